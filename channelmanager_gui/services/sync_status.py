@@ -1,0 +1,155 @@
+"""The state of every sync loop, in one place the UI and the tray can watch.
+
+The sync engine reports each loop's progress here; the window, status bar and tray subscribe and
+redraw. Keeping it Qt-free lets the engine run (and be tested) in a plain Python process; the UI
+adapts the plain-callable notifications to a Qt signal (``views/board_bridge.py``).
+
+The overall state follows what the merchant most needs to notice first:
+error > syncing > paused > idle.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from enum import Enum
+from types import MappingProxyType
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+
+class SyncState(Enum):
+    """What a loop (or the whole app) is doing now; values double as icon names."""
+
+    IDLE = "idle"
+    SYNCING = "syncing"
+    ERROR = "error"
+    PAUSED = "paused"
+
+
+# Highest first: the overall state is the first of these that any loop (or the pause) is in.
+_PRECEDENCE = (SyncState.ERROR, SyncState.SYNCING, SyncState.PAUSED)
+
+
+@dataclass(frozen=True)
+class LoopStatus:
+    """One sync loop's latest report. ``last_error`` is a merchant-readable message."""
+
+    name: str
+    state: SyncState = SyncState.IDLE
+    last_run: datetime | None = None
+    next_run: datetime | None = None
+    last_error: str | None = None
+    counts: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+
+
+Subscriber = Callable[["SyncStatusBoard"], None]
+
+
+class SyncStatusBoard:
+    """Holds per-loop status, the merchant's pause switch and the open error count.
+
+    Subscribers are called (with the board) after every change, on the thread that made it.
+    A failing subscriber is logged and skipped so one broken view cannot stop the others.
+    """
+
+    def __init__(self) -> None:
+        self._loops: dict[str, LoopStatus] = {}
+        self._subscribers: list[Subscriber] = []
+        self._paused = False
+        self._open_errors = 0
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def loops(self) -> list[LoopStatus]:
+        """Every known loop, in the order they first reported."""
+        return list(self._loops.values())
+
+    def loop(self, name: str) -> LoopStatus | None:
+        return self._loops.get(name)
+
+    @property
+    def paused(self) -> bool:
+        """True while the merchant has paused syncing (the engine must not start new runs)."""
+        return self._paused
+
+    @property
+    def open_errors(self) -> int:
+        """Orders/listings currently in error, as counted by the engine."""
+        return self._open_errors
+
+    def overall(self) -> SyncState:
+        """The one state the tray and the top bar show: error > syncing > paused > idle."""
+        states = {status.state for status in self._loops.values()}
+        if self._paused:
+            states.add(SyncState.PAUSED)
+        for state in _PRECEDENCE:
+            if state in states:
+                return state
+        return SyncState.IDLE
+
+    def last_sync(self) -> datetime | None:
+        """The most recent finished run of any loop, or None before the first sync."""
+        runs = [s.last_run for s in self._loops.values() if s.last_run is not None]
+        return max(runs) if runs else None
+
+    def errors(self) -> list[LoopStatus]:
+        """Loops whose last run failed."""
+        return [s for s in self._loops.values() if s.state is SyncState.ERROR]
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def update(self, name: str, **changes: Any) -> LoopStatus:
+        """Record a loop's new status (only the given fields change) and notify subscribers.
+
+        Moving a loop out of ERROR without giving ``last_error`` clears the old error, so a
+        recovered loop does not keep showing a stale message.
+        """
+        if "counts" in changes:
+            changes["counts"] = MappingProxyType(dict(changes["counts"]))
+        current = self._loops.get(name, LoopStatus(name=name))
+        new_state = changes.get("state", current.state)
+        if new_state is not SyncState.ERROR and "last_error" not in changes:
+            changes["last_error"] = None
+        status = replace(current, **changes)
+        self._loops[name] = status
+        self._notify()
+        return status
+
+    def remove(self, name: str) -> None:
+        """Forget a loop (its store was removed)."""
+        if self._loops.pop(name, None) is not None:
+            self._notify()
+
+    def set_paused(self, paused: bool) -> None:
+        if paused != self._paused:
+            self._paused = paused
+            log.info("sync %s by the merchant", "paused" if paused else "resumed")
+            self._notify()
+
+    def set_open_errors(self, count: int) -> None:
+        if count != self._open_errors:
+            self._open_errors = count
+            self._notify()
+
+    # -- subscribing ---------------------------------------------------------------------------
+
+    def subscribe(self, callback: Subscriber) -> Callable[[], None]:
+        """Call ``callback(board)`` after every change; returns a function that unsubscribes."""
+        self._subscribers.append(callback)
+
+        def unsubscribe() -> None:
+            if callback in self._subscribers:
+                self._subscribers.remove(callback)
+
+        return unsubscribe
+
+    def _notify(self) -> None:
+        for callback in list(self._subscribers):
+            try:
+                callback(self)
+            except Exception:
+                log.exception("sync status subscriber %r failed", callback)
