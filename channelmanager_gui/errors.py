@@ -80,7 +80,16 @@ class RateLimitError(ApiError):
 
 
 class UnavailableError(ApiError):
-    """The remote system could not be reached or answered 5xx after retries."""
+    """The remote system could not be reached or answered 5xx after retries.
+
+    ``maybe_sent`` is True when the request may have reached the server (a dropped answer, a
+    timeout after sending, a 5xx): a non-idempotent write must then be checked against the remote
+    state before it is sent again.
+    """
+
+    def __init__(self, message: str, *, maybe_sent: bool = False, **kw: object) -> None:
+        super().__init__(message, **kw)  # type: ignore[arg-type]
+        self.maybe_sent = maybe_sent
 
 
 class MalformedResponseError(ApiError):

@@ -52,7 +52,9 @@ class FaultConfig:
             for key, value in values.items():
                 if key not in names:
                     raise KeyError(key)
-                setattr(self, key, None if value is None else type(getattr(self, key) or 0.0)(value))
+                setattr(
+                    self, key, None if value is None else type(getattr(self, key) or 0.0)(value)
+                )
             if "seed" in values:
                 self._rng = random.Random(self.seed)
 
@@ -106,7 +108,9 @@ class FaultMiddleware:
         now = asyncio.get_running_loop().time()
         if f.in_storm(now):
             f.count("429")
-            await self._send_error(send, 429, {"Retry-After": f"{max(1, round(f.storm_left(now)))}"})
+            await self._send_error(
+                send, 429, {"Retry-After": f"{max(1, round(f.storm_left(now)))}"}
+            )
             return
         if f.roll(f.error_rate):
             f.count("500")
@@ -142,7 +146,9 @@ class FaultMiddleware:
         spoiled = bytes(body[: max(1, len(body) // 2)]) if body else b"{"
         headers = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"content-length"]
         headers.append((b"content-length", str(len(spoiled)).encode()))
-        await send({"type": "http.response.start", "status": start.get("status", 200), "headers": headers})
+        await send(
+            {"type": "http.response.start", "status": start.get("status", 200), "headers": headers}
+        )
         await send({"type": "http.response.body", "body": spoiled})
 
     async def _send_error(self, send: Send, status: int, extra: dict[str, str]) -> None:

@@ -12,12 +12,46 @@ from dataclasses import dataclass
 
 from channelmanager_gui.identifiers import gtin_check_digit
 
-ADJECTIVES = ("Classic", "Deluxe", "Compact", "Rugged", "Organic", "Wireless", "Vintage", "Smart",
-              "Eco", "Pro", "Mini", "Ultra", "Soft", "Heavy-Duty", "Portable", "Premium")
-NOUNS = ("Coffee Mug", "Desk Lamp", "Water Bottle", "Backpack", "Phone Case", "Yoga Mat",
-         "Cutting Board", "Throw Pillow", "Garden Hose", "Notebook", "Headphones", "Tea Kettle",
-         "Picture Frame", "Dog Leash", "Candle", "Wall Clock", "Cookbook", "Puzzle", "Blanket",
-         "Sunglasses")
+ADJECTIVES = (
+    "Classic",
+    "Deluxe",
+    "Compact",
+    "Rugged",
+    "Organic",
+    "Wireless",
+    "Vintage",
+    "Smart",
+    "Eco",
+    "Pro",
+    "Mini",
+    "Ultra",
+    "Soft",
+    "Heavy-Duty",
+    "Portable",
+    "Premium",
+)
+NOUNS = (
+    "Coffee Mug",
+    "Desk Lamp",
+    "Water Bottle",
+    "Backpack",
+    "Phone Case",
+    "Yoga Mat",
+    "Cutting Board",
+    "Throw Pillow",
+    "Garden Hose",
+    "Notebook",
+    "Headphones",
+    "Tea Kettle",
+    "Picture Frame",
+    "Dog Leash",
+    "Candle",
+    "Wall Clock",
+    "Cookbook",
+    "Puzzle",
+    "Blanket",
+    "Sunglasses",
+)
 BRANDS = ("Acme", "Northwind", "Lumen", "Bramble & Co", "Keystone", "Harbor", "Pinecrest")
 
 

@@ -1,0 +1,56 @@
+"""Console entry point ``channelmanager-gui``: the window by default, subcommands for headless use.
+
+Exit codes mean something to scripts: 0 done; 1 failed, with a clear message on stderr; 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from channelmanager_gui import __version__
+from channelmanager_gui.cli import sandbox_cmd, store_cmd, sync_cmd
+from channelmanager_gui.errors import ChannelError
+from channelmanager_gui.logging_setup import setup_logging
+
+log = logging.getLogger(__name__)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="channelmanager-gui",
+        description="Sell your Adobe Commerce / Magento catalog on Walmart Marketplace. "
+        "Without a subcommand, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the window against local sandbox servers with demo data (no real accounts)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sync_cmd.register(sub)
+    store_cmd.register(sub)
+    sandbox_cmd.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    setup_logging(stderr=args.command is None)
+    if args.command is None:
+        from channelmanager_gui.app import run_app  # Qt is imported only for the window
+
+        return run_app(demo=args.demo, argv=[sys.argv[0], *args_list])
+    try:
+        return int(args.handler(args))
+    except ChannelError as exc:
+        log.error("%s failed: %s", args.command, exc)
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,82 @@
+"""``channelmanager-gui sandbox``: run both sandbox servers until interrupted.
+
+Before anything else it prints WALMART_URL, WALMART_CLIENT_ID, WALMART_CLIENT_SECRET,
+COMMERCE_URL and COMMERCE_TOKEN as ``KEY=VALUE`` lines: scripts read them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import threading
+
+from channelmanager_gui.sandbox.faults import FaultConfig
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser(
+        "sandbox", help="run the local Walmart and Commerce sandbox servers until interrupted"
+    )
+    parser.add_argument("--walmart-port", type=int, default=0, help="0 picks a free port")
+    parser.add_argument("--commerce-port", type=int, default=0, help="0 picks a free port")
+    parser.add_argument("--seed", type=int, default=1, help="demo data seed (same seed, same data)")
+    parser.add_argument("--products", type=int, default=300, help="demo catalog size")
+    parser.add_argument("--orders", type=int, default=20, help="Walmart orders seeded at start")
+    parser.add_argument(
+        "--order-every",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="add a new Walmart order every SECONDS (the demo's steady stream)",
+    )
+    parser.add_argument(
+        "--rate-limit-scale",
+        type=float,
+        default=1.0,
+        help="multiply Walmart's rate limits (0 turns them off)",
+    )
+    faults = parser.add_argument_group(
+        "fault switches (both servers; change at run time with PUT /_sandbox/faults)"
+    )
+    faults.add_argument("--error-rate", type=float, default=0.0, help="share of 500 answers")
+    faults.add_argument("--throttle-rate", type=float, default=0.0, help="chance of a 429 storm")
+    faults.add_argument("--latency-ms", type=float, default=0.0, help="added latency")
+    faults.add_argument("--drop-rate", type=float, default=0.0, help="share of dropped connections")
+    faults.add_argument(
+        "--malformed-rate", type=float, default=0.0, help="share of malformed/truncated bodies"
+    )
+    parser.set_defaults(handler=_run)
+
+
+def _faults(args: argparse.Namespace, seed: int) -> FaultConfig:
+    return FaultConfig(
+        error_rate=args.error_rate,
+        throttle_rate=args.throttle_rate,
+        latency_ms=args.latency_ms,
+        drop_rate=args.drop_rate,
+        malformed_rate=args.malformed_rate,
+        seed=seed,
+    )
+
+
+def _run(args: argparse.Namespace) -> int:
+    from channelmanager_gui.sandbox.pair import start_pair
+
+    pair = start_pair(
+        seed=args.seed,
+        products=args.products,
+        orders=args.orders,
+        walmart_port=args.walmart_port,
+        commerce_port=args.commerce_port,
+        walmart_faults=_faults(args, args.seed),
+        commerce_faults=_faults(args, args.seed + 1),
+        order_stream_seconds=args.order_every,
+        rate_limit_scale=args.rate_limit_scale,
+    )
+    with pair:
+        print("\n".join(pair.env_lines()), flush=True)
+        print("Sandbox servers running; press Ctrl+C to stop.", flush=True)
+        try:
+            threading.Event().wait()
+        except KeyboardInterrupt:
+            print("Stopping sandbox servers.", flush=True)
+    return 0

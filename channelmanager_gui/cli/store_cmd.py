@@ -1,0 +1,97 @@
+"""``channelmanager-gui store``: add, list and remove stores from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+
+from channelmanager_gui.models.db import open_database
+from channelmanager_gui.services import stores
+from channelmanager_gui.services.credentials import CredentialStore
+
+SECRET_ENV = {
+    "commerce_token": "CM_COMMERCE_TOKEN",
+    "walmart_client_id": "CM_WALMART_CLIENT_ID",
+    "walmart_client_secret": "CM_WALMART_CLIENT_SECRET",
+}
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser("store", help="manage stores (Commerce store + Walmart account)")
+    actions = parser.add_subparsers(dest="store_action", metavar="ACTION", required=True)
+
+    add = actions.add_parser(
+        "add",
+        help="add a store; secrets come from CM_COMMERCE_TOKEN, CM_WALMART_CLIENT_ID and "
+        "CM_WALMART_CLIENT_SECRET (or a prompt) and go to the keyring",
+    )
+    add.add_argument("--name", required=True)
+    add.add_argument("--commerce-url", required=True, help="base URL that /rest/V1 hangs from")
+    add.add_argument("--commerce-store-code", default="default")
+    add.add_argument(
+        "--walmart-url", required=True, help="e.g. https://marketplace.walmartapis.com"
+    )
+    add.set_defaults(handler=_add)
+
+    lst = actions.add_parser("list", help="list stores")
+    lst.add_argument("--json", action="store_true", help="JSON output for scripts")
+    lst.set_defaults(handler=_list)
+
+    rm = actions.add_parser("remove", help="remove a store and its secrets")
+    rm.add_argument("name")
+    rm.set_defaults(handler=_remove)
+
+
+def _secret(name: str) -> str:
+    value = os.environ.get(SECRET_ENV[name], "")
+    if not value and sys.stdin.isatty():
+        value = getpass.getpass(f"{name.replace('_', ' ')}: ")
+    return value.strip()
+
+
+def _add(args: argparse.Namespace) -> int:
+    secrets = {name: _secret(name) for name in SECRET_ENV}
+    db = open_database()
+    try:
+        store = stores.add_store(
+            db,
+            CredentialStore(),
+            name=args.name,
+            commerce_url=args.commerce_url,
+            commerce_store_code=args.commerce_store_code,
+            walmart_url=args.walmart_url,
+            secrets=secrets,
+        )
+    finally:
+        db.dispose()
+    print(f"Store {store.name!r} added (id {store.id}); secrets saved in the keyring.")
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    db = open_database()
+    try:
+        rows = [stores.describe(s) for s in stores.list_stores(db)]
+    finally:
+        db.dispose()
+    if args.json:
+        print(json.dumps(rows, indent=2))
+    elif not rows:
+        print("No stores yet. Add one with: channelmanager-gui store add --help")
+    else:
+        for row in rows:
+            print(f"{row['id']:>3}  {row['name']:<24} {row['commerce_url']}  {row['walmart_url']}")
+    return 0
+
+
+def _remove(args: argparse.Namespace) -> int:
+    db = open_database()
+    try:
+        stores.remove_store(db, CredentialStore(), args.name)
+    finally:
+        db.dispose()
+    print(f"Store {args.name!r} removed.")
+    return 0

@@ -1,0 +1,1 @@
+"""Local database: SQLAlchemy 2 schema, queries and Alembic migrations (Qt-free)."""

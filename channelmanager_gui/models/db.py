@@ -1,0 +1,102 @@
+"""Open the local SQLite database, migrated to the newest schema.
+
+SQLite runs in WAL mode (the window reads while the sync worker writes) with foreign keys on.
+Before a migration changes an existing database, a backup copy is taken: users upgrade, and their
+data must survive it.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from alembic.util.exc import CommandError
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from channelmanager_gui.errors import StorageError
+from channelmanager_gui.models import migrate
+from channelmanager_gui.paths import backup_dir, database_path
+
+log = logging.getLogger(__name__)
+
+
+def _set_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def make_engine(path: Path) -> Engine:
+    """An engine for the SQLite file at ``path`` with our pragmas on every connection."""
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 10})
+    event.listen(engine, "connect", _set_pragmas)
+    return engine
+
+
+class Database:
+    """The migrated database: an engine and a session factory."""
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session committed on success and rolled back on error."""
+        with self._sessions() as session:
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def backup(path: Path) -> Path:
+    """Copy the database with SQLite's online backup API (consistent even in WAL mode)."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = backup_dir() / f"{path.stem}-{stamp}.sqlite3"
+    with sqlite3.connect(path) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    log.info("database backed up to %s before migrating", target)
+    return target
+
+
+def open_database(path: Path | None = None) -> Database:
+    """Open (creating if needed) and migrate the database; raises StorageError if unusable."""
+    path = path or database_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        engine = make_engine(path)
+        with engine.connect() as conn:
+            current = migrate.current_revision(conn)
+        if current is not None and current != migrate.head_revision():
+            backup(path)
+        with engine.begin() as conn:
+            migrate.upgrade(conn)
+    except CommandError as exc:  # a revision we do not know: made by a newer app version
+        raise StorageError(
+            f"The local database at {path} was made by a newer version of Channel Manager "
+            f"({exc}); install that version again, or restore a backup from {backup_dir()}."
+        ) from exc
+    except (OSError, sqlite3.Error) as exc:
+        raise StorageError(f"The local database at {path} cannot be opened: {exc}") from exc
+    except Exception as exc:
+        if exc.__class__.__module__.startswith("sqlalchemy"):
+            raise StorageError(f"The local database at {path} cannot be opened: {exc}") from exc
+        raise
+    return Database(path, engine)

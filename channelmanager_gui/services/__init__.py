@@ -1,0 +1,1 @@
+"""Qt-free services: credentials, API clients, sync engine and outbox."""

@@ -1,0 +1,107 @@
+"""Stores: add, list and remove, with their secrets in the keyring and nowhere else."""
+
+from __future__ import annotations
+
+import ipaddress
+from typing import Any
+from urllib.parse import urlsplit
+
+from sqlalchemy import select
+
+from channelmanager_gui.errors import ValidationError
+from channelmanager_gui.models.db import Database
+from channelmanager_gui.models.store import Store
+from channelmanager_gui.services.credentials import CredentialStore
+
+SECRET_NAMES = ("commerce_token", "walmart_client_id", "walmart_client_secret")
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def check_url(field: str, url: str) -> str:
+    """A clean base URL; plain http only for loopback (the sandboxes), https otherwise."""
+    url = url.strip().rstrip("/")
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValidationError(field, f"{url!r} is not a web address (expected https://host/...)")
+    if parts.scheme == "http" and not is_loopback(parts.hostname):
+        raise ValidationError(field, f"{url!r} must use https:// (plain http is only for loopback)")
+    return url
+
+
+def add_store(
+    db: Database,
+    creds: CredentialStore,
+    *,
+    name: str,
+    commerce_url: str,
+    commerce_store_code: str,
+    walmart_url: str,
+    secrets: dict[str, str],
+    is_demo: bool = False,
+) -> Store:
+    """Validate everything first, then save the row and the secrets."""
+    name = name.strip()
+    if not name:
+        raise ValidationError("name", "a store needs a name")
+    commerce_url = check_url("commerce-url", commerce_url)
+    walmart_url = check_url("walmart-url", walmart_url)
+    for key in SECRET_NAMES:
+        if not secrets.get(key):
+            raise ValidationError(key, "is required")
+    with db.session() as session:
+        if session.scalar(select(Store).where(Store.name == name)):
+            raise ValidationError("name", f"a store named {name!r} already exists")
+        store = Store(
+            name=name,
+            commerce_url=commerce_url,
+            commerce_store_code=commerce_store_code.strip() or "default",
+            walmart_url=walmart_url,
+            settings={},
+            is_demo=is_demo,
+        )
+        session.add(store)
+        session.flush()
+        for key in SECRET_NAMES:
+            creds.set(store.secret_key(key), secrets[key])
+    return store
+
+
+def list_stores(db: Database) -> list[Store]:
+    with db.session() as session:
+        return list(session.scalars(select(Store).order_by(Store.id)))
+
+
+def get_store(db: Database, name: str) -> Store:
+    with db.session() as session:
+        store = session.scalar(select(Store).where(Store.name == name))
+    if store is None:
+        raise ValidationError("store", f"no store named {name!r}")
+    return store
+
+
+def remove_store(db: Database, creds: CredentialStore, name: str) -> None:
+    store = get_store(db, name)
+    with db.session() as session:
+        session.delete(session.get(Store, store.id))
+    for key in SECRET_NAMES:
+        creds.delete(store.secret_key(key))
+
+
+def describe(store: Store) -> dict[str, Any]:
+    """Public facts about a store (never its secrets), for lists and JSON output."""
+    return {
+        "id": store.id,
+        "name": store.name,
+        "commerce_url": store.commerce_url,
+        "commerce_store_code": store.commerce_store_code,
+        "walmart_url": store.walmart_url,
+        "is_demo": store.is_demo,
+    }
