@@ -3,13 +3,16 @@ otherwise the database of ``$CHANNELMANAGER_HOME`` (for ``alembic`` on the comma
 
 from __future__ import annotations
 
+from typing import Any, Literal
+
 from alembic import context
+from alembic.autogenerate.api import AutogenContext
 
 from channelmanager_gui.models.base import UTCDateTime
 from channelmanager_gui.models.schema import metadata
 
 
-def _render_item(type_: str, obj: object, autogen_context: object) -> str | bool:
+def _render_item(type_: str, obj: Any, autogen_context: AutogenContext) -> str | Literal[False]:
     """Render our UTCDateTime as plain DateTime so migrations never import app code."""
     if type_ == "type" and isinstance(obj, UTCDateTime):
         return "sa.DateTime()"
