@@ -1,0 +1,87 @@
+"""Build the one ``httpx.AsyncClient`` each API client uses: TLS verified, bounded, time-limited.
+
+TLS verification has no off switch: a merchant's API keys must never travel to a host whose
+certificate we did not check. Plain ``http://`` is allowed only to loopback, where the sandbox
+servers and local test doubles live. A test ``transport`` (``httpx.MockTransport``) skips the
+network entirely and with it TLS.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+
+import httpx
+
+from channelmanager_gui.errors import ValidationError
+
+DEFAULT_TIMEOUT = httpx.Timeout(connect=10.0, read=60.0, write=60.0, pool=30.0)
+DEFAULT_LIMITS = httpx.Limits(max_connections=10, max_keepalive_connections=5, keepalive_expiry=20)
+_LOOPBACK_NAMES = {"localhost", "localhost.localdomain"}
+
+
+def is_loopback(host: str) -> bool:
+    """True for localhost, 127.0.0.0/8 and ::1."""
+    host = host.strip("[]").lower()
+    if host in _LOOPBACK_NAMES or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_base_url(url: str, *, field: str = "base_url") -> str:
+    """Return the base URL without a trailing slash, or raise ``ValidationError`` naming ``field``.
+
+    Accepts https to any host and http to loopback only; rejects credentials, query strings and
+    fragments in the URL (they would leak into logs or break path joining).
+    """
+    text = (url or "").strip()
+    try:
+        parsed = httpx.URL(text)
+    except (httpx.InvalidURL, TypeError, ValueError) as exc:
+        raise ValidationError(field, f"“{text}” is not a valid web address ({exc})") from exc
+    if parsed.scheme not in ("http", "https") or not parsed.host:
+        raise ValidationError(field, f"“{text}” must start with https:// and name a host")
+    if parsed.scheme == "http" and not is_loopback(parsed.host):
+        raise ValidationError(
+            field, f"“{text}” uses plain http; use https:// (http is allowed only for localhost)"
+        )
+    if parsed.userinfo or parsed.query or parsed.fragment:
+        raise ValidationError(
+            field, "the address must not contain a user name, password, query or fragment"
+        )
+    return text.rstrip("/")
+
+
+def build_client(
+    base_url: str,
+    *,
+    transport: httpx.AsyncBaseTransport | None = None,
+    timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+    limits: httpx.Limits = DEFAULT_LIMITS,
+    headers: dict[str, str] | None = None,
+) -> httpx.AsyncClient:
+    """An AsyncClient for ``base_url`` (checked with ``check_base_url``) with TLS verification on.
+
+    Redirects are not followed: an API that redirects is misconfigured (or the URL is wrong),
+    and following could re-send credentials to another host.
+    """
+    checked = check_base_url(base_url)
+    if transport is not None:
+        return httpx.AsyncClient(
+            base_url=checked,
+            transport=transport,
+            timeout=timeout,
+            headers=headers,
+            follow_redirects=False,
+        )
+    return httpx.AsyncClient(
+        base_url=checked,
+        verify=True,
+        timeout=timeout,
+        limits=limits,
+        headers=headers,
+        follow_redirects=False,
+        trust_env=True,
+    )
