@@ -1,0 +1,87 @@
+"""Listings: a Commerce product chosen for Walmart, its match and what was last sent."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from channelmanager_gui.models.base import Base, UTCDateTime, utcnow
+
+
+class ListingState(StrEnum):
+    """What the merchant sees; derived from the facts by ``derive_state``."""
+
+    ACTIVE = "active"
+    READY = "ready to list"
+    PENDING_MATCH = "pending match"
+    UNMATCHED = "unmatched"
+    INCOMPLETE = "incomplete"
+    INELIGIBLE = "ineligible"
+    ENDED = "ended"
+
+
+class MatchStatus(StrEnum):
+    NONE = "none"  # not sent for matching yet
+    PENDING = "pending"
+    MATCHED = "matched"
+    NOT_FOUND = "not_found"
+    CANDIDATES = "candidates"  # several Walmart items: the merchant picks one
+    ERROR = "error"
+
+
+class Listing(Base):
+    __tablename__ = "listings"
+    __table_args__ = (
+        UniqueConstraint("store_id", "sku"),
+        Index("ix_listings_store_state", "store_id", "state"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    store_id: Mapped[int] = mapped_column(ForeignKey("stores.id", ondelete="CASCADE"))
+    sku: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(255), default="")
+    commerce_product_id: Mapped[int | None]
+    price: Mapped[float | None]
+    qty: Mapped[int | None]  # salable quantity in Commerce
+    enabled: Mapped[bool] = mapped_column(default=True)
+    commerce_updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    identifier_kind: Mapped[str | None] = mapped_column(String(8))  # UPC, EAN, ISBN, GTIN
+    identifier_value: Mapped[str | None] = mapped_column(String(32))
+    gtin14: Mapped[str | None] = mapped_column(String(14), index=True)
+    identifier_problem: Mapped[str | None] = mapped_column(String(255))
+    match_status: Mapped[str] = mapped_column(String(16), default=MatchStatus.NONE)
+    match_candidates: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
+    walmart_item_id: Mapped[str | None] = mapped_column(String(32))
+    walmart_published_status: Mapped[str | None] = mapped_column(String(32))
+    walmart_lifecycle_status: Mapped[str | None] = mapped_column(String(16))
+    last_price_sent: Mapped[float | None]
+    price_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_qty_sent: Mapped[int | None]
+    qty_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    sync_error: Mapped[str | None] = mapped_column(String(1000))
+    state: Mapped[str] = mapped_column(String(16), default=ListingState.PENDING_MATCH)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    def derive_state(self) -> ListingState:
+        """The merchant-facing state from the facts; stored in ``state`` for fast SQL filters."""
+        if self.walmart_lifecycle_status in ("RETIRED", "ARCHIVED"):
+            return ListingState.ENDED
+        no_identifier = self.identifier_problem or not self.gtin14
+        if no_identifier and self.match_status != MatchStatus.MATCHED:
+            return ListingState.INCOMPLETE
+        if not self.enabled or (self.qty is not None and self.qty <= 0):
+            return ListingState.INELIGIBLE
+        if self.match_status == MatchStatus.MATCHED:
+            published = self.walmart_published_status == "PUBLISHED"
+            return ListingState.ACTIVE if published else ListingState.READY
+        if self.match_status in (MatchStatus.NOT_FOUND, MatchStatus.ERROR):
+            return ListingState.UNMATCHED
+        return ListingState.PENDING_MATCH
+
+    def refresh_state(self) -> None:
+        self.state = self.derive_state()

@@ -1,0 +1,144 @@
+"""Orders and their lines, shipments with tracking, returns with refunds."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from channelmanager_gui.models.base import Base, UTCDateTime, utcnow
+
+
+class OrderStatus(StrEnum):
+    """What the merchant sees, derived from facts (see services/order_status.py)."""
+
+    IMPORTED = "Imported"
+    ACKNOWLEDGED = "Acknowledged"
+    CREATED = "Created in Commerce"
+    PARTIALLY_SHIPPED = "Partially shipped"
+    SHIPPED = "Shipped"
+    CANCELLED = "Cancelled"
+    RETURN_REQUESTED = "Return requested"
+    REFUNDED = "Refunded"
+    ERROR = "Error"
+
+
+class Order(Base):
+    __tablename__ = "orders"
+    __table_args__ = (
+        UniqueConstraint("store_id", "purchase_order_id"),
+        Index("ix_orders_store_status", "store_id", "status"),
+        Index("ix_orders_order_date", "order_date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    store_id: Mapped[int] = mapped_column(ForeignKey("stores.id", ondelete="CASCADE"))
+    purchase_order_id: Mapped[str] = mapped_column(String(32))
+    customer_order_id: Mapped[str] = mapped_column(String(32), index=True)
+    order_date: Mapped[datetime] = mapped_column(UTCDateTime)
+    estimated_ship_date: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    customer_name: Mapped[str] = mapped_column(String(255), default="")
+    customer_email: Mapped[str] = mapped_column(String(255), default="")
+    total: Mapped[float] = mapped_column(default=0.0)
+    currency: Mapped[str] = mapped_column(String(3), default="USD")
+    shipping_address: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    method_code: Mapped[str | None] = mapped_column(String(16))
+    intent_to_cancel: Mapped[bool] = mapped_column(default=False)
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    commerce_cart_id: Mapped[int | None]
+    commerce_entity_id: Mapped[int | None]
+    commerce_increment_id: Mapped[str | None] = mapped_column(String(32), index=True)
+    commerce_linked: Mapped[bool] = mapped_column(default=False)  # ext_order_id stored there
+    cancel_reason: Mapped[str | None] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(24), default=OrderStatus.IMPORTED)
+    error: Mapped[str | None] = mapped_column(String(1000))
+    error_step: Mapped[str | None] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    lines: Mapped[list[OrderLine]] = relationship(
+        back_populates="order", cascade="all, delete-orphan", order_by="OrderLine.line_number"
+    )
+    shipments: Mapped[list[Shipment]] = relationship(
+        back_populates="order", cascade="all, delete-orphan", order_by="Shipment.id"
+    )
+
+
+class OrderLine(Base):
+    __tablename__ = "order_lines"
+    __table_args__ = (UniqueConstraint("order_id", "line_number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"))
+    line_number: Mapped[str] = mapped_column(String(8))
+    sku: Mapped[str] = mapped_column(String(64), index=True)
+    product_name: Mapped[str] = mapped_column(String(255), default="")
+    qty_ordered: Mapped[int]
+    qty_shipped: Mapped[int] = mapped_column(default=0)
+    qty_cancelled: Mapped[int] = mapped_column(default=0)
+    qty_refunded: Mapped[int] = mapped_column(default=0)
+    unit_price: Mapped[float] = mapped_column(default=0.0)
+    tax: Mapped[float] = mapped_column(default=0.0)
+    walmart_status: Mapped[str] = mapped_column(String(16), default="Created")
+    commerce_item_id: Mapped[int | None]
+
+    order: Mapped[Order] = relationship(back_populates="lines")
+
+    @property
+    def qty_open(self) -> int:
+        """Quantity still to ship (neither shipped nor cancelled)."""
+        return self.qty_ordered - self.qty_shipped - self.qty_cancelled
+
+
+class Shipment(Base):
+    __tablename__ = "shipments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"))
+    carrier: Mapped[str | None] = mapped_column(String(64))  # Walmart carrier enum value
+    other_carrier: Mapped[str | None] = mapped_column(String(64))
+    method_code: Mapped[str] = mapped_column(String(16), default="Standard")
+    tracking_number: Mapped[str] = mapped_column(String(64), index=True)
+    tracking_url: Mapped[str | None] = mapped_column(String(500))
+    ship_date: Mapped[datetime] = mapped_column(UTCDateTime)
+    source: Mapped[str] = mapped_column(String(16), default="app")  # app | commerce
+    commerce_shipment_id: Mapped[int | None] = mapped_column(index=True)
+    walmart_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    order: Mapped[Order] = relationship(back_populates="shipments")
+    lines: Mapped[list[ShipmentLine]] = relationship(cascade="all, delete-orphan")
+
+
+class ShipmentLine(Base):
+    __tablename__ = "shipment_lines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    shipment_id: Mapped[int] = mapped_column(ForeignKey("shipments.id", ondelete="CASCADE"))
+    order_line_id: Mapped[int] = mapped_column(ForeignKey("order_lines.id", ondelete="CASCADE"))
+    qty: Mapped[int]
+
+
+class Return(Base):
+    """A Walmart return (RMA) and how far it got in Commerce and back."""
+
+    __tablename__ = "returns"
+    __table_args__ = (UniqueConstraint("store_id", "return_order_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    store_id: Mapped[int] = mapped_column(ForeignKey("stores.id", ondelete="CASCADE"))
+    return_order_id: Mapped[str] = mapped_column(String(32))
+    customer_order_id: Mapped[str] = mapped_column(String(32), index=True)
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id", ondelete="SET NULL"))
+    status: Mapped[str] = mapped_column(String(24), default="INITIATED")
+    refund_amount: Mapped[float] = mapped_column(default=0.0)
+    lines: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    commerce_rma_id: Mapped[int | None]
+    commerce_creditmemo_id: Mapped[int | None]
+    walmart_refunded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    error: Mapped[str | None] = mapped_column(String(1000))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

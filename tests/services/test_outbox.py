@@ -1,0 +1,162 @@
+"""The outbox worker: order per subject, retries, errors, and resuming after a crash."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from sqlalchemy.orm import Session
+
+from channelmanager_gui.errors import ApiError, ChannelError, UnavailableError
+from channelmanager_gui.models.db import Database, open_database
+from channelmanager_gui.models.outbox import ActionStatus, OutboxAction
+from channelmanager_gui.models.store import Store
+from channelmanager_gui.services.outbox import ActionContext, OutboxWorker, enqueue, retry_subject
+
+
+class SimulatedCrash(BaseException):
+    """Escapes every ``except Exception``, like the process being killed."""
+
+
+class RemoteLog:
+    """Stands in for a remote system that records what it received, once per key."""
+
+    def __init__(self) -> None:
+        self.received: list[str] = []
+        self.fail_next: list[Exception] = []
+        self.crash_after_send = False
+
+    def has(self, key: str) -> bool:
+        return key in self.received
+
+
+class Recorder:
+    """A handler that checks remote state first when retrying, as real handlers must."""
+
+    def __init__(self, remote: RemoteLog) -> None:
+        self.remote = remote
+        self.applied: list[int] = []
+        self.failures: list[str] = []
+
+    async def send(self, ctx: ActionContext) -> dict[str, Any] | None:
+        key = ctx.payload["key"]
+        if ctx.retrying and self.remote.has(key):
+            return {"skipped": True}
+        if self.remote.fail_next:
+            raise self.remote.fail_next.pop(0)
+        self.remote.received.append(key)
+        if self.remote.crash_after_send:
+            raise SimulatedCrash  # the process dies between the send and the bookkeeping
+        return {"skipped": False}
+
+    def apply(self, session: Session, ctx: ActionContext, result: dict[str, Any] | None) -> None:
+        self.applied.append(ctx.action_id)
+
+    def failed(self, session: Session, ctx: ActionContext, error: ChannelError) -> None:
+        self.failures.append(str(error))
+
+
+@pytest.fixture
+def db() -> Database:
+    database = open_database()
+    with database.session() as session:
+        session.add(Store(id=1, name="S", commerce_url="https://c", walmart_url="https://w"))
+    return database
+
+
+def queue(db: Database, key: str, subject_id: int = 1) -> int:
+    with db.session() as session:
+        action = enqueue(
+            session,
+            store_id=1,
+            kind="test.send",
+            subject_type="order",
+            subject_id=subject_id,
+            payload={"key": key},
+        )
+        session.flush()
+        return action.id
+
+
+def statuses(db: Database) -> list[str]:
+    with db.session() as session:
+        return [a.status for a in session.query(OutboxAction).order_by(OutboxAction.id)]
+
+
+async def test_actions_of_one_subject_run_in_order(db: Database) -> None:
+    remote = RemoteLog()
+    worker = OutboxWorker(db, {"test.send": Recorder(remote)})
+    for key in ("create", "ship", "invoice"):
+        queue(db, key)
+    queue(db, "other", subject_id=2)
+    assert worker.eligible_ids(10) == [1, 4]  # only the first action of each subject
+    assert await worker.drain(timeout=5)
+    assert remote.received.index("create") < remote.received.index("ship")
+    assert remote.received.index("ship") < remote.received.index("invoice")
+    assert statuses(db) == ["done"] * 4
+
+
+async def test_retryable_error_backs_off_then_succeeds(db: Database) -> None:
+    remote = RemoteLog()
+    remote.fail_next.append(UnavailableError("Walmart is down"))
+    handler = Recorder(remote)
+    worker = OutboxWorker(db, {"test.send": handler}, base_delay=0.01)
+    queue(db, "ack")
+    assert await worker.drain(timeout=5)
+    assert remote.received == ["ack"]
+    with db.session() as session:
+        action = session.get_one(OutboxAction, 1)
+        assert action.attempts == 2 and action.status == ActionStatus.DONE
+
+
+async def test_permanent_error_blocks_subject_until_retry(db: Database) -> None:
+    remote = RemoteLog()
+    remote.fail_next.append(ApiError("Walmart refused the tracking number", status=400))
+    handler = Recorder(remote)
+    worker = OutboxWorker(db, {"test.send": handler})
+    queue(db, "ship")
+    queue(db, "after-ship")
+    await worker.run_once()
+    await worker.run_once()
+    assert statuses(db) == ["error", "pending"]
+    assert handler.failures == ["Walmart refused the tracking number"]
+    assert worker.eligible_ids(10) == []  # the later action waits behind the error
+    with db.session() as session:
+        assert retry_subject(session, "order", 1) == 1
+    assert await worker.drain(timeout=5)
+    assert remote.received == ["ship", "after-ship"]
+
+
+async def test_crash_after_send_never_sends_twice(db: Database) -> None:
+    remote = RemoteLog()
+    handler = Recorder(remote)
+    queue(db, "create-order")
+    remote.crash_after_send = True
+    with pytest.raises(SimulatedCrash):
+        await OutboxWorker(db, {"test.send": handler}).run_once()
+    assert statuses(db) == ["running"]  # claimed, sent, never finished
+    remote.crash_after_send = False
+    restarted = OutboxWorker(db, {"test.send": handler}, lease_seconds=0)
+    assert await restarted.drain(timeout=5)
+    assert remote.received == ["create-order"]  # checked remote state, did not resend
+    with db.session() as session:
+        assert session.get_one(OutboxAction, 1).result == {"skipped": True}
+
+
+async def test_running_action_of_a_live_worker_is_not_taken(db: Database) -> None:
+    remote = RemoteLog()
+    queue(db, "x")
+    with db.session() as session:
+        session.get_one(OutboxAction, 1).status = ActionStatus.RUNNING
+    worker = OutboxWorker(db, {"test.send": Recorder(remote)}, lease_seconds=60)
+    assert worker.eligible_ids(10) == []
+    assert await worker.run_once() == 0
+
+
+async def test_unknown_kind_is_an_error_not_a_crash(db: Database) -> None:
+    with db.session() as session:
+        enqueue(session, store_id=1, kind="nope", subject_type="order", subject_id=9)
+    await OutboxWorker(db, {}).run_once()
+    with db.session() as session:
+        action = session.get_one(OutboxAction, 1)
+        assert action.status == ActionStatus.ERROR and "nope" in (action.last_error or "")
