@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import sys
+
+from channelmanager_gui.models.db import open_database
+from channelmanager_gui.services.engine.context import KeyringSecrets
+from channelmanager_gui.services.engine.engine import RunSummary, SyncEngine
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -11,12 +16,50 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument(
         "--once",
         action="store_true",
-        help="run every loop once, wait for queued actions to be sent, then exit",
+        help="run every loop once, wait for queued actions to be sent, then exit "
+        "(exit 1 with a summary if anything is in Error)",
     )
     parser.set_defaults(handler=_run)
 
 
 def _run(args: argparse.Namespace) -> int:
-    # The sync engine is built by its own issue; until it lands this command says so plainly.
-    print("error: the sync engine is not part of this build yet", file=sys.stderr)
-    return 1
+    return asyncio.run(_once() if args.once else _forever())
+
+
+async def _once() -> int:
+    db = open_database()
+    engine = SyncEngine(db, KeyringSecrets())
+    try:
+        await engine.open()
+        summary = await engine.run_once()
+    finally:
+        await engine.aclose()
+        db.dispose()
+    _print_summary(summary)
+    return 0 if summary.ok else 1
+
+
+async def _forever() -> int:
+    db = open_database()
+    engine = SyncEngine(db, KeyringSecrets())
+    try:
+        await engine.open()
+        print(f"Syncing {len(engine.env.stores)} store(s); press Ctrl+C to stop.", flush=True)
+        await engine.run_forever()
+    finally:
+        await engine.aclose()
+        db.dispose()
+    return 0
+
+
+def _print_summary(summary: RunSummary) -> None:
+    if summary.ok:
+        print("Sync finished: everything sent.")
+        return
+    print("Sync finished with problems:", file=sys.stderr)
+    for line in summary.loop_errors + summary.failed_actions:
+        print(f"  - {line}", file=sys.stderr)
+    if summary.orders_in_error:
+        print(f"  - {summary.orders_in_error} order(s) in Error", file=sys.stderr)
+    if not summary.drained:
+        print("  - some queued actions were not sent before the time limit", file=sys.stderr)

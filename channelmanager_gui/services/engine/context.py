@@ -1,0 +1,90 @@
+"""Per-store context the loops and handlers work with: settings and open API clients."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol
+
+from channelmanager_gui.models.base import utcnow
+from channelmanager_gui.models.db import Database
+from channelmanager_gui.models.store import Store
+from channelmanager_gui.services.changes import ChangeBus
+from channelmanager_gui.services.commerce.client import CommerceClient
+from channelmanager_gui.services.credentials import CredentialStore
+from channelmanager_gui.services.engine.settings import StoreSettings
+from channelmanager_gui.services.walmart.client import WalmartClient
+
+
+class SecretSource(Protocol):
+    """Where a store's secrets come from: the keyring, or memory for the demo store."""
+
+    def secret(self, store: Store, name: str) -> str: ...
+
+
+class KeyringSecrets:
+    def __init__(self, creds: CredentialStore | None = None) -> None:
+        self.creds = creds or CredentialStore()
+
+    def secret(self, store: Store, name: str) -> str:
+        return self.creds.require(store.secret_key(name))
+
+
+class MemorySecrets:
+    """Demo mode: the sandbox's throwaway credentials, never written anywhere."""
+
+    def __init__(self, by_store: dict[int, dict[str, str]] | None = None) -> None:
+        self.by_store = by_store or {}
+
+    def secret(self, store: Store, name: str) -> str:
+        return self.by_store[store.id][name]
+
+
+@dataclass
+class StoreContext:
+    """One store: its row (detached snapshot), settings and API clients."""
+
+    store: Store
+    settings: StoreSettings
+    walmart: WalmartClient
+    commerce: CommerceClient
+
+    @property
+    def id(self) -> int:
+        return self.store.id
+
+    async def aclose(self) -> None:
+        await self.walmart.aclose()
+        await self.commerce.aclose()
+
+
+def open_store(store: Store, secrets: SecretSource) -> StoreContext:
+    """Build the clients for ``store``; secrets are read now and kept only in memory."""
+    return StoreContext(
+        store=store,
+        settings=StoreSettings.from_json(store.settings),
+        walmart=WalmartClient(
+            store.walmart_url,
+            secrets.secret(store, "walmart_client_id"),
+            secrets.secret(store, "walmart_client_secret"),
+        ),
+        commerce=CommerceClient(
+            store.commerce_url,
+            secrets.secret(store, "commerce_token"),
+            store_code=store.commerce_store_code or None,
+        ),
+    )
+
+
+@dataclass
+class EngineEnv:
+    """What every loop and handler shares."""
+
+    db: Database
+    changes: ChangeBus
+    stores: dict[int, StoreContext] = field(default_factory=dict)
+    clock: Callable[[], datetime] = utcnow
+
+    def store(self, store_id: int) -> StoreContext:
+        return self.stores[store_id]

@@ -1,0 +1,126 @@
+"""The sync engine: scheduler + outbox worker over every store, the same in window and CLI."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any
+
+from sqlalchemy import func, select
+
+from channelmanager_gui.models.db import Database
+from channelmanager_gui.models.order import Order, OrderStatus
+from channelmanager_gui.models.outbox import ActionStatus, OutboxAction
+from channelmanager_gui.models.store import Store
+from channelmanager_gui.services.changes import ChangeBus
+from channelmanager_gui.services.engine.context import EngineEnv, SecretSource, open_store
+from channelmanager_gui.services.engine.flows import flow_modules
+from channelmanager_gui.services.engine.scheduler import LoopSpec, Scheduler
+from channelmanager_gui.services.outbox import ActionHandler, OutboxWorker
+from channelmanager_gui.services.sync_status import SyncStatusBoard
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class RunSummary:
+    """What ``sync --once`` reports: loop errors, and actions/orders left in Error."""
+
+    loop_errors: list[str] = field(default_factory=list)
+    failed_actions: list[str] = field(default_factory=list)
+    orders_in_error: int = 0
+    drained: bool = True
+
+    @property
+    def ok(self) -> bool:
+        return self.drained and not (
+            self.loop_errors or self.failed_actions or self.orders_in_error
+        )
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        db: Database,
+        secrets: SecretSource,
+        *,
+        board: SyncStatusBoard | None = None,
+        changes: ChangeBus | None = None,
+        flows: list[ModuleType] | None = None,
+        worker_options: dict[str, Any] | None = None,
+    ) -> None:
+        self.env = EngineEnv(db=db, changes=changes or ChangeBus())
+        self.secrets = secrets
+        self.board = board or SyncStatusBoard()
+        self.flows = flow_modules() if flows is None else flows
+        self.scheduler = Scheduler(self.env, self.board)
+        self.worker = OutboxWorker(db, {}, changes=self.env.changes, **(worker_options or {}))
+        self._stop = asyncio.Event()
+        self._worker_task: asyncio.Task[None] | None = None
+
+    async def open(self) -> None:
+        """Connect every store and register its loops; a store that fails to open is skipped
+        with its error on the board, so one broken store never stops the others."""
+        with self.env.db.session() as session:
+            stores = list(session.scalars(select(Store).order_by(Store.id)))
+        handlers: dict[str, ActionHandler] = {}
+        for store in stores:
+            try:
+                self.env.stores[store.id] = open_store(store, self.secrets)
+            except Exception as exc:
+                log.error("store %s cannot be opened: %s", store.name, exc)
+                self.board.update(f"{store.name}", last_error=str(exc))
+        for module in self.flows:
+            handlers.update(module.handlers(self.env))
+        self.worker.handlers = handlers
+        many = len(self.env.stores) > 1
+        for ctx in self.env.stores.values():
+            for module in self.flows:
+                spec: LoopSpec
+                for spec in module.LOOPS:
+                    label = f"{ctx.store.name}/{spec.name}" if many else spec.name
+                    self.scheduler.add(spec, ctx, label)
+
+    async def run_once(self, drain_timeout: float = 600.0) -> RunSummary:
+        """Every loop once, then send everything queued; the summary says what failed."""
+        summary = RunSummary(loop_errors=await self.scheduler.run_all_once())
+        summary.drained = await self.worker.drain(timeout=drain_timeout)
+        with self.env.db.session() as session:
+            failed = session.scalars(
+                select(OutboxAction).where(OutboxAction.status == ActionStatus.ERROR)
+            )
+            summary.failed_actions = [f"{a.kind} #{a.subject_id}: {a.last_error}" for a in failed]
+            summary.orders_in_error = int(
+                session.scalar(
+                    select(func.count(Order.id)).where(Order.status == OrderStatus.ERROR)
+                )
+                or 0
+            )
+        return summary
+
+    def start(self) -> None:
+        """Run loops and the outbox worker in the background of the running event loop."""
+        self._stop.clear()
+        self.scheduler.start()
+        self._worker_task = asyncio.create_task(
+            self.worker.run_forever(self._stop), name="outbox-worker"
+        )
+
+    async def run_forever(self) -> None:
+        self.start()
+        await self._stop.wait()
+
+    async def stop(self) -> None:
+        self._stop.set()
+        await self.scheduler.stop()
+        if self._worker_task:
+            await asyncio.gather(self._worker_task, return_exceptions=True)
+
+    async def aclose(self) -> None:
+        """Stop loops, then close HTTP clients (the engine's part of the shutdown order)."""
+        await self.stop()
+        for ctx in self.env.stores.values():
+            await ctx.aclose()
+        self.env.stores.clear()

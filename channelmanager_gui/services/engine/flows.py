@@ -1,0 +1,16 @@
+"""The flows the engine runs. Each flow module exposes ``LOOPS: list[LoopSpec]`` and
+``handlers(env: EngineEnv) -> dict[str, ActionHandler]`` (outbox action kind → handler).
+
+Order matters for ``sync --once``: loops run in this order, so orders are imported before
+shipments are looked for, and catalog refresh comes before the inventory push.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+
+def flow_modules() -> list[ModuleType]:
+    """Imported lazily so a broken flow shows as a clear error at start, not at import."""
+    modules: list[ModuleType] = []
+    return modules

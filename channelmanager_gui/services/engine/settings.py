@@ -1,0 +1,60 @@
+"""Per-store sync settings, kept in ``Store.settings`` (JSON) with sensible defaults."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+from channelmanager_gui.errors import ValidationError
+
+# Defaults well under the 5–30 minutes web extensions take; orders are what merchants wait for.
+DEFAULT_INTERVALS = {
+    "orders": 15.0,  # import + acknowledge new Walmart orders
+    "catalog": 30.0,  # refresh imported products from Commerce (updated_at)
+    "stock": 20.0,  # poll salable quantities (stock changes leave updated_at alone)
+    "inventory": 15.0,  # push changed price/stock to Walmart, poll feeds
+    "full_stock": 900.0,  # re-assert every listing's stock (oversell protection)
+    "matching": 30.0,
+    "shipments": 30.0,  # shipments made in the Commerce admin
+    "returns": 60.0,
+}
+
+
+@dataclass
+class StoreSettings:
+    """What a merchant can tune per store."""
+
+    intervals: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_INTERVALS))
+    safety_buffer: int = 0  # units held back from Walmart
+    price_adjustment_pct: float = 0.0  # +5 = Walmart price 5% above Commerce
+    # Commerce attribute codes that may hold an identifier, tried in order, with their kind.
+    identifier_attributes: dict[str, str] = field(
+        default_factory=lambda: {"upc": "UPC", "ean": "EAN", "isbn": "ISBN", "gtin": "GTIN"}
+    )
+    order_lookback_hours: float = 72.0  # first import window; later windows overlap by 1 h
+    payment_method: str = "checkmo"
+    shipping_carrier_code: str = "flatrate"
+    shipping_method_code: str = "flatrate"
+    single_update_limit: int = 20  # more changes than this go in a bulk feed
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any] | None) -> StoreSettings:
+        """Tolerates missing and unknown keys (older or newer app versions)."""
+        data = dict(data or {})
+        known = {f.name for f in fields(cls)}
+        settings = cls(**{k: v for k, v in data.items() if k in known})
+        settings.intervals = {**DEFAULT_INTERVALS, **(data.get("intervals") or {})}
+        settings.validate()
+        return settings
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def validate(self) -> None:
+        for name, seconds in self.intervals.items():
+            if not isinstance(seconds, int | float) or seconds < 1:
+                raise ValidationError(f"interval {name}", "must be at least 1 second")
+        if self.safety_buffer < 0:
+            raise ValidationError("safety buffer", "cannot be negative")
+        if not -90 <= self.price_adjustment_pct <= 500:
+            raise ValidationError("price adjustment", "must be between -90% and +500%")
