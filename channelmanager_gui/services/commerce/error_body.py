@@ -1,4 +1,4 @@
-"""Turn a Commerce error answer into a typed, merchant-readable :class:`ApiError`.
+"""Read Commerce error answers into the merchant-readable parts the HTTP session raises.
 
 Commerce sends ``{"message", "parameters", "code", "errors", "trace"}`` (reference §10) where
 ``message`` is often an *unrendered* phrase: ``%fieldName`` is filled from a ``parameters``
@@ -7,7 +7,7 @@ renderer does (one pass, longest placeholder first, so ``%10`` is never read as 
 means the merchant sees the sentence Commerce meant, not a template.
 
 The same 401 answers a missing token, a wrong token and a missing ACL permission, so the
-:class:`AuthError` message names the ACL resource Commerce reported and what to check.
+``AuthError`` message names the ACL resource Commerce reported and what to check.
 """
 
 from __future__ import annotations
@@ -17,21 +17,13 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from channelmanager_gui.errors import (
-    ApiError,
-    AuthError,
-    NotFoundError,
-    RateLimitError,
-    UnavailableError,
-)
+import httpx
+
+from channelmanager_gui.errors import NotFoundError
+from channelmanager_gui.services.http import ErrorInfo
 
 NO_ROUTE_MESSAGE = "Request does not match any route."
-_DETAIL_LIMIT = 2000
-
-
-class RouteNotFoundError(NotFoundError):
-    """404 "Request does not match any route.": wrong base URL, or a module not installed
-    (RMA on Magento Open Source), rather than a missing object."""
+NO_ROUTE_CODE = "no_route"
 
 
 @dataclass(frozen=True)
@@ -103,57 +95,31 @@ def _auth_message(body: ErrorBody | None) -> str:
     resource = body.parameters.get("resources", "") if body else ""
     if resource:
         return (
-            f"Commerce refused the request: the access token is missing, wrong or expired, or "
-            f"its integration lacks the API permission {resource} "
-            f"(Admin > System > Extensions > Integrations > API)."
+            f"the access token is missing, wrong or expired, or its integration lacks the API "
+            f"permission {resource} (Admin > System > Extensions > Integrations > API)"
         )
-    text = body.message if body else "access denied"
-    return f"Commerce refused the access token: {text}"
+    return body.message if body else "the access token was refused"
 
 
-def _message(status: int, body: ErrorBody | None) -> str:
-    if body is None:
-        return f"Commerce answered HTTP {status} without an error message."
-    lines = [body.message, *body.sub_errors]
-    return "\n".join(lines)
+def commerce_error_parser(response: httpx.Response) -> ErrorInfo:
+    """Read a Commerce error answer for :class:`HttpSession` (which picks the class by status).
 
-
-def error_from_response(
-    status: int,
-    raw: bytes,
-    *,
-    where: str = "",
-    retry_after: float | None = None,
-) -> ApiError:
-    """Build the :class:`ApiError` subclass for a non-2xx Commerce answer.
-
-    ``where`` (``"GET /rest/V1/orders/5"``) goes into ``detail`` with the status and the raw
-    body, so a support request has everything; ``message`` stays merchant-readable.
+    ``code`` is Commerce's non-zero ``code``, or :data:`NO_ROUTE_CODE` for "Request does not
+    match any route."; ``field`` is the ``%fieldName`` the message is about, or for a 401 the
+    ACL resource Commerce named.
     """
-    body = parse_error_body(raw)
-    text = raw[:_DETAIL_LIMIT].decode("utf-8", "replace")
-    detail = f"HTTP {status} {where}\n{text}".strip()
-    code = body.code if body else ""
-    field_name = body.parameters.get("fieldName", "") if body else ""
-    if status == 429:
-        return RateLimitError(
-            _message(status, body),
-            retry_after=retry_after,
-            status=status,
-            code=code,
-            field=field_name,
-            detail=detail,
-        )
-    cls = _error_class(status, body)
-    message = _auth_message(body) if cls is AuthError else _message(status, body)
-    return cls(message, status=status, code=code, field=field_name, detail=detail)
+    body = parse_error_body(response.content)
+    if body is None:
+        return ErrorInfo()
+    if response.status_code == 401:
+        resource = body.parameters.get("resources", "")
+        return ErrorInfo(code=body.code, field=resource, message=_auth_message(body))
+    code = NO_ROUTE_CODE if body.message == NO_ROUTE_MESSAGE else body.code
+    message = "\n".join([body.message, *body.sub_errors])
+    return ErrorInfo(code=code, field=body.parameters.get("fieldName", ""), message=message)
 
 
-def _error_class(status: int, body: ErrorBody | None) -> type[ApiError]:
-    if status in (401, 403):
-        return AuthError
-    if status == 404:
-        return RouteNotFoundError if body and body.message == NO_ROUTE_MESSAGE else NotFoundError
-    if status >= 500:
-        return UnavailableError
-    return ApiError
+def is_no_route(exc: BaseException) -> bool:
+    """True for Commerce's 404 "Request does not match any route." (wrong URL, or a module,
+    such as RMA on Magento Open Source, that is not installed)."""
+    return isinstance(exc, NotFoundError) and exc.code == NO_ROUTE_CODE

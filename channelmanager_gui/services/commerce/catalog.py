@@ -1,0 +1,90 @@
+"""Catalog and stock reads: products, MSI source items, salable quantity, legacy stock items.
+
+All of these are GETs and therefore retried. Product change detection filters
+``updated_at gt <last sync>`` sorted ascending (reference §3); stock changes most likely leave
+``updated_at`` alone (?), so the sync polls stock separately by SKU batches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterable
+from datetime import datetime
+
+from channelmanager_gui.services.commerce.base import CommerceBase, as_number
+from channelmanager_gui.services.commerce.models import Product, SourceItem, StockItem
+from channelmanager_gui.services.commerce.search import Filter, SearchCriteria
+
+# SKUs per `in` filter: keeps URLs well under common 8 KB limits.
+SKU_BATCH = 50
+
+
+def sku_batches(skus: Iterable[str], size: int = SKU_BATCH) -> list[list[str]]:
+    """Distinct SKUs in order, cut into batches for ``sku in …`` filters."""
+    unique = list(dict.fromkeys(skus))
+    return [unique[i : i + size] for i in range(0, len(unique), size)]
+
+
+def product_criteria(
+    updated_since: datetime | None,
+    skus: list[str] | None,
+    search: str | None,
+    page_size: int,
+) -> SearchCriteria:
+    """The product search; ``search`` matches name OR sku (one OR group, reference §2)."""
+    criteria = SearchCriteria(page_size=page_size).sort_by("updated_at", "ASC")
+    if updated_since is not None:
+        criteria = criteria.where("updated_at", updated_since, "gt")
+    if skus:
+        criteria = criteria.where("sku", skus, "in")
+    if search:
+        pattern = f"%{search}%"
+        criteria = criteria.any_of(Filter("name", pattern, "like"), Filter("sku", pattern, "like"))
+    return criteria
+
+
+class CatalogMixin(CommerceBase):
+    """Product and stock reads."""
+
+    async def iter_products(
+        self,
+        updated_since: datetime | None = None,
+        skus: list[str] | None = None,
+        search: str | None = None,
+        page_size: int = 100,
+    ) -> AsyncIterator[Product]:
+        """Products matching all given conditions, oldest change first.
+
+        ``updated_since`` must be timezone-aware (Commerce compares in UTC). A ``skus`` list is
+        queried in batches of :data:`SKU_BATCH`; an empty list matches nothing.
+        """
+        if skus is not None and not skus:
+            return
+        batches: list[list[str] | None] = list(sku_batches(skus)) if skus else [None]
+        for batch in batches:
+            criteria = product_criteria(updated_since, batch, search, page_size)
+            async for product in self.iter_models(
+                Product, self.path("products"), criteria, "product"
+            ):
+                yield product
+
+    async def get_product(self, sku: str) -> Product:
+        """One product by SKU; ``NotFoundError`` when it does not exist."""
+        return await self.get_model(Product, self.path("products", sku), "product")
+
+    async def get_source_items(self, skus: Iterable[str]) -> list[SourceItem]:
+        """MSI quantities per (SKU, source) for these SKUs; SKUs without any are absent."""
+        found: list[SourceItem] = []
+        for batch in sku_batches(skus):
+            criteria = SearchCriteria(page_size=100).where("sku", batch, "in")
+            path = self.path("inventory", "source-items")
+            found.extend(await self.list_models(SourceItem, path, criteria, "source item"))
+        return found
+
+    async def get_salable_qty(self, sku: str, stock_id: int = 1) -> float:
+        """Sources minus open-order reservations minus threshold; a bare number (§4)."""
+        path = self.path("inventory", "get-product-salable-quantity", sku, stock_id)
+        return as_number(await self.get(path, "salable quantity"), "salable quantity")
+
+    async def get_stock_item(self, sku: str) -> StockItem:
+        """Legacy CatalogInventory stock item (single-source shops without MSI)."""
+        return await self.get_model(StockItem, self.path("stockItems", sku), "stock item")

@@ -1,0 +1,149 @@
+"""``CommerceClient``: the async Adobe Commerce / Magento Open Source 2.4 REST client.
+
+One client per shop and store view, authenticated with an admin or integration access token
+sent as a Bearer token (since 2.4.4 an integration token needs "Allow OAuth Access Tokens to be
+used as standalone Bearer tokens", reference §1). Paths hang from ``{base_url}/rest/V1``, or
+``{base_url}/rest/{store_code}/V1`` for one store view.
+
+Which requests are retried (429, 5xx, timeouts, dropped connections; by the shared
+``HttpSession`` with jittered back-off) and why:
+
+- every GET: reading twice changes nothing;
+- ``set_shipping_information``: it sets the same addresses and method again;
+- ``set_ext_order_id``: a partial order save of one column, an absolute write;
+- ``cancel_order``: cancelling twice leaves the order canceled (the repeat answers ``False``);
+- NOT ``create_cart``, ``add_cart_item``, ``place_order``: a repeat makes a second cart, adds
+  the quantity twice or places a second order; the sync engine records each step and, after a
+  lost answer, finds before it creates (``find_orders(quote_id=…)`` / ``ext_order_id``);
+- NOT ``ship_order``, ``refund_offline``, ``invoice_order``, ``create_rma``: each makes a new
+  document that moves goods or money; the outbox lists documents before sending again;
+- NOT ``add_comment``: a repeat would add the comment twice.
+
+A request that never reached the server (connection refused) is retried whatever its kind.
+"""
+
+from __future__ import annotations
+
+import random
+from types import TracebackType
+
+import httpx
+
+from channelmanager_gui.errors import AuthError, ChannelError
+from channelmanager_gui.services.commerce.base import SERVICE, CommerceBase, list_envelope
+from channelmanager_gui.services.commerce.catalog import CatalogMixin
+from channelmanager_gui.services.commerce.error_body import commerce_error_parser
+from channelmanager_gui.services.commerce.fulfilment import FulfilmentMixin
+from channelmanager_gui.services.commerce.orders import OrdersMixin
+from channelmanager_gui.services.commerce.returns import ReturnsMixin
+from channelmanager_gui.services.commerce.search import SearchCriteria
+from channelmanager_gui.services.http import (
+    Clock,
+    ConnectionReport,
+    HttpSession,
+    Priority,
+    RateControl,
+    RetryPolicy,
+    ok_report,
+    register_secret,
+    report_for,
+)
+
+# Routes "Test connection" reads, with the ACL resource each needs (reference §1).
+_PROBES = (
+    ("products", "Magento_Catalog::products", "products"),
+    ("orders", "Magento_Sales::actions_view", "orders"),
+)
+
+
+class CommerceClient(CatalogMixin, OrdersMixin, FulfilmentMixin, ReturnsMixin):
+    """Async Commerce REST client; use as ``async with CommerceClient(...) as client``."""
+
+    def __init__(
+        self,
+        base_url: str,
+        token: str,
+        *,
+        store_code: str | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        retry: RetryPolicy | None = None,
+        rate: RateControl | None = None,
+        clock: Clock | None = None,
+        rng: random.Random | None = None,
+    ) -> None:
+        """``base_url`` is the shop root that ``/rest/V1`` hangs from (https, or http to
+        loopback only; ``ValidationError`` otherwise). ``transport``/``clock``/``rng`` are for
+        tests; ``rate`` may be shared with other clients of the same shop."""
+        register_secret(token)
+        session = HttpSession(
+            base_url,
+            service=SERVICE,
+            correlation_header="X-Request-ID",
+            error_parser=commerce_error_parser,
+            transport=transport,
+            clock=clock,
+            rate=rate,
+            retry=retry,
+            rng=rng,
+        )
+        CommerceBase.__init__(self, session, token, store_code)
+
+    async def __aenter__(self) -> CommerceClient:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        await self.session.aclose()
+
+    async def test_connection(self) -> ConnectionReport:
+        """One verdict for the settings dialog: wrong URL, bad token, missing permission,
+        unreachable, or connected.
+
+        Commerce answers 401 alike for a wrong token and a missing ACL permission, so the
+        first probe (products) failing with 401 is reported as a token problem, and a later
+        probe failing with 401 as a missing permission, naming the ACL resource.
+        """
+        counts: list[str] = []
+        for index, (route, resource, label) in enumerate(_PROBES):
+            try:
+                total = await self._probe(route, label)
+            except AuthError as exc:
+                if index == 0:
+                    return report_for(exc, SERVICE)
+                return _no_permission(exc, label, resource)
+            except ChannelError as exc:
+                return report_for(exc, SERVICE)
+            counts.append(f"{total} {label}")
+        rma = "with returns (RMA)" if await self._safe_supports_rma() else "without returns (RMA)"
+        return ok_report(SERVICE, detail=f"{', '.join(counts)}; {rma}.")
+
+    async def _probe(self, route: str, label: str) -> int:
+        params = SearchCriteria(page_size=1).to_params()
+        body = await self.call(
+            "GET", self.path(route), label, params=params, repeatable=True,
+            priority=Priority.INTERACTIVE,
+        )  # fmt: skip
+        return list_envelope(body, label)[1]
+
+    async def _safe_supports_rma(self) -> bool:
+        try:
+            return await self.supports_rma()
+        except ChannelError:
+            return False
+
+
+def _no_permission(exc: AuthError, label: str, resource: str) -> ConnectionReport:
+    named = exc.field or resource
+    message = (
+        f"Commerce accepted the access token but it may not read {label}: give the integration "
+        f"the API permission {named} (Admin > System > Extensions > Integrations > API), then "
+        "activate it again."
+    )
+    return ConnectionReport(False, "no_permission", message, exc.detail)

@@ -1,0 +1,383 @@
+"""CommerceClient over httpx.MockTransport: addressing, paging, scalars, errors, retries."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import httpx
+import pytest
+
+from channelmanager_gui.errors import (
+    ApiError,
+    AuthError,
+    MalformedResponseError,
+    NotFoundError,
+    RateLimitError,
+    UnavailableError,
+    ValidationError,
+)
+from channelmanager_gui.services.commerce import Address, CommerceClient, Track, is_no_route
+from tests.services.commerce_mock import BASE, FakeCommerce, body, params, reply
+from tests.services.commerce_payloads import ORDER, PRODUCT, RMA, SHIPMENT, list_answer
+
+P = "/rest/V1"
+
+
+def clamping_products(total: int) -> Any:
+    """A product list that clamps currentPage past the end to the last page (reference §2)."""
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        q = params(request)
+        size, page = int(q["searchCriteria[pageSize]"]), int(q["searchCriteria[currentPage]"])
+        last = max(1, -(-total // size))
+        page = min(page, last)
+        start = (page - 1) * size
+        items = [{**PRODUCT, "sku": f"SKU-{i}"} for i in range(start, min(total, start + size))]
+        return reply(list_answer(items, total, size, page))
+
+    return answer
+
+
+async def test_bearer_token_store_code_and_encoded_sku() -> None:
+    fake = FakeCommerce()
+    fake.on("GET", "/rest/default/V1/products/A/B #1", reply({**PRODUCT, "sku": "A/B #1"}))
+    async with fake.client(store_code="default") as client:
+        product = await client.get_product("A/B #1")
+    sent = fake.requests[0]
+    assert product.sku == "A/B #1"
+    assert sent.headers["Authorization"] == "Bearer tok-123456"
+    assert sent.url.raw_path == b"/rest/default/V1/products/A%2FB%20%231"
+
+
+async def test_plain_http_to_a_remote_host_is_refused() -> None:
+    with pytest.raises(ValidationError):
+        CommerceClient("http://shop.example.com", "tok-123456")
+
+
+@pytest.mark.parametrize(("total", "requests"), [(250, 3), (200, 2), (0, 1), (1, 1)])
+async def test_products_page_by_total_count_despite_clamping(total: int, requests: int) -> None:
+    fake = FakeCommerce()
+    fake.on("GET", f"{P}/products", clamping_products(total))
+    async with fake.client() as client:
+        skus = [p.sku async for p in client.iter_products(page_size=100)]
+    assert skus == [f"SKU-{i}" for i in range(total)]
+    assert len(fake.requests) == requests
+    pages = [params(r)["searchCriteria[currentPage]"] for r in fake.requests]
+    assert pages == [str(i) for i in range(1, requests + 1)]
+    assert all(params(r)["searchCriteria[pageSize]"] == "100" for r in fake.requests)
+
+
+async def test_product_filters_updated_since_sort_and_search() -> None:
+    fake = FakeCommerce()
+    fake.on("GET", f"{P}/products", reply({"items": None, "total_count": 0}))
+    since = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
+    async with fake.client() as client:
+        assert [p async for p in client.iter_products(since, search="mug")] == []
+    q = params(fake.requests[0])
+    g = "searchCriteria[filter_groups]"
+    assert q[f"{g}[0][filters][0][field]"] == "updated_at"
+    assert q[f"{g}[0][filters][0][condition_type]"] == "gt"
+    assert q[f"{g}[0][filters][0][value]"] == "2024-05-01 12:00:00"
+    assert q[f"{g}[1][filters][0][value]"] == "%mug%"
+    assert q[f"{g}[1][filters][1][field]"] == "sku"
+    assert q["searchCriteria[sortOrders][0][direction]"] == "ASC"
+
+
+async def test_skus_are_batched_with_in() -> None:
+    fake = FakeCommerce()
+    fake.on("GET", f"{P}/products", reply(list_answer([PRODUCT], 1, 100, 1)))
+    fake.on("GET", f"{P}/inventory/source-items", reply(list_answer([], 0, 100, 1)))
+    skus = [f"S{i}" for i in range(120)]
+    async with fake.client() as client:
+        found = [p async for p in client.iter_products(skus=skus)]
+        assert await client.get_source_items(skus) == []
+        assert [p async for p in client.iter_products(skus=[])] == []
+    assert len(found) == 3
+    values = [
+        params(r)["searchCriteria[filter_groups][0][filters][0][value]"]
+        for r in fake.calls("GET", f"{P}/products")
+    ]
+    assert [len(v.split(",")) for v in values] == [50, 50, 20]
+    assert len(fake.calls("GET", f"{P}/inventory/source-items")) == 3
+
+
+async def test_bare_scalar_answers() -> None:
+    fake = FakeCommerce()
+    fake.on("POST", f"{P}/carts/", reply(12))
+    fake.on("PUT", f"{P}/carts/12/order", reply("5"))
+    fake.on("GET", f"{P}/inventory/get-product-salable-quantity/MUG/1", reply(75))
+    fake.on("POST", f"{P}/orders/5/cancel", reply(False))
+    fake.on("POST", f"{P}/orders", reply([]))
+    async with fake.client() as client:
+        assert await client.create_cart() == 12
+        assert await client.place_order(12) == 5
+        assert await client.get_salable_qty("MUG") == 75
+        assert await client.cancel_order(5) is False
+        await client.set_ext_order_id(5, "108-1")
+    assert body(fake.calls("PUT", f"{P}/carts/12/order")[0]) == {
+        "paymentMethod": {"method": "checkmo"}
+    }
+    assert body(fake.calls("POST", f"{P}/orders")[0]) == {
+        "entity": {"entity_id": 5, "ext_order_id": "108-1"}
+    }
+
+
+@pytest.mark.parametrize("answer", [reply(True), reply({"id": 1}), reply("x"), reply(1.5)])
+async def test_wrong_scalar_shapes_are_malformed(answer: httpx.Response) -> None:
+    fake = FakeCommerce()
+    fake.on("POST", f"{P}/carts/", answer)
+    async with fake.client() as client:
+        with pytest.raises(MalformedResponseError):
+            await client.create_cart()
+
+
+async def test_cart_flow_request_bodies() -> None:
+    fake = FakeCommerce()
+    item = {"item_id": 3, "sku": "MUG", "qty": 2, "quote_id": "12", "price": 12.5}
+    fake.on("POST", f"{P}/carts/12/items", reply(item))
+    shipping = {"payment_methods": [{"code": "checkmo", "title": "Check"}], "totals": {}}
+    fake.on("POST", f"{P}/carts/12/shipping-information", reply(shipping))
+    address = Address(
+        firstname="Ada",
+        lastname="L",
+        street=["1 Main"],
+        city="Austin",
+        postcode="78701",
+        country_id="US",
+        region_code="TX",
+        telephone="1",
+        email="a@example.com",
+    )
+    async with fake.client() as client:
+        added = await client.add_cart_item(12, "MUG", 2)
+        methods = await client.set_shipping_information(12, address)
+    assert added.item_id == 3 and methods == ["checkmo"]
+    assert body(fake.requests[0]) == {"cartItem": {"sku": "MUG", "qty": 2, "quote_id": "12"}}
+    info = body(fake.requests[1])["addressInformation"]
+    assert info["shipping_address"] == info["billing_address"]
+    assert info["shipping_address"]["street"] == ["1 Main"]
+    assert "company" not in info["shipping_address"]  # unset keys are left out, not null
+    assert (info["shipping_carrier_code"], info["shipping_method_code"]) == ("flatrate",) * 2
+
+
+async def test_find_orders_and_get_order() -> None:
+    fake = FakeCommerce()
+    fake.on("GET", f"{P}/orders", reply(list_answer([], 0, 50, 1)))
+    fake.on("GET", f"{P}/orders/5", reply(ORDER))
+    async with fake.client() as client:
+        assert await client.find_orders(ext_order_id="108-1", quote_id=12) == []
+        order = await client.get_order(5)
+        with pytest.raises(ValueError):
+            await client.find_orders()
+    q = params(fake.requests[0])
+    assert q["searchCriteria[filter_groups][0][filters][0][field]"] == "ext_order_id"
+    assert q["searchCriteria[filter_groups][1][filters][0][value]"] == "12"
+    assert order.shipping_address is not None and order.shipping_address.city == "Austin"
+
+
+async def test_ship_refund_comment_and_invoice_bodies() -> None:
+    fake = FakeCommerce()
+    fake.on("POST", f"{P}/order/5/ship", reply(3))
+    fake.on("POST", f"{P}/order/5/refund", reply(4))
+    fake.on("POST", f"{P}/order/5/invoice", reply(2))
+    fake.on("POST", f"{P}/orders/5/comments", reply(True))
+    async with fake.client() as client:
+        track = Track(track_number="1Z9", title="UPS", carrier_code="ups")
+        assert await client.ship_order(5, [(9, 1)], [track]) == 3
+        assert await client.invoice_order(5) == 2
+        assert await client.refund_offline(5, [(9, 1)]) == 4
+        assert await client.add_comment(5, "Walmart order 108-1", status="processing") is True
+    ship, invoice, refund, comment = (body(r) for r in fake.requests)
+    assert ship == {
+        "items": [{"order_item_id": 9, "qty": 1}],
+        "notify": False,
+        "tracks": [{"track_number": "1Z9", "title": "UPS", "carrier_code": "ups"}],
+    }
+    assert "items" not in invoice
+    assert refund["items"] == [{"order_item_id": 9, "qty": 1}]
+    assert refund["arguments"]["extension_attributes"] == {"return_to_stock_items": [9]}
+    assert comment["statusHistory"]["status"] == "processing"
+
+
+async def test_shipments_list_by_order() -> None:
+    fake = FakeCommerce()
+    fake.on("GET", f"{P}/shipments", reply(list_answer([SHIPMENT], 1, 100, 1)))
+    async with fake.client() as client:
+        shipments = await client.list_shipments(order_id=5)
+    assert shipments[0].tracks[0].track_number == "1Z999"
+    assert params(fake.requests[0])["searchCriteria[filter_groups][0][filters][0][field]"] == (
+        "order_id"
+    )
+
+
+async def test_error_401_names_acl_resource() -> None:
+    fake = FakeCommerce()
+    denied = {
+        "message": "The consumer isn't authorized to access %resources.",
+        "parameters": {"resources": "Magento_Sales::actions_view"},
+    }
+    fake.on("GET", f"{P}/orders/5", reply(denied, 401))
+    async with fake.client() as client:
+        with pytest.raises(AuthError) as info:
+            await client.get_order(5)
+    assert "Magento_Sales::actions_view" in info.value.message
+    assert len(fake.requests) == 1  # never retried
+
+
+async def test_error_404_and_rendered_positional_400() -> None:
+    fake = FakeCommerce()
+    fake.on(
+        "GET",
+        f"{P}/products/NOPE",
+        reply(
+            {
+                "message": "The product that was requested "
+                "doesn't exist. Verify the product and try again."
+            },
+            404,
+        ),
+    )
+    bad_status = {
+        "message": 'Unable to add comment: The status "%1" is not part of the order status '
+        "history.",
+        "parameters": ["complete"],
+    }
+    fake.on("POST", f"{P}/orders/5/comments", reply(bad_status, 400))
+    async with fake.client() as client:
+        with pytest.raises(NotFoundError) as missing:
+            await client.get_product("NOPE")
+        with pytest.raises(ApiError) as refused:
+            await client.add_comment(5, "x", status="complete")
+    assert not is_no_route(missing.value)
+    assert 'The status "complete" is not part' in refused.value.message
+    assert refused.value.status == 400
+
+
+async def test_gets_retry_429_and_503_but_place_order_does_not() -> None:
+    fake = FakeCommerce()
+    fake.on("GET", f"{P}/orders/5", reply({}, 429), reply({"message": "busy"}, 503), reply(ORDER))
+    fake.on("PUT", f"{P}/carts/12/order", reply({"message": "slow down"}, 429))
+    fake.on("POST", f"{P}/order/5/ship", reply({"message": "Internal Error."}, 503))
+    async with fake.client() as client:
+        assert (await client.get_order(5)).entity_id == 5
+        with pytest.raises(RateLimitError):
+            await client.place_order(12)
+        with pytest.raises(UnavailableError):
+            await client.ship_order(5, [], [])
+    assert len(fake.calls("GET", f"{P}/orders/5")) == 3
+    assert len(fake.calls("PUT", f"{P}/carts/12/order")) == 1
+    assert len(fake.calls("POST", f"{P}/order/5/ship")) == 1
+
+
+async def test_cancel_is_retried_after_a_dropped_answer() -> None:
+    fake = FakeCommerce()
+
+    def drop(request: httpx.Request) -> httpx.Response:
+        raise httpx.RemoteProtocolError("Server disconnected", request=request)
+
+    fake.on("POST", f"{P}/orders/5/cancel", drop, reply(True))
+    fake.on("POST", f"{P}/carts/", drop, reply(7))
+    async with fake.client() as client:
+        assert await client.cancel_order(5) is True
+        with pytest.raises(UnavailableError) as info:
+            await client.create_cart()
+    assert info.value.maybe_sent
+    assert len(fake.calls("POST", f"{P}/carts/")) == 1
+
+
+@pytest.mark.parametrize("raw", [b'{"items": [{"sku": "A"', b"<html>", b""])
+async def test_malformed_json_is_retried_on_get_then_raised(raw: bytes) -> None:
+    fake = FakeCommerce()
+    fake.on("GET", f"{P}/products", reply(raw))
+    async with fake.client() as client:
+        with pytest.raises(MalformedResponseError):
+            [p async for p in client.iter_products()]
+    assert len(fake.requests) == 3
+
+
+async def test_list_without_total_count_is_malformed() -> None:
+    fake = FakeCommerce()
+    fake.on("GET", f"{P}/orders", reply({"items": [ORDER]}))
+    async with fake.client() as client:
+        with pytest.raises(MalformedResponseError):
+            await client.find_orders(increment_id="000000005")
+
+
+async def test_rma_support_is_cached_and_null_lists_tolerated() -> None:
+    fake = FakeCommerce()
+    async with fake.client() as client:
+        assert await client.supports_rma() is False
+        assert await client.supports_rma() is False
+    assert len(fake.requests) == 1
+    fake = FakeCommerce()
+    fake.on("GET", f"{P}/returns", reply(list_answer([RMA], 1, 100, 1)))
+    fake.on("POST", f"{P}/returns", reply(RMA))
+    async with fake.client() as client:
+        assert await client.supports_rma() is True
+        rmas = await client.list_rmas(order_id=5)
+        created = await client.create_rma(5, [(9, 1)], reason="12")
+    assert rmas[0].items == [] and rmas[0].tracks == [] and created.entity_id == 7
+    rma_data = body(fake.calls("POST", f"{P}/returns")[0])["rmaDataObject"]
+    assert rma_data["items"] == [
+        {"order_item_id": 9, "qty_requested": 1, "status": "pending", "reason": "12"}
+    ]
+
+
+async def test_supports_rma_raises_other_errors() -> None:
+    fake = FakeCommerce()
+    fake.on("GET", f"{P}/returns", reply({"message": "Internal Error."}, 500))
+    async with fake.client() as client:
+        with pytest.raises(UnavailableError):
+            await client.supports_rma()
+
+
+def _denied(resource: str) -> httpx.Response:
+    return reply(
+        {
+            "message": "The consumer isn't authorized to access %resources.",
+            "parameters": {"resources": resource},
+        },
+        401,
+    )
+
+
+async def test_connection_verdicts() -> None:
+    empty = reply(list_answer([], 0, 1, 1))
+    cases: list[tuple[dict[str, httpx.Response], bool, str]] = [
+        ({}, False, "wrong_url"),  # every route: 404 "Request does not match any route."
+        ({"products": reply(b"<html>shop</html>")}, False, "wrong_url"),
+        ({"products": _denied("Magento_Catalog::products")}, False, "bad_credentials"),
+        (
+            {"products": empty, "orders": _denied("Magento_Sales::actions_view")},
+            False,
+            "no_permission",
+        ),
+        ({"products": empty, "orders": empty}, True, ""),
+    ]
+    for routes, ok, problem in cases:
+        fake = FakeCommerce()
+        for route, answer in routes.items():
+            fake.on("GET", f"{P}/{route}", answer)
+        async with fake.client() as client:
+            report = await client.test_connection()
+        assert (report.ok, report.problem) == (ok, problem), routes
+        if problem == "no_permission":
+            assert "Magento_Sales::actions_view" in report.message
+        if ok:
+            assert "without returns" in report.detail
+
+
+async def test_connection_unreachable() -> None:
+    def refuse(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("Connection refused", request=request)
+
+    client = CommerceClient(
+        BASE,
+        "tok-123456",
+        transport=httpx.MockTransport(refuse),
+        retry=FakeCommerce().client().session.retry,
+    )
+    async with client:
+        report = await client.test_connection()
+    assert (report.ok, report.problem) == (False, "unreachable")
