@@ -1,0 +1,26 @@
+"""Turns SyncStatusBoard's plain-callable notifications into a Qt signal.
+
+A signal of an object living on the UI thread is queued when emitted from another thread, so
+the sync engine may report from anywhere and widgets still update only on the UI thread.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from channelmanager_gui.services.sync_status import SyncStatusBoard
+
+
+class BoardBridge(QObject):
+    """``changed`` fires after every board change; read the board itself for the new state."""
+
+    changed = Signal()
+
+    def __init__(self, board: SyncStatusBoard, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.board = board
+        self._unsubscribe = board.subscribe(self._on_board_changed)
+        self.destroyed.connect(self._unsubscribe)
+
+    def _on_board_changed(self, _board: SyncStatusBoard) -> None:
+        self.changed.emit()

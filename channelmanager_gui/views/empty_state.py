@@ -1,0 +1,102 @@
+"""Empty-state pages: what an area will show and what to do next, never fake data.
+
+Each area's real page (built by its own feature) replaces these through
+``MainWindow.set_page``; until then the merchant reads why the area is empty.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from channelmanager_gui.views.navigation import Area
+
+CONNECT_HINT = (
+    "Add your Commerce store and Walmart seller account with "
+    "“channelmanager-gui store add”, or try everything with demo data: "
+    "“channelmanager-gui --demo”."
+)
+
+COLUMN_WIDTH = 560
+
+EMPTY_STATES: dict[Area, tuple[str, str]] = {
+    Area.DASHBOARD: (
+        "Nothing to report yet",
+        "After the first sync this shows orders to acknowledge, due today, overdue and in "
+        "error, and listings active, unmatched and in error.",
+    ),
+    Area.LISTINGS: (
+        "No listings yet",
+        "Your Walmart listings will appear here after the first catalog sync.",
+    ),
+    Area.MATCHING: (
+        "Nothing to match yet",
+        "Products from your Commerce catalog that still need a Walmart item will appear here "
+        "after the first catalog sync.",
+    ),
+    Area.ORDERS: (
+        "No orders yet",
+        "Orders will appear here after the first sync.",
+    ),
+    Area.RETURNS: (
+        "No returns yet",
+        "Walmart returns will appear here after the first sync.",
+    ),
+    Area.SYNC_ACTIVITY: (
+        "No sync runs yet",
+        "Every sync run and its outcome will be listed here once syncing starts.",
+    ),
+    Area.SETTINGS: (
+        "Store settings",
+        "Managing stores from this window is not available yet.",
+    ),
+}
+
+
+class EmptyStatePage(QWidget):
+    """A centred title, an explanation and the next step."""
+
+    def __init__(self, area: Area, hint: str = CONNECT_HINT, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.area = area
+        title, message = EMPTY_STATES[area]
+        self.setObjectName("emptyState")
+        self._setup_ui(title, message, hint)
+
+    def _setup_ui(self, title: str, message: str, hint: str) -> None:
+        # A fixed-width column between two stretches: word-wrapped labels then wrap at the
+        # column's width instead of collapsing to their minimum (a QLabel heightForWidth quirk).
+        column = QWidget()
+        column.setMaximumWidth(COLUMN_WIDTH)
+        column.setMinimumWidth(min(COLUMN_WIDTH, 320))
+        inner = QVBoxLayout(column)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.setSpacing(8)
+        self.title_label = self._label(title, "emptyTitle")
+        self.message_label = self._label(message, "emptyMessage")
+        self.hint_label = self._label(hint, "emptyHint")
+        self.hint_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for label in (self.title_label, self.message_label, self.hint_label):
+            inner.addWidget(label)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column, 4)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 48, 48, 48)
+        layout.addStretch(2)
+        layout.addLayout(row)
+        layout.addStretch(3)
+
+    def set_hint(self, hint: str) -> None:
+        """Change the next-step line (empty hides it), e.g. once a store is connected."""
+        self.hint_label.setText(hint)
+        self.hint_label.setVisible(bool(hint))
+
+    @staticmethod
+    def _label(text: str, name: str) -> QLabel:
+        label = QLabel(text)
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        return label

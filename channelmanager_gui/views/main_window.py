@@ -1,0 +1,227 @@
+"""The main window: navigation on the left, pages in the middle, top bar and status bar.
+
+It knows nothing about services beyond the SyncStatusBoard it displays; merchant actions leave
+as signals (``sync_now_requested``, ``quit_requested``, …) that the composition root wires.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from channelmanager_gui import __version__
+from channelmanager_gui.services.sync_status import SyncStatusBoard
+from channelmanager_gui.views.board_bridge import BoardBridge
+from channelmanager_gui.views.empty_state import CONNECT_HINT, EmptyStatePage
+from channelmanager_gui.views.navigation import Area, NavigationPanel
+from channelmanager_gui.views.status_bar import StatusBar
+from channelmanager_gui.views.style import STYLESHEET
+from channelmanager_gui.views.top_bar import TopBar
+from channelmanager_gui.views.window_state import read_bytes, read_str
+
+TITLE = "Channel Manager"
+CLOCK_MS = 30_000  # relative times ("2 min ago") are redrawn this often
+DEFAULT_SIZE = (1180, 760)
+
+Clock = Callable[[], datetime]
+
+
+class MainWindow(QMainWindow):
+    sync_now_requested = Signal()
+    quit_requested = Signal()
+    hidden_to_tray = Signal()
+    area_changed = Signal(object)  # Area
+
+    def __init__(
+        self,
+        board: SyncStatusBoard,
+        settings: QSettings,
+        *,
+        demo: bool = False,
+        clock: Clock = lambda: datetime.now(UTC),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._board = board
+        self._settings = settings
+        self._clock = clock
+        self._close_to_tray = False
+        self._pages: dict[Area, QWidget] = {}
+        self.setWindowTitle(f"{TITLE} — demo data" if demo else TITLE)
+        self.setStyleSheet(STYLESHEET)
+        self._setup_ui()
+        self._setup_menus()
+        self._bridge = BoardBridge(board, self)
+        self._bridge.changed.connect(self.refresh_sync_state)
+        self._timer = QTimer(self)
+        self._timer.setInterval(CLOCK_MS)
+        self._timer.timeout.connect(self.refresh_sync_state)
+        self._timer.start()
+        self.refresh_sync_state()
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _setup_ui(self) -> None:
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.top_bar = TopBar()
+        self.top_bar.sync_now_clicked.connect(self.sync_now_requested)
+        layout.addWidget(self.top_bar)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setHandleWidth(1)
+        self.navigation = NavigationPanel()
+        self.navigation.area_selected.connect(self._on_navigation_area_selected)
+        self.pages = QStackedWidget()
+        self.pages.setObjectName("pages")
+        for area in Area:
+            self._pages[area] = EmptyStatePage(area)
+            self.pages.addWidget(self._pages[area])
+        self.splitter.addWidget(self.navigation)
+        self.splitter.addWidget(self.pages)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([200, DEFAULT_SIZE[0] - 200])
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self.status = StatusBar()
+        self.setStatusBar(self.status)
+
+    def _setup_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.quit_action = QAction("&Quit", self)
+        self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        if self.quit_action.shortcut().isEmpty():  # Windows has no standard Quit key
+            self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.quit_requested)
+        file_menu.addAction(self.quit_action)
+        view_menu = self.menuBar().addMenu("&View")
+        self.area_actions: dict[Area, QAction] = {}
+        for number, area in enumerate(Area, start=1):
+            action = QAction(area.title, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _=False, a=area: self.show_area(a))
+            view_menu.addAction(action)
+            self.area_actions[area] = action
+        view_menu.addSeparator()
+        find = QAction("&Find…", self)
+        find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        find.triggered.connect(self._on_find_triggered)
+        view_menu.addAction(find)
+        help_menu = self.menuBar().addMenu("&Help")
+        about = QAction("&About Channel Manager", self)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        about.triggered.connect(self._on_about_triggered)
+        help_menu.addAction(about)
+
+    # -- public API ----------------------------------------------------------------------------
+
+    def show_area(self, area: Area) -> None:
+        self.navigation.select(area)
+        self.pages.setCurrentWidget(self._pages[area])
+        self.area_changed.emit(area)
+
+    def current_area(self) -> Area:
+        return self.navigation.current()
+
+    def page(self, area: Area) -> QWidget:
+        return self._pages[area]
+
+    def set_page(self, area: Area, widget: QWidget) -> None:
+        """Replace an area's page (features install their real page here)."""
+        old = self._pages[area]
+        index = self.pages.indexOf(old)
+        self.pages.insertWidget(index, widget)
+        self.pages.removeWidget(old)
+        old.deleteLater()
+        self._pages[area] = widget
+        if self.current_area() is area:
+            self.pages.setCurrentWidget(widget)
+
+    def set_stores(self, stores: Sequence[tuple[int, str]]) -> None:
+        """The merchant's stores as (id, name); empty-state pages adapt their next step."""
+        self.top_bar.set_stores(stores)
+        for page in self._pages.values():
+            if isinstance(page, EmptyStatePage):
+                page.set_hint("" if stores else CONNECT_HINT)
+
+    def set_close_to_tray(self, enabled: bool) -> None:
+        """With a tray, closing hides the window and the app keeps syncing."""
+        self._close_to_tray = enabled
+
+    def bring_to_front(self) -> None:
+        self.show()
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.raise_()
+        self.activateWindow()
+
+    def refresh_sync_state(self) -> None:
+        now = self._clock()
+        self.top_bar.show_board(self._board, now)
+        self.status.show_board(self._board, now)
+
+    # -- state ---------------------------------------------------------------------------------
+
+    def restore_state(self) -> None:
+        """Size, position, splitter and last area from the settings (defaults the first time)."""
+        geometry = read_bytes(self._settings, "window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(*DEFAULT_SIZE)
+        splitter = read_bytes(self._settings, "window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        last = read_str(self._settings, "window/area")
+        area = next((a for a in Area if a.value == last), Area.DASHBOARD)
+        self.show_area(area)
+
+    def save_state(self) -> None:
+        self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.setValue("window/splitter", self.splitter.saveState())
+        self._settings.setValue("window/area", self.current_area().value)
+        self._settings.sync()
+
+    # -- events --------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        if self._close_to_tray:
+            event.ignore()
+            self.hide()
+            self.hidden_to_tray.emit()
+            return
+        event.accept()
+        self.quit_requested.emit()
+
+    def _on_navigation_area_selected(self, area: Area) -> None:
+        self.show_area(area)
+
+    def _on_find_triggered(self) -> None:
+        self.top_bar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.top_bar.search.selectAll()
+
+    def _on_about_triggered(self) -> None:
+        # open(), not exec(): a nested event loop inside qasync's loop is best avoided.
+        box = QMessageBox(self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setWindowTitle(f"About {TITLE}")
+        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+        box.setText(f"<b>{TITLE}</b> {__version__}")
+        box.setInformativeText(
+            "Sell your Adobe Commerce / Magento catalog on Walmart Marketplace: listings, "
+            "prices, stock, orders and returns kept in step from your desktop."
+        )
+        box.open()
