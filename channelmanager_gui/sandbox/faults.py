@@ -14,7 +14,7 @@ import asyncio
 import random
 import threading
 from collections.abc import Awaitable, Callable
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 ADMIN_PREFIX = "/_sandbox"
@@ -60,8 +60,11 @@ class FaultConfig:
 
     def public(self) -> dict[str, Any]:
         """Switch values and counts of injected faults, for the admin API."""
-        data = {k: v for k, v in asdict(self).items() if not k.startswith("_")}
-        data["injected"] = dict(self.injected)
+        # Not dataclasses.asdict: it deep-copies the private lock and fails.
+        with self._lock:
+            names = [f.name for f in fields(self) if not f.name.startswith("_")]
+            data = {name: getattr(self, name) for name in names}
+            data["injected"] = dict(self.injected)
         return data
 
     def roll(self, rate: float) -> bool:
