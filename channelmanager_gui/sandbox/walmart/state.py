@@ -1,0 +1,176 @@
+"""All Walmart sandbox state behind one lock.
+
+The app runs in the server thread while tests, the demo's order stream and admin calls touch the
+same state from other threads, so every public method takes the lock. Each also settles feeds
+that have come due, which is what lets feeds progress without timer threads.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from channelmanager_gui.sandbox.seed import demo_catalog
+
+from .catalog import build_catalog
+from .errors import WalmartError, not_found
+from .feedstore import FeedStore
+from .itemstore import ItemStore
+from .orderbook import OrderBook, Page
+from .orderdata import DAY_MS, Order, OrderFactory, Product, order_json
+from .returnstore import ReturnStore
+from .tokens import TokenStore
+
+T = TypeVar("T")
+
+
+def now_ms() -> int:
+    return int(time.time() * 1000)
+
+
+class WalmartState:
+    def __init__(
+        self,
+        seed: int = 1,
+        products: int = 300,
+        orders: int = 20,
+        token_ttl: float = 900.0,
+        feed_seconds: float = 0.5,
+    ) -> None:
+        self.seed = seed
+        self.lock = threading.Lock()
+        rng = random.Random(seed)
+        catalog, sellers = build_catalog(demo_catalog(seed, products), rng)
+        self.items = ItemStore(catalog, sellers, rng)
+        self.orders = OrderBook()
+        self.feeds = FeedStore(random.Random(seed + 1), feed_seconds)
+        self.returns = ReturnStore(seed)
+        self.tokens = TokenStore(token_ttl)
+        self.requests: Counter[str] = Counter()
+        self._refunds = 0
+        self._factory = OrderFactory(
+            seed,
+            [
+                Product(i.sku, i.name, i.price, 1.0 + (n % 7) * 0.5)
+                for n, i in enumerate(sellers)
+                if i.lifecycle == "ACTIVE"
+            ],
+        )
+        self._seed_orders(orders, rng)
+
+    def _seed_orders(self, count: int, rng: random.Random) -> None:
+        """Orders over the last three days: mostly Created, about a quarter Acknowledged."""
+        anchor = now_ms()
+        dates = sorted(anchor - rng.randrange(60_000, 3 * DAY_MS) for _ in range(count))
+        for n, date in enumerate(dates):
+            status = "Acknowledged" if rng.random() < 0.25 else "Created"
+            self.orders.add(
+                self._factory.make(n, date, status, intent_to_cancel=rng.random() < 0.1)
+            )
+
+    def run(self, fn: Callable[[], T]) -> T:
+        """Run ``fn`` under the lock after settling due feeds (the one way handlers touch state)."""
+        with self.lock:
+            self.feeds.settle(self.items, time.monotonic(), now_ms())
+            return fn()
+
+    # -- orders ----------------------------------------------------------------------------
+
+    def order(self, po: str) -> Order:
+        """The stored order (call under ``run``); 404 in the order API's shape when unknown."""
+        found = self.orders.orders.get(po)
+        if found is None:
+            raise not_found("GMP_ORDER_API", f"Order {po} not found", shape="orders")
+        return found
+
+    def order_json(self, po: str, product_info: bool = False) -> dict[str, Any]:
+        return self.run(lambda: order_json(self.order(po), product_info))
+
+    def search_orders(
+        self, params: dict[str, str], released: bool
+    ) -> tuple[Page, list[dict[str, Any]]]:
+        product_info = params.get("productInfo", "").lower() == "true"
+
+        def go() -> tuple[Page, list[dict[str, Any]]]:
+            page = self.orders.search(params, released, now_ms())
+            return page, [order_json(o, product_info) for o in page.orders]
+
+        return self.run(go)
+
+    def create_orders(self, count: int) -> list[str]:
+        """Add ``count`` new Created orders dated now (admin bulk creation, order stream)."""
+
+        def go() -> list[str]:
+            start, date = len(self.orders.orders), now_ms()
+            made = [self._factory.make(start + i, date) for i in range(count)]
+            for order in made:
+                self.orders.add(order)
+            return [o.po for o in made]
+
+        return self.run(go)
+
+    def create_order(self, lines: list[tuple[str, int]], intent_to_cancel: bool = False) -> str:
+        """One Created order with these (sku, quantity) lines; unknown SKUs raise WalmartError."""
+
+        def go() -> str:
+            products = {p.sku: p for p in self._factory.products}
+            spec = []
+            for sku, qty in lines:
+                if sku not in products or qty < 1:
+                    raise WalmartError(
+                        400, "INVALID_REQUEST_CONTENT", f"Unknown SKU or bad qty: {sku}"
+                    )
+                spec.append((products[sku], qty))
+            order = self._factory.make(
+                len(self.orders.orders), now_ms(), lines=spec, intent_to_cancel=intent_to_cancel
+            )
+            self.orders.add(order)
+            return order.po
+
+        return self.run(go)
+
+    def next_refund_id(self) -> str:
+        self._refunds += 1
+        return f"R{self.seed:03d}{self._refunds:09d}"
+
+    # -- items, inventory, prices ---------------------------------------------------------
+
+    def item_json(self, sku: str) -> dict[str, Any]:
+        return self.run(lambda: self.items.get(sku).item_json())
+
+    def inventory(self, sku: str) -> int:
+        return self.run(lambda: self.items.get(sku).quantity)
+
+    def price(self, sku: str) -> float:
+        return self.run(lambda: self.items.get(sku).price)
+
+    # -- returns, tokens, stats -----------------------------------------------------------
+
+    def issue_return(
+        self, po: str, line_number: int, qty: int, reason: str = "NO_LONGER_WANTED"
+    ) -> dict[str, Any]:
+        return self.run(
+            lambda: self.returns.issue(self.order(po), line_number, qty, reason, now_ms()).to_json()
+        )
+
+    def expire_tokens(self) -> int:
+        return self.run(lambda: self.tokens.expire_all(time.time()))
+
+    def count_request(self, label: str) -> None:
+        with self.lock:
+            self.requests[label] += 1
+
+    def stats(self) -> dict[str, Any]:
+        return self.run(
+            lambda: {
+                "requests": dict(self.requests),
+                "orders": len(self.orders.orders),
+                "items": len(self.items.items),
+                "feeds": len(self.feeds.feeds),
+                "returns": len(self.returns.returns),
+            }
+        )
