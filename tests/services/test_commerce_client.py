@@ -18,6 +18,7 @@ from channelmanager_gui.errors import (
     ValidationError,
 )
 from channelmanager_gui.services.commerce import Address, CommerceClient, Track, is_no_route
+from channelmanager_gui.services.commerce.client import shop_root
 from tests.services.commerce_mock import BASE, FakeCommerce, body, params, reply
 from tests.services.commerce_payloads import ORDER, PRODUCT, RMA, SHIPMENT, list_answer
 
@@ -381,3 +382,16 @@ async def test_connection_unreachable() -> None:
     async with client:
         report = await client.test_connection()
     assert (report.ok, report.problem) == (False, "unreachable")
+
+
+@pytest.mark.parametrize(
+    ("url", "root"),
+    [
+        ("https://shop.example.com/rest/V1", "https://shop.example.com"),
+        ("https://shop.example.com/m/rest/default/V1/", "https://shop.example.com/m"),
+        ("https://shop.example.com/rest", "https://shop.example.com"),
+        ("https://shop.example.com/restaurant", "https://shop.example.com/restaurant"),
+    ],
+)
+def test_pasted_api_address_is_reduced_to_the_shop_root(url: str, root: str) -> None:
+    assert shop_root(url) == root

@@ -25,6 +25,7 @@ A request that never reached the server (connection refused) is retried whatever
 from __future__ import annotations
 
 import random
+import re
 from types import TracebackType
 
 import httpx
@@ -48,6 +49,9 @@ from channelmanager_gui.services.http import (
     register_secret,
     report_for,
 )
+
+# A pasted API address ("…/rest/V1", "…/rest/default/V1", "…/rest") is reduced to the shop root.
+_API_SUFFIX = re.compile(r"/rest(?:(?:/[^/]+)?/V1)?/*$")
 
 # Routes "Test connection" reads, with the ACL resource each needs (reference §1).
 _PROBES = (
@@ -76,7 +80,7 @@ class CommerceClient(CatalogMixin, OrdersMixin, FulfilmentMixin, ReturnsMixin):
         tests; ``rate`` may be shared with other clients of the same shop."""
         register_secret(token)
         session = HttpSession(
-            base_url,
+            shop_root(base_url),
             service=SERVICE,
             correlation_header="X-Request-ID",
             error_parser=commerce_error_parser,
@@ -137,6 +141,11 @@ class CommerceClient(CatalogMixin, OrdersMixin, FulfilmentMixin, ReturnsMixin):
             return await self.supports_rma()
         except ChannelError:
             return False
+
+
+def shop_root(base_url: str) -> str:
+    """The shop root ``/rest/V1`` hangs from, also when the API address itself was pasted."""
+    return _API_SUFFIX.sub("", base_url.strip())
 
 
 def _no_permission(exc: AuthError, label: str, resource: str) -> ConnectionReport:
