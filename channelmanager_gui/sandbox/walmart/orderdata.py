@@ -8,32 +8,10 @@ optional objects come as ``null``, as in real payloads.
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass, field
 from typing import Any
 
 DAY_MS = 86_400_000
-NAMES = (
-    "Kathryn Cole",
-    "Marcus Hill",
-    "Priya Natarajan",
-    "Luis Ortega",
-    "Emma Walsh",
-    "Tom Becker",
-    "Aisha Johnson",
-    "Wei Chen",
-    "Sofia Rossi",
-    "Jamal Carter",
-)
-STREETS = ("3258B Warners Rd", "17 Maple Ave", "905 Ocean Blvd", "44 Birch Ln", "2210 Elm St")
-CITIES = (
-    ("Warners", "NY", "13164", 0.08),
-    ("Austin", "TX", "78701", 0.0825),
-    ("Portland", "OR", "97205", 0.0),
-    ("Denver", "CO", "80202", 0.029),
-    ("Columbus", "OH", "43004", 0.0575),
-)
-METHODS = ("Value", "Value", "Standard", "Standard", "Express", "OneDay")
 UNSHIPPED = ("Created", "Acknowledged")
 
 
@@ -199,64 +177,3 @@ def order_json(order: Order, product_info: bool = False) -> dict[str, Any]:
         },
         "shipNode": {"type": "SellerFulfilled"},
     }
-
-
-def _scramble(n: int, mult: int, offset: int) -> str:
-    """13-digit id, unique per ``n`` (multiplication by a prime is a bijection mod 9e12)."""
-    return str(1_000_000_000_000 + (n * mult + offset) % 9_000_000_000_000)
-
-
-class OrderFactory:
-    """Makes orders deterministically: the n-th order of a seed is always the same."""
-
-    def __init__(self, seed: int, products: list[Product]) -> None:
-        self.seed = seed
-        self.products = products
-
-    def make(
-        self,
-        n: int,
-        order_date: int,
-        status: str = "Created",
-        lines: list[tuple[Product, int]] | None = None,
-        intent_to_cancel: bool = False,
-    ) -> Order:
-        rng = random.Random(self.seed * 1_000_003 + n)
-        name, street = rng.choice(NAMES), rng.choice(STREETS)
-        city, state, postal, tax_rate = rng.choice(CITIES)
-        ship_info = {
-            "phone": f"{rng.randrange(201, 989)}{rng.randrange(1_000_000, 9_999_999)}",
-            "estimatedDeliveryDate": order_date + rng.randrange(3, 7) * DAY_MS,
-            "estimatedShipDate": order_date + rng.randrange(1, 3) * DAY_MS,
-            "methodCode": rng.choice(METHODS),
-            "postalAddress": {
-                "name": name,
-                "address1": street,
-                "address2": None,
-                "city": city,
-                "state": state,
-                "postalCode": postal,
-                "country": "USA",
-                "addressType": "RESIDENTIAL",
-            },
-        }
-        spec = lines if lines is not None else self._random_lines(rng)
-        shipping = 0.0 if rng.random() < 0.6 else round(rng.uniform(2.99, 9.99), 2)
-        made = [
-            Line(
-                i + 1, p, q, tax_rate, shipping if i == 0 else 0.0, order_date, [Status(status, q)]
-            )
-            for i, (p, q) in enumerate(spec)
-        ]
-        if intent_to_cancel and made:
-            made[rng.randrange(len(made))].intent_to_cancel = True
-        po = _scramble(n, 982_451_653, self.seed * 7_919)
-        customer = _scramble(n, 961_748_941, self.seed * 104_729 + 4_000_000_000_000)
-        return Order(po, customer, order_date, ship_info, made, order_date)
-
-    def _random_lines(self, rng: random.Random) -> list[tuple[Product, int]]:
-        picks = rng.sample(self.products, min(len(self.products), rng.choice((1, 1, 1, 2, 2, 3))))
-        roll = rng.random()
-        if roll < 0.12:  # one SKU bought several times, split into lines of quantity 1
-            return [(picks[0], 1)] * rng.randrange(2, 4) + [(p, 1) for p in picks[1:]]
-        return [(p, 1 if rng.random() < 0.75 else rng.randrange(2, 4)) for p in picks]

@@ -21,7 +21,8 @@ from .errors import WalmartError, not_found
 from .feedstore import FeedStore
 from .itemstore import ItemStore
 from .orderbook import OrderBook, Page
-from .orderdata import DAY_MS, Order, OrderFactory, Product, order_json
+from .orderdata import DAY_MS, Order, Product, order_json
+from .orderfactory import OrderFactory
 from .returnstore import ReturnStore
 from .tokens import TokenStore
 
@@ -71,6 +72,7 @@ class WalmartState:
             self.orders.add(
                 self._factory.make(n, date, status, intent_to_cancel=rng.random() < 0.1)
             )
+        self._next_n = count
 
     def run(self, fn: Callable[[], T]) -> T:
         """Run ``fn`` under the lock after settling due feeds (the one way handlers touch state)."""
@@ -102,11 +104,18 @@ class WalmartState:
         return self.run(go)
 
     def create_orders(self, count: int) -> list[str]:
-        """Add ``count`` new Created orders dated now (admin bulk creation, order stream)."""
+        """Add ``count`` new Created orders dated now (admin bulk creation, order stream).
+
+        Numbers are reserved under the lock, but the orders are built outside it, so a bulk
+        creation of 100,000 orders holds the lock only while indexing them.
+        """
+        with self.lock:
+            start = self._next_n
+            self._next_n += count
+        date = now_ms()
+        made = [self._factory.make(start + i, date) for i in range(count)]
 
         def go() -> list[str]:
-            start, date = len(self.orders.orders), now_ms()
-            made = [self._factory.make(start + i, date) for i in range(count)]
             for order in made:
                 self.orders.add(order)
             return [o.po for o in made]
@@ -126,8 +135,9 @@ class WalmartState:
                     )
                 spec.append((products[sku], qty))
             order = self._factory.make(
-                len(self.orders.orders), now_ms(), lines=spec, intent_to_cancel=intent_to_cancel
+                self._next_n, now_ms(), lines=spec, intent_to_cancel=intent_to_cancel
             )
+            self._next_n += 1
             self.orders.add(order)
             return order.po
 
