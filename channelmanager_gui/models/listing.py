@@ -48,6 +48,11 @@ class Listing(Base):
     price: Mapped[float | None]
     qty: Mapped[int | None]  # salable quantity in Commerce
     enabled: Mapped[bool] = mapped_column(default=True)
+    weight: Mapped[float | None]  # shipping weight, required by setup by match
+    # Stock polling: the summed MSI source quantity last seen (a change triggers a salable read)
+    # and when the salable quantity was last read (the oldest are re-read to catch reservations).
+    source_qty: Mapped[float | None]
+    stock_checked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     commerce_updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     identifier_kind: Mapped[str | None] = mapped_column(String(8))  # UPC, EAN, ISBN, GTIN
     identifier_value: Mapped[str | None] = mapped_column(String(32))
@@ -56,12 +61,17 @@ class Listing(Base):
     match_status: Mapped[str] = mapped_column(String(16), default=MatchStatus.NONE)
     match_candidates: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
     walmart_item_id: Mapped[str | None] = mapped_column(String(32))
+    walmart_wpid: Mapped[str | None] = mapped_column(String(32))
     walmart_published_status: Mapped[str | None] = mapped_column(String(32))
     walmart_lifecycle_status: Mapped[str | None] = mapped_column(String(16))
     last_price_sent: Mapped[float | None]
     price_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_qty_sent: Mapped[int | None]
     qty_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Values handed to the outbox and not confirmed yet (or refused: then sync_error says why),
+    # so the inventory loop neither queues a change twice nor overtakes an update in flight.
+    price_queued: Mapped[float | None]
+    qty_queued: Mapped[int | None]
     sync_error: Mapped[str | None] = mapped_column(String(1000))
     state: Mapped[str] = mapped_column(String(16), default=ListingState.PENDING_MATCH)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -85,3 +95,36 @@ class Listing(Base):
 
     def refresh_state(self) -> None:
         self.state = self.derive_state()
+
+
+class FeedState(StrEnum):
+    QUEUED = "queued"  # written with its outbox action, not sent yet
+    SUBMITTED = "submitted"  # Walmart gave a feed id; the inventory loop polls it
+    PROCESSED = "processed"  # per-item outcomes recorded on the listings
+    ERROR = "error"
+
+
+class WalmartFeed(Base):
+    """A bulk feed (inventory, price, setup by match) and the listings it carries.
+
+    Kept apart from the outbox action because a feed lives on after it is sent: Walmart takes
+    minutes to process it, and its per-item results land on the listings only then.
+    """
+
+    __tablename__ = "walmart_feeds"
+    __table_args__ = (Index("ix_walmart_feeds_store_status", "store_id", "status"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    store_id: Mapped[int] = mapped_column(ForeignKey("stores.id", ondelete="CASCADE"))
+    feed_type: Mapped[str] = mapped_column(String(24))  # inventory | price | MP_ITEM_MATCH
+    feed_id: Mapped[str | None] = mapped_column(String(80))
+    status: Mapped[str] = mapped_column(String(12), default=FeedState.QUEUED)
+    # [{"listing_id", "sku", "value"}]: what was sent, to apply per-item results.
+    entries: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    items_succeeded: Mapped[int] = mapped_column(default=0)
+    items_failed: Mapped[int] = mapped_column(default=0)
+    error: Mapped[str | None] = mapped_column(String(1000))
+    submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    checked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
