@@ -49,7 +49,8 @@ def decode_json(response: httpx.Response, what: str, *, correlation_id: str = ""
         reason = f"the answer is not text ({exc.reason})"
         raise _malformed(response, what, reason, correlation_id) from exc
     except json.JSONDecodeError as exc:
-        cut = " (it looks cut short)" if exc.pos >= len(content.rstrip()) - 1 else ""
+        truncated = exc.msg.startswith("Unterminated") or exc.pos >= len(exc.doc.rstrip())
+        cut = " (it looks cut short)" if truncated else ""
         reason = f"the answer is not valid JSON: {exc.msg} at character {exc.pos}{cut}"
         raise _malformed(response, what, reason, correlation_id) from exc
 

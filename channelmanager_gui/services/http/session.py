@@ -136,17 +136,29 @@ class HttpSession:
     async def request_json(self, method: str, path: str, *, what: str, **kw: Any) -> Any:
         """``request`` and decode the JSON answer; a repeatable call whose answer arrives
         malformed (truncated, not JSON) is sent again within the same retry budget."""
+        data, _ = await self.request_decoded(method, path, what=what, **kw)
+        return data
+
+    async def request_decoded(
+        self, method: str, path: str, *, what: str, **kw: Any
+    ) -> tuple[Any, httpx.Response]:
+        """Like ``request_json`` but also returns the response (for its correlation id)."""
         safe = is_repeatable(method, kw.get("repeatable"))
         for retry_number in range(self.retry.attempts):
             response = await self.request(method, path, **kw)
-            correlation_id = response.request.headers.get(self.correlation_header, "")
             try:
-                return decode_json(response, what, correlation_id=correlation_id)
+                return decode_json(
+                    response, what, correlation_id=self.correlation_id(response)
+                ), response
             except MalformedResponseError:
                 if not safe or retry_number + 1 >= self.retry.attempts:
                     raise
                 await self.clock.sleep(self.retry.delay(retry_number, self._rng))
         raise AssertionError("unreachable: the loop returns or raises")  # pragma: no cover
+
+    def correlation_id(self, response: httpx.Response) -> str:
+        """The correlation id this session sent with ``response``'s request."""
+        return response.request.headers.get(self.correlation_header, "")
 
     def _retry_status(self, status: int, safe: bool, retry_number: int, pause: float) -> bool:
         """Retry a 429/5xx only when safe, within budget, and not told to wait too long."""
