@@ -6,7 +6,6 @@ Not thread-safe by itself: WalmartState holds the lock around every call.
 from __future__ import annotations
 
 import base64
-import random
 from collections import Counter
 from typing import Any
 
@@ -21,9 +20,7 @@ MAX_ITEMS_LIMIT = 200  # spec text says 50, third-party notes 200/1000 (?); larg
 
 
 class ItemStore:
-    def __init__(
-        self, catalog: dict[str, list[CatalogItem]], sellers: list[SellerItem], rng: random.Random
-    ) -> None:
+    def __init__(self, catalog: dict[str, list[CatalogItem]], sellers: list[SellerItem]) -> None:
         self.catalog = catalog
         self.items: dict[str, SellerItem] = {}
         self._by_gtin: dict[str, str] = {}
@@ -31,7 +28,6 @@ class ItemStore:
         self._skus: list[str] = []
         self._filtered: dict[tuple[object, ...], list[str]] = {}
         self.version = 0
-        self.rng = rng
         for item in sellers:
             self.put(item)
 

@@ -114,21 +114,22 @@ class OrderBook:
         return self._seq[lo:hi]
 
     def _match(self, filters: dict[str, str], dates: dict[str, int], released: bool) -> list[str]:
-        checks = _checks(filters, dates, released)
+        candidates = self._candidates(filters, dates)
+        by_id = "purchaseOrderId" in filters or "customerOrderId" in filters
+        checks = _checks(filters, dates, released, by_id)
+        if not checks:
+            return list(candidates)  # the date bisection already is the answer
         orders = self.orders
-        return [
-            po
-            for po in self._candidates(filters, dates)
-            if all(check(orders[po]) for check in checks)
-        ]
+        return [po for po in candidates if all(check(orders[po]) for check in checks)]
 
 
 def _checks(
-    filters: dict[str, str], dates: dict[str, int], released: bool
+    filters: dict[str, str], dates: dict[str, int], released: bool, by_id: bool
 ) -> list[Callable[[Order], bool]]:
     checks: list[Callable[[Order], bool]] = []
-    start, end = dates.get("createdStartDate", 0), dates["createdEndDate"]
-    checks.append(lambda o: start <= o.order_date <= end)
+    if by_id:  # candidates found by id still have to fall inside the created dates
+        start, end = dates.get("createdStartDate", 0), dates["createdEndDate"]
+        checks.append(lambda o: start <= o.order_date <= end)
     if released:
         checks.append(lambda o: o.has_status("Created"))
     if "status" in filters:

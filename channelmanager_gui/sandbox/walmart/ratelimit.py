@@ -51,7 +51,7 @@ class Bucket:
         self.tokens = min(self.capacity, self.tokens + (now - self.stamp) * self.rate)
         self.stamp = now
 
-    def next_replenish_ms(self, now: float) -> int:
+    def next_replenish_ms(self) -> int:
         """Wall-clock epoch ms when the next whole token is back."""
         wait = (1 - (self.tokens % 1)) / self.rate if self.rate > 0 else 0.0
         return int((time.time() + wait) * 1000)
@@ -93,6 +93,6 @@ class RateLimiter:
                 bucket.tokens -= 1
             headers = {
                 "x-current-token-count": str(int(bucket.tokens)),
-                "x-next-replenish-time": str(bucket.next_replenish_ms(now)),
+                "x-next-replenish-time": str(bucket.next_replenish_ms()),
             }
         return allowed, headers

@@ -46,7 +46,7 @@ class WalmartState:
         self.lock = threading.Lock()
         rng = random.Random(seed)
         catalog, sellers = build_catalog(demo_catalog(seed, products), rng)
-        self.items = ItemStore(catalog, sellers, rng)
+        self.items = ItemStore(catalog, sellers)
         self.orders = OrderBook()
         self.feeds = FeedStore(random.Random(seed + 1), feed_seconds)
         self.returns = ReturnStore(seed)
