@@ -1,0 +1,227 @@
+"""Outbox handler ``commerce.create_order``: a Walmart order becomes exactly one Commerce order.
+
+Find before create, and write down every step before the next remote call:
+
+a. look for an order already carrying ``ext_order_id`` = the purchase order id, and one made
+   from our recorded cart (``quote_id``) — found means a previous attempt placed it: adopt it;
+b. no cart recorded → create one and COMMIT its id to the order row before adding anything;
+c. add what the cart lacks (read first: adding is not repeatable), one item per SKU;
+d. set the shipping and billing address, then place the order and COMMIT its entity id;
+e. store the purchase order id in ``ext_order_id`` and add the order comment (both checked on
+   the order first, so neither is done twice).
+
+A crash between any two calls leaves facts on the order row that the next attempt starts
+from; a failure leaves the order in Error with the step, and Retry resumes from there.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from channelmanager_gui.errors import ChannelError
+from channelmanager_gui.models.order import Order
+from channelmanager_gui.services.changes import Change
+from channelmanager_gui.services.commerce.client import CommerceClient
+from channelmanager_gui.services.commerce.sales_models import Order as CommerceOrder
+from channelmanager_gui.services.engine.context import EngineEnv
+from channelmanager_gui.services.engine.order_activity import error_text, note
+from channelmanager_gui.services.engine.order_address import cart_address, order_email
+from channelmanager_gui.services.engine.order_cart import (
+    CartGone,
+    add_missing,
+    cart_items,
+    wanted_quantities,
+)
+from channelmanager_gui.services.engine.order_snapshot import Snapshot, load_snapshot
+from channelmanager_gui.services.engine.order_status import refresh_order_status
+from channelmanager_gui.services.outbox import RETRYABLE, ActionContext
+
+log = logging.getLogger(__name__)
+
+
+def order_comment(snap: Snapshot) -> str:
+    return f"Walmart order {snap.purchase_order_id} (customer order {snap.customer_order_id})"
+
+
+class CreateCommerceOrder:
+    """The ``commerce.create_order`` action handler."""
+
+    def __init__(self, env: EngineEnv) -> None:
+        self.env = env
+        self._steps: dict[int, str] = {}  # action id → step in progress, for failed()
+
+    async def send(self, ctx: ActionContext) -> dict[str, Any] | None:
+        snap = load_snapshot(self.env.db, ctx.subject_id)
+        client = self.env.store(ctx.store_id).commerce
+        try:
+            return await self._run(ctx, snap, client)
+        except RETRYABLE as exc:
+            step = self._steps.get(ctx.action_id, "create")
+            message = f"Will try again ({step} step): {error_text(exc, 'Commerce')}"
+            self._update(snap.order_id, lambda o, s: note(s, o, "retry", message, "info"))
+            raise
+
+    async def _run(
+        self, ctx: ActionContext, snap: Snapshot, client: CommerceClient
+    ) -> dict[str, Any] | None:
+        entity_id = snap.commerce_entity_id
+        if entity_id is None:
+            self._step(ctx, "find")
+            found = await self._find_existing(client, snap)
+            if found is not None:
+                entity_id = found.entity_id
+                self._record_placed(snap, entity_id, f"Found Commerce order "
+                                    f"{found.increment_id} made earlier; using it.")  # fmt: skip
+            else:
+                wanted = wanted_quantities(snap.cart_lines)
+                if not wanted:
+                    return {"skipped": "every line is cancelled"}
+                entity_id = await self._create(ctx, snap, client, wanted)
+        self._step(ctx, "link")
+        order = await client.get_order(entity_id)
+        await self._link(ctx, snap, client, order)
+        return {
+            "entity_id": order.entity_id,
+            "increment_id": order.increment_id,
+            "items": {i.sku.casefold(): i.item_id for i in order.items if i.parent_item_id is None},
+        }
+
+    async def _find_existing(self, client: CommerceClient, snap: Snapshot) -> CommerceOrder | None:
+        by_ext = await client.find_orders(ext_order_id=snap.purchase_order_id)
+        if by_ext:
+            return min(by_ext, key=lambda o: o.entity_id)
+        if snap.commerce_cart_id is not None:
+            by_quote = await client.find_orders(quote_id=snap.commerce_cart_id)
+            if by_quote:
+                return min(by_quote, key=lambda o: o.entity_id)
+        return None
+
+    async def _create(
+        self, ctx: ActionContext, snap: Snapshot, client: CommerceClient, wanted: dict[str, int]
+    ) -> int:
+        self._step(ctx, "cart")
+        cart_id = snap.commerce_cart_id
+        have: dict[str, float] = {}
+        if cart_id is not None:
+            try:
+                have = await cart_items(client, cart_id)
+            except CartGone:
+                cart_id = None
+        cart_id = await self._fill(ctx, snap, client, cart_id, wanted, have)
+        self._step(ctx, "shipping")
+        address = cart_address(
+            snap.shipping_address, order_email(snap.customer_email, snap.customer_order_id)
+        )
+        settings = self.env.store(ctx.store_id).settings
+        await client.set_shipping_information(
+            cart_id,
+            address,
+            carrier_code=settings.shipping_carrier_code,
+            method_code=settings.shipping_method_code,
+        )
+        self._step(ctx, "place")
+        entity_id = await client.place_order(cart_id, settings.payment_method)
+        self._record_placed(snap, entity_id, f"Placed Commerce order #{entity_id} from cart "
+                            f"{cart_id}.")  # fmt: skip
+        return entity_id
+
+    async def _fill(
+        self,
+        ctx: ActionContext,
+        snap: Snapshot,
+        client: CommerceClient,
+        cart_id: int | None,
+        wanted: dict[str, int],
+        have: dict[str, float],
+    ) -> int:
+        """Items into the recorded cart, or into a new one when it is gone or unusable."""
+        for _ in range(2):
+            if cart_id is None:
+                cart_id = await client.create_cart()
+                self._record_cart(snap, cart_id)
+                have = {}
+            self._step(ctx, "items")
+            try:
+                await add_missing(client, cart_id, wanted, have)
+                return cart_id
+            except CartGone as exc:
+                log.warning("order %s: %s; starting a new cart", snap.purchase_order_id, exc)
+                cart_id = None
+        raise ChannelError("Commerce lost two carts in a row; press Retry to try again.")
+
+    async def _link(
+        self, ctx: ActionContext, snap: Snapshot, client: CommerceClient, order: CommerceOrder
+    ) -> None:
+        if order.ext_order_id != snap.purchase_order_id:
+            await client.set_ext_order_id(order.entity_id, snap.purchase_order_id)
+        self._step(ctx, "comment")
+        text = order_comment(snap)
+        if not any(text in (c.comment or "") for c in order.comments):
+            await client.add_comment(order.entity_id, text)
+
+    # -- local bookkeeping between remote calls --------------------------------------------
+
+    def _step(self, ctx: ActionContext, step: str) -> None:
+        self._steps[ctx.action_id] = step
+
+    def _update(self, order_id: int, change: Callable[[Order, Session], None]) -> None:
+        with self.env.db.session() as session:
+            order = session.get_one(Order, order_id)
+            change(order, session)
+        self.env.changes.publish(Change.ORDERS, Change.ACTIVITY)
+
+    def _record_cart(self, snap: Snapshot, cart_id: int) -> None:
+        def change(order: Order, session: Session) -> None:
+            order.commerce_cart_id = cart_id
+            note(session, order, "cart_created", f"Created Commerce cart {cart_id}.")
+
+        self._update(snap.order_id, change)
+
+    def _record_placed(self, snap: Snapshot, entity_id: int, message: str) -> None:
+        def change(order: Order, session: Session) -> None:
+            order.commerce_entity_id = entity_id
+            refresh_order_status(order)
+            note(session, order, "order_placed", message)
+
+        self._update(snap.order_id, change)
+
+    # -- outbox bookkeeping -----------------------------------------------------------------
+
+    def apply(self, session: Session, ctx: ActionContext, result: dict[str, Any] | None) -> None:
+        self._steps.pop(ctx.action_id, None)
+        order = session.get_one(Order, ctx.subject_id)
+        if result is None or "skipped" in result:
+            note(session, order, "not_created", "Not created in Commerce: every line is "
+                 "cancelled on Walmart.", "info")  # fmt: skip
+            refresh_order_status(order)
+            return
+        order.commerce_entity_id = int(result["entity_id"])
+        order.commerce_increment_id = str(result["increment_id"])[:32] or None
+        order.commerce_linked = True
+        items: dict[str, int] = result.get("items") or {}
+        for line in order.lines:
+            line.commerce_item_id = items.get(line.sku.casefold(), line.commerce_item_id)
+        if order.error_step in STEPS:
+            order.error, order.error_step = None, None
+        refresh_order_status(order)
+        note(session, order, "created", f"Commerce order {order.commerce_increment_id} is "
+             f"linked to Walmart order {order.purchase_order_id}.")  # fmt: skip
+
+    def failed(self, session: Session, ctx: ActionContext, error: ChannelError) -> None:
+        step = self._steps.pop(ctx.action_id, "create")
+        order = session.get_one(Order, ctx.subject_id)
+        order.error = error_text(error, "Commerce")
+        order.error_step = f"commerce.{step}"[:32]
+        refresh_order_status(order)
+        note(session, order, "error", f"Creating the Commerce order failed at the {step} "
+             f"step: {order.error}", "error")  # fmt: skip
+
+
+STEPS = frozenset(
+    f"commerce.{s}" for s in ("create", "find", "cart", "items", "shipping", "place", "link",
+                              "comment")
+)  # fmt: skip

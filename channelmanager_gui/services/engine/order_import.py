@@ -1,0 +1,196 @@
+"""The "orders" loop: import new Walmart orders and queue what must happen to them.
+
+Windows overlap on purpose. Walmart shows an order in searches some time after its
+``orderDate`` and clocks differ, so each window starts one hour before the previous one ended;
+the overlap costs a few repeated reads and is harmless because import is idempotent on the
+purchase order id. The watermark (end of the last *fully* imported window) lives in
+``SyncCursor``; it only moves when every order of the window was saved, so nothing is skipped.
+
+For each new order, in the same transaction as its row: ``walmart.acknowledge`` when Walmart
+still waits for one (acknowledgements are due within 4 hours, so the ack is queued first and
+does not depend on the Commerce side), then ``commerce.create_order`` when anything is left to
+ship. Orders older than the window that are still open are re-read every few minutes, so a
+buyer's cancellation request or a cancellation made on Walmart is seen.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from channelmanager_gui.errors import ChannelError
+from channelmanager_gui.models.order import Order, OrderStatus
+from channelmanager_gui.models.outbox import SyncCursor
+from channelmanager_gui.services.changes import Change
+from channelmanager_gui.services.engine.context import EngineEnv, StoreContext
+from channelmanager_gui.services.engine.order_activity import SUBJECT, error_text, note
+from channelmanager_gui.services.engine.order_records import (
+    needs_ack,
+    new_order,
+    open_quantity,
+    update_order,
+)
+from channelmanager_gui.services.engine.order_status import refresh_order_status
+from channelmanager_gui.services.outbox import enqueue
+from channelmanager_gui.services.walmart.order_models import Order as WalmartOrder
+
+log = logging.getLogger(__name__)
+
+ACK = "walmart.acknowledge"
+CREATE = "commerce.create_order"
+WINDOW_CURSOR = "orders.created_until"
+REFRESH_CURSOR = "orders.open_refreshed_at"
+OVERLAP = timedelta(hours=1)
+REFRESH_EVERY = timedelta(minutes=5)
+MAX_AGE = timedelta(days=180)  # Walmart searches reach back 180 days (reference §3)
+PAGE = 200
+_FINISHED = (OrderStatus.SHIPPED, OrderStatus.CANCELLED, OrderStatus.REFUNDED)
+
+
+@dataclass
+class ImportCounts:
+    seen: int = 0
+    new: int = 0
+    updated: int = 0
+    failed: int = 0
+    reasons: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, int]:
+        return {"seen": self.seen, "new": self.new, "updated": self.updated, "failed": self.failed}
+
+
+async def run_orders(env: EngineEnv, store: StoreContext) -> dict[str, int]:
+    """One pass of the loop; raises (after saving what it could) if an order failed."""
+    now = env.clock()
+    start = window_start(env, store, now)
+    counts = ImportCounts()
+    async for wo in store.walmart.iter_orders(start, now, limit=PAGE):
+        save_order(env, store.id, wo, counts, now)
+    if not counts.failed:
+        _set_cursor(env, store.id, WINDOW_CURSOR, now)
+    await _refresh_open_orders(env, store, start, now, counts)
+    if counts.new or counts.updated:
+        env.changes.publish(Change.ORDERS, Change.ACTIVITY, Change.OUTBOX)
+    if counts.failed:
+        raise ChannelError(
+            f"{counts.failed} Walmart order(s) could not be saved; they are read again next "
+            f"time. First reason: {counts.reasons[0]}"
+        )
+    return counts.as_dict()
+
+
+def window_start(env: EngineEnv, store: StoreContext, now: datetime) -> datetime:
+    """First window: the store's look-back; later: the last window's end minus the overlap."""
+    until = _get_cursor(env, store.id, WINDOW_CURSOR)
+    if until is None:
+        return now - timedelta(hours=store.settings.order_lookback_hours)
+    return max(until - OVERLAP, now - MAX_AGE)
+
+
+def save_order(
+    env: EngineEnv,
+    store_id: int,
+    wo: WalmartOrder,
+    counts: ImportCounts,
+    now: datetime,
+    *,
+    known_only: bool = False,
+) -> None:
+    """Insert or update one order in its own transaction; a failure is counted, not raised."""
+    counts.seen += 1
+    try:
+        with env.db.session() as session:
+            order = session.scalar(
+                select(Order).where(
+                    Order.store_id == store_id, Order.purchase_order_id == wo.purchase_order_id
+                )
+            )
+            if order is None and not known_only:
+                _insert(session, store_id, wo, now)
+                counts.new += 1
+            elif order is not None and _update(session, order, wo, now):
+                counts.updated += 1
+    except Exception as exc:  # one bad order never stops the others
+        log.exception("order %s could not be saved", wo.purchase_order_id)
+        counts.failed += 1
+        counts.reasons.append(f"order {wo.purchase_order_id}: {error_text(exc)}")
+
+
+def _insert(session: Session, store_id: int, wo: WalmartOrder, now: datetime) -> Order:
+    order = new_order(store_id, wo, now)
+    session.add(order)
+    session.flush()
+    units = sum(line.qty_ordered for line in order.lines)
+    note(session, order, "imported", f"Imported Walmart order {order.purchase_order_id} "
+         f"(customer order {order.customer_order_id}), {units} unit(s).")  # fmt: skip
+    if order.intent_to_cancel:
+        note(session, order, "cancel_requested",
+             "The buyer asked to cancel this order on Walmart.", "info")  # fmt: skip
+    if needs_ack(wo):
+        _queue(session, order, ACK)
+    if open_quantity(wo) > 0:
+        _queue(session, order, CREATE)
+    else:
+        note(session, order, "not_created",
+             "Not created in Commerce: nothing is left to ship on Walmart.", "info")  # fmt: skip
+    refresh_order_status(order)
+    return order
+
+
+def _update(session: Session, order: Order, wo: WalmartOrder, now: datetime) -> bool:
+    changes = update_order(order, wo, now)
+    for message in changes.messages:
+        note(session, order, "walmart_update", message, "info")
+    refresh_order_status(order)
+    return bool(changes)
+
+
+def _queue(session: Session, order: Order, kind: str) -> None:
+    payload = {"purchase_order_id": order.purchase_order_id}
+    enqueue(session, store_id=order.store_id, kind=kind, subject_type=SUBJECT,
+            subject_id=order.id, payload=payload)  # fmt: skip
+
+
+async def _refresh_open_orders(
+    env: EngineEnv, store: StoreContext, window: datetime, now: datetime, counts: ImportCounts
+) -> None:
+    """Every few minutes, re-read still-open orders older than the window (updates only)."""
+    last = _get_cursor(env, store.id, REFRESH_CURSOR)
+    if last is not None and now - last < REFRESH_EVERY:
+        return
+    oldest = _oldest_open(env, store.id, now)
+    if oldest is not None and oldest < window:
+        async for wo in store.walmart.iter_orders(oldest, window, limit=PAGE):
+            save_order(env, store.id, wo, counts, now, known_only=True)
+    _set_cursor(env, store.id, REFRESH_CURSOR, now)
+
+
+def _oldest_open(env: EngineEnv, store_id: int, now: datetime) -> datetime | None:
+    with env.db.session() as session:
+        oldest = session.scalar(
+            select(func.min(Order.order_date)).where(
+                Order.store_id == store_id,
+                Order.status.not_in(_FINISHED),
+                Order.order_date >= now - MAX_AGE,
+            )
+        )
+    return None if oldest is None else oldest - timedelta(minutes=1)
+
+
+def _get_cursor(env: EngineEnv, store_id: int, name: str) -> datetime | None:
+    with env.db.session() as session:
+        row = session.get(SyncCursor, (store_id, name))
+        return None if row is None else datetime.fromisoformat(row.value)
+
+
+def _set_cursor(env: EngineEnv, store_id: int, name: str, value: datetime) -> None:
+    with env.db.session() as session:
+        row = session.get(SyncCursor, (store_id, name))
+        if row is None:
+            session.add(SyncCursor(store_id=store_id, name=name, value=value.isoformat()))
+        else:
+            row.value = value.isoformat()
