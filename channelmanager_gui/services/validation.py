@@ -198,7 +198,7 @@ def _carrier(
     carrier: str | None, other_carrier: str | None, tracking_url: str | None
 ) -> tuple[str | None, str | None, str | None]:
     choice = (carrier or "").strip()
-    url = _tracking_url(tracking_url)
+    url = check_tracking_url(tracking_url)
     if not choice:
         raise ValidationError(FIELD_CARRIER, "choose the carrier")
     if choice.casefold() != OTHER_CARRIER.casefold():
@@ -224,7 +224,8 @@ def _carrier(
     return None, other, url
 
 
-def _tracking_url(value: str | None) -> str | None:
+def check_tracking_url(value: str | None) -> str | None:
+    """A clean http(s) tracking link, or None when left empty."""
     url = (value or "").strip()
     if not url:
         return None

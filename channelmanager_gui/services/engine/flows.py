@@ -12,5 +12,8 @@ from types import ModuleType
 
 def flow_modules() -> list[ModuleType]:
     """Imported lazily so a broken flow shows as a clear error at start, not at import."""
+    from channelmanager_gui.services.engine import fulfilment
+
     modules: list[ModuleType] = []
+    modules.append(fulfilment)  # after orders: shipments and returns need imported orders
     return modules

@@ -1,0 +1,129 @@
+"""Outbox handlers that cancel an order on Walmart and in Commerce.
+
+Both look before they act, on every attempt (a cancel is rare and the look is one GET):
+Walmart — only units still unshipped and not cancelled are cancelled, so a retry after a lost
+answer sends nothing twice; Commerce — the order is cancelled only if it is not already, and the
+reason comment is added only if the history does not hold it yet (cancel and comment are two
+calls: a crash between them is finished on the next attempt).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from channelmanager_gui.errors import ChannelError
+from channelmanager_gui.services.changes import Change
+from channelmanager_gui.services.engine.cancelling import (
+    COMMERCE_CANCEL,
+    WALMART_CANCEL,
+    cancel_label,
+)
+from channelmanager_gui.services.engine.context import EngineEnv
+from channelmanager_gui.services.engine.fulfilment_common import (
+    clear_error,
+    load_order,
+    note,
+    publish_after_commit,
+    set_error,
+)
+from channelmanager_gui.services.outbox import ActionContext
+from channelmanager_gui.services.walmart.order_actions import CancelLine
+
+
+def cancel_comment(purchase_order_id: str, reason: str) -> str:
+    """The Commerce history comment; also how a retry recognises its own earlier comment."""
+    return (
+        f"Cancelled on Walmart (purchase order {purchase_order_id}): "
+        f"{cancel_label(reason)} [{reason}]"
+    )
+
+
+def _order_keys(env: EngineEnv, ctx: ActionContext) -> tuple[str, int | None]:
+    with env.db.session() as session:
+        order = load_order(session, ctx.subject_id)
+        return order.purchase_order_id, order.commerce_entity_id
+
+
+class _Base:
+    step = ""
+    verb = ""
+
+    def __init__(self, env: EngineEnv) -> None:
+        self.env = env
+
+    def failed(self, session: Session, ctx: ActionContext, error: ChannelError) -> None:
+        order = load_order(session, ctx.subject_id)
+        set_error(session, order, self.step, f"Cancelling {self.verb} failed: {error}")
+        publish_after_commit(session, self.env.changes, Change.ORDERS, Change.ACTIVITY)
+
+    def _done(self, session: Session, ctx: ActionContext, message: str) -> None:
+        order = load_order(session, ctx.subject_id)
+        clear_error(order, self.step)
+        note(session, order, self.step, message)
+        publish_after_commit(session, self.env.changes, Change.ORDERS, Change.ACTIVITY)
+
+
+class WalmartCancelHandler(_Base):
+    step, verb = WALMART_CANCEL, "on Walmart"
+
+    async def send(self, ctx: ActionContext) -> dict[str, Any] | None:
+        po, _ = _order_keys(self.env, ctx)
+        client = self.env.store(ctx.store_id).walmart
+        remote = {ln.line_number: ln for ln in (await client.get_order(po)).lines}
+        reason = ctx.payload["reason"]
+        todo = []
+        for number, wanted in ctx.payload["lines"].items():
+            line = remote.get(number)
+            if line is None:
+                raise ChannelError(f"Walmart's order {po} has no line {number}.")
+            open_qty = line.quantity_in("Created") + line.quantity_in("Acknowledged")
+            if min(wanted, open_qty) > 0:
+                todo.append(CancelLine(number, min(wanted, open_qty), reason))
+        if not todo:
+            return {"cancelled": {}, "skipped": True}
+        await client.cancel_lines(po, todo)
+        return {"cancelled": {c.line_number: c.quantity for c in todo}, "skipped": False}
+
+    def apply(self, session: Session, ctx: ActionContext, result: dict[str, Any] | None) -> None:
+        order = load_order(session, ctx.subject_id)
+        for line in order.lines:
+            if line.line_number in ctx.payload["lines"]:
+                line.walmart_status = "Cancelled"
+        units = sum((result or {}).get("cancelled", {}).values())
+        label = cancel_label(ctx.payload["reason"])
+        self._done(session, ctx, f"Cancelled on Walmart ({units} unit(s) sent): {label}")
+
+
+class CommerceCancelHandler(_Base):
+    step, verb = COMMERCE_CANCEL, "in Commerce"
+
+    async def send(self, ctx: ActionContext) -> dict[str, Any] | None:
+        po, entity_id = _order_keys(self.env, ctx)
+        client = self.env.store(ctx.store_id).commerce
+        if entity_id is None:
+            found = await client.find_orders(ext_order_id=po)
+            if not found:
+                return {"no_order": True}  # never created in Commerce: nothing to cancel
+            entity_id = found[0].entity_id
+        remote = await client.get_order(entity_id)
+        cancelled_now = False
+        if remote.state != "canceled":
+            if not await client.cancel_order(entity_id):
+                raise ChannelError(
+                    f"Commerce would not cancel order {remote.increment_id} (state "
+                    f"“{remote.state}”): it may be invoiced, on hold or complete. Cancel or "
+                    "credit it in the Commerce admin."
+                )
+            cancelled_now = True
+        comment = cancel_comment(po, ctx.payload["reason"])
+        if not any(c.comment == comment for c in remote.comments):
+            await client.add_comment(entity_id, comment)
+        return {"entity_id": entity_id, "cancelled_now": cancelled_now}
+
+    def apply(self, session: Session, ctx: ActionContext, result: dict[str, Any] | None) -> None:
+        if (result or {}).get("no_order"):
+            self._done(session, ctx, "No Commerce order to cancel (it was never created)")
+            return
+        self._done(session, ctx, "Commerce order cancelled; the reason is in its comments")

@@ -1,0 +1,49 @@
+"""The fulfilment flow: shipments, cancellations, returns and refunds (issue #5).
+
+Loops: ``shipments`` (shipments made in the Commerce admin) and ``returns`` (Walmart returns
+in, Commerce credit memos back). The ship and cancel actions themselves start from the
+merchant (``shipping.ship_order``, ``cancelling.cancel_order``); every remote call goes through
+the outbox handlers registered here.
+"""
+
+from __future__ import annotations
+
+from channelmanager_gui.services.engine.admin_shipments import detect_admin_shipments
+from channelmanager_gui.services.engine.cancel_handlers import (
+    CommerceCancelHandler,
+    WalmartCancelHandler,
+)
+from channelmanager_gui.services.engine.cancelling import COMMERCE_CANCEL, WALMART_CANCEL
+from channelmanager_gui.services.engine.context import EngineEnv
+from channelmanager_gui.services.engine.return_handlers import (
+    CommerceReturnHandler,
+    WalmartRefundHandler,
+)
+from channelmanager_gui.services.engine.returns_flow import (
+    COMMERCE_RETURN,
+    WALMART_REFUND,
+    sync_returns,
+)
+from channelmanager_gui.services.engine.scheduler import LoopSpec
+from channelmanager_gui.services.engine.ship_handlers import (
+    CommerceShipHandler,
+    WalmartShipHandler,
+)
+from channelmanager_gui.services.engine.shipping import COMMERCE_SHIP, WALMART_SHIP
+from channelmanager_gui.services.outbox import ActionHandler
+
+LOOPS: list[LoopSpec] = [
+    LoopSpec("shipments", detect_admin_shipments),
+    LoopSpec("returns", sync_returns),
+]
+
+
+def handlers(env: EngineEnv) -> dict[str, ActionHandler]:
+    return {
+        COMMERCE_SHIP: CommerceShipHandler(env),
+        WALMART_SHIP: WalmartShipHandler(env),
+        WALMART_CANCEL: WalmartCancelHandler(env),
+        COMMERCE_CANCEL: CommerceCancelHandler(env),
+        COMMERCE_RETURN: CommerceReturnHandler(env),
+        WALMART_REFUND: WalmartRefundHandler(env),
+    }

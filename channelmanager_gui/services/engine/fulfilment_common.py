@@ -1,0 +1,93 @@
+"""Small pieces every fulfilment step shares: loading an order whole, recording an error or its
+clearing on the order and in the timeline, watermarks, and announcing changes after commit.
+
+Announcing *after* commit matters: a view that refreshes on the signal must already see the
+new rows, so ``publish_after_commit`` hooks the session's commit instead of publishing inline.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session, selectinload
+
+from channelmanager_gui.errors import ValidationError
+from channelmanager_gui.models.base import utcnow
+from channelmanager_gui.models.order import Order, Shipment
+from channelmanager_gui.models.outbox import SyncCursor
+from channelmanager_gui.services import activity
+from channelmanager_gui.services.changes import Change, ChangeBus
+from channelmanager_gui.services.engine.order_status import refresh_order_status
+
+
+def load_order(session: Session, order_id: int) -> Order:
+    """The order with its lines and shipments (and shipment lines) loaded."""
+    query = (
+        select(Order)
+        .where(Order.id == order_id)
+        .options(
+            selectinload(Order.lines),
+            selectinload(Order.shipments).selectinload(Shipment.lines),
+        )
+    )
+    order = session.scalar(query)
+    if order is None:
+        raise ValidationError("order", f"order #{order_id} does not exist (any more)")
+    return order
+
+
+def publish_after_commit(session: Session, changes: ChangeBus | None, *kinds: Change) -> None:
+    """Publish ``kinds`` once this session's transaction has committed."""
+    if changes is None:
+        return
+
+    def fire(_session: Session) -> None:
+        changes.publish(*kinds)
+
+    event.listen(session, "after_commit", fire, once=True)
+
+
+def note(
+    session: Session, order: Order, event_name: str, message: str, outcome: str = "ok"
+) -> None:
+    """One timeline entry on the order."""
+    activity.record(
+        session,
+        store_id=order.store_id,
+        subject_type="order",
+        subject_id=order.id,
+        event=event_name,
+        message=message,
+        outcome=outcome,
+    )
+
+
+def set_error(session: Session, order: Order, step: str, message: str) -> None:
+    """The order shows Error with ``message``; a later success of ``step`` clears it."""
+    order.error = message[:1000]
+    order.error_step = step
+    refresh_order_status(order)
+    note(session, order, step, message, outcome="error")
+
+
+def clear_error(order: Order, *steps: str) -> None:
+    """Forget an error left by one of ``steps`` (it has now succeeded) and refresh the status."""
+    if order.error is not None and order.error_step in steps:
+        order.error = None
+        order.error_step = None
+    refresh_order_status(order)
+
+
+def read_cursor(session: Session, store_id: int, name: str) -> datetime | None:
+    row = session.get(SyncCursor, (store_id, name))
+    return datetime.fromisoformat(row.value) if row else None
+
+
+def write_cursor(session: Session, store_id: int, name: str, value: datetime) -> None:
+    row = session.get(SyncCursor, (store_id, name))
+    if row is None:
+        session.add(SyncCursor(store_id=store_id, name=name, value=value.isoformat()))
+    else:
+        row.value = value.isoformat()
+        row.updated_at = utcnow()

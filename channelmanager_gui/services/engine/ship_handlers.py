@@ -1,0 +1,220 @@
+"""Outbox handlers that send a recorded shipment to Commerce and to Walmart.
+
+Neither call is safe to repeat (each makes a new shipment document / moves quantity to Shipped),
+so on a retry each handler first looks at the remote state: Commerce's shipments of the order
+(a track with our tracking number means the first attempt landed), Walmart's order lines
+(quantity already Shipped with our tracking number). Only what is missing is sent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from channelmanager_gui.errors import ChannelError, ValidationError
+from channelmanager_gui.models.base import utcnow
+from channelmanager_gui.models.order import Order, OrderLine, Shipment
+from channelmanager_gui.services.changes import Change
+from channelmanager_gui.services.commerce.models import Track
+from channelmanager_gui.services.engine.carrier_map import commerce_track
+from channelmanager_gui.services.engine.context import EngineEnv
+from channelmanager_gui.services.engine.fulfilment_common import (
+    clear_error,
+    load_order,
+    note,
+    publish_after_commit,
+    set_error,
+)
+from channelmanager_gui.services.engine.shipping import COMMERCE_SHIP, WALMART_SHIP
+from channelmanager_gui.services.outbox import ActionContext
+from channelmanager_gui.services.walmart.order_actions import ShipLine
+from channelmanager_gui.services.walmart.order_models import Order as WalmartOrder
+
+
+@dataclass
+class _Snapshot:
+    """What a handler needs, read in a short transaction before any remote call."""
+
+    order: Order
+    shipment: Shipment
+    lines: list[tuple[OrderLine, int]]  # (order line, qty in this shipment)
+
+
+def _snapshot(env: EngineEnv, ctx: ActionContext) -> _Snapshot:
+    with env.db.session() as session:
+        order = load_order(session, ctx.subject_id)
+        shipment = next((s for s in order.shipments if s.id == ctx.payload["shipment_id"]), None)
+        if shipment is None:
+            raise ChannelError(f"Shipment #{ctx.payload['shipment_id']} no longer exists.")
+        by_id = {line.id: line for line in order.lines}
+        lines = [(by_id[sl.order_line_id], sl.qty) for sl in shipment.lines]
+        return _Snapshot(order, shipment, lines)
+
+
+def _matches(number: str | None, wanted: str) -> bool:
+    return (number or "").replace(" ", "").casefold() == wanted.casefold()
+
+
+class CommerceShipHandler:
+    """``commerce.ship``: a Commerce shipment with one track; stores its id."""
+
+    def __init__(self, env: EngineEnv) -> None:
+        self.env = env
+
+    async def send(self, ctx: ActionContext) -> dict[str, Any] | None:
+        snap = _snapshot(self.env, ctx)
+        shipment, order = snap.shipment, snap.order
+        if shipment.commerce_shipment_id is not None:
+            return {"commerce_shipment_id": shipment.commerce_shipment_id, "skipped": True}
+        if order.commerce_entity_id is None:
+            raise ChannelError("The order is not in Commerce yet, so it cannot be shipped there.")
+        client = self.env.store(ctx.store_id).commerce
+        if ctx.retrying:
+            for existing in await client.list_shipments(order_id=order.commerce_entity_id):
+                if any(_matches(t.track_number, shipment.tracking_number) for t in existing.tracks):
+                    return {"commerce_shipment_id": existing.entity_id, "skipped": True}
+        items, item_ids = await self._items(ctx, order, snap.lines)
+        code, title = commerce_track(shipment.carrier, shipment.other_carrier)
+        track = Track(track_number=shipment.tracking_number, title=title, carrier_code=code)
+        shipment_id = await client.ship_order(order.commerce_entity_id, items, [track])
+        return {"commerce_shipment_id": shipment_id, "item_ids": item_ids}
+
+    async def _items(
+        self, ctx: ActionContext, order: Order, lines: list[tuple[OrderLine, int]]
+    ) -> tuple[list[tuple[int, float]], dict[str, int]]:
+        """Commerce ``order_item_id`` per line: stored at creation, else found by SKU."""
+        ids = {ln.line_number: ln.commerce_item_id for ln, _ in lines if ln.commerce_item_id}
+        if len(ids) < len(lines):
+            assert order.commerce_entity_id is not None
+            remote = await self.env.store(ctx.store_id).commerce.get_order(order.commerce_entity_id)
+            by_sku = {i.sku: i.item_id for i in remote.items if i.parent_item_id is None}
+            for line, _ in lines:
+                if line.line_number not in ids:
+                    if line.sku not in by_sku:
+                        raise ChannelError(
+                            f"The Commerce order has no item with SKU {line.sku}; ship it in "
+                            "Commerce by hand, or correct the order there."
+                        )
+                    ids[line.line_number] = by_sku[line.sku]
+        items = [(ids[ln.line_number], float(qty)) for ln, qty in lines]
+        return items, {k: v for k, v in ids.items() if v is not None}
+
+    def apply(self, session: Session, ctx: ActionContext, result: dict[str, Any] | None) -> None:
+        result = result or {}
+        shipment = session.get_one(Shipment, ctx.payload["shipment_id"])
+        shipment.commerce_shipment_id = result.get("commerce_shipment_id")
+        order = load_order(session, ctx.subject_id)
+        for line in order.lines:
+            item_id = (result.get("item_ids") or {}).get(line.line_number)
+            if item_id and line.commerce_item_id is None:
+                line.commerce_item_id = item_id
+        clear_error(order, COMMERCE_SHIP)
+        how = "already there" if result.get("skipped") else "created"
+        note(
+            session,
+            order,
+            COMMERCE_SHIP,
+            f"Commerce shipment #{shipment.commerce_shipment_id} {how} "
+            f"(tracking {shipment.tracking_number})",
+        )
+        publish_after_commit(session, self.env.changes, Change.ORDERS, Change.ACTIVITY)
+
+    def failed(self, session: Session, ctx: ActionContext, error: ChannelError) -> None:
+        order = load_order(session, ctx.subject_id)
+        set_error(session, order, COMMERCE_SHIP, f"Shipping in Commerce failed: {error}")
+        publish_after_commit(session, self.env.changes, Change.ORDERS, Change.ACTIVITY)
+
+
+class WalmartShipHandler:
+    """``walmart.ship``: the shipping update on Walmart for each line of the shipment."""
+
+    def __init__(self, env: EngineEnv) -> None:
+        self.env = env
+
+    async def send(self, ctx: ActionContext) -> dict[str, Any] | None:
+        snap = _snapshot(self.env, ctx)
+        client = self.env.store(ctx.store_id).walmart
+        po = snap.order.purchase_order_id
+        todo = snap.lines
+        if ctx.retrying:
+            todo = _not_yet_shipped(await client.get_order(po), snap)
+            if not todo:
+                return {"skipped": True, "lines": {}}
+        override = bool(ctx.payload.get("intent_to_cancel_override"))
+        ship_lines = [self._line(snap, line, qty, override) for line, qty in todo]
+        answer = await client.ship_lines(po, ship_lines)
+        return {"skipped": False, "lines": _line_statuses(answer)}
+
+    @staticmethod
+    def _line(snap: _Snapshot, line: OrderLine, qty: int, override: bool) -> ShipLine:
+        shipment = snap.shipment
+        if shipment.other_carrier and not shipment.tracking_url:
+            raise ValidationError(
+                "tracking URL",
+                f"Walmart needs a tracking link for the carrier “{shipment.other_carrier}”, "
+                "which is not on its list: add the link to the shipment (Order > Shipments), "
+                "or name a listed carrier in Commerce",
+            )
+        return ShipLine(
+            line_number=line.line_number,
+            quantity=qty,
+            tracking_number=shipment.tracking_number,
+            ship_datetime=shipment.ship_date,
+            method_code=shipment.method_code,
+            carrier=shipment.carrier,
+            other_carrier=shipment.other_carrier,
+            tracking_url=shipment.tracking_url,
+            intent_to_cancel_override=override,
+        )
+
+    def apply(self, session: Session, ctx: ActionContext, result: dict[str, Any] | None) -> None:
+        result = result or {}
+        shipment = session.get_one(Shipment, ctx.payload["shipment_id"])
+        shipment.walmart_sent_at = utcnow()
+        order = load_order(session, ctx.subject_id)
+        for line in order.lines:
+            status = (result.get("lines") or {}).get(line.line_number)
+            if status:
+                line.walmart_status = status
+        clear_error(order, WALMART_SHIP)
+        how = "was already on Walmart" if result.get("skipped") else "sent to Walmart"
+        note(session, order, WALMART_SHIP, f"Tracking {shipment.tracking_number} {how}")
+        publish_after_commit(session, self.env.changes, Change.ORDERS, Change.ACTIVITY)
+
+    def failed(self, session: Session, ctx: ActionContext, error: ChannelError) -> None:
+        order = load_order(session, ctx.subject_id)
+        set_error(session, order, WALMART_SHIP, f"Walmart refused the shipment: {error}")
+        publish_after_commit(session, self.env.changes, Change.ORDERS, Change.ACTIVITY)
+
+
+def _not_yet_shipped(remote: WalmartOrder, snap: _Snapshot) -> list[tuple[OrderLine, int]]:
+    """Lines (and quantities) of the shipment that Walmart does not show Shipped with our
+    tracking number: what a first attempt that died half-way did not deliver."""
+    number = snap.shipment.tracking_number
+    by_number = {ln.line_number: ln for ln in remote.lines}
+    todo = []
+    for line, qty in snap.lines:
+        remote_line = by_number.get(line.line_number)
+        done = 0
+        if remote_line is not None:
+            done = sum(
+                s.quantity
+                for s in remote_line.statuses
+                if s.status in ("Shipped", "Delivered")
+                and s.tracking is not None
+                and _matches(s.tracking.tracking_number, number)
+            )
+        if qty - done > 0:
+            todo.append((line, qty - done))
+    return todo
+
+
+def _line_statuses(order: WalmartOrder) -> dict[str, str]:
+    """The dominant Walmart status per line (the one holding most units), for display."""
+    out = {}
+    for line in order.lines:
+        if line.statuses:
+            out[line.line_number] = max(line.statuses, key=lambda s: s.quantity).status
+    return out
