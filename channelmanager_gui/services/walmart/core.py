@@ -65,6 +65,29 @@ class Reply:
             value = value[key]
         return value
 
+    def list_at(self, *keys: str) -> list[Any]:
+        """The list at ``keys``: absent or null is empty, one object is a list of one."""
+        value = self.dig(*keys, default=None)
+        if value is None:
+            return []
+        if isinstance(value, dict):
+            return [value]
+        if not isinstance(value, list):
+            raise self.malformed(".".join(keys), "is not a list")
+        return value
+
+    def cursor_at(self, *keys: str) -> str | None:
+        """A paging cursor, or None at the end. Cursors are URL text: anything that is not
+        printable ASCII would make an invalid request, so it is malformed here."""
+        value = self.dig(*keys, default=None)
+        if value is None or value == "":
+            return None
+        if not isinstance(value, str) or not (value.isascii() and value.isprintable()):
+            raise self.malformed(".".join(keys), "is not a usable cursor")
+        if "#" in value or " " in value:
+            raise self.malformed(".".join(keys), "is not a usable cursor")
+        return value
+
     def model(self, cls: type[M], value: Any) -> M:
         """Validate ``value`` as ``cls``; a mismatch is a ``MalformedResponseError``."""
         try:

@@ -14,7 +14,6 @@ from channelmanager_gui.errors import NotFoundError, ValidationError
 from channelmanager_gui.services.http import Priority
 from channelmanager_gui.services.walmart.catalog_models import CatalogItem, Item, RetireResult
 from channelmanager_gui.services.walmart.core import WalmartCore, segment
-from channelmanager_gui.services.walmart.fields import as_list
 
 PRODUCT_ID_TYPES = ("SKU", "GTIN", "UPC", "ISBN", "EAN", "ITEM_ID")
 
@@ -39,12 +38,13 @@ class ItemsApi(WalmartCore):
             reply = await self._call("GET", "/v3/items", what="the item list",
                                      rate_key="walmart:items", params=params,
                                      priority=priority)  # fmt: skip
-            page = as_list(reply.dig("ItemResponse", default=[]))
+            page = reply.list_at("ItemResponse")
             for raw in page:
                 yield reply.model(Item, raw)
-            cursor = reply.dig("nextCursor", default=None)
-            if not page or not cursor or not isinstance(cursor, str):
+            next_cursor = reply.cursor_at("nextCursor")
+            if not page or next_cursor is None:
                 return
+            cursor = next_cursor
             if cursor in seen:
                 raise reply.malformed("nextCursor", "repeats an earlier page")
             seen.add(cursor)
@@ -67,7 +67,7 @@ class ItemsApi(WalmartCore):
             params={"productIdType": product_id_type},
             priority=priority,
         )
-        page = as_list(reply.dig("ItemResponse", default=[]))
+        page = reply.list_at("ItemResponse")
         if not page:
             raise NotFoundError(f"Walmart has no item {sku_or_id}", status=200,
                                 correlation_id=reply.correlation_id)  # fmt: skip
@@ -92,7 +92,7 @@ class ItemsApi(WalmartCore):
         reply = await self._call("GET", "/v3/items/walmart/search", what="the catalog search",
                                  rate_key="walmart:items.search", params=given,
                                  priority=priority)  # fmt: skip
-        return [reply.model(CatalogItem, raw) for raw in as_list(reply.dig("items", default=[]))]
+        return [reply.model(CatalogItem, raw) for raw in reply.list_at("items")]
 
     async def retire_item(
         self, sku: str, *, priority: Priority = Priority.INTERACTIVE

@@ -15,7 +15,6 @@ from channelmanager_gui.errors import NotFoundError, ValidationError
 from channelmanager_gui.services.http import Priority
 from channelmanager_gui.services.walmart.core import Reply, WalmartCore, query_date, segment
 from channelmanager_gui.services.walmart.error_body import is_content_not_found
-from channelmanager_gui.services.walmart.fields import as_list
 from channelmanager_gui.services.walmart.order_actions import (
     CancelLine,
     RefundLine,
@@ -49,7 +48,7 @@ class OrdersApi(WalmartCore):
         key = RELEASED_KEY if released else ORDERS_KEY
         async for reply in cursor_pages(self, path, params, "the order list", key, priority):
             reply.dig("list")  # a search answer without its "list" wrapper is malformed
-            for raw in as_list(reply.dig("list", "elements", "order", default=[])):
+            for raw in reply.list_at("list", "elements", "order"):
                 yield reply.model(Order, raw)
 
     async def get_order(
@@ -139,9 +138,9 @@ async def cursor_pages(
                 return
             raise
         yield reply
-        meta = reply.dig("list", "meta", default=None) or reply.dig("meta", default=None)
-        cursor = meta.get("nextCursor") if isinstance(meta, dict) else None
-        if not cursor or not isinstance(cursor, str):
+        in_list = isinstance(reply.dig("list", "meta", default=None), dict)
+        cursor = reply.cursor_at(*(("list",) if in_list else ()), "meta", "nextCursor")
+        if cursor is None:
             return
         if cursor in seen:
             raise reply.malformed("meta.nextCursor", "repeats an earlier page")

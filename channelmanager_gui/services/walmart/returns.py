@@ -9,7 +9,6 @@ from typing import Any
 from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.services.http import Priority
 from channelmanager_gui.services.walmart.core import WalmartCore, query_date, segment
-from channelmanager_gui.services.walmart.fields import as_list
 from channelmanager_gui.services.walmart.orders import cursor_pages
 from channelmanager_gui.services.walmart.return_models import ReturnOrder, ReturnRefund
 
@@ -44,7 +43,7 @@ class ReturnsApi(WalmartCore):
         pages = cursor_pages(self, "/v3/returns", params, "the return list", "walmart:returns",
                              priority)  # fmt: skip
         async for reply in pages:
-            for raw in as_list(reply.dig("returnOrders", default=[])):
+            for raw in reply.list_at("returnOrders"):
                 yield reply.model(ReturnOrder, raw)
 
     async def refund_return(
