@@ -1,0 +1,117 @@
+"""Per-item feed outcomes onto listings: what success and failure mean for each feed type.
+
+Walmart reports each record of a processed feed as ``SUCCESS`` or an error status with its
+``ingestionErrors`` (reference §9). A feed that ended in ``ERROR``, or a record Walmart did not
+report on, counts as failed for those listings with a reason the merchant can read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from channelmanager_gui.models.listing import FeedState, Listing, WalmartFeed
+from channelmanager_gui.services.engine import outcomes
+from channelmanager_gui.services.walmart.catalog_models import FeedItemResult, FeedStatus
+
+Entry = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class ResultRules:
+    label: str
+    success: Callable[[Session, Listing, Entry, FeedItemResult | None, datetime, str], None]
+    failure: Callable[[Session, Listing, Entry, str], None]
+
+
+def _qty_ok(
+    s: Session, lst: Listing, e: Entry, item: FeedItemResult | None, now: datetime, how: str
+) -> None:
+    outcomes.qty_sent(s, lst, int(e["value"]), now, how)
+
+
+def _price_ok(
+    s: Session, lst: Listing, e: Entry, item: FeedItemResult | None, now: datetime, how: str
+) -> None:
+    outcomes.price_sent(s, lst, float(e["value"]), now, how)
+
+
+def _match_ok(
+    s: Session, lst: Listing, e: Entry, item: FeedItemResult | None, now: datetime, how: str
+) -> None:
+    # Published status follows within hours; the matching loop reads it from the item.
+    outcomes.matched(
+        s,
+        lst,
+        wpid=item.wpid if item else None,
+        item_id=e.get("item_id"),
+        published="IN_PROGRESS",
+        lifecycle="ACTIVE",
+        how=how,
+    )
+
+
+RULES: dict[str, ResultRules] = {
+    "inventory": ResultRules(
+        "Stock", _qty_ok, lambda s, lst, e, why: outcomes.qty_refused(s, lst, int(e["value"]), why)
+    ),
+    "price": ResultRules(
+        "Price",
+        _price_ok,
+        lambda s, lst, e, why: outcomes.price_refused(s, lst, float(e["value"]), why),
+    ),
+    "MP_ITEM_MATCH": ResultRules(
+        "Setup by match",
+        _match_ok,
+        lambda s, lst, e, why: outcomes.match_failed(s, lst, f"Setup by match failed: {why}"),
+    ),
+}
+
+
+def apply_results(session: Session, feed: WalmartFeed, status: FeedStatus, now: datetime) -> None:
+    """Record a finished feed's outcome on each listing it carried."""
+    if status.status.upper() == "ERROR":
+        reason = "; ".join(status.errors) or "Walmart could not process the feed"
+        fail_all(session, feed, reason, now)
+        return
+    by_sku = {item.sku: item for item in status.items if item.sku}
+    rules = RULES[feed.feed_type]
+    ok = failed = 0
+    for entry in feed.entries:
+        listing = session.get(Listing, int(entry["listing_id"]))
+        item = by_sku.get(entry["sku"])
+        if item is None and status.failed == 0 and status.succeeded >= len(feed.entries):
+            item_ok, why = True, ""  # counts say all went well, details were left out
+        elif item is None:
+            item_ok, why = False, "Walmart did not report on this SKU in the feed"
+        else:
+            item_ok = item.status.upper() == "SUCCESS"
+            why = "; ".join(item.errors) or item.status
+        ok += item_ok
+        failed += not item_ok
+        if listing is None:  # removed while the feed was out
+            continue
+        if item_ok:
+            rules.success(session, listing, entry, item, now, f"bulk feed {feed.feed_id}")
+        else:
+            rules.failure(session, listing, entry, why)
+    feed.items_succeeded, feed.items_failed = ok, failed
+    feed.status = FeedState.PROCESSED
+    feed.done_at = now
+
+
+def fail_all(session: Session, feed: WalmartFeed, reason: str, now: datetime) -> None:
+    """The whole feed failed: every listing in it gets the reason."""
+    rules = RULES[feed.feed_type]
+    for entry in feed.entries:
+        listing = session.get(Listing, int(entry["listing_id"]))
+        if listing is not None:
+            rules.failure(session, listing, entry, reason)
+    feed.items_failed = len(feed.entries)
+    feed.status = FeedState.ERROR
+    feed.error = reason[:1000]
+    feed.done_at = now

@@ -1,0 +1,172 @@
+"""Loops "inventory" and "full_stock": push price and stock that differ from what Walmart has.
+
+What Walmart should show is derived per store: quantity = salable − safety buffer (never below
+0; a disabled product shows 0), price = Commerce price × (1 + adjustment %), rounded to cents.
+Only matched listings that are not retired are pushed — including those *ineligible* because
+of zero stock, since the zero must reach Walmart.
+
+A few changes go as single updates; many as one bulk feed. Walmart allows about ten inventory
+feeds an hour (reference §11), so when the hour's feeds are spent, the most urgent changes
+(zeros first, then the largest drops) go as single updates and the rest wait for the next pass.
+
+The slow "full_stock" cycle re-reads every salable quantity and re-asserts every listing's
+stock, zeros included, whatever was sent before: the cure for oversell from stale stock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from channelmanager_gui.models.listing import Listing, MatchStatus
+from channelmanager_gui.models.outbox import ActionStatus, OutboxAction
+from channelmanager_gui.services.changes import Change
+from channelmanager_gui.services.engine.context import EngineEnv, StoreContext
+from channelmanager_gui.services.engine.feeds import (
+    feed_budget,
+    listings_in_open_feeds,
+    poll_feeds,
+    queue_feed,
+)
+from channelmanager_gui.services.engine.push import INVENTORY_ACTION, PRICE_ACTION
+from channelmanager_gui.services.engine.settings import StoreSettings
+from channelmanager_gui.services.engine.stock import poll_stock
+from channelmanager_gui.services.outbox import enqueue
+
+ENDED = ("RETIRED", "ARCHIVED")
+
+
+@dataclass(frozen=True)
+class Push:
+    listing_id: int
+    sku: str
+    value: float | int
+    urgency: float  # higher goes first when only some can be sent
+
+
+def desired_qty(listing: Listing, settings: StoreSettings) -> int | None:
+    """What Walmart should offer; None while the salable quantity is unknown."""
+    if not listing.enabled:
+        return 0
+    if listing.qty is None:
+        return None
+    return max(0, listing.qty - settings.safety_buffer)
+
+
+def desired_price(listing: Listing, settings: StoreSettings) -> float | None:
+    """Commerce price with the store's adjustment, in cents; None without a usable price."""
+    if listing.price is None or listing.price <= 0:
+        return None
+    factor = 1 + Decimal(str(settings.price_adjustment_pct)) / 100
+    price = (Decimal(str(listing.price)) * factor).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    return float(price) if price > 0 else None
+
+
+async def push_changes(env: EngineEnv, store: StoreContext) -> dict[str, int]:
+    """Loop "inventory": finish submitted feeds, then queue what changed."""
+    counts = await poll_feeds(env, store.id)
+    with env.db.session() as session:
+        listings = pushable(session, store.id)
+        qty = _qty_changes(session, store, listings, full=False)
+        price = _price_changes(session, store, listings)
+        counts |= _send(session, store, env, "inventory", qty)
+        counts |= _send(session, store, env, "price", price)
+    env.changes.publish(Change.LISTINGS, Change.OUTBOX, Change.ACTIVITY)
+    return counts
+
+
+async def reassert_stock(env: EngineEnv, store: StoreContext) -> dict[str, int]:
+    """Loop "full_stock": fresh salable quantities, then every listing's stock sent again."""
+    counts = await poll_stock(env, store, full=True)
+    with env.db.session() as session:
+        listings = pushable(session, store.id)
+        qty = _qty_changes(session, store, listings, full=True)
+        counts |= _send(session, store, env, "inventory", qty)
+    env.changes.publish(Change.LISTINGS, Change.OUTBOX)
+    return counts
+
+
+def pushable(session: Session, store_id: int) -> list[Listing]:
+    query = select(Listing).where(
+        Listing.store_id == store_id,
+        Listing.match_status == MatchStatus.MATCHED,
+        Listing.walmart_lifecycle_status.is_(None) | Listing.walmart_lifecycle_status.not_in(ENDED),
+    )
+    return list(session.scalars(query.order_by(Listing.id)))
+
+
+def _qty_changes(
+    session: Session, store: StoreContext, listings: list[Listing], *, full: bool
+) -> list[Push]:
+    busy = _in_flight(session, store.id, INVENTORY_ACTION, "inventory")
+    out = []
+    for listing in listings:
+        qty = desired_qty(listing, store.settings)
+        if qty is None or listing.id in busy:
+            continue
+        if not full and qty in (listing.last_qty_sent, listing.qty_queued):
+            continue
+        drop = (listing.last_qty_sent or 0) - qty
+        out.append(Push(listing.id, listing.sku, qty, 1e9 if qty == 0 else drop))
+    return out
+
+
+def _price_changes(session: Session, store: StoreContext, listings: list[Listing]) -> list[Push]:
+    busy = _in_flight(session, store.id, PRICE_ACTION, "price")
+    out = []
+    for listing in listings:
+        price = desired_price(listing, store.settings)
+        if price is None or listing.id in busy:
+            continue
+        if price in (listing.last_price_sent, listing.price_queued):
+            continue
+        out.append(Push(listing.id, listing.sku, price, 0.0))
+    return out
+
+
+def _send(
+    session: Session, store: StoreContext, env: EngineEnv, feed_type: str, pushes: list[Push]
+) -> dict[str, int]:
+    """Queue single updates or one feed; marks each value as queued on its listing."""
+    limit = store.settings.single_update_limit
+    feed: list[Push] = []
+    singles = pushes
+    if len(pushes) > limit:
+        if feed_budget(session, store.id, feed_type, env.clock()) > 0:
+            feed, singles = pushes, []
+        else:
+            singles = sorted(pushes, key=lambda p: -p.urgency)[:limit]
+    kind = INVENTORY_ACTION if feed_type == "inventory" else PRICE_ACTION
+    for push in singles:
+        enqueue(
+            session,
+            store_id=store.id,
+            kind=kind,
+            subject_type="listing",
+            subject_id=push.listing_id,
+            payload={"sku": push.sku, "value": push.value},
+        )
+    if feed:
+        entries = [{"listing_id": p.listing_id, "sku": p.sku, "value": p.value} for p in feed]
+        queue_feed(session, store.id, feed_type, entries)
+    for push in singles + feed:
+        listing = session.get_one(Listing, push.listing_id)
+        if feed_type == "inventory":
+            listing.qty_queued = int(push.value)
+        else:
+            listing.price_queued = float(push.value)
+    prefix = "qty" if feed_type == "inventory" else "price"
+    return {f"{prefix}_single": len(singles), f"{prefix}_feed": len(feed)}
+
+
+def _in_flight(session: Session, store_id: int, kind: str, feed_type: str) -> set[int]:
+    """Listings with an unfinished single update of this kind or in an open feed."""
+    query = select(OutboxAction.subject_id).where(
+        OutboxAction.store_id == store_id,
+        OutboxAction.kind == kind,
+        OutboxAction.status != ActionStatus.DONE,
+    )
+    return set(session.scalars(query)) | listings_in_open_feeds(session, store_id, feed_type)

@@ -1,0 +1,43 @@
+"""The listings flow: catalog refresh, stock polling, matching, price and stock push.
+
+Loop order matters for ``sync --once``: products and stock are read before matching, and
+matching before the push, so one pass takes a change in Commerce all the way to Walmart.
+"""
+
+from __future__ import annotations
+
+from channelmanager_gui.services.engine.catalog import refresh_catalog
+from channelmanager_gui.services.engine.context import EngineEnv, StoreContext
+from channelmanager_gui.services.engine.feeds import FEED_ACTION, FeedSubmitHandler
+from channelmanager_gui.services.engine.inventory import push_changes, reassert_stock
+from channelmanager_gui.services.engine.matching import run_matching
+from channelmanager_gui.services.engine.push import (
+    INVENTORY_ACTION,
+    PRICE_ACTION,
+    InventoryUpdate,
+    PriceUpdate,
+)
+from channelmanager_gui.services.engine.scheduler import LoopSpec
+from channelmanager_gui.services.engine.stock import poll_stock
+from channelmanager_gui.services.outbox import ActionHandler
+
+
+async def _stock(env: EngineEnv, store: StoreContext) -> dict[str, int]:
+    return await poll_stock(env, store)
+
+
+LOOPS: list[LoopSpec] = [
+    LoopSpec("catalog", refresh_catalog),
+    LoopSpec("stock", _stock),
+    LoopSpec("matching", run_matching),
+    LoopSpec("inventory", push_changes),
+    LoopSpec("full_stock", reassert_stock),
+]
+
+
+def handlers(env: EngineEnv) -> dict[str, ActionHandler]:
+    return {
+        INVENTORY_ACTION: InventoryUpdate(env),
+        PRICE_ACTION: PriceUpdate(env),
+        FEED_ACTION: FeedSubmitHandler(env),
+    }

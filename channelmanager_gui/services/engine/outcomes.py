@@ -1,0 +1,99 @@
+"""What a push to Walmart did to a listing, recorded the same way for single updates and feeds.
+
+Each outcome updates the listing's facts and adds a timeline entry. ``sync_error`` carries one
+problem at a time, prefixed with what it is about ("Stock: …", "Price: …", "Match: …"), so a
+later success of the same kind clears it without hiding a problem of another kind.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from channelmanager_gui.models.listing import Listing, MatchStatus
+from channelmanager_gui.services import activity
+
+STOCK, PRICE, MATCH = "Stock", "Price", "Match"
+
+
+def qty_sent(session: Session, listing: Listing, qty: int, now: datetime, how: str) -> None:
+    listing.last_qty_sent = qty
+    listing.qty_sent_at = now
+    if listing.qty_queued == qty:
+        listing.qty_queued = None
+    _clear(listing, STOCK)
+    _note(session, listing, "stock_sent", f"Walmart has quantity {qty} ({how})", "ok")
+
+
+def price_sent(session: Session, listing: Listing, price: float, now: datetime, how: str) -> None:
+    listing.last_price_sent = price
+    listing.price_sent_at = now
+    if listing.price_queued == price:
+        listing.price_queued = None
+    _clear(listing, PRICE)
+    _note(session, listing, "price_sent", f"Walmart has price {price:.2f} ({how})", "ok")
+
+
+def qty_refused(session: Session, listing: Listing, qty: int, reason: str) -> None:
+    """Kept in ``qty_queued`` so the same value is not resent every pass; the slow full-stock
+    cycle or a new value tries again."""
+    listing.qty_queued = qty
+    problem(session, listing, STOCK, f"Walmart refused quantity {qty}: {reason}", "stock_error")
+
+
+def price_refused(session: Session, listing: Listing, price: float, reason: str) -> None:
+    listing.price_queued = price
+    problem(session, listing, PRICE, f"Walmart refused price {price:.2f}: {reason}", "price_error")
+
+
+def matched(
+    session: Session,
+    listing: Listing,
+    *,
+    wpid: str | None,
+    item_id: str | None,
+    published: str | None,
+    lifecycle: str | None,
+    how: str,
+) -> None:
+    listing.match_status = MatchStatus.MATCHED
+    listing.walmart_wpid = wpid or listing.walmart_wpid
+    listing.walmart_item_id = item_id or listing.walmart_item_id or listing.walmart_wpid
+    listing.walmart_published_status = published
+    listing.walmart_lifecycle_status = lifecycle
+    _clear(listing, MATCH)
+    listing.refresh_state()
+    _note(session, listing, "matched", f"Matched on Walmart ({how})", "ok")
+
+
+def match_failed(session: Session, listing: Listing, reason: str) -> None:
+    listing.match_status = MatchStatus.ERROR
+    problem(session, listing, MATCH, reason, "match_error")
+    listing.refresh_state()
+
+
+def problem(session: Session, listing: Listing, kind: str, text: str, event: str) -> None:
+    listing.sync_error = f"{kind}: {text}"[:1000]
+    _note(session, listing, event, text, "error")
+
+
+def note(session: Session, listing: Listing, event: str, message: str, outcome: str) -> None:
+    _note(session, listing, event, message, outcome)
+
+
+def _clear(listing: Listing, kind: str) -> None:
+    if listing.sync_error and listing.sync_error.startswith(f"{kind}:"):
+        listing.sync_error = None
+
+
+def _note(session: Session, listing: Listing, event: str, message: str, outcome: str) -> None:
+    activity.record(
+        session,
+        store_id=listing.store_id,
+        subject_type="listing",
+        subject_id=listing.id,
+        event=event,
+        message=message,
+        outcome=outcome,
+    )
