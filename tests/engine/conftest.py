@@ -1,11 +1,15 @@
 """Shared fixtures of the engine tests: one sandbox pair per module, engines built over it.
 
 - ``sandbox_pair`` (module scope): both sandboxes on loopback, no seeded orders, no rate limits.
-  Tests of one module share it, so each test asserts on the orders/SKUs it made itself.
+  Tests of one module share it, so each test asserts on the orders/SKUs it made itself. Walmart
+  knows ``WALMART_PRODUCTS`` demo products, Commerce only the first ``COMMERCE_PRODUCTS``: the
+  rest are SKUs "not in Commerce" (``POST /_sandbox/products/bulk`` adds them later).
+- ``orderable_skus(pair)``: SKUs sold on Walmart and in stock, enabled, in Commerce.
 - ``engine_db`` / ``store_id``: a fresh database (in the test's own CHANNELMANAGER_HOME) with one
   store pointing at the pair.
 - ``make_engine(flows, settings=..., worker_options=...)``: an opened :class:`SyncEngine` on that
-  store, with fast retries; every engine made is closed at teardown. Call it again for a "fresh
+  store, with fast retries (HTTP and outbox) and no client-side request spacing; every engine
+  made is closed at teardown. Call it again for a "fresh
   process" on the same database (e.g. after a simulated crash).
 - ``walmart_admin`` / ``commerce_admin``: the sandboxes' ``/_sandbox/`` admin APIs.
 """
@@ -21,9 +25,22 @@ import pytest
 
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.store import Store
-from channelmanager_gui.sandbox.pair import SandboxPair, start_pair
-from channelmanager_gui.services.engine.context import MemorySecrets
+from channelmanager_gui.sandbox.commerce import CommerceSandbox
+from channelmanager_gui.sandbox.pair import SandboxPair
+from channelmanager_gui.sandbox.seed import demo_catalog
+from channelmanager_gui.sandbox.walmart import WalmartSandbox
+from channelmanager_gui.services.commerce.client import CommerceClient
+from channelmanager_gui.services.engine import engine as engine_module
+from channelmanager_gui.services.engine.context import MemorySecrets, SecretSource, StoreContext
 from channelmanager_gui.services.engine.engine import SyncEngine
+from channelmanager_gui.services.engine.settings import StoreSettings
+from channelmanager_gui.services.http import RetryPolicy
+from channelmanager_gui.services.walmart.client import WalmartClient
+
+SEED = 11
+COMMERCE_PRODUCTS = 120
+WALMART_PRODUCTS = 140
+FAST_RETRY = RetryPolicy(attempts=4, base_delay=0.01, max_delay=0.05)
 
 # Outbox retries in milliseconds instead of seconds, so fault tests drain quickly.
 FAST_WORKER = {"base_delay": 0.01, "max_delay": 0.1}
@@ -55,13 +72,69 @@ class Admin:
         return self.put("/faults", switches)
 
 
+def start_test_pair() -> SandboxPair:
+    """Both sandboxes, Walmart knowing more products than Commerce (see module docstring)."""
+    commerce = CommerceSandbox(seed=SEED, products=COMMERCE_PRODUCTS).start()
+    try:
+        walmart = WalmartSandbox(
+            seed=SEED, products=WALMART_PRODUCTS, orders=0, rate_limit_scale=0
+        ).start()
+    except BaseException:
+        commerce.stop()
+        raise
+    return SandboxPair(walmart=walmart, commerce=commerce)
+
+
 @pytest.fixture(scope="module")
 def sandbox_pair() -> Iterator[SandboxPair]:
-    pair = start_pair(seed=11, products=120, orders=0, rate_limit_scale=0)
+    pair = start_test_pair()
     try:
         yield pair
     finally:
         pair.stop()
+
+
+def walmart_skus(pair: SandboxPair) -> set[str]:
+    """SKUs Walmart can put in an order (the seller's active items)."""
+    return {p.sku for p in pair.walmart.state._factory.products}
+
+
+def orderable_skus(pair: SandboxPair, min_qty: int = 40) -> list[str]:
+    """Sold on Walmart, enabled in Commerce with at least ``min_qty`` in stock."""
+    on_walmart = walmart_skus(pair)
+    return [
+        p.sku
+        for p in demo_catalog(SEED, COMMERCE_PRODUCTS)
+        if p.enabled and p.qty >= min_qty and p.sku in on_walmart
+    ]
+
+
+def skus_not_in_commerce(pair: SandboxPair) -> list[str]:
+    """Sold on Walmart, unknown to Commerce until ``/_sandbox/products/bulk`` adds them."""
+    on_walmart = walmart_skus(pair)
+    extra = demo_catalog(SEED, WALMART_PRODUCTS)[COMMERCE_PRODUCTS:]
+    return [p.sku for p in extra if p.sku in on_walmart and p.enabled and p.qty >= 5]
+
+
+def fast_open_store(store: Store, secrets: SecretSource) -> StoreContext:
+    """``open_store`` with test retry delays and no client-side spacing between calls."""
+    return StoreContext(
+        store=store,
+        settings=StoreSettings.from_json(store.settings),
+        walmart=WalmartClient(
+            store.walmart_url,
+            secrets.secret(store, "walmart_client_id"),
+            secrets.secret(store, "walmart_client_secret"),
+            retry=FAST_RETRY,
+            spacing={},
+        ),
+        commerce=CommerceClient(
+            store.commerce_url,
+            secrets.secret(store, "commerce_token"),
+            store_code=store.commerce_store_code or None,
+            retry=FAST_RETRY,
+        ),
+    )
 
 
 @pytest.fixture
@@ -116,8 +189,9 @@ def set_store_settings(db: Database, store_id: int, settings: dict[str, Any]) ->
 
 @pytest.fixture
 async def make_engine(
-    engine_db: Database, store_id: int, sandbox_pair: SandboxPair
+    engine_db: Database, store_id: int, sandbox_pair: SandboxPair, monkeypatch: pytest.MonkeyPatch
 ) -> AsyncIterator[MakeEngine]:
+    monkeypatch.setattr(engine_module, "open_store", fast_open_store)
     engines: list[SyncEngine] = []
 
     async def make(

@@ -1,0 +1,201 @@
+"""Orders flow end to end against the sandbox pair over real HTTP: import, acknowledge,
+create in Commerce, duplicates, split lines, unknown SKUs with Retry, empty searches, export."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+
+from channelmanager_gui.models.db import Database
+from channelmanager_gui.models.order import Order, OrderStatus
+from channelmanager_gui.models.outbox import Activity, OutboxAction, SyncCursor
+from channelmanager_gui.sandbox.pair import SandboxPair
+from channelmanager_gui.services.engine import orders_flow
+from channelmanager_gui.services.engine.order_import import WINDOW_CURSOR
+from channelmanager_gui.services.engine.order_queries import export_orders, find_order, retry_order
+from tests.engine.conftest import Admin, MakeEngine, orderable_skus, skus_not_in_commerce
+
+
+def walmart_order(admin: Admin, lines: list[tuple[str, int]]) -> str:
+    made = admin.post("/orders", {"lines": [{"sku": s, "qty": q} for s, q in lines]})
+    return str(made["purchaseOrderIds"][0])
+
+
+def commerce_orders(admin: Admin, po: str) -> list[dict[str, Any]]:
+    return list(admin.get(f"/orders?ext_order_id={po}")["items"])
+
+
+def local(db: Database, po: str) -> Order:
+    with db.session() as session:
+        order = session.scalars(select(Order).where(Order.purchase_order_id == po)).one()
+        _ = order.lines  # load before the session closes
+        return order
+
+
+def events(db: Database, order_id: int) -> list[str]:
+    with db.session() as session:
+        query = select(Activity.event).where(Activity.subject_id == order_id).order_by(Activity.id)
+        return list(session.scalars(query.where(Activity.subject_type == "order")))
+
+
+def line_statuses(admin: Admin, po: str) -> set[str]:
+    order = admin.get(f"/orders/{po}")
+    lines = order["orderLines"]["orderLine"]
+    return {s["status"] for ln in lines for s in ln["orderLineStatuses"]["orderLineStatus"]}
+
+
+async def test_new_order_becomes_exactly_one_commerce_order(
+    make_engine: MakeEngine,
+    engine_db: Database,
+    sandbox_pair: SandboxPair,
+    walmart_admin: Admin,
+    commerce_admin: Admin,
+) -> None:
+    sku_a, sku_b = orderable_skus(sandbox_pair)[:2]
+    po = walmart_order(walmart_admin, [(sku_a, 1), (sku_b, 2)])
+    engine = await make_engine([orders_flow])
+
+    summary = await engine.run_once(drain_timeout=60)
+
+    order = local(engine_db, po)
+    assert order.status == OrderStatus.CREATED, order.error
+    found = commerce_orders(commerce_admin, po)
+    assert len(found) == 1
+    assert found[0]["increment_id"] == order.commerce_increment_id
+    assert found[0]["entity_id"] == order.commerce_entity_id
+    assert order.commerce_linked and order.acknowledged_at is not None
+    comments = [h["comment"] for h in found[0]["status_histories"]]
+    assert f"Walmart order {po} (customer order {order.customer_order_id})" in comments
+    qty = {i["sku"]: i["qty_ordered"] for i in found[0]["items"]}
+    assert qty == {sku_a: 1, sku_b: 2}
+    assert all(line.commerce_item_id for line in order.lines)
+    assert line_statuses(walmart_admin, po) == {"Acknowledged"}
+    assignment = found[0]["extension_attributes"]["shipping_assignments"][0]
+    address = assignment["shipping"]["address"]
+    assert address["country_id"] == "US" and address["lastname"] and address["region_code"]
+    assert events(engine_db, order.id) == [
+        "imported",
+        "acknowledged",
+        "cart_created",
+        "order_placed",
+        "created",
+    ]
+    assert po not in " ".join(summary.failed_actions)
+
+
+async def test_overlapping_imports_never_duplicate(
+    make_engine: MakeEngine, engine_db: Database, sandbox_pair: SandboxPair,
+    walmart_admin: Admin, commerce_admin: Admin, store_id: int,
+) -> None:  # fmt: skip
+    sku = orderable_skus(sandbox_pair)[2]
+    po = walmart_order(walmart_admin, [(sku, 1)])
+    engine = await make_engine([orders_flow])
+    await engine.run_once(drain_timeout=60)
+    with engine_db.session() as session:  # rewind the watermark: the next window re-reads all
+        cursor = session.get_one(SyncCursor, (store_id, WINDOW_CURSOR))
+        cursor.value = (engine.env.clock() - timedelta(hours=5)).isoformat()
+    await engine.run_once(drain_timeout=60)
+    await engine.run_once(drain_timeout=60)
+
+    with engine_db.session() as session:
+        count = session.scalar(select(func.count()).where(Order.purchase_order_id == po))
+        order_id = session.scalars(select(Order.id).where(Order.purchase_order_id == po)).one()
+        mine = (OutboxAction.subject_id == order_id) & (OutboxAction.subject_type == "order")
+        kinds = list(session.scalars(select(OutboxAction.kind).where(mine)))
+    assert count == 1
+    assert sorted(kinds) == ["commerce.create_order", "walmart.acknowledge"]
+    assert len(commerce_orders(commerce_admin, po)) == 1
+    assert events(engine_db, order_id).count("imported") == 1
+
+
+async def test_same_sku_split_over_lines_is_one_cart_item(
+    make_engine: MakeEngine, engine_db: Database, sandbox_pair: SandboxPair,
+    walmart_admin: Admin, commerce_admin: Admin,
+) -> None:  # fmt: skip
+    sku, other = orderable_skus(sandbox_pair)[3:5]
+    po = walmart_order(walmart_admin, [(sku, 1), (sku, 1), (sku, 1), (other, 1)])
+    engine = await make_engine([orders_flow])
+    await engine.run_once(drain_timeout=60)
+
+    order = local(engine_db, po)
+    assert order.status == OrderStatus.CREATED, order.error
+    assert [ln.sku for ln in order.lines] == [sku, sku, sku, other]  # Walmart's lines are kept
+    (found,) = commerce_orders(commerce_admin, po)
+    assert {i["sku"]: i["qty_ordered"] for i in found["items"]} == {sku: 3, other: 1}
+    item_of_sku = {i["sku"]: i["item_id"] for i in found["items"]}
+    assert [ln.commerce_item_id for ln in order.lines] == [item_of_sku[sku]] * 3 + [
+        item_of_sku[other]
+    ]
+
+
+async def test_unknown_sku_errors_others_go_through_and_retry_after_fix(
+    make_engine: MakeEngine, engine_db: Database, sandbox_pair: SandboxPair,
+    walmart_admin: Admin, commerce_admin: Admin,
+) -> None:  # fmt: skip
+    unknown = skus_not_in_commerce(sandbox_pair)[0]
+    good = orderable_skus(sandbox_pair)[5]
+    bad_po = walmart_order(walmart_admin, [(good, 1), (unknown, 1)])
+    good_po = walmart_order(walmart_admin, [(good, 1)])
+    engine = await make_engine([orders_flow])
+
+    summary = await engine.run_once(drain_timeout=60)
+
+    bad = local(engine_db, bad_po)
+    assert bad.status == OrderStatus.ERROR
+    assert f"SKU {unknown} is not in Commerce" in (bad.error or "")
+    assert bad.error_step == "commerce.items"
+    assert bad.acknowledged_at is not None  # acknowledged although Commerce refused it
+    assert line_statuses(walmart_admin, bad_po) == {"Acknowledged"}
+    assert local(engine_db, good_po).status == OrderStatus.CREATED
+    assert commerce_orders(commerce_admin, bad_po) == []
+    assert not summary.ok and summary.orders_in_error >= 1
+    assert "error" in events(engine_db, bad.id)
+
+    commerce_admin.post("/products/bulk", {"count": 140})  # the merchant adds the product
+    assert retry_order(engine_db, find_order(engine_db, bad_po)) == 1
+    assert local(engine_db, bad_po).error is None
+    assert await engine.worker.drain(timeout=60)
+
+    fixed = local(engine_db, bad_po)
+    assert fixed.status == OrderStatus.CREATED, fixed.error
+    (found,) = commerce_orders(commerce_admin, bad_po)
+    assert {i["sku"]: i["qty_ordered"] for i in found["items"]} == {good: 1, unknown: 1}
+    assert fixed.commerce_cart_id == found["quote_id"]  # the recorded cart was reused
+
+
+async def test_no_orders_in_the_window_is_not_a_failure(make_engine: MakeEngine) -> None:
+    engine = await make_engine([orders_flow])
+    past = engine.env.clock() - timedelta(days=30)
+    engine.env.clock = lambda: past  # Walmart answers 404 CONTENT_NOT_FOUND for this window
+
+    summary = await engine.run_once(drain_timeout=30)
+
+    assert summary.loop_errors == []
+    status = engine.board.loop("orders")
+    assert status is not None and status.last_error is None
+    assert status.counts["seen"] == 0
+
+
+async def test_export_lists_both_order_numbers(
+    make_engine: MakeEngine, engine_db: Database, sandbox_pair: SandboxPair, walmart_admin: Admin
+) -> None:
+    po = walmart_order(walmart_admin, [(orderable_skus(sandbox_pair)[6], 1)])
+    engine = await make_engine([orders_flow])
+    await engine.run_once(drain_timeout=60)
+    order = local(engine_db, po)
+
+    out = io.StringIO()
+    count = export_orders(engine_db, "json", out)
+    rows = {r["purchase_order_id"]: r for r in json.loads(out.getvalue())}
+    assert count == len(rows) and rows[po]["commerce_increment_id"] == order.commerce_increment_id
+    assert rows[po]["status"] == "Created in Commerce" and rows[po]["units"] == 1
+
+    text = io.StringIO()
+    export_orders(engine_db, "csv", text)
+    header, *lines = text.getvalue().splitlines()
+    assert header.startswith("store_id,purchase_order_id,customer_order_id,commerce_increment_id")
+    assert any(po in line and str(order.commerce_increment_id) in line for line in lines)
