@@ -1,0 +1,105 @@
+"""Helpers of the fulfilment tests (ship, cancel, returns): real orders through the orders flow,
+remote state read back over HTTP, and a handler wrapper that "kills the process" mid-action."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+
+from channelmanager_gui.models.db import Database
+from channelmanager_gui.models.order import Order
+from channelmanager_gui.models.outbox import OutboxAction
+from channelmanager_gui.sandbox.pair import SandboxPair
+from channelmanager_gui.services.engine import fulfilment, orders_flow
+from channelmanager_gui.services.engine.engine import SyncEngine
+from channelmanager_gui.services.engine.fulfilment_common import load_order
+from channelmanager_gui.services.outbox import ActionContext, ActionHandler
+from tests.engine.conftest import Admin
+
+FLOWS = [orders_flow, fulfilment]
+
+
+class SimulatedCrash(BaseException):
+    """Escapes every ``except Exception``: the process died right after a remote call."""
+
+
+class CrashAfterSend:
+    """Wraps a handler: the first ``send`` reaches the remote system, then the process dies."""
+
+    def __init__(self, inner: ActionHandler) -> None:
+        self.inner = inner
+        self.crashed = False
+
+    async def send(self, ctx: ActionContext) -> dict[str, Any] | None:
+        result = await self.inner.send(ctx)
+        if not self.crashed:
+            self.crashed = True
+            raise SimulatedCrash
+        return result
+
+    def apply(self, *args: Any) -> None:
+        self.inner.apply(*args)
+
+    def failed(self, *args: Any) -> None:
+        self.inner.failed(*args)
+
+
+def skus(pair: SandboxPair, commerce_admin: Admin, count: int, offset: int = 0) -> list[str]:
+    """SKUs sold on Walmart and in stock in Commerce (stock topped up to 100)."""
+    found = [p.sku for p in pair.walmart.state._factory.products][offset : offset + count]
+    for sku in found:
+        commerce_admin.put(f"/products/{sku}", {"qty": 100})
+    return found
+
+
+async def new_order(
+    engine: SyncEngine,
+    walmart_admin: Admin,
+    lines: list[tuple[str, int]],
+    *,
+    intent_to_cancel: bool = False,
+) -> int:
+    """A Walmart order imported, acknowledged and created in Commerce; its local id."""
+    body = {
+        "lines": [{"sku": s, "qty": q} for s, q in lines],
+        "intentToCancel": intent_to_cancel,
+    }
+    po = walmart_admin.post("/orders", body)["purchaseOrderIds"][0]
+    summary = await engine.run_once()
+    assert summary.ok, summary
+    with engine.env.db.session() as session:
+        order = session.scalar(select(Order).where(Order.purchase_order_id == po))
+        assert order is not None and order.commerce_entity_id is not None, order
+        return order.id
+
+
+def order(db: Database, order_id: int) -> Order:
+    with db.session() as session:
+        return load_order(session, order_id)
+
+
+def action_count(db: Database) -> int:
+    with db.session() as session:
+        return int(session.scalar(select(func.count(OutboxAction.id))) or 0)
+
+
+def walmart_line(walmart_admin: Admin, po: str, number: str) -> dict[str, Any]:
+    data = walmart_admin.get(f"/orders/{po}")
+    lines = data.get("order", data)["orderLines"]["orderLine"]
+    return next(ln for ln in lines if str(ln["lineNumber"]) == number)
+
+
+def walmart_qty(line: dict[str, Any], status: str, tracking: str | None = None) -> int:
+    """Units of a Walmart line in ``status`` (and with that tracking number, if given)."""
+    total = 0
+    for entry in line["orderLineStatuses"]["orderLineStatus"]:
+        info = entry.get("trackingInfo") or {}
+        if entry["status"] == status and tracking in (None, info.get("trackingNumber")):
+            total += int(entry["statusQuantity"]["amount"])
+    return total
+
+
+def commerce_order(commerce_admin: Admin, entity_id: int) -> dict[str, Any]:
+    with_id = commerce_admin.get("/orders")["items"]
+    return next(o for o in with_id if o["entity_id"] == entity_id)
