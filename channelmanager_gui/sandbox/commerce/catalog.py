@@ -7,17 +7,17 @@ isbn, gtin), as merchants create one (reference §3). Stock is one MSI source it
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from channelmanager_gui.sandbox.commerce.records import Product, SourceItem
-from channelmanager_gui.sandbox.commerce.state import DEFAULT_SOURCE, CommerceState, timestamp
+from channelmanager_gui.sandbox.commerce.state import DEFAULT_SOURCE, CommerceState
 from channelmanager_gui.sandbox.seed import DemoProduct, demo_catalog
 
-SEED_EPOCH = datetime(2024, 1, 1, tzinfo=UTC)  # seeded rows are dated from here, one per minute
+SEED_EPOCH = datetime(2024, 1, 1)  # UTC; seeded rows are dated from here, one per minute
 
 
 def _product(product_id: int, index: int, demo: DemoProduct) -> Product:
-    created = timestamp(SEED_EPOCH + timedelta(minutes=index))
+    created = str(SEED_EPOCH + timedelta(minutes=index))  # "YYYY-MM-DD HH:MM:SS"
     attrs: dict[str, object] = {
         "description": f"<p>{demo.name} by {demo.brand}.</p>",
         "url_key": demo.sku.lower(),
@@ -46,7 +46,8 @@ def add_product(state: CommerceState, product: Product, qty: float) -> None:
     state.products[product.sku.casefold()] = product
     state.products_by_id[product.id] = product
     item = SourceItem(product.sku, DEFAULT_SOURCE, float(qty), 1 if qty > 0 else 0)
-    state.put_source_item(item)
+    state.sources[product.sku.casefold()] = {DEFAULT_SOURCE: item}
+    state.changed("source_items")
 
 
 def grow_catalog(state: CommerceState, count: int) -> int:
