@@ -7,10 +7,12 @@ ops and sync loops stop, HTTP clients close, and the database engine is disposed
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import sys
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
@@ -103,6 +105,10 @@ def _run_window(app: QApplication, db: Database, demo: bool) -> int:
             loop.run_until_complete(shell.ops.cancel_all())
     finally:
         restore_hook()
+        # Delete the window now rather than whenever Python collects it, so no top-level
+        # widget of a finished run outlives it (matters when run_app runs twice, as in tests).
+        shiboken6.delete(shell.window)
+        asyncio.set_event_loop(None)  # the closed loop must not linger as the current one
     return 0
 
 
@@ -114,9 +120,14 @@ def _build_shell(app: QApplication, db: Database, demo: bool) -> _Shell:
     presenter = ErrorPresenter(window, window.status.notice)
     ops = OpRunner(presenter, parent=window)
     ops.busy_changed.connect(window.status.set_busy)
-    tray = _build_tray(board, window, app) if QSystemTrayIcon.isSystemTrayAvailable() else None
+    tray = _build_tray(board, window) if QSystemTrayIcon.isSystemTrayAvailable() else None
     window.set_close_to_tray(tray is not None)
-    window.quit_requested.connect(app.quit)
+
+    def quit_app() -> None:
+        window.prepare_to_quit()
+        app.quit()
+
+    window.quit_requested.connect(quit_app)
 
     def on_sync_now() -> None:
         window.status.notice(NO_ENGINE_NOTICE if known else NO_STORE_NOTICE)
@@ -124,14 +135,14 @@ def _build_shell(app: QApplication, db: Database, demo: bool) -> _Shell:
     window.sync_now_requested.connect(on_sync_now)
     if tray is not None:
         tray.sync_now_requested.connect(on_sync_now)
+        tray.quit_requested.connect(quit_app)
     return _Shell(board=board, window=window, presenter=presenter, ops=ops, tray=tray)
 
 
-def _build_tray(board: SyncStatusBoard, window: MainWindow, app: QApplication) -> TrayController:
+def _build_tray(board: SyncStatusBoard, window: MainWindow) -> TrayController:
     tray = TrayController(board, parent=window)
     tray.open_requested.connect(window.bring_to_front)
     tray.pause_toggled.connect(board.set_paused)
-    tray.quit_requested.connect(app.quit)
     shown_hint = False
 
     def on_hidden_to_tray() -> None:

@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._clock = clock
         self._close_to_tray = False
+        self._quitting = False
         self._pages: dict[Area, QWidget] = {}
         self.setWindowTitle(f"{TITLE} — demo data" if demo else TITLE)
         self.setStyleSheet(STYLESHEET)
@@ -163,6 +164,12 @@ class MainWindow(QMainWindow):
         """With a tray, closing hides the window and the app keeps syncing."""
         self._close_to_tray = enabled
 
+    def prepare_to_quit(self) -> None:
+        """Let the next close go through: Qt 6's ``quit()`` first closes every window and
+        gives up if one ignores its close event, as this window does when it hides to the tray.
+        """
+        self._quitting = True
+
     def bring_to_front(self) -> None:
         self.show()
         self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
@@ -198,6 +205,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        if self._quitting:
+            event.accept()
+            return
         if self._close_to_tray:
             event.ignore()
             self.hide()

@@ -1,0 +1,52 @@
+"""Qt fixtures for view tests: a window on a throwaway settings file, a board, a qasync loop."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+import qasync
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from channelmanager_gui.services.sync_status import SyncStatusBoard
+from channelmanager_gui.views.main_window import MainWindow
+from channelmanager_gui.views.window_state import window_settings
+
+NOW = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def board() -> SyncStatusBoard:
+    return SyncStatusBoard()
+
+
+@pytest.fixture
+def settings_path(tmp_path: Path) -> Path:
+    return tmp_path / "window.ini"
+
+
+@pytest.fixture
+def settings(settings_path: Path) -> QSettings:
+    return window_settings(settings_path)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, board: SyncStatusBoard, settings: QSettings) -> MainWindow:
+    win = MainWindow(board, settings, clock=lambda: NOW)
+    qtbot.addWidget(win)
+    return win
+
+
+@pytest.fixture
+def qasync_loop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
+    """A qasync loop on pytest-qt's QApplication; tests drive it with run_until_complete."""
+    loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+    yield loop
+    loop.close()
+    asyncio.set_event_loop(None)

@@ -1,0 +1,135 @@
+"""The composition root end to end: start, show the window, quit, shut down in order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+
+from channelmanager_gui import app as app_module
+from channelmanager_gui.models.db import Database
+from channelmanager_gui.qt_async import OpRunner
+from channelmanager_gui.views.keyring_dialog import KeyringDialog
+from channelmanager_gui.views.main_window import MainWindow
+from channelmanager_gui.views.tray import TrayController
+
+
+@pytest.fixture(autouse=True)
+def restore_quit_on_close(qapp: QApplication) -> Iterator[None]:
+    yield
+    qapp.setQuitOnLastWindowClosed(True)
+
+
+@pytest.fixture
+def steps(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Records the shutdown steps in the order they run."""
+    seen: list[str] = []
+    cancel_all, dispose = OpRunner.cancel_all, Database.dispose
+
+    async def recording_cancel_all(self: OpRunner) -> None:
+        seen.append("stop ops")
+        await cancel_all(self)
+
+    def recording_dispose(self: Database) -> None:
+        seen.append("dispose engine")
+        dispose(self)
+
+    monkeypatch.setattr(OpRunner, "cancel_all", recording_cancel_all)
+    monkeypatch.setattr(Database, "dispose", recording_dispose)
+    monkeypatch.setattr(app_module, "missing_xcb_packages", lambda: [])
+    return seen
+
+
+def _main_window() -> MainWindow:
+    [window] = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    return window
+
+
+def _when_running(action: Callable[[], None], failures: list[BaseException]) -> None:
+    """Run ``action`` once the app's event loop is running.
+
+    A failure inside it would otherwise land in the app's excepthook (an error dialog) and
+    leave the app running; record it and quit so the test fails instead of hanging.
+    """
+
+    def guarded() -> None:
+        try:
+            action()
+        except BaseException as exc:
+            failures.append(exc)
+            QApplication.exit(1)
+
+    QTimer.singleShot(0, guarded)
+
+
+def test_run_app_shows_window_then_shuts_down_in_order(
+    monkeypatch: pytest.MonkeyPatch, steps: list[str], cm_home: Path
+) -> None:
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: False))
+    seen: dict[str, object] = {}
+
+    def inspect_and_quit() -> None:
+        window = _main_window()
+        seen["visible"] = window.isVisible()
+        seen["title"] = window.windowTitle()
+        window.close()  # no tray: closing the window quits
+
+    failures: list[BaseException] = []
+    _when_running(inspect_and_quit, failures)
+    assert app_module.run_app(demo=True, argv=["channelmanager-gui"]) == 0
+    assert failures == []
+    assert seen == {"visible": True, "title": "Channel Manager — demo data"}
+    assert steps == ["stop ops", "dispose engine"]
+    assert (cm_home / "window.ini").is_file()
+    assert (cm_home / "channelmanager.sqlite3").is_file()
+
+
+def test_with_a_tray_closing_hides_and_tray_quit_ends(
+    monkeypatch: pytest.MonkeyPatch, steps: list[str]
+) -> None:
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    seen: dict[str, object] = {}
+
+    def close_then_quit_from_tray() -> None:
+        window = _main_window()
+        window.close()
+        seen["hidden"] = not window.isVisible()
+        tray = window.findChild(TrayController)
+        assert tray is not None
+        seen["tray icon"] = tray.icon_name
+        # Still running after the close: the tray's Quit is what ends the app.
+        QTimer.singleShot(0, tray.quit_action.trigger)
+
+    failures: list[BaseException] = []
+    _when_running(close_then_quit_from_tray, failures)
+    assert app_module.run_app(demo=False, argv=["channelmanager-gui"]) == 0
+    assert failures == []
+    assert seen == {"hidden": True, "tray icon": "tray-idle"}
+    assert steps == ["stop ops", "dispose engine"]
+
+
+def test_keyring_problem_asks_and_quit_stops_before_the_database(
+    monkeypatch: pytest.MonkeyPatch, steps: list[str], cm_home: Path
+) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(app_module, "keyring_problem", lambda: "No keyring: install one.")
+
+    def ask(cls: type[KeyringDialog], parent: object, message: str) -> bool:
+        asked.append(message)
+        return False
+
+    monkeypatch.setattr(KeyringDialog, "ask", classmethod(ask))
+    assert app_module.run_app(demo=False, argv=["channelmanager-gui"]) == 1
+    assert asked == ["No keyring: install one."]
+    assert not (cm_home / "channelmanager.sqlite3").exists()
+
+
+def test_missing_system_libraries_are_named_instead_of_a_qt_abort(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(app_module, "missing_xcb_packages", lambda: ["libxcb-cursor0"])
+    assert app_module.run_app(demo=False, argv=["channelmanager-gui"]) == 1
+    assert "sudo apt-get install libxcb-cursor0" in capsys.readouterr().err
