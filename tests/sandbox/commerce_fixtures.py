@@ -2,7 +2,7 @@
 
 The project's own Commerce client is deliberately not used: the tests assert the shapes and
 messages of the API reference, so a misreading cannot hide in both client and sandbox.
-Import the fixtures into a test module with ``from tests.sandbox.commerce_fixtures import *``.
+A test module binds them with ``sandbox = commerce_fixtures.sandbox`` and ``store = ...store``.
 """
 
 from __future__ import annotations

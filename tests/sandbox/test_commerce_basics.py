@@ -9,7 +9,11 @@ import pytest
 
 from channelmanager_gui.sandbox.commerce import CommerceSandbox, demo_token
 from channelmanager_gui.sandbox.faults import FaultConfig
-from tests.sandbox.commerce_fixtures import Store, criteria, sandbox, store  # noqa: F401
+from tests.sandbox import commerce_fixtures
+from tests.sandbox.commerce_fixtures import Store, criteria
+
+sandbox = commerce_fixtures.sandbox  # module-scoped fixtures shared with the other files
+store = commerce_fixtures.store
 
 UNAUTHORIZED = "The consumer isn't authorized to access %resources."
 

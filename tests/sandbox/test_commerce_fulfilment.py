@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from tests.sandbox.commerce_fixtures import Store, criteria, sandbox, store  # noqa: F401
+from tests.sandbox import commerce_fixtures
+from tests.sandbox.commerce_fixtures import Store, criteria
+
+sandbox = commerce_fixtures.sandbox  # module-scoped fixtures shared with the other files
+store = commerce_fixtures.store
 
 SHIP_ERR = "Shipment Document Validation Error(s):\n"
 MEMO_ERR = "Creditmemo Document Validation Error(s):\n"
@@ -11,7 +15,7 @@ MEMO_ERR = "Creditmemo Document Validation Error(s):\n"
 def test_partial_ship_then_rest_and_state_changes(store: Store) -> None:
     sku_a, sku_b = store.product(qty=10), store.product(qty=10)
     order_id = store.place((sku_a, 2), (sku_b, 1))
-    item_a, item_b = store.item_ids(order_id)
+    item_a, _ = store.item_ids(order_id)
     body = {
         "items": [{"order_item_id": item_a, "qty": 1}],
         "notify": True,

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from tests.sandbox.commerce_fixtures import ADDRESS, Store, criteria, sandbox, store  # noqa: F401
+from tests.sandbox import commerce_fixtures
+from tests.sandbox.commerce_fixtures import ADDRESS, Store, criteria
+
+sandbox = commerce_fixtures.sandbox  # module-scoped fixtures shared with the other files
+store = commerce_fixtures.store
 
 ENTITY_404 = "The entity that was requested doesn't exist. Verify the entity and try again."
 

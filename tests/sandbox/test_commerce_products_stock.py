@@ -5,7 +5,11 @@ from __future__ import annotations
 import httpx
 
 from channelmanager_gui.sandbox.commerce import CommerceSandbox
-from tests.sandbox.commerce_fixtures import Store, criteria, sandbox, store  # noqa: F401
+from tests.sandbox import commerce_fixtures
+from tests.sandbox.commerce_fixtures import Store, criteria
+
+sandbox = commerce_fixtures.sandbox  # module-scoped fixtures shared with the other files
+store = commerce_fixtures.store
 
 PRODUCT_404 = "The product that was requested doesn't exist. Verify the product and try again."
 

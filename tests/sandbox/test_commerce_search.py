@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.sandbox.commerce_fixtures import Store, criteria, sandbox, store  # noqa: F401
+from tests.sandbox import commerce_fixtures
+from tests.sandbox.commerce_fixtures import Store, criteria
+
+sandbox = commerce_fixtures.sandbox  # module-scoped fixtures shared with the other files
+store = commerce_fixtures.store
 
 
 def _skus(body: dict[str, Any]) -> list[str]:
