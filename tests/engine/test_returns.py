@@ -1,0 +1,174 @@
+"""Returns end to end: a Walmart return mirrored into Commerce (RMA on Adobe Commerce, a note
+for an offline credit memo on Open Source), refunded on Walmart once Commerce shows the credit
+memo, and a worker killed right after the Walmart refund call."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import select
+
+from channelmanager_gui.models.db import Database
+from channelmanager_gui.models.order import OrderStatus, Return
+from channelmanager_gui.models.store import Store
+from channelmanager_gui.sandbox.commerce import CommerceSandbox
+from channelmanager_gui.sandbox.pair import SandboxPair
+from channelmanager_gui.services import activity
+from channelmanager_gui.services import validation as v
+from channelmanager_gui.services.engine.engine import SyncEngine
+from channelmanager_gui.services.engine.returns_flow import COMMERCE_RETURN, WALMART_REFUND
+from channelmanager_gui.services.engine.shipping import ship_order
+from tests.engine.conftest import Admin, MakeEngine
+from tests.engine.fulfilment_support import (
+    FLOWS,
+    CrashAfterSend,
+    SimulatedCrash,
+    new_order,
+    order,
+    skus,
+)
+
+
+async def shipped_order(
+    engine: SyncEngine, walmart_admin: Admin, sku: str, qty: int, tracking: str
+) -> int:
+    order_id = await new_order(engine, walmart_admin, [(sku, qty)])
+    request = v.validate_shipment(
+        order(engine.env.db, order_id), "FedEx", None, None, tracking, None, None, {"1": qty}
+    )
+    ship_order(engine.env.db, order_id, request)
+    assert (await engine.run_once()).ok
+    return order_id
+
+
+def the_return(db: Database, order_id: int) -> Return:
+    with db.session() as session:
+        found = session.scalar(select(Return).where(Return.order_id == order_id))
+        assert found is not None
+        return found
+
+
+async def walmart_refunded(engine: SyncEngine, return_order_id: str) -> int:
+    client = next(iter(engine.env.stores.values())).walmart
+    async for remote in client.iter_returns(return_order_id=return_order_id):
+        return sum(line.refunded_quantity or 0 for line in remote.lines)
+    raise AssertionError("return not found on Walmart")
+
+
+async def test_return_refunded_end_to_end(
+    make_engine: MakeEngine,
+    sandbox_pair: SandboxPair,
+    walmart_admin: Admin,
+    commerce_admin: Admin,
+) -> None:
+    engine = await make_engine(FLOWS)
+    (a,) = skus(sandbox_pair, commerce_admin, 1, offset=20)
+    order_id = await shipped_order(engine, walmart_admin, a, 2, "7700000000000001")
+    local = order(engine.env.db, order_id)
+    made = walmart_admin.post(
+        "/returns", {"purchaseOrderId": local.purchase_order_id, "lineNumber": 1, "quantity": 1}
+    )
+    assert (await engine.run_once()).ok
+
+    ret = the_return(engine.env.db, order_id)
+    assert ret.return_order_id == made["returnOrderId"] and ret.commerce_rma_id is not None
+    assert order(engine.env.db, order_id).status == OrderStatus.RETURN_REQUESTED
+    with sandbox_pair.commerce.state.lock:
+        rma = sandbox_pair.commerce.state.rmas[ret.commerce_rma_id]
+        assert rma.order_id == local.commerce_entity_id
+
+    assert (await engine.run_once()).ok  # nothing new: no second RMA, no refund yet
+    assert await walmart_refunded(engine, ret.return_order_id) == 0
+    commerce_admin.post(
+        f"/orders/{local.commerce_entity_id}/refund",
+        {"items": [{"sku": a, "qty": 1}], "return_to_stock": True},
+    )
+    assert (await engine.run_once()).ok
+
+    assert await walmart_refunded(engine, ret.return_order_id) == 1
+    ret = the_return(engine.env.db, order_id)
+    assert ret.walmart_refunded_at is not None and ret.commerce_creditmemo_id is not None
+    local = order(engine.env.db, order_id)
+    assert local.status == OrderStatus.REFUNDED and local.lines[0].qty_refunded == 1
+    with engine.env.db.session() as session:
+        events = [e.event for e in activity.timeline(session, "order", order_id)]
+    assert {"return_imported", COMMERCE_RETURN, "creditmemo_seen", WALMART_REFUND} <= set(events)
+    assert (await engine.run_once()).ok
+    with sandbox_pair.commerce.state.lock:
+        rmas = sandbox_pair.commerce.state.rmas.values()
+        assert sum(r.order_id == local.commerce_entity_id for r in rmas) == 1
+
+
+async def test_killed_after_walmart_refund_refunds_once(
+    make_engine: MakeEngine,
+    sandbox_pair: SandboxPair,
+    walmart_admin: Admin,
+    commerce_admin: Admin,
+) -> None:
+    engine = await make_engine(FLOWS)
+    (a,) = skus(sandbox_pair, commerce_admin, 1, offset=21)
+    order_id = await shipped_order(engine, walmart_admin, a, 1, "7700000000000002")
+    local = order(engine.env.db, order_id)
+    walmart_admin.post(
+        "/returns", {"purchaseOrderId": local.purchase_order_id, "lineNumber": 1, "quantity": 1}
+    )
+    assert (await engine.run_once()).ok
+    commerce_admin.post(
+        f"/orders/{local.commerce_entity_id}/refund", {"items": [{"sku": a, "qty": 1}]}
+    )
+    engine.worker.handlers = {
+        **engine.worker.handlers,
+        WALMART_REFUND: CrashAfterSend(engine.worker.handlers[WALMART_REFUND]),
+    }
+    await engine.scheduler.run_all_once()
+    with pytest.raises(SimulatedCrash):
+        await engine.worker.drain(timeout=30)
+    await engine.aclose()
+
+    restarted = await make_engine(FLOWS, worker_options={"lease_seconds": 0})
+    assert await restarted.worker.drain(timeout=30)
+    ret = the_return(restarted.env.db, order_id)
+    assert ret.walmart_refunded_at is not None and ret.error is None
+    assert await walmart_refunded(restarted, ret.return_order_id) == 1
+    assert order(restarted.env.db, order_id).status == OrderStatus.REFUNDED
+
+
+@pytest.fixture
+def open_source(sandbox_pair: SandboxPair) -> Iterator[CommerceSandbox]:
+    """A Magento Open Source store (no returns module) with the same catalog and token."""
+    sandbox = CommerceSandbox(seed=11, products=120, flavour="opensource").start()
+    yield sandbox
+    sandbox.stop()
+
+
+async def test_open_source_store_waits_for_an_offline_credit_memo(
+    make_engine: MakeEngine,
+    engine_db: Database,
+    store_id: int,
+    sandbox_pair: SandboxPair,
+    open_source: CommerceSandbox,
+    walmart_admin: Admin,
+) -> None:
+    with engine_db.session() as session:
+        session.get_one(Store, store_id).commerce_url = open_source.url
+    engine = await make_engine(FLOWS)
+    sku = [p.sku for p in sandbox_pair.walmart.state._factory.products][22]
+    Admin(open_source.url).put(f"/products/{sku}", {"qty": 50})
+    order_id = await shipped_order(engine, walmart_admin, sku, 1, "7700000000000003")
+    local = order(engine_db, order_id)
+    walmart_admin.post(
+        "/returns", {"purchaseOrderId": local.purchase_order_id, "lineNumber": 1, "quantity": 1}
+    )
+    assert (await engine.run_once()).ok
+    ret = the_return(engine_db, order_id)
+    assert ret.commerce_rma_id is None
+    assert order(engine_db, order_id).status == OrderStatus.RETURN_REQUESTED
+    with engine_db.session() as session:
+        messages = [e.message for e in activity.timeline(session, "order", order_id)]
+    assert any("offline credit memo" in m for m in messages)
+
+    Admin(open_source.url).post(f"/orders/{local.commerce_entity_id}/refund", {})
+    assert (await engine.run_once()).ok
+    assert order(engine_db, order_id).status == OrderStatus.REFUNDED
+    assert await walmart_refunded(engine, ret.return_order_id) == 1
