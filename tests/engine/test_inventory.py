@@ -1,0 +1,136 @@
+"""Price and stock push end to end against the sandbox pair (real HTTP): changes made in the
+Commerce admin reach Walmart, store rules apply, many changes go as one bulk feed with per-item
+failures recorded, zeros are re-sent on the full cycle, retries check Walmart first.
+
+All SKUs used here are already the seller's items on Walmart (demo catalog, seed 11) except
+CM-00012, which Walmart's catalog knows but the seller has not set up.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from channelmanager_gui.models.db import Database
+from channelmanager_gui.models.listing import MatchStatus, WalmartFeed
+from channelmanager_gui.models.outbox import OutboxAction
+from channelmanager_gui.services.engine import listings_flow
+from channelmanager_gui.services.engine.catalog import import_products, refresh_catalog
+from channelmanager_gui.services.engine.engine import SyncEngine
+from channelmanager_gui.services.engine.inventory import push_changes, reassert_stock
+from channelmanager_gui.services.engine.matching import request_match, run_matching
+from channelmanager_gui.services.engine.stock import poll_stock
+from tests.engine.conftest import Admin, MakeEngine
+from tests.engine.listing_support import events, ids, listing, send_and_finish_feeds, update
+
+
+async def listed(make_engine: MakeEngine, skus: list[str], **settings: object) -> SyncEngine:
+    """An engine whose store has these SKUs imported and matched."""
+    engine = await make_engine([listings_flow], settings=settings or None)
+    env = engine.env
+    store_id = next(iter(env.stores))
+    await import_products(env, env.store(store_id), skus=skus)
+    request_match(env, store_id, ids(env.db, skus))
+    await run_matching(env, env.store(store_id))
+    return engine
+
+
+def on_walmart(admin: Admin, sku: str) -> tuple[int, float]:
+    return admin.get(f"/inventory/{sku}")["quantity"], admin.get(f"/prices/{sku}")["price"]
+
+
+def actions(db: Database, kind: str) -> int:
+    with db.session() as session:
+        query = select(func.count(OutboxAction.id)).where(OutboxAction.kind == kind)
+        return int(session.scalar(query) or 0)
+
+
+async def test_price_and_stock_changes_in_commerce_reach_walmart(
+    make_engine: MakeEngine,
+    engine_db: Database,
+    store_id: int,
+    commerce_admin: Admin,
+    walmart_admin: Admin,
+) -> None:
+    engine = await listed(make_engine, ["CM-00010", "CM-00015"])
+    env, store = engine.env, engine.env.store(store_id)
+    counts = await push_changes(env, store)
+    assert (counts["qty_single"], counts["price_single"], counts["qty_feed"]) == (2, 2, 0)
+    await send_and_finish_feeds(engine, store_id)
+    assert on_walmart(walmart_admin, "CM-00010") == (12, 13.11)
+
+    commerce_admin.put("/products/CM-00010", {"price": 19.99, "qty": 7})
+    await refresh_catalog(env, store)
+    await poll_stock(env, store)
+    counts = await push_changes(env, store)
+    assert (counts["qty_single"], counts["price_single"]) == (1, 1)
+    await send_and_finish_feeds(engine, store_id)
+    assert on_walmart(walmart_admin, "CM-00010") == (7, 19.99)
+    pushed = listing(engine_db, "CM-00010")
+    assert (pushed.last_qty_sent, pushed.last_price_sent) == (7, 19.99)
+    assert pushed.qty_queued is None and pushed.qty_sent_at and pushed.sync_error is None
+    assert ("stock_sent", "ok") in events(engine_db, pushed.id)
+
+    counts = await push_changes(env, store)
+    assert (counts["qty_single"], counts["price_single"]) == (0, 0)
+
+
+async def test_safety_buffer_and_price_adjustment(
+    make_engine: MakeEngine, store_id: int, walmart_admin: Admin
+) -> None:
+    skus = ["CM-00013", "CM-00068", "CM-00077"]  # salable 8, 9, 13
+    engine = await listed(make_engine, skus, safety_buffer=10, price_adjustment_pct=10)
+    await push_changes(engine.env, engine.env.store(store_id))
+    await send_and_finish_feeds(engine, store_id)
+    assert on_walmart(walmart_admin, "CM-00013") == (0, 44.19)  # 40.17 × 1.10 = 44.187
+    assert on_walmart(walmart_admin, "CM-00068") == (0, 29.05)  # 26.41 × 1.10 = 29.051
+    assert on_walmart(walmart_admin, "CM-00077") == (3, 45.32)  # 41.20 × 1.10
+
+
+async def test_many_changes_go_as_one_bulk_feed_with_per_item_failures(
+    make_engine: MakeEngine, engine_db: Database, store_id: int, walmart_admin: Admin
+) -> None:
+    good = ["CM-00023", "CM-00024", "CM-00025", "CM-00030", "CM-00031"]
+    engine = await listed(make_engine, good, single_update_limit=3)
+    env, store = engine.env, engine.env.store(store_id)
+    await import_products(env, store, skus=["CM-00012"])
+    # As if matched earlier and then removed on Walmart: Walmart refuses it in the feed.
+    update(engine_db, "CM-00012", lambda lst: setattr(lst, "match_status", MatchStatus.MATCHED))
+
+    counts = await push_changes(env, store)
+    assert (counts["qty_feed"], counts["price_feed"], counts["qty_single"]) == (6, 6, 0)
+    assert actions(engine_db, "walmart.feed") == 2
+    await send_and_finish_feeds(engine, store_id)
+
+    assert on_walmart(walmart_admin, "CM-00023") == (225, 69.98)
+    assert on_walmart(walmart_admin, "CM-00031")[0] == 156
+    for sku in good:
+        assert listing(engine_db, sku).last_qty_sent is not None
+    bad = listing(engine_db, "CM-00012")
+    assert bad.last_qty_sent is None and bad.qty_queued == 146  # the refused value
+    assert "not set up" in (bad.sync_error or "")
+    assert {("stock_error", "error"), ("price_error", "error")} <= set(events(engine_db, bad.id))
+    with engine_db.session() as session:
+        feeds = list(session.scalars(select(WalmartFeed)))
+    assert [(f.items_succeeded, f.items_failed) for f in feeds] == [(5, 1), (5, 1)]
+
+    counts = await push_changes(env, store)  # a refused value is not resent every pass
+    assert (counts["qty_feed"], counts["qty_single"], counts["price_single"]) == (0, 0, 0)
+
+
+async def test_full_cycle_resends_zeros_and_disabled_products_show_zero(
+    make_engine: MakeEngine, engine_db: Database, store_id: int, walmart_admin: Admin
+) -> None:
+    skus = ["CM-00043", "CM-00117", "CM-00114"]  # salable 0, 0; CM-00114 is disabled
+    engine = await listed(make_engine, skus)
+    env, store = engine.env, engine.env.store(store_id)
+    await push_changes(env, store)
+    await send_and_finish_feeds(engine, store_id)
+    assert [on_walmart(walmart_admin, s)[0] for s in skus] == [0, 0, 0]
+
+    await store.walmart.update_inventory("CM-00043", 5)  # Walmart's stock went stale
+    counts = await push_changes(env, store)
+    assert counts["qty_single"] == 0  # nothing changed on our side
+    counts = await reassert_stock(env, store)
+    assert counts["qty_single"] == 3
+    await send_and_finish_feeds(engine, store_id)
+    assert on_walmart(walmart_admin, "CM-00043")[0] == 0
