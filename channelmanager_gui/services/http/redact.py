@@ -31,7 +31,8 @@ _KEY_VALUE = re.compile(
     """
 )
 _SCHEME = re.compile(r"(?i)\b(bearer|basic)\s+([A-Za-z0-9._~+/=-]{8,})")
-_JWT = re.compile(r"\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*")
+# JWT/JWE-looking tokens ("eyJ" is base64 of '{"'): two or more dot-separated parts.
+_JWT = re.compile(r"\beyJ[A-Za-z0-9_-]{5,}(?:\.[A-Za-z0-9_-]+)+")
 SENSITIVE_HEADERS = frozenset(
     {"authorization", "proxy-authorization", "wm_sec.access_token", "cookie", "set-cookie"}
 )

@@ -91,6 +91,8 @@ class FeedsApi(WalmartCore):
             reply = await self._call("GET", path, what=f"feed {feed_id}", params=params,
                                      rate_key="walmart:feeds.get", priority=priority)  # fmt: skip
             status = reply.model(FeedStatus, reply.data)
+            if first is not None and status.items and status.items == items[-len(status.items) :]:
+                raise reply.malformed("itemDetails", "repeats the previous page (offset ignored)")
             first = first or status
             items.extend(status.items)
             if not include_details or len(status.items) < page_size:
