@@ -2,7 +2,8 @@
 
 Everything is created here and handed to what needs it; nothing reaches for a global app
 object. Shutdown runs in the reverse order of dependence: the window saves its state, running
-ops and sync loops stop, HTTP clients close, and the database engine is disposed last.
+ops stop, the sync engine stops its loops and closes its HTTP clients, and the database engine
+is disposed last (in demo mode the sandbox servers stop after it).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import shiboken6
@@ -17,12 +19,16 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from channelmanager_gui import __version__
-from channelmanager_gui.errors import StorageError
+from channelmanager_gui.errors import ChannelError
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.qt_async import OpRunner, create_event_loop, install_excepthook
 from channelmanager_gui.resources import icon_path
 from channelmanager_gui.services import stores
+from channelmanager_gui.services.changes import ChangeBus
 from channelmanager_gui.services.credentials import keyring_problem
+from channelmanager_gui.services.demo import start_demo
+from channelmanager_gui.services.engine.context import KeyringSecrets, SecretSource
+from channelmanager_gui.services.engine.engine import SyncEngine
 from channelmanager_gui.services.sync_status import SyncStatusBoard
 from channelmanager_gui.views.error_presenter import ErrorPresenter
 from channelmanager_gui.views.keyring_dialog import KeyringDialog
@@ -34,7 +40,16 @@ from channelmanager_gui.views.window_state import window_settings
 log = logging.getLogger(__name__)
 
 NO_STORE_NOTICE = "No store is connected yet: add one with “channelmanager-gui store add”."
-NO_ENGINE_NOTICE = "Syncing is not part of this build yet."
+NO_KEYRING_NOTICE = "Stores cannot connect: no safe password store (keyring) is available."
+
+
+@dataclass
+class _Backend:
+    """The Qt-free side of one run: database, secrets (None without a keyring), cleanup."""
+
+    db: Database
+    secrets: SecretSource | None
+    close: Callable[[], None]
 
 
 def run_app(demo: bool, argv: list[str]) -> int:
@@ -46,21 +61,18 @@ def run_app(demo: bool, argv: list[str]) -> int:
         print(message, file=sys.stderr)
         return 1
     app = _create_application(argv)
-    problem = keyring_problem()
-    if problem is not None:
-        log.warning("keyring unusable at start-up: %s", problem)
-        if not KeyringDialog.ask(None, problem):
-            return 1
     try:
-        db = open_database()
-    except StorageError as exc:
-        log.error("database unusable at start-up: %s", exc)
+        backend = _open_demo() if demo else _open_backend()
+    except ChannelError as exc:
+        log.error("cannot start: %s", exc)
         QMessageBox.critical(None, "Channel Manager cannot start", exc.message)
         return 1
+    if backend is None:
+        return 1
     try:
-        return _run_window(app, db, demo)
+        return _run_window(app, backend, demo)
     finally:
-        db.dispose()
+        backend.close()
         log.info("database closed")
 
 
@@ -76,33 +88,38 @@ def _create_application(argv: list[str]) -> QApplication:
     return app
 
 
-@dataclass
-class _Shell:
-    """The UI objects of one run, so the shutdown can reach them in order."""
+def _open_backend() -> _Backend | None:
+    """The merchant's database; None when they chose to quit over a missing keyring."""
+    problem = keyring_problem()
+    if problem is not None:
+        log.warning("keyring unusable at start-up: %s", problem)
+        if not KeyringDialog.ask(None, problem):
+            return None
+    db = open_database()
+    secrets = KeyringSecrets() if problem is None else None
+    return _Backend(db=db, secrets=secrets, close=db.dispose)
 
-    board: SyncStatusBoard
-    window: MainWindow
-    presenter: ErrorPresenter
-    ops: OpRunner
-    tray: TrayController | None
+
+def _open_demo() -> _Backend:
+    """Sandbox servers and a throwaway database; sandbox credentials live in memory only."""
+    demo = start_demo()
+    return _Backend(db=demo.db, secrets=demo.secrets, close=demo.close)
 
 
-def _run_window(app: QApplication, db: Database, demo: bool) -> int:
+def _run_window(app: QApplication, backend: _Backend, demo: bool) -> int:
     loop = create_event_loop(app)
-    shell = _build_shell(app, db, demo)
+    shell = _Shell(app, backend, demo)
     restore_hook = install_excepthook(shell.presenter)
     shell.window.restore_state()
     shell.window.show()
     if shell.tray is not None:
         shell.tray.show()
+    shell.start()
     try:
         with loop:
             loop.run_forever()  # returns when QApplication.quit() is called
             log.info("shutting down")
-            shell.window.save_state()
-            if shell.tray is not None:
-                shell.tray.hide()
-            loop.run_until_complete(shell.ops.cancel_all())
+            loop.run_until_complete(shell.shutdown())
     finally:
         restore_hook()
         # Delete the window now rather than whenever Python collects it, so no top-level
@@ -112,44 +129,83 @@ def _run_window(app: QApplication, db: Database, demo: bool) -> int:
     return 0
 
 
-def _build_shell(app: QApplication, db: Database, demo: bool) -> _Shell:
-    board = SyncStatusBoard()
-    window = MainWindow(board, window_settings(), demo=demo)
-    known = stores.list_stores(db)
-    window.set_stores([(store.id, store.name) for store in known])
-    presenter = ErrorPresenter(window, window.status.notice)
-    ops = OpRunner(presenter, parent=window)
-    ops.busy_changed.connect(window.status.set_busy)
-    tray = _build_tray(board, window) if QSystemTrayIcon.isSystemTrayAvailable() else None
-    window.set_close_to_tray(tray is not None)
+class _Shell:
+    """The objects of one window run and the wiring between them (not reachable globally)."""
 
-    def quit_app() -> None:
-        window.prepare_to_quit()
-        app.quit()
+    def __init__(self, app: QApplication, backend: _Backend, demo: bool) -> None:
+        self.app = app
+        self.board = SyncStatusBoard()
+        self.changes = ChangeBus()
+        self.window = MainWindow(self.board, window_settings(), demo=demo)
+        known = stores.list_stores(backend.db)
+        self.window.set_stores([(store.id, store.name) for store in known])
+        self.presenter = ErrorPresenter(self.window, self.window.status.notice)
+        self.ops = OpRunner(self.presenter, parent=self.window)
+        self.ops.busy_changed.connect(self.window.status.set_busy)
+        self.engine: SyncEngine | None = None
+        self._idle_notice = NO_KEYRING_NOTICE if backend.secrets is None else NO_STORE_NOTICE
+        if backend.secrets is not None and known:
+            self.engine = SyncEngine(
+                backend.db, backend.secrets, board=self.board, changes=self.changes
+            )
+        self.tray = self._build_tray() if QSystemTrayIcon.isSystemTrayAvailable() else None
+        self.window.set_close_to_tray(self.tray is not None)
+        self.window.quit_requested.connect(self.quit)
+        self.window.sync_now_requested.connect(self.sync_now)
 
-    window.quit_requested.connect(quit_app)
+    def _build_tray(self) -> TrayController:
+        tray = TrayController(self.board, parent=self.window)
+        tray.open_requested.connect(self.window.bring_to_front)
+        tray.sync_now_requested.connect(self.sync_now)
+        tray.pause_toggled.connect(self.set_paused)
+        tray.quit_requested.connect(self.quit)
+        self.window.hidden_to_tray.connect(self._on_window_hidden_to_tray)
+        self._told_about_tray = False
+        return tray
 
-    def on_sync_now() -> None:
-        window.status.notice(NO_ENGINE_NOTICE if known else NO_STORE_NOTICE)
+    def start(self) -> None:
+        """Connect the stores and start the sync loops in the background."""
+        if self.engine is not None:
+            self.ops.run(self._start_engine(self.engine), label="Connecting stores")
 
-    window.sync_now_requested.connect(on_sync_now)
-    if tray is not None:
-        tray.sync_now_requested.connect(on_sync_now)
-        tray.quit_requested.connect(quit_app)
-    return _Shell(board=board, window=window, presenter=presenter, ops=ops, tray=tray)
+    @staticmethod
+    async def _start_engine(engine: SyncEngine) -> None:
+        await engine.open()
+        engine.start()
 
+    def sync_now(self) -> None:
+        if self.engine is None:
+            self.window.status.notice(self._idle_notice)
+            return
+        self.engine.scheduler.sync_now()
+        self.window.status.notice("Syncing now…", 3000)
 
-def _build_tray(board: SyncStatusBoard, window: MainWindow) -> TrayController:
-    tray = TrayController(board, parent=window)
-    tray.open_requested.connect(window.bring_to_front)
-    tray.pause_toggled.connect(board.set_paused)
-    shown_hint = False
+    def set_paused(self, paused: bool) -> None:
+        if self.engine is None:
+            self.board.set_paused(paused)
+        elif paused:
+            self.engine.scheduler.pause()
+        else:
+            self.engine.scheduler.resume()
 
-    def on_hidden_to_tray() -> None:
-        nonlocal shown_hint
-        if not shown_hint:  # say it once per run, not at every close
-            shown_hint = True
-            tray.notify("Channel Manager is still running", "It keeps syncing in the background.")
+    def quit(self) -> None:
+        self.window.prepare_to_quit()
+        self.app.quit()
 
-    window.hidden_to_tray.connect(on_hidden_to_tray)
-    return tray
+    async def shutdown(self) -> None:
+        """Save the window, stop ops, then the engine (loops → HTTP clients). The caller
+        disposes the database afterwards."""
+        self.window.save_state()
+        if self.tray is not None:
+            self.tray.hide()
+        await self.ops.cancel_all()
+        if self.engine is not None:
+            await self.engine.aclose()
+            log.info("sync engine stopped")
+
+    def _on_window_hidden_to_tray(self) -> None:
+        if self.tray is not None and not self._told_about_tray:
+            self._told_about_tray = True  # say it once per run, not at every close
+            self.tray.notify(
+                "Channel Manager is still running", "It keeps syncing in the background."
+            )

@@ -10,8 +10,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from channelmanager_gui import app as app_module
-from channelmanager_gui.models.db import Database
+from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.qt_async import OpRunner
+from channelmanager_gui.services import stores
+from channelmanager_gui.services.credentials import CredentialStore
 from channelmanager_gui.views.keyring_dialog import KeyringDialog
 from channelmanager_gui.views.main_window import MainWindow
 from channelmanager_gui.views.tray import TrayController
@@ -79,9 +81,9 @@ def test_run_app_shows_window_then_shuts_down_in_order(
 
     failures: list[BaseException] = []
     _when_running(inspect_and_quit, failures)
-    assert app_module.run_app(demo=True, argv=["channelmanager-gui"]) == 0
+    assert app_module.run_app(demo=False, argv=["channelmanager-gui"]) == 0
     assert failures == []
-    assert seen == {"visible": True, "title": "Channel Manager — demo data"}
+    assert seen == {"visible": True, "title": "Channel Manager"}
     assert steps == ["stop ops", "dispose engine"]
     assert (cm_home / "window.ini").is_file()
     assert (cm_home / "channelmanager.sqlite3").is_file()
@@ -133,3 +135,77 @@ def test_missing_system_libraries_are_named_instead_of_a_qt_abort(
     monkeypatch.setattr(app_module, "missing_xcb_packages", lambda: ["libxcb-cursor0"])
     assert app_module.run_app(demo=False, argv=["channelmanager-gui"]) == 1
     assert "sudo apt-get install libxcb-cursor0" in capsys.readouterr().err
+
+
+class FakeEngine:
+    """Stands in for SyncEngine (whose own tests cover it): records what the shell asks."""
+
+    def __init__(self, db: Database, secrets: object, *, board: object, changes: object) -> None:
+        self.calls: list[str] = []
+        self.scheduler = self
+        FakeEngine.last = self
+
+    last: FakeEngine
+    when_started: Callable[[], None] = staticmethod(lambda: None)
+
+    async def open(self) -> None:
+        self.calls.append("open")
+
+    def start(self) -> None:
+        self.calls.append("start")
+        FakeEngine.when_started()
+
+    def sync_now(self) -> None:
+        self.calls.append("sync now")
+
+    def pause(self) -> None:
+        self.calls.append("pause")
+
+    def resume(self) -> None:
+        self.calls.append("resume")
+
+    async def aclose(self) -> None:
+        self.calls.append("aclose")
+
+
+def test_with_a_store_the_engine_runs_and_stops_before_the_database(
+    monkeypatch: pytest.MonkeyPatch, steps: list[str]
+) -> None:
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    db = open_database()
+    stores.add_store(
+        db,
+        CredentialStore(),
+        name="Main store",
+        commerce_url="http://127.0.0.1:9/",
+        commerce_store_code="default",
+        walmart_url="http://127.0.0.1:9/",
+        secrets={name: "x" for name in stores.SECRET_NAMES},
+    )
+    db.dispose()
+    steps.clear()
+    monkeypatch.setattr(app_module, "SyncEngine", FakeEngine)
+    aclose = FakeEngine.aclose
+
+    async def recording_aclose(self: FakeEngine) -> None:
+        steps.append("stop engine")
+        await aclose(self)
+
+    monkeypatch.setattr(FakeEngine, "aclose", recording_aclose)
+    failures: list[BaseException] = []
+
+    def merchant_clicks() -> None:
+        window = _main_window()
+        tray = window.findChild(TrayController)
+        assert tray is not None
+        window.top_bar.sync_button.click()
+        tray.pause_action.trigger()
+        tray.quit_action.trigger()
+
+    monkeypatch.setattr(
+        FakeEngine, "when_started", staticmethod(lambda: _when_running(merchant_clicks, failures))
+    )
+    assert app_module.run_app(demo=False, argv=["channelmanager-gui"]) == 0
+    assert failures == []
+    assert FakeEngine.last.calls == ["open", "start", "sync now", "pause", "aclose"]
+    assert steps == ["stop ops", "stop engine", "dispose engine"]

@@ -184,3 +184,11 @@ def test_unreadable_settings_fall_back_to_defaults(
     win.restore_state()
     assert win.current_area() is Area.DASHBOARD
     assert win.width() > 600
+
+
+def test_demo_window_says_so_in_its_title(
+    qtbot: QtBot, board: SyncStatusBoard, settings: QSettings
+) -> None:
+    win = MainWindow(board, settings, demo=True)
+    qtbot.addWidget(win)
+    assert win.windowTitle() == "Channel Manager — demo data"
