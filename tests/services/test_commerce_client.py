@@ -395,3 +395,14 @@ async def test_connection_unreachable() -> None:
 )
 def test_pasted_api_address_is_reduced_to_the_shop_root(url: str, root: str) -> None:
     assert shop_root(url) == root
+
+
+async def test_cart_items_are_read_back() -> None:
+    fake = FakeCommerce()
+    line = {"item_id": 3, "sku": "MUG", "qty": 2, "quote_id": "12"}
+    fake.on("GET", f"{P}/carts/12/items", reply([line]))
+    fake.on("GET", f"{P}/carts/13/items", reply({"items": []}))
+    async with fake.client() as client:
+        assert [(i.sku, i.qty) for i in await client.get_cart_items(12)] == [("MUG", 2)]
+        with pytest.raises(MalformedResponseError):
+            await client.get_cart_items(13)

@@ -118,7 +118,7 @@ def _mutate(node: Any, data: st.DataObject, depth: int = 0) -> Any:
         (Rma, RMA),
     ],
 )
-@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(data=st.data())
 def test_mutated_answers_parse_or_raise_malformed_only(
     model: type[BaseModel], sample: dict[str, Any], data: st.DataObject

@@ -70,6 +70,7 @@ async def place(client: CommerceClient, *lines: tuple[str, float]) -> tuple[int,
     for sku, qty in lines:
         item = await client.add_cart_item(cart_id, sku, qty)
         assert item.sku == sku
+    assert [(i.sku, i.qty) for i in await client.get_cart_items(cart_id)] == list(lines)
     methods = await client.set_shipping_information(cart_id, ADDRESS)
     assert "checkmo" in methods
     return cart_id, await client.place_order(cart_id)

@@ -52,6 +52,18 @@ class OrdersMixin(CommerceBase):
         answer = await self.call("POST", path, "cart item", body=body, repeatable=False)
         return parse(CartItem, answer, "cart item")
 
+    async def get_cart_items(self, cart_id: int) -> list[CartItem]:
+        """What the cart holds now, so a step interrupted by a lost answer is not repeated
+        blindly; ``NotFoundError`` when the cart is gone (ordered or expired)."""
+        answer = await self.get(self.path("carts", cart_id, "items"), "cart items")
+        if not isinstance(answer, list):
+            raise MalformedResponseError(
+                "Commerce sent the cart items in an unexpected shape.",
+                field="cart items",
+                detail=repr(answer)[:500],
+            )
+        return [parse(CartItem, raw, "cart item") for raw in answer]
+
     async def set_shipping_information(
         self,
         cart_id: int,
