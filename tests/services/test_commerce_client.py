@@ -365,6 +365,8 @@ async def test_connection_verdicts() -> None:
         assert (report.ok, report.problem) == (ok, problem), routes
         if problem == "no_permission":
             assert "Magento_Sales::actions_view" in report.message
+        if problem == "bad_credentials":
+            assert "standalone Bearer tokens" in report.message
         if ok:
             assert "without returns" in report.detail
 

@@ -55,7 +55,8 @@ class CatalogMixin(CommerceBase):
         """Products matching all given conditions, oldest change first.
 
         ``updated_since`` must be timezone-aware (Commerce compares in UTC). A ``skus`` list is
-        queried in batches of :data:`SKU_BATCH`; an empty list matches nothing.
+        queried in batches of :data:`SKU_BATCH` (sorted within each batch); an empty list
+        matches nothing.
         """
         if skus is not None and not skus:
             return

@@ -120,7 +120,7 @@ class CommerceClient(CatalogMixin, OrdersMixin, FulfilmentMixin, ReturnsMixin):
                 total = await self._probe(route, label)
             except AuthError as exc:
                 if index == 0:
-                    return report_for(exc, SERVICE)
+                    return _bad_token(exc)
                 return _no_permission(exc, label, resource)
             except ChannelError as exc:
                 return report_for(exc, SERVICE)
@@ -146,6 +146,16 @@ class CommerceClient(CatalogMixin, OrdersMixin, FulfilmentMixin, ReturnsMixin):
 def shop_root(base_url: str) -> str:
     """The shop root ``/rest/V1`` hangs from, also when the API address itself was pasted."""
     return _API_SUFFIX.sub("", base_url.strip())
+
+
+def _bad_token(exc: AuthError) -> ConnectionReport:
+    message = (
+        "Commerce refused the access token. Use the integration's Access Token (Admin > System "
+        "> Extensions > Integrations), check that the integration is active and may read "
+        "products, and on Commerce 2.4.4 or later set Stores > Configuration > Services > "
+        "OAuth > Allow OAuth Access Tokens to be used as standalone Bearer tokens to Yes."
+    )
+    return ConnectionReport(False, "bad_credentials", message, exc.detail)
 
 
 def _no_permission(exc: AuthError, label: str, resource: str) -> ConnectionReport:
