@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from channelmanager_gui.errors import AuthError, NotFoundError
+from channelmanager_gui.errors import AuthError, NotFoundError, UnavailableError
 from channelmanager_gui.sandbox.faults import FaultConfig
 from channelmanager_gui.services.commerce import Address, CommerceClient, Track
 from channelmanager_gui.services.http import RetryPolicy
@@ -225,6 +225,27 @@ async def test_gets_survive_errors_drops_and_malformed_answers(
     injected = {k: v - before.get(k, 0) for k, v in faults.injected.items()}
     assert len({p.sku for p in products}) == PRODUCTS
     assert sum(injected.values()) > 0, injected
+
+
+async def test_lost_place_order_answer_is_found_by_quote_id(
+    client: CommerceClient, faults: FaultConfig, skus: Iterator[str]
+) -> None:
+    """place_order is sent once; after a dropped answer the order is found, not re-placed."""
+    sku = next(skus)
+    async with client:
+        cart_id = await client.create_cart()
+        await client.add_cart_item(cart_id, sku, 1)
+        await client.set_shipping_information(cart_id, ADDRESS)
+        found: list[int] = []
+        while not found:  # each attempt: dropped before or after Commerce acted
+            faults.update({"drop_rate": 1.0})
+            with pytest.raises(UnavailableError) as lost:
+                await client.place_order(cart_id)
+            faults.update({"drop_rate": 0})
+            assert lost.value.maybe_sent
+            found = [o.entity_id for o in await client.find_orders(quote_id=cart_id)]
+        assert len(found) == 1
+        assert (await client.get_order(found[0])).items[0].sku == sku
 
 
 async def test_connection_reports(sandbox: CommerceSandbox) -> None:
