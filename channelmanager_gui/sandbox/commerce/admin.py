@@ -94,8 +94,7 @@ class Admin:
             product.price = float(body.get("price", product.price))
             product.status = int(body.get("status", product.status))
             product.name = str(body.get("name", product.name))
-            product.updated_at = self.state.now()
-            self.state.changed("products")
+            self.state.touch_product(product)
         source = self.state.source_item(product.sku)
         return {
             "sku": product.sku,

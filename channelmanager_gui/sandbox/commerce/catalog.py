@@ -45,6 +45,7 @@ def _product(product_id: int, index: int, demo: DemoProduct) -> Product:
 def add_product(state: CommerceState, product: Product, qty: float) -> None:
     state.products[product.sku.casefold()] = product
     state.products_by_id[product.id] = product
+    state.products_by_update[product.id] = product
     item = SourceItem(product.sku, DEFAULT_SOURCE, float(qty), 1 if qty > 0 else 0)
     state.sources[product.sku.casefold()] = {DEFAULT_SOURCE: item}
     state.changed("source_items")

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from channelmanager_gui.sandbox.commerce.errors import entity_not_found
+from channelmanager_gui.sandbox.commerce.query import newest
 from channelmanager_gui.sandbox.commerce.records import Document, Order, OrderItem, Track
 from channelmanager_gui.sandbox.commerce.state import CommerceState
 
@@ -172,6 +173,12 @@ class DocumentSource:
 
     def natural_key(self, row: Document) -> int:
         return row.entity_id
+
+    def since(self, field: str, stamp: str, inclusive: bool) -> list[Document] | None:
+        if field not in ("created_at", "updated_at"):
+            return None  # documents never change their stamp: updated_at is created_at
+        rows = reversed(store(self.state, self.kind).values())
+        return newest(rows, lambda d: d.created_at, stamp, inclusive)
 
 
 def comment_entry(

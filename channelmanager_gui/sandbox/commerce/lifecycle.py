@@ -92,9 +92,7 @@ def order_change(state: CommerceState, order: Order, in_process: bool = False) -
     if in_process and order.state == "new":
         set_state(order, "processing")
     check_state(order)
-    now = state.now()
-    order.updated_at = now
-    state.changed("orders", "order_items")
+    state.touch_order(order)
 
 
 def cancel(state: CommerceState, order: Order) -> bool:

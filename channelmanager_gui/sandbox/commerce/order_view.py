@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from channelmanager_gui.sandbox.commerce.query import newest
 from channelmanager_gui.sandbox.commerce.records import Order, OrderItem
 from channelmanager_gui.sandbox.commerce.state import CommerceState
 
@@ -215,6 +216,15 @@ class OrderSource:
 
     def natural_key(self, row: Order) -> int:
         return row.entity_id
+
+    def since(self, field: str, stamp: str, inclusive: bool) -> list[Order] | None:
+        if field == "updated_at":
+            rows = reversed(self.state.orders_by_update.values())
+        elif field == "created_at":
+            rows = reversed(self.state.orders.values())
+        else:
+            return None
+        return newest(rows, lambda o: getattr(o, field), stamp, inclusive)
 
 
 class OrderItemSource:

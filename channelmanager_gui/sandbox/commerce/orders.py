@@ -131,8 +131,7 @@ def save_order(call: Call) -> Any:
     for key, value in entity.items():
         if key not in _FIXED and key not in _NESTED:
             _write_column(call, order, key, value)
-    order.updated_at = call.state.now()
-    call.state.changed("orders")
+    call.state.touch_order(order)
     return render_order(order)
 
 
@@ -157,8 +156,7 @@ def add_comment(call: Call) -> Any:
     )
     if status is not None:
         order.status = status
-    order.updated_at = call.state.now()
-    call.state.changed("orders")
+    call.state.touch_order(order)
     return True
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from channelmanager_gui.sandbox.commerce.catalog import add_product
 from channelmanager_gui.sandbox.commerce.errors import ApiError, require_dict
-from channelmanager_gui.sandbox.commerce.query import search
+from channelmanager_gui.sandbox.commerce.query import newest, search
 from channelmanager_gui.sandbox.commerce.records import Product
 from channelmanager_gui.sandbox.commerce.routing import Call, Route
 from channelmanager_gui.sandbox.commerce.state import CommerceState
@@ -53,6 +53,15 @@ class ProductSource:
 
     def natural_key(self, row: Product) -> int:
         return row.id
+
+    def since(self, field: str, stamp: str, inclusive: bool) -> list[Product] | None:
+        if field == "updated_at":
+            rows = reversed(self.state.products_by_update.values())
+        elif field == "created_at":
+            rows = reversed(self.state.products_by_id.values())
+        else:
+            return None
+        return newest(rows, lambda p: getattr(p, field), stamp, inclusive)
 
 
 def render_product(state: CommerceState, p: Product, with_stock: bool = False) -> dict[str, Any]:
@@ -129,8 +138,7 @@ def save_product(state: CommerceState, sku: str, data: dict[str, Any]) -> Produc
         )
         add_product(state, product, 0)
     _apply(state, product, data)
-    product.updated_at = now
-    state.changed("products")
+    state.touch_product(product)
     return product
 
 

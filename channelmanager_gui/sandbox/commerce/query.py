@@ -11,14 +11,13 @@ import math
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from channelmanager_gui.sandbox.commerce.search_criteria import Filter, SearchCriteria, Source
 
 Row = Any
 Predicate = Callable[[Row], bool]
-_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$")
 
 
 def _norm_date(value: str) -> str:
@@ -26,19 +25,34 @@ def _norm_date(value: str) -> str:
     return v + " 00:00:00" if len(v) == 10 else v[:19]
 
 
-def _pair(col: Any, value: str) -> tuple[Any, Any]:
-    """Column and filter value made comparable to each other."""
+def _is_stamp(text: str) -> bool:
+    return len(text) == 19 and text[4] == "-" and text[10] == " "
+
+
+class _Value:
+    """A filter value, converted once per query into each form a column may need."""
+
+    __slots__ = ("date", "folded", "number")
+
+    def __init__(self, raw: str) -> None:
+        self.folded = raw.casefold()
+        self.date = _norm_date(raw)
+        try:
+            self.number: float | None = float(raw)
+        except ValueError:
+            self.number = None
+
+
+def _pair(col: Any, v: _Value) -> tuple[Any, Any]:
+    """Column and filter value made comparable, as MySQL would compare them."""
+    if isinstance(col, str):
+        return (col, v.date) if _is_stamp(col) else (col.casefold(), v.folded)
     if isinstance(col, bool):
         col = int(col)
-    if isinstance(col, int | float):
-        try:
-            return float(col), float(value)
-        except ValueError:
-            return str(col).casefold(), value.casefold()
+    if isinstance(col, int | float) and v.number is not None:
+        return float(col), v.number
     text = ",".join(map(str, col)) if isinstance(col, list) else str(col)
-    if _DATETIME.match(text):
-        return text, _norm_date(value)
-    return text.casefold(), value.casefold()
+    return text.casefold(), v.folded
 
 
 def _like(pattern: str) -> re.Pattern[str]:
@@ -57,36 +71,33 @@ _ORDERING: dict[str, Callable[[Any, Any], bool]] = {
     "lteq": lambda a, b: a <= b,
     "to": lambda a, b: a <= b,
 }
+_SINCE = {"gt": False, "gteq": True, "moreq": True, "from": True}  # cond -> inclusive
 
 
-def _compare(op: Callable[[Any, Any], bool], col: Any, value: str) -> bool:
-    a, b = _pair(col, value)
-    try:
-        return op(a, b)
-    except TypeError:
-        return op(str(a), str(b))
+def _compare(op: Callable[[Any, Any], bool], col: Any, value: _Value) -> bool:
+    return op(*_pair(col, value))
 
 
 def predicate(f: Filter, column: Callable[[Row, str], Any]) -> Predicate:
     """One filter as a row test (built once per query, run per row)."""
-    name, value, cond = f.field, f.value, f.condition
+    name, cond = f.field, f.condition
     if cond == "null":
         return lambda r: column(r, name) is None
     if cond == "notnull":
         return lambda r: column(r, name) is not None
     if cond in _ORDERING:
-        op = _ORDERING[cond]
+        op, value = _ORDERING[cond], _Value(f.value)
         return lambda r: (c := column(r, name)) is not None and _compare(op, c, value)
     if cond in ("like", "nlike"):
-        rx, want = _like(value), cond == "like"
+        rx, want = _like(f.value), cond == "like"
         return lambda r: (c := column(r, name)) is not None and bool(rx.fullmatch(str(c))) == want
     if cond in ("in", "nin"):
-        values, want = [v.strip() for v in value.split(",")], cond == "in"
+        values, want = [_Value(v.strip()) for v in f.value.split(",")], cond == "in"
         eq = _ORDERING["eq"]
         return lambda r: (
             (c := column(r, name)) is not None and (any(_compare(eq, c, v) for v in values) == want)
         )
-    wanted, want = value.strip().casefold(), cond == "finset"  # finset / nfinset
+    wanted, want = f.value.strip().casefold(), cond == "finset"  # finset / nfinset
     return lambda r: (c := column(r, name)) is not None and (wanted in _members(c)) == want
 
 
@@ -127,23 +138,49 @@ class QueryCache:
                 self._entries.popitem(last=False)
 
 
+def _group_rows(source: Source, group: list[Filter]) -> list[Row] | None:
+    """Rows an index can answer for one filter group, or None when it must be scanned.
+
+    ``eq``/``in`` groups use the source's lookup; a lone ``gt``/``gteq`` on a timestamp uses
+    ``since``, which walks back from the newest row (the app's "changed since" polls).
+    """
+    if len(group) == 1 and group[0].condition in _SINCE:
+        since = getattr(source, "since", None)
+        f = group[0]
+        return since(f.field, _norm_date(f.value), _SINCE[f.condition]) if since else None
+    found: dict[int, Row] = {}
+    for f in group:
+        if f.condition not in ("eq", "in"):
+            return None
+        values = [f.value] if f.condition == "eq" else [v.strip() for v in f.value.split(",")]
+        rows = source.lookup(f.field, values)
+        if rows is None:
+            return None
+        found.update((id(r), r) for r in rows)
+    return list(found.values())
+
+
 def _candidates(source: Source, groups: list[list[Filter]]) -> list[Row] | None:
-    """Rows from the index of the most selective fully-indexed group, or None to scan."""
+    """Rows of the most selective indexed group, in natural order; None to scan everything."""
     best: list[Row] | None = None
     for group in groups:
-        found: dict[int, Row] = {}
-        for f in group:
-            if f.condition not in ("eq", "in"):
-                break
-            values = [f.value] if f.condition == "eq" else [v.strip() for v in f.value.split(",")]
-            rows = source.lookup(f.field, values)
-            if rows is None:
-                break
-            found.update((id(r), r) for r in rows)
-        else:
-            if best is None or len(found) < len(best):
-                best = sorted(found.values(), key=source.natural_key)
-    return best
+        rows = _group_rows(source, group)
+        if rows is not None and (best is None or len(rows) < len(best)):
+            best = rows
+    return None if best is None else sorted(best, key=source.natural_key)
+
+
+def newest(
+    rows: Iterable[Row], stamp: Callable[[Row], str], value: str, inclusive: bool
+) -> list[Row]:
+    """Rows (given newest first) whose stamp is after ``value``, stopping at the first older."""
+    found = []
+    for row in rows:
+        current = stamp(row)
+        if current < value or (current == value and not inclusive):
+            break
+        found.append(row)
+    return found
 
 
 def matching(

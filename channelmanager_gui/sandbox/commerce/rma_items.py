@@ -116,4 +116,5 @@ def apply_item_updates(state: CommerceState, rma: Rma, raw: list[Any]) -> None:
         item = order_items.get(target["order_item_id"])
         if item is not None and target["status"] == "approved" and not was_approved:
             item.qty_returned += target["qty_approved"] or target["qty_requested"]
-            state.changed("orders", "order_items")
+            if order is not None:
+                state.touch_order(order)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -56,11 +56,13 @@ class CommerceState:
         self.clock = clock or (lambda: datetime.now(UTC))
         self.products: dict[str, Product] = {}  # by sku, case-folded (SKUs are case-insensitive)
         self.products_by_id: dict[int, Product] = {}
+        self.products_by_update: OrderedDict[int, Product] = OrderedDict()  # see touch_product
         self.sources: dict[str, dict[str, SourceItem]] = {}  # sku key -> source code -> item
         self.reserved: dict[str, float] = {}  # sku key -> quantity held by open orders
         self.quotes: dict[int, Quote] = {}
         self.masked: dict[str, int] = {}
         self.orders: dict[int, Order] = {}
+        self.orders_by_update: OrderedDict[int, Order] = OrderedDict()  # see touch_order
         self.orders_by_increment: dict[str, int] = {}
         self.orders_by_ext: dict[str, set[int]] = {}
         self.orders_by_quote: dict[int, int] = {}
@@ -75,6 +77,7 @@ class CommerceState:
         self.cache = QueryCache()
         self.requests: Counter[str] = Counter()
         self._ids: Counter[str] = Counter()
+        self._last_stamp = ""
 
     def next_id(self, kind: str) -> int:
         self._ids[kind] += 1
@@ -84,7 +87,26 @@ class CommerceState:
         return self._ids[kind]
 
     def now(self) -> str:
-        return timestamp(self.clock())
+        """The current timestamp, never earlier than one already given out.
+
+        Monotonic stamps keep the ``*_by_update`` dicts (and the row dicts, for created_at) in
+        timestamp order, so ``updated_at gt <last sync>`` is answered from the newest end.
+        """
+        stamp = max(timestamp(self.clock()), self._last_stamp)
+        self._last_stamp = stamp
+        return stamp
+
+    def touch_product(self, product: Product) -> None:
+        product.updated_at = self.now()
+        self.products_by_update[product.id] = product
+        self.products_by_update.move_to_end(product.id)
+        self.changed("products")
+
+    def touch_order(self, order: Order) -> None:
+        order.updated_at = self.now()
+        self.orders_by_update[order.entity_id] = order
+        self.orders_by_update.move_to_end(order.entity_id)
+        self.changed("orders", "order_items")
 
     def changed(self, *collections: str) -> None:
         for name in collections:
@@ -139,6 +161,7 @@ class CommerceState:
         self.orders[order.entity_id] = order
         self.orders_by_increment[order.increment_id] = order.entity_id
         self.orders_by_quote[order.quote_id] = order.entity_id
+        self.orders_by_update[order.entity_id] = order
         for item in order.items:
             self.order_items[item.item_id] = item
         self.changed("orders", "order_items")
