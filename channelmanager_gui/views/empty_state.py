@@ -19,6 +19,14 @@ CONNECT_HINT = (
 
 COLUMN_WIDTH = 560
 
+# Once a sync has run, "after the first sync" would no longer be true: say plainly that the
+# data is being kept in step but this view is not in this version yet.
+SYNCED_TITLE = "{title} view not available yet"
+SYNCED_MESSAGE = (
+    "Syncing runs in the background and keeps this data up to date; this view arrives in a "
+    "later version of Channel Manager."
+)
+
 EMPTY_STATES: dict[Area, tuple[str, str]] = {
     Area.DASHBOARD: (
         "Nothing to report yet",
@@ -59,6 +67,7 @@ class EmptyStatePage(QWidget):
     def __init__(self, area: Area, hint: str = CONNECT_HINT, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.area = area
+        self.synced = False
         title, message = EMPTY_STATES[area]
         self.setObjectName("emptyState")
         self._setup_ui(title, message, hint)
@@ -87,6 +96,17 @@ class EmptyStatePage(QWidget):
         layout.addStretch(2)
         layout.addLayout(row)
         layout.addStretch(3)
+
+    def set_synced(self, synced: bool) -> None:
+        """Switch between the before-first-sync wording and the after-sync one."""
+        if synced == self.synced or self.area is Area.SETTINGS:
+            return
+        self.synced = synced
+        title, message = EMPTY_STATES[self.area]
+        if synced:
+            title, message = SYNCED_TITLE.format(title=self.area.title), SYNCED_MESSAGE
+        self.title_label.setText(title)
+        self.message_label.setText(message)
 
     def set_hint(self, hint: str) -> None:
         """Change the next-step line (empty hides it), e.g. once a store is connected."""

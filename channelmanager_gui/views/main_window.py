@@ -180,6 +180,10 @@ class MainWindow(QMainWindow):
         now = self._clock()
         self.top_bar.show_board(self._board, now)
         self.status.show_board(self._board, now)
+        synced = self._board.last_sync() is not None
+        for page in self._pages.values():
+            if isinstance(page, EmptyStatePage):
+                page.set_synced(synced)
 
     # -- state ---------------------------------------------------------------------------------
 
@@ -187,13 +191,23 @@ class MainWindow(QMainWindow):
         """Size, position, splitter and last area from the settings (defaults the first time)."""
         geometry = read_bytes(self._settings, "window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(*DEFAULT_SIZE)
+            self._place_first_time()
         splitter = read_bytes(self._settings, "window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
         last = read_str(self._settings, "window/area")
         area = next((a for a in Area if a.value == last), Area.DASHBOARD)
         self.show_area(area)
+
+    def _place_first_time(self) -> None:
+        """The default size, shrunk to fit small screens, centred on the screen."""
+        available = self.screen().availableGeometry()
+        width = min(DEFAULT_SIZE[0], int(available.width() * 0.92))
+        height = min(DEFAULT_SIZE[1], int(available.height() * 0.9))
+        self.resize(width, height)
+        frame = self.frameGeometry()
+        frame.moveCenter(available.center())
+        self.move(frame.topLeft())
 
     def save_state(self) -> None:
         self._settings.setValue("window/geometry", self.saveGeometry())

@@ -7,9 +7,10 @@ from datetime import datetime
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 
 from channelmanager_gui.services.sync_status import SyncStatusBoard
-from channelmanager_gui.views.sync_text import loop_times
+from channelmanager_gui.views.sync_text import loop_times, loops_summary
 
 NOTICE_MS = 10_000
+LISTED_LOOPS = 4  # more loops than this are summarised (the full list is in the tooltip)
 
 
 class StatusBar(QStatusBar):
@@ -44,5 +45,12 @@ class StatusBar(QStatusBar):
         self.busy_bar.setVisible(bool(label))
 
     def show_board(self, board: SyncStatusBoard, now: datetime) -> None:
-        text = loop_times(board, now)
-        self.loops_label.setText(f"Last sync: {text}" if text else "No sync has run yet")
+        parts = loop_times(board, now)
+        if not parts:
+            text = "No sync has run yet"
+        elif len(parts) <= LISTED_LOOPS:
+            text = "Last sync: " + " · ".join(parts)
+        else:
+            text = loops_summary(board, now)
+        self.loops_label.setText(text)
+        self.loops_label.setToolTip("\n".join(parts))

@@ -65,10 +65,19 @@ def tray_tooltip(board: SyncStatusBoard, now: datetime) -> str:
     return "\n".join(lines)
 
 
-def loop_times(board: SyncStatusBoard, now: datetime) -> str:
-    """'Orders 2 min ago · Inventory just now' for the status bar; '' before any loop reports."""
+def loop_times(board: SyncStatusBoard, now: datetime) -> list[str]:
+    """['Orders 2 min ago', 'Inventory just now', …] in the order the loops first reported."""
     parts = []
     for status in board.loops():
         when = relative_time(status.last_run, now) if status.last_run else "not yet"
         parts.append(f"{loop_title(status.name)} {when}")
-    return " · ".join(parts)
+    return parts
+
+
+def loops_summary(board: SyncStatusBoard, now: datetime) -> str:
+    """One short line for many loops: how many have run and how old the oldest run is."""
+    runs = [s.last_run for s in board.loops()]
+    done = [r for r in runs if r is not None]
+    if len(done) < len(runs):
+        return f"Last sync: {len(done)} of {len(runs)} loops have run"
+    return f"Last sync: {len(runs)} loops, the oldest {relative_time(min(done), now)}"

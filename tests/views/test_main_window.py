@@ -192,3 +192,25 @@ def test_demo_window_says_so_in_its_title(
     win = MainWindow(board, settings, demo=True)
     qtbot.addWidget(win)
     assert win.windowTitle() == "Channel Manager — demo data"
+
+
+def test_many_loops_are_summarised_in_the_status_bar(
+    window: MainWindow, board: SyncStatusBoard
+) -> None:
+    for index, name in enumerate(["orders", "shipments", "returns", "catalog", "stock"]):
+        board.update(name, last_run=NOW - timedelta(minutes=index))
+    assert window.status.loops_label.text() == "Last sync: 5 loops, the oldest 4 min ago"
+    assert window.status.loops_label.toolTip().splitlines()[0] == "Orders just now"
+    board.update("inventory")
+    assert window.status.loops_label.text() == "Last sync: 5 of 6 loops have run"
+
+
+def test_empty_states_change_wording_once_a_sync_has_run(
+    window: MainWindow, board: SyncStatusBoard
+) -> None:
+    page = window.page(Area.ORDERS)
+    assert isinstance(page, EmptyStatePage)
+    assert page.title_label.text() == "No orders yet"
+    board.update("orders", last_run=NOW)
+    assert page.title_label.text() == "Orders view not available yet"
+    assert "after the first sync" not in page.message_label.text()
