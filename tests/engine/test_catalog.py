@@ -6,6 +6,10 @@ digit is wrong, and CM-00005 with an ISBN-13.
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+
 from sqlalchemy import select
 
 from channelmanager_gui.models.db import Database
@@ -14,6 +18,13 @@ from channelmanager_gui.models.outbox import Activity, SyncCursor
 from channelmanager_gui.services.engine import listings_flow
 from channelmanager_gui.services.engine.catalog import WATERMARK, import_products, refresh_catalog
 from channelmanager_gui.services.engine.engine import SyncEngine
+from channelmanager_gui.services.engine.listing_queries import (
+    export_listings,
+    listing_ids,
+    remove_listings,
+    resend,
+    state_counts,
+)
 from channelmanager_gui.services.engine.stock import poll_stock
 from tests.engine.conftest import COMMERCE_PRODUCTS, Admin, MakeEngine
 
@@ -146,3 +157,46 @@ async def test_stock_poll_reads_salable_quantity_of_changed_skus(
     await poll_stock(engine.env, store)
     zero = listing(engine_db, "CM-00044")
     assert zero.qty == 0 and zero.state == ListingState.INELIGIBLE
+
+
+async def test_counts_resend_export_and_remove(
+    make_engine: MakeEngine, engine_db: Database, store_id: int
+) -> None:
+    engine = await engine_for(make_engine)
+    await import_products(engine.env, engine.env.store(store_id), skus=["CM-00001", "CM-00003"])
+    with engine_db.session() as session:
+        counts = state_counts(session, store_id)
+        assert counts["incomplete"] == 1 and counts["pending match"] == 1
+        assert counts["active"] == 0 and counts["in_error"] == 0
+        assert listing_ids(session, text="00003") == [listing(engine_db, "CM-00003").id]
+        assert listing_ids(session, states=["incomplete"]) == [listing(engine_db, "CM-00001").id]
+
+    ids = listing_ids_all(engine_db)
+    update_all(engine_db, last_qty_sent=5, qty_queued=5, sync_error="Stock: refused")
+    assert resend(engine_db, ids) == 2
+    again = listing(engine_db, "CM-00003")
+    assert (again.last_qty_sent, again.qty_queued, again.sync_error) == (None, None, None)
+
+    out = io.StringIO()
+    assert export_listings(engine_db, "csv", out) == 2
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert [r["sku"] for r in rows] == ["CM-00001", "CM-00003"]
+    assert rows[0]["state"] == "incomplete" and rows[1]["gtin14"] == "04029081003393"
+    out = io.StringIO()
+    export_listings(engine_db, "json", out)
+    assert json.loads(out.getvalue())[1]["identifier_kind"] == "EAN"
+
+    assert remove_listings(engine_db, ids) == 2
+    assert listing_ids_all(engine_db) == []
+
+
+def listing_ids_all(db: Database) -> list[int]:
+    with db.session() as session:
+        return listing_ids(session)
+
+
+def update_all(db: Database, **values: object) -> None:
+    with db.session() as session:
+        for row in session.scalars(select(Listing)):
+            for name, value in values.items():
+                setattr(row, name, value)

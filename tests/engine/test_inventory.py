@@ -8,6 +8,8 @@ CM-00012, which Walmart's catalog knows but the seller has not set up.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import func, select
 
 from channelmanager_gui.models.db import Database
@@ -16,9 +18,17 @@ from channelmanager_gui.models.outbox import OutboxAction
 from channelmanager_gui.services.engine import listings_flow
 from channelmanager_gui.services.engine.catalog import import_products, refresh_catalog
 from channelmanager_gui.services.engine.engine import SyncEngine
+from channelmanager_gui.services.engine.feeds import FeedSubmitHandler, queue_feed
 from channelmanager_gui.services.engine.inventory import push_changes, reassert_stock
 from channelmanager_gui.services.engine.matching import request_match, run_matching
+from channelmanager_gui.services.engine.push import (
+    INVENTORY_ACTION,
+    PRICE_ACTION,
+    InventoryUpdate,
+    PriceUpdate,
+)
 from channelmanager_gui.services.engine.stock import poll_stock
+from channelmanager_gui.services.outbox import ActionContext
 from tests.engine.conftest import Admin, MakeEngine
 from tests.engine.listing_support import events, ids, listing, send_and_finish_feeds, update
 
@@ -134,3 +144,47 @@ async def test_full_cycle_resends_zeros_and_disabled_products_show_zero(
     assert counts["qty_single"] == 3
     await send_and_finish_feeds(engine, store_id)
     assert on_walmart(walmart_admin, "CM-00043")[0] == 0
+
+
+async def test_retries_check_walmart_first_and_never_submit_a_feed_twice(
+    make_engine: MakeEngine, engine_db: Database, store_id: int, walmart_admin: Admin
+) -> None:
+    engine = await listed(make_engine, ["CM-00032"])
+    env = engine.env
+    listing_id = ids(engine_db, ["CM-00032"])[0]
+    qty, price = on_walmart(walmart_admin, "CM-00032")
+    ctx = ActionContext(action_id=0, store_id=store_id, kind=INVENTORY_ACTION,
+                        subject_type="listing", subject_id=listing_id,
+                        payload={"sku": "CM-00032", "value": qty}, attempt=2)  # fmt: skip
+    puts = walmart_admin.get("/stats")["requests"].get("PUT /v3/inventory", 0)
+    assert await InventoryUpdate(env).send(ctx) == {"value": qty, "checked": True}
+    assert walmart_admin.get("/stats")["requests"].get("PUT /v3/inventory", 0) == puts
+    changed = replace(ctx, payload={"sku": "CM-00032", "value": qty + 1})
+    assert await InventoryUpdate(env).send(changed) == {"value": qty + 1}
+    assert on_walmart(walmart_admin, "CM-00032")[0] == qty + 1
+    priced = replace(ctx, kind=PRICE_ACTION, payload={"sku": "CM-00032", "value": price})
+    assert (await PriceUpdate(env).send(priced) or {}).get("checked") is True
+
+    with engine_db.session() as session:
+        feed = queue_feed(session, store_id, "inventory",
+                          [{"listing_id": listing_id, "sku": "CM-00032", "value": 4}])  # fmt: skip
+        feed_row = feed.id
+    feeds_before = walmart_admin.get("/stats")["feeds"]
+    assert await engine.worker.drain(timeout=10)
+    assert walmart_admin.get("/stats")["feeds"] == feeds_before + 1
+    with engine_db.session() as session:
+        recorded = session.get_one(WalmartFeed, feed_row).feed_id
+    retry = replace(ctx, kind="walmart.feed", subject_type="feed", subject_id=feed_row)
+    assert await FeedSubmitHandler(env).send(retry) == {"feed_id": recorded, "resumed": True}
+    assert walmart_admin.get("/stats")["feeds"] == feeds_before + 1
+
+
+async def test_sync_once_takes_a_commerce_change_to_walmart(
+    make_engine: MakeEngine, store_id: int, commerce_admin: Admin, walmart_admin: Admin
+) -> None:
+    engine = await listed(make_engine, ["CM-00033", "CM-00037"])
+    assert (await engine.run_once(drain_timeout=20)).ok
+    commerce_admin.put("/products/CM-00033", {"qty": 2, "price": 5.55})
+    summary = await engine.run_once(drain_timeout=20)
+    assert summary.ok, summary
+    assert on_walmart(walmart_admin, "CM-00033") == (2, 5.55)
