@@ -295,3 +295,21 @@ def test_hold_and_unhold_restore(store: Store) -> None:
     assert "hold_before_state" not in o
     r = store.api.post(f"/orders/{order_id}/unhold")
     assert r.status_code == 400 and r.json() == {"message": "You cannot remove the hold."}
+
+
+def test_bulk_orders_keep_salable_and_are_searchable(store: Store) -> None:
+    total = store.admin.get("/stats").json()["orders"]
+    salable_before = store.salable("CM-00001")
+    r = store.admin.post("/orders/bulk", json={"count": total + 300})
+    assert r.json() == {"added": 300, "total": total + 300}
+    assert store.salable("CM-00001") == salable_before
+    newest = store.api.get("/orders", params=criteria(sort=[("entity_id", None)], page_size=1))
+    o = newest.json()["items"][0]
+    assert newest.json()["total_count"] == total + 300
+    assert o["customer_email"].endswith("@example.com") and o["items"]
+    assert (
+        store.api.put(
+            f"/carts/{o['quote_id']}/order", json={"paymentMethod": {"method": "checkmo"}}
+        ).status_code
+        == 404
+    )

@@ -14,6 +14,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from channelmanager_gui.sandbox.commerce import lifecycle
+from channelmanager_gui.sandbox.commerce.bulk import grow_orders
 from channelmanager_gui.sandbox.commerce.catalog import grow_catalog
 from channelmanager_gui.sandbox.commerce.creditmemos import create_creditmemo
 from channelmanager_gui.sandbox.commerce.errors import ApiError
@@ -117,8 +118,13 @@ class Admin:
         if "increment_id" in q and q["increment_id"] in s.orders_by_increment:
             ids.add(s.orders_by_increment[q["increment_id"]])
         if "quote_id" in q and q["quote_id"].isdigit():
-            ids |= {s.orders_by_quote[int(q["quote_id"])]} & set(s.orders)
+            found = s.orders_by_quote.get(int(q["quote_id"]))
+            ids |= {found} if found is not None else set()
         return {"items": [render_order(s.orders[i]) for i in sorted(ids)]}
+
+    def _bulk_orders(self, request: Request, body: dict[str, Any]) -> Any:
+        added = grow_orders(self.state, int(body.get("count", 0)))
+        return {"added": added, "total": len(self.state.orders)}
 
     def _ship(self, request: Request, body: dict[str, Any]) -> Any:
         order = self.state.order(request.path_params["id"])
@@ -197,6 +203,7 @@ def admin_routes(state: CommerceState, faults: FaultConfig) -> list[Route]:
         Route("/products/bulk", run, methods=["POST"], name="bulk_products"),
         Route("/products/{sku:path}", run, methods=["PUT"], name="put_product"),
         Route("/orders", run, methods=["GET"], name="find_orders"),
+        Route("/orders/bulk", run, methods=["POST"], name="bulk_orders"),
         Route("/orders/{id:int}/ship", run, methods=["POST"], name="ship"),
         Route("/orders/{id:int}/cancel", run, methods=["POST"], name="cancel"),
         Route("/orders/{id:int}/refund", run, methods=["POST"], name="refund"),

@@ -25,6 +25,7 @@ from channelmanager_gui.sandbox.commerce import (
     orders,
     products,
     rma,
+    salable,
     shipments,
     stock,
 )
@@ -46,7 +47,7 @@ _METHODS = ["GET", "POST", "PUT", "DELETE", "PATCH"]
 
 
 def build_router(flavour: str) -> Router:
-    tables = [products, stock, carts, orders, invoices, shipments, creditmemos]
+    tables = [products, stock, salable, carts, orders, invoices, shipments, creditmemos]
     if flavour == "commerce":
         tables.append(rma)  # Open Source has no RMA module: its routes do not exist
     return Router(route for table in tables for route in table.ROUTES)

@@ -228,4 +228,7 @@ def place_order(state: CommerceState, quote: Quote, payment: dict[str, Any], ema
     for item in items:
         state.reserve(item.sku, item.qty_ordered)
     quote.active, quote.order_id = False, order_id
+    state.quotes.pop(quote.id, None)  # an ordered quote is gone for the API: 404 from now on
+    if quote.masked_id is not None:
+        state.masked.pop(quote.masked_id, None)
     return order_id
