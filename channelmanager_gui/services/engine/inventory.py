@@ -37,6 +37,9 @@ from channelmanager_gui.services.engine.stock import poll_stock
 from channelmanager_gui.services.outbox import enqueue
 
 ENDED = ("RETIRED", "ARCHIVED")
+# Records per feed: Walmart takes 10,000 and recommends at most 1,000 for prices (reference
+# §7); the rest of a huge catalog follows in the next feeds.
+FEED_MAX = {"inventory": 10_000, "price": 1_000}
 
 
 @dataclass(frozen=True)
@@ -135,10 +138,11 @@ def _send(
     feed: list[Push] = []
     singles = pushes
     if len(pushes) > limit:
+        urgent_first = sorted(pushes, key=lambda p: -p.urgency)
         if feed_budget(session, store.id, feed_type, env.clock()) > 0:
-            feed, singles = pushes, []
+            feed, singles = urgent_first[: FEED_MAX[feed_type]], []
         else:
-            singles = sorted(pushes, key=lambda p: -p.urgency)[:limit]
+            singles = urgent_first[:limit]
     kind = INVENTORY_ACTION if feed_type == "inventory" else PRICE_ACTION
     for push in singles:
         enqueue(

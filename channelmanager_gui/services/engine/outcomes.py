@@ -18,12 +18,16 @@ STOCK, PRICE, MATCH = "Stock", "Price", "Match"
 
 
 def qty_sent(session: Session, listing: Listing, qty: int, now: datetime, how: str) -> None:
+    """A re-assertion of an unchanged quantity (the full-stock cycle) updates ``qty_sent_at``
+    but adds no timeline entry: every listing every cycle would drown the real events."""
+    changed = listing.last_qty_sent != qty or bool(listing.sync_error)
     listing.last_qty_sent = qty
     listing.qty_sent_at = now
     if listing.qty_queued == qty:
         listing.qty_queued = None
     _clear(listing, STOCK)
-    _note(session, listing, "stock_sent", f"Walmart has quantity {qty} ({how})", "ok")
+    if changed:
+        _note(session, listing, "stock_sent", f"Walmart has quantity {qty} ({how})", "ok")
 
 
 def price_sent(session: Session, listing: Listing, price: float, now: datetime, how: str) -> None:
