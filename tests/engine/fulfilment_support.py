@@ -15,7 +15,7 @@ from channelmanager_gui.services.engine import fulfilment, orders_flow
 from channelmanager_gui.services.engine.engine import SyncEngine
 from channelmanager_gui.services.engine.fulfilment_common import load_order
 from channelmanager_gui.services.outbox import ActionContext, ActionHandler
-from tests.engine.conftest import Admin
+from tests.engine.conftest import Admin, orderable_skus
 
 FLOWS = [orders_flow, fulfilment]
 
@@ -47,7 +47,7 @@ class CrashAfterSend:
 
 def skus(pair: SandboxPair, commerce_admin: Admin, count: int, offset: int = 0) -> list[str]:
     """SKUs sold on Walmart and in stock in Commerce (stock topped up to 100)."""
-    found = [p.sku for p in pair.walmart.state._factory.products][offset : offset + count]
+    found = orderable_skus(pair)[offset : offset + count]
     for sku in found:
         commerce_admin.put(f"/products/{sku}", {"qty": 100})
     return found

@@ -205,3 +205,35 @@ async def test_killed_between_commerce_cancel_and_comment(
     assert commerce_order(commerce_admin, entity)["state"] == "canceled"
     expected = cancel_comment(local.purchase_order_id, "SELLER_CANCEL_PRICING_ERROR")
     assert comments(commerce_admin, entity).count(expected) == 1
+
+
+async def test_cancelled_stock_is_pushed_back_to_walmart(
+    make_engine: MakeEngine,
+    sandbox_pair: SandboxPair,
+    walmart_admin: Admin,
+    commerce_admin: Admin,
+) -> None:
+    """Cancelling releases the Commerce reservation; the listings engine's stock poll and push
+    then bring Walmart's quantity back up (no special path: the ordinary inventory loop)."""
+    from channelmanager_gui.services.engine import listings_flow
+    from channelmanager_gui.services.engine.catalog import import_products
+    from channelmanager_gui.services.engine.matching import request_match, run_matching
+    from tests.engine.listing_support import ids, send_and_finish_feeds
+
+    engine = await make_engine([*FLOWS, listings_flow])
+    env = engine.env
+    store_id = next(iter(env.stores))
+    (a,) = skus(sandbox_pair, commerce_admin, 1, offset=18)
+    await import_products(env, env.store(store_id), skus=[a])
+    request_match(env, store_id, ids(env.db, [a]))
+    await run_matching(env, env.store(store_id))
+    order_id = await new_order(engine, walmart_admin, [(a, 3)])
+    assert (await engine.run_once()).ok
+    await send_and_finish_feeds(engine, store_id)
+    assert walmart_admin.get(f"/inventory/{a}")["quantity"] == 97
+
+    cancel_order(engine.env.db, order_id, OUT_OF_STOCK)
+    assert (await engine.run_once()).ok  # the cancel is sent (and the reservation released)
+    assert (await engine.run_once()).ok  # the stock loop sees 100 and pushes it
+    await send_and_finish_feeds(engine, store_id)
+    assert walmart_admin.get(f"/inventory/{a}")["quantity"] == 100

@@ -19,7 +19,7 @@ from channelmanager_gui.services import validation as v
 from channelmanager_gui.services.engine.engine import SyncEngine
 from channelmanager_gui.services.engine.returns_flow import COMMERCE_RETURN, WALMART_REFUND
 from channelmanager_gui.services.engine.shipping import ship_order
-from tests.engine.conftest import Admin, MakeEngine
+from tests.engine.conftest import COMMERCE_PRODUCTS, SEED, Admin, MakeEngine, orderable_skus
 from tests.engine.fulfilment_support import (
     FLOWS,
     CrashAfterSend,
@@ -137,7 +137,7 @@ async def test_killed_after_walmart_refund_refunds_once(
 @pytest.fixture
 def open_source(sandbox_pair: SandboxPair) -> Iterator[CommerceSandbox]:
     """A Magento Open Source store (no returns module) with the same catalog and token."""
-    sandbox = CommerceSandbox(seed=11, products=120, flavour="opensource").start()
+    sandbox = CommerceSandbox(seed=SEED, products=COMMERCE_PRODUCTS, flavour="opensource").start()
     yield sandbox
     sandbox.stop()
 
@@ -153,7 +153,7 @@ async def test_open_source_store_waits_for_an_offline_credit_memo(
     with engine_db.session() as session:
         session.get_one(Store, store_id).commerce_url = open_source.url
     engine = await make_engine(FLOWS)
-    sku = [p.sku for p in sandbox_pair.walmart.state._factory.products][22]
+    sku = orderable_skus(sandbox_pair)[22]
     Admin(open_source.url).put(f"/products/{sku}", {"qty": 50})
     order_id = await shipped_order(engine, walmart_admin, sku, 1, "7700000000000003")
     local = order(engine_db, order_id)
