@@ -166,3 +166,18 @@ def test_updated_at_change_detection(store: Store) -> None:
     assert store.api.get("/products", params=future).json()["total_count"] == 0
     iso = criteria([[("updated_at", "2024-06-01T00:00:00Z", "gteq")]])
     assert sku in _skus(store.api.get("/products", params=iso).json())
+
+
+def test_partial_response_fields(store: Store) -> None:
+    params = criteria([[("sku", "CM-00001,CM-00002", "in")]], [("entity_id", "ASC")])
+    params["fields"] = "items[sku,extension_attributes[website_ids]],total_count"
+    body = store.api.get("/products", params=params).json()
+    assert body == {
+        "items": [
+            {"sku": "CM-00001", "extension_attributes": {"website_ids": [1]}},
+            {"sku": "CM-00002", "extension_attributes": {"website_ids": [1]}},
+        ],
+        "total_count": 2,
+    }
+    one = store.api.get("/products/CM-00003", params={"fields": "sku,price"}).json()
+    assert set(one) == {"sku", "price"}

@@ -36,6 +36,7 @@ from channelmanager_gui.sandbox.commerce.errors import (
     route_not_found,
     unauthorized,
 )
+from channelmanager_gui.sandbox.commerce.fields import apply_fields, parse_fields
 from channelmanager_gui.sandbox.commerce.routing import Call, Router, snake_keys
 from channelmanager_gui.sandbox.commerce.state import CommerceState
 from channelmanager_gui.sandbox.faults import ASGIApp, FaultConfig, FaultMiddleware
@@ -102,7 +103,9 @@ class RestEndpoint:
             self.state, method, params, request.query_params.multi_items(), _decode(body), store
         )
         with self.state.lock:
-            return route.handler(call)
+            result = route.handler(call)
+        spec = parse_fields(request.query_params.get("fields", ""))
+        return apply_fields(result, spec)
 
 
 def _decode(body: bytes) -> Any:
