@@ -1,0 +1,156 @@
+"""The order dashboard's SQL: filters, search, sorting, counts and attention predicates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+import pytest
+
+from channelmanager_gui.models.db import Database, open_database
+from channelmanager_gui.models.order import OrderStatus
+from channelmanager_gui.models.order_queries import (
+    Attention,
+    OrderFilter,
+    OrderSort,
+    SortColumn,
+    order_counts,
+    order_ids,
+    rows_by_ids,
+)
+from tests.models.order_seed import NOW, seed_shop
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    """One database for the module (migrating takes a while); the tests only read it."""
+    database = open_database(tmp_path_factory.mktemp("orders") / "orders.sqlite3")
+    yield database
+    database.dispose()
+
+
+@pytest.fixture(scope="module")
+def seeded(db: Database) -> dict[str, int]:
+    return seed_shop(db)
+
+
+def ids_for(db: Database, flt: OrderFilter, sort: OrderSort | None = None) -> list[int]:
+    with db.session() as session:
+        return order_ids(session, flt, sort or OrderSort(SortColumn.PURCHASE_ORDER, False), NOW)
+
+
+def test_statuses_are_derived_from_the_seeded_facts(db: Database, seeded: dict[str, int]) -> None:
+    with db.session() as session:
+        rows = rows_by_ids(session, [seeded[k] for k in ("new", "due", "error", "shipped")], NOW)
+    assert [rows[seeded[k]].status for k in ("new", "due", "error", "shipped")] == [
+        OrderStatus.IMPORTED,
+        OrderStatus.CREATED,
+        OrderStatus.ERROR,
+        OrderStatus.SHIPPED,
+    ]
+
+
+def test_store_status_and_attention_filters(db: Database, seeded: dict[str, int]) -> None:
+    store = seeded["store"]
+    assert len(ids_for(db, OrderFilter())) == 8
+    assert len(ids_for(db, OrderFilter(store_id=store))) == 7
+    created = OrderFilter(store_id=store, status=OrderStatus.CREATED)
+    assert ids_for(db, created) == [seeded["due"], seeded["late"], seeded["asked"]]
+    expected = {
+        Attention.ERROR: [seeded["error"]],
+        # the error order is late too; shipped and cancelled orders are never late
+        Attention.OVERDUE: [seeded["late"], seeded["error"]],
+        Attention.DUE_TODAY: [seeded["due"]],
+        Attention.CANCEL_REQUESTED: [seeded["asked"]],
+    }
+    for kind, wanted in expected.items():
+        assert ids_for(db, OrderFilter(store_id=store, attention=kind)) == sorted(wanted)
+
+
+def test_date_range_uses_local_days_inclusive(db: Database, seeded: dict[str, int]) -> None:
+    yesterday = (NOW - timedelta(days=1)).date()
+    only_yesterday = OrderFilter(store_id=seeded["store"], date_from=yesterday, date_to=yesterday)
+    found = set(ids_for(db, only_yesterday))
+    assert seeded["late"] not in found and seeded["shipped"] not in found
+    assert seeded["new"] in found
+    since = OrderFilter(date_from=date(2024, 5, 6))
+    assert seeded["late"] in ids_for(db, since) and seeded["shipped"] not in ids_for(db, since)
+
+
+@pytest.mark.parametrize(
+    ("text", "keys"),
+    [
+        ("1003", ["late"]),  # Walmart purchase order
+        ("C1004", ["error"]),  # customer order number
+        ("000000005", ["shipped"]),  # Commerce order number
+        ("00000000", ["due", "late", "shipped", "asked"]),  # part of a number
+        ("ann lee", ["asked"]),  # customer, any case
+        ("1Z999AA10123456784", ["shipped"]),  # exact tracking number
+        ("100%", []),  # LIKE wildcards are taken literally
+        ("  ", None),  # blank: no search
+    ],
+)
+def test_search(db: Database, seeded: dict[str, int], text: str, keys: list[str] | None) -> None:
+    found = ids_for(db, OrderFilter(store_id=seeded["store"], search=text))
+    if keys is None:
+        assert len(found) == 7
+    else:
+        assert sorted(found) == sorted(seeded[k] for k in keys)
+
+
+def test_sorting_in_sql(db: Database, seeded: dict[str, int]) -> None:
+    store = OrderFilter(store_id=seeded["store"])
+    by_po = ids_for(db, store, OrderSort(SortColumn.PURCHASE_ORDER, descending=True))
+    assert by_po[0] == seeded["cancelled"] and by_po[-1] == seeded["new"]
+    by_customer = ids_for(db, store, OrderSort(SortColumn.CUSTOMER, descending=False))
+    assert by_customer[:2] == [seeded["asked"], seeded["due"]]  # Ann, Bob, then the Janes
+    by_date = ids_for(db, store, OrderSort(SortColumn.ORDER_DATE, descending=False))
+    assert by_date[:2] == [seeded["shipped"], seeded["late"]]
+    by_status = ids_for(db, store, OrderSort(SortColumn.STATUS, descending=False))
+    assert by_status[0] == seeded["error"] and by_status[-1] == seeded["cancelled"]
+    by_ship_by = ids_for(db, store, OrderSort(SortColumn.SHIP_BY, descending=True))
+    assert by_ship_by[0] == seeded["new"]
+
+
+def test_counts_per_status_and_attention(db: Database, seeded: dict[str, int]) -> None:
+    with db.session() as session:
+        counts = order_counts(session, OrderFilter(store_id=seeded["store"]), NOW)
+    assert counts.total == 7
+    assert counts.by_status == {
+        OrderStatus.IMPORTED: 1,
+        OrderStatus.CREATED: 3,
+        OrderStatus.ERROR: 1,
+        OrderStatus.SHIPPED: 1,
+        OrderStatus.CANCELLED: 1,
+    }
+    assert counts.attention == {
+        Attention.ERROR: 1,
+        Attention.OVERDUE: 2,
+        Attention.DUE_TODAY: 1,
+        Attention.CANCEL_REQUESTED: 1,
+    }
+
+
+def test_counts_ignore_the_status_choice_but_follow_the_search(
+    db: Database, seeded: dict[str, int]
+) -> None:
+    flt = OrderFilter(store_id=seeded["store"], status=OrderStatus.SHIPPED, search="Jane")
+    with db.session() as session:
+        counts = order_counts(session, flt, NOW)
+    assert counts.total == 5  # Jane Doe's orders: new, late, error, shipped, cancelled
+    assert OrderStatus.SHIPPED in counts.by_status and OrderStatus.IMPORTED in counts.by_status
+
+
+def test_rows_carry_flags_and_skip_missing_ids(db: Database, seeded: dict[str, int]) -> None:
+    with db.session() as session:
+        rows = rows_by_ids(session, [seeded["late"], seeded["asked"], seeded["error"], 99999], NOW)
+    assert set(rows) == {seeded["late"], seeded["asked"], seeded["error"]}
+    assert rows[seeded["late"]].flags == {Attention.OVERDUE}
+    assert rows[seeded["asked"]].flags == {Attention.CANCEL_REQUESTED}
+    assert rows[seeded["error"]].flags == {Attention.ERROR, Attention.OVERDUE}
+    assert rows[seeded["error"]].error == "Commerce: SKU-9 is out of stock"
+
+
+def test_rows_by_ids_refuses_more_than_a_page(db: Database) -> None:
+    with db.session() as session, pytest.raises(ValueError):
+        rows_by_ids(session, list(range(501)), NOW)
