@@ -21,7 +21,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 from channelmanager_gui import __version__
 from channelmanager_gui.errors import ChannelError
 from channelmanager_gui.models.db import Database, open_database
-from channelmanager_gui.qt_async import OpRunner, create_event_loop, install_excepthook
+from channelmanager_gui.qt_async import (
+    OpRunner,
+    create_event_loop,
+    install_excepthook,
+    install_quit_signals,
+)
 from channelmanager_gui.resources import icon_path
 from channelmanager_gui.services import stores
 from channelmanager_gui.services.changes import ChangeBus
@@ -110,6 +115,7 @@ def _run_window(app: QApplication, backend: _Backend, demo: bool) -> int:
     loop = create_event_loop(app)
     shell = _Shell(app, backend, demo)
     restore_hook = install_excepthook(shell.presenter)
+    install_quit_signals(loop, shell.quit)
     shell.window.restore_state()
     shell.window.show()
     if shell.tray is not None:
@@ -196,6 +202,7 @@ class _Shell:
         """Save the window, stop ops, then the engine (loops → HTTP clients). The caller
         disposes the database afterwards."""
         self.window.save_state()
+        self.window.hide()  # gone at once, even while the engine finishes its current step
         if self.tray is not None:
             self.tray.hide()
         await self.ops.cancel_all()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -209,3 +212,14 @@ def test_with_a_store_the_engine_runs_and_stops_before_the_database(
     assert failures == []
     assert FakeEngine.last.calls == ["open", "start", "sync now", "pause", "aclose"]
     assert steps == ["stop ops", "stop engine", "dispose engine"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_ctrl_c_quits_cleanly(monkeypatch: pytest.MonkeyPatch, steps: list[str]) -> None:
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    failures: list[BaseException] = []
+    # With a tray, closing only hides; the signal must still end the app.
+    _when_running(lambda: os.kill(os.getpid(), signal.SIGINT), failures)
+    assert app_module.run_app(demo=False, argv=["channelmanager-gui"]) == 0
+    assert failures == []
+    assert steps == ["stop ops", "dispose engine"]
