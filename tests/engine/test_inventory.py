@@ -188,3 +188,23 @@ async def test_sync_once_takes_a_commerce_change_to_walmart(
     summary = await engine.run_once(drain_timeout=20)
     assert summary.ok, summary
     assert on_walmart(walmart_admin, "CM-00033") == (2, 5.55)
+
+
+async def test_a_refused_single_update_does_not_stop_the_others(
+    make_engine: MakeEngine, engine_db: Database, store_id: int, walmart_admin: Admin
+) -> None:
+    engine = await listed(make_engine, ["CM-00039"])
+    env, store = engine.env, engine.env.store(store_id)
+    await import_products(env, store, skus=["CM-00014"])  # not set up on Walmart
+    update(engine_db, "CM-00014", lambda lst: setattr(lst, "match_status", MatchStatus.MATCHED))
+    counts = await push_changes(env, store)
+    assert (counts["qty_single"], counts["price_single"]) == (2, 2)
+    assert await engine.worker.drain(timeout=10)
+
+    assert on_walmart(walmart_admin, "CM-00039") == (147, 49.86)
+    refused = listing(engine_db, "CM-00014")
+    assert refused.sync_error and refused.sync_error.startswith(("Stock:", "Price:"))
+    assert (refused.last_qty_sent, refused.qty_queued) == (None, 87)
+    with engine_db.session() as session:
+        statuses = set(session.scalars(select(OutboxAction.status)))
+    assert statuses == {"done"}  # refusals are outcomes: nothing blocks the listing's queue

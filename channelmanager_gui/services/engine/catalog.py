@@ -107,12 +107,13 @@ async def refresh_catalog(env: EngineEnv, store: StoreContext) -> dict[str, int]
             listings = _by_sku(session, store.id, [_sku_of(raw) for raw in page])
             for raw in page:
                 product = _parse(raw)
-                listing = listings.get(_sku_of(raw))
-                if product is None or listing is None:
+                if product is None:
                     continue
                 if product.updated_at and product.updated_at > newest:
-                    newest = product.updated_at
-                changed += _refresh_one(session, store, listing, product)
+                    newest = product.updated_at  # also past products nobody imported
+                listing = listings.get(product.sku)
+                if listing is not None:
+                    changed += _refresh_one(session, store, listing, product)
     _save_watermark(env, store.id, newest)
     if changed:
         env.changes.publish(Change.LISTINGS, Change.ACTIVITY)
