@@ -145,7 +145,8 @@ def requested_lines(order: Order, items: Any) -> dict[int, float] | None:
                 'Invalid value of "%value" provided for the %fieldName field.',
                 {"value": line.get("qty"), "fieldName": "qty"},
             ) from None
-        lines[item_id] = lines.get(item_id, 0.0) + qty
+        if qty > 0:  # a zero or negative line ships, invoices or refunds nothing
+            lines[item_id] = lines.get(item_id, 0.0) + qty
     return lines
 
 
