@@ -1,0 +1,222 @@
+"""The Listings screen's questions, answered in SQL: which ids, how many per state, which rows.
+
+The Qt table model (``qt_listings.py``) keeps only the ordered ids :func:`listing_ids` returns
+and asks :func:`rows_by_ids` for the ~200 rows around what is on screen, so 100,000 listings
+cost one id query instead of 100,000 objects (the shape of Anki's browser table). Filter, sort
+and search all run here, so what the merchant sees is what the database holds.
+
+The counts are taken over the same store and search as the list but ignore the chosen tab, so
+every tab can show how many listings it holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from sqlalchemy import ColumnElement, case, func, or_, select
+from sqlalchemy.orm import Session
+from sqlalchemy.sql import Select
+
+from channelmanager_gui.models.db import Database
+from channelmanager_gui.models.listing import Listing, ListingState
+
+PAGE_LIMIT = 500  # rows_by_ids takes at most this many ids (SQLite bound-parameter headroom)
+IN_ERROR = "in error"  # the tab of listings whose last push or match failed, whatever the state
+ALL = ""  # no state filter
+
+_Query = TypeVar("_Query", bound=Select[Any])
+
+# Tabs in the order a merchant works through them: what sells, then what needs them.
+TABS: tuple[str, ...] = (
+    ALL,
+    ListingState.ACTIVE,
+    ListingState.READY,
+    ListingState.PENDING_MATCH,
+    ListingState.UNMATCHED,
+    ListingState.INCOMPLETE,
+    ListingState.INELIGIBLE,
+    ListingState.ENDED,
+    IN_ERROR,
+)
+
+
+class ListingSortColumn(StrEnum):
+    SKU = "sku"
+    NAME = "name"
+    STATE = "state"
+    IDENTIFIER = "gtin14"
+    PRICE = "price"
+    QTY = "qty"
+    PRICE_SENT = "last_price_sent"
+    QTY_SENT = "last_qty_sent"
+    SENT_AT = "sent_at"  # the later of the price and stock pushes
+    WALMART_ITEM = "walmart_item_id"
+    ERROR = "sync_error"
+
+
+@dataclass(frozen=True)
+class ListingFilter:
+    """What the merchant narrowed the table to; empty fields do not filter."""
+
+    store_id: int | None = None
+    tab: str = ALL  # a ListingState value, IN_ERROR, or ALL
+    search: str = ""
+
+
+@dataclass(frozen=True)
+class ListingSort:
+    column: ListingSortColumn = ListingSortColumn.SKU
+    descending: bool = False
+
+
+@dataclass(frozen=True)
+class ListingCounts:
+    """Listings per tab (``ALL`` and ``IN_ERROR`` included) within the store and search."""
+
+    by_tab: dict[str, int] = field(default_factory=dict)
+
+    def get(self, tab: str) -> int:
+        return self.by_tab.get(tab, 0)
+
+
+@dataclass(frozen=True)
+class ListingRow:
+    """One line of the Listings table."""
+
+    id: int
+    store_id: int
+    sku: str
+    name: str
+    state: str
+    price: float | None
+    qty: int | None
+    identifier_kind: str | None
+    identifier_value: str | None
+    gtin14: str | None
+    identifier_problem: str | None
+    match_status: str
+    walmart_item_id: str | None
+    walmart_published_status: str | None
+    last_price_sent: float | None
+    price_sent_at: datetime | None
+    last_qty_sent: int | None
+    qty_sent_at: datetime | None
+    price_queued: float | None
+    qty_queued: int | None
+    sync_error: str | None
+
+    @property
+    def sent_at(self) -> datetime | None:
+        stamps = [s for s in (self.price_sent_at, self.qty_sent_at) if s is not None]
+        return max(stamps) if stamps else None
+
+
+_ROW_FIELDS = tuple(ListingRow.__dataclass_fields__)
+_ROW_COLUMNS = tuple(getattr(Listing, name) for name in _ROW_FIELDS)
+
+
+@dataclass(frozen=True)
+class ListingIds:
+    """What one refresh needs: the ordered ids and the tab counts, read together."""
+
+    ids: list[int]
+    counts: ListingCounts
+
+
+def load_ids(db: Database, flt: ListingFilter, sort: ListingSort) -> ListingIds:
+    """Ids and counts in one read transaction; safe to call from a worker thread."""
+    with db.session() as session:
+        return ListingIds(listing_ids(session, flt, sort), listing_counts(session, flt))
+
+
+def listing_ids(session: Session, flt: ListingFilter, sort: ListingSort) -> list[int]:
+    """Ids of the listings matching ``flt`` in ``sort`` order (ties broken by id)."""
+    query = _scoped(select(Listing.id), flt)
+    if flt.tab == IN_ERROR:
+        query = query.where(Listing.sync_error.is_not(None))
+    elif flt.tab:
+        query = query.where(Listing.state == flt.tab)
+    key = _sort_key(sort.column)
+    if sort.descending:
+        query = query.order_by(key.desc(), Listing.id.desc())
+    else:
+        query = query.order_by(key.asc(), Listing.id.asc())
+    # Core rows, not ORM objects: a plain list of ints is all the model keeps.
+    return [row[0] for row in session.connection().execute(query)]
+
+
+def listing_counts(session: Session, flt: ListingFilter) -> ListingCounts:
+    """Listings per state, in error, and in all, over the store and search of ``flt``."""
+    by_state = _scoped(select(Listing.state, func.count(Listing.id)), flt)
+    counts: dict[str, int] = {tab: 0 for tab in TABS}
+    for state, count in session.execute(by_state.group_by(Listing.state)):
+        counts[state] = int(count)
+    counts[ALL] = sum(v for k, v in counts.items() if k not in (ALL, IN_ERROR))
+    errors = _scoped(select(func.count(Listing.id)), flt).where(Listing.sync_error.is_not(None))
+    counts[IN_ERROR] = int(session.scalar(errors) or 0)
+    return ListingCounts(counts)
+
+
+def rows_by_ids(session: Session, ids: Sequence[int]) -> dict[int, ListingRow]:
+    """The rows for ``ids`` (at most ``PAGE_LIMIT``); ids that no longer exist are absent."""
+    if len(ids) > PAGE_LIMIT:
+        raise ValueError(f"rows_by_ids takes at most {PAGE_LIMIT} ids, got {len(ids)}")
+    if not ids:
+        return {}
+    query = select(*_ROW_COLUMNS).where(Listing.id.in_(list(ids)))
+    rows = {}
+    for record in session.execute(query):
+        values = dict(zip(_ROW_FIELDS, record, strict=True))
+        values["name"] = values["name"] or ""
+        row = ListingRow(**values)
+        rows[row.id] = row
+    return rows
+
+
+def search_clause(text: str) -> ColumnElement[bool]:
+    """SKU or name as a substring, or an identifier (GTIN, UPC, EAN, ISBN, Walmart item id).
+
+    GTIN-14 is the UPC/EAN left-padded with zeros, so a typed UPC is a substring of it.
+    """
+    words = text.strip()
+    pattern = "%" + words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    columns = (
+        Listing.sku,
+        Listing.name,
+        Listing.gtin14,
+        Listing.identifier_value,
+        Listing.walmart_item_id,
+    )
+    return or_(*(col.like(pattern, escape="\\") for col in columns))
+
+
+def _scoped(query: _Query, flt: ListingFilter) -> _Query:
+    """Store and search: the scope the list and the counts share."""
+    if flt.store_id is not None:
+        query = query.where(Listing.store_id == flt.store_id)
+    if flt.search.strip():
+        query = query.where(search_clause(flt.search))
+    return query
+
+
+def _sort_key(column: ListingSortColumn) -> ColumnElement[Any]:
+    if column is ListingSortColumn.SENT_AT:
+        # The later of two nullable stamps; SQLite's max() of NULL is NULL, so coalesce first.
+        price, qty = Listing.price_sent_at, Listing.qty_sent_at
+        return case(
+            (price.is_(None), qty),
+            (qty.is_(None), price),
+            (price > qty, price),
+            else_=qty,
+        )
+    if column is ListingSortColumn.STATE:
+        ranks = {state: rank for rank, state in enumerate(TABS[1:-1])}
+        return case(ranks, value=Listing.state, else_=len(ranks))
+    if column is ListingSortColumn.NAME:
+        return func.lower(Listing.name)
+    attribute: ColumnElement[Any] = getattr(Listing, column.value)
+    return attribute

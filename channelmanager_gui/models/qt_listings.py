@@ -1,0 +1,202 @@
+"""The Listings table model: listing ids for the current tab, search and sort; rows by page.
+
+Money and quantities are right-aligned, ids monospace; the state is given as text for the pill
+delegate (``STATE_ROLE``) and every problem is said in words, never by colour alone (UX.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from channelmanager_gui.models.db import Database
+from channelmanager_gui.models.listing import ListingState
+from channelmanager_gui.models.listing_queries import (
+    ListingCounts,
+    ListingFilter,
+    ListingIds,
+    ListingRow,
+    ListingSort,
+    ListingSortColumn,
+    load_ids,
+    rows_by_ids,
+)
+from channelmanager_gui.models.qt_paged import RIGHT, PagedIdModel, Runner, run_inline
+
+STATE_ROLE = Qt.ItemDataRole.UserRole + 2  # the state text, for the pill delegate
+ERROR_ROLE = Qt.ItemDataRole.UserRole + 3  # the problem in words, or ""
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    sort: ListingSortColumn
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("SKU", ListingSortColumn.SKU),
+    Column("Name", ListingSortColumn.NAME),
+    Column("State", ListingSortColumn.STATE),
+    Column("Identifier", ListingSortColumn.IDENTIFIER),
+    Column("Commerce price", ListingSortColumn.PRICE),
+    Column("Commerce stock", ListingSortColumn.QTY),
+    Column("Walmart price", ListingSortColumn.PRICE_SENT),
+    Column("Walmart stock", ListingSortColumn.QTY_SENT),
+    Column("Last sent", ListingSortColumn.SENT_AT),
+    Column("Walmart item", ListingSortColumn.WALMART_ITEM),
+    Column("Problem", ListingSortColumn.ERROR),
+)
+(COL_SKU, COL_NAME, COL_STATE, COL_IDENTIFIER, COL_PRICE, COL_QTY, COL_PRICE_SENT) = range(7)
+COL_QTY_SENT, COL_SENT_AT, COL_ITEM, COL_PROBLEM = range(7, 11)
+_RIGHT_COLUMNS = frozenset({COL_PRICE, COL_QTY, COL_PRICE_SENT, COL_QTY_SENT})
+_MONO_COLUMNS = frozenset({COL_SKU, COL_IDENTIFIER, COL_ITEM})
+_PROBLEM_TEXT = QColor("#b42318")
+_ERROR_TINT = QColor("#fdecec")
+
+
+class ListingsTableModel(PagedIdModel[ListingRow]):
+    """``counts_changed(ListingCounts)`` follows every refresh, for the tab labels."""
+
+    counts_changed = Signal(object)
+    titles = tuple(c.title for c in COLUMNS)
+    unloadable = "This listing could not be loaded"
+
+    def __init__(
+        self,
+        db: Database,
+        *,
+        runner: Runner[Any] = run_inline,
+        page_size: int = 200,
+        max_pages: int = 25,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(db, runner=runner, page_size=page_size, max_pages=max_pages, parent=parent)
+        self._filter = ListingFilter()
+        self._sort = ListingSort()
+        self.counts = ListingCounts()
+
+    def set_filter(self, flt: ListingFilter) -> None:
+        self._filter = flt
+        self.refresh()
+
+    def current_filter(self) -> ListingFilter:
+        return self._filter
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS):
+            return
+        self._sort = ListingSort(COLUMNS[column].sort, order == Qt.SortOrder.DescendingOrder)
+        self.refresh()
+
+    def current_sort(self) -> ListingSort:
+        return self._sort
+
+    # -- PagedIdModel --------------------------------------------------------------------------
+
+    def query_ids(self) -> Callable[[], ListingIds]:
+        db, flt, sort = self._db, self._filter, self._sort
+        return lambda: load_ids(db, flt, sort)
+
+    def ids_of(self, answer: ListingIds) -> list[int]:
+        return answer.ids
+
+    def reloaded(self, answer: ListingIds) -> None:
+        self.counts = answer.counts
+        self.counts_changed.emit(answer.counts)
+
+    def load_rows(self, ids: Sequence[int]) -> dict[int, ListingRow]:
+        with self._db.session() as session:
+            return rows_by_ids(session, ids)
+
+    def header_alignment(self, section: int) -> int | None:
+        return RIGHT if section in _RIGHT_COLUMNS else None
+
+    def cell(self, row: ListingRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return display_text(row, column)
+        if role == STATE_ROLE:
+            return row.state
+        if role == ERROR_ROLE:
+            return problem_text(row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tooltip(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in _RIGHT_COLUMNS:
+            return RIGHT
+        if role == Qt.ItemDataRole.FontRole and column in _MONO_COLUMNS:
+            return self.mono_font()
+        if role == Qt.ItemDataRole.ForegroundRole and column == COL_PROBLEM:
+            return QBrush(_PROBLEM_TEXT)
+        if role == Qt.ItemDataRole.BackgroundRole and row.sync_error:
+            return QBrush(_ERROR_TINT)
+        return None
+
+
+def display_text(row: ListingRow, column: int) -> str:
+    """The text of one cell (module-level so the page can copy rows as text)."""
+    if column == COL_SKU:
+        return row.sku
+    if column == COL_NAME:
+        return row.name
+    if column == COL_STATE:
+        return row.state
+    if column == COL_IDENTIFIER:
+        return identifier_text(row)
+    if column == COL_PRICE:
+        return money(row.price)
+    if column == COL_QTY:
+        return quantity(row.qty)
+    if column == COL_PRICE_SENT:
+        return money(row.last_price_sent)
+    if column == COL_QTY_SENT:
+        return quantity(row.last_qty_sent)
+    if column == COL_SENT_AT:
+        return stamp(row.sent_at)
+    if column == COL_ITEM:
+        return row.walmart_item_id or ""
+    return problem_text(row)
+
+
+def identifier_text(row: ListingRow) -> str:
+    if row.gtin14:
+        return f"{row.identifier_kind or 'GTIN'} {row.identifier_value or row.gtin14}"
+    return row.identifier_value or ""
+
+
+def problem_text(row: ListingRow) -> str:
+    """The one thing a merchant must fix or know, in words."""
+    if row.sync_error:
+        return row.sync_error
+    if row.state == ListingState.INCOMPLETE:
+        return row.identifier_problem or "No UPC, EAN, ISBN or GTIN in Commerce"
+    if row.match_status == "candidates":
+        return "Several Walmart items match: pick one in Matching"
+    if row.match_status == "not_found":
+        return "Not on Walmart: the item needs a full setup in Seller Center"
+    return ""
+
+
+def tooltip(row: ListingRow, column: int) -> str:
+    if column == COL_PRICE_SENT and row.price_queued is not None:
+        return f"Sending {money(row.price_queued)} to Walmart"
+    if column == COL_QTY_SENT and row.qty_queued is not None:
+        return f"Sending quantity {row.qty_queued} to Walmart"
+    if column == COL_SENT_AT and row.sent_at is not None:
+        return f"Price sent {stamp(row.price_sent_at)}; stock sent {stamp(row.qty_sent_at)}"
+    return problem_text(row)
+
+
+def money(amount: float | None) -> str:
+    return "—" if amount is None else f"${amount:,.2f}"
+
+
+def quantity(value: int | None) -> str:
+    return "—" if value is None else f"{value:,}"
+
+
+def stamp(when: datetime | None) -> str:
+    return "never" if when is None else when.astimezone().strftime("%Y-%m-%d %H:%M")

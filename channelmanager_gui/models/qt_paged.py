@@ -1,0 +1,197 @@
+"""A table model that holds ids and loads rows a page at a time (STYLE.md #5).
+
+Shared by the Listings and Activity tables. Modelled on Anki's browser table
+(``qt/aqt/browser/table/model.py``): a Qt-free query returns the ordered ids for the current
+filter and sort; ``data()`` loads the ~200 rows around the one asked for in one query and keeps
+a bounded number of pages, so 100,000 rows open with one id query and scroll with one small
+query per page. ``rowCount`` is every match, so the scroll bar is honest.
+
+The id query may take a moment on a big shop, so it goes through an injected *runner* (pages
+pass one that works in a thread); the default runs inline, which tests and ``qtmodeltester``
+use. A stale answer (the filter changed meanwhile) is dropped. A page that fails to load marks
+its rows disabled instead of raising out of ``data()``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont, QFontDatabase
+
+from channelmanager_gui.models.db import Database
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+R = TypeVar("R")
+Runner = Callable[[Callable[[], T], Callable[[T], None]], None]
+Index = QModelIndex | QPersistentModelIndex
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's id (int)
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+def run_inline(work: Callable[[], T], deliver: Callable[[T], None]) -> None:
+    deliver(work())
+
+
+class PagedIdModel(QAbstractTableModel, Generic[R]):
+    """Subclasses give the column titles, the id query, the row loader and the cell values."""
+
+    titles: Sequence[str] = ()
+    unloadable = "This row could not be loaded"
+
+    def __init__(
+        self,
+        db: Database,
+        *,
+        runner: Runner[Any] = run_inline,
+        page_size: int = 200,
+        max_pages: int = 25,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._runner = runner
+        self._page_size = page_size
+        self._max_pages = max_pages
+        self._ids: list[int] = []
+        self._row_of: dict[int, int] | None = None
+        self._pages: OrderedDict[int, dict[int, R | None]] = OrderedDict()
+        self._generation = 0
+        self._mono: QFont | None = None
+
+    # -- for subclasses ------------------------------------------------------------------------
+
+    def query_ids(self) -> Callable[[], Any]:
+        """A thread-safe function returning what ``ids_loaded`` takes (captured arguments)."""
+        raise NotImplementedError
+
+    def ids_of(self, answer: Any) -> list[int]:
+        """The ordered ids within the answer of ``query_ids``; hook for extras like counts."""
+        return list(answer)
+
+    def reloaded(self, answer: Any) -> None:
+        """Called after the reset with the whole answer (e.g. to publish counts)."""
+
+    def load_rows(self, ids: Sequence[int]) -> dict[int, R]:
+        raise NotImplementedError
+
+    def cell(self, row: R, column: int, role: int) -> Any:
+        raise NotImplementedError
+
+    # -- public --------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Query the ids again (after a change or a new filter); rows reload lazily."""
+        self._generation += 1
+        generation = self._generation
+        self._runner(self.query_ids(), lambda answer: self._on_ids_loaded(generation, answer))
+
+    def id_at(self, row: int) -> int:
+        return self._ids[row]
+
+    def ids(self) -> list[int]:
+        return list(self._ids)
+
+    def row_of(self, row_id: int) -> int | None:
+        if self._row_of is None:
+            self._row_of = {rid: row for row, rid in enumerate(self._ids)}
+        return self._row_of.get(row_id)
+
+    def row_at(self, row: int) -> R | None:
+        """The loaded row (loading its page if needed); None when it cannot be loaded."""
+        return self._page(row // self._page_size).get(self._ids[row])
+
+    def loaded_row_count(self) -> int:
+        """How many rows are cached now (tests assert lazy paging with this)."""
+        return sum(len(page) for page in self._pages.values())
+
+    def mono_font(self) -> QFont:
+        if self._mono is None:
+            self._mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        return self._mono
+
+    # -- Qt model API --------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.titles)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.titles):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.titles[section]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self.header_alignment(section)
+        return None
+
+    def header_alignment(self, section: int) -> int | None:
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if self.row_at(index.row()) is None:
+            return Qt.ItemFlag.NoItemFlags  # shown disabled: cannot be selected or acted on
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._ids):
+            return None
+        if role == ID_ROLE:
+            return self._ids[index.row()]
+        row = self.row_at(index.row())
+        if row is None:
+            return self._unloadable(index.column(), role)
+        return self.cell(row, index.column(), role)
+
+    # -- internals -----------------------------------------------------------------------------
+
+    def _unloadable(self, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.unloadable if column == 0 else ""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{self.unloadable} (it may have just been removed); refresh to try again."
+        return None
+
+    def _page(self, number: int) -> dict[int, R | None]:
+        page = self._pages.get(number)
+        if page is not None:
+            self._pages.move_to_end(number)
+            return page
+        start = number * self._page_size
+        ids = self._ids[start : start + self._page_size]
+        page = self._load_page(ids)
+        self._pages[number] = page
+        while len(self._pages) > self._max_pages:
+            self._pages.popitem(last=False)
+        return page
+
+    def _load_page(self, ids: list[int]) -> dict[int, R | None]:
+        """Rows of ``ids``; an id gone since the id query, or a failed query, gives None."""
+        try:
+            found = self.load_rows(ids)
+        except Exception:  # data() must never raise into Qt; the rows show as disabled
+            log.exception("loading %d rows for %s failed", len(ids), type(self).__name__)
+            found = {}
+        return {row_id: found.get(row_id) for row_id in ids}
+
+    def _on_ids_loaded(self, generation: int, answer: Any) -> None:
+        if generation != self._generation:
+            return  # a newer filter or refresh is on its way
+        self.beginResetModel()
+        self._ids = self.ids_of(answer)
+        self._row_of = None
+        self._pages.clear()
+        self.endResetModel()
+        self.reloaded(answer)

@@ -1,0 +1,89 @@
+"""Listings written straight into a test database, one of each state and as many more as asked.
+
+Rows go in through Core inserts, so 100,000 listings take about a second.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import insert
+
+from channelmanager_gui.models.db import Database
+from channelmanager_gui.models.listing import Listing, ListingState, MatchStatus
+from channelmanager_gui.models.store import Store
+
+SENT_AT = datetime(2024, 5, 1, 10, 0, tzinfo=UTC)
+
+# (state, match status, extra fields): the facts behind each state.
+KINDS: tuple[tuple[ListingState, MatchStatus, dict[str, Any]], ...] = (
+    (ListingState.ACTIVE, MatchStatus.MATCHED, {"walmart_published_status": "PUBLISHED"}),
+    (ListingState.READY, MatchStatus.MATCHED, {"walmart_published_status": "UNPUBLISHED"}),
+    (ListingState.PENDING_MATCH, MatchStatus.PENDING, {}),
+    (ListingState.UNMATCHED, MatchStatus.NOT_FOUND, {}),
+    (
+        ListingState.INCOMPLETE,
+        MatchStatus.NONE,
+        {"gtin14": None, "identifier_problem": "UPC 012345678906 has a wrong check digit"},
+    ),
+    (ListingState.INELIGIBLE, MatchStatus.MATCHED, {"qty": 0}),
+    (ListingState.ENDED, MatchStatus.MATCHED, {"walmart_lifecycle_status": "RETIRED"}),
+)
+
+
+def add_store(db: Database, name: str = "Test store") -> int:
+    with db.session() as session:
+        store = Store(
+            name=name,
+            commerce_url="https://shop.example.com",
+            walmart_url="https://marketplace.walmartapis.com",
+            settings={},
+        )
+        session.add(store)
+        session.flush()
+        return store.id
+
+
+def listing_values(store_id: int, number: int, **overrides: Any) -> dict[str, Any]:
+    """A listing row; ``number`` picks its state from KINDS (round robin) and its SKU."""
+    state, match, extra = KINDS[number % len(KINDS)]
+    gtin = f"{number:014d}"
+    values: dict[str, Any] = {
+        "store_id": store_id,
+        "sku": f"SKU-{number:06d}",
+        "name": f"Product {number:06d}",
+        "price": 10 + number % 90 + 0.99,
+        "qty": 5 + number % 50,
+        "enabled": True,
+        "identifier_kind": "UPC",
+        "identifier_value": gtin[2:],
+        "gtin14": gtin,
+        "match_status": match,
+        "walmart_item_id": f"W{number:08d}" if match == MatchStatus.MATCHED else None,
+        "last_price_sent": 10 + number % 90 + 0.99 if match == MatchStatus.MATCHED else None,
+        "price_sent_at": SENT_AT if match == MatchStatus.MATCHED else None,
+        "last_qty_sent": 5 + number % 50 if match == MatchStatus.MATCHED else None,
+        "qty_sent_at": SENT_AT if match == MatchStatus.MATCHED else None,
+        "state": state,
+        "created_at": SENT_AT - timedelta(days=3),
+        "updated_at": SENT_AT,
+    }
+    values.update(extra)
+    values.update(overrides)
+    return values
+
+
+def seed_listings(db: Database, store_id: int, count: int, start: int = 0) -> None:
+    rows = [listing_values(store_id, n) for n in range(start, start + count)]
+    with db.session() as session:
+        for chunk in range(0, len(rows), 5000):
+            session.execute(insert(Listing), rows[chunk : chunk + 5000])
+
+
+def add_listing(db: Database, store_id: int, number: int, **overrides: Any) -> int:
+    with db.session() as session:
+        listing = Listing(**listing_values(store_id, number, **overrides))
+        session.add(listing)
+        session.flush()
+        return listing.id

@@ -1,0 +1,129 @@
+"""Listing ids per tab, search and sort; counts per tab; rows by ids — against real SQLite."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import update
+
+from channelmanager_gui.models.db import Database, open_database
+from channelmanager_gui.models.listing import Listing, ListingState
+from channelmanager_gui.models.listing_queries import (
+    ALL,
+    IN_ERROR,
+    PAGE_LIMIT,
+    ListingFilter,
+    ListingSort,
+    ListingSortColumn,
+    listing_counts,
+    listing_ids,
+    load_ids,
+    rows_by_ids,
+)
+from tests.models.listing_seed import KINDS, add_listing, add_store, seed_listings
+
+
+@pytest.fixture
+def db() -> Iterator[Database]:
+    database = open_database()
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def store_id(db: Database) -> int:
+    store = add_store(db)
+    seed_listings(db, store, 70)  # ten of each of the seven states
+    return store
+
+
+def _skus(db: Database, ids: list[int]) -> list[str]:
+    with db.session() as session:
+        rows = rows_by_ids(session, ids[:PAGE_LIMIT])
+    return [rows[i].sku for i in ids[:PAGE_LIMIT]]
+
+
+def test_each_tab_lists_its_state(db: Database, store_id: int) -> None:
+    with db.session() as session:
+        for state, _, _ in KINDS:
+            ids = listing_ids(session, ListingFilter(store_id, state), ListingSort())
+            rows = rows_by_ids(session, ids)
+            assert len(ids) == 10
+            assert {row.state for row in rows.values()} == {state}
+        assert len(listing_ids(session, ListingFilter(store_id, ALL), ListingSort())) == 70
+
+
+def test_counts_per_tab_ignore_the_tab_but_follow_the_search(db: Database, store_id: int) -> None:
+    with db.session() as session:
+        session.execute(
+            update(Listing).where(Listing.sku == "SKU-000000").values(sync_error="Stock: refused")
+        )
+    with db.session() as session:
+        counts = listing_counts(session, ListingFilter(store_id, ListingState.ACTIVE))
+        assert counts.get(ALL) == 70
+        assert counts.get(IN_ERROR) == 1
+        assert all(counts.get(state) == 10 for state, _, _ in KINDS)
+        searched = listing_counts(session, ListingFilter(store_id, ALL, "SKU-00000"))
+    assert searched.get(ALL) == 10  # SKU-000000 … SKU-000009
+    assert searched.get(IN_ERROR) == 1
+
+
+def test_in_error_tab_lists_failed_listings_whatever_their_state(
+    db: Database, store_id: int
+) -> None:
+    failing = add_listing(db, store_id, 500, sync_error="Price: Walmart refused price 0.50")
+    answer = load_ids(db, ListingFilter(store_id, IN_ERROR), ListingSort())
+    assert answer.ids == [failing]
+    assert answer.counts.get(IN_ERROR) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("sku-000012", ["SKU-000012"]),  # SKU, any case
+        ("Product 000013", ["SKU-000013"]),  # name
+        ("000000000014", ["SKU-000014"]),  # UPC inside the GTIN-14
+        ("W00000015", ["SKU-000015"]),  # Walmart item id
+        ("100%", []),  # LIKE wildcards are taken literally
+    ],
+)
+def test_search_finds_sku_name_and_identifiers(
+    db: Database, store_id: int, text: str, expected: list[str]
+) -> None:
+    with db.session() as session:
+        ids = listing_ids(session, ListingFilter(store_id, ALL, text), ListingSort())
+    assert _skus(db, ids) == expected
+
+
+def test_sorts_by_each_column_with_ties_broken_by_id(db: Database, store_id: int) -> None:
+    with db.session() as session:
+        for column in ListingSortColumn:
+            up = listing_ids(session, ListingFilter(store_id), ListingSort(column))
+            down = listing_ids(session, ListingFilter(store_id), ListingSort(column, True))
+            assert up == list(reversed(down)), column
+            assert sorted(up) == sorted(set(up))
+        by_price = listing_ids(
+            session, ListingFilter(store_id), ListingSort(ListingSortColumn.PRICE)
+        )
+        rows = rows_by_ids(session, by_price[:PAGE_LIMIT])
+    prices = [rows[i].price for i in by_price]
+    assert prices == sorted(prices)
+
+
+def test_store_filter_keeps_stores_apart(db: Database, store_id: int) -> None:
+    other = add_store(db, "Other store")
+    seed_listings(db, other, 3, start=1000)
+    with db.session() as session:
+        assert len(listing_ids(session, ListingFilter(other), ListingSort())) == 3
+        assert listing_counts(session, ListingFilter(None)).get(ALL) == 73
+
+
+def test_rows_by_ids_skips_missing_and_refuses_too_many(db: Database, store_id: int) -> None:
+    with db.session() as session:
+        ids = listing_ids(session, ListingFilter(store_id), ListingSort())
+        rows = rows_by_ids(session, [ids[0], 999_999])
+        assert list(rows) == [ids[0]]
+        assert rows[ids[0]].sent_at is not None
+        with pytest.raises(ValueError):
+            rows_by_ids(session, list(range(PAGE_LIMIT + 1)))
