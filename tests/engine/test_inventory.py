@@ -208,3 +208,33 @@ async def test_a_refused_single_update_does_not_stop_the_others(
     with engine_db.session() as session:
         statuses = set(session.scalars(select(OutboxAction.status)))
     assert statuses == {"done"}  # refusals are outcomes: nothing blocks the listing's queue
+
+
+async def test_pushes_survive_walmart_errors_and_dropped_answers(
+    make_engine: MakeEngine,
+    engine_db: Database,
+    store_id: int,
+    walmart_admin: Admin,
+    commerce_admin: Admin,
+) -> None:
+    skus = ["CM-00046", "CM-00048", "CM-00049", "CM-00052"]
+    engine = await listed(make_engine, skus, single_update_limit=2)
+    env, store = engine.env, engine.env.store(store_id)
+    walmart_admin.faults(error_rate=0.25, drop_rate=0.25, seed=7)
+    try:
+        await push_changes(env, store)  # bulk feeds
+        await send_and_finish_feeds(engine, store_id, timeout=30)
+        commerce_admin.put("/products/CM-00048", {"qty": 1, "price": 2.5})
+        await refresh_catalog(env, store)
+        await poll_stock(env, store)
+        assert (await push_changes(env, store))["qty_single"] == 1
+        await send_and_finish_feeds(engine, store_id, timeout=30)
+    finally:
+        walmart_admin.faults(error_rate=0, drop_rate=0)
+    assert on_walmart(walmart_admin, "CM-00048") == (1, 2.5)
+    assert on_walmart(walmart_admin, "CM-00052") == (78, 97.15)
+    for sku in skus:
+        row = listing(engine_db, sku)
+        assert row.sync_error is None and row.last_qty_sent is not None, sku
+    with engine_db.session() as session:
+        assert set(session.scalars(select(OutboxAction.status))) == {"done"}
