@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import httpx
 from sqlalchemy import func, select
 
 from channelmanager_gui.models.db import Database
@@ -100,6 +101,13 @@ def walmart_qty(line: dict[str, Any], status: str, tracking: str | None = None) 
     return total
 
 
-def commerce_order(commerce_admin: Admin, entity_id: int) -> dict[str, Any]:
-    with_id = commerce_admin.get("/orders")["items"]
-    return next(o for o in with_id if o["entity_id"] == entity_id)
+def commerce_order(pair: SandboxPair, entity_id: int) -> dict[str, Any]:
+    """The order as Commerce's REST API shows it (``GET /V1/orders/{id}``)."""
+    response = httpx.get(
+        f"{pair.commerce.url}/rest/V1/orders/{entity_id}",
+        headers={"Authorization": f"Bearer {pair.commerce.token}"},
+        timeout=30,
+    )
+    response.raise_for_status()
+    data: dict[str, Any] = response.json()
+    return data

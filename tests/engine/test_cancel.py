@@ -36,8 +36,8 @@ from tests.engine.fulfilment_support import (
 OUT_OF_STOCK = "SELLER_CANCEL_OUT_OF_STOCK"
 
 
-def comments(commerce_admin: Admin, entity_id: int) -> list[str]:
-    return [h["comment"] for h in commerce_order(commerce_admin, entity_id)["status_histories"]]
+def comments(sandbox_pair: SandboxPair, entity_id: int) -> list[str]:
+    return [h["comment"] for h in commerce_order(sandbox_pair, entity_id)["status_histories"]]
 
 
 def salable(pair: SandboxPair, sku: str) -> float:
@@ -72,10 +72,10 @@ async def test_cancel_with_reason_reaches_both(
             s.get("cancellationReason") for s in line["orderLineStatuses"]["orderLineStatus"]
         }
         assert reasons == {OUT_OF_STOCK}
-    remote = commerce_order(commerce_admin, local.commerce_entity_id or 0)
+    remote = commerce_order(sandbox_pair, local.commerce_entity_id or 0)
     assert remote["state"] == "canceled"
     assert (
-        comments(commerce_admin, local.commerce_entity_id or 0).count(
+        comments(sandbox_pair, local.commerce_entity_id or 0).count(
             cancel_comment(local.purchase_order_id, OUT_OF_STOCK)
         )
         == 1
@@ -172,9 +172,9 @@ async def test_killed_after_a_remote_call_cancels_nothing_twice(
     line = walmart_line(walmart_admin, local.purchase_order_id, "1")
     assert walmart_qty(line, "Cancelled") == 2
     entity = local.commerce_entity_id or 0
-    assert commerce_order(commerce_admin, entity)["state"] == "canceled"
+    assert commerce_order(sandbox_pair, entity)["state"] == "canceled"
     expected = cancel_comment(local.purchase_order_id, OUT_OF_STOCK)
-    assert comments(commerce_admin, entity).count(expected) == 1
+    assert comments(sandbox_pair, entity).count(expected) == 1
 
 
 async def test_killed_between_commerce_cancel_and_comment(
@@ -202,9 +202,9 @@ async def test_killed_between_commerce_cancel_and_comment(
     assert await restarted.worker.drain(timeout=30)
     local = order(restarted.env.db, order_id)
     entity = local.commerce_entity_id or 0
-    assert commerce_order(commerce_admin, entity)["state"] == "canceled"
+    assert commerce_order(sandbox_pair, entity)["state"] == "canceled"
     expected = cancel_comment(local.purchase_order_id, "SELLER_CANCEL_PRICING_ERROR")
-    assert comments(commerce_admin, entity).count(expected) == 1
+    assert comments(sandbox_pair, entity).count(expected) == 1
 
 
 async def test_cancelled_stock_is_pushed_back_to_walmart(

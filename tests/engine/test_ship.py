@@ -13,7 +13,12 @@ from channelmanager_gui.sandbox.pair import SandboxPair
 from channelmanager_gui.services import activity
 from channelmanager_gui.services import validation as v
 from channelmanager_gui.services.engine.engine import SyncEngine
-from channelmanager_gui.services.engine.shipping import COMMERCE_SHIP, WALMART_SHIP, ship_order
+from channelmanager_gui.services.engine.shipping import (
+    COMMERCE_SHIP,
+    WALMART_SHIP,
+    set_tracking_url,
+    ship_order,
+)
 from tests.engine.conftest import Admin, MakeEngine
 from tests.engine.fulfilment_support import (
     FLOWS,
@@ -100,7 +105,7 @@ async def test_partial_ship_then_the_rest(
     assert tracking["trackingURL"] == "https://acme.example/track/AC12345"
     docs = await commerce_shipments(engine, store_id, entity)
     assert len(docs) == 2
-    items = commerce_order(commerce_admin, entity)["items"]
+    items = commerce_order(sandbox_pair, entity)["items"]
     assert [i["qty_shipped"] for i in items] == [3, 1]
     with engine.env.db.session() as session:
         events = [e.event for e in activity.timeline(session, "order", order_id)]
@@ -223,6 +228,41 @@ async def test_killed_after_a_remote_call_ships_nothing_twice(
     docs = await commerce_shipments(restarted, store_id, local.commerce_entity_id or 0)
     assert len(docs) == 1 and local.shipments[0].commerce_shipment_id == docs[0].entity_id
     assert (
-        commerce_order(commerce_admin, local.commerce_entity_id or 0)["items"][0]["qty_shipped"]
-        == 1
+        commerce_order(sandbox_pair, local.commerce_entity_id or 0)["items"][0]["qty_shipped"] == 1
     )
+
+
+async def test_unlisted_commerce_carrier_waits_for_a_tracking_link(
+    make_engine: MakeEngine,
+    sandbox_pair: SandboxPair,
+    walmart_admin: Admin,
+    commerce_admin: Admin,
+) -> None:
+    engine = await make_engine(FLOWS)
+    (a,) = skus(sandbox_pair, commerce_admin, 1, offset=8)
+    order_id = await new_order(engine, walmart_admin, [(a, 1)])
+    local = order(engine.env.db, order_id)
+    commerce_admin.post(
+        f"/orders/{local.commerce_entity_id}/ship",
+        {
+            "tracks": [
+                {"track_number": "SL-4711", "title": "Speedy Local", "carrier_code": "custom"}
+            ]
+        },
+    )
+    summary = await engine.run_once()
+    assert summary.failed_actions  # Walmart needs a link for an unlisted carrier
+    local = order(engine.env.db, order_id)
+    assert local.status == OrderStatus.ERROR and "tracking link" in (local.error or "")
+    assert walmart_qty(walmart_line(walmart_admin, local.purchase_order_id, "1"), "Shipped") == 0
+
+    with pytest.raises(ValidationError):
+        set_tracking_url(engine.env.db, local.shipments[0].id, "not a link")
+    set_tracking_url(engine.env.db, local.shipments[0].id, "https://speedy.example/t/SL-4711")
+    assert (await engine.run_once()).ok
+    local = order(engine.env.db, order_id)
+    assert local.status == OrderStatus.SHIPPED and local.error is None
+    line = walmart_line(walmart_admin, local.purchase_order_id, "1")
+    tracking = line["orderLineStatuses"]["orderLineStatus"][0]["trackingInfo"]
+    assert tracking["carrierName"]["otherCarrier"] == "Speedy Local"
+    assert tracking["trackingURL"] == "https://speedy.example/t/SL-4711"

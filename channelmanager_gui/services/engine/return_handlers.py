@@ -82,7 +82,9 @@ class CommerceReturnHandler(_Base):
         client = self.env.store(ctx.store_id).commerce
         if ret.commerce_rma_id is not None:
             return {"rma": True, "rma_id": ret.commerce_rma_id}
-        if order.commerce_entity_id is None or not await client.supports_rma():
+        if order.commerce_entity_id is None:
+            return {"rma": False, "no_order": True}
+        if not await client.supports_rma():
             return {"rma": False}
         items = await self._items(ctx, order, ret)
         if ctx.retrying:
@@ -119,6 +121,11 @@ class CommerceReturnHandler(_Base):
             message = (
                 f"Return {ret.commerce_rma_id} opened in Commerce for Walmart return "
                 f"{ret.return_order_id}; refund it there with a credit memo when received"
+            )
+        elif result.get("no_order"):
+            message = (
+                f"Walmart return {ret.return_order_id} recorded; the order is not in Commerce, "
+                "so refund the buyer on Walmart (Seller Center) by hand"
             )
         else:
             message = (

@@ -185,7 +185,11 @@ class WalmartShipHandler:
 
     def failed(self, session: Session, ctx: ActionContext, error: ChannelError) -> None:
         order = load_order(session, ctx.subject_id)
-        set_error(session, order, WALMART_SHIP, f"Walmart refused the shipment: {error}")
+        if isinstance(error, ValidationError):
+            message = f"The shipment cannot be sent to Walmart: {error}"
+        else:
+            message = f"Walmart refused the shipment: {error}"
+        set_error(session, order, WALMART_SHIP, message)
         publish_after_commit(session, self.env.changes, Change.ORDERS, Change.ACTIVITY)
 
 

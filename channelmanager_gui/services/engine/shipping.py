@@ -58,7 +58,8 @@ def ship_order(
         session.add(shipment)
         session.flush()
         queue(session, order, COMMERCE_SHIP, shipment)
-        queue(session, order, WALMART_SHIP, shipment, override=request.override_cancel_request)
+        override = request.override_cancel_request and order.intent_to_cancel
+        queue(session, order, WALMART_SHIP, shipment, override=override)
         refresh_order_status(order)
         note(session, order, "ship_requested", describe(shipment, request.lines))
         publish_after_commit(session, changes, Change.ORDERS, Change.ACTIVITY, Change.OUTBOX)
