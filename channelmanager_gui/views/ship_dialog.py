@@ -1,0 +1,307 @@
+"""The Ship dialog: carrier, method, tracking, ship date and how many of each line ship now.
+
+Every keystroke runs the shared ``validation.validate_shipment`` (the same checks as
+``channelmanager-gui orders ship``); its first problem is shown next to the field it names and
+keeps the OK button disabled, so nothing is queued until the input is valid. The OK button
+says what will happen ("Ship 3 items"). Partial shipments are simply smaller quantities.
+``ShipDialog.ask`` returns the checked :class:`ShipRequest` (for ``shipping.ship_order``) or
+None when the merchant closes the dialog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from channelmanager_gui.errors import ValidationError
+from channelmanager_gui.models.order import Order
+from channelmanager_gui.services import validation as v
+from channelmanager_gui.services.walmart.order_actions import METHOD_CODES
+
+Clock = Callable[[], datetime]
+REASON_STYLE = "color: #b42318; font-size: 12px;"
+_LINE_HEADERS = ("SKU", "Product", "Ordered", "Shipped", "Cancelled", "Ship now")
+
+
+def local_now() -> datetime:
+    return datetime.now().astimezone()
+
+
+def reason_text(exc: ValidationError) -> str:
+    """The message without its ``"field: "`` prefix, as a sentence."""
+    text = exc.message.removeprefix(f"{exc.field}: ")
+    return text[:1].upper() + text[1:]
+
+
+def reason_label() -> QLabel:
+    label = QLabel()
+    label.setObjectName("fieldReason")
+    label.setStyleSheet(REASON_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class ShipDialog(QDialog):
+    """See the module docstring. Widgets are attributes so tests can drive them."""
+
+    def __init__(
+        self, order: Order, *, clock: Clock = local_now, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._order = order
+        self._clock = clock
+        self._request: v.ShipRequest | None = None
+        self.problem: ValidationError | None = None
+        self.quantities: dict[str, QSpinBox] = {}
+        self.reasons: dict[str, QLabel] = {}
+        self.setWindowTitle(f"Ship order {order.purchase_order_id}")
+        self.setModal(True)
+        self._setup_ui()
+        self._validate()
+
+    @classmethod
+    def ask(
+        cls, parent: QWidget | None, order: Order, *, clock: Clock = local_now
+    ) -> v.ShipRequest | None:
+        """The checked shipment, or None when the merchant closed the dialog.
+
+        Call it from a plain slot, not from inside a coroutine: ``exec`` runs a nested event
+        loop, which qasync tolerates only outside a running task.
+        """
+        dialog = cls(order, clock=clock, parent=parent)
+        try:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            return dialog.request() if accepted else None
+        finally:
+            dialog.deleteLater()
+
+    def request(self) -> v.ShipRequest | None:
+        """The shipment as entered, when it is valid."""
+        return self._request
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _setup_ui(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 14)
+        layout.setSpacing(10)
+        layout.addWidget(self._heading())
+        self.order_reason = reason_label()
+        layout.addWidget(self.order_reason)
+        self.reasons[v.FIELD_ORDER] = self.order_reason
+        self.override: QCheckBox | None = None
+        if self._order.intent_to_cancel:
+            self.override = QCheckBox("Ship anyway — the buyer asked Walmart to cancel this order")
+            self.override.setStyleSheet("color: #6b21a8; font-weight: 600;")
+            self.override.toggled.connect(self._on_input_changed)
+            layout.addWidget(self.override)
+        layout.addLayout(self._form())
+        layout.addWidget(self._lines_box())
+        layout.addWidget(self._buttons())
+        self.tracking_number.setFocus()
+        self.setMinimumWidth(560)
+
+    def _heading(self) -> QLabel:
+        order = self._order
+        commerce = f" · Commerce order {order.commerce_increment_id}"
+        left = sum(max(line.qty_open, 0) for line in order.lines)
+        ship_by = ship_by_hint(order, self._clock())
+        text = (
+            f"<b>Ship Walmart order {order.purchase_order_id}</b>"
+            f"{commerce if order.commerce_increment_id else ''}<br>"
+            f"{order.customer_name or 'Customer'} · {left} item(s) left to ship"
+            f"{' · ' + ship_by if ship_by else ''}.<br>"
+            "Ship part of it now and the rest later if you need to."
+        )
+        heading = QLabel(text)
+        heading.setWordWrap(True)
+        return heading
+
+    def _form(self) -> QFormLayout:
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.carrier = QComboBox()
+        self.carrier.addItem("Choose a carrier…", "")
+        for name in v.CARRIER_CHOICES:
+            label = "Other (type its name)" if name == v.OTHER_CARRIER else name
+            self.carrier.addItem(label, name)
+        self.carrier.currentIndexChanged.connect(self._on_carrier_changed)
+        self.other_carrier = QLineEdit()
+        self.other_carrier.setPlaceholderText("Carrier name as on the label")
+        self.method = QComboBox()
+        for code in METHOD_CODES:
+            self.method.addItem(code, code)
+        self.method.setCurrentIndex(max(0, self.method.findData(self._order.method_code)))
+        self.tracking_number = QLineEdit()
+        self.tracking_number.setPlaceholderText("As printed on the label")
+        self.tracking_url = QLineEdit()
+        self.tracking_url.setPlaceholderText("https://… (optional; needed for an unlisted carrier)")
+        self.ship_date = QDateEdit()
+        self.ship_date.setCalendarPopup(True)
+        self.ship_date.setDisplayFormat("yyyy-MM-dd")
+        today = self._clock().date()
+        self.ship_date.setDate(QDate(today.year, today.month, today.day))
+        self.ship_date.setMaximumDate(QDate(today.year, today.month, today.day).addDays(1))
+        rows = (
+            ("Carrier", self.carrier, v.FIELD_CARRIER),
+            ("Carrier name", self.other_carrier, v.FIELD_OTHER_CARRIER),
+            ("Shipping method", self.method, v.FIELD_METHOD),
+            ("Tracking number", self.tracking_number, v.FIELD_TRACKING_NUMBER),
+            ("Tracking link", self.tracking_url, v.FIELD_TRACKING_URL),
+            ("Ship date", self.ship_date, v.FIELD_SHIP_DATE),
+        )
+        self._other_row: list[QWidget] = []
+        for title, widget, field_name in rows:
+            label = QLabel(title)
+            label.setBuddy(widget)
+            field_box = self._with_reason(widget, field_name)
+            form.addRow(label, field_box)
+            if widget is self.other_carrier:
+                self._other_row = [label, field_box]
+        for widget in (self.other_carrier, self.tracking_number, self.tracking_url):
+            widget.textChanged.connect(self._on_input_changed)
+        self.method.currentIndexChanged.connect(self._on_input_changed)
+        self.ship_date.dateChanged.connect(self._on_input_changed)
+        self._show_other(False)
+        return form
+
+    def _with_reason(self, widget: QWidget, field_name: str) -> QWidget:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        self.reasons[field_name] = reason_label()
+        column.addWidget(self.reasons[field_name])
+        return box
+
+    def _lines_box(self) -> QGroupBox:
+        box = QGroupBox("Items in this shipment")
+        grid = QGridLayout(box)
+        for col, title in enumerate(_LINE_HEADERS):
+            header = QLabel(f"<b>{title}</b>")
+            grid.addWidget(header, 0, col, alignment=_align(col))
+        for row, line in enumerate(self._order.lines, start=1):
+            values = (line.sku, line.product_name, line.qty_ordered, line.qty_shipped)
+            for col, value in enumerate((*values, line.qty_cancelled)):
+                grid.addWidget(QLabel(str(value)), row, col, alignment=_align(col))
+            spin = QSpinBox()
+            spin.setRange(0, max(line.qty_open, line.qty_ordered))
+            spin.setValue(max(line.qty_open, 0))
+            spin.setEnabled(line.qty_open > 0)
+            spin.setAlignment(Qt.AlignmentFlag.AlignRight)
+            spin.setAccessibleName(f"Quantity of {line.sku} to ship now")
+            spin.valueChanged.connect(self._on_input_changed)
+            grid.addWidget(spin, row, len(_LINE_HEADERS) - 1)
+            self.quantities[line.line_number] = spin
+        self.lines_reason = reason_label()
+        self.reasons[v.FIELD_LINES] = self.lines_reason
+        grid.addWidget(self.lines_reason, len(self._order.lines) + 1, 0, 1, len(_LINE_HEADERS))
+        grid.setColumnStretch(1, 1)
+        return box
+
+    def _buttons(self) -> QDialogButtonBox:
+        buttons = QDialogButtonBox()
+        self.ok_button = QPushButton("Ship")
+        self.ok_button.setObjectName("primaryButton")
+        self.ok_button.setDefault(True)
+        buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.close_button = buttons.addButton("Don't ship", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        return buttons
+
+    # -- behaviour -----------------------------------------------------------------------------
+
+    def accept(self) -> None:
+        self._validate()
+        if self._request is not None:
+            super().accept()
+
+    def _on_carrier_changed(self) -> None:
+        self._show_other(self.carrier.currentData() == v.OTHER_CARRIER)
+        self._on_input_changed()
+
+    def _on_input_changed(self) -> None:
+        self._validate()
+
+    def _show_other(self, shown: bool) -> None:
+        for widget in self._other_row:
+            widget.setVisible(shown)
+
+    def _validate(self) -> None:
+        try:
+            self._request = v.validate_shipment(
+                self._order,
+                self.carrier.currentData(),
+                self.other_carrier.text(),
+                self.method.currentData(),
+                self.tracking_number.text(),
+                self.tracking_url.text(),
+                self.ship_date.date().toPython(),
+                {number: spin.value() for number, spin in self.quantities.items()},
+                override_cancel_request=bool(self.override and self.override.isChecked()),
+                now=self._clock(),
+            )
+            self.problem = None
+        except ValidationError as exc:
+            self._request, self.problem = None, exc
+        self._show_problem()
+
+    def _show_problem(self) -> None:
+        problem = self.problem
+        target = None
+        if problem is not None:
+            target = self.reasons.get(problem.field, self.lines_reason)
+        for label in self.reasons.values():
+            label.setVisible(label is target)
+        if problem is not None and target is not None:
+            target.setText(self._describe(problem))
+        units = sum(spin.value() for spin in self.quantities.values())
+        self.ok_button.setText(f"Ship {units} item{'s' if units != 1 else ''}" if units else "Ship")
+        self.ok_button.setEnabled(problem is None)
+        self.ok_button.setToolTip(self._describe(problem) if problem else "")
+
+    def _describe(self, problem: ValidationError) -> str:
+        text = reason_text(problem)
+        for line in self._order.lines:
+            if problem.field == v.line_field(line.line_number):
+                return f"{line.sku}: {text}"
+        return text
+
+
+def _align(column: int) -> Qt.AlignmentFlag:
+    if column >= 2:
+        return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+
+def ship_by_hint(order: Order, now: datetime) -> str:
+    """“Ship by today 17:00”, or that the date has passed (Walmart cancels late orders)."""
+    if order.estimated_ship_date is None:
+        return ""
+    moment = order.estimated_ship_date.astimezone(now.tzinfo)
+    if moment < now:
+        return f"Ship-by date passed ({moment:%Y-%m-%d %H:%M})"
+    if moment - now < timedelta(days=1) and moment.date() == now.date():
+        return f"Ship by today {moment:%H:%M}"
+    return f"Ship by {moment:%Y-%m-%d}"
