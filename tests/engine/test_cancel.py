@@ -6,9 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from channelmanager_gui.errors import ValidationError
-from channelmanager_gui.models.order import OrderStatus
+from channelmanager_gui.models.order import Order, OrderStatus
 from channelmanager_gui.sandbox.pair import SandboxPair
 from channelmanager_gui.services import validation as v
 from channelmanager_gui.services.engine.cancel_handlers import cancel_comment
@@ -19,7 +20,7 @@ from channelmanager_gui.services.engine.cancelling import (
     orders_with_cancel_requests,
 )
 from channelmanager_gui.services.engine.shipping import ship_order
-from tests.engine.conftest import Admin, MakeEngine
+from tests.engine.conftest import Admin, MakeEngine, skus_not_in_commerce
 from tests.engine.fulfilment_support import (
     FLOWS,
     CrashAfterSend,
@@ -237,3 +238,27 @@ async def test_cancelled_stock_is_pushed_back_to_walmart(
     assert (await engine.run_once()).ok  # the stock loop sees 100 and pushes it
     await send_and_finish_feeds(engine, store_id)
     assert walmart_admin.get(f"/inventory/{a}")["quantity"] == 100
+
+
+async def test_order_commerce_refused_can_still_be_cancelled(
+    make_engine: MakeEngine,
+    sandbox_pair: SandboxPair,
+    walmart_admin: Admin,
+) -> None:
+    """The usual case: Commerce refused the order (SKU missing or out of stock), the merchant
+    cancels it on Walmart; the failed creation no longer blocks the cancel."""
+    engine = await make_engine(FLOWS)
+    unknown = skus_not_in_commerce(sandbox_pair)[1]
+    po = walmart_admin.post("/orders", {"lines": [{"sku": unknown, "qty": 2}]})
+    po = po["purchaseOrderIds"][0]
+    assert not (await engine.run_once()).ok
+    with engine.env.db.session() as session:
+        order_id = session.scalars(select(Order.id).where(Order.purchase_order_id == po)).one()
+    assert order(engine.env.db, order_id).status == OrderStatus.ERROR
+
+    cancel_order(engine.env.db, order_id, OUT_OF_STOCK)
+    assert (await engine.run_once()).ok
+    local = order(engine.env.db, order_id)
+    assert local.status == OrderStatus.CANCELLED and local.error is None
+    assert local.commerce_entity_id is None
+    assert walmart_qty(walmart_line(walmart_admin, po, "1"), "Cancelled") == 2
