@@ -1,0 +1,141 @@
+"""The Cancel dialog: the whole order, one of Walmart's five reasons, a button naming the order.
+
+Walmart cancels whole unshipped orders from here, so the dialog says so and lists what will be
+cancelled. The reason is required and checked by the shared ``validation.validate_cancel``
+(the same words as ``channelmanager-gui orders cancel``); the OK button stays disabled with the
+reason shown next to the field until it passes. Once anything has shipped, ``can_cancel``
+refuses and the dialog only explains why (the pages do not offer it then).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from channelmanager_gui.errors import ValidationError
+from channelmanager_gui.models.order import Order
+from channelmanager_gui.services import validation as v
+from channelmanager_gui.views.ship_dialog import reason_label, reason_text
+
+DANGER_STYLE = (
+    "QPushButton#dangerButton { background: #c62828; color: white; border: none;"
+    " border-radius: 6px; padding: 6px 16px; font-weight: 600; }"
+    "QPushButton#dangerButton:disabled { background: #eab0b0; }"
+)
+
+
+class CancelDialog(QDialog):
+    """See the module docstring. Widgets are attributes so tests can drive them."""
+
+    def __init__(self, order: Order, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._order = order
+        self._request: v.CancelRequest | None = None
+        self.problem: ValidationError | None = None
+        self.setWindowTitle(f"Cancel order {order.purchase_order_id}")
+        self.setModal(True)
+        self._setup_ui()
+        self._validate()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, order: Order) -> v.CancelRequest | None:
+        """The checked cancellation, or None when the merchant keeps the order.
+
+        Call it from a plain slot, not from inside a coroutine (``exec`` nests an event loop).
+        """
+        dialog = cls(order, parent)
+        try:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            return dialog.request() if accepted else None
+        finally:
+            dialog.deleteLater()
+
+    def request(self) -> v.CancelRequest | None:
+        return self._request
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _setup_ui(self) -> None:
+        order = self._order
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 14)
+        layout.setSpacing(10)
+        heading = QLabel(f"<b>Cancel the whole Walmart order {order.purchase_order_id}</b>")
+        layout.addWidget(heading)
+        self.explanation = QLabel(self._explanation())
+        self.explanation.setWordWrap(True)
+        layout.addWidget(self.explanation)
+        self.order_reason = reason_label()
+        layout.addWidget(self.order_reason)
+        layout.addWidget(QLabel("Reason"))
+        self.reason = QComboBox()
+        self.reason.addItem("Choose why the order is cancelled…", "")
+        for code, label in v.CANCEL_REASON_LABELS.items():
+            self.reason.addItem(label, code)
+        if order.intent_to_cancel:  # what the buyer asked for on Walmart
+            self.reason.setCurrentIndex(self.reason.findData(v.BUYER_CANCEL))
+        self.reason.currentIndexChanged.connect(self._on_reason_currentIndexChanged)
+        layout.addWidget(self.reason)
+        self.reason_reason = reason_label()
+        layout.addWidget(self.reason_reason)
+        layout.addWidget(self._buttons())
+        self.setMinimumWidth(480)
+
+    def _explanation(self) -> str:
+        open_lines = [line for line in self._order.lines if line.qty_open > 0]
+        items = "".join(
+            f"<li>{line.qty_open} × {line.sku} {line.product_name}</li>" for line in open_lines
+        )
+        commerce = self._order.commerce_increment_id
+        where = f"on Walmart and Commerce order {commerce}" if commerce else "on Walmart"
+        return (
+            "Walmart cancels whole orders only: every unshipped item below is cancelled "
+            f"{where}. This cannot be undone.<ul>{items}</ul>"
+        )
+
+    def _buttons(self) -> QDialogButtonBox:
+        buttons = QDialogButtonBox()
+        self.ok_button = QPushButton(f"Cancel order {self._order.purchase_order_id}")
+        self.ok_button.setObjectName("dangerButton")
+        self.ok_button.setStyleSheet(DANGER_STYLE)
+        buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.keep_button = buttons.addButton(
+            "Keep the order", QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.keep_button.setDefault(True)  # Enter must not cancel an order by accident
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        return buttons
+
+    # -- behaviour -----------------------------------------------------------------------------
+
+    def accept(self) -> None:
+        self._validate()
+        if self._request is not None:
+            super().accept()
+
+    def _on_reason_currentIndexChanged(self) -> None:
+        self._validate()
+
+    def _validate(self) -> None:
+        try:
+            self._request = v.validate_cancel(self._order, self.reason.currentData())
+            self.problem = None
+        except ValidationError as exc:
+            self._request, self.problem = None, exc
+        problem = self.problem
+        on_order = problem is not None and problem.field == v.FIELD_ORDER
+        self.order_reason.setVisible(on_order)
+        self.reason_reason.setVisible(problem is not None and not on_order)
+        if problem is not None:
+            (self.order_reason if on_order else self.reason_reason).setText(reason_text(problem))
+        self.reason.setEnabled(not on_order)
+        self.ok_button.setEnabled(problem is None)
+        self.ok_button.setToolTip(reason_text(problem) if problem else "")
