@@ -113,7 +113,11 @@ class PagedIdModel(QAbstractTableModel, Generic[R]):
 
     def mono_font(self) -> QFont:
         if self._mono is None:
-            self._mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+            font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+            # Some platforms (offscreen, minimal X setups) give no fixed family: ask by hint.
+            font.setStyleHint(QFont.StyleHint.Monospace)
+            font.setFixedPitch(True)
+            self._mono = font
         return self._mono
 
     # -- Qt model API --------------------------------------------------------------------------

@@ -1,0 +1,305 @@
+"""The Listings page: a tab per state with counts, search, and bulk actions on the selection.
+
+Everything the merchant does here is one of four verbs — add products, match on Walmart,
+resend price and stock, remove — offered in the toolbar and again on right-click. The table
+holds ids only (``ListingsTableModel``) and refreshes when the engine announces listing
+changes, keeping the selection and scroll position.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QTabBar,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from channelmanager_gui.models.db import Database
+from channelmanager_gui.models.listing_queries import ALL, IN_ERROR, TABS, ListingCounts
+from channelmanager_gui.models.qt_listings import COL_NAME, COL_STATE, ListingsTableModel
+from channelmanager_gui.models.qt_paged import Runner, run_inline
+from channelmanager_gui.services.changes import Change, ChangeBus
+from channelmanager_gui.services.engine.context import EngineEnv
+from channelmanager_gui.views.listing_actions import (
+    ActionOutcome,
+    delete_listings,
+    match_listings,
+    resend_listings,
+)
+from channelmanager_gui.views.table_support import SelectionKeeper, StatePillDelegate, setup_table
+
+SEARCH_DELAY_MS = 250
+REFRESH_DELAY_MS = 300  # sync passes announce changes often; one refresh per burst
+
+Confirm = Callable[[QWidget, str, str], bool]
+
+
+def tab_title(tab: str) -> str:
+    if tab == ALL:
+        return "All"
+    if tab == IN_ERROR:
+        return "In error"
+    return tab[:1].upper() + tab[1:]
+
+
+def ask_confirmation(parent: QWidget, title: str, text: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    confirm = box.addButton(title, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is confirm
+
+
+class ListingsPage(QWidget):
+    """``ListingsPage(db, changes, *, runner=run_inline, action_runner=run_inline)``.
+
+    Signals: ``add_products_requested()`` (the composition root opens the Add products dialog
+    for the current store), ``counts_changed(ListingCounts)`` (for navigation badges).
+    """
+
+    add_products_requested = Signal()
+    counts_changed = Signal(object)
+
+    def __init__(
+        self,
+        db: Database,
+        changes: ChangeBus,
+        *,
+        runner: Runner[Any] = run_inline,
+        action_runner: Runner[Any] = run_inline,
+        confirm: Confirm = ask_confirmation,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._env = EngineEnv(db=db, changes=changes)
+        self._action_runner = action_runner
+        self._confirm = confirm
+        self.model = ListingsTableModel(db, runner=runner, parent=self)
+        self._setup_ui()
+        self._keeper = SelectionKeeper(self.table, self.model)
+        self.model.counts_changed.connect(self._on_model_counts_changed)
+        self.model.modelReset.connect(self._update_empty_state)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self._search_timer = self._single_shot(SEARCH_DELAY_MS, self._apply_filter)
+        self._refresh_timer = self._single_shot(REFRESH_DELAY_MS, self.model.refresh)
+        self.model.refresh()
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _setup_ui(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 8)
+        layout.setSpacing(8)
+        layout.addLayout(self._toolbar())
+        self.tabs = QTabBar()
+        self.tabs.setObjectName("stateTabs")
+        self.tabs.setExpanding(False)
+        self.tabs.setDrawBase(False)
+        for tab in TABS:
+            self.tabs.addTab(tab_title(tab))
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        layout.addWidget(self.tabs)
+        self.table = QTableView()
+        self.table.setObjectName("listingsTable")
+        setup_table(self.table)
+        self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(COL_STATE, StatePillDelegate(self.table))
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in ((0, 110), (COL_NAME, 220), (COL_STATE, 120), (3, 150)):
+            header.resizeSection(column, width)
+        self.table.customContextMenuRequested.connect(self._on_table_context_menu)
+        layout.addWidget(self.table, 1)
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("emptyMessage")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        layout.addWidget(self.empty_label)
+        self.notice = QLabel()
+        self.notice.setObjectName("pageNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.notice)
+        self._on_selection_changed()
+
+    def _toolbar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        title = QLabel("Listings")
+        title.setObjectName("pageTitle")
+        bar.addWidget(title)
+        bar.addSpacing(12)
+        self.add_button = QPushButton("Add products…")
+        self.add_button.setObjectName("primaryButton")
+        self.add_button.clicked.connect(self.add_products_requested)
+        bar.addWidget(self.add_button)
+        self.match_action = self._action("Match on Walmart", self.match_selected, "Ctrl+M")
+        self.resend_action = self._action("Resend price and stock", self.resend_selected, "")
+        self.remove_action = self._action("Remove", self.remove_selected, "Del")
+        self.action_buttons = []
+        for action in (self.match_action, self.resend_action, self.remove_action):
+            button = QPushButton(action.text())
+            button.clicked.connect(action.trigger)
+            self.action_buttons.append(button)
+            bar.addWidget(button)
+        self.selection_label = QLabel()
+        self.selection_label.setObjectName("selectionLabel")
+        bar.addWidget(self.selection_label)
+        bar.addStretch(1)
+        self.search = QLineEdit()
+        self.search.setObjectName("pageSearch")
+        self.search.setPlaceholderText("Search SKU, name, UPC/EAN/GTIN or Walmart item")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(300)
+        self.search.textChanged.connect(self._on_search_text_changed)
+        bar.addWidget(self.search)
+        refresh = QAction("Refresh", self)
+        refresh.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        refresh.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        refresh.triggered.connect(self.model.refresh)
+        self.addAction(refresh)
+        return bar
+
+    def _action(self, text: str, slot: Callable[[], None], key: str) -> QAction:
+        action = QAction(text, self)
+        if key:
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _single_shot(self, delay: int, slot: Callable[[], None]) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(delay)
+        timer.timeout.connect(slot)
+        return timer
+
+    # -- public API ----------------------------------------------------------------------------
+
+    def set_store(self, store_id: int | None) -> None:
+        """Show one store's listings (None: every store)."""
+        self._set_filter(store_id=store_id)
+
+    def show_tab(self, tab: str) -> None:
+        """Open a tab (a ListingState value, ``IN_ERROR`` or ``ALL``), e.g. from a dashboard
+        card."""
+        self.tabs.setCurrentIndex(TABS.index(tab))
+
+    def current_tab(self) -> str:
+        return TABS[self.tabs.currentIndex()]
+
+    def on_changes(self, changes: frozenset[Change]) -> None:
+        """Slot for the app's change signal: refresh soon when listings changed."""
+        if Change.LISTINGS in changes:
+            self._refresh_timer.start()
+
+    def selected_ids(self) -> list[int]:
+        ids = self.model.ids()
+        return [
+            ids[row]
+            for span in self.table.selectionModel().selection()
+            for row in range(span.top(), span.bottom() + 1)
+        ]
+
+    def match_selected(self) -> None:
+        self._run_action(match_listings, "sent for matching on Walmart")
+
+    def resend_selected(self) -> None:
+        self._run_action(resend_listings, "will get price and stock sent again")
+
+    def remove_selected(self) -> None:
+        count = len(self.selected_ids())
+        if not count:
+            return
+        plural = "s" if count != 1 else ""
+        text = (
+            f"Stop syncing {count:,} listing{plural}? Their queued updates are dropped. The "
+            "Walmart items stay as they are: retire them in Seller Center to stop selling."
+        )
+        if self._confirm(self, f"Remove {count:,} listing{plural}", text):
+            self._run_action(delete_listings, "removed")
+
+    # -- internals -----------------------------------------------------------------------------
+
+    def _run_action(
+        self, action: Callable[[EngineEnv, list[int]], ActionOutcome], verb: str
+    ) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        env = self._env
+        self._action_runner(
+            lambda: action(env, ids), lambda outcome: self._on_action_done(outcome, verb)
+        )
+
+    def _on_action_done(self, outcome: ActionOutcome, verb: str) -> None:
+        self.notice.setText(outcome.text(verb))
+        self.model.refresh()
+
+    def _set_filter(self, **changes: Any) -> None:
+        self.model.set_filter(replace(self.model.current_filter(), **changes))
+
+    def _apply_filter(self) -> None:
+        self._set_filter(tab=self.current_tab(), search=self.search.text().strip())
+
+    def _update_empty_state(self) -> None:
+        flt = self.model.current_filter()
+        if self.model.rowCount():
+            text = ""
+        elif flt.search:
+            text = f"No listings match “{flt.search}”. Search looks in SKU, name and identifiers."
+        elif self.model.counts.get(ALL) == 0:
+            text = (
+                "No listings yet — choose the Commerce products to sell on Walmart with "
+                "“Add products…”."
+            )
+        else:
+            text = f"No listings are {tab_title(flt.tab).lower()} right now."
+        self.empty_label.setText(text)
+        self.empty_label.setVisible(bool(text))
+
+    def _on_model_counts_changed(self, counts: ListingCounts) -> None:
+        for index, tab in enumerate(TABS):
+            self.tabs.setTabText(index, f"{tab_title(tab)}  {counts.get(tab):,}")
+        self._update_empty_state()
+        self.counts_changed.emit(counts)
+
+    def _on_tabs_current_changed(self, _index: int) -> None:
+        self._apply_filter()
+
+    def _on_search_text_changed(self, _text: str) -> None:
+        self._search_timer.start()
+
+    def _on_selection_changed(self, *_: object) -> None:
+        count = len(self.selected_ids()) if self.table.selectionModel() else 0
+        for action in (self.match_action, self.resend_action, self.remove_action):
+            action.setEnabled(count > 0)
+        for button in self.action_buttons:
+            button.setEnabled(count > 0)
+        self.selection_label.setText(f"{count:,} selected" if count else "")
+
+    def _on_table_context_menu(self, pos: QPoint) -> None:
+        index: QModelIndex = self.table.indexAt(pos)
+        if index.isValid() and not self.table.selectionModel().isRowSelected(index.row()):
+            self.table.selectRow(index.row())
+        menu = QMenu(self)
+        for action in (self.match_action, self.resend_action, self.remove_action):
+            menu.addAction(action)
+        menu.popup(self.table.viewport().mapToGlobal(pos))

@@ -1,0 +1,146 @@
+"""Helpers the Listings, Matching and Activity tables share.
+
+* :func:`threaded_runner` runs a blocking query in a worker thread through the op runner and
+  hands the answer back on the UI thread: what the paged models and page actions take, so no
+  long query ever runs on the UI thread. Tests pass ``run_inline`` instead.
+* :class:`SelectionKeeper` keeps the selected ids, the current row and the scroll position
+  across a model reset, so a refresh from a sync never loses the merchant's place.
+* :class:`StatePillDelegate` draws listing states as coloured pills with their text (UX.md:
+  never colour alone), on the geometry of the orders' pill delegate.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem, QTableView
+
+from channelmanager_gui.models.listing import ListingState
+from channelmanager_gui.models.qt_listings import STATE_ROLE
+from channelmanager_gui.models.qt_paged import PagedIdModel
+from channelmanager_gui.qt_async import OpRunner
+from channelmanager_gui.views.pill_delegate import StatusPillDelegate
+
+T = TypeVar("T")
+
+STATE_COLOURS: dict[str, tuple[str, str]] = {
+    ListingState.ACTIVE: ("#dcfce7", "#166534"),
+    ListingState.READY: ("#e0f2fe", "#075985"),
+    ListingState.PENDING_MATCH: ("#fef3c7", "#92400e"),
+    ListingState.UNMATCHED: ("#ffedd5", "#9a3412"),
+    ListingState.INCOMPLETE: ("#fde2e1", "#9f1c1c"),
+    ListingState.INELIGIBLE: ("#eceff3", "#4b5563"),
+    ListingState.ENDED: ("#eceff3", "#4b5563"),
+}
+_DEFAULT_COLOURS = ("#eceff3", "#374151")
+
+
+def threaded_runner(
+    ops: OpRunner, label: str
+) -> Callable[[Callable[[], T], Callable[[T], None]], None]:
+    """A runner doing ``work`` in a thread and ``deliver`` on the UI thread (failures go to
+    the op runner's error presenter)."""
+
+    def run(work: Callable[[], T], deliver: Callable[[T], None]) -> None:
+        ops.run(asyncio.to_thread(work), label=label, on_success=deliver)
+
+    return run
+
+
+class SelectionKeeper:
+    """Remembers selection, current row and scroll by id when the model resets."""
+
+    def __init__(self, view: QTableView, model: PagedIdModel[Any]) -> None:
+        self._view = view
+        self._model = model
+        self._selected: list[int] = []
+        self._current: int | None = None
+        self._scroll = 0
+        model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
+        model.modelReset.connect(self._on_model_reset)
+
+    def _on_model_about_to_be_reset(self) -> None:
+        selection = self._view.selectionModel()
+        ids = self._model.ids()
+        self._selected = [
+            ids[row]
+            for span in selection.selection()
+            for row in range(span.top(), span.bottom() + 1)
+            if row < len(ids)
+        ]
+        current = selection.currentIndex()
+        self._current = (
+            ids[current.row()] if current.isValid() and current.row() < len(ids) else None
+        )
+        self._scroll = self._view.verticalScrollBar().value()
+
+    def _on_model_reset(self) -> None:
+        model, selection = self._model, self._view.selectionModel()
+        rows = sorted(r for r in (model.row_of(i) for i in self._selected) if r is not None)
+        chosen = QItemSelection()
+        last_column = model.columnCount() - 1
+        for first, last in _runs(rows):
+            chosen.select(model.index(first, 0), model.index(last, last_column))
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        selection.select(chosen, flags)
+        current = model.row_of(self._current) if self._current is not None else None
+        if current is not None:
+            selection.setCurrentIndex(
+                model.index(current, 0), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+        self._view.verticalScrollBar().setValue(self._scroll)
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Sorted rows as (first, last) runs of consecutive numbers, for few selection ranges."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and runs[-1][1] == row - 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs
+
+
+def setup_table(view: QTableView) -> None:
+    """The look and behaviour every id table shares."""
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    view.setSortingEnabled(True)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(28)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setHighlightSections(False)
+
+
+class StatePillDelegate(StatusPillDelegate):
+    """Listing states as pills; the problem has its own column, so no note follows the pill."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        state = index.data(STATE_ROLE)
+        if not state:
+            super().paint(painter, option, index)
+            return
+        base = QStyleOptionViewItem(option)
+        self.initStyleOption(base, index)
+        base.text = ""
+        widget = option.widget
+        if widget is not None:
+            widget.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, base, painter, widget)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pill = self._pill_rect(option.rect, QFontMetrics(option.font), state)
+        background, foreground = STATE_COLOURS.get(state, _DEFAULT_COLOURS)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(background))
+        painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
+        painter.setPen(QColor(foreground))
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, state)
+        painter.restore()
