@@ -175,3 +175,10 @@ def test_bulk_grows_to_100k_and_index_lookups_answer() -> None:
         assert admin.get("/stats").json()["products"] == 100_000
         admin.close()
         api.close()
+
+
+def test_attribute_metadata(store: Store) -> None:
+    upc = store.api.get("/products/attributes/upc").json()
+    assert upc["attribute_code"] == "upc" and upc["frontend_input"] == "text"
+    r = store.api.get("/products/attributes/nope")
+    assert r.status_code == 404 and r.json()["parameters"] == ["nope"]

@@ -158,7 +158,57 @@ def post_product(call: Call) -> Any:
     return render_product(call.state, product, with_stock=True)
 
 
+_ATTRIBUTES = {  # attribute_code -> (attribute_id, label); identifiers are merchant-made text
+    "name": (73, "Product Name"),
+    "sku": (74, "SKU"),
+    "price": (77, "Price"),
+    "description": (75, "Description"),
+    "weight": (82, "Weight"),
+    "status": (97, "Enable Product"),
+    "url_key": (121, "URL Key"),
+    "tax_class_id": (136, "Tax Class"),
+    "brand": (180, "Brand"),
+    "upc": (181, "UPC"),
+    "ean": (182, "EAN"),
+    "isbn": (183, "ISBN"),
+    "gtin": (184, "GTIN"),
+}
+
+
+def get_attribute(call: Call) -> Any:
+    code = call.params["code"]
+    if code not in _ATTRIBUTES:
+        raise ApiError(
+            404,
+            'The attribute with a "%1" attributeCode doesn\'t exist. Verify the '
+            "attribute and try again.",
+            [code],
+        )
+    attribute_id, label = _ATTRIBUTES[code]
+    return {
+        "attribute_id": attribute_id,
+        "attribute_code": code,
+        "frontend_input": "text",
+        "entity_type_id": "4",
+        "is_required": code in ("name", "sku", "price"),
+        "is_user_defined": attribute_id > 179,
+        "default_frontend_label": label,
+        "frontend_labels": [],
+        "backend_type": "varchar",
+        "is_unique": "0",
+        "options": [],
+        "scope": "global",
+        "is_filterable": False,
+    }
+
+
 ROUTES = [
+    Route(
+        "GET",
+        "/products/attributes/{code}",
+        get_attribute,
+        "Magento_Catalog::attributes_attributes",
+    ),
     Route("GET", "/products", list_products, ACL),
     Route("GET", "/products/{sku}", get_product, ACL),
     Route("PUT", "/products/{sku}", put_product, ACL),
