@@ -17,7 +17,13 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter
-from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem, QTableView
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyle,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 from channelmanager_gui.models.listing import ListingState
 from channelmanager_gui.models.qt_listings import STATE_ROLE
@@ -35,6 +41,11 @@ STATE_COLOURS: dict[str, tuple[str, str]] = {
     ListingState.INCOMPLETE: ("#fde2e1", "#9f1c1c"),
     ListingState.INELIGIBLE: ("#eceff3", "#4b5563"),
     ListingState.ENDED: ("#eceff3", "#4b5563"),
+}
+OUTCOME_COLOURS: dict[str, tuple[str, str]] = {
+    "OK": ("#dcfce7", "#166534"),
+    "Error": ("#fde2e1", "#9f1c1c"),
+    "Info": ("#e8eefc", "#1e429f"),
 }
 _DEFAULT_COLOURS = ("#eceff3", "#374151")
 
@@ -121,7 +132,14 @@ def setup_table(view: QTableView) -> None:
 
 
 class StatePillDelegate(StatusPillDelegate):
-    """Listing states as pills; the problem has its own column, so no note follows the pill."""
+    """Listing states (or log outcomes) as pills; no note follows the pill, since these tables
+    say the problem in a column of its own."""
+
+    def __init__(
+        self, parent: QWidget | None = None, colours: dict[str, tuple[str, str]] | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._colours = STATE_COLOURS if colours is None else colours
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         state = index.data(STATE_ROLE)
@@ -137,7 +155,7 @@ class StatePillDelegate(StatusPillDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         pill = self._pill_rect(option.rect, QFontMetrics(option.font), state)
-        background, foreground = STATE_COLOURS.get(state, _DEFAULT_COLOURS)
+        background, foreground = self._colours.get(state, _DEFAULT_COLOURS)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(background))
         painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)

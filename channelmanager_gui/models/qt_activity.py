@@ -1,0 +1,80 @@
+"""The activity log table model: entry ids newest first, rows loaded a page at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from channelmanager_gui.models.activity_queries import (
+    ActivityFilter,
+    ActivityRow,
+    load_ids,
+    rows_by_ids,
+)
+from channelmanager_gui.models.db import Database
+from channelmanager_gui.models.qt_paged import PagedIdModel, Runner, run_inline
+
+OUTCOME_ROLE = Qt.ItemDataRole.UserRole + 2  # "Error", "OK", "Info": text for a pill
+COL_TIME, COL_OUTCOME, COL_SUBJECT, COL_EVENT, COL_MESSAGE = range(5)
+OUTCOME_TEXT = {"ok": "OK", "error": "Error", "info": "Info"}
+_ERROR_TEXT = QColor("#9f1c1c")
+
+
+class ActivityTableModel(PagedIdModel[ActivityRow]):
+    titles = ("Time", "Outcome", "Subject", "What happened", "Details")
+    unloadable = "This entry could not be loaded"
+
+    def __init__(
+        self,
+        db: Database,
+        *,
+        runner: Runner[Any] = run_inline,
+        page_size: int = 200,
+        max_pages: int = 25,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(db, runner=runner, page_size=page_size, max_pages=max_pages, parent=parent)
+        self._filter = ActivityFilter()
+
+    def set_filter(self, flt: ActivityFilter) -> None:
+        self._filter = flt
+        self.refresh()
+
+    def current_filter(self) -> ActivityFilter:
+        return self._filter
+
+    def query_ids(self) -> Callable[[], list[int]]:
+        db, flt = self._db, self._filter
+        return lambda: load_ids(db, flt)
+
+    def load_rows(self, ids: Sequence[int]) -> dict[int, ActivityRow]:
+        with self._db.session() as session:
+            return rows_by_ids(session, ids)
+
+    def cell(self, row: ActivityRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return display_text(row, column)
+        if role == OUTCOME_ROLE:
+            return OUTCOME_TEXT.get(row.outcome, row.outcome)
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_MESSAGE:
+            return row.message
+        if role == Qt.ItemDataRole.FontRole and column == COL_SUBJECT:
+            return self.mono_font()
+        if role == Qt.ItemDataRole.ForegroundRole and row.outcome == "error":
+            return QBrush(_ERROR_TEXT) if column == COL_MESSAGE else None
+        return None
+
+
+def display_text(row: ActivityRow, column: int) -> str:
+    if column == COL_TIME:
+        return row.created_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    if column == COL_OUTCOME:
+        return OUTCOME_TEXT.get(row.outcome, row.outcome)
+    if column == COL_SUBJECT:
+        return row.subject
+    if column == COL_EVENT:
+        return row.event.replace("_", " ").capitalize()
+    return row.message

@@ -1,0 +1,247 @@
+"""Sync activity: each loop's status (last run, next run, counts, last error), pause/resume and
+"Sync now", and the activity log below.
+
+The loop table follows the SyncStatusBoard through ``BoardBridge``; the buttons only emit
+signals (the composition root drives the engine), so the page never reaches into the engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from channelmanager_gui.models.db import Database
+from channelmanager_gui.models.qt_activity import COL_OUTCOME, ActivityTableModel
+from channelmanager_gui.models.qt_paged import Runner, run_inline
+from channelmanager_gui.services.changes import Change
+from channelmanager_gui.services.sync_status import LoopStatus, SyncState, SyncStatusBoard
+from channelmanager_gui.views.board_bridge import BoardBridge
+from channelmanager_gui.views.sync_text import STATE_TEXT, loop_title, relative_time
+from channelmanager_gui.views.table_support import (
+    OUTCOME_COLOURS,
+    SelectionKeeper,
+    StatePillDelegate,
+    setup_table,
+)
+
+Clock = Callable[[], datetime]
+LOOP_COLUMNS = ("Loop", "State", "Last run", "Next run", "Last result", "Last error")
+OUTCOMES = (("Everything", ""), ("Errors only", "error"), ("OK", "ok"), ("Notes", "info"))
+REFRESH_DELAY_MS = 300
+CLOCK_MS = 15_000
+
+
+def counts_text(counts: Mapping[str, int]) -> str:
+    """'3 changed, 1 error · 1.2 s' from a loop's counts (zeros left out)."""
+    parts = [f"{v:,} {k.replace('_', ' ')}" for k, v in counts.items() if v and k != "duration_ms"]
+    text = ", ".join(parts) or "nothing to do"
+    if "duration_ms" in counts:
+        text += f" · {counts['duration_ms'] / 1000:.1f} s"
+    return text
+
+
+def next_run_text(status: LoopStatus, now: datetime, paused: bool) -> str:
+    if paused or status.state is SyncState.PAUSED:
+        return "paused"
+    if status.state is SyncState.SYNCING:
+        return "running now"
+    if status.next_run is None:
+        return "—"
+    seconds = (status.next_run - now).total_seconds()
+    if seconds < 1:
+        return "due now"
+    if seconds < 120:
+        return f"in {int(seconds)} s"
+    return f"in {int(seconds // 60)} min"
+
+
+class ActivityPage(QWidget):
+    """``ActivityPage(db, board, *, runner=run_inline, clock=utc now)``.
+
+    Signals: ``sync_now_requested()``, ``loop_sync_now_requested(str)`` (a loop's label),
+    ``pause_toggled(bool)`` (True: pause) — the same meaning as the tray's.
+    """
+
+    sync_now_requested = Signal()
+    loop_sync_now_requested = Signal(str)
+    pause_toggled = Signal(bool)
+
+    def __init__(
+        self,
+        db: Database,
+        board: SyncStatusBoard,
+        *,
+        runner: Runner[Any] = run_inline,
+        clock: Clock = lambda: datetime.now(UTC),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._board = board
+        self._clock = clock
+        self.model = ActivityTableModel(db, runner=runner, parent=self)
+        self._setup_ui()
+        self._keeper = SelectionKeeper(self.log, self.model)
+        self._bridge = BoardBridge(board, self)
+        self._bridge.changed.connect(self.show_board)
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(REFRESH_DELAY_MS)
+        self._refresh_timer.timeout.connect(self.model.refresh)
+        self._clock_timer = QTimer(self)
+        self._clock_timer.setInterval(CLOCK_MS)
+        self._clock_timer.timeout.connect(self.show_board)
+        self._clock_timer.start()
+        self.show_board()
+        self.model.refresh()
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _setup_ui(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 8)
+        layout.setSpacing(8)
+        bar = QHBoxLayout()
+        title = QLabel("Sync activity")
+        title.setObjectName("pageTitle")
+        bar.addWidget(title)
+        self.state_label = QLabel()
+        self.state_label.setObjectName("syncState")
+        bar.addWidget(self.state_label, 1)
+        self.pause_button = QPushButton("Pause syncing")
+        self.pause_button.clicked.connect(self._on_pause_button_clicked)
+        bar.addWidget(self.pause_button)
+        self.sync_button = QPushButton("Sync now")
+        self.sync_button.setObjectName("primaryButton")
+        self.sync_button.clicked.connect(self.sync_now_requested)
+        bar.addWidget(self.sync_button)
+        layout.addLayout(bar)
+        self.loops = QTableWidget(0, len(LOOP_COLUMNS))
+        self.loops.setObjectName("loopTable")
+        self.loops.setHorizontalHeaderLabels(LOOP_COLUMNS)
+        self.loops.verticalHeader().setVisible(False)
+        self.loops.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.loops.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.loops.horizontalHeader().setStretchLastSection(True)
+        self.loops.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.loops.setWordWrap(False)
+        self.loops.cellDoubleClicked.connect(self._on_loops_cell_double_clicked)
+        self.loops.setToolTip("Double-click a loop to run it now")
+        layout.addWidget(self.loops, 2)
+        layout.addLayout(self._log_bar())
+        self.log = QTableView()
+        self.log.setObjectName("activityLog")
+        setup_table(self.log)
+        self.log.setSortingEnabled(False)  # newest first; the log reads as a timeline
+        self.log.setModel(self.model)
+        self.log.setItemDelegateForColumn(COL_OUTCOME, StatePillDelegate(self.log, OUTCOME_COLOURS))
+        for column, width in enumerate((150, 80, 150, 170)):
+            self.log.horizontalHeader().resizeSection(column, width)
+        self.log.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.log, 5)
+
+    def _log_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        heading = QLabel("Activity log")
+        heading.setObjectName("sectionTitle")
+        bar.addWidget(heading)
+        bar.addStretch(1)
+        self.outcome = QComboBox()
+        for text, value in OUTCOMES:
+            self.outcome.addItem(text, value)
+        self.outcome.currentIndexChanged.connect(self._on_filter_changed)
+        bar.addWidget(self.outcome)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search messages, SKU or purchase order")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(260)
+        self.search.returnPressed.connect(self._on_filter_changed)
+        self.search.textChanged.connect(self._on_search_text_changed)
+        bar.addWidget(self.search)
+        return bar
+
+    # -- public API ----------------------------------------------------------------------------
+
+    def on_changes(self, changes: frozenset[Change]) -> None:
+        """Slot for the app's change signal: the log refreshes soon after new entries."""
+        if Change.ACTIVITY in changes:
+            self._refresh_timer.start()
+
+    def show_errors_only(self) -> None:
+        self.outcome.setCurrentIndex(1)
+
+    def show_board(self) -> None:
+        """Redraw the loop table and the buttons from the board."""
+        board, now = self._board, self._clock()
+        paused = board.paused
+        self.state_label.setText(STATE_TEXT[board.overall()])
+        self.pause_button.setText("Resume syncing" if paused else "Pause syncing")
+        loops = board.loops()
+        self.loops.setRowCount(len(loops))
+        for row, status in enumerate(loops):
+            self._show_loop(row, status, now, paused)
+        if not loops:
+            self.loops.setRowCount(1)
+            self._set_cell(0, 0, "No sync has run yet — connect a store in Settings.")
+
+    # -- internals -----------------------------------------------------------------------------
+
+    def _show_loop(self, row: int, status: LoopStatus, now: datetime, paused: bool) -> None:
+        last = relative_time(status.last_run, now) if status.last_run else "not yet"
+        values = (
+            loop_title(status.name),
+            STATE_TEXT[status.state] if status.state is not SyncState.IDLE else "Idle",
+            last,
+            next_run_text(status, now, paused),
+            counts_text(status.counts) if status.last_run else "",
+            status.last_error or "",
+        )
+        for column, text in enumerate(values):
+            item = self._set_cell(row, column, text)
+            if status.state is SyncState.ERROR and column in (1, 5):
+                item.setForeground(Qt.GlobalColor.darkRed)
+        self.loops.item(row, 0).setData(Qt.ItemDataRole.UserRole, status.name)
+
+    def _set_cell(self, row: int, column: int, text: str) -> QTableWidgetItem:
+        item = QTableWidgetItem(text)
+        item.setToolTip(text)
+        self.loops.setItem(row, column, item)
+        return item
+
+    def _on_pause_button_clicked(self) -> None:
+        self.pause_toggled.emit(not self._board.paused)
+
+    def _on_loops_cell_double_clicked(self, row: int, _column: int) -> None:
+        item = self.loops.item(row, 0)
+        name = item.data(Qt.ItemDataRole.UserRole) if item else None
+        if name:
+            self.loop_sync_now_requested.emit(name)
+
+    def _on_search_text_changed(self, text: str) -> None:
+        if not text:
+            self._on_filter_changed()
+
+    def _on_filter_changed(self, *_: object) -> None:
+        flt = replace(
+            self.model.current_filter(),
+            outcome=self.outcome.currentData() or "",
+            search=self.search.text().strip(),
+        )
+        self.model.set_filter(flt)
