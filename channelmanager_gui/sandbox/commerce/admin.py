@@ -1,7 +1,19 @@
 """``/_sandbox/*``: the merchant's side of the store, for tests, benchmarks and the demo.
 
-Not a Commerce API. It does what a merchant does in the admin (edit price or stock, ship, cancel,
-refund) and lets tests inspect the store; never faulted and no token needed.
+Not a Commerce API. It does what a merchant does in the admin and lets tests inspect the store;
+never faulted, no token. JSON in and out; errors are ``{"message": …}`` with 400/404.
+
+- ``GET|PUT /faults``: fault switches (``FaultConfig.public()``; PUT takes switch values)
+- ``PUT /config`` ``{"input_limits": bool}``: webapi input limits (page size 300, arrays 20)
+- ``PUT /products/{sku}`` ``{"price"?, "qty"?, "status"?, "name"?}``: price/status/name bump
+  ``updated_at``; qty changes only the ``default`` source item, as MSI does
+- ``POST /products/bulk`` ``{"count": N}``: grow the seeded catalog to N products
+- ``GET /orders?ext_order_id=|increment_id=|quote_id=``: ``{"items": [order…]}`` (no key: all)
+- ``POST /orders/bulk`` ``{"count": N}``: grow to N orders (placed via checkout, restocked)
+- ``POST /orders/{id}/ship`` ``{"items"?: [{"order_item_id"|"sku", "qty"}], "tracks"?: […]}``
+- ``POST /orders/{id}/invoice`` ``{"items"?}``; ``POST /orders/{id}/cancel``
+- ``POST /orders/{id}/refund`` ``{"items"?, "return_to_stock"?: bool}``: invoices first if needed
+- ``GET /stats``: request counts per route, faults injected, counts of rows
 """
 
 from __future__ import annotations
