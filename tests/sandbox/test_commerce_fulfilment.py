@@ -233,3 +233,17 @@ def test_admin_ship_cancel_refund(store: Store) -> None:
     assert store.admin.post(f"/orders/{other}/cancel").json()["canceled"] is True
     assert store.order(other)["state"] == "canceled"
     assert store.admin.post("/orders/999999/cancel").status_code == 404
+
+
+def test_cancel_of_partly_invoiced_order_keeps_it_processing(store: Store) -> None:
+    sku_a, sku_b = store.product(qty=5), store.product(qty=5)
+    order_id = store.place((sku_a, 2), (sku_b, 1))
+    item_a, _ = store.item_ids(order_id)
+    store.api.post(
+        f"/order/{order_id}/invoice", json={"items": [{"order_item_id": item_a, "qty": 2}]}
+    )
+    assert store.api.post(f"/orders/{order_id}/cancel").json() is True
+    o = store.order(order_id)
+    assert o["state"] == "processing"  # Order::registerCancellation: invoiced lines remain
+    assert [i["qty_canceled"] for i in o["items"]] == [0, 1]
+    assert (store.salable(sku_a), store.salable(sku_b)) == (3, 5)

@@ -99,14 +99,18 @@ def cancel(state: CommerceState, order: Order) -> bool:
     """Cancel what is neither invoiced nor shipped; False when ``canCancel()`` says no."""
     if not can_cancel(order):
         return False
+    new_state = "canceled"
     with order_change(state, order):
         for item in order.items:
             qty = min(qty_to_invoice(item), qty_to_ship(item))
+            if new_state != "processing" and qty_to_refund(item) > 0:
+                # Order::registerCancellation: an invoiced order is not "canceled"
+                new_state = "processing" if qty_to_ship(item) > qty else "complete"
             item.qty_canceled += qty
             order.subtotal_canceled = round(order.subtotal_canceled + qty * item.price, 2)
         shipping_left = order.shipping_amount - order.shipping_invoiced
         order.total_canceled = round(order.subtotal_canceled + shipping_left, 2)
-        set_state(order, "canceled")
+        set_state(order, new_state)
     return True
 
 
