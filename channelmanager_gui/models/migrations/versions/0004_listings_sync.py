@@ -6,6 +6,8 @@ Revises: 0002 (0003 once the orders migration lands)
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -14,7 +16,7 @@ down_revision = "0002"  # becomes "0003" when the orders migration lands
 branch_labels = None
 depends_on = None
 
-_LISTING_COLUMNS = (
+_LISTING_COLUMNS: tuple[tuple[str, sa.types.TypeEngine[Any]], ...] = (
     ("weight", sa.Double()),
     ("source_qty", sa.Double()),
     ("stock_checked_at", sa.DateTime()),

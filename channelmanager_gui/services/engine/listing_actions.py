@@ -1,9 +1,7 @@
-"""Qt-free listing queries and bulk actions for the window and the command line.
+"""Bulk actions on listings for the Listings screen and the command line: "resend price and
+stock", remove, and ``channelmanager-gui listings export``.
 
-Counts per state feed the dashboard cards and navigation badges; ``listing_ids`` gives a table
-model the ordered ids for a filter (rows load lazily, STYLE.md #5); ``resend``,
-``remove_listings`` and ``export_listings`` are the bulk actions of the Listings screen and
-``channelmanager-gui listings export``.
+(Ids, counts per state and rows for the table live in ``models/listing_queries.py``.)
 """
 
 from __future__ import annotations
@@ -13,12 +11,11 @@ import json
 from datetime import datetime
 from typing import Any, TextIO
 
-from sqlalchemy import delete, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import delete, select
 
 from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.db import Database
-from channelmanager_gui.models.listing import Listing, ListingState
+from channelmanager_gui.models.listing import Listing
 from channelmanager_gui.models.outbox import ActionStatus, OutboxAction
 from channelmanager_gui.services import activity
 from channelmanager_gui.services.outbox import retry_subject
@@ -46,65 +43,6 @@ EXPORT_FIELDS = (
     "qty_sent_at",
     "sync_error",
 )
-SORTABLE = (
-    "sku",
-    "name",
-    "state",
-    "price",
-    "qty",
-    "last_qty_sent",
-    "last_price_sent",
-    "updated_at",
-)
-
-
-def state_counts(session: Session, store_id: int | None = None) -> dict[str, int]:
-    """Listings per state (every state present, zeros included) plus ``in_error``."""
-    counts = {state.value: 0 for state in ListingState}
-    query = select(Listing.state, func.count(Listing.id)).group_by(Listing.state)
-    errors = select(func.count(Listing.id)).where(Listing.sync_error.is_not(None))
-    if store_id is not None:
-        query = query.where(Listing.store_id == store_id)
-        errors = errors.where(Listing.store_id == store_id)
-    for state, count in session.execute(query):
-        counts[state] = int(count)
-    counts["in_error"] = int(session.scalar(errors) or 0)
-    return counts
-
-
-def listing_ids(
-    session: Session,
-    *,
-    store_id: int | None = None,
-    states: list[str] | None = None,
-    text: str | None = None,
-    in_error: bool = False,
-    sort: str = "sku",
-    descending: bool = False,
-) -> list[int]:
-    """Ids in display order for a filter; ``text`` finds SKU, name, GTIN or Walmart id."""
-    if sort not in SORTABLE:
-        raise ValidationError("sort", f"must be one of {', '.join(SORTABLE)}")
-    query = select(Listing.id)
-    if store_id is not None:
-        query = query.where(Listing.store_id == store_id)
-    if states:
-        query = query.where(Listing.state.in_(states))
-    if in_error:
-        query = query.where(Listing.sync_error.is_not(None))
-    if text and text.strip():
-        like = f"%{text.strip()}%"
-        query = query.where(
-            or_(
-                Listing.sku.ilike(like),
-                Listing.name.ilike(like),
-                Listing.gtin14.like(like),
-                Listing.walmart_item_id.like(like),
-            )
-        )
-    column = getattr(Listing, sort)
-    query = query.order_by(column.desc() if descending else column.asc(), Listing.id)
-    return list(session.scalars(query))
 
 
 def resend(db: Database, listing_ids: list[int]) -> int:
