@@ -19,7 +19,7 @@ from channelmanager_gui.models.outbox import Activity, SyncCursor
 from channelmanager_gui.services.engine import listings_flow
 from channelmanager_gui.services.engine.catalog import WATERMARK, import_products, refresh_catalog
 from channelmanager_gui.services.engine.engine import SyncEngine
-from channelmanager_gui.services.engine.listing_actions import (
+from channelmanager_gui.services.engine.listing_queries import (
     export_listings,
     remove_listings,
     resend,
