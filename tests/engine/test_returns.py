@@ -5,6 +5,7 @@ memo, and a worker killed right after the Walmart refund call."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import select
@@ -16,10 +17,12 @@ from channelmanager_gui.sandbox.commerce import CommerceSandbox
 from channelmanager_gui.sandbox.pair import SandboxPair
 from channelmanager_gui.services import activity
 from channelmanager_gui.services import validation as v
+from channelmanager_gui.services.engine import fulfilment
 from channelmanager_gui.services.engine.engine import SyncEngine
 from channelmanager_gui.services.engine.fulfilment_queries import list_returns
 from channelmanager_gui.services.engine.returns_flow import COMMERCE_RETURN, WALMART_REFUND
 from channelmanager_gui.services.engine.shipping import ship_order
+from channelmanager_gui.services.walmart.order_actions import ShipLine
 from tests.engine.conftest import COMMERCE_PRODUCTS, SEED, Admin, MakeEngine, orderable_skus
 from tests.engine.fulfilment_support import (
     FLOWS,
@@ -175,3 +178,26 @@ async def test_open_source_store_waits_for_an_offline_credit_memo(
     assert (await engine.run_once()).ok
     assert order(engine_db, order_id).status == OrderStatus.REFUNDED
     assert await walmart_refunded(engine, ret.return_order_id) == 1
+
+
+async def test_return_for_an_unknown_order_is_recorded_with_a_reason(
+    make_engine: MakeEngine,
+    sandbox_pair: SandboxPair,
+    walmart_admin: Admin,
+) -> None:
+    """A return of an order this app never imported (e.g. sold before it was installed)."""
+    engine = await make_engine([fulfilment])
+    (sku,) = orderable_skus(sandbox_pair)[23:24]
+    po = walmart_admin.post("/orders", {"lines": [{"sku": sku, "qty": 1}]})["purchaseOrderIds"][0]
+    walmart = next(iter(engine.env.stores.values())).walmart
+    line = ShipLine("1", 1, "7700000000000004", datetime.now(UTC), carrier="UPS")
+    await walmart.ship_lines(po, [line])
+    made = walmart_admin.post("/returns", {"purchaseOrderId": po, "lineNumber": 1, "quantity": 1})
+    assert (await engine.run_once()).ok
+    assert (await engine.run_once()).ok  # imported once, not twice
+    with engine.env.db.session() as session:
+        query = select(Return).where(Return.return_order_id == made["returnOrderId"])
+        (ret,) = session.scalars(query).all()
+        assert ret.order_id is None
+        (entry,) = activity.timeline(session, "return", ret.id)
+        assert entry.outcome == "error" and "not in Channel Manager" in entry.message

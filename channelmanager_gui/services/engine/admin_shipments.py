@@ -29,6 +29,7 @@ from channelmanager_gui.services.engine.fulfilment_common import (
     publish_after_commit,
     read_cursor,
     set_error,
+    sync_error,
     write_cursor,
 )
 from channelmanager_gui.services.engine.shipping import WALMART_SHIP, add_lines, queue
@@ -55,8 +56,15 @@ async def detect_admin_shipments(env: EngineEnv, store: StoreContext) -> dict[st
         newest = max(newest, created)
         try:
             outcome = _record(env, store, remote)
-        except Exception:  # one bad shipment never stops the others
+        except Exception as exc:  # one bad shipment never stops the others
             log.exception("Commerce shipment %s could not be recorded", remote.entity_id)
+            sync_error(
+                env.db,
+                store.id,
+                "commerce_shipment",
+                f"Shipment {remote.increment_id or remote.entity_id} made in Commerce "
+                f"could not be recorded: {exc}",
+            )
             outcome = "error"
         counts[outcome] = counts.get(outcome, 0) + 1
         if outcome == "untracked" and env.clock() - created < UNTRACKED_PATIENCE:

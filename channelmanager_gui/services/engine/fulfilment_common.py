@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.base import utcnow
+from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import Order, Shipment
 from channelmanager_gui.models.outbox import SyncCursor
 from channelmanager_gui.services import activity
@@ -61,6 +62,21 @@ def note(
         message=message,
         outcome=outcome,
     )
+
+
+def sync_error(db: Database, store_id: int, event_name: str, message: str) -> None:
+    """A loop could not handle one item (it goes on with the others): say so in the log the
+    Sync activity screen shows, in its own transaction."""
+    with db.session() as session:
+        activity.record(
+            session,
+            store_id=store_id,
+            subject_type="sync",
+            subject_id=None,
+            event=event_name,
+            message=message,
+            outcome="error",
+        )
 
 
 def set_error(session: Session, order: Order, step: str, message: str) -> None:

@@ -31,6 +31,7 @@ from channelmanager_gui.services.engine.fulfilment_common import (
     note,
     publish_after_commit,
     read_cursor,
+    sync_error,
     write_cursor,
 )
 from channelmanager_gui.services.engine.order_status import refresh_order_status
@@ -73,8 +74,13 @@ def _guarded(
     """One bad return or memo never stops the loop; it is logged and counted."""
     try:
         return fn(env, store, item)
-    except Exception:
+    except Exception as exc:
         log.exception("returns loop: %r could not be processed", item)
+        what = getattr(item, "return_order_id", None)
+        label = (
+            f"Walmart return {what}" if what else f"Credit memo {getattr(item, 'entity_id', '')}"
+        )
+        sync_error(env.db, store.id, "returns", f"{label} could not be processed: {exc}")
         return "errors"
 
 
