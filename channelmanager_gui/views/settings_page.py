@@ -1,0 +1,164 @@
+"""Settings: the merchant's stores, added, edited and removed here.
+
+Each change is announced with ``stores_changed`` so the composition root can refresh the store
+selector and reconnect the sync engine; the page itself never touches the engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from channelmanager_gui.models.db import Database
+from channelmanager_gui.qt_async import OpRunner
+from channelmanager_gui.services import stores
+from channelmanager_gui.services.credentials import CredentialStore
+from channelmanager_gui.views.listings_page import Confirm, ask_confirmation
+from channelmanager_gui.views.store_dialog import StoreDialog
+
+# (parent, db, creds, ops, store_id) -> saved id or None: StoreDialog.ask, or a test's stand-in.
+AskStore = Callable[[QWidget, Database, CredentialStore, OpRunner, "int | None"], "int | None"]
+STORE_ID_ROLE = Qt.ItemDataRole.UserRole
+COLUMNS = ("Store", "Commerce", "Store view", "Walmart API")
+
+
+class SettingsPage(QWidget):
+    """``SettingsPage(db, creds, ops)``; signal ``stores_changed()`` after add/edit/remove."""
+
+    stores_changed = Signal()
+
+    def __init__(
+        self,
+        db: Database,
+        creds: CredentialStore,
+        ops: OpRunner,
+        *,
+        ask_store: AskStore = StoreDialog.ask,
+        confirm: Confirm = ask_confirmation,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._creds = creds
+        self._ops = ops
+        self._ask_store = ask_store
+        self._confirm = confirm
+        self._setup_ui()
+        self.reload()
+
+    def _setup_ui(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        title = QLabel("Settings")
+        title.setObjectName("pageTitle")
+        layout.addWidget(title)
+        heading = QLabel("Stores")
+        heading.setObjectName("sectionTitle")
+        layout.addWidget(heading)
+        explain = QLabel(
+            "Each store links a Commerce store view to a Walmart seller account. Sync intervals, "
+            "the safety buffer, the price rule and identifier attributes are set per store "
+            "(Edit). Secrets stay in the system keyring."
+        )
+        explain.setWordWrap(True)
+        layout.addWidget(explain)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setObjectName("storeTable")
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((180, 280, 100)):
+            self.table.horizontalHeader().resizeSection(column, width)
+        self.table.itemSelectionChanged.connect(self._on_table_item_selection_changed)
+        self.table.cellDoubleClicked.connect(lambda *_: self.edit_selected())
+        layout.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton("Add store…")
+        self.add_button.setObjectName("primaryButton")
+        self.add_button.clicked.connect(self.add_store)
+        self.edit_button = QPushButton("Edit…")
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.remove_button = QPushButton("Remove…")
+        self.remove_button.clicked.connect(self.remove_selected)
+        for button in (self.add_button, self.edit_button, self.remove_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        layout.addWidget(self.notice)
+
+    # -- public API ----------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the stores again (a handful of rows: cheap on the UI thread)."""
+        known = stores.list_stores(self._db)
+        self.table.setRowCount(len(known))
+        for row, store in enumerate(known):
+            name = f"{store.name} (demo)" if store.is_demo else store.name
+            values = (name, store.commerce_url, store.commerce_store_code, store.walmart_url)
+            for column, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(row, column, item)
+            self.table.item(row, 0).setData(STORE_ID_ROLE, store.id)
+        if not known:
+            self.notice.setText("No store yet: add your Commerce store and Walmart account.")
+        self._on_table_item_selection_changed()
+
+    def selected_store(self) -> int | None:
+        rows = {index.row() for index in self.table.selectedIndexes()}
+        if not rows:
+            return None
+        item = self.table.item(min(rows), 0)
+        return int(item.data(STORE_ID_ROLE)) if item else None
+
+    def add_store(self) -> None:
+        saved = self._ask_store(self, self._db, self._creds, self._ops, None)
+        self._after(saved, "added")
+
+    def edit_selected(self) -> None:
+        store_id = self.selected_store()
+        if store_id is not None:
+            self._after(self._ask_store(self, self._db, self._creds, self._ops, store_id), "saved")
+
+    def remove_selected(self) -> None:
+        store_id = self.selected_store()
+        if store_id is None:
+            return
+        name = next(s.name for s in stores.list_stores(self._db) if s.id == store_id)
+        text = (
+            f"Remove “{name}”? Its listings, orders and history are deleted from this computer "
+            "and its secrets from the keyring. Nothing changes in Commerce or on Walmart."
+        )
+        if self._confirm(self, f"Remove {name}", text):
+            stores.remove_store(self._db, self._creds, name)
+            self._after(store_id, "removed")
+
+    # -- internals -----------------------------------------------------------------------------
+
+    def _after(self, store_id: int | None, verb: str) -> None:
+        if store_id is None:
+            return
+        self.reload()
+        self.notice.setText(f"Store {verb}. Syncing picks up the change.")
+        self.stores_changed.emit()
+
+    def _on_table_item_selection_changed(self) -> None:
+        chosen = self.selected_store() is not None
+        self.edit_button.setEnabled(chosen)
+        self.remove_button.setEnabled(chosen)

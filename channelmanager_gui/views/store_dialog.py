@@ -1,0 +1,252 @@
+"""Add or edit a store: connection, sync rules, identifier attributes, and Test connection.
+
+Save stays disabled with the reason shown beside it until the form can be saved. Secrets are
+typed into password fields and go to the keyring; when a store is edited the fields stay empty
+("saved in the keyring — type to replace"), so a secret is never shown back.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from channelmanager_gui.errors import ChannelError
+from channelmanager_gui.models.db import Database
+from channelmanager_gui.qt_async import OpRunner
+from channelmanager_gui.services.credentials import CredentialStore
+from channelmanager_gui.services.engine.settings import DEFAULT_INTERVALS, StoreSettings
+from channelmanager_gui.services.http import ConnectionReport
+from channelmanager_gui.views import store_form
+from channelmanager_gui.views.identifier_table import IdentifierTable
+from channelmanager_gui.views.store_form import SECRET_LABELS, StoreAnswer
+
+SAVED_PLACEHOLDER = "Saved in the keyring — type to replace"
+INTERVAL_LABELS = {
+    "orders": "New Walmart orders",
+    "catalog": "Product changes in Commerce",
+    "stock": "Stock in Commerce",
+    "inventory": "Price and stock to Walmart",
+    "full_stock": "Full stock re-check",
+    "matching": "Matching on Walmart",
+    "shipments": "Shipments made in Commerce",
+    "returns": "Walmart returns",
+}
+
+
+class StoreDialog(QDialog):
+    """``StoreDialog(db, creds, ops, store_id=None)``; use :meth:`ask`."""
+
+    def __init__(
+        self,
+        db: Database,
+        creds: CredentialStore,
+        ops: OpRunner,
+        store_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._creds = creds
+        self._ops = ops
+        self.store_id = store_id
+        self.test_task: asyncio.Task[Any] | None = None
+        self.setWindowTitle("Edit store" if store_id else "Add a store")
+        self.setMinimumWidth(560)
+        self._setup_ui()
+        answer = store_form.load_answer(db, store_id) if store_id else StoreAnswer()
+        self._base_settings = answer.settings  # options this dialog does not show survive
+        self._fill(answer)
+        self._on_input_changed()
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        db: Database,
+        creds: CredentialStore,
+        ops: OpRunner,
+        store_id: int | None = None,
+    ) -> int | None:
+        """The saved store's id, or None when the merchant cancelled."""
+        dialog = cls(db, creds, ops, store_id, parent)
+        return dialog.store_id if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _setup_ui(self) -> None:
+        layout = QVBoxLayout(self)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._connection_tab(), "Connection")
+        self.tabs.addTab(self._rules_tab(), "Sync and rules")
+        self.identifiers = IdentifierTable()
+        self.identifiers.changed.connect(self._on_input_changed)
+        self.tabs.addTab(self.identifiers, "Identifiers")
+        layout.addWidget(self.tabs)
+        test_row = QHBoxLayout()
+        self.test_button = QPushButton("Test connection")
+        self.test_button.clicked.connect(self._on_test_button_clicked)
+        test_row.addWidget(self.test_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.test_result = QLabel()
+        self.test_result.setObjectName("testResult")
+        self.test_result.setWordWrap(True)
+        self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        test_row.addWidget(self.test_result, 1)
+        layout.addLayout(test_row)
+        bottom = QHBoxLayout()
+        self.reason = QLabel()
+        self.reason.setObjectName("formReason")
+        self.reason.setWordWrap(True)
+        self.reason.setStyleSheet("color: #b42318;")
+        bottom.addWidget(self.reason, 1)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.addButton(
+            "Save store", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.save_button.setDefault(True)
+        self.buttons.accepted.connect(self._on_buttons_accepted)
+        self.buttons.rejected.connect(self.reject)
+        bottom.addWidget(self.buttons)
+        layout.addLayout(bottom)
+
+    def _connection_tab(self) -> QWidget:
+        tab = QWidget()
+        form = QFormLayout(tab)
+        self.name = self._line(form, "Store name", "e.g. Main shop")
+        self.commerce_url = self._line(form, "Commerce URL", "https://shop.example.com")
+        self.store_code = self._line(form, "Store view code", "default")
+        self.secret_fields: dict[str, QLineEdit] = {}
+        self.secret_fields["commerce_token"] = self._line(form, SECRET_LABELS["commerce_token"])
+        self.walmart_url = self._line(form, "Walmart API URL", store_form.WALMART_URL)
+        for key in ("walmart_client_id", "walmart_client_secret"):
+            self.secret_fields[key] = self._line(form, SECRET_LABELS[key])
+        for edit in self.secret_fields.values():
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        hint = QLabel(
+            "The access token comes from Commerce Admin > System > Extensions > Integrations; "
+            "the Client ID and Secret from Walmart Seller Center > Settings > API Key "
+            "Management. Secrets are kept in the system keyring, never in the database."
+        )
+        hint.setWordWrap(True)
+        hint.setObjectName("formHint")
+        form.addRow(hint)
+        return tab
+
+    def _rules_tab(self) -> QWidget:
+        tab = QWidget()
+        form = QFormLayout(tab)
+        self.buffer = QSpinBox()
+        self.buffer.setRange(0, 100_000)
+        self.buffer.setSuffix(" units held back")
+        form.addRow("Safety buffer", self.buffer)
+        self.adjustment = QDoubleSpinBox()
+        self.adjustment.setRange(-90.0, 500.0)
+        self.adjustment.setDecimals(1)
+        self.adjustment.setSuffix(" % on the Commerce price")
+        form.addRow("Walmart price", self.adjustment)
+        self.intervals: dict[str, QSpinBox] = {}
+        for name in DEFAULT_INTERVALS:
+            spin = QSpinBox()
+            spin.setRange(1, 86_400)
+            spin.setSuffix(" s")
+            self.intervals[name] = spin
+            form.addRow(f"Check {INTERVAL_LABELS.get(name, name).lower()} every", spin)
+        return tab
+
+    def _line(self, form: QFormLayout, label: str, placeholder: str = "") -> QLineEdit:
+        edit = QLineEdit()
+        edit.setPlaceholderText(placeholder)
+        edit.textChanged.connect(self._on_input_changed)
+        form.addRow(label, edit)
+        return edit
+
+    def _fill(self, answer: StoreAnswer) -> None:
+        self.name.setText(answer.name)
+        self.commerce_url.setText(answer.commerce_url)
+        self.store_code.setText(answer.store_code)
+        self.walmart_url.setText(answer.walmart_url)
+        if self.store_id:
+            for edit in self.secret_fields.values():
+                edit.setPlaceholderText(SAVED_PLACEHOLDER)
+        settings = answer.settings
+        self.buffer.setValue(settings.safety_buffer)
+        self.adjustment.setValue(settings.price_adjustment_pct)
+        for name, spin in self.intervals.items():
+            spin.setValue(int(settings.intervals.get(name, DEFAULT_INTERVALS[name])))
+        self.identifiers.set_mapping(settings.identifier_attributes)
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def answer(self) -> StoreAnswer:
+        settings = StoreSettings.from_json(self._base_settings.to_json())
+        settings.safety_buffer = self.buffer.value()
+        settings.price_adjustment_pct = self.adjustment.value()
+        settings.intervals.update({k: float(s.value()) for k, s in self.intervals.items()})
+        settings.identifier_attributes = self.identifiers.mapping()
+        return StoreAnswer(
+            name=self.name.text(),
+            commerce_url=self.commerce_url.text(),
+            store_code=self.store_code.text(),
+            walmart_url=self.walmart_url.text(),
+            secrets={key: edit.text() for key, edit in self.secret_fields.items()},
+            settings=settings,
+        )
+
+    # -- slots ---------------------------------------------------------------------------------
+
+    def _on_input_changed(self, *_: object) -> None:
+        reason = store_form.problem(self.answer(), editing=self.store_id is not None)
+        self.reason.setText(reason or "")
+        self.save_button.setEnabled(reason is None)
+
+    def _on_buttons_accepted(self) -> None:
+        try:
+            self.store_id = store_form.save(self._db, self._creds, self.answer(), self.store_id)
+        except ChannelError as exc:
+            self.reason.setText(exc.message)
+            return
+        self.accept()
+
+    def _on_test_button_clicked(self) -> None:
+        fallback = store_form.saved_secrets(self._creds, self.store_id)
+        self.test_button.setEnabled(False)
+        self.test_result.setText("Testing Commerce and Walmart…")
+        self.test_task = self._ops.run(
+            store_form.check_connections(self.answer(), fallback),
+            label="Test connection",
+            on_success=self._show_reports,
+        )
+        self.test_task.add_done_callback(lambda _: self.test_button.setEnabled(True))
+
+    def _show_reports(self, reports: tuple[ConnectionReport, ConnectionReport]) -> None:
+        lines = []
+        for service, report in zip(("Commerce", "Walmart"), reports, strict=True):
+            mark, colour = ("✔", "#166534") if report.ok else ("✖", "#b42318")
+            detail = f" {report.detail}" if report.ok and report.detail else ""
+            lines.append(
+                f"<span style='color:{colour}'>{mark} <b>{service}:</b></span> "
+                f"{_escape(report.message)}{_escape(detail)}"
+            )
+        self.test_result.setText("<br>".join(lines))
+        self.test_result.setToolTip(
+            "\n".join(f"{r.problem or 'ok'}: {r.detail}" for r in reports if r.detail)
+        )
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

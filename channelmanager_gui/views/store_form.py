@@ -1,0 +1,162 @@
+"""What the store dialog asks, checked and saved without Qt.
+
+Secrets go to the keyring and nowhere else; the database row keeps addresses, the store code
+and the sync settings. When a store is edited, an empty secret field means "keep the saved
+one", so secrets are never read back into the form.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+
+from channelmanager_gui.errors import ChannelError, ValidationError
+from channelmanager_gui.models.db import Database
+from channelmanager_gui.models.store import Store
+from channelmanager_gui.services import stores
+from channelmanager_gui.services.commerce.client import CommerceClient
+from channelmanager_gui.services.credentials import CredentialStore
+from channelmanager_gui.services.engine.settings import StoreSettings
+from channelmanager_gui.services.http import ConnectionReport, report_for
+from channelmanager_gui.services.walmart.client import WalmartClient
+
+WALMART_URL = "https://marketplace.walmartapis.com"
+SECRET_LABELS = {
+    "commerce_token": "Commerce access token",
+    "walmart_client_id": "Walmart Client ID",
+    "walmart_client_secret": "Walmart Client Secret",
+}
+
+
+@dataclass
+class StoreAnswer:
+    """The form's values; secrets empty on edit mean "unchanged"."""
+
+    name: str = ""
+    commerce_url: str = ""
+    store_code: str = "default"
+    walmart_url: str = WALMART_URL
+    secrets: dict[str, str] = field(default_factory=dict)
+    settings: StoreSettings = field(default_factory=StoreSettings)
+
+
+def problem(answer: StoreAnswer, *, editing: bool) -> str | None:
+    """The first thing that blocks Save, in the merchant's words; None when it can be saved."""
+    if not answer.name.strip():
+        return "Give the store a name."
+    for label, url in (("Commerce URL", answer.commerce_url), ("Walmart URL", answer.walmart_url)):
+        try:
+            stores.check_url(label, url)
+        except ValidationError as exc:
+            return f"{label}: {exc.message.split(': ', 1)[-1]}"
+    if not editing:
+        for key, label in SECRET_LABELS.items():
+            if not answer.secrets.get(key, "").strip():
+                return f"{label} is required."
+    if not answer.settings.identifier_attributes:
+        return "Map at least one Commerce attribute to an identifier (UPC, EAN, ISBN or GTIN)."
+    try:
+        answer.settings.validate()
+    except ValidationError as exc:
+        return exc.message[:1].upper() + exc.message[1:] + "."
+    return None
+
+
+def load_answer(db: Database, store_id: int) -> StoreAnswer:
+    """A saved store as a form, secrets left empty."""
+    with db.session() as session:
+        store = session.get_one(Store, store_id)
+        return StoreAnswer(
+            name=store.name,
+            commerce_url=store.commerce_url,
+            store_code=store.commerce_store_code,
+            walmart_url=store.walmart_url,
+            settings=StoreSettings.from_json(store.settings),
+        )
+
+
+def save(db: Database, creds: CredentialStore, answer: StoreAnswer, store_id: int | None) -> int:
+    """Add or update the store; returns its id. Raises ValidationError like the CLI does."""
+    reason = problem(answer, editing=store_id is not None)
+    if reason:
+        raise ValidationError("store", reason)
+    secrets = {k: v.strip() for k, v in answer.secrets.items() if v.strip()}
+    if store_id is None:
+        store = stores.add_store(
+            db,
+            creds,
+            name=answer.name,
+            commerce_url=answer.commerce_url,
+            commerce_store_code=answer.store_code,
+            walmart_url=answer.walmart_url,
+            secrets=secrets,
+        )
+        store_id = store.id
+    with db.session() as session:
+        row = session.get_one(Store, store_id)
+        clash = session.scalar(
+            select(Store.id).where(Store.name == answer.name.strip(), Store.id != store_id)
+        )
+        if clash is not None:
+            raise ValidationError("name", f"a store named {answer.name.strip()!r} already exists")
+        row.name = answer.name.strip()
+        row.commerce_url = stores.check_url("commerce-url", answer.commerce_url)
+        row.commerce_store_code = answer.store_code.strip() or "default"
+        row.walmart_url = stores.check_url("walmart-url", answer.walmart_url)
+        row.settings = answer.settings.to_json()
+        for key, value in secrets.items():
+            creds.set(row.secret_key(key), value)
+    return store_id
+
+
+def saved_secrets(creds: CredentialStore, store_id: int | None) -> dict[str, str]:
+    """The keyring's secrets of a store (for Test connection on an edit with blank fields)."""
+    if store_id is None:
+        return {}
+    found = {}
+    for key in SECRET_LABELS:
+        value = creds.get(Store(id=store_id).secret_key(key))
+        if value:
+            found[key] = value
+    return found
+
+
+async def check_connections(
+    answer: StoreAnswer, fallback: dict[str, str]
+) -> tuple[ConnectionReport, ConnectionReport]:
+    """Both clients' verdicts, asked at the same time: (Commerce, Walmart)."""
+    secrets = {**fallback, **{k: v.strip() for k, v in answer.secrets.items() if v.strip()}}
+    return await asyncio.gather(
+        _commerce(answer, secrets.get("commerce_token", "")),
+        _walmart(
+            answer,
+            secrets.get("walmart_client_id", ""),
+            secrets.get("walmart_client_secret", ""),
+        ),
+    )
+
+
+async def _commerce(answer: StoreAnswer, token: str) -> ConnectionReport:
+    if not token:
+        return ConnectionReport(False, "bad_credentials", "Enter the Commerce access token.")
+    try:
+        url = stores.check_url("Commerce URL", answer.commerce_url)
+        async with CommerceClient(url, token, store_code=answer.store_code or None) as client:
+            return await client.test_connection()
+    except (ChannelError, OSError) as exc:
+        return report_for(exc, "Commerce")
+
+
+async def _walmart(answer: StoreAnswer, client_id: str, secret: str) -> ConnectionReport:
+    if not client_id or not secret:
+        return ConnectionReport(
+            False, "bad_credentials", "Enter the Walmart Client ID and Client Secret."
+        )
+    try:
+        url = stores.check_url("Walmart URL", answer.walmart_url)
+        async with WalmartClient(url, client_id, secret) as client:
+            return await client.test_connection()
+    except (ChannelError, OSError) as exc:
+        return report_for(exc, "Walmart")

@@ -1,0 +1,231 @@
+"""Settings: store dialog validation, secrets to the keyring only, Test connection against the
+sandboxes, the store list, and the first-run wizard."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+
+import pytest
+import qasync
+from pytestqt.qtbot import QtBot
+
+from channelmanager_gui.models.db import Database, open_database
+from channelmanager_gui.qt_async import OpRunner
+from channelmanager_gui.sandbox.pair import SandboxPair, start_pair
+from channelmanager_gui.services import stores
+from channelmanager_gui.services.credentials import SERVICE, CredentialStore
+from channelmanager_gui.services.engine.settings import StoreSettings
+from channelmanager_gui.views.first_run import FirstRunWizard
+from channelmanager_gui.views.settings_page import SettingsPage
+from channelmanager_gui.views.store_dialog import SAVED_PLACEHOLDER, StoreDialog
+from tests.memory_keyring import MemoryKeyring
+
+GOOD = {
+    "commerce_token": "tok-123",
+    "walmart_client_id": "client-1",
+    "walmart_client_secret": "very-secret-value",
+}
+
+
+@pytest.fixture(scope="module")
+def pair() -> Iterator[SandboxPair]:
+    with start_pair(products=20, orders=2, rate_limit_scale=0) as running:
+        yield running
+
+
+@pytest.fixture
+def db() -> Iterator[Database]:
+    database = open_database()
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def ops() -> OpRunner:
+    return OpRunner(lambda exc, label: pytest.fail(f"{label}: {exc!r}"))
+
+
+def _dialog(qtbot: QtBot, db: Database, ops: OpRunner, store_id: int | None = None) -> StoreDialog:
+    dialog = StoreDialog(db, CredentialStore(), ops, store_id)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def _fill(dialog: StoreDialog, secrets: dict[str, str] = GOOD, **fields: str) -> None:
+    values = {
+        "name": "Main shop",
+        "commerce_url": "https://shop.example.com",
+        "walmart_url": "https://marketplace.walmartapis.com",
+        **fields,
+    }
+    for name, text in values.items():
+        getattr(dialog, name).setText(text)
+    for key, edit in dialog.secret_fields.items():
+        edit.setText(secrets.get(key, ""))
+
+
+@pytest.mark.parametrize(
+    ("fields", "secrets", "reason"),
+    [
+        ({"commerce_url": "shop.example.com"}, GOOD, "Commerce URL"),
+        ({"commerce_url": "http://shop.example.com"}, GOOD, "https"),
+        ({"walmart_url": "ftp://x"}, GOOD, "Walmart URL"),
+        ({"name": "  "}, GOOD, "name"),
+        ({}, {**GOOD, "commerce_token": ""}, "Commerce access token is required"),
+        ({}, {**GOOD, "walmart_client_secret": " "}, "Walmart Client Secret is required"),
+    ],
+)
+def test_invalid_input_blocks_save_with_the_reason(
+    qtbot: QtBot, db: Database, ops: OpRunner, fields: dict[str, str],
+    secrets: dict[str, str], reason: str,
+) -> None:  # fmt: skip
+    dialog = _dialog(qtbot, db, ops)
+    _fill(dialog, secrets, **fields)
+    assert not dialog.save_button.isEnabled()
+    assert reason in dialog.reason.text()
+    _fill(dialog)
+    assert dialog.save_button.isEnabled()
+    assert dialog.reason.text() == ""
+
+
+def test_rules_and_identifier_mapping_are_validated(
+    qtbot: QtBot, db: Database, ops: OpRunner
+) -> None:
+    dialog = _dialog(qtbot, db, ops)
+    _fill(dialog)
+    dialog.identifiers.set_mapping({})
+    assert "Map at least one" in dialog.reason.text()
+    dialog.identifiers.set_mapping({"barcode": "EAN", "upc": "UPC"})
+    assert dialog.save_button.isEnabled()
+
+
+def test_save_puts_secrets_in_the_keyring_and_never_in_the_database(
+    qtbot: QtBot, db: Database, ops: OpRunner, memory_keyring: MemoryKeyring
+) -> None:
+    dialog = _dialog(qtbot, db, ops)
+    _fill(dialog, commerce_url="https://shop.example.com/rest/V1/")
+    dialog.buffer.setValue(3)
+    dialog.adjustment.setValue(5.0)
+    dialog.intervals["orders"].setValue(45)
+    dialog.identifiers.set_mapping({"barcode": "EAN"})
+    dialog.save_button.click()
+    assert dialog.result() == StoreDialog.DialogCode.Accepted
+    store_id = dialog.store_id
+    assert store_id is not None
+    assert memory_keyring.secrets[(SERVICE, f"store:{store_id}:commerce_token")] == "tok-123"
+    [store] = stores.list_stores(db)
+    settings = StoreSettings.from_json(store.settings)
+    assert (settings.safety_buffer, settings.price_adjustment_pct) == (3, 5.0)
+    assert settings.intervals["orders"] == 45
+    assert settings.identifier_attributes == {"barcode": "EAN"}
+    db.dispose()
+    raw = b"".join(f.read_bytes() for f in db.path.parent.glob(db.path.name + "*"))
+    for secret in GOOD.values():
+        assert secret.encode() not in raw
+
+
+def test_edit_never_shows_secrets_and_blank_keeps_them(
+    qtbot: QtBot, db: Database, ops: OpRunner, memory_keyring: MemoryKeyring
+) -> None:
+    first = _dialog(qtbot, db, ops)
+    _fill(first)
+    first.save_button.click()
+    store_id = first.store_id
+    assert store_id is not None
+    dialog = _dialog(qtbot, db, ops, store_id)
+    for edit in dialog.secret_fields.values():
+        assert edit.text() == ""
+        assert edit.placeholderText() == SAVED_PLACEHOLDER
+    assert dialog.save_button.isEnabled()
+    dialog.name.setText("Renamed shop")
+    dialog.secret_fields["walmart_client_secret"].setText("new-secret")
+    dialog.save_button.click()
+    assert [s.name for s in stores.list_stores(db)] == ["Renamed shop"]
+    creds = CredentialStore()
+    assert creds.get(f"store:{store_id}:commerce_token") == "tok-123"
+    assert creds.get(f"store:{store_id}:walmart_client_secret") == "new-secret"
+
+
+def _test(dialog: StoreDialog, loop: qasync.QEventLoop) -> str:
+    dialog.test_button.click()
+    assert dialog.test_task is not None
+    loop.run_until_complete(asyncio.wait([dialog.test_task]))
+    return dialog.test_result.text()
+
+
+def test_test_connection_against_the_sandboxes(
+    qtbot: QtBot, db: Database, ops: OpRunner, pair: SandboxPair, qasync_loop: qasync.QEventLoop
+) -> None:
+    dialog = _dialog(qtbot, db, ops)
+    secrets = {
+        "commerce_token": pair.commerce.token,
+        "walmart_client_id": pair.walmart.client_id,
+        "walmart_client_secret": pair.walmart.client_secret,
+    }
+    _fill(dialog, secrets, commerce_url=pair.commerce.url, walmart_url=pair.walmart.url)
+    text = _test(dialog, qasync_loop)
+    assert "Connected to Commerce" in text
+    assert "Connected to Walmart" in text
+    assert text.count("✔") == 2
+
+
+def test_test_connection_reports_bad_credentials_clearly(
+    qtbot: QtBot, db: Database, ops: OpRunner, pair: SandboxPair, qasync_loop: qasync.QEventLoop
+) -> None:
+    dialog = _dialog(qtbot, db, ops)
+    wrong = {**GOOD, "walmart_client_id": pair.walmart.client_id}
+    _fill(dialog, wrong, commerce_url=pair.commerce.url, walmart_url=pair.walmart.url)
+    text = _test(dialog, qasync_loop)
+    assert text.count("✖") == 2
+    assert "Commerce refused the access token" in text
+    assert "Walmart refused the credentials" in text
+    assert dialog.test_button.isEnabled()
+
+
+def test_settings_page_adds_edits_and_removes_stores(
+    qtbot: QtBot, db: Database, ops: OpRunner, memory_keyring: MemoryKeyring
+) -> None:
+    asked: list[int | None] = []
+
+    def ask_store(parent, db_, creds, ops_, store_id):  # type: ignore[no-untyped-def]
+        asked.append(store_id)
+        if store_id is None:
+            return stores.add_store(
+                db_, creds, name="Shop", commerce_url="https://a.example.com",
+                commerce_store_code="default", walmart_url="https://b.example.com",
+                secrets=GOOD,
+            ).id  # fmt: skip
+        return store_id
+
+    page = SettingsPage(db, CredentialStore(), ops, ask_store=ask_store, confirm=lambda *_: True)
+    qtbot.addWidget(page)
+    assert page.table.rowCount() == 0
+    assert not page.edit_button.isEnabled()
+    with qtbot.waitSignal(page.stores_changed):
+        page.add_button.click()
+    assert page.table.item(0, 0).text() == "Shop"
+    page.table.selectRow(0)
+    with qtbot.waitSignal(page.stores_changed):
+        page.edit_button.click()
+    assert asked == [None, page.selected_store()]
+    with qtbot.waitSignal(page.stores_changed):
+        page.remove_button.click()
+    assert page.table.rowCount() == 0
+    assert memory_keyring.secrets == {}
+
+
+def test_first_run_offers_the_demo_and_connecting_a_store(
+    qtbot: QtBot, db: Database, ops: OpRunner
+) -> None:
+    wizard = FirstRunWizard(db, CredentialStore(), ops, ask_store=lambda *_: 7)
+    qtbot.addWidget(wizard)
+    with qtbot.waitSignal(wizard.demo_requested):
+        wizard.demo_button.click()
+    with qtbot.waitSignal(wizard.store_added) as added:
+        wizard.connect_button.click()
+    assert added.args == [7]
+    cancelled = FirstRunWizard(db, CredentialStore(), ops, ask_store=lambda *_: None)
+    qtbot.addWidget(cancelled)
+    with qtbot.assertNotEmitted(cancelled.store_added):
+        cancelled.connect_button.click()
