@@ -165,6 +165,10 @@ class OrdersTableModel(QAbstractTableModel):
     def order_id(self, row: int) -> int:
         return self._ids[row]
 
+    def ids(self) -> list[int]:
+        """Every listed id in order (read-only: the page maps selections with it)."""
+        return self._ids
+
     def row_of(self, order_id: int) -> int | None:
         if self._row_of is None:
             self._row_of = {oid: row for row, oid in enumerate(self._ids)}

@@ -1,0 +1,360 @@
+"""One order in full: both numbers, dates, lines with every quantity, shipments with tracking
+links, the timeline of every sync step, and the actions that are possible right now.
+
+Ship and Cancel are enabled only when ``validation.can_ship``/``can_cancel`` allow it (the same
+checks the dialogs and the command line use); a disabled button says why in its tooltip and in
+the line under the buttons. Retry appears on orders in Error. The view only emits requests
+(``ship_requested(int)`` …); the page runs them through :class:`OrderActions`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from channelmanager_gui.errors import ValidationError
+from channelmanager_gui.models.db import Database
+from channelmanager_gui.models.order import Order, OrderStatus
+from channelmanager_gui.models.outbox import Activity
+from channelmanager_gui.models.qt_orders import money
+from channelmanager_gui.services.activity import timeline
+from channelmanager_gui.services.engine.cancelling import cancel_label
+from channelmanager_gui.services.engine.fulfilment_common import load_order
+from channelmanager_gui.services.validation import can_cancel, can_ship
+from channelmanager_gui.views.order_detail_parts import (
+    address_text,
+    fill_form,
+    fill_table,
+    section,
+    step_text,
+)
+from channelmanager_gui.views.pill_delegate import StatusPill
+from channelmanager_gui.views.ship_dialog import local_now, ship_by_hint
+
+Clock = Callable[[], datetime]
+_BANNER = "QLabel#{name} {{ background: {bg}; color: {fg}; border-radius: 6px; padding: 8px; }}"
+
+
+def load_detail(db: Database, order_id: int) -> tuple[Order, list[Activity]]:
+    """The order (lines, shipments) and its timeline, read in one transaction."""
+    with db.session() as session:
+        return load_order(session, order_id), timeline(session, "order", order_id)
+
+
+class OrderDetailView(QWidget):
+    back_requested = Signal()
+    ship_requested = Signal(int)
+    cancel_requested = Signal(int)
+    retry_requested = Signal(int)
+
+    def __init__(
+        self, db: Database, *, clock: Clock = local_now, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._clock = clock
+        self._order_id: int | None = None
+        self.order: Order | None = None
+        self._setup_ui()
+
+    def order_id(self) -> int | None:
+        return self._order_id
+
+    def show_order(self, order_id: int) -> None:
+        self._order_id = order_id
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the order again (after a change); a vanished order says so."""
+        if self._order_id is None:
+            return
+        try:
+            order, events = load_detail(self._db, self._order_id)
+        except ValidationError as exc:
+            self._show_missing(exc.message)
+            return
+        self.order = order
+        self._fill(order, events)
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _setup_ui(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(20, 14, 20, 20)
+        layout.setSpacing(10)
+        layout.addLayout(self._header())
+        self.action_reason = QLabel()
+        self.action_reason.setObjectName("actionReason")
+        self.action_reason.setStyleSheet("color: #6b7280;")
+        self.action_reason.setWordWrap(True)
+        layout.addWidget(self.action_reason)
+        self.error_banner = self._banner("errorBanner", "#fdecec", "#9f1c1c")
+        self.cancel_banner = self._banner("cancelBanner", "#f3ecfd", "#6b21a8")
+        layout.addWidget(self.error_banner)
+        layout.addWidget(self.cancel_banner)
+        facts_row = QHBoxLayout()
+        self.facts = QFormLayout()
+        self.people = QFormLayout()
+        for form in (self.facts, self.people):
+            form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+            form.setSpacing(6)  # else inherited from the row's spacing
+            facts_row.addLayout(form)
+            facts_row.addSpacing(40)
+        facts_row.addStretch(1)
+        facts_box = QWidget()  # fixed height: spare room goes to the timeline, not the facts
+        facts_box.setLayout(facts_row)
+        facts_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        layout.addWidget(facts_box)
+        self.lines = self._table(
+            ("SKU", "Product", "Ordered", "Shipped", "Cancelled", "Refunded", "Price", "Tax")
+        )
+        self.shipments = self._table(
+            ("Ship date", "Carrier", "Method", "Tracking number", "Items", "Sent to Walmart")
+        )
+        self.events = self._table(("When", "Step", "Outcome", "What happened"))
+        self.events.horizontalHeader().setStretchLastSection(True)
+        self.lines.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.shipments.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.no_shipments = QLabel("Nothing has shipped yet.")
+        self.no_shipments.setStyleSheet("color: #6b7280;")
+        layout.addWidget(section("Lines"))
+        layout.addWidget(self.lines)
+        layout.addWidget(section("Shipments"))
+        layout.addWidget(self.no_shipments)
+        layout.addWidget(self.shipments)
+        layout.addWidget(section("Timeline (newest first)"))
+        self.events.setMinimumHeight(160)
+        layout.addWidget(self.events, 1)
+
+    def _header(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.back_button = QPushButton("← All orders")
+        self.back_button.setFlat(True)
+        self.back_button.clicked.connect(self.back_requested)
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 18px; font-weight: 600;")
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.pill = StatusPill()
+        self.retry_button = QPushButton("Retry")
+        self.ship_button = QPushButton("Ship…")
+        self.ship_button.setObjectName("primaryButton")
+        self.cancel_button = QPushButton("Cancel order…")
+        self.retry_button.clicked.connect(self._on_retry_button_clicked)
+        self.ship_button.clicked.connect(self._on_ship_button_clicked)
+        self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
+        for widget in (self.back_button, self.title, self.pill):
+            row.addWidget(widget)
+        row.addStretch(1)
+        for button in (self.retry_button, self.ship_button, self.cancel_button):
+            row.addWidget(button)
+        return row
+
+    @staticmethod
+    def _banner(name: str, background: str, foreground: str) -> QLabel:
+        banner = QLabel()
+        banner.setObjectName(name)
+        banner.setWordWrap(True)
+        banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        banner.setStyleSheet(_BANNER.format(name=name, bg=background, fg=foreground))
+        banner.hide()
+        return banner
+
+    @staticmethod
+    def _table(headers: Sequence[str]) -> QTableWidget:
+        table = QTableWidget(0, len(headers))
+        table.setHorizontalHeaderLabels(list(headers))
+        table.verticalHeader().hide()
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setWordWrap(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        return table
+
+    # -- filling -------------------------------------------------------------------------------
+
+    def _fill(self, order: Order, events: Sequence[Activity]) -> None:
+        commerce = order.commerce_increment_id
+        self.title.setText(
+            f"Walmart PO {order.purchase_order_id}"
+            + (f"  ·  Commerce order {commerce}" if commerce else "")
+        )
+        self.pill.set_status(order.status)
+        self.pill.show()
+        self._fill_actions(order)
+        self._fill_banners(order)
+        self._fill_facts(order)
+        self._fill_lines(order)
+        self._fill_shipments(order)
+        self._fill_events(events)
+
+    def _fill_actions(self, order: Order) -> None:
+        shippable, why_not_ship = can_ship(order)
+        cancellable, why_not_cancel = can_cancel(order)
+        self.ship_button.setEnabled(shippable)
+        self.ship_button.setToolTip(why_not_ship or "Enter the tracking number and ship.")
+        self.cancel_button.setEnabled(cancellable)
+        self.cancel_button.setToolTip(why_not_cancel or "Cancel the whole order on Walmart.")
+        in_error = order.status == OrderStatus.ERROR
+        self.retry_button.setVisible(in_error)
+        self.retry_button.setToolTip("Send the failed step again.")
+        reasons = [r for r in (why_not_ship, why_not_cancel) if r]
+        self.action_reason.setText(" ".join(dict.fromkeys(reasons)))
+        self.action_reason.setVisible(bool(reasons))
+
+    def _fill_banners(self, order: Order) -> None:
+        if order.error:
+            step = f" while {step_text(order.error_step)}" if order.error_step else ""
+            self.error_banner.setText(
+                f"<b>Error{step}:</b> {escape(order.error)}<br>"
+                "Fix the cause (in Commerce or on Walmart), then click Retry."
+            )
+        self.error_banner.setVisible(bool(order.error))
+        asked = order.intent_to_cancel and not order.cancel_reason
+        self.cancel_banner.setText(
+            "<b>The buyer asked Walmart to cancel this order.</b> Cancel it with the reason "
+            "“Buyer asked to cancel”, or ship it anyway if it has already left."
+        )
+        self.cancel_banner.setVisible(asked)
+
+    def _fill_facts(self, order: Order) -> None:
+        now = self._clock()
+        zone = now.tzinfo
+        address = order.shipping_address or {}
+        facts: list[tuple[str, str]] = [
+            ("Customer order", order.customer_order_id),
+            ("Order date", f"{order.order_date.astimezone(zone):%Y-%m-%d %H:%M}"),
+            ("Ship by", ship_by_hint(order, now) or "—"),
+            ("Method", order.method_code or "—"),
+            ("Total", money(order.total, order.currency or "USD")),
+        ]
+        if order.cancel_reason:
+            facts.append(("Cancelled", cancel_label(order.cancel_reason)))
+        people = [
+            ("Customer", order.customer_name or "—"),
+            ("E-mail", order.customer_email or "—"),
+            ("Ship to", address_text(address) or "—"),
+            ("Phone", str(address.get("phone") or "—")),
+        ]
+        fill_form(self.facts, facts)
+        fill_form(self.people, people)
+
+    def _fill_lines(self, order: Order) -> None:
+        currency = order.currency or "USD"
+        rows = [
+            (
+                line.sku,
+                line.product_name,
+                line.qty_ordered,
+                line.qty_shipped,
+                line.qty_cancelled,
+                line.qty_refunded,
+                money(line.unit_price, currency),
+                money(line.tax, currency),
+            )
+            for line in order.lines
+        ]
+        fill_table(self.lines, rows, right_columns=range(2, 8))
+
+    def _fill_shipments(self, order: Order) -> None:
+        zone = self._clock().tzinfo
+        by_line = {line.id: line for line in order.lines}
+        self.shipments.setRowCount(0)
+        rows = []
+        for shipment in order.shipments:
+            items = ", ".join(
+                f"{sl.qty} × {by_line[sl.order_line_id].sku}"
+                for sl in shipment.lines
+                if sl.order_line_id in by_line
+            )
+            sent = shipment.walmart_sent_at
+            rows.append(
+                (
+                    f"{shipment.ship_date.astimezone(zone):%Y-%m-%d}",
+                    shipment.carrier or shipment.other_carrier or "—",
+                    shipment.method_code,
+                    shipment.tracking_number,
+                    items,
+                    f"{sent.astimezone(zone):%Y-%m-%d %H:%M}" if sent else "Not yet",
+                )
+            )
+        fill_table(self.shipments, rows)
+        self.shipments.setVisible(bool(rows))
+        self.no_shipments.setVisible(not rows)
+        for row, shipment in enumerate(order.shipments):
+            if shipment.tracking_url:
+                link = QLabel(
+                    f'<a href="{escape(shipment.tracking_url)}">'
+                    f"{escape(shipment.tracking_number)}</a>"
+                )
+                link.setOpenExternalLinks(True)
+                link.setToolTip(shipment.tracking_url)
+                self.shipments.setCellWidget(row, 3, link)
+
+    def _fill_events(self, events: Sequence[Activity]) -> None:
+        zone = self._clock().tzinfo
+        rows = [
+            (
+                f"{event.created_at.astimezone(zone):%Y-%m-%d %H:%M:%S}",
+                event.event.replace("_", " ").replace(".", " "),
+                event.outcome,
+                event.message,
+            )
+            for event in reversed(events)
+        ]
+        fill_table(self.events, rows, fit=False)
+        for row, event in enumerate(reversed(events)):
+            if event.outcome == "error":
+                for col in range(self.events.columnCount()):
+                    item = self.events.item(row, col)
+                    if item is not None:
+                        item.setForeground(Qt.GlobalColor.darkRed)
+
+    def _show_missing(self, message: str) -> None:
+        self.order = None
+        self.title.setText(message)
+        self.pill.hide()
+        for button in (self.ship_button, self.cancel_button, self.retry_button):
+            button.setEnabled(False)
+        for table in (self.lines, self.shipments, self.events):
+            table.setRowCount(0)
+
+    # -- slots ---------------------------------------------------------------------------------
+
+    def _on_ship_button_clicked(self) -> None:
+        if self._order_id is not None:
+            self.ship_requested.emit(self._order_id)
+
+    def _on_cancel_button_clicked(self) -> None:
+        if self._order_id is not None:
+            self.cancel_requested.emit(self._order_id)
+
+    def _on_retry_button_clicked(self) -> None:
+        if self._order_id is not None:
+            self.retry_requested.emit(self._order_id)

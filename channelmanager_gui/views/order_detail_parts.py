@@ -1,0 +1,76 @@
+"""Pieces of the order detail: merchant words for sync steps, and small read-only tables and
+forms filled from plain values (kept apart so ``order_detail`` stays about the order)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QLabel, QTableWidget, QTableWidgetItem
+
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+# Outbox steps (``error_step``) in a merchant's words; an unknown step shows as written.
+STEP_TEXT = {
+    "walmart.acknowledge": "acknowledging on Walmart",
+    "commerce.create_order": "creating the order in Commerce",
+    "commerce.ship": "shipping in Commerce",
+    "walmart.ship": "sending the shipment to Walmart",
+    "walmart.cancel": "cancelling on Walmart",
+    "commerce.cancel": "cancelling in Commerce",
+    "commerce_shipment": "reading a shipment made in Commerce",
+    "commerce.return": "recording the return in Commerce",
+    "walmart.refund_return": "refunding the return on Walmart",
+}
+
+
+def step_text(step: str) -> str:
+    if step in STEP_TEXT:
+        return STEP_TEXT[step]
+    service, _, verb = step.partition(".")
+    if verb and service in ("walmart", "commerce"):
+        return f"{verb.replace('_', ' ')} ({service.title()})"
+    return step.replace("_", " ")
+
+
+def section(title: str) -> QLabel:
+    label = QLabel(title)
+    label.setStyleSheet("font-size: 14px; font-weight: 600; padding-top: 8px;")
+    return label
+
+
+def fill_table(
+    table: QTableWidget,
+    rows: Sequence[Sequence[Any]],
+    *,
+    right_columns: range = range(0),
+    fit: bool = True,
+) -> None:
+    """Fill a small read-only table; ``fit`` sizes it to its rows (no inner scroll bar)."""
+    table.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            item = QTableWidgetItem(str(value))
+            if c in right_columns:
+                item.setTextAlignment(_RIGHT)
+            table.setItem(r, c, item)
+    if fit:
+        table.resizeRowsToContents()
+        height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+        table.setFixedHeight(height + sum(table.rowHeight(r) for r in range(len(rows))))
+
+
+def fill_form(form: QFormLayout, facts: Sequence[tuple[str, str]]) -> None:
+    while form.rowCount():
+        form.removeRow(0)
+    for label, value in facts:
+        text = QLabel(value)
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(f"{label}:", text)
+
+
+def address_text(address: dict[str, Any]) -> str:
+    parts = [address.get(k) for k in ("name", "address1", "address2", "city")]
+    region = " ".join(p for p in (address.get("state"), address.get("postal_code")) if p)
+    return ", ".join(str(p) for p in (*parts, region, address.get("country")) if p)

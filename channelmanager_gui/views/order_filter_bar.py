@@ -1,0 +1,216 @@
+"""The order dashboard's filters: search, status (with counts), date range, and the
+"needs attention" chips (in error, overdue, due today, buyer asked to cancel) with counts.
+
+The chips answer the merchant's first two questions — is anything wrong, what must ship
+today — in one click; the status box narrows further. Both show how many orders of the
+current store, date range and search each choice holds. The bar only describes the filter;
+the page applies it (``filter_changed``), and typing is debounced there.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from channelmanager_gui.models.order_queries import (
+    STATUS_ORDER,
+    Attention,
+    OrderCounts,
+    OrderFilter,
+)
+
+# (attention kind or None for every order, chip title); red first: what is wrong, then time.
+CHIPS: tuple[tuple[Attention | None, str], ...] = (
+    (None, "All orders"),
+    (Attention.ERROR, "In error"),
+    (Attention.OVERDUE, "Overdue"),
+    (Attention.DUE_TODAY, "Due today"),
+    (Attention.CANCEL_REQUESTED, "Buyer asked to cancel"),
+)
+DATE_PRESETS: tuple[tuple[str, int | None], ...] = (
+    ("Any date", None),
+    ("Today", 0),
+    ("Last 7 days", 6),
+    ("Last 30 days", 29),
+    ("Last 90 days", 89),
+    ("Custom range", -1),
+)
+CUSTOM = len(DATE_PRESETS) - 1
+CHIP_STYLE = """
+QPushButton#attentionChip {
+    border: 1px solid #cfd5dd; border-radius: 13px; padding: 3px 12px; background: #ffffff;
+    color: #1f2937;
+}
+QPushButton#attentionChip:checked { background: #dbe6fb; border-color: #2f6fd6; color: #1b4a9c; }
+QPushButton#attentionChip[alert="true"] { color: #9f1c1c; }
+QPushButton#attentionChip[alert="true"]:checked { background: #fde2e1; border-color: #c62828; }
+"""
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+class OrderFilterBar(QWidget):
+    """Emits ``filter_changed()`` for a choice and ``search_edited()`` while typing."""
+
+    filter_changed = Signal()
+    search_edited = Signal()
+
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._today = today
+        self.chips: dict[Attention | None, QPushButton] = {}
+        self._setup_ui()
+
+    def _setup_ui(self) -> None:
+        self.setStyleSheet(CHIP_STYLE)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(8)
+        row = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setObjectName("pageSearch")
+        self.search.setPlaceholderText(
+            "Search Walmart PO, customer order, Commerce order, customer or tracking number"
+        )
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.search_edited)
+        self.search.returnPressed.connect(self.filter_changed)
+        row.addWidget(self.search, 1)
+        self.status = QComboBox()
+        self.status.setAccessibleName("Status")
+        self.status.addItem("Any status", None)
+        for status in STATUS_ORDER:
+            self.status.addItem(status.value, status.value)
+        self.status.currentIndexChanged.connect(self.filter_changed)
+        row.addWidget(self.status)
+        row.addLayout(self._date_row())
+        column.addLayout(row)
+        column.addLayout(self._chip_row())
+
+    def _date_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(4)
+        self.dates = QComboBox()
+        self.dates.setAccessibleName("Order date")
+        for title, _days in DATE_PRESETS:
+            self.dates.addItem(title)
+        self.dates.currentIndexChanged.connect(self._on_dates_currentIndexChanged)
+        row.addWidget(self.dates)
+        self.date_from, self.date_to = QDateEdit(), QDateEdit()
+        for edit, start in (
+            (self.date_from, self._today - timedelta(days=6)),
+            (self.date_to, self._today),
+        ):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDate(_qdate(start))
+            edit.dateChanged.connect(self.filter_changed)
+            edit.hide()
+        self.date_dash = QLabel("–")
+        self.date_dash.hide()
+        for widget in (self.date_from, self.date_dash, self.date_to):
+            row.addWidget(widget)
+        return row
+
+    def _chip_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        self._chip_group = QButtonGroup(self)
+        self._chip_group.setExclusive(True)
+        for kind, title in CHIPS:
+            chip = QPushButton(title)
+            chip.setObjectName("attentionChip")
+            chip.setCheckable(True)
+            chip.setProperty("alert", kind in (Attention.ERROR, Attention.OVERDUE))
+            chip.toggled.connect(self._on_chip_toggled)
+            self._chip_group.addButton(chip)
+            self.chips[kind] = chip
+            row.addWidget(chip)
+        self.chips[None].setChecked(True)
+        row.addStretch(1)
+        return row
+
+    # -- public API ----------------------------------------------------------------------------
+
+    def build_filter(self, store_id: int | None) -> OrderFilter:
+        date_from, date_to = self.date_range()
+        return OrderFilter(
+            store_id=store_id,
+            status=self.status.currentData(),
+            attention=self.attention(),
+            date_from=date_from,
+            date_to=date_to,
+            search=self.search.text().strip(),
+        )
+
+    def attention(self) -> Attention | None:
+        return next((kind for kind, chip in self.chips.items() if chip.isChecked()), None)
+
+    def set_attention(self, kind: Attention | None) -> None:
+        self.chips[kind].setChecked(True)
+
+    def date_range(self) -> tuple[date | None, date | None]:
+        index = self.dates.currentIndex()
+        if index == CUSTOM:
+            return self.date_from.date().toPython(), self.date_to.date().toPython()
+        days = DATE_PRESETS[index][1]
+        if days is None:
+            return None, None
+        return self._today - timedelta(days=days), self._today
+
+    def set_today(self, today: date) -> None:
+        """Presets count back from the merchant's today (the page updates it on refresh)."""
+        self._today = today
+
+    def is_narrowed(self) -> bool:
+        """Whether anything but "all orders, any date" is chosen."""
+        return (
+            bool(self.search.text().strip())
+            or self.status.currentIndex() > 0
+            or (self.dates.currentIndex() > 0 or self.attention() is not None)
+        )
+
+    def clear(self) -> None:
+        """Back to every order (one ``filter_changed`` at the end)."""
+        self.blockSignals(True)
+        self.search.clear()
+        self.status.setCurrentIndex(0)
+        self.dates.setCurrentIndex(0)
+        self.chips[None].setChecked(True)
+        self.blockSignals(False)
+        self.filter_changed.emit()
+
+    def set_counts(self, counts: OrderCounts) -> None:
+        for kind, title in CHIPS:
+            count = counts.total if kind is None else counts.attention.get(kind, 0)
+            self.chips[kind].setText(f"{title}  {count:,}")
+        self.status.setItemText(0, f"Any status ({counts.total:,})")
+        for index in range(1, self.status.count()):
+            status = self.status.itemData(index)
+            self.status.setItemText(index, f"{status} ({counts.by_status.get(status, 0):,})")
+
+    # -- slots ---------------------------------------------------------------------------------
+
+    def _on_dates_currentIndexChanged(self, index: int) -> None:
+        custom = index == CUSTOM
+        for widget in (self.date_from, self.date_dash, self.date_to):
+            widget.setVisible(custom)
+        self.filter_changed.emit()
+
+    def _on_chip_toggled(self, checked: bool) -> None:
+        if checked:  # the exclusive group also un-toggles the previous chip: one signal only
+            self.filter_changed.emit()

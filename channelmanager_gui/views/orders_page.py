@@ -1,0 +1,410 @@
+"""The Orders page: the order dashboard (filters with counts, the table) and the order detail.
+
+What must ship today, what is late and what went wrong stand out in the table and have a chip
+each; double-click (or Enter) opens the order. Ship, Cancel and Retry are in the toolbar, on
+right-click and on the detail, and all go through :class:`OrderActions` (the engine's
+services). The table holds ids only and refreshes when the engine announces order changes,
+keeping the selection and scroll position (``SelectionKeeper``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from channelmanager_gui.errors import ValidationError
+from channelmanager_gui.models.db import Database
+from channelmanager_gui.models.order_queries import Attention, OrderCounts
+from channelmanager_gui.models.qt_orders import COL_STATUS, OrdersTableModel, display_text
+from channelmanager_gui.models.qt_paged import Runner
+from channelmanager_gui.qt_async import OpRunner
+from channelmanager_gui.services.changes import Change, ChangeBus
+from channelmanager_gui.services.validation import can_cancel, can_ship
+from channelmanager_gui.views.navigation import Badge
+from channelmanager_gui.views.order_actions import Clock, OrderActions
+from channelmanager_gui.views.order_detail import OrderDetailView
+from channelmanager_gui.views.order_filter_bar import OrderFilterBar
+from channelmanager_gui.views.pill_delegate import StatusPillDelegate
+from channelmanager_gui.views.ship_dialog import local_now
+from channelmanager_gui.views.table_support import SelectionKeeper, setup_table, threaded_runner
+
+SEARCH_DELAY_MS = 250
+REFRESH_DELAY_MS = 300  # the engine announces changes often during a sync; one refresh per burst
+COLUMN_WIDTHS = (120, 110, 120, 130, 140, 80, 160, 260)
+NO_ORDERS_HINT = (
+    "Walmart orders appear here after the next sync; click “Sync now” at the top to fetch "
+    "them right away."
+)
+_EMPTY_ATTENTION = {
+    Attention.ERROR: "No order is in error.",
+    Attention.OVERDUE: "No order is overdue.",
+    Attention.DUE_TODAY: "Nothing else is due to ship today.",
+    Attention.CANCEL_REQUESTED: "No buyer is waiting for a cancellation.",
+}
+
+
+def order_badges(counts: OrderCounts) -> list[Badge]:
+    """The navigation badges of the Orders area: errors and late orders in red, due today."""
+    return [
+        Badge(counts.attention.get(Attention.ERROR, 0), "in error", alert=True),
+        Badge(counts.attention.get(Attention.OVERDUE, 0), "overdue", alert=True),
+        Badge(counts.attention.get(Attention.DUE_TODAY, 0), "due today"),
+    ]
+
+
+class OrdersPage(QWidget):
+    """``OrdersPage(db, changes, ops, *, runner=None, clock=local_now)``; see the module doc.
+
+    Signals: ``counts_changed(OrderCounts)`` after every refresh (for ``order_badges``),
+    ``notice(str)`` after an action was queued (for the status bar).
+    """
+
+    counts_changed = Signal(object)
+    notice = Signal(str)
+
+    def __init__(
+        self,
+        db: Database,
+        changes: ChangeBus | None,
+        ops: OpRunner,
+        *,
+        runner: Runner[Any] | None = None,
+        clock: Clock = local_now,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._store_id: int | None = None
+        self.last_task: asyncio.Task[Any] | None = None  # the last action started (tests)
+        self.model = OrdersTableModel(
+            db, clock=clock, runner=runner or threaded_runner(ops, "Load orders"), parent=self
+        )
+        self.actions = OrderActions(db, ops, self, changes=changes, clock=clock)
+        self._setup_ui(db)
+        self._keeper = SelectionKeeper(self.table, self.model)
+        self.model.counts_changed.connect(self._on_model_counts_changed)
+        self.model.modelReset.connect(self._on_model_reset)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.actions.changed.connect(self._on_actions_changed)
+        self.actions.notice.connect(self.notice)
+        self._search_timer = self._single_shot(SEARCH_DELAY_MS, self._apply_filter)
+        self._refresh_timer = self._single_shot(REFRESH_DELAY_MS, self.refresh)
+        self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # newest first; loads ids
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _setup_ui(self, db: Database) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.stack = QStackedWidget()
+        outer.addWidget(self.stack)
+        self.list_page = QWidget()
+        layout = QVBoxLayout(self.list_page)
+        layout.setContentsMargins(16, 12, 16, 8)
+        layout.setSpacing(8)
+        layout.addLayout(self._toolbar())
+        self.filters = OrderFilterBar(self._clock().date())
+        self.filters.filter_changed.connect(self._apply_filter)
+        self.filters.search_edited.connect(self._on_filters_search_edited)
+        layout.addWidget(self.filters)
+        layout.addWidget(self._table(), 1)
+        layout.addWidget(self._empty_state(), 1)
+        self.stack.addWidget(self.list_page)
+        self.detail = OrderDetailView(db, clock=self._clock)
+        self.detail.back_requested.connect(self.show_list)
+        self.detail.ship_requested.connect(self.ship)
+        self.detail.cancel_requested.connect(self.cancel)
+        self.detail.retry_requested.connect(lambda order_id: self.retry([order_id]))
+        self.stack.addWidget(self.detail)
+        self._shortcut("Refresh", QKeySequence.StandardKey.Refresh, self.refresh, self)
+        self._shortcut("Search", QKeySequence.StandardKey.Find, self.focus_search, self)
+        self._shortcut("Back", QKeySequence(Qt.Key.Key_Escape), self.show_list, self.detail)
+        self._on_selection_changed()
+
+    def _toolbar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        title = QLabel("Orders")
+        title.setObjectName("pageTitle")
+        title.setStyleSheet("font-size: 18px; font-weight: 600;")
+        bar.addWidget(title)
+        bar.addSpacing(12)
+        self.open_action = self._action("Open", self.open_selected)
+        self.ship_action = self._action("Ship…", self.ship_selected)
+        self.cancel_action = self._action("Cancel order…", self.cancel_selected)
+        self.retry_action = self._action("Retry", self.retry_selected)
+        self.copy_action = self._action("Copy order numbers", self.copy_selected)
+        self.copy_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
+        self.buttons: dict[QAction, QPushButton] = {}
+        for action in (self.ship_action, self.cancel_action, self.retry_action):
+            button = QPushButton(action.text())
+            if action is self.ship_action:
+                button.setObjectName("primaryButton")
+            button.clicked.connect(action.trigger)
+            self.buttons[action] = button
+            bar.addWidget(button)
+        self.selection_label = QLabel()
+        self.selection_label.setObjectName("selectionLabel")
+        bar.addWidget(self.selection_label)
+        bar.addStretch(1)
+        return bar
+
+    def _table(self) -> QTableView:
+        self.table = QTableView()
+        self.table.setObjectName("ordersTable")
+        setup_table(self.table)
+        self.table.setAlternatingRowColors(False)  # row tints carry meaning here
+        self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(COL_STATUS, StatusPillDelegate(self.table))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            header.resizeSection(column, width)
+        self.table.doubleClicked.connect(self._on_table_doubleClicked)
+        self.table.customContextMenuRequested.connect(self._on_table_customContextMenuRequested)
+        self._shortcut(
+            "Open order", QKeySequence(Qt.Key.Key_Return), self.open_selected, self.table
+        )
+        return self.table
+
+    def _empty_state(self) -> QWidget:
+        self.empty = QWidget()
+        column = QVBoxLayout(self.empty)
+        column.addStretch(1)
+        self.empty_title = QLabel()
+        self.empty_title.setObjectName("emptyTitle")
+        self.empty_message = QLabel()
+        self.empty_message.setObjectName("emptyMessage")
+        self.empty_message.setWordWrap(True)
+        for label in (self.empty_title, self.empty_message):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            column.addWidget(label)
+        self.show_all_button = QPushButton("Show all orders")
+        self.show_all_button.clicked.connect(self.filters.clear)
+        column.addWidget(self.show_all_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addStretch(2)
+        self.empty.hide()
+        self._empty_hint = NO_ORDERS_HINT
+        return self.empty
+
+    def _action(self, text: str, slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(lambda _=False: slot())
+        return action
+
+    def _shortcut(
+        self, text: str, key: QKeySequence | QKeySequence.StandardKey, slot: Callable[[], object],
+        widget: QWidget,
+    ) -> None:  # fmt: skip
+        action = QAction(text, widget)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(lambda _=False: slot())
+        widget.addAction(action)
+
+    def _single_shot(self, delay: int, slot: Callable[[], None]) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(delay)
+        timer.timeout.connect(slot)
+        return timer
+
+    # -- public API ----------------------------------------------------------------------------
+
+    def on_changes(self, changes: frozenset[Change]) -> None:
+        """Slot for the app's change signal: refresh soon when orders (or their timeline)
+        changed; bursts of changes give one refresh."""
+        if Change.ORDERS in changes or Change.ACTIVITY in changes:
+            self._refresh_timer.start()
+
+    def refresh(self) -> None:
+        self.filters.set_today(self._clock().date())
+        self.model.refresh()
+        if self.stack.currentWidget() is self.detail:
+            self.detail.reload()
+
+    def set_store(self, store_id: int | None) -> None:
+        """Show one store's orders (None: every store)."""
+        self._store_id = store_id
+        self._apply_filter()
+
+    def show_attention(self, kind: Attention | None) -> None:
+        """Open the list on one chip (e.g. from a dashboard card)."""
+        self.show_list()
+        self.filters.set_attention(kind)
+
+    def set_empty_hint(self, text: str) -> None:
+        """What to do when there are no orders at all, e.g. "the next sync is in 40 s"."""
+        self._empty_hint = text
+        self._update_empty_state()
+
+    def focus_search(self) -> None:
+        self.show_list()
+        self.filters.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filters.search.selectAll()
+
+    def show_order(self, order_id: int) -> None:
+        """Open one order's detail (double-click, or the window's global search)."""
+        self.detail.show_order(order_id)
+        self.stack.setCurrentWidget(self.detail)
+
+    def show_list(self) -> None:
+        self.stack.setCurrentWidget(self.list_page)
+        self.table.setFocus()
+
+    def selected_ids(self) -> list[int]:
+        ids = self.model.ids()
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [ids[row] for row in rows if row < len(ids)]
+
+    def open_selected(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) == 1:
+            self.show_order(ids[0])
+
+    def ship(self, order_id: int) -> None:
+        self.last_task = self.actions.ship(order_id)
+
+    def cancel(self, order_id: int) -> None:
+        self.last_task = self.actions.cancel(order_id)
+
+    def retry(self, order_ids: list[int]) -> None:
+        self.last_task = self.actions.retry(order_ids)
+
+    def ship_selected(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) == 1:
+            self.ship(ids[0])
+
+    def cancel_selected(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) == 1:
+            self.cancel(ids[0])
+
+    def retry_selected(self) -> None:
+        self.retry(self._selected_in_error())
+
+    def copy_selected(self) -> None:
+        """Walmart PO, Commerce order and customer order of each selected row, tab-separated
+        (pastes as columns in a spreadsheet or a support e-mail)."""
+        now = self._clock()
+        lines = []
+        for order_id in self.selected_ids():
+            row = self.model.row_of(order_id)
+            loaded = self.model.order_row(row) if row is not None else None
+            if loaded is not None:
+                lines.append("\t".join(display_text(loaded, c, now) for c in range(3)))
+        QGuiApplication.clipboard().setText("\n".join(lines))
+
+    # -- internals -----------------------------------------------------------------------------
+
+    def _apply_filter(self) -> None:
+        self._search_timer.stop()
+        self.model.set_filter(self.filters.build_filter(self._store_id))
+
+    def _selected_in_error(self) -> list[int]:
+        chosen = []
+        for order_id in self.selected_ids():
+            row = self.model.row_of(order_id)
+            loaded = self.model.order_row(row) if row is not None else None
+            if loaded is not None and Attention.ERROR in loaded.flags:
+                chosen.append(order_id)
+        return chosen
+
+    def _single_state(self, ids: list[int]) -> tuple[tuple[bool, str], tuple[bool, str]]:
+        """(can ship, why not), (can cancel, why not) for the selection."""
+        if len(ids) != 1:
+            why = "Select one order." if not ids else "Ship and cancel one order at a time."
+            return (False, why), (False, why)
+        try:
+            order = self.actions.load(ids[0])
+        except ValidationError as exc:
+            return (False, exc.message), (False, exc.message)
+        return can_ship(order), can_cancel(order)
+
+    def _update_empty_state(self) -> None:
+        empty = self.model.rowCount() == 0
+        self.table.setVisible(not empty)
+        self.empty.setVisible(empty)
+        if not empty:
+            return
+        narrowed = self.filters.is_narrowed()
+        kind = self.filters.attention()
+        if self.model.counts.total == 0 and not narrowed:
+            title, message = "No orders yet", self._empty_hint
+        elif kind is not None and self.model.counts.attention.get(kind, 0) == 0:
+            title, message = _EMPTY_ATTENTION[kind], "Nothing needs you here right now."
+        else:
+            title = "No orders match these filters"
+            message = "Search looks in both order numbers, the customer order and the customer."
+        self.empty_title.setText(title)
+        self.empty_message.setText(message)
+        self.show_all_button.setVisible(narrowed)
+
+    # -- slots ---------------------------------------------------------------------------------
+
+    def _on_model_counts_changed(self, counts: OrderCounts) -> None:
+        self.filters.set_counts(counts)
+        self._update_empty_state()
+        self.counts_changed.emit(counts)
+
+    def _on_model_reset(self) -> None:
+        self._update_empty_state()
+        self._on_selection_changed()
+
+    def _on_actions_changed(self) -> None:
+        self._refresh_timer.start()
+
+    def _on_filters_search_edited(self) -> None:
+        self._search_timer.start()
+
+    def _on_selection_changed(self, *_: object) -> None:
+        ids = self.selected_ids() if self.table.selectionModel() else []
+        (ship_ok, ship_why), (cancel_ok, cancel_why) = self._single_state(ids)
+        in_error = self._selected_in_error()
+        states = {
+            self.open_action: (len(ids) == 1, "Select one order to open."),
+            self.ship_action: (ship_ok, ship_why),
+            self.cancel_action: (cancel_ok, cancel_why),
+            self.retry_action: (bool(in_error), "Retry is for orders in error."),
+            self.copy_action: (bool(ids), "Select orders to copy their numbers."),
+        }
+        for action, (enabled, why) in states.items():
+            action.setEnabled(enabled)
+            action.setToolTip("" if enabled else why)
+            button = self.buttons.get(action)
+            if button is not None:
+                button.setEnabled(enabled)
+                button.setToolTip("" if enabled else why)
+        self.retry_action.setText(f"Retry {len(in_error)} orders" if len(in_error) > 1 else "Retry")
+        self.buttons[self.retry_action].setText(self.retry_action.text())
+        self.selection_label.setText(f"{len(ids):,} selected" if len(ids) > 1 else "")
+
+    def _on_table_doubleClicked(self, index: QModelIndex) -> None:
+        if index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEnabled:
+            self.show_order(self.model.order_id(index.row()))
+
+    def _on_table_customContextMenuRequested(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        if index.isValid() and not self.table.selectionModel().isRowSelected(index.row()):
+            self.table.selectRow(index.row())
+        menu = QMenu(self)
+        for action in (self.open_action, self.ship_action, self.cancel_action, self.retry_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.copy_action)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
