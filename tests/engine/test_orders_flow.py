@@ -17,6 +17,7 @@ from channelmanager_gui.sandbox.pair import SandboxPair
 from channelmanager_gui.services.engine import orders_flow
 from channelmanager_gui.services.engine.order_import import WINDOW_CURSOR
 from channelmanager_gui.services.engine.order_queries import export_orders, find_order, retry_order
+from channelmanager_gui.services.walmart import CancelLine, WalmartClient
 from tests.engine.conftest import Admin, MakeEngine, orderable_skus, skus_not_in_commerce
 
 
@@ -199,3 +200,31 @@ async def test_export_lists_both_order_numbers(
     header, *lines = text.getvalue().splitlines()
     assert header.startswith("store_id,purchase_order_id,customer_order_id,commerce_increment_id")
     assert any(po in line and str(order.commerce_increment_id) in line for line in lines)
+
+
+async def test_buyer_cancel_request_and_later_walmart_cancellation_are_seen(
+    make_engine: MakeEngine, engine_db: Database, sandbox_pair: SandboxPair, walmart_admin: Admin
+) -> None:
+    sku_a, sku_b = orderable_skus(sandbox_pair)[7:9]
+    lines = [{"sku": sku_a, "qty": 1}, {"sku": sku_b, "qty": 1}]
+    made = walmart_admin.post("/orders", {"lines": lines, "intentToCancel": True})
+    po = str(made["purchaseOrderIds"][0])
+    engine = await make_engine([orders_flow])
+    start = engine.env.clock()
+    await engine.run_once(drain_timeout=60)
+    order = local(engine_db, po)
+    assert order.intent_to_cancel and "cancel_requested" in events(engine_db, order.id)
+
+    engine.env.clock = lambda: start + timedelta(hours=3)  # the order leaves the import window
+    await engine.run_once(drain_timeout=60)
+    pair = sandbox_pair.walmart
+    async with WalmartClient(pair.url, pair.client_id, pair.client_secret) as seller_center:
+        cancel = CancelLine(line_number="1", quantity=1, reason="SELLER_CANCEL_OUT_OF_STOCK")
+        await seller_center.cancel_lines(po, [cancel])
+    engine.env.clock = lambda: start + timedelta(hours=5)
+    await engine.run_once(drain_timeout=60)
+
+    order = local(engine_db, po)
+    assert [ln.qty_cancelled for ln in order.lines] == [1, 0]
+    assert order.status == OrderStatus.CREATED  # one line is still to ship
+    assert "walmart_update" in events(engine_db, order.id)
