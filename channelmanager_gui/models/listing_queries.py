@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
 from channelmanager_gui.models.db import Database
-from channelmanager_gui.models.listing import Listing, ListingState
+from channelmanager_gui.models.listing import Listing, ListingState, MatchStatus
 
 PAGE_LIMIT = 500  # rows_by_ids takes at most this many ids (SQLite bound-parameter headroom)
 IN_ERROR = "in error"  # the tab of listings whose last push or match failed, whatever the state
@@ -42,6 +42,32 @@ TABS: tuple[str, ...] = (
     ListingState.ENDED,
     IN_ERROR,
 )
+
+
+class MatchGroup(StrEnum):
+    """The Matching page's tabs: what the merchant must do, or wait for."""
+
+    CHOOSE = "choose"  # several Walmart items carry the GTIN: pick one
+    NOT_SENT = "not sent"  # has an identifier, never sent for matching
+    PENDING = "pending"  # waiting for the matching loop or the setup-by-match feed
+    NOT_FOUND = "not found"  # no Walmart item, or Walmart refused the lookup
+    INCOMPLETE = "incomplete"  # no valid identifier: cannot be matched yet
+    MATCHED = "matched"
+
+
+def match_clause(group: MatchGroup) -> ColumnElement[bool]:
+    status = Listing.match_status
+    if group is MatchGroup.CHOOSE:
+        return status == MatchStatus.CANDIDATES
+    if group is MatchGroup.NOT_SENT:
+        return (status == MatchStatus.NONE) & (Listing.state != ListingState.INCOMPLETE)
+    if group is MatchGroup.PENDING:
+        return status == MatchStatus.PENDING
+    if group is MatchGroup.NOT_FOUND:
+        return status.in_([MatchStatus.NOT_FOUND, MatchStatus.ERROR])
+    if group is MatchGroup.INCOMPLETE:
+        return Listing.state == ListingState.INCOMPLETE
+    return status == MatchStatus.MATCHED
 
 
 class ListingSortColumn(StrEnum):
@@ -65,6 +91,7 @@ class ListingFilter:
     store_id: int | None = None
     tab: str = ALL  # a ListingState value, IN_ERROR, or ALL
     search: str = ""
+    match: str = ""  # a MatchGroup value (the Matching page's tabs), or "" for any
 
 
 @dataclass(frozen=True)
@@ -125,12 +152,16 @@ class ListingIds:
 
     ids: list[int]
     counts: ListingCounts
+    match_counts: dict[MatchGroup, int] = field(default_factory=dict)
 
 
 def load_ids(db: Database, flt: ListingFilter, sort: ListingSort) -> ListingIds:
     """Ids and counts in one read transaction; safe to call from a worker thread."""
     with db.session() as session:
-        return ListingIds(listing_ids(session, flt, sort), listing_counts(session, flt))
+        ids = listing_ids(session, flt, sort)
+        counts = listing_counts(session, flt)
+        groups = match_counts(session, flt) if flt.match else {}
+        return ListingIds(ids, counts, groups)
 
 
 def listing_ids(session: Session, flt: ListingFilter, sort: ListingSort) -> list[int]:
@@ -140,6 +171,8 @@ def listing_ids(session: Session, flt: ListingFilter, sort: ListingSort) -> list
         query = query.where(Listing.sync_error.is_not(None))
     elif flt.tab:
         query = query.where(Listing.state == flt.tab)
+    if flt.match:
+        query = query.where(match_clause(MatchGroup(flt.match)))
     key = _sort_key(sort.column)
     if sort.descending:
         query = query.order_by(key.desc(), Listing.id.desc())
@@ -161,6 +194,13 @@ def listing_counts(session: Session, flt: ListingFilter) -> ListingCounts:
     return ListingCounts(counts)
 
 
+def match_counts(session: Session, flt: ListingFilter) -> dict[MatchGroup, int]:
+    """Listings per Matching tab over the store and search of ``flt``, in one scan."""
+    sums = [func.coalesce(func.sum(case((match_clause(g), 1), else_=0)), 0) for g in MatchGroup]
+    values = session.execute(_scoped(select(*sums), flt)).one()
+    return {group: int(value) for group, value in zip(MatchGroup, values, strict=True)}
+
+
 def rows_by_ids(session: Session, ids: Sequence[int]) -> dict[int, ListingRow]:
     """The rows for ``ids`` (at most ``PAGE_LIMIT``); ids that no longer exist are absent."""
     if len(ids) > PAGE_LIMIT:
@@ -175,6 +215,23 @@ def rows_by_ids(session: Session, ids: Sequence[int]) -> dict[int, ListingRow]:
         row = ListingRow(**values)
         rows[row.id] = row
     return rows
+
+
+@dataclass(frozen=True)
+class MatchDetail:
+    """One listing as the Matching page's detail pane shows it, candidates included."""
+
+    row: ListingRow
+    candidates: list[dict[str, Any]]
+
+
+def match_detail(session: Session, listing_id: int) -> MatchDetail | None:
+    """A primary-key read: cheap enough for the UI thread on every selection change."""
+    rows = rows_by_ids(session, [listing_id])
+    if listing_id not in rows:
+        return None
+    candidates = session.scalar(select(Listing.match_candidates).where(Listing.id == listing_id))
+    return MatchDetail(rows[listing_id], [c for c in candidates or [] if isinstance(c, dict)])
 
 
 def search_clause(text: str) -> ColumnElement[bool]:

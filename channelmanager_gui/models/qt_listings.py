@@ -23,6 +23,7 @@ from channelmanager_gui.models.listing_queries import (
     ListingRow,
     ListingSort,
     ListingSortColumn,
+    MatchGroup,
     load_ids,
     rows_by_ids,
 )
@@ -79,6 +80,7 @@ class ListingsTableModel(PagedIdModel[ListingRow]):
         self._filter = ListingFilter()
         self._sort = ListingSort()
         self.counts = ListingCounts()
+        self.match_counts: dict[MatchGroup, int] = {}
 
     def set_filter(self, flt: ListingFilter) -> None:
         self._filter = flt
@@ -107,6 +109,7 @@ class ListingsTableModel(PagedIdModel[ListingRow]):
 
     def reloaded(self, answer: ListingIds) -> None:
         self.counts = answer.counts
+        self.match_counts = answer.match_counts
         self.counts_changed.emit(answer.counts)
 
     def load_rows(self, ids: Sequence[int]) -> dict[int, ListingRow]:

@@ -1,0 +1,165 @@
+"""The Matching page's detail pane: what one listing needs, and Walmart's candidates side by side.
+
+Where Walmart has several catalog items for a GTIN, the merchant's Commerce product comes first
+and each candidate follows as a card with "Use this item", so title, brand and price can be
+compared at a glance. Every other case says in words what is missing or what happens next.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from channelmanager_gui.models.listing import ListingState, MatchStatus
+from channelmanager_gui.models.listing_queries import MatchDetail
+from channelmanager_gui.models.qt_listings import identifier_text, money
+
+CARD_WIDTH = 230
+
+
+def next_step(detail: MatchDetail) -> str:
+    """What the merchant reads about this listing's match, with the fix where there is one."""
+    row = detail.row
+    if row.state == ListingState.INCOMPLETE:
+        missing = row.identifier_problem or "no UPC, EAN, ISBN or GTIN in Commerce"
+        return (
+            f"Missing: {missing}. Add a valid identifier to the product in Commerce (the "
+            "attributes read are set in Settings › Edit store › Identifiers); the catalog sync "
+            "picks it up and the listing can then be matched."
+        )
+    if row.match_status == MatchStatus.CANDIDATES:
+        count = len(detail.candidates)
+        return (
+            f"Walmart has {count} catalog items with GTIN {row.gtin14}. Pick the one that is "
+            "your product; it is set up by match on the next pass."
+        )
+    if row.match_status == MatchStatus.PENDING:
+        return "Waiting for Walmart: the next matching pass looks this identifier up."
+    if row.match_status in (MatchStatus.NOT_FOUND, MatchStatus.ERROR):
+        reason = row.sync_error or "No Walmart catalog item has this identifier"
+        return (
+            f"{reason}. Fix the identifier in Commerce, or set the item up in Seller Center, "
+            "then match again."
+        )
+    if row.match_status == MatchStatus.MATCHED:
+        item = f" to Walmart item {row.walmart_item_id}" if row.walmart_item_id else ""
+        published = row.walmart_published_status or "not published yet"
+        return f"Matched{item} ({published.lower()})."
+    return "Not sent for matching yet: use “Match on Walmart”."
+
+
+class MatchPanel(QWidget):
+    """Shows one listing; ``candidate_chosen(listing_id, walmart_item_id)`` on a pick."""
+
+    candidate_chosen = Signal(int, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._listing_id: int | None = None
+        self.pick_buttons: dict[str, QPushButton] = {}
+        self._setup_ui()
+
+    def _setup_ui(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        self.heading = QLabel()
+        self.heading.setObjectName("sectionTitle")
+        layout.addWidget(self.heading)
+        self.message = QLabel("Select a listing to see what its match needs.")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.message)
+        self.cards = QWidget()
+        self._cards_layout = QHBoxLayout(self.cards)
+        self._cards_layout.setContentsMargins(0, 0, 0, 0)
+        self._cards_layout.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.cards)
+        layout.addWidget(scroll, 1)
+
+    def show_detail(self, detail: MatchDetail | None) -> None:
+        self._clear_cards()
+        if detail is None:
+            self._listing_id = None
+            self.heading.setText("")
+            self.message.setText("Select a listing to see what its match needs.")
+            return
+        row = detail.row
+        self._listing_id = row.id
+        self.heading.setText(f"{row.sku} — {row.name}")
+        self.message.setText(next_step(detail))
+        if row.match_status != MatchStatus.CANDIDATES:
+            return
+        ours = [
+            ("Your product (Commerce)", True),
+            (row.name or row.sku, False),
+            (identifier_text(row), False),
+            (f"Price {money(row.price)}", False),
+        ]
+        self._cards_layout.addWidget(_card(ours, None))
+        for candidate in detail.candidates:
+            self._add_candidate(candidate)
+        self._cards_layout.addStretch(1)
+
+    def _add_candidate(self, candidate: dict[str, Any]) -> None:
+        item_id = str(candidate.get("item_id") or "")
+        lines = [
+            (str(candidate.get("title") or "Untitled Walmart item"), True),
+            (f"Brand: {candidate.get('brand') or '—'}", False),
+            (f"Walmart item {item_id}", False),
+            (f"Walmart price {money(candidate.get('price'))}", False),
+            (str(candidate.get("product_type") or ""), False),
+        ]
+        button = QPushButton("Chosen — setting up" if candidate.get("chosen") else "Use this item")
+        button.setEnabled(bool(item_id) and not candidate.get("chosen"))
+        button.clicked.connect(lambda _=False, i=item_id: self._on_pick_clicked(i))
+        self.pick_buttons[item_id] = button
+        self._cards_layout.addWidget(_card(lines, button))
+
+    def _clear_cards(self) -> None:
+        self.pick_buttons = {}
+        while self._cards_layout.count():
+            item = self._cards_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+
+    def _on_pick_clicked(self, item_id: str) -> None:
+        if self._listing_id is not None:
+            self.candidate_chosen.emit(self._listing_id, item_id)
+
+
+def _card(lines: list[tuple[str, bool]], button: QPushButton | None) -> QFrame:
+    card = QFrame()
+    card.setObjectName("matchCard")
+    card.setFrameShape(QFrame.Shape.StyledPanel)
+    card.setFixedWidth(CARD_WIDTH)
+    card.setStyleSheet(
+        "QFrame#matchCard { background: #ffffff; border: 1px solid #d5dbe3; border-radius: 8px; }"
+    )
+    layout = QVBoxLayout(card)
+    for text, bold in lines:
+        if not text:
+            continue
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if bold:
+            label.setStyleSheet("font-weight: 600;")
+        layout.addWidget(label)
+    layout.addStretch(1)
+    if button is not None:
+        layout.addWidget(button)
+    return card

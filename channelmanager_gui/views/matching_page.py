@@ -1,0 +1,206 @@
+"""Matching: which listings wait for the merchant's choice, for Walmart, or for a fix.
+
+Tabs follow what the merchant must do — pick among candidates first — then what is waiting,
+what failed, what is incomplete and what is done. The table is the Listings model filtered by
+match group; the pane below explains the selected listing and shows the candidates side by
+side (``MatchPanel``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTabBar,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from channelmanager_gui.models.db import Database
+from channelmanager_gui.models.listing_queries import ListingFilter, MatchGroup, match_detail
+from channelmanager_gui.models.qt_listings import (
+    COL_PRICE_SENT,
+    COL_QTY,
+    COL_QTY_SENT,
+    COL_SENT_AT,
+    COL_STATE,
+    ListingsTableModel,
+)
+from channelmanager_gui.models.qt_paged import Runner, run_inline
+from channelmanager_gui.services.changes import Change, ChangeBus
+from channelmanager_gui.services.engine.context import EngineEnv
+from channelmanager_gui.services.engine.matching import pick_candidate
+from channelmanager_gui.views.listing_actions import ActionOutcome, match_listings
+from channelmanager_gui.views.match_panel import MatchPanel
+from channelmanager_gui.views.table_support import SelectionKeeper, StatePillDelegate, setup_table
+
+GROUP_TITLES = {
+    MatchGroup.CHOOSE: "Pick a Walmart item",
+    MatchGroup.NOT_SENT: "Not sent yet",
+    MatchGroup.PENDING: "Waiting for Walmart",
+    MatchGroup.NOT_FOUND: "Not found",
+    MatchGroup.INCOMPLETE: "Incomplete",
+    MatchGroup.MATCHED: "Matched",
+}
+GROUPS = tuple(GROUP_TITLES)
+REFRESH_DELAY_MS = 300
+
+
+class MatchingPage(QWidget):
+    """``MatchingPage(db, changes, *, runner=run_inline, action_runner=run_inline)``.
+
+    Signal ``counts_changed(dict[MatchGroup, int])`` (e.g. a badge for "Pick a Walmart item").
+    """
+
+    counts_changed = Signal(object)
+
+    def __init__(
+        self,
+        db: Database,
+        changes: ChangeBus,
+        *,
+        runner: Runner[Any] = run_inline,
+        action_runner: Runner[Any] = run_inline,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._env = EngineEnv(db=db, changes=changes)
+        self._action_runner = action_runner
+        self.model = ListingsTableModel(db, runner=runner, parent=self)
+        self.model.set_filter(ListingFilter(match=MatchGroup.CHOOSE))
+        self._setup_ui()
+        self._keeper = SelectionKeeper(self.table, self.model)
+        self.model.counts_changed.connect(self._on_model_counts_changed)
+        self.model.modelReset.connect(self._on_current_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.panel.candidate_chosen.connect(self._on_panel_candidate_chosen)
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(REFRESH_DELAY_MS)
+        self._refresh_timer.timeout.connect(self.model.refresh)
+        self.model.refresh()
+
+    def _setup_ui(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 8)
+        bar = QHBoxLayout()
+        title = QLabel("Matching")
+        title.setObjectName("pageTitle")
+        bar.addWidget(title)
+        bar.addSpacing(12)
+        self.match_button = QPushButton("Match on Walmart")
+        self.match_button.setObjectName("primaryButton")
+        self.match_button.clicked.connect(self.match_selected)
+        bar.addWidget(self.match_button)
+        bar.addStretch(1)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search SKU, name or identifier")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(260)
+        self.search.returnPressed.connect(self._apply_filter)
+        self.search.textChanged.connect(lambda text: None if text else self._apply_filter())
+        bar.addWidget(self.search)
+        layout.addLayout(bar)
+        self.tabs = QTabBar()
+        self.tabs.setExpanding(False)
+        self.tabs.setDrawBase(False)
+        for group in GROUPS:
+            self.tabs.addTab(GROUP_TITLES[group])
+        self.tabs.currentChanged.connect(lambda _: self._apply_filter())
+        layout.addWidget(self.tabs)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.table = QTableView()
+        setup_table(self.table)
+        self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(COL_STATE, StatePillDelegate(self.table))
+        for column in (COL_QTY, COL_PRICE_SENT, COL_QTY_SENT, COL_SENT_AT):
+            self.table.setColumnHidden(column, True)
+        for column, width in ((0, 110), (1, 240), (COL_STATE, 120), (3, 160), (4, 110)):
+            self.table.horizontalHeader().resizeSection(column, width)
+        splitter.addWidget(self.table)
+        self.panel = MatchPanel()
+        splitter.addWidget(self.panel)
+        splitter.setSizes([320, 260])
+        layout.addWidget(splitter, 1)
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        layout.addWidget(self.notice)
+        self._on_selection_changed()
+
+    # -- public API ----------------------------------------------------------------------------
+
+    def set_store(self, store_id: int | None) -> None:
+        self.model.set_filter(replace(self.model.current_filter(), store_id=store_id))
+
+    def show_group(self, group: MatchGroup) -> None:
+        self.tabs.setCurrentIndex(GROUPS.index(group))
+
+    def on_changes(self, changes: frozenset[Change]) -> None:
+        if Change.LISTINGS in changes:
+            self._refresh_timer.start()
+
+    def selected_ids(self) -> list[int]:
+        ids = self.model.ids()
+        return [
+            ids[row]
+            for span in self.table.selectionModel().selection()
+            for row in range(span.top(), span.bottom() + 1)
+        ]
+
+    def match_selected(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            env = self._env
+            self._action_runner(lambda: match_listings(env, ids), self._on_match_done)
+
+    # -- internals -----------------------------------------------------------------------------
+
+    def _apply_filter(self) -> None:
+        group = GROUPS[self.tabs.currentIndex()]
+        flt = replace(self.model.current_filter(), match=group, search=self.search.text().strip())
+        self.model.set_filter(flt)
+
+    def _on_match_done(self, outcome: ActionOutcome) -> None:
+        self.notice.setText(outcome.text("sent for matching on Walmart"))
+        self.model.refresh()
+
+    def _on_panel_candidate_chosen(self, listing_id: int, item_id: str) -> None:
+        db, changes = self._db, self._env.changes
+
+        def pick() -> str:
+            pick_candidate(db, listing_id, item_id)
+            changes.publish(Change.LISTINGS, Change.ACTIVITY)
+            return item_id
+
+        self._action_runner(pick, self._on_pick_done)
+
+    def _on_pick_done(self, item_id: str) -> None:
+        self.notice.setText(f"Walmart item {item_id} chosen; it is set up by match next pass.")
+        self.model.refresh()
+
+    def _on_current_changed(self, *_: object) -> None:
+        current = self.table.selectionModel().currentIndex()
+        if not current.isValid():
+            self.panel.show_detail(None)
+            return
+        with self._db.session() as session:
+            self.panel.show_detail(match_detail(session, self.model.id_at(current.row())))
+
+    def _on_selection_changed(self, *_: object) -> None:
+        self.match_button.setEnabled(bool(self.selected_ids()))
+
+    def _on_model_counts_changed(self, _counts: object) -> None:
+        counts = self.model.match_counts
+        for index, group in enumerate(GROUPS):
+            self.tabs.setTabText(index, f"{GROUP_TITLES[group]}  {counts.get(group, 0):,}")
+        self.counts_changed.emit(dict(counts))
