@@ -1,0 +1,132 @@
+"""The order detail: facts, lines, shipments with tracking links, timeline, and buttons that
+are enabled only when the action is possible (the reason as tooltip)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from channelmanager_gui.models.db import Database, open_database
+from channelmanager_gui.models.order import Order
+from channelmanager_gui.services import activity
+from channelmanager_gui.views.order_detail import OrderDetailView
+from tests.models.order_seed import NOW, seed_shop
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    """One seeded database for the module: these tests only read it."""
+    database = open_database(tmp_path_factory.mktemp("detail") / "orders.sqlite3")
+    yield database
+    database.dispose()
+
+
+@pytest.fixture(scope="module")
+def shop(db: Database) -> dict[str, int]:
+    ids = seed_shop(db)
+    with db.session() as session:
+        order = session.get_one(Order, ids["error"])
+        for event, outcome, message in (
+            ("imported", "ok", "Imported from Walmart"),
+            ("commerce.create_order", "error", "Commerce: SKU-9 is out of stock"),
+        ):
+            activity.record(
+                session, store_id=order.store_id, subject_type="order", subject_id=order.id,
+                event=event, outcome=outcome, message=message,
+            )  # fmt: skip
+    return ids
+
+
+def detail_of(qtbot: QtBot, db: Database, order_id: int) -> OrderDetailView:
+    view = OrderDetailView(db, clock=lambda: NOW)
+    qtbot.addWidget(view)
+    view.show_order(order_id)
+    return view
+
+
+def test_open_order_in_commerce_can_ship_and_cancel(
+    qtbot: QtBot, db: Database, shop: dict[str, int]
+) -> None:
+    view = detail_of(qtbot, db, shop["due"])
+    assert view.title.text() == "Walmart PO 1002  ·  Commerce order 000000002"
+    assert view.pill.text() == "Created in Commerce"
+    assert view.ship_button.isEnabled() and view.cancel_button.isEnabled()
+    assert view.retry_button.isHidden()
+    assert view.action_reason.isHidden()
+    assert view.lines.rowCount() == 1
+    cells = [view.lines.item(0, c).text() for c in range(view.lines.columnCount())]
+    assert cells == ["SKU-1", "Product SKU-1", "1", "0", "0", "0", "$10.00", "$0.80"]
+    assert view.shipments.isHidden() and not view.no_shipments.isHidden()
+
+
+def test_shipped_order_offers_neither_ship_nor_cancel(
+    qtbot: QtBot, db: Database, shop: dict[str, int]
+) -> None:
+    view = detail_of(qtbot, db, shop["shipped"])
+    assert not view.ship_button.isEnabled()
+    assert view.ship_button.toolTip() == "Everything on this order has been shipped."
+    assert not view.cancel_button.isEnabled()
+    assert view.cancel_button.toolTip().startswith("Part of the order has shipped")
+    assert not view.action_reason.isHidden()
+    assert view.shipments.rowCount() == 1
+    assert view.shipments.item(0, 1).text() == "UPS"
+    assert view.shipments.item(0, 4).text() == "2 × A"
+    link = view.shipments.cellWidget(0, 3)
+    assert isinstance(link, QLabel)
+    assert "https://www.ups.com/track?tracknum=1Z999AA10123456784" in link.text()
+
+
+def test_order_not_in_commerce_cannot_ship_yet(
+    qtbot: QtBot, db: Database, shop: dict[str, int]
+) -> None:
+    view = detail_of(qtbot, db, shop["new"])
+    assert not view.ship_button.isEnabled()
+    assert "not in Commerce yet" in view.ship_button.toolTip()
+    assert view.cancel_button.isEnabled()  # cancelling before creation is fine
+
+
+def test_error_order_shows_why_and_offers_retry(
+    qtbot: QtBot, db: Database, shop: dict[str, int]
+) -> None:
+    view = detail_of(qtbot, db, shop["error"])
+    assert not view.retry_button.isHidden()
+    assert not view.error_banner.isHidden()
+    assert "Commerce: SKU-9 is out of stock" in view.error_banner.text()
+    with qtbot.waitSignal(view.retry_requested) as signal:
+        view.retry_button.click()
+    assert signal.args == [shop["error"]]
+    # the timeline, newest first, with the failed step
+    assert view.events.rowCount() == 2
+    assert view.events.item(0, 2).text() == "error"
+    assert view.events.item(0, 3).text() == "Commerce: SKU-9 is out of stock"
+    assert view.events.item(1, 3).text() == "Imported from Walmart"
+
+
+def test_buyer_request_and_cancelled_order(
+    qtbot: QtBot, db: Database, shop: dict[str, int]
+) -> None:
+    asked = detail_of(qtbot, db, shop["asked"])
+    assert not asked.cancel_banner.isHidden()
+    assert asked.cancel_button.isEnabled() and asked.ship_button.isEnabled()
+    cancelled = detail_of(qtbot, db, shop["cancelled"])
+    assert not cancelled.ship_button.isEnabled() and not cancelled.cancel_button.isEnabled()
+    assert cancelled.cancel_button.toolTip() == "The order is already cancelled."
+    assert cancelled.cancel_banner.isHidden()
+
+
+def test_buttons_emit_the_order_id(qtbot: QtBot, db: Database, shop: dict[str, int]) -> None:
+    view = detail_of(qtbot, db, shop["due"])
+    with qtbot.waitSignal(view.ship_requested) as ship:
+        view.ship_button.click()
+    with qtbot.waitSignal(view.cancel_requested) as cancel:
+        view.cancel_button.click()
+    assert ship.args == cancel.args == [shop["due"]]
+
+
+def test_a_vanished_order_says_so(qtbot: QtBot, db: Database) -> None:
+    view = detail_of(qtbot, db, 999_999)
+    assert "does not exist" in view.title.text()
+    assert not view.ship_button.isEnabled() and not view.cancel_button.isEnabled()

@@ -1,0 +1,199 @@
+"""The Orders page: bindings, chips and status counts, search, empty states, refresh keeping
+the selection, toolbar state, double-click to the detail."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from channelmanager_gui.models.db import Database, open_database
+from channelmanager_gui.models.order_queries import Attention
+from channelmanager_gui.models.qt_orders import COL_PO
+from channelmanager_gui.models.qt_paged import run_inline
+from channelmanager_gui.qt_async import OpRunner
+from channelmanager_gui.services.changes import Change, ChangeBus
+from channelmanager_gui.views.orders_page import NO_ORDERS_HINT, OrdersPage, order_badges
+from tests.models.order_seed import NOW, add_order, seed_shop
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.seen: list[tuple[BaseException, str]] = []
+
+    def __call__(self, exc: BaseException, context: str) -> None:
+        self.seen.append((exc, context))
+
+
+@pytest.fixture
+def db() -> Iterator[Database]:
+    database = open_database()
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def shop(db: Database) -> dict[str, int]:
+    return seed_shop(db)
+
+
+def make_page(qtbot: QtBot, db: Database) -> OrdersPage:
+    page = OrdersPage(db, ChangeBus(), OpRunner(Recorder()), runner=run_inline, clock=lambda: NOW)
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    return page
+
+
+@pytest.fixture
+def page(qtbot: QtBot, db: Database, shop: dict[str, int]) -> OrdersPage:
+    page = make_page(qtbot, db)
+    page.set_store(shop["store"])
+    return page
+
+
+def listed_pos(page: OrdersPage) -> list[str]:
+    model = page.model
+    return [model.index(r, COL_PO).data() for r in range(model.rowCount())]
+
+
+def select(page: OrdersPage, *order_ids: int) -> None:
+    selection = page.table.selectionModel()
+    selection.clearSelection()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for order_id in order_ids:
+        row = page.model.row_of(order_id)
+        assert row is not None
+        selection.select(page.model.index(row, 0), flags)
+
+
+def test_lists_the_store_newest_first_with_counts(page: OrdersPage) -> None:
+    # five orders of yesterday (ties: newest id first), then 4 and 10 days old
+    assert listed_pos(page) == ["1007", "1006", "1004", "1002", "1001", "1003", "1005"]
+    chips = {kind: chip.text() for kind, chip in page.filters.chips.items()}
+    assert chips[None] == "All orders  7"
+    assert chips[Attention.ERROR] == "In error  1"
+    assert chips[Attention.OVERDUE] == "Overdue  2"
+    assert chips[Attention.DUE_TODAY] == "Due today  1"
+    assert chips[Attention.CANCEL_REQUESTED] == "Buyer asked to cancel  1"
+    statuses = [page.filters.status.itemText(i) for i in range(page.filters.status.count())]
+    assert "Created in Commerce (3)" in statuses and statuses[0] == "Any status (7)"
+
+
+def test_chips_and_status_filter_in_sql(page: OrdersPage) -> None:
+    page.filters.set_attention(Attention.OVERDUE)
+    assert sorted(listed_pos(page)) == ["1003", "1004"]
+    page.filters.set_attention(None)
+    status = page.filters.status
+    status.setCurrentIndex(status.findData("Shipped"))
+    assert listed_pos(page) == ["1005"]
+
+
+def test_search_is_debounced_then_applied(qtbot: QtBot, page: OrdersPage) -> None:
+    page.filters.search.setText("000000006")
+    assert len(listed_pos(page)) == 7  # not yet: typing goes on
+    qtbot.waitUntil(lambda: listed_pos(page) == ["1006"])
+
+
+def test_sorting_by_header_click(page: OrdersPage) -> None:
+    page.table.sortByColumn(COL_PO, Qt.SortOrder.AscendingOrder)
+    assert listed_pos(page) == sorted(listed_pos(page))
+
+
+def test_empty_states_say_what_to_do_next(qtbot: QtBot, db: Database) -> None:
+    page = make_page(qtbot, db)
+    page.show()
+    assert page.empty.isVisible() and not page.table.isVisible()
+    assert page.empty_title.text() == "No orders yet"
+    assert page.empty_message.text() == NO_ORDERS_HINT
+    page.set_empty_hint("No orders yet — the next sync is in 40 s.")
+    assert page.empty_message.text() == "No orders yet — the next sync is in 40 s."
+    store = seed_shop(db)["store"]
+    page.set_store(store)
+    assert page.table.isVisible()
+    page.filters.search.setText("no such order")
+    page.filters.search.returnPressed.emit()
+    assert page.empty_title.text() == "No orders match these filters"
+    assert page.show_all_button.isVisible()
+    page.show_all_button.click()
+    assert page.model.rowCount() == 7 and page.filters.search.text() == ""
+
+
+def test_refresh_on_order_changes_keeps_selection(
+    qtbot: QtBot, db: Database, shop: dict[str, int], page: OrdersPage
+) -> None:
+    select(page, shop["late"], shop["asked"])
+    assert page.selected_ids() == [shop["asked"], shop["late"]]
+    add_order(db, shop["store"], "1008", order_date=NOW)  # newest: lands on top
+    page.on_changes(frozenset({Change.LISTINGS}))
+    assert page.model.rowCount() == 7  # not an order change: nothing happens
+    with qtbot.waitSignal(page.counts_changed):
+        page.on_changes(frozenset({Change.ORDERS}))
+    assert page.model.rowCount() == 8
+    assert sorted(page.selected_ids()) == sorted([shop["late"], shop["asked"]])
+
+
+def test_toolbar_follows_the_selection(page: OrdersPage, shop: dict[str, int]) -> None:
+    assert not page.ship_action.isEnabled()
+    select(page, shop["due"])
+    assert page.ship_action.isEnabled() and page.cancel_action.isEnabled()
+    assert not page.retry_action.isEnabled()
+    select(page, shop["shipped"])
+    ship_button = page.buttons[page.ship_action]
+    assert not ship_button.isEnabled()
+    assert ship_button.toolTip() == "Everything on this order has been shipped."
+    assert "Part of the order has shipped" in page.cancel_action.toolTip()
+    select(page, shop["new"])
+    assert "not in Commerce yet" in page.ship_action.toolTip()
+    select(page, shop["error"], shop["due"])
+    assert page.retry_action.isEnabled() and not page.ship_action.isEnabled()
+    assert page.selection_label.text() == "2 selected"
+
+
+def test_copy_puts_both_order_numbers_on_the_clipboard(
+    page: OrdersPage, shop: dict[str, int]
+) -> None:
+    select(page, shop["late"])
+    page.copy_action.trigger()
+    assert QApplication.clipboard().text() == "1003\t000000003\tC1003"
+
+
+def test_double_click_opens_the_detail_and_back_returns(
+    qtbot: QtBot, page: OrdersPage, shop: dict[str, int]
+) -> None:
+    page.show()
+    qtbot.waitExposed(page)
+    row = page.model.row_of(shop["late"])
+    assert row is not None
+    rect = page.table.visualRect(page.model.index(row, COL_PO))
+    # a real double-click starts with a press: the view opens only the pressed row
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert page.stack.currentWidget() is page.detail
+    assert page.detail.order_id() == shop["late"]
+    assert "1003" in page.detail.title.text()
+    page.detail.back_button.click()
+    assert page.stack.currentWidget() is page.list_page
+
+
+def test_badges_for_navigation(page: OrdersPage) -> None:
+    badges = order_badges(page.model.counts)
+    assert [(b.count, b.meaning, b.alert) for b in badges] == [
+        (1, "in error", True),
+        (2, "overdue", True),
+        (1, "due today", False),
+    ]
+
+
+def test_date_presets_filter_by_order_date(page: OrdersPage, shop: dict[str, int]) -> None:
+    page.filters.dates.setCurrentIndex(2)  # last 7 days: the 10-day-old order goes
+    assert "1005" not in listed_pos(page) and "1003" in listed_pos(page)
+    page.filters.dates.setCurrentIndex(5)  # custom range
+    page.filters.date_from.setDate(page.filters.date_from.date().addDays(-30))
+    assert "1005" in listed_pos(page)
+    page.filters.date_to.setDate(page.filters.date_to.date().addDays(-5))
+    assert listed_pos(page) == ["1005"]
+    assert (NOW - timedelta(days=10)).date() >= page.filters.date_range()[0]  # type: ignore[operator]
