@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from typing import Any
+from typing import Any, cast
 
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -125,4 +125,5 @@ def build_app(state: CommerceState, token: str, faults: FaultConfig) -> ASGIApp:
             Route("/{path:path}", rest.endpoint, methods=_METHODS),
         ]
     )
-    return FaultMiddleware(app, faults, fault_error_body)
+    # Starlette's scope is a MutableMapping; the shared middleware types it as a dict
+    return FaultMiddleware(cast(ASGIApp, app), faults, fault_error_body)

@@ -18,8 +18,10 @@ from channelmanager_gui.sandbox.commerce.state import CommerceState
 from channelmanager_gui.sandbox.commerce.stock import render_stock_item, save_stock_item
 
 ACL = "Magento_Catalog::products"
-_COLUMNS = ("sku", "name", "price", "status", "weight", "created_at", "updated_at")
-_COLUMNS += ("visibility", "type_id", "attribute_set_id")
+_COLUMNS = frozenset(
+    {"sku", "name", "price", "status", "weight", "created_at", "updated_at", "visibility"}
+    | {"type_id", "attribute_set_id"}
+)
 _EDITABLE = {"name": str, "price": float, "status": int, "weight": float, "visibility": int}
 _EDITABLE |= {"type_id": str, "attribute_set_id": int}
 

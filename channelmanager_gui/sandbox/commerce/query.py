@@ -200,10 +200,12 @@ def matching(
     candidates = _candidates(source, criteria.groups)
     pool = source.rows() if candidates is None else candidates
     rows = [r for r in pool if all(any(t(r) for t in group) for group in tests)]
-    for field, direction in reversed(criteria.sort):
-        rows.sort(
-            key=lambda r, f=field: _sort_key(source.column(r, f)), reverse=direction == "DESC"
-        )
+    for field, direction in reversed(criteria.sort):  # stable sorts: last key first
+
+        def sort_key(row: Row, name: str = field) -> tuple[int, Any]:
+            return _sort_key(source.column(row, name))
+
+        rows.sort(key=sort_key, reverse=direction == "DESC")
     cache.put(key, rows)
     return rows
 
