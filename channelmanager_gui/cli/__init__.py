@@ -11,7 +11,15 @@ import sys
 from collections.abc import Sequence
 
 from channelmanager_gui import __version__
-from channelmanager_gui.cli import sandbox_cmd, store_cmd, sync_cmd
+from channelmanager_gui.cli import (
+    listings_cmd,
+    orders_cmd,
+    returns_cmd,
+    sandbox_cmd,
+    store_cmd,
+    sync_cmd,
+)
+from channelmanager_gui.cli.common import UsageError
 from channelmanager_gui.errors import ChannelError
 from channelmanager_gui.logging_setup import setup_logging
 
@@ -33,6 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sync_cmd.register(sub)
     store_cmd.register(sub)
+    listings_cmd.register(sub)
+    orders_cmd.register(sub)
+    returns_cmd.register(sub)
     sandbox_cmd.register(sub)
     return parser
 
@@ -48,6 +59,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_app(demo=args.demo, argv=[sys.argv[0], *args_list])
     try:
         return int(args.handler(args))
+    except UsageError as exc:
+        parser.print_usage(sys.stderr)
+        print(f"{parser.prog}: error: {exc}", file=sys.stderr)
+        return 2
     except ChannelError as exc:
         log.error("%s failed: %s", args.command, exc)
         print(f"error: {exc}", file=sys.stderr)

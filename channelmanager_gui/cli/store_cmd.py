@@ -1,16 +1,22 @@
-"""``channelmanager-gui store``: add, list and remove stores from the command line."""
+"""``channelmanager-gui store``: add, list, test and remove stores from the command line."""
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import getpass
 import json
 import os
 import sys
 
+from channelmanager_gui.cli import output
+from channelmanager_gui.cli.common import database, pick_store
 from channelmanager_gui.models.db import open_database
+from channelmanager_gui.models.store import Store
 from channelmanager_gui.services import stores
 from channelmanager_gui.services.credentials import CredentialStore
+from channelmanager_gui.services.engine.context import KeyringSecrets, open_store
+from channelmanager_gui.services.http.connection import ConnectionReport
 
 SECRET_ENV = {
     "commerce_token": "CM_COMMERCE_TOKEN",
@@ -39,6 +45,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     lst = actions.add_parser("list", help="list stores")
     lst.add_argument("--json", action="store_true", help="JSON output for scripts")
     lst.set_defaults(handler=_list)
+
+    test = actions.add_parser(
+        "test", help="check both connections, as the window's Test connection does"
+    )
+    test.add_argument("name", nargs="?", help="the store (may be left out with only one)")
+    test.add_argument("--json", action="store_true", help="JSON output for scripts")
+    test.set_defaults(handler=_test)
 
     rm = actions.add_parser("remove", help="remove a store and its secrets")
     rm.add_argument("name")
@@ -95,3 +108,47 @@ def _remove(args: argparse.Namespace) -> int:
         db.dispose()
     print(f"Store {args.name!r} removed.")
     return 0
+
+
+def _test(args: argparse.Namespace) -> int:
+    with database() as db:
+        store = pick_store(db, args.name)
+    commerce, walmart = asyncio.run(_check(store))
+    ok = commerce.ok and walmart.ok
+    if args.json:
+        output.print_json(
+            {
+                "store": store.name,
+                "ok": ok,
+                "commerce": _report(commerce),
+                "walmart": _report(walmart),
+            }
+        )
+    else:
+        for service, report in (("Commerce", commerce), ("Walmart", walmart)):
+            print(
+                f"{service}: {report.message}"
+                + (f" {report.detail}" if report.ok and report.detail else "")
+            )
+    if not ok:
+        failed = [r.message for r in (commerce, walmart) if not r.ok]
+        output.warn(f"store {store.name!r}: " + " ".join(failed))
+    return 0 if ok else 1
+
+
+async def _check(store: Store) -> tuple[ConnectionReport, ConnectionReport]:
+    """Both clients' own ``test_connection`` verdicts, asked at the same time."""
+    ctx = open_store(store, KeyringSecrets())
+    try:
+        return await asyncio.gather(ctx.commerce.test_connection(), ctx.walmart.test_connection())
+    finally:
+        await ctx.aclose()
+
+
+def _report(report: ConnectionReport) -> dict[str, object]:
+    return {
+        "ok": report.ok,
+        "problem": report.problem,
+        "message": report.message,
+        "detail": report.detail,
+    }

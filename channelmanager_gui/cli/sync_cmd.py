@@ -1,4 +1,6 @@
-"""``channelmanager-gui sync``: run the sync loops headless (same engine as the window)."""
+"""``channelmanager-gui sync``: run the sync loops headless (same engine as the window), and
+``sync status``: what the loops and the outbox are doing, read from the database so it works
+from any process (``services/status_snapshot.py``)."""
 
 from __future__ import annotations
 
@@ -6,9 +8,17 @@ import argparse
 import asyncio
 import sys
 
+from channelmanager_gui.cli import output
+from channelmanager_gui.cli.common import database
 from channelmanager_gui.models.db import open_database
 from channelmanager_gui.services.engine.context import KeyringSecrets
 from channelmanager_gui.services.engine.engine import RunSummary, SyncEngine
+from channelmanager_gui.services.status_snapshot import read_status, record_board
+
+LOOP_COLUMNS = [
+    ("name", "Loop"), ("state", "State"), ("last_run", "Last run"), ("next_run", "Next run"),
+    ("last_error", "Last error"),
+]  # fmt: skip
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -20,6 +30,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "(exit 1 with a summary if anything is in Error)",
     )
     parser.set_defaults(handler=_run)
+    actions = parser.add_subparsers(dest="sync_action", metavar="ACTION")
+    status = actions.add_parser(
+        "status", help="per-loop state, last and next run, last error, queued actions"
+    )
+    status.add_argument("--json", action="store_true", help="JSON output for scripts")
+    status.set_defaults(handler=_status)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -29,11 +45,13 @@ def _run(args: argparse.Namespace) -> int:
 async def _once() -> int:
     db = open_database()
     engine = SyncEngine(db, KeyringSecrets())
+    stop_recording = record_board(db, engine.board)
     try:
         await engine.open()
         summary = await engine.run_once()
     finally:
         await engine.aclose()
+        stop_recording()
         db.dispose()
     _print_summary(summary)
     return 0 if summary.ok else 1
@@ -42,12 +60,14 @@ async def _once() -> int:
 async def _forever() -> int:
     db = open_database()
     engine = SyncEngine(db, KeyringSecrets())
+    stop_recording = record_board(db, engine.board)
     try:
         await engine.open()
         print(f"Syncing {len(engine.env.stores)} store(s); press Ctrl+C to stop.", flush=True)
         await engine.run_forever()
     finally:
         await engine.aclose()
+        stop_recording()
         db.dispose()
     return 0
 
@@ -63,3 +83,29 @@ def _print_summary(summary: RunSummary) -> None:
         print(f"  - {summary.orders_in_error} order(s) in Error", file=sys.stderr)
     if not summary.drained:
         print("  - some queued actions were not sent before the time limit", file=sys.stderr)
+
+
+def _status(args: argparse.Namespace) -> int:
+    with database() as db:
+        status = read_status(db)
+    if args.json:
+        output.print_json(status)
+        return 0
+    if status["updated_at"] is None:
+        print("The sync has not run yet.")
+    else:
+        running = "running" if status["running"] else "not running"
+        if status["stopped_unexpectedly"]:
+            running += " (it stopped without saying so)"
+        paused = ", paused" if status["paused"] else ""
+        print(f"Sync {running}{paused}; last report {output.cell(status['updated_at'])}.")
+        print(output.table(status["loops"], LOOP_COLUMNS))
+    queue = status["queue"]
+    print(
+        f"Queued actions: {queue['pending']} waiting, {queue['running']} being sent, "
+        f"{queue['error']} failed."
+    )
+    for action in queue["failed"]:
+        print(f"  - {action['kind']} {action['subject_type']} #{action['subject_id']}: "
+              f"{action['last_error']}")  # fmt: skip
+    return 0

@@ -1,0 +1,82 @@
+"""What the subcommands share: the database, which store a command is about, open API clients.
+
+``--store NAME`` picks the store; with exactly one store it may be left out, with several it
+must be given (a usage error, exit 2, otherwise: guessing the store of a bulk action is not
+something a script should rely on). Commands that talk to Walmart or Commerce build the same
+:class:`StoreContext` the engine builds, from the keyring, so they behave like the window.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
+
+from channelmanager_gui.errors import ValidationError
+from channelmanager_gui.models.db import Database, open_database
+from channelmanager_gui.models.store import Store
+from channelmanager_gui.services import stores
+from channelmanager_gui.services.changes import ChangeBus
+from channelmanager_gui.services.engine.context import (
+    EngineEnv,
+    KeyringSecrets,
+    StoreContext,
+    open_store,
+)
+
+
+class UsageError(Exception):
+    """The command line itself is incomplete or contradictory: exit 2, like argparse."""
+
+
+def options(*, json_output: bool = True, store: bool = True) -> argparse.ArgumentParser:
+    """A parent parser with the flags most subcommands take (``--json``, ``--store``)."""
+    parent = argparse.ArgumentParser(add_help=False)
+    if json_output:
+        parent.add_argument("--json", action="store_true", help="JSON output for scripts")
+    if store:
+        parent.add_argument(
+            "--store", metavar="NAME", help="the store to work on (needed when there are several)"
+        )
+    return parent
+
+
+@contextmanager
+def database() -> Iterator[Database]:
+    db = open_database()
+    try:
+        yield db
+    finally:
+        db.dispose()
+
+
+def pick_store(db: Database, name: str | None) -> Store:
+    """The store named ``name``, or the only store when no name is given."""
+    if name:
+        return stores.get_store(db, name)
+    every = stores.list_stores(db)
+    if not every:
+        raise ValidationError(
+            "store", "no store yet; add one with: channelmanager-gui store add --help"
+        )
+    if len(every) > 1:
+        names = ", ".join(repr(s.name) for s in every)
+        raise UsageError(f"several stores ({names}): choose one with --store NAME")
+    return every[0]
+
+
+def store_id_or_none(db: Database, name: str | None) -> int | None:
+    """For read-only listings: a named store, or every store when none is named."""
+    return stores.get_store(db, name).id if name else None
+
+
+@asynccontextmanager
+async def connected(db: Database, store: Store) -> AsyncIterator[tuple[EngineEnv, StoreContext]]:
+    """The engine's environment and the store's open API clients (secrets from the keyring),
+    closed on the way out."""
+    ctx = open_store(store, KeyringSecrets())
+    env = EngineEnv(db=db, changes=ChangeBus(), stores={store.id: ctx})
+    try:
+        yield env, ctx
+    finally:
+        await ctx.aclose()

@@ -1,0 +1,161 @@
+"""``orders ship`` and ``orders cancel``: the Ship and Cancel dialogs, as commands.
+
+The input goes through the very functions the dialogs use (``validation.validate_shipment``,
+``cancelling.cancel_order`` which calls ``validate_cancel``), so a tracking number the dialog
+refuses is refused here with the same words, naming the field; nothing is queued then. On
+success the local facts and the outbox actions are written; the running sync (window or
+``channelmanager-gui sync``) sends them, or ``channelmanager-gui sync --once`` does.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date, datetime
+from typing import Any
+
+from channelmanager_gui.cli import output
+from channelmanager_gui.cli.common import database
+from channelmanager_gui.errors import ValidationError
+from channelmanager_gui.models.order import Order
+from channelmanager_gui.services.engine.cancelling import cancel_label, cancel_order
+from channelmanager_gui.services.engine.fulfilment_queries import order_for_fulfilment
+from channelmanager_gui.services.engine.order_queries import find_order
+from channelmanager_gui.services.engine.shipping import ship_order
+from channelmanager_gui.services.validation import (
+    CANCEL_REASON_LABELS,
+    FIELD_SHIP_DATE,
+    validate_shipment,
+)
+
+
+def register_ship(
+    actions: argparse._SubParsersAction[argparse.ArgumentParser], parent: Any
+) -> None:
+    ship = actions.add_parser(
+        "ship",
+        parents=[parent],
+        help="ship an order (all remaining quantities unless --line is given)",
+    )
+    ship.add_argument("po", metavar="PO", help="Walmart purchase order id (or Commerce order #)")
+    ship.add_argument(
+        "--carrier", required=True, metavar="NAME", help='Walmart carrier, or "Other"'
+    )
+    ship.add_argument("--other-carrier", metavar="NAME", help="carrier name with --carrier Other")
+    ship.add_argument(
+        "--method", metavar="CODE", help="Standard, Express, ... (default: the order's)"
+    )
+    ship.add_argument("--tracking", required=True, metavar="NUMBER", help="tracking number")
+    ship.add_argument("--tracking-url", metavar="URL", help="needed for an unlisted carrier")
+    ship.add_argument(
+        "--ship-date", metavar="DATE", help="YYYY-MM-DD or an ISO date-time (default: now)"
+    )
+    ship.add_argument(
+        "--line",
+        action="append",
+        type=_line,
+        metavar="LINE:QTY",
+        help="ship QTY units of order line LINE (repeat for several lines)",
+    )
+    ship.add_argument(
+        "--ship-anyway",
+        action="store_true",
+        help="ship although the buyer asked to cancel (the dialog's confirmation)",
+    )
+    ship.set_defaults(handler=_ship)
+
+
+def register_cancel(
+    actions: argparse._SubParsersAction[argparse.ArgumentParser], parent: Any
+) -> None:
+    reasons = "; ".join(f"{code} ({label})" for code, label in CANCEL_REASON_LABELS.items())
+    cancel = actions.add_parser(
+        "cancel", parents=[parent], help="cancel a whole unshipped order with a Walmart reason"
+    )
+    cancel.add_argument("po", metavar="PO", help="Walmart purchase order id (or Commerce order #)")
+    cancel.add_argument(
+        "--reason", required=True, metavar="REASON", help=f"a code or its label: {reasons}"
+    )
+    cancel.set_defaults(handler=_cancel)
+
+
+def _line(text: str) -> tuple[str, str]:
+    """``LINE:QTY`` as typed; the quantity is checked by the shared validation."""
+    number, sep, qty = text.partition(":")
+    if not sep or not number.strip() or not qty.strip():
+        raise argparse.ArgumentTypeError(f"{text!r} is not LINE:QTY (e.g. 1:2)")
+    return number.strip(), qty.strip()
+
+
+def _ship_date(text: str | None) -> datetime | date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text) if len(text.strip()) == 10 else datetime.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(FIELD_SHIP_DATE, f"{text!r} is not YYYY-MM-DD") from None
+
+
+def remaining(order: Order) -> dict[str, int]:
+    """Every line's quantity still to ship: what "ship" means when no line is named."""
+    return {line.line_number: line.qty_open for line in order.lines if line.qty_open > 0}
+
+
+def _ship(args: argparse.Namespace) -> int:
+    with database() as db:
+        order = order_for_fulfilment(db, find_order(db, args.po))
+        lines: dict[str, object] = dict(args.line) if args.line else dict(remaining(order))
+        request = validate_shipment(
+            order,
+            args.carrier,
+            args.other_carrier,
+            args.method,
+            args.tracking,
+            args.tracking_url,
+            _ship_date(args.ship_date),
+            lines,
+            override_cancel_request=args.ship_anyway,
+        )
+        shipment = ship_order(db, order.id, request)
+        after = order_for_fulfilment(db, order.id)
+    data = {
+        "purchase_order_id": order.purchase_order_id,
+        "shipment_id": shipment.id,
+        "carrier": request.carrier_title,
+        "method_code": request.method_code,
+        "tracking_number": request.tracking_number,
+        "tracking_url": request.tracking_url,
+        "ship_date": request.ship_date,
+        "lines": request.lines,
+        "status": after.status,
+    }
+    if args.json:
+        output.print_json(data)
+    else:
+        units = sum(request.lines.values())
+        print(
+            f"Order {order.purchase_order_id}: shipment of {units} unit(s) with "
+            f"{request.carrier_title}, tracking {request.tracking_number}, queued for Commerce "
+            f"and Walmart. Status: {after.status}."
+        )
+    return 0
+
+
+def _cancel(args: argparse.Namespace) -> int:
+    with database() as db:
+        order_id = find_order(db, args.po)
+        cancel_order(db, order_id, args.reason)
+        after = order_for_fulfilment(db, order_id)
+    data = {
+        "purchase_order_id": after.purchase_order_id,
+        "reason": after.cancel_reason,
+        "status": after.status,
+        "lines": {ln.line_number: ln.qty_cancelled for ln in after.lines},
+    }
+    if args.json:
+        output.print_json(data)
+    else:
+        print(
+            f"Order {after.purchase_order_id}: cancellation ({cancel_label(after.cancel_reason)}) "
+            f"queued for Walmart and Commerce. Status: {after.status}."
+        )
+    return 0

@@ -1,0 +1,70 @@
+"""``channelmanager-gui returns``: Walmart returns and how far their refund got.
+
+``list`` reads through ``fulfilment_queries.list_returns``, the query the Returns screen uses.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from sqlalchemy import select
+
+from channelmanager_gui.cli import output
+from channelmanager_gui.cli.common import database, options, store_id_or_none
+from channelmanager_gui.models.db import Database
+from channelmanager_gui.models.order import Order, Return
+from channelmanager_gui.services.engine.fulfilment_queries import list_returns
+
+COLUMNS = [
+    ("return_order_id", "Return"), ("purchase_order_id", "PO"), ("created_at", "Created"),
+    ("status", "Status"), ("units", "Units"), ("refund_amount", "Refund"),
+    ("refunded_at", "Refunded on Walmart"), ("error", "Error"),
+]  # fmt: skip
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser("returns", help="Walmart returns and refunds")
+    actions = parser.add_subparsers(dest="returns_action", metavar="ACTION", required=True)
+    lst = actions.add_parser("list", parents=[options()], help="list returns, newest first")
+    lst.add_argument("--open", action="store_true", help="only returns not refunded on Walmart")
+    lst.set_defaults(handler=_list)
+
+
+def return_rows(db: Database, store_id: int | None, open_only: bool) -> list[dict[str, Any]]:
+    """The returns as ``returns list`` reports them (the JSON shape in the README)."""
+    returns = list_returns(db, store_id, open_only=open_only)
+    order_ids = {r.order_id for r in returns if r.order_id is not None}
+    with db.session() as session:
+        query = select(Order.id, Order.purchase_order_id).where(Order.id.in_(order_ids))
+        po_by_id = dict(session.execute(query).tuples().all())
+    return [_row(r, po_by_id.get(r.order_id or 0)) for r in returns]
+
+
+def _row(ret: Return, purchase_order_id: str | None) -> dict[str, Any]:
+    return {
+        "id": ret.id,
+        "store_id": ret.store_id,
+        "return_order_id": ret.return_order_id,
+        "customer_order_id": ret.customer_order_id,
+        "purchase_order_id": purchase_order_id,
+        "status": ret.status,
+        "units": sum(int(line.get("qty") or 0) for line in ret.lines),
+        "refund_amount": ret.refund_amount,
+        "lines": ret.lines,
+        "commerce_rma_id": ret.commerce_rma_id,
+        "commerce_creditmemo_id": ret.commerce_creditmemo_id,
+        "refunded_at": ret.walmart_refunded_at,
+        "error": ret.error,
+        "created_at": ret.created_at,
+    }
+
+
+def _list(args: argparse.Namespace) -> int:
+    with database() as db:
+        rows = return_rows(db, store_id_or_none(db, args.store), args.open)
+    if args.json:
+        output.print_json(rows)
+    else:
+        output.print_table(rows, COLUMNS, "No returns.")
+    return 0
