@@ -1,0 +1,72 @@
+"""Demo mode: sandbox servers plus a throwaway database with one store pointing at them.
+
+The demo lives in its own folder (``<data dir>/demo``), made anew at each start: the sandboxes
+start from their seed every time, so yesterday's demo orders would no longer exist there. Its
+credentials are the sandbox's throwaway values, kept in memory only (no keyring needed).
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from channelmanager_gui.models.db import Database, open_database
+from channelmanager_gui.models.store import Store
+from channelmanager_gui.paths import data_dir
+from channelmanager_gui.sandbox.pair import SandboxPair, start_pair
+from channelmanager_gui.services.engine.context import MemorySecrets
+
+DEMO_STORE = "Demo store"
+
+
+@dataclass
+class DemoEnvironment:
+    pair: SandboxPair
+    db: Database
+    secrets: MemorySecrets
+    store_id: int
+
+    def close(self) -> None:
+        """Dispose the database, then stop the servers (after the engine has stopped)."""
+        self.db.dispose()
+        self.pair.stop()
+
+
+def demo_dir() -> Path:
+    return data_dir() / "demo"
+
+
+def start_demo(seed: int = 1, order_every: float | None = 30.0) -> DemoEnvironment:
+    """Start the sandboxes and a fresh demo database with the demo store."""
+    folder = demo_dir()
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    pair = start_pair(seed=seed, order_stream_seconds=order_every, rate_limit_scale=0)
+    try:
+        db = open_database(folder / "channelmanager.sqlite3")
+        with db.session() as session:
+            store = Store(
+                name=DEMO_STORE,
+                commerce_url=pair.commerce.url,
+                commerce_store_code="default",
+                walmart_url=pair.walmart.url,
+                settings={},
+                is_demo=True,
+            )
+            session.add(store)
+            session.flush()
+            store_id = store.id
+    except BaseException:
+        pair.stop()
+        raise
+    secrets = MemorySecrets(
+        {
+            store_id: {
+                "commerce_token": pair.commerce.token,
+                "walmart_client_id": pair.walmart.client_id,
+                "walmart_client_secret": pair.walmart.client_secret,
+            }
+        }
+    )
+    return DemoEnvironment(pair=pair, db=db, secrets=secrets, store_id=store_id)

@@ -1,0 +1,30 @@
+"""Demo mode: a fresh demo database pointing at running sandboxes, secrets in memory only."""
+
+from __future__ import annotations
+
+import httpx
+
+from channelmanager_gui.models.store import Store
+from channelmanager_gui.services.demo import DEMO_STORE, demo_dir, start_demo
+from tests.memory_keyring import MemoryKeyring
+
+
+def test_demo_starts_sandboxes_and_a_fresh_store(memory_keyring: MemoryKeyring) -> None:
+    stale = demo_dir()
+    stale.mkdir(parents=True)
+    (stale / "leftover.txt").write_text("yesterday")
+    demo = start_demo(order_every=None)
+    try:
+        assert not (demo_dir() / "leftover.txt").exists()
+        with demo.db.session() as session:
+            store = session.query(Store).one()
+        assert store.name == DEMO_STORE and store.is_demo
+        assert store.walmart_url == demo.pair.walmart.url
+        answer = httpx.get(
+            f"{store.commerce_url}/rest/V1/products/CM-00003",
+            headers={"Authorization": f"Bearer {demo.secrets.secret(store, 'commerce_token')}"},
+        )
+        assert answer.status_code == 200 and answer.json()["sku"] == "CM-00003"
+        assert memory_keyring.secrets == {}  # demo credentials never reach the keyring
+    finally:
+        demo.close()
