@@ -1,0 +1,132 @@
+"""The dashboard's two charts (QtCharts): orders per day by status, and order import delay.
+
+Each status keeps the colour of its pill in the order table, so the chart and the table read
+alike; the legend names every colour (never colour alone).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QDateTimeAxis,
+    QLineSeries,
+    QStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QDateTime, QMargins, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QWidget
+
+from channelmanager_gui.models.dashboard_queries import DelayPoint
+from channelmanager_gui.models.order_queries import STATUS_ORDER
+from channelmanager_gui.views.pill_delegate import pill_colours
+
+
+def _chart(title: str) -> QChart:
+    chart = QChart()
+    chart.setTitle(title)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    chart.setBackgroundRoundness(6)
+    return chart
+
+
+class OrdersChart(QChartView):
+    """Stacked bars: one bar per local day, one segment per status."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumHeight(240)
+        self.setChart(_chart("Orders per day by status (last 30 days)"))
+
+    def show_days(self, days: list[date], per_status: dict[str, list[int]]) -> None:
+        chart = _chart(self.chart().title())
+        series = QStackedBarSeries()
+        ordered = [s for s in STATUS_ORDER if s in per_status]
+        ordered += sorted(s for s in per_status if s not in ordered)
+        for status in ordered:
+            bar = QBarSet(status)
+            bar.append([float(v) for v in per_status[status]])
+            bar.setColor(QColor(_bar_colour(status)))
+            bar.setBorderColor(QColor(_bar_colour(status)))
+            series.append(bar)
+        chart.addSeries(series)
+        categories = QBarCategoryAxis()
+        categories.append([d.strftime("%d") if d.day != 1 else d.strftime("%b 1") for d in days])
+        categories.setLabelsAngle(0)
+        chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(categories)
+        totals = [sum(v[i] for v in per_status.values()) for i in range(len(days))]
+        values = QValueAxis()
+        values.setRange(0, max([*totals, 4]))
+        values.setLabelFormat("%d")
+        values.applyNiceNumbers()
+        chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(values)
+        chart.legend().setVisible(bool(ordered))
+        if not ordered:
+            chart.setTitle(f"{chart.title()} — no orders yet")
+        self._replace(chart)
+
+    def _replace(self, chart: QChart) -> None:
+        old = self.chart()
+        self.setChart(chart)
+        old.deleteLater()
+
+
+class DelayChart(QChartView):
+    """Average and worst minutes from a Walmart order to its import, per hour."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumHeight(240)
+        self.setChart(_chart("Order sync delay, minutes (last 24 h)"))
+
+    def show_points(self, points: list[DelayPoint], now: datetime) -> None:
+        chart = _chart(self.chart().title().split(" — ")[0])
+        average = QLineSeries()
+        average.setName("Average")
+        worst = QLineSeries()
+        worst.setName("Slowest")
+        for point in points:
+            stamp = float(QDateTime(point.hour).toMSecsSinceEpoch())
+            average.append(stamp, point.average_minutes)
+            worst.append(stamp, point.max_minutes)
+        average.setPen(QPen(QColor("#2f6fd6"), 2))
+        worst.setPen(QPen(QColor("#d97706"), 2, Qt.PenStyle.DashLine))
+        for line in (average, worst):
+            line.setPointsVisible(True)
+            chart.addSeries(line)
+        hours = QDateTimeAxis()
+        hours.setFormat("HH:mm")
+        hours.setTickCount(7)
+        hours.setRange(QDateTime(now - timedelta(hours=24)), QDateTime(now))
+        chart.addAxis(hours, Qt.AlignmentFlag.AlignBottom)
+        minutes = QValueAxis()
+        top = max([p.max_minutes for p in points] + [5.0])
+        minutes.setRange(0, top * 1.1)
+        minutes.setLabelFormat("%.0f")
+        minutes.applyNiceNumbers()
+        chart.addAxis(minutes, Qt.AlignmentFlag.AlignLeft)
+        for line in (average, worst):
+            line.attachAxis(hours)
+            line.attachAxis(minutes)
+        if not points:
+            chart.setTitle(f"{chart.title()} — no orders imported in the last 24 h")
+        old = self.chart()
+        self.setChart(chart)
+        old.deleteLater()
+
+
+def _bar_colour(status: str) -> str:
+    """The pill's text colour: strong enough to read as a bar on white."""
+    _background, foreground = pill_colours(status)
+    return foreground if status != "Cancelled" else "#9ca3af"

@@ -1,0 +1,186 @@
+"""The dashboard: cards for what needs the merchant now, and two charts to glance at.
+
+Cards answer "is anything wrong?" and "what must ship today?"; each opens the table filtered
+to what it counts (signals, wired by the composition root). The charts show orders per day by
+status over 30 days and how long new orders took to arrive over the last 24 hours. The numbers
+come from ``dashboard_queries`` in a worker thread; the page refreshes when orders or listings
+change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from channelmanager_gui.models.dashboard_queries import Dashboard, DashboardCounts, load_dashboard
+from channelmanager_gui.models.db import Database
+from channelmanager_gui.models.listing import ListingState
+from channelmanager_gui.models.listing_queries import IN_ERROR
+from channelmanager_gui.models.order import OrderStatus
+from channelmanager_gui.models.order_queries import Attention, OrderFilter
+from channelmanager_gui.models.qt_paged import Runner, run_inline
+from channelmanager_gui.services.changes import Change
+from channelmanager_gui.views.dashboard_charts import DelayChart, OrdersChart
+
+Clock = Callable[[], datetime]
+REFRESH_DELAY_MS = 1000  # the dashboard may lag a second behind a burst of sync writes
+
+
+@dataclass(frozen=True)
+class Card:
+    key: str  # DashboardCounts field
+    title: str
+    alert: bool  # a non-zero count needs the merchant (red), else neutral
+    target: object  # OrderFilter for order cards, a listings tab for listing cards
+
+
+_NEW = OrderFilter(status=OrderStatus.IMPORTED)
+_TO_CREATE = OrderFilter(status=OrderStatus.ACKNOWLEDGED)
+ORDER_CARDS = (
+    Card("orders_to_acknowledge", "To acknowledge", False, _NEW),
+    Card("orders_to_create", "To create in Commerce", False, _TO_CREATE),
+    Card("orders_due_today", "Due to ship today", True, OrderFilter(attention=Attention.DUE_TODAY)),
+    Card("orders_overdue", "Overdue", True, OrderFilter(attention=Attention.OVERDUE)),
+    Card("orders_in_error", "Orders in error", True, OrderFilter(status=OrderStatus.ERROR)),
+)
+LISTING_CARDS = (
+    Card("listings_active", "Listings active", False, ListingState.ACTIVE),
+    Card("listings_unmatched", "Unmatched", True, ListingState.UNMATCHED),
+    Card("listings_incomplete", "Incomplete", True, ListingState.INCOMPLETE),
+    Card("listings_in_error", "Listings in error", True, IN_ERROR),
+)
+
+
+class CardButton(QPushButton):
+    """A count with its meaning; the words carry the meaning, the colour only underlines it."""
+
+    def __init__(self, card: Card, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.card = card
+        self.setObjectName("dashboardCard")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMinimumHeight(84)
+        layout = QVBoxLayout(self)
+        self.count_label = QLabel("–")
+        self.count_label.setObjectName("cardCount")
+        self.title_label = QLabel(card.title)
+        self.title_label.setObjectName("cardTitle")
+        for label in (self.count_label, self.title_label):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            layout.addWidget(label)
+
+    def set_count(self, count: int) -> None:
+        self.count_label.setText(f"{count:,}")
+        alert = self.card.alert and count > 0
+        colour = "#b42318" if alert else "#1f2937"
+        self.count_label.setStyleSheet(f"font-size: 26px; font-weight: 600; color: {colour};")
+        self.setAccessibleName(f"{count} {self.card.title}")
+        self.setToolTip(f"{count:,} {self.card.title.lower()} — click to open the list")
+
+
+class DashboardPage(QWidget):
+    """``DashboardPage(db, *, runner=run_inline, clock=utc now)``.
+
+    Signals: ``orders_requested(OrderFilter)`` and ``listings_requested(str)`` (a Listings
+    tab: a ListingState value or ``IN_ERROR``) when a card is clicked.
+    """
+
+    orders_requested = Signal(object)
+    listings_requested = Signal(str)
+
+    def __init__(
+        self,
+        db: Database,
+        *,
+        runner: Runner[Any] = run_inline,
+        clock: Clock = lambda: datetime.now(UTC).astimezone(),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._runner = runner
+        self._clock = clock
+        self._store_id: int | None = None
+        self.cards: dict[str, CardButton] = {}
+        self.dashboard: Dashboard | None = None
+        self._setup_ui()
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(REFRESH_DELAY_MS)
+        self._refresh_timer.timeout.connect(self.refresh)
+        self.refresh()
+
+    def _setup_ui(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(10)
+        title = QLabel("Dashboard")
+        title.setObjectName("pageTitle")
+        layout.addWidget(title)
+        layout.addLayout(self._card_row("Orders", ORDER_CARDS))
+        layout.addLayout(self._card_row("Listings", LISTING_CARDS))
+        charts = QHBoxLayout()
+        self.orders_chart = OrdersChart()
+        self.delay_chart = DelayChart()
+        charts.addWidget(self.orders_chart, 3)
+        charts.addWidget(self.delay_chart, 2)
+        layout.addLayout(charts, 1)
+
+    def _card_row(self, heading: str, cards: tuple[Card, ...]) -> QVBoxLayout:
+        column = QVBoxLayout()
+        label = QLabel(heading)
+        label.setObjectName("sectionTitle")
+        column.addWidget(label)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        for position, card in enumerate(cards):
+            button = CardButton(card)
+            button.clicked.connect(lambda _=False, c=card: self._on_card_clicked(c))
+            self.cards[card.key] = button
+            grid.addWidget(button, 0, position)
+        column.addLayout(grid)
+        return column
+
+    # -- public API ----------------------------------------------------------------------------
+
+    def set_store(self, store_id: int | None) -> None:
+        self._store_id = store_id
+        self.refresh()
+
+    def on_changes(self, changes: frozenset[Change]) -> None:
+        if changes & {Change.ORDERS, Change.LISTINGS}:
+            self._refresh_timer.start()
+
+    def refresh(self) -> None:
+        db, now, store_id = self._db, self._clock(), self._store_id
+        self._runner(lambda: load_dashboard(db, now, store_id), self._show)
+
+    # -- internals -----------------------------------------------------------------------------
+
+    def _show(self, dashboard: Dashboard) -> None:
+        self.dashboard = dashboard
+        counts: DashboardCounts = dashboard.counts
+        for key, button in self.cards.items():
+            button.set_count(getattr(counts, key))
+        self.orders_chart.show_days(dashboard.days, dashboard.orders_per_day)
+        self.delay_chart.show_points(dashboard.import_delay, self._clock())
+
+    def _on_card_clicked(self, card: Card) -> None:
+        if isinstance(card.target, OrderFilter):
+            self.orders_requested.emit(card.target)
+        else:
+            self.listings_requested.emit(str(card.target))
