@@ -228,3 +228,25 @@ async def test_buyer_cancel_request_and_later_walmart_cancellation_are_seen(
     assert [ln.qty_cancelled for ln in order.lines] == [1, 0]
     assert order.status == OrderStatus.CREATED  # one line is still to ship
     assert "walmart_update" in events(engine_db, order.id)
+
+
+async def test_disabled_product_errors_with_reason_until_enabled(
+    make_engine: MakeEngine, engine_db: Database, sandbox_pair: SandboxPair,
+    walmart_admin: Admin, commerce_admin: Admin,
+) -> None:  # fmt: skip
+    sku = orderable_skus(sandbox_pair)[9]
+    commerce_admin.put(f"/products/{sku}", {"status": 2})  # disabled in Commerce
+    po = walmart_order(walmart_admin, [(sku, 2)])
+    engine = await make_engine([orders_flow])
+    await engine.run_once(drain_timeout=60)
+
+    failed = local(engine_db, po)
+    assert failed.status == OrderStatus.ERROR and failed.error_step == "commerce.items"
+    assert f"Commerce refused 2 × SKU {sku}" in (failed.error or "")
+    assert "press Retry" in (failed.error or "")
+
+    commerce_admin.put(f"/products/{sku}", {"status": 1})
+    retry_order(engine_db, failed.id)
+    await engine.run_once(drain_timeout=60)
+    assert local(engine_db, po).status == OrderStatus.CREATED
+    assert len(commerce_orders(commerce_admin, po)) == 1
