@@ -34,7 +34,9 @@ from channelmanager_gui.services.credentials import keyring_problem
 from channelmanager_gui.services.demo import start_demo
 from channelmanager_gui.services.engine.context import KeyringSecrets, SecretSource
 from channelmanager_gui.services.engine.engine import SyncEngine
+from channelmanager_gui.services.sync_notices import Notice, SyncNotices
 from channelmanager_gui.services.sync_status import SyncStatusBoard
+from channelmanager_gui.views.board_bridge import BoardBridge
 from channelmanager_gui.views.error_presenter import ErrorPresenter
 from channelmanager_gui.views.keyring_dialog import KeyringDialog
 from channelmanager_gui.views.main_window import MainWindow
@@ -156,6 +158,9 @@ class _Shell:
             )
         self.tray = self._build_tray() if QSystemTrayIcon.isSystemTrayAvailable() else None
         self.window.set_close_to_tray(self.tray is not None)
+        self._notices = SyncNotices(self._show_notice)
+        self._notice_bridge = BoardBridge(self.board, self.window)
+        self._notice_bridge.changed.connect(lambda: self._notices.check(self.board))
         self.window.quit_requested.connect(self.quit)
         self.window.sync_now_requested.connect(self.sync_now)
 
@@ -209,6 +214,13 @@ class _Shell:
         if self.engine is not None:
             await self.engine.aclose()
             log.info("sync engine stopped")
+
+    def _show_notice(self, notice: Notice) -> None:
+        """New orders and new sync problems: a tray balloon, else the status bar."""
+        if self.tray is not None:
+            self.tray.notify(notice.title, notice.text, warning=notice.warning)
+        else:
+            self.window.status.notice(f"{notice.title}. {notice.text}")
 
     def _on_window_hidden_to_tray(self) -> None:
         if self.tray is not None and not self._told_about_tray:

@@ -6,6 +6,7 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services import stores
 from channelmanager_gui.services.credentials import CredentialStore
+from channelmanager_gui.services.sync_status import SyncStatusBoard
 from channelmanager_gui.views.keyring_dialog import KeyringDialog
 from channelmanager_gui.views.main_window import MainWindow
 from channelmanager_gui.views.tray import TrayController
@@ -143,9 +145,12 @@ def test_missing_system_libraries_are_named_instead_of_a_qt_abort(
 class FakeEngine:
     """Stands in for SyncEngine (whose own tests cover it): records what the shell asks."""
 
-    def __init__(self, db: Database, secrets: object, *, board: object, changes: object) -> None:
+    def __init__(
+        self, db: Database, secrets: object, *, board: SyncStatusBoard, changes: object
+    ) -> None:
         self.calls: list[str] = []
         self.scheduler = self
+        self.board = board
         FakeEngine.last = self
 
     last: FakeEngine
@@ -196,11 +201,16 @@ def test_with_a_store_the_engine_runs_and_stops_before_the_database(
 
     monkeypatch.setattr(FakeEngine, "aclose", recording_aclose)
     failures: list[BaseException] = []
+    notified: list[str] = []
+    monkeypatch.setattr(
+        TrayController, "notify", lambda self, title, text, warning=False: notified.append(title)
+    )
 
     def merchant_clicks() -> None:
         window = _main_window()
         tray = window.findChild(TrayController)
         assert tray is not None
+        FakeEngine.last.board.update("orders", last_run=datetime.now(UTC), counts={"new": 2})
         window.top_bar.sync_button.click()
         tray.pause_action.trigger()
         tray.quit_action.trigger()
@@ -211,6 +221,7 @@ def test_with_a_store_the_engine_runs_and_stops_before_the_database(
     assert app_module.run_app(demo=False, argv=["channelmanager-gui"]) == 0
     assert failures == []
     assert FakeEngine.last.calls == ["open", "start", "sync now", "pause", "aclose"]
+    assert notified == ["2 new Walmart orders"]
     assert steps == ["stop ops", "stop engine", "dispose engine"]
 
 

@@ -1,0 +1,66 @@
+"""Which sync events deserve a desktop notification: new Walmart orders, and a loop newly failing.
+
+Qt-free policy over SyncStatusBoard snapshots; the window decides how to show a notice (the
+tray's balloon). A loop that stays in error is announced once, not at every retry, and a
+notice for new orders comes once per finished run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from channelmanager_gui.services.sync_status import SyncState, SyncStatusBoard
+
+ORDER_LOOP = "orders"  # the loop's name, or "<store>/orders" when there are several stores
+
+
+@dataclass(frozen=True)
+class Notice:
+    title: str
+    text: str
+    warning: bool = False
+
+
+class SyncNotices:
+    """Call ``check(board)`` after every board change; ``emit`` gets each new Notice."""
+
+    def __init__(self, emit: Callable[[Notice], None]) -> None:
+        self._emit = emit
+        self._failing: set[str] = set()
+        self._seen_runs: dict[str, datetime | None] = {}
+
+    def check(self, board: SyncStatusBoard) -> None:
+        for status in board.loops():
+            self._check_error(status.name, status.state, status.last_error)
+            previous = self._seen_runs.get(status.name)
+            self._seen_runs[status.name] = status.last_run
+            finished = status.last_run is not None and status.last_run != previous
+            if finished and _is_order_loop(status.name):
+                self._check_new_orders(status.name, status.counts.get("new", 0))
+
+    def _check_error(self, name: str, state: SyncState, error: str | None) -> None:
+        # Only a clean finish counts as recovered: the scheduler retries through SYNCING, and
+        # a retry that fails again must not announce the same problem again.
+        if state is SyncState.IDLE:
+            self._failing.discard(name)
+        if state is not SyncState.ERROR:
+            return
+        if name in self._failing:
+            return
+        self._failing.add(name)
+        title = f"Sync problem: {name[:1].upper()}{name[1:]}"
+        self._emit(Notice(title, error or "The last sync run failed.", True))
+
+    def _check_new_orders(self, name: str, new: int) -> None:
+        if new <= 0:
+            return
+        store = name.rpartition("/")[0]
+        where = f" for {store}" if store else ""
+        plural = "s" if new != 1 else ""
+        self._emit(Notice(f"{new} new Walmart order{plural}{where}", "Open Orders to see them."))
+
+
+def _is_order_loop(name: str) -> bool:
+    return name == ORDER_LOOP or name.endswith(f"/{ORDER_LOOP}")
