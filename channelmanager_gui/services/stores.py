@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import ipaddress
 from typing import Any
-from urllib.parse import urlsplit
 
 from sqlalchemy import select
 
@@ -12,28 +10,14 @@ from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.store import Store
 from channelmanager_gui.services.credentials import CredentialStore
+from channelmanager_gui.services.http.transport import check_base_url
 
 SECRET_NAMES = ("commerce_token", "walmart_client_id", "walmart_client_secret")
 
 
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
 def check_url(field: str, url: str) -> str:
     """A clean base URL; plain http only for loopback (the sandboxes), https otherwise."""
-    url = url.strip().rstrip("/")
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValidationError(field, f"{url!r} is not a web address (expected https://host/...)")
-    if parts.scheme == "http" and not is_loopback(parts.hostname):
-        raise ValidationError(field, f"{url!r} must use https:// (plain http is only for loopback)")
-    return url
+    return check_base_url(url, field=field)
 
 
 def add_store(
