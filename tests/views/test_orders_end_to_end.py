@@ -18,6 +18,7 @@ from channelmanager_gui.services.engine.cancelling import cancel_order
 from channelmanager_gui.services.engine.shipping import ship_order
 from channelmanager_gui.views.cancel_dialog import CancelDialog
 from channelmanager_gui.views.ship_dialog import ShipDialog
+
 # The engine tests' sandbox pair and engine factory, imported so pytest finds them here too
 # (hence F811 on the test's parameters below).
 from tests.engine.conftest import (  # noqa: F401
@@ -39,6 +40,7 @@ from tests.engine.fulfilment_support import (
     walmart_line,
     walmart_qty,
 )
+
 
 def answer_next_dialog(kind: type, fill: Callable[[object], None]) -> None:
     def answer() -> None:
