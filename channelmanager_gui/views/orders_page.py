@@ -45,7 +45,7 @@ from channelmanager_gui.views.table_support import SelectionKeeper, setup_table,
 
 SEARCH_DELAY_MS = 250
 REFRESH_DELAY_MS = 300  # the engine announces changes often during a sync; one refresh per burst
-COLUMN_WIDTHS = (120, 110, 120, 130, 140, 80, 160, 260)
+COLUMN_WIDTHS = (120, 108, 120, 120, 130, 80, 150, 180)
 NO_ORDERS_HINT = (
     "Walmart orders appear here after the next sync; click “Sync now” at the top to fetch "
     "them right away."

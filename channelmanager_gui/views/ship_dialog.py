@@ -275,18 +275,11 @@ class ShipDialog(QDialog):
         for label in self.reasons.values():
             label.setVisible(label is target)
         if problem is not None and target is not None:
-            target.setText(self._describe(problem))
+            target.setText(reason_text(problem))
         units = sum(spin.value() for spin in self.quantities.values())
         self.ok_button.setText(f"Ship {units} item{'s' if units != 1 else ''}" if units else "Ship")
         self.ok_button.setEnabled(problem is None)
-        self.ok_button.setToolTip(self._describe(problem) if problem else "")
-
-    def _describe(self, problem: ValidationError) -> str:
-        text = reason_text(problem)
-        for line in self._order.lines:
-            if problem.field == v.line_field(line.line_number):
-                return f"{line.sku}: {text}"
-        return text
+        self.ok_button.setToolTip(reason_text(problem) if problem else "")
 
 
 def _align(column: int) -> Qt.AlignmentFlag:

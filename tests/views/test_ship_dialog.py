@@ -113,7 +113,7 @@ def test_quantity_above_what_remains_blocks_ok(qtbot: QtBot) -> None:
     dialog.quantities["1"].setValue(3)  # 3 ordered, 1 already shipped
     field, reason = shown_reason(dialog)
     assert field == v.FIELD_LINES
-    assert reason.startswith("MUG-RED: 3 is more than the 2 left to ship")
+    assert reason == "3 is more than the 2 left to ship (MUG-RED: 3 ordered, 1 shipped)"
     assert not dialog.ok_button.isEnabled()
 
 
