@@ -21,7 +21,7 @@ from channelmanager_gui.errors import (
     ValidationError,
 )
 from channelmanager_gui.services.http import RedactingFilter
-from channelmanager_gui.services.walmart import CancelLine, ShipLine
+from channelmanager_gui.services.walmart import CancelLine, ShipLine, WalmartClient
 from tests.services.walmart_fakes import FakeWalmart, body_of, error_body, make_client
 
 START = datetime(2024, 5, 1, tzinfo=UTC)
@@ -461,3 +461,63 @@ async def test_secrets_never_logged(caplog: pytest.LogCaptureFixture) -> None:
     assert TOKEN1 not in info.value.detail
     lines = [r.getMessage() for r in caplog.records if r.name == "channelmanager_gui.http"]
     assert any("/v3/orders/P1 -> 500" in line and "correlation=" in line for line in lines)
+
+
+async def test_one_unreadable_order_does_not_hide_the_others() -> None:
+    """Real payloads carry nulls; an order that still cannot be read is handed over, not fatal."""
+    good = {
+        "purchaseOrderId": "1001",
+        "customerOrderId": "C1",
+        "orderDate": 1568466571000,
+        "shippingInfo": {"postalAddress": {"name": None, "address1": None, "city": None}},
+        "orderLines": {
+            "orderLine": [
+                {
+                    "lineNumber": "1",
+                    "item": {"productName": None, "sku": "A"},
+                    "charges": {
+                        "charge": [
+                            {
+                                "chargeType": "PRODUCT",
+                                "chargeName": None,
+                                "chargeAmount": {"currency": None, "amount": 5},
+                                "tax": None,
+                            }
+                        ]
+                    },
+                    "orderLineQuantity": {"unitOfMeasurement": "EACH", "amount": "2"},
+                    "orderLineStatuses": {
+                        "orderLineStatus": [
+                            {
+                                "status": "Created",
+                                "statusQuantity": {"amount": "2"},
+                                "trackingInfo": None,
+                            }
+                        ]
+                    },
+                }
+            ]
+        },
+    }
+    bad = {**good, "purchaseOrderId": "1002", "orderDate": "yesterday-ish"}
+    body = {"list": {"meta": {"totalCount": 2}, "elements": {"order": [bad, good]}}}
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/v3/token":
+            return httpx.Response(200, json={"access_token": "t" * 20, "expires_in": 900})
+        return httpx.Response(200, json=body)
+
+    skipped: list[str] = []
+    async with WalmartClient(
+        "https://wm.example", "id", "secret", transport=httpx.MockTransport(handler), spacing={}
+    ) as client:
+        orders = [
+            o
+            async for o in client.iter_orders(
+                datetime(2024, 1, 1, tzinfo=UTC),
+                on_malformed=lambda raw, exc: skipped.append(raw["purchaseOrderId"]),
+            )
+        ]
+    assert [o.purchase_order_id for o in orders] == ["1001"]
+    assert orders[0].lines[0].product_name == "" and orders[0].lines[0].quantity == 2
+    assert skipped == ["1002"]

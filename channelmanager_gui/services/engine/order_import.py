@@ -18,11 +18,12 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from channelmanager_gui.errors import ChannelError
+from channelmanager_gui.errors import ChannelError, MalformedResponseError
 from channelmanager_gui.models.order import Order, OrderStatus
 from channelmanager_gui.models.outbox import SyncCursor
 from channelmanager_gui.services.changes import Change
@@ -59,6 +60,14 @@ class ImportCounts:
     failed: int = 0
     reasons: list[str] = field(default_factory=list)
 
+    def unreadable(self, raw: Any, error: MalformedResponseError) -> None:
+        """An order Walmart sent that we cannot read: counted as failed so the window is
+        read again next time (nothing lost), with the reason for the merchant."""
+        po = raw.get("purchaseOrderId") if isinstance(raw, dict) else None
+        self.failed += 1
+        self.reasons.append(f"Walmart order {po or '(no purchase order id)'}: {error}")
+        log.warning("unreadable Walmart order %s: %s", po, error)
+
     def as_dict(self) -> dict[str, int]:
         return {"seen": self.seen, "new": self.new, "updated": self.updated, "failed": self.failed}
 
@@ -68,7 +77,9 @@ async def run_orders(env: EngineEnv, store: StoreContext) -> dict[str, int]:
     now = env.clock()
     start = window_start(env, store, now)
     counts = ImportCounts()
-    async for wo in store.walmart.iter_orders(start, now, limit=PAGE):
+    async for wo in store.walmart.iter_orders(
+        start, now, limit=PAGE, on_malformed=counts.unreadable
+    ):
         save_order(env, store.id, wo, counts, now)
     if not counts.failed:
         _set_cursor(env, store.id, WINDOW_CURSOR, now)
@@ -164,7 +175,9 @@ async def _refresh_open_orders(
         return
     oldest = _oldest_open(env, store.id, now)
     if oldest is not None and oldest < window:
-        async for wo in store.walmart.iter_orders(oldest, window, limit=PAGE):
+        async for wo in store.walmart.iter_orders(
+            oldest, window, limit=PAGE, on_malformed=counts.unreadable
+        ):
             save_order(env, store.id, wo, counts, now, known_only=True)
     _set_cursor(env, store.id, REFRESH_CURSOR, now)
 

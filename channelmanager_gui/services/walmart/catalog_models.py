@@ -7,6 +7,7 @@ from typing import Any
 from pydantic import AliasChoices, AliasPath, Field, field_validator
 
 from channelmanager_gui.services.walmart.fields import (
+    Blank,
     Quantity,
     Text,
     Timestamp,
@@ -46,7 +47,7 @@ class CatalogItem(WalmartModel):
     """
 
     item_id: Text = Field(validation_alias="itemId")
-    title: str = ""
+    title: Blank = ""
     brand: str | None = None
     is_marketplace_item: bool | None = Field(None, validation_alias="isMarketPlaceItem")
     price: Money | None = None

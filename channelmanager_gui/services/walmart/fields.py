@@ -82,3 +82,17 @@ def to_text(value: Any) -> Any:
 Timestamp = Annotated[datetime, BeforeValidator(to_datetime)]
 Quantity = Annotated[int, BeforeValidator(to_quantity)]
 Text = Annotated[str, BeforeValidator(to_text)]
+
+
+def none_to_blank(value: Any) -> Any:
+    """Real payloads carry ``null`` where the spec shows text (names, address parts)."""
+    return "" if value is None else to_text(value)
+
+
+def none_to_usd(value: Any) -> Any:
+    return "USD" if value is None else value
+
+
+# Optional text: null or missing reads as "" so one null field never rejects a whole order.
+Blank = Annotated[str, BeforeValidator(none_to_blank)]
+Currency = Annotated[str, BeforeValidator(none_to_usd)]

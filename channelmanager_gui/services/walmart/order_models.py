@@ -13,6 +13,8 @@ from decimal import Decimal
 from pydantic import AliasChoices, AliasPath, Field, field_validator
 
 from channelmanager_gui.services.walmart.fields import (
+    Blank,
+    Currency,
     Quantity,
     Text,
     Timestamp,
@@ -25,7 +27,7 @@ class Money(WalmartModel):
     """Charges use ``amount``/``currency``; totals use ``currencyAmount``/``currencyUnit``."""
 
     amount: Decimal = Field(validation_alias=AliasChoices("amount", "currencyAmount"))
-    currency: str = Field("USD", validation_alias=AliasChoices("currency", "currencyUnit"))
+    currency: Currency = Field("USD", validation_alias=AliasChoices("currency", "currencyUnit"))
 
 
 class Tracking(WalmartModel):
@@ -50,7 +52,7 @@ class LineStatus(WalmartModel):
 
 class Charge(WalmartModel):
     charge_type: str = Field(validation_alias="chargeType")
-    name: str = Field("", validation_alias="chargeName")
+    name: Blank = Field("", validation_alias="chargeName")
     amount: Money = Field(validation_alias="chargeAmount")
     tax: Money | None = Field(None, validation_alias=AliasPath("tax", "taxAmount"))
 
@@ -58,7 +60,7 @@ class Charge(WalmartModel):
 class OrderLine(WalmartModel):
     line_number: Text = Field(validation_alias="lineNumber")
     sku: Text = Field(validation_alias=AliasPath("item", "sku"))
-    product_name: str = Field("", validation_alias=AliasPath("item", "productName"))
+    product_name: Blank = Field("", validation_alias=AliasPath("item", "productName"))
     quantity: Quantity = Field(validation_alias=AliasPath("orderLineQuantity", "amount"))
     status_date: Timestamp | None = Field(None, validation_alias="statusDate")
     statuses: list[LineStatus] = Field(
@@ -94,13 +96,13 @@ class OrderLine(WalmartModel):
 
 
 class PostalAddress(WalmartModel):
-    name: str = ""
-    address1: str = ""
+    name: Blank = ""
+    address1: Blank = ""
     address2: str | None = None
-    city: str = ""
-    state: str = ""
-    postal_code: Text = Field("", validation_alias="postalCode")
-    country: str = ""
+    city: Blank = ""
+    state: Blank = ""
+    postal_code: Blank = Field("", validation_alias="postalCode")
+    country: Blank = ""
     address_type: str | None = Field(None, validation_alias="addressType")
 
 

@@ -7,11 +7,11 @@ appended to the same path with no other parameters.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from datetime import datetime
 from typing import Any
 
-from channelmanager_gui.errors import NotFoundError, ValidationError
+from channelmanager_gui.errors import MalformedResponseError, NotFoundError, ValidationError
 from channelmanager_gui.services.http import Priority
 from channelmanager_gui.services.walmart.core import Reply, WalmartCore, query_date, segment
 from channelmanager_gui.services.walmart.error_body import is_content_not_found
@@ -41,15 +41,27 @@ class OrdersApi(WalmartCore):
         released: bool = False,
         *,
         priority: Priority = Priority.BACKGROUND,
+        on_malformed: Callable[[Any, MalformedResponseError], None] | None = None,
     ) -> AsyncIterator[Order]:
-        """Every order created in the window (``released``: only those ready to ship)."""
+        """Every order created in the window (``released``: only those ready to ship).
+
+        One unreadable order must not hide the others of its page: with ``on_malformed``, it is
+        handed over (raw element and error) and the rest go on; without, the error is raised.
+        """
         path = "/v3/orders/released" if released else "/v3/orders"
         params = _order_params(created_start, created_end, status, limit, released)
         key = RELEASED_KEY if released else ORDERS_KEY
         async for reply in cursor_pages(self, path, params, "the order list", key, priority):
             reply.dig("list")  # a search answer without its "list" wrapper is malformed
             for raw in reply.list_at("list", "elements", "order"):
-                yield reply.model(Order, raw)
+                try:
+                    order = reply.model(Order, raw)
+                except MalformedResponseError as exc:
+                    if on_malformed is None:
+                        raise
+                    on_malformed(raw, exc)
+                    continue
+                yield order
 
     async def get_order(
         self, purchase_order_id: str, *, priority: Priority = Priority.INTERACTIVE
