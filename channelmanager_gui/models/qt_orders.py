@@ -1,36 +1,22 @@
-"""The order dashboard's table model: it holds order ids, and loads rows a page at a time.
+"""The order dashboard's table model: order ids in SQL order, rows loaded a page at a time.
 
-Modelled on Anki's browser table (``qt/aqt/browser/table/model.py``): the filter and sort run
-in SQL (``order_queries``) and return ids only; ``data()`` loads the ~200 rows around the one
-asked for in one query and caches a bounded number of pages, so 100,000 orders open with one
-id query and scroll with one small query per page. The scroll bar is honest (``rowCount`` is
-every match), unlike ``fetchMore`` paging, which would make the merchant scroll to the end to
-learn how many orders there are.
-
-The id query itself may take a moment on a big shop, so it goes through an injected *runner*
-(the page passes one that works in a thread via the op runner); the default runs inline, which
-is what tests and ``qtmodeltester`` use. A stale answer (the filter changed meanwhile) is
-dropped. A page that fails to load marks its rows disabled instead of raising out of ``data``.
+Built on :class:`~channelmanager_gui.models.qt_paged.PagedIdModel` (the Anki-style id table the
+Listings and Activity tables share): the filter and sort run in SQL (``order_queries``) and
+return ids only; ``data()`` loads the ~200 rows around the one asked for, so 100,000 orders
+open with one id query and scroll with one small query per page. The id query and the counts
+come back together (``load_listing``), through the injected runner (a worker thread in the
+window, inline in tests).
 """
 
 from __future__ import annotations
 
-import logging
-from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QBrush, QColor, QFont, QFontDatabase
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order_queries import (
@@ -44,15 +30,11 @@ from channelmanager_gui.models.order_queries import (
     load_listing,
     rows_by_ids,
 )
+from channelmanager_gui.models.qt_paged import ID_ROLE, RIGHT, PagedIdModel, Runner, run_inline
 
-log = logging.getLogger(__name__)
-
-T = TypeVar("T")
-Runner = Callable[[Callable[[], T], Callable[[T], None]], None]
 Clock = Callable[[], datetime]
-Index = QModelIndex | QPersistentModelIndex
 
-ORDER_ID_ROLE = Qt.ItemDataRole.UserRole + 1  # int
+ORDER_ID_ROLE = ID_ROLE  # int
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2  # the status text, for the pill
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 3  # why the row stands out (error text, buyer request)
 FLAGS_ROLE = Qt.ItemDataRole.UserRole + 4  # frozenset[Attention]
@@ -91,16 +73,14 @@ _TINTS = (
 _OVERDUE_TEXT, _TODAY_TEXT = QColor("#b42318"), QColor("#92400e")
 
 
-def run_inline(work: Callable[[], T], deliver: Callable[[T], None]) -> None:
-    deliver(work())
-
-
-class OrdersTableModel(QAbstractTableModel):
+class OrdersTableModel(PagedIdModel[OrderRow]):
     """Rows are orders in the current filter and sort; see the module docstring.
 
     ``counts_changed(OrderCounts)`` follows every refresh, for the status filter and badges.
     """
 
+    titles = tuple(column.title for column in COLUMNS)
+    unloadable = UNLOADABLE
     counts_changed = Signal(object)
 
     def __init__(
@@ -108,24 +88,15 @@ class OrdersTableModel(QAbstractTableModel):
         db: Database,
         *,
         clock: Clock,
-        runner: Runner[Listing] = run_inline,
+        runner: Runner[Any] = run_inline,
         page_size: int = 200,
         max_pages: int = 25,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._db = db
+        super().__init__(db, runner=runner, page_size=page_size, max_pages=max_pages, parent=parent)
         self._clock = clock
-        self._runner = runner
-        self._page_size = page_size
-        self._max_pages = max_pages
         self._filter = OrderFilter()
         self._sort = OrderSort()
-        self._ids: list[int] = []
-        self._row_of: dict[int, int] | None = None
-        self._pages: OrderedDict[int, dict[int, OrderRow | None]] = OrderedDict()
-        self._generation = 0
-        self._mono: QFont | None = None
         self.counts = OrderCounts()
 
     # -- what is listed ------------------------------------------------------------------------
@@ -140,16 +111,6 @@ class OrdersTableModel(QAbstractTableModel):
     def current_sort(self) -> OrderSort:
         return self._sort
 
-    def refresh(self) -> None:
-        """Query the ids again (after a change or a new filter); rows reload lazily."""
-        self._generation += 1
-        generation = self._generation
-        flt, sort, now = self._filter, self._sort, self._clock()
-        self._runner(
-            lambda: load_listing(self._db, flt, sort, now),
-            lambda listing: self._on_listing_loaded(generation, listing),
-        )
-
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
             return
@@ -160,70 +121,29 @@ class OrdersTableModel(QAbstractTableModel):
     def sort_column(self) -> int:
         return next(i for i, c in enumerate(COLUMNS) if c.sort is self._sort.column)
 
-    # -- lookups for the page ------------------------------------------------------------------
+    # -- PagedIdModel hooks --------------------------------------------------------------------
 
-    def order_id(self, row: int) -> int:
-        return self._ids[row]
+    def query_ids(self) -> Callable[[], Listing]:
+        db, flt, sort, now = self._db, self._filter, self._sort, self._clock()
+        return lambda: load_listing(db, flt, sort, now)
 
-    def ids(self) -> list[int]:
-        """Every listed id in order (read-only: the page maps selections with it)."""
-        return self._ids
+    def ids_of(self, answer: Listing) -> list[int]:
+        return answer.ids
 
-    def row_of(self, order_id: int) -> int | None:
-        if self._row_of is None:
-            self._row_of = {oid: row for row, oid in enumerate(self._ids)}
-        return self._row_of.get(order_id)
+    def reloaded(self, answer: Listing) -> None:
+        self.counts = answer.counts
+        self.counts_changed.emit(answer.counts)
 
-    def order_row(self, row: int) -> OrderRow | None:
-        """The loaded row (loading its page if needed); None when it cannot be loaded."""
-        page = self._page(row // self._page_size)
-        return page.get(self._ids[row])
+    def load_rows(self, ids: Sequence[int]) -> dict[int, OrderRow]:
+        with self._db.session() as session:
+            return rows_by_ids(session, ids, self._clock())
 
-    def loaded_row_count(self) -> int:
-        """How many rows are in the cache now (tests assert paging with this)."""
-        return sum(len(page) for page in self._pages.values())
+    def header_alignment(self, section: int) -> int | None:
+        return RIGHT if section == COL_TOTAL else None
 
-    # -- Qt model API --------------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
-            return None
+    def cell(self, row: OrderRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section].title
-        if role == Qt.ItemDataRole.TextAlignmentRole and section == COL_TOTAL:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        if self.order_row(index.row()) is None:
-            return Qt.ItemFlag.NoItemFlags  # shown disabled, cannot be selected or opened
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._ids):
-            return None
-        if role == ORDER_ID_ROLE:
-            return self._ids[index.row()]
-        row = self.order_row(index.row())
-        if row is None:
-            return _unloadable(index.column(), role)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return display_text(row, index.column(), self._clock())
-        return self._decoration(row, index.column(), role)
-
-    # -- internals -----------------------------------------------------------------------------
-
-    def _decoration(self, row: OrderRow, column: int, role: int) -> Any:
+            return display_text(row, column, self._clock())
         if role == STATUS_ROLE:
             return row.status
         if role == NOTE_ROLE:
@@ -233,9 +153,9 @@ class OrdersTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return row_tooltip(row)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_TOTAL:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return RIGHT
         if role == Qt.ItemDataRole.FontRole and column in _MONO_COLUMNS:
-            return self._mono_font()
+            return self.mono_font()
         if role == Qt.ItemDataRole.BackgroundRole:
             tint = next((colour for kind, colour in _TINTS if kind in row.flags), None)
             return QBrush(QColor(tint)) if tint else None
@@ -245,45 +165,6 @@ class OrdersTableModel(QAbstractTableModel):
             if Attention.DUE_TODAY in row.flags:
                 return QBrush(_TODAY_TEXT)
         return None
-
-    def _mono_font(self) -> QFont:
-        if self._mono is None:
-            self._mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        return self._mono
-
-    def _page(self, number: int) -> dict[int, OrderRow | None]:
-        page = self._pages.get(number)
-        if page is not None:
-            self._pages.move_to_end(number)
-            return page
-        start = number * self._page_size
-        ids = self._ids[start : start + self._page_size]
-        page = self._load_page(ids)
-        self._pages[number] = page
-        while len(self._pages) > self._max_pages:
-            self._pages.popitem(last=False)
-        return page
-
-    def _load_page(self, ids: list[int]) -> dict[int, OrderRow | None]:
-        """Rows of ``ids``; an id gone since the id query, or a failed query, gives None."""
-        try:
-            with self._db.session() as session:
-                found: dict[int, OrderRow] = rows_by_ids(session, ids, self._clock())
-        except Exception:  # data() must never raise into Qt; the rows show as disabled
-            log.exception("loading %d order rows failed", len(ids))
-            found = {}
-        return {order_id: found.get(order_id) for order_id in ids}
-
-    def _on_listing_loaded(self, generation: int, listing: Listing) -> None:
-        if generation != self._generation:
-            return  # a newer filter or refresh is on its way
-        self.beginResetModel()
-        self._ids = listing.ids
-        self._row_of = None
-        self._pages.clear()
-        self.endResetModel()
-        self.counts = listing.counts
-        self.counts_changed.emit(listing.counts)
 
 
 def display_text(row: OrderRow, column: int, now: datetime) -> str:
@@ -341,11 +222,3 @@ def row_tooltip(row: OrderRow) -> str:
     if Attention.DUE_TODAY in row.flags:
         parts.append("Must ship today.")
     return "\n".join(parts)
-
-
-def _unloadable(column: int, role: int) -> Any:
-    if role == Qt.ItemDataRole.DisplayRole:
-        return UNLOADABLE if column == COL_PO else ""
-    if role == Qt.ItemDataRole.ToolTipRole:
-        return f"{UNLOADABLE} (it may have just been removed); refresh to try again."
-    return None

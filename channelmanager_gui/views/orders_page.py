@@ -305,7 +305,7 @@ class OrdersPage(QWidget):
         lines = []
         for order_id in self.selected_ids():
             row = self.model.row_of(order_id)
-            loaded = self.model.order_row(row) if row is not None else None
+            loaded = self.model.row_at(row) if row is not None else None
             if loaded is not None:
                 lines.append("\t".join(display_text(loaded, c, now) for c in range(3)))
         QGuiApplication.clipboard().setText("\n".join(lines))
@@ -320,7 +320,7 @@ class OrdersPage(QWidget):
         chosen = []
         for order_id in self.selected_ids():
             row = self.model.row_of(order_id)
-            loaded = self.model.order_row(row) if row is not None else None
+            loaded = self.model.row_at(row) if row is not None else None
             if loaded is not None and Attention.ERROR in loaded.flags:
                 chosen.append(order_id)
         return chosen
@@ -396,7 +396,7 @@ class OrdersPage(QWidget):
 
     def _on_table_doubleClicked(self, index: QModelIndex) -> None:
         if index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEnabled:
-            self.show_order(self.model.order_id(index.row()))
+            self.show_order(self.model.id_at(index.row()))
 
     def _on_table_customContextMenuRequested(self, pos: QPoint) -> None:
         index = self.table.indexAt(pos)
