@@ -163,6 +163,7 @@ class _Shell:
         self._notice_bridge.changed.connect(lambda: self._notices.check(self.board))
         self.window.quit_requested.connect(self.quit)
         self.window.sync_now_requested.connect(self.sync_now)
+        self.window.resume_requested.connect(lambda: self.set_paused(False))
 
     def _build_tray(self) -> TrayController:
         tray = TrayController(self.board, parent=self.window)
@@ -187,6 +188,9 @@ class _Shell:
     def sync_now(self) -> None:
         if self.engine is None:
             self.window.status.notice(self._idle_notice)
+            return
+        if self.board.paused:
+            self.window.status.notice("Syncing is paused: choose “Resume sync” first.")
             return
         self.engine.scheduler.sync_now()
         self.window.status.notice("Syncing now…", 3000)

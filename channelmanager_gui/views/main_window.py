@@ -39,6 +39,7 @@ Clock = Callable[[], datetime]
 
 class MainWindow(QMainWindow):
     sync_now_requested = Signal()
+    resume_requested = Signal()
     quit_requested = Signal()
     hidden_to_tray = Signal()
     area_changed = Signal(object)  # Area
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         self.top_bar = TopBar()
         self.top_bar.sync_now_clicked.connect(self.sync_now_requested)
+        self.top_bar.resume_clicked.connect(self.resume_requested)
         layout.addWidget(self.top_bar)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")

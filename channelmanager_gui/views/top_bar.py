@@ -21,6 +21,8 @@ from channelmanager_gui.services.sync_status import SyncState, SyncStatusBoard
 from channelmanager_gui.views.sync_text import state_summary
 
 SEARCH_OFF_TIP = "Search becomes available once orders and listings have been synced."
+SYNC_TIP = "Check both stores for changes right away"
+RESUME_TIP = "Syncing is paused; start it again"
 
 
 def state_icon(state: SyncState) -> QIcon:
@@ -28,16 +30,19 @@ def state_icon(state: SyncState) -> QIcon:
 
 
 class TopBar(QWidget):
-    """Signals: ``store_changed(store id)``, ``search_requested(text)``, ``sync_now_clicked()``."""
+    """Signals: ``store_changed(store id)``, ``search_requested(text)``, ``sync_now_clicked()``,
+    ``resume_clicked()`` (the same button reads "Resume sync" while syncing is paused)."""
 
     store_changed = Signal(int)
     search_requested = Signal(str)
     sync_now_clicked = Signal()
+    resume_clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("topBar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._paused = False
         self._setup_ui()
         self.set_stores([])
         self.set_search_enabled(False)
@@ -68,8 +73,8 @@ class TopBar(QWidget):
         layout.addWidget(self.state_label)
         self.sync_button = QPushButton("Sync now")
         self.sync_button.setObjectName("primaryButton")
-        self.sync_button.setToolTip("Check both stores for changes right away")
-        self.sync_button.clicked.connect(self.sync_now_clicked)
+        self.sync_button.setToolTip(SYNC_TIP)
+        self.sync_button.clicked.connect(self._on_sync_button_clicked)
         layout.addWidget(self.sync_button)
 
     def set_stores(self, stores: Sequence[tuple[int, str]]) -> None:
@@ -97,7 +102,16 @@ class TopBar(QWidget):
         # claim all is well when nothing has been checked).
         self.state_icon.setVisible(bool(board.loops()) or board.paused)
         self.state_label.setText(state_summary(board, now))
+        self._paused = board.paused
+        self.sync_button.setText("Resume sync" if self._paused else "Sync now")
+        self.sync_button.setToolTip(RESUME_TIP if self._paused else SYNC_TIP)
         self.sync_button.setEnabled(state is not SyncState.SYNCING)
+
+    def _on_sync_button_clicked(self) -> None:
+        if self._paused:
+            self.resume_clicked.emit()
+        else:
+            self.sync_now_clicked.emit()
 
     def _on_store_combo_index_changed(self, index: int) -> None:
         if index >= 0:

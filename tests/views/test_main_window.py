@@ -214,3 +214,15 @@ def test_empty_states_change_wording_once_a_sync_has_run(
     board.update("orders", last_run=NOW)
     assert page.title_label.text() == "Orders view not available yet"
     assert "after the first sync" not in page.message_label.text()
+
+
+def test_sync_button_resumes_while_paused(
+    qtbot: QtBot, window: MainWindow, board: SyncStatusBoard
+) -> None:
+    board.set_paused(True)
+    button = window.top_bar.sync_button
+    assert button.text() == "Resume sync"
+    with qtbot.waitSignal(window.resume_requested):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    board.set_paused(False)
+    assert button.text() == "Sync now"
