@@ -27,7 +27,7 @@ from channelmanager_gui.cli.common import (
 from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models import listing_queries as queries
 from channelmanager_gui.models.db import Database
-from channelmanager_gui.models.listing import Listing, ListingState
+from channelmanager_gui.models.listing import Listing, ListingState, MatchStatus
 from channelmanager_gui.services.changes import ChangeBus
 from channelmanager_gui.services.engine.catalog import ImportResult, import_products
 from channelmanager_gui.services.engine.context import EngineEnv
@@ -219,6 +219,7 @@ def _list(args: argparse.Namespace) -> int:
                 page = ids[start : start + queries.PAGE_LIMIT]
                 found = queries.rows_by_ids(session, page)
                 rows += [_row(found[i]) for i in page if i in found]
+            _add_candidates(session, rows)
     if args.json:
         output.print_json(rows)
     else:
@@ -230,6 +231,20 @@ def _row(row: queries.ListingRow) -> dict[str, Any]:
     facts = {name: getattr(row, name) for name in row.__dataclass_fields__}
     facts["sent_at"] = row.sent_at
     return facts
+
+
+def _add_candidates(session: Any, rows: list[dict[str, Any]]) -> None:
+    """The Walmart items a merchant picks from (``listings pick``), on the rows that have them."""
+    waiting = {row["id"]: row for row in rows if row["match_status"] == MatchStatus.CANDIDATES}
+    for row in rows:
+        row["candidates"] = None
+    ids = list(waiting)
+    for start in range(0, len(ids), CHUNK):
+        query = select(Listing.id, Listing.match_candidates).where(
+            Listing.id.in_(ids[start : start + CHUNK])
+        )
+        for listing_id, candidates in session.execute(query):
+            waiting[listing_id]["candidates"] = candidates or []
 
 
 def _resend(args: argparse.Namespace) -> int:

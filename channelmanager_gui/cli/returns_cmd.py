@@ -37,7 +37,7 @@ def return_rows(db: Database, store_id: int | None, open_only: bool) -> list[dic
     order_ids = {r.order_id for r in returns if r.order_id is not None}
     with db.session() as session:
         query = select(Order.id, Order.purchase_order_id).where(Order.id.in_(order_ids))
-        po_by_id = dict(session.execute(query).tuples().all())
+        po_by_id: dict[int, str] = {oid: po for oid, po in session.execute(query)}
     return [_row(r, po_by_id.get(r.order_id or 0)) for r in returns]
 
 

@@ -107,24 +107,22 @@ def read_status(db: Database) -> dict[str, Any]:
 
 
 def _queue(session: Any) -> dict[str, Any]:
-    counts = dict(
-        session.execute(
+    counts: dict[str, int] = {
+        status: count
+        for status, count in session.execute(
             select(OutboxAction.status, func.count(OutboxAction.id))
             .where(OutboxAction.status != ActionStatus.DONE)
             .group_by(OutboxAction.status)
         )
-        .tuples()
-        .all()
-    )
-    by_kind = dict(
-        session.execute(
+    }
+    by_kind: dict[str, int] = {
+        kind: count
+        for kind, count in session.execute(
             select(OutboxAction.kind, func.count(OutboxAction.id))
             .where(OutboxAction.status.in_([ActionStatus.PENDING, ActionStatus.RUNNING]))
             .group_by(OutboxAction.kind)
         )
-        .tuples()
-        .all()
-    )
+    }
     failed = session.scalars(
         select(OutboxAction)
         .where(OutboxAction.status == ActionStatus.ERROR)
