@@ -1,0 +1,287 @@
+"""Add products: search the Commerce catalog and import the chosen products as listings.
+
+The search and the import talk to Commerce through the async client on the op runner, never
+blocking the window. An import of a whole search (or the whole catalog) is a long job: the
+engine's ``import_products`` reports through a small progress object that this dialog turns
+into a progress bar with counts, and Cancel stops it between pages, keeping what was imported.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from contextlib import aclosing
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from channelmanager_gui.models.listing import Listing
+from channelmanager_gui.qt_async import OpRunner
+from channelmanager_gui.services.commerce.models import Product
+from channelmanager_gui.services.engine.catalog import ImportResult, import_products
+from channelmanager_gui.services.engine.context import EngineEnv, StoreContext
+
+SEARCH_LIMIT = 200  # rows shown; "Import all matching" imports every match, however many
+COLUMNS = ("", "SKU", "Name", "Price", "Type", "Status")
+
+
+class ProgressBridge(QObject):
+    """The engine's Progress protocol, as Qt signals the dialog's widgets listen to."""
+
+    status = Signal(str)
+    progress = Signal(int, int)  # done, total (0 when unknown)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.cancelled = False
+
+    def set_status(self, text: str) -> None:
+        self.status.emit(text)
+
+    def set_progress(self, done: int, total: int | None) -> None:
+        self.progress.emit(done, total or 0)
+
+
+class AddProductsDialog(QDialog):
+    """``AddProductsDialog(env, store, ops)``; :meth:`ask` returns the ImportResult or None."""
+
+    def __init__(
+        self,
+        env: EngineEnv,
+        store: StoreContext,
+        ops: OpRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._env = env
+        self._store = store
+        self._ops = ops
+        self.task: asyncio.Task[Any] | None = None
+        self.result_value: ImportResult | None = None
+        self._progress: ProgressBridge | None = None
+        self._searched = ""
+        self.setWindowTitle(f"Add products from {store.store.name}")
+        self.resize(860, 600)
+        self._setup_ui()
+        self._update_buttons()
+
+    @classmethod
+    def ask(
+        cls, parent: QWidget | None, env: EngineEnv, store: StoreContext, ops: OpRunner
+    ) -> ImportResult | None:
+        dialog = cls(env, store, ops, parent)
+        dialog.exec()
+        return dialog.result_value
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _setup_ui(self) -> None:
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search the Commerce catalog by name or SKU")
+        self.search.setClearButtonEnabled(True)
+        self.search.returnPressed.connect(self.start_search)
+        bar.addWidget(self.search, 1)
+        self.search_button = QPushButton("Search")
+        self.search_button.clicked.connect(self.start_search)
+        bar.addWidget(self.search_button)
+        layout.addLayout(bar)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((28, 130, 330, 90, 90)):
+            self.table.horizontalHeader().resizeSection(column, width)
+        self.table.itemChanged.connect(lambda _item: self._update_buttons())
+        layout.addWidget(self.table, 1)
+        self.info = QLabel("Search for products, tick the ones to sell on Walmart, then import.")
+        self.info.setWordWrap(True)
+        layout.addWidget(self.info)
+        progress_row = QHBoxLayout()
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setVisible(False)
+        progress_row.addWidget(self.progress_bar, 1)
+        self.cancel_button = QPushButton("Cancel import")
+        self.cancel_button.setVisible(False)
+        self.cancel_button.clicked.connect(self.cancel_import)
+        progress_row.addWidget(self.cancel_button)
+        layout.addLayout(progress_row)
+        buttons = QHBoxLayout()
+        self.all_button = QPushButton("Import all matching")
+        self.all_button.setToolTip("Every product the search finds, also beyond the rows shown")
+        self.all_button.clicked.connect(self._on_all_button_clicked)
+        self.catalog_button = QPushButton("Import whole catalog")
+        self.catalog_button.clicked.connect(self._on_catalog_button_clicked)
+        buttons.addWidget(self.all_button)
+        buttons.addWidget(self.catalog_button)
+        buttons.addStretch(1)
+        self.close_button = QPushButton("Close")
+        self.close_button.clicked.connect(self.reject)
+        buttons.addWidget(self.close_button)
+        self.import_button = QPushButton("Import")
+        self.import_button.setObjectName("primaryButton")
+        self.import_button.setDefault(False)
+        self.import_button.clicked.connect(self._on_import_button_clicked)
+        buttons.addWidget(self.import_button)
+        layout.addLayout(buttons)
+
+    # -- search --------------------------------------------------------------------------------
+
+    def start_search(self) -> None:
+        text = self.search.text().strip()
+        if not text or self._busy():
+            return
+        self._searched = text
+        self.info.setText(f"Searching Commerce for “{text}”…")
+        self._run(self._search(text), "Search the Commerce catalog", self._show_results)
+
+    async def _search(self, text: str) -> tuple[list[Product], set[str]]:
+        found: list[Product] = []
+        # Closed explicitly: a generator left to the garbage collector would close its HTTP
+        # pages later, outside this task (and outside the running loop under qasync).
+        products = self._store.commerce.iter_products(search=text, page_size=100)
+        async with aclosing(products):
+            async for product in products:
+                found.append(product)
+                if len(found) >= SEARCH_LIMIT:
+                    break
+        listed = await asyncio.to_thread(self._listed_skus, [p.sku for p in found])
+        return found, listed
+
+    def _listed_skus(self, skus: list[str]) -> set[str]:
+        with self._env.db.session() as session:
+            query = select(Listing.sku).where(
+                Listing.store_id == self._store.id, Listing.sku.in_(skus)
+            )
+            return set(session.scalars(query))
+
+    def _show_results(self, answer: tuple[list[Product], set[str]]) -> None:
+        products, listed = answer
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(products))
+        for row, product in enumerate(products):
+            self._show_product(row, product, product.sku in listed)
+        self.table.blockSignals(False)
+        more = " (first 200 shown)" if len(products) >= SEARCH_LIMIT else ""
+        self.info.setText(f"{len(products)} products found{more}." if products else (
+            f"Nothing in the Commerce catalog matches “{self._searched}”."
+        ))  # fmt: skip
+        self._update_buttons()
+
+    def _show_product(self, row: int, product: Product, listed: bool) -> None:
+        check = QTableWidgetItem()
+        check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+        check.setCheckState(Qt.CheckState.Unchecked)
+        check.setData(Qt.ItemDataRole.UserRole, product.sku)
+        self.table.setItem(row, 0, check)
+        price = "—" if product.price is None else f"${product.price:,.2f}"
+        status = "Already listed" if listed else ("Enabled" if product.enabled else "Disabled")
+        for column, text in enumerate((product.sku, product.name, price, product.type_id, status)):
+            item = QTableWidgetItem(text)
+            if column == 3:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setItem(row, column + 1, item)
+
+    def checked_skus(self) -> list[str]:
+        skus = []
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            if item is not None and item.checkState() == Qt.CheckState.Checked:
+                skus.append(str(item.data(Qt.ItemDataRole.UserRole)))
+        return skus
+
+    # -- import --------------------------------------------------------------------------------
+
+    def start_import(self, **choice: Any) -> None:
+        """``skus=[...]``, ``search="..."`` or ``all=True``, as ``import_products`` takes."""
+        if self._busy():
+            return
+        progress = ProgressBridge(self)
+        progress.status.connect(self.info.setText)
+        progress.progress.connect(self._on_progress)
+        self._progress = progress
+        self.progress_bar.setRange(0, 0)
+        self.progress_bar.setVisible(True)
+        self.cancel_button.setVisible(True)
+        coro = import_products(self._env, self._store, progress=progress, **choice)
+        self._run(coro, "Import products", self._on_imported)
+
+    def cancel_import(self) -> None:
+        if self._progress is not None:
+            self._progress.cancelled = True
+            self.info.setText("Stopping after the current page…")
+
+    def reject(self) -> None:
+        """Escape or Close during an import cancels the import first."""
+        if self._busy() and self._progress is not None:
+            self.cancel_import()
+            return
+        super().reject()
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress_bar.setRange(0, total)
+        self.progress_bar.setValue(done)
+        self.progress_bar.setFormat(f"{done:,} of {total:,}" if total else f"{done:,} read")
+
+    def _on_imported(self, result: ImportResult) -> None:
+        self.result_value = result
+        self._progress = None
+        self.progress_bar.setVisible(False)
+        self.cancel_button.setVisible(False)
+        self.info.setText(f"Import finished: {result.summary()}.")
+        if self._searched:
+            self.start_search()
+
+    def _on_import_button_clicked(self) -> None:
+        skus = self.checked_skus()
+        if skus:
+            self.start_import(skus=skus)
+
+    def _on_all_button_clicked(self) -> None:
+        if self._searched:
+            self.start_import(search=self._searched)
+
+    def _on_catalog_button_clicked(self) -> None:
+        self.start_import(all=True)
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def _run(self, coro: Any, label: str, on_success: Any) -> None:
+        self.task = self._ops.run(coro, label=label, on_success=on_success)
+        self.task.add_done_callback(lambda _task: self._on_task_done())
+        self._update_buttons()
+
+    def _on_task_done(self) -> None:
+        if self._progress is not None:  # failed or cancelled: the op runner said why
+            self._progress = None
+            self.progress_bar.setVisible(False)
+            self.cancel_button.setVisible(False)
+        self._update_buttons()
+
+    def _busy(self) -> bool:
+        return self.task is not None and not self.task.done()
+
+    def _update_buttons(self) -> None:
+        busy = self._busy()
+        count = len(self.checked_skus())
+        self.import_button.setText(f"Import {count} product{'s' if count != 1 else ''}")
+        self.import_button.setEnabled(count > 0 and not busy)
+        self.all_button.setEnabled(bool(self._searched) and not busy)
+        self.catalog_button.setEnabled(not busy)
+        self.search_button.setEnabled(not busy)
