@@ -21,6 +21,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import Order
 from channelmanager_gui.qt_async import OpRunner
@@ -29,10 +30,12 @@ from channelmanager_gui.services.engine.cancelling import cancel_label, cancel_o
 from channelmanager_gui.services.engine.fulfilment_queries import order_for_fulfilment
 from channelmanager_gui.services.engine.order_queries import retry_order
 from channelmanager_gui.services.engine.shipping import ship_order
+from channelmanager_gui.services.validation import can_cancel, can_ship
 from channelmanager_gui.views.cancel_dialog import CancelDialog
 from channelmanager_gui.views.ship_dialog import ShipDialog, local_now
 
 Clock = Callable[[], datetime]
+Possible = tuple[bool, str]  # (possible, why not)
 ORDER_CHANGES = (Change.ORDERS, Change.ACTIVITY, Change.OUTBOX)
 
 
@@ -62,6 +65,18 @@ class OrderActions(QObject):
     def load(self, order_id: int) -> Order:
         """The order with lines and shipments, detached (what the dialogs and checks need)."""
         return order_for_fulfilment(self._db, order_id)
+
+    def availability(self, order_ids: Sequence[int]) -> tuple[Possible, Possible]:
+        """Whether Ship and Cancel make sense for a selection, and if not, why (the tooltips
+        of the list's buttons). Both act on one order at a time."""
+        if len(order_ids) != 1:
+            why = "Select one order." if not order_ids else "Ship and cancel one order at a time."
+            return (False, why), (False, why)
+        try:
+            order = self.load(order_ids[0])
+        except ValidationError as exc:
+            return (False, exc.message), (False, exc.message)
+        return can_ship(order), can_cancel(order)
 
     def ship(self, order_id: int) -> asyncio.Task[Any] | None:
         """Ask for the shipment and queue it; None when the merchant closed the dialog."""

@@ -27,18 +27,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order_queries import Attention, OrderCounts
 from channelmanager_gui.models.qt_orders import COL_STATUS, OrdersTableModel, display_text
 from channelmanager_gui.models.qt_paged import Runner
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import Change, ChangeBus
-from channelmanager_gui.services.validation import can_cancel, can_ship
 from channelmanager_gui.views.navigation import Badge
 from channelmanager_gui.views.order_actions import Clock, OrderActions
 from channelmanager_gui.views.order_detail import OrderDetailView
 from channelmanager_gui.views.order_filter_bar import OrderFilterBar
+from channelmanager_gui.views.orders_empty import OrdersEmptyState
 from channelmanager_gui.views.pill_delegate import StatusPillDelegate
 from channelmanager_gui.views.ship_dialog import local_now
 from channelmanager_gui.views.table_support import SelectionKeeper, setup_table, threaded_runner
@@ -46,16 +45,6 @@ from channelmanager_gui.views.table_support import SelectionKeeper, setup_table,
 SEARCH_DELAY_MS = 250
 REFRESH_DELAY_MS = 300  # the engine announces changes often during a sync; one refresh per burst
 COLUMN_WIDTHS = (120, 108, 120, 120, 130, 80, 150, 180)
-NO_ORDERS_HINT = (
-    "Walmart orders appear here after the next sync; click “Sync now” at the top to fetch "
-    "them right away."
-)
-_EMPTY_ATTENTION = {
-    Attention.ERROR: "No order is in error.",
-    Attention.OVERDUE: "No order is overdue.",
-    Attention.DUE_TODAY: "Nothing else is due to ship today.",
-    Attention.CANCEL_REQUESTED: "No buyer is waiting for a cancellation.",
-}
 
 
 def order_badges(counts: OrderCounts) -> list[Badge]:
@@ -123,7 +112,10 @@ class OrdersPage(QWidget):
         self.filters.search_edited.connect(self._on_filters_search_edited)
         layout.addWidget(self.filters)
         layout.addWidget(self._table(), 1)
-        layout.addWidget(self._empty_state(), 1)
+        self.empty = OrdersEmptyState()
+        self.empty.clear_requested.connect(self.filters.clear)
+        self.empty.hide()
+        layout.addWidget(self.empty, 1)
         self.stack.addWidget(self.list_page)
         self.detail = OrderDetailView(db, clock=self._clock)
         self.detail.back_requested.connect(self.show_list)
@@ -181,26 +173,6 @@ class OrdersPage(QWidget):
         )
         return self.table
 
-    def _empty_state(self) -> QWidget:
-        self.empty = QWidget()
-        column = QVBoxLayout(self.empty)
-        column.addStretch(1)
-        self.empty_title = QLabel()
-        self.empty_title.setObjectName("emptyTitle")
-        self.empty_message = QLabel()
-        self.empty_message.setObjectName("emptyMessage")
-        self.empty_message.setWordWrap(True)
-        for label in (self.empty_title, self.empty_message):
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            column.addWidget(label)
-        self.show_all_button = QPushButton("Show all orders")
-        self.show_all_button.clicked.connect(self.filters.clear)
-        column.addWidget(self.show_all_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        column.addStretch(2)
-        self.empty.hide()
-        self._empty_hint = NO_ORDERS_HINT
-        return self.empty
-
     def _action(self, text: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self)
         action.triggered.connect(lambda _=False: slot())
@@ -249,7 +221,7 @@ class OrdersPage(QWidget):
 
     def set_empty_hint(self, text: str) -> None:
         """What to do when there are no orders at all, e.g. "the next sync is in 40 s"."""
-        self._empty_hint = text
+        self.empty.set_hint(text)
         self._update_empty_state()
 
     def focus_search(self) -> None:
@@ -325,35 +297,13 @@ class OrdersPage(QWidget):
                 chosen.append(order_id)
         return chosen
 
-    def _single_state(self, ids: list[int]) -> tuple[tuple[bool, str], tuple[bool, str]]:
-        """(can ship, why not), (can cancel, why not) for the selection."""
-        if len(ids) != 1:
-            why = "Select one order." if not ids else "Ship and cancel one order at a time."
-            return (False, why), (False, why)
-        try:
-            order = self.actions.load(ids[0])
-        except ValidationError as exc:
-            return (False, exc.message), (False, exc.message)
-        return can_ship(order), can_cancel(order)
-
     def _update_empty_state(self) -> None:
         empty = self.model.rowCount() == 0
         self.table.setVisible(not empty)
         self.empty.setVisible(empty)
-        if not empty:
-            return
-        narrowed = self.filters.is_narrowed()
-        kind = self.filters.attention()
-        if self.model.counts.total == 0 and not narrowed:
-            title, message = "No orders yet", self._empty_hint
-        elif kind is not None and self.model.counts.attention.get(kind, 0) == 0:
-            title, message = _EMPTY_ATTENTION[kind], "Nothing needs you here right now."
-        else:
-            title = "No orders match these filters"
-            message = "Search looks in both order numbers, the customer order and the customer."
-        self.empty_title.setText(title)
-        self.empty_message.setText(message)
-        self.show_all_button.setVisible(narrowed)
+        if empty:
+            narrowed, kind = self.filters.is_narrowed(), self.filters.attention()
+            self.empty.describe(self.model.counts, narrowed=narrowed, kind=kind)
 
     # -- slots ---------------------------------------------------------------------------------
 
@@ -374,7 +324,7 @@ class OrdersPage(QWidget):
 
     def _on_selection_changed(self, *_: object) -> None:
         ids = self.selected_ids() if self.table.selectionModel() else []
-        (ship_ok, ship_why), (cancel_ok, cancel_why) = self._single_state(ids)
+        (ship_ok, ship_why), (cancel_ok, cancel_why) = self.actions.availability(ids)
         in_error = self._selected_in_error()
         states = {
             self.open_action: (len(ids) == 1, "Select one order to open."),

@@ -17,7 +17,8 @@ from channelmanager_gui.models.qt_orders import COL_PO
 from channelmanager_gui.models.qt_paged import run_inline
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import Change, ChangeBus
-from channelmanager_gui.views.orders_page import NO_ORDERS_HINT, OrdersPage, order_badges
+from channelmanager_gui.views.orders_empty import NO_ORDERS_HINT
+from channelmanager_gui.views.orders_page import OrdersPage, order_badges
 from tests.models.order_seed import NOW, add_order, seed_shop
 
 
@@ -107,18 +108,18 @@ def test_empty_states_say_what_to_do_next(qtbot: QtBot, db: Database) -> None:
     page = make_page(qtbot, db)
     page.show()
     assert page.empty.isVisible() and not page.table.isVisible()
-    assert page.empty_title.text() == "No orders yet"
-    assert page.empty_message.text() == NO_ORDERS_HINT
+    assert page.empty.title.text() == "No orders yet"
+    assert page.empty.message.text() == NO_ORDERS_HINT
     page.set_empty_hint("No orders yet — the next sync is in 40 s.")
-    assert page.empty_message.text() == "No orders yet — the next sync is in 40 s."
+    assert page.empty.message.text() == "No orders yet — the next sync is in 40 s."
     store = seed_shop(db)["store"]
     page.set_store(store)
     assert page.table.isVisible()
     page.filters.search.setText("no such order")
     page.filters.search.returnPressed.emit()
-    assert page.empty_title.text() == "No orders match these filters"
-    assert page.show_all_button.isVisible()
-    page.show_all_button.click()
+    assert page.empty.title.text() == "No orders match these filters"
+    assert page.empty.show_all_button.isVisible()
+    page.empty.show_all_button.click()
     assert page.model.rowCount() == 7 and page.filters.search.text() == ""
 
 
