@@ -13,13 +13,16 @@ import logging
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 import shiboken6
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from channelmanager_gui import __version__
 from channelmanager_gui.errors import ChannelError
+from channelmanager_gui.models.dashboard_queries import dashboard_counts
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.qt_async import (
     OpRunner,
@@ -29,14 +32,16 @@ from channelmanager_gui.qt_async import (
 )
 from channelmanager_gui.resources import icon_path
 from channelmanager_gui.services import stores
-from channelmanager_gui.services.changes import ChangeBus
+from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.services.credentials import keyring_problem
+from channelmanager_gui.services.db_watch import DatabaseWatch
 from channelmanager_gui.services.demo import start_demo
 from channelmanager_gui.services.engine.context import KeyringSecrets, SecretSource
 from channelmanager_gui.services.engine.engine import SyncEngine
 from channelmanager_gui.services.sync_notices import Notice, SyncNotices
 from channelmanager_gui.services.sync_status import SyncStatusBoard
 from channelmanager_gui.views.board_bridge import BoardBridge
+from channelmanager_gui.views.change_bridge import ChangeBridge
 from channelmanager_gui.views.error_presenter import ErrorPresenter
 from channelmanager_gui.views.keyring_dialog import KeyringDialog
 from channelmanager_gui.views.main_window import MainWindow
@@ -45,6 +50,8 @@ from channelmanager_gui.views.tray import TrayController
 from channelmanager_gui.views.window_state import window_settings
 
 log = logging.getLogger(__name__)
+
+WATCH_MS = 500  # how often to look for writes by other processes (a cheap PRAGMA read)
 
 NO_STORE_NOTICE = "No store is connected yet: add one with “channelmanager-gui store add”."
 NO_KEYRING_NOTICE = "Stores cannot connect: no safe password store (keyring) is available."
@@ -161,9 +168,34 @@ class _Shell:
         self._notices = SyncNotices(self._show_notice)
         self._notice_bridge = BoardBridge(self.board, self.window)
         self._notice_bridge.changed.connect(lambda: self._notices.check(self.board))
+        self._watch_database(backend.db)
         self.window.quit_requested.connect(self.quit)
         self.window.sync_now_requested.connect(self.sync_now)
         self.window.resume_requested.connect(lambda: self.set_paused(False))
+
+    def _watch_database(self, db: Database) -> None:
+        """Writes by other processes (a CLI command, a headless sync) are announced too, and
+        every burst of changes recounts the open errors for the tray."""
+        self.db = db
+        self.db_watch = DatabaseWatch(db.path, self.changes)
+        self.changes.subscribe(self.db_watch.absorb)
+        self._watch_timer = QTimer(self.window)
+        self._watch_timer.setInterval(WATCH_MS)
+        self._watch_timer.timeout.connect(self.db_watch.poll)
+        self._watch_timer.start()
+        self.change_bridge = ChangeBridge(self.changes, parent=self.window)
+        self.change_bridge.settled.connect(self._on_changes_settled)
+        self._count_open_errors()
+
+    def _on_changes_settled(self, kinds: frozenset[Change]) -> None:
+        if kinds & {Change.ORDERS, Change.LISTINGS, Change.OUTBOX}:
+            self._count_open_errors()
+
+    def _count_open_errors(self) -> None:
+        """Orders and listings in error: a few indexed COUNTs on the local file, no network."""
+        with self.db.session() as session:
+            counts = dashboard_counts(session, datetime.now(UTC), None)
+        self.board.set_open_errors(counts.orders_in_error + counts.listings_in_error)
 
     def _build_tray(self) -> TrayController:
         tray = TrayController(self.board, parent=self.window)
@@ -214,10 +246,12 @@ class _Shell:
         self.window.hide()  # gone at once, even while the engine finishes its current step
         if self.tray is not None:
             self.tray.hide()
+        self._watch_timer.stop()
         await self.ops.cancel_all()
         if self.engine is not None:
             await self.engine.aclose()
             log.info("sync engine stopped")
+        self.db_watch.close()
 
     def _show_notice(self, notice: Notice) -> None:
         """New orders and new sync problems: a tray balloon, else the status bar."""

@@ -22,6 +22,7 @@ from channelmanager_gui.services.sync_status import SyncStatusBoard
 from channelmanager_gui.views.keyring_dialog import KeyringDialog
 from channelmanager_gui.views.main_window import MainWindow
 from channelmanager_gui.views.tray import TrayController
+from tests.models.listing_seed import add_listing, add_store
 
 
 @pytest.fixture(autouse=True)
@@ -234,3 +235,42 @@ def test_ctrl_c_quits_cleanly(monkeypatch: pytest.MonkeyPatch, steps: list[str])
     assert app_module.run_app(demo=False, argv=["channelmanager-gui"]) == 0
     assert failures == []
     assert steps == ["stop ops", "dispose engine"]
+
+
+def test_open_errors_counted_at_start_and_after_another_process_writes(
+    monkeypatch: pytest.MonkeyPatch, steps: list[str]
+) -> None:
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    monkeypatch.setattr(app_module, "SyncEngine", FakeEngine)
+    db = open_database()
+    store_id = add_store(db)
+    add_listing(db, store_id, 1, sync_error="Walmart refused the price")
+    db.dispose()
+    seen: dict[str, str] = {}
+    failures: list[BaseException] = []
+
+    def write_from_elsewhere() -> None:
+        tray = _main_window().findChild(TrayController)
+        assert tray is not None
+        seen["at start"] = tray.tooltip().splitlines()[-1]
+
+        def on_board(board: SyncStatusBoard) -> None:
+            if board.open_errors == 2 and "after" not in seen:
+                seen["after"] = tray.tooltip().splitlines()[-1]
+                QTimer.singleShot(0, tray.quit_action.trigger)
+
+        FakeEngine.last.board.subscribe(on_board)
+        other = open_database()  # another connection, as a CLI command in a terminal would be
+        add_listing(other, store_id, 2, sync_error="Walmart refused the quantity")
+        other.dispose()
+        # Safety net only: if the write is never noticed, end the app so the test fails fast.
+        QTimer.singleShot(20_000, tray, tray.quit_action.trigger)
+
+    monkeypatch.setattr(
+        FakeEngine,
+        "when_started",
+        staticmethod(lambda: _when_running(write_from_elsewhere, failures)),
+    )
+    assert app_module.run_app(demo=False, argv=["channelmanager-gui"]) == 0
+    assert failures == []
+    assert seen == {"at start": "1 open error", "after": "2 open errors"}

@@ -1,0 +1,36 @@
+"""Change announcements reach the UI thread as one Qt signal, and bursts settle into one."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QThread
+from pytestqt.qtbot import QtBot
+
+from channelmanager_gui.services.changes import Change, ChangeBus
+from channelmanager_gui.views.change_bridge import ChangeBridge
+
+
+def test_announcements_from_a_worker_thread_arrive_on_the_ui_thread(qtbot: QtBot) -> None:
+    bus = ChangeBus()
+    bridge = ChangeBridge(bus, settle_ms=0)
+    threads: list[QThread] = []
+    bridge.changed.connect(lambda _: threads.append(QThread.currentThread()))
+    with qtbot.waitSignal(bridge.changed) as blocker:
+        worker = threading.Thread(target=lambda: bus.publish(Change.ORDERS))
+        worker.start()
+        worker.join()
+    assert blocker.args == [frozenset({Change.ORDERS})]
+    assert threads == [bridge.thread()]
+
+
+def test_a_burst_settles_into_one_signal_with_every_kind(qtbot: QtBot) -> None:
+    bus = ChangeBus()
+    bridge = ChangeBridge(bus, settle_ms=50)
+    settled: list[frozenset[Change]] = []
+    bridge.settled.connect(settled.append)
+    with qtbot.waitSignal(bridge.settled):
+        bus.publish(Change.ORDERS)
+        bus.publish(Change.LISTINGS, Change.ORDERS)
+        bus.publish(Change.OUTBOX)
+    assert settled == [frozenset({Change.ORDERS, Change.LISTINGS, Change.OUTBOX})]
