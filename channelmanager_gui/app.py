@@ -24,6 +24,7 @@ from channelmanager_gui import __version__
 from channelmanager_gui.errors import ChannelError
 from channelmanager_gui.models.dashboard_queries import dashboard_counts
 from channelmanager_gui.models.db import Database, open_database
+from channelmanager_gui.models.store import Store
 from channelmanager_gui.qt_async import (
     OpRunner,
     create_event_loop,
@@ -153,7 +154,7 @@ class _Shell:
         self.changes = ChangeBus()
         self.window = MainWindow(self.board, window_settings(), demo=demo)
         known = stores.list_stores(backend.db)
-        self.window.set_stores([(store.id, store.name) for store in known])
+        self._show_stores(known)
         self.presenter = ErrorPresenter(self.window, self.window.status.notice)
         self.ops = OpRunner(self.presenter, parent=self.window)
         self.ops.busy_changed.connect(self.window.status.set_busy)
@@ -190,6 +191,11 @@ class _Shell:
     def _on_changes_settled(self, kinds: frozenset[Change]) -> None:
         if kinds & {Change.ORDERS, Change.LISTINGS, Change.OUTBOX}:
             self._count_open_errors()
+        if Change.STORES in kinds:
+            self._show_stores(stores.list_stores(self.db))
+
+    def _show_stores(self, known: list[Store]) -> None:
+        self.window.set_stores([(store.id, store.name) for store in known])
 
     def _count_open_errors(self) -> None:
         """Orders and listings in error: a few indexed COUNTs on the local file, no network."""

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from channelmanager_gui import app as app_module
+from channelmanager_gui.errors import StorageError
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services import stores
@@ -274,3 +275,20 @@ def test_open_errors_counted_at_start_and_after_another_process_writes(
     assert app_module.run_app(demo=False, argv=["channelmanager-gui"]) == 0
     assert failures == []
     assert seen == {"at start": "1 open error", "after": "2 open errors"}
+
+
+def test_unusable_database_is_explained_and_stops_start_up(
+    monkeypatch: pytest.MonkeyPatch, steps: list[str]
+) -> None:
+    shown: list[str] = []
+
+    def refuse(path: object = None) -> Database:
+        raise StorageError("The local database at /x cannot be opened: disk I/O error")
+
+    monkeypatch.setattr(app_module, "open_database", refuse)
+    monkeypatch.setattr(
+        QMessageBox, "critical", staticmethod(lambda parent, title, text: shown.append(text))
+    )
+    assert app_module.run_app(demo=False, argv=["channelmanager-gui"]) == 1
+    assert shown == ["The local database at /x cannot be opened: disk I/O error"]
+    assert steps == []
