@@ -124,7 +124,6 @@ class OrdersPage(QWidget):
         self.detail.retry_requested.connect(lambda order_id: self.retry([order_id]))
         self.stack.addWidget(self.detail)
         self._shortcut("Refresh", QKeySequence.StandardKey.Refresh, self.refresh, self)
-        self._shortcut("Search", QKeySequence.StandardKey.Find, self.focus_search, self)
         self._shortcut("Back", QKeySequence(Qt.Key.Key_Escape), self.show_list, self.detail)
         self._on_selection_changed()
 
@@ -225,6 +224,8 @@ class OrdersPage(QWidget):
         self._update_empty_state()
 
     def focus_search(self) -> None:
+        """Put the cursor in the page's search (the window owns Ctrl+F for its global search;
+        it can call this when the Orders page is showing)."""
         self.show_list()
         self.filters.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filters.search.selectAll()
