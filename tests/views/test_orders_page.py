@@ -19,7 +19,7 @@ from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.views.orders_empty import NO_ORDERS_HINT
 from channelmanager_gui.views.orders_page import OrdersPage, order_badges
-from tests.models.order_seed import NOW, add_order, seed_shop
+from tests.models.order_seed import NOW, add_order, add_store, bulk_orders, seed_shop
 
 
 class Recorder:
@@ -197,4 +197,24 @@ def test_date_presets_filter_by_order_date(page: OrdersPage, shop: dict[str, int
     assert "1005" in listed_pos(page)
     page.filters.date_to.setDate(page.filters.date_to.date().addDays(-5))
     assert listed_pos(page) == ["1005"]
-    assert (NOW - timedelta(days=10)).date() >= page.filters.date_range()[0]  # type: ignore[operator]
+    date_from, date_to = page.filters.date_range()
+    assert date_from is not None and date_to is not None
+    assert date_from <= (NOW - timedelta(days=10)).date() <= date_to
+
+
+def test_refresh_keeps_the_scroll_position(qtbot: QtBot, db: Database) -> None:
+    store = add_store(db)
+    bulk_orders(db, store, 1000)
+    page = make_page(qtbot, db)
+    page.set_store(store)
+    page.show()
+    qtbot.waitExposed(page)
+    bar = page.table.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    before = bar.value()
+    assert before > 0
+    add_order(db, store, "999", order_date=NOW - timedelta(days=365))  # lands at the bottom
+    with qtbot.waitSignal(page.counts_changed):
+        page.on_changes(frozenset({Change.ORDERS}))
+    assert page.model.rowCount() == 1001
+    assert bar.value() == before
