@@ -15,7 +15,6 @@ from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -40,8 +38,10 @@ from channelmanager_gui.services.engine.fulfilment_common import load_order
 from channelmanager_gui.services.validation import can_cancel, can_ship
 from channelmanager_gui.views.order_detail_parts import (
     address_text,
+    banner,
     fill_form,
     fill_table,
+    read_only_table,
     section,
     step_text,
 )
@@ -49,7 +49,6 @@ from channelmanager_gui.views.pill_delegate import StatusPill
 from channelmanager_gui.views.ship_dialog import local_now, ship_by_hint
 
 Clock = Callable[[], datetime]
-_BANNER = "QLabel#{name} {{ background: {bg}; color: {fg}; border-radius: 6px; padding: 8px; }}"
 
 
 def load_detail(db: Database, order_id: int) -> tuple[Order, list[Activity]]:
@@ -113,8 +112,8 @@ class OrderDetailView(QWidget):
         self.action_reason.setStyleSheet("color: #6b7280;")
         self.action_reason.setWordWrap(True)
         layout.addWidget(self.action_reason)
-        self.error_banner = self._banner("errorBanner", "#fdecec", "#9f1c1c")
-        self.cancel_banner = self._banner("cancelBanner", "#f3ecfd", "#6b21a8")
+        self.error_banner = banner("errorBanner", "#fdecec", "#9f1c1c")
+        self.cancel_banner = banner("cancelBanner", "#f3ecfd", "#6b21a8")
         layout.addWidget(self.error_banner)
         layout.addWidget(self.cancel_banner)
         facts_row = QHBoxLayout()
@@ -130,13 +129,13 @@ class OrderDetailView(QWidget):
         facts_box.setLayout(facts_row)
         facts_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout.addWidget(facts_box)
-        self.lines = self._table(
+        self.lines = read_only_table(
             ("SKU", "Product", "Ordered", "Shipped", "Cancelled", "Refunded", "Price", "Tax")
         )
-        self.shipments = self._table(
+        self.shipments = read_only_table(
             ("Ship date", "Carrier", "Method", "Tracking number", "Items", "Sent to Walmart")
         )
-        self.events = self._table(("When", "Step", "Outcome", "What happened"))
+        self.events = read_only_table(("When", "Step", "Outcome", "What happened"))
         self.events.horizontalHeader().setStretchLastSection(True)
         self.lines.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.shipments.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
@@ -173,29 +172,6 @@ class OrderDetailView(QWidget):
         for button in (self.retry_button, self.ship_button, self.cancel_button):
             row.addWidget(button)
         return row
-
-    @staticmethod
-    def _banner(name: str, background: str, foreground: str) -> QLabel:
-        banner = QLabel()
-        banner.setObjectName(name)
-        banner.setWordWrap(True)
-        banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        banner.setStyleSheet(_BANNER.format(name=name, bg=background, fg=foreground))
-        banner.hide()
-        return banner
-
-    @staticmethod
-    def _table(headers: Sequence[str]) -> QTableWidget:
-        table = QTableWidget(0, len(headers))
-        table.setHorizontalHeaderLabels(list(headers))
-        table.verticalHeader().hide()
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setWordWrap(False)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(False)
-        return table
 
     # -- filling -------------------------------------------------------------------------------
 

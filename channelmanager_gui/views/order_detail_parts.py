@@ -7,9 +7,17 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+)
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_BANNER = "QLabel#{name} {{ background: {bg}; color: {fg}; border-radius: 6px; padding: 8px; }}"
 
 # Outbox steps (``error_step``) in a merchant's words; an unknown step shows as written.
 STEP_TEXT = {
@@ -32,6 +40,30 @@ def step_text(step: str) -> str:
     if verb and service in ("walmart", "commerce"):
         return f"{verb.replace('_', ' ')} ({service.title()})"
     return step.replace("_", " ")
+
+
+def banner(name: str, background: str, foreground: str) -> QLabel:
+    """A coloured notice (error, buyer request), hidden until there is something to say."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setStyleSheet(_BANNER.format(name=name, bg=background, fg=foreground))
+    label.hide()
+    return label
+
+
+def read_only_table(headers: Sequence[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(list(headers))
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setWordWrap(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(False)
+    return table
 
 
 def section(title: str) -> QLabel:
