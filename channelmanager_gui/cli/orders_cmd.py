@@ -75,6 +75,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     orders_ship.register_ship(actions, plain)
     orders_ship.register_cancel(actions, plain)
+    orders_ship.register_tracking_url(actions, plain)
 
     retry = actions.add_parser("retry", parents=[plain], help="retry the failed steps of an order")
     retry.add_argument("po", metavar="PO", help="Walmart purchase order id (or Commerce order #)")

@@ -14,13 +14,13 @@ from datetime import date, datetime
 from typing import Any
 
 from channelmanager_gui.cli import output
-from channelmanager_gui.cli.common import database
+from channelmanager_gui.cli.common import UsageError, database
 from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.order import Order
 from channelmanager_gui.services.engine.cancelling import cancel_label, cancel_order
 from channelmanager_gui.services.engine.fulfilment_queries import order_for_fulfilment
 from channelmanager_gui.services.engine.order_queries import find_order
-from channelmanager_gui.services.engine.shipping import ship_order
+from channelmanager_gui.services.engine.shipping import set_tracking_url, ship_order
 from channelmanager_gui.services.validation import (
     CANCEL_REASON_LABELS,
     FIELD_SHIP_DATE,
@@ -76,6 +76,22 @@ def register_cancel(
         "--reason", required=True, metavar="REASON", help=f"a code or its label: {reasons}"
     )
     cancel.set_defaults(handler=_cancel)
+
+
+def register_tracking_url(
+    actions: argparse._SubParsersAction[argparse.ArgumentParser], parent: Any
+) -> None:
+    link = actions.add_parser(
+        "tracking-url",
+        parents=[parent],
+        help="add the tracking link Walmart needs for a shipment with an unlisted carrier",
+    )
+    link.add_argument("po", metavar="PO", help="Walmart purchase order id (or Commerce order #)")
+    link.add_argument("url", metavar="URL", help="the carrier's tracking page for the parcel")
+    link.add_argument(
+        "--shipment", type=int, metavar="ID", help="which shipment (see orders show) when several"
+    )
+    link.set_defaults(handler=_tracking_url)
 
 
 def _line(text: str) -> tuple[str, str]:
@@ -159,3 +175,41 @@ def _cancel(args: argparse.Namespace) -> int:
             f"queued for Walmart and Commerce. Status: {after.status}."
         )
     return 0
+
+
+def _tracking_url(args: argparse.Namespace) -> int:
+    with database() as db:
+        order = order_for_fulfilment(db, find_order(db, args.po))
+        shipment_id = args.shipment or _shipment_without_link(order)
+        if shipment_id not in {s.id for s in order.shipments}:
+            raise ValidationError(
+                "shipment", f"order {order.purchase_order_id} has no shipment #{shipment_id}"
+            )
+        set_tracking_url(db, shipment_id, args.url)
+        after = order_for_fulfilment(db, order.id)
+    if args.json:
+        output.print_json(
+            {
+                "purchase_order_id": order.purchase_order_id,
+                "shipment_id": shipment_id,
+                "status": after.status,
+            }
+        )
+    else:
+        print(f"Order {order.purchase_order_id}: tracking link added to shipment #{shipment_id}.")
+    return 0
+
+
+def _shipment_without_link(order: Order) -> int:
+    """The one shipment still waiting for a tracking link; several need ``--shipment``."""
+    waiting = [s.id for s in order.shipments if not s.tracking_url]
+    if len(waiting) == 1:
+        return waiting[0]
+    if not waiting:
+        raise ValidationError(
+            "shipment", f"order {order.purchase_order_id} has no shipment without a tracking link"
+        )
+    ids = ", ".join(f"#{i}" for i in waiting)
+    raise UsageError(
+        f"several shipments lack a tracking link ({ids}): choose one with --shipment ID"
+    )

@@ -14,7 +14,10 @@ from dataclasses import dataclass
 import pytest
 
 from channelmanager_gui.cli import main
+from channelmanager_gui.models.db import open_database
 from channelmanager_gui.sandbox.pair import SandboxPair
+from channelmanager_gui.services.changes import Change, ChangeBus
+from channelmanager_gui.services.db_watch import DatabaseWatch
 from tests.cli.conftest import Cli, add_store, outbox_count, run_process
 from tests.engine.conftest import Admin, orderable_skus
 from tests.engine.fulfilment_support import walmart_line, walmart_qty
@@ -240,3 +243,54 @@ def test_the_installed_entry_point(orders: Orders) -> None:
     assert run_process("orders", "ship", orders.untouched).code == 2  # --carrier missing
     assert run_process("orders", "list", "--status", "lost").code == 2
     assert run_process("sync", "status", "--json").json()["updated_at"]
+
+
+def test_tracking_link_for_a_shipment(cli: Cli, orders: Orders) -> None:
+    po = orders.two_lines
+    several = cli("orders", "tracking-url", po, "https://track.example.com/1")
+    assert several.code == 2 and "--shipment" in several.err
+    first = cli.json("orders", "show", po)["shipments"][0]["id"]
+    before = outbox_count()
+    bad = cli("orders", "tracking-url", po, "not a link", "--shipment", str(first))
+    assert bad.code == 1 and bad.err.startswith("error: tracking URL:")
+    assert cli("orders", "tracking-url", po, "https://t.example/1", "--shipment", "999").code == 1
+    assert outbox_count() == before
+    done = cli.json("orders", "tracking-url", po, "https://t.example/1", "--shipment", str(first))
+    assert done["shipment_id"] == first
+    shipments = cli.json("orders", "show", po)["shipments"]
+    assert [s["tracking_url"] for s in shipments if s["id"] == first] == ["https://t.example/1"]
+
+
+def test_an_open_window_notices_command_line_writes(cli: Cli, orders: Orders) -> None:
+    """The window polls a DatabaseWatch; a command's write is seen at the next poll."""
+    db = open_database()
+    bus = ChangeBus()
+    seen: list[frozenset[Change]] = []
+    bus.subscribe(seen.append)
+    watch = DatabaseWatch(db.path, bus)
+    try:
+        cli.json("orders", "list")
+        assert watch.poll() is False  # reading changes nothing
+        cli.json("orders", "retry", orders.untouched)
+        assert watch.poll() is True
+        assert seen == [frozenset(Change)]
+    finally:
+        watch.close()
+        db.dispose()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["listings"],
+        ["listings", "import"],
+        ["orders"],
+        ["orders", "ship"],
+        ["returns"],
+        ["sync", "status"],
+        ["store", "test"],
+    ],
+)
+def test_help(cli: Cli, command: list[str]) -> None:
+    shown = cli(*command, "--help")
+    assert shown.code == 0 and "usage: channelmanager-gui" in shown.out
