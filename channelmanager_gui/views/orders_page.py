@@ -13,7 +13,7 @@ import asyncio
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -41,7 +41,9 @@ from channelmanager_gui.views.orders_empty import OrdersEmptyState
 from channelmanager_gui.views.pill_delegate import StatusPillDelegate
 from channelmanager_gui.views.ship_dialog import local_now
 from channelmanager_gui.views.table_support import SelectionKeeper, setup_table, threaded_runner
+from channelmanager_gui.views.window_state import read_bytes
 
+HEADER_KEY = "orders/header"
 SEARCH_DELAY_MS = 250
 REFRESH_DELAY_MS = 300  # the engine announces changes often during a sync; one refresh per burst
 COLUMN_WIDTHS = (120, 108, 120, 120, 130, 80, 150, 180)
@@ -222,6 +224,15 @@ class OrdersPage(QWidget):
         """What to do when there are no orders at all, e.g. "the next sync is in 40 s"."""
         self.empty.set_hint(text)
         self._update_empty_state()
+
+    def save_state(self, settings: QSettings) -> None:
+        """Column widths and order, and the sort (UX.md: the window remembers them)."""
+        settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
+
+    def restore_state(self, settings: QSettings) -> None:
+        state = read_bytes(settings, HEADER_KEY)
+        if state is not None:
+            self.table.horizontalHeader().restoreState(state)  # re-sorts: one id query
 
     def focus_search(self) -> None:
         """Put the cursor in the page's search (the window owns Ctrl+F for its global search;

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
@@ -19,6 +20,7 @@ from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.views.orders_empty import NO_ORDERS_HINT
 from channelmanager_gui.views.orders_page import OrdersPage, order_badges
+from channelmanager_gui.views.window_state import window_settings
 from tests.models.order_seed import NOW, add_order, add_store, bulk_orders, seed_shop
 
 
@@ -218,3 +220,18 @@ def test_refresh_keeps_the_scroll_position(qtbot: QtBot, db: Database) -> None:
         page.on_changes(frozenset({Change.ORDERS}))
     assert page.model.rowCount() == 1001
     assert bar.value() == before
+
+
+def test_column_widths_and_sort_survive_a_restart(
+    qtbot: QtBot, db: Database, shop: dict[str, int], tmp_path: Path
+) -> None:
+    settings = window_settings(tmp_path / "window.ini")
+    first = make_page(qtbot, db)
+    first.table.horizontalHeader().resizeSection(COL_PO, 211)
+    first.table.sortByColumn(COL_PO, Qt.SortOrder.AscendingOrder)
+    first.save_state(settings)
+    second = make_page(qtbot, db)
+    second.set_store(shop["store"])
+    second.restore_state(settings)
+    assert second.table.horizontalHeader().sectionSize(COL_PO) == 211
+    assert listed_pos(second) == sorted(listed_pos(second))
