@@ -46,7 +46,7 @@ from channelmanager_gui.views.order_detail_parts import (
     step_text,
 )
 from channelmanager_gui.views.pill_delegate import StatusPill
-from channelmanager_gui.views.ship_dialog import local_now, ship_by_hint
+from channelmanager_gui.views.ship_dialog import local_now, ship_by_text
 
 Clock = Callable[[], datetime]
 
@@ -150,7 +150,10 @@ class OrderDetailView(QWidget):
         self.events.setMinimumHeight(160)
         layout.addWidget(self.events, 1)
 
-    def _header(self) -> QHBoxLayout:
+    def _header(self) -> QVBoxLayout:
+        """Back and the actions on top, the order's numbers and status under them (one row
+        would not fit both numbers and three buttons in a narrow window)."""
+        header = QVBoxLayout()
         row = QHBoxLayout()
         self.back_button = QPushButton("← All orders")
         self.back_button.setFlat(True)
@@ -166,12 +169,17 @@ class OrderDetailView(QWidget):
         self.retry_button.clicked.connect(self._on_retry_button_clicked)
         self.ship_button.clicked.connect(self._on_ship_button_clicked)
         self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
-        for widget in (self.back_button, self.title, self.pill):
-            row.addWidget(widget)
+        row.addWidget(self.back_button)
         row.addStretch(1)
         for button in (self.retry_button, self.ship_button, self.cancel_button):
             row.addWidget(button)
-        return row
+        header.addLayout(row)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title)
+        title_row.addWidget(self.pill)
+        title_row.addStretch(1)
+        header.addLayout(title_row)
+        return header
 
     # -- filling -------------------------------------------------------------------------------
 
@@ -226,7 +234,7 @@ class OrderDetailView(QWidget):
         facts: list[tuple[str, str]] = [
             ("Customer order", order.customer_order_id),
             ("Order date", f"{order.order_date.astimezone(zone):%Y-%m-%d %H:%M}"),
-            ("Ship by", ship_by_hint(order, now) or "—"),
+            ("Ship by", ship_by_text(order, now) or "—"),
             ("Method", order.method_code or "—"),
             ("Total", money(order.total, order.currency or "USD")),
         ]
@@ -291,6 +299,10 @@ class OrderDetailView(QWidget):
                 )
                 link.setOpenExternalLinks(True)
                 link.setToolTip(shipment.tracking_url)
+                link.setContentsMargins(3, 0, 3, 0)
+                item = self.shipments.item(row, 3)
+                if item is not None:
+                    item.setText("")  # the link shows the number; the cell must not draw it too
                 self.shipments.setCellWidget(row, 3, link)
 
     def _fill_events(self, events: Sequence[Activity]) -> None:
@@ -298,7 +310,7 @@ class OrderDetailView(QWidget):
         rows = [
             (
                 f"{event.created_at.astimezone(zone):%Y-%m-%d %H:%M:%S}",
-                event.event.replace("_", " ").replace(".", " "),
+                step_text(event.event),
                 event.outcome,
                 event.message,
             )

@@ -11,7 +11,7 @@ None when the merchant closes the dialog.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -124,12 +124,12 @@ class ShipDialog(QDialog):
         order = self._order
         commerce = f" · Commerce order {order.commerce_increment_id}"
         left = sum(max(line.qty_open, 0) for line in order.lines)
-        ship_by = ship_by_hint(order, self._clock())
+        ship_by = ship_by_text(order, self._clock())
         text = (
             f"<b>Ship Walmart order {order.purchase_order_id}</b>"
             f"{commerce if order.commerce_increment_id else ''}<br>"
             f"{order.customer_name or 'Customer'} · {left} item(s) left to ship"
-            f"{' · ' + ship_by if ship_by else ''}.<br>"
+            f"{' · ship by ' + ship_by if ship_by else ''}.<br>"
             "Ship part of it now and the rest later if you need to."
         )
         heading = QLabel(text)
@@ -288,13 +288,13 @@ def _align(column: int) -> Qt.AlignmentFlag:
     return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
-def ship_by_hint(order: Order, now: datetime) -> str:
-    """“Ship by today 17:00”, or that the date has passed (Walmart cancels late orders)."""
+def ship_by_text(order: Order, now: datetime) -> str:
+    """“today 17:00”, a date, or that the date has passed (Walmart cancels late orders)."""
     if order.estimated_ship_date is None:
         return ""
     moment = order.estimated_ship_date.astimezone(now.tzinfo)
     if moment < now:
-        return f"Ship-by date passed ({moment:%Y-%m-%d %H:%M})"
-    if moment - now < timedelta(days=1) and moment.date() == now.date():
-        return f"Ship by today {moment:%H:%M}"
-    return f"Ship by {moment:%Y-%m-%d}"
+        return f"{moment:%Y-%m-%d %H:%M} — passed"
+    if moment.date() == now.date():
+        return f"today {moment:%H:%M}"
+    return f"{moment:%Y-%m-%d}"
