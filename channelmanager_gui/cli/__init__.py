@@ -14,6 +14,7 @@ from channelmanager_gui import __version__
 from channelmanager_gui.cli import (
     listings_cmd,
     orders_cmd,
+    output,
     returns_cmd,
     sandbox_cmd,
     store_cmd,
@@ -57,6 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from channelmanager_gui.app import run_app  # Qt is imported only for the window
 
         return run_app(demo=args.demo, argv=[sys.argv[0], *args_list])
+    output.tolerant_streams()
     try:
         return int(args.handler(args))
     except UsageError as exc:

@@ -35,7 +35,8 @@ def plain(value: Any) -> Any:
 
 
 def print_json(data: Any) -> None:
-    print(json.dumps(plain(data), indent=2, ensure_ascii=False))
+    # ASCII with \u escapes: safe through any pipe or console code page (Windows cp1252 too).
+    print(json.dumps(plain(data), indent=2))
 
 
 def cell(value: Any) -> str:
@@ -84,3 +85,12 @@ def fields(facts: Mapping[str, Any], labels: Sequence[Column]) -> str:
 def warn(message: str) -> None:
     """A problem for the person or script watching stderr (stdout stays parseable)."""
     print(f"error: {message}", file=sys.stderr)
+
+
+def tolerant_streams() -> None:
+    """A product name the console's code page cannot show becomes "?" instead of a crash
+    (Windows pipes default to cp1252); JSON is ASCII anyway."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
