@@ -365,6 +365,7 @@ class OrdersPage(QWidget):
         if index.isValid() and not self.table.selectionModel().isRowSelected(index.row()):
             self.table.selectRow(index.row())
         menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one menu per right-click
         for action in (self.open_action, self.ship_action, self.cancel_action, self.retry_action):
             menu.addAction(action)
         menu.addSeparator()

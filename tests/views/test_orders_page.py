@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from channelmanager_gui.models.db import Database, open_database
@@ -235,3 +235,21 @@ def test_column_widths_and_sort_survive_a_restart(
     second.restore_state(settings)
     assert second.table.horizontalHeader().sectionSize(COL_PO) == 211
     assert listed_pos(second) == sorted(listed_pos(second))
+
+
+def test_right_click_selects_the_row_and_offers_the_actions(
+    qtbot: QtBot, page: OrdersPage, shop: dict[str, int]
+) -> None:
+    page.show()
+    qtbot.waitExposed(page)
+    row = page.model.row_of(shop["due"])
+    assert row is not None
+    pos = page.table.visualRect(page.model.index(row, COL_PO)).center()
+    page.table.customContextMenuRequested.emit(pos)
+    menu = page.findChild(QMenu)
+    assert menu is not None
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert texts == ["Open", "Ship…", "Cancel order…", "Retry", "Copy order numbers"]
+    assert page.selected_ids() == [shop["due"]]
+    assert page.ship_action.isEnabled() and not page.retry_action.isEnabled()
+    menu.close()
