@@ -24,11 +24,14 @@ from channelmanager_gui.cli import main
 from channelmanager_gui.models.db import open_database
 from channelmanager_gui.models.outbox import OutboxAction
 from channelmanager_gui.sandbox.pair import SandboxPair, start_pair
-from tests.engine.conftest import Admin
+from tests.engine.conftest import COMMERCE_PRODUCTS, Admin
+from tests.engine.conftest import SEED as ENGINE_SEED
 from tests.memory_keyring import MemoryKeyring
 
-SEED = 11
-PRODUCTS = 120
+# The engine tests' seed and Commerce catalog size, so tests.engine.conftest.orderable_skus
+# (SKUs sold on Walmart and in stock in Commerce) holds for this pair too.
+SEED = ENGINE_SEED
+PRODUCTS = COMMERCE_PRODUCTS
 ROOT = Path(__file__).resolve().parents[2]
 
 
