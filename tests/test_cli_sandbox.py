@@ -1,0 +1,58 @@
+"""``channelmanager-gui sandbox``: KEY=VALUE lines first, and real servers behind them."""
+
+from __future__ import annotations
+
+import base64
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+
+KEYS = [
+    "WALMART_URL",
+    "WALMART_CLIENT_ID",
+    "WALMART_CLIENT_SECRET",
+    "COMMERCE_URL",
+    "COMMERCE_TOKEN",
+]
+
+
+def test_sandbox_prints_keys_first_and_serves_both_apis(cm_home: Path) -> None:
+    env = {**os.environ, "CHANNELMANAGER_HOME": str(cm_home)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "channelmanager_gui", "sandbox", "--seed", "3", "--products", "50"],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        assert proc.stdout is not None
+        lines = [proc.stdout.readline().strip() for _ in KEYS]
+        values = dict(line.split("=", 1) for line in lines)
+        assert list(values) == KEYS  # in this order, before anything else
+        token = httpx.post(
+            f"{values['WALMART_URL']}/v3/token",
+            data={"grant_type": "client_credentials"},
+            headers={
+                "Authorization": "Basic "
+                + base64.b64encode(
+                    f"{values['WALMART_CLIENT_ID']}:{values['WALMART_CLIENT_SECRET']}".encode()
+                ).decode(),
+                "WM_SVC.NAME": "Walmart Marketplace",
+                "WM_QOS.CORRELATION_ID": "test-1",
+                "Accept": "application/json",
+            },
+        )
+        assert token.status_code == 200 and token.json()["access_token"]
+        products = httpx.get(
+            f"{values['COMMERCE_URL']}/rest/V1/products",
+            params={"searchCriteria[pageSize]": 5, "searchCriteria[currentPage]": 1},
+            headers={"Authorization": f"Bearer {values['COMMERCE_TOKEN']}"},
+        )
+        assert products.status_code == 200 and products.json()["total_count"] == 50
+    finally:
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=20) == 0
