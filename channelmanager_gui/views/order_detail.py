@@ -14,6 +14,7 @@ from datetime import datetime
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -332,6 +333,13 @@ class OrderDetailView(QWidget):
             button.setEnabled(False)
         for table in (self.lines, self.shipments, self.events):
             table.setRowCount(0)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Escape goes back to the list (keys no child handled bubble up to here)."""
+        if event.key() == Qt.Key.Key_Escape:
+            self.back_requested.emit()
+            return
+        super().keyPressEvent(event)
 
     # -- slots ---------------------------------------------------------------------------------
 

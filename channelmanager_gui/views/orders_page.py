@@ -13,8 +13,8 @@ import asyncio
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -126,7 +126,6 @@ class OrdersPage(QWidget):
         self.detail.retry_requested.connect(lambda order_id: self.retry([order_id]))
         self.stack.addWidget(self.detail)
         self._shortcut("Refresh", QKeySequence.StandardKey.Refresh, self.refresh, self)
-        self._shortcut("Back", QKeySequence(Qt.Key.Key_Escape), self.show_list, self.detail)
         self._on_selection_changed()
 
     def _toolbar(self) -> QHBoxLayout:
@@ -169,10 +168,22 @@ class OrdersPage(QWidget):
             header.resizeSection(column, width)
         self.table.doubleClicked.connect(self._on_table_doubleClicked)
         self.table.customContextMenuRequested.connect(self._on_table_customContextMenuRequested)
-        self._shortcut(
-            "Open order", QKeySequence(Qt.Key.Key_Return), self.open_selected, self.table
-        )
+        self.table.installEventFilter(self)  # Enter opens the order (see eventFilter)
         return self.table
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter/Return on the table opens the selected order. A filter, not a shortcut: the
+        view itself consumes Return (to emit ``activated``) before a shortcut could see it."""
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            self.open_selected()
+            return True
+        return super().eventFilter(watched, event)
 
     def _action(self, text: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self)

@@ -253,3 +253,18 @@ def test_right_click_selects_the_row_and_offers_the_actions(
     assert page.selected_ids() == [shop["due"]]
     assert page.ship_action.isEnabled() and not page.retry_action.isEnabled()
     menu.close()
+
+
+def test_keyboard_enter_opens_and_escape_goes_back(
+    qtbot: QtBot, page: OrdersPage, shop: dict[str, int]
+) -> None:
+    page.show()
+    qtbot.waitExposed(page)
+    select(page, shop["late"])
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert page.stack.currentWidget() is page.detail
+    assert page.detail.order_id() == shop["late"]
+    page.detail.setFocus()
+    qtbot.keyClick(page.detail, Qt.Key.Key_Escape)
+    assert page.stack.currentWidget() is page.list_page
