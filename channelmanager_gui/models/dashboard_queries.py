@@ -120,16 +120,16 @@ def orders_per_day(
 def import_delay(
     session: Session, now: datetime, store_id: int | None, hours: int = DELAY_HOURS
 ) -> list[DelayPoint]:
-    """Per hour of import over the last ``hours``: minutes from Walmart order to our import.
-
-    This is the sync delay a merchant feels: how late a new order shows up to be shipped.
+    """Per hour of import, for orders placed in the last ``hours``: minutes from the Walmart
+    order to our import — the sync delay a merchant feels. Older orders are left out, so the
+    backlog of a first import does not read as a slow sync.
     """
     since = now - timedelta(hours=hours)
     minutes = (func.julianday(Order.created_at) - func.julianday(Order.order_date)) * 1440.0
     hour = func.strftime("%Y-%m-%d %H:00:00", Order.created_at)
     query = (
         select(hour, func.count(Order.id), func.avg(minutes), func.max(minutes))
-        .where(Order.created_at >= since, Order.created_at <= now)
+        .where(Order.order_date >= since, Order.created_at <= now)
         .group_by(hour)
         .order_by(hour)
     )

@@ -39,21 +39,23 @@ class Column:
     sort: ListingSortColumn
 
 
+# Most needed first: what it is, its state and problem, then Commerce next to Walmart for
+# price and stock so a difference is seen at a glance; ids last.
 COLUMNS: tuple[Column, ...] = (
     Column("SKU", ListingSortColumn.SKU),
     Column("Name", ListingSortColumn.NAME),
     Column("State", ListingSortColumn.STATE),
-    Column("Identifier", ListingSortColumn.IDENTIFIER),
-    Column("Commerce price", ListingSortColumn.PRICE),
-    Column("Commerce stock", ListingSortColumn.QTY),
+    Column("Price", ListingSortColumn.PRICE),
     Column("Walmart price", ListingSortColumn.PRICE_SENT),
+    Column("Stock", ListingSortColumn.QTY),
     Column("Walmart stock", ListingSortColumn.QTY_SENT),
     Column("Last sent", ListingSortColumn.SENT_AT),
+    Column("Identifier", ListingSortColumn.IDENTIFIER),
     Column("Walmart item", ListingSortColumn.WALMART_ITEM),
     Column("Problem", ListingSortColumn.ERROR),
 )
-(COL_SKU, COL_NAME, COL_STATE, COL_IDENTIFIER, COL_PRICE, COL_QTY, COL_PRICE_SENT) = range(7)
-COL_QTY_SENT, COL_SENT_AT, COL_ITEM, COL_PROBLEM = range(7, 11)
+(COL_SKU, COL_NAME, COL_STATE, COL_PRICE, COL_PRICE_SENT, COL_QTY, COL_QTY_SENT) = range(7)
+COL_SENT_AT, COL_IDENTIFIER, COL_ITEM, COL_PROBLEM = range(7, 11)
 _RIGHT_COLUMNS = frozenset({COL_PRICE, COL_QTY, COL_PRICE_SENT, COL_QTY_SENT})
 _MONO_COLUMNS = frozenset({COL_SKU, COL_IDENTIFIER, COL_ITEM})
 _PROBLEM_TEXT = QColor("#b42318")

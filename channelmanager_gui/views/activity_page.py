@@ -34,6 +34,7 @@ from channelmanager_gui.models.qt_paged import Runner, run_inline
 from channelmanager_gui.services.changes import Change
 from channelmanager_gui.services.sync_status import LoopStatus, SyncState, SyncStatusBoard
 from channelmanager_gui.views.board_bridge import BoardBridge
+from channelmanager_gui.views.page_style import PAGE_STYLE
 from channelmanager_gui.views.sync_text import STATE_TEXT, loop_title, relative_time
 from channelmanager_gui.views.table_support import (
     OUTCOME_COLOURS,
@@ -97,6 +98,7 @@ class ActivityPage(QWidget):
         self._board = board
         self._clock = clock
         self.model = ActivityTableModel(db, runner=runner, parent=self)
+        self.setStyleSheet(PAGE_STYLE)
         self._setup_ui()
         self._keeper = SelectionKeeper(self.log, self.model)
         self._bridge = BoardBridge(board, self)

@@ -6,7 +6,7 @@ alike; the legend names every colour (never colour alone).
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -58,11 +58,16 @@ class OrdersChart(QChartView):
             bar.setBorderColor(QColor(_bar_colour(status)))
             series.append(bar)
         chart.addSeries(series)
+        # Thirty category labels do not fit under thin bars (QtCharts elides them all), so the
+        # categories stay unlabelled and a date axis under them carries a few dates.
         categories = QBarCategoryAxis()
-        categories.append([d.strftime("%d") if d.day != 1 else d.strftime("%b 1") for d in days])
-        categories.setLabelsAngle(0)
+        categories.append([day.isoformat() for day in days])
+        categories.setLabelsVisible(False)
+        categories.setGridLineVisible(False)
         chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(categories)
+        if days:
+            chart.addAxis(_date_axis(days), Qt.AlignmentFlag.AlignBottom)
         totals = [sum(v[i] for v in per_status.values()) for i in range(len(days))]
         values = QValueAxis()
         values.setRange(0, max([*totals, 4]))
@@ -124,6 +129,19 @@ class DelayChart(QChartView):
         old = self.chart()
         self.setChart(chart)
         old.deleteLater()
+
+
+def _date_axis(days: list[date]) -> QDateTimeAxis:
+    """Dates under the bars: each bar spans its day, so the axis runs from the first midnight
+    to the midnight after the last day."""
+    axis = QDateTimeAxis()
+    axis.setFormat("MMM d")
+    axis.setTickCount(7)
+    start = datetime.combine(days[0], time(0))
+    end = datetime.combine(days[-1], time(0)) + timedelta(days=1)
+    axis.setRange(QDateTime(start), QDateTime(end))
+    axis.setGridLineVisible(False)
+    return axis
 
 
 def _bar_colour(status: str) -> str:

@@ -34,6 +34,7 @@ from channelmanager_gui.models.order_queries import Attention, OrderFilter
 from channelmanager_gui.models.qt_paged import Runner, run_inline
 from channelmanager_gui.services.changes import Change
 from channelmanager_gui.views.dashboard_charts import DelayChart, OrdersChart
+from channelmanager_gui.views.page_style import PAGE_STYLE
 
 Clock = Callable[[], datetime]
 REFRESH_DELAY_MS = 1000  # the dashboard may lag a second behind a burst of sync writes
@@ -117,6 +118,7 @@ class DashboardPage(QWidget):
         self._store_id: int | None = None
         self.cards: dict[str, CardButton] = {}
         self.dashboard: Dashboard | None = None
+        self.setStyleSheet(PAGE_STYLE)
         self._setup_ui()
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)

@@ -30,7 +30,19 @@ from PySide6.QtWidgets import (
 
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.listing_queries import ALL, IN_ERROR, TABS, ListingCounts
-from channelmanager_gui.models.qt_listings import COL_NAME, COL_STATE, ListingsTableModel
+from channelmanager_gui.models.qt_listings import (
+    COL_IDENTIFIER,
+    COL_ITEM,
+    COL_NAME,
+    COL_PRICE,
+    COL_PRICE_SENT,
+    COL_QTY,
+    COL_QTY_SENT,
+    COL_SENT_AT,
+    COL_SKU,
+    COL_STATE,
+    ListingsTableModel,
+)
 from channelmanager_gui.models.qt_paged import Runner, run_inline
 from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.services.engine.context import EngineEnv
@@ -40,8 +52,13 @@ from channelmanager_gui.views.listing_actions import (
     match_listings,
     resend_listings,
 )
+from channelmanager_gui.views.page_style import PAGE_STYLE
 from channelmanager_gui.views.table_support import SelectionKeeper, StatePillDelegate, setup_table
 
+COLUMN_WIDTHS = {
+    COL_SKU: 95, COL_NAME: 180, COL_STATE: 270, COL_PRICE: 80, COL_PRICE_SENT: 100,
+    COL_QTY: 65, COL_QTY_SENT: 100, COL_SENT_AT: 125, COL_IDENTIFIER: 150, COL_ITEM: 100,
+}  # fmt: skip
 SEARCH_DELAY_MS = 250
 REFRESH_DELAY_MS = 300  # sync passes announce changes often; one refresh per burst
 
@@ -90,6 +107,7 @@ class ListingsPage(QWidget):
         self._action_runner = action_runner
         self._confirm = confirm
         self.model = ListingsTableModel(db, runner=runner, parent=self)
+        self.setStyleSheet(PAGE_STYLE)
         self._setup_ui()
         self._keeper = SelectionKeeper(self.table, self.model)
         self.model.counts_changed.connect(self._on_model_counts_changed)
@@ -122,7 +140,7 @@ class ListingsPage(QWidget):
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in ((0, 110), (COL_NAME, 220), (COL_STATE, 120), (3, 150)):
+        for column, width in COLUMN_WIDTHS.items():
             header.resizeSection(column, width)
         self.table.customContextMenuRequested.connect(self._on_table_context_menu)
         layout.addWidget(self.table, 1)
@@ -163,7 +181,7 @@ class ListingsPage(QWidget):
         bar.addStretch(1)
         self.search = QLineEdit()
         self.search.setObjectName("pageSearch")
-        self.search.setPlaceholderText("Search SKU, name, UPC/EAN/GTIN or Walmart item")
+        self.search.setPlaceholderText("Search SKU, name, UPC/EAN or item id")
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(300)
         self.search.textChanged.connect(self._on_search_text_changed)

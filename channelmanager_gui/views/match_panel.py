@@ -146,9 +146,6 @@ def _card(lines: list[tuple[str, bool]], button: QPushButton | None) -> QFrame:
     card.setObjectName("matchCard")
     card.setFrameShape(QFrame.Shape.StyledPanel)
     card.setFixedWidth(CARD_WIDTH)
-    card.setStyleSheet(
-        "QFrame#matchCard { background: #ffffff; border: 1px solid #d5dbe3; border-radius: 8px; }"
-    )
     layout = QVBoxLayout(card)
     for text, bold in lines:
         if not text:

@@ -27,10 +27,14 @@ from PySide6.QtWidgets import (
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.listing_queries import ListingFilter, MatchGroup, match_detail
 from channelmanager_gui.models.qt_listings import (
+    COL_IDENTIFIER,
+    COL_NAME,
     COL_PRICE_SENT,
+    COL_PROBLEM,
     COL_QTY,
     COL_QTY_SENT,
     COL_SENT_AT,
+    COL_SKU,
     COL_STATE,
     ListingsTableModel,
 )
@@ -40,6 +44,7 @@ from channelmanager_gui.services.engine.context import EngineEnv
 from channelmanager_gui.services.engine.matching import pick_candidate
 from channelmanager_gui.views.listing_actions import ActionOutcome, match_listings
 from channelmanager_gui.views.match_panel import MatchPanel
+from channelmanager_gui.views.page_style import PAGE_STYLE
 from channelmanager_gui.views.table_support import SelectionKeeper, StatePillDelegate, setup_table
 
 GROUP_TITLES = {
@@ -77,6 +82,7 @@ class MatchingPage(QWidget):
         self._action_runner = action_runner
         self.model = ListingsTableModel(db, runner=runner, parent=self)
         self.model.set_filter(ListingFilter(match=MatchGroup.CHOOSE))
+        self.setStyleSheet(PAGE_STYLE)
         self._setup_ui()
         self._keeper = SelectionKeeper(self.table, self.model)
         self.model.counts_changed.connect(self._on_model_counts_changed)
@@ -123,9 +129,11 @@ class MatchingPage(QWidget):
         setup_table(self.table)
         self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(COL_STATE, StatePillDelegate(self.table))
-        for column in (COL_QTY, COL_PRICE_SENT, COL_QTY_SENT, COL_SENT_AT):
+        # The problem is said after the state pill; price and stock pushes live in Listings.
+        for column in (COL_QTY, COL_PRICE_SENT, COL_QTY_SENT, COL_SENT_AT, COL_PROBLEM):
             self.table.setColumnHidden(column, True)
-        for column, width in ((0, 110), (1, 240), (COL_STATE, 120), (3, 160), (4, 110)):
+        widths = ((COL_SKU, 95), (COL_NAME, 210), (COL_STATE, 330), (COL_IDENTIFIER, 170))
+        for column, width in widths:
             self.table.horizontalHeader().resizeSection(column, width)
         splitter.addWidget(self.table)
         self.panel = MatchPanel()

@@ -24,8 +24,10 @@ from channelmanager_gui.models.db import Database
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services import stores
 from channelmanager_gui.services.credentials import CredentialStore
+from channelmanager_gui.services.engine.settings import StoreSettings
 from channelmanager_gui.views.listings_page import Confirm, ask_confirmation
-from channelmanager_gui.views.store_dialog import StoreDialog
+from channelmanager_gui.views.page_style import PAGE_STYLE
+from channelmanager_gui.views.store_dialog import INTERVAL_LABELS, StoreDialog
 
 # (parent, db, creds, ops, store_id) -> saved id or None: StoreDialog.ask, or a test's stand-in.
 AskStore = Callable[[QWidget, Database, CredentialStore, OpRunner, "int | None"], "int | None"]
@@ -54,6 +56,7 @@ class SettingsPage(QWidget):
         self._ops = ops
         self._ask_store = ask_store
         self._confirm = confirm
+        self.setStyleSheet(PAGE_STYLE)
         self._setup_ui()
         self.reload()
 
@@ -85,7 +88,8 @@ class SettingsPage(QWidget):
             self.table.horizontalHeader().resizeSection(column, width)
         self.table.itemSelectionChanged.connect(self._on_table_item_selection_changed)
         self.table.cellDoubleClicked.connect(lambda *_: self.edit_selected())
-        layout.addWidget(self.table, 1)
+        self.table.setMaximumHeight(180)
+        layout.addWidget(self.table)
         buttons = QHBoxLayout()
         self.add_button = QPushButton("Add store…")
         self.add_button.setObjectName("primaryButton")
@@ -101,6 +105,15 @@ class SettingsPage(QWidget):
         self.notice = QLabel()
         self.notice.setWordWrap(True)
         layout.addWidget(self.notice)
+        heading = QLabel("Sync and rules of the selected store")
+        heading.setObjectName("sectionTitle")
+        layout.addWidget(heading)
+        self.summary = QLabel()
+        self.summary.setObjectName("storeSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.summary, 1)
 
     # -- public API ----------------------------------------------------------------------------
 
@@ -118,6 +131,8 @@ class SettingsPage(QWidget):
             self.table.item(row, 0).setData(STORE_ID_ROLE, store.id)
         if not known:
             self.notice.setText("No store yet: add your Commerce store and Walmart account.")
+        elif self.selected_store() is None:
+            self.table.selectRow(0)
         self._on_table_item_selection_changed()
 
     def selected_store(self) -> int | None:
@@ -159,6 +174,34 @@ class SettingsPage(QWidget):
         self.stores_changed.emit()
 
     def _on_table_item_selection_changed(self) -> None:
-        chosen = self.selected_store() is not None
-        self.edit_button.setEnabled(chosen)
-        self.remove_button.setEnabled(chosen)
+        store_id = self.selected_store()
+        self.edit_button.setEnabled(store_id is not None)
+        self.remove_button.setEnabled(store_id is not None)
+        store = next((s for s in stores.list_stores(self._db) if s.id == store_id), None)
+        self.summary.setText(
+            settings_summary(StoreSettings.from_json(store.settings)) if store else ""
+        )
+
+
+def settings_summary(settings: StoreSettings) -> str:
+    """The rules in a few lines of rich text, to read without opening the dialog."""
+    every = ", ".join(
+        f"{INTERVAL_LABELS.get(name, name).lower()} every {_seconds(value)}"
+        for name, value in settings.intervals.items()
+    )
+    attributes = ", ".join(
+        f"{code} ({kind})" for code, kind in settings.identifier_attributes.items()
+    )
+    adjustment = settings.price_adjustment_pct
+    price = "the Commerce price" if not adjustment else f"the Commerce price {adjustment:+g}%"
+    return (
+        f"<p><b>Walmart stock:</b> Commerce salable quantity minus a safety buffer of "
+        f"{settings.safety_buffer} unit{'s' if settings.safety_buffer != 1 else ''}.</p>"
+        f"<p><b>Walmart price:</b> {price}.</p>"
+        f"<p><b>Identifiers read from:</b> {attributes or 'none'}.</p>"
+        f"<p><b>Checks:</b> {every}.</p>"
+    )
+
+
+def _seconds(value: float) -> str:
+    return f"{value / 60:g} min" if value >= 120 else f"{value:g} s"

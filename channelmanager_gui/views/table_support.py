@@ -15,7 +15,7 @@ import asyncio
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QRect, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from channelmanager_gui.models.listing import ListingState
+from channelmanager_gui.models.qt_listings import ERROR_ROLE as NOTE_ROLE
 from channelmanager_gui.models.qt_listings import STATE_ROLE
 from channelmanager_gui.models.qt_paged import PagedIdModel
 from channelmanager_gui.qt_async import OpRunner
@@ -48,6 +49,7 @@ OUTCOME_COLOURS: dict[str, tuple[str, str]] = {
     "Info": ("#e8eefc", "#1e429f"),
 }
 _DEFAULT_COLOURS = ("#eceff3", "#374151")
+_NOTE_COLOUR = QColor("#9f1c1c")
 
 
 def threaded_runner(
@@ -132,8 +134,8 @@ def setup_table(view: QTableView) -> None:
 
 
 class StatePillDelegate(StatusPillDelegate):
-    """Listing states (or log outcomes) as pills; no note follows the pill, since these tables
-    say the problem in a column of its own."""
+    """Listing states (or log outcomes) as pills, followed by the problem in words when the
+    model gives one (``NOTE_ROLE``), so a failing row says why without hovering."""
 
     def __init__(
         self, parent: QWidget | None = None, colours: dict[str, tuple[str, str]] | None = None
@@ -161,4 +163,22 @@ class StatePillDelegate(StatusPillDelegate):
         painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
         painter.setPen(QColor(foreground))
         painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, state)
+        self._draw_note(painter, option, pill, index.data(NOTE_ROLE) or "")
         painter.restore()
+
+    @staticmethod
+    def _draw_note(painter: QPainter, option: QStyleOptionViewItem, pill: QRect, note: str) -> None:
+        """The problem in words after the pill, elided to the cell (full text in the tooltip)."""
+        if not note:
+            return
+        rect: QRect = option.rect
+        note_rect = QRect(
+            pill.right() + 8, rect.top(), rect.right() - pill.right() - 8, rect.height()
+        )
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.setPen(option.palette.highlightedText().color() if selected else _NOTE_COLOUR)
+        metrics = QFontMetrics(option.font)
+        text = metrics.elidedText(note, Qt.TextElideMode.ElideRight, note_rect.width())
+        painter.drawText(
+            note_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text
+        )
