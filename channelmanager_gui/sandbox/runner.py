@@ -25,7 +25,10 @@ class ServerThread:
     def __init__(self, app: Any, port: int = 0, host: str = "127.0.0.1") -> None:
         self.app = app
         self.host = host
-        self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        # IPPROTO_TCP, not 0: asyncio turns Nagle off (TCP_NODELAY) only on sockets whose proto
+        # says TCP, and accepted sockets inherit it. With proto 0 every keep-alive answer waited
+        # ~40 ms for the client's delayed ACK (uvicorn writes headers and body separately).
+        self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
         self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self._sock.bind((host, port))
         self.port: int = self._sock.getsockname()[1]
