@@ -55,7 +55,8 @@ def counts_text(counts: Mapping[str, int]) -> str:
     parts = [f"{v:,} {k.replace('_', ' ')}" for k, v in counts.items() if v and k != "duration_ms"]
     text = ", ".join(parts) or "nothing to do"
     if "duration_ms" in counts:
-        text += f" · {counts['duration_ms'] / 1000:.1f} s"
+        ms = counts["duration_ms"]
+        text += f" · {ms} ms" if ms < 1000 else f" · {ms / 1000:.1f} s"
     return text
 
 
@@ -144,6 +145,9 @@ class ActivityPage(QWidget):
         self.loops.horizontalHeader().setStretchLastSection(True)
         self.loops.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.loops.setWordWrap(False)
+        self.loops.verticalHeader().setDefaultSectionSize(24)
+        for column, width in enumerate((120, 100, 100, 90, 280)):
+            self.loops.horizontalHeader().resizeSection(column, width)
         self.loops.cellDoubleClicked.connect(self._on_loops_cell_double_clicked)
         self.loops.setToolTip("Double-click a loop to run it now")
         layout.addWidget(self.loops, 2)

@@ -186,7 +186,7 @@ class SettingsPage(QWidget):
 def settings_summary(settings: StoreSettings) -> str:
     """The rules in a few lines of rich text, to read without opening the dialog."""
     every = ", ".join(
-        f"{INTERVAL_LABELS.get(name, name).lower()} every {_seconds(value)}"
+        f"{_lower_first(INTERVAL_LABELS.get(name, name))} every {_seconds(value)}"
         for name, value in settings.intervals.items()
     )
     attributes = ", ".join(
@@ -201,6 +201,10 @@ def settings_summary(settings: StoreSettings) -> str:
         f"<p><b>Identifiers read from:</b> {attributes or 'none'}.</p>"
         f"<p><b>Checks:</b> {every}.</p>"
     )
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def _seconds(value: float) -> str:

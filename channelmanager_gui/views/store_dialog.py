@@ -41,9 +41,9 @@ INTERVAL_LABELS = {
     "orders": "New Walmart orders",
     "catalog": "Product changes in Commerce",
     "stock": "Stock in Commerce",
-    "inventory": "Price and stock to Walmart",
-    "full_stock": "Full stock re-check",
-    "matching": "Matching on Walmart",
+    "inventory": "Price and stock changes to Walmart",
+    "full_stock": "Full stock re-check on Walmart",
+    "matching": "Listings waiting for a match",
     "shipments": "Shipments made in Commerce",
     "returns": "Walmart returns",
 }
@@ -163,9 +163,10 @@ class StoreDialog(QDialog):
         for name in DEFAULT_INTERVALS:
             spin = QSpinBox()
             spin.setRange(1, 86_400)
+            spin.setPrefix("every ")
             spin.setSuffix(" s")
             self.intervals[name] = spin
-            form.addRow(f"Check {INTERVAL_LABELS.get(name, name).lower()} every", spin)
+            form.addRow(INTERVAL_LABELS.get(name, name), spin)
         return tab
 
     def _line(self, form: QFormLayout, label: str, placeholder: str = "") -> QLineEdit:

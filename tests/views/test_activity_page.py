@@ -134,5 +134,5 @@ def test_buttons_emit_signals(qtbot: QtBot, page: ActivityPage, board: SyncStatu
 
 
 def test_counts_text_leaves_out_zeros() -> None:
-    assert counts_text({"changed": 0, "duration_ms": 50}) == "nothing to do · 0.1 s"
+    assert counts_text({"changed": 0, "duration_ms": 50}) == "nothing to do · 50 ms"
     assert counts_text({"qty_single": 2}) == "2 qty single"
