@@ -28,3 +28,27 @@ def test_demo_starts_sandboxes_and_a_fresh_store(memory_keyring: MemoryKeyring) 
         assert memory_keyring.secrets == {}  # demo credentials never reach the keyring
     finally:
         demo.close()
+
+
+async def test_bootstrap_imports_the_catalog_and_queues_matching() -> None:
+    from sqlalchemy import func, select
+
+    from channelmanager_gui.models.listing import Listing, ListingState
+    from channelmanager_gui.services.demo import bootstrap_demo
+    from channelmanager_gui.services.engine.engine import SyncEngine
+
+    demo = start_demo(order_every=None)
+    engine = SyncEngine(demo.db, demo.secrets)
+    try:
+        await engine.open()
+        summary = await bootstrap_demo(engine, demo.store_id)
+        with demo.db.session() as session:
+            states = dict(
+                session.execute(select(Listing.state, func.count()).group_by(Listing.state)).all()
+            )
+        assert sum(states.values()) == 300, summary  # the whole demo catalog
+        assert states[ListingState.PENDING_MATCH] > 200
+        assert states[ListingState.INCOMPLETE] > 0  # missing or wrong-check-digit identifiers
+    finally:
+        await engine.aclose()
+        demo.close()
