@@ -36,9 +36,10 @@ from channelmanager_gui.services import stores
 from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.services.credentials import keyring_problem
 from channelmanager_gui.services.db_watch import DatabaseWatch
-from channelmanager_gui.services.demo import start_demo
+from channelmanager_gui.services.demo import bootstrap_demo, start_demo
 from channelmanager_gui.services.engine.context import KeyringSecrets, SecretSource
 from channelmanager_gui.services.engine.engine import SyncEngine
+from channelmanager_gui.services.status_snapshot import record_board
 from channelmanager_gui.services.sync_notices import Notice, SyncNotices
 from channelmanager_gui.services.sync_status import SyncStatusBoard
 from channelmanager_gui.views.board_bridge import BoardBridge
@@ -65,6 +66,7 @@ class _Backend:
     db: Database
     secrets: SecretSource | None
     close: Callable[[], None]
+    demo_store_id: int | None = None
 
 
 def run_app(demo: bool, argv: list[str]) -> int:
@@ -118,7 +120,7 @@ def _open_backend() -> _Backend | None:
 def _open_demo() -> _Backend:
     """Sandbox servers and a throwaway database; sandbox credentials live in memory only."""
     demo = start_demo()
-    return _Backend(db=demo.db, secrets=demo.secrets, close=demo.close)
+    return _Backend(db=demo.db, secrets=demo.secrets, close=demo.close, demo_store_id=demo.store_id)
 
 
 def _run_window(app: QApplication, backend: _Backend, demo: bool) -> int:
@@ -160,10 +162,14 @@ class _Shell:
         self.ops.busy_changed.connect(self.window.status.set_busy)
         self.engine: SyncEngine | None = None
         self._idle_notice = NO_KEYRING_NOTICE if backend.secrets is None else NO_STORE_NOTICE
+        self._demo_store_id = backend.demo_store_id
+        self._stop_recording: Callable[[], None] | None = None
         if backend.secrets is not None and known:
             self.engine = SyncEngine(
                 backend.db, backend.secrets, board=self.board, changes=self.changes
             )
+            # `channelmanager-gui sync status` in another process reads this snapshot.
+            self._stop_recording = record_board(backend.db, self.board)
         self.tray = self._build_tray() if QSystemTrayIcon.isSystemTrayAvailable() else None
         self.window.set_close_to_tray(self.tray is not None)
         self._notices = SyncNotices(self._show_notice)
@@ -218,10 +224,12 @@ class _Shell:
         if self.engine is not None:
             self.ops.run(self._start_engine(self.engine), label="Connecting stores")
 
-    @staticmethod
-    async def _start_engine(engine: SyncEngine) -> None:
+    async def _start_engine(self, engine: SyncEngine) -> None:
         await engine.open()
         engine.start()
+        if self._demo_store_id is not None:
+            summary = await bootstrap_demo(engine, self._demo_store_id)
+            self.window.status.notice(f"Demo catalog: {summary}", 8000)
 
     def sync_now(self) -> None:
         if self.engine is None:
@@ -257,6 +265,8 @@ class _Shell:
         if self.engine is not None:
             await self.engine.aclose()
             log.info("sync engine stopped")
+        if self._stop_recording is not None:
+            self._stop_recording()
         self.db_watch.close()
 
     def _show_notice(self, notice: Notice) -> None:
