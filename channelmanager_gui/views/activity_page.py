@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.qt_activity import COL_OUTCOME, ActivityTableModel
-from channelmanager_gui.models.qt_paged import Runner, run_inline
+from channelmanager_gui.models.qt_paged import Runner
+from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import Change
 from channelmanager_gui.services.sync_status import LoopStatus, SyncState, SyncStatusBoard
 from channelmanager_gui.views.board_bridge import BoardBridge
@@ -41,6 +42,7 @@ from channelmanager_gui.views.table_support import (
     SelectionKeeper,
     StatePillDelegate,
     setup_table,
+    threaded_runner,
 )
 
 Clock = Callable[[], datetime]
@@ -76,7 +78,7 @@ def next_run_text(status: LoopStatus, now: datetime, paused: bool) -> str:
 
 
 class ActivityPage(QWidget):
-    """``ActivityPage(db, board, *, runner=run_inline, clock=utc now)``.
+    """``ActivityPage(db, board, ops, *, runner=None, clock=utc now)``.
 
     Signals: ``sync_now_requested()``, ``loop_sync_now_requested(str)`` (a loop's label),
     ``pause_toggled(bool)`` (True: pause) — the same meaning as the tray's.
@@ -90,14 +92,16 @@ class ActivityPage(QWidget):
         self,
         db: Database,
         board: SyncStatusBoard,
+        ops: OpRunner,
         *,
-        runner: Runner[Any] = run_inline,
+        runner: Runner[Any] | None = None,
         clock: Clock = lambda: datetime.now(UTC),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._board = board
         self._clock = clock
+        runner = runner or threaded_runner(ops, "Load the activity log")
         self.model = ActivityTableModel(db, runner=runner, parent=self)
         self.setStyleSheet(PAGE_STYLE)
         self._setup_ui()

@@ -31,10 +31,12 @@ from channelmanager_gui.models.listing import ListingState
 from channelmanager_gui.models.listing_queries import IN_ERROR
 from channelmanager_gui.models.order import OrderStatus
 from channelmanager_gui.models.order_queries import Attention, OrderFilter
-from channelmanager_gui.models.qt_paged import Runner, run_inline
+from channelmanager_gui.models.qt_paged import Runner
+from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import Change
 from channelmanager_gui.views.dashboard_charts import DelayChart, OrdersChart
 from channelmanager_gui.views.page_style import PAGE_STYLE
+from channelmanager_gui.views.table_support import threaded_runner
 
 Clock = Callable[[], datetime]
 REFRESH_DELAY_MS = 1000  # the dashboard may lag a second behind a burst of sync writes
@@ -94,7 +96,7 @@ class CardButton(QPushButton):
 
 
 class DashboardPage(QWidget):
-    """``DashboardPage(db, *, runner=run_inline, clock=utc now)``.
+    """``DashboardPage(db, ops, *, runner=None, clock=local now)``.
 
     Signals: ``orders_requested(OrderFilter)`` and ``listings_requested(str)`` (a Listings
     tab: a ListingState value or ``IN_ERROR``) when a card is clicked.
@@ -106,14 +108,15 @@ class DashboardPage(QWidget):
     def __init__(
         self,
         db: Database,
+        ops: OpRunner,
         *,
-        runner: Runner[Any] = run_inline,
+        runner: Runner[Any] | None = None,
         clock: Clock = lambda: datetime.now(UTC).astimezone(),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._db = db
-        self._runner = runner
+        self._runner = runner or threaded_runner(ops, "Load the dashboard")
         self._clock = clock
         self._store_id: int | None = None
         self.cards: dict[str, CardButton] = {}

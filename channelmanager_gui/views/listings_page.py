@@ -43,7 +43,8 @@ from channelmanager_gui.models.qt_listings import (
     COL_STATE,
     ListingsTableModel,
 )
-from channelmanager_gui.models.qt_paged import Runner, run_inline
+from channelmanager_gui.models.qt_paged import Runner
+from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.services.engine.context import EngineEnv
 from channelmanager_gui.views.listing_actions import (
@@ -53,7 +54,12 @@ from channelmanager_gui.views.listing_actions import (
     resend_listings,
 )
 from channelmanager_gui.views.page_style import PAGE_STYLE
-from channelmanager_gui.views.table_support import SelectionKeeper, StatePillDelegate, setup_table
+from channelmanager_gui.views.table_support import (
+    SelectionKeeper,
+    StatePillDelegate,
+    setup_table,
+    threaded_runner,
+)
 
 COLUMN_WIDTHS = {
     COL_SKU: 95, COL_NAME: 180, COL_STATE: 270, COL_PRICE: 80, COL_PRICE_SENT: 100,
@@ -83,7 +89,9 @@ def ask_confirmation(parent: QWidget, title: str, text: str) -> bool:
 
 
 class ListingsPage(QWidget):
-    """``ListingsPage(db, changes, *, runner=run_inline, action_runner=run_inline)``.
+    """``ListingsPage(db, changes, ops, *, runner=None, action_runner=None)``: queries and
+    bulk actions run in a worker thread through ``ops`` unless runners are given (tests pass
+    ``run_inline``).
 
     Signals: ``add_products_requested()`` (the composition root opens the Add products dialog
     for the current store), ``counts_changed(ListingCounts)`` (for navigation badges).
@@ -96,16 +104,18 @@ class ListingsPage(QWidget):
         self,
         db: Database,
         changes: ChangeBus,
+        ops: OpRunner,
         *,
-        runner: Runner[Any] = run_inline,
-        action_runner: Runner[Any] = run_inline,
+        runner: Runner[Any] | None = None,
+        action_runner: Runner[Any] | None = None,
         confirm: Confirm = ask_confirmation,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._env = EngineEnv(db=db, changes=changes)
-        self._action_runner = action_runner
+        self._action_runner = action_runner or threaded_runner(ops, "Listings")
         self._confirm = confirm
+        runner = runner or threaded_runner(ops, "Load listings")
         self.model = ListingsTableModel(db, runner=runner, parent=self)
         self.setStyleSheet(PAGE_STYLE)
         self._setup_ui()

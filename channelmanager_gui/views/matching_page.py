@@ -38,14 +38,20 @@ from channelmanager_gui.models.qt_listings import (
     COL_STATE,
     ListingsTableModel,
 )
-from channelmanager_gui.models.qt_paged import Runner, run_inline
+from channelmanager_gui.models.qt_paged import Runner
+from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.services.engine.context import EngineEnv
 from channelmanager_gui.services.engine.matching import pick_candidate
 from channelmanager_gui.views.listing_actions import ActionOutcome, match_listings
 from channelmanager_gui.views.match_panel import MatchPanel
 from channelmanager_gui.views.page_style import PAGE_STYLE
-from channelmanager_gui.views.table_support import SelectionKeeper, StatePillDelegate, setup_table
+from channelmanager_gui.views.table_support import (
+    SelectionKeeper,
+    StatePillDelegate,
+    setup_table,
+    threaded_runner,
+)
 
 GROUP_TITLES = {
     MatchGroup.CHOOSE: "Pick a Walmart item",
@@ -60,7 +66,8 @@ REFRESH_DELAY_MS = 300
 
 
 class MatchingPage(QWidget):
-    """``MatchingPage(db, changes, *, runner=run_inline, action_runner=run_inline)``.
+    """``MatchingPage(db, changes, ops, *, runner=None, action_runner=None)`` (threaded
+    through ``ops`` unless runners are given).
 
     Signal ``counts_changed(dict[MatchGroup, int])`` (e.g. a badge for "Pick a Walmart item").
     """
@@ -71,15 +78,17 @@ class MatchingPage(QWidget):
         self,
         db: Database,
         changes: ChangeBus,
+        ops: OpRunner,
         *,
-        runner: Runner[Any] = run_inline,
-        action_runner: Runner[Any] = run_inline,
+        runner: Runner[Any] | None = None,
+        action_runner: Runner[Any] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._db = db
         self._env = EngineEnv(db=db, changes=changes)
-        self._action_runner = action_runner
+        self._action_runner = action_runner or threaded_runner(ops, "Matching")
+        runner = runner or threaded_runner(ops, "Load listings to match")
         self.model = ListingsTableModel(db, runner=runner, parent=self)
         self.model.set_filter(ListingFilter(match=MatchGroup.CHOOSE))
         self.setStyleSheet(PAGE_STYLE)

@@ -18,6 +18,8 @@ from channelmanager_gui.models.qt_activity import (
     OUTCOME_ROLE,
     ActivityTableModel,
 )
+from channelmanager_gui.models.qt_paged import run_inline
+from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services import activity
 from channelmanager_gui.services.changes import Change
 from channelmanager_gui.services.sync_status import SyncState, SyncStatusBoard
@@ -52,7 +54,8 @@ def seeded(db: Database) -> int:
 
 @pytest.fixture
 def page(qtbot: QtBot, db: Database, board: SyncStatusBoard, seeded: int) -> ActivityPage:
-    widget = ActivityPage(db, board, clock=lambda: NOW)
+    ops = OpRunner(lambda exc, label: pytest.fail(f"{label}: {exc!r}"))
+    widget = ActivityPage(db, board, ops, runner=run_inline, clock=lambda: NOW)
     qtbot.addWidget(widget)
     return widget
 

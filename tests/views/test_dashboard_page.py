@@ -15,6 +15,8 @@ from channelmanager_gui.models.listing import Listing, ListingState
 from channelmanager_gui.models.listing_queries import IN_ERROR
 from channelmanager_gui.models.order import Order, OrderStatus
 from channelmanager_gui.models.order_queries import Attention, OrderFilter
+from channelmanager_gui.models.qt_paged import run_inline
+from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import Change
 from channelmanager_gui.views.dashboard_page import DashboardPage
 from tests.models.listing_seed import seed_listings
@@ -49,7 +51,8 @@ def shop(db: Database) -> dict[str, int]:
 
 @pytest.fixture
 def page(qtbot: QtBot, db: Database, shop: dict[str, int]) -> DashboardPage:
-    widget = DashboardPage(db, clock=lambda: NOW)
+    ops = OpRunner(lambda exc, label: pytest.fail(f"{label}: {exc!r}"))
+    widget = DashboardPage(db, ops, runner=run_inline, clock=lambda: NOW)
     qtbot.addWidget(widget)
     return widget
 

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from collections.abc import Iterator
 
 import pytest
+import qasync
 from PySide6.QtCore import QItemSelectionModel, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select, update
 
+from channelmanager_gui.models import qt_listings as listings_model
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.listing import Listing, ListingState, MatchStatus
 from channelmanager_gui.models.listing_queries import ALL, IN_ERROR, ListingFilter
@@ -22,10 +26,17 @@ from channelmanager_gui.models.qt_listings import (
     STATE_ROLE,
     ListingsTableModel,
 )
-from channelmanager_gui.models.qt_paged import RIGHT
+from channelmanager_gui.models.qt_paged import RIGHT, run_inline
+from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.views.listings_page import ListingsPage
 from tests.models.listing_seed import add_store, seed_listings
+
+INLINE = {"runner": run_inline, "action_runner": run_inline}
+
+
+def _ops() -> OpRunner:
+    return OpRunner(lambda exc, label: pytest.fail(f"{label}: {exc!r}"))
 
 
 @pytest.fixture
@@ -44,7 +55,7 @@ def store_id(db: Database) -> int:
 
 @pytest.fixture
 def page(qtbot: QtBot, db: Database, store_id: int) -> ListingsPage:
-    widget = ListingsPage(db, ChangeBus(), confirm=lambda *_: True)
+    widget = ListingsPage(db, ChangeBus(), _ops(), **INLINE, confirm=lambda *_: True)
     qtbot.addWidget(widget)
     widget.resize(1200, 600)
     return widget
@@ -188,3 +199,31 @@ def test_refresh_on_change_keeps_selection_and_scroll(
     assert page.table.verticalScrollBar().value() == 20
     page.on_changes(frozenset({Change.ORDERS}))
     assert not page._refresh_timer.isActive()
+
+
+def test_by_default_the_id_query_runs_in_a_worker_thread(
+    qtbot: QtBot,
+    db: Database,
+    store_id: int,
+    qasync_loop: qasync.QEventLoop,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    threads: list[int] = []
+    real = listings_model.load_ids
+
+    def spy(*args: object) -> object:
+        threads.append(threading.get_ident())
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(listings_model, "load_ids", spy)
+    page = ListingsPage(db, ChangeBus(), _ops())
+    qtbot.addWidget(page)
+    assert page.model.rowCount() == 0  # not answered inline on the UI thread
+
+    async def loaded() -> None:
+        while page.model.rowCount() == 0:
+            await asyncio.sleep(0.01)
+
+    qasync_loop.run_until_complete(asyncio.wait_for(loaded(), 10))
+    assert page.model.rowCount() == 70
+    assert threads and threading.get_ident() not in threads

@@ -12,6 +12,8 @@ from pytestqt.qtbot import QtBot
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.listing import Listing, ListingState, MatchStatus
 from channelmanager_gui.models.listing_queries import MatchGroup
+from channelmanager_gui.models.qt_paged import run_inline
+from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.views.matching_page import MatchingPage
 from tests.models.listing_seed import add_listing, add_store, seed_listings
@@ -42,7 +44,8 @@ def choosing(db: Database) -> int:
 
 @pytest.fixture
 def page(qtbot: QtBot, db: Database, choosing: int) -> MatchingPage:
-    widget = MatchingPage(db, ChangeBus())
+    ops = OpRunner(lambda exc, label: pytest.fail(f"{label}: {exc!r}"))
+    widget = MatchingPage(db, ChangeBus(), ops, runner=run_inline, action_runner=run_inline)
     qtbot.addWidget(widget)
     widget.resize(1100, 700)
     return widget
