@@ -87,3 +87,22 @@ def add_listing(db: Database, store_id: int, number: int, **overrides: Any) -> i
         session.add(listing)
         session.flush()
         return listing.id
+
+
+def bulk_listings(db: Database, store_id: int, count: int) -> None:
+    """``count`` listings in one INSERT … SELECT (ORM inserts of 100,000 rows take 20 s):
+    states cycle through KINDS' states; dates use SQLAlchemy's storage format."""
+    states = ", ".join(f"'{state.value}'" for state, _, _ in KINDS)
+    sql = f"""
+        WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < {count - 1})
+        INSERT INTO listings (
+            store_id, sku, name, price, qty, enabled, identifier_kind, identifier_value,
+            gtin14, match_status, state, created_at, updated_at)
+        SELECT {store_id}, printf('BULK-%07d', i), 'Bulk product ' || i, (i % 90) + 10.99,
+            i % 50, 1, 'UPC', printf('%012d', i), printf('%014d', i), 'matched',
+            json_extract(json_array({states}), '$[' || (i % {len(KINDS)}) || ']'),
+            '2024-05-01 10:00:00.000000', '2024-05-01 10:00:00.000000'
+        FROM n
+    """
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql(sql)

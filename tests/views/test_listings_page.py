@@ -30,7 +30,7 @@ from channelmanager_gui.models.qt_paged import RIGHT, run_inline
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.views.listings_page import ListingsPage
-from tests.models.listing_seed import add_store, seed_listings
+from tests.models.listing_seed import add_store, bulk_listings, seed_listings
 
 INLINE = {"runner": run_inline, "action_runner": run_inline}
 
@@ -227,3 +227,22 @@ def test_by_default_the_id_query_runs_in_a_worker_thread(
     qasync_loop.run_until_complete(asyncio.wait_for(loaded(), 10))
     assert page.model.rowCount() == 70
     assert threads and threading.get_ident() not in threads
+
+
+def test_100k_listings_open_with_one_id_query_and_load_only_visible_pages(
+    qtbot: QtBot, db: Database, store_id: int
+) -> None:
+    bulk_listings(db, store_id, 100_000)
+    page = ListingsPage(db, ChangeBus(), _ops(), **INLINE)
+    qtbot.addWidget(page)
+    page.resize(1200, 600)
+    page.show()
+    assert page.model.rowCount() == 100_070
+    assert page.model.loaded_row_count() <= 200  # the first screenful's page only
+    page.table.scrollToBottom()
+    qtbot.waitUntil(lambda: page.model.loaded_row_count() > 0)
+    assert page.model.index(100_069, COL_SKU).data().startswith("SKU-")  # sorted by SKU
+    assert page.model.loaded_row_count() <= 400
+    page.show_tab(ListingState.ENDED)
+    assert page.model.rowCount() == 14_285 + 10  # every seventh bulk row, and ten seeded
+    assert page.tabs.tabText(0) == "All  100,070"
