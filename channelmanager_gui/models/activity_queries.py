@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
 from channelmanager_gui.models.db import Database
@@ -104,7 +104,7 @@ def subject_name(kind: str, subject_id: int | None, sku: str | None, po: str | N
     return "Sync"
 
 
-def _search(text: str) -> object:
+def _search(text: str) -> ColumnElement[bool]:
     words = text.strip()
     pattern = "%" + words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     skus = select(Listing.id).where(Listing.sku.like(pattern, escape="\\"))

@@ -28,7 +28,7 @@ PAGE_LIMIT = 500  # rows_by_ids takes at most this many ids (SQLite bound-parame
 IN_ERROR = "in error"  # the tab of listings whose last push or match failed, whatever the state
 ALL = ""  # no state filter
 
-_Query = TypeVar("_Query", bound=Select[Any])
+_Query = TypeVar("_Query", bound=Select[*tuple[Any, ...]])
 
 # Tabs in the order a merchant works through them: what sells, then what needs them.
 TABS: tuple[str, ...] = (
