@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -41,6 +41,9 @@ from channelmanager_gui.views.table_support import (
     OUTCOME_COLOURS,
     SelectionKeeper,
     StatePillDelegate,
+    focus_line,
+    restore_header,
+    save_header,
     setup_table,
     threaded_runner,
 )
@@ -193,6 +196,17 @@ class ActivityPage(QWidget):
         """Slot for the app's change signal: the log refreshes soon after new entries."""
         if Change.ACTIVITY in changes:
             self._refresh_timer.start()
+
+    def focus_search(self) -> None:
+        focus_line(self.search)
+
+    def save_state(self, settings: QSettings) -> None:
+        save_header(settings, "activity/loops", self.loops)
+        save_header(settings, "activity/log", self.log)
+
+    def restore_state(self, settings: QSettings) -> None:
+        restore_header(settings, "activity/loops", self.loops)
+        restore_header(settings, "activity/log", self.log)
 
     def show_errors_only(self) -> None:
         self.outcome.setCurrentIndex(1)

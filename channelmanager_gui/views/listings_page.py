@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -57,6 +57,9 @@ from channelmanager_gui.views.page_style import PAGE_STYLE
 from channelmanager_gui.views.table_support import (
     SelectionKeeper,
     StatePillDelegate,
+    focus_line,
+    restore_header,
+    save_header,
     setup_table,
     threaded_runner,
 )
@@ -232,6 +235,15 @@ class ListingsPage(QWidget):
 
     def current_tab(self) -> str:
         return TABS[self.tabs.currentIndex()]
+
+    def focus_search(self) -> None:
+        focus_line(self.search)
+
+    def save_state(self, settings: QSettings) -> None:
+        save_header(settings, "listings/header", self.table)
+
+    def restore_state(self, settings: QSettings) -> None:
+        restore_header(settings, "listings/header", self.table)
 
     def on_changes(self, changes: frozenset[Change]) -> None:
         """Slot for the app's change signal: refresh soon when listings changed."""

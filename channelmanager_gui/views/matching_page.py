@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -49,9 +49,13 @@ from channelmanager_gui.views.page_style import PAGE_STYLE
 from channelmanager_gui.views.table_support import (
     SelectionKeeper,
     StatePillDelegate,
+    focus_line,
+    restore_header,
+    save_header,
     setup_table,
     threaded_runner,
 )
+from channelmanager_gui.views.window_state import read_bytes
 
 GROUP_TITLES = {
     MatchGroup.CHOOSE: "Pick a Walmart item",
@@ -133,7 +137,7 @@ class MatchingPage(QWidget):
             self.tabs.addTab(GROUP_TITLES[group])
         self.tabs.currentChanged.connect(lambda _: self._apply_filter())
         layout.addWidget(self.tabs)
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Vertical)
         self.table = QTableView()
         setup_table(self.table)
         self.table.setModel(self.model)
@@ -161,6 +165,19 @@ class MatchingPage(QWidget):
 
     def show_group(self, group: MatchGroup) -> None:
         self.tabs.setCurrentIndex(GROUPS.index(group))
+
+    def focus_search(self) -> None:
+        focus_line(self.search)
+
+    def save_state(self, settings: QSettings) -> None:
+        save_header(settings, "matching/header", self.table)
+        settings.setValue("matching/splitter", self.splitter.saveState())
+
+    def restore_state(self, settings: QSettings) -> None:
+        restore_header(settings, "matching/header", self.table)
+        splitter = read_bytes(settings, "matching/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
 
     def on_changes(self, changes: frozenset[Change]) -> None:
         if Change.LISTINGS in changes:

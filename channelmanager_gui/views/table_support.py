@@ -15,10 +15,11 @@ import asyncio
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QRect, Qt
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QRect, QSettings, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QLineEdit,
     QStyle,
     QStyleOptionViewItem,
     QTableView,
@@ -31,6 +32,7 @@ from channelmanager_gui.models.qt_listings import STATE_ROLE
 from channelmanager_gui.models.qt_paged import PagedIdModel
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.views.pill_delegate import StatusPillDelegate
+from channelmanager_gui.views.window_state import read_bytes
 
 T = TypeVar("T")
 
@@ -117,6 +119,23 @@ def _runs(rows: list[int]) -> list[tuple[int, int]]:
         else:
             runs.append((row, row))
     return runs
+
+
+def save_header(settings: QSettings, key: str, view: QTableView) -> None:
+    """Column widths, order and sort (UX.md: the window remembers them)."""
+    settings.setValue(key, view.horizontalHeader().saveState())
+
+
+def restore_header(settings: QSettings, key: str, view: QTableView) -> None:
+    state = read_bytes(settings, key)
+    if state is not None:
+        view.horizontalHeader().restoreState(state)  # re-sorts: one id query
+
+
+def focus_line(edit: QLineEdit) -> None:
+    """Put the cursor in a page's search (the window owns Ctrl+F and calls this)."""
+    edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    edit.selectAll()
 
 
 def setup_table(view: QTableView) -> None:

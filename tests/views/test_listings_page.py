@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 import qasync
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select, update
@@ -16,7 +16,12 @@ from sqlalchemy import select, update
 from channelmanager_gui.models import qt_listings as listings_model
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.listing import Listing, ListingState, MatchStatus
-from channelmanager_gui.models.listing_queries import ALL, IN_ERROR, ListingFilter
+from channelmanager_gui.models.listing_queries import (
+    ALL,
+    IN_ERROR,
+    ListingFilter,
+    ListingSortColumn,
+)
 from channelmanager_gui.models.outbox import Activity
 from channelmanager_gui.models.qt_listings import (
     COL_PRICE,
@@ -246,3 +251,27 @@ def test_100k_listings_open_with_one_id_query_and_load_only_visible_pages(
     page.show_tab(ListingState.ENDED)
     assert page.model.rowCount() == 14_285 + 10  # every seventh bulk row, and ten seeded
     assert page.tabs.tabText(0) == "All  100,070"
+
+
+def test_column_widths_and_sort_survive_a_restart(
+    qtbot: QtBot, db: Database, store_id: int, settings: QSettings
+) -> None:
+    first = ListingsPage(db, ChangeBus(), _ops(), **INLINE)
+    qtbot.addWidget(first)
+    first.table.horizontalHeader().resizeSection(COL_SKU, 210)
+    first.table.sortByColumn(COL_PRICE, Qt.SortOrder.DescendingOrder)
+    first.save_state(settings)
+    second = ListingsPage(db, ChangeBus(), _ops(), **INLINE)
+    qtbot.addWidget(second)
+    second.restore_state(settings)
+    assert second.table.horizontalHeader().sectionSize(COL_SKU) == 210
+    assert second.model.current_sort().column == ListingSortColumn.PRICE
+    assert second.model.current_sort().descending
+
+
+def test_focus_search_puts_the_cursor_in_the_page_search(qtbot: QtBot, page: ListingsPage) -> None:
+    page.show()
+    page.search.setText("mug")
+    page.focus_search()
+    qtbot.waitUntil(page.search.hasFocus)
+    assert page.search.selectedText() == "mug"
