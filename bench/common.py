@@ -71,7 +71,9 @@ def machine_facts() -> dict[str, Any]:
     }
 
 
-def print_result(title: str, figures: dict[str, Any], budgets: dict[str, str] | None = None) -> None:
+def print_result(
+    title: str, figures: dict[str, Any], budgets: dict[str, str] | None = None
+) -> None:
     """One result block: the figures, their budgets when there are any, and the machine."""
     print(f"\n== {title} ==")
     for key, value in figures.items():
@@ -98,7 +100,8 @@ def median(values: list[float]) -> float:
 def growth(sizes: list[int], seconds: list[float]) -> list[str]:
     """How time grows from one size to the next, against how the size grew (1.0 = linear)."""
     out = []
-    for (n0, t0), (n1, t1) in zip(zip(sizes, seconds), zip(sizes[1:], seconds[1:]), strict=False):
+    for i in range(1, len(sizes)):
+        (n0, t0), (n1, t1) = (sizes[i - 1], seconds[i - 1]), (sizes[i], seconds[i])
         ratio = (t1 / t0) / (n1 / n0) if t0 > 0 else float("nan")
         out.append(f"{n0}→{n1}: time ×{t1 / t0:.1f} for size ×{n1 // n0} (×{ratio:.2f} of linear)")
     return out
