@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QPushButton,
     QTabBar,
     QTableView,
@@ -55,8 +54,10 @@ from channelmanager_gui.views.listing_actions import (
 )
 from channelmanager_gui.views.page_style import PAGE_STYLE
 from channelmanager_gui.views.table_support import (
+    Confirm,
     SelectionKeeper,
     StatePillDelegate,
+    ask_confirmation,
     focus_line,
     restore_header,
     save_header,
@@ -71,8 +72,6 @@ COLUMN_WIDTHS = {
 SEARCH_DELAY_MS = 250
 REFRESH_DELAY_MS = 300  # sync passes announce changes often; one refresh per burst
 
-Confirm = Callable[[QWidget, str, str], bool]
-
 
 def tab_title(tab: str) -> str:
     if tab == ALL:
@@ -80,15 +79,6 @@ def tab_title(tab: str) -> str:
     if tab == IN_ERROR:
         return "In error"
     return tab[:1].upper() + tab[1:]
-
-
-def ask_confirmation(parent: QWidget, title: str, text: str) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
-    confirm = box.addButton(title, QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    box.exec()
-    return box.clickedButton() is confirm
 
 
 class ListingsPage(QWidget):

@@ -25,9 +25,9 @@ from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services import stores
 from channelmanager_gui.services.credentials import CredentialStore
 from channelmanager_gui.services.engine.settings import StoreSettings
-from channelmanager_gui.views.listings_page import Confirm, ask_confirmation
 from channelmanager_gui.views.page_style import PAGE_STYLE
 from channelmanager_gui.views.store_dialog import INTERVAL_LABELS, StoreDialog
+from channelmanager_gui.views.table_support import Confirm, ask_confirmation
 
 # (parent, db, creds, ops, store_id) -> saved id or None: StoreDialog.ask, or a test's stand-in.
 AskStore = Callable[[QWidget, Database, CredentialStore, OpRunner, "int | None"], "int | None"]

@@ -5,6 +5,7 @@
   long query ever runs on the UI thread. Tests pass ``run_inline`` instead.
 * :class:`SelectionKeeper` keeps the selected ids, the current row and the scroll position
   across a model reset, so a refresh from a sync never loses the merchant's place.
+* :func:`ask_confirmation` asks before a destructive action, naming it on the button.
 * :class:`StatePillDelegate` draws listing states as coloured pills with their text (UX.md:
   never colour alone), on the geometry of the orders' pill delegate.
 """
@@ -20,6 +21,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLineEdit,
+    QMessageBox,
     QStyle,
     QStyleOptionViewItem,
     QTableView,
@@ -119,6 +121,18 @@ def _runs(rows: list[int]) -> list[tuple[int, int]]:
         else:
             runs.append((row, row))
     return runs
+
+
+Confirm = Callable[[QWidget, str, str], bool]
+
+
+def ask_confirmation(parent: QWidget, title: str, text: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    confirm = box.addButton(title, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is confirm
 
 
 def save_header(settings: QSettings, key: str, view: QTableView) -> None:
