@@ -19,8 +19,8 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QDateTime, QMargins, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtWidgets import QFrame, QWidget
 
 from channelmanager_gui.models.dashboard_queries import DelayPoint
 from channelmanager_gui.models.order_queries import STATUS_ORDER
@@ -37,12 +37,20 @@ def _chart(title: str) -> QChart:
     return chart
 
 
+def _plain(view: QChartView) -> None:
+    """No frame or grey canvas around the chart: it sits on the page like the cards."""
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setFrameShape(QFrame.Shape.NoFrame)
+    view.setBackgroundBrush(QBrush(Qt.GlobalColor.transparent))
+    view.setStyleSheet("background: transparent;")
+
+
 class OrdersChart(QChartView):
     """Stacked bars: one bar per local day, one segment per status."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        _plain(self)
         self.setMinimumHeight(240)
         self.setChart(_chart("Orders per day by status (last 30 days)"))
 
@@ -91,7 +99,7 @@ class DelayChart(QChartView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        _plain(self)
         self.setMinimumHeight(240)
         self.setChart(_chart("Order sync delay, minutes (last 24 h)"))
 
