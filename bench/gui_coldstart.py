@@ -1,0 +1,77 @@
+"""Cold start: a fresh process from launch to the main window shown, on a given data dir.
+
+The child runs the real ``run_app`` with an in-memory keyring (the benchmark must not touch the
+machine's keyring) and prints one line when the window has been shown and the event loop has
+turned once; the parent measures from launch (interpreter start and imports included).
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+SHOWN = "WINDOW-SHOWN"
+
+
+def cold_start_ms(home: Path, timeout: float = 60.0) -> tuple[float, float]:
+    """(milliseconds to window shown, the child's peak RSS in MB then)."""
+    env = {**os.environ, "CHANNELMANAGER_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bench.gui_coldstart"], stdout=subprocess.PIPE, text=True, env=env
+    )
+    assert proc.stdout is not None
+    try:
+        for line in proc.stdout:
+            if line.startswith(SHOWN):
+                elapsed = (time.perf_counter() - started) * 1000
+                return elapsed, float(line.split()[1])
+        raise RuntimeError(f"the app ended without showing its window (exit {proc.wait()})")
+    finally:
+        proc.wait(timeout=timeout)
+
+
+def _child() -> int:
+    import keyring
+    from keyring.backend import KeyringBackend
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from channelmanager_gui import app as app_module
+    from channelmanager_gui.views.main_window import MainWindow
+
+    class MemoryKeyring(KeyringBackend):
+        priority = 1  # type: ignore[assignment]
+
+        def get_password(self, service: str, username: str) -> str | None:
+            return None
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            pass
+
+        def delete_password(self, service: str, username: str) -> None:
+            pass
+
+    keyring.set_keyring(MemoryKeyring())
+    show = MainWindow.show
+
+    def show_and_report(window: MainWindow) -> None:
+        show(window)
+
+        def report() -> None:
+            rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            print(f"{SHOWN} {rss:.1f}", flush=True)
+            QApplication.quit()
+
+        QTimer.singleShot(0, report)
+
+    MainWindow.show = show_and_report  # type: ignore[method-assign]
+    return app_module.run_app(demo=False, argv=sys.argv[:1])
+
+
+if __name__ == "__main__":
+    sys.exit(_child())

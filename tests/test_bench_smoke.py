@@ -1,0 +1,87 @@
+"""Smoke runs of every benchmark at a tiny size, so they keep working as the code moves.
+
+Each runs as the user would (``python -m bench.<name>``, its own sandbox process) and writes its
+figures as JSON; the tests check that the work was done (orders linked, changes accepted, events
+seen) and that the figures are there. Never how fast: timing belongs to the benchmarks.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bench.common import growth, machine_facts, percentile
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_bench(name: str, tmp_path: Path, *args: str) -> dict[str, Any]:
+    out = tmp_path / f"{name}.json"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-m", f"bench.{name}", *args, "--json", str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    assert "machine:" in done.stdout
+    data: dict[str, Any] = json.loads(out.read_text())
+    assert data["machine"]["cores"]
+    return data
+
+
+def test_machine_facts_and_helpers() -> None:
+    facts = machine_facts()
+    assert {"cpu", "cores", "ram_gb", "python", "os"} <= facts.keys()
+    assert percentile([float(n) for n in range(1, 51)], 95) == 48.0
+    assert percentile([3.0], 50) == 3.0
+    [line] = growth([1000, 10000], [1.0, 20.0])
+    assert "×2.00 of linear" in line
+
+
+@pytest.mark.timeout(300)
+def test_orders_throughput_smoke(tmp_path: Path) -> None:
+    [result] = run_bench("orders_throughput", tmp_path, "--orders", "20")["orders_throughput"]
+    assert result["linked_in_commerce"] == 20
+    assert result["drained"] and result["loop_errors"] == 0
+    assert result["orders_per_s"] > 0 and result["cpu_ms_per_order"] > 0
+
+
+@pytest.mark.timeout(300)
+def test_catalog_push_smoke(tmp_path: Path) -> None:
+    data = run_bench("catalog_push", tmp_path, "--listings", "300", "--changed", "0.2")
+    [result] = data["catalog_push"]
+    assert result["detected_price"] == result["price_changes"] == 30
+    assert result["detected_stock"] == result["stock_changes"] == 30
+    assert result["feeds"] >= 2 and result["push_wall_s"] > 0  # more than 20 changes: bulk
+
+
+@pytest.mark.timeout(300)
+def test_latency_smoke(tmp_path: Path) -> None:
+    data = run_bench("latency", tmp_path, "--events", "2", "--interval", "1", "--gap", "0.2",
+                     "--timeout", "60")  # fmt: skip
+    result = data["latency"]
+    for kind in ("price", "stock", "order", "ship"):
+        assert result[f"{kind}_events"] == 2, result
+        assert result[f"{kind}_lost"] == 0
+    assert result["all_p95_s"] >= result["all_p50_s"] > 0
+
+
+@pytest.mark.timeout(300)
+def test_gui_smoke(tmp_path: Path) -> None:
+    data = run_bench("gui", tmp_path, "--listings", "300", "--orders", "300",
+                     "--new-orders", "5", "--sync-seconds", "2")  # fmt: skip
+    result = data["gui"]
+    assert result["orders_rows"] == 300 and result["listings_rows"] == 300
+    for key in ("orders_open_ms", "listings_search_ms", "stall_max_ms", "cold_start_ms"):
+        assert result[key] > 0
+    assert result["peak_rss_mb"] > 0
