@@ -47,6 +47,7 @@ from channelmanager_gui.views.change_bridge import ChangeBridge
 from channelmanager_gui.views.error_presenter import ErrorPresenter
 from channelmanager_gui.views.keyring_dialog import KeyringDialog
 from channelmanager_gui.views.main_window import MainWindow
+from channelmanager_gui.views.page_wiring import PageDeps, mount_pages
 from channelmanager_gui.views.platform_check import missing_packages_message, missing_xcb_packages
 from channelmanager_gui.views.tray import TrayController
 from channelmanager_gui.views.window_state import window_settings
@@ -147,6 +148,15 @@ def _run_window(app: QApplication, backend: _Backend, demo: bool) -> int:
     return 0
 
 
+def _signature(known: list[Store]) -> list[tuple[object, ...]]:
+    """What the engine was built from; other processes' writes announce every change kind,
+    so the engine restarts only when this really differs."""
+    return [
+        (s.id, s.name, s.commerce_url, s.commerce_store_code, s.walmart_url, repr(s.settings))
+        for s in known
+    ]
+
+
 class _Shell:
     """The objects of one window run and the wiring between them (not reachable globally)."""
 
@@ -163,11 +173,11 @@ class _Shell:
         self.engine: SyncEngine | None = None
         self._idle_notice = NO_KEYRING_NOTICE if backend.secrets is None else NO_STORE_NOTICE
         self._demo_store_id = backend.demo_store_id
+        self._secrets = backend.secrets
         self._stop_recording: Callable[[], None] | None = None
-        if backend.secrets is not None and known:
-            self.engine = SyncEngine(
-                backend.db, backend.secrets, board=self.board, changes=self.changes
-            )
+        self._store_signature = _signature(known)
+        if backend.secrets is not None:
+            self.engine = self._new_engine(backend.db, known)
             # `channelmanager-gui sync status` in another process reads this snapshot.
             self._stop_recording = record_board(backend.db, self.board)
         self.tray = self._build_tray() if QSystemTrayIcon.isSystemTrayAvailable() else None
@@ -176,6 +186,20 @@ class _Shell:
         self._notice_bridge = BoardBridge(self.board, self.window)
         self._notice_bridge.changed.connect(lambda: self._notices.check(self.board))
         self._watch_database(backend.db)
+        self.pages = mount_pages(
+            PageDeps(
+                window=self.window,
+                db=backend.db,
+                changes=self.changes,
+                change_bridge=self.change_bridge,
+                ops=self.ops,
+                board=self.board,
+                engine=lambda: self.engine,
+                sync_now=self.sync_now,
+                set_paused=self.set_paused,
+            )
+        )
+        self.pages.restore_state(window_settings())
         self.window.quit_requested.connect(self.quit)
         self.window.sync_now_requested.connect(self.sync_now)
         self.window.resume_requested.connect(lambda: self.set_paused(False))
@@ -198,7 +222,29 @@ class _Shell:
         if kinds & {Change.ORDERS, Change.LISTINGS, Change.OUTBOX}:
             self._count_open_errors()
         if Change.STORES in kinds:
-            self._show_stores(stores.list_stores(self.db))
+            known = stores.list_stores(self.db)
+            self._show_stores(known)
+            if _signature(known) != self._store_signature:
+                self._restart_engine(known)
+
+    def _new_engine(self, db: Database, known: list[Store]) -> SyncEngine | None:
+        if self._secrets is None or not known:
+            return None
+        return SyncEngine(db, self._secrets, board=self.board, changes=self.changes)
+
+    def _restart_engine(self, known: list[Store]) -> None:
+        """A store was added, edited or removed: reconnect with the new settings."""
+        self._store_signature = _signature(known)
+        old, self.engine = self.engine, self._new_engine(self.db, known)
+        new = self.engine
+
+        async def swap() -> None:
+            if old is not None:
+                await old.aclose()
+            if new is not None:
+                await self._start_engine(new)
+
+        self.ops.run(swap(), label="Reconnecting stores")
 
     def _show_stores(self, known: list[Store]) -> None:
         self.window.set_stores([(store.id, store.name) for store in known])
@@ -257,6 +303,7 @@ class _Shell:
         """Save the window, stop ops, then the engine (loops → HTTP clients). The caller
         disposes the database afterwards."""
         self.window.save_state()
+        self.pages.save_state(window_settings())
         self.window.hide()  # gone at once, even while the engine finishes its current step
         if self.tray is not None:
             self.tray.hide()

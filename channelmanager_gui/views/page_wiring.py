@@ -1,0 +1,183 @@
+"""Builds the window's pages and wires them to each other, to the store selector and to the
+app-level change signal. Part of the composition root (app.py), kept apart so app.py stays short.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QWidget
+
+from channelmanager_gui.models.db import Database
+from channelmanager_gui.models.listing_queries import IN_ERROR, ListingCounts, MatchGroup
+from channelmanager_gui.models.order_queries import OrderFilter
+from channelmanager_gui.models.qt_paged import Runner
+from channelmanager_gui.qt_async import OpRunner
+from channelmanager_gui.services.changes import Change, ChangeBus
+from channelmanager_gui.services.credentials import CredentialStore
+from channelmanager_gui.services.engine.engine import SyncEngine
+from channelmanager_gui.services.sync_status import SyncStatusBoard
+from channelmanager_gui.views.activity_page import ActivityPage
+from channelmanager_gui.views.add_products_dialog import AddProductsDialog
+from channelmanager_gui.views.change_bridge import ChangeBridge
+from channelmanager_gui.views.dashboard_page import DashboardPage
+from channelmanager_gui.views.listings_page import ListingsPage
+from channelmanager_gui.views.main_window import MainWindow
+from channelmanager_gui.views.matching_page import MatchingPage
+from channelmanager_gui.views.navigation import Area, Badge
+from channelmanager_gui.views.orders_page import OrdersPage, order_badges
+from channelmanager_gui.views.returns_page import ReturnsPage
+from channelmanager_gui.views.settings_page import SettingsPage
+
+NO_ENGINE_FOR_IMPORT = "Connect a store (Settings) before adding products."
+
+
+@dataclass
+class Pages:
+    dashboard: DashboardPage
+    listings: ListingsPage
+    matching: MatchingPage
+    orders: OrdersPage
+    returns: ReturnsPage
+    activity: ActivityPage
+    settings: SettingsPage
+
+    def with_store(self) -> list[Any]:
+        """Pages that narrow to the store chosen in the top bar."""
+        return [self.dashboard, self.listings, self.matching, self.orders, self.returns]
+
+    def with_changes(self) -> list[Any]:
+        return [*self.with_store(), self.activity]
+
+    def with_state(self) -> list[Any]:
+        """Pages that remember column widths and sort between runs."""
+        return [self.listings, self.matching, self.orders, self.activity]
+
+    def save_state(self, settings: QSettings) -> None:
+        for page in self.with_state():
+            page.save_state(settings)
+
+    def restore_state(self, settings: QSettings) -> None:
+        for page in self.with_state():
+            page.restore_state(settings)
+
+
+@dataclass
+class PageDeps:
+    window: MainWindow
+    db: Database
+    changes: ChangeBus
+    change_bridge: ChangeBridge
+    ops: OpRunner
+    board: SyncStatusBoard
+    engine: Callable[[], SyncEngine | None]
+    sync_now: Callable[[], None]
+    set_paused: Callable[[bool], None]
+    runner: Runner[Any] | None = None  # tests run page queries inline; the app in threads
+
+
+def mount_pages(deps: PageDeps) -> Pages:
+    """Create every page, put it in its area, and connect what flows between them."""
+    db, changes, ops = deps.db, deps.changes, deps.ops
+    run: dict[str, Any] = {"runner": deps.runner} if deps.runner else {}
+    both = {**run, "action_runner": deps.runner} if deps.runner else {}
+    pages = Pages(
+        dashboard=DashboardPage(db, ops, **run),
+        listings=ListingsPage(db, changes, ops, **both),
+        matching=MatchingPage(db, changes, ops, **both),
+        orders=OrdersPage(db, changes, ops, **run),
+        returns=ReturnsPage(db, ops, **run),
+        activity=ActivityPage(db, deps.board, ops, **run),
+        settings=SettingsPage(db, CredentialStore(), ops),
+    )
+    window = deps.window
+    for area, page in (
+        (Area.DASHBOARD, pages.dashboard),
+        (Area.LISTINGS, pages.listings),
+        (Area.MATCHING, pages.matching),
+        (Area.ORDERS, pages.orders),
+        (Area.RETURNS, pages.returns),
+        (Area.SYNC_ACTIVITY, pages.activity),
+        (Area.SETTINGS, pages.settings),
+    ):
+        window.set_page(area, page)
+    _wire_navigation(deps, pages)
+    _wire_actions(deps, pages)
+    for page in pages.with_changes():
+        deps.change_bridge.changed.connect(page.on_changes)
+    window.top_bar.store_changed.connect(lambda store_id: _set_store(pages, store_id))
+    pages.settings.stores_changed.connect(lambda: changes.publish(Change.STORES))
+    return pages
+
+
+def _set_store(pages: Pages, store_id: int) -> None:
+    """The selector sends -1 for "all stores"."""
+    for page in pages.with_store():
+        page.set_store(store_id if store_id >= 0 else None)
+
+
+def _wire_navigation(deps: PageDeps, pages: Pages) -> None:
+    window = deps.window
+    nav = window.navigation
+    pages.orders.counts_changed.connect(lambda c: nav.set_badges(Area.ORDERS, order_badges(c)))
+    pages.listings.counts_changed.connect(
+        lambda c: nav.set_badges(Area.LISTINGS, _listing_badges(c))
+    )
+    pages.matching.counts_changed.connect(
+        lambda c: nav.set_badges(Area.MATCHING, _matching_badges(c))
+    )
+    pages.orders.notice.connect(window.status.notice)
+
+    def open_orders(order_filter: OrderFilter) -> None:
+        window.show_area(Area.ORDERS)
+        pages.orders.show_attention(order_filter.attention)
+
+    def open_listings(tab: str) -> None:
+        window.show_area(Area.LISTINGS)
+        pages.listings.show_tab(tab)
+
+    pages.dashboard.orders_requested.connect(open_orders)
+    pages.dashboard.listings_requested.connect(open_listings)
+
+
+def _wire_actions(deps: PageDeps, pages: Pages) -> None:
+    pages.activity.sync_now_requested.connect(deps.sync_now)
+    pages.activity.pause_toggled.connect(deps.set_paused)
+
+    def sync_loop(label: str) -> None:
+        engine = deps.engine()
+        if engine is None:
+            deps.sync_now()  # says why nothing can sync
+        else:
+            engine.scheduler.sync_now(label)
+
+    pages.activity.loop_sync_now_requested.connect(sync_loop)
+    pages.listings.add_products_requested.connect(lambda: _add_products(deps, pages.listings))
+
+
+def _add_products(deps: PageDeps, parent: QWidget) -> None:
+    """Open the Add products dialog with the chosen store's clients (the engine's)."""
+    engine = deps.engine()
+    if engine is None or not engine.env.stores:
+        deps.window.status.notice(NO_ENGINE_FOR_IMPORT)
+        return
+    store_id = deps.window.top_bar.current_store()
+    store = engine.env.stores.get(store_id) if store_id is not None else None
+    store = store or next(iter(engine.env.stores.values()))
+    result = AddProductsDialog.ask(parent, engine.env, store, deps.ops)
+    if result is not None:
+        deps.changes.publish(Change.LISTINGS, Change.ACTIVITY)
+        deps.window.status.notice(f"Products imported: {result.summary()}", 8000)
+
+
+def _listing_badges(counts: ListingCounts) -> list[Badge]:
+    errors = counts.get(IN_ERROR)
+    return [Badge(errors, "in error", alert=True)] if errors else []
+
+
+def _matching_badges(counts: dict[Any, int]) -> list[Badge]:
+    choose = counts.get(MatchGroup.CHOOSE, 0)
+    return [Badge(choose, "need you to pick a Walmart item")] if choose else []
