@@ -45,6 +45,9 @@ def _plain(view: QChartView) -> None:
     view.setStyleSheet("background: transparent;")
 
 
+ORDERS_TITLE = "Orders per day by status (last 30 days)"
+
+
 class OrdersChart(QChartView):
     """Stacked bars: one bar per local day, one segment per status."""
 
@@ -52,10 +55,10 @@ class OrdersChart(QChartView):
         super().__init__(parent)
         _plain(self)
         self.setMinimumHeight(240)
-        self.setChart(_chart("Orders per day by status (last 30 days)"))
+        self.setChart(_chart(ORDERS_TITLE))
 
     def show_days(self, days: list[date], per_status: dict[str, list[int]]) -> None:
-        chart = _chart(self.chart().title())
+        chart = _chart(ORDERS_TITLE)
         series = QStackedBarSeries()
         ordered = [s for s in STATUS_ORDER if s in per_status]
         ordered += sorted(s for s in per_status if s not in ordered)
@@ -85,7 +88,7 @@ class OrdersChart(QChartView):
         series.attachAxis(values)
         chart.legend().setVisible(bool(ordered))
         if not ordered:
-            chart.setTitle(f"{chart.title()} — no orders yet")
+            chart.setTitle(f"{ORDERS_TITLE} — no orders yet")
         self._replace(chart)
 
     def _replace(self, chart: QChart) -> None:

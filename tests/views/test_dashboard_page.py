@@ -116,3 +116,17 @@ def test_page_draws_both_charts_and_refreshes_on_changes(
         session.execute(update(Listing).values(sync_error="Price: refused"))
     page.on_changes(frozenset({Change.LISTINGS}))
     qtbot.waitUntil(lambda: _count(page, "listings_in_error") == "21")
+
+
+def test_orders_chart_title_recovers_once_orders_arrive(qtbot: QtBot) -> None:
+    from datetime import date
+
+    from channelmanager_gui.views.dashboard_charts import ORDERS_TITLE, OrdersChart
+
+    chart = OrdersChart()
+    qtbot.addWidget(chart)
+    days = [date(2026, 11, 22), date(2026, 11, 23)]
+    chart.show_days(days, {})
+    assert chart.chart().title().endswith("no orders yet")
+    chart.show_days(days, {"Shipped": [1, 2]})
+    assert chart.chart().title() == ORDERS_TITLE
