@@ -13,17 +13,14 @@ from __future__ import annotations
 import asyncio
 import random
 import threading
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
 ADMIN_PREFIX = "/_sandbox"
 
-Scope = dict[str, Any]
-Message = dict[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 ErrorBody = Callable[[int], tuple[bytes, dict[str, str]]]
 
 

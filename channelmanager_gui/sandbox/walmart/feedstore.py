@@ -144,7 +144,7 @@ class FeedStore:
         return data
 
     def _details(self, feed: Feed, offset: int, limit: int) -> list[dict[str, Any]]:
-        out = []
+        out: list[dict[str, Any]] = []
         for index in range(offset, min(offset + limit, len(feed.payload or []))):
             if feed.processed_ms is None:
                 out.append(
@@ -178,7 +178,8 @@ class FeedStore:
 def _sku(payload: list[Any] | None, index: int) -> str | None:
     rec = (payload or [None])[index]
     if isinstance(rec, dict):
-        inner = rec.get("Item") if isinstance(rec.get("Item"), dict) else rec
+        item = rec.get("Item")
+        inner: dict[str, Any] = item if isinstance(item, dict) else rec
         sku = inner.get("sku")
         return sku if isinstance(sku, str) else None
     return None

@@ -12,6 +12,8 @@ from bisect import bisect_left, bisect_right, insort
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
+from typing import Any
 from urllib.parse import urlencode
 
 from .dates import iso_ms, parse_ms
@@ -84,11 +86,11 @@ class OrderBook:
         dates.setdefault("createdEndDate", now)
         if "purchaseOrderId" not in filters and "customerOrderId" not in filters:
             dates.setdefault("createdStartDate", now - 7 * DAY_MS)  # documented default (?)
-        key = (released, tuple(sorted(filters.items())), tuple(sorted(dates.items())))
-        matches = self._snapshots.get(key)
+        snapshot = (released, tuple(sorted(filters.items())), tuple(sorted(dates.items())))
+        matches = self._snapshots.get(snapshot)
         if matches is None or offset == 0:
             matches = self._match(filters, dates, released)
-            self._remember(key, matches)
+            self._remember(snapshot, matches)
         if not matches or offset >= len(matches):
             raise not_found(SERVICE, "No Orders found for given search parameters", shape="orders")
         chunk = [self.orders[po] for po in matches[offset : offset + limit]]
@@ -146,7 +148,7 @@ def _checks(
     ):
         if name in dates:
             bound = dates[name]
-            checks.append(_bound(lambda o, f=field: o.ship_info[f], bound, low))
+            checks.append(_bound(partial(_ship_info, field=field), bound, low))
     if "lastModifiedStartDate" in dates:
         checks.append(_bound(lambda o: o.last_modified, dates["lastModifiedStartDate"], True))
     if "lastModifiedEndDate" in dates:
@@ -189,3 +191,7 @@ def _date(value: str, name: str) -> int:
         return parse_ms(value)
     except ValueError:
         raise bad_param(SERVICE, name, f"{name} is not a valid date: {value}") from None
+
+
+def _ship_info(order: Any, field: str) -> Any:
+    return order.ship_info[field]
