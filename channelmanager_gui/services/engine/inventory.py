@@ -133,16 +133,20 @@ def _price_changes(session: Session, store: StoreContext, listings: list[Listing
 def _send(
     session: Session, store: StoreContext, env: EngineEnv, feed_type: str, pushes: list[Push]
 ) -> dict[str, int]:
-    """Queue single updates or one feed; marks each value as queued on its listing."""
+    """Queue single updates or feeds; marks each value as queued on its listing.
+
+    Many changes go in as many full feeds as the hour's quota allows, all in this pass: one
+    feed per pass would take a 5,000-price change five passes (and the pass interval each).
+    """
     limit = store.settings.single_update_limit
-    feed: list[Push] = []
+    feeds: list[list[Push]] = []
     singles = pushes
     if len(pushes) > limit:
         urgent_first = sorted(pushes, key=lambda p: -p.urgency)
-        if feed_budget(session, store.id, feed_type, env.clock()) > 0:
-            feed, singles = urgent_first[: FEED_MAX[feed_type]], []
-        else:
-            singles = urgent_first[:limit]
+        budget = feed_budget(session, store.id, feed_type, env.clock())
+        size = FEED_MAX[feed_type]
+        feeds = [urgent_first[i : i + size] for i in range(0, len(urgent_first), size)][:budget]
+        singles = [] if feeds else urgent_first[:limit]
     kind = INVENTORY_ACTION if feed_type == "inventory" else PRICE_ACTION
     for push in singles:
         enqueue(
@@ -153,17 +157,18 @@ def _send(
             subject_id=push.listing_id,
             payload={"sku": push.sku, "value": push.value},
         )
-    if feed:
+    for feed in feeds:
         entries = [{"listing_id": p.listing_id, "sku": p.sku, "value": p.value} for p in feed]
         queue_feed(session, store.id, feed_type, entries)
-    for push in singles + feed:
+    fed = [push for feed in feeds for push in feed]
+    for push in singles + fed:
         listing = session.get_one(Listing, push.listing_id)
         if feed_type == "inventory":
             listing.qty_queued = int(push.value)
         else:
             listing.price_queued = float(push.value)
     prefix = "qty" if feed_type == "inventory" else "price"
-    return {f"{prefix}_single": len(singles), f"{prefix}_feed": len(feed)}
+    return {f"{prefix}_single": len(singles), f"{prefix}_feed": len(fed)}
 
 
 def _in_flight(session: Session, store_id: int, kind: str, feed_type: str) -> set[int]:
