@@ -157,9 +157,20 @@ class OutboxWorker:
             return list(session.scalars(query.limit(limit)))
 
     def pending_count(self) -> int:
-        """Actions not finished yet (pending or running), for "wait until drained"."""
+        """Actions not finished yet (pending or running), for "wait until drained".
+
+        An action queued behind a failed action of its subject is left out: it waits for the
+        merchant's Retry, not for the worker, so "drained" must not wait for it either.
+        """
+        earlier = aliased(OutboxAction)
+        behind_error = exists().where(
+            earlier.subject_type == OutboxAction.subject_type,
+            earlier.subject_id == OutboxAction.subject_id,
+            earlier.id < OutboxAction.id,
+            earlier.status == ActionStatus.ERROR,
+        )
         query = select(func.count(OutboxAction.id)).where(
-            OutboxAction.status.in_([ActionStatus.PENDING, ActionStatus.RUNNING])
+            OutboxAction.status.in_([ActionStatus.PENDING, ActionStatus.RUNNING]), ~behind_error
         )
         with self.db.session() as session:
             return int(session.scalar(query) or 0)
