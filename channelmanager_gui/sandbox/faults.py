@@ -11,6 +11,7 @@ or the server acts and the answer is lost. The second is what makes idempotent r
 from __future__ import annotations
 
 import asyncio
+import json
 import random
 import threading
 from collections.abc import Callable
@@ -86,6 +87,14 @@ class FaultConfig:
         return max(0.0, self._storm_until - now)
 
 
+def _is_json(body: bytes) -> bool:
+    try:
+        json.loads(body)
+    except ValueError:
+        return False
+    return True
+
+
 class _Dropped(Exception):
     """Raised inside the server to cut the connection mid-answer."""
 
@@ -144,6 +153,8 @@ class FaultMiddleware:
             return
         self.faults.count("malformed")
         spoiled = bytes(body[: max(1, len(body) // 2)]) if body else b"{"
+        if _is_json(spoiled):  # half of a bare number ("1234" → "12") is still valid JSON:
+            spoiled += b"}"  # a "malformed" answer must never parse as a different value
         headers = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"content-length"]
         headers.append((b"content-length", str(len(spoiled)).encode()))
         await send(
