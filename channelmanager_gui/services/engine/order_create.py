@@ -156,6 +156,12 @@ class CreateCommerceOrder:
     async def _link(
         self, ctx: ActionContext, snap: Snapshot, client: CommerceClient, order: CommerceOrder
     ) -> None:
+        if order.ext_order_id and order.ext_order_id != snap.purchase_order_id:
+            # Never re-link another Walmart order's Commerce order (a wrong id in an answer).
+            raise ChannelError(
+                f"Commerce order {order.increment_id} belongs to Walmart order "
+                f"{order.ext_order_id}, not {snap.purchase_order_id}; check both in Commerce."
+            )
         if order.ext_order_id != snap.purchase_order_id:
             await client.set_ext_order_id(order.entity_id, snap.purchase_order_id)
         self._step(ctx, "comment")
