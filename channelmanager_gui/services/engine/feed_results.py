@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from channelmanager_gui.models.listing import FeedState, Listing, WalmartFeed
@@ -19,6 +20,7 @@ from channelmanager_gui.services.engine import outcomes
 from channelmanager_gui.services.walmart.catalog_models import FeedItemResult, FeedStatus
 
 Entry = dict[str, Any]
+_IDS_PER_QUERY = 5_000  # well under SQLite's limit on bound parameters
 
 
 @dataclass(frozen=True)
@@ -80,9 +82,10 @@ def apply_results(session: Session, feed: WalmartFeed, status: FeedStatus, now: 
         return
     by_sku = {item.sku: item for item in status.items if item.sku}
     rules = RULES[feed.feed_type]
+    listings = _listings(session, feed)
     ok = failed = 0
     for entry in feed.entries:
-        listing = session.get(Listing, int(entry["listing_id"]))
+        listing = listings.get(int(entry["listing_id"]))
         item = by_sku.get(entry["sku"])
         if item is None and status.failed == 0 and status.succeeded >= len(feed.entries):
             item_ok, why = True, ""  # counts say all went well, details were left out
@@ -107,11 +110,23 @@ def apply_results(session: Session, feed: WalmartFeed, status: FeedStatus, now: 
 def fail_all(session: Session, feed: WalmartFeed, reason: str, now: datetime) -> None:
     """The whole feed failed: every listing in it gets the reason."""
     rules = RULES[feed.feed_type]
+    listings = _listings(session, feed)
     for entry in feed.entries:
-        listing = session.get(Listing, int(entry["listing_id"]))
+        listing = listings.get(int(entry["listing_id"]))
         if listing is not None:
             rules.failure(session, listing, entry, reason)
     feed.items_failed = len(feed.entries)
     feed.status = FeedState.ERROR
     feed.error = reason[:1000]
     feed.done_at = now
+
+
+def _listings(session: Session, feed: WalmartFeed) -> dict[int, Listing]:
+    """The feed's listings in a few queries: one ``session.get`` per entry flushed the
+    previous entry's changes each time (10,000 small flushes for a full feed)."""
+    ids = sorted({int(e["listing_id"]) for e in feed.entries})
+    found: dict[int, Listing] = {}
+    for start in range(0, len(ids), _IDS_PER_QUERY):
+        query = select(Listing).where(Listing.id.in_(ids[start : start + _IDS_PER_QUERY]))
+        found |= {listing.id: listing for listing in session.scalars(query)}
+    return found
