@@ -115,6 +115,8 @@ class ListingsPage(QWidget):
         self._keeper = SelectionKeeper(self.table, self.model)
         self.model.counts_changed.connect(self._on_model_counts_changed)
         self.model.modelReset.connect(self._update_empty_state)
+        self._select_after_load: int | None = None
+        self.model.modelReset.connect(self._on_model_reset_select)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self._search_timer = self._single_shot(SEARCH_DELAY_MS, self._apply_filter)
         self._refresh_timer = self._single_shot(REFRESH_DELAY_MS, self.model.refresh)
@@ -223,6 +225,19 @@ class ListingsPage(QWidget):
         card."""
         self.tabs.setCurrentIndex(TABS.index(tab))
 
+    def show_listing(self, listing_id: int, sku: str) -> None:
+        """One listing, from the window's global search: every tab, searched by its SKU, the
+        listing selected once the rows are in (the search may also show longer SKUs)."""
+        self._select_after_load = listing_id
+        for widget in (self.tabs, self.search):
+            widget.blockSignals(True)  # one filter change, not one per widget
+        self.tabs.setCurrentIndex(TABS.index(ALL))
+        self.search.setText(sku)
+        for widget in (self.tabs, self.search):
+            widget.blockSignals(False)
+        self._search_timer.stop()
+        self._apply_filter()
+
     def current_tab(self) -> str:
         return TABS[self.tabs.currentIndex()]
 
@@ -310,6 +325,16 @@ class ListingsPage(QWidget):
             self.tabs.setTabText(index, f"{tab_title(tab)}  {counts.get(tab):,}")
         self._update_empty_state()
         self.counts_changed.emit(counts)
+
+    def _on_model_reset_select(self) -> None:
+        """After ``show_listing``: select its row (connected after the SelectionKeeper, so
+        this choice wins over the selection kept from before)."""
+        wanted = self._select_after_load
+        row = self.model.row_of(wanted) if wanted is not None else None
+        self._select_after_load = None
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
 
     def _on_tabs_current_changed(self, _index: int) -> None:
         self._apply_filter()

@@ -12,6 +12,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 
 from channelmanager_gui.models.db import Database
+from channelmanager_gui.models.global_search import SearchHit
 from channelmanager_gui.models.listing_queries import IN_ERROR, ListingCounts, MatchGroup
 from channelmanager_gui.models.order_queries import OrderFilter
 from channelmanager_gui.models.qt_paged import Runner
@@ -24,6 +25,7 @@ from channelmanager_gui.views.activity_page import ActivityPage
 from channelmanager_gui.views.add_products_dialog import AddProductsDialog
 from channelmanager_gui.views.change_bridge import ChangeBridge
 from channelmanager_gui.views.dashboard_page import DashboardPage
+from channelmanager_gui.views.global_search import GlobalSearch
 from channelmanager_gui.views.listings_page import ListingsPage
 from channelmanager_gui.views.main_window import MainWindow
 from channelmanager_gui.views.matching_page import MatchingPage
@@ -31,6 +33,7 @@ from channelmanager_gui.views.navigation import Area, Badge
 from channelmanager_gui.views.orders_page import OrdersPage, order_badges
 from channelmanager_gui.views.returns_page import ReturnsPage
 from channelmanager_gui.views.settings_page import SettingsPage
+from channelmanager_gui.views.table_support import threaded_runner
 
 NO_ENGINE_FOR_IMPORT = "Connect a store (Settings) before adding products."
 
@@ -44,6 +47,7 @@ class Pages:
     returns: ReturnsPage
     activity: ActivityPage
     settings: SettingsPage
+    search: GlobalSearch
 
     def with_store(self) -> list[Any]:
         """Pages that narrow to the store chosen in the top bar."""
@@ -92,6 +96,9 @@ def mount_pages(deps: PageDeps) -> Pages:
         returns=ReturnsPage(db, ops, **run),
         activity=ActivityPage(db, deps.board, ops, **run),
         settings=SettingsPage(db, CredentialStore(), ops),
+        search=GlobalSearch(
+            db, deps.window.top_bar.search, deps.runner or threaded_runner(ops, "Search")
+        ),
     )
     window = deps.window
     for area, page in (
@@ -109,14 +116,35 @@ def mount_pages(deps: PageDeps) -> Pages:
     for page in pages.with_changes():
         deps.change_bridge.changed.connect(page.on_changes)
     window.top_bar.store_changed.connect(lambda store_id: _set_store(pages, store_id))
+    _wire_search(deps, pages)
     pages.settings.stores_changed.connect(lambda: changes.publish(Change.STORES))
     return pages
 
 
 def _set_store(pages: Pages, store_id: int) -> None:
     """The selector sends -1 for "all stores"."""
-    for page in pages.with_store():
+    for page in [*pages.with_store(), pages.search]:
         page.set_store(store_id if store_id >= 0 else None)
+
+
+def _wire_search(deps: PageDeps, pages: Pages) -> None:
+    """The top bar's search opens what it finds on the page that shows it."""
+    window, search = deps.window, pages.search
+    search.setParent(window)
+    window.top_bar.search_requested.connect(search.search)
+    window.top_bar.set_search_enabled(True)
+    search.notice.connect(window.status.notice)
+
+    def open_order(order_id: int) -> None:
+        window.show_area(Area.ORDERS)
+        pages.orders.show_order(order_id)
+
+    def open_listing(hit: SearchHit) -> None:
+        window.show_area(Area.LISTINGS)
+        pages.listings.show_listing(hit.id, hit.key)
+
+    search.order_chosen.connect(open_order)
+    search.listing_chosen.connect(open_listing)
 
 
 def _wire_navigation(deps: PageDeps, pages: Pages) -> None:
