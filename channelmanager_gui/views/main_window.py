@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -35,6 +38,13 @@ CLOCK_MS = 30_000  # relative times ("2 min ago") are redrawn this often
 DEFAULT_SIZE = (1180, 760)
 
 Clock = Callable[[], datetime]
+
+
+@runtime_checkable
+class SearchablePage(Protocol):
+    """A page with a search of its own, which Ctrl+F reaches before the global search."""
+
+    def focus_search(self) -> None: ...
 
 
 class MainWindow(QMainWindow):
@@ -121,10 +131,10 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
             self.area_actions[area] = action
         view_menu.addSeparator()
-        find = QAction("&Find…", self)
-        find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
-        find.triggered.connect(self._on_find_triggered)
-        view_menu.addAction(find)
+        self.find_action = QAction("&Find…", self)
+        self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        self.find_action.triggered.connect(self._on_find_triggered)
+        view_menu.addAction(self.find_action)
         help_menu = self.menuBar().addMenu("&Help")
         about = QAction("&About Channel Manager", self)
         about.setMenuRole(QAction.MenuRole.AboutRole)
@@ -236,6 +246,14 @@ class MainWindow(QMainWindow):
         self.show_area(area)
 
     def _on_find_triggered(self) -> None:
+        """Ctrl+F: the showing page's own search; the global search on a page without one,
+        or when the cursor is already in the page's search (so a second Ctrl+F goes on)."""
+        page = self._pages[self.current_area()]
+        focused = QApplication.focusWidget()
+        in_page_search = isinstance(focused, QLineEdit) and page.isAncestorOf(focused)
+        if isinstance(page, SearchablePage) and not in_page_search:
+            page.focus_search()
+            return
         self.top_bar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.top_bar.search.selectAll()
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import qasync
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QMenu
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from channelmanager_gui.models import global_search as search_module
@@ -210,3 +210,32 @@ def test_by_default_the_query_runs_in_a_worker_thread(
     qasync_loop.run_until_complete(asyncio.wait_for(opened(), 10))
     assert pages.orders.detail.order_id() == shop["late"]
     assert threads and threading.get_ident() not in threads
+
+
+def focus_after_find(qtbot: QtBot, window: MainWindow) -> QWidget | None:
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    return QApplication.focusWidget()
+
+
+def test_find_goes_to_the_page_search_then_to_the_global_search(qtbot: QtBot, db: Database) -> None:
+    window, pages = build(qtbot, db)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.show_area(Area.ORDERS)
+    assert focus_after_find(qtbot, window) is pages.orders.filters.search
+    assert focus_after_find(qtbot, window) is window.top_bar.search
+    assert focus_after_find(qtbot, window) is pages.orders.filters.search
+    window.show_area(Area.LISTINGS)
+    assert focus_after_find(qtbot, window) is pages.listings.search
+
+
+def test_find_on_a_page_without_a_search_goes_to_the_global_search(
+    qtbot: QtBot, db: Database
+) -> None:
+    window, _ = build(qtbot, db)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.show_area(Area.DASHBOARD)
+    window.top_bar.search.setText("1002")
+    assert focus_after_find(qtbot, window) is window.top_bar.search
+    assert window.top_bar.search.selectedText() == "1002"
