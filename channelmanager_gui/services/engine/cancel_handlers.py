@@ -40,10 +40,10 @@ def cancel_comment(purchase_order_id: str, reason: str) -> str:
     )
 
 
-def _order_keys(env: EngineEnv, ctx: ActionContext) -> tuple[str, int | None]:
+def _order_keys(env: EngineEnv, ctx: ActionContext) -> tuple[str, int | None, int | None]:
     with env.db.session() as session:
         order = load_order(session, ctx.subject_id)
-        return order.purchase_order_id, order.commerce_entity_id
+        return order.purchase_order_id, order.commerce_entity_id, order.commerce_cart_id
 
 
 class _Base:
@@ -69,7 +69,7 @@ class WalmartCancelHandler(_Base):
     step, verb = WALMART_CANCEL, "on Walmart"
 
     async def send(self, ctx: ActionContext) -> dict[str, Any] | None:
-        po, _ = _order_keys(self.env, ctx)
+        po, _, _ = _order_keys(self.env, ctx)
         client = self.env.store(ctx.store_id).walmart
         remote = {ln.line_number: ln for ln in (await client.get_order(po)).lines}
         reason = ctx.payload["reason"]
@@ -100,14 +100,20 @@ class CommerceCancelHandler(_Base):
     step, verb = COMMERCE_CANCEL, "in Commerce"
 
     async def send(self, ctx: ActionContext) -> dict[str, Any] | None:
-        po, entity_id = _order_keys(self.env, ctx)
+        po, entity_id, cart_id = _order_keys(self.env, ctx)
         client = self.env.store(ctx.store_id).commerce
         if entity_id is None:
+            # A creation that gave up may have placed the order with its answer lost: it is
+            # found by our cart (quote_id) even before it carries the Walmart id.
             found = await client.find_orders(ext_order_id=po)
+            if not found and cart_id is not None:
+                found = await client.find_orders(quote_id=cart_id)
             if not found:
                 return {"no_order": True}  # never created in Commerce: nothing to cancel
             entity_id = found[0].entity_id
         remote = await client.get_order(entity_id)
+        if not remote.ext_order_id:
+            await client.set_ext_order_id(entity_id, po)
         cancelled_now = False
         if remote.state != "canceled":
             if not await client.cancel_order(entity_id):
@@ -120,10 +126,15 @@ class CommerceCancelHandler(_Base):
         comment = cancel_comment(po, ctx.payload["reason"])
         if not any(c.comment == comment for c in remote.comments):
             await client.add_comment(entity_id, comment)
-        return {"entity_id": entity_id, "cancelled_now": cancelled_now}
+        return {"entity_id": entity_id, "increment_id": remote.increment_id,
+                "cancelled_now": cancelled_now}  # fmt: skip
 
     def apply(self, session: Session, ctx: ActionContext, result: dict[str, Any] | None) -> None:
         if (result or {}).get("no_order"):
             self._done(session, ctx, "No Commerce order to cancel (it was never created)")
             return
+        order = load_order(session, ctx.subject_id)
+        if order.commerce_entity_id is None and result:  # found by its cart: remember it
+            order.commerce_entity_id = int(result["entity_id"])
+            order.commerce_increment_id = result.get("increment_id")
         self._done(session, ctx, "Commerce order cancelled; the reason is in its comments")
