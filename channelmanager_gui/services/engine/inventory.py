@@ -18,9 +18,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Protocol
+from typing import Any, Protocol
 
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, case, func, select, update
 from sqlalchemy.orm import Session
 
 from channelmanager_gui.models.listing import Listing, MatchStatus
@@ -97,7 +97,7 @@ async def push_changes(env: EngineEnv, store: StoreContext) -> dict[str, int]:
     """Loop "inventory": finish submitted feeds, then queue what changed."""
     counts = await poll_feeds(env, store.id)
     with env.db.session() as session:
-        listings = pushable(session, store.id)
+        listings = pushable(session, store.id, differing=store.settings)
         qty = _qty_changes(session, store, listings, full=False)
         price = _price_changes(session, store, listings)
         counts |= _send(session, store, env, "inventory", qty)
@@ -117,9 +117,12 @@ async def reassert_stock(env: EngineEnv, store: StoreContext) -> dict[str, int]:
     return counts
 
 
-def pushable(session: Session, store_id: int) -> list[PushFacts]:
+def pushable(
+    session: Session, store_id: int, *, differing: StoreSettings | None = None
+) -> list[PushFacts]:
     """Matched listings not retired, as plain rows: building 100,000 ORM objects every pass
-    took most of the pass."""
+    took most of the pass. With ``differing``, only those whose stock or price may differ
+    from what Walmart has or was queued (a superset; the exact test stays in Python)."""
     facts = (Listing.id, Listing.sku, Listing.enabled, Listing.qty, Listing.price,
              Listing.last_qty_sent, Listing.qty_queued, Listing.last_price_sent,
              Listing.price_queued)  # fmt: skip
@@ -128,7 +131,28 @@ def pushable(session: Session, store_id: int) -> list[PushFacts]:
         Listing.match_status == MatchStatus.MATCHED,
         Listing.walmart_lifecycle_status.is_(None) | Listing.walmart_lifecycle_status.not_in(ENDED),
     )
+    if differing is not None:
+        query = query.where(_may_differ(differing))
     return list(session.execute(query.order_by(Listing.id)))
+
+
+def _may_differ(settings: StoreSettings) -> ColumnElement[bool]:
+    """SQL twin of the tests in ``_qty_changes``/``_price_changes``, so a pass reads only the
+    few changed listings. Stock: the same integer rule. Price: a value within 0.0049 of the
+    price sent (or queued) rounds to it, so only rows farther away can need a push."""
+    qty = case(
+        (Listing.enabled.is_(False), 0), else_=func.max(0, Listing.qty - settings.safety_buffer)
+    )
+    qty_differs = qty.is_not(None) & qty.is_distinct_from(Listing.last_qty_sent)
+    qty_differs &= qty.is_distinct_from(Listing.qty_queued)
+    price = Listing.price * (1 + settings.price_adjustment_pct / 100)
+
+    def near(sent: Any) -> ColumnElement[bool]:
+        return sent.is_not(None) & (func.abs(price - sent) <= 0.0049)
+
+    price_differs = (Listing.price > 0) & ~near(Listing.last_price_sent)
+    price_differs &= ~near(Listing.price_queued)
+    return qty_differs | price_differs
 
 
 def _qty_changes(
