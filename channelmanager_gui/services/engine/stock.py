@@ -152,15 +152,16 @@ def _store(
     now = env.clock()
     with env.db.session() as session:
         for row in rows:
+            if row.sku not in read:  # an unread SKU keeps its old total, so it stays due
+                continue  # (and is not fetched: 100,000 gets per pass for a few reads)
             listing = session.get(Listing, row.id)
             if listing is None:  # removed meanwhile
                 continue
-            if row.sku in read:  # an unread SKU keeps its old total, so it stays due
-                if totals is not None:
-                    listing.source_qty = totals.get(row.sku, 0.0)
-                listing.stock_checked_at = now
-                if listing.qty != read[row.sku]:
-                    listing.qty = read[row.sku]
-                    changed += 1
-                listing.refresh_state()
+            if totals is not None:
+                listing.source_qty = totals.get(row.sku, 0.0)
+            listing.stock_checked_at = now
+            if listing.qty != read[row.sku]:
+                listing.qty = read[row.sku]
+                changed += 1
+            listing.refresh_state()
     return changed
