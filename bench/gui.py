@@ -4,7 +4,8 @@
    status/tab and search — each until the table is painted (budget: under 200 ms each).
 2. Stall: the longest gap of a 10 ms heartbeat QTimer while the engine syncs on the UI's
    event loop (qasync, as in the app) with both pages open and refreshing (budget: 100 ms).
-3. Memory: peak RSS of this process with that data open and the sync run (budget: 400 MB).
+3. Memory: peak RSS with that data open and the sync run, in this process (data set building
+   not counted), and of the app itself when its window is shown (budget: 400 MB).
 4. Cold start: a fresh process from launch to the main window shown (budget: under 2 s).
 
     QT_QPA_PLATFORM=offscreen python -m bench.gui
@@ -15,7 +16,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import resource
 import time
 from collections.abc import Callable
 from typing import Any
@@ -38,7 +38,7 @@ from bench.common import (
     sandboxes,
 )
 from bench.dataset import insert_listings, insert_orders, walmart_products
-from bench.gui_coldstart import cold_start_ms
+from bench.gui_coldstart import cold_start_ms, peak_rss_mb, reset_peak_rss
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.listing import ListingState
 from channelmanager_gui.models.listing_queries import IN_ERROR, ListingFilter
@@ -210,15 +210,16 @@ def measure(listings: int, orders: int, new_orders: int, sync_seconds: float,
             insert_orders(db, store_id, orders, [p.sku for p in products[:500]], seed)
         box.walmart.call("POST", "/orders", {"count": new_orders})
         out: dict[str, Any] = {"listings": listings, "orders": orders, "fill_s": fill.wall}
+        reset_peak_rss()
         out |= view_timings(db, app)
         loop = create_event_loop(app)
         with loop:
             out |= loop.run_until_complete(sync_stall(db, box, store_id, sync_seconds, app))
         asyncio.set_event_loop(None)
         out["orders_imported_by_sync"] = _order_count(db) - orders
-        out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        out["peak_rss_mb"] = peak_rss_mb()
         db.dispose()
-        out["cold_start_ms"], out["cold_start_rss_mb"] = cold_start_ms(home)
+        out["cold_start_ms"], out["app_shown_rss_mb"] = cold_start_ms(home)
     return out
 
 
@@ -234,7 +235,8 @@ def main(argv: list[str] | None = None) -> None:
     budgets = {k: f"< {BUDGET_MS:.0f}" for k in result if k.endswith("_ms") and "open" in k}
     budgets |= {k: f"< {BUDGET_MS:.0f}" for k in result if k.endswith(("sort_ms", "filter_ms",
                                                                          "search_ms"))}  # fmt: skip
-    budgets |= {"stall_max_ms": "< 100", "peak_rss_mb": "< 400", "cold_start_ms": "< 2000"}
+    budgets |= {"stall_max_ms": "< 100", "peak_rss_mb": "< 400", "app_shown_rss_mb": "< 400",
+                "cold_start_ms": "< 2000"}  # fmt: skip
     print_result(f"GUI, {args.orders} orders and {args.listings} listings", result, budgets)
     dump(args.json, {"gui": result})
 

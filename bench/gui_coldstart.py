@@ -7,6 +7,7 @@ turned once; the parent measures from launch (interpreter start and imports incl
 
 from __future__ import annotations
 
+import contextlib
 import os
 import resource
 import subprocess
@@ -33,6 +34,20 @@ def cold_start_ms(home: Path, timeout: float = 60.0) -> tuple[float, float]:
         raise RuntimeError(f"the app ended without showing its window (exit {proc.wait()})")
     finally:
         proc.wait(timeout=timeout)
+
+
+def peak_rss_mb() -> float:
+    """This process's peak RSS (VmHWM; ``ru_maxrss`` would include the parent's before exec)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def reset_peak_rss() -> None:
+    """Start the peak over from now (Linux), so building the data set does not count."""
+    with contextlib.suppress(OSError):
+        Path("/proc/self/clear_refs").write_text("5")
 
 
 def _child() -> int:
@@ -63,8 +78,7 @@ def _child() -> int:
         show(window)
 
         def report() -> None:
-            rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-            print(f"{SHOWN} {rss:.1f}", flush=True)
+            print(f"{SHOWN} {peak_rss_mb():.1f}", flush=True)
             QApplication.quit()
 
         QTimer.singleShot(0, report)
