@@ -15,6 +15,8 @@ from sqlalchemy.orm import Session
 
 from channelmanager_gui.errors import ChannelError
 from channelmanager_gui.services.changes import Change
+from channelmanager_gui.services.commerce.client import CommerceClient
+from channelmanager_gui.services.commerce.sales_models import Order
 from channelmanager_gui.services.engine.cancelling import (
     COMMERCE_CANCEL,
     WALMART_CANCEL,
@@ -28,6 +30,8 @@ from channelmanager_gui.services.engine.fulfilment_common import (
     publish_after_commit,
     set_error,
 )
+from channelmanager_gui.services.engine.order_create import order_comment
+from channelmanager_gui.services.engine.order_snapshot import load_snapshot
 from channelmanager_gui.services.outbox import ActionContext
 from channelmanager_gui.services.walmart.order_actions import CancelLine
 
@@ -102,6 +106,7 @@ class CommerceCancelHandler(_Base):
     async def send(self, ctx: ActionContext) -> dict[str, Any] | None:
         po, entity_id, cart_id = _order_keys(self.env, ctx)
         client = self.env.store(ctx.store_id).commerce
+        found_late = entity_id is None
         if entity_id is None:
             # A creation that gave up may have placed the order with its answer lost: it is
             # found by our cart (quote_id) even before it carries the Walmart id.
@@ -112,8 +117,8 @@ class CommerceCancelHandler(_Base):
                 return {"no_order": True}  # never created in Commerce: nothing to cancel
             entity_id = found[0].entity_id
         remote = await client.get_order(entity_id)
-        if not remote.ext_order_id:
-            await client.set_ext_order_id(entity_id, po)
+        if found_late:  # finish the link the creation did not get to
+            await self._link(ctx, client, remote)
         cancelled_now = False
         if remote.state != "canceled":
             if not await client.cancel_order(entity_id):
@@ -128,6 +133,15 @@ class CommerceCancelHandler(_Base):
             await client.add_comment(entity_id, comment)
         return {"entity_id": entity_id, "increment_id": remote.increment_id,
                 "cancelled_now": cancelled_now}  # fmt: skip
+
+    async def _link(self, ctx: ActionContext, client: CommerceClient, remote: Order) -> None:
+        """The Walmart id and the order comment, each only if missing (safe to repeat)."""
+        snap = load_snapshot(self.env.db, ctx.subject_id)
+        if not remote.ext_order_id:
+            await client.set_ext_order_id(remote.entity_id, snap.purchase_order_id)
+        text = order_comment(snap)
+        if not any(text in (c.comment or "") for c in remote.comments):
+            await client.add_comment(remote.entity_id, text)
 
     def apply(self, session: Session, ctx: ActionContext, result: dict[str, Any] | None) -> None:
         if (result or {}).get("no_order"):
