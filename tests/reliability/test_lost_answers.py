@@ -58,6 +58,8 @@ async def test_order_placed_with_lost_answer_then_cancelled_is_cancelled_in_comm
     (placed,) = commerce_admin.get(f"/orders?quote_id={cart_id}")["items"]
     assert placed["state"] == "canceled"
     assert placed.get("ext_order_id") == po
+    history = [h["comment"] for h in placed["status_histories"]]
+    assert sum(f"Walmart order {po} " in c for c in history) == 1
     with engine_db.session() as session:
         order = session.get_one(Order, order_id)
         assert order.status == OrderStatus.CANCELLED
