@@ -39,6 +39,7 @@ from bench.common import (
 )
 from bench.dataset import insert_listings, insert_orders, walmart_products
 from bench.gui_coldstart import cold_start_ms, peak_rss_mb, reset_peak_rss
+from bench.stall_sampler import StallSampler
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.listing import ListingState
 from channelmanager_gui.models.listing_queries import IN_ERROR, ListingFilter
@@ -176,11 +177,17 @@ async def sync_stall(db: Database, box: Sandboxes, store_id: int, seconds: float
     await asyncio.sleep(1.0)  # the pages' first loads
     beat = Heartbeat()
     beat.start()
+    sampler = StallSampler(lambda: beat.last)
+    sampler.start()
     with Stopwatch() as watch:
         engine.start()
         await asyncio.sleep(seconds)
         await engine.stop()
     beat.timer.stop()
+    sampler.stop()
+    print("\nWhere the UI thread stalled (sampled while the heartbeat was late by > 100 ms):")
+    for line in sampler.top():
+        print("  " + line)
     await engine.aclose()
     for page in pages:
         page.close()
