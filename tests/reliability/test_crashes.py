@@ -4,7 +4,7 @@ the end the database is intact, the outbox resumed, and the invariants hold.
 
 CI kills it ``KILLS`` = 8 times over 30 orders (each restart pays the interpreter's start-up and
 the real client's one-second spacing of Walmart order actions); the long run documented in
-docs/reliability.md kills it 25 times. The child reads its secrets from the keyring like a
+docs/reliability.md sets ``CM_RELIABILITY_KILLS=25 CM_RELIABILITY_ORDERS=120``. The child reads its secrets from the keyring like a
 merchant's install: a test-only file keyring shared with this process (file_keyring.py).
 
 Killed mid-action, an action stays ``running`` until its 60-second lease runs out; a restarted
@@ -44,8 +44,8 @@ from channelmanager_gui.services.engine.invariants import check_invariants
 from channelmanager_gui.services.engine.settings import DEFAULT_INTERVALS
 from tests.reliability.file_keyring import FILE_ENV, TestFileKeyring
 
-ORDERS = 30
-KILLS = 8
+ORDERS = int(os.environ.get("CM_RELIABILITY_ORDERS", "30"))
+KILLS = int(os.environ.get("CM_RELIABILITY_KILLS", "8"))
 REPO = Path(__file__).resolve().parents[2]
 PLAN = chaos.ChaosPlan(orders=ORDERS, seed=31)
 
