@@ -4,8 +4,9 @@ the end the database is intact, the outbox resumed, and the invariants hold.
 
 CI kills it ``KILLS`` = 8 times over 30 orders (each restart pays the interpreter's start-up and
 the real client's one-second spacing of Walmart order actions); the long run documented in
-docs/reliability.md sets ``CM_RELIABILITY_KILLS=25 CM_RELIABILITY_ORDERS=120``. The child reads its secrets from the keyring like a
-merchant's install: a test-only file keyring shared with this process (file_keyring.py).
+docs/reliability.md sets ``CM_RELIABILITY_KILLS=25 CM_RELIABILITY_ORDERS=120``. The child
+reads its secrets from the keyring like a merchant's install: a test-only file keyring shared
+with this process (file_keyring.py).
 
 Killed mid-action, an action stays ``running`` until its 60-second lease runs out; a restarted
 process leaves it alone meanwhile. Before the final pass the test ages those leases instead of
