@@ -1,8 +1,9 @@
 """The fulfilment flow: shipments, cancellations, returns and refunds (issue #5).
 
 Loops: ``shipments`` (shipments made in the Commerce admin) and ``returns`` (Walmart returns
-in, Commerce credit memos back). The ship and cancel actions themselves start from the
-merchant (``shipping.ship_order``, ``cancelling.cancel_order``); every remote call goes through
+in, Commerce credit memos back). The ship, cancel and refund-now actions themselves start
+from the merchant (``shipping.ship_order``, ``cancelling.cancel_order``,
+``return_refund.refund_return_now``); every remote call goes through
 the outbox handlers registered here.
 """
 
@@ -15,10 +16,12 @@ from channelmanager_gui.services.engine.cancel_handlers import (
 )
 from channelmanager_gui.services.engine.cancelling import COMMERCE_CANCEL, WALMART_CANCEL
 from channelmanager_gui.services.engine.context import EngineEnv
+from channelmanager_gui.services.engine.creditmemo_handler import CommerceRefundHandler
 from channelmanager_gui.services.engine.return_handlers import (
     CommerceReturnHandler,
     WalmartRefundHandler,
 )
+from channelmanager_gui.services.engine.return_refund import COMMERCE_REFUND
 from channelmanager_gui.services.engine.returns_flow import (
     COMMERCE_RETURN,
     WALMART_REFUND,
@@ -46,4 +49,5 @@ def handlers(env: EngineEnv) -> dict[str, ActionHandler]:
         COMMERCE_CANCEL: CommerceCancelHandler(env),
         COMMERCE_RETURN: CommerceReturnHandler(env),
         WALMART_REFUND: WalmartRefundHandler(env),
+        COMMERCE_REFUND: CommerceRefundHandler(env),
     }

@@ -46,7 +46,7 @@ def _load(env: EngineEnv, ctx: ActionContext) -> tuple[Return, Order, list[int]]
         return ret, order, [c for c in claimed if c is not None]
 
 
-def _order_line(order: Order, return_line: dict[str, Any]) -> OrderLine | None:
+def order_line(order: Order, return_line: dict[str, Any]) -> OrderLine | None:
     po_line = return_line.get("po_line_number")
     for line in order.lines:
         if po_line is not None and line.line_number == str(po_line):
@@ -104,7 +104,7 @@ class CommerceReturnHandler(_Base):
         by_sku = {i.sku: i.item_id for i in remote.items if i.parent_item_id is None}
         items = []
         for ln in ret.lines:
-            line = _order_line(order, ln)
+            line = order_line(order, ln)
             item_id = (line.commerce_item_id if line else None) or by_sku.get(str(ln.get("sku")))
             if item_id is None:
                 raise ChannelError(f"The Commerce order has no item with SKU {ln.get('sku')}.")
@@ -173,7 +173,7 @@ class WalmartRefundHandler(_Base):
         lines = []
         for ln in ret.lines:
             qty = refunded.get(int(str(ln["line_number"])), 0)
-            line = _order_line(order, ln)
+            line = order_line(order, ln)
             if line is not None and qty:
                 line.qty_refunded = min(line.qty_ordered, line.qty_refunded + qty)
             lines.append({**ln, "refunded_qty": int(str(ln.get("refunded_qty") or 0)) + qty})

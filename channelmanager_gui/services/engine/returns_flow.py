@@ -7,6 +7,10 @@
 2. Credit memos created in Commerce since the watermark, for orders with an open return, are
    the merchant's "refund done": the return is linked to the memo and ``walmart.refund_return``
    is queued (handlers in ``return_handlers.py``).
+3. A memo made *before* its return was imported (the merchant refunded first, or the app was
+   off) is behind the memo watermark: so every newly imported return also has its order's
+   memos looked up once. A local return-id watermark makes that "once" survive a failed
+   lookup: it is tried again next pass.
 """
 
 from __future__ import annotations
@@ -17,11 +21,12 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from channelmanager_gui.models.base import utcnow
 from channelmanager_gui.models.order import Order, Return
+from channelmanager_gui.models.outbox import SyncCursor
 from channelmanager_gui.services import activity, outbox
 from channelmanager_gui.services.changes import Change
 from channelmanager_gui.services.commerce.sales_models import CreditMemo
@@ -41,6 +46,7 @@ log = logging.getLogger(__name__)
 
 RETURNS_CURSOR = "returns.walmart_created"
 MEMOS_CURSOR = "returns.commerce_creditmemos"
+LOOKUP_CURSOR = "returns.memo_lookup_return_id"  # a local Return.id, not a time
 FIRST_LOOKBACK = timedelta(days=30)  # returns come weeks after the order
 OVERLAP = timedelta(minutes=10)
 COMMERCE_RETURN = "commerce.return"
@@ -65,7 +71,47 @@ async def sync_returns(env: EngineEnv, store: StoreContext) -> dict[str, int]:
     with env.db.session() as session:
         write_cursor(session, store.id, RETURNS_CURSOR, newest)
         write_cursor(session, store.id, MEMOS_CURSOR, newest_memo)
+    await _earlier_memos(env, store, counts)
     return {k: counts[k] for k in ("returns_new", "refunds_queued", "errors")}
+
+
+async def _earlier_memos(env: EngineEnv, store: StoreContext, counts: Counter[str]) -> None:
+    """Match the existing credit memos of the orders of returns imported since the last pass."""
+    with env.db.session() as session:
+        cursor = session.get(SyncCursor, (store.id, LOOKUP_CURSOR))
+        after = int(cursor.value) if cursor else 0
+        query = (
+            select(Return.id, Order.commerce_entity_id)
+            .outerjoin(Order, Return.order_id == Order.id)
+            .where(
+                Return.store_id == store.id,
+                Return.id > after,
+                Return.commerce_creditmemo_id.is_(None),
+                Return.walmart_refunded_at.is_(None),
+            )
+            .order_by(Return.id)
+        )
+        fresh = [(row[0], row[1]) for row in session.execute(query)]
+        newest = session.scalar(select(func.max(Return.id)).where(Return.store_id == store.id))
+    done: set[int] = set()
+    for return_id, entity_id in fresh:
+        if entity_id is None or entity_id in done:
+            continue
+        try:
+            memos = await store.commerce.list_creditmemos(order_id=entity_id)
+        except Exception as exc:  # looked up again next pass
+            log.warning("credit memos of Commerce order %s: %s", entity_id, exc)
+            sync_error(env.db, store.id, "returns", f"Credit memos of Commerce order {entity_id} "
+                       f"could not be read: {exc}")  # fmt: skip
+            counts["errors"] += 1
+            newest = return_id - 1
+            break
+        done.add(entity_id)
+        for memo in memos:
+            counts[_guarded(_match_creditmemo, env, store, memo)] += 1
+    if newest is not None and newest > after:
+        with env.db.session() as session:
+            session.merge(SyncCursor(store_id=store.id, name=LOOKUP_CURSOR, value=str(newest)))
 
 
 def _guarded(
