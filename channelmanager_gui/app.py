@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import shiboken6
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QProcess, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
@@ -34,7 +34,7 @@ from channelmanager_gui.qt_async import (
 from channelmanager_gui.resources import icon_path
 from channelmanager_gui.services import stores
 from channelmanager_gui.services.changes import Change, ChangeBus
-from channelmanager_gui.services.credentials import keyring_problem
+from channelmanager_gui.services.credentials import CredentialStore, keyring_problem
 from channelmanager_gui.services.db_watch import DatabaseWatch
 from channelmanager_gui.services.demo import bootstrap_demo, start_demo
 from channelmanager_gui.services.engine.context import KeyringSecrets, SecretSource
@@ -45,6 +45,7 @@ from channelmanager_gui.services.sync_status import SyncStatusBoard
 from channelmanager_gui.views.board_bridge import BoardBridge
 from channelmanager_gui.views.change_bridge import ChangeBridge
 from channelmanager_gui.views.error_presenter import ErrorPresenter
+from channelmanager_gui.views.first_run import FirstRunWizard
 from channelmanager_gui.views.keyring_dialog import KeyringDialog
 from channelmanager_gui.views.main_window import MainWindow
 from channelmanager_gui.views.page_wiring import PageDeps, mount_pages
@@ -57,6 +58,7 @@ log = logging.getLogger(__name__)
 WATCH_MS = 500  # how often to look for writes by other processes (a cheap PRAGMA read)
 
 NO_STORE_NOTICE = "No store is connected yet: add one with “channelmanager-gui store add”."
+DEMO_FAILED_NOTICE = "The demo could not be started: run “channelmanager-gui --demo” instead."
 NO_KEYRING_NOTICE = "Stores cannot connect: no safe password store (keyring) is available."
 
 
@@ -134,6 +136,9 @@ def _run_window(app: QApplication, backend: _Backend, demo: bool) -> int:
     if shell.tray is not None:
         shell.tray.show()
     shell.start()
+    if shell.first_run:
+        # After the loop runs: the wizard's "Test connection" is async work.
+        QTimer.singleShot(0, shell.offer_first_run)
     try:
         with loop:
             loop.run_forever()  # returns when QApplication.quit() is called
@@ -146,6 +151,13 @@ def _run_window(app: QApplication, backend: _Backend, demo: bool) -> int:
         shiboken6.delete(shell.window)
         asyncio.set_event_loop(None)  # the closed loop must not linger as the current one
     return 0
+
+
+def relaunch_demo() -> bool:
+    """Start the app in demo mode in a new process: the demo runs on its own sandbox servers
+    and throwaway database, which this process has not opened. True when it started."""
+    started, _pid = QProcess.startDetached(sys.executable, ["-m", "channelmanager_gui", "--demo"])
+    return bool(started)
 
 
 def _signature(known: list[Store]) -> list[tuple[object, ...]]:
@@ -176,6 +188,7 @@ class _Shell:
         self._secrets = backend.secrets
         self._stop_recording: Callable[[], None] | None = None
         self._store_signature = _signature(known)
+        self.first_run = not demo and not known  # offer the first-run wizard once running
         if backend.secrets is not None:
             self.engine = self._new_engine(backend.db, known)
             # `channelmanager-gui sync status` in another process reads this snapshot.
@@ -203,6 +216,24 @@ class _Shell:
         self.window.quit_requested.connect(self.quit)
         self.window.sync_now_requested.connect(self.sync_now)
         self.window.resume_requested.connect(lambda: self.set_paused(False))
+
+    def offer_first_run(self) -> None:
+        """No store yet: connect one (the engine restarts on the STORES change) or relaunch
+        in demo mode."""
+        if not self.window.isVisible():
+            return  # quitting already
+        wizard = FirstRunWizard(self.db, CredentialStore(), self.ops, parent=self.window)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.store_added.connect(lambda _store_id: self.changes.publish(Change.STORES))
+        wizard.demo_requested.connect(self._relaunch_in_demo)
+        wizard.open()  # not exec(): no nested event loop inside qasync's
+
+    def _relaunch_in_demo(self) -> None:
+        if relaunch_demo():
+            self.quit()
+        else:
+            log.error("could not start the demo process")
+            self.window.status.notice(DEMO_FAILED_NOTICE)
 
     def _watch_database(self, db: Database) -> None:
         """Writes by other processes (a CLI command, a headless sync) are announced too, and

@@ -29,14 +29,15 @@ class FirstRunWizard(QDialog):
         creds: CredentialStore,
         ops: OpRunner,
         *,
-        ask_store: AskStore = StoreDialog.ask,
+        ask_store: AskStore | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._db = db
         self._creds = creds
         self._ops = ops
-        self._ask_store = ask_store
+        # Looked up when used, not bound here, so StoreDialog.ask stays the one seam.
+        self._ask_store = ask_store or (lambda *args: StoreDialog.ask(*args))
         self.setWindowTitle("Welcome to Channel Manager")
         self.setMinimumWidth(620)
         self._setup_ui()
