@@ -1,6 +1,9 @@
 """``channelmanager-gui returns``: Walmart returns and how far their refund got.
 
 ``list`` reads through ``fulfilment_queries.list_returns``, the query the Returns screen uses.
+``refund RMA`` is the Returns screen's "Refund on Walmart": ``return_refund.refund_return_now``
+checks the return (same words as the screen's disabled button) and queues the refund; the
+running sync (window or ``channelmanager-gui sync``) sends it, or ``sync --once`` does.
 """
 
 from __future__ import annotations
@@ -14,7 +17,9 @@ from channelmanager_gui.cli import output
 from channelmanager_gui.cli.common import database, options, store_id_or_none
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import Order, Return
+from channelmanager_gui.services import stores
 from channelmanager_gui.services.engine.fulfilment_queries import list_returns
+from channelmanager_gui.services.engine.return_refund import refund_return_now
 
 COLUMNS = [
     ("return_order_id", "Return"), ("purchase_order_id", "PO"), ("created_at", "Created"),
@@ -29,6 +34,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     lst = actions.add_parser("list", parents=[options()], help="list returns, newest first")
     lst.add_argument("--open", action="store_true", help="only returns not refunded on Walmart")
     lst.set_defaults(handler=_list)
+    refund = actions.add_parser(
+        "refund",
+        parents=[options()],
+        help="refund a Walmart return now, without waiting for a Commerce credit memo",
+    )
+    refund.add_argument("rma", metavar="RMA", help="Walmart return order id")
+    refund.set_defaults(handler=_refund)
 
 
 def return_rows(db: Database, store_id: int | None, open_only: bool) -> list[dict[str, Any]]:
@@ -67,4 +79,29 @@ def _list(args: argparse.Namespace) -> int:
         output.print_json(rows)
     else:
         output.print_table(rows, COLUMNS, "No returns.")
+    return 0
+
+
+def _refund(args: argparse.Namespace) -> int:
+    with database() as db:
+        store_id = stores.get_store(db, args.store).id if args.store else None
+        queued = refund_return_now(db, args.rma, store_id=store_id)
+    data = {
+        "return_id": queued.return_id,
+        "return_order_id": queued.return_order_id,
+        "purchase_order_id": queued.purchase_order_id,
+        "lines": [{"line_number": n, "qty": q} for n, q in queued.lines],
+        "units": queued.units,
+        "commerce_creditmemo": queued.commerce_creditmemo,
+        "status": "queued",
+    }
+    if args.json:
+        output.print_json(data)
+    else:
+        memo = " and a credit memo in Commerce" if queued.commerce_creditmemo else ""
+        print(
+            f"Walmart return {queued.return_order_id} (order {queued.purchase_order_id}, "
+            f"{queued.units} unit(s)): refund queued for Walmart{memo}. The running sync "
+            "sends it (or: channelmanager-gui sync --once)."
+        )
     return 0
