@@ -93,7 +93,7 @@ def mount_pages(deps: PageDeps) -> Pages:
         listings=ListingsPage(db, changes, ops, **both),
         matching=MatchingPage(db, changes, ops, **both),
         orders=OrdersPage(db, changes, ops, **run),
-        returns=ReturnsPage(db, ops, **run),
+        returns=ReturnsPage(db, ops, changes=changes, **run),
         activity=ActivityPage(db, deps.board, ops, **run),
         settings=SettingsPage(db, CredentialStore(), ops),
         search=GlobalSearch(
@@ -158,6 +158,7 @@ def _wire_navigation(deps: PageDeps, pages: Pages) -> None:
         lambda c: nav.set_badges(Area.MATCHING, _matching_badges(c))
     )
     pages.orders.notice.connect(window.status.notice)
+    pages.returns.notice.connect(window.status.notice)
 
     def open_orders(order_filter: OrderFilter) -> None:
         window.show_area(Area.ORDERS)

@@ -1,16 +1,25 @@
 """Returns: Walmart returns and how far each got (mirrored in Commerce, refunded on Walmart).
 
 Returns are few compared with orders, so a plain table widget filled from one query is enough.
+"Refund on Walmart" is the merchant's decision to refund a return now instead of waiting for a
+Commerce credit memo: after a confirmation naming the return it calls
+``return_refund.refund_return_now`` in a worker thread through the op runner. That only writes
+the database and the outbox (the engine's worker sends it); the change is announced here, on
+the UI thread, once committed. The button is enabled by the same check the service applies
+(``refund_blocker``, computed with the list), its tooltip saying why not.
 """
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -21,9 +30,14 @@ from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import Return
 from channelmanager_gui.models.qt_paged import Runner
 from channelmanager_gui.qt_async import OpRunner
-from channelmanager_gui.services.changes import Change
+from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.services.engine.fulfilment_queries import list_returns
-from channelmanager_gui.views.table_support import threaded_runner
+from channelmanager_gui.services.engine.return_refund import (
+    RefundQueued,
+    refund_blockers,
+    refund_return_now,
+)
+from channelmanager_gui.views.table_support import ask_confirmation, threaded_runner
 
 COLUMNS = (
     "Walmart return",
@@ -35,6 +49,9 @@ COLUMNS = (
     "Problem",
 )
 EMPTY = "No Walmart returns yet. Returns buyers open on Walmart appear here after the next sync."
+REFUND = "Refund on Walmart"
+SELECT_ONE = "Select one return to refund it on Walmart."
+REFUND_CHANGES = (Change.RETURNS, Change.ORDERS, Change.ACTIVITY, Change.OUTBOX)
 
 
 def progress_text(ret: Return) -> str:
@@ -47,17 +64,26 @@ def progress_text(ret: Return) -> str:
 
 
 class ReturnsPage(QWidget):
+    """``notice(str)`` confirms a queued refund (for the status bar)."""
+
+    notice = Signal(str)
+
     def __init__(
         self,
         db: Database,
         ops: OpRunner,
         *,
+        changes: ChangeBus | None = None,
         runner: Runner[Any] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._db = db
+        self._ops = ops
+        self._changes = changes
         self._store_id: int | None = None
+        self._returns: list[Return] = []
+        self._blockers: dict[int, str] = {}
         self._runner = runner or threaded_runner(ops, "Load returns")
         self._setup_ui()
         self.refresh()
@@ -67,7 +93,15 @@ class ReturnsPage(QWidget):
         layout.setContentsMargins(16, 12, 16, 12)
         title = QLabel("Returns")
         title.setObjectName("pageTitle")
-        layout.addWidget(title)
+        bar = QHBoxLayout()
+        bar.addWidget(title)
+        bar.addStretch(1)
+        self.refund_button = QPushButton(REFUND)
+        self.refund_button.setEnabled(False)
+        self.refund_button.setToolTip(SELECT_ONE)
+        self.refund_button.clicked.connect(self.refund_selected)
+        bar.addWidget(self.refund_button)
+        layout.addLayout(bar)
         self.empty = QLabel(EMPTY)
         self.empty.setWordWrap(True)
         layout.addWidget(self.empty)
@@ -77,6 +111,8 @@ class ReturnsPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.itemSelectionChanged.connect(self._update_button)
         layout.addWidget(self.table, 1)
 
     def set_store(self, store_id: int | None) -> None:
@@ -89,9 +125,58 @@ class ReturnsPage(QWidget):
 
     def refresh(self) -> None:
         db, store_id = self._db, self._store_id
-        self._runner(lambda: list_returns(db, store_id), self._show)
 
-    def _show(self, returns: list[Return]) -> None:
+        def load() -> tuple[list[Return], dict[int, str]]:
+            returns = list_returns(db, store_id)
+            return returns, refund_blockers(db, returns)
+
+        self._runner(load, self._show)
+
+    def selected(self) -> Return | None:
+        rows = {index.row() for index in self.table.selectionModel().selectedRows()}
+        return self._returns[rows.pop()] if len(rows) == 1 else None
+
+    def refund_selected(self) -> asyncio.Task[Any] | None:
+        """Ask, then queue the refund of the selected return; None when nothing was queued."""
+        ret = self.selected()
+        if ret is None or self._blockers.get(ret.id, SELECT_ONE):
+            return None
+        units = sum(int(ln.get("qty") or 0) - int(ln.get("refunded_qty") or 0) for ln in ret.lines)
+        question = (
+            f"Refund Walmart return {ret.return_order_id} (customer order "
+            f"{ret.customer_order_id}, {units} unit(s), {ret.refund_amount:,.2f}) on Walmart "
+            "now, without waiting for a credit memo in Commerce?\n\nWalmart refunds the buyer; "
+            "if the order was invoiced in Commerce, a credit memo is made there too."
+        )
+        if not ask_confirmation(self, REFUND, question):
+            return None
+        work = asyncio.to_thread(refund_return_now, self._db, ret.id)
+        label = f"Refund Walmart return {ret.return_order_id}"
+        return self._ops.run(work, label=label, on_success=self._refund_queued)
+
+    def _refund_queued(self, queued: RefundQueued) -> None:
+        if self._changes is not None:
+            self._changes.publish(*REFUND_CHANGES)
+        self.notice.emit(
+            f"Refund of Walmart return {queued.return_order_id} queued "
+            f"({queued.units} unit(s), order {queued.purchase_order_id})."
+        )
+        self.refresh()
+
+    def _update_button(self) -> None:
+        ret = self.selected()
+        why = SELECT_ONE if ret is None else self._blockers.get(ret.id, SELECT_ONE)
+        if ret is not None and not why:
+            why = f"Refund Walmart return {ret.return_order_id} on Walmart now."
+            self.refund_button.setEnabled(True)
+        else:
+            self.refund_button.setEnabled(False)
+        self.refund_button.setToolTip(why)
+
+    def _show(self, loaded: tuple[list[Return], dict[int, str]]) -> None:
+        chosen = self.selected()
+        returns, self._blockers = loaded
+        self._returns = returns
         self.empty.setVisible(not returns)
         self.table.setVisible(bool(returns))
         self.table.setRowCount(len(returns))
@@ -113,3 +198,9 @@ class ReturnsPage(QWidget):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.table.setItem(row, column, item)
+        keep = next((i for i, r in enumerate(returns) if chosen and r.id == chosen.id), None)
+        if keep is None:
+            self.table.clearSelection()
+        else:
+            self.table.selectRow(keep)
+        self._update_button()

@@ -100,6 +100,13 @@ def refund_actions(session: Session, return_ids: list[int]) -> dict[int, tuple[s
     return found
 
 
+def refund_blockers(db: Database, returns: list[Return]) -> dict[int, str]:
+    """Return id → why it cannot be refunded now ("" when it can), for the Returns screen."""
+    with db.session() as session:
+        queued = refund_actions(session, [r.id for r in returns])
+    return {r.id: refund_blocker(r, *queued.get(r.id, (None, None))) for r in returns}
+
+
 def refund_return_now(
     db: Database,
     return_ref: int | str,
