@@ -25,6 +25,7 @@ from channelmanager_gui.errors import ChannelError
 from channelmanager_gui.models.dashboard_queries import dashboard_counts
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.store import Store
+from channelmanager_gui.platform_check import missing_packages_message, missing_xcb_packages
 from channelmanager_gui.qt_async import (
     OpRunner,
     create_event_loop,
@@ -49,7 +50,6 @@ from channelmanager_gui.views.first_run import FirstRunWizard
 from channelmanager_gui.views.keyring_dialog import KeyringDialog
 from channelmanager_gui.views.main_window import MainWindow
 from channelmanager_gui.views.page_wiring import PageDeps, mount_pages
-from channelmanager_gui.views.platform_check import missing_packages_message, missing_xcb_packages
 from channelmanager_gui.views.tray import TrayController
 from channelmanager_gui.views.window_state import window_settings
 

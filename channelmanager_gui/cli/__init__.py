@@ -23,6 +23,7 @@ from channelmanager_gui.cli import (
 from channelmanager_gui.cli.common import UsageError
 from channelmanager_gui.errors import ChannelError
 from channelmanager_gui.logging_setup import setup_logging
+from channelmanager_gui.platform_check import is_qt_import_error, qt_import_message
 
 log = logging.getLogger(__name__)
 
@@ -49,15 +50,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _open_window(demo: bool, args_list: list[str]) -> int:
+    """Qt is imported only for the window. When Qt itself cannot load (a system library
+    missing, e.g. libEGL), say which packages to install instead of a traceback."""
+    try:
+        from channelmanager_gui.app import run_app
+    except ImportError as exc:
+        if not is_qt_import_error(exc):
+            raise  # our own bug: the traceback is the useful answer
+        log.error("cannot start the window: %s", exc)
+        print(qt_import_message(exc), file=sys.stderr)
+        return 1
+    return run_app(demo=demo, argv=[sys.argv[0], *args_list])
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(args_list)
     setup_logging(stderr=args.command is None)
     if args.command is None:
-        from channelmanager_gui.app import run_app  # Qt is imported only for the window
-
-        return run_app(demo=args.demo, argv=[sys.argv[0], *args_list])
+        return _open_window(args.demo, args_list)
     output.tolerant_streams()
     try:
         return int(args.handler(args))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from channelmanager_gui.views.platform_check import (
+from channelmanager_gui.platform_check import (
     XCB_LIBRARIES,
     missing_packages_message,
     missing_xcb_packages,
