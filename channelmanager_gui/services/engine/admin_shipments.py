@@ -1,9 +1,10 @@
 """Loop "shipments": shipments made directly in the Commerce admin reach Walmart too.
 
-Each pass lists Commerce shipments created since the watermark (with an overlap, since
-``created_at`` has one-second precision and documents may commit late). A shipment of an order
-we created that is not known locally — by its Commerce id, or by its tracking number (our own
-``commerce.ship`` whose answer was lost) — is recorded as ``Shipment(source="commerce")`` with
+Each pass lists Commerce shipments created since the watermark, ``gteq`` and with an
+overlap: ``created_at`` has one-second precision, so a shipment made in the same second as the
+last poll (or committed late) is listed again; the Commerce shipment id de-duplicates. A
+shipment of an order we created that is not known locally — by its Commerce id, or by its
+tracking number (our own ``commerce.ship`` whose answer was lost) — is recorded as ``Shipment(source="commerce")`` with
 its lines, and ``walmart.ship`` is queued, all in one transaction. A shipment without a track
 cannot go to Walmart (a tracking number is required); the order shows why, and the watermark
 stays before it so it is picked up once a track is added.
@@ -124,14 +125,18 @@ def _record(env: EngineEnv, store: StoreContext, remote: CommerceShipment) -> st
 
 
 def _known(session: Session, order: Order, remote: CommerceShipment) -> bool:
-    """Known by Commerce id, or ours by tracking number (then remember the Commerce id)."""
+    """Known by Commerce id, or ours by tracking number (then remember the Commerce id).
+
+    Only a local shipment without a Commerce id yet (our ``commerce.ship`` whose answer was
+    lost, or not sent yet) is matched by tracking number: one parcel number on two admin
+    shipments (two boxes' worth split in the admin) is two Commerce shipments, both for Walmart.
+    """
     numbers = {"".join(t.track_number.split()).casefold() for t in remote.tracks}
+    if any(s.commerce_shipment_id == remote.entity_id for s in order.shipments):
+        return True
     for shipment in order.shipments:
-        if shipment.commerce_shipment_id == remote.entity_id:
-            return True
-        if shipment.tracking_number.casefold() in numbers:
-            if shipment.commerce_shipment_id is None:
-                shipment.commerce_shipment_id = remote.entity_id
+        if shipment.commerce_shipment_id is None and shipment.tracking_number.casefold() in numbers:
+            shipment.commerce_shipment_id = remote.entity_id
             return True
     return False
 
