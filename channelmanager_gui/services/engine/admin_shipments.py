@@ -4,10 +4,10 @@ Each pass lists Commerce shipments created since the watermark, ``gteq`` and wit
 overlap: ``created_at`` has one-second precision, so a shipment made in the same second as the
 last poll (or committed late) is listed again; the Commerce shipment id de-duplicates. A
 shipment of an order we created that is not known locally — by its Commerce id, or by its
-tracking number (our own ``commerce.ship`` whose answer was lost) — is recorded as ``Shipment(source="commerce")`` with
-its lines, and ``walmart.ship`` is queued, all in one transaction. A shipment without a track
-cannot go to Walmart (a tracking number is required); the order shows why, and the watermark
-stays before it so it is picked up once a track is added.
+tracking number (our own ``commerce.ship`` whose answer was lost) — is recorded as
+``Shipment(source="commerce")`` with its lines, and ``walmart.ship`` is queued, all in one
+transaction. A shipment without a track cannot go to Walmart (a tracking number is required);
+the order shows why, and the watermark stays before it so it is picked up once a track is added.
 """
 
 from __future__ import annotations
