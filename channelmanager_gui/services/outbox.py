@@ -123,6 +123,7 @@ class OutboxWorker:
         base_delay: float = 1.0,
         max_delay: float = 300.0,
         lease_seconds: float = 60.0,
+        stop_grace: float = 2.0,
         clock: Callable[[], datetime] = utcnow,
     ) -> None:
         self.db = db
@@ -133,6 +134,7 @@ class OutboxWorker:
         self.base_delay = base_delay
         self.max_delay = max_delay
         self.lease = timedelta(seconds=lease_seconds)
+        self.stop_grace = stop_grace
         self.clock = clock
 
     def eligible_ids(self, limit: int) -> list[int]:
@@ -209,13 +211,34 @@ class OutboxWorker:
     async def run_forever(self, stop: asyncio.Event, idle_poll: float = 0.5) -> None:
         while not stop.is_set():
             try:
-                worked = await self.run_once(stop=stop)
+                worked = await self._pass(stop)
             except Exception:
                 log.exception("outbox pass failed")
                 worked = 0
             if not worked:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(stop.wait(), idle_poll)
+
+    async def _pass(self, stop: asyncio.Event) -> int:
+        """``run_once``, cut short by ``stop``: sends in flight get ``stop_grace`` seconds, then
+        are cancelled (quitting must not wait for a slow or paced remote call).
+
+        A cancelled action stays ``running`` with its lease, exactly like after a crash: once
+        the lease ran out it is claimed again as a retry, so its handler checks the remote state
+        before sending anything (the lease also covers a request the remote is still handling).
+        """
+        work = asyncio.ensure_future(self.run_once(stop=stop))
+        stopped = asyncio.ensure_future(stop.wait())
+        try:
+            await asyncio.wait({work, stopped}, return_when=asyncio.FIRST_COMPLETED)
+            if not work.done():
+                await asyncio.wait({work}, timeout=self.stop_grace)
+        finally:
+            stopped.cancel()
+            if not work.done():
+                work.cancel()
+                await asyncio.gather(work, return_exceptions=True)
+        return 0 if work.cancelled() else work.result()
 
     async def process(self, action_id: int) -> None:
         ctx = self._claim(action_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import pytest
@@ -160,3 +161,62 @@ async def test_unknown_kind_is_an_error_not_a_crash(db: Database) -> None:
     with db.session() as session:
         action = session.get_one(OutboxAction, 1)
         assert action.status == ActionStatus.ERROR and "nope" in (action.last_error or "")
+
+
+class SlowAnswer(Recorder):
+    """The request reaches the remote system, then the answer takes forever (a paced or hung
+    call): the worker must not make quitting wait for it."""
+
+    def __init__(self, remote: RemoteLog) -> None:
+        super().__init__(remote)
+        self.in_flight = asyncio.Event()
+
+    async def send(self, ctx: ActionContext) -> dict[str, Any] | None:
+        result = await super().send(ctx)
+        if ctx.payload["key"] == "slow" and not ctx.retrying:
+            self.in_flight.set()
+            await asyncio.Event().wait()  # never answers
+        return result
+
+
+async def test_stop_cancels_a_send_in_flight_and_a_restart_never_sends_twice(
+    db: Database,
+) -> None:
+    remote = RemoteLog()
+    handler = SlowAnswer(remote)
+    queue(db, "slow", subject_id=1)
+    queue(db, "not-started", subject_id=2)
+    worker = OutboxWorker(db, {"test.send": handler}, concurrency=1, stop_grace=0)
+    stop = asyncio.Event()
+    running = asyncio.create_task(worker.run_forever(stop))
+    await handler.in_flight.wait()
+    stop.set()
+    await asyncio.wait_for(running, timeout=10)  # returns although the send never answered
+    assert statuses(db) == ["running", "pending"]  # mid-send keeps its lease; the rest waits
+
+    restarted = OutboxWorker(db, {"test.send": handler}, lease_seconds=0)
+    assert await restarted.drain(timeout=5)
+    assert remote.received == ["slow", "not-started"]  # checked remote first: sent once
+    with db.session() as session:
+        assert session.get_one(OutboxAction, 1).result == {"skipped": True}
+
+
+async def test_stop_lets_a_quick_send_finish_within_the_grace(db: Database) -> None:
+    remote = RemoteLog()
+    started, gate = asyncio.Event(), asyncio.Event()
+
+    class Gated(Recorder):
+        async def send(self, ctx: ActionContext) -> dict[str, Any] | None:
+            started.set()
+            await gate.wait()
+            return await super().send(ctx)
+
+    queue(db, "quick")
+    worker = OutboxWorker(db, {"test.send": Gated(remote)}, stop_grace=30)
+    stop = asyncio.Event()
+    running = asyncio.create_task(worker.run_forever(stop))
+    await started.wait()
+    stop.set()
+    gate.set()  # the answer arrives after the stop, within the grace
+    await asyncio.wait_for(running, timeout=10)
+    assert statuses(db) == ["done"] and remote.received == ["quick"]
