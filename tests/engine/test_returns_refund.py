@@ -4,6 +4,7 @@ sandbox pair, with a worker killed right after the Commerce credit memo call."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 from typing import Any
 
@@ -19,6 +20,7 @@ from channelmanager_gui.services.engine.engine import SyncEngine
 from channelmanager_gui.services.engine.fulfilment_common import read_cursor, write_cursor
 from channelmanager_gui.services.engine.return_refund import COMMERCE_REFUND, refund_return_now
 from channelmanager_gui.services.engine.returns_flow import MEMOS_CURSOR, WALMART_REFUND
+from channelmanager_gui.services.outbox import ActionContext, ActionHandler
 from tests.engine.conftest import Admin, MakeEngine
 from tests.engine.fulfilment_support import (
     FLOWS,
@@ -217,3 +219,52 @@ async def test_credit_memo_made_before_the_return_was_imported(
     refunds = len(actions(engine, WALMART_REFUND))
     assert (await engine.run_once()).ok  # looked up once: nothing queued twice
     assert len(actions(engine, WALMART_REFUND)) == refunds
+
+
+class AnswerNeverComes:
+    """Wraps a handler: the first ``send`` reaches the remote system, then hangs (its answer
+    never arrives) until the worker is stopped."""
+
+    def __init__(self, inner: ActionHandler) -> None:
+        self.inner = inner
+        self.in_flight = asyncio.Event()
+
+    async def send(self, ctx: ActionContext) -> dict[str, Any] | None:
+        result = await self.inner.send(ctx)
+        if not self.in_flight.is_set():
+            self.in_flight.set()
+            await asyncio.Event().wait()
+        return result
+
+    def apply(self, *args: Any) -> None:
+        self.inner.apply(*args)
+
+    def failed(self, *args: Any) -> None:
+        self.inner.failed(*args)
+
+
+async def test_stopping_mid_refund_is_prompt_and_refunds_once(
+    make_engine: MakeEngine,
+    sandbox_pair: SandboxPair,
+    walmart_admin: Admin,
+    commerce_admin: Admin,
+) -> None:
+    """Quitting while the Walmart refund waits for its answer: the engine stops without
+    waiting for it, and the next start refunds nothing twice."""
+    engine = await make_engine(FLOWS, worker_options={"stop_grace": 0})
+    (a,) = skus(sandbox_pair, commerce_admin, 1, offset=35)
+    order_id, rma = await returned_order(engine, walmart_admin, a, "7710000000000006")
+    refund_return_now(engine.env.db, rma)
+    hung = AnswerNeverComes(engine.worker.handlers[WALMART_REFUND])
+    engine.worker.handlers = {**engine.worker.handlers, WALMART_REFUND: hung}
+    engine.start()
+    await hung.in_flight.wait()
+    await asyncio.wait_for(engine.aclose(), timeout=30)
+
+    restarted = await make_engine(FLOWS, worker_options={"lease_seconds": 0})
+    assert await walmart_refunded(restarted, rma) == 1  # the first send did reach Walmart
+    assert await restarted.worker.drain(timeout=30)
+    assert await walmart_refunded(restarted, rma) == 1
+    ret = the_return(restarted.env.db, order_id)
+    assert ret.walmart_refunded_at is not None and ret.error is None
+    assert order(restarted.env.db, order_id).status == OrderStatus.REFUNDED
