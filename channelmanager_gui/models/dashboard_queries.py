@@ -1,4 +1,6 @@
-"""The dashboard's numbers: what needs the merchant now, and two trends worth a glance.
+"""The dashboard's numbers: what needs the merchant now, and two trends worth a glance
+(orders per day by status; the sync delay of each loop, from the runs ``services.loop_runs``
+records).
 
 Counts reuse the order dashboard's definitions (``order_queries.attention_clause``) so a card
 and the table it opens always agree. Days are the merchant's local days, from the offset of
@@ -11,16 +13,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, Integer, case, func, select
 from sqlalchemy.orm import Session
 
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.listing import Listing, ListingState
+from channelmanager_gui.models.loop_run import LoopRun
 from channelmanager_gui.models.order import Order, OrderStatus
 from channelmanager_gui.models.order_queries import Attention, attention_clause
 
 CHART_DAYS = 30
 DELAY_HOURS = 24
+DELAY_BUCKET_MINUTES = 10
+# Loops that re-assert everything on a long interval as a safety net; changes travel by the
+# others ("stock" and "inventory" carry a stock change), so their interval is no sync delay.
+SAFETY_NET_LOOPS = ("full_stock",)
 
 
 @dataclass(frozen=True)
@@ -37,13 +44,13 @@ class DashboardCounts:
 
 
 @dataclass(frozen=True)
-class DelayPoint:
-    """Orders imported in one hour: average and worst minutes from order to import."""
+class LoopDelay:
+    """One loop's runs that ended in one time bucket, and the worst delay among them."""
 
-    hour: datetime
-    orders: int
-    average_minutes: float
-    max_minutes: float
+    start: datetime  # the bucket's start, in the time zone of ``now``
+    runs: int
+    failed: int
+    worst_seconds: float
 
 
 @dataclass(frozen=True)
@@ -52,7 +59,8 @@ class Dashboard:
     days: list[date]
     # status -> orders per day, aligned with ``days``
     orders_per_day: dict[str, list[int]] = field(default_factory=dict)
-    import_delay: list[DelayPoint] = field(default_factory=list)
+    # loop name -> its delay over the last day, oldest bucket first
+    loop_delays: dict[str, list[LoopDelay]] = field(default_factory=dict)
 
 
 def load_dashboard(db: Database, now: datetime, store_id: int | None = None) -> Dashboard:
@@ -63,7 +71,7 @@ def load_dashboard(db: Database, now: datetime, store_id: int | None = None) -> 
             counts=dashboard_counts(session, now, store_id),
             days=days,
             orders_per_day=per_day,
-            import_delay=import_delay(session, now, store_id),
+            loop_delays=loop_delays(session, now, store_id),
         )
 
 
@@ -117,31 +125,42 @@ def orders_per_day(
     return axis, series
 
 
-def import_delay(
-    session: Session, now: datetime, store_id: int | None, hours: int = DELAY_HOURS
-) -> list[DelayPoint]:
-    """Per hour of import, for orders placed in the last ``hours``: minutes from the Walmart
-    order to our import — the sync delay a merchant feels. Older orders are left out, so the
-    backlog of a first import does not read as a slow sync.
-    """
-    since = now - timedelta(hours=hours)
-    minutes = (func.julianday(Order.created_at) - func.julianday(Order.order_date)) * 1440.0
-    hour = func.strftime("%Y-%m-%d %H:00:00", Order.created_at)
+def loop_delays(
+    session: Session,
+    now: datetime,
+    store_id: int | None,
+    hours: int = DELAY_HOURS,
+    bucket_minutes: int = DELAY_BUCKET_MINUTES,
+) -> dict[str, list[LoopDelay]]:
+    """Per loop and per ``bucket_minutes``, the worst sync delay of the loop's runs that
+    ended in the last ``hours`` (see ``LoopRun.delay_ms``); several stores count together.
+    Safety-net loops are left out: they are not how changes travel."""
+    width = bucket_minutes * 60
+    bucket = func.cast(func.strftime("%s", LoopRun.finished_at), Integer) // width
     query = (
-        select(hour, func.count(Order.id), func.avg(minutes), func.max(minutes))
-        .where(Order.order_date >= since, Order.created_at <= now)
-        .group_by(hour)
-        .order_by(hour)
+        select(
+            LoopRun.loop,
+            bucket,
+            func.max(LoopRun.delay_ms),
+            func.count(LoopRun.id),
+            func.sum(case((LoopRun.ok.is_(False), 1), else_=0)),
+        )
+        .where(
+            LoopRun.finished_at >= now - timedelta(hours=hours),
+            LoopRun.finished_at <= now,
+            LoopRun.loop.not_in(SAFETY_NET_LOOPS),
+        )
+        .group_by(LoopRun.loop, bucket)
+        .order_by(LoopRun.loop, bucket)
     )
     if store_id is not None:
-        query = query.where(Order.store_id == store_id)
-    points = []
-    for stamp, count, average, worst in session.execute(query):
-        moment = datetime.fromisoformat(stamp).replace(tzinfo=UTC).astimezone(now.tzinfo)
-        points.append(
-            DelayPoint(moment, int(count), max(0.0, float(average)), max(0.0, float(worst)))
-        )
-    return points
+        query = query.where(LoopRun.store_id == store_id)
+    series: dict[str, list[LoopDelay]] = {}
+    for loop, number, worst_ms, runs, failed in session.execute(query):
+        start = datetime.fromtimestamp(int(number) * width, UTC).astimezone(now.tzinfo)
+        point = LoopDelay(start, int(runs), int(failed or 0), float(worst_ms) / 1000.0)
+        series.setdefault(loop, []).append(point)
+    return series
 
 
 def _offset_modifier(now: datetime) -> str:

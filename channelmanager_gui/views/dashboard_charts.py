@@ -1,4 +1,4 @@
-"""The dashboard's two charts (QtCharts): orders per day by status, and order import delay.
+"""The dashboard's two charts (QtCharts): orders per day by status, and sync delay per loop.
 
 Each status keeps the colour of its pill in the order table, so the chart and the table read
 alike; the legend names every colour (never colour alone).
@@ -22,7 +22,7 @@ from PySide6.QtCore import QDateTime, QMargins, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QWidget
 
-from channelmanager_gui.models.dashboard_queries import DelayPoint
+from channelmanager_gui.models.dashboard_queries import LoopDelay
 from channelmanager_gui.models.order_queries import STATUS_ORDER
 from channelmanager_gui.views.pill_delegate import pill_colours
 
@@ -97,46 +97,59 @@ class OrdersChart(QChartView):
         old.deleteLater()
 
 
+DELAY_TITLE = "Sync delay per loop, worst per 10 min (last 24 h)"
+DELAY_TIP = (
+    "For each sync loop: the longest a change could have waited before the loop carried it "
+    "across — from the start of the loop's last successful run to the end of the next run. "
+    "Intervals are set per store in Settings; a failing loop's delay keeps growing."
+)
+SECONDS_UP_TO = 180.0  # above this worst delay the axis counts minutes
+# One colour per loop, in the order loops are drawn (by name); distinct on white.
+LOOP_COLOURS = ("#2f6fd6", "#d97706", "#059669", "#b42318", "#7c3aed", "#0891b2", "#be185d")
+
+
 class DelayChart(QChartView):
-    """Average and worst minutes from a Walmart order to its import, per hour."""
+    """One line per sync loop: its worst sync delay in each 10-minute slot of the last day."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         _plain(self)
         self.setMinimumHeight(240)
-        self.setChart(_chart("Order sync delay, minutes (last 24 h)"))
+        self.setToolTip(DELAY_TIP)
+        self.setChart(_chart(DELAY_TITLE))
 
-    def show_points(self, points: list[DelayPoint], now: datetime) -> None:
-        chart = _chart(self.chart().title().split(" — ")[0])
-        average = QLineSeries()
-        average.setName("Average")
-        worst = QLineSeries()
-        worst.setName("Slowest")
-        for point in points:
-            stamp = float(QDateTime(point.hour).toMSecsSinceEpoch())
-            average.append(stamp, point.average_minutes)
-            worst.append(stamp, point.max_minutes)
-        average.setPen(QPen(QColor("#2f6fd6"), 2))
-        worst.setPen(QPen(QColor("#d97706"), 2, Qt.PenStyle.DashLine))
-        for line in (average, worst):
+    def show_loops(self, loops: dict[str, list[LoopDelay]], now: datetime) -> None:
+        chart = _chart(DELAY_TITLE)
+        worst = max((p.worst_seconds for points in loops.values() for p in points), default=0.0)
+        in_minutes = worst > SECONDS_UP_TO
+        scale = 60.0 if in_minutes else 1.0
+        lines = []
+        for number, name in enumerate(sorted(loops)):
+            line = QLineSeries()
+            line.setName(name.replace("_", " "))
+            for point in loops[name]:
+                stamp = float(QDateTime(point.start).toMSecsSinceEpoch())
+                line.append(stamp, point.worst_seconds / scale)
+            line.setPen(QPen(QColor(LOOP_COLOURS[number % len(LOOP_COLOURS)]), 2))
             line.setPointsVisible(True)
             chart.addSeries(line)
+            lines.append(line)
         hours = QDateTimeAxis()
         hours.setFormat("HH:mm")
         hours.setTickCount(7)
         hours.setRange(QDateTime(now - timedelta(hours=24)), QDateTime(now))
         chart.addAxis(hours, Qt.AlignmentFlag.AlignBottom)
-        minutes = QValueAxis()
-        top = max([p.max_minutes for p in points] + [5.0])
-        minutes.setRange(0, top * 1.1)
-        minutes.setLabelFormat("%.0f")
-        minutes.applyNiceNumbers()
-        chart.addAxis(minutes, Qt.AlignmentFlag.AlignLeft)
-        for line in (average, worst):
+        amount = QValueAxis()
+        amount.setTitleText("minutes" if in_minutes else "seconds")
+        amount.setRange(0, max(worst / scale, 5.0) * 1.1)
+        amount.setLabelFormat("%.0f")
+        amount.applyNiceNumbers()
+        chart.addAxis(amount, Qt.AlignmentFlag.AlignLeft)
+        for line in lines:
             line.attachAxis(hours)
-            line.attachAxis(minutes)
-        if not points:
-            chart.setTitle(f"{chart.title()} — no orders imported in the last 24 h")
+            line.attachAxis(amount)
+        if not lines:
+            chart.setTitle(f"{DELAY_TITLE} — no sync runs yet")
         old = self.chart()
         self.setChart(chart)
         old.deleteLater()

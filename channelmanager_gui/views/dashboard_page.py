@@ -2,9 +2,9 @@
 
 Cards answer "is anything wrong?" and "what must ship today?"; each opens the table filtered
 to what it counts (signals, wired by the composition root). The charts show orders per day by
-status over 30 days and how long new orders took to arrive over the last 24 hours. The numbers
+status over 30 days and the sync delay of each loop over the last 24 hours. The numbers
 come from ``dashboard_queries`` in a worker thread; the page refreshes when orders or listings
-change.
+change and whenever it is shown again.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -170,6 +171,13 @@ class DashboardPage(QWidget):
         if changes & {Change.ORDERS, Change.LISTINGS}:
             self._refresh_timer.start()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """Fresh numbers whenever the merchant comes back here: the delay chart moves with
+        every sync run, and a quiet sync announces no data change."""
+        super().showEvent(event)
+        if self.dashboard is not None:  # else the first answer is still on its way
+            self.refresh()
+
     def refresh(self) -> None:
         db, now, store_id = self._db, self._clock(), self._store_id
         self._runner(lambda: load_dashboard(db, now, store_id), self._show)
@@ -182,7 +190,7 @@ class DashboardPage(QWidget):
         for key, button in self.cards.items():
             button.set_count(getattr(counts, key))
         self.orders_chart.show_days(dashboard.days, dashboard.orders_per_day)
-        self.delay_chart.show_points(dashboard.import_delay, self._clock())
+        self.delay_chart.show_loops(dashboard.loop_delays, self._clock())
 
     def _on_card_clicked(self, card: Card) -> None:
         if isinstance(card.target, OrderFilter):

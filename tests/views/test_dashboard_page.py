@@ -13,11 +13,12 @@ from channelmanager_gui.models.dashboard_queries import load_dashboard
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.listing import Listing, ListingState
 from channelmanager_gui.models.listing_queries import IN_ERROR
-from channelmanager_gui.models.order import Order, OrderStatus
+from channelmanager_gui.models.order import OrderStatus
 from channelmanager_gui.models.order_queries import Attention, OrderFilter
 from channelmanager_gui.models.qt_paged import run_inline
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import Change
+from channelmanager_gui.services.loop_runs import record_run
 from channelmanager_gui.views.dashboard_page import DashboardPage
 from tests.models.listing_seed import seed_listings
 from tests.models.order_seed import NOW, seed_shop
@@ -38,14 +39,14 @@ def shop(db: Database) -> dict[str, int]:
         session.execute(
             update(Listing).where(Listing.sku == "SKU-000000").values(sync_error="Stock: no")
         )
-        # Imported 12 and 3 minutes after the order was placed, within the last day.
-        for order_id, delay in ((ids["due"], 12), (ids["new"], 3)):
-            session.execute(
-                update(Order).where(Order.id == order_id).values(
-                    order_date=NOW - timedelta(hours=2, minutes=delay),
-                    created_at=NOW - timedelta(hours=2),
-                )
-            )  # fmt: skip
+    # Two loops ran in the last hour: orders every 15 s, inventory once, and failing.
+    for start in (0, 15, 30):
+        at = NOW - timedelta(hours=1) + timedelta(seconds=start)
+        record_run(db, store_id=ids["store"], loop="orders", started_at=at,
+                   finished_at=at + timedelta(seconds=2), ok=True)  # fmt: skip
+    at = NOW - timedelta(minutes=5)
+    record_run(db, store_id=ids["store"], loop="inventory", started_at=at,
+               finished_at=at + timedelta(seconds=4), ok=False)  # fmt: skip
     return ids
 
 
@@ -94,24 +95,27 @@ def test_cards_open_the_filtered_tables(qtbot: QtBot, page: DashboardPage) -> No
     assert failing.args == [IN_ERROR]
 
 
-def test_charts_data_orders_per_day_and_delay(db: Database, shop: dict[str, int]) -> None:
+def test_charts_data_orders_per_day_and_loop_delay(db: Database, shop: dict[str, int]) -> None:
     dashboard = load_dashboard(db, NOW)
     assert len(dashboard.days) == 30
     assert dashboard.days[-1] == NOW.date()
     total = sum(sum(series) for series in dashboard.orders_per_day.values())
     assert total == 8  # every seeded order is within 30 days
     assert dashboard.orders_per_day[OrderStatus.SHIPPED][-11] == 1  # ten days ago
-    [point] = dashboard.import_delay
-    assert point.orders == 2
-    assert point.average_minutes == pytest.approx(7.5, abs=0.01)
-    assert point.max_minutes == pytest.approx(12, abs=0.01)
+    assert sorted(dashboard.loop_delays) == ["inventory", "orders"]
+    [orders] = dashboard.loop_delays["orders"]
+    assert (orders.runs, orders.failed, orders.worst_seconds) == (3, 0, 17.0)
+    [inventory] = dashboard.loop_delays["inventory"]
+    assert (inventory.runs, inventory.failed, inventory.worst_seconds) == (1, 1, 4.0)
 
 
 def test_page_draws_both_charts_and_refreshes_on_changes(
     qtbot: QtBot, db: Database, page: DashboardPage
 ) -> None:
     assert page.orders_chart.chart().series()[0].count() >= 3  # one bar set per status
-    assert len(page.delay_chart.chart().series()) == 2
+    lines = page.delay_chart.chart().series()
+    assert [line.name() for line in lines] == ["inventory", "orders"]  # one line per loop
+    assert [point.y() for point in lines[1].points()] == [17.0]  # seconds, below 3 minutes
     with db.session() as session:
         session.execute(update(Listing).values(sync_error="Price: refused"))
     page.on_changes(frozenset({Change.LISTINGS}))
@@ -130,3 +134,35 @@ def test_orders_chart_title_recovers_once_orders_arrive(qtbot: QtBot) -> None:
     assert chart.chart().title().endswith("no orders yet")
     chart.show_days(days, {"Shipped": [1, 2]})
     assert chart.chart().title() == ORDERS_TITLE
+
+
+def test_delay_chart_counts_minutes_for_long_delays_and_says_when_nothing_ran(
+    qtbot: QtBot,
+) -> None:
+    from channelmanager_gui.models.dashboard_queries import LoopDelay
+    from channelmanager_gui.views.dashboard_charts import DELAY_TITLE, DelayChart
+
+    chart = DelayChart()
+    qtbot.addWidget(chart)
+    chart.show_loops({}, NOW)
+    assert chart.chart().title() == f"{DELAY_TITLE} — no sync runs yet"
+    slow = LoopDelay(NOW - timedelta(hours=3), runs=1, failed=1, worst_seconds=1800.0)
+    chart.show_loops({"returns": [slow]}, NOW)
+    assert chart.chart().title() == DELAY_TITLE
+    [line] = chart.chart().series()
+    assert [point.y() for point in line.points()] == [30.0]
+    [_hours, amount] = chart.chart().axes()
+    assert amount.titleText() == "minutes"
+
+
+def test_coming_back_to_the_dashboard_refreshes_it(
+    qtbot: QtBot, db: Database, page: DashboardPage, shop: dict[str, int]
+) -> None:
+    page.show()
+    at = NOW - timedelta(minutes=2)
+    record_run(db, store_id=shop["store"], loop="returns", started_at=at,
+               finished_at=at + timedelta(seconds=1), ok=True)  # fmt: skip
+    page.hide()
+    page.show()
+    names = [line.name() for line in page.delay_chart.chart().series()]
+    assert names == ["inventory", "orders", "returns"]
