@@ -1,4 +1,5 @@
-"""Loop runs: each run records the sync delay it stands for; the dashboard plots them per loop."""
+"""Loop runs: the scheduler records each run with the sync delay it stands for; the dashboard
+plots them per loop."""
 
 from __future__ import annotations
 
@@ -9,10 +10,17 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
+from channelmanager_gui.errors import ChannelError
 from channelmanager_gui.models.dashboard_queries import loop_delays
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.loop_run import LoopRun
+from channelmanager_gui.models.store import Store
+from channelmanager_gui.services.changes import ChangeBus
+from channelmanager_gui.services.engine.context import EngineEnv, StoreContext
+from channelmanager_gui.services.engine.scheduler import LoopSpec, Scheduler
+from channelmanager_gui.services.engine.settings import StoreSettings
 from channelmanager_gui.services.loop_runs import RETENTION, record_run
+from channelmanager_gui.services.sync_status import SyncStatusBoard
 from tests.models.order_seed import add_store
 
 T0 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -99,3 +107,47 @@ def test_loop_delays_cover_the_last_day_in_the_local_time_zone(db: Database, sto
     with db.session() as session:
         [point] = loop_delays(session, local + timedelta(hours=1), None)["orders"]
     assert point.start == T0 and point.start.utcoffset() == timedelta(hours=-6)
+
+
+async def test_the_scheduler_records_every_run_ok_or_failed(db: Database, store: int) -> None:
+    with db.session() as session:
+        row = session.get(Store, store)
+        assert row is not None
+        session.expunge(row)
+    ticks = iter(T0 + timedelta(seconds=n) for n in range(100))
+    env = EngineEnv(db=db, changes=ChangeBus(), clock=lambda: next(ticks))
+    scheduler = Scheduler(env, SyncStatusBoard())
+    context = StoreContext(store=row, settings=StoreSettings(), walmart=None, commerce=None)  # type: ignore[arg-type]
+
+    async def fine(_env: EngineEnv, _ctx: StoreContext) -> dict[str, int]:
+        return {"new": 1}
+
+    async def refused(_env: EngineEnv, _ctx: StoreContext) -> dict[str, int]:
+        raise ChannelError("Walmart is unavailable")
+
+    scheduler.add(LoopSpec("orders", fine), context, "orders")
+    scheduler.add(LoopSpec("returns", refused), context, "returns")
+    assert await scheduler.run_all_once() == ["returns: Walmart is unavailable"]
+    with db.session() as session:
+        runs = [(r.loop, r.ok, r.finished_at) for r in session.scalars(select(LoopRun))]
+    assert runs == [("orders", True, T0), ("returns", False, T0 + timedelta(seconds=1))]
+
+
+async def test_a_run_that_cannot_be_recorded_still_reports(db: Database, store: int) -> None:
+    with db.session() as session:
+        row = session.get(Store, store)
+        assert row is not None
+        session.expunge(row)
+    row.id = 999  # no such store: the row cannot be written (foreign key)
+    env = EngineEnv(db=db, changes=ChangeBus(), clock=lambda: T0)
+    board = SyncStatusBoard()
+    scheduler = Scheduler(env, board)
+    context = StoreContext(store=row, settings=StoreSettings(), walmart=None, commerce=None)  # type: ignore[arg-type]
+
+    async def fine(_env: EngineEnv, _ctx: StoreContext) -> dict[str, int]:
+        return {}
+
+    scheduler.add(LoopSpec("orders", fine), context, "orders")
+    assert await scheduler.run_all_once() == []
+    [status] = board.loops()
+    assert status.last_run == T0 and status.last_error is None

@@ -13,10 +13,11 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from channelmanager_gui.errors import ChannelError
 from channelmanager_gui.services.engine.context import EngineEnv, StoreContext
+from channelmanager_gui.services.loop_runs import record_run
 from channelmanager_gui.services.sync_status import SyncState, SyncStatusBoard
 
 log = logging.getLogger(__name__)
@@ -131,10 +132,26 @@ class Scheduler:
         self, runner: _Runner, started: float, counts: dict[str, int], error: str | None
     ) -> None:
         duration_ms = int((time.monotonic() - started) * 1000)
+        finished = self.env.clock()
         self.board.update(
             runner.label,
             state=SyncState.ERROR if error else SyncState.IDLE,
-            last_run=self.env.clock(),
+            last_run=finished,
             last_error=error,
             counts={**counts, "duration_ms": duration_ms},
         )
+        self._record(runner, finished, duration_ms, ok=error is None)
+
+    def _record(self, runner: _Runner, finished: datetime, duration_ms: int, ok: bool) -> None:
+        """Keep the run for the dashboard's sync delay chart; never fails the loop."""
+        try:
+            record_run(
+                self.env.db,
+                store_id=runner.store.id,
+                loop=runner.spec.name,
+                started_at=finished - timedelta(milliseconds=duration_ms),
+                finished_at=finished,
+                ok=ok,
+            )
+        except Exception:
+            log.exception("could not record the run of loop %s", runner.label)
