@@ -96,12 +96,13 @@ async def _read_salable(
 
     An outage or throttling stops the pass early: unread SKUs stay due for the next one.
     """
-    semaphore = asyncio.Semaphore(CONCURRENCY)
     found: dict[str, int] = {}
     stop = asyncio.Event()
+    queue = iter(rows)  # shared by the readers: one task per reader, not one per SKU (100,000
+    # tasks at once held the window's event loop for seconds on the full-stock cycle)
 
-    async def one(row: _Row) -> None:
-        async with semaphore:
+    async def reader() -> None:
+        for row in queue:
             if stop.is_set():
                 return
             try:
@@ -112,7 +113,7 @@ async def _read_salable(
                 if totals is not None:
                     found[row.sku] = salable_units(totals.get(row.sku, 0.0))
 
-    await asyncio.gather(*(one(r) for r in rows))
+    await asyncio.gather(*(reader() for _ in range(CONCURRENCY)))
     return found
 
 
