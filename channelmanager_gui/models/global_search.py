@@ -152,12 +152,13 @@ class _Finder:
         return self._ids(HitKind.LISTING, "identifier", Listing.gtin14.in_(sorted(gtins)))
 
     def _ids(self, kind: HitKind, matched: str, where: ColumnElement[bool]) -> list[_Found]:
-        """Newest first (the highest ids), within the stores searched, at most ``cap``."""
+        """Orders newest first, listings by SKU; within the stores searched, at most ``cap``."""
         table = Order if kind is HitKind.ORDER else Listing
+        order = Order.id.desc() if kind is HitKind.ORDER else Listing.sku.asc()
         query = (
             select(table.id)
             .where(where, table.store_id.in_(self._stores))
-            .order_by(table.id.desc())
+            .order_by(order)
             .limit(self._cap)
         )
         return [_Found(kind, row_id, matched) for row_id in self._session.scalars(query)]

@@ -120,6 +120,8 @@ class DelayChart(QChartView):
 
     def show_loops(self, loops: dict[str, list[LoopDelay]], now: datetime) -> None:
         chart = _chart(DELAY_TITLE)
+        # Seven loop names elide to "c…" side by side under a narrow chart; stacked they read.
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
         worst = max((p.worst_seconds for points in loops.values() for p in points), default=0.0)
         in_minutes = worst > SECONDS_UP_TO
         scale = 60.0 if in_minutes else 1.0

@@ -97,6 +97,11 @@ def test_prefix_hits_rank_before_substring_hits(db: Database, shop: dict[str, in
     assert kinds_and_ids(db, "4455") == [(HitKind.ORDER, starts), (HitKind.ORDER, inside)]
 
 
+def test_listings_come_in_sku_order(db: Database, shop: dict[str, int]) -> None:
+    keys = [hit.key for hit in global_search(db, "SKU-00001").hits]
+    assert keys == [f"SKU-0000{n}" for n in range(10, 20)]
+
+
 def test_results_stop_at_the_limit_and_say_there_are_more(
     db: Database, shop: dict[str, int]
 ) -> None:
