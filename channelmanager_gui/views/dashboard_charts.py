@@ -138,7 +138,7 @@ class DelayChart(QChartView):
             lines.append(line)
         hours = QDateTimeAxis()
         hours.setFormat("HH:mm")
-        hours.setTickCount(7)
+        hours.setTickCount(5)  # every 6 hours: the labels fit beside the legend
         hours.setRange(QDateTime(now - timedelta(hours=24)), QDateTime(now))
         chart.addAxis(hours, Qt.AlignmentFlag.AlignBottom)
         amount = QValueAxis()

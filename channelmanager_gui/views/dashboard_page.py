@@ -142,8 +142,8 @@ class DashboardPage(QWidget):
         charts = QHBoxLayout()
         self.orders_chart = OrdersChart()
         self.delay_chart = DelayChart()
-        charts.addWidget(self.orders_chart, 3)
-        charts.addWidget(self.delay_chart, 2)
+        charts.addWidget(self.orders_chart, 1)
+        charts.addWidget(self.delay_chart, 1)  # seven loop lines and their legend need room
         layout.addLayout(charts, 1)
 
     def _card_row(self, heading: str, cards: tuple[Card, ...]) -> QVBoxLayout:
