@@ -103,6 +103,16 @@ def _sync(env: dict[str, str], log: Path, *args: str) -> subprocess.Popen[bytes]
         )
 
 
+def _wait_until_syncing(child: subprocess.Popen[bytes], log: Path, starts: int) -> None:
+    """Until the child has opened its engine (it prints "Syncing …"), so the random moment of
+    the kill falls in its work, not in the interpreter's start-up (seconds on a busy machine)."""
+    deadline = time.monotonic() + 120
+    while log.read_text(errors="replace").count("Syncing ") < starts:
+        assert child.poll() is None, log.read_text()[-3000:]
+        assert time.monotonic() < deadline, "the sync did not start"
+        time.sleep(0.05)
+
+
 def _wait_out_leases(db: Database) -> int:
     """Age the leases of actions a killed process held (as if their minute had passed)."""
     with db.session() as session:
@@ -129,7 +139,8 @@ def test_sigkilled_sync_restarts_and_loses_nothing(
 
     for _ in range(KILLS):
         child = _sync(child_env, log)
-        deadline = time.monotonic() + rng.uniform(1.5, 4.0)
+        _wait_until_syncing(child, log, counts["kills"] + 1)
+        deadline = time.monotonic() + rng.uniform(0.2, 3.0)
         while time.monotonic() < deadline and child.poll() is None:
             merchant.act()  # ships and cancels land while the child is sending
             time.sleep(0.2)
