@@ -98,6 +98,7 @@ class OrdersChart(QChartView):
 
 
 DELAY_TITLE = "Sync delay per loop, worst per 10 min (last 24 h)"
+EMPTY_DELAY_TITLE = "Sync delay per loop (last 24 h) — no sync runs yet"
 DELAY_TIP = (
     "For each sync loop: the longest a change could have waited before the loop carried it "
     "across — from the start of the loop's last successful run to the end of the next run. "
@@ -151,7 +152,7 @@ class DelayChart(QChartView):
             line.attachAxis(hours)
             line.attachAxis(amount)
         if not lines:
-            chart.setTitle(f"{DELAY_TITLE} — no sync runs yet")
+            chart.setTitle(EMPTY_DELAY_TITLE)
         old = self.chart()
         self.setChart(chart)
         old.deleteLater()

@@ -140,12 +140,16 @@ def test_delay_chart_counts_minutes_for_long_delays_and_says_when_nothing_ran(
     qtbot: QtBot,
 ) -> None:
     from channelmanager_gui.models.dashboard_queries import LoopDelay
-    from channelmanager_gui.views.dashboard_charts import DELAY_TITLE, DelayChart
+    from channelmanager_gui.views.dashboard_charts import (
+        DELAY_TITLE,
+        EMPTY_DELAY_TITLE,
+        DelayChart,
+    )
 
     chart = DelayChart()
     qtbot.addWidget(chart)
     chart.show_loops({}, NOW)
-    assert chart.chart().title() == f"{DELAY_TITLE} — no sync runs yet"
+    assert chart.chart().title() == EMPTY_DELAY_TITLE
     slow = LoopDelay(NOW - timedelta(hours=3), runs=1, failed=1, worst_seconds=1800.0)
     chart.show_loops({"returns": [slow]}, NOW)
     assert chart.chart().title() == DELAY_TITLE
