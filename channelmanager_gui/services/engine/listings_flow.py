@@ -27,8 +27,8 @@ async def _stock(env: EngineEnv, store: StoreContext) -> dict[str, int]:
 
 
 LOOPS: list[LoopSpec] = [
-    LoopSpec("catalog", refresh_catalog),
-    LoopSpec("stock", _stock),
+    LoopSpec("catalog", refresh_catalog, wakes=("inventory",)),  # push a found change now
+    LoopSpec("stock", _stock, wakes=("inventory",)),
     LoopSpec("matching", run_matching),
     LoopSpec("inventory", push_changes),
     LoopSpec("full_stock", reassert_stock),

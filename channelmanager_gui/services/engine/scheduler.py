@@ -31,6 +31,9 @@ class LoopSpec:
 
     name: str
     run: LoopFn
+    # Loops of the same store to run right away when this one reports ``changed`` > 0, so a
+    # change found by one loop does not also wait for the next one's interval.
+    wakes: tuple[str, ...] = ()
 
 
 @dataclass
@@ -126,6 +129,10 @@ class Scheduler:
             self._report(runner, started, {}, f"Unexpected error: {exc!r}")
             return repr(exc)
         self._report(runner, started, counts, None)
+        if counts.get("changed") and runner.spec.wakes:
+            for other in self._runners:
+                if other.store is runner.store and other.spec.name in runner.spec.wakes:
+                    other.wake.set()
         return None
 
     def _report(
