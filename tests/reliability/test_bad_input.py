@@ -14,6 +14,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
@@ -194,3 +195,42 @@ async def test_bad_orders_get_reasons_and_the_rest_goes_through(
         row = _order_row(engine_db, po)
         assert row is not None and row.status == OrderStatus.ERROR
         assert words in (row.error or ""), row.error
+
+
+async def test_one_unreadable_order_in_a_page_does_not_hide_the_others(
+    make_engine: MakeEngine, engine_db: Any, sandbox_pair: SandboxPair,
+    walmart_admin: Admin, monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """Walmart lists an order the client cannot read (here: a negative quantity) among good
+    ones: the good ones are imported, the bad one is named in the loop's error and read again
+    on every pass, so it is imported as soon as Walmart sends it readable."""
+    sku_a, sku_b, sku_c = orderable_skus(sandbox_pair, min_qty=60)[3:6]
+    pos = [str(walmart_admin.post("/orders", {"lines": [{"sku": s}]})["purchaseOrderIds"][0])
+           for s in (sku_a, sku_b, sku_c)]  # fmt: skip
+    bad = pos[1]
+    state = sandbox_pair.walmart.state
+    original = state.search_orders
+
+    def with_a_bad_order(params: dict[str, str], released: bool) -> Any:
+        page, orders = original(params, released)
+        for order in orders:
+            if order["purchaseOrderId"] == bad:
+                line = order["orderLines"]["orderLine"][0]
+                line["orderLineQuantity"]["amount"] = "-1"
+        return page, orders
+
+    monkeypatch.setattr(state, "search_orders", with_a_bad_order)
+    engine = await make_engine([orders_flow])
+    summary = await engine.run_once(drain_timeout=30)
+
+    assert any(bad in e for e in summary.loop_errors), summary.loop_errors
+    assert _order_row(engine_db, bad) is None
+    for po in (pos[0], pos[2]):
+        row = _order_row(engine_db, po)
+        assert row is not None and row.status == OrderStatus.CREATED, po
+
+    monkeypatch.undo()
+    summary = await engine.run_once(drain_timeout=30)
+    assert summary.ok, summary
+    row = _order_row(engine_db, bad)
+    assert row is not None and row.status == OrderStatus.CREATED
