@@ -19,7 +19,7 @@ from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import Order, Return
 from channelmanager_gui.services import stores
 from channelmanager_gui.services.engine.fulfilment_queries import list_returns
-from channelmanager_gui.services.engine.return_refund import refund_return_now
+from channelmanager_gui.services.engine.return_refund import refund_blockers, refund_return_now
 
 COLUMNS = [
     ("return_order_id", "Return"), ("purchase_order_id", "PO"), ("created_at", "Created"),
@@ -50,10 +50,11 @@ def return_rows(db: Database, store_id: int | None, open_only: bool) -> list[dic
     with db.session() as session:
         query = select(Order.id, Order.purchase_order_id).where(Order.id.in_(order_ids))
         po_by_id: dict[int, str] = {oid: po for oid, po in session.execute(query)}
-    return [_row(r, po_by_id.get(r.order_id or 0)) for r in returns]
+    blockers = refund_blockers(db, returns)
+    return [_row(r, po_by_id.get(r.order_id or 0), blockers[r.id]) for r in returns]
 
 
-def _row(ret: Return, purchase_order_id: str | None) -> dict[str, Any]:
+def _row(ret: Return, purchase_order_id: str | None, refund_blocker: str) -> dict[str, Any]:
     return {
         "id": ret.id,
         "store_id": ret.store_id,
@@ -69,6 +70,7 @@ def _row(ret: Return, purchase_order_id: str | None) -> dict[str, Any]:
         "refunded_at": ret.walmart_refunded_at,
         "error": ret.error,
         "created_at": ret.created_at,
+        "can_refund": {"ok": not refund_blocker, "reason": refund_blocker},
     }
 
 

@@ -42,7 +42,7 @@ def store(pair: SandboxPair, commerce_admin: Admin) -> list[str]:
 def test_refund_a_return_with_json_output(cli: Cli, store: list[str], walmart_admin: Admin) -> None:
     ret = _returned_order(cli, walmart_admin, store[0], "1Z999AA10000000101")
     (row,) = [r for r in cli.json("returns", "list", "--open") if r["return_order_id"] == ret.rma]
-    assert row["refunded_at"] is None
+    assert row["refunded_at"] is None and row["can_refund"] == {"ok": True, "reason": ""}
 
     before = outbox_count()
     queued = cli.json("returns", "refund", ret.rma, "--store", "Shop")
@@ -63,7 +63,8 @@ def test_refund_a_return_with_json_output(cli: Cli, store: list[str], walmart_ad
     assert main(["sync", "--once"]) == 0
     assert cli.json("orders", "show", ret.po)["status"] == "Refunded"
     (row,) = [r for r in cli.json("returns", "list") if r["return_order_id"] == ret.rma]
-    assert row["refunded_at"] is not None
+    assert row["refunded_at"] is not None and not row["can_refund"]["ok"]
+    assert "already refunded on Walmart" in row["can_refund"]["reason"]
     assert ret.rma not in {r["return_order_id"] for r in cli.json("returns", "list", "--open")}
     done = cli("returns", "refund", ret.rma)
     assert done.code == 1 and "already refunded on Walmart" in done.err
