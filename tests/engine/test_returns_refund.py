@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from channelmanager_gui.errors import ValidationError
+from channelmanager_gui.errors import UnavailableError, ValidationError
 from channelmanager_gui.models.order import OrderStatus
 from channelmanager_gui.models.outbox import OutboxAction
 from channelmanager_gui.sandbox.pair import SandboxPair
@@ -268,3 +268,41 @@ async def test_stopping_mid_refund_is_prompt_and_refunds_once(
     ret = the_return(restarted.env.db, order_id)
     assert ret.walmart_refunded_at is not None and ret.error is None
     assert order(restarted.env.db, order_id).status == OrderStatus.REFUNDED
+
+
+async def test_earlier_memo_lookup_that_fails_is_tried_again(
+    make_engine: MakeEngine,
+    store_id: int,
+    sandbox_pair: SandboxPair,
+    walmart_admin: Admin,
+    commerce_admin: Admin,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    engine = await make_engine(FLOWS)
+    (a,) = skus(sandbox_pair, commerce_admin, 1, offset=36)
+    order_id = await shipped_order(engine, walmart_admin, a, 1, "7710000000000007")
+    local = order(engine.env.db, order_id)
+    commerce_admin.post(f"/orders/{local.commerce_entity_id}/refund", {})
+    assert (await engine.run_once()).ok
+    with engine.env.db.session() as session:
+        later = read_cursor(session, store_id, MEMOS_CURSOR)
+        assert later is not None
+        write_cursor(session, store_id, MEMOS_CURSOR, later + timedelta(hours=1))
+    commerce = engine.env.store(store_id).commerce
+    real = commerce.list_creditmemos
+
+    async def down_for_one_order(order_id: int | None = None, **kw: Any) -> Any:
+        if order_id is not None:
+            raise UnavailableError("Commerce is down")
+        return await real(order_id, **kw)
+
+    monkeypatch.setattr(commerce, "list_creditmemos", down_for_one_order)
+    made = walmart_admin.post(
+        "/returns", {"purchaseOrderId": local.purchase_order_id, "lineNumber": 1, "quantity": 1}
+    )
+    await engine.run_once()
+    assert the_return(engine.env.db, order_id).commerce_creditmemo_id is None
+    monkeypatch.setattr(commerce, "list_creditmemos", real)
+    assert (await engine.run_once()).ok
+    assert the_return(engine.env.db, order_id).commerce_creditmemo_id is not None
+    assert await walmart_refunded(engine, made["returnOrderId"]) == 1
