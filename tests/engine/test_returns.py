@@ -201,3 +201,39 @@ async def test_return_for_an_unknown_order_is_recorded_with_a_reason(
         assert ret.order_id is None
         (entry,) = activity.timeline(session, "return", ret.id)
         assert entry.outcome == "error" and "not in Channel Manager" in entry.message
+
+
+async def test_a_return_imported_before_its_order_is_linked_once_the_order_arrives(
+    make_engine: MakeEngine,
+    sandbox_pair: SandboxPair,
+    walmart_admin: Admin,
+) -> None:
+    """The return's own overlap window is long past when its order shows up, so the link
+    cannot wait for Walmart to list the return again."""
+    returns_only = await make_engine([fulfilment])
+    (sku,) = orderable_skus(sandbox_pair)[24:25]
+    po = walmart_admin.post("/orders", {"lines": [{"sku": sku, "qty": 1}]})["purchaseOrderIds"][0]
+    walmart = next(iter(returns_only.env.stores.values())).walmart
+    line = ShipLine("1", 1, "7700000000000005", datetime.now(UTC), carrier="UPS")
+    await walmart.ship_lines(po, [line])
+    made = walmart_admin.post("/returns", {"purchaseOrderId": po, "lineNumber": 1, "quantity": 1})
+    assert (await returns_only.run_once()).ok
+    query = select(Return).where(Return.return_order_id == made["returnOrderId"])
+    with returns_only.env.db.session() as session:
+        assert session.scalars(query).one().order_id is None
+
+    everything = await make_engine(FLOWS)
+    assert (await everything.run_once()).ok
+    with everything.env.db.session() as session:
+        ret = session.scalars(query).one()
+        assert ret.order_id is not None
+        linked = ret.order_id
+    local = order(everything.env.db, linked)
+    assert local.purchase_order_id == po and local.status == OrderStatus.RETURN_REQUESTED
+    with everything.env.db.session() as session:
+        events = [e.event for e in activity.timeline(session, "order", linked)]
+    assert events.count("return_imported") == 1 and COMMERCE_RETURN in events
+    assert (await everything.run_once()).ok  # linked once, not again
+    with everything.env.db.session() as session:
+        events = [e.event for e in activity.timeline(session, "order", linked)]
+    assert events.count("return_imported") == 1

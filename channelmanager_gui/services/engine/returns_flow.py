@@ -40,6 +40,13 @@ from channelmanager_gui.services.engine.fulfilment_common import (
     write_cursor,
 )
 from channelmanager_gui.services.engine.order_status import refresh_order_status
+from channelmanager_gui.services.engine.return_linking import (
+    COMMERCE_RETURN as COMMERCE_RETURN,  # the kind is named with its loop
+)
+from channelmanager_gui.services.engine.return_linking import (
+    attach,
+    link_orphans,
+)
 from channelmanager_gui.services.walmart.return_models import ReturnOrder
 
 log = logging.getLogger(__name__)
@@ -49,7 +56,6 @@ MEMOS_CURSOR = "returns.commerce_creditmemos"
 LOOKUP_CURSOR = "returns.memo_lookup_return_id"  # a local Return.id, not a time
 FIRST_LOOKBACK = timedelta(days=30)  # returns come weeks after the order
 OVERLAP = timedelta(minutes=10)
-COMMERCE_RETURN = "commerce.return"
 WALMART_REFUND = "walmart.refund_return"
 T = TypeVar("T")
 _REFUNDED = frozenset({"REFUND_COMPLETED", "COMPLETED"})
@@ -71,6 +77,9 @@ async def sync_returns(env: EngineEnv, store: StoreContext) -> dict[str, int]:
     with env.db.session() as session:
         write_cursor(session, store.id, RETURNS_CURSOR, newest)
         write_cursor(session, store.id, MEMOS_CURSOR, newest_memo)
+    linked = link_orphans(env, store)
+    if linked:
+        log.info("store %s: %d return(s) linked to orders imported after them", store.id, linked)
     await _earlier_memos(env, store, counts)
     return {k: counts[k] for k in ("returns_new", "refunds_queued", "errors")}
 
@@ -187,30 +196,12 @@ def _import_return(env: EngineEnv, store: StoreContext, remote: ReturnOrder) -> 
                 event="return_imported",
                 outcome="error",
                 message=f"Walmart return {remote.return_order_id} is for customer order "
-                f"{remote.customer_order_id}, which is not in Channel Manager; handle it by hand.",
+                f"{remote.customer_order_id}, which is not in Channel Manager yet; it is linked "
+                "once that order is imported.",
             )
             publish_after_commit(session, env.changes, Change.RETURNS, Change.ACTIVITY)
             return "returns_new"
-        order = load_order(session, order_id)
-        outbox.enqueue(
-            session,
-            store_id=store.id,
-            kind=COMMERCE_RETURN,
-            subject_type="order",
-            subject_id=order.id,
-            payload={"return_id": ret.id},
-        )
-        refresh_order_status(order)
-        units = sum(int(str(ln["qty"])) for ln in ret.lines)
-        reasons = ", ".join(sorted({str(ln["reason"]) for ln in ret.lines if ln["reason"]}))
-        note(
-            session,
-            order,
-            "return_imported",
-            f"Walmart return {ret.return_order_id}: {units} unit(s) ({reasons or 'no reason'}), "
-            f"refund {ret.refund_amount:.2f}",
-        )
-        publish_after_commit(session, env.changes, Change.ORDERS, Change.RETURNS, Change.ACTIVITY)
+        attach(session, env, store, ret, order_id)
         return "returns_new"
 
 
