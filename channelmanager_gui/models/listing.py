@@ -6,7 +6,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from channelmanager_gui.models.base import Base, UTCDateTime, utcnow
@@ -38,6 +38,16 @@ class Listing(Base):
     __table_args__ = (
         UniqueConstraint("store_id", "sku"),
         Index("ix_listings_store_state", "store_id", "state"),
+        # The Listings table sorts by every column and filters by state (0006): an index per
+        # sort key lets SQLite walk 100,000 rows in order instead of sorting them.
+        Index("ix_listings_sku", "sku"),
+        Index("ix_listings_state_sku", "state", "sku"),
+        Index("ix_listings_price", "price"),
+        Index("ix_listings_qty", "qty"),
+        Index("ix_listings_last_price_sent", "last_price_sent"),
+        Index("ix_listings_last_qty_sent", "last_qty_sent"),
+        Index("ix_listings_walmart_item_id", "walmart_item_id"),
+        Index("ix_listings_sync_error", "sync_error"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -95,6 +105,19 @@ class Listing(Base):
 
     def refresh_state(self) -> None:
         self.state = self.derive_state()
+
+
+# Expression indexes (0006) for the case-insensitive name sort and the "Last sent" sort (the
+# later of the price and stock pushes, NULL when neither was sent). listing_queries sorts by
+# these very expressions: SQLite uses an expression index only for an identical expression.
+NAME_INDEX = Index("ix_listings_name_lower", func.lower(Listing.name))
+SENT_AT_INDEX = Index(
+    "ix_listings_sent_at",
+    func.max(
+        func.coalesce(Listing.price_sent_at, Listing.qty_sent_at),
+        func.coalesce(Listing.qty_sent_at, Listing.price_sent_at),
+    ),
+)
 
 
 class FeedState(StrEnum):
