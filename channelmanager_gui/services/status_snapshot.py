@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import os
 import socket
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -65,24 +66,73 @@ def write_snapshot(db: Database, data: dict[str, Any]) -> None:
             row.value = data
 
 
-def record_board(db: Database, board: SyncStatusBoard) -> Callable[[], None]:
+def record_board(
+    db: Database, board: SyncStatusBoard, *, post: Post | None = None
+) -> Callable[[], None]:
     """Keep the board's snapshot in the database; returns ``stop``, which writes the final
-    snapshot (not running) and stops recording. Call it once the engine has stopped."""
+    snapshot (not running) and stops recording. Call it once the engine has stopped.
 
-    def save(current: SyncStatusBoard) -> None:
-        write_snapshot(db, snapshot(current, running=True))
-
-    unsubscribe = board.subscribe(save)
-    save(board)
+    Without ``post`` each change is saved at once, on the thread that made it (the command
+    line's one loop). The window passes ``post``, which runs a save on the engine's thread:
+    a change made on the UI thread (pause, the open error count) must not wait there for
+    SQLite's write lock while the engine writes. Changes made while a save waits to run are
+    folded into it, as it reads the board when it runs.
+    """
+    recorder = _Recorder(db, board, post)
+    unsubscribe = board.subscribe(recorder.changed)
+    recorder.changed(board)
 
     def stop() -> None:
         unsubscribe()
-        try:
-            write_snapshot(db, snapshot(board, running=False))
-        except Exception:
-            log.exception("final sync status could not be saved")
+        recorder.finish()
 
     return stop
+
+
+Post = Callable[[Callable[[], None]], None]
+
+
+class _Recorder:
+    """Serialises the snapshot writes of one board; after :meth:`finish` nothing is written.
+
+    Two locks: ``_flags`` is only ever held for a moment (the UI thread takes it), ``_write``
+    for a whole write (only the engine's thread, and ``finish`` once the engine has stopped).
+    """
+
+    def __init__(self, db: Database, board: SyncStatusBoard, post: Post | None) -> None:
+        self._db = db
+        self._board = board
+        self._post = post
+        self._flags = threading.Lock()
+        self._write = threading.Lock()
+        self._queued = False
+        self._finished = False
+
+    def changed(self, _board: SyncStatusBoard) -> None:
+        if self._post is None:
+            self.save()
+            return
+        with self._flags:
+            if self._queued or self._finished:
+                return
+            self._queued = True
+        self._post(self.save)
+
+    def save(self) -> None:
+        with self._flags:
+            self._queued = False
+        with self._write:
+            if not self._finished:
+                write_snapshot(self._db, snapshot(self._board, running=True))
+
+    def finish(self) -> None:
+        with self._write:
+            with self._flags:
+                self._finished = True
+            try:
+                write_snapshot(self._db, snapshot(self._board, running=False))
+            except Exception:
+                log.exception("final sync status could not be saved")
 
 
 def read_status(db: Database) -> dict[str, Any]:

@@ -11,6 +11,7 @@ error > syncing > paused > idle.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -52,11 +53,15 @@ Subscriber = Callable[["SyncStatusBoard"], None]
 class SyncStatusBoard:
     """Holds per-loop status, the merchant's pause switch and the open error count.
 
-    Subscribers are called (with the board) after every change, on the thread that made it.
-    A failing subscriber is logged and skipped so one broken view cannot stop the others.
+    Subscribers are called (with the board) after every change, on the thread that made it:
+    the engine's own thread in the window, so the UI adapts them to queued Qt signals. A lock
+    guards the state, as the UI thread reads it while the engine writes; subscribers run
+    outside it, so a slow one (the snapshot writer) never makes a reader wait. A failing
+    subscriber is logged and skipped so one broken view cannot stop the others.
     """
 
     def __init__(self) -> None:
+        self._lock = threading.Lock()
         self._loops: dict[str, LoopStatus] = {}
         self._subscribers: list[Subscriber] = []
         self._paused = False
@@ -66,10 +71,12 @@ class SyncStatusBoard:
 
     def loops(self) -> list[LoopStatus]:
         """Every known loop, in the order they first reported."""
-        return list(self._loops.values())
+        with self._lock:
+            return list(self._loops.values())
 
     def loop(self, name: str) -> LoopStatus | None:
-        return self._loops.get(name)
+        with self._lock:
+            return self._loops.get(name)
 
     @property
     def paused(self) -> bool:
@@ -83,9 +90,10 @@ class SyncStatusBoard:
 
     def overall(self) -> SyncState:
         """The one state the tray and the top bar show: error > syncing > paused > idle."""
-        states = {status.state for status in self._loops.values()}
-        if self._paused:
-            states.add(SyncState.PAUSED)
+        with self._lock:
+            states = {status.state for status in self._loops.values()}
+            if self._paused:
+                states.add(SyncState.PAUSED)
         for state in _PRECEDENCE:
             if state in states:
                 return state
@@ -93,12 +101,12 @@ class SyncStatusBoard:
 
     def last_sync(self) -> datetime | None:
         """The most recent finished run of any loop, or None before the first sync."""
-        runs = [s.last_run for s in self._loops.values() if s.last_run is not None]
+        runs = [s.last_run for s in self.loops() if s.last_run is not None]
         return max(runs) if runs else None
 
     def errors(self) -> list[LoopStatus]:
         """Loops whose last run failed."""
-        return [s for s in self._loops.values() if s.state is SyncState.ERROR]
+        return [s for s in self.loops() if s.state is SyncState.ERROR]
 
     # -- writing -------------------------------------------------------------------------------
 
@@ -110,45 +118,54 @@ class SyncStatusBoard:
         """
         if "counts" in changes:
             changes["counts"] = MappingProxyType(dict(changes["counts"]))
-        current = self._loops.get(name, LoopStatus(name=name))
-        new_state = changes.get("state", current.state)
-        if new_state is not SyncState.ERROR and "last_error" not in changes:
-            changes["last_error"] = None
-        status = replace(current, **changes)
-        self._loops[name] = status
+        with self._lock:
+            current = self._loops.get(name, LoopStatus(name=name))
+            new_state = changes.get("state", current.state)
+            if new_state is not SyncState.ERROR and "last_error" not in changes:
+                changes["last_error"] = None
+            status = replace(current, **changes)
+            self._loops[name] = status
         self._notify()
         return status
 
     def remove(self, name: str) -> None:
         """Forget a loop (its store was removed)."""
-        if self._loops.pop(name, None) is not None:
+        with self._lock:
+            removed = self._loops.pop(name, None) is not None
+        if removed:
             self._notify()
 
     def set_paused(self, paused: bool) -> None:
-        if paused != self._paused:
-            self._paused = paused
+        with self._lock:
+            changed, self._paused = paused != self._paused, paused
+        if changed:
             log.info("sync %s by the merchant", "paused" if paused else "resumed")
             self._notify()
 
     def set_open_errors(self, count: int) -> None:
-        if count != self._open_errors:
-            self._open_errors = count
+        with self._lock:
+            changed, self._open_errors = count != self._open_errors, count
+        if changed:
             self._notify()
 
     # -- subscribing ---------------------------------------------------------------------------
 
     def subscribe(self, callback: Subscriber) -> Callable[[], None]:
         """Call ``callback(board)`` after every change; returns a function that unsubscribes."""
-        self._subscribers.append(callback)
+        with self._lock:
+            self._subscribers.append(callback)
 
         def unsubscribe() -> None:
-            if callback in self._subscribers:
-                self._subscribers.remove(callback)
+            with self._lock:
+                if callback in self._subscribers:
+                    self._subscribers.remove(callback)
 
         return unsubscribe
 
     def _notify(self) -> None:
-        for callback in list(self._subscribers):
+        with self._lock:
+            subscribers = list(self._subscribers)
+        for callback in subscribers:
             try:
                 callback(self)
             except Exception:

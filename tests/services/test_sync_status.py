@@ -1,5 +1,6 @@
 """SyncStatusBoard: overall state derivation and notifications (plain Python, no Qt)."""
 
+import threading
 from datetime import UTC, datetime
 
 import pytest
@@ -99,3 +100,27 @@ def test_remove_forgets_a_loop() -> None:
     board.remove("orders")
     board.remove("missing")
     assert board.overall() is SyncState.IDLE
+
+
+def test_the_engine_thread_updates_while_the_ui_thread_reads() -> None:
+    """The window reads the board while the engine's thread writes it: readers always get a
+    consistent list, and a subscriber may unsubscribe from inside a notification."""
+    board = SyncStatusBoard()
+    notified: list[int] = []
+    unsubscribe = board.subscribe(lambda b: notified.append(len(b.loops())))
+    board.subscribe(lambda b: unsubscribe() if len(notified) > 100 else None)
+
+    def engine() -> None:
+        for n in range(2000):
+            board.update(f"loop {n % 50}", state=SyncState.SYNCING, counts={"n": n})
+            if n % 7 == 0:
+                board.remove(f"loop {n % 50}")
+
+    writer = threading.Thread(target=engine)
+    writer.start()
+    while writer.is_alive():
+        assert {s.name for s in board.loops()} <= {f"loop {n}" for n in range(50)}
+        board.overall()
+        board.errors()
+    writer.join()
+    assert len(notified) == 101  # the notification that unsubscribed it was its last
