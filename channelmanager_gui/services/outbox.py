@@ -1,17 +1,21 @@
 """The outbox worker: sends queued actions, survives being killed at any moment.
 
 Protocol, per action:
-1. *Claim* in its own transaction: status ``running``, ``attempts + 1``. From here on, a crash
-   means the remote call may or may not have happened.
+1. *Claim*: status ``running``, ``attempts + 1``, committed before anything is sent. From here
+   on, a crash means the remote call may or may not have happened.
 2. *Send* through the action's handler. When ``ctx.retrying`` (a previous attempt was claimed),
    the handler first checks the remote state and skips what is already there, so a resend never
    duplicates anything.
-3. *Finish* in one transaction: mark ``done`` and apply the local effects (handler.apply), or
-   record the error (handler.failed) for the merchant.
+3. *Finish*: mark ``done`` and apply the local effects (handler.apply), or record the error
+   (handler.failed) for the merchant, committed together.
+
+Claims and finishes of concurrent actions share transactions (services/outbox_book.py); each
+action's claim still commits before its send and its finish after it.
 
 Actions of one subject (an order, a listing) run strictly in id order; an action in ``error``
 blocks the later ones of its subject until the merchant retries. A ``running`` action whose
-lease ran out (its process died) is claimed again.
+lease ran out (its process died) is claimed again. Actions of a store that is not connected
+(``stores``) are left alone: they wait, neither attempted nor failed.
 """
 
 from __future__ import annotations
@@ -20,13 +24,14 @@ import asyncio
 import contextlib
 import logging
 import random
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections import deque
+from collections.abc import Callable, Collection, Mapping
 from datetime import datetime, timedelta
-from typing import Any, Protocol
+from typing import Any
 
-from sqlalchemy import and_, exists, func, or_, select, update
+from sqlalchemy import and_, exists, func, or_, select, true, update
 from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql import ColumnElement
 
 from channelmanager_gui.errors import (
     AuthError,
@@ -39,39 +44,28 @@ from channelmanager_gui.models.base import utcnow
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.outbox import ActionStatus, OutboxAction
 from channelmanager_gui.services.changes import Change, ChangeBus
+from channelmanager_gui.services.outbox_book import (
+    ActionContext,
+    ActionHandler,
+    GroupCommit,
+    NotReady,
+    Outcome,
+)
+
+__all__ = [
+    "RETRYABLE",
+    "ActionContext",
+    "ActionHandler",
+    "NotReady",
+    "OutboxWorker",
+    "enqueue",
+    "retry_subject",
+]
 
 log = logging.getLogger(__name__)
 
 # Errors worth another try later: the remote was busy, down, throttling, or answered garbage.
 RETRYABLE = (UnavailableError, RateLimitError, MalformedResponseError, AuthError)
-
-
-@dataclass(frozen=True)
-class ActionContext:
-    action_id: int
-    store_id: int
-    kind: str
-    subject_type: str
-    subject_id: int
-    payload: dict[str, Any]
-    attempt: int
-
-    @property
-    def retrying(self) -> bool:
-        """True when an earlier attempt may have reached the remote system."""
-        return self.attempt > 1
-
-
-class ActionHandler(Protocol):
-    """Sends one kind of action. ``send`` must be safe to call again when ``ctx.retrying``."""
-
-    async def send(self, ctx: ActionContext) -> dict[str, Any] | None: ...
-
-    def apply(self, session: Session, ctx: ActionContext, result: dict[str, Any] | None) -> None:
-        """Local effects of success, committed with the action's ``done``."""
-
-    def failed(self, session: Session, ctx: ActionContext, error: ChannelError) -> None:
-        """Local effects of a final failure (e.g. the order shows Error with the reason)."""
 
 
 def enqueue(
@@ -125,7 +119,10 @@ class OutboxWorker:
         lease_seconds: float = 60.0,
         stop_grace: float = 2.0,
         clock: Callable[[], datetime] = utcnow,
+        stores: Collection[int] | None = None,
     ) -> None:
+        """``stores``: ids of the connected stores (read at every pass, so a live view of the
+        engine's open stores works); None takes every store's actions."""
         self.db = db
         self.handlers = handlers
         self.changes = changes or ChangeBus()
@@ -136,6 +133,12 @@ class OutboxWorker:
         self.lease = timedelta(seconds=lease_seconds)
         self.stop_grace = stop_grace
         self.clock = clock
+        self.stores = stores
+
+    def _connected(self) -> ColumnElement[bool]:
+        if self.stores is None:
+            return true()
+        return OutboxAction.store_id.in_(list(self.stores))
 
     def eligible_ids(self, limit: int) -> list[int]:
         """Actions ready now whose earlier actions of the same subject are all done."""
@@ -154,15 +157,16 @@ class OutboxWorker:
                 OutboxAction.updated_at <= now - self.lease,
             ),
         )
-        query = select(OutboxAction.id).where(ready, ~blocked).order_by(OutboxAction.id)
+        query = select(OutboxAction.id).where(ready, self._connected(), ~blocked)
         with self.db.session() as session:
-            return list(session.scalars(query.limit(limit)))
+            return list(session.scalars(query.order_by(OutboxAction.id).limit(limit)))
 
     def pending_count(self) -> int:
         """Actions not finished yet (pending or running), for "wait until drained".
 
         An action queued behind a failed action of its subject is left out: it waits for the
-        merchant's Retry, not for the worker, so "drained" must not wait for it either.
+        merchant's Retry, not for the worker, so "drained" must not wait for it either. So are
+        the actions of a store that is not connected: they wait for the merchant too.
         """
         earlier = aliased(OutboxAction)
         behind_error = exists().where(
@@ -172,30 +176,41 @@ class OutboxWorker:
             earlier.status == ActionStatus.ERROR,
         )
         query = select(func.count(OutboxAction.id)).where(
-            OutboxAction.status.in_([ActionStatus.PENDING, ActionStatus.RUNNING]), ~behind_error
+            OutboxAction.status.in_([ActionStatus.PENDING, ActionStatus.RUNNING]),
+            self._connected(),
+            ~behind_error,
         )
         with self.db.session() as session:
             return int(session.scalar(query) or 0)
 
     async def run_once(self, limit: int = 200, stop: asyncio.Event | None = None) -> int:
-        """Process what is eligible now; returns how many actions were attempted.
+        """Process what is eligible now; returns how many actions were eligible.
 
-        Once ``stop`` is set, actions of the batch not started yet are left pending: with
+        ``concurrency`` slots take the actions in turn; each claims its next action in the
+        same transaction as the outcome of its last one (services/outbox_book.py). Once
+        ``stop`` is set, actions not started yet are left pending, never claimed: with
         Walmart's pacing a batch of 200 acknowledgements takes minutes, and quitting waited.
         """
-        ids = self.eligible_ids(limit)
-        if not ids:
+        queue = deque(self.eligible_ids(limit))
+        count = len(queue)
+        if not count:
             return 0
-        semaphore = asyncio.Semaphore(self.concurrency)
+        book = GroupCommit(self.db, self.clock, self.lease)
 
-        async def one(action_id: int) -> None:
-            async with semaphore:
-                if stop is None or not stop.is_set():
-                    await self.process(action_id)
+        async def slot() -> None:
+            outcome: Outcome | None = None
+            while True:
+                take = queue.popleft() if queue and not (stop and stop.is_set()) else None
+                if outcome is None and take is None:
+                    return
+                ctx = await book.settle(outcome, take)
+                outcome = None if ctx is None else await self.attempt(ctx)
+                if take is None:
+                    return
 
-        await asyncio.gather(*(one(i) for i in ids))
+        await asyncio.gather(*(slot() for _ in range(min(self.concurrency, count))))
         self.changes.publish(Change.OUTBOX)
-        return len(ids)
+        return count
 
     async def drain(self, timeout: float = 120.0, poll: float = 0.05) -> bool:
         """Run until nothing is pending or running; False if ``timeout`` passed first."""
@@ -240,79 +255,35 @@ class OutboxWorker:
                 await asyncio.gather(work, return_exceptions=True)
         return 0 if work.cancelled() else work.result()
 
-    async def process(self, action_id: int) -> None:
-        ctx = self._claim(action_id)
-        if ctx is None:
-            return
+    async def attempt(self, ctx: ActionContext) -> Outcome:
+        """Send one claimed action through its handler; what came of it, to be recorded."""
         handler = self.handlers.get(ctx.kind)
         if handler is None:
-            self._fail(ctx, None, ChannelError(f"No handler for action {ctx.kind!r}"))
-            return
+            error = ChannelError(f"No handler for action {ctx.kind!r}")
+            return Outcome(ctx, None, ActionStatus.ERROR, error=error)
         try:
             result = await handler.send(ctx)
+        except NotReady as exc:
+            return Outcome(ctx, handler, ActionStatus.PENDING, error=exc, give_back=True)
         except RETRYABLE as exc:
-            self._retry_later(ctx, handler, exc)
+            return self._retry_later(ctx, handler, exc)
         except ChannelError as exc:
-            self._fail(ctx, handler, exc)
+            return Outcome(ctx, handler, ActionStatus.ERROR, error=exc)
         except Exception as exc:
             log.exception("action %s (%s) crashed", ctx.action_id, ctx.kind)
-            self._fail(ctx, handler, ChannelError(f"Unexpected error: {exc!r}"))
-        else:
-            self._done(ctx, handler, result)
+            error = ChannelError(f"Unexpected error: {exc!r}")
+            return Outcome(ctx, handler, ActionStatus.ERROR, error=error)
+        return Outcome(ctx, handler, ActionStatus.DONE, result=result)
 
-    def _claim(self, action_id: int) -> ActionContext | None:
-        now = self.clock()
-        with self.db.session() as session:
-            action = session.get(OutboxAction, action_id)
-            if action is None or action.status in (ActionStatus.DONE, ActionStatus.ERROR):
-                return None
-            if action.status == ActionStatus.RUNNING and action.updated_at > now - self.lease:
-                return None  # another worker holds it
-            action.status = ActionStatus.RUNNING
-            action.attempts += 1
-            action.updated_at = now
-            return ActionContext(
-                action_id=action.id,
-                store_id=action.store_id,
-                kind=action.kind,
-                subject_type=action.subject_type,
-                subject_id=action.subject_id,
-                payload=dict(action.payload),
-                attempt=action.attempts,
-            )
-
-    def _done(
-        self, ctx: ActionContext, handler: ActionHandler, result: dict[str, Any] | None
-    ) -> None:
-        with self.db.session() as session:
-            action = session.get_one(OutboxAction, ctx.action_id)
-            action.status = ActionStatus.DONE
-            action.result = result
-            action.last_error = None
-            action.done_at = self.clock()
-            handler.apply(session, ctx, result)
-        log.info("action %s %s done (attempt %s)", ctx.action_id, ctx.kind, ctx.attempt)
-
-    def _retry_later(self, ctx: ActionContext, handler: ActionHandler, exc: ChannelError) -> None:
+    def _retry_later(
+        self, ctx: ActionContext, handler: ActionHandler, exc: ChannelError
+    ) -> Outcome:
         if ctx.attempt >= self.max_attempts:
-            self._fail(ctx, handler, exc)
-            return
+            return Outcome(ctx, handler, ActionStatus.ERROR, error=exc)
         delay = min(self.max_delay, self.base_delay * 2 ** (ctx.attempt - 1))
         if isinstance(exc, RateLimitError) and exc.retry_after:
             delay = max(delay, exc.retry_after)
         delay *= random.uniform(0.8, 1.2)  # jitter: many queued actions must not retry in step
-        with self.db.session() as session:
-            action = session.get_one(OutboxAction, ctx.action_id)
-            action.status = ActionStatus.PENDING
-            action.not_before = self.clock() + timedelta(seconds=delay)
-            action.last_error = str(exc)[:2000]
+        not_before = self.clock() + timedelta(seconds=delay)
         log.warning("action %s %s will retry in %.1fs: %s", ctx.action_id, ctx.kind, delay, exc)
-
-    def _fail(self, ctx: ActionContext, handler: ActionHandler | None, exc: ChannelError) -> None:
-        with self.db.session() as session:
-            action = session.get_one(OutboxAction, ctx.action_id)
-            action.status = ActionStatus.ERROR
-            action.last_error = str(exc)[:2000]
-            if handler is not None:
-                handler.failed(session, ctx, exc)
-        log.error("action %s %s failed: %s", ctx.action_id, ctx.kind, exc)
+        return Outcome(ctx, handler, ActionStatus.PENDING, error=exc, not_before=not_before)

@@ -6,13 +6,20 @@ import asyncio
 from typing import Any
 
 import pytest
+from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from channelmanager_gui.errors import ApiError, ChannelError, UnavailableError
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.outbox import ActionStatus, OutboxAction
 from channelmanager_gui.models.store import Store
-from channelmanager_gui.services.outbox import ActionContext, OutboxWorker, enqueue, retry_subject
+from channelmanager_gui.services.outbox import (
+    ActionContext,
+    NotReady,
+    OutboxWorker,
+    enqueue,
+    retry_subject,
+)
 
 
 class SimulatedCrash(BaseException):
@@ -220,3 +227,70 @@ async def test_stop_lets_a_quick_send_finish_within_the_grace(db: Database) -> N
     gate.set()  # the answer arrives after the stop, within the grace
     await asyncio.wait_for(running, timeout=10)
     assert statuses(db) == ["done"] and remote.received == ["quick"]
+
+
+async def test_actions_of_a_store_not_connected_are_left_alone(db: Database) -> None:
+    with db.session() as session:
+        session.add(Store(id=2, name="T", commerce_url="https://c", walmart_url="https://w"))
+        session.flush()
+        enqueue(session, store_id=2, kind="test.send", subject_type="order", subject_id=7,
+                payload={"key": "other-store"})  # fmt: skip
+    queue(db, "connected")
+    remote = RemoteLog()
+    worker = OutboxWorker(db, {"test.send": Recorder(remote)}, stores=[1])
+    assert worker.eligible_ids(10) == [2]
+    assert await worker.drain(timeout=5)  # does not wait for the other store's action
+    assert remote.received == ["connected"]
+    with db.session() as session:
+        waiting = session.get_one(OutboxAction, 1)
+        assert (waiting.status, waiting.attempts) == (ActionStatus.PENDING, 0)
+
+
+async def test_not_ready_puts_the_action_back_without_counting_an_attempt(db: Database) -> None:
+    class StoreGone(Recorder):
+        async def send(self, ctx: ActionContext) -> dict[str, Any] | None:
+            raise NotReady("Store #1 is not connected: no token.")
+
+    handler = StoreGone(RemoteLog())
+    queue(db, "x")
+    await OutboxWorker(db, {"test.send": handler}).run_once()
+    with db.session() as session:
+        action = session.get_one(OutboxAction, 1)
+        assert (action.status, action.attempts) == (ActionStatus.PENDING, 0)
+        assert "not connected" in (action.last_error or "")
+    assert handler.failures == []
+
+
+async def test_claims_and_outcomes_of_concurrent_actions_share_transactions(db: Database) -> None:
+    remote = RemoteLog()
+    for n in range(16):
+        queue(db, f"k{n}", subject_id=n)
+    commits = [0]
+
+    def on_commit(_: Session) -> None:
+        commits[0] += 1
+
+    event.listen(Session, "after_commit", on_commit)
+    try:
+        await OutboxWorker(db, {"test.send": Recorder(remote)}, concurrency=8).run_once()
+    finally:
+        event.remove(Session, "after_commit", on_commit)
+    assert statuses(db) == ["done"] * 16 and len(remote.received) == 16
+    assert commits[0] < 16  # one claim and one finish per action would be 32
+
+
+async def test_a_failing_apply_does_not_lose_the_other_outcomes_of_its_transaction(
+    db: Database,
+) -> None:
+    class BrokenApply(Recorder):
+        def apply(self, session: Session, ctx: ActionContext, result: Any) -> None:
+            if ctx.payload["key"] == "bad":
+                raise RuntimeError("bug in apply")
+            super().apply(session, ctx, result)
+
+    remote = RemoteLog()
+    queue(db, "good", subject_id=1)
+    queue(db, "bad", subject_id=2)
+    with pytest.raises(RuntimeError):
+        await OutboxWorker(db, {"test.send": BrokenApply(remote)}).run_once()
+    assert statuses(db) == ["done", "running"]  # the bad one is retried once its lease ran out
