@@ -12,8 +12,9 @@ from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.store import Store
 from channelmanager_gui.services.changes import ChangeBus
 from channelmanager_gui.services.commerce.client import CommerceClient
-from channelmanager_gui.services.credentials import CredentialStore
+from channelmanager_gui.services.credentials import CredentialsError, CredentialStore
 from channelmanager_gui.services.engine.settings import StoreSettings
+from channelmanager_gui.services.outbox import NotReady
 from channelmanager_gui.services.walmart.client import WalmartClient
 
 
@@ -38,7 +39,18 @@ class MemorySecrets:
         self.by_store = by_store or {}
 
     def secret(self, store: Store, name: str) -> str:
-        return self.by_store[store.id][name]
+        value = self.by_store.get(store.id, {}).get(name)
+        if not value:
+            raise CredentialsError(f"No {name} is known for the demo store {store.name}.")
+        return value
+
+
+class StoreNotConnected(NotReady):
+    """The store's clients could not be built (e.g. a secret is missing from the keyring).
+
+    Its actions wait in the outbox instead of failing: nothing is wrong with them, and they
+    go out once the store is connected again.
+    """
 
 
 @dataclass
@@ -85,6 +97,12 @@ class EngineEnv:
     changes: ChangeBus
     stores: dict[int, StoreContext] = field(default_factory=dict)
     clock: Callable[[], datetime] = utcnow
+    # Stores that could not be opened → why, in words the merchant can act on.
+    not_connected: dict[int, str] = field(default_factory=dict)
 
     def store(self, store_id: int) -> StoreContext:
-        return self.stores[store_id]
+        try:
+            return self.stores[store_id]
+        except KeyError:
+            reason = self.not_connected.get(store_id, "it is not open in this sync")
+            raise StoreNotConnected(f"Store #{store_id} is not connected: {reason}") from None

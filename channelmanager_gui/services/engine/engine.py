@@ -19,7 +19,7 @@ from channelmanager_gui.services.engine.context import EngineEnv, SecretSource, 
 from channelmanager_gui.services.engine.flows import flow_modules
 from channelmanager_gui.services.engine.scheduler import LoopSpec, Scheduler
 from channelmanager_gui.services.outbox import ActionHandler, OutboxWorker
-from channelmanager_gui.services.sync_status import SyncStatusBoard
+from channelmanager_gui.services.sync_status import SyncState, SyncStatusBoard
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +57,8 @@ class SyncEngine:
         self.flows = flow_modules() if flows is None else flows
         self.scheduler = Scheduler(self.env, self.board)
         self.worker = OutboxWorker(db, {}, changes=self.env.changes, **(worker_options or {}))
+        self.worker.stores = self.env.stores.keys()  # a store not connected: its actions wait
+        self.store_errors: list[str] = []  # one line per store that could not be opened
         self._stop = asyncio.Event()
         self._worker_task: asyncio.Task[None] | None = None
 
@@ -70,8 +72,7 @@ class SyncEngine:
             try:
                 self.env.stores[store.id] = open_store(store, self.secrets)
             except Exception as exc:
-                log.error("store %s cannot be opened: %s", store.name, exc)
-                self.board.update(f"{store.name}", last_error=str(exc))
+                self._not_connected(store, exc)
         for module in self.flows:
             handlers.update(module.handlers(self.env))
         self.worker.handlers = handlers
@@ -83,9 +84,22 @@ class SyncEngine:
                     label = f"{ctx.store.name}/{spec.name}" if many else spec.name
                     self.scheduler.add(spec, ctx, label)
 
+    def _not_connected(self, store: Store, exc: Exception) -> None:
+        """Say on the board why the store is not synced; its queued actions wait for it."""
+        log.error("store %s cannot be opened: %s", store.name, exc)
+        reason = (str(exc) or type(exc).__name__).rstrip(".") + "."
+        self.env.not_connected[store.id] = reason
+        message = (
+            f"Store {store.name} is not connected: {reason} Its queued actions wait until "
+            "it is connected again."
+        )
+        self.store_errors.append(message)
+        self.board.update(store.name, state=SyncState.ERROR, last_error=message)
+
     async def run_once(self, drain_timeout: float = 600.0) -> RunSummary:
         """Every loop once, then send everything queued; the summary says what failed."""
         summary = RunSummary(loop_errors=await self.scheduler.run_all_once())
+        summary.loop_errors.extend(self.store_errors)
         summary.drained = await self.worker.drain(timeout=drain_timeout)
         with self.env.db.session() as session:
             failed = session.scalars(
