@@ -1,9 +1,11 @@
 """The one composition root of the window: builds Qt, the asyncio loop, services and views.
 
 Everything is created here and handed to what needs it; nothing reaches for a global app
-object. Shutdown runs in the reverse order of dependence: the window saves its state, running
-ops stop, the sync engine stops its loops and closes its HTTP clients, and the database engine
-is disposed last (in demo mode the sandbox servers stop after it).
+object. The sync engine runs on a thread of its own (``services/engine_host.py``): its passes
+over a large catalog are synchronous work that would freeze the window's event loop. Shutdown
+runs in the reverse order of dependence: the window saves its state and hides, running ops
+stop, the sync engine stops its loops and closes its HTTP clients on its own loop, its thread
+ends, and the database engine is disposed last (in demo mode the sandbox servers stop after it).
 """
 
 from __future__ import annotations
@@ -38,12 +40,12 @@ from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.services.credentials import CredentialStore, keyring_problem
 from channelmanager_gui.services.db_watch import DatabaseWatch
 from channelmanager_gui.services.engine.context import KeyringSecrets, SecretSource
-from channelmanager_gui.services.engine.engine import SyncEngine
 from channelmanager_gui.services.status_snapshot import record_board
 from channelmanager_gui.services.sync_notices import Notice, SyncNotices
 from channelmanager_gui.services.sync_status import SyncStatusBoard
 from channelmanager_gui.views.board_bridge import BoardBridge
 from channelmanager_gui.views.change_bridge import ChangeBridge
+from channelmanager_gui.views.engine_control import EngineControl
 from channelmanager_gui.views.error_presenter import ErrorPresenter
 from channelmanager_gui.views.first_run import FirstRunWizard
 from channelmanager_gui.views.keyring_dialog import KeyringDialog
@@ -162,15 +164,6 @@ def relaunch_demo() -> bool:
     return bool(started)
 
 
-def _signature(known: list[Store]) -> list[tuple[object, ...]]:
-    """What the engine was built from; other processes' writes announce every change kind,
-    so the engine restarts only when this really differs."""
-    return [
-        (s.id, s.name, s.commerce_url, s.commerce_store_code, s.walmart_url, repr(s.settings))
-        for s in known
-    ]
-
-
 class _Shell:
     """The objects of one window run and the wiring between them (not reachable globally)."""
 
@@ -184,17 +177,24 @@ class _Shell:
         self.presenter = ErrorPresenter(self.window, self.window.status.notice)
         self.ops = OpRunner(self.presenter, parent=self.window)
         self.ops.busy_changed.connect(self.window.status.set_busy)
-        self.engine: SyncEngine | None = None
+        self.control = EngineControl(
+            backend.db,
+            backend.secrets,
+            board=self.board,
+            changes=self.changes,
+            ops=self.ops,
+            demo_store_id=backend.demo_store_id,
+            on_demo_ready=self._on_demo_ready,
+        )
+        self._known = known
         self._idle_notice = NO_KEYRING_NOTICE if backend.secrets is None else NO_STORE_NOTICE
-        self._demo_store_id = backend.demo_store_id
-        self._secrets = backend.secrets
         self._stop_recording: Callable[[], None] | None = None
-        self._store_signature = _signature(known)
         self.first_run = not demo and not known  # offer the first-run wizard once running
         if backend.secrets is not None:
-            self.engine = self._new_engine(backend.db, known)
-            # `channelmanager-gui sync status` in another process reads this snapshot.
-            self._stop_recording = record_board(backend.db, self.board)
+            # `channelmanager-gui sync status` in another process reads this snapshot; it is
+            # written on the engine's thread, the one that writes to the database anyway.
+            post = self.control.host.call_soon
+            self._stop_recording = record_board(backend.db, self.board, post=post)
         self.tray = self._build_tray() if QSystemTrayIcon.isSystemTrayAvailable() else None
         self.window.set_close_to_tray(self.tray is not None)
         self._notices = SyncNotices(self._show_notice)
@@ -209,7 +209,7 @@ class _Shell:
                 change_bridge=self.change_bridge,
                 ops=self.ops,
                 board=self.board,
-                engine=lambda: self.engine,
+                engine=lambda: self.control.engine,
                 sync_now=self.sync_now,
                 set_paused=self.set_paused,
             )
@@ -249,7 +249,7 @@ class _Shell:
         self._watch_timer.start()
         self.change_bridge = ChangeBridge(self.changes, parent=self.window)
         self.change_bridge.settled.connect(self._on_changes_settled)
-        self._count_open_errors()
+        self._counting = self._recount = False
 
     def _on_changes_settled(self, kinds: frozenset[Change]) -> None:
         if kinds & {Change.ORDERS, Change.LISTINGS, Change.OUTBOX}:
@@ -257,36 +257,35 @@ class _Shell:
         if Change.STORES in kinds:
             known = stores.list_stores(self.db)
             self._show_stores(known)
-            if _signature(known) != self._store_signature:
-                self._restart_engine(known)
-
-    def _new_engine(self, db: Database, known: list[Store]) -> SyncEngine | None:
-        if self._secrets is None or not known:
-            return None
-        return SyncEngine(db, self._secrets, board=self.board, changes=self.changes)
-
-    def _restart_engine(self, known: list[Store]) -> None:
-        """A store was added, edited or removed: reconnect with the new settings."""
-        self._store_signature = _signature(known)
-        old, self.engine = self.engine, self._new_engine(self.db, known)
-        new = self.engine
-
-        async def swap() -> None:
-            if old is not None:
-                await old.aclose()
-            if new is not None:
-                await self._start_engine(new)
-
-        self.ops.run(swap(), label="Reconnecting stores")
+            self.control.restart_if_changed(known)
 
     def _show_stores(self, known: list[Store]) -> None:
         self.window.set_stores([(store.id, store.name) for store in known])
 
     def _count_open_errors(self) -> None:
-        """Orders and listings in error: a few indexed COUNTs on the local file, no network."""
+        """Orders and listings in error for the tray, counted in a worker thread: a few
+        COUNTs, yet most of a second with 100,000 rows. One count at a time; changes that
+        arrive meanwhile are counted once more after it."""
+        if self._counting:
+            self._recount = True
+            return
+        self._counting, self._recount = True, False
+        task = self.ops.run(
+            asyncio.to_thread(self._open_error_count),
+            label="Counting open errors",
+            on_success=self.board.set_open_errors,
+        )
+        task.add_done_callback(self._on_counted)
+
+    def _open_error_count(self) -> int:
         with self.db.session() as session:
             counts = dashboard_counts(session, datetime.now(UTC), None)
-        self.board.set_open_errors(counts.orders_in_error + counts.listings_in_error)
+        return counts.orders_in_error + counts.listings_in_error
+
+    def _on_counted(self, task: asyncio.Task[int]) -> None:
+        self._counting = False
+        if self._recount and not task.cancelled():
+            self._count_open_errors()
 
     def _build_tray(self) -> TrayController:
         tray = TrayController(self.board, parent=self.window)
@@ -299,44 +298,35 @@ class _Shell:
         return tray
 
     def start(self) -> None:
-        """Connect the stores and start the sync loops in the background."""
-        if self.engine is not None:
-            self.ops.run(self._start_engine(self.engine), label="Connecting stores")
-
-    async def _start_engine(self, engine: SyncEngine) -> None:
-        await engine.open()
-        engine.start()
-        if self._demo_store_id is not None:
-            from channelmanager_gui.services.demo import bootstrap_demo
-
-            summary = await bootstrap_demo(engine, self._demo_store_id)
-            self.window.status.notice(f"Demo catalog: {summary}", 8000)
+        """Once the window shows: count the open errors, connect the stores and start the
+        sync loops on the engine's thread."""
+        self._count_open_errors()
+        self.control.start(self._known)
 
     def sync_now(self) -> None:
-        if self.engine is None:
+        engine = self.control.engine
+        if engine is None:
             self.window.status.notice(self._idle_notice)
             return
         if self.board.paused:
             self.window.status.notice("Syncing is paused: choose “Resume sync” first.")
             return
-        self.engine.scheduler.sync_now()
+        engine.sync_now()
         self.window.status.notice("Syncing now…", 3000)
 
     def set_paused(self, paused: bool) -> None:
-        if self.engine is None:
-            self.board.set_paused(paused)
-        elif paused:
-            self.engine.scheduler.pause()
-        else:
-            self.engine.scheduler.resume()
+        self.control.set_paused(paused)
+
+    def _on_demo_ready(self, summary: str) -> None:
+        self.window.status.notice(f"Demo catalog: {summary}", 8000)
 
     def quit(self) -> None:
         self.window.prepare_to_quit()
         self.app.quit()
 
     async def shutdown(self) -> None:
-        """Save the window, stop ops, then the engine (loops → HTTP clients). The caller
-        disposes the database afterwards."""
+        """Save the window, stop ops, then the engine (loops → HTTP clients) on its thread,
+        then that thread. The caller disposes the database afterwards."""
         self.window.save_state()
         self.pages.save_state(window_settings())
         self.window.hide()  # gone at once, even while the engine finishes its current step
@@ -344,12 +334,13 @@ class _Shell:
             self.tray.hide()
         self._watch_timer.stop()
         await self.ops.cancel_all()
-        if self.engine is not None:
-            await self.engine.aclose()
-            log.info("sync engine stopped")
-        if self._stop_recording is not None:
-            self._stop_recording()
-        self.db_watch.close()
+        try:
+            await self.control.aclose()
+        finally:
+            if self._stop_recording is not None:
+                self._stop_recording()
+            self.control.stop()
+            self.db_watch.close()
 
     def _show_notice(self, notice: Notice) -> None:
         """New orders and new sync problems: a tray balloon, else the status bar."""

@@ -16,6 +16,7 @@ named tasks.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import logging
 import signal
 import sys
@@ -135,6 +136,18 @@ class OpRunner(QObject):
         task.add_done_callback(lambda t: self._on_task_done(t, started, on_success))
         return task
 
+    def run_elsewhere(
+        self,
+        future: concurrent.futures.Future[T],
+        *,
+        label: str,
+        on_success: Callable[[T], None] | None = None,
+    ) -> asyncio.Task[T]:
+        """Like :meth:`run` for work already running on another thread's loop (the sync
+        engine's ``EngineHost.submit``): progress, errors and ``on_success`` on the UI thread,
+        and cancelling the op (``cancel_all`` at shutdown) cancels the work there."""
+        return self.run(_wait_for(future), label=label, on_success=on_success)
+
     def running(self) -> list[str]:
         """Labels of the ops still running, oldest first."""
         return list(self._tasks.values())
@@ -189,3 +202,7 @@ class OpRunner(QObject):
             self._presenter(exc, label)
         except Exception:
             log.exception("the error presenter failed on %r", exc)
+
+
+async def _wait_for(future: concurrent.futures.Future[T]) -> T:
+    return await asyncio.wrap_future(future)

@@ -15,7 +15,10 @@ Connections of this very process (the window's engine) count as "another connect
 writes already announce themselves on the bus, so the owner can subscribe :meth:`absorb` to the
 bus: it takes the current version as seen, which spares a second reload of everything. The
 price: a write by another process landing in the same instant is folded into the local
-announcement (which names only its own kinds) instead of triggering a full reload.
+announcement (which names only its own kinds) instead of triggering a full reload. In the
+window, :meth:`absorb` runs on the engine's thread and :meth:`poll` on the UI thread: one lock
+guards the connection (opened without SQLite's same-thread check) and the version seen. A poll
+that lands between the engine's commit and its announcement reloads everything once: harmless.
 """
 
 from __future__ import annotations

@@ -1,10 +1,11 @@
 """Add products: search the Commerce catalog and import the chosen products as listings.
 
-The search and the import talk to Commerce through the async client on the op runner, never
-blocking the window. An import of a whole search (or the whole catalog) is a long job: the
-engine's ``import_products`` reports through a small progress object that this dialog turns
-into a progress bar with counts, and Cancel stops it between pages, keeping what was imported.
-"""
+The search and the import talk to Commerce through the engine's async client, so they run on
+the engine's thread (its :class:`EngineHost`, where that client's connections live); the window
+awaits them through the op runner and is never blocked. An import of a whole search (or the
+whole catalog) is a long job: the engine's ``import_products`` reports through a small progress
+object that this dialog turns into a progress bar with counts, and Cancel stops it between
+pages, keeping what was imported."""
 
 from __future__ import annotations
 
@@ -33,13 +34,18 @@ from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.commerce.models import Product
 from channelmanager_gui.services.engine.catalog import ImportResult, import_products
 from channelmanager_gui.services.engine.context import EngineEnv, StoreContext
+from channelmanager_gui.services.engine_host import EngineHost
 
 SEARCH_LIMIT = 200  # rows shown; "Import all matching" imports every match, however many
 COLUMNS = ("", "SKU", "Name", "Price", "Type", "Status")
 
 
 class ProgressBridge(QObject):
-    """The engine's Progress protocol, as Qt signals the dialog's widgets listen to."""
+    """The engine's Progress protocol, as Qt signals the dialog's widgets listen to.
+
+    Called on the engine's thread; this object lives on the UI thread, so its signals are
+    queued to the widgets. ``cancelled`` is a plain flag the import reads between pages.
+    """
 
     status = Signal(str)
     progress = Signal(int, int)  # done, total (0 when unknown)
@@ -56,19 +62,22 @@ class ProgressBridge(QObject):
 
 
 class AddProductsDialog(QDialog):
-    """``AddProductsDialog(env, store, ops)``; :meth:`ask` returns the ImportResult or None."""
+    """``AddProductsDialog(env, store, ops, host)``; :meth:`ask` returns the ImportResult or
+    None. ``host`` runs the engine whose ``env`` and ``store`` clients this uses."""
 
     def __init__(
         self,
         env: EngineEnv,
         store: StoreContext,
         ops: OpRunner,
+        host: EngineHost,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._env = env
         self._store = store
         self._ops = ops
+        self._host = host
         self.task: asyncio.Task[Any] | None = None
         self.result_value: ImportResult | None = None
         self._progress: ProgressBridge | None = None
@@ -80,9 +89,14 @@ class AddProductsDialog(QDialog):
 
     @classmethod
     def ask(
-        cls, parent: QWidget | None, env: EngineEnv, store: StoreContext, ops: OpRunner
+        cls,
+        parent: QWidget | None,
+        env: EngineEnv,
+        store: StoreContext,
+        ops: OpRunner,
+        host: EngineHost,
     ) -> ImportResult | None:
-        dialog = cls(env, store, ops, parent)
+        dialog = cls(env, store, ops, host, parent)
         dialog.exec()
         return dialog.result_value
 
@@ -263,7 +277,9 @@ class AddProductsDialog(QDialog):
     # -- helpers -------------------------------------------------------------------------------
 
     def _run(self, coro: Any, label: str, on_success: Any) -> None:
-        self.task = self._ops.run(coro, label=label, on_success=on_success)
+        """Run ``coro`` on the engine's thread; its result comes back on the UI thread."""
+        future = self._host.submit(coro)
+        self.task = self._ops.run_elsewhere(future, label=label, on_success=on_success)
         self.task.add_done_callback(lambda _task: self._on_task_done())
         self._update_buttons()
 

@@ -1,7 +1,9 @@
 """Turns SyncStatusBoard's plain-callable notifications into a Qt signal.
 
-A signal of an object living on the UI thread is queued when emitted from another thread, so
-the sync engine may report from anywhere and widgets still update only on the UI thread.
+The sync engine reports on its own thread (``services/engine_host.py``). A signal of an object
+living on the UI thread is queued when emitted from another thread, for a widget's slot and a
+plain lambda alike (``tests/views/test_board_bridge.py``), so widgets update only on the UI
+thread. A bridge must outlive the engine: the shell stops the engine before the window goes.
 """
 
 from __future__ import annotations

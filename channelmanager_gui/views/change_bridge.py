@@ -1,9 +1,9 @@
 """Turns ChangeBus announcements into one app-level Qt signal (STYLE.md #4).
 
-Writes may be announced from a worker thread; a signal of an object living on the UI thread is
-queued to it, so receivers always run on the UI thread. ``settled`` fires once a burst of
-changes has been quiet for a moment, for receivers that recount something (and need not run at
-every single write of a sync pass).
+Writes are announced from the engine's thread and from worker threads; a signal of an object
+living on the UI thread is queued to it, so receivers (lambdas too) always run on the UI thread.
+``settled`` fires once a burst of changes has been quiet for a moment, for receivers that
+recount something (and need not run at every single write of a sync pass).
 """
 
 from __future__ import annotations

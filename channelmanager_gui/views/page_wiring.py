@@ -19,7 +19,7 @@ from channelmanager_gui.models.qt_paged import Runner
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.services.credentials import CredentialStore
-from channelmanager_gui.services.engine.engine import SyncEngine
+from channelmanager_gui.services.engine_host import HostedEngine
 from channelmanager_gui.services.sync_status import SyncStatusBoard
 from channelmanager_gui.views.activity_page import ActivityPage
 from channelmanager_gui.views.add_products_dialog import AddProductsDialog
@@ -77,7 +77,7 @@ class PageDeps:
     change_bridge: ChangeBridge
     ops: OpRunner
     board: SyncStatusBoard
-    engine: Callable[[], SyncEngine | None]
+    engine: Callable[[], HostedEngine | None]  # lives on its own thread: see engine_host.py
     sync_now: Callable[[], None]
     set_paused: Callable[[bool], None]
     runner: Runner[Any] | None = None  # tests run page queries inline; the app in threads
@@ -181,22 +181,24 @@ def _wire_actions(deps: PageDeps, pages: Pages) -> None:
         if engine is None:
             deps.sync_now()  # says why nothing can sync
         else:
-            engine.scheduler.sync_now(label)
+            engine.sync_now(label)
 
     pages.activity.loop_sync_now_requested.connect(sync_loop)
     pages.listings.add_products_requested.connect(lambda: _add_products(deps, pages.listings))
 
 
 def _add_products(deps: PageDeps, parent: QWidget) -> None:
-    """Open the Add products dialog with the chosen store's clients (the engine's)."""
+    """Open the Add products dialog with the chosen store's clients (the engine's, so its
+    calls run on the engine's thread)."""
     engine = deps.engine()
-    if engine is None or not engine.env.stores:
+    env = engine.env if engine is not None else None
+    if engine is None or env is None or not env.stores:
         deps.window.status.notice(NO_ENGINE_FOR_IMPORT)
         return
     store_id = deps.window.top_bar.current_store()
-    store = engine.env.stores.get(store_id) if store_id is not None else None
-    store = store or next(iter(engine.env.stores.values()))
-    result = AddProductsDialog.ask(parent, engine.env, store, deps.ops)
+    store = env.stores.get(store_id) if store_id is not None else None
+    store = store or next(iter(env.stores.values()))
+    result = AddProductsDialog.ask(parent, env, store, deps.ops, engine.host)
     if result is not None:
         deps.changes.publish(Change.LISTINGS, Change.ACTIVITY)
         deps.window.status.notice(f"Products imported: {result.summary()}", 8000)

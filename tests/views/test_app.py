@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,7 +20,9 @@ from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services import stores
 from channelmanager_gui.services.credentials import CredentialStore
+from channelmanager_gui.services.engine_host import EngineHost
 from channelmanager_gui.services.sync_status import SyncStatusBoard
+from channelmanager_gui.views import engine_control
 from channelmanager_gui.views.keyring_dialog import KeyringDialog
 from channelmanager_gui.views.main_window import MainWindow
 from channelmanager_gui.views.tray import TrayController
@@ -36,7 +39,7 @@ def restore_quit_on_close(qapp: QApplication) -> Iterator[None]:
 def steps(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Records the shutdown steps in the order they run."""
     seen: list[str] = []
-    cancel_all, dispose = OpRunner.cancel_all, Database.dispose
+    cancel_all, dispose, stop_host = OpRunner.cancel_all, Database.dispose, EngineHost.stop
 
     async def recording_cancel_all(self: OpRunner) -> None:
         seen.append("stop ops")
@@ -46,7 +49,12 @@ def steps(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         seen.append("dispose engine")
         dispose(self)
 
+    def recording_stop_host(self: EngineHost, timeout: float | None = None) -> None:
+        seen.append("end engine thread")
+        stop_host(self, timeout)
+
     monkeypatch.setattr(OpRunner, "cancel_all", recording_cancel_all)
+    monkeypatch.setattr(EngineHost, "stop", recording_stop_host)
     monkeypatch.setattr(Database, "dispose", recording_dispose)
     monkeypatch.setattr(app_module, "missing_xcb_packages", lambda: [])
     return seen
@@ -74,6 +82,26 @@ def _when_running(action: Callable[[], None], failures: list[BaseException]) -> 
     QTimer.singleShot(0, guarded)
 
 
+def _when(
+    ready: Callable[[], bool], action: Callable[[], None], failures: list[BaseException]
+) -> None:
+    """Run ``action`` on the UI thread once ``ready()`` holds (the engine starts on its own
+    thread, and the open errors are counted in a worker: look until they have)."""
+
+    def check() -> None:
+        if ready():
+            _when_running(action, failures)
+        else:
+            QTimer.singleShot(10, check)
+
+    QTimer.singleShot(0, check)
+
+
+def _engine_started() -> bool:
+    engine = FakeEngine.last
+    return engine is not None and "start" in engine.calls
+
+
 def test_run_app_shows_window_then_shuts_down_in_order(
     monkeypatch: pytest.MonkeyPatch, steps: list[str], cm_home: Path
 ) -> None:
@@ -91,7 +119,7 @@ def test_run_app_shows_window_then_shuts_down_in_order(
     assert app_module.run_app(demo=False, argv=["channelmanager-gui"]) == 0
     assert failures == []
     assert seen == {"visible": True, "title": "Channel Manager"}
-    assert steps == ["stop ops", "dispose engine"]
+    assert steps == ["stop ops", "end engine thread", "dispose engine"]
     assert (cm_home / "window.ini").is_file()
     assert (cm_home / "channelmanager.sqlite3").is_file()
 
@@ -117,7 +145,7 @@ def test_with_a_tray_closing_hides_and_tray_quit_ends(
     assert app_module.run_app(demo=False, argv=["channelmanager-gui"]) == 0
     assert failures == []
     assert seen == {"hidden": True, "tray icon": "tray-idle"}
-    assert steps == ["stop ops", "dispose engine"]
+    assert steps == ["stop ops", "end engine thread", "dispose engine"]
 
 
 def test_keyring_problem_asks_and_quit_stops_before_the_database(
@@ -145,41 +173,51 @@ def test_missing_system_libraries_are_named_instead_of_a_qt_abort(
 
 
 class FakeEngine:
-    """Stands in for SyncEngine (whose own tests cover it): records what the shell asks."""
+    """Stands in for SyncEngine (whose own tests cover it): records what the shell asks, and
+    on which thread."""
+
+    last: FakeEngine | None = None
 
     def __init__(
         self, db: Database, secrets: object, *, board: SyncStatusBoard, changes: object
     ) -> None:
         self.calls: list[str] = []
+        self.threads: set[str] = set()
         self.scheduler = self
         self.board = board
         FakeEngine.last = self
 
-    last: FakeEngine
-    when_started: Callable[[], None] = staticmethod(lambda: None)
+    def _record(self, call: str) -> None:
+        self.calls.append(call)
+        self.threads.add(threading.current_thread().name)
 
     async def open(self) -> None:
-        self.calls.append("open")
+        self._record("open")
 
     def start(self) -> None:
-        self.calls.append("start")
-        FakeEngine.when_started()
+        self._record("start")
 
-    def sync_now(self) -> None:
-        self.calls.append("sync now")
+    def sync_now(self, loop: str | None = None) -> None:
+        self._record("sync now")
 
     def pause(self) -> None:
-        self.calls.append("pause")
+        self._record("pause")
 
     def resume(self) -> None:
-        self.calls.append("resume")
+        self._record("resume")
 
     async def aclose(self) -> None:
-        self.calls.append("aclose")
+        self._record("aclose")
 
 
-def test_with_a_store_the_engine_runs_and_stops_before_the_database(
-    monkeypatch: pytest.MonkeyPatch, steps: list[str]
+@pytest.fixture
+def fake_engine(monkeypatch: pytest.MonkeyPatch) -> None:
+    FakeEngine.last = None
+    monkeypatch.setattr(engine_control, "SyncEngine", FakeEngine)
+
+
+def test_with_a_store_the_engine_runs_on_its_thread_and_stops_before_the_database(
+    monkeypatch: pytest.MonkeyPatch, steps: list[str], fake_engine: None
 ) -> None:
     monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
     db = open_database()
@@ -194,7 +232,6 @@ def test_with_a_store_the_engine_runs_and_stops_before_the_database(
     )
     db.dispose()
     steps.clear()
-    monkeypatch.setattr(app_module, "SyncEngine", FakeEngine)
     aclose = FakeEngine.aclose
 
     async def recording_aclose(self: FakeEngine) -> None:
@@ -211,20 +248,21 @@ def test_with_a_store_the_engine_runs_and_stops_before_the_database(
     def merchant_clicks() -> None:
         window = _main_window()
         tray = window.findChild(TrayController)
-        assert tray is not None
+        assert tray is not None and FakeEngine.last is not None
         FakeEngine.last.board.update("orders", last_run=datetime.now(UTC), counts={"new": 2})
         window.top_bar.sync_button.click()
         tray.pause_action.trigger()
+        assert FakeEngine.last.board.paused  # shown at once; the engine takes it on its thread
         tray.quit_action.trigger()
 
-    monkeypatch.setattr(
-        FakeEngine, "when_started", staticmethod(lambda: _when_running(merchant_clicks, failures))
-    )
+    _when(_engine_started, merchant_clicks, failures)
     assert app_module.run_app(demo=False, argv=["channelmanager-gui"]) == 0
     assert failures == []
+    assert FakeEngine.last is not None
     assert FakeEngine.last.calls == ["open", "start", "sync now", "pause", "aclose"]
+    assert FakeEngine.last.threads == {"sync-engine"}
     assert notified == ["2 new Walmart orders"]
-    assert steps == ["stop ops", "stop engine", "dispose engine"]
+    assert steps == ["stop ops", "stop engine", "end engine thread", "dispose engine"]
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
@@ -235,14 +273,13 @@ def test_ctrl_c_quits_cleanly(monkeypatch: pytest.MonkeyPatch, steps: list[str])
     _when_running(lambda: os.kill(os.getpid(), signal.SIGINT), failures)
     assert app_module.run_app(demo=False, argv=["channelmanager-gui"]) == 0
     assert failures == []
-    assert steps == ["stop ops", "dispose engine"]
+    assert steps == ["stop ops", "end engine thread", "dispose engine"]
 
 
 def test_open_errors_counted_at_start_and_after_another_process_writes(
-    monkeypatch: pytest.MonkeyPatch, steps: list[str]
+    monkeypatch: pytest.MonkeyPatch, steps: list[str], fake_engine: None
 ) -> None:
     monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
-    monkeypatch.setattr(app_module, "SyncEngine", FakeEngine)
     db = open_database()
     store_id = add_store(db)
     add_listing(db, store_id, 1, sync_error="Walmart refused the price")
@@ -250,9 +287,13 @@ def test_open_errors_counted_at_start_and_after_another_process_writes(
     seen: dict[str, str] = {}
     failures: list[BaseException] = []
 
+    def counted() -> bool:
+        engine = FakeEngine.last
+        return _engine_started() and engine is not None and engine.board.open_errors == 1
+
     def write_from_elsewhere() -> None:
         tray = _main_window().findChild(TrayController)
-        assert tray is not None
+        assert tray is not None and FakeEngine.last is not None
         seen["at start"] = tray.tooltip().splitlines()[-1]
 
         def on_board(board: SyncStatusBoard) -> None:
@@ -267,11 +308,7 @@ def test_open_errors_counted_at_start_and_after_another_process_writes(
         # Safety net only: if the write is never noticed, end the app so the test fails fast.
         QTimer.singleShot(20_000, tray, tray.quit_action.trigger)
 
-    monkeypatch.setattr(
-        FakeEngine,
-        "when_started",
-        staticmethod(lambda: _when_running(write_from_elsewhere, failures)),
-    )
+    _when(counted, write_from_elsewhere, failures)
     assert app_module.run_app(demo=False, argv=["channelmanager-gui"]) == 0
     assert failures == []
     assert seen == {"at start": "1 open error", "after": "2 open errors"}

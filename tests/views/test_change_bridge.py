@@ -24,6 +24,24 @@ def test_announcements_from_a_worker_thread_arrive_on_the_ui_thread(qtbot: QtBot
     assert threads == [bridge.thread()]
 
 
+def test_receivers_of_a_plain_thread_publish_run_on_the_main_thread(qtbot: QtBot) -> None:
+    """As the engine's thread publishes: plain lambdas (no receiver object) and ``settled``
+    receivers too run on the main thread."""
+    bus = ChangeBus()
+    bridge = ChangeBridge(bus, settle_ms=0)
+    seen: list[tuple[str, threading.Thread]] = []
+    bridge.changed.connect(lambda _: seen.append(("changed", threading.current_thread())))
+    bridge.settled.connect(lambda _: seen.append(("settled", threading.current_thread())))
+    with qtbot.waitSignal(bridge.settled):
+        engine = threading.Thread(target=lambda: bus.publish(Change.LISTINGS), name="sync-engine")
+        engine.start()
+        engine.join()
+    assert seen == [
+        ("changed", threading.main_thread()),
+        ("settled", threading.main_thread()),
+    ]
+
+
 def test_a_burst_settles_into_one_signal_with_every_kind(qtbot: QtBot) -> None:
     bus = ChangeBus()
     bridge = ChangeBridge(bus, settle_ms=50)

@@ -15,6 +15,7 @@ from channelmanager_gui import app as app_module
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.services import stores
 from channelmanager_gui.services.credentials import CredentialStore
+from channelmanager_gui.views import engine_control
 from channelmanager_gui.views.first_run import FirstRunWizard
 from channelmanager_gui.views.main_window import MainWindow
 from channelmanager_gui.views.store_dialog import StoreDialog
@@ -22,7 +23,8 @@ from tests.models.listing_seed import add_store
 
 
 class FakeEngine:
-    """Stands in for SyncEngine: records that the shell built and started one."""
+    """Stands in for SyncEngine: records that the shell built and started one (on the
+    engine's thread)."""
 
     started: ClassVar[list[str]] = []
 
@@ -43,7 +45,7 @@ class FakeEngine:
 def quiet_app(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setattr(app_module, "missing_xcb_packages", lambda: [])
     monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: False))
-    monkeypatch.setattr(app_module, "SyncEngine", FakeEngine)
+    monkeypatch.setattr(engine_control, "SyncEngine", FakeEngine)
     FakeEngine.started = []
     yield
     qapp.setQuitOnLastWindowClosed(True)
@@ -129,16 +131,20 @@ def test_connecting_a_store_from_the_wizard_starts_the_sync(
         )
 
     monkeypatch.setattr(StoreDialog, "ask", classmethod(add_one))
-    monkeypatch.setattr(
-        FakeEngine, "start", lambda self: (FakeEngine.started.append("start"), quit_app())
-    )
     failures: list[BaseException] = []
+
+    def quit_once_started() -> None:
+        if "start" in FakeEngine.started:
+            quit_app()
+        else:
+            QTimer.singleShot(10, quit_once_started)
 
     def connect() -> None:
         shown = wizard()
         assert shown is not None
         shown.connect_button.click()
         assert wizard() is None  # done: the wizard closed
+        quit_once_started()
 
     when_running(connect, failures)
     assert app_module.run_app(demo=False, argv=["channelmanager-gui"]) == 0

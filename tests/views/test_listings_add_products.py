@@ -1,10 +1,13 @@
 """Add products: search the Commerce sandbox in the background, import the chosen products,
-import a whole search with progress, and cancel a long import."""
+import a whole search with progress, and cancel a long import. The store's clients belong to
+the engine's thread (an EngineHost), as in the app: the dialog's calls run there."""
 
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 import qasync
@@ -24,6 +27,7 @@ from channelmanager_gui.services.engine.context import (
     StoreContext,
     open_store,
 )
+from channelmanager_gui.services.engine_host import EngineHost
 from channelmanager_gui.views.add_products_dialog import AddProductsDialog
 
 
@@ -41,9 +45,14 @@ def db() -> Iterator[Database]:
 
 
 @pytest.fixture
-def store(
-    db: Database, pair: SandboxPair, qasync_loop: qasync.QEventLoop
-) -> Iterator[StoreContext]:
+def host() -> Iterator[EngineHost]:
+    running = EngineHost()
+    yield running
+    running.stop(10.0)
+
+
+@pytest.fixture
+def store(db: Database, pair: SandboxPair, host: EngineHost) -> Iterator[StoreContext]:
     with db.session() as session:
         row = Store(name="Sandbox", commerce_url=pair.commerce.url, walmart_url=pair.walmart.url,
                     settings={})  # fmt: skip
@@ -56,13 +65,19 @@ def store(
     }})  # fmt: skip
     context = open_store(row, secrets)
     yield context
-    qasync_loop.run_until_complete(context.aclose())
+    host.submit(context.aclose()).result(10.0)
 
 
 @pytest.fixture
-def dialog(qtbot: QtBot, db: Database, store: StoreContext) -> AddProductsDialog:
+def dialog(
+    qtbot: QtBot,
+    db: Database,
+    store: StoreContext,
+    host: EngineHost,
+    qasync_loop: qasync.QEventLoop,
+) -> AddProductsDialog:
     ops = OpRunner(lambda exc, label: pytest.fail(f"{label}: {exc!r}"))
-    widget = AddProductsDialog(EngineEnv(db=db, changes=ChangeBus()), store, ops)
+    widget = AddProductsDialog(EngineEnv(db=db, changes=ChangeBus()), store, ops, host)
     qtbot.addWidget(widget)
     return widget
 
@@ -85,12 +100,25 @@ def _listings(db: Database) -> int:
 
 
 def test_search_then_import_the_chosen_products(
-    dialog: AddProductsDialog, db: Database, qasync_loop: qasync.QEventLoop
+    dialog: AddProductsDialog,
+    db: Database,
+    store: StoreContext,
+    qasync_loop: qasync.QEventLoop,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    threads: list[str] = []
+    iter_products = store.commerce.iter_products
+
+    def recording(*args: Any, **kwargs: Any) -> Any:
+        threads.append(threading.current_thread().name)
+        return iter_products(*args, **kwargs)
+
+    monkeypatch.setattr(store.commerce, "iter_products", recording)
     dialog.search.setText("Coffee Mug")
     dialog.search_button.click()
     assert not dialog.search_button.isEnabled()  # the search runs in the background
     _wait(dialog, qasync_loop)
+    assert threads == ["sync-engine"]  # with the engine's client, on the engine's thread
     rows = dialog.table.rowCount()
     assert rows > 1
     assert all("Coffee Mug" in dialog.table.item(r, 2).text() for r in range(rows))
