@@ -15,14 +15,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import ColumnElement, case, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
 from channelmanager_gui.models.db import Database
-from channelmanager_gui.models.listing import Listing, ListingState, MatchStatus
+from channelmanager_gui.models.listing import (
+    NAME_INDEX,
+    SENT_AT_INDEX,
+    Listing,
+    ListingState,
+    MatchStatus,
+)
+from channelmanager_gui.models.sorted_ids import fetch_ids, ids_by_rank, unindexed
 
 PAGE_LIMIT = 500  # rows_by_ids takes at most this many ids (SQLite bound-parameter headroom)
 IN_ERROR = "in error"  # the tab of listings whose last push or match failed, whatever the state
@@ -148,24 +155,32 @@ _ROW_COLUMNS = tuple(getattr(Listing, name) for name in _ROW_FIELDS)
 
 @dataclass(frozen=True)
 class ListingIds:
-    """What one refresh needs: the ordered ids and the tab counts, read together."""
+    """What one refresh needs: the ordered ids and, unless only the sort or the tab changed
+    (neither changes them), the tab counts, read together."""
 
-    ids: list[int]
-    counts: ListingCounts
+    ids: Sequence[int]
+    counts: ListingCounts | None
     match_counts: dict[MatchGroup, int] = field(default_factory=dict)
 
 
-def load_ids(db: Database, flt: ListingFilter, sort: ListingSort) -> ListingIds:
+def load_ids(
+    db: Database, flt: ListingFilter, sort: ListingSort, *, with_counts: bool = True
+) -> ListingIds:
     """Ids and counts in one read transaction; safe to call from a worker thread."""
     with db.session() as session:
         ids = listing_ids(session, flt, sort)
+        if not with_counts:
+            return ListingIds(ids, None)
         counts = listing_counts(session, flt)
         groups = match_counts(session, flt) if flt.match else {}
         return ListingIds(ids, counts, groups)
 
 
-def listing_ids(session: Session, flt: ListingFilter, sort: ListingSort) -> list[int]:
-    """Ids of the listings matching ``flt`` in ``sort`` order (ties broken by id)."""
+def listing_ids(session: Session, flt: ListingFilter, sort: ListingSort) -> Sequence[int]:
+    """Ids of the listings matching ``flt`` in ``sort`` order (ties broken by id).
+
+    Every sort key has an index (migration 0006), so SQLite walks it instead of sorting;
+    the state sort (tab order, not alphabetical) is grouped in Python instead."""
     query = _scoped(select(Listing.id), flt)
     if flt.tab == IN_ERROR:
         query = query.where(Listing.sync_error.is_not(None))
@@ -173,24 +188,29 @@ def listing_ids(session: Session, flt: ListingFilter, sort: ListingSort) -> list
         query = query.where(Listing.state == flt.tab)
     if flt.match:
         query = query.where(match_clause(MatchGroup(flt.match)))
+    if sort.column is ListingSortColumn.STATE:
+        ranked = query.add_columns(Listing.state).order_by(Listing.id)
+        return ids_by_rank(session, ranked, TABS[1:-1], descending=sort.descending)
     key = _sort_key(sort.column)
+    if flt.search.strip():
+        key = unindexed(key)  # every row is read for the search: scan, then sort the hits
     if sort.descending:
         query = query.order_by(key.desc(), Listing.id.desc())
     else:
         query = query.order_by(key.asc(), Listing.id.asc())
-    # Core rows, not ORM objects: a plain list of ints is all the model keeps.
-    return [row[0] for row in session.connection().execute(query)]
+    return fetch_ids(session, query)
 
 
 def listing_counts(session: Session, flt: ListingFilter) -> ListingCounts:
-    """Listings per state, in error, and in all, over the store and search of ``flt``."""
-    by_state = _scoped(select(Listing.state, func.count(Listing.id)), flt)
+    """Listings per state, in error, and in all, over the store and search of ``flt``, in
+    one pass (``count(sync_error)`` counts the rows in error of each state)."""
+    query = _scoped(select(Listing.state, func.count(), func.count(Listing.sync_error)), flt)
+    # Through the state index the rows would be read in random order: a scan is faster.
     counts: dict[str, int] = {tab: 0 for tab in TABS}
-    for state, count in session.execute(by_state.group_by(Listing.state)):
+    for state, count, in_error in session.execute(query.group_by(unindexed(Listing.state))):
         counts[state] = int(count)
-    counts[ALL] = sum(v for k, v in counts.items() if k not in (ALL, IN_ERROR))
-    errors = _scoped(select(func.count(Listing.id)), flt).where(Listing.sync_error.is_not(None))
-    counts[IN_ERROR] = int(session.scalar(errors) or 0)
+        counts[ALL] += int(count)
+        counts[IN_ERROR] += int(in_error)
     return ListingCounts(counts)
 
 
@@ -261,19 +281,11 @@ def _scoped(query: _Query, flt: ListingFilter) -> _Query:
 
 
 def _sort_key(column: ListingSortColumn) -> ColumnElement[Any]:
+    # Name and "last sent" sort by the indexed expressions themselves, so SQLite reads the
+    # order from the index (it only matches an identical expression).
     if column is ListingSortColumn.SENT_AT:
-        # The later of two nullable stamps; SQLite's max() of NULL is NULL, so coalesce first.
-        price, qty = Listing.price_sent_at, Listing.qty_sent_at
-        return case(
-            (price.is_(None), qty),
-            (qty.is_(None), price),
-            (price > qty, price),
-            else_=qty,
-        )
-    if column is ListingSortColumn.STATE:
-        ranks = {state: rank for rank, state in enumerate(TABS[1:-1])}
-        return case(ranks, value=Listing.state, else_=len(ranks))
+        return cast(ColumnElement[Any], SENT_AT_INDEX.expressions[0])
     if column is ListingSortColumn.NAME:
-        return func.lower(Listing.name)
+        return cast(ColumnElement[Any], NAME_INDEX.expressions[0])
     attribute: ColumnElement[Any] = getattr(Listing, column.value)
     return attribute

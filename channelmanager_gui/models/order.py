@@ -37,7 +37,17 @@ class Order(Base):
         Index("ix_orders_purchase_order_id", "purchase_order_id"),
         Index("ix_orders_total", "total"),
         Index("ix_orders_estimated_ship_date", "estimated_ship_date"),
-        Index("ix_orders_status_order_date", "status", "order_date"),
+        # Status filter with the default sort (date, then id: ties need no sort step), and
+        # covering for the attention counts.
+        Index(
+            "ix_orders_status_dates",
+            "status",
+            "order_date",
+            "id",
+            "estimated_ship_date",
+            "intent_to_cancel",
+            "cancel_reason",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

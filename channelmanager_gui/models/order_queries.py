@@ -17,14 +17,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import ColumnElement, and_, case, exists, false, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
 from channelmanager_gui.models.db import Database
-from channelmanager_gui.models.order import Order, OrderLine, OrderStatus, Shipment
+from channelmanager_gui.models.order import (
+    CUSTOMER_INDEX,
+    Order,
+    OrderLine,
+    OrderStatus,
+    Shipment,
+)
+from channelmanager_gui.models.sorted_ids import fetch_ids, ids_by_rank, unindexed
 
 # Statuses in which goods may still have to leave the warehouse. An order in Error may be
 # anywhere in its life, so for Error the lines themselves are asked.
@@ -160,44 +167,60 @@ def attention_clause(kind: Attention, now: datetime) -> ColumnElement[bool]:
 
 @dataclass(frozen=True)
 class Listing:
-    """What one refresh of the dashboard needs: the ordered ids and the counts."""
+    """What one refresh of the dashboard needs: the ordered ids and, unless only the sort or
+    the status/attention choice changed (they do not change the counts), the counts."""
 
-    ids: list[int]
-    counts: OrderCounts
+    ids: Sequence[int]
+    counts: OrderCounts | None
 
 
-def load_listing(db: Database, flt: OrderFilter, sort: OrderSort, now: datetime) -> Listing:
+def load_listing(
+    db: Database, flt: OrderFilter, sort: OrderSort, now: datetime, *, with_counts: bool = True
+) -> Listing:
     """Ids and counts in one read transaction (consistent with each other); safe to call
     from a worker thread, which is where the window calls it."""
     with db.session() as session:
-        return Listing(order_ids(session, flt, sort, now), order_counts(session, flt, now))
+        ids = order_ids(session, flt, sort, now)
+        return Listing(ids, order_counts(session, flt, now) if with_counts else None)
 
 
-def order_ids(session: Session, flt: OrderFilter, sort: OrderSort, now: datetime) -> list[int]:
-    """Ids of the orders matching ``flt``, in ``sort`` order (ties broken by id)."""
+def order_ids(session: Session, flt: OrderFilter, sort: OrderSort, now: datetime) -> Sequence[int]:
+    """Ids of the orders matching ``flt``, in ``sort`` order (ties broken by id).
+
+    Every sort key has an index (migration 0006), so SQLite walks it instead of sorting;
+    the status sort (lifecycle order, not alphabetical) is grouped in Python instead."""
     query = _scoped(select(Order.id), flt, now)
     if flt.status:
         query = query.where(Order.status == flt.status)
     if flt.attention is not None:
         query = query.where(attention_clause(flt.attention, now))
+    if sort.column is SortColumn.STATUS:
+        ranked = query.add_columns(Order.status).order_by(Order.id)
+        return ids_by_rank(session, ranked, STATUS_ORDER, descending=sort.descending)
     key = _sort_key(sort.column)
+    if flt.search.strip():
+        key = unindexed(key)  # every row is read for the search: scan, then sort the hits
     if sort.descending:
         query = query.order_by(key.desc(), Order.id.desc())
     else:
         query = query.order_by(key.asc(), Order.id.asc())
-    # Core rows, not ORM objects: a plain list of ints is all the model keeps.
-    return [row[0] for row in session.connection().execute(query)]
+    return fetch_ids(session, query)
 
 
 def order_counts(session: Session, flt: OrderFilter, now: datetime) -> OrderCounts:
     """Counts per status and per attention kind over the store, date range and search of
-    ``flt`` (its status and attention choices are ignored, so every choice shows its count)."""
-    by_status_q = _scoped(select(Order.status, func.count(Order.id)), flt, now)
-    by_status = dict(session.execute(by_status_q.group_by(Order.status)).all())
-    kinds = [Attention.OVERDUE, Attention.DUE_TODAY, Attention.CANCEL_REQUESTED]
-    sums = [func.coalesce(func.sum(case((attention_clause(k, now), 1), else_=0)), 0) for k in kinds]
-    values = session.execute(_scoped(select(*sums), flt, now)).one()
-    attention = dict(zip(kinds, (int(v) for v in values), strict=True))
+    ``flt`` (its status and attention choices are ignored, so every choice shows its count).
+
+    Two passes that each read only what they need: the status counts from the status index
+    alone, and the attention counts from the orders that may still need shipping (few)."""
+    status = unindexed(Order.status) if flt.search.strip() else Order.status
+    by_status_q = _scoped(select(Order.status, func.count()), flt, now).group_by(status)
+    by_status = {value: int(count) for value, count in session.execute(by_status_q)}
+    kinds = (Attention.OVERDUE, Attention.DUE_TODAY, Attention.CANCEL_REQUESTED)
+    sums = [func.sum(case((attention_clause(k, now), 1), else_=0)) for k in kinds]
+    may_ship = Order.status.in_([s.value for s in (*_SHIPPABLE, OrderStatus.ERROR)])
+    values = session.execute(_scoped(select(*sums), flt, now).where(may_ship)).one()
+    attention = {kind: int(value or 0) for kind, value in zip(kinds, values, strict=True)}
     attention[Attention.ERROR] = by_status.get(OrderStatus.ERROR.value, 0)
     return OrderCounts(total=sum(by_status.values()), by_status=by_status, attention=attention)
 
@@ -257,10 +280,8 @@ def _scoped(query: _Query, flt: OrderFilter, now: datetime) -> _Query:
 
 
 def _sort_key(column: SortColumn) -> ColumnElement[object]:
-    if column is SortColumn.STATUS:
-        ranks = {status.value: rank for rank, status in enumerate(STATUS_ORDER)}
-        return case(ranks, value=Order.status, else_=len(ranks))
-    attribute: ColumnElement[object] = getattr(Order, column.value)
     if column is SortColumn.CUSTOMER:
-        return func.lower(attribute)
+        # The indexed expression itself, so SQLite reads the order from the index.
+        return cast(ColumnElement[object], CUSTOMER_INDEX.expressions[0])
+    attribute: ColumnElement[object] = getattr(Order, column.value)
     return attribute

@@ -3,7 +3,9 @@
 With 100,000 rows, a sort SQLite cannot read from an index costs 100-500 ms on every refresh
 of the table; these let it walk the index instead. Two are on expressions, which must stay
 identical to the sort keys in order_queries / listing_queries (SQLite matches them by
-structure): lower(name) and the later of the price and stock push stamps.
+structure): lower(name) and the later of the price and stock push stamps. The status index
+also holds what the attention counts read (ship-by date, cancel request), so they come from
+the index alone.
 
 Revision ID: 0006
 Revises: 0005
@@ -22,7 +24,11 @@ _INDEXES: tuple[tuple[str, str, str], ...] = (
     ("ix_orders_purchase_order_id", "orders", "purchase_order_id"),
     ("ix_orders_total", "orders", "total"),
     ("ix_orders_estimated_ship_date", "orders", "estimated_ship_date"),
-    ("ix_orders_status_order_date", "orders", "status, order_date"),
+    (
+        "ix_orders_status_dates",
+        "orders",
+        "status, order_date, id, estimated_ship_date, intent_to_cancel, cancel_reason",
+    ),
     ("ix_orders_customer_name_lower", "orders", "lower(customer_name)"),
     ("ix_listings_sku", "listings", "sku"),
     ("ix_listings_state_sku", "listings", "state, sku"),
