@@ -2,7 +2,15 @@
 
 SQLite runs in WAL mode (the window reads while the sync worker writes) with foreign keys on.
 Before a migration changes an existing database, a backup copy is taken: users upgrade, and their
-data must survive it.
+data must survive it. Alembic is imported only when a migration is due (``models/migrate.py``).
+
+Threads: the window's engine runs on a thread of its own, its page queries in worker threads,
+and a few short reads on the UI thread. The engine's pool (QueuePool, SQLAlchemy's default for
+a file) hands each thread its own connection per session; SQLAlchemy opens file connections
+without sqlite3's same-thread check because a pooled connection may be returned on one thread
+and checked out on another, never used by two at once. A :class:`Session` is never shared
+between threads: each ``with db.session()`` is one thread's unit of work. In WAL mode readers
+never wait for the writer; writers queue on SQLite's lock for up to ``busy_timeout``.
 """
 
 from __future__ import annotations
@@ -15,7 +23,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from alembic.util.exc import CommandError
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -84,15 +91,10 @@ def open_database(path: Path | None = None) -> Database:
         engine = make_engine(path)
         with engine.connect() as conn:
             current = migrate.current_revision(conn)
-        if current is not None and current != migrate.head_revision():
-            backup(path)
-        with engine.begin() as conn:
-            migrate.upgrade(conn)
-    except CommandError as exc:  # a revision we do not know: made by a newer app version
-        raise StorageError(
-            f"The local database at {path} was made by a newer version of Channel Manager "
-            f"({exc}); install that version again, or restore a backup from {backup_dir()}."
-        ) from exc
+        if current != migrate.head_revision():
+            if current is not None:
+                backup(path)
+            _upgrade(engine, path)
     except (OSError, sqlite3.Error) as exc:
         raise StorageError(f"The local database at {path} cannot be opened: {exc}") from exc
     except Exception as exc:
@@ -100,3 +102,16 @@ def open_database(path: Path | None = None) -> Database:
             raise StorageError(f"The local database at {path} cannot be opened: {exc}") from exc
         raise
     return Database(path, engine)
+
+
+def _upgrade(engine: Engine, path: Path) -> None:
+    from alembic.util.exc import CommandError
+
+    try:
+        with engine.begin() as conn:
+            migrate.upgrade(conn)
+    except CommandError as exc:  # a revision we do not know: made by a newer app version
+        raise StorageError(
+            f"The local database at {path} was made by a newer version of Channel Manager "
+            f"({exc}); install that version again, or restore a backup from {backup_dir()}."
+        ) from exc

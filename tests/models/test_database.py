@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -77,3 +80,36 @@ def test_database_behind_head_is_backed_up_before_migrating(cm_home: Path) -> No
     assert len(backups) == 1
     with sqlite3.connect(backups[0]) as conn:
         assert conn.execute("SELECT x FROM keepme").fetchone() == (42,)
+
+
+def test_the_cheap_head_is_alembics_head() -> None:
+    """The start-up check reads the head from the migration files without Alembic."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(migrate.alembic_config())
+    assert [migrate.head_revision()] == script.get_heads()
+
+
+def test_a_new_database_has_no_revision() -> None:
+    db = open_database()
+    try:
+        with db.engine.connect() as conn:
+            conn.exec_driver_sql("DROP TABLE alembic_version")
+            assert migrate.current_revision(conn) is None
+    finally:
+        db.dispose()
+
+
+def test_a_database_at_head_opens_without_importing_alembic(cm_home: Path) -> None:
+    open_database().dispose()
+    script = (
+        "import sys\n"
+        "from channelmanager_gui.models.db import open_database\n"
+        "open_database().dispose()\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))\n"
+    )
+    env = {**os.environ, "CHANNELMANAGER_HOME": str(cm_home)}
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
+    )
+    assert out.stdout.strip() == "[]"
