@@ -213,7 +213,7 @@ def order_counts(session: Session, flt: OrderFilter, now: datetime) -> OrderCoun
 
     Two passes that each read only what they need: the status counts from the status index
     alone, and the attention counts from the orders that may still need shipping (few)."""
-    status = unindexed(Order.status) if flt.search.strip() else Order.status
+    status = unindexed(Order.status.expression) if flt.search.strip() else Order.status
     by_status_q = _scoped(select(Order.status, func.count()), flt, now).group_by(status)
     by_status = {value: int(count) for value, count in session.execute(by_status_q)}
     kinds = (Attention.OVERDUE, Attention.DUE_TODAY, Attention.CANCEL_REQUESTED)

@@ -26,7 +26,8 @@ from sqlalchemy.sql import Select
 from sqlalchemy.sql.elements import UnaryExpression
 from sqlalchemy.sql.operators import custom_op
 
-_SAME_VALUE = custom_op("+")  # SQLite's unary + changes no value but is not a column for it
+# SQLite's unary + changes no value, but the planner no longer sees a column in it.
+_SAME_VALUE: custom_op[Any] = custom_op("+")
 
 
 def fetch_ids(session: Session, query: Select[Any]) -> array[int]:
