@@ -115,7 +115,7 @@ async def test_bare_scalar_answers() -> None:
         assert await client.place_order(12) == 5
         assert await client.get_salable_qty("MUG") == 75
         assert await client.cancel_order(5) is False
-        await client.set_ext_order_id(5, "108-1")
+        assert await client.set_ext_order_id(5, "108-1") is None  # no order in the answer
     assert body(fake.calls("PUT", f"{P}/carts/12/order")[0]) == {
         "paymentMethod": {"method": "checkmo"}
     }
@@ -408,3 +408,17 @@ async def test_cart_items_are_read_back() -> None:
         assert [(i.sku, i.qty) for i in await client.get_cart_items(12)] == [("MUG", 2)]
         with pytest.raises(MalformedResponseError):
             await client.get_cart_items(13)
+
+
+async def test_set_ext_order_id_returns_the_saved_order_only_when_whole() -> None:
+    entity = ORDER["entity_id"]
+    whole = {**ORDER, "ext_order_id": "108-1"}
+    echoed = {"entity_id": entity, "ext_order_id": "108-1"}  # only what was sent
+    other = {**ORDER, "ext_order_id": "999-9"}
+    fake = FakeCommerce()
+    fake.on("POST", f"{P}/orders", reply(whole), reply(echoed), reply(other))
+    async with fake.client() as client:
+        saved = await client.set_ext_order_id(entity, "108-1")
+        assert saved is not None and saved.increment_id == ORDER["increment_id"] and saved.items
+        assert await client.set_ext_order_id(entity, "108-1") is None
+        assert await client.set_ext_order_id(entity, "108-1") is None

@@ -37,6 +37,19 @@ def _payment_codes(body: object) -> list[str]:
     return [m["code"] for m in methods if isinstance(m, dict) and isinstance(m.get("code"), str)]
 
 
+def _whole_order(answer: object, entity_id: int, ext_order_id: str) -> Order | None:
+    """The saved order from a partial save's answer, if it is complete enough to link from."""
+    if not isinstance(answer, dict) or not answer.get("increment_id") or not answer.get("items"):
+        return None
+    try:
+        order = parse(Order, answer, "order")
+    except MalformedResponseError:
+        return None
+    if order.entity_id != entity_id or order.ext_order_id != ext_order_id:
+        return None
+    return order
+
+
 class OrdersMixin(CommerceBase):
     """Cart flow and order operations."""
 
@@ -122,13 +135,17 @@ class OrdersMixin(CommerceBase):
         """One order by ``entity_id``; ``NotFoundError`` when it does not exist."""
         return await self.get_model(Order, self.path("orders", entity_id), "order")
 
-    async def set_ext_order_id(self, entity_id: int, ext_order_id: str) -> None:
+    async def set_ext_order_id(self, entity_id: int, ext_order_id: str) -> Order | None:
         """Store the marketplace order id on the order (partial ``POST /V1/orders``, §5.1).
 
         Only the given columns are written, so this is an absolute write and is retried.
+        Commerce answers with the saved order: when that answer is the whole order (its
+        increment id and lines, carrying ``ext_order_id``), it is returned, sparing the caller
+        a read; an answer with less (some versions echo only what was sent) gives None.
         """
         body = {"entity": {"entity_id": entity_id, "ext_order_id": ext_order_id}}
-        await self.call("POST", self.path("orders"), "order", body=body, repeatable=True)
+        answer = await self.call("POST", self.path("orders"), "order", body=body, repeatable=True)
+        return _whole_order(answer, entity_id, ext_order_id)
 
     async def add_comment(self, entity_id: int, comment: str, status: str | None = None) -> bool:
         """Add a status-history comment; ``status`` must belong to the order's current state.

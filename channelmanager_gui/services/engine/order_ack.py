@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from channelmanager_gui.errors import ApiError, ChannelError
 from channelmanager_gui.models.order import Order
 from channelmanager_gui.services.engine.context import EngineEnv
-from channelmanager_gui.services.engine.order_activity import error_text, note
+from channelmanager_gui.services.engine.order_activity import announce, error_text, note
 from channelmanager_gui.services.engine.order_records import needs_ack
 from channelmanager_gui.services.engine.order_status import refresh_order_status
 from channelmanager_gui.services.http import Priority
@@ -60,6 +60,7 @@ class AcknowledgeOrder:
         return {"already": False, "lines": _statuses(answer)}
 
     def apply(self, session: Session, ctx: ActionContext, result: dict[str, Any] | None) -> None:
+        announce(session, self.env.changes)
         order = session.get_one(Order, ctx.subject_id)
         order.acknowledged_at = order.acknowledged_at or self.env.clock()
         statuses: dict[str, str] = (result or {}).get("lines") or {}
@@ -74,6 +75,7 @@ class AcknowledgeOrder:
              if already else "Acknowledged the order on Walmart.")  # fmt: skip
 
     def failed(self, session: Session, ctx: ActionContext, error: ChannelError) -> None:
+        announce(session, self.env.changes)
         order = session.get_one(Order, ctx.subject_id)
         order.error = f"Acknowledging on Walmart failed: {error_text(error)}"[:1000]
         order.error_step = STEP

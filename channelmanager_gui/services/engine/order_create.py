@@ -1,14 +1,19 @@
 """Outbox handler ``commerce.create_order``: a Walmart order becomes exactly one Commerce order.
 
-Find before create, and write down every step before the next remote call:
+Find before create, and write down every step before the remote call that depends on it:
 
 a. look for an order already carrying ``ext_order_id`` = the purchase order id, and one made
-   from our recorded cart (``quote_id``) — found means a previous attempt placed it: adopt it;
+   from our recorded cart (``quote_id``) — found means a previous attempt placed it: adopt it.
+   Skipped when nothing can exist in Commerce yet (:func:`_nothing_made_yet`, from the
+   database: first attempt, no cart recorded, imported unacknowledged);
 b. no cart recorded → create one and COMMIT its id to the order row before adding anything;
 c. add what the cart lacks (read first: adding is not repeatable), one item per SKU;
-d. set the shipping and billing address, then place the order and COMMIT its entity id;
-e. store the purchase order id in ``ext_order_id`` and add the order comment (both checked on
-   the order first, so neither is done twice).
+d. set the shipping and billing address, then place the order. Its entity id is committed
+   with the action's outcome: a crash before that finds it again by the recorded cart (a);
+e. store the purchase order id in ``ext_order_id`` and add the order comment. For an order
+   just placed from our cart, the ``ext_order_id`` answer (the saved order) links it and no
+   comment can be there yet; an adopted order is read and checked first, so neither is done
+   twice.
 
 A crash between any two calls leaves facts on the order row that the next attempt starts
 from; a failure leaves the order in Error with the step, and Retry resumes from there.
@@ -20,15 +25,17 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from channelmanager_gui.errors import ChannelError
 from channelmanager_gui.models.order import Order
+from channelmanager_gui.services import activity
 from channelmanager_gui.services.changes import Change
 from channelmanager_gui.services.commerce.client import CommerceClient
 from channelmanager_gui.services.commerce.sales_models import Order as CommerceOrder
 from channelmanager_gui.services.engine.context import EngineEnv
-from channelmanager_gui.services.engine.order_activity import error_text, note
+from channelmanager_gui.services.engine.order_activity import SUBJECT, announce, error_text, note
 from channelmanager_gui.services.engine.order_address import cart_address, order_email
 from channelmanager_gui.services.engine.order_cart import (
     CartGone,
@@ -53,37 +60,49 @@ class CreateCommerceOrder:
     def __init__(self, env: EngineEnv) -> None:
         self.env = env
         self._steps: dict[int, str] = {}  # action id → step in progress, for failed()
+        # action id → (entity id, cart id) of the order this attempt placed, written with the
+        # action's outcome (or its retry note) instead of in a transaction of its own
+        self._placed: dict[int, tuple[int, int]] = {}
 
     async def send(self, ctx: ActionContext) -> dict[str, Any] | None:
-        snap = load_snapshot(self.env.db, ctx.subject_id)
         client = self.env.store(ctx.store_id).commerce
+        snap = load_snapshot(self.env.db, ctx.subject_id)
         try:
             return await self._run(ctx, snap, client)
         except RETRYABLE as exc:
             step = self._steps.get(ctx.action_id, "create")
             message = f"Will try again ({step} step): {error_text(exc, 'Commerce')}"
-            self._update(snap.order_id, lambda o, s: note(s, o, "retry", message, "info"))
+            placed = self._placed.pop(ctx.action_id, None)
+
+            def change(order: Order, session: Session) -> None:
+                if placed is not None:
+                    self._note_placed(session, order, *placed)
+                note(session, order, "retry", message, "info")
+
+            self._update(snap.order_id, change)
             raise
 
     async def _run(
         self, ctx: ActionContext, snap: Snapshot, client: CommerceClient
     ) -> dict[str, Any] | None:
         entity_id = snap.commerce_entity_id
-        if entity_id is None:
+        if entity_id is None and not _nothing_made_yet(ctx, snap):
             self._step(ctx, "find")
             found = await self._find_existing(client, snap)
             if found is not None:
+                self._record_adopted(snap, found)
                 entity_id = found.entity_id
-                self._record_placed(snap, entity_id, f"Found Commerce order "
-                                    f"{found.increment_id} made earlier; using it.")  # fmt: skip
-            else:
-                wanted = wanted_quantities(snap.cart_lines)
-                if not wanted:
-                    return {"skipped": "every line is cancelled"}
-                entity_id = await self._create(ctx, snap, client, wanted)
-        self._step(ctx, "link")
-        order = await client.get_order(entity_id)
-        await self._link(ctx, snap, client, order)
+        if entity_id is None:
+            wanted = wanted_quantities(snap.cart_lines)
+            if not wanted:
+                return {"skipped": "every line is cancelled"}
+            entity_id = await self._create(ctx, snap, client, wanted)
+            self._step(ctx, "link")
+            order = await self._link_placed(ctx, snap, client, entity_id)
+        else:
+            self._step(ctx, "link")
+            order = await client.get_order(entity_id)
+            await self._link(ctx, snap, client, order)
         return {
             "entity_id": order.entity_id,
             "increment_id": order.increment_id,
@@ -125,8 +144,7 @@ class CreateCommerceOrder:
         )
         self._step(ctx, "place")
         entity_id = await client.place_order(cart_id, settings.payment_method)
-        self._record_placed(snap, entity_id, f"Placed Commerce order #{entity_id} from cart "
-                            f"{cart_id}.")  # fmt: skip
+        self._placed[ctx.action_id] = (entity_id, cart_id)
         return entity_id
 
     async def _fill(
@@ -152,6 +170,18 @@ class CreateCommerceOrder:
                 log.warning("order %s: %s; starting a new cart", snap.purchase_order_id, exc)
                 cart_id = None
         raise ChannelError("Commerce lost two carts in a row; press Retry to try again.")
+
+    async def _link_placed(
+        self, ctx: ActionContext, snap: Snapshot, client: CommerceClient, entity_id: int
+    ) -> CommerceOrder:
+        """Link the order this attempt just placed from our cart: it carries neither
+        ``ext_order_id`` nor our comment yet, so nothing is read first."""
+        order = await client.set_ext_order_id(entity_id, snap.purchase_order_id)
+        if order is None:  # the answer did not carry the whole order
+            order = await client.get_order(entity_id)
+        self._step(ctx, "comment")
+        await client.add_comment(entity_id, order_comment(snap))
+        return order
 
     async def _link(
         self, ctx: ActionContext, snap: Snapshot, client: CommerceClient, order: CommerceOrder
@@ -181,25 +211,40 @@ class CreateCommerceOrder:
         self.env.changes.publish(Change.ORDERS, Change.ACTIVITY)
 
     def _record_cart(self, snap: Snapshot, cart_id: int) -> None:
-        def change(order: Order, session: Session) -> None:
-            order.commerce_cart_id = cart_id
-            note(session, order, "cart_created", f"Created Commerce cart {cart_id}.")
+        """Committed before anything goes into the cart: after a crash, the order placed from
+        it is found by its ``quote_id``. One UPDATE, no ORM load: this runs for every order."""
+        with self.env.db.session() as session:
+            values = {"commerce_cart_id": cart_id, "updated_at": self.env.clock()}
+            session.execute(update(Order).where(Order.id == snap.order_id).values(**values))
+            activity.record(session, store_id=snap.store_id, subject_type=SUBJECT,
+                            subject_id=snap.order_id, event="cart_created",
+                            message=f"Created Commerce cart {cart_id}.")  # fmt: skip
+        self.env.changes.publish(Change.ACTIVITY)
 
-        self._update(snap.order_id, change)
-
-    def _record_placed(self, snap: Snapshot, entity_id: int, message: str) -> None:
+    def _record_adopted(self, snap: Snapshot, found: CommerceOrder) -> None:
         def change(order: Order, session: Session) -> None:
-            order.commerce_entity_id = entity_id
+            order.commerce_entity_id = found.entity_id
             refresh_order_status(order)
-            note(session, order, "order_placed", message)
+            note(session, order, "order_placed", f"Found Commerce order {found.increment_id} "
+                 "made earlier; using it.")  # fmt: skip
 
         self._update(snap.order_id, change)
+
+    @staticmethod
+    def _note_placed(session: Session, order: Order, entity_id: int, cart_id: int) -> None:
+        order.commerce_entity_id = entity_id
+        note(session, order, "order_placed", f"Placed Commerce order #{entity_id} from cart "
+             f"{cart_id}.")  # fmt: skip
 
     # -- outbox bookkeeping -----------------------------------------------------------------
 
     def apply(self, session: Session, ctx: ActionContext, result: dict[str, Any] | None) -> None:
         self._steps.pop(ctx.action_id, None)
+        announce(session, self.env.changes)
         order = session.get_one(Order, ctx.subject_id)
+        placed = self._placed.pop(ctx.action_id, None)
+        if placed is not None:
+            self._note_placed(session, order, *placed)
         if result is None or "skipped" in result:
             note(session, order, "not_created", "Not created in Commerce: every line is "
                  "cancelled on Walmart.", "info")  # fmt: skip
@@ -219,12 +264,26 @@ class CreateCommerceOrder:
 
     def failed(self, session: Session, ctx: ActionContext, error: ChannelError) -> None:
         step = self._steps.pop(ctx.action_id, "create")
+        announce(session, self.env.changes)
         order = session.get_one(Order, ctx.subject_id)
+        placed = self._placed.pop(ctx.action_id, None)
+        if placed is not None:
+            self._note_placed(session, order, *placed)
         order.error = error_text(error, "Commerce")
         order.error_step = f"commerce.{step}"[:32]
         refresh_order_status(order)
         note(session, order, "error", f"Creating the Commerce order failed at the {step} "
              f"step: {order.error}", "error")  # fmt: skip
+
+
+def _nothing_made_yet(ctx: ActionContext, snap: Snapshot) -> bool:
+    """True when no Commerce order can exist for this Walmart order, so looking is useless.
+
+    All read from the database: the action's first attempt, no cart ever recorded, and the
+    order was still unacknowledged on Walmart when imported here (another installation, or
+    this one before its data was reset, acknowledges before it creates anything).
+    """
+    return not ctx.retrying and snap.commerce_cart_id is None and snap.ack_queued
 
 
 STEPS = frozenset(

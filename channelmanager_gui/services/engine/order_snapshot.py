@@ -10,11 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import Exists, exists, select
 from sqlalchemy.orm import selectinload
 
 from channelmanager_gui.errors import ChannelError
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import Order
+from channelmanager_gui.models.outbox import OutboxAction
+from channelmanager_gui.services.engine.order_activity import SUBJECT
+from channelmanager_gui.services.engine.order_import import ACK
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,9 @@ class Snapshot:
     commerce_entity_id: int | None
     # (sku, quantity still wanted in Commerce) per Walmart line: ordered minus cancelled
     cart_lines: list[tuple[str, int]] = field(default_factory=list)
+    # This database queued the Walmart acknowledgement: the order was unacknowledged when
+    # imported, so no copy of this app (which acknowledges before creating) made it in Commerce.
+    ack_queued: bool = False
 
 
 def load_snapshot(db: Database, order_id: int) -> Snapshot:
@@ -46,4 +53,13 @@ def load_snapshot(db: Database, order_id: int) -> Snapshot:
             commerce_cart_id=order.commerce_cart_id,
             commerce_entity_id=order.commerce_entity_id,
             cart_lines=[(ln.sku, ln.qty_ordered - ln.qty_cancelled) for ln in order.lines],
+            ack_queued=bool(session.scalar(select(_ack_of(order_id)))),
         )
+
+
+def _ack_of(order_id: int) -> Exists:
+    return exists().where(
+        OutboxAction.subject_type == SUBJECT,
+        OutboxAction.subject_id == order_id,
+        OutboxAction.kind == ACK,
+    )
