@@ -51,7 +51,11 @@ class ActionContext:
 
 
 class ActionHandler(Protocol):
-    """Sends one kind of action. ``send`` must be safe to call again when ``ctx.retrying``."""
+    """Sends one kind of action. ``send`` must be safe to call again when ``ctx.retrying``.
+
+    A handler may also define ``prepare(session, ctxs)``: called once per transaction before
+    the ``apply``/``failed`` of those actions, to load in one query what each would load alone.
+    """
 
     async def send(self, ctx: ActionContext) -> dict[str, Any] | None: ...
 
@@ -113,6 +117,7 @@ def record_outcomes(session: Session, outcomes: Collection[Outcome], now: dateti
         return
     ids = [o.ctx.action_id for o in outcomes]
     rows = {a.id: a for a in session.scalars(select(OutboxAction).where(OutboxAction.id.in_(ids)))}
+    _prepare(session, outcomes)
     for outcome in outcomes:
         action, ctx = rows[outcome.ctx.action_id], outcome.ctx
         action.status = outcome.status
@@ -129,6 +134,19 @@ def record_outcomes(session: Session, outcomes: Collection[Outcome], now: dateti
             action.not_before = outcome.not_before or now
             if outcome.give_back:
                 action.attempts = ctx.attempt - 1
+
+
+def _prepare(session: Session, outcomes: Collection[Outcome]) -> None:
+    """Each handler's optional ``prepare`` with the actions it will apply or fail."""
+    by_handler: dict[int, tuple[Any, list[ActionContext]]] = {}
+    for outcome in outcomes:
+        if outcome.status != ActionStatus.PENDING and outcome.handler is not None:
+            entry = by_handler.setdefault(id(outcome.handler), (outcome.handler, []))
+            entry[1].append(outcome.ctx)
+    for handler, ctxs in by_handler.values():
+        prepare = getattr(handler, "prepare", None)
+        if prepare is not None:
+            prepare(session, ctxs)
 
 
 def _log(outcome: Outcome) -> None:

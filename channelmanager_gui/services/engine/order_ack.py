@@ -18,7 +18,7 @@ from channelmanager_gui.models.order import Order
 from channelmanager_gui.services.engine.context import EngineEnv
 from channelmanager_gui.services.engine.order_activity import announce, error_text, note
 from channelmanager_gui.services.engine.order_records import needs_ack
-from channelmanager_gui.services.engine.order_status import refresh_order_status
+from channelmanager_gui.services.engine.order_status import prefetch_orders, refresh_order_status
 from channelmanager_gui.services.http import Priority
 from channelmanager_gui.services.outbox import RETRYABLE, ActionContext
 from channelmanager_gui.services.walmart.order_models import Order as WalmartOrder
@@ -58,6 +58,9 @@ class AcknowledgeOrder:
                 raise
             return {"already": True, "lines": _statuses(current)}
         return {"already": False, "lines": _statuses(answer)}
+
+    def prepare(self, session: Session, ctxs: list[ActionContext]) -> None:
+        prefetch_orders(session, (ctx.subject_id for ctx in ctxs))
 
     def apply(self, session: Session, ctx: ActionContext, result: dict[str, Any] | None) -> None:
         announce(session, self.env.changes)

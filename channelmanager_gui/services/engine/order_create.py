@@ -44,7 +44,7 @@ from channelmanager_gui.services.engine.order_cart import (
     wanted_quantities,
 )
 from channelmanager_gui.services.engine.order_snapshot import Snapshot, load_snapshot
-from channelmanager_gui.services.engine.order_status import refresh_order_status
+from channelmanager_gui.services.engine.order_status import prefetch_orders, refresh_order_status
 from channelmanager_gui.services.outbox import RETRYABLE, ActionContext
 
 log = logging.getLogger(__name__)
@@ -237,6 +237,9 @@ class CreateCommerceOrder:
              f"{cart_id}.")  # fmt: skip
 
     # -- outbox bookkeeping -----------------------------------------------------------------
+
+    def prepare(self, session: Session, ctxs: list[ActionContext]) -> None:
+        prefetch_orders(session, (ctx.subject_id for ctx in ctxs))
 
     def apply(self, session: Session, ctx: ActionContext, result: dict[str, Any] | None) -> None:
         self._steps.pop(ctx.action_id, None)

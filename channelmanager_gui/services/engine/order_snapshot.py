@@ -11,11 +11,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Exists, exists, select
-from sqlalchemy.orm import selectinload
 
 from channelmanager_gui.errors import ChannelError
 from channelmanager_gui.models.db import Database
-from channelmanager_gui.models.order import Order
+from channelmanager_gui.models.order import Order, OrderLine
 from channelmanager_gui.models.outbox import OutboxAction
 from channelmanager_gui.services.engine.order_activity import SUBJECT
 from channelmanager_gui.services.engine.order_import import ACK
@@ -39,21 +38,38 @@ class Snapshot:
 
 
 def load_snapshot(db: Database, order_id: int) -> Snapshot:
+    """Two plain SELECTs (no ORM objects): this runs once per order the outbox creates."""
     with db.session() as session:
-        order = session.get(Order, order_id, options=[selectinload(Order.lines)])
-        if order is None:
+        row = session.execute(
+            select(
+                Order.store_id,
+                Order.purchase_order_id,
+                Order.customer_order_id,
+                Order.customer_email,
+                Order.shipping_address,
+                Order.commerce_cart_id,
+                Order.commerce_entity_id,
+                _ack_of(order_id).label("ack_queued"),
+            ).where(Order.id == order_id)
+        ).one_or_none()
+        if row is None:
             raise ChannelError(f"Order #{order_id} no longer exists in this app.")
+        lines = session.execute(
+            select(OrderLine.sku, OrderLine.qty_ordered - OrderLine.qty_cancelled)
+            .where(OrderLine.order_id == order_id)
+            .order_by(OrderLine.line_number)
+        )
         return Snapshot(
-            order_id=order.id,
-            store_id=order.store_id,
-            purchase_order_id=order.purchase_order_id,
-            customer_order_id=order.customer_order_id,
-            customer_email=order.customer_email,
-            shipping_address=dict(order.shipping_address or {}),
-            commerce_cart_id=order.commerce_cart_id,
-            commerce_entity_id=order.commerce_entity_id,
-            cart_lines=[(ln.sku, ln.qty_ordered - ln.qty_cancelled) for ln in order.lines],
-            ack_queued=bool(session.scalar(select(_ack_of(order_id)))),
+            order_id=order_id,
+            store_id=row.store_id,
+            purchase_order_id=row.purchase_order_id,
+            customer_order_id=row.customer_order_id,
+            customer_email=row.customer_email,
+            shipping_address=dict(row.shipping_address or {}),
+            commerce_cart_id=row.commerce_cart_id,
+            commerce_entity_id=row.commerce_entity_id,
+            cart_lines=[(sku, int(qty)) for sku, qty in lines],
+            ack_queued=bool(row.ack_queued),
         )
 
 

@@ -11,15 +11,19 @@ after the goods left; then cancellation and shipping progress; then how far crea
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from itertools import chain
 
-from sqlalchemy import select
-from sqlalchemy.orm import object_session
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session, UOWTransaction, object_session, selectinload
 
 from channelmanager_gui.models.order import Order, OrderLine, OrderStatus, Return
 
 # Walmart/our return states that mean "nothing more will happen on this return".
 _CLOSED_RETURN = frozenset({"REFUNDED", "COMPLETED", "CLOSED", "CANCELLED", "CANCELED"})
+# session.info keys of prefetch_orders: order ids known to have no return, and the loaded
+# orders (the identity map holds objects weakly: unreferenced, they would be read again).
+_NO_RETURNS, _LOADED = "orders_without_returns", "prefetched_orders"
 
 
 def derive_status(order: Order, returns: Sequence[Return] = ()) -> OrderStatus:
@@ -62,10 +66,39 @@ def _goods_status(order: Order) -> OrderStatus:
     return OrderStatus.IMPORTED
 
 
+def prefetch_orders(session: Session, order_ids: Iterable[int]) -> None:
+    """Load these orders with their lines, and learn which have no return, in two queries.
+
+    The outbox finishes many order actions in one transaction; per order, a get, the lazy
+    load of its lines and the returns query each forced a flush of the previous order's
+    changes (a quarter of the engine's SQL time on the order benchmark). The "no return"
+    knowledge is dropped as soon as a return is added, changed or deleted in the session.
+    """
+    ids = set(order_ids)
+    query = select(Order).where(Order.id.in_(ids)).options(selectinload(Order.lines))
+    session.info.setdefault(_LOADED, []).extend(session.scalars(query))
+    with_returns = set(session.scalars(select(Return.order_id).where(Return.order_id.in_(ids))))
+    if _NO_RETURNS not in session.info:
+        session.info[_NO_RETURNS] = set()
+        event.listen(session, "after_flush", _forget_when_returns_change)
+    session.info[_NO_RETURNS] |= ids - with_returns
+
+
+def _forget_when_returns_change(session: Session, _flush: UOWTransaction) -> None:
+    if _returns_changing(session):
+        session.info[_NO_RETURNS] = set()
+
+
+def _returns_changing(session: Session) -> bool:
+    return any(isinstance(o, Return) for o in chain(session.new, session.dirty, session.deleted))
+
+
 def order_returns(order: Order) -> list[Return]:
     """The returns linked to ``order`` (none while it is not yet in a session)."""
     session = object_session(order)
     if session is None or order.id is None:
+        return []
+    if order.id in session.info.get(_NO_RETURNS, ()) and not _returns_changing(session):
         return []
     return list(session.scalars(select(Return).where(Return.order_id == order.id)))
 
