@@ -58,12 +58,14 @@ COLUMNS: tuple[Column, ...] = (
 COL_SENT_AT, COL_IDENTIFIER, COL_ITEM, COL_PROBLEM = range(7, 11)
 _RIGHT_COLUMNS = frozenset({COL_PRICE, COL_QTY, COL_PRICE_SENT, COL_QTY_SENT})
 _MONO_COLUMNS = frozenset({COL_SKU, COL_IDENTIFIER, COL_ITEM})
-_PROBLEM_TEXT = QColor("#b42318")
-_ERROR_TINT = QColor("#fdecec")
+# Brushes made once: data() asks for every painted cell.
+_PROBLEM_TEXT = QBrush(QColor("#b42318"))
+_ERROR_TINT = QBrush(QColor("#fdecec"))
 
 
 class ListingsTableModel(PagedIdModel[ListingRow]):
-    """``counts_changed(ListingCounts)`` follows every refresh, for the tab labels."""
+    """``counts_changed(ListingCounts)`` follows every refresh, for the tab labels; the counts
+    are left out of the query when only the sort or the tab changed (they count every tab)."""
 
     counts_changed = Signal(object)
     titles = tuple(c.title for c in COLUMNS)
@@ -86,7 +88,7 @@ class ListingsTableModel(PagedIdModel[ListingRow]):
 
     def set_filter(self, flt: ListingFilter) -> None:
         self._filter = flt
-        self.refresh()
+        self.requery()
 
     def current_filter(self) -> ListingFilter:
         return self._filter
@@ -95,7 +97,7 @@ class ListingsTableModel(PagedIdModel[ListingRow]):
         if not 0 <= column < len(COLUMNS):
             return
         self._sort = ListingSort(COLUMNS[column].sort, order == Qt.SortOrder.DescendingOrder)
-        self.refresh()
+        self.requery()
 
     def current_sort(self) -> ListingSort:
         return self._sort
@@ -104,12 +106,16 @@ class ListingsTableModel(PagedIdModel[ListingRow]):
 
     def query_ids(self) -> Callable[[], ListingIds]:
         db, flt, sort = self._db, self._filter, self._sort
-        return lambda: load_ids(db, flt, sort)
+        counts = self.counts_needed(_counted_scope(flt))
+        return lambda: load_ids(db, flt, sort, with_counts=counts)
 
-    def ids_of(self, answer: ListingIds) -> list[int]:
+    def ids_of(self, answer: ListingIds) -> Sequence[int]:
         return answer.ids
 
     def reloaded(self, answer: ListingIds) -> None:
+        if answer.counts is None:
+            return  # same scope: the counts shown are still right
+        self.counts_taken(_counted_scope(self._filter))
         self.counts = answer.counts
         self.match_counts = answer.match_counts
         self.counts_changed.emit(answer.counts)
@@ -121,24 +127,31 @@ class ListingsTableModel(PagedIdModel[ListingRow]):
     def header_alignment(self, section: int) -> int | None:
         return RIGHT if section in _RIGHT_COLUMNS else None
 
+    def display_texts(self, row: ListingRow) -> Sequence[str]:
+        return tuple(display_text(row, column) for column in range(len(COLUMNS)))
+
     def cell(self, row: ListingRow, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            return display_text(row, column)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return _ERROR_TINT if row.sync_error else None
+        if role == Qt.ItemDataRole.FontRole:
+            return self.mono_font() if column in _MONO_COLUMNS else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return RIGHT if column in _RIGHT_COLUMNS else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return _PROBLEM_TEXT if column == COL_PROBLEM else None
         if role == STATE_ROLE:
             return row.state
         if role == ERROR_ROLE:
             return problem_text(row)
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip(row, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in _RIGHT_COLUMNS:
-            return RIGHT
-        if role == Qt.ItemDataRole.FontRole and column in _MONO_COLUMNS:
-            return self.mono_font()
-        if role == Qt.ItemDataRole.ForegroundRole and column == COL_PROBLEM:
-            return QBrush(_PROBLEM_TEXT)
-        if role == Qt.ItemDataRole.BackgroundRole and row.sync_error:
-            return QBrush(_ERROR_TINT)
         return None
+
+
+def _counted_scope(flt: ListingFilter) -> tuple[int | None, str, bool]:
+    """What the counts depend on: the store and search, and whether the Matching page's
+    counts are wanted too; not the tab (every tab is counted)."""
+    return flt.store_id, flt.search.strip(), bool(flt.match)
 
 
 def display_text(row: ListingRow, column: int) -> str:

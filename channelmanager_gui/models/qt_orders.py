@@ -5,13 +5,14 @@ Listings and Activity tables share): the filter and sort run in SQL (``order_que
 return ids only; ``data()`` loads the ~200 rows around the one asked for, so 100,000 orders
 open with one id query and scroll with one small query per page. The id query and the counts
 come back together (``load_listing``), through the injected runner (a worker thread in the
-window, inline in tests).
+window, inline in tests); the counts are left out when only the sort or the status/attention
+choice changed, as they count every status and attention kind of the same scope anyway.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -63,14 +64,17 @@ COL_STATUS = 7
 _MONO_COLUMNS = frozenset({COL_PO, COL_COMMERCE, COL_CUSTOMER_ORDER})
 
 # Row tints, strongest reason first; the text of the row always says the same thing, so the
-# meaning never rests on colour alone (UX.md).
-_TINTS = (
-    (Attention.ERROR, "#fdecec"),
-    (Attention.CANCEL_REQUESTED, "#f3ecfd"),
-    (Attention.OVERDUE, "#fff0e0"),
-    (Attention.DUE_TODAY, "#fff8d6"),
+# meaning never rests on colour alone (UX.md). Brushes made once: data() asks for every cell.
+_TINTS = tuple(
+    (kind, QBrush(QColor(colour)))
+    for kind, colour in (
+        (Attention.ERROR, "#fdecec"),
+        (Attention.CANCEL_REQUESTED, "#f3ecfd"),
+        (Attention.OVERDUE, "#fff0e0"),
+        (Attention.DUE_TODAY, "#fff8d6"),
+    )
 )
-_OVERDUE_TEXT, _TODAY_TEXT = QColor("#b42318"), QColor("#92400e")
+_OVERDUE_TEXT, _TODAY_TEXT = QBrush(QColor("#b42318")), QBrush(QColor("#92400e"))
 
 
 class OrdersTableModel(PagedIdModel[OrderRow]):
@@ -103,7 +107,7 @@ class OrdersTableModel(PagedIdModel[OrderRow]):
 
     def set_filter(self, flt: OrderFilter) -> None:
         self._filter = flt
-        self.refresh()
+        self.requery()
 
     def current_filter(self) -> OrderFilter:
         return self._filter
@@ -116,7 +120,7 @@ class OrdersTableModel(PagedIdModel[OrderRow]):
             return
         descending = order == Qt.SortOrder.DescendingOrder
         self._sort = OrderSort(COLUMNS[column].sort, descending)
-        self.refresh()
+        self.requery()
 
     def sort_column(self) -> int:
         return next(i for i, c in enumerate(COLUMNS) if c.sort is self._sort.column)
@@ -125,12 +129,16 @@ class OrdersTableModel(PagedIdModel[OrderRow]):
 
     def query_ids(self) -> Callable[[], Listing]:
         db, flt, sort, now = self._db, self._filter, self._sort, self._clock()
-        return lambda: load_listing(db, flt, sort, now)
+        counts = self.counts_needed(_counted_scope(flt))
+        return lambda: load_listing(db, flt, sort, now, with_counts=counts)
 
-    def ids_of(self, answer: Listing) -> list[int]:
+    def ids_of(self, answer: Listing) -> Sequence[int]:
         return answer.ids
 
     def reloaded(self, answer: Listing) -> None:
+        if answer.counts is None:
+            return  # same scope: the counts shown are still right
+        self.counts_taken(_counted_scope(self._filter))
         self.counts = answer.counts
         self.counts_changed.emit(answer.counts)
 
@@ -141,9 +149,19 @@ class OrdersTableModel(PagedIdModel[OrderRow]):
     def header_alignment(self, section: int) -> int | None:
         return RIGHT if section == COL_TOTAL else None
 
+    def display_texts(self, row: OrderRow) -> Sequence[str]:
+        now = self._clock()
+        return tuple(display_text(row, column, now) for column in range(len(COLUMNS)))
+
     def cell(self, row: OrderRow, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            return display_text(row, column, self._clock())
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return next((brush for kind, brush in _TINTS if kind in row.flags), None)
+        if role == Qt.ItemDataRole.FontRole:
+            return self.mono_font() if column in _MONO_COLUMNS else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return RIGHT if column == COL_TOTAL else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return ship_by_brush(row) if column == COL_SHIP_BY else None
         if role == STATUS_ROLE:
             return row.status
         if role == NOTE_ROLE:
@@ -152,19 +170,20 @@ class OrdersTableModel(PagedIdModel[OrderRow]):
             return row.flags
         if role == Qt.ItemDataRole.ToolTipRole:
             return row_tooltip(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_TOTAL:
-            return RIGHT
-        if role == Qt.ItemDataRole.FontRole and column in _MONO_COLUMNS:
-            return self.mono_font()
-        if role == Qt.ItemDataRole.BackgroundRole:
-            tint = next((colour for kind, colour in _TINTS if kind in row.flags), None)
-            return QBrush(QColor(tint)) if tint else None
-        if role == Qt.ItemDataRole.ForegroundRole and column == COL_SHIP_BY:
-            if Attention.OVERDUE in row.flags:
-                return QBrush(_OVERDUE_TEXT)
-            if Attention.DUE_TODAY in row.flags:
-                return QBrush(_TODAY_TEXT)
         return None
+
+
+def _counted_scope(flt: OrderFilter) -> OrderFilter:
+    """What the counts depend on: not the status or attention choice (each is counted)."""
+    return replace(flt, status=None, attention=None)
+
+
+def ship_by_brush(row: OrderRow) -> QBrush | None:
+    if Attention.OVERDUE in row.flags:
+        return _OVERDUE_TEXT
+    if Attention.DUE_TODAY in row.flags:
+        return _TODAY_TEXT
+    return None
 
 
 def display_text(row: OrderRow, column: int, now: datetime) -> str:

@@ -10,13 +10,19 @@ The id query may take a moment on a big shop, so it goes through an injected *ru
 pass one that works in a thread); the default runs inline, which tests and ``qtmodeltester``
 use. A stale answer (the filter changed meanwhile) is dropped. A page that fails to load marks
 its rows disabled instead of raising out of ``data()``.
+
+A refresh after a change (``refresh``) re-reads everything; a new sort or filter
+(``requery``) lets the subclass skip what it did not change, e.g. the per-status counts when
+only the sort changed (``counts_needed``). The ids are kept as given (an ``array('q')`` from
+the queries: 8 bytes each), and ``data()`` runs for every role of every painted cell, so a
+row's display texts are built once and kept with the row.
 """
 
 from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -33,10 +39,22 @@ Index = QModelIndex | QPersistentModelIndex
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's id (int)
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+DISPLAY = Qt.ItemDataRole.DisplayRole
+_ROW_LOOKUPS = 4  # row_of answers this many by a scan before it builds an id -> row map
 
 
 def run_inline(work: Callable[[], T], deliver: Callable[[T], None]) -> None:
     deliver(work())
+
+
+class _Entry(Generic[R]):
+    """A loaded row and, once painted, its display texts (one per column)."""
+
+    __slots__ = ("row", "texts")
+
+    def __init__(self, row: R) -> None:
+        self.row = row
+        self.texts: Sequence[str] | None = None
 
 
 class PagedIdModel(QAbstractTableModel, Generic[R]):
@@ -59,10 +77,14 @@ class PagedIdModel(QAbstractTableModel, Generic[R]):
         self._runner = runner
         self._page_size = page_size
         self._max_pages = max_pages
-        self._ids: list[int] = []
+        self._ids: Sequence[int] = []
         self._row_of: dict[int, int] | None = None
-        self._pages: OrderedDict[int, dict[int, R | None]] = OrderedDict()
+        self._lookups = 0
+        self._pages: OrderedDict[int, dict[int, _Entry[R] | None]] = OrderedDict()
+        self._last: tuple[int, dict[int, _Entry[R] | None]] | None = None  # page being painted
         self._generation = 0
+        self._counts_stale = True
+        self._counted: Hashable = None
         self._mono: QFont | None = None
 
     # -- for subclasses ------------------------------------------------------------------------
@@ -71,7 +93,7 @@ class PagedIdModel(QAbstractTableModel, Generic[R]):
         """A thread-safe function returning what ``ids_loaded`` takes (captured arguments)."""
         raise NotImplementedError
 
-    def ids_of(self, answer: Any) -> list[int]:
+    def ids_of(self, answer: Any) -> Sequence[int]:
         """The ordered ids within the answer of ``query_ids``; hook for extras like counts."""
         return list(answer)
 
@@ -84,10 +106,30 @@ class PagedIdModel(QAbstractTableModel, Generic[R]):
     def cell(self, row: R, column: int, role: int) -> Any:
         raise NotImplementedError
 
+    def display_texts(self, row: R) -> Sequence[str]:
+        """Every column's text of ``row``, built the first time the row is painted."""
+        return tuple(self.cell(row, column, DISPLAY) for column in range(len(self.titles)))
+
+    def counts_needed(self, scope: Hashable) -> bool:
+        """Whether the next id query must count again: after ``refresh``, or when ``scope``
+        (the part of the filter the counts depend on) differs from the last one counted."""
+        return self._counts_stale or scope != self._counted
+
+    def counts_taken(self, scope: Hashable) -> None:
+        """Subclasses call this when an answer brought counts for ``scope``."""
+        self._counts_stale = False
+        self._counted = scope
+
     # -- public --------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Query the ids again (after a change or a new filter); rows reload lazily."""
+        """Query again after a change: the ids and everything else (counts); rows reload
+        lazily."""
+        self._counts_stale = True
+        self.requery()
+
+    def requery(self) -> None:
+        """Query the ids again for a new sort or filter (the subclass decides what else)."""
         self._generation += 1
         generation = self._generation
         self._runner(self.query_ids(), lambda answer: self._on_ids_loaded(generation, answer))
@@ -95,17 +137,27 @@ class PagedIdModel(QAbstractTableModel, Generic[R]):
     def id_at(self, row: int) -> int:
         return self._ids[row]
 
-    def ids(self) -> list[int]:
-        return list(self._ids)
+    def ids(self) -> Sequence[int]:
+        """The ordered ids (not a copy: read them, do not keep them past the next reset)."""
+        return self._ids
 
     def row_of(self, row_id: int) -> int | None:
+        """The row showing ``row_id``. A few lookups (the selection kept across a refresh)
+        scan the ids; more build a map once, rather than one per refresh."""
+        if self._row_of is None and self._lookups < _ROW_LOOKUPS:
+            self._lookups += 1
+            try:
+                return self._ids.index(row_id)
+            except ValueError:
+                return None
         if self._row_of is None:
             self._row_of = {rid: row for row, rid in enumerate(self._ids)}
         return self._row_of.get(row_id)
 
     def row_at(self, row: int) -> R | None:
         """The loaded row (loading its page if needed); None when it cannot be loaded."""
-        return self._page(row // self._page_size).get(self._ids[row])
+        entry = self._entry(row)
+        return None if entry is None else entry.row
 
     def loaded_row_count(self) -> int:
         """How many rows are cached now (tests assert lazy paging with this)."""
@@ -143,21 +195,27 @@ class PagedIdModel(QAbstractTableModel, Generic[R]):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        if self.row_at(index.row()) is None:
+        row = index.row()  # -1 for an invalid index
+        if not 0 <= row < len(self._ids) or self._entry(row) is None:
             return Qt.ItemFlag.NoItemFlags  # shown disabled: cannot be selected or acted on
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ENABLED
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._ids):
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        # Called for every role of every painted cell: one lookup of the row, cached texts.
+        row = index.row()  # -1 for an invalid index
+        if not 0 <= row < len(self._ids):
             return None
         if role == ID_ROLE:
-            return self._ids[index.row()]
-        row = self.row_at(index.row())
-        if row is None:
+            return self._ids[row]
+        entry = self._entry(row)
+        if entry is None:
             return self._unloadable(index.column(), role)
-        return self.cell(row, index.column(), role)
+        if role == DISPLAY:
+            texts = entry.texts
+            if texts is None:
+                texts = entry.texts = self.display_texts(entry.row)
+            return texts[index.column()]
+        return self.cell(entry.row, index.column(), role)
 
     # -- internals -----------------------------------------------------------------------------
 
@@ -168,27 +226,33 @@ class PagedIdModel(QAbstractTableModel, Generic[R]):
             return f"{self.unloadable} (it may have just been removed); refresh to try again."
         return None
 
-    def _page(self, number: int) -> dict[int, R | None]:
+    def _entry(self, row: int) -> _Entry[R] | None:
+        number = row // self._page_size
+        last = self._last
+        page = last[1] if last is not None and last[0] == number else self._page(number)
+        return page.get(self._ids[row])
+
+    def _page(self, number: int) -> dict[int, _Entry[R] | None]:
         page = self._pages.get(number)
         if page is not None:
             self._pages.move_to_end(number)
-            return page
-        start = number * self._page_size
-        ids = self._ids[start : start + self._page_size]
-        page = self._load_page(ids)
-        self._pages[number] = page
-        while len(self._pages) > self._max_pages:
-            self._pages.popitem(last=False)
+        else:
+            start = number * self._page_size
+            page = self._load_page(self._ids[start : start + self._page_size])
+            self._pages[number] = page
+            while len(self._pages) > self._max_pages:
+                self._pages.popitem(last=False)  # never this page: it was added last
+        self._last = (number, page)
         return page
 
-    def _load_page(self, ids: list[int]) -> dict[int, R | None]:
+    def _load_page(self, ids: Sequence[int]) -> dict[int, _Entry[R] | None]:
         """Rows of ``ids``; an id gone since the id query, or a failed query, gives None."""
         try:
             found = self.load_rows(ids)
         except Exception:  # data() must never raise into Qt; the rows show as disabled
             log.exception("loading %d rows for %s failed", len(ids), type(self).__name__)
             found = {}
-        return {row_id: found.get(row_id) for row_id in ids}
+        return {row_id: _entry_of(found.get(row_id)) for row_id in ids}
 
     def _on_ids_loaded(self, generation: int, answer: Any) -> None:
         if generation != self._generation:
@@ -196,6 +260,15 @@ class PagedIdModel(QAbstractTableModel, Generic[R]):
         self.beginResetModel()
         self._ids = self.ids_of(answer)
         self._row_of = None
+        self._lookups = 0
         self._pages.clear()
+        self._last = None
         self.endResetModel()
         self.reloaded(answer)
+
+
+_ENABLED = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+def _entry_of(row: R | None) -> _Entry[R] | None:
+    return None if row is None else _Entry(row)

@@ -216,9 +216,9 @@ def test_by_default_the_id_query_runs_in_a_worker_thread(
     threads: list[int] = []
     real = listings_model.load_ids
 
-    def spy(*args: object) -> object:
+    def spy(*args: object, **kwargs: object) -> object:
         threads.append(threading.get_ident())
-        return real(*args)  # type: ignore[arg-type]
+        return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(listings_model, "load_ids", spy)
     page = ListingsPage(db, ChangeBus(), _ops())
