@@ -10,6 +10,7 @@ from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from channelmanager_gui.models.base import Base, UTCDateTime, utcnow
+from channelmanager_gui.models.sorted_ids import rank_expression
 
 
 class ListingState(StrEnum):
@@ -107,10 +108,14 @@ class Listing(Base):
         self.state = self.derive_state()
 
 
-# Expression indexes (0006) for the case-insensitive name sort and the "Last sent" sort (the
-# later of the price and stock pushes, NULL when neither was sent). listing_queries sorts by
-# these very expressions: SQLite uses an expression index only for an identical expression.
+# Expression indexes (0006) for the case-insensitive name sort, the state sort (in the order
+# of the tabs, which is ListingState's) and the "Last sent" sort (the later of the price and
+# stock pushes, NULL when neither was sent). listing_queries sorts by these very expressions:
+# SQLite uses an expression index only for an identical expression.
 NAME_INDEX = Index("ix_listings_name_lower", func.lower(Listing.name))
+STATE_RANK_INDEX = Index(
+    "ix_listings_state_rank", rank_expression(Listing.state.expression, tuple(ListingState))
+)
 SENT_AT_INDEX = Index(
     "ix_listings_sent_at",
     func.max(

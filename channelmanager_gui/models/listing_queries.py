@@ -25,11 +25,12 @@ from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.listing import (
     NAME_INDEX,
     SENT_AT_INDEX,
+    STATE_RANK_INDEX,
     Listing,
     ListingState,
     MatchStatus,
 )
-from channelmanager_gui.models.sorted_ids import fetch_ids, ids_by_rank, unindexed
+from channelmanager_gui.models.sorted_ids import fetch_ids, unindexed
 
 PAGE_LIMIT = 500  # rows_by_ids takes at most this many ids (SQLite bound-parameter headroom)
 IN_ERROR = "in error"  # the tab of listings whose last push or match failed, whatever the state
@@ -179,8 +180,7 @@ def load_ids(
 def listing_ids(session: Session, flt: ListingFilter, sort: ListingSort) -> Sequence[int]:
     """Ids of the listings matching ``flt`` in ``sort`` order (ties broken by id).
 
-    Every sort key has an index (migration 0006), so SQLite walks it instead of sorting;
-    the state sort (tab order, not alphabetical) is grouped in Python instead."""
+    Every sort key has an index (migration 0006), so SQLite walks it instead of sorting."""
     query = _scoped(select(Listing.id), flt)
     if flt.tab == IN_ERROR:
         query = query.where(Listing.sync_error.is_not(None))
@@ -188,9 +188,6 @@ def listing_ids(session: Session, flt: ListingFilter, sort: ListingSort) -> Sequ
         query = query.where(Listing.state == flt.tab)
     if flt.match:
         query = query.where(match_clause(MatchGroup(flt.match)))
-    if sort.column is ListingSortColumn.STATE:
-        ranked = query.add_columns(Listing.state).order_by(Listing.id)
-        return ids_by_rank(session, ranked, TABS[1:-1], descending=sort.descending)
     key = _sort_key(sort.column)
     if flt.search.strip():
         key = unindexed(key)  # every row is read for the search: scan, then sort the hits
@@ -282,8 +279,10 @@ def _scoped(query: _Query, flt: ListingFilter) -> _Query:
 
 
 def _sort_key(column: ListingSortColumn) -> ColumnElement[Any]:
-    # Name and "last sent" sort by the indexed expressions themselves, so SQLite reads the
-    # order from the index (it only matches an identical expression).
+    # Name, state and "last sent" sort by the indexed expressions themselves, so SQLite reads
+    # the order from the index (it only matches an identical expression).
+    if column is ListingSortColumn.STATE:
+        return cast(ColumnElement[Any], STATE_RANK_INDEX.expressions[0])
     if column is ListingSortColumn.SENT_AT:
         return cast(ColumnElement[Any], SENT_AT_INDEX.expressions[0])
     if column is ListingSortColumn.NAME:

@@ -10,6 +10,7 @@ from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from channelmanager_gui.models.base import Base, UTCDateTime, utcnow
+from channelmanager_gui.models.sorted_ids import rank_expression
 
 
 class OrderStatus(StrEnum):
@@ -83,9 +84,25 @@ class Order(Base):
     )
 
 
-# Sorting by customer is case-insensitive (0006); order_queries sorts by this very expression,
-# as SQLite uses an expression index only for an identical expression.
+# Lifecycle order, so sorting by status groups orders the way they progress (errors first).
+STATUS_ORDER: tuple[OrderStatus, ...] = (
+    OrderStatus.ERROR,
+    OrderStatus.IMPORTED,
+    OrderStatus.ACKNOWLEDGED,
+    OrderStatus.CREATED,
+    OrderStatus.PARTIALLY_SHIPPED,
+    OrderStatus.SHIPPED,
+    OrderStatus.RETURN_REQUESTED,
+    OrderStatus.REFUNDED,
+    OrderStatus.CANCELLED,
+)
+# Expression indexes (0006) for the case-insensitive customer sort and the status sort.
+# order_queries sorts by these very expressions: SQLite uses an expression index only for an
+# identical expression.
 CUSTOMER_INDEX = Index("ix_orders_customer_name_lower", func.lower(Order.customer_name))
+STATUS_RANK_INDEX = Index(
+    "ix_orders_status_rank", rank_expression(Order.status.expression, STATUS_ORDER)
+)
 
 
 class OrderLine(Base):

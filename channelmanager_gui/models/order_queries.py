@@ -26,12 +26,14 @@ from sqlalchemy.sql import Select
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import (
     CUSTOMER_INDEX,
+    STATUS_RANK_INDEX,
     Order,
     OrderLine,
     OrderStatus,
     Shipment,
 )
-from channelmanager_gui.models.sorted_ids import fetch_ids, ids_by_rank, unindexed
+from channelmanager_gui.models.order import STATUS_ORDER as STATUS_ORDER  # for the views
+from channelmanager_gui.models.sorted_ids import fetch_ids, unindexed
 
 # Statuses in which goods may still have to leave the warehouse. An order in Error may be
 # anywhere in its life, so for Error the lines themselves are asked.
@@ -40,18 +42,6 @@ _SHIPPABLE = (
     OrderStatus.ACKNOWLEDGED,
     OrderStatus.CREATED,
     OrderStatus.PARTIALLY_SHIPPED,
-)
-# Lifecycle order, so sorting by status groups orders the way they progress (errors first).
-STATUS_ORDER: tuple[OrderStatus, ...] = (
-    OrderStatus.ERROR,
-    OrderStatus.IMPORTED,
-    OrderStatus.ACKNOWLEDGED,
-    OrderStatus.CREATED,
-    OrderStatus.PARTIALLY_SHIPPED,
-    OrderStatus.SHIPPED,
-    OrderStatus.RETURN_REQUESTED,
-    OrderStatus.REFUNDED,
-    OrderStatus.CANCELLED,
 )
 _ROW_FIELDS = (
     "id", "purchase_order_id", "commerce_increment_id", "customer_order_id", "order_date",
@@ -187,16 +177,12 @@ def load_listing(
 def order_ids(session: Session, flt: OrderFilter, sort: OrderSort, now: datetime) -> Sequence[int]:
     """Ids of the orders matching ``flt``, in ``sort`` order (ties broken by id).
 
-    Every sort key has an index (migration 0006), so SQLite walks it instead of sorting;
-    the status sort (lifecycle order, not alphabetical) is grouped in Python instead."""
+    Every sort key has an index (migration 0006), so SQLite walks it instead of sorting."""
     query = _scoped(select(Order.id), flt, now)
     if flt.status:
         query = query.where(Order.status == flt.status)
     if flt.attention is not None:
         query = query.where(attention_clause(flt.attention, now))
-    if sort.column is SortColumn.STATUS:
-        ranked = query.add_columns(Order.status).order_by(Order.id)
-        return ids_by_rank(session, ranked, STATUS_ORDER, descending=sort.descending)
     key = _sort_key(sort.column)
     if flt.search.strip():
         key = unindexed(key)  # every row is read for the search: scan, then sort the hits
@@ -280,8 +266,11 @@ def _scoped(query: _Query, flt: OrderFilter, now: datetime) -> _Query:
 
 
 def _sort_key(column: SortColumn) -> ColumnElement[object]:
+    # Customer and status sort by the indexed expressions themselves, so SQLite reads the
+    # order from the index (it only matches an identical expression).
     if column is SortColumn.CUSTOMER:
-        # The indexed expression itself, so SQLite reads the order from the index.
         return cast(ColumnElement[object], CUSTOMER_INDEX.expressions[0])
+    if column is SortColumn.STATUS:
+        return cast(ColumnElement[object], STATUS_RANK_INDEX.expressions[0])
     attribute: ColumnElement[object] = getattr(Order, column.value)
     return attribute

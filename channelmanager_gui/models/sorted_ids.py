@@ -9,9 +9,8 @@ shop) and re-read them on each refresh, so how they are read is most of a refres
 * :func:`unindexed` hides a column from SQLite's planner where an index would cost more than
   it saves: with a substring search every row is read anyway, and reading them through a sort
   index (random page order) took 3-4 times as long as a plain scan followed by a sort.
-* :func:`ids_by_rank` orders by a column's *rank* (the lifecycle order of a status, not its
-  alphabetical order) without asking SQLite to sort by a ``CASE`` expression: one pass in id
-  order puts each id in its value's bucket; the buckets are joined in rank order.
+* :func:`rank_expression` is a status's rank (lifecycle order, not alphabetical) as an
+  expression an index can be built on, so that sort too walks an index.
 """
 
 from __future__ import annotations
@@ -20,7 +19,7 @@ from array import array
 from collections.abc import Iterable, Sequence
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement
+from sqlalchemy import ColumnElement, case, literal
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 from sqlalchemy.sql.elements import UnaryExpression
@@ -45,29 +44,17 @@ def unindexed(column: ColumnElement[Any]) -> ColumnElement[Any]:
     return UnaryExpression(column, operator=_SAME_VALUE)
 
 
-def ids_by_rank(
-    session: Session, query: Select[Any], ranks: Sequence[str], *, descending: bool
-) -> array[int]:
-    """Ids of ``query`` (which selects the id and the ranked value, ordered by id) grouped by
-    value in ``ranks`` order, values not in ``ranks`` last; ties in id order. ``descending``
-    reverses both, as ``ORDER BY rank DESC, id DESC`` would."""
-    buckets = {value: array("q") for value in ranks}
-    rest: array[int] = array("q")
-    result = session.connection().execute(query)
-    try:
-        for row_id, value in _rows(result.cursor):
-            buckets.get(value, rest).append(row_id)
-    finally:
-        result.close()
-    ordered = [*(buckets[value] for value in ranks), rest]
-    if descending:
-        ordered.reverse()
-        for bucket in ordered:
-            bucket.reverse()
-    out: array[int] = array("q")
-    for bucket in ordered:
-        out.extend(bucket)
-    return out
+def rank_expression(column: ColumnElement[Any], values: Sequence[str]) -> ColumnElement[Any]:
+    """``column``'s rank in ``values`` (the lifecycle order of a status, not its alphabetical
+    order; values not listed rank last), with the values written into the SQL rather than
+    bound: an index on this expression and a query sorting by it are then the same
+    expression, which is the only way SQLite uses an expression index."""
+    whens = [(column == _written(value), _written(rank)) for rank, value in enumerate(values)]
+    return case(*whens, else_=_written(len(values)))
+
+
+def _written(value: str | int) -> ColumnElement[Any]:
+    return literal(value, literal_execute=True)
 
 
 def _rows(cursor: Any) -> Iterable[tuple[Any, ...]]:
