@@ -96,8 +96,9 @@ class ListingsTableModel(PagedIdModel[ListingRow]):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
             return
-        self._sort = ListingSort(COLUMNS[column].sort, order == Qt.SortOrder.DescendingOrder)
-        self.requery()
+        wanted = ListingSort(COLUMNS[column].sort, order == Qt.SortOrder.DescendingOrder)
+        same, self._sort = wanted == self._sort, wanted
+        self.sorted_by(same)
 
     def current_sort(self) -> ListingSort:
         return self._sort

@@ -118,9 +118,9 @@ class OrdersTableModel(PagedIdModel[OrderRow]):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
             return
-        descending = order == Qt.SortOrder.DescendingOrder
-        self._sort = OrderSort(COLUMNS[column].sort, descending)
-        self.requery()
+        wanted = OrderSort(COLUMNS[column].sort, order == Qt.SortOrder.DescendingOrder)
+        same, self._sort = wanted == self._sort, wanted
+        self.sorted_by(same)
 
     def sort_column(self) -> int:
         return next(i for i, c in enumerate(COLUMNS) if c.sort is self._sort.column)

@@ -128,6 +128,13 @@ class PagedIdModel(QAbstractTableModel, Generic[R]):
         self._counts_stale = True
         self.requery()
 
+    def sorted_by(self, same_sort: bool) -> None:
+        """For subclasses' ``sort``: query again unless the ids already come in this order.
+        (``QTableView.sortByColumn`` asks the model to sort twice: through the header's
+        signal and directly; a second 100,000-id query would change nothing.)"""
+        if not same_sort or self._generation == 0:
+            self.requery()
+
     def requery(self) -> None:
         """Query the ids again for a new sort or filter (the subclass decides what else)."""
         self._generation += 1

@@ -120,7 +120,7 @@ class ListingsPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self._search_timer = self._single_shot(SEARCH_DELAY_MS, self._apply_filter)
         self._refresh_timer = self._single_shot(REFRESH_DELAY_MS, self.model.refresh)
-        self.model.refresh()
+        self.table.sortByColumn(COL_SKU, Qt.SortOrder.AscendingOrder)  # the one first id query
 
     # -- building ------------------------------------------------------------------------------
 
@@ -142,7 +142,6 @@ class ListingsPage(QWidget):
         setup_table(self.table)
         self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(COL_STATE, StatePillDelegate(self.table))
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in COLUMN_WIDTHS.items():

@@ -138,6 +138,29 @@ def test_tabs_show_counts_and_the_rows_of_their_state(page: ListingsPage) -> Non
     assert "No listings are in error" in page.empty_label.text()
 
 
+def test_the_page_opens_with_one_query_and_a_tab_change_counts_nothing(
+    qtbot: QtBot, db: Database, store_id: int
+) -> None:
+    """Each id query with its counts reads 100,000 rows on a big shop: one at opening, and
+    none of the counting again for another tab (the counts cover every tab)."""
+    queries: list[bool] = []
+
+    def runner(work: object, deliver: object) -> None:
+        queries.append(True)
+        run_inline(work, deliver)  # type: ignore[arg-type]
+
+    page = ListingsPage(db, ChangeBus(), _ops(), runner=runner, action_runner=run_inline)
+    qtbot.addWidget(page)
+    assert len(queries) == 1 and page.tabs.tabText(0) == "All  70"
+    counted: list[object] = []
+    page.counts_changed.connect(counted.append)
+    page.show_tab(ListingState.ACTIVE)
+    page.table.sortByColumn(COL_PRICE, Qt.SortOrder.DescendingOrder)
+    assert len(queries) == 3 and counted == []
+    page.model.refresh()
+    assert len(counted) == 1
+
+
 def test_search_filters_rows_and_counts(qtbot: QtBot, page: ListingsPage) -> None:
     with qtbot.waitSignal(page.counts_changed):
         page.search.setText("product 00001")
