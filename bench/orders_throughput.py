@@ -87,13 +87,15 @@ def _linked(db: Any) -> int:
         return int(session.scalar(query) or 0)
 
 
-async def run(sizes: list[int], products: int, json_path: str | None) -> list[dict[str, Any]]:
+async def run(
+    sizes: list[int], products: int, json_path: str | None, concurrency: int | None = None
+) -> list[dict[str, Any]]:
     results = []
     for size in sizes:
         # A fresh sandbox per size, so a run never pages through the previous run's orders.
         with sandboxes(products=products) as box:
             prepare_commerce(box)
-            results.append(await measure(box, size))
+            results.append(await measure(box, size, concurrency))
         print_result(
             f"Order throughput, {size} orders",
             results[-1],
@@ -114,9 +116,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--scaling", action="store_true", help="1k, 10k and 100k orders")
     parser.add_argument("--products", type=int, default=300, help="sandbox catalog size")
     parser.add_argument("--json", help="also write the figures to this JSON file")
+    parser.add_argument(
+        "--concurrency", type=int, help="outbox actions in flight (default: the app's)"
+    )
     args = parser.parse_args(argv)
     sizes = [1_000, 10_000, 100_000] if args.scaling else [args.orders]
-    asyncio.run(run(sizes, args.products, args.json))
+    asyncio.run(run(sizes, args.products, args.json, args.concurrency))
 
 
 if __name__ == "__main__":

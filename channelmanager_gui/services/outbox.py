@@ -9,7 +9,7 @@ Protocol, per action:
 3. *Finish*: mark ``done`` and apply the local effects (handler.apply), or record the error
    (handler.failed) for the merchant, committed together.
 
-Claims and finishes of concurrent actions share transactions (services/outbox_book.py); each
+Claims and finishes of several actions share transactions (services/outbox_book.py); each
 action's claim still commits before its send and its finish after it.
 
 Actions of one subject (an order, a listing) run strictly in id order; an action in ``error``
@@ -24,7 +24,6 @@ import asyncio
 import contextlib
 import logging
 import random
-from collections import deque
 from collections.abc import Callable, Collection, Mapping
 from datetime import datetime, timedelta
 from typing import Any
@@ -45,9 +44,9 @@ from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.outbox import ActionStatus, OutboxAction
 from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.services.outbox_book import (
+    ActionBook,
     ActionContext,
     ActionHandler,
-    GroupCommit,
     NotReady,
     Outcome,
 )
@@ -186,31 +185,38 @@ class OutboxWorker:
     async def run_once(self, limit: int = 200, stop: asyncio.Event | None = None) -> int:
         """Process what is eligible now; returns how many actions were eligible.
 
-        ``concurrency`` slots take the actions in turn; each claims its next action in the
-        same transaction as the outcome of its last one (services/outbox_book.py). Once
-        ``stop`` is set, actions not started yet are left pending, never claimed: with
-        Walmart's pacing a batch of 200 acknowledgements takes minutes, and quitting waited.
+        ``concurrency`` slots send the actions; an :class:`ActionBook` claims them a few at a
+        time and records their outcomes together (services/outbox_book.py). Once ``stop`` is
+        set, actions not started yet are left pending: with Walmart's pacing a batch of 200
+        acknowledgements takes minutes, and quitting waited. If a slot fails or the pass is
+        cancelled, the other slots are cancelled too, and what was claimed but not started is
+        given back.
         """
-        queue = deque(self.eligible_ids(limit))
-        count = len(queue)
-        if not count:
+        ids = self.eligible_ids(limit)
+        if not ids:
             return 0
-        book = GroupCommit(self.db, self.clock, self.lease)
+        book = ActionBook(self.db, self.clock, self.lease, ids, reserve=self.concurrency)
 
         async def slot() -> None:
-            outcome: Outcome | None = None
-            while True:
-                take = queue.popleft() if queue and not (stop and stop.is_set()) else None
-                if outcome is None and take is None:
+            while not (stop and stop.is_set()):
+                ctx = book.take()
+                if ctx is None:
                     return
-                ctx = await book.settle(outcome, take)
-                outcome = None if ctx is None else await self.attempt(ctx)
-                if take is None:
-                    return
+                book.finish(await self.attempt(ctx))
+            book.stop()
 
-        await asyncio.gather(*(slot() for _ in range(min(self.concurrency, count))))
+        slots = [asyncio.ensure_future(slot()) for _ in range(min(self.concurrency, len(ids)))]
+        try:
+            await asyncio.gather(*slots)
+        finally:
+            for task in slots:
+                task.cancel()
+            await asyncio.wait(slots)
+            failure = book.close()
         self.changes.publish(Change.OUTBOX)
-        return count
+        if failure is not None:  # a handler's apply failed: its action is retried later
+            raise failure
+        return len(ids)
 
     async def drain(self, timeout: float = 120.0, poll: float = 0.05) -> bool:
         """Run until nothing is pending or running; False if ``timeout`` passed first."""

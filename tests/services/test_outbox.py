@@ -294,3 +294,33 @@ async def test_a_failing_apply_does_not_lose_the_other_outcomes_of_its_transacti
     with pytest.raises(RuntimeError):
         await OutboxWorker(db, {"test.send": BrokenApply(remote)}).run_once()
     assert statuses(db) == ["done", "running"]  # the bad one is retried once its lease ran out
+
+
+async def test_stop_gives_back_actions_claimed_ahead_but_not_started(db: Database) -> None:
+    remote = RemoteLog()
+    blocked = asyncio.Event()
+
+    class OnlyFirstAnswers(Recorder):
+        async def send(self, ctx: ActionContext) -> dict[str, Any] | None:
+            result = await super().send(ctx)
+            if ctx.payload["key"] != "a":
+                if ctx.payload["key"] == "c":
+                    blocked.set()
+                await asyncio.Event().wait()  # never answers
+            return result
+
+    for n, key in enumerate("abcde"):
+        queue(db, key, subject_id=n)
+    worker = OutboxWorker(db, {"test.send": OnlyFirstAnswers(remote)}, concurrency=2,
+                          stop_grace=0)  # fmt: skip
+    stop = asyncio.Event()
+    running = asyncio.create_task(worker.run_forever(stop))
+    await blocked.wait()  # a done; b and c in flight; d claimed ahead
+    stop.set()
+    await asyncio.wait_for(running, timeout=10)
+    with db.session() as session:
+        rows = session.query(OutboxAction).order_by(OutboxAction.id)
+        assert [(a.status, a.attempts) for a in rows] == [
+            ("done", 1), ("running", 1), ("running", 1), ("pending", 0), ("pending", 0),
+        ]  # fmt: skip
+    assert remote.received == ["a", "b", "c"]
