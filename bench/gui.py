@@ -201,6 +201,9 @@ async def sync_stall(db: Database, box: Sandboxes, store_id: int, seconds: float
     print("\nWhere the UI thread stalled (sampled while the heartbeat was late by > 100 ms):")
     for line in sampler.top():
         print("  " + line)
+    print("Where the other threads were meanwhile (the engine's, the page queries' workers):")
+    for line in sampler.top_others(12):
+        print("  " + line)
     await asyncio.wrap_future(host.submit(engine.aclose()))
     host.stop()
     for page in pages:
