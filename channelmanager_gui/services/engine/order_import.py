@@ -36,7 +36,10 @@ from channelmanager_gui.services.engine.order_records import (
     open_quantity,
     update_order,
 )
-from channelmanager_gui.services.engine.order_status import refresh_order_status
+from channelmanager_gui.services.engine.order_status import (
+    known_without_returns,
+    refresh_order_status,
+)
 from channelmanager_gui.services.outbox import enqueue
 from channelmanager_gui.services.walmart.order_models import Order as WalmartOrder
 
@@ -137,6 +140,7 @@ def _insert(session: Session, store_id: int, wo: WalmartOrder, now: datetime) ->
     order = new_order(store_id, wo, now)
     session.add(order)
     session.flush()
+    known_without_returns(session, [order.id])  # its id is new: no return can point at it yet
     units = sum(line.qty_ordered for line in order.lines)
     note(session, order, "imported", f"Imported Walmart order {order.purchase_order_id} "
          f"(customer order {order.customer_order_id}), {units} unit(s).")  # fmt: skip

@@ -78,10 +78,16 @@ def prefetch_orders(session: Session, order_ids: Iterable[int]) -> None:
     query = select(Order).where(Order.id.in_(ids)).options(selectinload(Order.lines))
     session.info.setdefault(_LOADED, []).extend(session.scalars(query))
     with_returns = set(session.scalars(select(Return.order_id).where(Return.order_id.in_(ids))))
+    known_without_returns(session, ids - with_returns)
+
+
+def known_without_returns(session: Session, order_ids: Iterable[int]) -> None:
+    """These orders have no return as of now (e.g. just inserted): the status needs no query
+    for them in this session until a return is added, changed or deleted in it."""
     if _NO_RETURNS not in session.info:
         session.info[_NO_RETURNS] = set()
         event.listen(session, "after_flush", _forget_when_returns_change)
-    session.info[_NO_RETURNS] |= ids - with_returns
+    session.info[_NO_RETURNS] |= set(order_ids)
 
 
 def _forget_when_returns_change(session: Session, _flush: UOWTransaction) -> None:
