@@ -230,14 +230,22 @@ class ActionBook:
         self._claimed.clear()
         outcomes, self._outcomes = self._outcomes + unstarted, []
         try:
-            self._record(outcomes)
-        except Exception as exc:
-            return exc
+            with self.db.session() as session:
+                record_outcomes(session, outcomes, now)
+        except Exception:
+            try:
+                self._record(outcomes)  # one by one: only the failing one is lost
+            except Exception as exc:
+                return exc
+            return None
+        for outcome in outcomes:
+            _log(outcome)
         return None
 
     def _round(self) -> None:
         outcomes, self._outcomes = self._outcomes, []
-        wanted = [self._ids.popleft() for _ in range(min(len(self._ids), self.reserve))]
+        room = self.reserve - len(self._claimed)
+        wanted = [self._ids.popleft() for _ in range(min(len(self._ids), room))]
         try:
             with self.db.session() as session:
                 now = self.clock()

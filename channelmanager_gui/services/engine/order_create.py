@@ -66,6 +66,7 @@ class CreateCommerceOrder:
 
     async def send(self, ctx: ActionContext) -> dict[str, Any] | None:
         client = self.env.store(ctx.store_id).commerce
+        self._placed.pop(ctx.action_id, None)  # left by an attempt cut short (stop, crash)
         snap = load_snapshot(self.env.db, ctx.subject_id)
         try:
             return await self._run(ctx, snap, client)
