@@ -30,7 +30,7 @@ from channelmanager_gui.models.listing import (
     ListingState,
     MatchStatus,
 )
-from channelmanager_gui.models.sorted_ids import fetch_ids, unindexed
+from channelmanager_gui.models.sorted_ids import ids_in_order, unindexed
 
 PAGE_LIMIT = 500  # rows_by_ids takes at most this many ids (SQLite bound-parameter headroom)
 IN_ERROR = "in error"  # the tab of listings whose last push or match failed, whatever the state
@@ -180,7 +180,9 @@ def load_ids(
 def listing_ids(session: Session, flt: ListingFilter, sort: ListingSort) -> Sequence[int]:
     """Ids of the listings matching ``flt`` in ``sort`` order (ties broken by id).
 
-    Every sort key has an index (migration 0006), so SQLite walks it instead of sorting."""
+    Every sort key has an index (migration 0006), so SQLite walks it instead of sorting;
+    a tab or Matching group is picked out of that order (``ids_in_order``), except a state
+    tab in SKU order, which its own index gives."""
     query = _scoped(select(Listing.id), flt)
     if flt.tab == IN_ERROR:
         query = query.where(Listing.sync_error.is_not(None))
@@ -189,13 +191,14 @@ def listing_ids(session: Session, flt: ListingFilter, sort: ListingSort) -> Sequ
     if flt.match:
         query = query.where(match_clause(MatchGroup(flt.match)))
     key = _sort_key(sort.column)
-    if flt.search.strip():
+    searched = bool(flt.search.strip())
+    if searched:
         key = unindexed(key)  # every row is read for the search: scan, then sort the hits
-    if sort.descending:
-        query = query.order_by(key.desc(), Listing.id.desc())
-    else:
-        query = query.order_by(key.asc(), Listing.id.asc())
-    return fetch_ids(session, query)
+    by_state_index = not flt.match and flt.tab != IN_ERROR and sort.column is ListingSortColumn.SKU
+    narrowed = bool(flt.tab or flt.match) and not searched and not by_state_index
+    return ids_in_order(
+        session, query, key, Listing.id.expression, descending=sort.descending, narrowed=narrowed
+    )
 
 
 def listing_counts(session: Session, flt: ListingFilter) -> ListingCounts:

@@ -33,7 +33,7 @@ from channelmanager_gui.models.order import (
     Shipment,
 )
 from channelmanager_gui.models.order import STATUS_ORDER as STATUS_ORDER  # for the views
-from channelmanager_gui.models.sorted_ids import fetch_ids, unindexed
+from channelmanager_gui.models.sorted_ids import ids_in_order, unindexed
 
 # Statuses in which goods may still have to leave the warehouse. An order in Error may be
 # anywhere in its life, so for Error the lines themselves are asked.
@@ -177,20 +177,23 @@ def load_listing(
 def order_ids(session: Session, flt: OrderFilter, sort: OrderSort, now: datetime) -> Sequence[int]:
     """Ids of the orders matching ``flt``, in ``sort`` order (ties broken by id).
 
-    Every sort key has an index (migration 0006), so SQLite walks it instead of sorting."""
+    Every sort key has an index (migration 0006), so SQLite walks it instead of sorting;
+    a status or attention choice is picked out of that order (``ids_in_order``), except a
+    status in date order, which its own index gives."""
     query = _scoped(select(Order.id), flt, now)
     if flt.status:
         query = query.where(Order.status == flt.status)
     if flt.attention is not None:
         query = query.where(attention_clause(flt.attention, now))
     key = _sort_key(sort.column)
-    if flt.search.strip():
+    searched = bool(flt.search.strip())
+    if searched:
         key = unindexed(key)  # every row is read for the search: scan, then sort the hits
-    if sort.descending:
-        query = query.order_by(key.desc(), Order.id.desc())
-    else:
-        query = query.order_by(key.asc(), Order.id.asc())
-    return fetch_ids(session, query)
+    by_status_index = flt.attention is None and sort.column is SortColumn.ORDER_DATE
+    narrowed = bool(flt.status or flt.attention) and not searched and not by_status_index
+    return ids_in_order(
+        session, query, key, Order.id.expression, descending=sort.descending, narrowed=narrowed
+    )
 
 
 def order_counts(session: Session, flt: OrderFilter, now: datetime) -> OrderCounts:

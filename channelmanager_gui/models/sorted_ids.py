@@ -6,6 +6,9 @@ shop) and re-read them on each refresh, so how they are read is most of a refres
 * :func:`fetch_ids` reads the ids of a one-column query straight from the DBAPI cursor into
   an ``array('q')``: no SQLAlchemy ``Row`` per id (half the time), and 8 bytes per id instead
   of a Python int and a list slot (about a quarter of the memory).
+* :func:`ids_in_order` orders a filtered set (a status, a tab) by another column: SQLite
+  would read every match then sort them (120-350 ms for 70,000 of 100,000 orders); a large
+  set is instead picked out of the whole table's order, read from the sort index (~40 ms).
 * :func:`unindexed` hides a column from SQLite's planner where an index would cost more than
   it saves: with a substring search every row is read anyway, and reading them through a sort
   index (random page order) took 3-4 times as long as a plain scan followed by a sort.
@@ -19,11 +22,13 @@ from array import array
 from collections.abc import Iterable, Sequence
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, case, literal
+from sqlalchemy import ColumnElement, case, literal, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 from sqlalchemy.sql.elements import UnaryExpression
 from sqlalchemy.sql.operators import custom_op
+
+SORT_IN_SQL = 5_000  # a filtered set this small is sorted by SQLite: cheaper than the index walk
 
 # SQLite's unary + changes no value, but the planner no longer sees a column in it.
 _SAME_VALUE: custom_op[Any] = custom_op("+")
@@ -37,6 +42,36 @@ def fetch_ids(session: Session, query: Select[Any]) -> array[int]:
         return array("q", (row_id for (row_id,) in _rows(result.cursor)))
     finally:
         result.close()
+
+
+def ids_in_order(
+    session: Session,
+    query: Select[Any],
+    key: ColumnElement[Any],
+    row_id: ColumnElement[int],
+    *,
+    descending: bool,
+    narrowed: bool,
+) -> array[int]:
+    """The ids ``query`` selects, ordered by ``key`` then ``row_id`` (both descending if
+    asked). ``narrowed``: the query filters on what the sort index does not hold, so SQLite
+    would sort the matches itself; more than ``SORT_IN_SQL`` of them are then kept in the
+    order of every row, which the index gives."""
+    if narrowed:
+        wanted = fetch_ids(session, query)
+        if len(wanted) > SORT_IN_SQL:
+            keep = set(wanted)
+            every = fetch_ids(session, _ordered(select(row_id), key, row_id, descending))
+            return array("q", filter(keep.__contains__, every))
+    return fetch_ids(session, _ordered(query, key, row_id, descending))
+
+
+def _ordered(
+    query: Select[Any], key: ColumnElement[Any], row_id: ColumnElement[int], descending: bool
+) -> Select[Any]:
+    if descending:
+        return query.order_by(key.desc(), row_id.desc())
+    return query.order_by(key.asc(), row_id.asc())
 
 
 def unindexed(column: ColumnElement[Any]) -> ColumnElement[Any]:

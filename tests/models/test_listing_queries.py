@@ -8,6 +8,7 @@ from itertools import pairwise
 import pytest
 from sqlalchemy import update
 
+from channelmanager_gui.models import sorted_ids
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.listing import Listing, ListingState
 from channelmanager_gui.models.listing_queries import (
@@ -156,3 +157,22 @@ def test_state_sort_follows_the_tabs_order(db: Database, store_id: int) -> None:
     expected = [s for s in ListingState for _ in range(10)]
     assert states == expected
     assert all(a < b for a, b in pairwise(ids) if rows[a].state == rows[b].state)
+
+
+@pytest.mark.parametrize("column", list(ListingSortColumn))
+def test_a_large_tab_is_picked_out_of_the_sort_order_with_the_same_result(
+    db: Database, store_id: int, column: ListingSortColumn, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above SORT_IN_SQL matches the tab's ids are kept in the order of every row: the same
+    list, in the same order, as SQLite sorting the tab itself."""
+    add_listing(db, store_id, 500, sync_error="Price: refused")
+    flts = [ListingFilter(store_id, ListingState.ACTIVE), ListingFilter(store_id, IN_ERROR),
+            ListingFilter(store_id, match="matched")]  # fmt: skip
+    for flt in flts:
+        for sort in (ListingSort(column), ListingSort(column, True)):
+            with db.session() as session:
+                by_sql = list(listing_ids(session, flt, sort))
+                monkeypatch.setattr(sorted_ids, "SORT_IN_SQL", 0)
+                picked = list(listing_ids(session, flt, sort))
+                monkeypatch.undo()
+            assert picked == by_sql and by_sql, (flt, sort)

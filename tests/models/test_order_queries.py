@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from channelmanager_gui.models import sorted_ids
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.order import OrderStatus
 from channelmanager_gui.models.order_queries import (
@@ -176,3 +177,21 @@ def test_counts_read_the_status_index_alone(db: Database, seeded: dict[str, int]
     plans = query_plans(db, lambda s: order_counts(s, OrderFilter(), NOW))
     assert len(plans) == 2
     assert all("COVERING INDEX ix_orders_status_dates" in plan for plan in plans), plans
+
+
+@pytest.mark.parametrize("column", list(SortColumn))
+def test_a_large_choice_is_picked_out_of_the_sort_order_with_the_same_result(
+    db: Database, seeded: dict[str, int], column: SortColumn, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above SORT_IN_SQL matches the chosen status's ids are kept in the order of every
+    row: the same list, in the same order, as SQLite sorting the choice itself."""
+    flts = [OrderFilter(status=OrderStatus.CREATED), OrderFilter(attention=Attention.OVERDUE),
+            OrderFilter(status=OrderStatus.SHIPPED, attention=Attention.ERROR)]  # fmt: skip
+    for flt in flts:
+        for sort in (OrderSort(column), OrderSort(column, True)):
+            by_sql = ids_for(db, flt, sort)
+            monkeypatch.setattr(sorted_ids, "SORT_IN_SQL", 0)
+            picked = ids_for(db, flt, sort)
+            monkeypatch.undo()
+            assert picked == by_sql, (flt, sort)
+    assert ids_for(db, OrderFilter(status=OrderStatus.CREATED))  # not vacuous
