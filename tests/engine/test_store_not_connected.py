@@ -14,7 +14,7 @@ from channelmanager_gui.services.engine import orders_flow
 from channelmanager_gui.services.engine.context import KeyringSecrets
 from channelmanager_gui.services.engine.engine import SyncEngine
 from channelmanager_gui.services.sync_status import SyncState
-from tests.engine.conftest import FAST_WORKER, Admin, MakeEngine, orderable_skus
+from tests.engine.conftest import FAST_WORKER, Admin, MakeEngine, orderable_skus, pair_secrets
 
 
 def actions(db: Database) -> list[tuple[str, int, str | None]]:
@@ -26,6 +26,7 @@ def actions(db: Database) -> list[tuple[str, int, str | None]]:
 async def test_actions_of_a_store_not_connected_wait_until_it_is(
     make_engine: MakeEngine,
     engine_db: Database,
+    store_id: int,
     sandbox_pair: SandboxPair,
     walmart_admin: Admin,
     commerce_admin: Admin,
@@ -57,8 +58,14 @@ async def test_actions_of_a_store_not_connected_wait_until_it_is(
         order = session.scalars(select(Order).where(Order.purchase_order_id == po)).one()
         assert order.status == OrderStatus.IMPORTED and order.error is None
 
-    connected = await make_engine([orders_flow])
-    summary = await connected.run_once(drain_timeout=30)
+    connected = SyncEngine(engine_db, pair_secrets(sandbox_pair, store_id), flows=[orders_flow],
+                           board=broken.board, worker_options=FAST_WORKER)  # fmt: skip
+    await connected.open()  # the window keeps its board when it restarts the engine
+    try:
+        assert [s.name for s in connected.board.errors()] == []
+        summary = await connected.run_once(drain_timeout=30)
+    finally:
+        await connected.aclose()
     assert summary.ok, summary
     assert [(s, n) for s, n, _ in actions(engine_db)] == [(ActionStatus.DONE, 1)] * 2
     assert len(commerce_admin.get(f"/orders?ext_order_id={po}")["items"]) == 1

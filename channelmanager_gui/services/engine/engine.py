@@ -73,6 +73,8 @@ class SyncEngine:
                 self.env.stores[store.id] = open_store(store, self.secrets)
             except Exception as exc:
                 self._not_connected(store, exc)
+            else:
+                self._connected(store)
         for module in self.flows:
             handlers.update(module.handlers(self.env))
         self.worker.handlers = handlers
@@ -84,15 +86,18 @@ class SyncEngine:
                     label = f"{ctx.store.name}/{spec.name}" if many else spec.name
                     self.scheduler.add(spec, ctx, label)
 
+    def _connected(self, store: Store) -> None:
+        """The window keeps its board across engine restarts: drop a stale "not connected"."""
+        status = self.board.loop(store.name)
+        if status is not None and (status.last_error or "").startswith(_not_connected(store)):
+            self.board.remove(store.name)
+
     def _not_connected(self, store: Store, exc: Exception) -> None:
         """Say on the board why the store is not synced; its queued actions wait for it."""
         log.error("store %s cannot be opened: %s", store.name, exc)
         reason = (str(exc) or type(exc).__name__).rstrip(".") + "."
         self.env.not_connected[store.id] = reason
-        message = (
-            f"Store {store.name} is not connected: {reason} Its queued actions wait until "
-            "it is connected again."
-        )
+        message = f"{_not_connected(store)} {reason} Its queued actions wait until it is connected."
         self.store_errors.append(message)
         self.board.update(store.name, state=SyncState.ERROR, last_error=message)
 
@@ -138,3 +143,7 @@ class SyncEngine:
         for ctx in self.env.stores.values():
             await ctx.aclose()
         self.env.stores.clear()
+
+
+def _not_connected(store: Store) -> str:
+    return f"Store {store.name} is not connected:"
