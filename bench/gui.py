@@ -42,7 +42,7 @@ from bench.common import (
 from bench.dataset import insert_listings, insert_orders, walmart_products
 from bench.gui_coldstart import cold_start_ms, peak_rss_mb, reset_peak_rss
 from bench.stall_sampler import StallSampler
-from channelmanager_gui.app import freeze_startup_heap
+from channelmanager_gui.gc_tuning import tune_garbage_collection
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.listing import ListingState
 from channelmanager_gui.models.listing_queries import IN_ERROR, ListingFilter
@@ -192,7 +192,8 @@ async def sync_stall(db: Database, box: Sandboxes, store_id: int, seconds: float
         page.show()
         bridge.changed.connect(page.on_changes)
     await asyncio.sleep(1.0)  # the pages' first loads
-    freeze_startup_heap()  # as the app does once started (and the data set's objects too)
+    thresholds = gc.get_threshold()
+    tune_garbage_collection()  # as the app does once started (and the data set's objects too)
     beat = Heartbeat()
     beat.start()
     sampler = StallSampler(lambda: beat.last)
@@ -210,6 +211,7 @@ async def sync_stall(db: Database, box: Sandboxes, store_id: int, seconds: float
     await asyncio.wrap_future(host.submit(engine.aclose()))
     host.stop()
     gc.unfreeze()
+    gc.set_threshold(*thresholds)
     for page in pages:
         page.close()
     return {

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from channelmanager_gui import __version__
 from channelmanager_gui.errors import ChannelError
+from channelmanager_gui.gc_tuning import tune_garbage_collection
 from channelmanager_gui.models.dashboard_queries import dashboard_counts
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.store import Store
@@ -133,6 +134,7 @@ def _open_demo() -> _Backend:
 
 def _run_window(app: QApplication, backend: _Backend, demo: bool) -> int:
     loop = create_event_loop(app)
+    thresholds = gc.get_threshold()
     shell = _Shell(app, backend, demo)
     restore_hook = install_excepthook(shell.presenter)
     install_quit_signals(loop, shell.quit)
@@ -156,22 +158,8 @@ def _run_window(app: QApplication, backend: _Backend, demo: bool) -> int:
         shiboken6.delete(shell.window)
         asyncio.set_event_loop(None)  # the closed loop must not linger as the current one
         gc.unfreeze()  # a finished run's objects may be collected (run_app may run again)
+        gc.set_threshold(*thresholds)
     return 0
-
-
-def freeze_startup_heap() -> None:
-    """Leave the objects of the start-up (modules, classes, widgets, mappers: 100,000 and
-    more) out of every later garbage collection.
-
-    A full collection stops every thread, the window's included, for a time proportional to
-    the objects it scans (~1 µs each on a modest machine); the engine's passes over a large
-    catalog trigger them on its thread while the window waits. The start-up objects live as
-    long as the process, so scanning them again is pure cost. Collected once first, so no
-    start-up garbage is kept for good.
-    """
-    gc.collect()
-    gc.freeze()
-    log.info("start-up heap frozen: %d objects", gc.get_freeze_count())
 
 
 def relaunch_demo() -> bool:
@@ -320,9 +308,9 @@ class _Shell:
         self._count_open_errors()
         starting = self.control.start(self._known)
         if starting is None:
-            QTimer.singleShot(0, freeze_startup_heap)
+            QTimer.singleShot(0, tune_garbage_collection)
         else:  # the engine's clients and flows are start-up objects too
-            starting.add_done_callback(lambda _task: freeze_startup_heap())
+            starting.add_done_callback(lambda _task: tune_garbage_collection())
 
     def sync_now(self) -> None:
         engine = self.control.engine

@@ -16,6 +16,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from channelmanager_gui import app as app_module
+from channelmanager_gui import gc_tuning
 from channelmanager_gui.errors import StorageError
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.qt_async import OpRunner
@@ -129,12 +130,16 @@ def test_the_start_up_heap_is_left_out_of_collections_while_running(
     monkeypatch: pytest.MonkeyPatch, steps: list[str]
 ) -> None:
     """Full garbage collections stop the window too: the start-up objects are frozen once it
-    runs, and unfrozen when the run ends."""
+    runs and the oldest generation is collected less often; both undone when the run ends."""
     monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: False))
     frozen: list[int] = []
 
+    thresholds = gc.get_threshold()
+    seen: list[int] = []
+
     def look_and_quit() -> None:
         frozen.append(gc.get_freeze_count())
+        seen.append(gc.get_threshold()[2])
         _main_window().close()
 
     failures: list[BaseException] = []
@@ -142,7 +147,9 @@ def test_the_start_up_heap_is_left_out_of_collections_while_running(
     assert app_module.run_app(demo=False, argv=["channelmanager-gui"]) == 0
     assert failures == []
     assert frozen and frozen[0] > 10_000
+    assert seen == [gc_tuning.OLDEST_THRESHOLD]
     assert gc.get_freeze_count() == 0
+    assert gc.get_threshold() == thresholds
 
 
 def test_with_a_tray_closing_hides_and_tray_quit_ends(
