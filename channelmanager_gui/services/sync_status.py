@@ -19,6 +19,8 @@ from enum import Enum
 from types import MappingProxyType
 from typing import Any
 
+from channelmanager_gui.services.subscribers import Subscribers
+
 log = logging.getLogger(__name__)
 
 
@@ -63,7 +65,7 @@ class SyncStatusBoard:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._loops: dict[str, LoopStatus] = {}
-        self._subscribers: list[Subscriber] = []
+        self._subscribers: Subscribers[SyncStatusBoard] = Subscribers("sync status")
         self._paused = False
         self._open_errors = 0
 
@@ -152,21 +154,7 @@ class SyncStatusBoard:
 
     def subscribe(self, callback: Subscriber) -> Callable[[], None]:
         """Call ``callback(board)`` after every change; returns a function that unsubscribes."""
-        with self._lock:
-            self._subscribers.append(callback)
-
-        def unsubscribe() -> None:
-            with self._lock:
-                if callback in self._subscribers:
-                    self._subscribers.remove(callback)
-
-        return unsubscribe
+        return self._subscribers.add(callback)
 
     def _notify(self) -> None:
-        with self._lock:
-            subscribers = list(self._subscribers)
-        for callback in subscribers:
-            try:
-                callback(self)
-            except Exception:
-                log.exception("sync status subscriber %r failed", callback)
+        self._subscribers.call(self)
