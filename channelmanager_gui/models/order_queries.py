@@ -196,20 +196,29 @@ def order_ids(session: Session, flt: OrderFilter, sort: OrderSort, now: datetime
     )
 
 
+_COUNTED = (Attention.OVERDUE, Attention.DUE_TODAY, Attention.CANCEL_REQUESTED)
+
+
 def order_counts(session: Session, flt: OrderFilter, now: datetime) -> OrderCounts:
     """Counts per status and per attention kind over the store, date range and search of
     ``flt`` (its status and attention choices are ignored, so every choice shows its count).
 
-    Two passes that each read only what they need: the status counts from the status index
-    alone, and the attention counts from the orders that may still need shipping (few)."""
-    status = unindexed(Order.status.expression) if flt.search.strip() else Order.status
-    by_status_q = _scoped(select(Order.status, func.count()), flt, now).group_by(status)
-    by_status = {value: int(count) for value, count in session.execute(by_status_q)}
-    kinds = (Attention.OVERDUE, Attention.DUE_TODAY, Attention.CANCEL_REQUESTED)
-    sums = [func.sum(case((attention_clause(k, now), 1), else_=0)) for k in kinds]
-    may_ship = Order.status.in_([s.value for s in (*_SHIPPABLE, OrderStatus.ERROR)])
-    values = session.execute(_scoped(select(*sums), flt, now).where(may_ship)).one()
-    attention = {kind: int(value or 0) for kind, value in zip(kinds, values, strict=True)}
+    Without a search, two passes that each read only what they need: the status counts from
+    the status index alone, the attention counts from the orders that may still need shipping
+    (few). A search reads every row anyway: then one scan counts everything."""
+    sums = [func.sum(case((attention_clause(k, now), 1), else_=0)) for k in _COUNTED]
+    if flt.search.strip():
+        query = _scoped(select(Order.status, func.count(), *sums), flt, now)
+        rows = session.execute(query.group_by(unindexed(Order.status.expression))).all()
+        by_status = {row[0]: int(row[1]) for row in rows}
+        flagged = [sum(int(row[2 + i] or 0) for row in rows) for i in range(len(_COUNTED))]
+    else:
+        by_status_q = _scoped(select(Order.status, func.count()), flt, now)
+        by_status = dict(session.execute(by_status_q.group_by(Order.status)).tuples().all())
+        may_ship = Order.status.in_([s.value for s in (*_SHIPPABLE, OrderStatus.ERROR)])
+        values = session.execute(_scoped(select(*sums), flt, now).where(may_ship)).one()
+        flagged = [int(value or 0) for value in values]
+    attention = dict(zip(_COUNTED, flagged, strict=True))
     attention[Attention.ERROR] = by_status.get(OrderStatus.ERROR.value, 0)
     return OrderCounts(total=sum(by_status.values()), by_status=by_status, attention=attention)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -142,6 +143,18 @@ def test_counts_ignore_the_status_choice_but_follow_the_search(
         counts = order_counts(session, flt, NOW)
     assert counts.total == 5  # Jane Doe's orders: new, late, error, shipped, cancelled
     assert OrderStatus.SHIPPED in counts.by_status and OrderStatus.IMPORTED in counts.by_status
+
+
+def test_a_search_counts_in_one_scan_what_the_index_counts_without_one(
+    db: Database, seeded: dict[str, int]
+) -> None:
+    """Every order of the store has "10" in its number: the same counts either way."""
+    scope = OrderFilter(store_id=seeded["store"])
+    with db.session() as session:
+        plain = order_counts(session, scope, NOW)
+        searched = order_counts(session, replace(scope, search="10"), NOW)
+    assert ids_for(db, replace(scope, search="10")) == ids_for(db, scope)
+    assert searched == plain and plain.total == 7
 
 
 def test_rows_carry_flags_and_skip_missing_ids(db: Database, seeded: dict[str, int]) -> None:
