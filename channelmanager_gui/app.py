@@ -142,7 +142,8 @@ def _run_window(app: QApplication, backend: _Backend, demo: bool) -> int:
     shell.window.show()
     if shell.tray is not None:
         shell.tray.show()
-    shell.start()
+    # Once the shown window has been painted: the engine's start competes for the GIL.
+    QTimer.singleShot(0, shell.start)
     if shell.first_run:
         # After the loop runs: the wizard's "Test connection" is async work.
         QTimer.singleShot(0, shell.offer_first_run)
