@@ -116,7 +116,8 @@ class HostedEngine:
     def __init__(self, host: EngineHost, build: Callable[[], SyncEngine]) -> None:
         self.host = host
         self._build = build
-        self.engine: SyncEngine | None = None  # set on the host's thread once started
+        self.engine: SyncEngine | None = None  # set on the host's thread once built
+        self._closed = False
 
     @property
     def env(self) -> EngineEnv | None:
@@ -124,16 +125,22 @@ class HostedEngine:
         engine = self.engine
         return engine.env if engine is not None else None
 
-    async def start(self) -> SyncEngine:
-        """On the host's loop: build the engine, connect its stores and start its loops."""
-        engine = self._build()
+    async def start(self) -> SyncEngine | None:
+        """On the host's loop: build the engine, connect its stores and start its loops.
+        None when :meth:`aclose` came first or while connecting (a restart, the shutdown)."""
+        if self._closed:
+            return None
+        engine = self.engine = self._build()
         await engine.open()
+        if self._closed:  # what opened meanwhile is closed too
+            await engine.aclose()
+            return None
         engine.start()
-        self.engine = engine
         return engine
 
     async def aclose(self) -> None:
         """On the host's loop: stop the loops and close the HTTP clients."""
+        self._closed = True
         if self.engine is not None:
             await self.engine.aclose()
 

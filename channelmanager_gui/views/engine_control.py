@@ -116,6 +116,8 @@ class EngineControl:
     async def _start(self, hosted: HostedEngine) -> str | None:
         """On the engine's thread; returns the demo catalog's import summary in demo mode."""
         engine = await hosted.start()
+        if engine is None:
+            return None
         if self._board.paused:  # paused before this engine existed (or before a restart)
             engine.scheduler.pause()
         if self._demo_store_id is None:

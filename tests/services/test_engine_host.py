@@ -167,3 +167,30 @@ def test_hosted_engine_is_built_and_switched_on_the_host_thread(host: EngineHost
         ("sync now", "orders", "sync-engine"),
         ("resume", None, "sync-engine"),
     ]
+
+
+def test_a_hosted_engine_closed_while_connecting_is_not_started(host: EngineHost) -> None:
+    """A restart or the shutdown may close it before its start has finished connecting."""
+    release = asyncio.Event()
+    engines: list[FakeEngine] = []
+
+    class SlowEngine(FakeEngine):
+        async def open(self) -> None:
+            await release.wait()
+            await super().open()
+
+    def build() -> FakeEngine:
+        engines.append(SlowEngine())
+        return engines[-1]
+
+    hosted = HostedEngine(host, build)  # type: ignore[arg-type]
+    starting = host.submit(hosted.start())
+    host.submit(asyncio.sleep(0)).result(WAIT_S)
+    host.submit(hosted.aclose()).result(WAIT_S)
+    host.call_soon(release.set)
+    assert starting.result(WAIT_S) is None
+    assert engines[0].steps == ["aclose", "open on sync-engine", "aclose"]
+    late = HostedEngine(host, build)  # type: ignore[arg-type]
+    host.submit(late.aclose()).result(WAIT_S)
+    assert host.submit(late.start()).result(WAIT_S) is None
+    assert len(engines) == 1  # closed before it started: never built
