@@ -42,10 +42,10 @@ from channelmanager_gui.views.table_support import (
     SelectionKeeper,
     StatePillDelegate,
     focus_line,
-    query_runner,
     restore_header,
     save_header,
     setup_table,
+    threaded_runner,
 )
 
 Clock = Callable[[], datetime]
@@ -104,7 +104,7 @@ class ActivityPage(QWidget):
         super().__init__(parent)
         self._board = board
         self._clock = clock
-        runner = runner or query_runner(ops, "Load the activity log")
+        runner = runner or threaded_runner(ops, "Load the activity log")
         self.model = ActivityTableModel(db, runner=runner, parent=self)
         self.setStyleSheet(PAGE_STYLE)
         self._setup_ui()

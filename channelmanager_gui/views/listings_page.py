@@ -59,7 +59,6 @@ from channelmanager_gui.views.table_support import (
     StatePillDelegate,
     ask_confirmation,
     focus_line,
-    query_runner,
     restore_header,
     save_header,
     setup_table,
@@ -109,7 +108,7 @@ class ListingsPage(QWidget):
         self._env = EngineEnv(db=db, changes=changes)
         self._action_runner = action_runner or threaded_runner(ops, "Listings")
         self._confirm = confirm
-        runner = runner or query_runner(ops, "Load listings")
+        runner = runner or threaded_runner(ops, "Load listings")
         self.model = ListingsTableModel(db, runner=runner, parent=self)
         self.setStyleSheet(PAGE_STYLE)
         self._setup_ui()

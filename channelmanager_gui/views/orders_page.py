@@ -40,7 +40,7 @@ from channelmanager_gui.views.order_filter_bar import OrderFilterBar
 from channelmanager_gui.views.orders_empty import OrdersEmptyState
 from channelmanager_gui.views.pill_delegate import StatusPillDelegate
 from channelmanager_gui.views.ship_dialog import local_now
-from channelmanager_gui.views.table_support import SelectionKeeper, query_runner, setup_table
+from channelmanager_gui.views.table_support import SelectionKeeper, setup_table, threaded_runner
 from channelmanager_gui.views.window_state import read_bytes
 
 HEADER_KEY = "orders/header"
@@ -83,7 +83,7 @@ class OrdersPage(QWidget):
         self._store_id: int | None = None
         self.last_task: asyncio.Task[Any] | None = None  # the last action started (tests)
         self.model = OrdersTableModel(
-            db, clock=clock, runner=runner or query_runner(ops, "Load orders"), parent=self
+            db, clock=clock, runner=runner or threaded_runner(ops, "Load orders"), parent=self
         )
         self.actions = OrderActions(db, ops, self, changes=changes, clock=clock)
         self._setup_ui(db)

@@ -3,7 +3,6 @@
 * :func:`threaded_runner` runs a blocking query in a worker thread through the op runner and
   hands the answer back on the UI thread: what the paged models and page actions take, so no
   long query ever runs on the UI thread. Tests pass ``run_inline`` instead.
-  :func:`query_runner` does the same on the one thread the big tables' id queries share.
 * :class:`SelectionKeeper` keeps the selected ids, the current row and the scroll position
   across a model reset, so a refresh from a sync never loses the merchant's place.
 * :func:`ask_confirmation` asks before a destructive action, naming it on the button.
@@ -15,7 +14,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QRect, QSettings, Qt
@@ -66,26 +64,6 @@ def threaded_runner(
 
     def run(work: Callable[[], T], deliver: Callable[[T], None]) -> None:
         ops.run(asyncio.to_thread(work), label=label, on_success=deliver)
-
-    return run
-
-
-# The big tables' id queries read 100,000 rows each: on a thread of their own they run one at
-# a time (a refresh burst is superseded anyway) and leave their transient memory in one malloc
-# arena instead of one per pool thread (peak RSS with both pages refreshing during a sync).
-_TABLE_QUERIES = ThreadPoolExecutor(max_workers=1, thread_name_prefix="table-queries")
-
-
-def query_runner(
-    ops: OpRunner, label: str
-) -> Callable[[Callable[[], T], Callable[[T], None]], None]:
-    """Like :func:`threaded_runner`, on the table queries' own thread."""
-
-    async def on_query_thread(work: Callable[[], T]) -> T:
-        return await asyncio.wrap_future(_TABLE_QUERIES.submit(work))
-
-    def run(work: Callable[[], T], deliver: Callable[[T], None]) -> None:
-        ops.run(on_query_thread(work), label=label, on_success=deliver)
 
     return run
 
