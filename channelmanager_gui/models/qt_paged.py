@@ -145,7 +145,7 @@ class PagedIdModel(QAbstractTableModel, Generic[R]):
         return self._ids[row]
 
     def ids(self) -> Sequence[int]:
-        """The ordered ids (not a copy: read them, do not keep them past the next reset)."""
+        """The ordered ids: not a copy, but never changed in place (a reset replaces them)."""
         return self._ids
 
     def row_of(self, row_id: int) -> int | None:
