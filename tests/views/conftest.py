@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,6 +19,19 @@ from channelmanager_gui.views.main_window import MainWindow
 from channelmanager_gui.views.window_state import window_settings
 
 NOW = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def collect_on_the_ui_thread() -> Iterator[None]:
+    """As in the app (``channelmanager_gui/qt_gc.py``): no automatic collection, which could
+    run on a query worker's thread and destroy a previous test's widgets there (a crash);
+    each test's cyclic garbage is collected here, on the main thread, once it is torn down."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    yield
+    gc.collect()
+    if was_enabled:
+        gc.enable()
 
 
 @pytest.fixture
