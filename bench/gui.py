@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import gc
 import os
 import time
 from collections.abc import Callable
@@ -42,7 +41,6 @@ from bench.common import (
 from bench.dataset import insert_listings, insert_orders, walmart_products
 from bench.gui_coldstart import cold_start_ms, peak_rss_mb, reset_peak_rss
 from bench.stall_sampler import StallSampler
-from channelmanager_gui.gc_tuning import tune_garbage_collection
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.listing import ListingState
 from channelmanager_gui.models.listing_queries import IN_ERROR, ListingFilter
@@ -192,8 +190,6 @@ async def sync_stall(db: Database, box: Sandboxes, store_id: int, seconds: float
         page.show()
         bridge.changed.connect(page.on_changes)
     await asyncio.sleep(1.0)  # the pages' first loads
-    thresholds = gc.get_threshold()
-    tune_garbage_collection()  # as the app does once started (and the data set's objects too)
     beat = Heartbeat()
     beat.start()
     sampler = StallSampler(lambda: beat.last)
@@ -210,8 +206,6 @@ async def sync_stall(db: Database, box: Sandboxes, store_id: int, seconds: float
         print("  " + line)
     await asyncio.wrap_future(host.submit(engine.aclose()))
     host.stop()
-    gc.unfreeze()
-    gc.set_threshold(*thresholds)
     for page in pages:
         page.close()
     return {

@@ -11,7 +11,6 @@ ends, and the database engine is disposed last (in demo mode the sandbox servers
 from __future__ import annotations
 
 import asyncio
-import gc
 import logging
 import sys
 from collections.abc import Callable
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from channelmanager_gui import __version__
 from channelmanager_gui.errors import ChannelError
-from channelmanager_gui.gc_tuning import tune_garbage_collection
 from channelmanager_gui.models.dashboard_queries import dashboard_counts
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.store import Store
@@ -134,7 +132,6 @@ def _open_demo() -> _Backend:
 
 def _run_window(app: QApplication, backend: _Backend, demo: bool) -> int:
     loop = create_event_loop(app)
-    thresholds = gc.get_threshold()
     shell = _Shell(app, backend, demo)
     restore_hook = install_excepthook(shell.presenter)
     install_quit_signals(loop, shell.quit)
@@ -158,8 +155,6 @@ def _run_window(app: QApplication, backend: _Backend, demo: bool) -> int:
         # widget of a finished run outlives it (matters when run_app runs twice, as in tests).
         shiboken6.delete(shell.window)
         asyncio.set_event_loop(None)  # the closed loop must not linger as the current one
-        gc.unfreeze()  # a finished run's objects may be collected (run_app may run again)
-        gc.set_threshold(*thresholds)
     return 0
 
 
@@ -307,11 +302,7 @@ class _Shell:
         """Once the window shows: count the open errors, connect the stores and start the
         sync loops on the engine's thread."""
         self._count_open_errors()
-        starting = self.control.start(self._known)
-        if starting is None:
-            QTimer.singleShot(0, tune_garbage_collection)
-        else:  # the engine's clients and flows are start-up objects too
-            starting.add_done_callback(lambda _task: tune_garbage_collection())
+        self.control.start(self._known)
 
     def sync_now(self) -> None:
         engine = self.control.engine

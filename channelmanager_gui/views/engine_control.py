@@ -62,15 +62,13 @@ class EngineControl:
         self._signature: list[tuple[object, ...]] = []
         self.engine: HostedEngine | None = None
 
-    def start(self, known: list[Store]) -> asyncio.Task[str | None] | None:
-        """Build the engine for ``known`` stores and start it in the background; returns the
-        op starting it (None without an engine)."""
+    def start(self, known: list[Store]) -> None:
+        """Build the engine for ``known`` stores and start it in the background."""
         self._signature = signature(known)
         self.engine = self._new_engine(known)
-        if self.engine is None:
-            return None
-        future = self.host.submit(self._start(self.engine))
-        return self._ops.run_elsewhere(future, label="Connecting stores", on_success=self._started)
+        if self.engine is not None:
+            future = self.host.submit(self._start(self.engine))
+            self._ops.run_elsewhere(future, label="Connecting stores", on_success=self._started)
 
     def restart_if_changed(self, known: list[Store]) -> None:
         """A store was added, edited or removed: reconnect with the new settings."""

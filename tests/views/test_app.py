@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import signal
 import sys
@@ -16,7 +15,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from channelmanager_gui import app as app_module
-from channelmanager_gui import gc_tuning
 from channelmanager_gui.errors import StorageError
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.qt_async import OpRunner
@@ -124,32 +122,6 @@ def test_run_app_shows_window_then_shuts_down_in_order(
     assert steps == ["stop ops", "end engine thread", "dispose engine"]
     assert (cm_home / "window.ini").is_file()
     assert (cm_home / "channelmanager.sqlite3").is_file()
-
-
-def test_the_start_up_heap_is_left_out_of_collections_while_running(
-    monkeypatch: pytest.MonkeyPatch, steps: list[str]
-) -> None:
-    """Full garbage collections stop the window too: the start-up objects are frozen once it
-    runs and the oldest generation is collected less often; both undone when the run ends."""
-    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: False))
-    frozen: list[int] = []
-
-    thresholds = gc.get_threshold()
-    seen: list[int] = []
-
-    def look_and_quit() -> None:
-        frozen.append(gc.get_freeze_count())
-        seen.append(gc.get_threshold()[2])
-        _main_window().close()
-
-    failures: list[BaseException] = []
-    _when(lambda: gc.get_freeze_count() > 0, look_and_quit, failures)
-    assert app_module.run_app(demo=False, argv=["channelmanager-gui"]) == 0
-    assert failures == []
-    assert frozen and frozen[0] > 10_000
-    assert seen == [gc_tuning.OLDEST_THRESHOLD]
-    assert gc.get_freeze_count() == 0
-    assert gc.get_threshold() == thresholds
 
 
 def test_with_a_tray_closing_hides_and_tray_quit_ends(
