@@ -34,6 +34,7 @@ from channelmanager_gui.qt_async import (
     install_excepthook,
     install_quit_signals,
 )
+from channelmanager_gui.qt_gc import UiThreadCollector
 from channelmanager_gui.resources import icon_path
 from channelmanager_gui.services import stores
 from channelmanager_gui.services.changes import Change, ChangeBus
@@ -132,6 +133,7 @@ def _open_demo() -> _Backend:
 
 def _run_window(app: QApplication, backend: _Backend, demo: bool) -> int:
     loop = create_event_loop(app)
+    collector = UiThreadCollector()  # before the engine's thread and the query workers start
     shell = _Shell(app, backend, demo)
     restore_hook = install_excepthook(shell.presenter)
     install_quit_signals(loop, shell.quit)
@@ -154,6 +156,7 @@ def _run_window(app: QApplication, backend: _Backend, demo: bool) -> int:
         # Delete the window now rather than whenever Python collects it, so no top-level
         # widget of a finished run outlives it (matters when run_app runs twice, as in tests).
         shiboken6.delete(shell.window)
+        collector.stop()
         asyncio.set_event_loop(None)  # the closed loop must not linger as the current one
     return 0
 

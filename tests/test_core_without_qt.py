@@ -23,7 +23,12 @@ sys.modules["shiboken6"] = None
 
 import channelmanager_gui
 
-UI_PREFIXES = ("channelmanager_gui.views", "channelmanager_gui.app", "channelmanager_gui.qt_async")
+UI_PREFIXES = (
+    "channelmanager_gui.views",
+    "channelmanager_gui.app",
+    "channelmanager_gui.qt_async",
+    "channelmanager_gui.qt_gc",
+)
 
 
 def is_ui(name):
