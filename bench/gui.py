@@ -48,6 +48,7 @@ from channelmanager_gui.models.order import Order, OrderStatus
 from channelmanager_gui.models.order_queries import Attention, OrderFilter
 from channelmanager_gui.models.qt_paged import run_inline
 from channelmanager_gui.qt_async import OpRunner, create_event_loop
+from channelmanager_gui.qt_gc import UiThreadCollector
 from channelmanager_gui.services.changes import ChangeBus
 from channelmanager_gui.services.engine.engine import SyncEngine
 from channelmanager_gui.services.engine_host import EngineHost
@@ -237,8 +238,10 @@ def measure(listings: int, orders: int, new_orders: int, sync_seconds: float,
         reset_peak_rss()
         out |= view_timings(db, app)
         loop = create_event_loop(app)
+        collector = UiThreadCollector()  # as in the app: cyclic garbage on the UI thread only
         with loop:
             out |= loop.run_until_complete(sync_stall(db, box, store_id, sync_seconds, app))
+        collector.stop()
         asyncio.set_event_loop(None)
         out["orders_imported_by_sync"] = _order_count(db) - orders
         out["peak_rss_mb"] = peak_rss_mb()
