@@ -92,7 +92,7 @@ async def test_skus_are_batched_with_in() -> None:
     skus = [f"S{i}" for i in range(120)]
     async with fake.client() as client:
         found = [p async for p in client.iter_products(skus=skus)]
-        assert await client.get_source_items(skus) == []
+        assert [s async for s in client.iter_source_quantities(skus)] == []
         assert [p async for p in client.iter_products(skus=[])] == []
     assert len(found) == 3
     values = [
@@ -101,6 +101,20 @@ async def test_skus_are_batched_with_in() -> None:
     ]
     assert [len(v.split(",")) for v in values] == [50, 50, 20]
     assert len(fake.calls("GET", f"{P}/inventory/source-items")) == 3
+
+
+async def test_source_quantities_are_plain_tuples() -> None:
+    """Plain tuples of scalars leave the GC's care; models or NamedTuples would stay tracked."""
+    fake = FakeCommerce()
+    items = [
+        {"sku": "MUG", "source_code": "default", "quantity": "4.5", "status": 1},
+        {"sku": "MUG", "source_code": "east", "quantity": 2, "status": 0},
+    ]
+    fake.on("GET", f"{P}/inventory/source-items", reply(list_answer(items, 2, 100, 1)))
+    async with fake.client() as client:
+        found = [s async for s in client.iter_source_quantities(["MUG"])]
+    assert found == [("MUG", 4.5, 1), ("MUG", 2.0, 0)]
+    assert all(type(s) is tuple for s in found)
 
 
 async def test_bare_scalar_answers() -> None:

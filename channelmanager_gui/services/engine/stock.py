@@ -17,7 +17,6 @@ from __future__ import annotations
 import asyncio
 import math
 from collections import defaultdict
-from dataclasses import dataclass
 
 from sqlalchemy import select
 
@@ -31,12 +30,11 @@ RECHECK_PER_RUN = 25  # salable re-reads of unchanged SKUs per pass (catches res
 CONCURRENCY = 4
 
 
-@dataclass
-class _Row:
-    id: int
-    sku: str
-    source_qty: float | None
-    qty: int | None
+# One listing to poll as (id, sku, source_qty, qty): a plain tuple of scalars, which the garbage
+# collector stops tracking after its first collection. Two overlapping passes over 100,000
+# listings held 200,000 dataclass rows, and every full collection (which stops the window thread
+# too) walked them all. A NamedTuple would stay tracked, hence the bare tuple.
+_Row = tuple[int, str, float | None, int | None]
 
 
 async def poll_stock(
@@ -50,18 +48,18 @@ async def poll_stock(
     rows, oldest = _load(env, store.id, listing_ids)
     if not rows:
         return {"checked": 0, "changed": 0}
-    totals = await source_totals(store.commerce, [r.sku for r in rows])
+    totals = await source_totals(store.commerce, [sku for _, sku, _, _ in rows])
     due = [
-        r
-        for r in rows
+        sku
+        for _, sku, source_qty, qty in rows
         if full
         or listing_ids
-        or r.qty is None
+        or qty is None
         or totals is None
-        or r.source_qty != totals.get(r.sku, 0.0)
+        or source_qty != totals.get(sku, 0.0)
     ]
-    due_ids = {r.id for r in due}
-    due += [r for r in rows if r.id in oldest and r.id not in due_ids]
+    due_skus = set(due)
+    due += [sku for id_, sku, _, _ in rows if id_ in oldest and sku not in due_skus]
     read = await _read_salable(store.commerce, due, totals)
     changed = _store(env, rows, totals, read)
     if changed:
@@ -71,16 +69,15 @@ async def poll_stock(
 
 async def source_totals(commerce: CommerceClient, skus: list[str]) -> dict[str, float] | None:
     """In-stock MSI source quantity per SKU (absent SKUs have none); None without MSI."""
+    totals: dict[str, float] = defaultdict(float)
     try:
-        items = await commerce.get_source_items(skus)
+        async for sku, quantity, status in commerce.iter_source_quantities(skus):
+            if status == 1:
+                totals[sku] += quantity
+            else:
+                totals.setdefault(sku, 0.0)
     except NotFoundError:
         return None
-    totals: dict[str, float] = defaultdict(float)
-    for item in items:
-        if item.status == 1:
-            totals[item.sku] += item.quantity
-        else:
-            totals.setdefault(item.sku, 0.0)
     return dict(totals)
 
 
@@ -90,7 +87,7 @@ def salable_units(value: float) -> int:
 
 
 async def _read_salable(
-    commerce: CommerceClient, rows: list[_Row], totals: dict[str, float] | None
+    commerce: CommerceClient, skus: list[str], totals: dict[str, float] | None
 ) -> dict[str, int]:
     """Salable units per SKU; a SKU the salable API refuses falls back to its source total.
 
@@ -98,20 +95,20 @@ async def _read_salable(
     """
     found: dict[str, int] = {}
     stop = asyncio.Event()
-    queue = iter(rows)  # shared by the readers: one task per reader, not one per SKU (100,000
+    queue = iter(skus)  # shared by the readers: one task per reader, not one per SKU (100,000
     # tasks at once held the window's event loop for seconds on the full-stock cycle)
 
     async def reader() -> None:
-        for row in queue:
+        for sku in queue:
             if stop.is_set():
                 return
             try:
-                found[row.sku] = salable_units(await _salable(commerce, row.sku, totals))
+                found[sku] = salable_units(await _salable(commerce, sku, totals))
             except (UnavailableError, RateLimitError):
                 stop.set()
             except ChannelError:
                 if totals is not None:
-                    found[row.sku] = salable_units(totals.get(row.sku, 0.0))
+                    found[sku] = salable_units(totals.get(sku, 0.0))
 
     await asyncio.gather(*(reader() for _ in range(CONCURRENCY)))
     return found
@@ -140,7 +137,7 @@ def _load(
         .limit(RECHECK_PER_RUN)
     )
     with env.db.session() as session:
-        rows = [_Row(*row) for row in session.execute(query)]
+        rows: list[_Row] = [(i, sku, src, qty) for i, sku, src, qty in session.execute(query)]
         oldest = set(session.scalars(oldest_query))
     return rows, oldest
 
@@ -152,17 +149,17 @@ def _store(
     changed = 0
     now = env.clock()
     with env.db.session() as session:
-        for row in rows:
-            if row.sku not in read:  # an unread SKU keeps its old total, so it stays due
+        for id_, sku, _, _ in rows:
+            if sku not in read:  # an unread SKU keeps its old total, so it stays due
                 continue  # (and is not fetched: 100,000 gets per pass for a few reads)
-            listing = session.get(Listing, row.id)
+            listing = session.get(Listing, id_)
             if listing is None:  # removed meanwhile
                 continue
             if totals is not None:
-                listing.source_qty = totals.get(row.sku, 0.0)
+                listing.source_qty = totals.get(sku, 0.0)
             listing.stock_checked_at = now
-            if listing.qty != read[row.sku]:
-                listing.qty = read[row.sku]
+            if listing.qty != read[sku]:
+                listing.qty = read[sku]
                 changed += 1
             listing.refresh_state()
     return changed
