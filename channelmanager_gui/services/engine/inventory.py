@@ -15,10 +15,9 @@ stock, zeros included, whatever was sent before: the cure for oversell from stal
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 from sqlalchemy import ColumnElement, case, func, select, update
 from sqlalchemy.orm import Session
@@ -44,53 +43,47 @@ ENDED = ("RETIRED", "ARCHIVED")
 FEED_MAX = {"inventory": 10_000, "price": 1_000}
 
 
-@dataclass(frozen=True)
-class Push:
-    listing_id: int
-    sku: str
-    value: float | int
-    urgency: float  # higher goes first when only some can be sent
+# The full-stock pass holds one pushable row and one push per listing (100,000 of each), so
+# both are plain tuples of scalars: the garbage collector stops tracking those after their first
+# collection, while dataclasses, NamedTuples and SQLAlchemy rows are walked by every full
+# collection, which stops the window thread too.
+# A listing as (id, sku, enabled, qty, price, last_qty_sent, qty_queued, last_price_sent,
+# price_queued).
+Facts = tuple[int, str, bool, int | None, float | None, int | None, int | None, float | None,
+              float | None]  # fmt: skip
+# A value to send as (listing_id, sku, value, urgency): higher urgency goes first when only
+# some can be sent.
+Push = tuple[int, str, float | int, float]
 
 
-class PushFacts(Protocol):
-    """What deciding a push reads: a ``Listing``, or the lighter row ``pushable`` returns."""
+class Priced(Protocol):
+    """Anything with a Commerce price: matching prices a ``Listing`` for its setup feed."""
 
-    @property
-    def id(self) -> int: ...
-    @property
-    def sku(self) -> str: ...
-    @property
-    def enabled(self) -> bool: ...
-    @property
-    def qty(self) -> int | None: ...
     @property
     def price(self) -> float | None: ...
-    @property
-    def last_qty_sent(self) -> int | None: ...
-    @property
-    def qty_queued(self) -> int | None: ...
-    @property
-    def last_price_sent(self) -> float | None: ...
-    @property
-    def price_queued(self) -> float | None: ...
 
 
-def desired_qty(listing: PushFacts, settings: StoreSettings) -> int | None:
+def desired_qty(enabled: bool, qty: int | None, settings: StoreSettings) -> int | None:
     """What Walmart should offer; None while the salable quantity is unknown."""
-    if not listing.enabled:
+    if not enabled:
         return 0
-    if listing.qty is None:
+    if qty is None:
         return None
-    return max(0, listing.qty - settings.safety_buffer)
+    return max(0, qty - settings.safety_buffer)
 
 
-def desired_price(listing: PushFacts, settings: StoreSettings) -> float | None:
+def desired_price(listing: Priced, settings: StoreSettings) -> float | None:
+    """The listing's Commerce price as Walmart should show it (see :func:`adjusted_price`)."""
+    return adjusted_price(listing.price, settings)
+
+
+def adjusted_price(price: float | None, settings: StoreSettings) -> float | None:
     """Commerce price with the store's adjustment, in cents; None without a usable price."""
-    if listing.price is None or listing.price <= 0:
+    if price is None or price <= 0:
         return None
     factor = 1 + Decimal(str(settings.price_adjustment_pct)) / 100
-    price = (Decimal(str(listing.price)) * factor).quantize(Decimal("0.01"), ROUND_HALF_UP)
-    return float(price) if price > 0 else None
+    adjusted = (Decimal(str(price)) * factor).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    return float(adjusted) if adjusted > 0 else None
 
 
 async def push_changes(env: EngineEnv, store: StoreContext) -> dict[str, int]:
@@ -119,8 +112,8 @@ async def reassert_stock(env: EngineEnv, store: StoreContext) -> dict[str, int]:
 
 def pushable(
     session: Session, store_id: int, *, differing: StoreSettings | None = None
-) -> list[PushFacts]:
-    """Matched listings not retired, as plain rows: building 100,000 ORM objects every pass
+) -> list[Facts]:
+    """Matched listings not retired, as plain tuples: building 100,000 ORM objects every pass
     took most of the pass. With ``differing``, only those whose stock or price may differ
     from what Walmart has or was queued (a superset; the exact test stays in Python)."""
     facts = (Listing.id, Listing.sku, Listing.enabled, Listing.qty, Listing.price,
@@ -133,7 +126,7 @@ def pushable(
     )
     if differing is not None:
         query = query.where(_may_differ(differing))
-    return list(session.execute(query.order_by(Listing.id)))
+    return cast(list[Facts], [tuple(row) for row in session.execute(query.order_by(Listing.id))])
 
 
 def _may_differ(settings: StoreSettings) -> ColumnElement[bool]:
@@ -156,31 +149,31 @@ def _may_differ(settings: StoreSettings) -> ColumnElement[bool]:
 
 
 def _qty_changes(
-    session: Session, store: StoreContext, listings: list[PushFacts], *, full: bool
+    session: Session, store: StoreContext, listings: list[Facts], *, full: bool
 ) -> list[Push]:
     busy = _in_flight(session, store.id, INVENTORY_ACTION, "inventory")
-    out = []
-    for listing in listings:
-        qty = desired_qty(listing, store.settings)
-        if qty is None or listing.id in busy:
+    out: list[Push] = []
+    for listing_id, sku, enabled, salable, _, last_sent, queued, _, _ in listings:
+        qty = desired_qty(enabled, salable, store.settings)
+        if qty is None or listing_id in busy:
             continue
-        if not full and qty in (listing.last_qty_sent, listing.qty_queued):
+        if not full and qty in (last_sent, queued):
             continue
-        drop = (listing.last_qty_sent or 0) - qty
-        out.append(Push(listing.id, listing.sku, qty, 1e9 if qty == 0 else drop))
+        drop = (last_sent or 0) - qty
+        out.append((listing_id, sku, qty, 1e9 if qty == 0 else drop))
     return out
 
 
-def _price_changes(session: Session, store: StoreContext, listings: list[PushFacts]) -> list[Push]:
+def _price_changes(session: Session, store: StoreContext, listings: list[Facts]) -> list[Push]:
     busy = _in_flight(session, store.id, PRICE_ACTION, "price")
-    out = []
-    for listing in listings:
-        price = desired_price(listing, store.settings)
-        if price is None or listing.id in busy:
+    out: list[Push] = []
+    for listing_id, sku, _, _, commerce_price, _, _, last_sent, queued in listings:
+        price = adjusted_price(commerce_price, store.settings)
+        if price is None or listing_id in busy:
             continue
-        if price in (listing.last_price_sent, listing.price_queued):
+        if price in (last_sent, queued):
             continue
-        out.append(Push(listing.id, listing.sku, price, 0.0))
+        out.append((listing_id, sku, price, 0.0))
     return out
 
 
@@ -196,23 +189,23 @@ def _send(
     feeds: list[list[Push]] = []
     singles = pushes
     if len(pushes) > limit:
-        urgent_first = sorted(pushes, key=lambda p: -p.urgency)
+        urgent_first = sorted(pushes, key=lambda p: -p[3])
         budget = feed_budget(session, store.id, feed_type, env.clock())
         size = FEED_MAX[feed_type]
         feeds = [urgent_first[i : i + size] for i in range(0, len(urgent_first), size)][:budget]
         singles = [] if feeds else urgent_first[:limit]
     kind = INVENTORY_ACTION if feed_type == "inventory" else PRICE_ACTION
-    for push in singles:
+    for listing_id, sku, value, _ in singles:
         enqueue(
             session,
             store_id=store.id,
             kind=kind,
             subject_type="listing",
-            subject_id=push.listing_id,
-            payload={"sku": push.sku, "value": push.value},
+            subject_id=listing_id,
+            payload={"sku": sku, "value": value},
         )
     for feed in feeds:
-        entries = [{"listing_id": p.listing_id, "sku": p.sku, "value": p.value} for p in feed]
+        entries = [{"listing_id": i, "sku": sku, "value": value} for i, sku, value, _ in feed]
         queue_feed(session, store.id, feed_type, entries)
     fed = [push for feed in feeds for push in feed]
     _mark_queued(session, feed_type, singles + fed, env.clock())
@@ -225,10 +218,10 @@ def _mark_queued(session: Session, feed_type: str, pushes: list[Push], now: date
     if not pushes:
         return
     if feed_type == "inventory":
-        rows = [{"id": p.listing_id, "qty_queued": int(p.value), "updated_at": now} for p in pushes]
+        rows = [{"id": i, "qty_queued": int(value), "updated_at": now} for i, _, value, _ in pushes]
     else:
-        rows = [{"id": p.listing_id, "price_queued": float(p.value), "updated_at": now}
-                for p in pushes]  # fmt: skip
+        rows = [{"id": i, "price_queued": float(value), "updated_at": now}
+                for i, _, value, _ in pushes]  # fmt: skip
     session.execute(update(Listing), rows)
 
 
