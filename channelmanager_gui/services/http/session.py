@@ -186,7 +186,10 @@ class HttpSession:
             )  # fmt: skip
             raise
         elapsed = (self.clock.now() - started) * 1000
-        level = logging.INFO if response.status_code < 400 else logging.WARNING
+        # A GET answered 404 is how Walmart says "no orders match" on every quiet poll; the
+        # caller decides whether it is a problem (and logs that), so it is not a warning here.
+        quiet = response.status_code < 400 or (method == "GET" and response.status_code == 404)
+        level = logging.INFO if quiet else logging.WARNING
         log.log(
             level, "%s %s -> %d in %.0f ms correlation=%s",
             method, shown, response.status_code, elapsed, correlation_id,
