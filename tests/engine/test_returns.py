@@ -60,6 +60,19 @@ async def walmart_refunded(engine: SyncEngine, return_order_id: str) -> int:
     raise AssertionError("return not found on Walmart")
 
 
+async def returned_on_walmart(
+    engine: SyncEngine, walmart_admin: Admin, sku: str, tracking: str
+) -> tuple[str, str]:
+    """An order made, shipped and returned on Walmart alone (the engine has not seen it):
+    its purchase order id and the return's id."""
+    po = walmart_admin.post("/orders", {"lines": [{"sku": sku, "qty": 1}]})["purchaseOrderIds"][0]
+    walmart = next(iter(engine.env.stores.values())).walmart
+    line = ShipLine("1", 1, tracking, datetime.now(UTC), carrier="UPS")
+    await walmart.ship_lines(po, [line])
+    made = walmart_admin.post("/returns", {"purchaseOrderId": po, "lineNumber": 1, "quantity": 1})
+    return po, made["returnOrderId"]
+
+
 async def test_return_refunded_end_to_end(
     make_engine: MakeEngine,
     sandbox_pair: SandboxPair,
@@ -188,15 +201,11 @@ async def test_return_for_an_unknown_order_is_recorded_with_a_reason(
     """A return of an order this app never imported (e.g. sold before it was installed)."""
     engine = await make_engine([fulfilment])
     (sku,) = orderable_skus(sandbox_pair)[23:24]
-    po = walmart_admin.post("/orders", {"lines": [{"sku": sku, "qty": 1}]})["purchaseOrderIds"][0]
-    walmart = next(iter(engine.env.stores.values())).walmart
-    line = ShipLine("1", 1, "7700000000000004", datetime.now(UTC), carrier="UPS")
-    await walmart.ship_lines(po, [line])
-    made = walmart_admin.post("/returns", {"purchaseOrderId": po, "lineNumber": 1, "quantity": 1})
+    _po, return_order_id = await returned_on_walmart(engine, walmart_admin, sku, "7700000000000004")
     assert (await engine.run_once()).ok
     assert (await engine.run_once()).ok  # imported once, not twice
     with engine.env.db.session() as session:
-        query = select(Return).where(Return.return_order_id == made["returnOrderId"])
+        query = select(Return).where(Return.return_order_id == return_order_id)
         (ret,) = session.scalars(query).all()
         assert ret.order_id is None
         (entry,) = activity.timeline(session, "return", ret.id)
@@ -212,13 +221,11 @@ async def test_a_return_imported_before_its_order_is_linked_once_the_order_arriv
     cannot wait for Walmart to list the return again."""
     returns_only = await make_engine([fulfilment])
     (sku,) = orderable_skus(sandbox_pair)[24:25]
-    po = walmart_admin.post("/orders", {"lines": [{"sku": sku, "qty": 1}]})["purchaseOrderIds"][0]
-    walmart = next(iter(returns_only.env.stores.values())).walmart
-    line = ShipLine("1", 1, "7700000000000005", datetime.now(UTC), carrier="UPS")
-    await walmart.ship_lines(po, [line])
-    made = walmart_admin.post("/returns", {"purchaseOrderId": po, "lineNumber": 1, "quantity": 1})
+    po, return_order_id = await returned_on_walmart(
+        returns_only, walmart_admin, sku, "7700000000000005"
+    )
     assert (await returns_only.run_once()).ok
-    query = select(Return).where(Return.return_order_id == made["returnOrderId"])
+    query = select(Return).where(Return.return_order_id == return_order_id)
     with returns_only.env.db.session() as session:
         assert session.scalars(query).one().order_id is None
 
