@@ -15,7 +15,6 @@ import logging
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 import shiboken6
 from PySide6.QtCore import QProcess, Qt, QTimer
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from channelmanager_gui import __version__
 from channelmanager_gui.errors import ChannelError
-from channelmanager_gui.models.dashboard_queries import dashboard_counts
+from channelmanager_gui.models.dashboard_queries import open_errors
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.store import Store
 from channelmanager_gui.platform_check import missing_packages_message, missing_xcb_packages
@@ -283,8 +282,7 @@ class _Shell:
 
     def _open_error_count(self) -> int:
         with self.db.session() as session:
-            counts = dashboard_counts(session, datetime.now(UTC), None)
-        return counts.orders_in_error + counts.listings_in_error
+            return open_errors(session)
 
     def _on_counted(self, task: asyncio.Task[int]) -> None:
         self._counting = False

@@ -10,6 +10,7 @@ run in a worker thread by the page.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
@@ -75,7 +76,11 @@ def load_dashboard(db: Database, now: datetime, store_id: int | None = None) -> 
         )
 
 
-def dashboard_counts(session: Session, now: datetime, store_id: int | None) -> DashboardCounts:
+def _counter(
+    session: Session, store_id: int | None
+) -> tuple[Callable[[ColumnElement[bool]], int], Callable[[ColumnElement[bool]], int]]:
+    """COUNT(*) of orders and of listings matching a condition, in one store or all."""
+
     def orders(condition: ColumnElement[bool]) -> int:
         query = select(func.count(Order.id)).where(condition)
         if store_id is not None:
@@ -88,6 +93,18 @@ def dashboard_counts(session: Session, now: datetime, store_id: int | None) -> D
             query = query.where(Listing.store_id == store_id)
         return int(session.scalar(query) or 0)
 
+    return orders, listings
+
+
+def open_errors(session: Session) -> int:
+    """Orders and listings in error, all stores: the tray's count, recounted on every burst
+    of changes, so only the two counts it shows rather than the dashboard's nine."""
+    orders, listings = _counter(session, None)
+    return orders(Order.status == OrderStatus.ERROR) + listings(Listing.sync_error.is_not(None))
+
+
+def dashboard_counts(session: Session, now: datetime, store_id: int | None) -> DashboardCounts:
+    orders, listings = _counter(session, store_id)
     return DashboardCounts(
         orders_to_acknowledge=orders(Order.status == OrderStatus.IMPORTED),
         orders_to_create=orders(Order.status == OrderStatus.ACKNOWLEDGED),

@@ -9,7 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
-from channelmanager_gui.models.dashboard_queries import load_dashboard
+from channelmanager_gui.models.dashboard_queries import load_dashboard, open_errors
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.listing import Listing, ListingState
 from channelmanager_gui.models.listing_queries import IN_ERROR
@@ -170,3 +170,10 @@ def test_coming_back_to_the_dashboard_refreshes_it(
     page.show()
     names = [line.name() for line in page.delay_chart.chart().series()]
     assert names == ["inventory", "orders", "returns"]
+
+
+def test_the_trays_open_errors_are_the_two_error_cards(db: Database, page: DashboardPage) -> None:
+    with db.session() as session:
+        total = open_errors(session)
+    assert total == int(_count(page, "orders_in_error")) + int(_count(page, "listings_in_error"))
+    assert total == 2
