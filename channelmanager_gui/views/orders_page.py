@@ -46,7 +46,11 @@ from channelmanager_gui.views.window_state import read_bytes
 HEADER_KEY = "orders/header"
 SEARCH_DELAY_MS = 250
 REFRESH_DELAY_MS = 300  # the engine announces changes often during a sync; one refresh per burst
-COLUMN_WIDTHS = (120, 108, 120, 120, 130, 80, 150, 180)
+COLUMN_WIDTHS = (120, 108, 120, 120, 130, 80, 150, 200)
+# Shown right after the two order numbers: the status (with an error's reason) is what a merchant
+# scans for, and at the window's default width the last columns are off screen. Only the visual
+# order moves, so a layout saved by an earlier version still restores onto the same columns.
+STATUS_VISUAL_INDEX = 2
 
 
 def order_badges(counts: OrderCounts) -> list[Badge]:
@@ -166,6 +170,7 @@ class OrdersPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in enumerate(COLUMN_WIDTHS):
             header.resizeSection(column, width)
+        header.moveSection(header.visualIndex(COL_STATUS), STATUS_VISUAL_INDEX)
         self.table.doubleClicked.connect(self._on_table_doubleClicked)
         self.table.customContextMenuRequested.connect(self._on_table_customContextMenuRequested)
         self.table.installEventFilter(self)  # Enter opens the order (see eventFilter)

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.order_queries import Attention
-from channelmanager_gui.models.qt_orders import COL_PO
+from channelmanager_gui.models.qt_orders import COL_COMMERCE, COL_PO, COL_STATUS
 from channelmanager_gui.models.qt_paged import run_inline
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import Change, ChangeBus
@@ -235,6 +235,26 @@ def test_column_widths_and_sort_survive_a_restart(
     second.restore_state(settings)
     assert second.table.horizontalHeader().sectionSize(COL_PO) == 211
     assert listed_pos(second) == sorted(listed_pos(second))
+
+
+def test_status_is_in_view_next_to_the_order_numbers_and_can_be_moved_back(
+    qtbot: QtBot, db: Database, shop: dict[str, int], tmp_path: Path
+) -> None:
+    """At the default width the last columns are off screen; the status must not be."""
+    page = make_page(qtbot, db)
+    page.set_store(shop["store"])
+    page.show()
+    qtbot.waitExposed(page)
+    header = page.table.horizontalHeader()
+    assert header.visualIndex(COL_STATUS) == header.visualIndex(COL_COMMERCE) + 1
+    status_right_edge = header.sectionViewportPosition(COL_STATUS) + header.sectionSize(COL_STATUS)
+    assert status_right_edge <= page.table.viewport().width()
+    header.moveSection(header.visualIndex(COL_STATUS), header.count() - 1)  # the merchant's way
+    settings = window_settings(tmp_path / "window.ini")
+    page.save_state(settings)
+    again = make_page(qtbot, db)
+    again.restore_state(settings)
+    assert again.table.horizontalHeader().visualIndex(COL_STATUS) == header.count() - 1
 
 
 def test_right_click_selects_the_row_and_offers_the_actions(
