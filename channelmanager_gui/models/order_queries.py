@@ -214,7 +214,7 @@ def order_counts(session: Session, flt: OrderFilter, now: datetime) -> OrderCoun
         flagged = [sum(int(row[2 + i] or 0) for row in rows) for i in range(len(_COUNTED))]
     else:
         by_status_q = _scoped(select(Order.status, func.count()), flt, now)
-        by_status = dict(session.execute(by_status_q.group_by(Order.status)).tuples().all())
+        by_status = dict(session.execute(by_status_q.group_by(Order.status)).all())
         may_ship = Order.status.in_([s.value for s in (*_SHIPPABLE, OrderStatus.ERROR)])
         values = session.execute(_scoped(select(*sums), flt, now).where(may_ship)).one()
         flagged = [int(value or 0) for value in values]
