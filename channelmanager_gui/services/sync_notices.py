@@ -58,8 +58,8 @@ class SyncNotices:
             return
         store = name.rpartition("/")[0]
         where = f" for {store}" if store else ""
-        plural = "s" if new != 1 else ""
-        self._emit(Notice(f"{new} new Walmart order{plural}{where}", "Open Orders to see them."))
+        plural, them = ("s", "them") if new != 1 else ("", "it")
+        self._emit(Notice(f"{new} new Walmart order{plural}{where}", f"Open Orders to see {them}."))
 
 
 def _is_order_loop(name: str) -> bool:

@@ -32,7 +32,7 @@ def test_store_named_in_multi_store_order_notice() -> None:
     board = SyncStatusBoard()
     seen = _watch(board)
     board.update("Outlet/orders", last_run=T0, counts={"new": 1})
-    assert seen[0].title == "1 new Walmart order for Outlet"
+    assert seen == [Notice("1 new Walmart order for Outlet", "Open Orders to see it.")]
 
 
 def test_failing_loop_announced_once_until_it_recovers() -> None:
