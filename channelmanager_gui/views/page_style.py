@@ -1,4 +1,4 @@
-"""Styles of the Listings, Matching, Settings, Sync activity and Dashboard pages.
+"""Styles of the Listings, Matching, Returns, Settings, Sync activity and Dashboard pages.
 
 Kept beside the pages (each applies ``PAGE_STYLE`` to itself) so the window's stylesheet in
 ``style.py`` stays the shell's; object names are set by the widgets that use them.

@@ -37,6 +37,7 @@ from channelmanager_gui.services.engine.return_refund import (
     refund_blockers,
     refund_return_now,
 )
+from channelmanager_gui.views.page_style import PAGE_STYLE
 from channelmanager_gui.views.table_support import ask_confirmation, threaded_runner
 
 COLUMNS = (
@@ -89,6 +90,7 @@ class ReturnsPage(QWidget):
         self.refresh()
 
     def _setup_ui(self) -> None:
+        self.setStyleSheet(PAGE_STYLE)  # the page title and empty state look as on every page
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         title = QLabel("Returns")
@@ -103,6 +105,7 @@ class ReturnsPage(QWidget):
         bar.addWidget(self.refund_button)
         layout.addLayout(bar)
         self.empty = QLabel(EMPTY)
+        self.empty.setObjectName("emptyMessage")
         self.empty.setWordWrap(True)
         layout.addWidget(self.empty)
         self.table = QTableWidget(0, len(COLUMNS))
