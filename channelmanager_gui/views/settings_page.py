@@ -203,7 +203,12 @@ def settings_summary(settings: StoreSettings) -> str:
     )
 
 
+PROPER_NOUNS = ("Walmart", "Commerce")  # keep their capital in the middle of a sentence
+
+
 def _lower_first(text: str) -> str:
+    if text.startswith(PROPER_NOUNS):
+        return text
     return text[:1].lower() + text[1:]
 
 

@@ -17,7 +17,7 @@ from channelmanager_gui.services import stores
 from channelmanager_gui.services.credentials import SERVICE, CredentialStore
 from channelmanager_gui.services.engine.settings import StoreSettings
 from channelmanager_gui.views.first_run import FirstRunWizard
-from channelmanager_gui.views.settings_page import SettingsPage
+from channelmanager_gui.views.settings_page import SettingsPage, settings_summary
 from channelmanager_gui.views.store_dialog import SAVED_PLACEHOLDER, StoreDialog
 from tests.memory_keyring import MemoryKeyring
 
@@ -229,3 +229,10 @@ def test_first_run_offers_the_demo_and_connecting_a_store(
     qtbot.addWidget(cancelled)
     with qtbot.assertNotEmitted(cancelled.store_added):
         cancelled.connect_button.click()
+
+
+def test_settings_summary_reads_as_a_sentence_with_names_kept() -> None:
+    text = settings_summary(StoreSettings())
+    assert "new Walmart orders every 10 s" in text
+    assert "Walmart returns every" in text  # a proper noun keeps its capital
+    assert "product changes in Commerce every 15 s" in text
