@@ -40,6 +40,7 @@ from channelmanager_gui.services.validation import can_cancel, can_ship
 from channelmanager_gui.views.order_detail_parts import (
     address_text,
     banner,
+    error_step_text,
     fill_form,
     fill_table,
     read_only_table,
@@ -50,6 +51,7 @@ from channelmanager_gui.views.pill_delegate import StatusPill
 from channelmanager_gui.views.ship_dialog import local_now, ship_by_text
 
 Clock = Callable[[], datetime]
+FIX_THEN_RETRY = "<br>Fix the cause (in Commerce or on Walmart), then click Retry."
 
 
 def load_detail(db: Database, order_id: int) -> tuple[Order, list[Activity]]:
@@ -215,11 +217,9 @@ class OrderDetailView(QWidget):
 
     def _fill_banners(self, order: Order) -> None:
         if order.error:
-            step = f" while {step_text(order.error_step)}" if order.error_step else ""
-            self.error_banner.setText(
-                f"<b>Error{step}:</b> {escape(order.error)}<br>"
-                "Fix the cause (in Commerce or on Walmart), then click Retry."
-            )
+            step = f" {error_step_text(order.error_step)}" if order.error_step else ""
+            fix = "" if "Retry" in order.error else FIX_THEN_RETRY  # the error may say it
+            self.error_banner.setText(f"<b>Error{step}:</b> {escape(order.error)}{fix}")
         self.error_banner.setVisible(bool(order.error))
         asked = order.intent_to_cancel and not order.cancel_reason
         self.cancel_banner.setText(

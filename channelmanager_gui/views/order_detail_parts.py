@@ -19,10 +19,20 @@ from PySide6.QtWidgets import (
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _BANNER = "QLabel#{name} {{ background: {bg}; color: {fg}; border-radius: 6px; padding: 8px; }}"
 
-# Outbox steps (``error_step``) in a merchant's words; an unknown step shows as written.
+# Outbox steps (``error_step``) in a merchant's words, read after "Error"; an unknown step
+# (and a timeline event) shows as written.
 STEP_TEXT = {
     "walmart.acknowledge": "acknowledging on Walmart",
     "commerce.create_order": "creating the order in Commerce",
+    # the steps of creating it (``order_create.py``)
+    "commerce.create": "creating the order in Commerce",
+    "commerce.find": "looking for the order in Commerce",
+    "commerce.cart": "creating the Commerce cart",
+    "commerce.items": "adding the items to the Commerce cart",
+    "commerce.shipping": "setting the shipping address in Commerce",
+    "commerce.place": "placing the order in Commerce",
+    "commerce.link": "linking the Commerce order to Walmart's",
+    "commerce.comment": "adding the Walmart order comment in Commerce",
     "commerce.ship": "shipping in Commerce",
     "walmart.ship": "sending the shipment to Walmart",
     "walmart.cancel": "cancelling on Walmart",
@@ -40,6 +50,11 @@ def step_text(step: str) -> str:
     if verb and service in ("walmart", "commerce"):
         return f"{verb.replace('_', ' ')} ({service.title()})"
     return step.replace("_", " ")
+
+
+def error_step_text(step: str) -> str:
+    """What was being done when an order failed, to follow "Error" in its banner."""
+    return STEP_TEXT.get(step) or f"at the {step_text(step)} step"
 
 
 def banner(name: str, background: str, foreground: str) -> QLabel:

@@ -13,6 +13,7 @@ from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.order import Order
 from channelmanager_gui.services import activity
 from channelmanager_gui.views.order_detail import OrderDetailView
+from channelmanager_gui.views.order_detail_parts import error_step_text
 from tests.models.order_seed import NOW, seed_shop
 
 
@@ -95,6 +96,8 @@ def test_error_order_shows_why_and_offers_retry(
     assert not view.retry_button.isHidden()
     assert not view.error_banner.isHidden()
     assert "Commerce: SKU-9 is out of stock" in view.error_banner.text()
+    assert "Error creating the order in Commerce:" in view.error_banner.text()
+    assert "then click Retry" in view.error_banner.text()
     with qtbot.waitSignal(view.retry_requested) as signal:
         view.retry_button.click()
     assert signal.args == [shop["error"]]
@@ -130,3 +133,17 @@ def test_a_vanished_order_says_so(qtbot: QtBot, db: Database) -> None:
     view = detail_of(qtbot, db, 999_999)
     assert "does not exist" in view.title.text()
     assert not view.ship_button.isEnabled() and not view.cancel_button.isEnabled()
+
+
+def test_error_banner_names_the_step_and_says_retry_once(
+    qtbot: QtBot, db: Database, shop: dict[str, int]
+) -> None:
+    with db.session() as session, session.begin():
+        order = session.get_one(Order, shop["error"])
+        order.error_step = "commerce.items"
+        order.error = "Commerce refused 2 × SKU-9: out of stock (fix it, then press Retry)."
+    view = detail_of(qtbot, db, shop["error"])
+    text = view.error_banner.text()
+    assert text.startswith("<b>Error adding the items to the Commerce cart:</b>")
+    assert text.count("Retry") == 1
+    assert error_step_text("commerce.someday") == "at the someday (Commerce) step"
