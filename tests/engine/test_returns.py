@@ -20,6 +20,7 @@ from channelmanager_gui.services import validation as v
 from channelmanager_gui.services.engine import fulfilment
 from channelmanager_gui.services.engine.engine import SyncEngine
 from channelmanager_gui.services.engine.fulfilment_queries import list_returns
+from channelmanager_gui.services.engine.return_refund import refund_blocker
 from channelmanager_gui.services.engine.returns_flow import COMMERCE_RETURN, WALMART_REFUND
 from channelmanager_gui.services.engine.shipping import ship_order
 from channelmanager_gui.services.walmart.order_actions import ShipLine
@@ -240,6 +241,14 @@ async def test_a_return_imported_before_its_order_is_linked_once_the_order_arriv
     with everything.env.db.session() as session:
         events = [e.event for e in activity.timeline(session, "order", linked)]
     assert events.count("return_imported") == 1 and COMMERCE_RETURN in events
+    # Shipped on Walmart before the app saw it, the order was never made in Commerce: the
+    # merchant is told to refund from the app, which can (no Seller Center detour).
+    assert local.commerce_entity_id is None
+    with everything.env.db.session() as session:
+        mirrored = [e for e in activity.timeline(session, "order", linked)
+                    if e.event == COMMERCE_RETURN]  # fmt: skip
+        assert "Refund on Walmart" in mirrored[-1].message
+        assert refund_blocker(session.scalars(query).one()) == ""
     assert (await everything.run_once()).ok  # linked once, not again
     with everything.env.db.session() as session:
         events = [e.event for e in activity.timeline(session, "order", linked)]

@@ -125,7 +125,8 @@ class CommerceReturnHandler(_Base):
         elif result.get("no_order"):
             message = (
                 f"Walmart return {ret.return_order_id} recorded; the order is not in Commerce, "
-                "so refund the buyer on Walmart (Seller Center) by hand"
+                "so there is nothing to mirror there: refund the buyer with Refund on Walmart "
+                "(Returns page)"
             )
         else:
             message = (
