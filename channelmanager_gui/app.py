@@ -1,11 +1,12 @@
 """The one composition root of the window: builds Qt, the asyncio loop, services and views.
 
 Everything is created here and handed to what needs it; nothing reaches for a global app
-object. The sync engine runs on a thread of its own (``services/engine_host.py``): its passes
-over a large catalog are synchronous work that would freeze the window's event loop. Shutdown
-runs in the reverse order of dependence: the window saves its state and hides, running ops
-stop, the sync engine stops its loops and closes its HTTP clients on its own loop, its thread
-ends, and the database engine is disposed last (in demo mode the sandbox servers stop after it).
+object. The sync loops run in a child process (``views/engine_control.py``): their passes over
+a large catalog would freeze the window's event loop, and on a thread they still held its GIL.
+Shutdown runs in the reverse order of dependence: the window saves its state and hides, running
+ops stop, the sync child is told to stop (its loops, then its HTTP clients; killed after a
+timeout), the window's own store clients close on their thread, that thread ends, and the
+database engine is disposed last (in demo mode the sandbox servers stop after it).
 """
 
 from __future__ import annotations
@@ -40,7 +41,6 @@ from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.services.credentials import CredentialStore, keyring_problem
 from channelmanager_gui.services.db_watch import DatabaseWatch
 from channelmanager_gui.services.engine.context import KeyringSecrets, SecretSource
-from channelmanager_gui.services.status_snapshot import record_board
 from channelmanager_gui.services.sync_notices import Notice, SyncNotices
 from channelmanager_gui.services.sync_status import SyncStatusBoard
 from channelmanager_gui.views.board_bridge import BoardBridge
@@ -180,6 +180,7 @@ class _Shell:
         self.presenter = ErrorPresenter(self.window, self.window.status.notice)
         self.ops = OpRunner(self.presenter, parent=self.window)
         self.ops.busy_changed.connect(self.window.status.set_busy)
+        self._watch_database(backend.db)
         self.control = EngineControl(
             backend.db,
             backend.secrets,
@@ -188,22 +189,16 @@ class _Shell:
             ops=self.ops,
             demo_store_id=backend.demo_store_id,
             on_demo_ready=self._on_demo_ready,
+            on_write=self.db_watch.note,
         )
         self._known = known
         self._idle_notice = NO_KEYRING_NOTICE if backend.secrets is None else NO_STORE_NOTICE
-        self._stop_recording: Callable[[], None] | None = None
         self.first_run = not demo and not known  # offer the first-run wizard once running
-        if backend.secrets is not None:
-            # `channelmanager-gui sync status` in another process reads this snapshot; it is
-            # written on the engine's thread, the one that writes to the database anyway.
-            post = self.control.host.call_soon
-            self._stop_recording = record_board(backend.db, self.board, post=post)
         self.tray = self._build_tray() if QSystemTrayIcon.isSystemTrayAvailable() else None
         self.window.set_close_to_tray(self.tray is not None)
         self._notices = SyncNotices(self._show_notice)
         self._notice_bridge = BoardBridge(self.board, self.window)
         self._notice_bridge.changed.connect(lambda: self._notices.check(self.board))
-        self._watch_database(backend.db)
         self.pages = mount_pages(
             PageDeps(
                 window=self.window,
@@ -242,9 +237,10 @@ class _Shell:
 
     def _watch_database(self, db: Database) -> None:
         """Writes by other processes (a CLI command, a headless sync) are announced too, and
-        every burst of changes recounts the open errors for the tray."""
+        every burst of changes recounts the open errors for the tray. The sync child's writes
+        are not "other": it announces them (``note``) within a poll period."""
         self.db = db
-        self.db_watch = DatabaseWatch(db.path, self.changes)
+        self.db_watch = DatabaseWatch(db.path, self.changes, grace=WATCH_MS / 1000)
         self.changes.subscribe(self.db_watch.absorb)
         self._watch_timer = QTimer(self.window)
         self._watch_timer.setInterval(WATCH_MS)
@@ -300,20 +296,20 @@ class _Shell:
         return tray
 
     def start(self) -> None:
-        """Once the window shows: count the open errors, connect the stores and start the
-        sync loops on the engine's thread."""
+        """Once the window shows: count the open errors, start the sync child and connect
+        the window's own store clients."""
         self._count_open_errors()
         self.control.start(self._known)
 
-    def sync_now(self) -> None:
-        engine = self.control.engine
-        if engine is None:
+    def sync_now(self, loop: str | None = None) -> None:
+        """Every loop, or the one with this board label (the Sync activity page's button)."""
+        if self.control.child is None:
             self.window.status.notice(self._idle_notice)
             return
         if self.board.paused:
             self.window.status.notice("Syncing is paused: choose “Resume sync” first.")
             return
-        engine.sync_now()
+        self.control.sync_now(loop)
         self.window.status.notice("Syncing now…", 3000)
 
     def set_paused(self, paused: bool) -> None:
@@ -327,8 +323,8 @@ class _Shell:
         self.app.quit()
 
     async def shutdown(self) -> None:
-        """Save the window, stop ops, then the engine (loops → HTTP clients) on its thread,
-        then that thread. The caller disposes the database afterwards."""
+        """Save the window, stop ops, then the sync child and the window's store clients,
+        then their thread. The caller disposes the database afterwards."""
         self.window.save_state()
         self.pages.save_state(window_settings())
         self.window.hide()  # gone at once, even while the engine finishes its current step
@@ -339,8 +335,6 @@ class _Shell:
         try:
             await self.control.aclose()
         finally:
-            if self._stop_recording is not None:
-                self._stop_recording()
             self.control.stop()
             self.db_watch.close()
 

@@ -19,6 +19,14 @@ announcement (which names only its own kinds) instead of triggering a full reloa
 window, :meth:`absorb` runs on the engine's thread and :meth:`poll` on the UI thread: one lock
 guards the connection (opened without SQLite's same-thread check) and the version seen. A poll
 that lands between the engine's commit and its announcement reloads everything once: harmless.
+
+The sync engine runs in a child process (``services/engine_child.py``): every one of its
+commits is "another connection" too, and it announces its writes over a pipe, so they arrive a
+moment after the commit. The owner passes each of the child's announcements to :meth:`note`;
+a change is then published only if no announcement explained it within ``grace`` seconds (one
+poll period) either side of the poll that saw it. A command run in a terminal while the child
+is quiet is still announced (one poll period later); one landing in the middle of the child's
+own writes is folded into them, the price named above.
 """
 
 from __future__ import annotations
@@ -26,6 +34,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -46,6 +55,8 @@ class DatabaseWatch:
         changes: ChangeBus | None = None,
         *,
         on_change: Callable[[], None] | None = None,
+        grace: float = 0.0,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         if changes is None and on_change is None:
             raise ValueError("DatabaseWatch needs a ChangeBus or an on_change callback")
@@ -58,6 +69,10 @@ class DatabaseWatch:
             self.path, isolation_level=None, check_same_thread=False, timeout=1.0
         )
         self._seen = self._version()
+        self._grace = grace
+        self._clock = clock
+        self._noted_at = -float("inf")  # when the child last announced a write
+        self._unexplained_at: float | None = None  # a change seen, not yet explained
 
     def _version(self) -> int:
         if self._conn is None:
@@ -76,11 +91,32 @@ class DatabaseWatch:
             except sqlite3.Error as exc:
                 log.warning("database watch could not read data_version: %s", exc)
                 return False
-            if version == self._seen:
+            changed, self._seen = version != self._seen, version
+            if not self._foreign(changed=changed):
                 return False
-            self._seen = version
         self._announce()
         return True
+
+    def _foreign(self, *, changed: bool) -> bool:
+        """Whether to publish now; with ``grace``, a change waits for the child's note."""
+        if self._grace <= 0:
+            return changed
+        now = self._clock()
+        waiting, self._unexplained_at = self._unexplained_at, None
+        if waiting is not None and now - waiting >= self._grace:
+            return True  # nobody explained it within a poll period: another program wrote
+        if changed and now - self._noted_at > self._grace:
+            self._unexplained_at = waiting if waiting is not None else now
+        elif waiting is not None:
+            self._unexplained_at = waiting
+        return False
+
+    def note(self) -> None:
+        """The engine's child announced a write (its own, to be taken as seen); callable from
+        any thread."""
+        with self._lock:
+            self._noted_at = self._clock()
+            self._unexplained_at = None
 
     def absorb(self, _changes: object = None) -> None:
         """Take the current state as seen (this process announced its own write); fits

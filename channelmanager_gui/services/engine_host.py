@@ -1,18 +1,14 @@
-"""A thread of its own for the sync engine, so the window's event loop never waits for it.
+"""A thread of its own for the window's store clients, so its event loop never waits for them.
 
-The engine's passes over a large catalog are synchronous SQLite and Python work (a stock poll
-of 100,000 listings builds its rows for most of a second); on the window's own event loop each
-such pass froze the window. :class:`EngineHost` runs a private asyncio loop on a daemon thread:
-the engine is opened, started and closed there, its HTTP clients belong to that loop, and the UI
-thread only hands it work:
+The sync loops run in a child process (``services/engine_process.py``). The window still opens
+an engine of its own, loops not started, for interactive work with a store's clients (the Add
+products dialog's searches and import). :class:`EngineHost` runs a private asyncio loop on a
+daemon thread: that engine is opened and closed there, its HTTP clients belong to that loop,
+the child process is started and stopped from there, and the UI thread only hands it work:
 
 * :meth:`EngineHost.submit` runs a coroutine there and returns a ``concurrent.futures.Future``
   (the UI awaits it with ``asyncio.wrap_future``);
-* :meth:`EngineHost.call_soon` runs a plain call there (``scheduler.sync_now`` and friends, which
-  touch asyncio objects of that loop and so must not be called from another thread).
-
-What the engine reports back (status board, change bus) is called on this thread; the UI turns
-it into queued Qt signals (``views/board_bridge.py``, ``views/change_bridge.py``).
+* :meth:`EngineHost.call_soon` runs a plain call there.
 """
 
 from __future__ import annotations
@@ -27,7 +23,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 if TYPE_CHECKING:  # the engine itself is imported by whoever builds one, not by the host
     from channelmanager_gui.services.engine.context import EngineEnv
     from channelmanager_gui.services.engine.engine import SyncEngine
-    from channelmanager_gui.services.engine.scheduler import Scheduler
 
 log = logging.getLogger(__name__)
 
@@ -103,14 +98,13 @@ def _log_loop_exception(_loop: asyncio.AbstractEventLoop, context: dict[str, Any
 
 
 class HostedEngine:
-    """A sync engine living on an :class:`EngineHost`: the one way the UI thread reaches it.
+    """The window's own engine on an :class:`EngineHost`: its stores' clients, no loops.
 
-    The engine is built, opened and started on the host's loop (:meth:`start`), so its HTTP
-    clients and asyncio objects belong to that loop. The scheduler's switches touch those
-    objects, so they are posted there rather than called; work the UI awaits with the engine's
-    store clients (an import) is :meth:`submit`-ted there. A switch posted before the engine is
-    built does nothing: the loops run right after start anyway, and the caller re-applies the
-    pause once started (the board remembers it).
+    The sync loops run in a child process (``services/engine_process.py``); the window keeps
+    an opened engine only for interactive work that needs a store's clients (the Add products
+    dialog): the engine is built and opened on the host's loop (:meth:`open`), so its HTTP
+    clients belong to that loop, and such work is :meth:`submit`-ted there. Its loops are
+    registered by ``open`` but never started here.
     """
 
     def __init__(self, host: EngineHost, build: Callable[[], SyncEngine]) -> None:
@@ -121,13 +115,13 @@ class HostedEngine:
 
     @property
     def env(self) -> EngineEnv | None:
-        """The started engine's environment (its stores' clients), or None before that."""
+        """The opened engine's environment (its stores' clients), or None before that."""
         engine = self.engine
         return engine.env if engine is not None else None
 
-    async def start(self) -> SyncEngine | None:
-        """On the host's loop: build the engine, connect its stores and start its loops.
-        None when :meth:`aclose` came first or while connecting (a restart, the shutdown)."""
+    async def open(self) -> SyncEngine | None:
+        """On the host's loop: build the engine and connect its stores. None when
+        :meth:`aclose` came first or while connecting (a restart, the shutdown)."""
         if self._closed:
             return None
         engine = self.engine = self._build()
@@ -135,27 +129,13 @@ class HostedEngine:
         if self._closed:  # what opened meanwhile is closed too
             await engine.aclose()
             return None
-        engine.start()
         return engine
 
     async def aclose(self) -> None:
-        """On the host's loop: stop the loops and close the HTTP clients."""
+        """On the host's loop: close the HTTP clients."""
         self._closed = True
         if self.engine is not None:
             await self.engine.aclose()
 
-    def sync_now(self, loop: str | None = None) -> None:
-        self.host.call_soon(self._switch, lambda scheduler: scheduler.sync_now(loop))
-
-    def pause(self) -> None:
-        self.host.call_soon(self._switch, lambda scheduler: scheduler.pause())
-
-    def resume(self) -> None:
-        self.host.call_soon(self._switch, lambda scheduler: scheduler.resume())
-
     def submit(self, coro: Coroutine[Any, Any, T]) -> concurrent.futures.Future[T]:
         return self.host.submit(coro)
-
-    def _switch(self, flip: Callable[[Scheduler], None]) -> None:
-        if self.engine is not None:
-            flip(self.engine.scheduler)

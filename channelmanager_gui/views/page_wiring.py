@@ -77,8 +77,9 @@ class PageDeps:
     change_bridge: ChangeBridge
     ops: OpRunner
     board: SyncStatusBoard
-    engine: Callable[[], HostedEngine | None]  # lives on its own thread: see engine_host.py
-    sync_now: Callable[[], None]
+    # The window's own engine, for its store clients (its loops run in the child process).
+    engine: Callable[[], HostedEngine | None]
+    sync_now: Callable[[str | None], None]  # every loop (None) or one (its board label)
     set_paused: Callable[[bool], None]
     runner: Runner[Any] | None = None  # tests run page queries inline; the app in threads
 
@@ -173,23 +174,15 @@ def _wire_navigation(deps: PageDeps, pages: Pages) -> None:
 
 
 def _wire_actions(deps: PageDeps, pages: Pages) -> None:
-    pages.activity.sync_now_requested.connect(deps.sync_now)
+    pages.activity.sync_now_requested.connect(lambda: deps.sync_now(None))
     pages.activity.pause_toggled.connect(deps.set_paused)
-
-    def sync_loop(label: str) -> None:
-        engine = deps.engine()
-        if engine is None:
-            deps.sync_now()  # says why nothing can sync
-        else:
-            engine.sync_now(label)
-
-    pages.activity.loop_sync_now_requested.connect(sync_loop)
+    pages.activity.loop_sync_now_requested.connect(deps.sync_now)
     pages.listings.add_products_requested.connect(lambda: _add_products(deps, pages.listings))
 
 
 def _add_products(deps: PageDeps, parent: QWidget) -> None:
-    """Open the Add products dialog with the chosen store's clients (the engine's, so its
-    calls run on the engine's thread)."""
+    """Open the Add products dialog with the chosen store's clients (the window's engine's,
+    so its calls run on that engine's thread)."""
     engine = deps.engine()
     env = engine.env if engine is not None else None
     if engine is None or env is None or not env.stores:

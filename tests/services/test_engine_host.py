@@ -114,23 +114,8 @@ def test_stop_cancels_what_still_runs_and_ends_the_thread() -> None:
         future.result(0)
 
 
-class FakeScheduler:
-    def __init__(self) -> None:
-        self.calls: list[tuple[str, str | None, str]] = []
-
-    def sync_now(self, loop: str | None = None) -> None:
-        self.calls.append(("sync now", loop, threading.current_thread().name))
-
-    def pause(self) -> None:
-        self.calls.append(("pause", None, threading.current_thread().name))
-
-    def resume(self) -> None:
-        self.calls.append(("resume", None, threading.current_thread().name))
-
-
 class FakeEngine:
     def __init__(self) -> None:
-        self.scheduler = FakeScheduler()
         self.env = object()
         self.steps: list[str] = []
 
@@ -144,7 +129,10 @@ class FakeEngine:
         self.steps.append("aclose")
 
 
-def test_hosted_engine_is_built_and_switched_on_the_host_thread(host: EngineHost) -> None:
+def test_hosted_engine_is_built_and_opened_on_the_host_thread_its_loops_never_started(
+    host: EngineHost,
+) -> None:
+    """The window's own engine is for its store clients; the loops run in the child."""
     built: list[str] = []
 
     def build() -> FakeEngine:
@@ -152,24 +140,15 @@ def test_hosted_engine_is_built_and_switched_on_the_host_thread(host: EngineHost
         return FakeEngine()
 
     hosted = HostedEngine(host, build)  # type: ignore[arg-type]
-    hosted.sync_now()  # before the engine exists: nothing to switch, nothing fails
     assert hosted.env is None
-    engine = host.submit(hosted.start()).result(WAIT_S)
+    engine = host.submit(hosted.open()).result(WAIT_S)
     assert built == ["sync-engine"]
     assert hosted.env is engine.env
-    hosted.pause()
-    hosted.sync_now("orders")
-    hosted.resume()
     host.submit(hosted.aclose()).result(WAIT_S)
-    assert engine.steps == ["open on sync-engine", "start", "aclose"]
-    assert engine.scheduler.calls == [
-        ("pause", None, "sync-engine"),
-        ("sync now", "orders", "sync-engine"),
-        ("resume", None, "sync-engine"),
-    ]
+    assert engine.steps == ["open on sync-engine", "aclose"]
 
 
-def test_a_hosted_engine_closed_while_connecting_is_not_started(host: EngineHost) -> None:
+def test_a_hosted_engine_closed_while_connecting_is_closed_again(host: EngineHost) -> None:
     """A restart or the shutdown may close it before its start has finished connecting."""
     release = asyncio.Event()
     engines: list[FakeEngine] = []
@@ -184,7 +163,7 @@ def test_a_hosted_engine_closed_while_connecting_is_not_started(host: EngineHost
         return engines[-1]
 
     hosted = HostedEngine(host, build)  # type: ignore[arg-type]
-    starting = host.submit(hosted.start())
+    starting = host.submit(hosted.open())
     host.submit(asyncio.sleep(0)).result(WAIT_S)
     host.submit(hosted.aclose()).result(WAIT_S)
     host.call_soon(release.set)
@@ -192,5 +171,5 @@ def test_a_hosted_engine_closed_while_connecting_is_not_started(host: EngineHost
     assert engines[0].steps == ["aclose", "open on sync-engine", "aclose"]
     late = HostedEngine(host, build)  # type: ignore[arg-type]
     host.submit(late.aclose()).result(WAIT_S)
-    assert host.submit(late.start()).result(WAIT_S) is None
+    assert host.submit(late.open()).result(WAIT_S) is None
     assert len(engines) == 1  # closed before it started: never built

@@ -27,6 +27,7 @@ from channelmanager_gui.views.keyring_dialog import KeyringDialog
 from channelmanager_gui.views.main_window import MainWindow
 from channelmanager_gui.views.tray import TrayController
 from tests.models.listing_seed import add_listing, add_store
+from tests.views.fake_engine_process import FakeProcess, started
 
 
 @pytest.fixture(autouse=True)
@@ -99,7 +100,7 @@ def _when(
 
 def _engine_started() -> bool:
     engine = FakeEngine.last
-    return engine is not None and "start" in engine.calls
+    return started() and engine is not None and "open" in engine.calls
 
 
 def test_run_app_shows_window_then_shuts_down_in_order(
@@ -173,8 +174,8 @@ def test_missing_system_libraries_are_named_instead_of_a_qt_abort(
 
 
 class FakeEngine:
-    """Stands in for SyncEngine (whose own tests cover it): records what the shell asks, and
-    on which thread."""
+    """Stands in for the window's own SyncEngine (whose own tests cover it): records what the
+    shell asks, and on which thread (its loops run in the child, never here)."""
 
     last: FakeEngine | None = None
 
@@ -212,11 +213,12 @@ class FakeEngine:
 
 @pytest.fixture
 def fake_engine(monkeypatch: pytest.MonkeyPatch) -> None:
-    FakeEngine.last = None
+    FakeEngine.last = FakeProcess.last = None
     monkeypatch.setattr(engine_control, "SyncEngine", FakeEngine)
+    monkeypatch.setattr(engine_control, "EngineProcess", FakeProcess)
 
 
-def test_with_a_store_the_engine_runs_on_its_thread_and_stops_before_the_database(
+def test_with_a_store_the_child_syncs_the_clients_live_on_a_thread_both_stop_before_the_db(
     monkeypatch: pytest.MonkeyPatch, steps: list[str], fake_engine: None
 ) -> None:
     monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
@@ -235,10 +237,17 @@ def test_with_a_store_the_engine_runs_on_its_thread_and_stops_before_the_databas
     aclose = FakeEngine.aclose
 
     async def recording_aclose(self: FakeEngine) -> None:
-        steps.append("stop engine")
+        steps.append("close clients")
         await aclose(self)
 
+    stop_child = FakeProcess.stop
+
+    def recording_stop(self: FakeProcess, timeout: float) -> int:
+        steps.append("stop child")
+        return stop_child(self, timeout)
+
     monkeypatch.setattr(FakeEngine, "aclose", recording_aclose)
+    monkeypatch.setattr(FakeProcess, "stop", recording_stop)
     failures: list[BaseException] = []
     notified: list[str] = []
     monkeypatch.setattr(
@@ -248,21 +257,28 @@ def test_with_a_store_the_engine_runs_on_its_thread_and_stops_before_the_databas
     def merchant_clicks() -> None:
         window = _main_window()
         tray = window.findChild(TrayController)
-        assert tray is not None and FakeEngine.last is not None
-        FakeEngine.last.board.update("orders", last_run=datetime.now(UTC), counts={"new": 2})
+        child = FakeProcess.last
+        assert tray is not None and child is not None
+        child.board.update("orders", last_run=datetime.now(UTC), counts={"new": 2})
         window.top_bar.sync_button.click()
         tray.pause_action.trigger()
-        assert FakeEngine.last.board.paused  # shown at once; the engine takes it on its thread
+        assert child.board.paused  # shown at once; the child takes it between runs
         tray.quit_action.trigger()
 
     _when(_engine_started, merchant_clicks, failures)
     assert app_module.run_app(demo=False, argv=["channelmanager-gui"]) == 0
     assert failures == []
-    assert FakeEngine.last is not None
-    assert FakeEngine.last.calls == ["open", "start", "sync now", "pause", "aclose"]
+    assert FakeEngine.last is not None and FakeProcess.last is not None
+    assert FakeEngine.last.calls == ["open", "aclose"]  # clients only: no loops here
     assert FakeEngine.last.threads == {"sync-engine"}
+    assert FakeProcess.last.calls == ["start", "sync now", "pause", "stop"]
+    assert FakeProcess.last.threads == {"sync-engine"}  # launched off the UI thread
+    # The store's secrets went to the child (over its stdin), read from the keyring.
+    assert set(FakeProcess.last.secrets["values"]["1"]) == set(stores.SECRET_NAMES)
     assert notified == ["2 new Walmart orders"]
-    assert steps == ["stop ops", "stop engine", "end engine thread", "dispose engine"]
+    assert steps == [
+        "stop ops", "stop child", "close clients", "end engine thread", "dispose engine"
+    ]  # fmt: skip
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
@@ -288,12 +304,13 @@ def test_open_errors_counted_at_start_and_after_another_process_writes(
     failures: list[BaseException] = []
 
     def counted() -> bool:
-        engine = FakeEngine.last
-        return _engine_started() and engine is not None and engine.board.open_errors == 1
+        child = FakeProcess.last
+        return _engine_started() and child is not None and child.board.open_errors == 1
 
     def write_from_elsewhere() -> None:
         tray = _main_window().findChild(TrayController)
-        assert tray is not None and FakeEngine.last is not None
+        child = FakeProcess.last
+        assert tray is not None and child is not None
         seen["at start"] = tray.tooltip().splitlines()[-1]
 
         def on_board(board: SyncStatusBoard) -> None:
@@ -301,7 +318,7 @@ def test_open_errors_counted_at_start_and_after_another_process_writes(
                 seen["after"] = tray.tooltip().splitlines()[-1]
                 QTimer.singleShot(0, tray.quit_action.trigger)
 
-        FakeEngine.last.board.subscribe(on_board)
+        child.board.subscribe(on_board)
         other = open_database()  # another connection, as a CLI command in a terminal would be
         add_listing(other, store_id, 2, sync_error="Walmart refused the quantity")
         other.dispose()

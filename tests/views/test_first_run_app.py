@@ -20,11 +20,12 @@ from channelmanager_gui.views.first_run import FirstRunWizard
 from channelmanager_gui.views.main_window import MainWindow
 from channelmanager_gui.views.store_dialog import StoreDialog
 from tests.models.listing_seed import add_store
+from tests.views.fake_engine_process import FakeProcess, started
 
 
 class FakeEngine:
-    """Stands in for SyncEngine: records that the shell built and started one (on the
-    engine's thread)."""
+    """Stands in for the window's own SyncEngine: records that the shell built and opened
+    one (on the engine's thread); the sync itself is the child's (a FakeProcess here)."""
 
     started: ClassVar[list[str]] = []
 
@@ -46,7 +47,9 @@ def quiet_app(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[N
     monkeypatch.setattr(app_module, "missing_xcb_packages", lambda: [])
     monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: False))
     monkeypatch.setattr(engine_control, "SyncEngine", FakeEngine)
+    monkeypatch.setattr(engine_control, "EngineProcess", FakeProcess)
     FakeEngine.started = []
+    FakeProcess.last = None
     yield
     qapp.setQuitOnLastWindowClosed(True)
 
@@ -134,7 +137,7 @@ def test_connecting_a_store_from_the_wizard_starts_the_sync(
     failures: list[BaseException] = []
 
     def quit_once_started() -> None:
-        if "start" in FakeEngine.started:
+        if started() and "open" in FakeEngine.started:
             quit_app()
         else:
             QTimer.singleShot(10, quit_once_started)
@@ -149,7 +152,8 @@ def test_connecting_a_store_from_the_wizard_starts_the_sync(
     when_running(connect, failures)
     assert app_module.run_app(demo=False, argv=["channelmanager-gui"]) == 0
     assert failures == []
-    assert FakeEngine.started == ["open", "start", "aclose"]
+    assert FakeEngine.started == ["open", "aclose"]  # the window's clients: no loops
+    assert FakeProcess.last is not None and FakeProcess.last.calls == ["start", "stop"]
 
 
 def test_later_closes_the_wizard_and_the_window_stays(monkeypatch: pytest.MonkeyPatch) -> None:

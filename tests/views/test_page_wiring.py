@@ -47,7 +47,7 @@ def build(qtbot: QtBot, db: Database) -> tuple[MainWindow, Pages, list[str]]:
             ops=ops,
             board=board,
             engine=lambda: None,
-            sync_now=lambda: calls.append("sync now"),
+            sync_now=lambda loop: calls.append(f"sync now {loop}"),
             set_paused=lambda paused: calls.append(f"paused {paused}"),
             runner=run_inline,
         )
@@ -78,8 +78,8 @@ def test_activity_buttons_reach_the_shell_and_add_products_needs_a_store(
     window, pages, calls = build(qtbot, db)
     pages.activity.sync_now_requested.emit()
     pages.activity.pause_toggled.emit(True)
-    pages.activity.loop_sync_now_requested.emit("orders")  # no engine: says why, via sync now
-    assert calls == ["sync now", "paused True", "sync now"]
+    pages.activity.loop_sync_now_requested.emit("orders")  # the shell says why it cannot
+    assert calls == ["sync now None", "paused True", "sync now orders"]
     pages.listings.add_products_requested.emit()
     assert "Connect a store" in window.status.currentMessage()
 
