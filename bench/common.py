@@ -134,6 +134,7 @@ class Sandboxes:
     commerce: Admin
     seed: int
     products: int
+    pid: int  # the sandbox process, for its CPU time (``sandbox_cpu_seconds``)
 
     def secrets(self, store_id: int) -> MemorySecrets:
         return MemorySecrets(
@@ -158,7 +159,9 @@ def sandboxes(
     proc = subprocess.Popen(args, stdout=subprocess.PIPE, text=True)
     try:
         env = _read_env(proc)
-        box = Sandboxes(env, Admin(env["WALMART_URL"]), Admin(env["COMMERCE_URL"]), seed, products)
+        box = Sandboxes(
+            env, Admin(env["WALMART_URL"]), Admin(env["COMMERCE_URL"]), seed, products, proc.pid
+        )
         try:
             yield box
         finally:

@@ -12,7 +12,6 @@ The engine runs the "orders" loop once, then its outbox worker until every actio
 from __future__ import annotations
 
 import argparse
-import asyncio
 from typing import Any
 
 from sqlalchemy import func, select
@@ -27,10 +26,12 @@ from bench.common import (
     growth,
     open_engine,
     print_result,
+    sandbox_cpu_seconds,
     sandboxes,
 )
 from channelmanager_gui.models.order import Order, OrderStatus
 from channelmanager_gui.sandbox.seed import demo_catalog
+from channelmanager_gui.services import event_loop
 from channelmanager_gui.services.engine import orders_flow
 
 BUDGET_PER_SECOND = 200.0
@@ -53,6 +54,7 @@ async def measure(box: Sandboxes, orders: int, concurrency: int | None = None) -
         store_id = add_store(db, box)
         options = {"concurrency": concurrency} if concurrency else None
         engine = await open_engine(db, box, store_id, [orders_flow], worker_options=options)
+        sandbox_cpu0 = sandbox_cpu_seconds(box.pid)
         try:
             with Stopwatch() as total:
                 with Stopwatch() as pull:
@@ -61,6 +63,7 @@ async def measure(box: Sandboxes, orders: int, concurrency: int | None = None) -
                     drained = await engine.worker.drain(timeout=3600)
         finally:
             await engine.aclose()
+        sandbox_cpu = sandbox_cpu_seconds(box.pid) - sandbox_cpu0
         done = _linked(db)
         db.dispose()
     return {
@@ -76,6 +79,7 @@ async def measure(box: Sandboxes, orders: int, concurrency: int | None = None) -
         "import_cpu_ms_per_order": pull.cpu * 1000 / orders,
         "outbox_wall_s": push.wall,
         "outbox_cpu_ms_per_order": push.cpu * 1000 / orders,
+        "sandbox_cpu_ms_per_order": sandbox_cpu * 1000 / orders,
     }
 
 
@@ -121,7 +125,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     args = parser.parse_args(argv)
     sizes = [1_000, 10_000, 100_000] if args.scaling else [args.orders]
-    asyncio.run(run(sizes, args.products, args.json, args.concurrency))
+    event_loop.run(run(sizes, args.products, args.json, args.concurrency))
 
 
 if __name__ == "__main__":

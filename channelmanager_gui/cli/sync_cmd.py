@@ -5,12 +5,12 @@ from any process (``services/status_snapshot.py``)."""
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
 
 from channelmanager_gui.cli import output
 from channelmanager_gui.cli.common import database
 from channelmanager_gui.models.db import open_database
+from channelmanager_gui.services import event_loop
 from channelmanager_gui.services.engine.context import KeyringSecrets
 from channelmanager_gui.services.engine.engine import RunSummary, SyncEngine
 from channelmanager_gui.services.status_snapshot import read_status, record_board
@@ -39,7 +39,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    return asyncio.run(_once() if args.once else _forever())
+    return event_loop.run(_once() if args.once else _forever())
 
 
 async def _once() -> int:
