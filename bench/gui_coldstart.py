@@ -36,12 +36,24 @@ def cold_start_ms(home: Path, timeout: float = 60.0) -> tuple[float, float]:
         proc.wait(timeout=timeout)
 
 
-def peak_rss_mb() -> float:
-    """This process's peak RSS (VmHWM; ``ru_maxrss`` would include the parent's before exec)."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def peak_rss_mb(pid: int | None = None) -> float:
+    """Peak RSS of this process or of ``pid`` (Linux VmHWM; ``ru_maxrss`` would include the
+    parent's before exec, and knows no other process)."""
+    status = Path(f"/proc/{pid or 'self'}/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 if pid is None else 0.0
+
+
+def process_cpu_s(pid: int) -> float:
+    """User + system CPU seconds of another process so far (Linux; 0 elsewhere)."""
+    stat = Path(f"/proc/{pid}/stat")
+    if not stat.exists():
+        return 0.0
+    fields = stat.read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def reset_peak_rss() -> None:

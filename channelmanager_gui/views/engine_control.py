@@ -172,10 +172,15 @@ class EngineControl:
         await hosted.open()
 
     def _spawn(self, child: EngineProcess) -> None:
-        """On the host's thread: the keyring is read there, never on the UI thread."""
+        """On the host's thread: the keyring is read there, never on the UI thread. A launch
+        that fails is handled as a child that died at once (shown, retried)."""
         assert self._secrets is not None
-        secrets = collect_secrets(self._db, self._secrets)
-        child.start(secrets, paused=self._board.paused, demo_store_id=self._demo_store_id)
+        try:
+            secrets = collect_secrets(self._db, self._secrets)
+            child.start(secrets, paused=self._board.paused, demo_store_id=self._demo_store_id)
+        except Exception as exc:
+            log.exception("the sync process could not be started")
+            self._events.exited.emit(child, f"the sync process could not be started: {exc}")
 
     async def _close(self, hosted: HostedEngine | None, child: EngineProcess | None) -> None:
         if child is not None:
