@@ -8,9 +8,10 @@ milliseconds, and the window froze meanwhile. Here they hold only this process's
 
 The child opens the same database, builds the same :class:`SyncEngine` as the window did, runs
 its loops and records the board's snapshot (``sync status`` reads it), as ``channelmanager-gui
-sync`` does. It talks to the window over stdin/stdout (``services/engine_protocol.py``); it
-imports no Qt. Its log is a file of its own next to the window's (``engine.log``): two
-processes rotating one ``RotatingFileHandler`` file would rename it under each other.
+sync`` does, on the same event loop (``services/event_loop.py``: uvloop where installed). It
+talks to the window over stdin/stdout (``services/engine_protocol.py``) and imports no Qt.
+Its log is a file of its own next to the window's (``engine.log``): two processes rotating one
+``RotatingFileHandler`` file would rename it under each other.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from sqlalchemy import event
 from channelmanager_gui.logging_setup import setup_logging
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.paths import log_path
+from channelmanager_gui.services import event_loop
 from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.services.engine.engine import SyncEngine
 from channelmanager_gui.services.engine_protocol import (
@@ -194,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
         reporter.send({"op": "failed", "reason": str(exc) or type(exc).__name__})
         return 1
     try:
-        return asyncio.run(serve(db, start, reporter))
+        return event_loop.run(serve(db, start, reporter))
     finally:
         db.dispose()
 
