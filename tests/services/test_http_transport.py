@@ -67,9 +67,9 @@ async def test_client_verifies_tls_and_does_not_follow_redirects() -> None:
     client = build_client("https://example.com")
     try:
         assert client.follow_redirects is False
-        pool = client._transport._pool  # type: ignore[attr-defined]
-        assert pool._ssl_context.verify_mode == ssl.CERT_REQUIRED
-        assert pool._ssl_context.check_hostname is True
+        context = client._transport.ssl_context  # type: ignore[attr-defined]
+        assert context.verify_mode == ssl.CERT_REQUIRED
+        assert context.check_hostname is True
     finally:
         await client.aclose()
 

@@ -13,6 +13,7 @@ import ipaddress
 import httpx
 
 from channelmanager_gui.errors import ValidationError
+from channelmanager_gui.services.http.pool import PooledTransport
 
 DEFAULT_TIMEOUT = httpx.Timeout(connect=10.0, read=60.0, write=60.0, pool=30.0)
 # Keep every connection we allow alive: with fewer, the outbox worker's 8 parallel actions
@@ -67,7 +68,8 @@ def build_client(
     """An AsyncClient for ``base_url`` (checked with ``check_base_url``) with TLS verification on.
 
     Redirects are not followed: an API that redirects is misconfigured (or the URL is wrong),
-    and following could re-send credentials to another host.
+    and following could re-send credentials to another host. Requests go through
+    :class:`~channelmanager_gui.services.http.pool.PooledTransport` (see there why).
     """
     checked = check_base_url(base_url)
     if transport is not None:
@@ -78,9 +80,11 @@ def build_client(
             headers=headers,
             follow_redirects=False,
         )
+    context = httpx.create_ssl_context(verify=True, trust_env=True)
     return httpx.AsyncClient(
         base_url=checked,
-        verify=True,
+        transport=PooledTransport(ssl_context=context, limits=limits),
+        verify=context,  # for the proxies the environment names (trust_env)
         timeout=timeout,
         limits=limits,
         headers=headers,
