@@ -23,14 +23,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import update
+from sqlalchemy import Table, bindparam, insert, update
 from sqlalchemy.orm import Session
 
 from channelmanager_gui.errors import ChannelError
 from channelmanager_gui.models.order import Order
-from channelmanager_gui.services import activity
+from channelmanager_gui.models.outbox import Activity
 from channelmanager_gui.services.changes import Change
 from channelmanager_gui.services.commerce.client import CommerceClient
 from channelmanager_gui.services.commerce.sales_models import Order as CommerceOrder
@@ -213,13 +213,16 @@ class CreateCommerceOrder:
 
     def _record_cart(self, snap: Snapshot, cart_id: int) -> None:
         """Committed before anything goes into the cart: after a crash, the order placed from
-        it is found by its ``quote_id``. One UPDATE, no ORM load: this runs for every order."""
+        it is found by its ``quote_id``. Two prebuilt Core statements (no ORM unit of work):
+        this runs for every order."""
+        now = self.env.clock()
         with self.env.db.session() as session:
-            values = {"commerce_cart_id": cart_id, "updated_at": self.env.clock()}
-            session.execute(update(Order).where(Order.id == snap.order_id).values(**values))
-            activity.record(session, store_id=snap.store_id, subject_type=SUBJECT,
-                            subject_id=snap.order_id, event="cart_created",
-                            message=f"Created Commerce cart {cart_id}.")  # fmt: skip
+            session.execute(_SET_CART, {"b_order": snap.order_id, "b_cart": cart_id, "b_now": now})
+            session.execute(_ADD_ACTIVITY, {
+                "store_id": snap.store_id, "subject_type": SUBJECT, "subject_id": snap.order_id,
+                "event": "cart_created", "outcome": "ok", "created_at": now,
+                "message": f"Created Commerce cart {cart_id}.",
+            })  # fmt: skip
         self.env.changes.publish(Change.ACTIVITY)
 
     def _record_adopted(self, snap: Snapshot, found: CommerceOrder) -> None:
@@ -278,6 +281,15 @@ class CreateCommerceOrder:
         refresh_order_status(order)
         note(session, order, "error", f"Creating the Commerce order failed at the {step} "
              f"step: {order.error}", "error")  # fmt: skip
+
+
+_ORDERS, _ACTIVITY = cast(Table, Order.__table__), cast(Table, Activity.__table__)
+_SET_CART = (
+    update(_ORDERS)
+    .where(_ORDERS.c.id == bindparam("b_order"))
+    .values(commerce_cart_id=bindparam("b_cart"), updated_at=bindparam("b_now"))
+)
+_ADD_ACTIVITY = insert(_ACTIVITY)
 
 
 def _nothing_made_yet(ctx: ActionContext, snap: Snapshot) -> bool:

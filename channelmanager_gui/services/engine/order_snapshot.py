@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Exists, exists, select
+from sqlalchemy import BindParameter, Executable, bindparam, exists, select
 
 from channelmanager_gui.errors import ChannelError
 from channelmanager_gui.models.db import Database
@@ -37,28 +37,44 @@ class Snapshot:
     ack_queued: bool = False
 
 
+def _statements() -> tuple[Executable, Executable]:
+    """Built once: building a SELECT (and its cache key) on every call cost as much as running
+    it; ``order_id`` is a bound parameter."""
+    order_id: BindParameter[int] = bindparam("order_id")
+    ack_queued = exists().where(
+        OutboxAction.subject_type == SUBJECT,
+        OutboxAction.subject_id == order_id,
+        OutboxAction.kind == ACK,
+    )
+    order = select(
+        Order.store_id,
+        Order.purchase_order_id,
+        Order.customer_order_id,
+        Order.customer_email,
+        Order.shipping_address,
+        Order.commerce_cart_id,
+        Order.commerce_entity_id,
+        ack_queued.label("ack_queued"),
+    ).where(Order.id == order_id)
+    lines = (
+        select(OrderLine.sku, OrderLine.qty_ordered - OrderLine.qty_cancelled)
+        .where(OrderLine.order_id == order_id)
+        .order_by(OrderLine.line_number)
+    )
+    return order, lines
+
+
+_ORDER, _LINES = _statements()
+
+
 def load_snapshot(db: Database, order_id: int) -> Snapshot:
     """Two plain SELECTs (no ORM objects): this runs once per order the outbox creates."""
+    params = {"order_id": order_id}
     with db.session() as session:
-        row = session.execute(
-            select(
-                Order.store_id,
-                Order.purchase_order_id,
-                Order.customer_order_id,
-                Order.customer_email,
-                Order.shipping_address,
-                Order.commerce_cart_id,
-                Order.commerce_entity_id,
-                _ack_of(order_id).label("ack_queued"),
-            ).where(Order.id == order_id)
-        ).one_or_none()
+        row = session.execute(_ORDER, params).one_or_none()
         if row is None:
             raise ChannelError(f"Order #{order_id} no longer exists in this app.")
-        lines = session.execute(
-            select(OrderLine.sku, OrderLine.qty_ordered - OrderLine.qty_cancelled)
-            .where(OrderLine.order_id == order_id)
-            .order_by(OrderLine.line_number)
-        )
+        lines = session.execute(_LINES, params)
         return Snapshot(
             order_id=order_id,
             store_id=row.store_id,
@@ -71,11 +87,3 @@ def load_snapshot(db: Database, order_id: int) -> Snapshot:
             cart_lines=[(sku, int(qty)) for sku, qty in lines],
             ack_queued=bool(row.ack_queued),
         )
-
-
-def _ack_of(order_id: int) -> Exists:
-    return exists().where(
-        OutboxAction.subject_type == SUBJECT,
-        OutboxAction.subject_id == order_id,
-        OutboxAction.kind == ACK,
-    )
