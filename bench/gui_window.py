@@ -54,6 +54,7 @@ from channelmanager_gui.views.ship_dialog import local_now
 RESULT = "RESULT "
 HEARTBEAT_MS = 10
 STOP_TIMEOUT_S = 30.0
+SAMPLED_LATE_S = 0.05  # half the stall budget: what is left to find is below 100 ms
 
 
 def _ops(app: QApplication) -> OpRunner:
@@ -199,7 +200,7 @@ async def sync_stall(db: Database, spec: dict[str, Any], app: QApplication) -> d
     )
     beat = Heartbeat()
     beat.start()
-    sampler = StallSampler(lambda: beat.last)
+    sampler = StallSampler(lambda: beat.last, threshold=SAMPLED_LATE_S)
     sampler.start()
     window_cpu = time.process_time()
     child.start(secrets, paused=False)
@@ -224,7 +225,8 @@ async def sync_stall(db: Database, spec: dict[str, Any], app: QApplication) -> d
 
 
 def _report(sampler: StallSampler) -> None:
-    print("\nWhere the UI thread stalled (sampled while the heartbeat was late by > 100 ms):")
+    late = f"{SAMPLED_LATE_S * 1000:.0f} ms"
+    print(f"\nWhere the UI thread stalled (sampled while the heartbeat was late by > {late}):")
     for line in sampler.top():
         print("  " + line)
     print("Where the window's other threads were meanwhile (page queries, the pipe's reader):")
