@@ -14,14 +14,15 @@ A stop gives the reserve back (pending, attempt not counted).
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections import deque
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import Table, Update, and_, bindparam, or_, select, update
 from sqlalchemy.orm import Session
 
 from channelmanager_gui.errors import ChannelError
@@ -92,24 +93,13 @@ def claim_actions(
     """Mark each claimable action ``running`` with one more attempt, in id order; done,
     failed, or held by a live worker (lease not run out) are left alone and left out.
 
-    Plain SELECT and one UPDATE (no ORM objects): this runs for every action sent."""
+    Plain SELECT and one UPDATE, both prebuilt (no ORM objects): this runs for every action."""
     if not ids:
         return []
-    t = OutboxAction
-    cols = (t.id, t.store_id, t.kind, t.subject_type, t.subject_id, t.payload, t.attempts)
-    claimable = or_(
-        t.status == ActionStatus.PENDING,
-        and_(t.status == ActionStatus.RUNNING, t.updated_at <= now - lease),
-    )
-    rows = session.execute(select(*cols).where(t.id.in_(ids), claimable).order_by(t.id)).all()
+    rows = session.execute(_CLAIMABLE, {"b_ids": list(ids), "b_stale": now - lease}).all()
     if not rows:
         return []
-    session.execute(
-        update(t)
-        .where(t.id.in_([row.id for row in rows]))
-        .values(status=ActionStatus.RUNNING, attempts=t.attempts + 1, updated_at=now)
-        .execution_options(synchronize_session=False)
-    )
+    session.execute(_CLAIM, {"b_ids": [row.id for row in rows], "b_now": now})
     return [
         ActionContext(
             action_id=row.id,
@@ -138,21 +128,51 @@ def record_outcomes(session: Session, outcomes: Collection[Outcome], now: dateti
             handler.apply(session, ctx, outcome.result)
         elif handler is not None and outcome.status == ActionStatus.ERROR and outcome.error:
             handler.failed(session, ctx, outcome.error)
-    for same_columns in rows.values():  # one executemany per shape of row
-        session.execute(update(OutboxAction), same_columns)
+    for columns, same_columns in rows.items():  # one executemany per shape of row
+        session.execute(_outcome_update(columns), same_columns)
+
+
+_OUTBOX = cast(Table, OutboxAction.__table__)
+_CLAIMABLE = (
+    select(*(_OUTBOX.c[name] for name in
+             ("id", "store_id", "kind", "subject_type", "subject_id", "payload", "attempts")))
+    .where(
+        _OUTBOX.c.id.in_(bindparam("b_ids", expanding=True)),
+        or_(
+            _OUTBOX.c.status == ActionStatus.PENDING,
+            and_(_OUTBOX.c.status == ActionStatus.RUNNING,
+                 _OUTBOX.c.updated_at <= bindparam("b_stale")),
+        ),
+    )
+    .order_by(_OUTBOX.c.id)
+)  # fmt: skip
+_CLAIM = (
+    update(_OUTBOX)
+    .where(_OUTBOX.c.id.in_(bindparam("b_ids", expanding=True)))
+    .values(status=ActionStatus.RUNNING, attempts=_OUTBOX.c.attempts + 1,
+            updated_at=bindparam("b_now"))
+)  # fmt: skip
+
+
+@functools.cache
+def _outcome_update(columns: tuple[str, ...]) -> Update:
+    """The UPDATE by id that writes ``columns`` (keys of :func:`_row`: column names prefixed
+    ``b_``, as a bound parameter may not share a column's name), built once per shape."""
+    values: dict[str, Any] = {name[2:]: bindparam(name) for name in columns if name != "b_id"}
+    return update(_OUTBOX).where(_OUTBOX.c.id == bindparam("b_id")).values(values)
 
 
 def _row(outcome: Outcome, now: datetime) -> dict[str, Any]:
-    """The outbox columns an outcome writes (an ORM bulk UPDATE by primary key)."""
+    """The outbox columns an outcome writes, as :func:`_outcome_update`'s parameters."""
     error = str(outcome.error)[:2000] if outcome.error else None
-    row: dict[str, Any] = {"id": outcome.ctx.action_id, "status": outcome.status,
-                           "last_error": error, "updated_at": now}  # fmt: skip
+    row: dict[str, Any] = {"b_id": outcome.ctx.action_id, "b_status": outcome.status,
+                           "b_last_error": error, "b_updated_at": now}  # fmt: skip
     if outcome.status == ActionStatus.DONE:
-        row.update(result=outcome.result, done_at=now)
+        row.update(b_result=outcome.result, b_done_at=now)
     elif outcome.status == ActionStatus.PENDING:
-        row["not_before"] = outcome.not_before or now
+        row["b_not_before"] = outcome.not_before or now
         if outcome.give_back:
-            row["attempts"] = outcome.ctx.attempt - 1
+            row["b_attempts"] = outcome.ctx.attempt - 1
     return row
 
 
