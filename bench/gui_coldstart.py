@@ -47,15 +47,6 @@ def peak_rss_mb(pid: int | None = None) -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 if pid is None else 0.0
 
 
-def process_cpu_s(pid: int) -> float:
-    """User + system CPU seconds of another process so far (Linux; 0 elsewhere)."""
-    stat = Path(f"/proc/{pid}/stat")
-    if not stat.exists():
-        return 0.0
-    fields = stat.read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
 def reset_peak_rss() -> None:
     """Start the peak over from now (Linux), so building the data set does not count."""
     with contextlib.suppress(OSError):

@@ -28,7 +28,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from bench.gui_coldstart import peak_rss_mb, process_cpu_s
+from bench.common import sandbox_cpu_seconds
+from bench.gui_coldstart import peak_rss_mb
 from bench.stall_sampler import StallSampler
 from channelmanager_gui.app import WATCH_MS
 from channelmanager_gui.models.db import Database, open_database
@@ -210,7 +211,7 @@ async def sync_stall(db: Database, spec: dict[str, Any], app: QApplication) -> d
     await asyncio.sleep(float(spec["sync_seconds"]))
     figures = {
         "sync_seconds": time.perf_counter() - started,
-        "sync_engine_cpu_s": process_cpu_s(child.pid),
+        "sync_engine_cpu_s": sandbox_cpu_seconds(child.pid),  # any process's CPU
         "sync_window_cpu_s": time.process_time() - window_cpu,
         "engine_peak_rss_mb": peak_rss_mb(child.pid),
     }
