@@ -2,8 +2,9 @@
 
 The engine publishes a small set of change kinds after each committed write. The window turns it
 into one app-level Qt signal; the command line ignores it. Subscribers are plain callables,
-called on the thread that published: in the window that is the engine's own thread as well as
-the UI thread (see ``services/subscribers.py``).
+called on the thread that published: in the window that is the thread reading the engine
+child's pipe, worker threads and the UI thread (see ``services/subscribers.py``); the engine
+child relays its own announcements to the window (``services/engine_protocol.py``).
 """
 
 from __future__ import annotations

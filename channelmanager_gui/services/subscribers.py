@@ -1,6 +1,7 @@
 """Callbacks that may be added, removed and called from different threads.
 
-The status board and the change bus are written on the sync engine's own thread while the UI
+In the window the status board and the change bus are written on other threads (the one
+reading the engine child's pipe, the engine thread's imports, worker threads) while the UI
 thread subscribes and unsubscribes (a page opened or closed). The list is guarded by a lock;
 callbacks run outside it, so one may subscribe or unsubscribe from inside a call, and a slow
 one never holds up another thread that only wants to subscribe.

@@ -1,9 +1,10 @@
 """Turns SyncStatusBoard's plain-callable notifications into a Qt signal.
 
-The sync engine reports on its own thread (``services/engine_host.py``). A signal of an object
-living on the UI thread is queued when emitted from another thread, for a widget's slot and a
-plain lambda alike (``tests/views/test_board_bridge.py``), so widgets update only on the UI
-thread. A bridge must outlive the engine: the shell stops the engine before the window goes.
+The sync loops run in a child process; its reports reach the window's board on the thread
+that reads the child's pipe (``services/engine_process.py``). A signal of an object living on
+the UI thread is queued when emitted from another thread, for a widget's slot and a plain
+lambda alike (``tests/views/test_board_bridge.py``), so widgets update only on the UI thread.
+A bridge must outlive the engine: the shell stops the engine before the window goes.
 """
 
 from __future__ import annotations

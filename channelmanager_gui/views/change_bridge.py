@@ -1,6 +1,7 @@
 """Turns ChangeBus announcements into one app-level Qt signal (STYLE.md #4).
 
-Writes are announced from the engine's thread and from worker threads; a signal of an object
+Writes are announced from the thread reading the engine child's pipe, from the window's engine
+thread (imports) and from worker threads; a signal of an object
 living on the UI thread is queued to it, so receivers (lambdas too) always run on the UI thread.
 ``settled`` fires once a burst of changes has been quiet for a moment, for receivers that
 recount something (and need not run at every single write of a sync pass).
