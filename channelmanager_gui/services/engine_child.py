@@ -120,7 +120,7 @@ async def serve(db: Database, start: Message, reporter: Reporter) -> int:
         engine.start()
         if start.get("paused"):
             engine.scheduler.pause()
-        reporter.send({"op": "ready", "pid": os.getpid()})
+        reporter.send({"op": "ready", "pid": os.getpid(), "loops": engine.scheduler.labels})
         demo = _demo(engine, start.get("demo_store_id"), reporter)
         await _obey(engine, queue, reporter)
         if demo is not None:

@@ -72,6 +72,7 @@ class EngineProcess:
         self._unsubscribe: Callable[[], None] = lambda: None
         self.started_at = 0.0
         self.ready = threading.Event()
+        self.loops: frozenset[str] = frozenset()  # the loops the child runs, once ready
         self.failure: str | None = None  # the child's own reason when it could not start
 
     @property
@@ -183,6 +184,7 @@ class EngineProcess:
         elif op == "wrote":
             self._on_write()
         elif op == "ready":
+            self.loops = frozenset(str(name) for name in message.get("loops") or ())
             self.ready.set()
             self._on_ready(self)
         elif op == "failed":

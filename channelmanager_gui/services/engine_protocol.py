@@ -9,7 +9,8 @@ parent → child
     ``sync_now`` (``loop`` or null), ``pause``, ``resume``, ``changes`` (``kinds`` the window
     announced), ``stop``. End of file means the parent is gone: the child stops too.
 child → parent
-    ``ready`` or ``failed`` (``reason``), ``loop`` (one loop's status, every field),
+    ``ready`` (``pid``, the names of its ``loops``) or ``failed`` (``reason``), ``loop``
+    (one loop's status, every field),
     ``remove`` (``name``), ``changes`` (``kinds``), ``wrote`` (it committed a write: the
     window's database watch must not mistake it for another program's), ``demo``
     (``summary`` or ``error``).

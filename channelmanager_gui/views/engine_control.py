@@ -114,6 +114,8 @@ class EngineControl:
         new = self.engine
         if new is not None:
             self.child = self._new_child()
+        else:
+            self._forget_loops()  # the last store is gone: nothing syncs any more
         new_child = self.child
 
         async def swap() -> None:  # on the host's thread
@@ -190,7 +192,14 @@ class EngineControl:
 
     def _child_ready(self, child: EngineProcess) -> None:
         if child is self.child:
-            self._board.remove(CHILD_LOOP)  # a restarted child: the crash is over
+            # A restarted child: the crash is over, and the lines of loops it no longer runs
+            # (a store removed, or an earlier child's) must not linger on the board.
+            self._forget_loops(keep=child.loops)
+
+    def _forget_loops(self, keep: frozenset[str] = frozenset()) -> None:
+        for status in self._board.loops():
+            if status.name not in keep:
+                self._board.remove(status.name)
 
     def _demo_done(self, summary: str) -> None:
         self._demo_store_id = None  # once: a restarted child must not import it again

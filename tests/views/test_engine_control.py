@@ -141,12 +141,15 @@ def test_a_child_that_dies_shows_an_error_and_is_started_again(
         await until(lambda: _ready(control))
         dead = control.child
         assert dead is not None and dead.pid is not None
+        board.update("Removed store/orders", state=SyncState.SYNCING)  # a line nobody runs
         os.kill(dead.pid, signal.SIGKILL)
         await until(lambda: board.loop(CHILD_LOOP) is not None)
         status = board.loop(CHILD_LOOP)
         assert status is not None and status.state is SyncState.ERROR
         await until(lambda: control.child is not dead and _ready(control))
         await until(lambda: board.loop(CHILD_LOOP) is None)  # the new child is running
+        assert board.loop("Removed store/orders") is None
+        assert {s.name for s in board.loops()} <= control.child.loops != frozenset()
         return status.last_error or "", dead
 
     error, dead = qasync_loop.run_until_complete(crash_and_recover())
