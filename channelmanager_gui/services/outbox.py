@@ -111,7 +111,7 @@ class OutboxWorker:
         handlers: Mapping[str, ActionHandler],
         *,
         changes: ChangeBus | None = None,
-        concurrency: int = 8,
+        concurrency: int = 32,
         max_attempts: int = 8,
         base_delay: float = 1.0,
         max_delay: float = 300.0,
@@ -121,7 +121,10 @@ class OutboxWorker:
         stores: Collection[int] | None = None,
     ) -> None:
         """``stores``: ids of the connected stores (read at every pass, so a live view of the
-        engine's open stores works); None takes every store's actions."""
+        engine's open stores works); None takes every store's actions. ``concurrency``: actions
+        in flight, also how many are claimed and recorded per transaction; the HTTP pool
+        (10 connections per host) bounds what reaches a remote at once. 32 rather than 8:
+        1,000-2,000 orders went from ~115 to 150-171 orders/s, and ~1 ms less CPU per order."""
         self.db = db
         self.handlers = handlers
         self.changes = changes or ChangeBus()

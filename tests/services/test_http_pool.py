@@ -226,3 +226,27 @@ async def test_tls_is_verified(certificate: tuple[str, str]) -> None:
     finally:
         listener.close()
     assert server.connections == 1
+
+
+async def test_a_slot_passes_to_another_host_and_a_cancelled_waiter_leaks_none() -> None:
+    a, b = RawServer(lambda _: OK), RawServer(lambda _: OK)
+    first = await asyncio.start_server(a.handle, "127.0.0.1", 0)
+    second = await asyncio.start_server(b.handle, "127.0.0.1", 0)
+    url_a = f"http://127.0.0.1:{first.sockets[0].getsockname()[1]}/x"
+    url_b = f"http://127.0.0.1:{second.sockets[0].getsockname()[1]}/x"
+    transport = PooledTransport(ssl_context=ssl.create_default_context(),
+                                limits=httpx.Limits(max_connections=1))  # fmt: skip
+    http = httpx.AsyncClient(transport=transport)
+    try:
+        answers = await asyncio.gather(http.get(url_a), http.get(url_b), http.get(url_a))
+        assert [r.status_code for r in answers] == [200, 200, 200]
+        waiting = [asyncio.ensure_future(http.get(url_b)) for _ in range(3)]
+        await asyncio.sleep(0)
+        waiting[1].cancel()
+        await asyncio.gather(*waiting, return_exceptions=True)
+        assert (await http.get(url_a)).status_code == 200
+        assert transport._open == 1 and not transport._waiters
+    finally:
+        await http.aclose()
+        first.close()
+        second.close()

@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import ssl
 import time
+from collections import deque
 
 import httpx
 
@@ -33,8 +34,8 @@ class PooledTransport(httpx.AsyncBaseTransport):
         self._max_idle = min(self._max_open, limits.max_keepalive_connections or self._max_open)
         self._expiry = limits.keepalive_expiry
         self._idle: dict[Origin, list[Connection]] = {}
-        self._open = 0
-        self._freed: asyncio.Condition | None = None
+        self._open = 0  # connections open or being opened
+        self._waiters: deque[tuple[Origin, asyncio.Future[Connection | None]]] = deque()
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         timeouts = request.extensions.get("timeout", {})
@@ -60,20 +61,18 @@ class PooledTransport(httpx.AsyncBaseTransport):
 
     async def _acquire(self, origin: Origin, timeouts: dict[str, float | None]) -> Connection:
         conn = self._take_idle(origin)
-        if conn is None and self._open >= self._max_open and not self._close_oldest_idle():
-            try:
-                async with asyncio.timeout(timeouts.get("pool")):
-                    conn = await self._wait_for_room(origin)
-            except TimeoutError:
-                raise httpx.PoolTimeout("no free connection in time") from None
         if conn is not None:
             return conn
-        self._open += 1
+        if self._open < self._max_open:
+            self._open += 1  # a slot of our own: open a connection in it
+        elif not self._close_oldest_idle():
+            conn = await self._wait(origin, timeouts.get("pool"))
+            if conn is not None:
+                return conn
         try:
             return await _connect(origin, self.ssl_context, timeouts.get("connect"))
         except BaseException:
-            self._open -= 1
-            await self._notify()
+            self._free_slot()
             raise
 
     def _take_idle(self, origin: Origin) -> Connection | None:
@@ -84,48 +83,70 @@ class PooledTransport(httpx.AsyncBaseTransport):
             if conn.usable and (self._expiry is None or conn.idle_since >= stale_before):
                 return conn
             conn.close()
-            self._open -= 1
+            self._free_slot()
         return None
 
-    async def _wait_for_room(self, origin: Origin) -> Connection | None:
-        """An idle connection to ``origin``, or None once there is room to open one."""
-        freed = self._condition()
-        while True:
-            async with freed:
-                await freed.wait()
-            conn = self._take_idle(origin)
-            if conn is not None or self._open < self._max_open or self._close_oldest_idle():
-                return conn
+    async def _wait(self, origin: Origin, timeout: float | None) -> Connection | None:
+        """Queue for a connection to ``origin`` handed over by :meth:`_pass_on`, or for a slot
+        (None) to open one in: one waiter served per freed connection, first come first served
+        (waking every waiter on every release would cost more as more wait)."""
+        handed: asyncio.Future[Connection | None] = asyncio.get_running_loop().create_future()
+        waiter = (origin, handed)
+        self._waiters.append(waiter)
+        try:
+            async with asyncio.timeout(timeout):
+                return await handed
+        except BaseException as exc:
+            if waiter in self._waiters:
+                self._waiters.remove(waiter)
+            elif handed.done() and not handed.cancelled():  # served as it gave up: pass it on
+                served = handed.result()
+                if served is None:
+                    self._free_slot()
+                else:
+                    self._pass_on(origin, served)
+            if isinstance(exc, TimeoutError):
+                raise httpx.PoolTimeout("no free connection in time") from None
+            raise
 
     def _close_oldest_idle(self) -> bool:
-        """Make room by closing the longest idle connection (to another host); False if none."""
+        """Make room by closing the longest idle connection (to another host); its slot is
+        the caller's. False if none is idle."""
         candidates = [(c.idle_since, key) for key, conns in self._idle.items() for c in conns[:1]]
         if not candidates:
             return False
         _, key = min(candidates)
         self._idle[key].pop(0).close()
-        self._open -= 1
         return True
 
     async def _release(self, origin: Origin, conn: Connection) -> None:
-        conns = self._idle.setdefault(origin, [])
-        if conn.usable and len(conns) < self._max_idle:
-            conns.append(conn)
+        if conn.usable:
+            self._pass_on(origin, conn)
         else:
             conn.close()
+            self._free_slot()
+
+    def _pass_on(self, origin: Origin, conn: Connection) -> None:
+        """A usable connection to the first waiter for its origin, else kept idle; closed
+        (its slot freed) when only other hosts wait or the idle list is full."""
+        for waiter in self._waiters:
+            if waiter[0] == origin:
+                self._waiters.remove(waiter)
+                waiter[1].set_result(conn)
+                return
+        idle = self._idle.setdefault(origin, [])
+        if not self._waiters and len(idle) < self._max_idle:
+            idle.append(conn)
+            return
+        conn.close()
+        self._free_slot()
+
+    def _free_slot(self) -> None:
+        """A connection's slot is free: the first waiter opens one in it, or it is gone."""
+        if self._waiters:
+            self._waiters.popleft()[1].set_result(None)
+        else:
             self._open -= 1
-        await self._notify()
-
-    async def _notify(self) -> None:
-        """Wake the waiters for a connection (there is a condition only once one waited)."""
-        if self._freed is not None:
-            async with self._freed:
-                self._freed.notify_all()
-
-    def _condition(self) -> asyncio.Condition:
-        if self._freed is None:
-            self._freed = asyncio.Condition()
-        return self._freed
 
 
 async def _connect(origin: Origin, context: ssl.SSLContext, timeout: float | None) -> Connection:
