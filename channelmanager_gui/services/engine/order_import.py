@@ -144,9 +144,7 @@ def save_orders(
     done = ImportCounts()
     try:
         with env.db.session() as session:
-            known = _existing(session, store_id, orders)
-            for wo in orders:
-                _save(session, store_id, wo, done, now, known, known_only=known_only)
+            _save_batch(session, store_id, orders, done, now, known_only=known_only)
     except Exception:
         log.warning("a batch of %d orders failed; saving them one by one", len(orders))
         for wo in orders:
@@ -171,8 +169,7 @@ def save_order(
     """Insert or update one order in its own transaction; a failure is counted, not raised."""
     try:
         with env.db.session() as session:
-            known = _existing(session, store_id, [wo])
-            _save(session, store_id, wo, counts, now, known, known_only=known_only)
+            _save_batch(session, store_id, [wo], counts, now, known_only=known_only)
     except Exception as exc:  # one bad order never stops the others
         log.exception("order %s could not be saved", wo.purchase_order_id)
         counts.failed += 1
@@ -186,32 +183,47 @@ def _existing(session: Session, store_id: int, orders: list[WalmartOrder]) -> di
     return {order.purchase_order_id: order for order in session.scalars(query)}
 
 
-def _save(
+def _save_batch(
     session: Session,
     store_id: int,
-    wo: WalmartOrder,
+    orders: list[WalmartOrder],
     counts: ImportCounts,
     now: datetime,
-    known: dict[str, Order],
     *,
     known_only: bool,
 ) -> None:
-    """One order into ``session``; ``known`` (by purchase order id) learns the inserted ones,
-    so an order seen twice in one batch is inserted once."""
-    counts.seen += 1
-    order = known.get(wo.purchase_order_id)
-    if order is None and not known_only:
-        known[wo.purchase_order_id] = _insert(session, store_id, wo, now)
-        counts.new += 1
-    elif order is not None and _update(session, order, wo, now):
-        counts.updated += 1
+    """``orders`` into ``session``. New orders are added, then flushed together (a flush per
+    order was a fifth of the import's CPU), then get their timeline and actions; an order
+    seen twice in the batch is inserted once, and updated once its insert is settled."""
+    known = _existing(session, store_id, orders)
+    inserted: list[tuple[Order, WalmartOrder]] = []
+    for wo in orders:
+        counts.seen += 1
+        order = known.get(wo.purchase_order_id)
+        if order is None and not known_only:
+            order = known[wo.purchase_order_id] = new_order(store_id, wo, now)
+            session.add(order)
+            inserted.append((order, wo))
+            counts.new += 1
+        elif order is not None:
+            if order.id is None:  # inserted earlier in this batch
+                _settle(session, inserted)
+            if _update(session, order, wo, now):
+                counts.updated += 1
+    _settle(session, inserted)
 
 
-def _insert(session: Session, store_id: int, wo: WalmartOrder, now: datetime) -> Order:
-    order = new_order(store_id, wo, now)
-    session.add(order)
+def _settle(session: Session, inserted: list[tuple[Order, WalmartOrder]]) -> None:
+    """Flush the orders inserted so far (their ids), then add their timeline and actions."""
     session.flush()
-    known_without_returns(session, [order.id])  # its id is new: no return can point at it yet
+    known_without_returns(session, [order.id for order, _ in inserted])  # new: no return yet
+    for order, wo in inserted:
+        _insert(session, order, wo)
+    inserted.clear()
+
+
+def _insert(session: Session, order: Order, wo: WalmartOrder) -> None:
+    """What a new order (flushed: it has its id) gets: its timeline and its actions."""
     units = sum(line.qty_ordered for line in order.lines)
     note(session, order, "imported", f"Imported Walmart order {order.purchase_order_id} "
          f"(customer order {order.customer_order_id}), {units} unit(s).")  # fmt: skip
@@ -226,7 +238,6 @@ def _insert(session: Session, store_id: int, wo: WalmartOrder, now: datetime) ->
         note(session, order, "not_created",
              "Not created in Commerce: nothing is left to ship on Walmart.", "info")  # fmt: skip
     refresh_order_status(order)
-    return order
 
 
 def _update(session: Session, order: Order, wo: WalmartOrder, now: datetime) -> bool:
