@@ -213,12 +213,12 @@ class CreateCommerceOrder:
 
     def _record_cart(self, snap: Snapshot, cart_id: int) -> None:
         """Committed before anything goes into the cart: after a crash, the order placed from
-        it is found by its ``quote_id``. Two prebuilt Core statements (no ORM unit of work):
-        this runs for every order."""
+        it is found by its ``quote_id``. Two prebuilt Core statements on a plain connection
+        (no ORM session or unit of work): this runs for every order."""
         now = self.env.clock()
-        with self.env.db.session() as session:
-            session.execute(_SET_CART, {"b_order": snap.order_id, "b_cart": cart_id, "b_now": now})
-            session.execute(_ADD_ACTIVITY, {
+        with self.env.db.engine.begin() as conn:
+            conn.execute(_SET_CART, {"b_order": snap.order_id, "b_cart": cart_id, "b_now": now})
+            conn.execute(_ADD_ACTIVITY, {
                 "store_id": snap.store_id, "subject_type": SUBJECT, "subject_id": snap.order_id,
                 "event": "cart_created", "outcome": "ok", "created_at": now,
                 "message": f"Created Commerce cart {cart_id}.",

@@ -8,9 +8,9 @@ fact back in a short transaction of its own.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import BindParameter, Executable, bindparam, exists, select
+from sqlalchemy import BindParameter, Executable, Table, bindparam, exists, select
 
 from channelmanager_gui.errors import ChannelError
 from channelmanager_gui.models.db import Database
@@ -38,43 +38,45 @@ class Snapshot:
 
 
 def _statements() -> tuple[Executable, Executable]:
-    """Built once: building a SELECT (and its cache key) on every call cost as much as running
-    it; ``order_id`` is a bound parameter."""
+    """Built once, on the tables (not the ORM classes) with ``order_id`` a bound parameter:
+    building an ORM-enabled SELECT (and its cache key) on every call cost more than running
+    it."""
+    orders, lines = cast(Table, Order.__table__).c, cast(Table, OrderLine.__table__).c
+    actions = cast(Table, OutboxAction.__table__).c
     order_id: BindParameter[int] = bindparam("order_id")
     ack_queued = exists().where(
-        OutboxAction.subject_type == SUBJECT,
-        OutboxAction.subject_id == order_id,
-        OutboxAction.kind == ACK,
+        actions.subject_type == SUBJECT, actions.subject_id == order_id, actions.kind == ACK
     )
     order = select(
-        Order.store_id,
-        Order.purchase_order_id,
-        Order.customer_order_id,
-        Order.customer_email,
-        Order.shipping_address,
-        Order.commerce_cart_id,
-        Order.commerce_entity_id,
+        orders.store_id,
+        orders.purchase_order_id,
+        orders.customer_order_id,
+        orders.customer_email,
+        orders.shipping_address,
+        orders.commerce_cart_id,
+        orders.commerce_entity_id,
         ack_queued.label("ack_queued"),
-    ).where(Order.id == order_id)
-    lines = (
-        select(OrderLine.sku, OrderLine.qty_ordered - OrderLine.qty_cancelled)
-        .where(OrderLine.order_id == order_id)
-        .order_by(OrderLine.line_number)
+    ).where(orders.id == order_id)
+    wanted = (
+        select(lines.sku, lines.qty_ordered - lines.qty_cancelled)
+        .where(lines.order_id == order_id)
+        .order_by(lines.line_number)
     )
-    return order, lines
+    return order, wanted
 
 
 _ORDER, _LINES = _statements()
 
 
 def load_snapshot(db: Database, order_id: int) -> Snapshot:
-    """Two plain SELECTs (no ORM objects): this runs once per order the outbox creates."""
+    """Two Core SELECTs on a plain connection (no ORM session: a read needs none): this runs
+    once per order the outbox creates."""
     params = {"order_id": order_id}
-    with db.session() as session:
-        row = session.execute(_ORDER, params).one_or_none()
+    with db.engine.connect() as conn:
+        row = conn.execute(_ORDER, params).one_or_none()
         if row is None:
             raise ChannelError(f"Order #{order_id} no longer exists in this app.")
-        lines = session.execute(_LINES, params)
+        lines = conn.execute(_LINES, params)
         return Snapshot(
             order_id=order_id,
             store_id=row.store_id,
