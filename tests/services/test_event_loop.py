@@ -4,11 +4,21 @@ from __future__ import annotations
 
 import asyncio
 import builtins
+import gc
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from channelmanager_gui.services import event_loop
+
+
+@pytest.fixture(autouse=True)
+def _unfreeze() -> Iterator[None]:
+    """``run`` freezes the heap (as in the headless engine); the test process must not keep
+    everything built so far frozen for the tests after this one."""
+    yield
+    gc.unfreeze()
 
 
 async def _answer() -> tuple[int, type[asyncio.AbstractEventLoop]]:
@@ -21,6 +31,7 @@ def test_run_returns_the_coroutines_result_on_uvloop_when_installed() -> None:
     result, loop_type = event_loop.run(_answer())
     assert result == 42
     assert issubclass(loop_type, uvloop.Loop)
+    assert gc.get_freeze_count() > 0  # the start-up heap is left out of collections
 
 
 def test_without_uvloop_asyncios_own_loop_runs_it(monkeypatch: pytest.MonkeyPatch) -> None:
