@@ -250,3 +250,14 @@ async def test_a_slot_passes_to_another_host_and_a_cancelled_waiter_leaks_none()
         await http.aclose()
         first.close()
         second.close()
+
+
+async def test_cookies_from_answers_are_not_kept() -> None:
+    with_cookie = (b"HTTP/1.1 200 OK\r\nset-cookie: session=abc; Path=/\r\n"
+                   b"content-length: 2\r\n\r\n[]")  # fmt: skip
+    server = RawServer(lambda _: with_cookie)
+    async with serving(server) as http:
+        await http.get("/x")
+        await http.get("/y")
+        assert not http.cookies
+    assert b"cookie" not in server.requests[1].lower()

@@ -57,6 +57,30 @@ def check_base_url(url: str, *, field: str = "base_url") -> str:
     return text.rstrip("/")
 
 
+class _NoCookies(httpx.Cookies):
+    """A jar that keeps nothing from the answers."""
+
+    def extract_cookies(self, response: httpx.Response) -> None:
+        return None
+
+
+class ApiClient(httpx.AsyncClient):
+    """httpx's client without its cookie jar. These APIs authenticate every request with
+    headers and need no cookie back, while filing each answer's cookies (a urllib request
+    and cookie parsing per answer) was ~8% of the engine's CPU per order."""
+
+    @property
+    def cookies(self) -> httpx.Cookies:
+        return _NO_COOKIES
+
+    @cookies.setter
+    def cookies(self, cookies: object) -> None:
+        """httpx's constructor sets the jar; there is none to set."""
+
+
+_NO_COOKIES = _NoCookies()
+
+
 def build_client(
     base_url: str,
     *,
@@ -65,7 +89,7 @@ def build_client(
     limits: httpx.Limits = DEFAULT_LIMITS,
     headers: dict[str, str] | None = None,
 ) -> httpx.AsyncClient:
-    """An AsyncClient for ``base_url`` (checked with ``check_base_url``) with TLS verification on.
+    """An :class:`ApiClient` for ``base_url`` (checked with ``check_base_url``), TLS verified.
 
     Redirects are not followed: an API that redirects is misconfigured (or the URL is wrong),
     and following could re-send credentials to another host. Requests go through
@@ -73,7 +97,7 @@ def build_client(
     """
     checked = check_base_url(base_url)
     if transport is not None:
-        return httpx.AsyncClient(
+        return ApiClient(
             base_url=checked,
             transport=transport,
             timeout=timeout,
@@ -81,7 +105,7 @@ def build_client(
             follow_redirects=False,
         )
     context = httpx.create_ssl_context(verify=True, trust_env=True)
-    return httpx.AsyncClient(
+    return ApiClient(
         base_url=checked,
         transport=PooledTransport(ssl_context=context, limits=limits),
         verify=context,  # for the proxies the environment names (trust_env)
