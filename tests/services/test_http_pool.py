@@ -261,3 +261,11 @@ async def test_cookies_from_answers_are_not_kept() -> None:
         await http.get("/y")
         assert not http.cookies
     assert b"cookie" not in server.requests[1].lower()
+
+
+async def test_an_interim_answer_is_skipped() -> None:
+    early = b"HTTP/1.1 103 Early Hints\r\nlink: </a.css>\r\n\r\n" + OK
+    async with serving(RawServer(lambda _: early)) as http:
+        response = await http.get("/x")
+    assert response.status_code == 200 and response.json() == []
+    assert "link" not in response.headers

@@ -48,7 +48,7 @@ class PooledTransport(httpx.AsyncBaseTransport):
                 head, body, timeouts.get("read"), head_only=request.method == "HEAD"
             )
         finally:
-            await self._release(origin, conn)
+            self._release(origin, conn)
         return response
 
     async def aclose(self) -> None:
@@ -119,7 +119,7 @@ class PooledTransport(httpx.AsyncBaseTransport):
         self._idle[key].pop(0).close()
         return True
 
-    async def _release(self, origin: Origin, conn: Connection) -> None:
+    def _release(self, origin: Origin, conn: Connection) -> None:
         if conn.usable:
             self._pass_on(origin, conn)
         else:

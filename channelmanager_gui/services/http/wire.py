@@ -61,9 +61,7 @@ class Connection(asyncio.Protocol):
         answer = self._answer = asyncio.get_running_loop().create_future()
         complete = False
         try:
-            self.transport.write(head + body if len(body) < 65536 else head)
-            if len(body) >= 65536:
-                self.transport.write(body)
+            self.transport.write(head + body)
             try:
                 await asyncio.wait_for(answer, timeout)
             except TimeoutError:
@@ -128,6 +126,9 @@ class Connection(asyncio.Protocol):
         self._body.append(body)
 
     def on_message_complete(self) -> None:
+        if 100 <= self._parser.get_status_code() < 200:  # interim (e.g. 103): the answer follows
+            self._reset()
+            return
         self._finish()
 
     # -- outcome ------------------------------------------------------------------------------
