@@ -222,15 +222,20 @@ class OutboxWorker:
         return len(ids)
 
     async def drain(self, timeout: float = 120.0, poll: float = 0.05) -> bool:
-        """Run until nothing is pending or running; False if ``timeout`` passed first."""
+        """Run until nothing is pending or running; False if ``timeout`` passed first.
+
+        What is left is counted only once a pass found nothing to do: the count walks every
+        pending action, and counting before each pass of 200 made a long queue quadratic."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
-        while self.pending_count():
+        while True:
+            worked = await self.run_once()
+            if not worked and not self.pending_count():
+                return True
             if loop.time() > deadline:
                 return False
-            if not await self.run_once():
+            if not worked:
                 await asyncio.sleep(poll)
-        return True
 
     async def run_forever(self, stop: asyncio.Event, idle_poll: float = 0.5) -> None:
         while not stop.is_set():
