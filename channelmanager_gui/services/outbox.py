@@ -28,7 +28,7 @@ from collections.abc import Callable, Collection, Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, exists, func, or_, select, true, update
+from sqlalchemy import exists, func, select, true, update
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql import ColumnElement
 
@@ -143,25 +143,29 @@ class OutboxWorker:
         return OutboxAction.store_id.in_(list(self.stores))
 
     def eligible_ids(self, limit: int) -> list[int]:
-        """Actions ready now whose earlier actions of the same subject are all done."""
+        """Actions ready now whose earlier actions of the same subject are all done: up to
+        ``limit`` (running ones whose lease ran out first, then pending ones in the order they
+        fell due), in id order.
+
+        Two queries that each walk an index in its order and stop at ``limit``. One query
+        with both kinds (an OR), ordered by id, made SQLite collect and sort every pending
+        action and check each one's subject first: quadratic over a long queue.
+        """
         now = self.clock()
-        earlier = aliased(OutboxAction)
+        t, earlier = OutboxAction, aliased(OutboxAction)
         blocked = exists().where(
-            earlier.subject_type == OutboxAction.subject_type,
-            earlier.subject_id == OutboxAction.subject_id,
-            earlier.id < OutboxAction.id,
+            earlier.subject_type == t.subject_type,
+            earlier.subject_id == t.subject_id,
+            earlier.id < t.id,
             earlier.status != ActionStatus.DONE,
         )
-        ready = or_(
-            and_(OutboxAction.status == ActionStatus.PENDING, OutboxAction.not_before <= now),
-            and_(
-                OutboxAction.status == ActionStatus.RUNNING,
-                OutboxAction.updated_at <= now - self.lease,
-            ),
-        )
-        query = select(OutboxAction.id).where(ready, self._connected(), ~blocked)
+        ready = select(t.id).where(self._connected(), ~blocked).limit(limit)
+        stale = ready.where(t.status == ActionStatus.RUNNING, t.updated_at <= now - self.lease)
+        due = ready.where(t.status == ActionStatus.PENDING, t.not_before <= now)
         with self.db.session() as session:
-            return list(session.scalars(query.order_by(OutboxAction.id).limit(limit)))
+            ids = list(session.scalars(stale.order_by(t.id)))
+            ids += session.scalars(due.order_by(t.not_before, t.id))
+        return sorted(ids[:limit])
 
     def pending_count(self) -> int:
         """Actions not finished yet (pending or running), for "wait until drained".

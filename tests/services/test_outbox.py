@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, update
 from sqlalchemy.orm import Session
 
 from channelmanager_gui.errors import ApiError, ChannelError, UnavailableError
+from channelmanager_gui.models.base import utcnow
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.outbox import ActionStatus, OutboxAction
 from channelmanager_gui.models.store import Store
@@ -324,3 +326,22 @@ async def test_stop_gives_back_actions_claimed_ahead_but_not_started(db: Databas
             ("done", 1), ("running", 1), ("running", 1), ("pending", 0), ("pending", 0),
         ]  # fmt: skip
     assert remote.received == ["a", "b", "c"]
+
+
+def test_eligible_takes_expired_leases_then_due_actions_in_the_order_they_fell_due(
+    db: Database,
+) -> None:
+    now = utcnow()
+    ids = [queue(db, f"k{n}", subject_id=n) for n in range(1, 6)]
+    with db.session() as session:
+        session.execute(update(OutboxAction).where(OutboxAction.id == ids[4])
+                        .values(status=ActionStatus.RUNNING,
+                                updated_at=now - timedelta(minutes=5)))  # fmt: skip
+        session.execute(update(OutboxAction).where(OutboxAction.id == ids[0])
+                        .values(not_before=now - timedelta(seconds=1)))  # fmt: skip
+        session.execute(update(OutboxAction).where(OutboxAction.id == ids[1])
+                        .values(not_before=now + timedelta(minutes=5)))  # fmt: skip
+    worker = OutboxWorker(db, {}, lease_seconds=60)
+    # the lease that ran out, then the due ones: ids[0] fell due before ids[2] and ids[3]
+    assert worker.eligible_ids(3) == sorted([ids[4], ids[0], ids[2]])
+    assert worker.eligible_ids(10) == sorted([ids[0], ids[2], ids[3], ids[4]])
