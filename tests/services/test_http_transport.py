@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import socket
 import ssl
@@ -27,6 +28,7 @@ from channelmanager_gui.services.http import (
     register_secret,
     report_for,
 )
+from channelmanager_gui.services.http.transport import environment_proxy
 
 
 @pytest.mark.parametrize(
@@ -72,6 +74,35 @@ async def test_client_verifies_tls_and_does_not_follow_redirects() -> None:
         assert context.check_hostname is True
     finally:
         await client.aclose()
+
+
+async def test_a_proxy_named_by_the_environment_is_used(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A merchant behind HTTPS_PROXY: the request goes to the proxy (a CONNECT to the API's
+    host), not straight out; NO_PROXY still exempts the hosts it names."""
+    seen: list[bytes] = []
+
+    async def proxy(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        seen.append(await reader.readline())
+        writer.close()  # refuse: the test only needs to know the request came here
+
+    server = await asyncio.start_server(proxy, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    monkeypatch.setenv("HTTPS_PROXY", f"http://127.0.0.1:{port}")
+    monkeypatch.setenv("NO_PROXY", "exempt.example.com")
+    async with server:
+        client = build_client("https://marketplace.walmartapis.com")
+        try:
+            with pytest.raises(httpx.TransportError):
+                await client.get("/v3/orders")
+        finally:
+            await client.aclose()
+    assert seen == [b"CONNECT marketplace.walmartapis.com:443 HTTP/1.1\r\n"]
+    assert environment_proxy(httpx.URL("https://marketplace.walmartapis.com"))
+    assert not environment_proxy(httpx.URL("https://exempt.example.com"))
+    monkeypatch.delenv("HTTPS_PROXY")
+    assert not environment_proxy(httpx.URL("https://marketplace.walmartapis.com"))
 
 
 def test_redaction_of_headers_bodies_and_registered_secrets() -> None:

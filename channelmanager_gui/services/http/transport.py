@@ -9,6 +9,7 @@ network entirely and with it TLS.
 from __future__ import annotations
 
 import ipaddress
+import urllib.request
 
 import httpx
 
@@ -93,7 +94,8 @@ def build_client(
 
     Redirects are not followed: an API that redirects is misconfigured (or the URL is wrong),
     and following could re-send credentials to another host. Requests go through
-    :class:`~channelmanager_gui.services.http.pool.PooledTransport` (see there why).
+    :class:`~channelmanager_gui.services.http.pool.PooledTransport` (see there why), except
+    when the environment names a proxy for ``base_url``.
     """
     checked = check_base_url(base_url)
     if transport is not None:
@@ -105,13 +107,29 @@ def build_client(
             follow_redirects=False,
         )
     context = httpx.create_ssl_context(verify=True, trust_env=True)
+    if environment_proxy(httpx.URL(checked)):
+        # httpx applies HTTPS_PROXY and friends only with its own transport: a merchant
+        # behind a proxy keeps working, at httpcore's cost per request.
+        pooled: httpx.AsyncBaseTransport | None = None
+    else:
+        pooled = PooledTransport(ssl_context=context, limits=limits)
     return ApiClient(
         base_url=checked,
-        transport=PooledTransport(ssl_context=context, limits=limits),
-        verify=context,  # for the proxies the environment names (trust_env)
+        transport=pooled,
+        verify=context,
         timeout=timeout,
         limits=limits,
         headers=headers,
         follow_redirects=False,
         trust_env=True,
     )
+
+
+def environment_proxy(url: httpx.URL) -> bool:
+    """True when the environment sends requests for ``url`` through a proxy (``HTTPS_PROXY``,
+    ``HTTP_PROXY``, ``ALL_PROXY``, less the hosts ``NO_PROXY`` names), as httpx reads them."""
+    proxies = urllib.request.getproxies_environment()
+    if not (proxies.get(url.scheme) or proxies.get("all")):
+        return False
+    bypass = urllib.request.proxy_bypass_environment  # type: ignore[attr-defined]  # not in typeshed
+    return not bypass(url.host, proxies)
