@@ -70,7 +70,6 @@ def main(argv: list[str] | None = None) -> int:
     home.mkdir(parents=True, exist_ok=True)
     os.environ["CHANNELMANAGER_HOME"] = str(home)  # backups and logs stay in the run's dir
     logging.basicConfig(filename=home / "chaos.log", level=logging.WARNING, force=True)
-    logging.getLogger("uvicorn.error").setLevel(logging.CRITICAL)  # dropped connections
     result = asyncio.run(_run(args, home))
     if args.json:
         figures = {

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import random
 import threading
 from collections.abc import Callable
@@ -97,6 +98,17 @@ def _is_json(body: bytes) -> bool:
 
 class _Dropped(Exception):
     """Raised inside the server to cut the connection mid-answer."""
+
+
+class _QuietDrops(logging.Filter):
+    """uvicorn logs every exception out of an app with its traceback; a drop the sandbox made
+    on purpose is not an error of its own (a chaos run makes thousands). Real ones still log."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.exc_info and isinstance(record.exc_info[1], _Dropped))
+
+
+logging.getLogger("uvicorn.error").addFilter(_QuietDrops())
 
 
 class FaultMiddleware:
