@@ -29,7 +29,12 @@ from PySide6.QtWidgets import (
 
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order_queries import Attention, OrderCounts
-from channelmanager_gui.models.qt_orders import COL_STATUS, OrdersTableModel, display_text
+from channelmanager_gui.models.qt_orders import (
+    COL_CUSTOMER_ORDER,
+    COL_STATUS,
+    OrdersTableModel,
+    display_text,
+)
 from channelmanager_gui.models.qt_paged import Runner
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import Change, ChangeBus
@@ -47,9 +52,10 @@ HEADER_KEY = "orders/header"
 SEARCH_DELAY_MS = 250
 REFRESH_DELAY_MS = 300  # the engine announces changes often during a sync; one refresh per burst
 COLUMN_WIDTHS = (120, 108, 120, 120, 130, 80, 150, 200)
-# Shown right after the two order numbers: the status (with an error's reason) is what a merchant
-# scans for, and at the window's default width the last columns are off screen. Only the visual
-# order moves, so a layout saved by an earlier version still restores onto the same columns.
+# At the window's default width not every column fits: the status (with an error's reason) is
+# shown right after the two order numbers, and the Walmart customer order number (looked up
+# when a buyer calls, not scanned) goes last, so Ship by stays in view. Only the visual order
+# moves, so a layout saved by an earlier version still restores onto the same columns.
 STATUS_VISUAL_INDEX = 2
 
 
@@ -171,6 +177,7 @@ class OrdersPage(QWidget):
         for column, width in enumerate(COLUMN_WIDTHS):
             header.resizeSection(column, width)
         header.moveSection(header.visualIndex(COL_STATUS), STATUS_VISUAL_INDEX)
+        header.moveSection(header.visualIndex(COL_CUSTOMER_ORDER), header.count() - 1)
         self.table.doubleClicked.connect(self._on_table_doubleClicked)
         self.table.customContextMenuRequested.connect(self._on_table_customContextMenuRequested)
         self.table.installEventFilter(self)  # Enter opens the order (see eventFilter)

@@ -14,7 +14,13 @@ from pytestqt.qtbot import QtBot
 
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.order_queries import Attention
-from channelmanager_gui.models.qt_orders import COL_COMMERCE, COL_PO, COL_STATUS
+from channelmanager_gui.models.qt_orders import (
+    COL_COMMERCE,
+    COL_CUSTOMER_ORDER,
+    COL_PO,
+    COL_SHIP_BY,
+    COL_STATUS,
+)
 from channelmanager_gui.models.qt_paged import run_inline
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import Change, ChangeBus
@@ -242,13 +248,16 @@ def test_status_is_in_view_next_to_the_order_numbers_and_can_be_moved_back(
 ) -> None:
     """At the default width the last columns are off screen; the status must not be."""
     page = make_page(qtbot, db)
+    page.resize(960, 700)  # the page's width in the window's default size
     page.set_store(shop["store"])
     page.show()
     qtbot.waitExposed(page)
     header = page.table.horizontalHeader()
     assert header.visualIndex(COL_STATUS) == header.visualIndex(COL_COMMERCE) + 1
-    status_right_edge = header.sectionViewportPosition(COL_STATUS) + header.sectionSize(COL_STATUS)
-    assert status_right_edge <= page.table.viewport().width()
+    for column in (COL_STATUS, COL_SHIP_BY):
+        right_edge = header.sectionViewportPosition(column) + header.sectionSize(column)
+        assert right_edge <= page.table.viewport().width()
+    assert header.visualIndex(COL_CUSTOMER_ORDER) == header.count() - 1
     header.moveSection(header.visualIndex(COL_STATUS), header.count() - 1)  # the merchant's way
     settings = window_settings(tmp_path / "window.ini")
     page.save_state(settings)
