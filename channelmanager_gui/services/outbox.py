@@ -21,7 +21,6 @@ lease ran out (its process died) is claimed again. Actions of a store that is no
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import random
 from collections.abc import Callable, Collection, Mapping
@@ -134,6 +133,7 @@ class OutboxWorker:
         self.max_delay = max_delay
         self.lease = timedelta(seconds=lease_seconds)
         self.stop_grace = stop_grace
+        self._nudged: asyncio.Event | None = None  # see wake(); made by each run_forever
         self.clock = clock
         self.stores = stores
 
@@ -242,6 +242,7 @@ class OutboxWorker:
                 await asyncio.sleep(poll)
 
     async def run_forever(self, stop: asyncio.Event, idle_poll: float = 0.5) -> None:
+        nudged = self._nudged = asyncio.Event()  # of this loop: a worker may outlive one
         while not stop.is_set():
             try:
                 worked = await self._pass(stop)
@@ -249,8 +250,14 @@ class OutboxWorker:
                 log.exception("outbox pass failed")
                 worked = 0
             if not worked:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(stop.wait(), idle_poll)
+                await _first(stop, nudged, timeout=idle_poll)
+                nudged.clear()
+
+    def wake(self) -> None:
+        """Actions were queued (a ship in the window, in another process): look now rather
+        than at the next idle poll. Call it on the worker's event loop."""
+        if self._nudged is not None:
+            self._nudged.set()
 
     async def _pass(self, stop: asyncio.Event) -> int:
         """``run_once``, cut short by ``stop``: sends in flight get ``stop_grace`` seconds, then
@@ -305,3 +312,13 @@ class OutboxWorker:
         not_before = self.clock() + timedelta(seconds=delay)
         log.warning("action %s %s will retry in %.1fs: %s", ctx.action_id, ctx.kind, delay, exc)
         return Outcome(ctx, handler, ActionStatus.PENDING, error=exc, not_before=not_before)
+
+
+async def _first(*events: asyncio.Event, timeout: float) -> None:
+    """Wait until one of ``events`` is set, or ``timeout`` seconds."""
+    waits = [asyncio.ensure_future(event.wait()) for event in events]
+    try:
+        await asyncio.wait(waits, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for wait in waits:
+            wait.cancel()

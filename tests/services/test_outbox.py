@@ -345,3 +345,24 @@ def test_eligible_takes_expired_leases_then_due_actions_in_the_order_they_fell_d
     # the lease that ran out, then the due ones: ids[0] fell due before ids[2] and ids[3]
     assert worker.eligible_ids(3) == sorted([ids[4], ids[0], ids[2]])
     assert worker.eligible_ids(10) == sorted([ids[0], ids[2], ids[3], ids[4]])
+
+
+async def test_a_wake_sends_what_was_queued_without_waiting_for_the_idle_poll(
+    db: Database,
+) -> None:
+    """The window queues a ship in another process; its announcement wakes the idle worker."""
+    remote = RemoteLog()
+    worker = OutboxWorker(db, {"test.send": Recorder(remote)})
+    stop = asyncio.Event()
+    running = asyncio.create_task(worker.run_forever(stop, idle_poll=3600))
+    await asyncio.sleep(0.2)  # idle: nothing was queued
+    queue(db, "shipped-in-the-window")
+    worker.wake()
+    try:
+        async with asyncio.timeout(30):  # an hour's idle poll would not have looked yet
+            while statuses(db) != ["done"]:
+                await asyncio.sleep(0.05)
+    finally:
+        stop.set()
+        await asyncio.wait_for(running, timeout=10)
+    assert remote.received == ["shipped-in-the-window"]

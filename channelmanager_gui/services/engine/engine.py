@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
@@ -14,7 +15,7 @@ from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import Order, OrderStatus
 from channelmanager_gui.models.outbox import ActionStatus, OutboxAction
 from channelmanager_gui.models.store import Store
-from channelmanager_gui.services.changes import ChangeBus
+from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.services.engine.context import EngineEnv, SecretSource, open_store
 from channelmanager_gui.services.engine.flows import flow_modules
 from channelmanager_gui.services.engine.scheduler import LoopSpec, Scheduler
@@ -61,6 +62,7 @@ class SyncEngine:
         self.store_errors: list[str] = []  # one line per store that could not be opened
         self._stop = asyncio.Event()
         self._worker_task: asyncio.Task[None] | None = None
+        self._stop_nudging: Callable[[], None] = lambda: None
 
     async def open(self) -> None:
         """Connect every store and register its loops; a store that fails to open is skipped
@@ -122,6 +124,13 @@ class SyncEngine:
     def start(self) -> None:
         """Run loops and the outbox worker in the background of the running event loop."""
         self._stop.clear()
+        loop = asyncio.get_running_loop()
+
+        def nudge(kinds: frozenset[Change]) -> None:  # on whichever thread published
+            if Change.OUTBOX in kinds:
+                loop.call_soon_threadsafe(self.worker.wake)
+
+        self._stop_nudging = self.env.changes.subscribe(nudge)
         self.scheduler.start()
         self._worker_task = asyncio.create_task(
             self.worker.run_forever(self._stop), name="outbox-worker"
@@ -133,6 +142,7 @@ class SyncEngine:
 
     async def stop(self) -> None:
         self._stop.set()
+        self._stop_nudging()
         await self.scheduler.stop()
         if self._worker_task:
             await asyncio.gather(self._worker_task, return_exceptions=True)
