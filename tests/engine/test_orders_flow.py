@@ -243,6 +243,7 @@ async def test_disabled_product_errors_with_reason_until_enabled(
     failed = local(engine_db, po)
     assert failed.status == OrderStatus.ERROR and failed.error_step == "commerce.items"
     assert f"Commerce refused 2 × SKU {sku}" in (failed.error or "")
+    assert (failed.error or "").count("refused") == 1  # not "refused …: Commerce refused …"
     assert "press Retry" in (failed.error or "")
 
     commerce_admin.put(f"/products/{sku}", {"status": 1})

@@ -86,9 +86,10 @@ async def add_item(client: CommerceClient, cart_id: int, sku: str, qty: float) -
     except RETRYABLE:
         raise
     except ApiError as exc:
+        reason = exc.message.removeprefix("Commerce refused the request: ")  # said already
         raise _refusal(
             exc,
-            f"Commerce refused {qty:g} × SKU {sku}: {exc.message} (check the product's stock "
+            f"Commerce refused {qty:g} × SKU {sku}: {reason} (check the product's stock "
             "and status in Commerce, then press Retry).",
         ) from exc
 
