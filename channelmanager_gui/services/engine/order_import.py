@@ -150,11 +150,9 @@ def save_orders(
         for wo in orders:
             save_order(env, store_id, wo, counts, now, known_only=known_only)
         return
-    counts.seen, counts.new, counts.updated = (
-        counts.seen + done.seen,
-        counts.new + done.new,
-        counts.updated + done.updated,
-    )
+    counts.seen += done.seen
+    counts.new += done.new
+    counts.updated += done.updated
 
 
 def save_order(
