@@ -33,6 +33,24 @@ def test_401_names_the_resource(store: Store, path: str, resource: str) -> None:
         assert r.json() == {"message": UNAUTHORIZED, "parameters": {"resources": resource}}
 
 
+def test_a_token_without_a_resource_gets_the_401_naming_it(store: Store) -> None:
+    """The integration was given only some ACL resources (the admin switch)."""
+    order_count = len(store.sandbox.state.orders)
+    store.admin.put("/config", json={"denied_resources": ["Magento_Sales::ship"]})
+    try:
+        refused = store.api.post("/order/1/ship", json={})
+        allowed = store.api.get("/products", params=criteria(page_size=1))
+    finally:
+        store.admin.put("/config", json={"denied_resources": []})
+    assert refused.status_code == 401
+    assert refused.json() == {
+        "message": UNAUTHORIZED,
+        "parameters": {"resources": "Magento_Sales::ship"},
+    }
+    assert allowed.status_code == 200
+    assert len(store.sandbox.state.orders) == order_count
+
+
 def test_token_is_fixed_per_seed(sandbox: CommerceSandbox) -> None:
     assert sandbox.token == demo_token(1)
     assert len(sandbox.token) == 32

@@ -17,7 +17,13 @@ from channelmanager_gui.errors import (
     UnavailableError,
     ValidationError,
 )
-from channelmanager_gui.services.commerce import Address, CommerceClient, Track, is_no_route
+from channelmanager_gui.services.commerce import (
+    Address,
+    CommerceClient,
+    Track,
+    is_no_route,
+    permissions,
+)
 from channelmanager_gui.services.commerce.client import shop_root
 from tests.services.commerce_mock import BASE, FakeCommerce, body, params, reply
 from tests.services.commerce_payloads import ORDER, PRODUCT, RMA, SHIPMENT, list_answer
@@ -357,32 +363,74 @@ def _denied(resource: str) -> httpx.Response:
     )
 
 
+def _permit_all(fake: FakeCommerce) -> None:
+    """Answers of a shop whose integration has every permission: lists for reads, and the
+    refusals Commerce gives after the ACL check for writes aimed at order 0 / cart 0."""
+    for probe in (permissions.PRODUCTS, *permissions.PROBES):
+        path = "/".join([P, *map(str, probe.parts)])
+        if probe.listing or probe.parts[-1] == "stocks":
+            answer = reply(list_answer([], 0, 1, 1))
+        elif probe.method == "POST":
+            answer = reply({"message": "An ID is needed. Set the ID and try again."}, 400)
+        else:
+            answer = reply(
+                {
+                    "message": "No such entity with %fieldName = %fieldValue",
+                    "parameters": {"fieldName": "cartId", "fieldValue": 0},
+                },
+                404,
+            )
+        fake.on(probe.method, path, answer)
+
+
 async def test_connection_verdicts() -> None:
-    empty = reply(list_answer([], 0, 1, 1))
-    cases: list[tuple[dict[str, httpx.Response], bool, str]] = [
-        ({}, False, "wrong_url"),  # every route: 404 "Request does not match any route."
-        ({"products": reply(b"<html>shop</html>")}, False, "wrong_url"),
-        ({"products": _denied("Magento_Catalog::products")}, False, "bad_credentials"),
-        (
-            {"products": empty, "orders": _denied("Magento_Sales::actions_view")},
-            False,
-            "no_permission",
-        ),
-        ({"products": empty, "orders": empty}, True, ""),
+    cases: list[tuple[dict[str, httpx.Response], bool, bool, str]] = [
+        ({}, False, False, "wrong_url"),  # every route: 404 "Request does not match any route."
+        ({"products": reply(b"<html>shop</html>")}, False, False, "wrong_url"),
+        ({"orders": _denied("Magento_Sales::actions_view")}, True, False, "no_permission"),
+        ({}, True, True, ""),
     ]
-    for routes, ok, problem in cases:
+    for routes, baseline, ok, problem in cases:
         fake = FakeCommerce()
+        if baseline:
+            _permit_all(fake)
         for route, answer in routes.items():
             fake.on("GET", f"{P}/{route}", answer)
         async with fake.client() as client:
             report = await client.test_connection()
         assert (report.ok, report.problem) == (ok, problem), routes
         if problem == "no_permission":
+            assert "may not read orders" in report.message
             assert "Magento_Sales::actions_view" in report.message
-        if problem == "bad_credentials":
-            assert "standalone Bearer tokens" in report.message
         if ok:
-            assert "without returns" in report.detail
+            assert "0 products, 0 orders; without returns" in report.detail
+
+
+async def test_connection_refused_everywhere_is_a_bad_token() -> None:
+    fake = FakeCommerce()
+    for probe in (permissions.PRODUCTS, *permissions.PROBES, permissions.RETURNS):
+        path = "/".join([P, *map(str, probe.parts)])
+        fake.on(probe.method, path, _denied(probe.resource))
+    async with fake.client() as client:
+        report = await client.test_connection()
+    assert (report.ok, report.problem) == (False, "bad_credentials")
+    assert "standalone Bearer tokens" in report.message
+
+
+async def test_connection_names_every_missing_permission_in_words() -> None:
+    fake = FakeCommerce()
+    _permit_all(fake)
+    fake.on("POST", f"{P}/order/0/invoice", _denied("Magento_Sales::invoice"))
+    fake.on("POST", f"{P}/order/0/ship", _denied("Magento_Sales::ship"))
+    fake.on("GET", f"{P}/returns", _denied("Magento_Rma::magento_rma"))
+    async with fake.client() as client:
+        report = await client.test_connection()
+    assert (report.ok, report.problem) == (False, "no_permission")
+    assert "this integration may not create invoices, create shipments or open returns (RMA)" in (
+        report.message
+    )
+    for resource in ("Magento_Sales::invoice", "Magento_Sales::ship", "Magento_Rma::magento_rma"):
+        assert resource in report.message
 
 
 async def test_connection_unreachable() -> None:

@@ -261,6 +261,33 @@ async def test_connection_reports(sandbox: CommerceSandbox) -> None:
     assert (wrong.ok, wrong.problem) == (False, "wrong_url")
 
 
+async def test_connection_names_the_permissions_the_integration_lacks(
+    sandbox: CommerceSandbox,
+) -> None:
+    """The sandbox gives the token only some ACL resources; the probes change nothing."""
+    denied = ["Magento_Sales::invoice", "Magento_InventoryApi::source", "Magento_Rma::magento_rma"]
+    with httpx.Client(base_url=f"{sandbox.url}/_sandbox") as admin:
+        assert admin.put("/config", json={"denied_resources": denied}).status_code == 200
+        try:
+            with sandbox.state.lock:
+                before = (len(sandbox.state.quotes), len(sandbox.state.invoices),
+                          len(sandbox.state.shipments), len(sandbox.state.creditmemos))  # fmt: skip
+            async with CommerceClient(sandbox.url, sandbox.token, retry=FAST_RETRY) as client:
+                report = await client.test_connection()
+            with sandbox.state.lock:
+                after = (len(sandbox.state.quotes), len(sandbox.state.invoices),
+                         len(sandbox.state.shipments), len(sandbox.state.creditmemos))  # fmt: skip
+        finally:
+            admin.put("/config", json={"denied_resources": []})
+    assert (report.ok, report.problem) == (False, "no_permission")
+    assert "this integration may not read or change stock in sources, create invoices or " in (
+        report.message
+    )
+    assert "open returns (RMA)" in report.message
+    assert all(resource in report.message for resource in denied)
+    assert after == before
+
+
 async def test_unreachable_shop() -> None:
     with CommerceSandbox(seed=3, products=1) as shop:
         url = shop.url

@@ -4,7 +4,8 @@ Not a Commerce API. It does what a merchant does in the admin and lets tests ins
 never faulted, no token. JSON in and out; errors are ``{"message": …}`` with 400/404.
 
 - ``GET|PUT /faults``: fault switches (``FaultConfig.public()``; PUT takes switch values)
-- ``PUT /config`` ``{"input_limits": bool}``: webapi input limits (page size 300, arrays 20)
+- ``PUT /config`` ``{"input_limits"?: bool, "denied_resources"?: [acl id…]}``: webapi input
+  limits (page size 300, arrays 20); ACL resources the token's integration lacks (401 on them)
 - ``PUT /products/{sku}`` ``{"price"?, "qty"?, "status"?, "name"?}``: price/status/name bump
   ``updated_at``; qty changes only the ``default`` source item, as MSI does
 - ``POST /products/bulk`` ``{"count": N}``: grow the seeded catalog to N products
@@ -97,7 +98,13 @@ class Admin:
     def _put_config(self, request: Request, body: dict[str, Any]) -> Any:
         if "input_limits" in body:
             self.state.input_limits = bool(body["input_limits"])
-        return {"input_limits": self.state.input_limits, "flavour": self.state.flavour}
+        if "denied_resources" in body:
+            self.state.denied_resources = {str(r) for r in body["denied_resources"] or ()}
+        return {
+            "input_limits": self.state.input_limits,
+            "denied_resources": sorted(self.state.denied_resources),
+            "flavour": self.state.flavour,
+        }
 
     def _put_product(self, request: Request, body: dict[str, Any]) -> Any:
         product = self.state.product(request.path_params["sku"])

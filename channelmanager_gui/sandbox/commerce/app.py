@@ -97,6 +97,10 @@ class RestEndpoint:
             self.state.requests[f"{method} {route.template}"] += 1
         if not route.anonymous and not self._authorized(request):
             raise unauthorized(route.resource)
+        if not route.anonymous and route.resource in self.state.denied_resources:
+            # an integration without this resource gets the same 401 (RequestValidator::
+            # checkPermissions, reference §1); nothing of the request is processed
+            raise unauthorized(route.resource)
         if store == "all" and method == "GET":
             raise ApiError(400, "Cannot perform GET operation with store code 'all'")
         call = Call(

@@ -52,6 +52,8 @@ class CommerceState:
         self.seed = seed
         self.flavour = flavour
         self.input_limits = False  # webapi/validation/input_limit_enabled
+        # ACL resources the integration was not given: their routes answer the 401 naming them
+        self.denied_resources: set[str] = set()
         self.seeded = 0  # how many demo_catalog() products have been loaded
         self.clock = clock or (lambda: datetime.now(UTC))
         self.products: dict[str, Product] = {}  # by sku, case-folded (SKUs are case-insensitive)

@@ -31,33 +31,25 @@ from types import TracebackType
 import httpx
 
 from channelmanager_gui.errors import AuthError, ChannelError
-from channelmanager_gui.services.commerce.base import SERVICE, CommerceBase, list_envelope
+from channelmanager_gui.services.commerce import permissions
+from channelmanager_gui.services.commerce.base import SERVICE, CommerceBase
 from channelmanager_gui.services.commerce.catalog import CatalogMixin
 from channelmanager_gui.services.commerce.error_body import commerce_error_parser
 from channelmanager_gui.services.commerce.fulfilment import FulfilmentMixin
 from channelmanager_gui.services.commerce.orders import OrdersMixin
 from channelmanager_gui.services.commerce.returns import ReturnsMixin
-from channelmanager_gui.services.commerce.search import SearchCriteria
 from channelmanager_gui.services.http import (
     Clock,
     ConnectionReport,
     HttpSession,
-    Priority,
     RateControl,
     RetryPolicy,
-    ok_report,
     register_secret,
     report_for,
 )
 
 # A pasted API address ("…/rest/V1", "…/rest/default/V1", "…/rest") is reduced to the shop root.
 _API_SUFFIX = re.compile(r"/rest(?:(?:/[^/]+)?/V1)?/*$")
-
-# Routes "Test connection" reads, with the ACL resource each needs (reference §1).
-_PROBES = (
-    ("products", "Magento_Catalog::products", "products"),
-    ("orders", "Magento_Sales::actions_view", "orders"),
-)
 
 
 class CommerceClient(CatalogMixin, OrdersMixin, FulfilmentMixin, ReturnsMixin):
@@ -107,38 +99,27 @@ class CommerceClient(CatalogMixin, OrdersMixin, FulfilmentMixin, ReturnsMixin):
         await self.session.aclose()
 
     async def test_connection(self) -> ConnectionReport:
-        """One verdict for the settings dialog: wrong URL, bad token, missing permission,
-        unreachable, or connected.
+        """One verdict for the settings dialog: wrong URL, bad token, missing permissions
+        (each named in words), unreachable, or connected.
 
-        Commerce answers 401 alike for a wrong token and a missing ACL permission, so the
-        first probe (products) failing with 401 is reported as a token problem, and a later
-        probe failing with 401 as a missing permission, naming the ACL resource.
+        Products are asked first and alone: a wrong address or an unreachable shop shows
+        there. Then every permission the sync needs is probed (``permissions``); Commerce
+        answers 401 alike for a wrong token and a missing permission, so only a token refused
+        everywhere is reported as a bad token.
         """
-        counts: list[str] = []
-        for index, (route, resource, label) in enumerate(_PROBES):
-            try:
-                total = await self._probe(route, label)
-            except AuthError as exc:
-                if index == 0:
-                    return _bad_token(exc)
-                return _no_permission(exc, label, resource)
-            except ChannelError as exc:
-                return report_for(exc, SERVICE)
-            counts.append(f"{total} {label}")
-        rma = "with returns (RMA)" if await self._safe_supports_rma() else "without returns (RMA)"
-        return ok_report(SERVICE, detail=f"{', '.join(counts)}; {rma}.")
+        first = await permissions.probe(self, permissions.PRODUCTS)
+        if first.error is not None:
+            return report_for(first.error, SERVICE)
+        rma = await self._rma_state()
+        others = await permissions.check_permissions(self, with_returns=rma is not False)
+        return permissions.verdict(first, others, rma)
 
-    async def _probe(self, route: str, label: str) -> int:
-        params = SearchCriteria(page_size=1).to_params()
-        body = await self.call(
-            "GET", self.path(route), label, params=params, repeatable=True,
-            priority=Priority.INTERACTIVE,
-        )  # fmt: skip
-        return list_envelope(body, label)[1]
-
-    async def _safe_supports_rma(self) -> bool:
+    async def _rma_state(self) -> bool | None:
+        """True/False: the shop has/lacks returns; None: it has them, the token may not."""
         try:
             return await self.supports_rma()
+        except AuthError:
+            return None
         except ChannelError:
             return False
 
@@ -146,23 +127,3 @@ class CommerceClient(CatalogMixin, OrdersMixin, FulfilmentMixin, ReturnsMixin):
 def shop_root(base_url: str) -> str:
     """The shop root ``/rest/V1`` hangs from, also when the API address itself was pasted."""
     return _API_SUFFIX.sub("", base_url.strip())
-
-
-def _bad_token(exc: AuthError) -> ConnectionReport:
-    message = (
-        "Commerce refused the access token. Use the integration's Access Token (Admin > System "
-        "> Extensions > Integrations), check that the integration is active and may read "
-        "products, and on Commerce 2.4.4 or later set Stores > Configuration > Services > "
-        "OAuth > Allow OAuth Access Tokens to be used as standalone Bearer tokens to Yes."
-    )
-    return ConnectionReport(False, "bad_credentials", message, exc.detail)
-
-
-def _no_permission(exc: AuthError, label: str, resource: str) -> ConnectionReport:
-    named = exc.field or resource
-    message = (
-        f"Commerce accepted the access token but it may not read {label}: give the integration "
-        f"the API permission {named} (Admin > System > Extensions > Integrations > API), then "
-        "activate it again."
-    )
-    return ConnectionReport(False, "no_permission", message, exc.detail)
