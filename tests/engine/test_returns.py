@@ -96,6 +96,10 @@ async def test_return_refunded_end_to_end(
     with sandbox_pair.commerce.state.lock:
         rma = sandbox_pair.commerce.state.rmas[ret.commerce_rma_id]
         assert rma.order_id == local.commerce_entity_id
+        placed = sandbox_pair.commerce.state.orders[rma.order_id]
+        assert (rma.store_id, rma.order_increment_id) == (placed.store_id, placed.increment_id)
+        # option ids read from /V1/returnsAttributeMetadata: "Unopened", "Refund"
+        assert (rma.items[0]["condition"], rma.items[0]["resolution"]) == ("7", "5")
 
     assert (await engine.run_once()).ok  # nothing new: no second RMA, no refund yet
     assert await walmart_refunded(engine, ret.return_order_id) == 0

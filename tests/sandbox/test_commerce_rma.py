@@ -19,10 +19,14 @@ def _shipped_order(store: Store, qty: int = 2) -> tuple[int, int]:
 
 
 def _rma_body(order_id: int, item_id: int, qty: int = 1) -> dict[str, Any]:
+    """As Adobe's RmaWriteTest sends it: the order's store and increment id, a date, and
+    option ids per line."""
     return {
         "rmaDataObject": {
             "order_id": order_id,
+            "order_increment_id": f"{order_id:09d}",
             "store_id": 1,
+            "date_requested": "2024-05-04 08:00:00",
             "status": "pending",
             "items": [
                 {
@@ -104,6 +108,27 @@ def test_rma_refusals(store: Store) -> None:
     assert r.status_code == 400  # nothing shipped yet
     assert store.api.post("/returns", json=_rma_body(999999, 1)).status_code == 404
     assert store.api.post("/returns", json={}).status_code == 400
+
+
+def test_rma_without_what_adobe_commerce_requires_is_refused(store: Store) -> None:
+    order_id, item_id = _shipped_order(store, qty=3)
+    good = _rma_body(order_id, item_id)
+    header = good["rmaDataObject"]
+    line = header["items"][0]
+    broken = [
+        {**header, "store_id": None},
+        {**header, "store_id": 2},  # not the order's store view
+        {**header, "order_increment_id": None},
+        {**header, "date_requested": None},
+        {**header, "items": [{**line, "reason": None}]},
+        {**header, "items": [{**line, "condition": "999"}]},
+        {**header, "items": [{**line, "resolution": "Refund"}]},  # a label, not an option id
+    ]
+    for data in broken:
+        r = store.api.post("/returns", json={"rmaDataObject": data})
+        assert r.status_code == 400, data
+        assert r.json() == {"message": "Could not save the RMA entity."}
+    assert store.api.post("/returns", json=good).status_code == 200
     assert store.api.get("/returns/999999").status_code == 404
 
 

@@ -11,6 +11,7 @@ import pytest
 from channelmanager_gui.errors import (
     ApiError,
     AuthError,
+    ChannelError,
     MalformedResponseError,
     NotFoundError,
     RateLimitError,
@@ -25,6 +26,7 @@ from channelmanager_gui.services.commerce import (
     permissions,
 )
 from channelmanager_gui.services.commerce.client import shop_root
+from channelmanager_gui.services.commerce.sales_models import Order
 from tests.services.commerce_mock import BASE, FakeCommerce, body, params, reply
 from tests.services.commerce_payloads import ORDER, PRODUCT, RMA, SHIPMENT, list_answer
 
@@ -337,12 +339,53 @@ async def test_rma_support_is_cached_and_null_lists_tolerated() -> None:
     async with fake.client() as client:
         assert await client.supports_rma() is True
         rmas = await client.list_rmas(order_id=5)
-        created = await client.create_rma(5, [(9, 1)], reason="12")
-    assert rmas[0].items == [] and rmas[0].tracks == [] and created.entity_id == 7
-    rma_data = body(fake.calls("POST", f"{P}/returns")[0])["rmaDataObject"]
-    assert rma_data["items"] == [
-        {"order_item_id": 9, "qty_requested": 1, "status": "pending", "reason": "12"}
-    ]
+    assert rmas[0].items == [] and rmas[0].tracks == []
+
+
+def _metadata(code: str, *options: tuple[str, str]) -> dict[str, Any]:
+    placeholder = {"label": " ", "value": ""}
+    listed = [placeholder, *({"label": label, "value": value} for value, label in options)]
+    return {"attribute_code": code, "frontend_input": "select", "options": listed}
+
+
+METADATA = [
+    _metadata("resolution", ("41", "Exchange"), ("42", "Refund")),
+    _metadata("condition", ("51", "Unopened"), ("52", "Damaged")),
+    _metadata("reason", ("61", "Wrong Size"), ("62", "Other")),
+    _metadata("rma_custom", ("1", "x")),
+]
+
+
+async def test_rma_carries_the_orders_store_and_this_shops_option_ids() -> None:
+    fake = FakeCommerce()
+    fake.on("GET", f"{P}/returnsAttributeMetadata", reply(METADATA))
+    fake.on("POST", f"{P}/returns", reply(RMA))
+    order = Order.model_validate({**ORDER, "store_id": 3})
+    requested = datetime(2024, 5, 4, 8, 0, tzinfo=UTC)
+    async with fake.client() as client:
+        created = await client.create_rma(order, [(9, 1)], requested_at=requested)
+        await client.create_rma(
+            order, [(9, 1)], requested_at=requested, walmart_reason="WRONG_SIZE"
+        )
+    assert created.entity_id == 7
+    assert len(fake.calls("GET", f"{P}/returnsAttributeMetadata")) == 1  # read once per store
+    first, second = (body(r)["rmaDataObject"] for r in fake.calls("POST", f"{P}/returns"))
+    assert (first["store_id"], first["order_increment_id"]) == (3, ORDER["increment_id"])
+    assert first["order_id"] == ORDER["entity_id"]
+    assert first["date_requested"] == "2024-05-04 08:00:00"
+    assert first["items"] == [
+        {"order_item_id": 9, "qty_requested": 1, "status": "pending",
+         "reason": "62", "condition": "51", "resolution": "42"}
+    ]  # fmt: skip
+    assert second["items"][0]["reason"] == "61"
+
+
+async def test_rma_attribute_without_options_is_explained() -> None:
+    fake = FakeCommerce()
+    fake.on("GET", f"{P}/returnsAttributeMetadata", reply(METADATA[:2]))
+    async with fake.client() as client:
+        with pytest.raises(ChannelError, match="no return reason options"):
+            await client.rma_options()
 
 
 async def test_supports_rma_raises_other_errors() -> None:

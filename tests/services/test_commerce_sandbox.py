@@ -9,6 +9,7 @@ The merchant's side (editing a product) goes through the sandbox's ``/_sandbox``
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 
 import httpx
 import pytest
@@ -190,17 +191,29 @@ async def test_invoice_then_offline_refund(client: CommerceClient, skus: Iterato
     assert order.items[0].qty_refunded == 1
 
 
-async def test_returns_on_adobe_commerce(client: CommerceClient, skus: Iterator[str]) -> None:
+async def test_returns_on_adobe_commerce(
+    client: CommerceClient, skus: Iterator[str], sandbox: CommerceSandbox
+) -> None:
+    """In a shop whose store view is not 1, the return carries the order's own store view."""
     sku = next(skus)
-    async with client:
-        assert await client.supports_rma() is True
-        _, order_id = await place(client, (sku, 1))
-        item_id = (await client.get_order(order_id)).items[0].item_id
-        await client.ship_order(order_id, [], [])
-        rma = await client.create_rma(order_id, [(item_id, 1)])
-        listed = await client.list_rmas(order_id=order_id)
-        fetched = await client.get_rma(rma.entity_id)
+    with httpx.Client(base_url=f"{sandbox.url}/_sandbox") as admin:
+        admin.put("/config", json={"store_id": 4})
+        try:
+            async with client:
+                assert await client.supports_rma() is True
+                _, order_id = await place(client, (sku, 1))
+                await client.ship_order(order_id, [], [])
+                order = await client.get_order(order_id)
+                item_id = order.items[0].item_id
+                rma = await client.create_rma(
+                    order, [(item_id, 1)], requested_at=datetime(2024, 5, 4, tzinfo=UTC)
+                )
+                listed = await client.list_rmas(order_id=order_id)
+                fetched = await client.get_rma(rma.entity_id)
+        finally:
+            admin.put("/config", json={"store_id": 1})
     assert rma.order_id == order_id and rma.status == "pending"
+    assert rma.order_increment_id == order.increment_id and order.store_id == 4
     assert [r.entity_id for r in listed] == [rma.entity_id]
     assert [(i.order_item_id, i.qty_requested) for i in fetched.items] == [(item_id, 1)]
 

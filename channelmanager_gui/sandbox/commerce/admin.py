@@ -4,8 +4,9 @@ Not a Commerce API. It does what a merchant does in the admin and lets tests ins
 never faulted, no token. JSON in and out; errors are ``{"message": …}`` with 400/404.
 
 - ``GET|PUT /faults``: fault switches (``FaultConfig.public()``; PUT takes switch values)
-- ``PUT /config`` ``{"input_limits"?: bool, "denied_resources"?: [acl id…]}``: webapi input
-  limits (page size 300, arrays 20); ACL resources the token's integration lacks (401 on them)
+- ``PUT /config`` ``{"input_limits"?, "denied_resources"?: [acl id…], "store_id"?}``: webapi input
+  limits (page size 300, arrays 20); ACL resources the token's integration lacks (401 on them);
+  ``"store_id"?: int``, the default store view's id that new orders carry
 - ``PUT /products/{sku}`` ``{"price"?, "qty"?, "status"?, "name"?}``: price/status/name bump
   ``updated_at``; qty changes only the ``default`` source item, as MSI does
 - ``POST /products/bulk`` ``{"count": N}``: grow the seeded catalog to N products
@@ -98,11 +99,14 @@ class Admin:
     def _put_config(self, request: Request, body: dict[str, Any]) -> Any:
         if "input_limits" in body:
             self.state.input_limits = bool(body["input_limits"])
+        if "store_id" in body:
+            self.state.store_id = int(body["store_id"])
         if "denied_resources" in body:
             self.state.denied_resources = {str(r) for r in body["denied_resources"] or ()}
         return {
             "input_limits": self.state.input_limits,
             "denied_resources": sorted(self.state.denied_resources),
+            "store_id": self.state.store_id,
             "flavour": self.state.flavour,
         }
 

@@ -223,6 +223,7 @@ def place_order(state: CommerceState, quote: Quote, payment: dict[str, Any], ema
         subtotal=subtotal,
         shipping_amount=shipping,
         grand_total=_money(subtotal + shipping),
+        store_id=state.store_id,
     )
     state.add_order(order)
     for item in items:

@@ -62,7 +62,7 @@ ORDER_COLUMNS |= {
     "total_qty_ordered": lambda o: sum(i.qty_ordered for i in o.items),
     "total_item_count": lambda o: len(o.items),
     "weight": lambda o: round(sum(i.weight * i.qty_ordered for i in o.items), 4),
-    "store_id": _const(1),
+    "store_id": _attr("store_id"),
     "customer_is_guest": _const(1),
     "customer_group_id": _const(0),
     "customer_note_notify": _const(1),

@@ -114,6 +114,7 @@ class Order:
     shipping_refunded: float = 0.0
     histories: list[dict[str, Any]] = field(default_factory=list)
     extra: dict[str, Any] | None = None  # other columns written by a partial POST /V1/orders
+    store_id: int = 1  # the store view the cart was placed in
 
 
 @dataclass(slots=True)

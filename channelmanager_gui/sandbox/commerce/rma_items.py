@@ -12,6 +12,18 @@ from channelmanager_gui.sandbox.commerce.errors import ApiError
 from channelmanager_gui.sandbox.commerce.records import Order, Rma
 from channelmanager_gui.sandbox.commerce.state import CommerceState
 
+# (?) option ids of a fresh install, as strings; ids differ between installations, so clients
+# read them from /V1/returnsAttributeMetadata
+OPTIONS = {
+    "resolution": [("4", "Exchange"), ("5", "Refund"), ("6", "Store Credit")],
+    "condition": [("7", "Unopened"), ("8", "Opened"), ("9", "Damaged")],
+    "reason": [
+        ("10", "Wrong Color"),
+        ("11", "Wrong Size"),
+        ("12", "Out of Service"),
+        ("13", "Other"),
+    ],
+}
 ITEM_STATUSES = ("pending", "authorized", "received", "approved", "rejected", "denied")
 _SINGLE = {
     "pending": "pending",
@@ -39,6 +51,17 @@ def derive_status(items: list[dict[str, Any]]) -> str:
     return "rejected_on_item"
 
 
+def could_not_save() -> ApiError:
+    """``RmaRepository::save`` wraps every failure in this ``CouldNotSaveException``."""
+    return ApiError(400, "Could not save the RMA entity.")
+
+
+def _check_options(line: dict[str, Any]) -> None:
+    for code, options in OPTIONS.items():
+        if str(line.get(code) or "") not in {value for value, _ in options}:
+            raise could_not_save()
+
+
 def _number(line: dict[str, Any], key: str) -> float:
     try:
         return float(line.get(key) or 0)
@@ -63,6 +86,7 @@ def new_items(state: CommerceState, order: Order, rma_id: int, raw: Any) -> list
             raise ApiError(400, "The order item is not part of the order.")  # (?)
         if qty <= 0 or qty > item.qty_shipped - item.qty_returned:
             raise ApiError(400, "A quantity of %1 is greater than you can return.", [item.sku])
+        _check_options(line)
         status = str(line.get("status") or "pending")
         if status not in ITEM_STATUSES:
             raise ApiError(

@@ -52,6 +52,9 @@ class CommerceState:
         self.seed = seed
         self.flavour = flavour
         self.input_limits = False  # webapi/validation/input_limit_enabled
+        # id of the "default" store view: 1 on a fresh install, another number where store
+        # views were recreated; orders and their returns carry it
+        self.store_id = 1
         # ACL resources the integration was not given: their routes answer the 401 naming them
         self.denied_resources: set[str] = set()
         self.seeded = 0  # how many demo_catalog() products have been loaded

@@ -1,9 +1,11 @@
 """Returns (RMA): Adobe Commerce only; Magento Open Source has no ``/V1/returns`` route.
 
 ``supports_rma`` asks once and remembers the answer, so the sync can mirror Walmart returns as
-RMAs on Adobe Commerce and fall back to credit memos alone on Open Source. The create payload is
-the reference's "likely minimal" form (⚠ §9): reason, condition and resolution are EAV option
-ids sent as text (?), left out when not given.
+RMAs on Adobe Commerce and fall back to credit memos alone on Open Source. A new return carries
+what Adobe Commerce requires (issue 15; Adobe's ``RmaWriteTest`` sends the same): the order's own
+``store_id`` and ``order_increment_id``, ``date_requested``, and per line the reason, condition
+and resolution option ids read from ``/V1/returnsAttributeMetadata`` (``rma_options``, asked
+once per client, i.e. per store).
 """
 
 from __future__ import annotations
@@ -11,28 +13,35 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from channelmanager_gui.errors import NotFoundError
+from channelmanager_gui.errors import ChannelError, NotFoundError
 from channelmanager_gui.services.commerce.base import CommerceBase
 from channelmanager_gui.services.commerce.error_body import is_no_route
 from channelmanager_gui.services.commerce.models import parse
 from channelmanager_gui.services.commerce.orders import ItemQtys
-from channelmanager_gui.services.commerce.sales_models import Rma
-from channelmanager_gui.services.commerce.search import SearchCriteria
+from channelmanager_gui.services.commerce.rma_options import RmaOptions, parse_options
+from channelmanager_gui.services.commerce.sales_models import Order, Rma
+from channelmanager_gui.services.commerce.search import SearchCriteria, commerce_timestamp
 
 
 def rma_body(
-    order_id: int, items: ItemQtys, store_id: int, options: dict[str, str | None]
+    order: Order, items: ItemQtys, requested_at: datetime, options: dict[str, str]
 ) -> dict[str, Any]:
-    """The ``rmaDataObject`` for a new pending return (⚠ reference §9)."""
-    extra = {k: v for k, v in options.items() if v is not None}
+    """The ``rmaDataObject`` for a new pending return of ``order``."""
+    if order.store_id is None:
+        raise ChannelError(
+            f"Commerce did not say which store view order {order.increment_id} belongs to, "
+            "so no return can be opened for it."
+        )
     lines = [
-        {"order_item_id": item_id, "qty_requested": qty, "status": "pending", **extra}
+        {"order_item_id": item_id, "qty_requested": qty, "status": "pending", **options}
         for item_id, qty in items
     ]
     return {
         "rmaDataObject": {
-            "order_id": order_id,
-            "store_id": store_id,
+            "order_id": order.entity_id,
+            "order_increment_id": order.increment_id,
+            "store_id": order.store_id,
+            "date_requested": commerce_timestamp(requested_at),
             "status": "pending",
             "items": lines,
         }
@@ -43,6 +52,7 @@ class ReturnsMixin(CommerceBase):
     """Adobe Commerce returns."""
 
     _rma_supported: bool | None = None
+    _rma_options: RmaOptions | None = None
 
     async def supports_rma(self) -> bool:
         """True on Adobe Commerce; False when the returns route does not exist (cached)."""
@@ -58,22 +68,28 @@ class ReturnsMixin(CommerceBase):
                 self._rma_supported = True
         return self._rma_supported
 
+    async def rma_options(self) -> RmaOptions:
+        """Reason, condition and resolution options of this shop (read once)."""
+        if self._rma_options is None:
+            body = await self.get(self.path("returnsAttributeMetadata"), "return attributes")
+            self._rma_options = parse_options(body)
+        return self._rma_options
+
     async def create_rma(
         self,
-        order_id: int,
+        order: Order,
         items: ItemQtys,
         *,
-        reason: str | None = None,
-        condition: str | None = None,
-        resolution: str | None = None,
-        store_id: int = 1,
+        requested_at: datetime,
+        walmart_reason: str | None = None,
     ) -> Rma:
-        """Open a pending return for ``[(order_item_id, qty)]`` of a shipped order.
+        """Open a pending return for ``[(order_item_id, qty)]`` of a shipped ``order`` (as read
+        with ``get_order``), with option ids chosen by :meth:`RmaOptions.pick`.
 
         Not retried: a repeat would open a second return; look with ``list_rmas`` first.
         """
-        options = {"reason": reason, "condition": condition, "resolution": resolution}
-        body = rma_body(order_id, items, store_id, options)
+        options = (await self.rma_options()).pick(walmart_reason)
+        body = rma_body(order, items, requested_at, options)
         answer = await self.call(
             "POST", self.path("returns"), "return", body=body, repeatable=False
         )

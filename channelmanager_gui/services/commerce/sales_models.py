@@ -74,6 +74,7 @@ class Order(CommerceModel):
     increment_id: Text = ""
     state: Text = ""
     status: Text = ""
+    store_id: int | None = None  # the store view it was placed in; its returns need it
     quote_id: int | None = None
     ext_order_id: str | None = None
     grand_total: Qty = 0.0

@@ -19,6 +19,7 @@ from channelmanager_gui.errors import ChannelError
 from channelmanager_gui.models.base import utcnow
 from channelmanager_gui.models.order import Order, OrderLine, Return
 from channelmanager_gui.services.changes import Change
+from channelmanager_gui.services.commerce.sales_models import Order as CommerceOrder
 from channelmanager_gui.services.engine.context import EngineEnv
 from channelmanager_gui.services.engine.fulfilment_common import (
     clear_error,
@@ -86,19 +87,24 @@ class CommerceReturnHandler(_Base):
             return {"rma": False, "no_order": True}
         if not await client.supports_rma():
             return {"rma": False}
-        items = await self._items(ctx, order, ret)
+        remote, items = await self._items(ctx, order, ret)
         if ctx.retrying:
             for rma in await client.list_rmas(order_id=order.commerce_entity_id):
                 wanted = {(i, int(q)) for i, q in items}
                 have = {(i.order_item_id, int(i.qty_requested)) for i in rma.items}
                 if rma.entity_id not in claimed and wanted <= have:
                     return {"rma": True, "rma_id": rma.entity_id}
-        rma = await client.create_rma(order.commerce_entity_id, items)
+        reason = next((str(ln["reason"]) for ln in ret.lines if ln.get("reason")), None)
+        rma = await client.create_rma(
+            remote, items, requested_at=ret.created_at, walmart_reason=reason
+        )
         return {"rma": True, "rma_id": rma.entity_id}
 
     async def _items(
         self, ctx: ActionContext, order: Order, ret: Return
-    ) -> list[tuple[int, float]]:
+    ) -> tuple[CommerceOrder, list[tuple[int, float]]]:
+        """The Commerce order (its store view and increment id go on the return) and
+        ``[(order_item_id, qty)]`` of the returned lines."""
         assert order.commerce_entity_id is not None
         remote = await self.env.store(ctx.store_id).commerce.get_order(order.commerce_entity_id)
         by_sku = {i.sku: i.item_id for i in remote.items if i.parent_item_id is None}
@@ -109,7 +115,7 @@ class CommerceReturnHandler(_Base):
             if item_id is None:
                 raise ChannelError(f"The Commerce order has no item with SKU {ln.get('sku')}.")
             items.append((item_id, float(ln["qty"])))
-        return items
+        return remote, items
 
     def apply(self, session: Session, ctx: ActionContext, result: dict[str, Any] | None) -> None:
         result = result or {}
