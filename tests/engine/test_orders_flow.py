@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import Order, OrderStatus
 from channelmanager_gui.models.outbox import Activity, OutboxAction, SyncCursor
+from channelmanager_gui.sandbox.commerce import directory
 from channelmanager_gui.sandbox.pair import SandboxPair
 from channelmanager_gui.services.engine import orders_flow
 from channelmanager_gui.services.engine.order_import import WINDOW_CURSOR
@@ -86,6 +87,31 @@ async def test_new_order_becomes_exactly_one_commerce_order(
         "created",
     ]
     assert po not in " ".join(summary.failed_actions)
+
+
+async def test_us_state_gets_this_shops_region_id(
+    make_engine: MakeEngine,
+    engine_db: Database,
+    sandbox_pair: SandboxPair,
+    walmart_admin: Admin,
+    commerce_admin: Admin,
+) -> None:
+    """Region ids differ between installations: the one read from the shop's directory is
+    sent, and Commerce names the same state on the order."""
+    commerce_admin.put("/config", {"region_id_offset": 1000})
+    try:
+        po = walmart_order(walmart_admin, [(orderable_skus(sandbox_pair)[5], 1)])
+        engine = await make_engine([orders_flow])
+        await engine.run_once(drain_timeout=60)
+    finally:
+        commerce_admin.put("/config", {"region_id_offset": 0})
+    order = local(engine_db, po)
+    assert order.status == OrderStatus.CREATED, order.error
+    (found,) = commerce_orders(commerce_admin, po)
+    address = found["extension_attributes"]["shipping_assignments"][0]["shipping"]["address"]
+    install_id = address["region_id"] - 1000
+    assert directory.US_REGIONS[install_id][0] == order.shipping_address["state"].upper()
+    assert address["region"] == directory.US_REGIONS[install_id][1]
 
 
 async def test_overlapping_imports_never_duplicate(

@@ -13,6 +13,7 @@ import pytest
 
 from channelmanager_gui.models.base import utcnow
 from channelmanager_gui.models.order import Order, OrderLine, OrderStatus, Return
+from channelmanager_gui.services.commerce.directory import Region
 from channelmanager_gui.services.engine.order_address import cart_address, split_name
 from channelmanager_gui.services.engine.order_cart import wanted_quantities
 from channelmanager_gui.services.engine.order_records import (
@@ -156,10 +157,13 @@ def test_address_for_commerce() -> None:
     stored = {"name": "Mary Ann van Dyke", "address1": "9 Elm", "address2": None,
               "city": "Austin", "state": "TX", "postal_code": "78701", "country": "USA",
               "phone": None}  # fmt: skip
-    address = cart_address(stored, "x@relay.walmart.com")
+    regions = [Region(id=1, code="AL", name="Alabama"), Region(id=1057, code="TX", name="Texas")]
+    address = cart_address(stored, "x@relay.walmart.com", regions)
     assert (address.firstname, address.lastname) == ("Mary Ann van", "Dyke")
-    assert address.country_id == "US" and address.region_id == 57 and address.region == "Texas"
+    assert address.country_id == "US" and address.region_id == 1057 and address.region == "Texas"
+    by_name = cart_address({**stored, "state": " texas "}, "x@y.z", regions)
+    assert (by_name.region_id, by_name.region_code) == (1057, "TX")
     assert address.street == ["9 Elm"] and address.telephone
     assert split_name("Cher") == ("Cher", "Cher") and split_name("  ") == ("Walmart", "Customer")
-    foreign = cart_address({**stored, "country": "CAN", "state": "ON"}, "x@y.z")
+    foreign = cart_address({**stored, "country": "CAN", "state": "ON"}, "x@y.z", [])
     assert foreign.country_id == "CA" and foreign.region_code == "ON" and foreign.region_id is None

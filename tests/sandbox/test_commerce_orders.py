@@ -313,3 +313,41 @@ def test_bulk_orders_keep_salable_and_are_searchable(store: Store) -> None:
         ).status_code
         == 404
     )
+
+
+def test_directory_lists_this_installations_regions(store: Store) -> None:
+    store.admin.put("/config", json={"region_id_offset": 500})
+    try:
+        us = store.guest.get("/directory/countries/US")  # anonymous route
+        assert store.guest.get("/directory/countries/ZZ").json() == {
+            "message": "Requested country is not available."
+        }
+        texas = {**ADDRESS, "region_id": 557}
+        quote_id = store.cart_with((store.product(), 1))
+        info = {
+            "shipping_address": texas,
+            "billing_address": texas,
+            "shipping_carrier_code": "flatrate",
+            "shipping_method_code": "flatrate",
+        }
+        store.api.post(f"/carts/{quote_id}/shipping-information", json={"addressInformation": info})
+        placed = store.api.put(
+            f"/carts/{quote_id}/order", json={"paymentMethod": {"method": "checkmo"}}
+        )
+        stale = store.cart_with((store.product(), 1))  # ADDRESS still says 57, the install id
+        refused = store.api.put(
+            f"/carts/{stale}/order", json={"paymentMethod": {"method": "checkmo"}}
+        )
+    finally:
+        store.admin.put("/config", json={"region_id_offset": 0})
+    assert us.status_code == 200
+    regions = {r["code"]: r for r in us.json()["available_regions"]}
+    assert regions["TX"] == {"id": "557", "code": "TX", "name": "Texas"}
+    assert placed.status_code == 200, placed.text
+    address = store.order(placed.json())["extension_attributes"]["shipping_assignments"][0]
+    assert address["shipping"]["address"]["region_id"] == 557
+    assert refused.status_code == 400
+    assert refused.json() == {
+        "message": "Please check the shipping address information. %1",
+        "parameters": ['Invalid value of "57" provided for the regionId field.'],
+    }

@@ -527,3 +527,25 @@ async def test_set_ext_order_id_returns_the_saved_order_only_when_whole() -> Non
         assert saved is not None and saved.increment_id == ORDER["increment_id"] and saved.items
         assert await client.set_ext_order_id(entity, "108-1") is None
         assert await client.set_ext_order_id(entity, "108-1") is None
+
+
+async def test_country_regions_are_read_once_per_country() -> None:
+    fake = FakeCommerce()
+    us = {
+        "id": "US",
+        "available_regions": [{"id": "1057", "code": "TX", "name": "Texas"}],
+    }
+    fake.on("GET", f"{P}/directory/countries/US", reply(us))
+    fake.on("GET", f"{P}/directory/countries/GB", reply({"id": "GB"}))
+    fake.on(
+        "GET",
+        f"{P}/directory/countries/ZZ",
+        reply({"message": "Requested country is not available."}, 404),
+    )
+    async with fake.client() as client:
+        regions = await client.country_regions("us")
+        assert await client.country_regions("US") == regions
+        assert await client.country_regions("GB") == []
+        assert await client.country_regions("ZZ") == []
+    assert [(r.id, r.code, r.name) for r in regions] == [(1057, "TX", "Texas")]
+    assert len(fake.calls("GET", f"{P}/directory/countries/US")) == 1

@@ -6,7 +6,8 @@ never faulted, no token. JSON in and out; errors are ``{"message": …}`` with 4
 - ``GET|PUT /faults``: fault switches (``FaultConfig.public()``; PUT takes switch values)
 - ``PUT /config`` ``{"input_limits"?, "denied_resources"?: [acl id…], "store_id"?}``: webapi input
   limits (page size 300, arrays 20); ACL resources the token's integration lacks (401 on them);
-  ``"store_id"?: int``, the default store view's id that new orders carry
+  ``"store_id"?: int``, the default store view's id that new orders carry;
+  ``"region_id_offset"?: int``, added to the install's region ids (another installation)
 - ``PUT /products/{sku}`` ``{"price"?, "qty"?, "status"?, "name"?}``: price/status/name bump
   ``updated_at``; qty changes only the ``default`` source item, as MSI does
 - ``POST /products/bulk`` ``{"count": N}``: grow the seeded catalog to N products
@@ -101,12 +102,15 @@ class Admin:
             self.state.input_limits = bool(body["input_limits"])
         if "store_id" in body:
             self.state.store_id = int(body["store_id"])
+        if "region_id_offset" in body:
+            self.state.region_id_offset = int(body["region_id_offset"])
         if "denied_resources" in body:
             self.state.denied_resources = {str(r) for r in body["denied_resources"] or ()}
         return {
             "input_limits": self.state.input_limits,
             "denied_resources": sorted(self.state.denied_resources),
             "store_id": self.state.store_id,
+            "region_id_offset": self.state.region_id_offset,
             "flavour": self.state.flavour,
         }
 

@@ -21,6 +21,7 @@ from starlette.routing import Mount, Route
 from channelmanager_gui.sandbox.commerce import (
     carts,
     creditmemos,
+    directory,
     invoices,
     orders,
     products,
@@ -48,7 +49,7 @@ _METHODS = ["GET", "POST", "PUT", "DELETE", "PATCH"]
 
 
 def build_router(flavour: str) -> Router:
-    tables = [products, stock, salable, carts, orders, invoices, shipments, creditmemos]
+    tables = [products, stock, salable, carts, orders, invoices, shipments, creditmemos, directory]
     if flavour == "commerce":
         tables.append(rma)  # Open Source has no RMA module: its routes do not exist
     return Router(route for table in tables for route in table.ROUTES)

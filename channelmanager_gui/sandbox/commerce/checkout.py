@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from channelmanager_gui.sandbox.commerce.directory import resolve_region
 from channelmanager_gui.sandbox.commerce.errors import ApiError, required
 from channelmanager_gui.sandbox.commerce.order_view import PAYMENT_TITLES
 from channelmanager_gui.sandbox.commerce.records import Order, OrderItem, Quote
@@ -187,6 +188,7 @@ def _validate(state: CommerceState, quote: Quote, payment: dict[str, Any]) -> No
 def place_order(state: CommerceState, quote: Quote, payment: dict[str, Any], email: Any) -> int:
     """``PUT /carts/{id}/order``: the order entity_id (not the increment_id)."""
     _validate(state, quote, payment)
+    quote.shipping_address = resolve_region(state, quote.shipping_address or {})
     billing = quote.billing_address or dict(quote.shipping_address or {})
     customer_email = _customer_email(quote, email)
     order_id, now = state.next_id("order"), state.now()

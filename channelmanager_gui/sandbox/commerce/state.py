@@ -55,6 +55,7 @@ class CommerceState:
         # id of the "default" store view: 1 on a fresh install, another number where store
         # views were recreated; orders and their returns carry it
         self.store_id = 1
+        self.region_id_offset = 0  # region ids = install ids + this (see commerce.directory)
         # ACL resources the integration was not given: their routes answer the 401 naming them
         self.denied_resources: set[str] = set()
         self.seeded = 0  # how many demo_catalog() products have been loaded

@@ -34,6 +34,7 @@ from channelmanager_gui.errors import AuthError, ChannelError
 from channelmanager_gui.services.commerce import permissions
 from channelmanager_gui.services.commerce.base import SERVICE, CommerceBase
 from channelmanager_gui.services.commerce.catalog import CatalogMixin
+from channelmanager_gui.services.commerce.directory import DirectoryMixin
 from channelmanager_gui.services.commerce.error_body import commerce_error_parser
 from channelmanager_gui.services.commerce.fulfilment import FulfilmentMixin
 from channelmanager_gui.services.commerce.orders import OrdersMixin
@@ -52,7 +53,7 @@ from channelmanager_gui.services.http import (
 _API_SUFFIX = re.compile(r"/rest(?:(?:/[^/]+)?/V1)?/*$")
 
 
-class CommerceClient(CatalogMixin, OrdersMixin, FulfilmentMixin, ReturnsMixin):
+class CommerceClient(CatalogMixin, OrdersMixin, FulfilmentMixin, ReturnsMixin, DirectoryMixin):
     """Async Commerce REST client; use as ``async with CommerceClient(...) as client``."""
 
     def __init__(

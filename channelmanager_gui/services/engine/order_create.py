@@ -36,7 +36,7 @@ from channelmanager_gui.services.commerce.client import CommerceClient
 from channelmanager_gui.services.commerce.sales_models import Order as CommerceOrder
 from channelmanager_gui.services.engine.context import EngineEnv
 from channelmanager_gui.services.engine.order_activity import SUBJECT, announce, error_text, note
-from channelmanager_gui.services.engine.order_address import cart_address, order_email
+from channelmanager_gui.services.engine.order_address import commerce_address, order_email
 from channelmanager_gui.services.engine.order_cart import (
     CartGone,
     add_missing,
@@ -133,8 +133,10 @@ class CreateCommerceOrder:
                 cart_id = None
         cart_id = await self._fill(ctx, snap, client, cart_id, wanted, have)
         self._step(ctx, "shipping")
-        address = cart_address(
-            snap.shipping_address, order_email(snap.customer_email, snap.customer_order_id)
+        address = await commerce_address(
+            client,
+            snap.shipping_address,
+            order_email(snap.customer_email, snap.customer_order_id),
         )
         settings = self.env.store(ctx.store_id).settings
         await client.set_shipping_information(
