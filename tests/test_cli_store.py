@@ -7,6 +7,9 @@ import json
 import pytest
 
 from channelmanager_gui.cli import main
+from channelmanager_gui.cli.common import database
+from channelmanager_gui.services import stores
+from channelmanager_gui.services.engine.settings import StoreSettings
 from tests.memory_keyring import MemoryKeyring
 
 
@@ -71,3 +74,13 @@ def test_help_for_each_command(command: list[str], capsys: pytest.CaptureFixture
         main([*command, "--help"])
     assert exc.value.code == 0
     assert "usage: channelmanager-gui" in capsys.readouterr().out
+
+
+@pytest.mark.usefixtures("secrets_env")
+def test_add_with_a_ship_from_source(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([*ADD, "--ship-source-code", "east"]) == 0
+    with database() as db:
+        (store,) = stores.list_stores(db)
+    assert StoreSettings.from_json(store.settings).ship_source_code == "east"
+    assert main([*ADD[:3], "Other", *ADD[4:], "--ship-source-code", "east 2"]) == 1
+    assert "source code without spaces" in capsys.readouterr().err

@@ -16,6 +16,7 @@ from channelmanager_gui.models.store import Store
 from channelmanager_gui.services import stores
 from channelmanager_gui.services.credentials import CredentialStore
 from channelmanager_gui.services.engine.context import KeyringSecrets, open_store
+from channelmanager_gui.services.engine.settings import DEFAULT_SOURCE
 from channelmanager_gui.services.http.connection import ConnectionReport
 
 SECRET_ENV = {
@@ -39,6 +40,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add.add_argument("--commerce-store-code", default="default")
     add.add_argument(
         "--walmart-url", required=True, help="e.g. https://marketplace.walmartapis.com"
+    )
+    add.add_argument(
+        "--ship-source-code",
+        default=DEFAULT_SOURCE,
+        help="the Commerce inventory source shipments are made from (Stores > Inventory > "
+        "Sources), so Commerce deducts the stock there; default: %(default)s",
     )
     add.set_defaults(handler=_add)
 
@@ -77,6 +84,7 @@ def _add(args: argparse.Namespace) -> int:
             commerce_store_code=args.commerce_store_code,
             walmart_url=args.walmart_url,
             secrets=secrets,
+            settings={"ship_source_code": args.ship_source_code.strip()},
         )
     finally:
         db.dispose()

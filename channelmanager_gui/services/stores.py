@@ -10,6 +10,7 @@ from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.store import Store
 from channelmanager_gui.services.credentials import CredentialStore
+from channelmanager_gui.services.engine.settings import StoreSettings
 from channelmanager_gui.services.http.transport import check_base_url
 
 SECRET_NAMES = ("commerce_token", "walmart_client_id", "walmart_client_secret")
@@ -30,8 +31,10 @@ def add_store(
     walmart_url: str,
     secrets: dict[str, str],
     is_demo: bool = False,
+    settings: dict[str, Any] | None = None,
 ) -> Store:
-    """Validate everything first, then save the row and the secrets."""
+    """Validate everything first, then save the row and the secrets; ``settings`` are the
+    store's ``StoreSettings`` values (defaults for what is left out)."""
     name = name.strip()
     if not name:
         raise ValidationError("name", "a store needs a name")
@@ -40,6 +43,7 @@ def add_store(
     for key in SECRET_NAMES:
         if not secrets.get(key):
             raise ValidationError(key, "is required")
+    StoreSettings.from_json(settings)  # raises ValidationError for a bad value
     with db.session() as session:
         if session.scalar(select(Store).where(Store.name == name)):
             raise ValidationError("name", f"a store named {name!r} already exists")
@@ -48,7 +52,7 @@ def add_store(
             commerce_url=commerce_url,
             commerce_store_code=commerce_store_code.strip() or "default",
             walmart_url=walmart_url,
-            settings={},
+            settings=dict(settings or {}),
             is_demo=is_demo,
         )
         session.add(store)

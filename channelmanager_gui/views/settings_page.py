@@ -6,6 +6,7 @@ selector and reconnect the sync engine; the page itself never touches the engine
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -199,6 +200,8 @@ def settings_summary(settings: StoreSettings) -> str:
         f"{settings.safety_buffer} unit{'s' if settings.safety_buffer != 1 else ''}.</p>"
         f"<p><b>Walmart price:</b> {price}.</p>"
         f"<p><b>Identifiers read from:</b> {attributes or 'none'}.</p>"
+        f"<p><b>Shipments:</b> from the Commerce source "
+        f"“{html.escape(settings.ship_source_code)}”, which Commerce takes the stock from.</p>"
         f"<p><b>Checks:</b> {every}.</p>"
     )
 

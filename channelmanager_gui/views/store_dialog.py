@@ -30,7 +30,11 @@ from channelmanager_gui.errors import ChannelError
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.credentials import CredentialStore
-from channelmanager_gui.services.engine.settings import DEFAULT_INTERVALS, StoreSettings
+from channelmanager_gui.services.engine.settings import (
+    DEFAULT_INTERVALS,
+    DEFAULT_SOURCE,
+    StoreSettings,
+)
 from channelmanager_gui.services.http import ConnectionReport
 from channelmanager_gui.views import store_form
 from channelmanager_gui.views.identifier_table import IdentifierTable
@@ -159,6 +163,12 @@ class StoreDialog(QDialog):
         self.adjustment.setDecimals(1)
         self.adjustment.setSuffix(" % on the Commerce price")
         form.addRow("Walmart price", self.adjustment)
+        self.ship_source = self._line(form, "Ship from source", DEFAULT_SOURCE)
+        self.ship_source.setToolTip(
+            "The Commerce inventory source (Stores > Inventory > Sources) that shipments made "
+            "here name, so Commerce takes the stock from where you ship. Single-source shops: "
+            "default."
+        )
         self.intervals: dict[str, QSpinBox] = {}
         for name in DEFAULT_INTERVALS:
             spin = QSpinBox()
@@ -187,6 +197,7 @@ class StoreDialog(QDialog):
         settings = answer.settings
         self.buffer.setValue(settings.safety_buffer)
         self.adjustment.setValue(settings.price_adjustment_pct)
+        self.ship_source.setText(settings.ship_source_code)
         for name, spin in self.intervals.items():
             spin.setValue(int(settings.intervals.get(name, DEFAULT_INTERVALS[name])))
         self.identifiers.set_mapping(settings.identifier_attributes)
@@ -197,6 +208,7 @@ class StoreDialog(QDialog):
         settings = StoreSettings.from_json(self._base_settings.to_json())
         settings.safety_buffer = self.buffer.value()
         settings.price_adjustment_pct = self.adjustment.value()
+        settings.ship_source_code = self.ship_source.text().strip() or DEFAULT_SOURCE
         settings.intervals.update({k: float(s.value()) for k, s in self.intervals.items()})
         settings.identifier_attributes = self.identifiers.mapping()
         return StoreAnswer(

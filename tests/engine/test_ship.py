@@ -9,6 +9,7 @@ import pytest
 
 from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.order import OrderStatus
+from channelmanager_gui.sandbox.commerce.records import SourceItem
 from channelmanager_gui.sandbox.pair import SandboxPair
 from channelmanager_gui.services import activity
 from channelmanager_gui.services import validation as v
@@ -50,6 +51,33 @@ def request(engine: SyncEngine, order_id: int, **kw: Any) -> v.ShipRequest:
 
 async def commerce_shipments(engine: SyncEngine, store_id: int, entity_id: int) -> list[Any]:
     return await engine.env.store(store_id).commerce.list_shipments(order_id=entity_id)
+
+
+async def test_shipment_names_the_stores_ship_from_source(
+    make_engine: MakeEngine,
+    store_id: int,
+    sandbox_pair: SandboxPair,
+    walmart_admin: Admin,
+    commerce_admin: Admin,
+) -> None:
+    """Multi-source: the store ships from "east", so Commerce deducts the stock there."""
+    engine = await make_engine(FLOWS, settings={"ship_source_code": "east"})
+    (a,) = skus(sandbox_pair, commerce_admin, 1, offset=40)
+    state = sandbox_pair.commerce.state
+    with state.lock:
+        state.put_source_item(SourceItem(a, "east", 10.0, 1))
+        default_before = state.sources[a.casefold()]["default"].quantity
+    order_id = await new_order(engine, walmart_admin, [(a, 2)])
+    ship_order(engine.env.db, order_id, request(engine, order_id, lines={"1": 2}))
+    assert (await engine.run_once()).ok
+
+    local = order(engine.env.db, order_id)
+    assert local.commerce_entity_id is not None
+    (doc,) = await commerce_shipments(engine, store_id, local.commerce_entity_id)
+    with state.lock:
+        assert state.shipments[doc.entity_id].source_code == "east"
+        assert state.sources[a.casefold()]["east"].quantity == 8.0
+        assert state.sources[a.casefold()]["default"].quantity == default_before
 
 
 async def test_partial_ship_then_the_rest(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import httpx
+
 from tests.sandbox import commerce_fixtures
 from tests.sandbox.commerce_fixtures import Store, criteria
 
@@ -10,6 +12,30 @@ store = commerce_fixtures.store
 
 SHIP_ERR = "Shipment Document Validation Error(s):\n"
 MEMO_ERR = "Creditmemo Document Validation Error(s):\n"
+
+
+def test_ship_deducts_from_the_named_source_and_refuses_an_unknown_one(store: Store) -> None:
+    sku = store.product(qty=10)
+    order_id = store.place((sku, 1))
+
+    def ship(source: str) -> httpx.Response:
+        args = {"extension_attributes": {"source_code": source}}
+        return store.api.post(f"/order/{order_id}/ship", json={"arguments": args})
+
+    refused = [ship("nowhere"), ship("east")]  # no such source; no item of the SKU there
+    for answer in refused:
+        assert answer.status_code == 400
+        assert answer.json() == {"message": "Could not save a shipment, see error log for details"}
+    assert store.order(order_id)["items"][0]["qty_shipped"] == 0
+    item = {"sku": sku, "source_code": "east", "quantity": 4, "status": 1}
+    store.api.post("/inventory/source-items", json={"sourceItems": [item]})
+    shipped = ship("east")
+    assert shipped.status_code == 200
+    east = store.api.get(
+        "/inventory/source-items",
+        params=criteria([[("sku", sku, "eq")], [("source_code", "east", "eq")]]),
+    ).json()["items"]
+    assert east[0]["quantity"] == 3 and store.source_qty(sku) == 10
 
 
 def test_partial_ship_then_rest_and_state_changes(store: Store) -> None:

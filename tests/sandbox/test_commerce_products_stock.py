@@ -136,7 +136,7 @@ def test_salable_errors(store: Store) -> None:
     assert store.api.get("/inventory/get-product-salable-quantity/NOPE/1").status_code == 400
     assert store.api.get("/inventory/get-product-salable-quantity/CM-00001/7").status_code == 404
     sources = store.api.get("/inventory/sources").json()
-    assert [s["source_code"] for s in sources["items"]] == ["default"]
+    assert [s["source_code"] for s in sources["items"]] == ["default", "east"]
 
 
 def test_admin_qty_changes_source_only(store: Store) -> None:

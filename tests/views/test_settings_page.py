@@ -100,6 +100,21 @@ def test_rules_and_identifier_mapping_are_validated(
     assert dialog.save_button.isEnabled()
 
 
+def test_ship_from_source_is_a_store_setting(qtbot: QtBot, db: Database, ops: OpRunner) -> None:
+    dialog = _dialog(qtbot, db, ops)
+    _fill(dialog)
+    assert dialog.ship_source.text() == "default"
+    dialog.ship_source.setText("east warehouse")
+    assert not dialog.save_button.isEnabled()
+    assert "source code without spaces" in dialog.reason.text()
+    dialog.ship_source.setText(" east ")
+    dialog.save_button.click()
+    assert dialog.store_id is not None
+    [store] = stores.list_stores(db)
+    assert StoreSettings.from_json(store.settings).ship_source_code == "east"
+    assert _dialog(qtbot, db, ops, dialog.store_id).ship_source.text() == "east"
+
+
 def test_save_puts_secrets_in_the_keyring_and_never_in_the_database(
     qtbot: QtBot, db: Database, ops: OpRunner, memory_keyring: MemoryKeyring
 ) -> None:
@@ -236,3 +251,5 @@ def test_settings_summary_reads_as_a_sentence_with_names_kept() -> None:
     assert "new Walmart orders every 10 s" in text
     assert "Walmart returns every" in text  # a proper noun keeps its capital
     assert "product changes in Commerce every 15 s" in text
+    shipped_from = settings_summary(StoreSettings(ship_source_code="east<1>"))
+    assert "from the Commerce source “east&lt;1&gt;”" in shipped_from

@@ -1,8 +1,9 @@
 """``POST /V1/order/{id}/ship``, shipment reads and tracking numbers (reference §7).
 
 Each call makes a new shipment checked against what is still to ship. Shipping deducts the
-quantity from the MSI source and, through ``order_change``, releases the same quantity of the
-order's reservation, so salable quantity does not move twice.
+quantity from the MSI source named in ``arguments.extension_attributes.source_code`` (``default``
+when none is given, as in single-source mode; reference §7) and, through ``order_change``,
+releases the same quantity of the order's reservation, so salable quantity does not move twice.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from channelmanager_gui.sandbox.commerce.query import search
 from channelmanager_gui.sandbox.commerce.records import Document, Order, Track
 from channelmanager_gui.sandbox.commerce.routing import Call, Route
 from channelmanager_gui.sandbox.commerce.state import DEFAULT_SOURCE, CommerceState
+from channelmanager_gui.sandbox.commerce.stock import SOURCES
 
 READ = "Magento_Sales::shipment"
 
@@ -73,6 +75,15 @@ def _add_track(state: CommerceState, doc: Document, data: dict[str, Any]) -> Tra
     return track
 
 
+def _check_source(state: CommerceState, skus: list[str], source_code: str) -> None:
+    """MSI deducts what ships from the named source (``SourceDeductionService``, run as the
+    shipment is saved); an unknown source, or a SKU with no item at that source ("Source item
+    not found by source code: %1 and sku: %2."), fails the save, which ``ShipOrder`` rolls back
+    and reports as ``CouldNotShipException`` (400): nothing is shipped."""
+    if source_code not in SOURCES or any(state.source_item(s, source_code) is None for s in skus):
+        raise ApiError(400, "Could not save a shipment, see error log for details")
+
+
 def _deduct_source(state: CommerceState, sku: str, source_code: str, qty: float) -> None:
     item = state.source_item(sku, source_code)
     if item is not None:
@@ -101,9 +112,10 @@ def create_shipment(
     messages = _check(order, lines, tracks)
     if messages:
         raise document_error("Shipment", messages)
+    by_id = {i.item_id: i for i in order.items}
+    _check_source(state, [by_id[i].sku for i in lines], source_code or DEFAULT_SOURCE)
     doc = new_document(state, "shipment", order, lines)
     doc.source_code, doc.origin = source_code or DEFAULT_SOURCE, origin
-    by_id = {i.item_id: i for i in order.items}
     with lifecycle.order_change(state, order, in_process=True):
         for item_id, qty in lines.items():
             by_id[item_id].qty_shipped += qty

@@ -23,7 +23,7 @@ from channelmanager_gui.sandbox.commerce.state import (
 LEGACY_ACL = "Magento_CatalogInventory::cataloginventory"
 MSI_ACL = "Magento_InventoryApi::source"
 SALABLE_ACL = "Magento_InventoryApi::stock"
-SOURCES = {DEFAULT_SOURCE: "Default Source"}
+SOURCES = {DEFAULT_SOURCE: "Default Source", "east": "East Warehouse"}  # MSI sources
 COMPLEX_ARRAY_LIMIT = 20  # webapi/validation/complex_array_limit, with input limits on
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from channelmanager_gui.errors import ValidationError
 
+DEFAULT_SOURCE = "default"  # the MSI source of a single-source shop
 # Defaults well under the 5–30 minutes web extensions take; orders are what merchants wait for.
 DEFAULT_INTERVALS = {
     # A change waits half an interval on average before a loop sees it; issue 8's budget is a
@@ -38,6 +39,9 @@ class StoreSettings:
     shipping_carrier_code: str = "flatrate"
     shipping_method_code: str = "flatrate"
     single_update_limit: int = 20  # more changes than this go in a bulk feed
+    # MSI source our shipments name, so Commerce deducts stock where the merchant ships from
+    # (``source_code`` on POST /V1/order/{id}/ship, reference §7); "default" in single-source
+    ship_source_code: str = DEFAULT_SOURCE
 
     @classmethod
     def from_json(cls, data: dict[str, Any] | None) -> StoreSettings:
@@ -60,3 +64,6 @@ class StoreSettings:
             raise ValidationError("safety buffer", "cannot be negative")
         if not -90 <= self.price_adjustment_pct <= 500:
             raise ValidationError("price adjustment", "must be between -90% and +500%")
+        code = self.ship_source_code
+        if not isinstance(code, str) or not code.strip() or len(code.split()) > 1:
+            raise ValidationError("ship from source", "needs a source code without spaces")

@@ -58,7 +58,8 @@ def _matches(number: str | None, wanted: str) -> bool:
 
 
 class CommerceShipHandler:
-    """``commerce.ship``: a Commerce shipment with one track; stores its id."""
+    """``commerce.ship``: a Commerce shipment with one track, from the store's "ship from"
+    source (MSI deducts the stock there); stores its id."""
 
     def __init__(self, env: EngineEnv) -> None:
         self.env = env
@@ -70,7 +71,8 @@ class CommerceShipHandler:
             return {"commerce_shipment_id": shipment.commerce_shipment_id, "skipped": True}
         if order.commerce_entity_id is None:
             raise ChannelError("The order is not in Commerce yet, so it cannot be shipped there.")
-        client = self.env.store(ctx.store_id).commerce
+        store = self.env.store(ctx.store_id)
+        client = store.commerce
         if ctx.retrying:
             for existing in await client.list_shipments(order_id=order.commerce_entity_id):
                 if any(_matches(t.track_number, shipment.tracking_number) for t in existing.tracks):
@@ -78,7 +80,12 @@ class CommerceShipHandler:
         items, item_ids = await self._items(ctx, order, snap.lines)
         code, title = commerce_track(shipment.carrier, shipment.other_carrier)
         track = Track(track_number=shipment.tracking_number, title=title, carrier_code=code)
-        shipment_id = await client.ship_order(order.commerce_entity_id, items, [track])
+        shipment_id = await client.ship_order(
+            order.commerce_entity_id,
+            items,
+            [track],
+            source_code=store.settings.ship_source_code.strip(),
+        )
         return {"commerce_shipment_id": shipment_id, "item_ids": item_ids}
 
     async def _items(
