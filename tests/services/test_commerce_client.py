@@ -406,23 +406,23 @@ def _denied(resource: str) -> httpx.Response:
     )
 
 
-def _permit_all(fake: FakeCommerce) -> None:
+def _permit_all(fake: FakeCommerce, msi: bool = True) -> None:
     """Answers of a shop whose integration has every permission: lists for reads, and the
-    refusals Commerce gives after the ACL check for writes aimed at order 0 / cart 0."""
-    for probe in (permissions.PRODUCTS, *permissions.PROBES):
+    refusals Commerce gives after the ACL check for probes aimed at order 0, cart 0 or an
+    unknown SKU. Without MSI the inventory routes do not exist."""
+    probes = [permissions.PRODUCTS, *permissions.PROBES, permissions.LEGACY_STOCK]
+    for probe in [*probes, *(permissions.MSI if msi else ())]:
         path = "/".join([P, *map(str, probe.parts)])
-        if probe.listing or probe.parts[-1] == "stocks":
+        if probe.listing:
             answer = reply(list_answer([], 0, 1, 1))
         elif probe.method == "POST":
             answer = reply({"message": "An ID is needed. Set the ID and try again."}, 400)
         else:
             answer = reply(
-                {
-                    "message": "No such entity with %fieldName = %fieldValue",
-                    "parameters": {"fieldName": "cartId", "fieldValue": 0},
-                },
+                {"message": "The entity that was requested doesn't exist. Verify the entity and "
+                 "try again."},
                 404,
-            )
+            )  # fmt: skip
         fake.on(probe.method, path, answer)
 
 
@@ -449,9 +449,25 @@ async def test_connection_verdicts() -> None:
             assert "0 products, 0 orders; without returns" in report.detail
 
 
+async def test_connection_without_msi_checks_the_legacy_stock_permission() -> None:
+    fake = FakeCommerce()
+    _permit_all(fake, msi=False)
+    async with fake.client() as client:
+        assert (await client.test_connection()).ok
+    fake = FakeCommerce()
+    _permit_all(fake, msi=False)
+    stock = "/".join([P, *map(str, permissions.LEGACY_STOCK.parts)])
+    fake.on("GET", stock, _denied("Magento_CatalogInventory::cataloginventory"))
+    async with fake.client() as client:
+        report = await client.test_connection()
+    assert (report.ok, report.problem) == (False, "no_permission")
+    assert "this integration may not read stock items" in report.message
+
+
 async def test_connection_refused_everywhere_is_a_bad_token() -> None:
     fake = FakeCommerce()
-    for probe in (permissions.PRODUCTS, *permissions.PROBES, permissions.RETURNS):
+    everything = [*permissions.PROBES, *permissions.MSI, permissions.LEGACY_STOCK]
+    for probe in [permissions.PRODUCTS, *everything, permissions.RETURNS]:
         path = "/".join([P, *map(str, probe.parts)])
         fake.on(probe.method, path, _denied(probe.resource))
     async with fake.client() as client:

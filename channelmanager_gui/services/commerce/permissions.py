@@ -23,6 +23,7 @@ from channelmanager_gui.services.commerce.search import SearchCriteria
 from channelmanager_gui.services.http import ConnectionReport, Priority, ok_report, report_for
 
 NO_ORDER = 0  # no order has entity id 0: a write aimed at it is refused after the ACL check
+NO_SKU = "channel-manager-permission-check"  # a stock read of it is refused after the check
 
 
 @dataclass(frozen=True)
@@ -39,16 +40,30 @@ class Probe:
 PRODUCTS = Probe("read products", "Magento_Catalog::products", "GET", ("products",), True)
 ORDERS = Probe("read orders", "Magento_Sales::actions_view", "GET", ("orders",), True)
 RETURNS = Probe("open returns (RMA)", "Magento_Rma::magento_rma", "GET", ("returns",), True)
-PROBES = (
-    ORDERS,
-    Probe("read salable quantities", "Magento_InventoryApi::stock", "GET", ("inventory", "stocks")),
+# Stock: MSI's routes when the shop has MSI, else the legacy stock item (as ``engine.stock``)
+MSI = (
     Probe(
-        "read or change stock in sources",
+        "read salable quantities",
+        "Magento_InventoryApi::stock",
+        "GET",
+        ("inventory", "get-product-salable-quantity", NO_SKU, 1),
+    ),
+    Probe(
+        "read stock in sources",
         "Magento_InventoryApi::source",
         "GET",
-        ("inventory", "sources"),
+        ("inventory", "source-items"),
         True,
     ),
+)
+LEGACY_STOCK = Probe(
+    "read stock items",
+    "Magento_CatalogInventory::cataloginventory",
+    "GET",
+    ("stockItems", NO_SKU),
+)
+PROBES = (
+    ORDERS,
     Probe("create carts to place orders", "Magento_Cart::manage", "GET", ("carts", NO_ORDER)),
     Probe(
         "add comments to orders",
@@ -69,12 +84,14 @@ PROBES = (
 
 @dataclass
 class Outcome:
-    """How one probe went: allowed (with a count for lists), refused (401), or failed."""
+    """How one probe went: allowed (with a count for lists), refused (401), the route does
+    not exist (``absent``: a module the shop lacks), or failed."""
 
     probe: Probe
     total: int | None = None
     refused: AuthError | None = None
     error: ChannelError | None = None
+    absent: bool = False
 
 
 async def probe(client: CommerceBase, item: Probe) -> Outcome:
@@ -88,7 +105,9 @@ async def probe(client: CommerceBase, item: Probe) -> Outcome:
     except AuthError as exc:
         return Outcome(item, refused=exc)
     except ApiError as exc:
-        if not item.listing and exc.status in (400, 404) and not is_no_route(exc):
+        if is_no_route(exc):
+            return Outcome(item, error=exc, absent=True)
+        if not item.listing and exc.status in (400, 404):
             return Outcome(item)  # refused after the ACL check: the permission is there
         return Outcome(item, error=exc)
     except ChannelError as exc:
@@ -102,9 +121,15 @@ async def probe(client: CommerceBase, item: Probe) -> Outcome:
 
 
 async def check_permissions(client: CommerceBase, with_returns: bool) -> list[Outcome]:
-    """Every probe but products (asked first, alone, by the caller), at the same time."""
-    probes = [*PROBES, RETURNS] if with_returns else list(PROBES)
-    return list(await asyncio.gather(*(probe(client, p) for p in probes)))
+    """Every probe but products (asked first, alone, by the caller), at the same time.
+
+    The stock probes that apply are kept: MSI's when the shop has MSI, else the legacy one.
+    """
+    probes = [*PROBES, *MSI, LEGACY_STOCK, *([RETURNS] if with_returns else [])]
+    outcomes = list(await asyncio.gather(*(probe(client, p) for p in probes)))
+    has_msi = not any(o.absent for o in outcomes if o.probe in MSI)
+    unused = (LEGACY_STOCK,) if has_msi else MSI
+    return [o for o in outcomes if o.probe not in unused]
 
 
 def verdict(first: Outcome, others: list[Outcome], rma: bool | None) -> ConnectionReport:
