@@ -147,9 +147,9 @@ def verdict(first: Outcome, others: list[Outcome], rma: bool | None) -> Connecti
     failed = next((o for o in outcomes if o.error is not None), None)
     if failed is not None and failed.error is not None:
         return report_for(failed.error, SERVICE)
-    counts = [f"{o.total} {o.probe.words.split()[-1]}" for o in (first, others[0])]
+    orders = next((o.total for o in others if o.probe is ORDERS), 0)
     returns = "with returns (RMA)" if rma else "without returns (RMA)"
-    return ok_report(SERVICE, detail=f"{', '.join(counts)}; {returns}.")
+    return ok_report(SERVICE, detail=f"{first.total} products, {orders} orders; {returns}.")
 
 
 def bad_token(exc: AuthError) -> ConnectionReport:
