@@ -1,8 +1,9 @@
 """Turn the outcome of a "Test connection" click into one merchant-readable verdict.
 
-Each API client's ``test_connection()`` makes one cheap authenticated call and hands any error
-to ``report_for``; the settings dialog shows ``message`` and keeps ``detail`` one click away.
-TLS and DNS failures are found by walking the exception chain, because httpx wraps them in a
+Each API client's ``test_connection()`` makes cheap authenticated calls (Commerce: one per API
+permission the sync needs, ``commerce.permissions``) and hands any other error to
+``report_for``; the settings dialog shows ``message`` and keeps ``detail`` one click away. TLS
+and DNS failures are found by walking the exception chain, because httpx wraps them in a
 generic ``ConnectError``.
 """
 
