@@ -21,6 +21,7 @@ from channelmanager_gui.models.order import Order
 from channelmanager_gui.services.engine.order_activity import SUBJECT, note
 from channelmanager_gui.services.engine.order_status import refresh_order_status
 from channelmanager_gui.services.outbox import retry_subject
+from channelmanager_gui.services.validation import is_held
 
 EXPORT_FIELDS = (
     "store_id", "purchase_order_id", "customer_order_id", "commerce_increment_id",
@@ -55,6 +56,10 @@ def retry_order(db: Database, order_id: int) -> int:
         order = session.get(Order, order_id)
         if order is None:
             raise ValidationError("order", f"order #{order_id} does not exist")
+        if is_held(order):  # nothing failed: Walmart waits for the merchant's reason
+            raise ValidationError(
+                "order", "it was cancelled in Commerce; choose the reason for Walmart with Cancel"
+            )
         count = retry_subject(session, SUBJECT, order_id)
         previous = order.error
         order.error, order.error_step = None, None

@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from channelmanager_gui.errors import ValidationError
+from channelmanager_gui.services.walmart.order_actions import CANCEL_REASONS
 
 # Defaults well under the 5–30 minutes web extensions take; orders are what merchants wait for.
 DEFAULT_INTERVALS = {
@@ -19,7 +20,11 @@ DEFAULT_INTERVALS = {
     "matching": 30.0,
     "shipments": 20.0,  # shipments made in the Commerce admin
     "returns": 60.0,
+    "cancellations": 30.0,  # orders cancelled in the Commerce admin
 }
+# Walmart's reason for a buyer's request is valid only on orders the buyer asked to cancel
+# (reference §4), so it cannot be a store-wide default.
+DEFAULT_REASON_CHOICES = frozenset(CANCEL_REASONS) - {"CUSTOMER_REQUESTED_SELLER_TO_CANCEL"}
 
 
 @dataclass
@@ -38,6 +43,8 @@ class StoreSettings:
     shipping_carrier_code: str = "flatrate"
     shipping_method_code: str = "flatrate"
     single_update_limit: int = 20  # more changes than this go in a bulk feed
+    # Walmart reason sent for an order cancelled in Commerce; None holds it for the merchant.
+    commerce_cancel_reason: str | None = None
 
     @classmethod
     def from_json(cls, data: dict[str, Any] | None) -> StoreSettings:
@@ -60,3 +67,6 @@ class StoreSettings:
             raise ValidationError("safety buffer", "cannot be negative")
         if not -90 <= self.price_adjustment_pct <= 500:
             raise ValidationError("price adjustment", "must be between -90% and +500%")
+        reason = self.commerce_cancel_reason
+        if reason is not None and reason not in DEFAULT_REASON_CHOICES:
+            raise ValidationError("reason for cancellations in Commerce", f"unknown {reason!r}")
