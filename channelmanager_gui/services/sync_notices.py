@@ -66,7 +66,6 @@ class SyncNotices:
         plural, them = ("s", "them") if new != 1 else ("", "it")
         self._emit(Notice(f"{new} new Walmart order{plural}{where}", f"Open Orders to see {them}."))
 
-
     def _check_cancellations(self, name: str, counts: dict[str, int]) -> None:
         store = name.rpartition("/")[0]
         where = f" ({store})" if store else ""
