@@ -18,7 +18,7 @@ from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.order import Order, OrderStatus
 from channelmanager_gui.models.order_queries import Attention
 from channelmanager_gui.models.outbox import ActionStatus, OutboxAction
-from channelmanager_gui.models.qt_orders import COL_PO
+from channelmanager_gui.models.qt_orders import COL_PO, COL_STATUS, NOTE_ROLE
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services import outbox
 from channelmanager_gui.services.changes import Change, ChangeBus
@@ -298,6 +298,14 @@ def test_order_cancelled_in_commerce_gets_its_reason_from_the_detail(
         order.status = OrderStatus.ERROR
     page.refresh()
     settle(qasync_loop, ops)
+    page.filters.chips[Attention.ERROR].click()  # "In error": what needs the merchant
+    settle(qasync_loop, ops)
+    row = page.model.row_of(order_id)
+    assert row is not None
+    note = page.model.index(row, COL_STATUS).data(NOTE_ROLE)
+    assert note.startswith("Cancelled in Commerce — choose the reason for Walmart (2 unit(s))")
+    page.table.selectRow(row)
+    assert page.cancel_action.isEnabled()  # the list offers the same action
     page.show_order(order_id)
     detail = page.detail
     assert detail.cancel_button.isEnabled()
