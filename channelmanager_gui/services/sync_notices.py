@@ -9,7 +9,7 @@ notice for new orders comes once per finished run.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -66,7 +66,7 @@ class SyncNotices:
         plural, them = ("s", "them") if new != 1 else ("", "it")
         self._emit(Notice(f"{new} new Walmart order{plural}{where}", f"Open Orders to see {them}."))
 
-    def _check_cancellations(self, name: str, counts: dict[str, int]) -> None:
+    def _check_cancellations(self, name: str, counts: Mapping[str, int]) -> None:
         store = name.rpartition("/")[0]
         where = f" ({store})" if store else ""
         held, refused = counts.get("held", 0), counts.get("refused", 0)

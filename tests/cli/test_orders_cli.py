@@ -310,8 +310,10 @@ def test_cancel_gives_the_reason_to_an_order_cancelled_in_commerce(
     assert shown["can_cancel"]["ok"] is True
     assert walmart_qty(walmart_line(walmart_admin, po, "1"), "Cancelled") == 0
 
-    done = cli.json("orders", "cancel", po, "--reason", "Out of stock")
-    assert done["reason"] == "SELLER_CANCEL_OUT_OF_STOCK" and done["status"] == "Cancelled"
+    said = cli("orders", "cancel", po, "--reason", "Out of stock")
+    assert said.code == 0 and "queued for Walmart. Status: Cancelled." in said.out
+    done = cli.json("orders", "show", po)
+    assert done["cancel_reason"] == "SELLER_CANCEL_OUT_OF_STOCK" and done["status"] == "Cancelled"
     assert cli.ok("sync", "--once").code == 0
     assert walmart_qty(walmart_line(walmart_admin, po, "1"), "Cancelled") == 1
     assert cli("orders", "cancel", po, "--reason", "Out of stock").code == 1  # done already

@@ -103,7 +103,7 @@ def _open_entity_ids(session: Session, store_id: int) -> list[int]:
         Order.cancel_reason.is_(None),
         open_line,
     )
-    return sorted(int(i) for i in session.scalars(query))
+    return sorted(i for i in session.scalars(query) if i is not None)
 
 
 def _record(env: EngineEnv, store: StoreContext, remote: CommerceOrder) -> str:
