@@ -219,3 +219,20 @@ async def test_stock_returned_by_commerce_reaches_walmart(
     await send_and_finish_feeds(engine, store_id)
     assert walmart_admin.get(f"/inventory/{a}")["quantity"] == 100
     assert order(env.db, order_id).status == OrderStatus.CANCELLED
+
+
+async def test_retry_leaves_a_held_order_held(
+    make_engine: MakeEngine,
+    sandbox_pair: SandboxPair,
+    walmart_admin: Admin,
+    commerce_admin: Admin,
+) -> None:
+    from channelmanager_gui.services.engine.order_queries import retry_order
+
+    engine = await make_engine(FLOWS)
+    (a,) = skus(sandbox_pair, commerce_admin, 1, offset=37)
+    order_id = await new_order(engine, walmart_admin, [(a, 1)])
+    admin_cancel(commerce_admin, engine, order_id)
+    await engine.run_once()
+    assert retry_order(engine.env.db, order_id) == 0
+    assert order(engine.env.db, order_id).error_step == COMMERCE_CANCEL_HELD

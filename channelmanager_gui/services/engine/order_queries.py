@@ -51,15 +51,14 @@ def find_order(db: Database, key: int | str) -> int:
 
 
 def retry_order(db: Database, order_id: int) -> int:
-    """Clear the order's error and re-queue its failed actions; returns how many."""
+    """Clear the order's error and re-queue its failed actions; returns how many. An order
+    held for its Walmart reason is left as it is (a bulk Retry may include it)."""
     with db.session() as session:
         order = session.get(Order, order_id)
         if order is None:
             raise ValidationError("order", f"order #{order_id} does not exist")
-        if is_held(order):  # nothing failed: Walmart waits for the merchant's reason
-            raise ValidationError(
-                "order", "it was cancelled in Commerce; choose the reason for Walmart with Cancel"
-            )
+        if is_held(order):  # nothing failed: it waits for the merchant's reason (Cancel)
+            return 0
         count = retry_subject(session, SUBJECT, order_id)
         previous = order.error
         order.error, order.error_step = None, None
