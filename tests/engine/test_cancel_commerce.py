@@ -13,6 +13,7 @@ from channelmanager_gui.models.outbox import OutboxAction
 from channelmanager_gui.sandbox.pair import SandboxPair
 from channelmanager_gui.services.engine.cancelling import WALMART_CANCEL, cancel_order
 from channelmanager_gui.services.engine.engine import SyncEngine
+from channelmanager_gui.services.engine.order_queries import retry_order
 from channelmanager_gui.services.engine.shipping import ship_order
 from channelmanager_gui.services.validation import COMMERCE_CANCEL_HELD, validate_shipment
 from tests.engine.conftest import Admin, MakeEngine
@@ -227,8 +228,6 @@ async def test_retry_leaves_a_held_order_held(
     walmart_admin: Admin,
     commerce_admin: Admin,
 ) -> None:
-    from channelmanager_gui.services.engine.order_queries import retry_order
-
     engine = await make_engine(FLOWS)
     (a,) = skus(sandbox_pair, commerce_admin, 1, offset=37)
     order_id = await new_order(engine, walmart_admin, [(a, 1)])
