@@ -24,6 +24,7 @@ from channelmanager_gui.services.engine.shipping import set_tracking_url, ship_o
 from channelmanager_gui.services.validation import (
     CANCEL_REASON_LABELS,
     FIELD_SHIP_DATE,
+    is_held,
     validate_shipment,
 )
 
@@ -69,7 +70,10 @@ def register_cancel(
 ) -> None:
     reasons = "; ".join(f"{code} ({label})" for code, label in CANCEL_REASON_LABELS.items())
     cancel = actions.add_parser(
-        "cancel", parents=[parent], help="cancel a whole unshipped order with a Walmart reason"
+        "cancel",
+        parents=[parent],
+        help="cancel a whole unshipped order with a Walmart reason (or give the reason to an "
+        "order cancelled in Commerce)",
     )
     cancel.add_argument("po", metavar="PO", help="Walmart purchase order id (or Commerce order #)")
     cancel.add_argument(
@@ -159,6 +163,7 @@ def _ship(args: argparse.Namespace) -> int:
 def _cancel(args: argparse.Namespace) -> int:
     with database() as db:
         order_id = find_order(db, args.po)
+        held = is_held(order_for_fulfilment(db, order_id))  # cancelled in Commerce already
         cancel_order(db, order_id, args.reason)
         after = order_for_fulfilment(db, order_id)
     data = {
@@ -172,7 +177,7 @@ def _cancel(args: argparse.Namespace) -> int:
     else:
         print(
             f"Order {after.purchase_order_id}: cancellation ({cancel_label(after.cancel_reason)}) "
-            f"queued for Walmart and Commerce. Status: {after.status}."
+            f"queued for {'Walmart' if held else 'Walmart and Commerce'}. Status: {after.status}."
         )
     return 0
 

@@ -1,4 +1,6 @@
-"""Which sync events deserve a desktop notification: new Walmart orders, and a loop newly failing.
+"""Which sync events deserve a desktop notification: new Walmart orders, orders cancelled in
+Commerce that need the merchant (a reason to choose, or a partly shipped order Walmart cannot
+cancel), and a loop newly failing.
 
 Qt-free policy over SyncStatusBoard snapshots; the window decides how to show a notice (the
 tray's balloon). A loop that stays in error is announced once, not at every retry, and a
@@ -7,13 +9,14 @@ notice for new orders comes once per finished run.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
 from channelmanager_gui.services.sync_status import SyncState, SyncStatusBoard
 
 ORDER_LOOP = "orders"  # the loop's name, or "<store>/orders" when there are several stores
+CANCEL_LOOP = "cancellations"  # orders cancelled in the Commerce admin
 
 
 @dataclass(frozen=True)
@@ -37,8 +40,10 @@ class SyncNotices:
             previous = self._seen_runs.get(status.name)
             self._seen_runs[status.name] = status.last_run
             finished = status.last_run is not None and status.last_run != previous
-            if finished and _is_order_loop(status.name):
+            if finished and _is_loop(status.name, ORDER_LOOP):
                 self._check_new_orders(status.name, status.counts.get("new", 0))
+            if finished and _is_loop(status.name, CANCEL_LOOP):
+                self._check_cancellations(status.name, status.counts)
 
     def _check_error(self, name: str, state: SyncState, error: str | None) -> None:
         # Only a clean finish counts as recovered: the scheduler retries through SYNCING, and
@@ -61,6 +66,28 @@ class SyncNotices:
         plural, them = ("s", "them") if new != 1 else ("", "it")
         self._emit(Notice(f"{new} new Walmart order{plural}{where}", f"Open Orders to see {them}."))
 
+    def _check_cancellations(self, name: str, counts: Mapping[str, int]) -> None:
+        store = name.rpartition("/")[0]
+        where = f" ({store})" if store else ""
+        held, refused = counts.get("held", 0), counts.get("refused", 0)
+        if held > 0:
+            self._emit(
+                Notice(
+                    f"{held} order(s) cancelled in Commerce{where}",
+                    "Choose the reason for Walmart: open Orders, In error.",
+                    True,
+                )
+            )
+        if refused > 0:
+            self._emit(
+                Notice(
+                    f"{refused} partly shipped order(s) cancelled in Commerce{where}",
+                    "Walmart cannot cancel a partly shipped order from here; nothing was sent. "
+                    "Open Orders, In error.",
+                    True,
+                )
+            )
 
-def _is_order_loop(name: str) -> bool:
-    return name == ORDER_LOOP or name.endswith(f"/{ORDER_LOOP}")
+
+def _is_loop(name: str, loop: str) -> bool:
+    return name == loop or name.endswith(f"/{loop}")

@@ -38,6 +38,10 @@ FIELD_REASON = "cancellation reason"
 FIELD_ORDER = "order"
 
 OTHER_CARRIER = "Other"
+# ``Order.error_step`` of an order cancelled in Commerce that waits for the merchant's
+# Walmart reason (``engine/commerce_cancellations.py``): the one state the Cancel action
+# finishes instead of refusing as "already cancelled".
+COMMERCE_CANCEL_HELD = "commerce_cancel.held"
 BUYER_CANCEL = "CUSTOMER_REQUESTED_SELLER_TO_CANCEL"
 # The carriers merchants use most first, then Walmart's list A–Z, then "Other" (with a name).
 _COMMON = ("UPS", "USPS", "FedEx", "DHL", "DHL Ecommerce - US", "OnTrac", "LSO")
@@ -104,6 +108,8 @@ def can_ship(order: Order) -> tuple[bool, str]:
 
 def can_cancel(order: Order) -> tuple[bool, str]:
     """Whether the Cancel button makes sense now, and if not, why (merchant words)."""
+    if is_held(order):
+        return True, ""
     if order.cancel_reason or _all_cancelled(order):
         return False, "The order is already cancelled."
     if order.shipments or any(line.qty_shipped for line in order.lines):
@@ -111,6 +117,11 @@ def can_cancel(order: Order) -> tuple[bool, str]:
     if not any(line.qty_open > 0 for line in order.lines):
         return False, "Nothing is left to cancel on this order."
     return True, ""
+
+
+def is_held(order: Order) -> bool:
+    """Cancelled in Commerce, waiting for the merchant to choose the reason for Walmart."""
+    return order.error_step == COMMERCE_CANCEL_HELD
 
 
 def validate_shipment(

@@ -5,6 +5,10 @@ cancelled. The reason is required and checked by the shared ``validation.validat
 (the same words as ``channelmanager-gui orders cancel``); the OK button stays disabled with the
 reason shown next to the field until it passes. Once anything has shipped, ``can_cancel``
 refuses and the dialog only explains why (the pages do not offer it then).
+
+An order cancelled in the Commerce admin and held for its Walmart reason opens the same dialog:
+it then lists what Commerce cancelled, sends only the Walmart cancellation, and starts with no
+reason chosen (the merchant's pick, never a guess).
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ class CancelDialog(QDialog):
         self._order = order
         self._request: v.CancelRequest | None = None
         self.problem: ValidationError | None = None
+        self._held = v.is_held(order)
         self.setWindowTitle(f"Cancel order {order.purchase_order_id}")
         self.setModal(True)
         self._setup_ui()
@@ -67,7 +72,8 @@ class CancelDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 14)
         layout.setSpacing(10)
-        heading = QLabel(f"<b>Cancel the whole Walmart order {order.purchase_order_id}</b>")
+        title = "Send to Walmart the cancellation of" if self._held else "Cancel the whole"
+        heading = QLabel(f"<b>{title} Walmart order {order.purchase_order_id}</b>")
         layout.addWidget(heading)
         self.explanation = QLabel(self._explanation())
         self.explanation.setWordWrap(True)
@@ -79,7 +85,7 @@ class CancelDialog(QDialog):
         self.reason.addItem("Choose why the order is cancelled…", "")
         for code, label in v.CANCEL_REASON_LABELS.items():
             self.reason.addItem(label, code)
-        if order.intent_to_cancel:  # what the buyer asked for on Walmart
+        if order.intent_to_cancel and not self._held:  # what the buyer asked for on Walmart
             self.reason.setCurrentIndex(self.reason.findData(v.BUYER_CANCEL))
         self.reason.currentIndexChanged.connect(self._on_reason_currentIndexChanged)
         layout.addWidget(self.reason)
@@ -89,6 +95,8 @@ class CancelDialog(QDialog):
         self.setMinimumWidth(480)
 
     def _explanation(self) -> str:
+        if self._held:
+            return self._held_explanation()
         open_lines = [line for line in self._order.lines if line.qty_open > 0]
         items = "".join(
             f"<li>{line.qty_open} × {line.sku} {line.product_name}</li>" for line in open_lines
@@ -100,9 +108,24 @@ class CancelDialog(QDialog):
             f"{where}. This cannot be undone.<ul>{items}</ul>"
         )
 
+    def _held_explanation(self) -> str:
+        waiting = [
+            line
+            for line in self._order.lines
+            if line.qty_cancelled > 0 and line.walmart_status != "Cancelled"
+        ]
+        items = "".join(
+            f"<li>{line.qty_cancelled} × {line.sku} {line.product_name}</li>" for line in waiting
+        )
+        return (
+            "These items were cancelled in Commerce. Walmart needs a reason Commerce does not "
+            f"record; choose it and the cancellation is sent to Walmart.<ul>{items}</ul>"
+        )
+
     def _buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox()
-        self.ok_button = QPushButton(f"Cancel order {self._order.purchase_order_id}")
+        verb = "Send cancellation of order" if self._held else "Cancel order"
+        self.ok_button = QPushButton(f"{verb} {self._order.purchase_order_id}")
         self.ok_button.setObjectName("dangerButton")
         self.ok_button.setStyleSheet(DANGER_STYLE)
         buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)

@@ -30,7 +30,7 @@ from channelmanager_gui.services.engine.cancelling import cancel_label, cancel_o
 from channelmanager_gui.services.engine.fulfilment_queries import order_for_fulfilment
 from channelmanager_gui.services.engine.order_queries import retry_order
 from channelmanager_gui.services.engine.shipping import ship_order
-from channelmanager_gui.services.validation import can_cancel, can_ship
+from channelmanager_gui.services.validation import can_cancel, can_ship, is_held
 from channelmanager_gui.views.cancel_dialog import CancelDialog
 from channelmanager_gui.views.ship_dialog import ShipDialog, local_now
 
@@ -98,9 +98,10 @@ class OrderActions(QObject):
         request = CancelDialog.ask(self._parent, order)
         if request is None:
             return None
+        told = "Walmart is" if is_held(order) else "Walmart and Commerce are"
         done = (
             f"Order {order.purchase_order_id} cancelled ({cancel_label(request.reason)}); "
-            "Walmart and Commerce are being told."
+            f"{told} being told."
         )
         work = asyncio.to_thread(cancel_order, self._db, order_id, request.reason)
         return self._run(work, f"Cancel order {order.purchase_order_id}", done)

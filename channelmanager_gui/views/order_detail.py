@@ -36,7 +36,7 @@ from channelmanager_gui.models.qt_orders import money
 from channelmanager_gui.services.activity import timeline
 from channelmanager_gui.services.engine.cancelling import cancel_label
 from channelmanager_gui.services.engine.fulfilment_common import load_order
-from channelmanager_gui.services.validation import can_cancel, can_ship
+from channelmanager_gui.services.validation import can_cancel, can_ship, is_held
 from channelmanager_gui.views.order_detail_parts import (
     address_text,
     banner,
@@ -52,6 +52,10 @@ from channelmanager_gui.views.ship_dialog import local_now, ship_by_text
 
 Clock = Callable[[], datetime]
 FIX_THEN_RETRY = "<br>Fix the cause (in Commerce or on Walmart), then click Retry."
+HELD_TEXT = (
+    "<b>Cancelled in Commerce — choose the reason for Walmart.</b> Walmart still expects this "
+    "order to ship; nothing is sent until you choose a reason with “Choose reason for Walmart…”."
+)
 
 
 def load_detail(db: Database, order_id: int) -> tuple[Order, list[Activity]]:
@@ -206,9 +210,18 @@ class OrderDetailView(QWidget):
         cancellable, why_not_cancel = can_cancel(order)
         self.ship_button.setEnabled(shippable)
         self.ship_button.setToolTip(why_not_ship or "Enter the tracking number and ship.")
+        held = is_held(order)
         self.cancel_button.setEnabled(cancellable)
-        self.cancel_button.setToolTip(why_not_cancel or "Cancel the whole order on Walmart.")
-        in_error = order.status == OrderStatus.ERROR
+        self.cancel_button.setText("Choose reason for Walmart…" if held else "Cancel order…")
+        self.cancel_button.setToolTip(
+            why_not_cancel
+            or (
+                "Send the cancellation made in Commerce to Walmart with a reason."
+                if held
+                else "Cancel the whole order on Walmart."
+            )
+        )
+        in_error = order.status == OrderStatus.ERROR and not held  # held: nothing to retry
         self.retry_button.setVisible(in_error)
         self.retry_button.setToolTip("Send the failed step again.")
         reasons = [r for r in (why_not_ship, why_not_cancel) if r]
@@ -216,7 +229,9 @@ class OrderDetailView(QWidget):
         self.action_reason.setVisible(bool(reasons))
 
     def _fill_banners(self, order: Order) -> None:
-        if order.error:
+        if is_held(order):
+            self.error_banner.setText(HELD_TEXT)
+        elif order.error:
             step = f" {error_step_text(order.error_step)}" if order.error_step else ""
             fix = "" if "Retry" in order.error else FIX_THEN_RETRY  # the error may say it
             self.error_banner.setText(f"<b>Error{step}:</b> {escape(order.error)}{fix}")

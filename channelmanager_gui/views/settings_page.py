@@ -26,6 +26,7 @@ from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services import stores
 from channelmanager_gui.services.credentials import CredentialStore
 from channelmanager_gui.services.engine.settings import StoreSettings
+from channelmanager_gui.services.validation import CANCEL_REASON_LABELS
 from channelmanager_gui.views.page_style import PAGE_STYLE
 from channelmanager_gui.views.store_dialog import INTERVAL_LABELS, StoreDialog
 from channelmanager_gui.views.table_support import Confirm, ask_confirmation
@@ -195,10 +196,17 @@ def settings_summary(settings: StoreSettings) -> str:
     )
     adjustment = settings.price_adjustment_pct
     price = "the Commerce price" if not adjustment else f"the Commerce price {adjustment:+g}%"
+    reason = settings.commerce_cancel_reason
+    cancel = (
+        f"cancelled on Walmart as “{CANCEL_REASON_LABELS[reason]}”"
+        if reason
+        else "held until you choose Walmart's reason"
+    )
     return (
         f"<p><b>Walmart stock:</b> Commerce salable quantity minus a safety buffer of "
         f"{settings.safety_buffer} unit{'s' if settings.safety_buffer != 1 else ''}.</p>"
         f"<p><b>Walmart price:</b> {price}.</p>"
+        f"<p><b>Order cancelled in Commerce:</b> {cancel}.</p>"
         f"<p><b>Identifiers read from:</b> {attributes or 'none'}.</p>"
         f"<p><b>Shipments:</b> from the Commerce source "
         f"“{html.escape(settings.ship_source_code)}”, which Commerce takes the stock from.</p>"

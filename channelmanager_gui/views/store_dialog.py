@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -32,10 +33,12 @@ from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.credentials import CredentialStore
 from channelmanager_gui.services.engine.settings import (
     DEFAULT_INTERVALS,
+    DEFAULT_REASON_CHOICES,
     DEFAULT_SOURCE,
     StoreSettings,
 )
 from channelmanager_gui.services.http import ConnectionReport
+from channelmanager_gui.services.validation import CANCEL_REASON_LABELS
 from channelmanager_gui.views import store_form
 from channelmanager_gui.views.identifier_table import IdentifierTable
 from channelmanager_gui.views.store_form import SECRET_LABELS, StoreAnswer
@@ -50,7 +53,9 @@ INTERVAL_LABELS = {
     "matching": "Listings waiting for a match",
     "shipments": "Shipments made in Commerce",
     "returns": "Walmart returns",
+    "cancellations": "Orders cancelled in Commerce",
 }
+HOLD_CANCEL = "Hold it until I choose Walmart's reason"
 
 
 class StoreDialog(QDialog):
@@ -169,6 +174,14 @@ class StoreDialog(QDialog):
             "here name, so Commerce takes the stock from where you ship. Single-source shops: "
             "default."
         )
+        # Walmart needs a reason Commerce's cancel does not carry: hold, or the merchant's pick.
+        self.commerce_cancel = QComboBox()
+        self.commerce_cancel.setAccessibleName("Order cancelled in Commerce")
+        self.commerce_cancel.addItem(HOLD_CANCEL, None)
+        for code, label in CANCEL_REASON_LABELS.items():
+            if code in DEFAULT_REASON_CHOICES:
+                self.commerce_cancel.addItem(f"Cancel on Walmart as “{label}”", code)
+        form.addRow("Order cancelled in Commerce", self.commerce_cancel)
         self.intervals: dict[str, QSpinBox] = {}
         for name in DEFAULT_INTERVALS:
             spin = QSpinBox()
@@ -198,6 +211,9 @@ class StoreDialog(QDialog):
         self.buffer.setValue(settings.safety_buffer)
         self.adjustment.setValue(settings.price_adjustment_pct)
         self.ship_source.setText(settings.ship_source_code)
+        self.commerce_cancel.setCurrentIndex(
+            max(0, self.commerce_cancel.findData(settings.commerce_cancel_reason))
+        )
         for name, spin in self.intervals.items():
             spin.setValue(int(settings.intervals.get(name, DEFAULT_INTERVALS[name])))
         self.identifiers.set_mapping(settings.identifier_attributes)
@@ -209,6 +225,7 @@ class StoreDialog(QDialog):
         settings.safety_buffer = self.buffer.value()
         settings.price_adjustment_pct = self.adjustment.value()
         settings.ship_source_code = self.ship_source.text().strip() or DEFAULT_SOURCE
+        settings.commerce_cancel_reason = self.commerce_cancel.currentData()
         settings.intervals.update({k: float(s.value()) for k, s in self.intervals.items()})
         settings.identifier_attributes = self.identifiers.mapping()
         return StoreAnswer(

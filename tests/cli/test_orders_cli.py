@@ -294,3 +294,26 @@ def test_an_open_window_notices_command_line_writes(cli: Cli, orders: Orders) ->
 def test_help(cli: Cli, command: list[str]) -> None:
     shown = cli(*command, "--help")
     assert shown.code == 0 and "usage: channelmanager-gui" in shown.out
+
+
+def test_cancel_gives_the_reason_to_an_order_cancelled_in_commerce(
+    cli: Cli, orders: Orders, skus: list[str], walmart_admin: Admin, commerce_admin: Admin
+) -> None:
+    po = _order(walmart_admin, (skus[2], 1))
+    assert cli.ok("sync", "--once").code == 0
+    entity = commerce_admin.get(f"/orders?ext_order_id={po}")["items"][0]["entity_id"]
+    commerce_admin.post(f"/orders/{entity}/cancel")
+    held = cli("sync", "--once")
+    assert held.code == 1  # an order needs the merchant
+    shown = cli.json("orders", "show", po)
+    assert shown["status"] == "Error" and shown["error"].startswith("Cancelled in Commerce")
+    assert shown["can_cancel"]["ok"] is True
+    assert walmart_qty(walmart_line(walmart_admin, po, "1"), "Cancelled") == 0
+
+    said = cli("orders", "cancel", po, "--reason", "Out of stock")
+    assert said.code == 0 and "queued for Walmart. Status: Cancelled." in said.out
+    done = cli.json("orders", "show", po)
+    assert done["cancel_reason"] == "SELLER_CANCEL_OUT_OF_STOCK" and done["status"] == "Cancelled"
+    assert cli.ok("sync", "--once").code == 0
+    assert walmart_qty(walmart_line(walmart_admin, po, "1"), "Cancelled") == 1
+    assert cli("orders", "cancel", po, "--reason", "Out of stock").code == 1  # done already

@@ -48,3 +48,16 @@ def test_failing_loop_announced_once_until_it_recovers() -> None:
     board.update("inventory", state=SyncState.ERROR, last_error="again")
     assert seen[-1] == Notice("Sync problem: Inventory", "again", warning=True)
     assert len(seen) == 2
+
+
+def test_cancellations_in_commerce_that_need_the_merchant_are_announced() -> None:
+    board = SyncStatusBoard()
+    seen = _watch(board)
+    board.update("cancellations", last_run=T0, counts={"seen": 3, "sent": 1})
+    assert seen == []  # sent with the store's reason: nothing to do
+    board.update("Outlet/cancellations", last_run=T0, counts={"held": 2, "refused": 1})
+    assert [n.title for n in seen] == [
+        "2 order(s) cancelled in Commerce (Outlet)",
+        "1 partly shipped order(s) cancelled in Commerce (Outlet)",
+    ]
+    assert all(n.warning for n in seen) and "reason for Walmart" in seen[0].text

@@ -18,11 +18,13 @@ from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.order import Order, OrderStatus
 from channelmanager_gui.models.order_queries import Attention
 from channelmanager_gui.models.outbox import ActionStatus, OutboxAction
-from channelmanager_gui.models.qt_orders import COL_PO
+from channelmanager_gui.models.qt_orders import COL_PO, COL_STATUS, NOTE_ROLE
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services import outbox
 from channelmanager_gui.services.changes import Change, ChangeBus
+from channelmanager_gui.services.engine.commerce_cancellations import held_message
 from channelmanager_gui.services.engine.fulfilment_queries import order_for_fulfilment
+from channelmanager_gui.services.validation import COMMERCE_CANCEL_HELD
 from channelmanager_gui.views.cancel_dialog import CancelDialog
 from channelmanager_gui.views.orders_page import OrdersPage
 from channelmanager_gui.views.ship_dialog import ShipDialog
@@ -279,3 +281,57 @@ def test_a_refused_write_reaches_the_error_presenter(
     settle(qasync_loop, ops)
     [(exc, context)] = presenter.seen
     assert isinstance(exc, ValidationError) and context == "Ship order 1002"
+
+
+def test_order_cancelled_in_commerce_gets_its_reason_from_the_detail(
+    qtbot: QtBot, qasync_loop: qasync.QEventLoop, ops: OpRunner, db: Database, page: OrdersPage,
+    shop: dict[str, int],
+) -> None:  # fmt: skip
+    """Held for Walmart's reason: the detail says so and offers one action; the dialog starts
+    with no reason chosen; the choice queues only the Walmart cancellation."""
+    order_id = add_order(
+        db, shop["store"], "1020", increment_id="000000020", lines=[Line("A", 2, cancelled=2)]
+    )
+    with db.session() as session:
+        order = session.get_one(Order, order_id)
+        order.error, order.error_step = held_message(2), COMMERCE_CANCEL_HELD
+        order.status = OrderStatus.ERROR
+    page.refresh()
+    settle(qasync_loop, ops)
+    page.filters.chips[Attention.ERROR].click()  # "In error": what needs the merchant
+    settle(qasync_loop, ops)
+    row = page.model.row_of(order_id)
+    assert row is not None
+    note = page.model.index(row, COL_STATUS).data(NOTE_ROLE)
+    assert note.startswith("Cancelled in Commerce — choose the reason for Walmart (2 unit(s))")
+    page.table.selectRow(row)
+    assert page.cancel_action.isEnabled()  # the list offers the same action
+    page.show_order(order_id)
+    detail = page.detail
+    assert detail.cancel_button.isEnabled()
+    assert detail.cancel_button.text() == "Choose reason for Walmart…"
+    assert detail.retry_button.isHidden() and not detail.ship_button.isEnabled()
+    assert "Cancelled in Commerce — choose the reason for Walmart" in detail.error_banner.text()
+    notices: list[str] = []
+    page.notice.connect(notices.append)
+
+    def pricing_error(dialog: object) -> None:
+        assert isinstance(dialog, CancelDialog)
+        assert dialog.reason.currentData() == "" and not dialog.ok_button.isEnabled()
+        assert "2 × A" in dialog.explanation.text()
+        dialog.reason.setCurrentIndex(dialog.reason.findData("SELLER_CANCEL_PRICING_ERROR"))
+        assert dialog.ok_button.text() == "Send cancellation of order 1020"
+        dialog.ok_button.click()
+
+    answer_dialog(CancelDialog, pricing_error)
+    detail.cancel_button.click()
+    settle(qasync_loop, ops)
+    after = order_for_fulfilment(db, order_id)
+    assert after.error is None and after.status == OrderStatus.CANCELLED
+    assert after.cancel_reason == "SELLER_CANCEL_PRICING_ERROR"
+    assert actions_of(db, order_id) == [("walmart.cancel", ActionStatus.PENDING)]
+    assert notices == ["Order 1020 cancelled (Pricing error); Walmart is being told."]
+    next_refresh(qasync_loop, page)  # the detail follows (and no refresh is left pending)
+    assert page.detail.pill.text() == "Cancelled"
+    assert page.detail.cancel_button.text() == "Cancel order…"
+    assert not page.detail.cancel_button.isEnabled()

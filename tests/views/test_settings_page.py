@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 import qasync
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from channelmanager_gui.models.db import Database, open_database
@@ -21,6 +22,7 @@ from channelmanager_gui.views.settings_page import SettingsPage, settings_summar
 from channelmanager_gui.views.store_dialog import SAVED_PLACEHOLDER, StoreDialog
 from tests.memory_keyring import MemoryKeyring
 
+MATCH = Qt.MatchFlag.MatchContains
 GOOD = {
     "commerce_token": "tok-123",
     "walmart_client_id": "client-1",
@@ -253,3 +255,22 @@ def test_settings_summary_reads_as_a_sentence_with_names_kept() -> None:
     assert "product changes in Commerce every 15 s" in text
     shipped_from = settings_summary(StoreSettings(ship_source_code="east<1>"))
     assert "from the Commerce source “east&lt;1&gt;”" in shipped_from
+
+
+def test_store_reason_for_cancellations_in_commerce_is_saved(
+    qtbot: QtBot, db: Database, ops: OpRunner, memory_keyring: MemoryKeyring
+) -> None:
+    first = _dialog(qtbot, db, ops)
+    _fill(first)
+    assert first.commerce_cancel.currentData() is None  # held by default: no reason picked
+    first.commerce_cancel.setCurrentIndex(
+        first.commerce_cancel.findText("Out of stock", flags=MATCH)
+    )
+    first.save_button.click()
+    (store,) = stores.list_stores(db)
+    settings = StoreSettings.from_json(store.settings)
+    assert settings.commerce_cancel_reason == "SELLER_CANCEL_OUT_OF_STOCK"
+    again = _dialog(qtbot, db, ops, store.id)
+    assert again.commerce_cancel.currentData() == "SELLER_CANCEL_OUT_OF_STOCK"
+    assert "cancelled on Walmart as “Out of stock”" in settings_summary(settings)
+    assert "held until you choose" in settings_summary(StoreSettings())

@@ -14,7 +14,12 @@ never faulted, no token. JSON in and out; errors are ``{"message": …}`` with 4
 - ``GET /orders?ext_order_id=|increment_id=|quote_id=``: ``{"items": [order…]}`` (no key: all)
 - ``POST /orders/bulk`` ``{"count": N}``: grow to N orders (placed via checkout, restocked)
 - ``POST /orders/{id}/ship`` ``{"items"?: [{"order_item_id"|"sku", "qty"}], "tracks"?: […]}``
-- ``POST /orders/{id}/invoice`` ``{"items"?}``; ``POST /orders/{id}/cancel``
+- ``POST /orders/{id}/invoice`` ``{"items"?}``
+- ``POST /orders/{id}/cancel``: the admin's Cancel, which is ``POST /V1/orders/{id}/cancel``
+  (reference §5.3, §7): uninvoiced, unshipped units to ``qty_canceled``, state/status
+  ``canceled`` (``processing``/``complete`` when part was invoiced), the reservation released
+  so the salable quantity comes back, ``updated_at`` bumped; ``{"canceled": false}`` when
+  ``canCancel()`` says no
 - ``POST /orders/{id}/refund`` ``{"items"?, "return_to_stock"?: bool}``: invoices first if needed
 - ``GET /stats``: request counts per route, faults injected, counts of rows
 """

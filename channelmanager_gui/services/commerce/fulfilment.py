@@ -14,7 +14,7 @@ from typing import Any
 from channelmanager_gui.services.commerce.base import CommerceBase, as_int
 from channelmanager_gui.services.commerce.models import Track
 from channelmanager_gui.services.commerce.orders import ItemQtys, item_lines
-from channelmanager_gui.services.commerce.sales_models import CreditMemo, Shipment
+from channelmanager_gui.services.commerce.sales_models import CreditMemo, Order, Shipment
 from channelmanager_gui.services.commerce.search import SearchCriteria
 
 
@@ -62,6 +62,25 @@ class FulfilmentMixin(CommerceBase):
         """Shipments of one order and/or created since a moment, oldest first."""
         criteria = _document_criteria(order_id, created_since)
         return await self.list_models(Shipment, self.path("shipments"), criteria, "shipment")
+
+    async def list_orders_changed(
+        self, entity_ids: list[int], updated_since: datetime
+    ) -> list[Order]:
+        """Those of ``entity_ids`` updated since a moment (``gteq``), oldest change first.
+
+        Commerce cannot filter on item quantities, so the caller asks only about its own open
+        orders (``in``, 100 ids a call to keep the URL short) and looks at what changed.
+        """
+        found: list[Order] = []
+        for start in range(0, len(entity_ids), 100):
+            criteria = (
+                SearchCriteria(page_size=100)
+                .sort_by("updated_at", "ASC")
+                .where("updated_at", updated_since, "gteq")
+                .where("entity_id", entity_ids[start : start + 100], "in")
+            )
+            found += await self.list_models(Order, self.path("orders"), criteria, "order")
+        return found
 
     async def refund_offline(
         self,

@@ -77,12 +77,15 @@ class WalmartCancelHandler(_Base):
         client = self.env.store(ctx.store_id).walmart
         remote = {ln.line_number: ln for ln in (await client.get_order(po)).lines}
         reason = ctx.payload["reason"]
+        totals = ctx.payload.get("totals")  # a cancellation made in Commerce (see cancelling)
         todo = []
-        for number, wanted in ctx.payload["lines"].items():
+        for number, wanted in (totals or ctx.payload["lines"]).items():
             line = remote.get(number)
             if line is None:
                 raise ChannelError(f"Walmart's order {po} has no line {number}.")
             open_qty = line.quantity_in("Created") + line.quantity_in("Acknowledged")
+            if totals is not None:  # only what Walmart does not show as cancelled yet
+                wanted -= line.quantity_in("Cancelled")
             if min(wanted, open_qty) > 0:
                 todo.append(CancelLine(number, min(wanted, open_qty), reason))
         if not todo:
@@ -92,8 +95,10 @@ class WalmartCancelHandler(_Base):
 
     def apply(self, session: Session, ctx: ActionContext, result: dict[str, Any] | None) -> None:
         order = load_order(session, ctx.subject_id)
+        sent = ctx.payload.get("totals") or ctx.payload["lines"]
         for line in order.lines:
-            if line.line_number in ctx.payload["lines"]:
+            # a line cancelled in part stays open on Walmart
+            if line.line_number in sent and line.qty_open == 0:
                 line.walmart_status = "Cancelled"
         units = sum((result or {}).get("cancelled", {}).values())
         label = cancel_label(ctx.payload["reason"])

@@ -23,7 +23,12 @@ from channelmanager_gui.services.engine.fulfilment_common import (
     publish_after_commit,
 )
 from channelmanager_gui.services.engine.order_status import refresh_order_status
-from channelmanager_gui.services.validation import CANCEL_REASON_LABELS, validate_cancel
+from channelmanager_gui.services.validation import (
+    CANCEL_REASON_LABELS,
+    COMMERCE_CANCEL_HELD,
+    is_held,
+    validate_cancel,
+)
 
 WALMART_CANCEL = "walmart.cancel"
 COMMERCE_CANCEL = "commerce.cancel"
@@ -35,11 +40,16 @@ def cancel_order(
     """Cancel every open unit of the order on Walmart and the order in Commerce.
 
     Raises ``ValidationError`` (nothing written) when the order cannot be cancelled or the
-    reason is not one of Walmart's five.
+    reason is not one of Walmart's five. An order held after a cancellation in Commerce
+    (``commerce_cancellations.py``) gets only the Walmart cancellation, with this reason.
     """
     with db.session() as session:
         order = load_order(session, order_id)
         request = validate_cancel(order, reason)
+        if is_held(order):
+            _send_held(session, order, request.reason)
+            publish_after_commit(session, changes, Change.ORDERS, Change.ACTIVITY, Change.OUTBOX)
+            return
         lines = {ln.line_number: ln.qty_open for ln in order.lines if ln.qty_open > 0}
         for line in order.lines:
             line.qty_cancelled += line.qty_open
@@ -62,6 +72,37 @@ def cancel_order(
         if superseded:
             note(session, order, "cancel_requested", f"{superseded} failed step(s) dropped", "info")
         publish_after_commit(session, changes, Change.ORDERS, Change.ACTIVITY, Change.OUTBOX)
+
+
+def queue_walmart_cancel(session: Session, order: Order, reason: str) -> None:
+    """Queue ``walmart.cancel`` for units already counted as cancelled on the order's lines
+    (cancelled in Commerce first). The payload holds each line's cancelled *total*: the
+    handler sends only what Walmart does not show as cancelled yet, so a retry after a lost
+    answer sends nothing twice, even for part of a line."""
+    totals = {ln.line_number: ln.qty_cancelled for ln in order.lines if ln.qty_cancelled > 0}
+    if all(ln.qty_open == 0 for ln in order.lines):
+        order.cancel_reason = reason  # the whole order: what the in-app cancel records too
+    outbox.enqueue(
+        session,
+        store_id=order.store_id,
+        kind=WALMART_CANCEL,
+        subject_type="order",
+        subject_id=order.id,
+        payload={"reason": reason, "totals": totals},
+    )
+
+
+def _send_held(session: Session, order: Order, reason: str) -> None:
+    queue_walmart_cancel(session, order, reason)
+    if order.error_step == COMMERCE_CANCEL_HELD:
+        order.error, order.error_step = None, None
+    refresh_order_status(order)
+    note(
+        session,
+        order,
+        "cancel_requested",
+        f"Cancellation made in Commerce sent to Walmart: {CANCEL_REASON_LABELS[reason]}",
+    )
 
 
 def _supersede_failed_creation(session: Session, order: Order) -> int:

@@ -1,10 +1,10 @@
 """The fulfilment flow: shipments, cancellations, returns and refunds (issue #5).
 
-Loops: ``shipments`` (shipments made in the Commerce admin) and ``returns`` (Walmart returns
-in, Commerce credit memos back). The ship, cancel and refund-now actions themselves start
-from the merchant (``shipping.ship_order``, ``cancelling.cancel_order``,
-``return_refund.refund_return_now``); every remote call goes through
-the outbox handlers registered here.
+Loops: ``shipments`` (shipments made in the Commerce admin), ``returns`` (Walmart returns
+in, Commerce credit memos back) and ``cancellations`` (orders cancelled in the Commerce
+admin). The ship, cancel and refund-now actions themselves start from the merchant
+(``shipping.ship_order``, ``cancelling.cancel_order``, ``return_refund.refund_return_now``);
+every remote call goes through the outbox handlers registered here.
 """
 
 from __future__ import annotations
@@ -15,6 +15,9 @@ from channelmanager_gui.services.engine.cancel_handlers import (
     WalmartCancelHandler,
 )
 from channelmanager_gui.services.engine.cancelling import COMMERCE_CANCEL, WALMART_CANCEL
+from channelmanager_gui.services.engine.commerce_cancellations import (
+    detect_commerce_cancellations,
+)
 from channelmanager_gui.services.engine.context import EngineEnv
 from channelmanager_gui.services.engine.creditmemo_handler import CommerceRefundHandler
 from channelmanager_gui.services.engine.return_handlers import (
@@ -38,6 +41,7 @@ from channelmanager_gui.services.outbox import ActionHandler
 LOOPS: list[LoopSpec] = [
     LoopSpec("shipments", detect_admin_shipments),
     LoopSpec("returns", sync_returns),
+    LoopSpec("cancellations", detect_commerce_cancellations),
 ]
 
 

@@ -21,6 +21,7 @@ from channelmanager_gui.models.order import Order
 from channelmanager_gui.services.engine.order_activity import SUBJECT, note
 from channelmanager_gui.services.engine.order_status import refresh_order_status
 from channelmanager_gui.services.outbox import retry_subject
+from channelmanager_gui.services.validation import is_held
 
 EXPORT_FIELDS = (
     "store_id", "purchase_order_id", "customer_order_id", "commerce_increment_id",
@@ -50,11 +51,14 @@ def find_order(db: Database, key: int | str) -> int:
 
 
 def retry_order(db: Database, order_id: int) -> int:
-    """Clear the order's error and re-queue its failed actions; returns how many."""
+    """Clear the order's error and re-queue its failed actions; returns how many. An order
+    held for its Walmart reason is left as it is (a bulk Retry may include it)."""
     with db.session() as session:
         order = session.get(Order, order_id)
         if order is None:
             raise ValidationError("order", f"order #{order_id} does not exist")
+        if is_held(order):  # nothing failed: it waits for the merchant's reason (Cancel)
+            return 0
         count = retry_subject(session, SUBJECT, order_id)
         previous = order.error
         order.error, order.error_step = None, None

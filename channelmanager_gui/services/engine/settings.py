@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from channelmanager_gui.errors import ValidationError
+from channelmanager_gui.services.walmart.order_actions import CANCEL_REASONS
 
 DEFAULT_SOURCE = "default"  # the MSI source of a single-source shop
 # Defaults well under the 5–30 minutes web extensions take; orders are what merchants wait for.
@@ -20,7 +21,11 @@ DEFAULT_INTERVALS = {
     "matching": 30.0,
     "shipments": 20.0,  # shipments made in the Commerce admin
     "returns": 60.0,
+    "cancellations": 30.0,  # orders cancelled in the Commerce admin
 }
+# Walmart's reason for a buyer's request is valid only on orders the buyer asked to cancel
+# (reference §4), so it cannot be a store-wide default.
+DEFAULT_REASON_CHOICES = frozenset(CANCEL_REASONS) - {"CUSTOMER_REQUESTED_SELLER_TO_CANCEL"}
 
 
 @dataclass
@@ -42,6 +47,8 @@ class StoreSettings:
     # MSI source our shipments name, so Commerce deducts stock where the merchant ships from
     # (``source_code`` on POST /V1/order/{id}/ship, reference §7); "default" in single-source
     ship_source_code: str = DEFAULT_SOURCE
+    # Walmart reason sent for an order cancelled in Commerce; None holds it for the merchant.
+    commerce_cancel_reason: str | None = None
 
     @classmethod
     def from_json(cls, data: dict[str, Any] | None) -> StoreSettings:
@@ -67,3 +74,6 @@ class StoreSettings:
         code = self.ship_source_code
         if not isinstance(code, str) or not code.strip() or len(code.split()) > 1:
             raise ValidationError("ship from source", "needs a source code without spaces")
+        reason = self.commerce_cancel_reason
+        if reason is not None and reason not in DEFAULT_REASON_CHOICES:
+            raise ValidationError("reason for cancellations in Commerce", f"unknown {reason!r}")

@@ -1,0 +1,167 @@
+"""Loop "cancellations": orders cancelled in the Commerce admin reach the marketplace too.
+
+Each pass asks Commerce about our orders that are still open to ship, updated since the
+watermark (``gteq`` with an overlap: ``updated_at`` has one-second precision and a save may
+commit late), and lets ``commerce_cancel_decision.decide`` judge each one. Units Commerce
+cancelled are counted on the order's lines and, in the same transaction, either the
+``walmart.cancel`` outbox action is queued with the store's default reason (the in-app cancel's
+handler: crash-safe, checks Walmart before a retry) or the order is held as "Cancelled in
+Commerce — choose the reason for Walmart" until the merchant picks one (``cancelling.
+cancel_order`` then sends it). A partly shipped order is not cancelled on Walmart; it says why.
+
+Commerce's cancel returns the reserved units to the salable quantity, which the stock loop
+picks up and the inventory push sends to Walmart: nothing here touches stock.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session
+
+from channelmanager_gui.models.order import Order, OrderLine
+from channelmanager_gui.services.changes import Change
+from channelmanager_gui.services.commerce.sales_models import Order as CommerceOrder
+from channelmanager_gui.services.engine.cancelling import cancel_label, queue_walmart_cancel
+from channelmanager_gui.services.engine.commerce_cancel_decision import (
+    CancelDecision,
+    Verdict,
+    decide,
+)
+from channelmanager_gui.services.engine.context import EngineEnv, StoreContext
+from channelmanager_gui.services.engine.fulfilment_common import (
+    load_order,
+    note,
+    publish_after_commit,
+    read_cursor,
+    set_error,
+    sync_error,
+    write_cursor,
+)
+from channelmanager_gui.services.engine.order_status import refresh_order_status
+from channelmanager_gui.services.validation import COMMERCE_CANCEL_HELD
+
+log = logging.getLogger(__name__)
+
+CURSOR = "cancellations.commerce_updated"
+OVERLAP = timedelta(minutes=10)
+REFUSED_STEP = "commerce_cancel"
+
+
+async def detect_commerce_cancellations(env: EngineEnv, store: StoreContext) -> dict[str, int]:
+    """One pass; returns counts for the status board (``held`` and ``refused`` need the
+    merchant: ``sync_notices`` announces them)."""
+    with env.db.session() as session:
+        since = read_cursor(session, store.id, CURSOR)
+        entity_ids = _open_entity_ids(session, store.id)
+    if since is None:
+        since = env.clock() - timedelta(hours=store.settings.order_lookback_hours)
+    counts = {"seen": 0, "sent": 0, "held": 0, "refused": 0}
+    if not entity_ids:
+        return counts
+    remotes = await store.commerce.list_orders_changed(entity_ids, since - OVERLAP)
+    counts["seen"] = len(remotes)
+    newest = since
+    for remote in remotes:
+        newest = max(newest, remote.updated_at or since)
+        try:
+            outcome = _record(env, store, remote)
+        except Exception as exc:  # one bad order never stops the others
+            log.exception("Commerce order %s could not be checked", remote.entity_id)
+            sync_error(
+                env.db,
+                store.id,
+                "commerce_cancel",
+                f"Commerce order {remote.increment_id or remote.entity_id} could not be "
+                f"checked for a cancellation: {exc}",
+            )
+            outcome = "error"
+        counts[outcome] = counts.get(outcome, 0) + 1
+    with env.db.session() as session:
+        write_cursor(session, store.id, CURSOR, newest)
+    return counts
+
+
+def held_message(units: int) -> str:
+    return (
+        f"Cancelled in Commerce — choose the reason for Walmart ({units} unit(s)). "
+        "Walmart needs a reason Commerce does not record; nothing is sent until you choose one."
+    )
+
+
+def _open_entity_ids(session: Session, store_id: int) -> list[int]:
+    """Commerce ids of our orders with units still open to ship and no cancel under way."""
+    open_line = exists().where(
+        OrderLine.order_id == Order.id,
+        OrderLine.qty_ordered > OrderLine.qty_shipped + OrderLine.qty_cancelled,
+    )
+    query = select(Order.commerce_entity_id).where(
+        Order.store_id == store_id,
+        Order.commerce_entity_id.is_not(None),
+        Order.cancel_reason.is_(None),
+        open_line,
+    )
+    return sorted(i for i in session.scalars(query) if i is not None)
+
+
+def _record(env: EngineEnv, store: StoreContext, remote: CommerceOrder) -> str:
+    with env.db.session() as session:
+        order_id = session.scalar(
+            select(Order.id).where(
+                Order.store_id == store.id, Order.commerce_entity_id == remote.entity_id
+            )
+        )
+        if order_id is None:
+            return "foreign"
+        order = load_order(session, order_id)
+        decision = decide(order, remote, store.settings.commerce_cancel_reason)
+        where = f"Commerce order {remote.increment_id or remote.entity_id}"
+        if decision.verdict is Verdict.NOTHING:
+            return str(decision.verdict)
+        if decision.verdict is Verdict.SHIPPED:
+            message = _refused_message(where, decision)
+            if order.error == message:
+                return "known"  # said already; nothing new
+            set_error(session, order, REFUSED_STEP, message)
+        else:
+            _count_cancelled(order, decision)
+            _act(session, order, decision, where)
+        publish_after_commit(session, env.changes, Change.ORDERS, Change.ACTIVITY, Change.OUTBOX)
+        return str(decision.verdict)
+
+
+def _count_cancelled(order: Order, decision: CancelDecision) -> None:
+    for line in order.lines:
+        line.qty_cancelled += decision.lines.get(line.line_number, 0)
+
+
+def _act(session: Session, order: Order, decision: CancelDecision, where: str) -> None:
+    lines = ", ".join(f"line {n} × {q}" for n, q in sorted(decision.lines.items()))
+    said = f"{where} cancelled {decision.units} unit(s) ({lines})"
+    if decision.verdict is Verdict.ALREADY:
+        refresh_order_status(order)
+        note(session, order, REFUSED_STEP, f"{said}; Walmart had cancelled them already", "info")
+    elif decision.verdict is Verdict.SEND:
+        reason = decision.reason or ""
+        queue_walmart_cancel(session, order, reason)
+        refresh_order_status(order)
+        note(
+            session,
+            order,
+            REFUSED_STEP,
+            f"{said}; sending the cancellation to Walmart with the store's reason "
+            f"“{cancel_label(reason)}”",
+        )
+    else:
+        note(session, order, REFUSED_STEP, f"{said}; waiting for the reason for Walmart", "info")
+        set_error(session, order, COMMERCE_CANCEL_HELD, held_message(decision.units))
+
+
+def _refused_message(where: str, decision: CancelDecision) -> str:
+    return (
+        f"{where} was cancelled ({decision.units} unit(s)), but part of this order has "
+        "shipped: Walmart only cancels whole unshipped orders from here, so nothing was sent. "
+        "Ship the rest, or cancel it in Walmart Seller Center."
+    )

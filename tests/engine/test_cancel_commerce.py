@@ -1,0 +1,237 @@
+"""Orders cancelled in the Commerce admin reach Walmart (issue 16), end to end over HTTP: the
+store's default reason is sent, or the order is held until the merchant chooses one; a partly
+shipped order is refused; a partial cancel (an invoiced order) cancels only those units; a
+worker killed after Walmart's answer cancels nothing twice; the stock comes back on Walmart."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from channelmanager_gui.models.order import OrderStatus
+from channelmanager_gui.models.outbox import OutboxAction
+from channelmanager_gui.sandbox.pair import SandboxPair
+from channelmanager_gui.services.engine.cancelling import WALMART_CANCEL, cancel_order
+from channelmanager_gui.services.engine.engine import SyncEngine
+from channelmanager_gui.services.engine.order_queries import retry_order
+from channelmanager_gui.services.engine.shipping import ship_order
+from channelmanager_gui.services.validation import COMMERCE_CANCEL_HELD, validate_shipment
+from tests.engine.conftest import Admin, MakeEngine
+from tests.engine.fulfilment_support import (
+    FLOWS,
+    CrashAfterSend,
+    SimulatedCrash,
+    commerce_order,
+    new_order,
+    order,
+    skus,
+    walmart_line,
+    walmart_qty,
+)
+
+OUT_OF_STOCK = "SELLER_CANCEL_OUT_OF_STOCK"
+AUTO = {"commerce_cancel_reason": OUT_OF_STOCK}
+
+
+def kinds(engine: SyncEngine, order_id: int) -> list[str]:
+    with engine.env.db.session() as session:
+        query = select(OutboxAction.kind).where(OutboxAction.subject_id == order_id)
+        return list(session.scalars(query))
+
+
+def admin_cancel(commerce_admin: Admin, engine: SyncEngine, order_id: int) -> None:
+    entity = order(engine.env.db, order_id).commerce_entity_id
+    assert commerce_admin.post(f"/orders/{entity}/cancel")["canceled"] is True
+
+
+async def test_cancelled_in_commerce_is_sent_with_the_store_reason(
+    make_engine: MakeEngine,
+    sandbox_pair: SandboxPair,
+    walmart_admin: Admin,
+    commerce_admin: Admin,
+) -> None:
+    engine = await make_engine(FLOWS, settings=AUTO)
+    a, b = skus(sandbox_pair, commerce_admin, 2, offset=30)
+    order_id = await new_order(engine, walmart_admin, [(a, 2), (b, 1)])
+    admin_cancel(commerce_admin, engine, order_id)
+    assert (await engine.run_once()).ok
+    assert await engine.worker.drain(timeout=30)
+
+    local = order(engine.env.db, order_id)
+    assert local.status == OrderStatus.CANCELLED and local.cancel_reason == OUT_OF_STOCK
+    for number, qty in (("1", 2), ("2", 1)):
+        line = walmart_line(walmart_admin, local.purchase_order_id, number)
+        assert walmart_qty(line, "Cancelled") == qty
+        statuses = line["orderLineStatuses"]["orderLineStatus"]
+        assert {s.get("cancellationReason") for s in statuses} == {OUT_OF_STOCK}
+    assert kinds(engine, order_id).count(WALMART_CANCEL) == 1
+    assert "commerce.cancel" not in kinds(engine, order_id)  # Commerce did it already
+    assert (await engine.run_once()).ok  # seen again: nothing queued twice
+    assert kinds(engine, order_id).count(WALMART_CANCEL) == 1
+
+
+async def test_held_until_the_merchant_chooses_a_reason(
+    make_engine: MakeEngine,
+    sandbox_pair: SandboxPair,
+    walmart_admin: Admin,
+    commerce_admin: Admin,
+) -> None:
+    engine = await make_engine(FLOWS)
+    (a,) = skus(sandbox_pair, commerce_admin, 1, offset=32)
+    order_id = await new_order(engine, walmart_admin, [(a, 2)])
+    admin_cancel(commerce_admin, engine, order_id)
+    summary = await engine.run_once()
+    assert await engine.worker.drain(timeout=30)
+
+    held = order(engine.env.db, order_id)
+    assert held.error_step == COMMERCE_CANCEL_HELD and held.status == OrderStatus.ERROR
+    assert held.error and held.error.startswith("Cancelled in Commerce — choose the reason")
+    assert WALMART_CANCEL not in kinds(engine, order_id)  # never sent without a reason
+    line = walmart_line(walmart_admin, held.purchase_order_id, "1")
+    assert walmart_qty(line, "Cancelled") == 0
+    assert summary.orders_in_error >= 1  # the command line says an order needs the merchant
+
+    cancel_order(engine.env.db, order_id, "Pricing error")
+    assert await engine.worker.drain(timeout=30)
+    done = order(engine.env.db, order_id)
+    assert done.error is None and done.status == OrderStatus.CANCELLED
+    assert done.cancel_reason == "SELLER_CANCEL_PRICING_ERROR"
+    line = walmart_line(walmart_admin, done.purchase_order_id, "1")
+    assert walmart_qty(line, "Cancelled") == 2
+    assert kinds(engine, order_id).count("commerce.cancel") == 0
+
+
+async def test_partly_shipped_order_is_not_cancelled_on_walmart(
+    make_engine: MakeEngine,
+    sandbox_pair: SandboxPair,
+    walmart_admin: Admin,
+    commerce_admin: Admin,
+) -> None:
+    engine = await make_engine(FLOWS, settings=AUTO)
+    (a,) = skus(sandbox_pair, commerce_admin, 1, offset=33)
+    order_id = await new_order(engine, walmart_admin, [(a, 2)])
+    request = validate_shipment(
+        order(engine.env.db, order_id), "UPS", None, None, "1Z999AA10000016001", None, None,
+        {"1": 1},
+    )  # fmt: skip
+    ship_order(engine.env.db, order_id, request)
+    assert await engine.worker.drain(timeout=30)
+    admin_cancel(commerce_admin, engine, order_id)  # cancels the unshipped unit
+    assert (await engine.run_once()).ok is False  # the order is in Error now
+    assert await engine.worker.drain(timeout=30)
+
+    local = order(engine.env.db, order_id)
+    assert local.status == OrderStatus.ERROR and "part of this order has shipped" in (
+        local.error or ""
+    )
+    assert WALMART_CANCEL not in kinds(engine, order_id)
+    line = walmart_line(walmart_admin, local.purchase_order_id, "1")
+    assert walmart_qty(line, "Shipped") == 1 and walmart_qty(line, "Cancelled") == 0
+
+
+async def partial_cancel(
+    engine: SyncEngine, commerce_admin: Admin, order_id: int, sku: str
+) -> None:
+    """Invoice 1 of 2 in Commerce, then cancel: Commerce cancels only the other unit and the
+    order stays open ("processing"), as ``Order::registerCancellation`` does."""
+    entity = order(engine.env.db, order_id).commerce_entity_id
+    commerce_admin.post(f"/orders/{entity}/invoice", {"items": [{"sku": sku, "qty": 1}]})
+    admin_cancel(commerce_admin, engine, order_id)
+
+
+async def test_partial_cancel_in_commerce_cancels_those_units(
+    make_engine: MakeEngine,
+    sandbox_pair: SandboxPair,
+    walmart_admin: Admin,
+    commerce_admin: Admin,
+) -> None:
+    engine = await make_engine(FLOWS, settings=AUTO)
+    (a,) = skus(sandbox_pair, commerce_admin, 1, offset=34)
+    order_id = await new_order(engine, walmart_admin, [(a, 2)])
+    await partial_cancel(engine, commerce_admin, order_id, a)
+    entity = order(engine.env.db, order_id).commerce_entity_id or 0
+    assert commerce_order(sandbox_pair, entity)["state"] == "processing"
+    assert (await engine.run_once()).ok
+    assert await engine.worker.drain(timeout=30)
+    assert (await engine.run_once()).ok
+    assert await engine.worker.drain(timeout=30)
+
+    local = order(engine.env.db, order_id)
+    assert local.lines[0].qty_cancelled == 1 and local.lines[0].qty_open == 1
+    assert local.status == OrderStatus.CREATED and local.cancel_reason is None
+    line = walmart_line(walmart_admin, local.purchase_order_id, "1")
+    assert walmart_qty(line, "Cancelled") == 1
+
+
+async def test_killed_after_walmart_answered_cancels_nothing_twice(
+    make_engine: MakeEngine,
+    sandbox_pair: SandboxPair,
+    walmart_admin: Admin,
+    commerce_admin: Admin,
+) -> None:
+    engine = await make_engine(FLOWS, settings=AUTO)
+    (a,) = skus(sandbox_pair, commerce_admin, 1, offset=35)
+    order_id = await new_order(engine, walmart_admin, [(a, 2)])
+    await partial_cancel(engine, commerce_admin, order_id, a)
+    engine.worker.handlers = {
+        **engine.worker.handlers,
+        WALMART_CANCEL: CrashAfterSend(engine.worker.handlers[WALMART_CANCEL]),
+    }
+    with pytest.raises(SimulatedCrash):
+        await engine.run_once()
+        await engine.worker.drain(timeout=30)
+    await engine.aclose()
+
+    restarted = await make_engine(FLOWS, worker_options={"lease_seconds": 0})
+    assert await restarted.worker.drain(timeout=30)
+    local = order(restarted.env.db, order_id)
+    assert local.error is None
+    line = walmart_line(walmart_admin, local.purchase_order_id, "1")
+    assert walmart_qty(line, "Cancelled") == 1  # one unit, not two: the retry looked first
+    assert walmart_qty(line, "Acknowledged") + walmart_qty(line, "Created") == 1
+
+
+async def test_stock_returned_by_commerce_reaches_walmart(
+    make_engine: MakeEngine,
+    sandbox_pair: SandboxPair,
+    walmart_admin: Admin,
+    commerce_admin: Admin,
+) -> None:
+    from channelmanager_gui.services.engine import listings_flow
+    from channelmanager_gui.services.engine.catalog import import_products
+    from channelmanager_gui.services.engine.matching import request_match, run_matching
+    from tests.engine.listing_support import ids, send_and_finish_feeds
+
+    engine = await make_engine([*FLOWS, listings_flow], settings=AUTO)
+    env = engine.env
+    store_id = next(iter(env.stores))
+    (a,) = skus(sandbox_pair, commerce_admin, 1, offset=36)
+    await import_products(env, env.store(store_id), skus=[a])
+    request_match(env, store_id, ids(env.db, [a]))
+    await run_matching(env, env.store(store_id))
+    order_id = await new_order(engine, walmart_admin, [(a, 3)])
+    assert (await engine.run_once()).ok
+    await send_and_finish_feeds(engine, store_id)
+    assert walmart_admin.get(f"/inventory/{a}")["quantity"] == 97
+
+    admin_cancel(commerce_admin, engine, order_id)
+    assert (await engine.run_once()).ok  # the cancellation is seen and sent
+    assert (await engine.run_once()).ok  # the stock loop sees 100 and pushes it
+    await send_and_finish_feeds(engine, store_id)
+    assert walmart_admin.get(f"/inventory/{a}")["quantity"] == 100
+    assert order(env.db, order_id).status == OrderStatus.CANCELLED
+
+
+async def test_retry_leaves_a_held_order_held(
+    make_engine: MakeEngine,
+    sandbox_pair: SandboxPair,
+    walmart_admin: Admin,
+    commerce_admin: Admin,
+) -> None:
+    engine = await make_engine(FLOWS)
+    (a,) = skus(sandbox_pair, commerce_admin, 1, offset=37)
+    order_id = await new_order(engine, walmart_admin, [(a, 1)])
+    admin_cancel(commerce_admin, engine, order_id)
+    await engine.run_once()
+    assert retry_order(engine.env.db, order_id) == 0
+    assert order(engine.env.db, order_id).error_step == COMMERCE_CANCEL_HELD
