@@ -198,6 +198,13 @@ def test_invoice_errors_and_reads(store: Store) -> None:
     assert r.json()["message"].startswith("Invoice Document Validation Error(s):\n")
     listed = store.api.get("/invoices", params=criteria([[("order_id", order_id, "eq")]])).json()
     assert listed["total_count"] == 1
+    rest = store.api.post(f"/order/{order_id}/invoice", json={"capture": False, "notify": False})
+    assert rest.status_code == 200
+    again = store.api.post(f"/order/{order_id}/invoice", json={"capture": False, "notify": False})
+    assert again.status_code == 400  # Order::canInvoice(): nothing left to invoice
+    assert again.json()["message"].startswith(
+        "Invoice Document Validation Error(s):\nThe order does not allow an invoice to be created."
+    )
 
 
 def test_admin_ship_cancel_refund(store: Store) -> None:

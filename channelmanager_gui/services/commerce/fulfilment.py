@@ -14,7 +14,7 @@ from typing import Any
 from channelmanager_gui.services.commerce.base import CommerceBase, as_int
 from channelmanager_gui.services.commerce.models import Track
 from channelmanager_gui.services.commerce.orders import ItemQtys, item_lines
-from channelmanager_gui.services.commerce.sales_models import CreditMemo, Shipment
+from channelmanager_gui.services.commerce.sales_models import CreditMemo, Invoice, Shipment
 from channelmanager_gui.services.commerce.search import SearchCriteria
 
 
@@ -100,3 +100,9 @@ class FulfilmentMixin(CommerceBase):
         criteria = _document_criteria(order_id, created_since)
         path = self.path("creditmemos")
         return await self.list_models(CreditMemo, path, criteria, "credit memo")
+
+    async def list_invoices(self, order_id: int) -> list[Invoice]:
+        """Invoices of one order, oldest first (``GET /V1/invoices``, reference §6): read
+        before invoicing again, since a second invoice call is never safe to repeat."""
+        criteria = _document_criteria(order_id, None)
+        return await self.list_models(Invoice, self.path("invoices"), criteria, "invoice")

@@ -138,7 +138,9 @@ class CommerceCancelHandler(_Base):
         """The Walmart id and the order comment, each only if missing (safe to repeat)."""
         snap = load_snapshot(self.env.db, ctx.subject_id)
         if not remote.ext_order_id:
-            await client.set_ext_order_id(remote.entity_id, snap.purchase_order_id)
+            await client.set_ext_order_id(
+                remote.entity_id, remote.increment_id, snap.purchase_order_id
+            )
         text = order_comment(snap)
         if not any(text in (c.comment or "") for c in remote.comments):
             await client.add_comment(remote.entity_id, text)
