@@ -6,6 +6,7 @@ selector and reconnect the sync engine; the page itself never touches the engine
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -200,6 +201,8 @@ def settings_summary(settings: StoreSettings) -> str:
         f"<p><b>Walmart price:</b> {price}.</p>"
         f"<p><b>Identifiers read from:</b> {attributes or 'none'}.</p>"
         f"<p><b>Checks:</b> {every}.</p>"
+        f"<p><b>Commerce order e-mail:</b> {html.escape(settings.order_email)} (Commerce's "
+        "order, invoice and shipment e-mails go there, never to the Walmart buyer).</p>"
     )
 
 

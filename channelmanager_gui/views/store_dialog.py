@@ -30,7 +30,11 @@ from channelmanager_gui.errors import ChannelError
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.credentials import CredentialStore
-from channelmanager_gui.services.engine.settings import DEFAULT_INTERVALS, StoreSettings
+from channelmanager_gui.services.engine.settings import (
+    DEFAULT_INTERVALS,
+    DEFAULT_ORDER_EMAIL,
+    StoreSettings,
+)
 from channelmanager_gui.services.http import ConnectionReport
 from channelmanager_gui.views import store_form
 from channelmanager_gui.views.identifier_table import IdentifierTable
@@ -159,6 +163,12 @@ class StoreDialog(QDialog):
         self.adjustment.setDecimals(1)
         self.adjustment.setSuffix(" % on the Commerce price")
         form.addRow("Walmart price", self.adjustment)
+        self.order_email = self._line(form, "Commerce order e-mail", DEFAULT_ORDER_EMAIL)
+        self.order_email.setToolTip(
+            "The e-mail of every Commerce order made for a Walmart order. Commerce sends its "
+            "order, invoice and shipment e-mails there; Walmart forbids writing to its buyers, "
+            "so it is never the buyer's address. Empty: an address that reaches nobody."
+        )
         self.intervals: dict[str, QSpinBox] = {}
         for name in DEFAULT_INTERVALS:
             spin = QSpinBox()
@@ -187,6 +197,8 @@ class StoreDialog(QDialog):
         settings = answer.settings
         self.buffer.setValue(settings.safety_buffer)
         self.adjustment.setValue(settings.price_adjustment_pct)
+        if settings.order_email != DEFAULT_ORDER_EMAIL:
+            self.order_email.setText(settings.order_email)
         for name, spin in self.intervals.items():
             spin.setValue(int(settings.intervals.get(name, DEFAULT_INTERVALS[name])))
         self.identifiers.set_mapping(settings.identifier_attributes)
@@ -197,6 +209,7 @@ class StoreDialog(QDialog):
         settings = StoreSettings.from_json(self._base_settings.to_json())
         settings.safety_buffer = self.buffer.value()
         settings.price_adjustment_pct = self.adjustment.value()
+        settings.order_email = self.order_email.text().strip() or DEFAULT_ORDER_EMAIL
         settings.intervals.update({k: float(s.value()) for k, s in self.intervals.items()})
         settings.identifier_attributes = self.identifiers.mapping()
         return StoreAnswer(

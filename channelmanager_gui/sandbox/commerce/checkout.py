@@ -225,6 +225,7 @@ def place_order(state: CommerceState, quote: Quote, payment: dict[str, Any], ema
         grand_total=_money(subtotal + shipping),
     )
     state.add_order(order)
+    state.mail("order", order)
     for item in items:
         state.reserve(item.sku, item.qty_ordered)
     quote.active, quote.order_id = False, order_id

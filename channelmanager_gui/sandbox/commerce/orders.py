@@ -162,6 +162,8 @@ def add_comment(call: Call) -> Any:
     )
     if status is not None:
         order.status = status
+    if history.get("is_customer_notified"):
+        call.state.mail("order_comment", order)
     call.state.touch_order(order)
     return True
 
@@ -192,7 +194,7 @@ def order_status(call: Call) -> Any:
 
 
 def notify(call: Call) -> Any:
-    call.state.order(call.int_param("id"))
+    call.state.mail("order", call.state.order(call.int_param("id")))
     return True
 
 

@@ -71,7 +71,9 @@ class StoreSettings:
             if not isinstance(seconds, int | float) or seconds < 1:
                 raise ValidationError(f"interval {name}", "must be at least 1 second")
         if not isinstance(self.order_email, str) or not _EMAIL.fullmatch(self.order_email):
-            raise ValidationError("order e-mail", "must be an e-mail address (name@domain)")
+            raise ValidationError(
+                "Commerce order e-mail", "must be an e-mail address (name@domain)"
+            )
         if self.safety_buffer < 0:
             raise ValidationError("safety buffer", "cannot be negative")
         if not -90 <= self.price_adjustment_pct <= 500:
