@@ -11,23 +11,18 @@ from sqlalchemy import delete
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.store import AppSetting
 from channelmanager_gui.sandbox.pair import SandboxPair
-from channelmanager_gui.services import activity
 from channelmanager_gui.services.engine import order_create
 from channelmanager_gui.services.engine.order_invoice import queue_missing_invoices
 from channelmanager_gui.services.engine.settings import DEFAULT_ORDER_EMAIL
 from tests.engine.conftest import Admin, MakeEngine
 from tests.engine.fulfilment_support import FLOWS, commerce_order, new_order, order, skus
 from tests.engine.test_returns import shipped_order
+from tests.engine.test_returns_refund import messages
 
 
 def invoices_of(pair: SandboxPair, entity_id: int | None) -> list[Any]:
     with pair.commerce.state.lock:
         return [d for d in pair.commerce.state.invoices.values() if d.order_id == entity_id]
-
-
-def messages(db: Database, order_id: int) -> list[str]:
-    with db.session() as session:
-        return [e.message for e in activity.timeline(session, "order", order_id)]
 
 
 def forget_the_upgrade_pass(db: Database) -> None:
@@ -64,8 +59,8 @@ async def test_orders_made_before_invoicing_are_invoiced_once_on_upgrade(
     assert len(invoices_of(sandbox_pair, hand_entity)) == 1  # adopted, not invoiced again
     remote = commerce_order(sandbox_pair, plain_entity or 0)
     assert remote["items"][0]["qty_invoiced"] == 2 and remote["state"] == "processing"
-    assert any("Invoiced in Commerce" in m for m in messages(upgraded.env.db, plain))
-    assert any("already there" in m for m in messages(upgraded.env.db, by_hand))
+    assert any("Invoiced in Commerce" in m for m in messages(upgraded, plain))
+    assert any("already there" in m for m in messages(upgraded, by_hand))
     assert queue_missing_invoices(upgraded.env.db) == 0  # once per database
     forget_the_upgrade_pass(upgraded.env.db)
     assert queue_missing_invoices(upgraded.env.db) == 0  # and never twice for an order

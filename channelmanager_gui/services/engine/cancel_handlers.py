@@ -180,10 +180,11 @@ class CommerceCancelHandler(_Base):
         if order.commerce_entity_id is None and result:  # found by its cart: remember it
             order.commerce_entity_id = int(result["entity_id"])
             order.commerce_increment_id = result.get("increment_id")
-        if (result or {}).get("creditmemo_id"):
+        memo_id = (result or {}).get("creditmemo_id")
+        if memo_id:
             message = (
-                f"Commerce order credited (offline credit memo #{result['creditmemo_id']}"
-                ": an invoiced order cannot be cancelled); the reason is in its comments"
+                f"Commerce order credited (offline credit memo #{memo_id}: an invoiced order "
+                "cannot be cancelled); the reason is in its comments"
             )
         else:
             message = "Commerce order cancelled; the reason is in its comments"
