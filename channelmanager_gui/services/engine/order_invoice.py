@@ -28,7 +28,6 @@ from channelmanager_gui.models.order import Order
 from channelmanager_gui.models.outbox import ActionStatus, OutboxAction
 from channelmanager_gui.models.store import AppSetting
 from channelmanager_gui.services.changes import Change
-from channelmanager_gui.services.commerce.client import CommerceClient
 from channelmanager_gui.services.commerce.sales_models import Order as CommerceOrder
 from channelmanager_gui.services.engine.context import EngineEnv
 from channelmanager_gui.services.engine.fulfilment_common import (
@@ -77,7 +76,8 @@ class InvoiceCommerceOrder:
             why = _not_invoiceable(remote)
             if why:
                 return {"invoice_id": None, "why": why}
-        invoice_id = await _invoice(client, entity_id)
+        # everything left to invoice; capture false: no gateway, Walmart took the payment
+        invoice_id = await client.invoice_order(entity_id, capture=False)
         return {"invoice_id": invoice_id, "found": False}
 
     def apply(self, session: Session, ctx: ActionContext, result: dict[str, Any] | None) -> None:
@@ -99,11 +99,6 @@ class InvoiceCommerceOrder:
         order = load_order(session, ctx.subject_id)
         set_error(session, order, STEP, f"Invoicing the Commerce order failed: {error}")
         publish_after_commit(session, self.env.changes, Change.ORDERS, Change.ACTIVITY)
-
-
-async def _invoice(client: CommerceClient, entity_id: int) -> int:
-    """All that is left to invoice, offline and without an e-mail to the buyer."""
-    return await client.invoice_order(entity_id, capture=False)
 
 
 def _entity_id(db: Database, order_id: int) -> int | None:
