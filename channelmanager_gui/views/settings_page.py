@@ -211,6 +211,8 @@ def settings_summary(settings: StoreSettings) -> str:
         f"<p><b>Shipments:</b> from the Commerce source "
         f"“{html.escape(settings.ship_source_code)}”, which Commerce takes the stock from.</p>"
         f"<p><b>Checks:</b> {every}.</p>"
+        f"<p><b>Commerce order e-mail:</b> {html.escape(settings.order_email)} (Commerce's "
+        "order, invoice and shipment e-mails go there, never to the Walmart buyer).</p>"
     )
 
 

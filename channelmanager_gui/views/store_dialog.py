@@ -33,6 +33,7 @@ from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.credentials import CredentialStore
 from channelmanager_gui.services.engine.settings import (
     DEFAULT_INTERVALS,
+    DEFAULT_ORDER_EMAIL,
     DEFAULT_REASON_CHOICES,
     DEFAULT_SOURCE,
     StoreSettings,
@@ -182,6 +183,12 @@ class StoreDialog(QDialog):
             if code in DEFAULT_REASON_CHOICES:
                 self.commerce_cancel.addItem(f"Cancel on Walmart as “{label}”", code)
         form.addRow("Order cancelled in Commerce", self.commerce_cancel)
+        self.order_email = self._line(form, "Commerce order e-mail", DEFAULT_ORDER_EMAIL)
+        self.order_email.setToolTip(
+            "The e-mail of every Commerce order made for a Walmart order. Commerce sends its "
+            "order, invoice and shipment e-mails there; Walmart forbids writing to its buyers, "
+            "so it is never the buyer's address. Empty: an address that reaches nobody."
+        )
         self.intervals: dict[str, QSpinBox] = {}
         for name in DEFAULT_INTERVALS:
             spin = QSpinBox()
@@ -214,6 +221,8 @@ class StoreDialog(QDialog):
         self.commerce_cancel.setCurrentIndex(
             max(0, self.commerce_cancel.findData(settings.commerce_cancel_reason))
         )
+        if settings.order_email != DEFAULT_ORDER_EMAIL:
+            self.order_email.setText(settings.order_email)
         for name, spin in self.intervals.items():
             spin.setValue(int(settings.intervals.get(name, DEFAULT_INTERVALS[name])))
         self.identifiers.set_mapping(settings.identifier_attributes)
@@ -226,6 +235,7 @@ class StoreDialog(QDialog):
         settings.price_adjustment_pct = self.adjustment.value()
         settings.ship_source_code = self.ship_source.text().strip() or DEFAULT_SOURCE
         settings.commerce_cancel_reason = self.commerce_cancel.currentData()
+        settings.order_email = self.order_email.text().strip() or DEFAULT_ORDER_EMAIL
         settings.intervals.update({k: float(s.value()) for k, s in self.intervals.items()})
         settings.identifier_attributes = self.identifiers.mapping()
         return StoreAnswer(

@@ -74,7 +74,9 @@ async def test_cancel_with_reason_reaches_both(
         }
         assert reasons == {OUT_OF_STOCK}
     remote = commerce_order(sandbox_pair, local.commerce_entity_id or 0)
-    assert remote["state"] == "canceled"
+    # invoiced when created, so it cannot be cancelled: one offline credit memo takes it all back
+    assert remote["state"] == "closed" and remote["total_refunded"] == remote["grand_total"]
+    assert [i["qty_refunded"] for i in remote["items"]] == [2, 1]
     assert (
         comments(sandbox_pair, local.commerce_entity_id or 0).count(
             cancel_comment(local.purchase_order_id, OUT_OF_STOCK)
@@ -173,7 +175,8 @@ async def test_killed_after_a_remote_call_cancels_nothing_twice(
     line = walmart_line(walmart_admin, local.purchase_order_id, "1")
     assert walmart_qty(line, "Cancelled") == 2
     entity = local.commerce_entity_id or 0
-    assert commerce_order(sandbox_pair, entity)["state"] == "canceled"
+    remote = commerce_order(sandbox_pair, entity)
+    assert remote["state"] == "closed" and remote["items"][0]["qty_refunded"] == 2  # one memo
     expected = cancel_comment(local.purchase_order_id, OUT_OF_STOCK)
     assert comments(sandbox_pair, entity).count(expected) == 1
 
@@ -203,7 +206,8 @@ async def test_killed_between_commerce_cancel_and_comment(
     assert await restarted.worker.drain(timeout=30)
     local = order(restarted.env.db, order_id)
     entity = local.commerce_entity_id or 0
-    assert commerce_order(sandbox_pair, entity)["state"] == "canceled"
+    remote = commerce_order(sandbox_pair, entity)
+    assert remote["state"] == "closed" and remote["items"][0]["qty_refunded"] == 1  # one memo
     expected = cancel_comment(local.purchase_order_id, "SELLER_CANCEL_PRICING_ERROR")
     assert comments(sandbox_pair, entity).count(expected) == 1
 

@@ -53,8 +53,8 @@ class Calls:
         self.monkeypatch.setattr(cls, name, wrapper)
 
 
-# A first attempt neither looks for an existing order (no cart recorded: none can exist) nor
-# reads the order it placed (the ext_order_id answer carries it): no find_orders or get_order.
+# A first attempt does not look for an existing order (no cart recorded: none can exist) and
+# reads the order it placed once (its increment id goes into the ext_order_id save).
 CRASH_POINTS = [
     (WalmartClient, "acknowledge", 1),
     (CommerceClient, "create_cart", 1),
@@ -64,6 +64,7 @@ CRASH_POINTS = [
     (CommerceClient, "place_order", 1),
     (CommerceClient, "set_ext_order_id", 1),
     (CommerceClient, "add_comment", 1),
+    (CommerceClient, "invoice_order", 1),
 ]
 
 
@@ -102,6 +103,8 @@ async def test_killed_after_a_remote_call_then_restarted(
     assert commerce_admin.get("/stats")["orders"] == orders_before + 1
     (found,) = commerce_admin.get(f"/orders?ext_order_id={po}")["items"]
     assert {i["sku"]: i["qty_ordered"] for i in found["items"]} == {sku_a: 2, sku_b: 1}
+    assert {i["sku"]: i["qty_invoiced"] for i in found["items"]} == {sku_a: 2, sku_b: 1}
+    assert found["increment_id"] == f"{found['entity_id']:09d}"  # never renumbered
     comments = [h["comment"] for h in found["status_histories"]]
     assert sum(f"Walmart order {po}" in c for c in comments) == 1
     assert calls.counts[("acknowledge", po)] == 1
@@ -133,7 +136,7 @@ async def test_a_first_attempt_neither_searches_nor_rereads(
     entity = str(found["entity_id"])
     # The sandbox's earlier orders are imported too (already acknowledged: those are looked for)
     assert calls.counts[("find_orders", po)] == 0
-    assert calls.counts[("get_order", entity)] == 0
+    assert calls.counts[("get_order", entity)] == 1
     assert calls.counts[("set_ext_order_id", entity)] == calls.counts[("add_comment", entity)] == 1
     assert sum(f"Walmart order {po}" in h["comment"] for h in found["status_histories"]) == 1
 

@@ -69,9 +69,15 @@ async def test_new_order_becomes_exactly_one_commerce_order(
     assert len(found) == 1
     assert found[0]["increment_id"] == order.commerce_increment_id
     assert found[0]["entity_id"] == order.commerce_entity_id
+    # the sandbox numbers a placed order after its entity id: linking did not renumber it
+    assert found[0]["increment_id"] == f"{found[0]['entity_id']:09d}"
     assert order.commerce_linked and order.acknowledged_at is not None
     comments = [h["comment"] for h in found[0]["status_histories"]]
-    assert f"Walmart order {po} (customer order {order.customer_order_id})" in comments
+    assert order.customer_email.endswith("@relay.walmart.com")
+    assert (
+        f"Walmart order {po} (customer order {order.customer_order_id}); buyer's Walmart relay "
+        f"e-mail: {order.customer_email}"
+    ) in comments
     qty = {i["sku"]: i["qty_ordered"] for i in found[0]["items"]}
     assert qty == {sku_a: 1, sku_b: 2}
     assert all(line.commerce_item_id for line in order.lines)
@@ -85,6 +91,7 @@ async def test_new_order_becomes_exactly_one_commerce_order(
         "cart_created",
         "order_placed",
         "created",
+        "commerce.invoice",
     ]
     assert po not in " ".join(summary.failed_actions)
 
@@ -134,7 +141,11 @@ async def test_overlapping_imports_never_duplicate(
         mine = (OutboxAction.subject_id == order_id) & (OutboxAction.subject_type == "order")
         kinds = list(session.scalars(select(OutboxAction.kind).where(mine)))
     assert count == 1
-    assert sorted(kinds) == ["commerce.create_order", "walmart.acknowledge"]
+    assert sorted(kinds) == [
+        "commerce.create_order",
+        "commerce.invoice_order",
+        "walmart.acknowledge",
+    ]
     assert len(commerce_orders(commerce_admin, po)) == 1
     assert events(engine_db, order_id).count("imported") == 1
 

@@ -67,5 +67,6 @@ async def test_actions_of_a_store_not_connected_wait_until_it_is(
     finally:
         await connected.aclose()
     assert summary.ok, summary
-    assert [(s, n) for s, n, _ in actions(engine_db)] == [(ActionStatus.DONE, 1)] * 2
+    # acknowledge, create, then the invoice the creation queued
+    assert [(s, n) for s, n, _ in actions(engine_db)] == [(ActionStatus.DONE, 1)] * 3
     assert len(commerce_admin.get(f"/orders?ext_order_id={po}")["items"]) == 1

@@ -224,6 +224,13 @@ def test_invoice_errors_and_reads(store: Store) -> None:
     assert r.json()["message"].startswith("Invoice Document Validation Error(s):\n")
     listed = store.api.get("/invoices", params=criteria([[("order_id", order_id, "eq")]])).json()
     assert listed["total_count"] == 1
+    rest = store.api.post(f"/order/{order_id}/invoice", json={"capture": False, "notify": False})
+    assert rest.status_code == 200
+    again = store.api.post(f"/order/{order_id}/invoice", json={"capture": False, "notify": False})
+    assert again.status_code == 400  # Order::canInvoice(): nothing left to invoice
+    assert again.json()["message"].startswith(
+        "Invoice Document Validation Error(s):\nThe order does not allow an invoice to be created."
+    )
 
 
 def test_admin_ship_cancel_refund(store: Store) -> None:
@@ -273,3 +280,25 @@ def test_cancel_of_partly_invoiced_order_keeps_it_processing(store: Store) -> No
     assert o["state"] == "processing"  # Order::registerCancellation: invoiced lines remain
     assert [i["qty_canceled"] for i in o["items"]] == [0, 1]
     assert (store.salable(sku_a), store.salable(sku_b)) == (3, 5)
+
+
+def test_mails_go_to_the_order_address_when_asked(store: Store) -> None:
+    """Commerce mails the order's address when an order is placed, and for a document or a
+    comment only when the call asks to notify (``/_sandbox/mails`` lists them)."""
+    order_id = store.place((store.product(), 2))
+    email = store.order(order_id)["customer_email"]
+
+    def mails() -> list[str]:
+        listed = store.admin.get("/mails").json()
+        return [m["kind"] for m in listed if m["order_id"] == order_id and m["to"] == email]
+
+    assert mails() == ["order"]
+    store.api.post(f"/order/{order_id}/invoice", json={"notify": False})
+    store.api.post(f"/order/{order_id}/ship", json={"notify": False})
+    comment = {"comment": "quiet", "is_customer_notified": 0}
+    store.api.post(f"/orders/{order_id}/comments", json={"statusHistory": comment})
+    assert mails() == ["order"]
+    store.api.post(f"/order/{order_id}/refund", json={"notify": True})
+    loud = {"comment": "loud", "is_customer_notified": 1}
+    store.api.post(f"/orders/{order_id}/comments", json={"statusHistory": loud})
+    assert mails() == ["order", "creditmemo", "order_comment"]

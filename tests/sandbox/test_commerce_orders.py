@@ -175,12 +175,12 @@ def test_guest_flow(store: Store) -> None:
 def test_partial_save_sets_ext_order_id_and_search_finds_it(store: Store) -> None:
     order_id = store.place((store.product(), 1))
     before = store.order(order_id)
-    r = store.api.post(
-        "/orders", json={"entity": {"entity_id": order_id, "ext_order_id": "WM-108-555"}}
-    )
+    entity = {"entity_id": order_id, "increment_id": before["increment_id"]}
+    r = store.api.post("/orders", json={"entity": {**entity, "ext_order_id": "WM-108-555"}})
     assert r.status_code == 200
     saved = r.json()
     assert saved["ext_order_id"] == "WM-108-555"
+    assert saved["increment_id"] == before["increment_id"]
     assert saved["status"] == before["status"] and saved["grand_total"] == before["grand_total"]
     assert saved["items"] == before["items"]
     by_ext = store.api.get("/orders", params=criteria([[("ext_order_id", "WM-108-555", "eq")]]))
@@ -199,6 +199,19 @@ def test_partial_save_sets_ext_order_id_and_search_finds_it(store: Store) -> Non
         r.json()["message"]
         == '"%fieldName" is not supported. Correct the field name and try again.'
     )
+
+
+def test_partial_save_without_increment_id_renumbers_the_order(store: Store) -> None:
+    """Commerce before 2.4.7 (``EntityAbstract::_beforeSave``) draws a new increment id for a
+    saved object without one, and a partial save's object holds only the body's keys."""
+    order_id = store.place((store.product(), 1))
+    before = store.order(order_id)["increment_id"]
+    r = store.api.post("/orders", json={"entity": {"entity_id": order_id, "ext_order_id": "X"}})
+    assert r.status_code == 200
+    after = store.order(order_id)["increment_id"]
+    assert after != before
+    by_inc = store.api.get("/orders", params=criteria([[("increment_id", before, "eq")]]))
+    assert by_inc.json()["total_count"] == 0
 
 
 def test_partial_status_save_does_not_cancel(store: Store) -> None:

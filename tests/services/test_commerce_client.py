@@ -137,12 +137,12 @@ async def test_bare_scalar_answers() -> None:
         assert await client.place_order(12) == 5
         assert await client.get_salable_qty("MUG") == 75
         assert await client.cancel_order(5) is False
-        assert await client.set_ext_order_id(5, "108-1") is None  # no order in the answer
+        await client.set_ext_order_id(5, "000000005", "108-1")
     assert body(fake.calls("PUT", f"{P}/carts/12/order")[0]) == {
         "paymentMethod": {"method": "checkmo"}
     }
     assert body(fake.calls("POST", f"{P}/orders")[0]) == {
-        "entity": {"entity_id": 5, "ext_order_id": "108-1"}
+        "entity": {"entity_id": 5, "increment_id": "000000005", "ext_order_id": "108-1"}
     }
 
 
@@ -217,8 +217,8 @@ async def test_ship_refund_comment_and_invoice_bodies() -> None:
         "notify": False,
         "tracks": [{"track_number": "1Z9", "title": "UPS", "carrier_code": "ups"}],
     }
-    assert "items" not in invoice
-    assert refund["items"] == [{"order_item_id": 9, "qty": 1}]
+    assert invoice == {"capture": False, "notify": False}  # Walmart took the money already
+    assert refund["items"] == [{"order_item_id": 9, "qty": 1}] and refund["notify"] is False
     assert refund["arguments"]["extension_attributes"] == {"return_to_stock_items": [9]}
     assert comment["statusHistory"]["status"] == "processing"
 
@@ -531,18 +531,14 @@ async def test_cart_items_are_read_back() -> None:
             await client.get_cart_items(13)
 
 
-async def test_set_ext_order_id_returns_the_saved_order_only_when_whole() -> None:
-    entity = ORDER["entity_id"]
-    whole = {**ORDER, "ext_order_id": "108-1"}
-    echoed = {"entity_id": entity, "ext_order_id": "108-1"}  # only what was sent
-    other = {**ORDER, "ext_order_id": "999-9"}
+async def test_set_ext_order_id_never_saves_without_the_increment_id() -> None:
+    """A partial save without ``increment_id`` renumbers the order before 2.4.7: refused
+    before any request is sent."""
     fake = FakeCommerce()
-    fake.on("POST", f"{P}/orders", reply(whole), reply(echoed), reply(other))
     async with fake.client() as client:
-        saved = await client.set_ext_order_id(entity, "108-1")
-        assert saved is not None and saved.increment_id == ORDER["increment_id"] and saved.items
-        assert await client.set_ext_order_id(entity, "108-1") is None
-        assert await client.set_ext_order_id(entity, "108-1") is None
+        with pytest.raises(MalformedResponseError, match="increment id"):
+            await client.set_ext_order_id(5, "", "108-1")
+    assert fake.calls("POST", f"{P}/orders") == []
 
 
 async def test_country_regions_are_read_once_per_country() -> None:

@@ -130,7 +130,8 @@ async def test_cart_flow_then_find_by_quote_and_ext_order_id(
     async with client:
         cart_id, order_id = await place(client, (sku, 3))
         assert await client.find_orders(ext_order_id="WM-108-1") == []
-        await client.set_ext_order_id(order_id, "WM-108-1")
+        placed = await client.get_order(order_id)
+        await client.set_ext_order_id(order_id, placed.increment_id, "WM-108-1")
         by_ext = await client.find_orders(ext_order_id="WM-108-1")
         by_quote = await client.find_orders(quote_id=cart_id)
         order = await client.get_order(order_id)
@@ -139,6 +140,7 @@ async def test_cart_flow_then_find_by_quote_and_ext_order_id(
     assert [o.entity_id for o in by_increment] == [order_id]
     assert [o.entity_id for o in by_ext] == [o.entity_id for o in by_quote] == [order_id]
     assert order.ext_order_id == "WM-108-1" and order.quote_id == cart_id
+    assert order.increment_id == placed.increment_id  # linking never renumbers the order
     assert order.state == "new" and order.status == "pending"
     assert [(i.sku, i.qty_ordered) for i in order.items] == [(sku, 3)]
     assert order.shipping_address is not None and order.shipping_address.city == "Austin"

@@ -16,7 +16,7 @@ from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.sandbox.pair import SandboxPair, start_pair
 from channelmanager_gui.services import stores
 from channelmanager_gui.services.credentials import SERVICE, CredentialStore
-from channelmanager_gui.services.engine.settings import StoreSettings
+from channelmanager_gui.services.engine.settings import DEFAULT_ORDER_EMAIL, StoreSettings
 from channelmanager_gui.views.first_run import FirstRunWizard
 from channelmanager_gui.views.settings_page import SettingsPage, settings_summary
 from channelmanager_gui.views.store_dialog import SAVED_PLACEHOLDER, StoreDialog
@@ -115,6 +115,25 @@ def test_ship_from_source_is_a_store_setting(qtbot: QtBot, db: Database, ops: Op
     [store] = stores.list_stores(db)
     assert StoreSettings.from_json(store.settings).ship_source_code == "east"
     assert _dialog(qtbot, db, ops, dialog.store_id).ship_source.text() == "east"
+
+
+def test_order_email_is_checked_saved_and_defaults_to_one_that_reaches_nobody(
+    qtbot: QtBot, db: Database, ops: OpRunner
+) -> None:
+    dialog = _dialog(qtbot, db, ops)
+    _fill(dialog)
+    assert dialog.answer().settings.order_email == DEFAULT_ORDER_EMAIL  # left empty
+    dialog.order_email.setText("not an address")
+    assert not dialog.save_button.isEnabled() and "order e-mail" in dialog.reason.text().lower()
+    dialog.order_email.setText("walmart-orders@shop.example")
+    assert dialog.save_button.isEnabled()
+    dialog.save_button.click()
+    [store] = stores.list_stores(db)
+    settings = StoreSettings.from_json(store.settings)
+    assert settings.order_email == "walmart-orders@shop.example"
+    assert "walmart-orders@shop.example" in settings_summary(settings)
+    edited = _dialog(qtbot, db, ops, store.id)
+    assert edited.order_email.text() == "walmart-orders@shop.example"
 
 
 def test_save_puts_secrets_in_the_keyring_and_never_in_the_database(

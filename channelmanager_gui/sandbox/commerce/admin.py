@@ -210,6 +210,9 @@ class Admin:
         doc = create_invoice(self.state, order, _lines(order, body.get("items")))
         return {"invoice_id": doc.entity_id, "order": render_order(order)}
 
+    def _mails(self, request: Request, body: dict[str, Any]) -> Any:
+        return list(self.state.mails)
+
     def _stats(self, request: Request, body: dict[str, Any]) -> Any:
         s = self.state
         return {
@@ -242,4 +245,5 @@ def admin_routes(state: CommerceState, faults: FaultConfig) -> list[Route]:
         Route("/orders/{id:int}/refund", run, methods=["POST"], name="refund"),
         Route("/orders/{id:int}/invoice", run, methods=["POST"], name="invoice"),
         Route("/stats", run, methods=["GET"], name="stats"),
+        Route("/mails", run, methods=["GET"], name="mails"),
     ]

@@ -228,6 +228,7 @@ def place_order(state: CommerceState, quote: Quote, payment: dict[str, Any], ema
         store_id=state.store_id,
     )
     state.add_order(order)
+    state.mail("order", order)
     for item in items:
         state.reserve(item.sku, item.qty_ordered)
     quote.active, quote.order_id = False, order_id

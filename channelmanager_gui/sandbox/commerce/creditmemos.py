@@ -131,6 +131,8 @@ def create_creditmemo(
         order.total_refunded = round(order.total_refunded + doc.grand_total, 2)
         order.total_offline_refunded = round(order.total_offline_refunded + doc.grand_total, 2)
     entry = comment_entry(state, doc, comment, notify)
+    if notify:
+        state.mail("creditmemo", order)
     if entry:
         doc.comments.append(entry)
     save_document(state, doc)

@@ -82,6 +82,8 @@ def create_invoice(
         order.total_invoiced = round(order.total_invoiced + doc.grand_total, 2)
         order.total_paid = round(order.total_paid + doc.grand_total, 2)
     entry = comment_entry(state, doc, comment, notify)
+    if notify:
+        state.mail("invoice", order)
     if entry:
         doc.comments.append(entry)
     save_document(state, doc)

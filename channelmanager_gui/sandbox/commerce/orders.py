@@ -1,7 +1,11 @@
 """``/V1/orders``: read, search, partial save, comments, cancel, hold (reference §5.2, §7).
 
 A partial ``POST /V1/orders`` writes only the columns given (the app stores ``ext_order_id`` this
-way); setting ``status`` there does not cancel anything (#29953).
+way); setting ``status`` there does not cancel anything (#29953). Like Commerce before 2.4.7, a
+partial save that leaves out ``increment_id`` renumbers the order: the webapi builds a new order
+object from the body alone, and ``Sales\\Model\\ResourceModel\\EntityAbstract::_beforeSave`` drew
+the next sales-sequence number for any object without an increment id (2.4.7 added an
+``getEntityId() == null`` check; magento/magento2 app/code/Magento/Sales/Model/ResourceModel).
 """
 
 from __future__ import annotations
@@ -131,6 +135,8 @@ def save_order(call: Call) -> Any:
     for key, value in entity.items():
         if key not in _FIXED and key not in _NESTED:
             _write_column(call, order, key, value)
+    if not entity.get("increment_id"):
+        _write_column(call, order, "increment_id", f"{call.state.next_id('order'):09d}")
     call.state.touch_order(order)
     return render_order(order)
 
@@ -156,6 +162,8 @@ def add_comment(call: Call) -> Any:
     )
     if status is not None:
         order.status = status
+    if history.get("is_customer_notified"):
+        call.state.mail("order_comment", order)
     call.state.touch_order(order)
     return True
 
@@ -186,7 +194,7 @@ def order_status(call: Call) -> Any:
 
 
 def notify(call: Call) -> Any:
-    call.state.order(call.int_param("id"))
+    call.state.mail("order", call.state.order(call.int_param("id")))
     return True
 
 

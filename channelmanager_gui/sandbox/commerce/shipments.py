@@ -123,6 +123,8 @@ def create_shipment(
     for data in tracks:
         _add_track(state, doc, data)
     entry = comment_entry(state, doc, comment, notify)
+    if notify:
+        state.mail("shipment", order)
     if entry:
         doc.comments.append(entry)
     save_document(state, doc)

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections import Counter, OrderedDict
+from collections import Counter, OrderedDict, deque
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Any
 
 from channelmanager_gui.sandbox.commerce.errors import entity_not_found, product_not_found
 from channelmanager_gui.sandbox.commerce.query import QueryCache
@@ -82,6 +83,7 @@ class CommerceState:
         self.versions: Counter[str] = Counter()
         self.cache = QueryCache()
         self.requests: Counter[str] = Counter()
+        self.mails: deque[dict[str, Any]] = deque(maxlen=10_000)  # see mail()
         self._ids: Counter[str] = Counter()
         self._last_stamp = ""
 
@@ -113,6 +115,14 @@ class CommerceState:
         self.orders_by_update[order.entity_id] = order
         self.orders_by_update.move_to_end(order.entity_id)
         self.changed("orders", "order_items")
+
+    def mail(self, kind: str, order: Order) -> None:
+        """An e-mail Commerce would send to the order's address: the new-order e-mail when an
+        order is placed (``OrderSender``, on by default), and the invoice, shipment, credit
+        memo and comment e-mails when a call asks to notify. Listed at ``/_sandbox/mails``
+        so tests can see whom the shop would have written to."""
+        self.mails.append({"kind": kind, "to": order.customer_email,
+                           "order_id": order.entity_id})  # fmt: skip
 
     def changed(self, *collections: str) -> None:
         for name in collections:

@@ -10,7 +10,8 @@ Which requests are retried (429, 5xx, timeouts, dropped connections; by the shar
 
 - every GET: reading twice changes nothing;
 - ``set_shipping_information``: it sets the same addresses and method again;
-- ``set_ext_order_id``: a partial order save of one column, an absolute write;
+- ``set_ext_order_id``: a partial order save of ``ext_order_id`` (with the order's own
+  ``increment_id``, so it is never renumbered), an absolute write;
 - ``cancel_order``: cancelling twice leaves the order canceled (the repeat answers ``False``);
 - NOT ``create_cart``, ``add_cart_item``, ``place_order``: a repeat makes a second cart, adds
   the quantity twice or places a second order; the sync engine records each step and, after a

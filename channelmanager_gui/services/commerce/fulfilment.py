@@ -14,7 +14,7 @@ from typing import Any
 from channelmanager_gui.services.commerce.base import CommerceBase, as_int
 from channelmanager_gui.services.commerce.models import Track
 from channelmanager_gui.services.commerce.orders import ItemQtys, item_lines
-from channelmanager_gui.services.commerce.sales_models import CreditMemo, Order, Shipment
+from channelmanager_gui.services.commerce.sales_models import CreditMemo, Invoice, Order, Shipment
 from channelmanager_gui.services.commerce.search import SearchCriteria
 
 
@@ -35,7 +35,6 @@ class FulfilmentMixin(CommerceBase):
         entity_id: int,
         items: ItemQtys,
         tracks: list[Track],
-        notify: bool = False,
         *,
         source_code: str | None = None,
     ) -> int:
@@ -47,7 +46,7 @@ class FulfilmentMixin(CommerceBase):
         """
         body: dict[str, Any] = {
             "items": item_lines(items),
-            "notify": notify,
+            "notify": False,  # Walmart forbids mailing its buyers; Walmart tells them itself
             "tracks": [t.model_dump() for t in tracks],
         }
         if source_code is not None:
@@ -88,26 +87,25 @@ class FulfilmentMixin(CommerceBase):
         items: ItemQtys,
         return_to_stock: bool = True,
         *,
-        shipping_amount: float = 0.0,
-        notify: bool = False,
+        shipping_amount: float | None = 0.0,
     ) -> int:
         """Offline credit memo for ``[(order_item_id, qty)]``; returns the credit memo id.
 
         The order must be invoiced first. ``return_to_stock`` puts the refunded lines back in
         stock (``arguments.extension_attributes.return_to_stock_items``, reference §8).
-        ``shipping_amount`` is the shipping to refund (none by default). Not retried.
+        ``shipping_amount`` is the shipping to refund (none by default; ``None`` leaves it out,
+        and Commerce then refunds all the shipping still refundable, as its credit memo form
+        does). Never ``notify``: Walmart forbids mailing its buyers. Not retried.
         """
         extension = {"return_to_stock_items": [i for i, _ in items]} if return_to_stock else {}
-        body: dict[str, Any] = {
-            "items": item_lines(items),
-            "notify": notify,
-            "arguments": {
-                "shipping_amount": shipping_amount,
-                "adjustment_positive": 0,
-                "adjustment_negative": 0,
-                "extension_attributes": extension,
-            },
+        arguments: dict[str, Any] = {
+            "adjustment_positive": 0,
+            "adjustment_negative": 0,
+            "extension_attributes": extension,
         }
+        if shipping_amount is not None:
+            arguments["shipping_amount"] = shipping_amount
+        body = {"items": item_lines(items), "notify": False, "arguments": arguments}
         path = self.path("order", entity_id, "refund")
         answer = await self.call("POST", path, "credit memo id", body=body, repeatable=False)
         return as_int(answer, "credit memo id")
@@ -119,3 +117,9 @@ class FulfilmentMixin(CommerceBase):
         criteria = _document_criteria(order_id, created_since)
         path = self.path("creditmemos")
         return await self.list_models(CreditMemo, path, criteria, "credit memo")
+
+    async def list_invoices(self, order_id: int) -> list[Invoice]:
+        """Invoices of one order, oldest first (``GET /V1/invoices``, reference §6): read
+        before invoicing again, since a second invoice call is never safe to repeat."""
+        criteria = _document_criteria(order_id, None)
+        return await self.list_models(Invoice, self.path("invoices"), criteria, "invoice")

@@ -37,19 +37,6 @@ def _payment_codes(body: object) -> list[str]:
     return [m["code"] for m in methods if isinstance(m, dict) and isinstance(m.get("code"), str)]
 
 
-def _whole_order(answer: object, entity_id: int, ext_order_id: str) -> Order | None:
-    """The saved order from a partial save's answer, if it is complete enough to link from."""
-    if not isinstance(answer, dict) or not answer.get("increment_id") or not answer.get("items"):
-        return None
-    try:
-        order = parse(Order, answer, "order")
-    except MalformedResponseError:
-        return None
-    if order.entity_id != entity_id or order.ext_order_id != ext_order_id:
-        return None
-    return order
-
-
 class OrdersMixin(CommerceBase):
     """Cart flow and order operations."""
 
@@ -135,17 +122,34 @@ class OrdersMixin(CommerceBase):
         """One order by ``entity_id``; ``NotFoundError`` when it does not exist."""
         return await self.get_model(Order, self.path("orders", entity_id), "order")
 
-    async def set_ext_order_id(self, entity_id: int, ext_order_id: str) -> Order | None:
+    async def set_ext_order_id(self, entity_id: int, increment_id: str, ext_order_id: str) -> None:
         """Store the marketplace order id on the order (partial ``POST /V1/orders``, §5.1).
 
-        Only the given columns are written, so this is an absolute write and is retried.
-        Commerce answers with the saved order: when that answer is the whole order (its
-        increment id and lines, carrying ``ext_order_id``), it is returned, sparing the caller
-        a read; an answer with less (some versions echo only what was sent) gives None.
+        The body names the order's own ``increment_id`` on purpose: this route is
+        ``OrderRepositoryInterface::save`` on a new object holding only the given keys, and
+        before 2.4.7 ``Sales\\Model\\ResourceModel\\EntityAbstract::_beforeSave`` drew a new
+        increment id from the sales sequence for any object without one, entity id or not
+        (2.4.7 also checks ``getEntityId() == null``). Sent with its current value, the number
+        the merchant and the buyer know stays as it is on every release. ``PUT
+        /V1/orders/create`` is the same service method, so it is no safer.
+
+        Only the given columns are written, so this is an absolute write and is retried. The
+        answer is not used: some versions echo only what was sent.
         """
-        body = {"entity": {"entity_id": entity_id, "ext_order_id": ext_order_id}}
-        answer = await self.call("POST", self.path("orders"), "order", body=body, repeatable=True)
-        return _whole_order(answer, entity_id, ext_order_id)
+        if not increment_id:
+            raise MalformedResponseError(
+                f"Commerce sent order #{entity_id} without its increment id; it is not linked "
+                "until it does (a save without one would renumber it).",
+                field="increment_id",
+            )
+        body = {
+            "entity": {
+                "entity_id": entity_id,
+                "increment_id": increment_id,
+                "ext_order_id": ext_order_id,
+            }
+        }
+        await self.call("POST", self.path("orders"), "order", body=body, repeatable=True)
 
     async def add_comment(self, entity_id: int, comment: str, status: str | None = None) -> bool:
         """Add a status-history comment; ``status`` must belong to the order's current state.
@@ -176,7 +180,7 @@ class OrdersMixin(CommerceBase):
         return as_bool(answer, "cancel result")
 
     async def invoice_order(
-        self, entity_id: int, items: ItemQtys | None = None, *, capture: bool = True
+        self, entity_id: int, items: ItemQtys | None = None, *, capture: bool = False
     ) -> int:
         """Invoice the order (all of it when ``items`` is None); an offline refund needs one.
 

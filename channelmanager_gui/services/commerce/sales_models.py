@@ -125,6 +125,16 @@ class Shipment(CommerceModel):
     tracks: Annotated[list[Track], BeforeValidator(_list_or_empty)] = Field(default_factory=list)
 
 
+class Invoice(CommerceModel):
+    """An invoice (reference §6); the app needs only to know that one exists."""
+
+    entity_id: int
+    increment_id: Text = ""
+    order_id: int
+    grand_total: Qty = 0.0
+    created_at: Timestamp = None
+
+
 class CreditMemoItem(CommerceModel):
     order_item_id: int
     sku: Text = ""

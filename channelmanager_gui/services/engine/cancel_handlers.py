@@ -2,7 +2,9 @@
 
 Both look before they act, on every attempt (a cancel is rare and the look is one GET):
 Walmart — only units still unshipped and not cancelled are cancelled, so a retry after a lost
-answer sends nothing twice; Commerce — the order is cancelled only if it is not already, and the
+answer sends nothing twice; Commerce — the order is cancelled only if it is not already, an
+invoiced order (the app invoices every order it makes) gets an offline credit memo of what is
+invoiced but neither shipped nor refunded (read again on a retry, so never twice), and the
 reason comment is added only if the history does not hold it yet (cancel and comment are two
 calls: a crash between them is finished on the next attempt).
 """
@@ -16,6 +18,7 @@ from sqlalchemy.orm import Session
 from channelmanager_gui.errors import ChannelError
 from channelmanager_gui.services.changes import Change
 from channelmanager_gui.services.commerce.client import CommerceClient
+from channelmanager_gui.services.commerce.orders import ItemQtys
 from channelmanager_gui.services.commerce.sales_models import Order
 from channelmanager_gui.services.engine.cancelling import (
     COMMERCE_CANCEL,
@@ -42,6 +45,23 @@ def cancel_comment(purchase_order_id: str, reason: str) -> str:
         f"Cancelled on Walmart (purchase order {purchase_order_id}): "
         f"{cancel_label(reason)} [{reason}]"
     )
+
+
+def invoiced_unshipped(remote: Order) -> ItemQtys:
+    """``[(order_item_id, qty)]`` invoiced, not refunded and not shipped: what an offline credit
+    memo takes back when Walmart cancels an invoiced order. ``Order::canCancel`` is false once
+    nothing is left to invoice (reference §7), so Commerce's own way out is the credit memo;
+    refunded units that were never shipped leave the quantity to ship, which releases their
+    reservation (MSI compensates it on refund (?))."""
+    lines = []
+    for item in remote.items:
+        if item.parent_item_id is not None:
+            continue
+        to_ship = item.qty_ordered - item.qty_shipped - item.qty_refunded - item.qty_canceled
+        qty = min(item.qty_invoiced - item.qty_refunded, to_ship)
+        if qty > 0:
+            lines.append((item.item_id, qty))
+    return lines
 
 
 def _order_keys(env: EngineEnv, ctx: ActionContext) -> tuple[str, int | None, int | None]:
@@ -124,26 +144,35 @@ class CommerceCancelHandler(_Base):
         remote = await client.get_order(entity_id)
         if found_late:  # finish the link the creation did not get to
             await self._link(ctx, client, remote)
-        cancelled_now = False
-        if remote.state != "canceled":
-            if not await client.cancel_order(entity_id):
+        cancelled_now, memo_id = False, None
+        if remote.state not in ("canceled", "closed"):
+            cancelled_now = await client.cancel_order(entity_id)
+            if cancelled_now and invoiced_unshipped(remote):
+                remote = await client.get_order(entity_id)  # the cancel took what it could
+            items = invoiced_unshipped(remote)
+            if items:  # invoiced (every order the app makes is): credit what Walmart cancelled
+                memo_id = await client.refund_offline(
+                    entity_id, items, return_to_stock=False, shipping_amount=None
+                )
+            elif not cancelled_now:
                 raise ChannelError(
                     f"Commerce would not cancel order {remote.increment_id} (state "
-                    f"“{remote.state}”): it may be invoiced, on hold or complete. Cancel or "
-                    "credit it in the Commerce admin."
+                    f"“{remote.state}”): it may be on hold or complete. Cancel or credit it in "
+                    "the Commerce admin."
                 )
-            cancelled_now = True
         comment = cancel_comment(po, ctx.payload["reason"])
         if not any(c.comment == comment for c in remote.comments):
             await client.add_comment(entity_id, comment)
         return {"entity_id": entity_id, "increment_id": remote.increment_id,
-                "cancelled_now": cancelled_now}  # fmt: skip
+                "cancelled_now": cancelled_now, "creditmemo_id": memo_id}  # fmt: skip
 
     async def _link(self, ctx: ActionContext, client: CommerceClient, remote: Order) -> None:
         """The Walmart id and the order comment, each only if missing (safe to repeat)."""
         snap = load_snapshot(self.env.db, ctx.subject_id)
         if not remote.ext_order_id:
-            await client.set_ext_order_id(remote.entity_id, snap.purchase_order_id)
+            await client.set_ext_order_id(
+                remote.entity_id, remote.increment_id, snap.purchase_order_id
+            )
         text = order_comment(snap)
         if not any(text in (c.comment or "") for c in remote.comments):
             await client.add_comment(remote.entity_id, text)
@@ -156,4 +185,12 @@ class CommerceCancelHandler(_Base):
         if order.commerce_entity_id is None and result:  # found by its cart: remember it
             order.commerce_entity_id = int(result["entity_id"])
             order.commerce_increment_id = result.get("increment_id")
-        self._done(session, ctx, "Commerce order cancelled; the reason is in its comments")
+        memo_id = (result or {}).get("creditmemo_id")
+        if memo_id:
+            message = (
+                f"Commerce order credited (offline credit memo #{memo_id}: an invoiced order "
+                "cannot be cancelled); the reason is in its comments"
+            )
+        else:
+            message = "Commerce order cancelled; the reason is in its comments"
+        self._done(session, ctx, message)

@@ -18,6 +18,7 @@ from channelmanager_gui.models.store import Store
 from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.services.engine.context import EngineEnv, SecretSource, open_store
 from channelmanager_gui.services.engine.flows import flow_modules
+from channelmanager_gui.services.engine.order_invoice import queue_missing_invoices
 from channelmanager_gui.services.engine.scheduler import LoopSpec, Scheduler
 from channelmanager_gui.services.outbox import ActionHandler, OutboxWorker
 from channelmanager_gui.services.sync_status import SyncState, SyncStatusBoard
@@ -105,6 +106,7 @@ class SyncEngine:
 
     async def run_once(self, drain_timeout: float = 600.0) -> RunSummary:
         """Every loop once, then send everything queued; the summary says what failed."""
+        queue_missing_invoices(self.env.db)
         summary = RunSummary(loop_errors=await self.scheduler.run_all_once())
         summary.loop_errors.extend(self.store_errors)
         summary.drained = await self.worker.drain(timeout=drain_timeout)
@@ -124,6 +126,7 @@ class SyncEngine:
     def start(self) -> None:
         """Run loops and the outbox worker in the background of the running event loop."""
         self._stop.clear()
+        queue_missing_invoices(self.env.db)  # once per database, on the first start after upgrade
         loop = asyncio.get_running_loop()
 
         def nudge(kinds: frozenset[Change]) -> None:  # on whichever thread published

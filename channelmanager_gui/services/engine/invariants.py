@@ -235,8 +235,11 @@ def _compare_commerce(order: Order, commerce: Json, docs: list[Json]) -> list[st
     for item in commerce.get("items") or []:
         if item.get("parent_item_id") is None:
             got = items[str(item["sku"]).casefold()]
-            got.update(ordered=int(item["qty_ordered"]), shipped=int(item["qty_shipped"]),
-                       canceled=int(item.get("qty_canceled") or 0))  # fmt: skip
+            shipped = int(item["qty_shipped"])
+            # an invoiced order is credited, not cancelled: refunded units never shipped count
+            credited = min(int(item.get("qty_refunded") or 0), int(item["qty_ordered"]) - shipped)
+            got.update(ordered=int(item["qty_ordered"]), shipped=shipped,
+                       canceled=int(item.get("qty_canceled") or 0) + credited)  # fmt: skip
     for sku in set(local) | set(items):
         want, got = local[sku], items[sku]
         for key in ("ordered", "shipped"):
@@ -244,7 +247,7 @@ def _compare_commerce(order: Order, commerce: Json, docs: list[Json]) -> list[st
                 problems.append(f"SKU {sku}: Commerce {key} {got[key]}, local {want[key]}")
         if order.cancel_reason and got["canceled"] != want["ordered"] - want["shipped"]:
             problems.append(f"SKU {sku}: Commerce cancelled {got['canceled']}")
-    if order.cancel_reason and commerce.get("state") != "canceled":
+    if order.cancel_reason and commerce.get("state") not in ("canceled", "closed", "complete"):
         problems.append(f"cancelled locally, Commerce state {commerce.get('state')}")
     comments = [str(h.get("comment") or "") for h in commerce.get("status_histories") or []]
     link = sum(f"Walmart order {po} " in c for c in comments)

@@ -3,9 +3,10 @@
 Walmart gives one ``name`` and a three-letter country ("USA"); Commerce wants first and last
 name, an ISO-2 ``country_id``, and for the US the ``region_id`` this shop gives the state (read
 from the shop, ``CommerceClient.country_regions``: ids differ between installations). A guest
-order takes its e-mail from the billing address, and Commerce rejects an address without
-telephone or last name, so the gaps Walmart leaves (null phone, one-word names) are filled with
-harmless values.
+order takes its e-mail from the billing address: the caller passes the merchant's order e-mail
+(store settings), never the buyer's Walmart relay address, since Commerce mails that address.
+Commerce rejects an address without telephone or last name, so the gaps Walmart leaves (null
+phone, one-word names) are filled with harmless values.
 """
 
 from __future__ import annotations
@@ -68,8 +69,3 @@ def cart_address(stored: dict[str, Any], email: str, regions: Sequence[Region]) 
         **_region(str(stored.get("state") or ""), regions),
     }
     return Address.model_validate(data)
-
-
-def order_email(customer_email: str, customer_order_id: str) -> str:
-    """Walmart's relay address; when it is missing, one in the same relay form (?)."""
-    return customer_email or f"{customer_order_id}@relay.walmart.com"

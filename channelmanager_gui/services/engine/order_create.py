@@ -36,13 +36,14 @@ from channelmanager_gui.services.commerce.client import CommerceClient
 from channelmanager_gui.services.commerce.sales_models import Order as CommerceOrder
 from channelmanager_gui.services.engine.context import EngineEnv
 from channelmanager_gui.services.engine.order_activity import SUBJECT, announce, error_text, note
-from channelmanager_gui.services.engine.order_address import commerce_address, order_email
+from channelmanager_gui.services.engine.order_address import commerce_address
 from channelmanager_gui.services.engine.order_cart import (
     CartGone,
     add_missing,
     cart_items,
     wanted_quantities,
 )
+from channelmanager_gui.services.engine.order_invoice import queue_invoice
 from channelmanager_gui.services.engine.order_snapshot import Snapshot, load_snapshot
 from channelmanager_gui.services.engine.order_status import prefetch_orders, refresh_order_status
 from channelmanager_gui.services.outbox import RETRYABLE, ActionContext
@@ -51,7 +52,13 @@ log = logging.getLogger(__name__)
 
 
 def order_comment(snap: Snapshot) -> str:
-    return f"Walmart order {snap.purchase_order_id} (customer order {snap.customer_order_id})"
+    """The link a person reads in the Commerce admin, with the buyer's Walmart relay address:
+    the order's own e-mail is the merchant's (store settings), so Commerce mails nobody at
+    Walmart; whoever must reach the buyer finds the relay here (and in our database)."""
+    text = f"Walmart order {snap.purchase_order_id} (customer order {snap.customer_order_id})"
+    if snap.customer_email:
+        text += f"; buyer's Walmart relay e-mail: {snap.customer_email}"
+    return text
 
 
 class CreateCommerceOrder:
@@ -93,6 +100,7 @@ class CreateCommerceOrder:
             if found is not None:
                 self._record_adopted(snap, found)
                 entity_id = found.entity_id
+        placed_now = entity_id is None
         if entity_id is None:
             wanted = wanted_quantities(snap.cart_lines)
             if not wanted:
@@ -108,6 +116,7 @@ class CreateCommerceOrder:
             "entity_id": order.entity_id,
             "increment_id": order.increment_id,
             "items": {i.sku.casefold(): i.item_id for i in order.items if i.parent_item_id is None},
+            "placed_now": placed_now,
         }
 
     async def _find_existing(self, client: CommerceClient, snap: Snapshot) -> CommerceOrder | None:
@@ -133,12 +142,8 @@ class CreateCommerceOrder:
                 cart_id = None
         cart_id = await self._fill(ctx, snap, client, cart_id, wanted, have)
         self._step(ctx, "shipping")
-        address = await commerce_address(
-            client,
-            snap.shipping_address,
-            order_email(snap.customer_email, snap.customer_order_id),
-        )
         settings = self.env.store(ctx.store_id).settings
+        address = await commerce_address(client, snap.shipping_address, settings.order_email)
         await client.set_shipping_information(
             cart_id,
             address,
@@ -178,10 +183,10 @@ class CreateCommerceOrder:
         self, ctx: ActionContext, snap: Snapshot, client: CommerceClient, entity_id: int
     ) -> CommerceOrder:
         """Link the order this attempt just placed from our cart: it carries neither
-        ``ext_order_id`` nor our comment yet, so nothing is read first."""
-        order = await client.set_ext_order_id(entity_id, snap.purchase_order_id)
-        if order is None:  # the answer did not carry the whole order
-            order = await client.get_order(entity_id)
+        ``ext_order_id`` nor our comment yet. It is read first for its increment id, which
+        the partial save must repeat (see ``set_ext_order_id``)."""
+        order = await client.get_order(entity_id)
+        await client.set_ext_order_id(entity_id, order.increment_id, snap.purchase_order_id)
         self._step(ctx, "comment")
         await client.add_comment(entity_id, order_comment(snap))
         return order
@@ -196,7 +201,9 @@ class CreateCommerceOrder:
                 f"{order.ext_order_id}, not {snap.purchase_order_id}; check both in Commerce."
             )
         if order.ext_order_id != snap.purchase_order_id:
-            await client.set_ext_order_id(order.entity_id, snap.purchase_order_id)
+            await client.set_ext_order_id(
+                order.entity_id, order.increment_id, snap.purchase_order_id
+            )
         self._step(ctx, "comment")
         text = order_comment(snap)
         if not any(text in (c.comment or "") for c in order.comments):
@@ -270,6 +277,9 @@ class CreateCommerceOrder:
         refresh_order_status(order)
         note(session, order, "created", f"Commerce order {order.commerce_increment_id} is "
              f"linked to Walmart order {order.purchase_order_id}.")  # fmt: skip
+        # Its own outbox step, queued with this outcome. An order found rather than placed
+        # by this attempt may be invoiced already (by an earlier run, or by hand): look first.
+        queue_invoice(session, order, look_first=not result.get("placed_now"))
 
     def failed(self, session: Session, ctx: ActionContext, error: ChannelError) -> None:
         step = self._steps.pop(ctx.action_id, "create")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
@@ -28,6 +29,10 @@ DEFAULT_INTERVALS = {
 DEFAULT_REASON_CHOICES = frozenset(CANCEL_REASONS) - {"CUSTOMER_REQUESTED_SELLER_TO_CANCEL"}
 
 
+DEFAULT_ORDER_EMAIL = "marketplace-orders@channel-manager.invalid"
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")  # what Commerce will take, roughly
+
+
 @dataclass
 class StoreSettings:
     """What a merchant can tune per store."""
@@ -49,6 +54,15 @@ class StoreSettings:
     ship_source_code: str = DEFAULT_SOURCE
     # Walmart reason sent for an order cancelled in Commerce; None holds it for the merchant.
     commerce_cancel_reason: str | None = None
+    # The e-mail of every Commerce order made for a marketplace order. Commerce mails its order,
+    # invoice and shipment e-mails to the order's address, and Walmart forbids contacting its
+    # buyers outside Walmart, so never the buyer's relay address (kept in our database and in
+    # an order comment instead). The default reaches nobody: ".invalid" is reserved by RFC 2606
+    # and RFC 6761 §6.4 says resolvers answer it with "no such domain", so no mail server can
+    # ever receive it (unlike example.com, a real domain run by IANA). Commerce accepts it:
+    # Sales\Model\Order\Address\Validator checks only FILTER_VALIDATE_EMAIL, and the framework's
+    # EmailAddress validator turns its top-level-domain check off.
+    order_email: str = DEFAULT_ORDER_EMAIL
 
     @classmethod
     def from_json(cls, data: dict[str, Any] | None) -> StoreSettings:
@@ -67,6 +81,10 @@ class StoreSettings:
         for name, seconds in self.intervals.items():
             if not isinstance(seconds, int | float) or seconds < 1:
                 raise ValidationError(f"interval {name}", "must be at least 1 second")
+        if not isinstance(self.order_email, str) or not _EMAIL.fullmatch(self.order_email):
+            raise ValidationError(
+                "Commerce order e-mail", "must be an e-mail address (name@domain)"
+            )
         if self.safety_buffer < 0:
             raise ValidationError("safety buffer", "cannot be negative")
         if not -90 <= self.price_adjustment_pct <= 500:
