@@ -195,13 +195,15 @@ async def test_ship_body_and_no_retry_on_lost_answer() -> None:
         raise httpx.RemoteProtocolError("Server disconnected without sending a response.")
 
     fake.route("POST", "/v3/orders/P%2F1/shipping", drop)
-    line = ShipLine("1", 2, "1Z999", datetime(2024, 5, 2, tzinfo=UTC), carrier="UPS")
+    when = datetime(2024, 5, 2, tzinfo=UTC)
+    line = ShipLine("1", 2, "1Z999", when, carrier="UPS", seller_order_id="000000123")
     async with make_client(fake) as client:
         with pytest.raises(UnavailableError) as info:
             await client.ship_lines("P/1", [line])
     assert info.value.maybe_sent and len(seen) == 1
     status = body_of(seen[0])["orderShipment"]["orderLines"]["orderLine"][0]
     assert status["lineNumber"] == "1" and status["intentToCancelOverride"] is False
+    assert status["sellerOrderId"] == "000000123"  # required by the spec's ShippingLineType
     shipped = status["orderLineStatuses"]["orderLineStatus"][0]
     assert shipped["statusQuantity"] == {"unitOfMeasurement": "EACH", "amount": "2"}
     assert shipped["trackingInfo"]["carrierName"] == {"carrier": "UPS"}
@@ -246,9 +248,12 @@ async def test_invalid_cancel_never_sent(line: CancelLine, field: str) -> None:
         ({"other_carrier": "Pony Express"}, "tracking_url"),
         ({"carrier": "UPS", "other_carrier": "X"}, "carrier"),
         ({"carrier": "UPS", "method_code": "Teleport"}, "method_code"),
+        ({"carrier": "UPS", "seller_order_id": " "}, "seller_order_id"),
+        ({"carrier": "UPS", "seller_order_id": "X" * 31}, "seller_order_id"),
     ],
 )
 def test_ship_line_validation(kwargs: dict, field: str) -> None:
+    kwargs = {"seller_order_id": "000000123", **kwargs}
     line = ShipLine("1", 1, "T1", datetime(2024, 1, 1, tzinfo=UTC), **kwargs)
     with pytest.raises(ValidationError) as info:
         line.to_wire()

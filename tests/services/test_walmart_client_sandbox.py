@@ -154,7 +154,8 @@ async def test_ship_is_sent_once_when_the_answer_is_lost(
         await client.acknowledge(po)
         before = injected(admin)
         admin.put("/faults", json={"drop_rate": 1.0})
-        line = ShipLine("1", 1, "1Z999AA10123456784", datetime.now(UTC), carrier="UPS")
+        now = datetime.now(UTC)
+        line = ShipLine("1", 1, "1Z999AA10123456784", now, carrier="UPS", seller_order_id=po)
         try:
             await client.ship_lines(po, [line])
         except UnavailableError as exc:
@@ -178,7 +179,9 @@ async def test_order_lifecycle(client: WalmartClient, admin: httpx.Client) -> No
     assert (line.sku, line.quantity, line.quantity_in("Created")) == (sku, 3, 3)
     acked = await client.acknowledge(po)
     assert acked.lines[0].quantity_in("Acknowledged") == 3
-    ship = ShipLine(line.line_number, 2, "9400111899223", datetime.now(UTC), carrier="USPS")
+    ship = ShipLine(
+        line.line_number, 2, "9400111899223", datetime.now(UTC), carrier="USPS", seller_order_id=po
+    )
     shipped = await client.ship_lines(po, [ship])
     assert shipped.lines[0].quantity_in("Shipped") == 2
     tracking = next(s.tracking for s in shipped.lines[0].statuses if s.status == "Shipped")
@@ -198,7 +201,8 @@ async def test_return_found_and_refunded(client: WalmartClient, admin: httpx.Cli
     po = admin.post("/orders", json={"lines": [{"sku": sku, "qty": 2}]}).json()[
         "purchaseOrderIds"][0]  # fmt: skip
     await client.acknowledge(po)
-    await client.ship_lines(po, [ShipLine("1", 2, "1Z1", datetime.now(UTC), carrier="UPS")])
+    line = ShipLine("1", 2, "1Z1", datetime.now(UTC), carrier="UPS", seller_order_id=po)
+    await client.ship_lines(po, [line])
     made = admin.post("/returns", json={"purchaseOrderId": po, "lineNumber": 1, "quantity": 2})
     assert made.status_code == 200, made.text
     rma = made.json()["returnOrderId"]
