@@ -11,6 +11,13 @@ still waits for one (acknowledgements are due within 4 hours, so the ack is queu
 does not depend on the Commerce side), then ``commerce.create_order`` when anything is left to
 ship. Orders older than the window that are still open are re-read every few minutes, so a
 buyer's cancellation request or a cancellation made on Walmart is seen.
+
+Walmart releases some orders to the seller hours after their ``orderDate`` (payment and fraud
+review), by then older than any recent window. ``GET /v3/orders/released`` lists every PO that
+still has Created lines (orders OpenAPI), so each pass also reads it for the dates before the
+window, back to Walmart's 180 days: an order still waiting for its acknowledgement is imported
+however old (the look-back bounds only the first created-date window). The endpoint has its own
+bucket (60/min, reference §11), which the client's spacing of that key respects.
 """
 
 from __future__ import annotations
@@ -85,6 +92,7 @@ async def run_orders(env: EngineEnv, store: StoreContext) -> dict[str, int]:
     counts = ImportCounts()
     orders = store.walmart.iter_orders(start, now, limit=PAGE, on_malformed=counts.unreadable)
     await _save_all(env, store.id, orders, counts, now)
+    await _import_released(env, store, start, now, counts)
     if not counts.failed:
         _set_cursor(env, store.id, WINDOW_CURSOR, now)
     await _refresh_open_orders(env, store, start, now, counts)
@@ -266,6 +274,20 @@ async def _refresh_open_orders(
         )
         await _save_all(env, store.id, orders, counts, now, known_only=True)
     _set_cursor(env, store.id, REFRESH_CURSOR, now)
+
+
+async def _import_released(
+    env: EngineEnv, store: StoreContext, window: datetime, now: datetime, counts: ImportCounts
+) -> None:
+    """Orders dated before the window that Walmart released late: new ones are imported (and
+    acknowledged), known ones updated."""
+    oldest = now - MAX_AGE
+    if oldest >= window:
+        return
+    orders = store.walmart.iter_orders(
+        oldest, window, limit=PAGE, released=True, on_malformed=counts.unreadable
+    )
+    await _save_all(env, store.id, orders, counts, now)
 
 
 def _oldest_open(env: EngineEnv, store_id: int, now: datetime) -> datetime | None:
