@@ -22,7 +22,13 @@ from channelmanager_gui.errors import (
 )
 from channelmanager_gui.services.http import RedactingFilter
 from channelmanager_gui.services.walmart import CancelLine, ShipLine, WalmartClient
-from tests.services.walmart_fakes import FakeWalmart, body_of, error_body, make_client
+from tests.services.walmart_fakes import (
+    FakeWalmart,
+    body_of,
+    error_body,
+    make_client,
+    uploaded_files,
+)
 
 START = datetime(2024, 5, 1, tzinfo=UTC)
 TOKEN1 = "tok1-" + "q" * 24
@@ -363,11 +369,11 @@ async def test_feed_submit_and_status_paging_with_encoded_id() -> None:
         result = await client.get_feed_status(feed_id, page_size=2)
     submit = fake.business_requests()[0]
     assert submit.url.params["feedType"] == "inventory"
-    assert submit.headers["Content-Type"] == "application/json"
-    assert body_of(submit)["Inventory"][1] == {
-        "sku": "S1",
-        "quantity": {"unit": "EACH", "amount": 0},
-    }
+    # The spec's upload: multipart/form-data with the feed document in a part named "file".
+    assert submit.headers["Content-Type"].startswith("multipart/form-data; boundary=")
+    (name, (_, media_type, document)), *_ = uploaded_files(submit).items()
+    assert (name, media_type) == ("file", "application/json")
+    assert document["Inventory"][1] == {"sku": "S1", "quantity": {"unit": "EACH", "amount": 0}}
     assert (result.received, result.succeeded, result.failed) == (5, 4, 1)
     assert [i.sku for i in result.items] == ["S0", "S1", "S2", "S3", "S4"]
     assert result.items[2].errors == ["E: bad"]

@@ -15,7 +15,7 @@ from typing import Any
 import httpx
 import pytest
 
-from channelmanager_gui.errors import ApiError, UnavailableError
+from channelmanager_gui.errors import ApiError, UnavailableError, ValidationError
 from channelmanager_gui.services.http import RateControl, RetryPolicy
 from channelmanager_gui.services.walmart import CancelLine, RefundLine, ShipLine, WalmartClient
 
@@ -104,9 +104,11 @@ async def test_token_expired_mid_run_is_renewed_once(
 
 async def test_item_paging_and_lookup(client: WalmartClient) -> None:
     skus = [i.sku async for i in client.iter_items(limit=7)]  # many pages
-    everything = [i.sku async for i in client.iter_items(limit=200)]  # one page
+    everything = [i.sku async for i in client.iter_items()]  # pages of the spec's largest, 50
     assert len(skus) == len(set(skus)) and sorted(skus) == sorted(everything)
     assert len(skus) > 7
+    with pytest.raises(ValidationError):  # the items OpenAPI: "cannot be more than 50"
+        await anext(client.iter_items(limit=51))
     one = await client.get_item(skus[0])
     assert one.sku == skus[0]
 

@@ -149,11 +149,12 @@ class WalmartState:
             products = {p.sku: p for p in self._factory.products}
             spec = []
             for sku, qty in lines:
-                if sku not in products or qty < 1:
+                product = products.get(sku) or self._set_up_later(sku)
+                if product is None or qty < 1:
                     raise WalmartError(
                         400, "INVALID_REQUEST_CONTENT", f"Unknown SKU or bad qty: {sku}"
                     )
-                spec.append((products[sku], qty))
+                spec.append((product, qty))
             now = now_ms()
             date = now if order_date is None else order_date
             order = self._factory.make(
@@ -171,6 +172,13 @@ class WalmartState:
     def set_late_release(self, every: int, hours: float) -> None:
         """The switch: every ``every``-th new order (0: none) appears ``hours`` after its date."""
         self.run(lambda: self.late.set(every, hours))
+
+    def _set_up_later(self, sku: str) -> Product | None:
+        """An active item the seller set up after start (by a match feed) can be ordered too."""
+        item = self.items.items.get(sku)
+        if item is None or item.lifecycle != "ACTIVE":
+            return None
+        return Product(item.sku, item.name, item.price, 1.0)
 
     def release_order(self, po: str) -> str:
         """Release a held order now; 404 when ``po`` is not held."""
