@@ -70,7 +70,9 @@ async def test_odd_sku_flows_through_import_match_push_order_and_ship(
 
     result = await import_products(env, store, skus=[ODD, PLAIN])
     assert {listing(engine_db, s).sku for s in (ODD, PLAIN)} == {ODD, PLAIN}, result
-    assert listing(engine_db, ODD).source_qty == 30  # MSI source items: the same kind of filter
+    imported = listing(engine_db, ODD)
+    assert imported.source_qty == 30  # MSI source items: the same kind of filter
+    assert imported.qty == 30  # salable quantity: the SKU in the path
 
     request_match(env, store_id, ids(engine_db, [ODD, PLAIN]))
     await run_matching(env, store)  # GET /v3/items/{sku}, then the catalog search

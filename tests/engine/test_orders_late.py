@@ -12,7 +12,11 @@ from channelmanager_gui.models.order import Order, OrderStatus
 from channelmanager_gui.models.outbox import SyncCursor
 from channelmanager_gui.sandbox.pair import SandboxPair
 from channelmanager_gui.services.engine import orders_flow
-from channelmanager_gui.services.engine.order_import import WINDOW_CURSOR
+from channelmanager_gui.services.engine.order_import import (
+    RELEASED_CURSOR,
+    RELEASED_EVERY,
+    WINDOW_CURSOR,
+)
 from tests.engine.conftest import Admin, MakeEngine, orderable_skus
 from tests.engine.test_orders_flow import commerce_orders, line_statuses
 
@@ -26,6 +30,14 @@ def imported(db: Database, po: str) -> Order | None:
 def window_cursor(db: Database, store_id: int) -> datetime:
     with db.session() as session:
         return datetime.fromisoformat(session.get_one(SyncCursor, (store_id, WINDOW_CURSOR)).value)
+
+
+def five_minutes_later(db: Database, store_id: int) -> None:
+    """As if the last read of the released orders was ``RELEASED_EVERY`` ago."""
+    with db.session() as session:
+        row = session.get(SyncCursor, (store_id, RELEASED_CURSOR))
+        if row is not None:
+            row.value = (datetime.fromisoformat(row.value) - RELEASED_EVERY).isoformat()
 
 
 async def test_order_released_hours_after_its_date_is_imported_and_acknowledged(
@@ -45,6 +57,9 @@ async def test_order_released_hours_after_its_date_is_imported_and_acknowledged(
     assert (await engine.run_once(drain_timeout=60)).ok
     assert imported(engine_db, po) is None  # held back by Walmart: not visible yet
     walmart_admin.post(f"/orders/{po}/release")
+    assert (await engine.run_once(drain_timeout=60)).ok
+    assert imported(engine_db, po) is None  # /released is read every few minutes, not each pass
+    five_minutes_later(engine_db, store_id)
     assert (await engine.run_once(drain_timeout=60)).ok
 
     order = imported(engine_db, po)

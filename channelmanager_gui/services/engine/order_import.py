@@ -14,10 +14,12 @@ buyer's cancellation request or a cancellation made on Walmart is seen.
 
 Walmart releases some orders to the seller hours after their ``orderDate`` (payment and fraud
 review), by then older than any recent window. ``GET /v3/orders/released`` lists every PO that
-still has Created lines (orders OpenAPI), so each pass also reads it for the dates before the
-window, back to Walmart's 180 days: an order still waiting for its acknowledgement is imported
-however old (the look-back bounds only the first created-date window). The endpoint has its own
-bucket (60/min, reference §11), which the client's spacing of that key respects.
+still has Created lines (orders OpenAPI), so every few minutes a pass also reads it for the
+dates before the window, back to Walmart's 180 days: an order still waiting for its
+acknowledgement is imported however old (the look-back bounds only the first created-date
+window). The endpoint has its own bucket (60/min, reference §11), which the client's spacing of
+that key respects; reading it every few minutes, not every pass, keeps a backlog of orders
+whose acknowledgement is still queued from being paged through again every 10 s.
 """
 
 from __future__ import annotations
@@ -59,6 +61,8 @@ WINDOW_CURSOR = "orders.created_until"
 REFRESH_CURSOR = "orders.open_refreshed_at"
 OVERLAP = timedelta(hours=1)
 REFRESH_EVERY = timedelta(minutes=5)
+RELEASED_CURSOR = "orders.released_read_at"
+RELEASED_EVERY = timedelta(minutes=5)  # well inside the 4 h Walmart gives for an acknowledgement
 MAX_AGE = timedelta(days=180)  # Walmart searches reach back 180 days (reference §3)
 PAGE = 200
 BATCH = 50  # orders saved per transaction
@@ -279,15 +283,17 @@ async def _refresh_open_orders(
 async def _import_released(
     env: EngineEnv, store: StoreContext, window: datetime, now: datetime, counts: ImportCounts
 ) -> None:
-    """Orders dated before the window that Walmart released late: new ones are imported (and
-    acknowledged), known ones updated."""
+    """Every few minutes, orders dated before the window that Walmart released late: new ones
+    are imported (and acknowledged), known ones updated."""
+    last = _get_cursor(env, store.id, RELEASED_CURSOR)
     oldest = now - MAX_AGE
-    if oldest >= window:
+    if oldest >= window or (last is not None and now - last < RELEASED_EVERY):
         return
     orders = store.walmart.iter_orders(
         oldest, window, limit=PAGE, released=True, on_malformed=counts.unreadable
     )
     await _save_all(env, store.id, orders, counts, now)
+    _set_cursor(env, store.id, RELEASED_CURSOR, now)
 
 
 def _oldest_open(env: EngineEnv, store_id: int, now: datetime) -> datetime | None:
