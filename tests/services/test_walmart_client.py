@@ -379,6 +379,9 @@ async def test_feed_submit_and_status_paging_with_encoded_id() -> None:
     assert result.items[2].errors == ["E: bad"]
     raw_paths = [r.url.raw_path for r in fake.requests if r.method == "GET"]
     assert all(p.startswith(b"/v3/feeds/F1%40AU8BAQA?") for p in raw_paths)
+    async with make_client(fake) as client:
+        with pytest.raises(ValidationError):  # the feeds OpenAPI: "cannot be more than 50"
+            await client.get_feed_status(feed_id, page_size=51)
 
 
 async def test_return_refund_and_paging() -> None:

@@ -23,6 +23,7 @@ from channelmanager_gui.services.walmart.core import Upload, WalmartCore, segmen
 from channelmanager_gui.services.walmart.listings import check_price, check_quantity
 
 MAX_FEED_ITEMS = 10_000
+MAX_FEED_PAGE = 50  # feeds OpenAPI, ``limit``: "It cannot be more than 50 entities"
 _MAX_DETAIL_PAGES = 1000
 
 
@@ -85,6 +86,8 @@ class FeedsApi(WalmartCore):
         priority: Priority = Priority.BACKGROUND,
     ) -> FeedStatus:
         """Counts and (with details) every item's outcome, paging ``itemDetails`` by offset."""
+        if not 1 <= page_size <= MAX_FEED_PAGE:
+            raise ValidationError("page_size", f"must be between 1 and {MAX_FEED_PAGE}")
         path = f"/v3/feeds/{segment(feed_id, 'feed_id')}"
         items: list[FeedItemResult] = []
         first: FeedStatus | None = None
