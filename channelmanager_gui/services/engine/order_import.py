@@ -96,9 +96,9 @@ async def run_orders(env: EngineEnv, store: StoreContext) -> dict[str, int]:
     counts = ImportCounts()
     orders = store.walmart.iter_orders(start, now, limit=PAGE, on_malformed=counts.unreadable)
     await _save_all(env, store.id, orders, counts, now)
-    await _import_released(env, store, start, now, counts)
     if not counts.failed:
         _set_cursor(env, store.id, WINDOW_CURSOR, now)
+    await _import_released(env, store, start, now, counts)
     await _refresh_open_orders(env, store, start, now, counts)
     if counts.new or counts.updated:
         env.changes.publish(Change.ORDERS, Change.ACTIVITY, Change.OUTBOX)
@@ -289,11 +289,13 @@ async def _import_released(
     oldest = now - MAX_AGE
     if oldest >= window or (last is not None and now - last < RELEASED_EVERY):
         return
+    failed = counts.failed
     orders = store.walmart.iter_orders(
         oldest, window, limit=PAGE, released=True, on_malformed=counts.unreadable
     )
     await _save_all(env, store.id, orders, counts, now)
-    _set_cursor(env, store.id, RELEASED_CURSOR, now)
+    if counts.failed == failed:  # else read again next pass
+        _set_cursor(env, store.id, RELEASED_CURSOR, now)
 
 
 def _oldest_open(env: EngineEnv, store_id: int, now: datetime) -> datetime | None:
