@@ -22,6 +22,8 @@ from channelmanager_gui.services.engine.engine import SyncEngine
 from channelmanager_gui.services.engine.matching import request_match
 
 DEMO_STORE = "Demo store"
+DEMO_LATE_EVERY = 7  # every 7th streamed order is released late...
+DEMO_LATE_HOURS = 6.0  # ...6 hours after its orderDate
 
 
 @dataclass
@@ -47,6 +49,9 @@ def start_demo(seed: int = 1, order_every: float | None = 30.0) -> DemoEnvironme
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     pair = start_pair(seed=seed, order_stream_seconds=order_every, rate_limit_scale=0)
+    # A few streamed orders come in the way Walmart releases some after payment and fraud
+    # review: already hours old, older than the last import window.
+    pair.walmart.state.set_late_release(every=DEMO_LATE_EVERY, hours=DEMO_LATE_HOURS)
     try:
         db = open_database(folder / "channelmanager.sqlite3")
         with db.session() as session:

@@ -68,7 +68,7 @@ async def returned_on_walmart(
     its purchase order id and the return's id."""
     po = walmart_admin.post("/orders", {"lines": [{"sku": sku, "qty": 1}]})["purchaseOrderIds"][0]
     walmart = next(iter(engine.env.stores.values())).walmart
-    line = ShipLine("1", 1, tracking, datetime.now(UTC), carrier="UPS")
+    line = ShipLine("1", 1, tracking, datetime.now(UTC), carrier="UPS", seller_order_id=po)
     await walmart.ship_lines(po, [line])
     made = walmart_admin.post("/returns", {"purchaseOrderId": po, "lineNumber": 1, "quantity": 1})
     return po, made["returnOrderId"]

@@ -8,12 +8,13 @@ from typing import Any
 import pytest
 
 from channelmanager_gui.errors import ValidationError
-from channelmanager_gui.models.order import OrderStatus
+from channelmanager_gui.models.order import Order, OrderStatus
 from channelmanager_gui.sandbox.commerce.records import SourceItem
 from channelmanager_gui.sandbox.pair import SandboxPair
 from channelmanager_gui.services import activity
 from channelmanager_gui.services import validation as v
 from channelmanager_gui.services.engine.engine import SyncEngine
+from channelmanager_gui.services.engine.ship_handlers import seller_order_id
 from channelmanager_gui.services.engine.shipping import (
     COMMERCE_SHIP,
     WALMART_SHIP,
@@ -105,6 +106,8 @@ async def test_partial_ship_then_the_rest(
     assert shipment.commerce_shipment_id is not None and shipment.walmart_sent_at is not None
     line1 = walmart_line(walmart_admin, po, "1")
     assert walmart_qty(line1, "Shipped", "1Z999AA100000001") == 2
+    assert local.commerce_increment_id  # the Commerce order number goes on the return label
+    assert line1["sellerOrderId"] == local.commerce_increment_id
     (doc,) = await commerce_shipments(engine, store_id, entity)
     assert [(t.track_number, t.carrier_code) for t in doc.tracks] == [("1Z999AA100000001", "ups")]
     assert sum(i.qty for i in doc.items) == 2
@@ -294,3 +297,13 @@ async def test_unlisted_commerce_carrier_waits_for_a_tracking_link(
     tracking = line["orderLineStatuses"]["orderLineStatus"][0]["trackingInfo"]
     assert tracking["carrierName"]["otherCarrier"] == "Speedy Local"
     assert tracking["trackingURL"] == "https://speedy.example/t/SL-4711"
+
+
+def test_seller_order_id_is_commerce_number_else_purchase_order() -> None:
+    """The spec's 30-character ``sellerOrderId``: Commerce's number when known and short enough."""
+    made = Order(purchase_order_id="1796277083022", commerce_increment_id="000000042")
+    assert seller_order_id(made) == "000000042"
+    made.commerce_increment_id = None
+    assert seller_order_id(made) == "1796277083022"
+    made.commerce_increment_id = "X" * 31
+    assert seller_order_id(made) == "1796277083022"

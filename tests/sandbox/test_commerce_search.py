@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from tests.sandbox import commerce_fixtures
 from tests.sandbox.commerce_fixtures import Store, criteria
@@ -181,3 +182,23 @@ def test_partial_response_fields(store: Store) -> None:
     }
     one = store.api.get("/products/CM-00003", params={"fields": "sku,price"}).json()
     assert set(one) == {"sku", "price"}
+
+
+def test_sku_with_comma_plus_slash_and_non_ascii_letters(store: Store) -> None:
+    """Magento cuts an ``in`` value at every comma (``Pdo\\Mysql::prepareSqlCondition``) and
+    decodes path variables with PHP's urldecode, "+" becoming a space (``Rest\\Router\\Route``)."""
+    sku = "A/B, c+ü"
+    made = store.api.put(f"/products/{quote(sku, safe='')}", json={"product": {"name": "Odd"}})
+    assert made.status_code == 200 and made.json()["sku"] == sku
+    assert store.api.get(f"/products/{quote(sku, safe='')}").json()["sku"] == sku
+    raw_plus = quote(sku, safe="+")  # "+" left as is: Magento reads a space there
+    assert store.api.get(f"/products/{raw_plus}").status_code == 404
+    split = criteria([[("sku", f"{sku},CM-00003", "in")]])
+    assert _skus(store.api.get("/products", params=split).json()) == ["CM-00003"]
+    one_each = criteria([[("sku", sku, "eq"), ("sku", "CM-00003", "in")]])
+    assert sorted(_skus(store.api.get("/products", params=one_each).json())) == [
+        "A/B, c+ü",
+        "CM-00003",
+    ]
+    spaced = criteria([[("sku", "CM-00003, CM-00004", "in")]])  # nothing trimmed
+    assert _skus(store.api.get("/products", params=spaced).json()) == ["CM-00003"]

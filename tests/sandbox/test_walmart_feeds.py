@@ -76,6 +76,8 @@ def test_feed_listing_and_errors(wm, walmart_schemas):
     walmart_schemas.validate("feeds", "FeedRecordResponse", listing.json())
     feeds = listing.json()["results"]["feed"]
     assert len(feeds) == 2 and listing.json()["totalResults"] >= 2
+    too_many = wm.get("/v3/feeds", params={"limit": "51"})  # the spec: "cannot be more than 50"
+    assert too_many.status_code == 400 and too_many.json()["errors"][0]["field"] == "limit"
     one = wm.get("/v3/feeds", params={"feedId": feeds[0]["feedId"]}).json()
     assert one["totalResults"] == 1
     missing = wm.get("/v3/feeds/NOPE%40AQMBAQA")

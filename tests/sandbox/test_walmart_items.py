@@ -46,6 +46,9 @@ def test_items_offset_limit_and_filters(wm):
     assert [i["sku"] for i in one["ItemResponse"]] == [sku]
     bad = wm.get("/v3/items", params={"nextCursor": "garbage"})
     assert bad.status_code == 400 and bad.json()["errors"][0]["code"].startswith("INVALID_REQUEST")
+    assert len(wm.get("/v3/items", params={"limit": "50"}).json()["ItemResponse"]) == 50
+    big = wm.get("/v3/items", params={"limit": "51"})  # the spec: "cannot be more than 50"
+    assert big.status_code == 400 and big.json()["errors"][0]["field"] == "limit"
 
 
 def test_get_item_by_sku_and_product_ids(wm, walmart_schemas):

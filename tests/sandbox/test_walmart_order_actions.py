@@ -187,6 +187,11 @@ def test_ship_validation_errors(wm, po):
     ]["trackingInfo"]
     assert_order_400(wm.post(url, json=body), "trackinginfo")
     assert_order_400(wm.post(url, json=ship_body("1", 0)), "positive")
+    body = ship_body("1", 1)  # sellerOrderId is required by the spec's ShippingLineType
+    del body["orderShipment"]["orderLines"]["orderLine"][0]["sellerOrderId"]
+    assert_order_400(wm.post(url, json=body), "sellerorderid is required")
+    body["orderShipment"]["orderLines"]["orderLine"][0]["sellerOrderId"] = "9" * 31
+    assert_order_400(wm.post(url, json=body), "at most 30 characters")
     r = wm.post(url, content=b"{not json")
     assert r.status_code == 400
     assert r.json()["errors"]["error"][0]["code"].startswith("MALFORMED_REQUEST_CONTENT")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from urllib.parse import parse_qs
 
 from channelmanager_gui.sandbox.walmart import WalmartSandbox
@@ -168,3 +169,31 @@ def test_same_seed_same_orders_and_items():
     finally:
         for sb in (a, b, c):
             sb.stop()
+
+
+def test_held_order_is_invisible_until_released_then_listed_as_released(wm):
+    """Walmart releases some orders hours after their orderDate; until then the seller's API
+    shows nothing of them, afterwards /released lists them whatever their date."""
+    sku = wm.skus()[0]
+    body = {"lines": [{"sku": sku, "qty": 1}], "orderDateHoursAgo": 30, "releaseAfterHours": 40}
+    po = wm.admin("POST", "/orders", json=body).json()["purchaseOrderIds"][0]
+    since = {"createdStartDate": "2000-01-01", "purchaseOrderId": po}
+    assert wm.get(f"/v3/orders/{po}").status_code == 404
+    assert wm.get("/v3/orders", params=since).status_code == 404
+    assert wm.get("/v3/orders/released", params=since).status_code == 404
+
+    assert wm.admin("POST", f"/orders/{po}/release").status_code == 200
+    found = wm.get("/v3/orders/released", params=since).json()["list"]["elements"]["order"]
+    assert [o["purchaseOrderId"] for o in found] == [po]
+    hours = (time.time() * 1000 - found[0]["orderDate"]) / 3_600_000
+    assert 29.9 < hours < 30.1  # still dated when the buyer ordered
+    assert wm.admin("POST", f"/orders/{po}/release").status_code == 404  # no longer held
+
+
+def test_held_order_is_released_when_its_time_comes(wm):
+    body = {"lines": [{"sku": wm.skus()[0], "qty": 1}], "orderDateHoursAgo": 2,
+            "releaseAfterHours": 2 + 3 / 3600}  # fmt: skip
+    po = wm.admin("POST", "/orders", json=body).json()["purchaseOrderIds"][0]
+    assert wm.get(f"/v3/orders/{po}").status_code == 404
+    time.sleep(3.2)
+    assert wm.get(f"/v3/orders/{po}").status_code == 200

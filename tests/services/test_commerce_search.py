@@ -76,3 +76,18 @@ def test_builder_is_immutable() -> None:
     paged = base.page(2)
     assert base.current_page == 1 and paged.current_page == 2
     assert base.groups == paged.groups
+
+
+def test_where_in_gives_a_value_with_a_comma_its_own_eq_filter() -> None:
+    """Magento cuts an ``in`` value at every comma (``Pdo\\Mysql::prepareSqlCondition``)."""
+    params = dict(SearchCriteria().where_in("sku", ["A", "B/1, c ü", "C"]).to_params())
+    group = "searchCriteria[filter_groups][0][filters]"
+    assert params[f"{group}[0][value]"] == "A,C"
+    assert params[f"{group}[0][condition_type]"] == "in"
+    assert params[f"{group}[1][value]"] == "B/1, c ü"
+    assert params[f"{group}[1][condition_type]"] == "eq"
+    assert "searchCriteria[filter_groups][1][filters][0][field]" not in params  # one OR group
+    only_odd = dict(SearchCriteria().where_in("sku", ["x,y"]).to_params())
+    assert only_odd[f"{group}[0][condition_type]"] == "eq"
+    with pytest.raises(ValueError):
+        SearchCriteria().where("sku", ["x,y"], "in").to_params()

@@ -22,7 +22,13 @@ from channelmanager_gui.errors import (
 )
 from channelmanager_gui.services.http import RedactingFilter
 from channelmanager_gui.services.walmart import CancelLine, ShipLine, WalmartClient
-from tests.services.walmart_fakes import FakeWalmart, body_of, error_body, make_client
+from tests.services.walmart_fakes import (
+    FakeWalmart,
+    body_of,
+    error_body,
+    make_client,
+    uploaded_files,
+)
 
 START = datetime(2024, 5, 1, tzinfo=UTC)
 TOKEN1 = "tok1-" + "q" * 24
@@ -195,13 +201,15 @@ async def test_ship_body_and_no_retry_on_lost_answer() -> None:
         raise httpx.RemoteProtocolError("Server disconnected without sending a response.")
 
     fake.route("POST", "/v3/orders/P%2F1/shipping", drop)
-    line = ShipLine("1", 2, "1Z999", datetime(2024, 5, 2, tzinfo=UTC), carrier="UPS")
+    when = datetime(2024, 5, 2, tzinfo=UTC)
+    line = ShipLine("1", 2, "1Z999", when, carrier="UPS", seller_order_id="000000123")
     async with make_client(fake) as client:
         with pytest.raises(UnavailableError) as info:
             await client.ship_lines("P/1", [line])
     assert info.value.maybe_sent and len(seen) == 1
     status = body_of(seen[0])["orderShipment"]["orderLines"]["orderLine"][0]
     assert status["lineNumber"] == "1" and status["intentToCancelOverride"] is False
+    assert status["sellerOrderId"] == "000000123"  # required by the spec's ShippingLineType
     shipped = status["orderLineStatuses"]["orderLineStatus"][0]
     assert shipped["statusQuantity"] == {"unitOfMeasurement": "EACH", "amount": "2"}
     assert shipped["trackingInfo"]["carrierName"] == {"carrier": "UPS"}
@@ -246,9 +254,12 @@ async def test_invalid_cancel_never_sent(line: CancelLine, field: str) -> None:
         ({"other_carrier": "Pony Express"}, "tracking_url"),
         ({"carrier": "UPS", "other_carrier": "X"}, "carrier"),
         ({"carrier": "UPS", "method_code": "Teleport"}, "method_code"),
+        ({"carrier": "UPS", "seller_order_id": " "}, "seller_order_id"),
+        ({"carrier": "UPS", "seller_order_id": "X" * 31}, "seller_order_id"),
     ],
 )
 def test_ship_line_validation(kwargs: dict, field: str) -> None:
+    kwargs = {"seller_order_id": "000000123", **kwargs}
     line = ShipLine("1", 1, "T1", datetime(2024, 1, 1, tzinfo=UTC), **kwargs)
     with pytest.raises(ValidationError) as info:
         line.to_wire()
@@ -358,16 +369,19 @@ async def test_feed_submit_and_status_paging_with_encoded_id() -> None:
         result = await client.get_feed_status(feed_id, page_size=2)
     submit = fake.business_requests()[0]
     assert submit.url.params["feedType"] == "inventory"
-    assert submit.headers["Content-Type"] == "application/json"
-    assert body_of(submit)["Inventory"][1] == {
-        "sku": "S1",
-        "quantity": {"unit": "EACH", "amount": 0},
-    }
+    # The spec's upload: multipart/form-data with the feed document in a part named "file".
+    assert submit.headers["Content-Type"].startswith("multipart/form-data; boundary=")
+    (name, (_, media_type, document)), *_ = uploaded_files(submit).items()
+    assert (name, media_type) == ("file", "application/json")
+    assert document["Inventory"][1] == {"sku": "S1", "quantity": {"unit": "EACH", "amount": 0}}
     assert (result.received, result.succeeded, result.failed) == (5, 4, 1)
     assert [i.sku for i in result.items] == ["S0", "S1", "S2", "S3", "S4"]
     assert result.items[2].errors == ["E: bad"]
     raw_paths = [r.url.raw_path for r in fake.requests if r.method == "GET"]
     assert all(p.startswith(b"/v3/feeds/F1%40AU8BAQA?") for p in raw_paths)
+    async with make_client(fake) as client:
+        with pytest.raises(ValidationError):  # the feeds OpenAPI: "cannot be more than 50"
+            await client.get_feed_status(feed_id, page_size=51)
 
 
 async def test_return_refund_and_paging() -> None:

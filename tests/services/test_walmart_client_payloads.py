@@ -106,7 +106,7 @@ def test_every_single_order_example_parses(body: Any) -> None:
 
 def test_order_actions_parse_their_examples() -> None:
     when = datetime(2024, 1, 2, tzinfo=UTC)
-    ship = ShipLine("1", 1, "1Z", when, carrier="FedEx")
+    ship = ShipLine("1", 1, "1Z", when, carrier="FedEx", seller_order_id="100000001")
     body = examples("orders.json", "/v3/orders/{purchaseOrderId}/shipping", "post")[0]
     assert run(body, lambda c: c.ship_lines("1", [ship])).lines[0].statuses[0].tracking
     body = examples("orders.json", "/v3/orders/{purchaseOrderId}/cancel", "post")[0]

@@ -15,7 +15,7 @@ from typing import Any
 import httpx
 import pytest
 
-from channelmanager_gui.errors import ApiError, UnavailableError
+from channelmanager_gui.errors import ApiError, UnavailableError, ValidationError
 from channelmanager_gui.services.http import RateControl, RetryPolicy
 from channelmanager_gui.services.walmart import CancelLine, RefundLine, ShipLine, WalmartClient
 
@@ -104,9 +104,11 @@ async def test_token_expired_mid_run_is_renewed_once(
 
 async def test_item_paging_and_lookup(client: WalmartClient) -> None:
     skus = [i.sku async for i in client.iter_items(limit=7)]  # many pages
-    everything = [i.sku async for i in client.iter_items(limit=200)]  # one page
+    everything = [i.sku async for i in client.iter_items()]  # pages of the spec's largest, 50
     assert len(skus) == len(set(skus)) and sorted(skus) == sorted(everything)
     assert len(skus) > 7
+    with pytest.raises(ValidationError):  # the items OpenAPI: "cannot be more than 50"
+        await anext(client.iter_items(limit=51))
     one = await client.get_item(skus[0])
     assert one.sku == skus[0]
 
@@ -154,7 +156,8 @@ async def test_ship_is_sent_once_when_the_answer_is_lost(
         await client.acknowledge(po)
         before = injected(admin)
         admin.put("/faults", json={"drop_rate": 1.0})
-        line = ShipLine("1", 1, "1Z999AA10123456784", datetime.now(UTC), carrier="UPS")
+        now = datetime.now(UTC)
+        line = ShipLine("1", 1, "1Z999AA10123456784", now, carrier="UPS", seller_order_id=po)
         try:
             await client.ship_lines(po, [line])
         except UnavailableError as exc:
@@ -178,7 +181,9 @@ async def test_order_lifecycle(client: WalmartClient, admin: httpx.Client) -> No
     assert (line.sku, line.quantity, line.quantity_in("Created")) == (sku, 3, 3)
     acked = await client.acknowledge(po)
     assert acked.lines[0].quantity_in("Acknowledged") == 3
-    ship = ShipLine(line.line_number, 2, "9400111899223", datetime.now(UTC), carrier="USPS")
+    ship = ShipLine(
+        line.line_number, 2, "9400111899223", datetime.now(UTC), carrier="USPS", seller_order_id=po
+    )
     shipped = await client.ship_lines(po, [ship])
     assert shipped.lines[0].quantity_in("Shipped") == 2
     tracking = next(s.tracking for s in shipped.lines[0].statuses if s.status == "Shipped")
@@ -198,7 +203,8 @@ async def test_return_found_and_refunded(client: WalmartClient, admin: httpx.Cli
     po = admin.post("/orders", json={"lines": [{"sku": sku, "qty": 2}]}).json()[
         "purchaseOrderIds"][0]  # fmt: skip
     await client.acknowledge(po)
-    await client.ship_lines(po, [ShipLine("1", 2, "1Z1", datetime.now(UTC), carrier="UPS")])
+    line = ShipLine("1", 2, "1Z1", datetime.now(UTC), carrier="UPS", seller_order_id=po)
+    await client.ship_lines(po, [line])
     made = admin.post("/returns", json={"purchaseOrderId": po, "lineNumber": 1, "quantity": 2})
     assert made.status_code == 200, made.text
     rma = made.json()["returnOrderId"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from email.parser import BytesParser
+from email.policy import HTTP
 from typing import Any
 
 import httpx
@@ -86,3 +88,17 @@ def make_client(fake: Route, clock: ManualClock | None = None, attempts: int = 3
 
 def body_of(request: httpx.Request) -> Any:
     return json.loads(request.content)
+
+
+def uploaded_files(request: httpx.Request) -> dict[str, tuple[str | None, str, Any]]:
+    """A ``multipart/form-data`` request's parts: name → (file name, media type, JSON)."""
+    head = b"Content-Type: " + request.headers["Content-Type"].encode() + b"\r\n\r\n"
+    message = BytesParser(policy=HTTP).parsebytes(head + request.content)
+    assert message.is_multipart(), request.headers["Content-Type"]
+    parts = {}
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        payload = part.get_payload(decode=True)
+        assert isinstance(name, str) and isinstance(payload, bytes)
+        parts[name] = (part.get_filename(), part.get_content_type(), json.loads(payload))
+    return parts

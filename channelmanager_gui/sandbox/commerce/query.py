@@ -92,13 +92,20 @@ def predicate(f: Filter, column: Callable[[Row, str], Any]) -> Predicate:
         rx, want = _like(f.value), cond == "like"
         return lambda r: (c := column(r, name)) is not None and bool(rx.fullmatch(str(c))) == want
     if cond in ("in", "nin"):
-        values, want = [_Value(v.strip()) for v in f.value.split(",")], cond == "in"
+        values, want = [_Value(v) for v in in_values(f.value)], cond == "in"
         eq = _ORDERING["eq"]
         return lambda r: (
             (c := column(r, name)) is not None and (any(_compare(eq, c, v) for v in values) == want)
         )
     wanted, want = f.value.strip().casefold(), cond == "finset"  # finset / nfinset
     return lambda r: (c := column(r, name)) is not None and (wanted in _members(c)) == want
+
+
+def in_values(value: str) -> list[str]:
+    """An ``in``/``nin`` value as Magento reads it: cut at every comma, nothing trimmed
+    (``Magento\\Framework\\DB\\Adapter\\Pdo\\Mysql::prepareSqlCondition``:
+    ``explode(',', $value)``). A SKU holding a comma can therefore not be found with ``in``."""
+    return value.split(",")
 
 
 def _members(col: Any) -> list[str]:
@@ -152,7 +159,7 @@ def _group_rows(source: Source, group: list[Filter]) -> list[Row] | None:
     for f in group:
         if f.condition not in ("eq", "in"):
             return None
-        values = [f.value] if f.condition == "eq" else [v.strip() for v in f.value.split(",")]
+        values = [f.value] if f.condition == "eq" else in_values(f.value)
         rows = source.lookup(f.field, values)
         if rows is None:
             return None

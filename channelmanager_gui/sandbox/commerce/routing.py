@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import unquote_plus
 
 from channelmanager_gui.sandbox.commerce.errors import invalid_type
 from channelmanager_gui.sandbox.commerce.search_criteria import SearchCriteria, parse, snake
@@ -77,7 +77,10 @@ class Router:
                 continue
             found = route.regex.match(raw_path)
             if found:
-                return route, {k: unquote(v) for k, v in found.groupdict().items()}
+                # Magento decodes each path variable with PHP's urldecode, which also turns
+                # "+" into a space (Magento\\Webapi\\Controller\\Rest\\Router\\Route::match):
+                # a SKU holding "+" must be sent as %2B.
+                return route, {k: unquote_plus(v) for k, v in found.groupdict().items()}
         return None
 
 

@@ -18,8 +18,9 @@ from starlette.routing import Route
 from channelmanager_gui.sandbox.faults import FaultConfig
 
 from .errors import WalmartError, json_response
+from .late_release import HOUR_MS
 from .ratelimit import RateLimiter
-from .state import WalmartState
+from .state import WalmartState, now_ms
 
 MAX_BULK = 1_000_000
 
@@ -65,13 +66,46 @@ async def create_orders(request: Request) -> Response:
         if not isinstance(lines, list) or not lines:
             raise AdminError(400, "lines must be a non-empty list of {sku, qty}")
         spec = [(str(ln.get("sku")), int(ln.get("qty", 1))) for ln in lines]
-        pos = [state.create_order(spec, bool(data.get("intentToCancel")))]
+        date, release_at = _late_dates(data)
+        pos = [state.create_order(spec, bool(data.get("intentToCancel")), date, release_at)]
     else:
         count = _int(data, "count")
         if not 1 <= count <= MAX_BULK:
             raise AdminError(400, f"count must be between 1 and {MAX_BULK}")
         pos = await run_in_threadpool(state.create_orders, count)
     return json_response({"purchaseOrderIds": pos, "count": len(pos)})
+
+
+def _late_dates(data: dict[str, Any]) -> tuple[int | None, int | None]:
+    """``orderDateHoursAgo`` dates the order back; ``releaseAfterHours`` holds it back until
+    that long after its ``orderDate`` (Walmart's payment and fraud review, see late_release)."""
+    values = []
+    for name in ("orderDateHoursAgo", "releaseAfterHours"):
+        value = data.get(name, 0)
+        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+            raise AdminError(400, f"{name} must be a number of hours >= 0")
+        values.append(float(value))
+    if not any(values):
+        return None, None
+    ago, after = values
+    date = now_ms() - int(ago * HOUR_MS)
+    return date, date + int(after * HOUR_MS)
+
+
+async def release_order(request: Request) -> Response:
+    state: WalmartState = request.app.state.walmart
+    return json_response({"purchaseOrderId": state.release_order(request.path_params["po"])})
+
+
+async def late_orders(request: Request) -> Response:
+    """The switch: every ``every``-th new order (0: none) is released ``hours`` after its date."""
+    state: WalmartState = request.app.state.walmart
+    data = await _body(request)
+    every, hours = _int({"every": 0, **data}, "every"), data.get("hours", 6)
+    if every < 0 or isinstance(hours, bool) or not isinstance(hours, int | float) or hours < 0:
+        raise AdminError(400, "every must be an integer >= 0 and hours a number >= 0")
+    state.set_late_release(every, float(hours))
+    return json_response({"every": state.late.every, "hours": state.late.hours})
 
 
 async def get_order(request: Request) -> Response:
@@ -143,6 +177,8 @@ ROUTES: list[Route] = [
     Route("/_sandbox/faults", _guard(faults), methods=["GET", "PUT"]),
     Route("/_sandbox/orders", _guard(create_orders), methods=["POST"]),
     Route("/_sandbox/orders/{po}", _guard(get_order), methods=["GET"]),
+    Route("/_sandbox/orders/{po}/release", _guard(release_order), methods=["POST"]),
+    Route("/_sandbox/late_orders", _guard(late_orders), methods=["PUT"]),
     Route("/_sandbox/inventory/{sku:path}", _guard(inventory), methods=["GET"]),
     Route("/_sandbox/prices/{sku:path}", _guard(price), methods=["GET"]),
     Route("/_sandbox/items/{sku:path}", _guard(item), methods=["GET"]),

@@ -18,6 +18,9 @@ from .feedproc import FEED_TYPES, ItemResult, records
 from .itemstore import ItemStore
 
 SERVICE = "GMP_FEED_API"
+# The feeds OpenAPI (``GET /v3/feeds``, ``/v3/feeds/{feedId}``): limit "cannot be more than 50
+# entities". Whether Walmart refuses or caps a larger one is not documented (?): refused here.
+MAX_FEED_PAGE = 50
 SUFFIXES = ("AQMBAQA", "AU8BAQA", "ATgBAQA", "AUoBAQA")
 
 
@@ -191,4 +194,6 @@ def _paging(params: dict[str, str], default: int) -> tuple[int, int]:
         limit = int(params.get("limit", str(default)))
     except ValueError:
         raise bad_param(SERVICE, "limit", "offset and limit must be integers") from None
-    return max(0, offset), max(1, min(limit, 1000))
+    if not 1 <= limit <= MAX_FEED_PAGE:
+        raise bad_param(SERVICE, "limit", f"limit must be between 1 and {MAX_FEED_PAGE}")
+    return max(0, offset), limit

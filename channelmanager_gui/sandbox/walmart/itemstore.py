@@ -16,7 +16,10 @@ from .errors import bad_param, not_found
 
 SERVICE = "GMP_ITEM_QUERY_API"
 ID_TYPES = ("SKU", "GTIN", "UPC", "ISBN", "EAN", "ITEM_ID")
-MAX_ITEMS_LIMIT = 200  # spec text says 50, third-party notes 200/1000 (?); larger asks are capped
+# The items OpenAPI (GET /v3/items, ``limit``): "It cannot be more than 50 entities". Third-party
+# notes say 200/1000 (reference §8 (?)); the spec wins. Whether Walmart refuses a larger ask or
+# caps it is not documented (?): refused here, so a client asking for more is caught.
+MAX_ITEMS_LIMIT = 50
 
 
 class ItemStore:
@@ -69,7 +72,8 @@ class ItemStore:
     def page(self, params: dict[str, str]) -> dict[str, Any]:
         """GET /v3/items: ``nextCursor`` paging (opaque cursor) or ``offset``/``limit``."""
         limit = _int(params.get("limit", "20"), "limit")
-        limit = max(1, min(limit, MAX_ITEMS_LIMIT))
+        if not 1 <= limit <= MAX_ITEMS_LIMIT:
+            raise bad_param(SERVICE, "limit", f"limit must be between 1 and {MAX_ITEMS_LIMIT}")
         skus = self._select(params)
         cursor = params.get("nextCursor")
         if cursor and cursor != "*":

@@ -120,7 +120,7 @@ def ship(order: Order, body: Any, now: int) -> None:
     if dig(shipment, "processMode") == "PARTIAL_UPDATE":
         _update_tracking(order, entries, now)
         return
-    plan: list[tuple[Line, Status, str | None]] = []
+    plan: list[tuple[Line, Status, str]] = []
     wanted: dict[int, int] = defaultdict(int)
     for entry in entries:
         line = _line(order, entry)
@@ -130,26 +130,33 @@ def ship(order: Order, body: Any, now: int) -> None:
                 f"{where} has a cancellation request from the customer; "
                 "set intentToCancelOverride to true to ship it"
             )
+        seller_order_id = _seller_order_id(entry, where)
         for st in as_list(dig(entry, "orderLineStatuses", "orderLineStatus")):
             if dig(st, "status") != "Shipped":
                 raise order_error(f"{where}: status must be Shipped")
             qty = _amount(dig(st, "statusQuantity"), where)
             tracking = _tracking(dig(st, "trackingInfo"), where)
             wanted[line.number] += qty
-            plan.append(
-                (
-                    line,
-                    Status("Shipped", qty, None, tracking, dig(st, "returnCenterAddress")),
-                    dig(entry, "sellerOrderId"),
-                )
-            )
+            status = Status("Shipped", qty, None, tracking, dig(st, "returnCenterAddress"))
+            plan.append((line, status, seller_order_id))
     for line, _, _ in plan:
         _check_available(order, line, wanted[line.number], "OverShipped")
     for line, status, seller_order_id in plan:
         _move(line, status.qty, ("Acknowledged", "Created"), status, now)
-        if seller_order_id:
-            line.seller_order_id = str(seller_order_id)[:30]
+        line.seller_order_id = seller_order_id
     order.last_modified = now
+
+
+def _seller_order_id(entry: Any, where: str) -> str:
+    """``sellerOrderId`` is in ``required`` of the spec's ``ShippingLineType``, "limit of 30
+    characters" (orders OpenAPI). What Walmart answers to a missing or longer one is not
+    documented (?): the usual 400 INVALID_REQUEST_CONTENT with field "data" is assumed."""
+    value = dig(entry, "sellerOrderId")
+    if not isinstance(value, str) or not value.strip():
+        raise order_error(f"{where}: sellerOrderId is required")
+    if len(value) > 30:
+        raise order_error(f"{where}: sellerOrderId must be at most 30 characters")
+    return value
 
 
 def _check_available(order: Order, line: Line, wanted: int, verb: str) -> None:

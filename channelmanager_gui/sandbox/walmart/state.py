@@ -20,6 +20,7 @@ from .catalog import build_catalog
 from .errors import WalmartError, not_found
 from .feedstore import FeedStore
 from .itemstore import ItemStore
+from .late_release import HeldOrders, LateRelease
 from .orderbook import OrderBook, Page
 from .orderdata import DAY_MS, Order, Product, order_json
 from .orderfactory import OrderFactory
@@ -48,6 +49,8 @@ class WalmartState:
         catalog, sellers = build_catalog(demo_catalog(seed, products), rng)
         self.items = ItemStore(catalog, sellers)
         self.orders = OrderBook()
+        self.held = HeldOrders()  # orders Walmart has not released to the seller yet
+        self.late = LateRelease()
         self.feeds = FeedStore(random.Random(seed + 1), feed_seconds)
         self.returns = ReturnStore(seed)
         self.tokens = TokenStore(token_ttl)
@@ -75,9 +78,13 @@ class WalmartState:
         self._next_n = count
 
     def run(self, fn: Callable[[], T]) -> T:
-        """Run ``fn`` under the lock after settling due feeds (the one way handlers touch state)."""
+        """Run ``fn`` under the lock after settling due feeds and releasing due held orders
+        (the one way handlers touch state)."""
         with self.lock:
-            self.feeds.settle(self.items, time.monotonic(), now_ms())
+            now = now_ms()
+            self.feeds.settle(self.items, time.monotonic(), now)
+            for order in self.held.due(now):
+                self.orders.add(order)
             return fn()
 
     # -- orders ----------------------------------------------------------------------------
@@ -112,8 +119,11 @@ class WalmartState:
         with self.lock:
             start = self._next_n
             self._next_n += count
-        date = now_ms()
-        made = [self._factory.make(start + i, date) for i in range(count)]
+            now = now_ms()
+            dates = [self.late.order_date(now) for _ in range(count)]
+        made = [self._factory.make(start + i, date) for i, date in enumerate(dates)]
+        for order in made:
+            order.last_modified = now  # a late one was released just now
 
         def go() -> list[str]:
             for order in made:
@@ -122,22 +132,61 @@ class WalmartState:
 
         return self.run(go)
 
-    def create_order(self, lines: list[tuple[str, int]], intent_to_cancel: bool = False) -> str:
-        """One Created order with these (sku, quantity) lines; unknown SKUs raise WalmartError."""
+    def create_order(
+        self,
+        lines: list[tuple[str, int]],
+        intent_to_cancel: bool = False,
+        order_date: int | None = None,
+        release_at: int | None = None,
+    ) -> str:
+        """One Created order with these (sku, quantity) lines; unknown SKUs raise WalmartError.
+
+        ``order_date`` (epoch ms) defaults to now; an order whose ``release_at`` is still to
+        come is held back until then (see ``late_release``).
+        """
 
         def go() -> str:
             products = {p.sku: p for p in self._factory.products}
             spec = []
             for sku, qty in lines:
-                if sku not in products or qty < 1:
+                product = products.get(sku) or self._set_up_later(sku)
+                if product is None or qty < 1:
                     raise WalmartError(
                         400, "INVALID_REQUEST_CONTENT", f"Unknown SKU or bad qty: {sku}"
                     )
-                spec.append((products[sku], qty))
+                spec.append((product, qty))
+            now = now_ms()
+            date = now if order_date is None else order_date
             order = self._factory.make(
-                self._next_n, now_ms(), lines=spec, intent_to_cancel=intent_to_cancel
+                self._next_n, date, lines=spec, intent_to_cancel=intent_to_cancel
             )
             self._next_n += 1
+            if release_at is not None and release_at > now:
+                self.held.hold(order, release_at)
+            else:
+                self.orders.add(order)
+            return order.po
+
+        return self.run(go)
+
+    def set_late_release(self, every: int, hours: float) -> None:
+        """The switch: every ``every``-th new order (0: none) appears ``hours`` after its date."""
+        self.run(lambda: self.late.set(every, hours))
+
+    def _set_up_later(self, sku: str) -> Product | None:
+        """An active item the seller set up after start (by a match feed) can be ordered too."""
+        item = self.items.items.get(sku)
+        if item is None or item.lifecycle != "ACTIVE":
+            return None
+        return Product(item.sku, item.name, item.price, 1.0)
+
+    def release_order(self, po: str) -> str:
+        """Release a held order now; 404 when ``po`` is not held."""
+
+        def go() -> str:
+            order = self.held.release(po, now_ms())
+            if order is None:
+                raise not_found("GMP_ORDER_API", f"Order {po} is not held back", shape="orders")
             self.orders.add(order)
             return order.po
 

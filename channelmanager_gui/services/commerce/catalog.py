@@ -25,7 +25,7 @@ SourceQty = tuple[str, float, int]
 
 
 def sku_batches(skus: Iterable[str], size: int = SKU_BATCH) -> list[list[str]]:
-    """Distinct SKUs in order, cut into batches for ``sku in …`` filters."""
+    """Distinct SKUs in order, cut into batches for ``SearchCriteria.where_in``."""
     unique = list(dict.fromkeys(skus))
     return [unique[i : i + size] for i in range(0, len(unique), size)]
 
@@ -41,7 +41,7 @@ def product_criteria(
     if updated_since is not None:
         criteria = criteria.where("updated_at", updated_since, "gt")
     if skus:
-        criteria = criteria.where("sku", skus, "in")
+        criteria = criteria.where_in("sku", skus)
     if search:
         pattern = f"%{search}%"
         criteria = criteria.any_of(Filter("name", pattern, "like"), Filter("sku", pattern, "like"))
@@ -84,7 +84,7 @@ class CatalogMixin(CommerceBase):
         the whole catalog never holds more than one page of them."""
         path = self.path("inventory", "source-items")
         for batch in sku_batches(skus):
-            criteria = SearchCriteria(page_size=100).where("sku", batch, "in")
+            criteria = SearchCriteria(page_size=100).where_in("sku", batch)
             async for item in self.iter_models(SourceItem, path, criteria, "source item"):
                 yield (item.sku, item.quantity, item.status)
 

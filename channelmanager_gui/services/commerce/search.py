@@ -60,8 +60,12 @@ def _render_value(value: FilterValue) -> str:
         return commerce_timestamp(value)
     if isinstance(value, str | int | float):
         return str(value)
-    # `in`/`nin` take a comma list (reference §2).
-    return ",".join(str(v) for v in value)
+    # `in`/`nin` take a comma list (reference §2) that Magento cuts at every comma, so a value
+    # holding one would silently become two (see ``SearchCriteria.where_in``).
+    texts = [str(v) for v in value]
+    if any("," in text for text in texts):
+        raise ValueError("an `in` value cannot hold a comma; use SearchCriteria.where_in")
+    return ",".join(texts)
 
 
 @dataclass(frozen=True)
@@ -89,6 +93,20 @@ class SearchCriteria:
     def where(self, field_name: str, value: FilterValue, condition: str = "eq") -> SearchCriteria:
         """AND one more filter onto the search."""
         return self.any_of(Filter(field_name, value, condition))
+
+    def where_in(self, field_name: str, values: Iterable[str]) -> SearchCriteria:
+        """AND "``field_name`` is one of ``values``", for any values.
+
+        Magento cuts an ``in`` value at every comma (``explode(',', $value)`` in
+        ``Magento\\Framework\\DB\\Adapter\\Pdo\\Mysql::prepareSqlCondition``), so a value
+        holding a comma (a SKU such as ``A/B, c``) gets an ``eq`` filter of its own in the
+        same group, whose filters are ORed.
+        """
+        values = list(values)
+        plain = [v for v in values if "," not in v]
+        filters = [Filter(field_name, plain, "in")] if plain else []
+        filters += [Filter(field_name, v, "eq") for v in values if "," in v]
+        return self.any_of(*filters)
 
     def any_of(self, *filters: Filter) -> SearchCriteria:
         """AND one group whose filters are ORed together."""

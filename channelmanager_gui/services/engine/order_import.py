@@ -11,6 +11,15 @@ still waits for one (acknowledgements are due within 4 hours, so the ack is queu
 does not depend on the Commerce side), then ``commerce.create_order`` when anything is left to
 ship. Orders older than the window that are still open are re-read every few minutes, so a
 buyer's cancellation request or a cancellation made on Walmart is seen.
+
+Walmart releases some orders to the seller hours after their ``orderDate`` (payment and fraud
+review), by then older than any recent window. ``GET /v3/orders/released`` lists every PO that
+still has Created lines (orders OpenAPI), so every few minutes a pass also reads it for the
+dates before the window, back to Walmart's 180 days: an order still waiting for its
+acknowledgement is imported however old (the look-back bounds only the first created-date
+window). The endpoint has its own bucket (60/min, reference §11), which the client's spacing of
+that key respects; reading it every few minutes, not every pass, keeps a backlog of orders
+whose acknowledgement is still queued from being paged through again every 10 s.
 """
 
 from __future__ import annotations
@@ -52,6 +61,8 @@ WINDOW_CURSOR = "orders.created_until"
 REFRESH_CURSOR = "orders.open_refreshed_at"
 OVERLAP = timedelta(hours=1)
 REFRESH_EVERY = timedelta(minutes=5)
+RELEASED_CURSOR = "orders.released_read_at"
+RELEASED_EVERY = timedelta(minutes=5)  # well inside the 4 h Walmart gives for an acknowledgement
 MAX_AGE = timedelta(days=180)  # Walmart searches reach back 180 days (reference §3)
 PAGE = 200
 BATCH = 50  # orders saved per transaction
@@ -87,6 +98,7 @@ async def run_orders(env: EngineEnv, store: StoreContext) -> dict[str, int]:
     await _save_all(env, store.id, orders, counts, now)
     if not counts.failed:
         _set_cursor(env, store.id, WINDOW_CURSOR, now)
+    await _import_released(env, store, start, now, counts)
     await _refresh_open_orders(env, store, start, now, counts)
     if counts.new or counts.updated:
         env.changes.publish(Change.ORDERS, Change.ACTIVITY, Change.OUTBOX)
@@ -266,6 +278,24 @@ async def _refresh_open_orders(
         )
         await _save_all(env, store.id, orders, counts, now, known_only=True)
     _set_cursor(env, store.id, REFRESH_CURSOR, now)
+
+
+async def _import_released(
+    env: EngineEnv, store: StoreContext, window: datetime, now: datetime, counts: ImportCounts
+) -> None:
+    """Every few minutes, orders dated before the window that Walmart released late: new ones
+    are imported (and acknowledged), known ones updated."""
+    last = _get_cursor(env, store.id, RELEASED_CURSOR)
+    oldest = now - MAX_AGE
+    if oldest >= window or (last is not None and now - last < RELEASED_EVERY):
+        return
+    failed = counts.failed
+    orders = store.walmart.iter_orders(
+        oldest, window, limit=PAGE, released=True, on_malformed=counts.unreadable
+    )
+    await _save_all(env, store.id, orders, counts, now)
+    if counts.failed == failed:  # else read again next pass
+        _set_cursor(env, store.id, RELEASED_CURSOR, now)
 
 
 def _oldest_open(env: EngineEnv, store_id: int, now: datetime) -> datetime | None:

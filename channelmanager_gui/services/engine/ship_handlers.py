@@ -29,7 +29,7 @@ from channelmanager_gui.services.engine.fulfilment_common import (
 )
 from channelmanager_gui.services.engine.shipping import COMMERCE_SHIP, WALMART_SHIP
 from channelmanager_gui.services.outbox import ActionContext
-from channelmanager_gui.services.walmart.order_actions import ShipLine
+from channelmanager_gui.services.walmart.order_actions import MAX_SELLER_ORDER_ID, ShipLine
 from channelmanager_gui.services.walmart.order_models import Order as WalmartOrder
 
 
@@ -174,6 +174,7 @@ class WalmartShipHandler:
             other_carrier=shipment.other_carrier,
             tracking_url=shipment.tracking_url,
             intent_to_cancel_override=override,
+            seller_order_id=seller_order_id(snap.order),
         )
 
     def apply(self, session: Session, ctx: ActionContext, result: dict[str, Any] | None) -> None:
@@ -198,6 +199,16 @@ class WalmartShipHandler:
             message = f"Walmart refused the shipment: {error}"
         set_error(session, order, WALMART_SHIP, message)
         publish_after_commit(session, self.env.changes, Change.ORDERS, Change.ACTIVITY)
+
+
+def seller_order_id(order: Order) -> str:
+    """What Walmart prints as our order number on the return label: the Commerce order
+    number once there is one, else the purchase order id. The spec allows 30 characters
+    (``ShippingLineType.sellerOrderId``); a longer Commerce number falls back to the PO id."""
+    number = order.commerce_increment_id
+    if number and len(number) <= MAX_SELLER_ORDER_ID:
+        return number
+    return order.purchase_order_id[:MAX_SELLER_ORDER_ID]
 
 
 def _not_yet_shipped(remote: WalmartOrder, snap: _Snapshot) -> list[tuple[OrderLine, int]]:

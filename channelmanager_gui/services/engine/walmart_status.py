@@ -43,7 +43,7 @@ async def _ended_items(store: StoreContext) -> dict[str, Item] | None:
     found: dict[str, Item] = {}
     try:
         for status in ENDED:
-            async for item in store.walmart.iter_items(lifecycle_status=status, limit=200):
+            async for item in store.walmart.iter_items(lifecycle_status=status):
                 found[item.sku] = item
     except ChannelError:
         return None  # tried again next pass; the cursor is only moved on success

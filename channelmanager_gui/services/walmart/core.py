@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from typing import Any, TypeVar
 from urllib.parse import quote
 
+import httpx
 import pydantic
 
 from channelmanager_gui.errors import ApiError, AuthError, MalformedResponseError, ValidationError
@@ -157,6 +158,7 @@ class WalmartCore:
         rate_key: str,
         params: dict[str, Any] | None = None,
         json: Any = None,
+        upload: Upload | None = None,
         repeatable: bool | None = None,
         priority: Priority = Priority.BACKGROUND,
     ) -> Reply:
@@ -169,6 +171,8 @@ class WalmartCore:
             "priority": priority,
             "rate_key": rate_key,
         }
+        if upload is not None:
+            kw["content"], kw["headers"] = upload.body, {"Content-Type": upload.content_type}
         token = await self.tokens.get()
         try:
             return await self._send(method, path, token, kw)
@@ -184,7 +188,7 @@ class WalmartCore:
             raise
 
     async def _send(self, method: str, path: str, token: str, kw: dict[str, Any]) -> Reply:
-        headers = {"WM_SEC.ACCESS_TOKEN": token}
+        headers = {**kw.pop("headers", {}), "WM_SEC.ACCESS_TOKEN": token}
         data, response = await self.session.request_decoded(method, path, headers=headers, **kw)
         return Reply(data, self.session.correlation_id(response), kw["what"])
 
@@ -210,6 +214,21 @@ class WalmartCore:
         except ValueError as exc:
             raise reply.malformed("expires_in", "is not a number of seconds") from exc
         return Token(value, lifetime)
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A ``multipart/form-data`` body with one file part, as Walmart's feed POSTs take it."""
+
+    body: bytes
+    content_type: str
+
+    @classmethod
+    def file(cls, part: str, filename: str, data: bytes, media_type: str) -> Upload:
+        """Encoded by httpx (its public ``Request``), boundary in the content type."""
+        files = {part: (filename, data, media_type)}
+        request = httpx.Request("POST", "https://upload.invalid/", files=files)
+        return cls(request.read(), request.headers["Content-Type"])
 
 
 def segment(value: str, field: str) -> str:

@@ -1,7 +1,9 @@
 """Bulk feeds: inventory, price and setup-by-match, and their status (reference §6–§9).
 
-Feeds are posted as an ``application/json`` body, as the maintained clients do (the spec's
-multipart form is also accepted by Walmart, §9). Submissions are NOT repeatable: each POST
+Feeds are uploaded as the spec says: ``multipart/form-data`` with the JSON document in a part
+named ``file`` (the inventory, price and items OpenAPI files, ``POST /v3/feeds``); maintained
+clients post a bare JSON body instead, which Walmart also takes (§9). Submissions are NOT
+repeatable: each POST
 creates a new feed and spends the hourly feed quota, so a lost answer surfaces as
 ``UnavailableError(maybe_sent=True)`` for the caller to check ``GET /v3/feeds`` first.
 Feed ids contain ``@``, sent as ``%40``.
@@ -9,6 +11,7 @@ Feed ids contain ``@``, sent as ``%40``.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -16,10 +19,11 @@ from typing import Any
 from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.services.http import Priority
 from channelmanager_gui.services.walmart.catalog_models import FeedItemResult, FeedStatus
-from channelmanager_gui.services.walmart.core import WalmartCore, segment
+from channelmanager_gui.services.walmart.core import Upload, WalmartCore, segment
 from channelmanager_gui.services.walmart.listings import check_price, check_quantity
 
 MAX_FEED_ITEMS = 10_000
+MAX_FEED_PAGE = 50  # feeds OpenAPI, ``limit``: "It cannot be more than 50 entities"
 _MAX_DETAIL_PAGES = 1000
 
 
@@ -82,6 +86,8 @@ class FeedsApi(WalmartCore):
         priority: Priority = Priority.BACKGROUND,
     ) -> FeedStatus:
         """Counts and (with details) every item's outcome, paging ``itemDetails`` by offset."""
+        if not 1 <= page_size <= MAX_FEED_PAGE:
+            raise ValidationError("page_size", f"must be between 1 and {MAX_FEED_PAGE}")
         path = f"/v3/feeds/{segment(feed_id, 'feed_id')}"
         items: list[FeedItemResult] = []
         first: FeedStatus | None = None
@@ -108,7 +114,7 @@ class FeedsApi(WalmartCore):
             "/v3/feeds",
             what=f"the {feed_type} feed",
             params={"feedType": feed_type},
-            json=body,
+            upload=Upload.file("file", f"{feed_type}.json", _json_bytes(body), "application/json"),
             repeatable=False,
             rate_key=f"walmart:feeds.submit.{feed_type}",
             priority=Priority.BACKGROUND,
@@ -117,6 +123,11 @@ class FeedsApi(WalmartCore):
         if not isinstance(feed_id, str) or not feed_id:
             raise reply.malformed("feedId", "is not a feed id")
         return feed_id
+
+
+def _json_bytes(body: dict[str, Any]) -> bytes:
+    """The feed file: UTF-8 JSON, non-ASCII SKUs and names kept as they are."""
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def _sku(sku: str) -> str:

@@ -16,6 +16,9 @@ from channelmanager_gui.services.walmart.catalog_models import CatalogItem, Item
 from channelmanager_gui.services.walmart.core import WalmartCore, segment
 
 PRODUCT_ID_TYPES = ("SKU", "GTIN", "UPC", "ISBN", "EAN", "ITEM_ID")
+# Items OpenAPI, ``GET /v3/items`` ``limit``: "It cannot be more than 50 entities" (third-party
+# notes say 200 or 1000, reference §8 (?); the spec wins).
+MAX_ITEMS_PAGE = 50
 
 
 class ItemsApi(WalmartCore):
@@ -24,12 +27,12 @@ class ItemsApi(WalmartCore):
         *,
         lifecycle_status: str | None = None,
         published_status: str | None = None,
-        limit: int = 50,
+        limit: int = MAX_ITEMS_PAGE,
         priority: Priority = Priority.BACKGROUND,
     ) -> AsyncIterator[Item]:
         """All of the seller's items matching the filters, page by page."""
-        if not 1 <= limit <= 200:  # the maximum is stated inconsistently (§8) (?)
-            raise ValidationError("limit", "must be between 1 and 200")
+        if not 1 <= limit <= MAX_ITEMS_PAGE:
+            raise ValidationError("limit", f"must be between 1 and {MAX_ITEMS_PAGE}")
         filters = {"lifecycleStatus": lifecycle_status, "publishedStatus": published_status}
         cursor, seen = "*", set()
         while True:

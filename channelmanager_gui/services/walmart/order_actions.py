@@ -7,7 +7,7 @@ outbox has already queued it. Enums are the reference's exact strings (§4).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -47,9 +47,17 @@ _CARRIER_NAMES = """
 CARRIERS = frozenset(name.strip() for name in _CARRIER_NAMES.split("|"))
 
 
+MAX_SELLER_ORDER_ID = 30  # "limit of 30 characters" (OpenAPI ShippingLineType.sellerOrderId)
+
+
 @dataclass(frozen=True)
 class ShipLine:
-    """Ship ``quantity`` units of one line. Exactly one of ``carrier``/``other_carrier``."""
+    """Ship ``quantity`` units of one line. Exactly one of ``carrier``/``other_carrier``.
+
+    ``seller_order_id`` is required: Walmart's OpenAPI ``ShippingLineType`` lists it in
+    ``required`` (the reference's §4 text calls it optional; the spec wins) and prints it on the
+    return label.
+    """
 
     line_number: str
     quantity: int
@@ -60,7 +68,7 @@ class ShipLine:
     other_carrier: str | None = None
     tracking_url: str | None = None
     intent_to_cancel_override: bool = False
-    seller_order_id: str | None = None
+    seller_order_id: str = field(kw_only=True)
 
     def to_wire(self) -> dict[str, Any]:
         self.check()
@@ -78,14 +86,13 @@ class ShipLine:
         line: dict[str, Any] = {
             "lineNumber": str(self.line_number),
             "intentToCancelOverride": self.intent_to_cancel_override,
+            "sellerOrderId": self.seller_order_id,
             "orderLineStatuses": {"orderLineStatus": [{
                 "status": "Shipped",
                 "statusQuantity": _quantity(self.quantity),
                 "trackingInfo": tracking,
             }]},
         }  # fmt: skip
-        if self.seller_order_id:
-            line["sellerOrderId"] = self.seller_order_id
         return line
 
     def check(self) -> None:
@@ -104,8 +111,10 @@ class ShipLine:
             raise ValidationError("tracking_number", "is required")
         if self.ship_datetime.tzinfo is None:
             raise ValidationError("ship_datetime", "must carry a time zone")
-        if self.seller_order_id and len(self.seller_order_id) > 30:
-            raise ValidationError("seller_order_id", "at most 30 characters")
+        if not self.seller_order_id.strip():
+            raise ValidationError("seller_order_id", "is required (Walmart prints it on labels)")
+        if len(self.seller_order_id) > MAX_SELLER_ORDER_ID:
+            raise ValidationError("seller_order_id", f"at most {MAX_SELLER_ORDER_ID} characters")
 
 
 @dataclass(frozen=True)
