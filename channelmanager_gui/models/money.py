@@ -63,6 +63,10 @@ class Money(TypeDecorator[Decimal]):
     def process_bind_param(self, value: Any, dialect: object) -> float | None:
         if value is None:
             return None
+        if isinstance(value, float):
+            # A float literal (a seed, a script) stands for the decimal it was typed as, which
+            # repr() gives back; the core itself hands Decimals.
+            value = Decimal(repr(value))
         # The one float on the way: the nearest double to an exact amount of ≤ 15 digits,
         # which process_result_value turns back into that very amount.
         return float(to_money(value, self._places))
@@ -88,3 +92,11 @@ class _Operand(TypeDecorator[Any]):
 
     def process_bind_param(self, value: Any, dialect: object) -> Any:
         return float(value) if isinstance(value, Decimal) else value
+
+
+def json_number(value: object) -> float:
+    """``json.dump(..., default=json_number)`` for exports that have always given amounts as
+    numbers: a cent amount of ≤ 15 digits is printed as exactly its text (``12.34``)."""
+    if isinstance(value, Decimal):
+        return float(value)
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
