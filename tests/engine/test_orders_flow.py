@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 from datetime import timedelta
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import func, select
@@ -69,8 +70,8 @@ async def test_new_order_becomes_exactly_one_commerce_order(
     assert found[0]["increment_id"] == order.commerce_increment_id
     assert found[0]["entity_id"] == order.commerce_entity_id
     assert order.commerce_linked and order.acknowledged_at is not None
-    comments = [h["comment"] for h in found[0]["status_histories"]]
-    assert f"Walmart order {po} (customer order {order.customer_order_id})" in comments
+    (comment,) = [h["comment"] for h in found[0]["status_histories"]]
+    assert comment.startswith(f"Walmart order {po} (customer order {order.customer_order_id}). ")
     qty = {i["sku"]: i["qty_ordered"] for i in found[0]["items"]}
     assert qty == {sku_a: 1, sku_b: 2}
     assert all(line.commerce_item_id for line in order.lines)
@@ -83,9 +84,40 @@ async def test_new_order_becomes_exactly_one_commerce_order(
         "acknowledged",
         "cart_created",
         "order_placed",
+        "total_differs",
         "created",
     ]
     assert po not in " ".join(summary.failed_actions)
+
+
+async def test_both_totals_are_kept_and_walmart_amounts_go_in_the_comment(
+    make_engine: MakeEngine,
+    engine_db: Database,
+    sandbox_pair: SandboxPair,
+    walmart_admin: Admin,
+    commerce_admin: Admin,
+) -> None:
+    """Commerce prices the cart by its own settings (the sandbox: catalog price, flat rate 5.00
+    per item, no tax), so its total is read back and kept next to what the buyer paid on
+    Walmart, whose charges per line the Commerce order's comment records."""
+    sku = orderable_skus(sandbox_pair)[0]
+    po = walmart_order(walmart_admin, [(sku, 2)])
+    engine = await make_engine([orders_flow])
+    await engine.run_once(drain_timeout=60)
+
+    order = local(engine_db, po)
+    (made,) = commerce_orders(commerce_admin, po)
+    assert order.commerce_total == Decimal(repr(made["grand_total"])).quantize(Decimal("0.01"))
+    charged = sum((ln.line_price + ln.shipping + ln.tax for ln in order.lines), Decimal())
+    assert order.total == charged and order.commerce_total != order.total
+    comment = made["status_histories"][0]["comment"]
+    for line in order.lines:
+        assert (
+            f"line {line.line_number} {sku}: item {line.line_price:.2f}, "
+            f"shipping {line.shipping:.2f}, tax {line.tax:.2f}"
+        ) in comment
+    assert f"Walmart total {order.total:.2f} USD." in comment
+    assert "total_differs" in events(engine_db, order.id)
 
 
 async def test_overlapping_imports_never_duplicate(

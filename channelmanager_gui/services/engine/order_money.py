@@ -1,0 +1,69 @@
+"""What the buyer paid on Walmart, next to what Commerce charged for the same order.
+
+Walmart's charges (item, shipping and tax, per line) are the financial truth of a Walmart order.
+The Commerce order is made through the REST cart flow, and Commerce prices that cart by its own
+rules (Magento 2 source):
+
+- items: ``POST /V1/carts/{id}/items`` goes through ``Quote\\Model\\Quote\\Item\\CartItemPersister``
+  → ``$quote->addProduct($product, $buyRequest)``, whose buy request holds only the quantity and
+  options (``CartItemOptionsProcessor::getBuyRequest``): the item's ``price`` field is ignored
+  and there is no ``custom_price`` in the REST cart item. The price is the catalog's, in the
+  website of the store view the REST call names (``/rest/{store_code}/V1/…``);
+- shipping: ``POST /V1/carts/{id}/shipping-information`` takes addresses and a carrier/method
+  code only (``Checkout\\Api\\Data\\ShippingInformationInterface``); the price is the carrier's:
+  ``OfflineShipping\\Model\\Carrier\\Flatrate`` charges its configured price per item (type I)
+  or per order (type O) plus a handling fee, ``freeshipping`` charges 0;
+- tax: ``Tax\\Model\\Sales\\Total\\Quote\\Tax`` computes it from the tax rules for the product's
+  tax class and the shipping address. No REST call sets an amount.
+
+So the totals are equal only when the settings make them so (README, "Making Commerce totals
+match Walmart"), never by construction. The order therefore records both totals, the order
+detail shows the difference, and the Commerce order carries Walmart's amounts in its comment.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from channelmanager_gui.models.money import to_money
+
+
+@dataclass(frozen=True)
+class LineAmounts:
+    """One Walmart line's charges, as imported (models/order.py OrderLine)."""
+
+    line_number: str
+    sku: str
+    item: Decimal
+    shipping: Decimal
+    tax: Decimal
+
+
+def walmart_charges_text(lines: list[LineAmounts], total: Decimal, currency: str) -> str:
+    """The Commerce order comment's account of what the buyer paid on Walmart."""
+    parts = [
+        f"line {a.line_number} {a.sku}: item {a.item:.2f}, shipping {a.shipping:.2f}, "
+        f"tax {a.tax:.2f}"
+        for a in lines
+    ]
+    return f"Walmart charges: {'; '.join(parts)}. Walmart total {total:.2f} {currency}."
+
+
+def total_difference(walmart: Decimal, commerce: Decimal | None) -> Decimal | None:
+    """Commerce's grand total minus Walmart's; None when Commerce's is not known or equal."""
+    if commerce is None:
+        return None
+    difference = to_money(commerce) - to_money(walmart)
+    return difference or None
+
+
+def difference_note(walmart: Decimal, commerce: Decimal, currency: str) -> str:
+    """The timeline's words for two totals that differ."""
+    difference = to_money(commerce) - to_money(walmart)
+    return (
+        f"Commerce's total {commerce:.2f} {currency} differs from what the buyer paid on "
+        f"Walmart, {walmart:.2f} {currency} ({difference:+.2f}): Commerce prices, ships and "
+        'taxes the order by its own settings (see the README, "Making Commerce totals match '
+        'Walmart").'
+    )
