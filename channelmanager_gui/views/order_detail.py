@@ -36,6 +36,7 @@ from channelmanager_gui.models.qt_orders import money
 from channelmanager_gui.services.activity import timeline
 from channelmanager_gui.services.engine.cancelling import cancel_label
 from channelmanager_gui.services.engine.fulfilment_common import load_order
+from channelmanager_gui.services.engine.order_money import total_facts
 from channelmanager_gui.services.validation import can_cancel, can_ship
 from channelmanager_gui.views.order_detail_parts import (
     address_text,
@@ -237,7 +238,7 @@ class OrderDetailView(QWidget):
             ("Order date", f"{order.order_date.astimezone(zone):%Y-%m-%d %H:%M}"),
             ("Ship by", ship_by_text(order, now) or "—"),
             ("Method", order.method_code or "—"),
-            ("Total", money(order.total, order.currency or "USD")),
+            *total_facts(order.total, order.commerce_total, order.currency or "USD"),
         ]
         if order.cancel_reason:
             facts.append(("Cancelled", cancel_label(order.cancel_reason)))

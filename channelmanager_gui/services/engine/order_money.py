@@ -67,3 +67,21 @@ def difference_note(walmart: Decimal, commerce: Decimal, currency: str) -> str:
         'taxes the order by its own settings (see the README, "Making Commerce totals match '
         'Walmart").'
     )
+
+
+def total_facts(walmart: Decimal, commerce: Decimal | None, currency: str) -> list[tuple[str, str]]:
+    """The order detail's totals: what the buyer paid on Walmart, and — once the Commerce
+    order exists — Commerce's total with the difference when the two are not equal."""
+    facts = [("Walmart total", money_text(walmart, currency))]
+    if commerce is None:
+        return facts
+    facts.append(("Commerce total", money_text(commerce, currency)))
+    difference = total_difference(walmart, commerce)
+    if difference is not None:
+        sign = "+" if difference > 0 else "−"
+        facts.append(("Difference", f"{sign}{money_text(abs(difference), currency)} in Commerce"))
+    return facts
+
+
+def money_text(amount: Decimal, currency: str) -> str:
+    return f"${amount:,.2f}" if currency == "USD" else f"{amount:,.2f} {currency}"
