@@ -100,3 +100,8 @@ def json_number(value: object) -> float:
     if isinstance(value, Decimal):
         return float(value)
     raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+def money_text(amount: Decimal, currency: str) -> str:
+    """An amount as the tables and the order detail show it: ``$1,234.50`` or ``12.00 EUR``."""
+    return f"${amount:,.2f}" if currency == "USD" else f"{amount:,.2f} {currency}"

@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from channelmanager_gui.models.money import to_money
+from channelmanager_gui.models.money import money_text, to_money
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,3 @@ def total_facts(walmart: Decimal, commerce: Decimal | None, currency: str) -> li
         sign = "+" if difference > 0 else "−"
         facts.append(("Difference", f"{sign}{money_text(abs(difference), currency)} in Commerce"))
     return facts
-
-
-def money_text(amount: Decimal, currency: str) -> str:
-    return f"${amount:,.2f}" if currency == "USD" else f"{amount:,.2f} {currency}"
