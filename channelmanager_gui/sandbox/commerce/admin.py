@@ -4,7 +4,9 @@ Not a Commerce API. It does what a merchant does in the admin and lets tests ins
 never faulted, no token. JSON in and out; errors are ``{"message": …}`` with 400/404.
 
 - ``GET|PUT /faults``: fault switches (``FaultConfig.public()``; PUT takes switch values)
-- ``PUT /config`` ``{"input_limits": bool}``: webapi input limits (page size 300, arrays 20)
+- ``PUT /config`` ``{"input_limits": bool}``: webapi input limits (page size 300, arrays 20);
+  ``{"carriers": {"flatrate_active", "flatrate_type": "I"|"O", "flatrate_price",
+  "flatrate_handling_fee", "freeshipping_active"}}``: the offline carriers (carriers.py)
 - ``PUT /products/{sku}`` ``{"price"?, "qty"?, "status"?, "name"?}``: price/status/name bump
   ``updated_at``; qty changes only the ``default`` source item, as MSI does
 - ``POST /products/bulk`` ``{"count": N}``: grow the seeded catalog to N products
@@ -97,7 +99,16 @@ class Admin:
     def _put_config(self, request: Request, body: dict[str, Any]) -> Any:
         if "input_limits" in body:
             self.state.input_limits = bool(body["input_limits"])
-        return {"input_limits": self.state.input_limits, "flavour": self.state.flavour}
+        carriers = body.get("carriers", {})
+        try:
+            shipping = self.state.carriers.update(carriers if isinstance(carriers, dict) else {})
+        except (TypeError, ValueError) as exc:
+            raise ApiError(400, str(exc)) from None
+        return {
+            "input_limits": self.state.input_limits,
+            "flavour": self.state.flavour,
+            "carriers": shipping,
+        }
 
     def _put_product(self, request: Request, body: dict[str, Any]) -> Any:
         product = self.state.product(request.path_params["sku"])

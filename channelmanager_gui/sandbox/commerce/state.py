@@ -14,6 +14,7 @@ from collections import Counter, OrderedDict
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+from channelmanager_gui.sandbox.commerce.carriers import Carriers
 from channelmanager_gui.sandbox.commerce.errors import entity_not_found, product_not_found
 from channelmanager_gui.sandbox.commerce.query import QueryCache
 from channelmanager_gui.sandbox.commerce.records import (
@@ -52,6 +53,7 @@ class CommerceState:
         self.seed = seed
         self.flavour = flavour
         self.input_limits = False  # webapi/validation/input_limit_enabled
+        self.carriers = Carriers()  # carriers/flatrate/*, carriers/freeshipping/active
         self.seeded = 0  # how many demo_catalog() products have been loaded
         self.clock = clock or (lambda: datetime.now(UTC))
         self.products: dict[str, Product] = {}  # by sku, case-folded (SKUs are case-insensitive)
