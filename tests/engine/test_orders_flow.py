@@ -283,3 +283,39 @@ async def test_disabled_product_errors_with_reason_until_enabled(
     await engine.run_once(drain_timeout=60)
     assert local(engine_db, po).status == OrderStatus.CREATED
     assert len(commerce_orders(commerce_admin, po)) == 1
+
+
+def _untaxed_free_shipping_order(admin: Admin, sku: str) -> str:
+    """A Walmart order charging only the item (the sandbox's buyers in Oregon pay no tax, and
+    most orders ship free)."""
+    for _ in range(80):
+        po = walmart_order(admin, [(sku, 1)])
+        (line,) = admin.get(f"/orders/{po}")["orderLines"]["orderLine"]
+        charges = line["charges"]["charge"]
+        if all(c["chargeType"] == "PRODUCT" and not c["tax"] for c in charges):
+            return po
+    raise AssertionError("the sandbox made no untaxed order with free shipping")
+
+
+async def test_totals_match_when_commerce_charges_what_walmart_charged(
+    make_engine: MakeEngine,
+    engine_db: Database,
+    sandbox_pair: SandboxPair,
+    walmart_admin: Admin,
+    commerce_admin: Admin,
+) -> None:
+    """With the same price, free shipping on both sides and no tax, Commerce's total equals
+    what the buyer paid: nothing to report (README, "Making Commerce totals match Walmart")."""
+    sku = orderable_skus(sandbox_pair)[0]
+    po = _untaxed_free_shipping_order(walmart_admin, sku)
+    commerce_admin.put("/config", {"carriers": {"freeshipping_active": True}})
+    try:
+        free = {"shipping_carrier_code": "freeshipping", "shipping_method_code": "freeshipping"}
+        engine = await make_engine([orders_flow], settings=free)
+        await engine.run_once(drain_timeout=60)
+    finally:
+        commerce_admin.put("/config", {"carriers": {"freeshipping_active": False}})
+    order = local(engine_db, po)
+    assert order.status == OrderStatus.CREATED, order.error
+    assert order.commerce_total == order.total == order.lines[0].line_price
+    assert "total_differs" not in events(engine_db, order.id)
