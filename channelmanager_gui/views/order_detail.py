@@ -61,6 +61,11 @@ def load_detail(db: Database, order_id: int) -> tuple[Order, list[Activity]]:
         return load_order(session, order_id), timeline(session, "order", order_id)
 
 
+# A line's Walmart charges: unit price, then the line's shipping and tax (on item and shipping).
+_LINE_HEADERS = ("SKU", "Product", "Ordered", "Shipped", "Cancelled", "Refunded", "Price",
+                 "Shipping", "Tax")  # fmt: skip
+
+
 class OrderDetailView(QWidget):
     back_requested = Signal()
     ship_requested = Signal(int)
@@ -133,9 +138,7 @@ class OrderDetailView(QWidget):
         facts_box.setLayout(facts_row)
         facts_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout.addWidget(facts_box)
-        self.lines = read_only_table(
-            ("SKU", "Product", "Ordered", "Shipped", "Cancelled", "Refunded", "Price", "Tax")
-        )
+        self.lines = read_only_table(_LINE_HEADERS)
         self.shipments = read_only_table(
             ("Ship date", "Carrier", "Method", "Tracking number", "Items", "Sent to Walmart")
         )
@@ -262,11 +265,12 @@ class OrderDetailView(QWidget):
                 line.qty_cancelled,
                 line.qty_refunded,
                 money(line.unit_price, currency),
+                money(line.shipping, currency),
                 money(line.tax, currency),
             )
             for line in order.lines
         ]
-        fill_table(self.lines, rows, right_columns=range(2, 8))
+        fill_table(self.lines, rows, right_columns=range(2, 9))
 
     def _fill_shipments(self, order: Order) -> None:
         zone = self._clock().tzinfo

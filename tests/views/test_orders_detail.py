@@ -60,7 +60,7 @@ def test_open_order_in_commerce_can_ship_and_cancel(
     assert view.action_reason.isHidden()
     assert view.lines.rowCount() == 1
     cells = [view.lines.item(0, c).text() for c in range(view.lines.columnCount())]
-    assert cells == ["SKU-1", "Product SKU-1", "1", "0", "0", "0", "$10.00", "$0.80"]
+    assert cells == ["SKU-1", "Product SKU-1", "1", "0", "0", "0", "$10.00", "$0.00", "$0.80"]
     assert view.shipments.isHidden() and not view.no_shipments.isHidden()
 
 
