@@ -29,7 +29,6 @@ from sqlalchemy import Table, bindparam, insert, update
 from sqlalchemy.orm import Session
 
 from channelmanager_gui.errors import ChannelError
-from channelmanager_gui.models.money import to_money
 from channelmanager_gui.models.order import Order
 from channelmanager_gui.models.outbox import Activity
 from channelmanager_gui.services.changes import Change
@@ -44,7 +43,10 @@ from channelmanager_gui.services.engine.order_cart import (
     cart_items,
     wanted_quantities,
 )
-from channelmanager_gui.services.engine.order_money import difference_note, walmart_charges_text
+from channelmanager_gui.services.engine.order_money import (
+    record_commerce_total,
+    walmart_charges_text,
+)
 from channelmanager_gui.services.engine.order_snapshot import Snapshot, load_snapshot
 from channelmanager_gui.services.engine.order_status import prefetch_orders, refresh_order_status
 from channelmanager_gui.services.outbox import RETRYABLE, ActionContext
@@ -273,7 +275,7 @@ class CreateCommerceOrder:
         if order.error_step in STEPS:
             order.error, order.error_step = None, None
         refresh_order_status(order)
-        _record_commerce_total(session, order, result.get("grand_total"))
+        record_commerce_total(session, order, result.get("grand_total"))
         note(session, order, "created", f"Commerce order {order.commerce_increment_id} is "
              f"linked to Walmart order {order.purchase_order_id}.")  # fmt: skip
 
@@ -298,17 +300,6 @@ _SET_CART = (
     .values(commerce_cart_id=bindparam("b_cart"), updated_at=bindparam("b_now"))
 )
 _ADD_ACTIVITY = insert(_ACTIVITY)
-
-
-def _record_commerce_total(session: Session, order: Order, grand_total: str | None) -> None:
-    """The Commerce order's grand total as read back after placing it, and a timeline note
-    when it is not what the buyer paid on Walmart (order_money.py says why it can differ)."""
-    if grand_total is None:
-        return
-    order.commerce_total = to_money(grand_total)
-    if order.commerce_total != order.total:
-        text = difference_note(order.total, order.commerce_total, order.currency)
-        note(session, order, "total_differs", text, "info")
 
 
 def _nothing_made_yet(ctx: ActionContext, snap: Snapshot) -> bool:

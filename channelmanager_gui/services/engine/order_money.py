@@ -26,7 +26,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from sqlalchemy.orm import Session
+
 from channelmanager_gui.models.money import money_text, to_money
+from channelmanager_gui.models.order import Order
+from channelmanager_gui.services.engine.order_activity import note
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,17 @@ def walmart_charges_text(lines: list[LineAmounts], total: Decimal, currency: str
         for a in lines
     ]
     return f"Walmart charges: {'; '.join(parts)}. Walmart total {total:.2f} {currency}."
+
+
+def record_commerce_total(session: Session, order: Order, grand_total: str | None) -> None:
+    """The Commerce order's grand total as read back after placing it, and a timeline note
+    when it is not what the buyer paid on Walmart."""
+    if grand_total is None:
+        return
+    order.commerce_total = to_money(grand_total)
+    if order.commerce_total != order.total:
+        text = difference_note(order.total, order.commerce_total, order.currency)
+        note(session, order, "total_differs", text, "info")
 
 
 def total_difference(walmart: Decimal, commerce: Decimal | None) -> Decimal | None:
