@@ -39,8 +39,8 @@ ORDER_LABELS = [
     ("purchase_order_id", "Purchase order"), ("customer_order_id", "Customer order"),
     ("commerce_increment_id", "Commerce order"), ("status", "Status"), ("error", "Error"),
     ("order_date", "Ordered"), ("estimated_ship_date", "Ship by"), ("customer_name", "Customer"),
-    ("total", "Total"), ("method_code", "Method"), ("cancel_reason", "Cancel reason"),
-    ("intent_to_cancel", "Buyer asked to cancel"),
+    ("total", "Total"), ("commerce_total", "Commerce total"), ("method_code", "Method"),
+    ("cancel_reason", "Cancel reason"), ("intent_to_cancel", "Buyer asked to cancel"),
 ]  # fmt: skip
 ORDER_FIELDS = [key for key, _ in ORDER_LABELS] + [
     "id", "store_id", "currency", "acknowledged_at", "commerce_entity_id", "error_step",
@@ -48,7 +48,8 @@ ORDER_FIELDS = [key for key, _ in ORDER_LABELS] + [
 
 LINE_FIELDS = (
     "line_number", "sku", "product_name", "qty_ordered", "qty_shipped", "qty_cancelled",
-    "qty_refunded", "qty_open", "unit_price", "walmart_status",
+    "qty_refunded", "qty_open", "unit_price", "line_price", "shipping", "tax", "shipping_tax",
+    "walmart_status",
 )  # fmt: skip
 RETURN_FIELDS = (
     "return_order_id", "status", "refund_amount", "walmart_refunded_at", "commerce_rma_id",

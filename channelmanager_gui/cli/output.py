@@ -3,7 +3,10 @@
 Scripts parse stdout, so everything a command reports goes there in one shape per command
 (documented in the README, "Command line JSON output"); problems go to stderr. Values are made
 JSON-safe in one place (dates as ISO 8601 text, enums as their value, sets as sorted lists) so
-the table and the JSON always show the same facts.
+the table and the JSON always show the same facts. Amounts (``Decimal``) stay JSON numbers, as
+they were before they became decimals, so scripts keep working: a cent amount of up to 15
+digits becomes the double whose shortest text ``json`` prints is that very amount (``12.34``,
+never ``12.339999…``).
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import json
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
+from decimal import Decimal
 from enum import Enum
 from typing import Any
 
@@ -23,6 +27,8 @@ def plain(value: Any) -> Any:
     """``value`` with dates, enums, sets and dataclass-like rows turned into JSON types."""
     if isinstance(value, Enum):
         return value.value
+    if isinstance(value, Decimal):
+        return float(value)
     if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, Mapping):

@@ -15,11 +15,13 @@ never wait for the writer; writers queue on SQLite's lock for up to ``busy_timeo
 
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -45,9 +47,23 @@ def _set_pragmas(dbapi_conn: Any, _record: Any) -> None:
 
 def make_engine(path: Path) -> Engine:
     """An engine for the SQLite file at ``path`` with our pragmas on every connection."""
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 10})
+    engine = create_engine(
+        f"sqlite:///{path}", connect_args={"timeout": 10}, json_serializer=json_dumps
+    )
     event.listen(engine, "connect", _set_pragmas)
     return engine
+
+
+def json_dumps(value: Any) -> str:
+    """JSON columns (outbox payloads and results, return lines): an amount is written as its
+    exact text ("12.34"): JSON has no decimal type, and a float would bring binary error."""
+    return json.dumps(value, default=_exact)
+
+
+def _exact(value: object) -> str:
+    if isinstance(value, Decimal):
+        return str(value)
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
 class Database:

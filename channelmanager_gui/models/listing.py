@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
@@ -10,6 +11,7 @@ from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from channelmanager_gui.models.base import Base, UTCDateTime, utcnow
+from channelmanager_gui.models.money import Money
 from channelmanager_gui.models.sorted_ids import rank_expression
 
 
@@ -56,7 +58,7 @@ class Listing(Base):
     sku: Mapped[str] = mapped_column(String(64))
     name: Mapped[str] = mapped_column(String(255), default="")
     commerce_product_id: Mapped[int | None]
-    price: Mapped[float | None]
+    price: Mapped[Decimal | None] = mapped_column(Money())
     qty: Mapped[int | None]  # salable quantity in Commerce
     enabled: Mapped[bool] = mapped_column(default=True)
     weight: Mapped[float | None]  # shipping weight, required by setup by match
@@ -75,13 +77,13 @@ class Listing(Base):
     walmart_wpid: Mapped[str | None] = mapped_column(String(32))
     walmart_published_status: Mapped[str | None] = mapped_column(String(32))
     walmart_lifecycle_status: Mapped[str | None] = mapped_column(String(16))
-    last_price_sent: Mapped[float | None]
+    last_price_sent: Mapped[Decimal | None] = mapped_column(Money())
     price_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_qty_sent: Mapped[int | None]
     qty_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Values handed to the outbox and not confirmed yet (or refused: then sync_error says why),
     # so the inventory loop neither queues a change twice nor overtakes an update in flight.
-    price_queued: Mapped[float | None]
+    price_queued: Mapped[Decimal | None] = mapped_column(Money())
     qty_queued: Mapped[int | None]
     sync_error: Mapped[str | None] = mapped_column(String(1000))
     state: Mapped[str] = mapped_column(String(16), default=ListingState.PENDING_MATCH)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any, TypeVar, cast
 
@@ -127,7 +128,7 @@ class ListingRow:
     sku: str
     name: str
     state: str
-    price: float | None
+    price: Decimal | None
     qty: int | None
     identifier_kind: str | None
     identifier_value: str | None
@@ -136,11 +137,11 @@ class ListingRow:
     match_status: str
     walmart_item_id: str | None
     walmart_published_status: str | None
-    last_price_sent: float | None
+    last_price_sent: Decimal | None
     price_sent_at: datetime | None
     last_qty_sent: int | None
     qty_sent_at: datetime | None
-    price_queued: float | None
+    price_queued: Decimal | None
     qty_queued: int | None
     sync_error: str | None
 

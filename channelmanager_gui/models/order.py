@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
@@ -10,6 +11,7 @@ from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from channelmanager_gui.models.base import Base, UTCDateTime, utcnow
+from channelmanager_gui.models.money import ZERO, Money
 from channelmanager_gui.models.sorted_ids import rank_expression
 
 
@@ -59,7 +61,11 @@ class Order(Base):
     estimated_ship_date: Mapped[datetime | None] = mapped_column(UTCDateTime)
     customer_name: Mapped[str] = mapped_column(String(255), default="")
     customer_email: Mapped[str] = mapped_column(String(255), default="")
-    total: Mapped[float] = mapped_column(default=0.0)
+    # What the buyer paid on Walmart: Σ of the lines' item, shipping and tax charges (the
+    # financial truth of a Walmart order); commerce_total is the Commerce order's grand total,
+    # read back after placing it (0008), which Commerce computes by its own rules.
+    total: Mapped[Decimal] = mapped_column(Money(), default=ZERO)
+    commerce_total: Mapped[Decimal | None] = mapped_column(Money())
     currency: Mapped[str] = mapped_column(String(3), default="USD")
     shipping_address: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     method_code: Mapped[str | None] = mapped_column(String(16))
@@ -118,8 +124,13 @@ class OrderLine(Base):
     qty_shipped: Mapped[int] = mapped_column(default=0)
     qty_cancelled: Mapped[int] = mapped_column(default=0)
     qty_refunded: Mapped[int] = mapped_column(default=0)
-    unit_price: Mapped[float] = mapped_column(default=0.0)
-    tax: Mapped[float] = mapped_column(default=0.0)
+    unit_price: Mapped[Decimal] = mapped_column(Money(), default=ZERO)
+    # Walmart's charges for the whole line (0008): the item (PRODUCT) charge, the SHIPPING
+    # charge, and the tax on both (``tax``; ``shipping_tax`` is the part of it on shipping).
+    line_price: Mapped[Decimal] = mapped_column(Money(), default=ZERO)
+    shipping: Mapped[Decimal] = mapped_column(Money(), default=ZERO)
+    tax: Mapped[Decimal] = mapped_column(Money(), default=ZERO)
+    shipping_tax: Mapped[Decimal] = mapped_column(Money(), default=ZERO)
     walmart_status: Mapped[str] = mapped_column(String(16), default="Created")
     commerce_item_id: Mapped[int | None]
 
@@ -172,7 +183,7 @@ class Return(Base):
     customer_order_id: Mapped[str] = mapped_column(String(32), index=True)
     order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id", ondelete="SET NULL"))
     status: Mapped[str] = mapped_column(String(24), default="INITIATED")
-    refund_amount: Mapped[float] = mapped_column(default=0.0)
+    refund_amount: Mapped[Decimal] = mapped_column(Money(), default=ZERO)
     lines: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     commerce_rma_id: Mapped[int | None]
     commerce_creditmemo_id: Mapped[int | None]

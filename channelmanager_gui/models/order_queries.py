@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any, TypeVar, cast
 
@@ -111,7 +112,7 @@ class OrderRow:
     customer_order_id: str
     order_date: datetime
     customer_name: str
-    total: float
+    total: Decimal
     currency: str
     estimated_ship_date: datetime | None
     status: str

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -209,7 +210,7 @@ def tooltip(row: ListingRow, column: int) -> str:
     return problem_text(row)
 
 
-def money(amount: float | None) -> str:
+def money(amount: Decimal | None) -> str:
     return "—" if amount is None else f"${amount:,.2f}"
 
 

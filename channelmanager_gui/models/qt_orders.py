@@ -14,12 +14,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from channelmanager_gui.models.db import Database
+from channelmanager_gui.models.money import money_text
 from channelmanager_gui.models.order_queries import (
     Attention,
     Listing,
@@ -206,8 +208,8 @@ def display_text(row: OrderRow, column: int, now: datetime) -> str:
     return row.status
 
 
-def money(amount: float, currency: str) -> str:
-    return f"${amount:,.2f}" if currency == "USD" else f"{amount:,.2f} {currency}"
+def money(amount: Decimal, currency: str) -> str:
+    return money_text(amount, currency)
 
 
 def ship_by_text(row: OrderRow, now: datetime) -> str:

@@ -36,6 +36,7 @@ from channelmanager_gui.models.qt_orders import money
 from channelmanager_gui.services.activity import timeline
 from channelmanager_gui.services.engine.cancelling import cancel_label
 from channelmanager_gui.services.engine.fulfilment_common import load_order
+from channelmanager_gui.services.engine.order_money import total_facts
 from channelmanager_gui.services.validation import can_cancel, can_ship, is_held
 from channelmanager_gui.views.order_detail_parts import (
     address_text,
@@ -62,6 +63,11 @@ def load_detail(db: Database, order_id: int) -> tuple[Order, list[Activity]]:
     """The order (lines, shipments) and its timeline, read in one transaction."""
     with db.session() as session:
         return load_order(session, order_id), timeline(session, "order", order_id)
+
+
+# A line's Walmart charges: unit price, then the line's shipping and tax (on item and shipping).
+_LINE_HEADERS = ("SKU", "Product", "Ordered", "Shipped", "Cancelled", "Refunded", "Price",
+                 "Shipping", "Tax")  # fmt: skip
 
 
 class OrderDetailView(QWidget):
@@ -136,9 +142,7 @@ class OrderDetailView(QWidget):
         facts_box.setLayout(facts_row)
         facts_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout.addWidget(facts_box)
-        self.lines = read_only_table(
-            ("SKU", "Product", "Ordered", "Shipped", "Cancelled", "Refunded", "Price", "Tax")
-        )
+        self.lines = read_only_table(_LINE_HEADERS)
         self.shipments = read_only_table(
             ("Ship date", "Carrier", "Method", "Tracking number", "Items", "Sent to Walmart")
         )
@@ -252,7 +256,7 @@ class OrderDetailView(QWidget):
             ("Order date", f"{order.order_date.astimezone(zone):%Y-%m-%d %H:%M}"),
             ("Ship by", ship_by_text(order, now) or "—"),
             ("Method", order.method_code or "—"),
-            ("Total", money(order.total, order.currency or "USD")),
+            *total_facts(order.total, order.commerce_total, order.currency or "USD"),
         ]
         if order.cancel_reason:
             facts.append(("Cancelled", cancel_label(order.cancel_reason)))
@@ -276,11 +280,12 @@ class OrderDetailView(QWidget):
                 line.qty_cancelled,
                 line.qty_refunded,
                 money(line.unit_price, currency),
+                money(line.shipping, currency),
                 money(line.tax, currency),
             )
             for line in order.lines
         ]
-        fill_table(self.lines, rows, right_columns=range(2, 8))
+        fill_table(self.lines, rows, right_columns=range(2, 9))
 
     def _fill_shipments(self, order: Order) -> None:
         zone = self._clock().tzinfo

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from decimal import Decimal
 
 from sqlalchemy import select
 
@@ -79,7 +80,7 @@ async def test_import_by_sku_list_validates_identifiers(
 
     isbn = listing(engine_db, "CM-00005")
     assert (isbn.identifier_kind, isbn.gtin14) == ("ISBN", "09786146100330")
-    assert (isbn.price, isbn.qty, isbn.enabled) == (117.72, 101, True)
+    assert (isbn.price, isbn.qty, isbn.enabled) == (Decimal("117.72"), 101, True)
     assert isbn.state == ListingState.PENDING_MATCH and isbn.identifier_problem is None
     assert events(engine_db, isbn.id) == [("imported", "ok")]
 

@@ -9,6 +9,7 @@ CM-00012, which Walmart's catalog knows but the seller has not set up.
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 
 from sqlalchemy import func, select
 
@@ -76,7 +77,7 @@ async def test_price_and_stock_changes_in_commerce_reach_walmart(
     await send_and_finish_feeds(engine, store_id)
     assert on_walmart(walmart_admin, "CM-00010") == (7, 19.99)
     pushed = listing(engine_db, "CM-00010")
-    assert (pushed.last_qty_sent, pushed.last_price_sent) == (7, 19.99)
+    assert (pushed.last_qty_sent, pushed.last_price_sent) == (7, Decimal("19.99"))
     assert pushed.qty_queued is None and pushed.qty_sent_at and pushed.sync_error is None
     assert ("stock_sent", "ok") in events(engine_db, pushed.id)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 from datetime import timedelta
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import func, select
@@ -72,12 +73,12 @@ async def test_new_order_becomes_exactly_one_commerce_order(
     # the sandbox numbers a placed order after its entity id: linking did not renumber it
     assert found[0]["increment_id"] == f"{found[0]['entity_id']:09d}"
     assert order.commerce_linked and order.acknowledged_at is not None
-    comments = [h["comment"] for h in found[0]["status_histories"]]
+    (comment,) = [h["comment"] for h in found[0]["status_histories"]]
     assert order.customer_email.endswith("@relay.walmart.com")
-    assert (
+    assert comment.startswith(
         f"Walmart order {po} (customer order {order.customer_order_id}); buyer's Walmart relay "
-        f"e-mail: {order.customer_email}"
-    ) in comments
+        f"e-mail: {order.customer_email}. "
+    )
     qty = {i["sku"]: i["qty_ordered"] for i in found[0]["items"]}
     assert qty == {sku_a: 1, sku_b: 2}
     assert all(line.commerce_item_id for line in order.lines)
@@ -90,6 +91,7 @@ async def test_new_order_becomes_exactly_one_commerce_order(
         "acknowledged",
         "cart_created",
         "order_placed",
+        "total_differs",
         "created",
         "commerce.invoice",
     ]
@@ -119,6 +121,36 @@ async def test_us_state_gets_this_shops_region_id(
     install_id = address["region_id"] - 1000
     assert directory.US_REGIONS[install_id][0] == order.shipping_address["state"].upper()
     assert address["region"] == directory.US_REGIONS[install_id][1]
+
+
+async def test_both_totals_are_kept_and_walmart_amounts_go_in_the_comment(
+    make_engine: MakeEngine,
+    engine_db: Database,
+    sandbox_pair: SandboxPair,
+    walmart_admin: Admin,
+    commerce_admin: Admin,
+) -> None:
+    """Commerce prices the cart by its own settings (the sandbox: catalog price, flat rate 5.00
+    per item, no tax), so its total is read back and kept next to what the buyer paid on
+    Walmart, whose charges per line the Commerce order's comment records."""
+    sku = orderable_skus(sandbox_pair)[0]
+    po = walmart_order(walmart_admin, [(sku, 2)])
+    engine = await make_engine([orders_flow])
+    await engine.run_once(drain_timeout=60)
+
+    order = local(engine_db, po)
+    (made,) = commerce_orders(commerce_admin, po)
+    assert order.commerce_total == Decimal(repr(made["grand_total"])).quantize(Decimal("0.01"))
+    charged = sum((ln.line_price + ln.shipping + ln.tax for ln in order.lines), Decimal())
+    assert order.total == charged and order.commerce_total != order.total
+    comment = made["status_histories"][0]["comment"]
+    for line in order.lines:
+        assert (
+            f"line {line.line_number} {sku}: item {line.line_price:.2f}, "
+            f"shipping {line.shipping:.2f}, tax {line.tax:.2f}"
+        ) in comment
+    assert f"Walmart total {order.total:.2f} USD." in comment
+    assert "total_differs" in events(engine_db, order.id)
 
 
 async def test_overlapping_imports_never_duplicate(
@@ -288,3 +320,39 @@ async def test_disabled_product_errors_with_reason_until_enabled(
     await engine.run_once(drain_timeout=60)
     assert local(engine_db, po).status == OrderStatus.CREATED
     assert len(commerce_orders(commerce_admin, po)) == 1
+
+
+def _untaxed_free_shipping_order(admin: Admin, sku: str) -> str:
+    """A Walmart order charging only the item (the sandbox's buyers in Oregon pay no tax, and
+    most orders ship free)."""
+    for _ in range(80):
+        po = walmart_order(admin, [(sku, 1)])
+        (line,) = admin.get(f"/orders/{po}")["orderLines"]["orderLine"]
+        charges = line["charges"]["charge"]
+        if all(c["chargeType"] == "PRODUCT" and not c["tax"] for c in charges):
+            return po
+    raise AssertionError("the sandbox made no untaxed order with free shipping")
+
+
+async def test_totals_match_when_commerce_charges_what_walmart_charged(
+    make_engine: MakeEngine,
+    engine_db: Database,
+    sandbox_pair: SandboxPair,
+    walmart_admin: Admin,
+    commerce_admin: Admin,
+) -> None:
+    """With the same price, free shipping on both sides and no tax, Commerce's total equals
+    what the buyer paid: nothing to report (README, "Making Commerce totals match Walmart")."""
+    sku = orderable_skus(sandbox_pair)[0]
+    po = _untaxed_free_shipping_order(walmart_admin, sku)
+    commerce_admin.put("/config", {"carriers": {"freeshipping_active": True}})
+    try:
+        free = {"shipping_carrier_code": "freeshipping", "shipping_method_code": "freeshipping"}
+        engine = await make_engine([orders_flow], settings=free)
+        await engine.run_once(drain_timeout=60)
+    finally:
+        commerce_admin.put("/config", {"carriers": {"freeshipping_active": False}})
+    order = local(engine_db, po)
+    assert order.status == OrderStatus.CREATED, order.error
+    assert order.commerce_total == order.total == order.lines[0].line_price
+    assert "total_differs" not in events(engine_db, order.id)

@@ -6,17 +6,19 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 from alembic.script import ScriptDirectory
-from sqlalchemy import select
+from sqlalchemy import create_engine, select
 from sqlalchemy.orm import selectinload
 
 from channelmanager_gui.models import migrate
 from channelmanager_gui.models.db import open_database
-from channelmanager_gui.models.order import Order, OrderStatus, Shipment
+from channelmanager_gui.models.listing import Listing
+from channelmanager_gui.models.order import Order, OrderStatus, Return, Shipment
 from channelmanager_gui.models.store import Store
 from channelmanager_gui.paths import backup_dir
 
@@ -99,3 +101,40 @@ def _orm_reads_old_rows(session_factory: Any, *, with_orders: bool) -> None:
         assert shipped.status == OrderStatus.SHIPPED and shipped.shipments[0].lines[0].qty == 2
         assert shipped.order_date.tzinfo is not None
         assert orders["1000000000003"].error_step == "commerce.items"
+        _amounts_are_exact(session, shipped)
+
+
+def _amounts_are_exact(session: Any, shipped: Order) -> None:
+    """Every amount reads back as the exact Decimal written as a REAL before 0008."""
+    line = shipped.lines[0]
+    amounts = (shipped.total, line.unit_price, line.line_price, line.tax, line.shipping)
+    assert all(type(a) is Decimal for a in amounts)
+    assert amounts == (Decimal("278.98"), Decimal("129.99"), Decimal("259.98"),
+                       Decimal("19.00"), Decimal("0.00"))  # fmt: skip
+    assert session.scalars(select(Return.refund_amount)).one() == Decimal("148.99")
+    prices = session.execute(select(Listing.price, Listing.last_price_sent).order_by(Listing.id))
+    assert [tuple(p) for p in prices] == [
+        (Decimal("129.99"), Decimal("129.99")), (Decimal("19.50"), None), (Decimal("9.00"), None)
+    ]  # fmt: skip
+
+
+def test_0008_rounds_float_noise_and_rebuilds_the_line_charge(tmp_path: Path) -> None:
+    """Amounts written as floats (10.00 / 3 as a unit price, 0.1 + 0.2 as a tax) become exact
+    cents, and the line's item charge is rebuilt from the unrounded unit price."""
+    path = tmp_path / "old.sqlite3"
+    shutil.copyfile(FIXTURES / "schema-0006.sqlite3", path)
+    with sqlite3.connect(path) as raw:
+        raw.execute("UPDATE order_lines SET qty_ordered = 3, unit_price = ?, tax = ? WHERE id = 3",
+                    (10.0 / 3, 0.1 + 0.2))  # fmt: skip
+        raw.execute("UPDATE orders SET total = ? WHERE id = 3", (10.0 + 0.1 + 0.2,))
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        migrate.upgrade(conn, "0008")
+    engine.dispose()
+    with sqlite3.connect(path) as raw:
+        row = raw.execute(
+            "SELECT unit_price, line_price, tax, shipping, shipping_tax FROM order_lines "
+            "WHERE id = 3"
+        ).fetchone()
+        total = raw.execute("SELECT total FROM orders WHERE id = 3").fetchone()[0]
+    assert row == (3.33, 10.0, 0.3, 0.0, 0.0) and total == 10.3

@@ -364,3 +364,38 @@ def test_directory_lists_this_installations_regions(store: Store) -> None:
         "message": "Please check the shipping address information. %1",
         "parameters": ['Invalid value of "57" provided for the regionId field.'],
     }
+
+
+def _place(store: Store, sku: str, qty: int, carrier: str) -> dict:
+    quote_id = store.api.post("/carts/").json()
+    item = {"cartItem": {"sku": sku, "qty": qty, "quote_id": str(quote_id)}}
+    store.api.post(f"/carts/{quote_id}/items", json=item)
+    info = {"shipping_address": ADDRESS, "shipping_carrier_code": carrier,
+            "shipping_method_code": carrier}  # fmt: skip
+    r = store.api.post(f"/carts/{quote_id}/shipping-information", json={"addressInformation": info})
+    return {"status": r.status_code, **r.json()}
+
+
+def test_shipping_is_priced_by_the_configured_carrier_as_magento_does(store: Store) -> None:
+    """Flat rate per item or per order plus a handling fee, free shipping at 0, and only the
+    active carriers on offer (Magento's OfflineShipping Flatrate/Freeshipping)."""
+    sku = store.product(qty=20)
+    try:
+        config = {"flatrate_type": "O", "flatrate_price": 7, "flatrate_handling_fee": 1.5}
+        store.admin.put("/config", json={"carriers": config})
+        per_order = _place(store, sku, 3, "flatrate")["totals"]
+        assert per_order["shipping_amount"] == 8.5
+        assert per_order["grand_total"] == round(per_order["subtotal"] + 8.5, 2)
+        refused = _place(store, sku, 1, "freeshipping")
+        assert (
+            refused["status"] == 400 and "Carrier with such method not found" in refused["message"]
+        )
+        store.admin.put("/config", json={"carriers": {"freeshipping_active": True}})
+        free = _place(store, sku, 2, "freeshipping")["totals"]
+        assert free["shipping_amount"] == 0 and free["grand_total"] == free["subtotal"]
+        bad = store.admin.put("/config", json={"carriers": {"flatrate_type": "X"}})
+        assert bad.status_code == 400
+    finally:
+        defaults = {"flatrate_type": "I", "flatrate_price": 5, "flatrate_handling_fee": 0,
+                    "freeshipping_active": False}  # fmt: skip
+        store.admin.put("/config", json={"carriers": defaults})

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from decimal import Decimal
 
 import httpx
 import pytest
@@ -97,7 +98,7 @@ async def test_updated_since_finds_only_changed_products(
                 assert admin.put(f"/products/{sku}", json={"price": 9.99}).status_code == 200
         found = [p async for p in client.iter_products(updated_since=newest)]
     assert sorted(p.sku for p in found) == sorted(changed)
-    assert all(p.price == 9.99 for p in found)
+    assert all(p.price == Decimal("9.99") for p in found)
 
 
 async def test_search_skus_and_single_product(client: CommerceClient, skus: Iterator[str]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -535,3 +536,20 @@ async def test_one_unreadable_order_does_not_hide_the_others() -> None:
     assert [o.purchase_order_id for o in orders] == ["1001"]
     assert orders[0].lines[0].product_name == "" and orders[0].lines[0].quantity == 2
     assert skipped == ["1002"]
+
+
+async def test_amounts_are_read_exactly_from_the_json_text() -> None:
+    """Charges are parsed to Decimal from their text, never through a float (a float keeps
+    only ~16 digits, and 0.1 + 0.2 style noise would reach the order's total)."""
+    raw = order("P1")
+    charge = raw["orderLines"]["orderLine"][0]["charges"]["charge"][0]
+    charge["chargeAmount"]["amount"] = "PRICE"
+    charge["tax"] = {"taxAmount": {"currency": "USD", "amount": "TAX"}}
+    body = json.dumps({"order": raw}).replace('"PRICE"', "1234567890123456.78")
+    body = body.replace('"TAX"', "0.1")
+    fake = FakeWalmart()
+    fake.route("GET", "/v3/orders/P1", lambda request: httpx.Response(200, content=body))
+    async with make_client(fake) as client:
+        got = await client.get_order("P1")
+    (line,) = got.lines
+    assert line.price == Decimal("1234567890123456.78") and line.tax == Decimal("0.1")

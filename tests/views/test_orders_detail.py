@@ -4,6 +4,7 @@ are enabled only when the action is possible (the reason as tooltip)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 import pytest
 from PySide6.QtWidgets import QLabel
@@ -59,7 +60,7 @@ def test_open_order_in_commerce_can_ship_and_cancel(
     assert view.action_reason.isHidden()
     assert view.lines.rowCount() == 1
     cells = [view.lines.item(0, c).text() for c in range(view.lines.columnCount())]
-    assert cells == ["SKU-1", "Product SKU-1", "1", "0", "0", "0", "$10.00", "$0.80"]
+    assert cells == ["SKU-1", "Product SKU-1", "1", "0", "0", "0", "$10.00", "$0.00", "$0.80"]
     assert view.shipments.isHidden() and not view.no_shipments.isHidden()
 
 
@@ -147,3 +148,35 @@ def test_error_banner_names_the_step_and_says_retry_once(
     assert text.startswith("<b>Error adding the items to the Commerce cart:</b>")
     assert text.count("Retry") == 1
     assert error_step_text("commerce.someday") == "at the someday (Commerce) step"
+
+
+def _form(view: OrderDetailView) -> dict[str, str]:
+    form = view.facts
+    out = {}
+    for row in range(form.rowCount()):
+        label = form.itemAt(row, form.ItemRole.LabelRole).widget()
+        field = form.itemAt(row, form.ItemRole.FieldRole).widget()
+        assert isinstance(label, QLabel) and isinstance(field, QLabel)
+        out[label.text()] = field.text()
+    return out
+
+
+def test_totals_show_walmart_commerce_and_the_difference(
+    qtbot: QtBot, db: Database, shop: dict[str, int]
+) -> None:
+    """What the buyer paid on Walmart, what Commerce charged, and the gap between them."""
+    with db.session() as session:
+        order = session.get_one(Order, shop["due"])
+        walmart, order.commerce_total = order.total, order.total + Decimal("5.00")
+    try:
+        facts = _form(detail_of(qtbot, db, shop["due"]))
+        assert facts["Walmart total:"] == f"${walmart:,.2f}"
+        assert facts["Commerce total:"] == f"${walmart + 5:,.2f}"
+        assert facts["Difference:"] == "+$5.00 in Commerce"
+        with db.session() as session:
+            session.get_one(Order, shop["due"]).commerce_total = walmart
+        facts = _form(detail_of(qtbot, db, shop["due"]))
+        assert "Difference:" not in facts and facts["Commerce total:"] == f"${walmart:,.2f}"
+    finally:
+        with db.session() as session:
+            session.get_one(Order, shop["due"]).commerce_total = None

@@ -8,6 +8,8 @@ never faulted, no token. JSON in and out; errors are ``{"message": …}`` with 4
   limits (page size 300, arrays 20); ACL resources the token's integration lacks (401 on them);
   ``"store_id"?: int``, the default store view's id that new orders carry;
   ``"region_id_offset"?: int``, added to the install's region ids (another installation)
+  ``{"carriers": {"flatrate_active", "flatrate_type": "I"|"O", "flatrate_price",
+  "flatrate_handling_fee", "freeshipping_active"}}``: the offline carriers (carriers.py)
 - ``PUT /products/{sku}`` ``{"price"?, "qty"?, "status"?, "name"?}``: price/status/name bump
   ``updated_at``; qty changes only the ``default`` source item, as MSI does
 - ``POST /products/bulk`` ``{"count": N}``: grow the seeded catalog to N products
@@ -111,12 +113,18 @@ class Admin:
             self.state.region_id_offset = int(body["region_id_offset"])
         if "denied_resources" in body:
             self.state.denied_resources = {str(r) for r in body["denied_resources"] or ()}
+        carriers = body.get("carriers", {})
+        try:
+            shipping = self.state.carriers.update(carriers if isinstance(carriers, dict) else {})
+        except (TypeError, ValueError) as exc:
+            raise ApiError(400, str(exc)) from None
         return {
             "input_limits": self.state.input_limits,
             "denied_resources": sorted(self.state.denied_resources),
             "store_id": self.state.store_id,
             "region_id_offset": self.state.region_id_offset,
             "flavour": self.state.flavour,
+            "carriers": shipping,
         }
 
     def _put_product(self, request: Request, body: dict[str, Any]) -> Any:

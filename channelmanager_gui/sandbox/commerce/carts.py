@@ -144,7 +144,11 @@ def _get_cart(quote: Quote) -> dict[str, Any]:
 
 def _estimate(call: Call, quote: Quote) -> Any:
     require_dict(call.body, "address")
-    return estimate_methods(quote)
+    return estimate_methods(call.state.carriers, quote)
+
+
+def _totals(call: Call, quote: Quote) -> Any:
+    return totals(call.state.carriers, quote)
 
 
 def _shipping_info(call: Call, quote: Quote) -> Any:
@@ -182,7 +186,7 @@ def _routes(prefix: str, resolve: Any, acl: str, anonymous: bool) -> list[Route]
         ),
         Route("POST", f"{base}/estimate-shipping-methods", bind(_estimate), acl, anonymous),
         Route("POST", f"{base}/shipping-information", bind(_shipping_info), acl, anonymous),
-        Route("GET", f"{base}/totals", bind(lambda c, q: totals(q)), acl, anonymous),
+        Route("GET", f"{base}/totals", bind(_totals), acl, anonymous),
         Route("PUT", f"{base}/order", bind(_place), acl, anonymous),
         Route("POST", f"{base}/payment-information", bind(_payment_information), acl, anonymous),
     ]

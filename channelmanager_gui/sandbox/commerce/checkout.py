@@ -1,22 +1,24 @@
 """Checkout of a quote: shipping methods, totals, placing the order (reference §5.1).
 
-The store is configured simply: flat-rate shipping at 5.00 per item, no tax, no discounts, so
-``grand_total = subtotal + 5.00 × qty``. Placing the order makes MSI reservations for every line
-and deactivates the quote, so placing it again is a 404 like Magento's inactive cart.
+Shipping is priced by the store's offline carriers as Magento prices them (carriers.py: by
+default flat rate at 5.00 per item); there are no tax rules and no discounts, so
+``grand_total = subtotal + shipping`` from the catalog price, whatever the marketplace charged.
+Placing the order makes MSI reservations for every line and deactivates the quote, so placing
+it again is a 404 like Magento's inactive cart.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from channelmanager_gui.sandbox.commerce.carriers import FLATRATE, Carriers
 from channelmanager_gui.sandbox.commerce.directory import resolve_region
 from channelmanager_gui.sandbox.commerce.errors import ApiError, required
 from channelmanager_gui.sandbox.commerce.order_view import PAYMENT_TITLES
 from channelmanager_gui.sandbox.commerce.records import Order, OrderItem, Quote
 from channelmanager_gui.sandbox.commerce.state import CommerceState
 
-FLAT_RATE = 5.00
-CARRIER = ("flatrate", "flatrate")
+CARRIER = FLATRATE  # what the bulk order maker chooses
 PAYMENT_METHODS = ("checkmo", "banktransfer", "cashondelivery", "purchaseorder")
 ADDRESS_REQUIRED = (
     "firstname",
@@ -37,31 +39,20 @@ def _subtotal(quote: Quote) -> float:
     return _money(sum(i.price * i.qty for i in quote.items))
 
 
-def _shipping(quote: Quote) -> float:
-    return _money(FLAT_RATE * sum(i.qty for i in quote.items))
+def _shipping(carriers: Carriers, quote: Quote) -> float:
+    if quote.shipping_method is None:
+        return 0.0
+    return carriers.price(quote.shipping_method, sum(i.qty for i in quote.items))
 
 
-def estimate_methods(quote: Quote) -> list[dict[str, Any]]:
-    amount = _shipping(quote)
-    return [
-        {
-            "carrier_code": CARRIER[0],
-            "method_code": CARRIER[1],
-            "carrier_title": "Flat Rate",
-            "method_title": "Fixed",
-            "amount": amount,
-            "base_amount": amount,
-            "available": True,
-            "error_message": "",
-            "price_excl_tax": amount,
-            "price_incl_tax": amount,
-        }
-    ]
+def estimate_methods(carriers: Carriers, quote: Quote) -> list[dict[str, Any]]:
+    qty = sum(i.qty for i in quote.items)
+    return [carriers.method_json(method, qty) for method in carriers.active()]
 
 
-def totals(quote: Quote) -> dict[str, Any]:
+def totals(carriers: Carriers, quote: Quote) -> dict[str, Any]:
     subtotal = _subtotal(quote)
-    shipping = _shipping(quote) if quote.shipping_method else 0.0
+    shipping = _shipping(carriers, quote)
     grand = _money(subtotal + shipping)
     items = [
         {
@@ -146,7 +137,7 @@ def set_shipping_information(state: CommerceState, quote: Quote, info: dict[str,
         str(info.get("shipping_carrier_code") or ""),
         str(info.get("shipping_method_code") or ""),
     )
-    if carrier != CARRIER:
+    if carrier not in state.carriers.active():
         raise ApiError(400, "Carrier with such method not found: %1, %2", list(carrier))
     quote.shipping_address = shipping
     billing = info.get("billing_address")
@@ -155,7 +146,7 @@ def set_shipping_information(state: CommerceState, quote: Quote, info: dict[str,
     quote.shipping_method = carrier
     return {
         "payment_methods": [{"code": c, "title": PAYMENT_TITLES[c]} for c in PAYMENT_METHODS],
-        "totals": totals(quote),
+        "totals": totals(state.carriers, quote),
     }
 
 
@@ -208,7 +199,7 @@ def place_order(state: CommerceState, quote: Quote, payment: dict[str, Any], ema
         )
         for q in quote.items
     ]
-    subtotal, shipping = _subtotal(quote), _shipping(quote)
+    subtotal, shipping = _subtotal(quote), _shipping(state.carriers, quote)
     order = Order(
         entity_id=order_id,
         increment_id=f"{order_id:09d}",

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
+from channelmanager_gui.sandbox.commerce.carriers import Carriers
 from channelmanager_gui.sandbox.commerce.errors import entity_not_found, product_not_found
 from channelmanager_gui.sandbox.commerce.query import QueryCache
 from channelmanager_gui.sandbox.commerce.records import (
@@ -59,6 +60,7 @@ class CommerceState:
         self.region_id_offset = 0  # region ids = install ids + this (see commerce.directory)
         # ACL resources the integration was not given: their routes answer the 401 naming them
         self.denied_resources: set[str] = set()
+        self.carriers = Carriers()  # carriers/flatrate/*, carriers/freeshipping/active
         self.seeded = 0  # how many demo_catalog() products have been loaded
         self.clock = clock or (lambda: datetime.now(UTC))
         self.products: dict[str, Product] = {}  # by sku, case-folded (SKUs are case-insensitive)

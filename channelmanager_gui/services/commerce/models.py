@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import UTC, datetime
+from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, TypeVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
@@ -40,6 +41,24 @@ def _text_or_empty(value: object) -> object:
 Timestamp = Annotated[datetime | None, BeforeValidator(parse_timestamp)]
 Text = Annotated[str, BeforeValidator(_text_or_empty)]
 Qty = Annotated[float, BeforeValidator(lambda v: 0.0 if v is None else v)]
+
+
+def _amount(value: object) -> object:
+    """An amount as Commerce wrote it: a JSON number's shortest text (``repr``) is the decimal
+    Commerce sent (its prices have at most 4 decimals), so no binary noise reaches a Decimal."""
+    if value is None:
+        return None
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    if isinstance(value, str):
+        try:
+            return Decimal(value.strip())
+        except InvalidOperation:
+            raise ValueError(f"not an amount: {value[:40]!r}") from None
+    return value
+
+
+Amount = Annotated[Decimal | None, BeforeValidator(_amount)]
 
 
 def _street(value: object) -> object:
@@ -130,7 +149,7 @@ class Product(CommerceModel):
     id: int | None = None
     sku: str
     name: Text = ""
-    price: float | None = None
+    price: Amount = None
     enabled: Annotated[bool, BeforeValidator(_enabled)] = Field(
         default=True, validation_alias="status"
     )

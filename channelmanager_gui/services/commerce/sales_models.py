@@ -16,6 +16,7 @@ from pydantic import BeforeValidator, Field, model_validator
 
 from channelmanager_gui.services.commerce.models import (
     Address,
+    Amount,
     CommerceModel,
     Qty,
     Text,
@@ -51,7 +52,7 @@ class OrderItem(CommerceModel):
     name: Text = ""
     product_type: Text = ""
     parent_item_id: int | None = None
-    price: float | None = None
+    price: Amount = None
     qty_ordered: Qty = 0.0
     qty_invoiced: Qty = 0.0
     qty_shipped: Qty = 0.0
@@ -77,7 +78,7 @@ class Order(CommerceModel):
     store_id: int | None = None  # the store view it was placed in; its returns need it
     quote_id: int | None = None
     ext_order_id: str | None = None
-    grand_total: Qty = 0.0
+    grand_total: Amount = None
     order_currency_code: Text = ""
     created_at: Timestamp = None
     updated_at: Timestamp = None
@@ -148,7 +149,7 @@ class CreditMemo(CommerceModel):
     increment_id: Text = ""
     order_id: int
     state: int | None = None
-    grand_total: Qty = 0.0
+    grand_total: Amount = None
     created_at: Timestamp = None
     items: Annotated[list[CreditMemoItem], BeforeValidator(_list_or_empty)] = Field(
         default_factory=list
@@ -205,4 +206,4 @@ class CartItem(CommerceModel):
     sku: Text = ""
     qty: Qty = 0.0
     quote_id: str | None = None
-    price: float | None = None
+    price: Amount = None

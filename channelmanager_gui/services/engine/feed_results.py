@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from channelmanager_gui.models.listing import FeedState, Listing, WalmartFeed
+from channelmanager_gui.models.money import to_money
 from channelmanager_gui.services.engine import outcomes
 from channelmanager_gui.services.walmart.catalog_models import FeedItemResult, FeedStatus
 
@@ -39,7 +40,7 @@ def _qty_ok(
 def _price_ok(
     s: Session, lst: Listing, e: Entry, item: FeedItemResult | None, now: datetime, how: str
 ) -> None:
-    outcomes.price_sent(s, lst, float(e["value"]), now, how)
+    outcomes.price_sent(s, lst, to_money(str(e["value"])), now, how)
 
 
 def _match_ok(
@@ -64,7 +65,7 @@ RULES: dict[str, ResultRules] = {
     "price": ResultRules(
         "Price",
         _price_ok,
-        lambda s, lst, e, why: outcomes.price_refused(s, lst, float(e["value"]), why),
+        lambda s, lst, e, why: outcomes.price_refused(s, lst, to_money(str(e["value"])), why),
     ),
     "MP_ITEM_MATCH": ResultRules(
         "Setup by match",

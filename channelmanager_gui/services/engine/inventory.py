@@ -49,18 +49,18 @@ FEED_MAX = {"inventory": 10_000, "price": 1_000}
 # collection, which stops the window thread too.
 # A listing as (id, sku, enabled, qty, price, last_qty_sent, qty_queued, last_price_sent,
 # price_queued).
-Facts = tuple[int, str, bool, int | None, float | None, int | None, int | None, float | None,
-              float | None]  # fmt: skip
+Facts = tuple[int, str, bool, int | None, Decimal | None, int | None, int | None,
+              Decimal | None, Decimal | None]  # fmt: skip
 # A value to send as (listing_id, sku, value, urgency): higher urgency goes first when only
 # some can be sent.
-Push = tuple[int, str, float | int, float]
+Push = tuple[int, str, Decimal | int, float]
 
 
 class Priced(Protocol):
     """Anything with a Commerce price: matching prices a ``Listing`` for its setup feed."""
 
     @property
-    def price(self) -> float | None: ...
+    def price(self) -> Decimal | None: ...
 
 
 def desired_qty(enabled: bool, qty: int | None, settings: StoreSettings) -> int | None:
@@ -72,18 +72,18 @@ def desired_qty(enabled: bool, qty: int | None, settings: StoreSettings) -> int 
     return max(0, qty - settings.safety_buffer)
 
 
-def desired_price(listing: Priced, settings: StoreSettings) -> float | None:
+def desired_price(listing: Priced, settings: StoreSettings) -> Decimal | None:
     """The listing's Commerce price as Walmart should show it (see :func:`adjusted_price`)."""
     return adjusted_price(listing.price, settings)
 
 
-def adjusted_price(price: float | None, settings: StoreSettings) -> float | None:
+def adjusted_price(price: Decimal | None, settings: StoreSettings) -> Decimal | None:
     """Commerce price with the store's adjustment, in cents; None without a usable price."""
     if price is None or price <= 0:
         return None
     factor = 1 + Decimal(str(settings.price_adjustment_pct)) / 100
-    adjusted = (Decimal(str(price)) * factor).quantize(Decimal("0.01"), ROUND_HALF_UP)
-    return float(adjusted) if adjusted > 0 else None
+    adjusted = (Decimal(price) * factor).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    return adjusted if adjusted > 0 else None
 
 
 async def push_changes(env: EngineEnv, store: StoreContext) -> dict[str, int]:
@@ -202,10 +202,12 @@ def _send(
             kind=kind,
             subject_type="listing",
             subject_id=listing_id,
-            payload={"sku": sku, "value": value},
+            payload={"sku": sku, "value": _json_value(value)},
         )
     for feed in feeds:
-        entries = [{"listing_id": i, "sku": sku, "value": value} for i, sku, value, _ in feed]
+        entries = [
+            {"listing_id": i, "sku": sku, "value": _json_value(value)} for i, sku, value, _ in feed
+        ]
         queue_feed(session, store.id, feed_type, entries)
     fed = [push for feed in feeds for push in feed]
     _mark_queued(session, feed_type, singles + fed, env.clock())
@@ -220,9 +222,15 @@ def _mark_queued(session: Session, feed_type: str, pushes: list[Push], now: date
     if feed_type == "inventory":
         rows = [{"id": i, "qty_queued": int(value), "updated_at": now} for i, _, value, _ in pushes]
     else:
-        rows = [{"id": i, "price_queued": float(value), "updated_at": now}
+        rows = [{"id": i, "price_queued": value, "updated_at": now}
                 for i, _, value, _ in pushes]  # fmt: skip
     session.execute(update(Listing), rows)
+
+
+def _json_value(value: Decimal | int) -> str | int:
+    """A price goes into the outbox payload as text ("12.34"): JSON has no decimal type, and a
+    float would bring its binary error back."""
+    return str(value) if isinstance(value, Decimal) else value
 
 
 def _in_flight(session: Session, store_id: int, kind: str, feed_type: str) -> set[int]:

@@ -16,6 +16,7 @@ from sqlalchemy import delete, select
 from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.listing import Listing
+from channelmanager_gui.models.money import json_number
 from channelmanager_gui.models.outbox import ActionStatus, OutboxAction
 from channelmanager_gui.services import activity
 from channelmanager_gui.services.outbox import retry_subject
@@ -93,7 +94,7 @@ def export_listings(db: Database, fmt: str, out: TextIO, store_id: int | None = 
             query = query.where(Listing.store_id == store_id)
         rows = [_row(listing) for listing in session.scalars(query)]
     if fmt == "json":
-        json.dump(rows, out, indent=2)
+        json.dump(rows, out, indent=2, default=json_number)
         out.write("\n")
     else:
         writer = csv.DictWriter(out, fieldnames=EXPORT_FIELDS, lineterminator="\n")

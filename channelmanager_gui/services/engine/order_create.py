@@ -44,6 +44,10 @@ from channelmanager_gui.services.engine.order_cart import (
     wanted_quantities,
 )
 from channelmanager_gui.services.engine.order_invoice import queue_invoice
+from channelmanager_gui.services.engine.order_money import (
+    record_commerce_total,
+    walmart_charges_text,
+)
 from channelmanager_gui.services.engine.order_snapshot import Snapshot, load_snapshot
 from channelmanager_gui.services.engine.order_status import prefetch_orders, refresh_order_status
 from channelmanager_gui.services.outbox import RETRYABLE, ActionContext
@@ -52,13 +56,15 @@ log = logging.getLogger(__name__)
 
 
 def order_comment(snap: Snapshot) -> str:
-    """The link a person reads in the Commerce admin, with the buyer's Walmart relay address:
-    the order's own e-mail is the merchant's (store settings), so Commerce mails nobody at
-    Walmart; whoever must reach the buyer finds the relay here (and in our database)."""
+    """The link a person reads in the Commerce admin, with Walmart's charges and the buyer's
+    Walmart relay address: the order's own e-mail is the merchant's (store settings), so
+    Commerce mails nobody at Walmart; whoever must reach the buyer finds the relay here (and in
+    our database)."""
+    charges = walmart_charges_text(snap.amounts, snap.total, snap.currency)
     text = f"Walmart order {snap.purchase_order_id} (customer order {snap.customer_order_id})"
     if snap.customer_email:
         text += f"; buyer's Walmart relay e-mail: {snap.customer_email}"
-    return text
+    return f"{text}. {charges}"
 
 
 class CreateCommerceOrder:
@@ -117,6 +123,7 @@ class CreateCommerceOrder:
             "increment_id": order.increment_id,
             "items": {i.sku.casefold(): i.item_id for i in order.items if i.parent_item_id is None},
             "placed_now": placed_now,
+            "grand_total": None if order.grand_total is None else str(order.grand_total),
         }
 
     async def _find_existing(self, client: CommerceClient, snap: Snapshot) -> CommerceOrder | None:
@@ -275,6 +282,7 @@ class CreateCommerceOrder:
         if order.error_step in STEPS:
             order.error, order.error_step = None, None
         refresh_order_status(order)
+        record_commerce_total(session, order, result.get("grand_total"))
         note(session, order, "created", f"Commerce order {order.commerce_increment_id} is "
              f"linked to Walmart order {order.purchase_order_id}.")  # fmt: skip
         # Its own outbox step, queued with this outcome. An order found rather than placed

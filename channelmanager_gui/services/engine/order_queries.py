@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.db import Database
+from channelmanager_gui.models.money import json_number
 from channelmanager_gui.models.order import Order
 from channelmanager_gui.services.engine.order_activity import SUBJECT, note
 from channelmanager_gui.services.engine.order_status import refresh_order_status
@@ -91,7 +92,7 @@ def export_orders(
         raise ValidationError("format", "must be csv or json")
     rows = list(_rows(db, store_id))
     if fmt == "json":
-        json.dump(rows, out, indent=2)
+        json.dump(rows, out, indent=2, default=json_number)
         out.write("\n")
     else:
         writer = csv.DictWriter(out, fieldnames=EXPORT_FIELDS)

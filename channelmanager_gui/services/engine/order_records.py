@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
+from channelmanager_gui.models.money import ZERO, to_money
 from channelmanager_gui.models.order import Order, OrderLine
 from channelmanager_gui.services.walmart.order_models import Order as WalmartOrder
 from channelmanager_gui.services.walmart.order_models import OrderLine as WalmartLine
@@ -86,7 +88,7 @@ def new_order(store_id: int, wo: WalmartOrder, now: datetime) -> Order:
         estimated_ship_date=wo.estimated_ship_date,
         customer_name=_customer_name(wo),
         customer_email=(wo.customer_email or "")[:255],
-        total=float(wo.total.amount) if wo.total else _sum_charges(wo),
+        total=to_money(wo.total.amount if wo.total else _sum_charges(wo)),
         currency=(wo.total.currency if wo.total else "USD")[:3],
         shipping_address=_address(wo),
         method_code=wo.shipping_info.method_code if wo.shipping_info else None,
@@ -97,8 +99,9 @@ def new_order(store_id: int, wo: WalmartOrder, now: datetime) -> Order:
     return order
 
 
-def _sum_charges(wo: WalmartOrder) -> float:
-    return float(sum(line.price + line.shipping + line.tax for line in wo.lines))
+def _sum_charges(wo: WalmartOrder) -> Decimal:
+    """What the buyer paid: every line's item, shipping and tax charges, exactly."""
+    return sum((line.price + line.shipping + line.tax for line in wo.lines), Decimal())
 
 
 def _intent(line: WalmartLine) -> bool:
@@ -115,8 +118,13 @@ def _new_line(line: WalmartLine) -> OrderLine:
         qty_ordered=qty,
         qty_shipped=min(qty, facts.shipped),
         qty_cancelled=min(qty - min(qty, facts.shipped), facts.cancelled),
-        unit_price=float(line.price / qty) if qty else 0.0,  # PRODUCT charge is per line (?)
-        tax=float(line.tax),
+        # The PRODUCT charge is for the whole line (?): the reference's example has quantity 1.
+        # line_price keeps it exact; unit_price (what the tables show) is rounded to the cent.
+        unit_price=to_money(line.price / qty) if qty else ZERO,
+        line_price=to_money(line.price),
+        shipping=to_money(line.shipping),
+        tax=to_money(line.tax),
+        shipping_tax=to_money(line.shipping_tax),
         walmart_status=facts.status,
     )
 

@@ -8,6 +8,7 @@ fact back in a short transaction of its own.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any, cast
 
 from sqlalchemy import BindParameter, Executable, Table, bindparam, exists, select
@@ -18,6 +19,7 @@ from channelmanager_gui.models.order import Order, OrderLine
 from channelmanager_gui.models.outbox import OutboxAction
 from channelmanager_gui.services.engine.order_activity import SUBJECT
 from channelmanager_gui.services.engine.order_import import ACK
+from channelmanager_gui.services.engine.order_money import LineAmounts
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,10 @@ class Snapshot:
     # This database queued the Walmart acknowledgement: the order was unacknowledged when
     # imported, so no copy of this app (which acknowledges before creating) made it in Commerce.
     ack_queued: bool = False
+    # What the buyer paid on Walmart, for the Commerce order's comment (order_money.py).
+    total: Decimal = Decimal("0.00")
+    currency: str = "USD"
+    amounts: list[LineAmounts] = field(default_factory=list)
 
 
 def _statements() -> tuple[Executable, Executable]:
@@ -55,10 +61,19 @@ def _statements() -> tuple[Executable, Executable]:
         orders.shipping_address,
         orders.commerce_cart_id,
         orders.commerce_entity_id,
+        orders.total,
+        orders.currency,
         ack_queued.label("ack_queued"),
     ).where(orders.id == order_id)
     wanted = (
-        select(lines.sku, lines.qty_ordered - lines.qty_cancelled)
+        select(
+            lines.sku,
+            lines.qty_ordered - lines.qty_cancelled,
+            lines.line_number,
+            lines.line_price,
+            lines.shipping,
+            lines.tax,
+        )
         .where(lines.order_id == order_id)
         .order_by(lines.line_number)
     )
@@ -76,7 +91,7 @@ def load_snapshot(db: Database, order_id: int) -> Snapshot:
         row = conn.execute(_ORDER, params).one_or_none()
         if row is None:
             raise ChannelError(f"Order #{order_id} no longer exists in this app.")
-        lines = conn.execute(_LINES, params)
+        lines = conn.execute(_LINES, params).all()
         return Snapshot(
             order_id=order_id,
             store_id=row.store_id,
@@ -86,6 +101,9 @@ def load_snapshot(db: Database, order_id: int) -> Snapshot:
             shipping_address=dict(row.shipping_address or {}),
             commerce_cart_id=row.commerce_cart_id,
             commerce_entity_id=row.commerce_entity_id,
-            cart_lines=[(sku, int(qty)) for sku, qty in lines],
+            cart_lines=[(line[0], int(line[1])) for line in lines],
             ack_queued=bool(row.ack_queued),
+            total=row.total,
+            currency=row.currency,
+            amounts=[LineAmounts(line[2], line[0], *line[3:]) for line in lines],
         )

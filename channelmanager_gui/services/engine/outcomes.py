@@ -8,6 +8,7 @@ later success of the same kind clears it without hiding a problem of another kin
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
@@ -30,7 +31,7 @@ def qty_sent(session: Session, listing: Listing, qty: int, now: datetime, how: s
         _note(session, listing, "stock_sent", f"Walmart has quantity {qty} ({how})", "ok")
 
 
-def price_sent(session: Session, listing: Listing, price: float, now: datetime, how: str) -> None:
+def price_sent(session: Session, listing: Listing, price: Decimal, now: datetime, how: str) -> None:
     listing.last_price_sent = price
     listing.price_sent_at = now
     if listing.price_queued == price:
@@ -46,7 +47,7 @@ def qty_refused(session: Session, listing: Listing, qty: int, reason: str) -> No
     problem(session, listing, STOCK, f"Walmart refused quantity {qty}: {reason}", "stock_error")
 
 
-def price_refused(session: Session, listing: Listing, price: float, reason: str) -> None:
+def price_refused(session: Session, listing: Listing, price: Decimal, reason: str) -> None:
     listing.price_queued = price
     problem(session, listing, PRICE, f"Walmart refused price {price:.2f}: {reason}", "price_error")
 

@@ -10,9 +10,11 @@ reason; it is never sent for matching.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from channelmanager_gui.identifiers import InvalidIdentifier, normalize
 from channelmanager_gui.models.listing import Listing
+from channelmanager_gui.models.money import to_money
 from channelmanager_gui.services.commerce.models import Product
 
 # Parent products carry no stock or price of their own; Walmart sells the simple children.
@@ -66,9 +68,12 @@ def apply_product(listing: Listing, product: Product, attributes: dict[str, str]
     if listing.name != name:
         listing.name = name
         changes.append("name")
-    if product.price is not None and listing.price != product.price:
-        changes.append(f"price {_money(listing.price)} → {_money(product.price)}")
-        listing.price = product.price
+    # Cents, as the column keeps them: a 4-decimal Commerce price must not look changed on
+    # every refresh.
+    price = None if product.price is None else to_money(product.price)
+    if price is not None and listing.price != price:
+        changes.append(f"price {_money(listing.price)} → {_money(price)}")
+        listing.price = price
     if listing.enabled != product.enabled:
         listing.enabled = product.enabled
         changes.append("enabled" if product.enabled else "disabled")
@@ -87,5 +92,5 @@ def apply_product(listing: Listing, product: Product, attributes: dict[str, str]
     return changes
 
 
-def _money(value: float | None) -> str:
+def _money(value: Decimal | None) -> str:
     return "—" if value is None else f"{value:.2f}"

@@ -10,12 +10,14 @@ the worker's retries end the action in error (and then the merchant's Retry resu
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from channelmanager_gui.errors import ChannelError
 from channelmanager_gui.models.listing import Listing
+from channelmanager_gui.models.money import to_money
 from channelmanager_gui.services.engine import outcomes
 from channelmanager_gui.services.engine.context import EngineEnv
 from channelmanager_gui.services.outbox import RETRYABLE, ActionContext
@@ -99,19 +101,20 @@ class InventoryUpdate(_SingleUpdate):
 class PriceUpdate(_SingleUpdate):
     """``PUT /v3/price`` with the BASE price (payload ``sku``, ``value``)."""
 
-    def value(self, ctx: ActionContext) -> float:
-        return float(ctx.payload["value"])
+    def value(self, ctx: ActionContext) -> Decimal:
+        # Text since 0008 ("12.34"); a number in an action queued before it.
+        return to_money(str(ctx.payload["value"]))
 
-    async def already_there(self, client: WalmartClient, sku: str, value: float) -> bool:
+    async def already_there(self, client: WalmartClient, sku: str, value: Decimal) -> bool:
         item = await client.get_item(sku)
         amount = item.price.amount if item.price is not None else None
-        return amount is not None and round(float(amount), 2) == value
+        return amount is not None and to_money(amount) == value
 
-    async def write(self, client: WalmartClient, sku: str, value: float) -> None:
+    async def write(self, client: WalmartClient, sku: str, value: Decimal) -> None:
         await client.update_price(sku, f"{value:.2f}")
 
-    def sent(self, session: Session, listing: Listing, value: float, how: str) -> None:
+    def sent(self, session: Session, listing: Listing, value: Decimal, how: str) -> None:
         outcomes.price_sent(session, listing, value, self.env.clock(), how)
 
-    def refused(self, session: Session, listing: Listing, value: float, reason: str) -> None:
+    def refused(self, session: Session, listing: Listing, value: Decimal, reason: str) -> None:
         outcomes.price_refused(session, listing, value, reason)

@@ -25,6 +25,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from channelmanager_gui.models.base import utcnow
+from channelmanager_gui.models.money import ZERO, to_money
 from channelmanager_gui.models.order import Order, Return
 from channelmanager_gui.models.outbox import SyncCursor
 from channelmanager_gui.services import activity, outbox
@@ -182,7 +183,7 @@ def _import_return(env: EngineEnv, store: StoreContext, remote: ReturnOrder) -> 
             customer_order_id=remote.customer_order_id,
             order_id=order_id,
             status=(remote.lines[0].current_status if remote.lines else None) or "INITIATED",
-            refund_amount=float(remote.total_refund.amount) if remote.total_refund else 0.0,
+            refund_amount=to_money(remote.total_refund.amount) if remote.total_refund else ZERO,
             lines=_line_json(remote),
         )
         session.add(ret)

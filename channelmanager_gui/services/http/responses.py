@@ -38,13 +38,22 @@ class ErrorInfo:
 ErrorParser = Callable[[httpx.Response], ErrorInfo]
 
 
-def decode_json(response: httpx.Response, what: str, *, correlation_id: str = "") -> Any:
-    """The JSON body of ``response``; ``MalformedResponseError`` naming ``what`` and the flaw."""
+def decode_json(
+    response: httpx.Response,
+    what: str,
+    *,
+    correlation_id: str = "",
+    parse_float: Callable[[str], Any] | None = None,
+) -> Any:
+    """The JSON body of ``response``; ``MalformedResponseError`` naming ``what`` and the flaw.
+
+    ``parse_float=Decimal`` reads numbers with a fraction as exact decimals (amounts) instead
+    of floats, straight from their text."""
     content = response.content
     if not content.strip():
         raise _malformed(response, what, "the answer was empty", correlation_id)
     try:
-        return json.loads(content)
+        return json.loads(content, parse_float=parse_float)
     except UnicodeDecodeError as exc:
         reason = f"the answer is not text ({exc.reason})"
         raise _malformed(response, what, reason, correlation_id) from exc

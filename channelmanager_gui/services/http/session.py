@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import random
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import TracebackType
 from typing import Any
 
@@ -56,6 +56,7 @@ class HttpSession:
         timeout: httpx.Timeout = DEFAULT_TIMEOUT,
         headers: dict[str, str] | None = None,
         rng: random.Random | None = None,
+        parse_float: Callable[[str], Any] | None = None,
     ) -> None:
         self.client = build_client(base_url, transport=transport, timeout=timeout, headers=headers)
         self.service = service
@@ -65,6 +66,7 @@ class HttpSession:
         self.rate = rate or RateControl(self.clock)
         self.retry = retry or RetryPolicy()
         self._rng = rng or random.Random()
+        self._parse_float = parse_float
         self._host_key = self.client.base_url.host
 
     async def __aenter__(self) -> HttpSession:
@@ -148,7 +150,10 @@ class HttpSession:
             response = await self.request(method, path, **kw)
             try:
                 return decode_json(
-                    response, what, correlation_id=self.correlation_id(response)
+                    response,
+                    what,
+                    correlation_id=self.correlation_id(response),
+                    parse_float=self._parse_float,
                 ), response
             except MalformedResponseError:
                 if not safe or retry_number + 1 >= self.retry.attempts:

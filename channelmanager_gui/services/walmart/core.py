@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from decimal import Decimal
 from typing import Any, TypeVar
 from urllib.parse import quote
 
@@ -143,6 +144,9 @@ class WalmartCore:
             rate=self.rate,
             retry=retry,
             headers={"WM_SVC.NAME": service_name, "Accept": "application/json"},
+            # Amounts (charges, taxes, refunds, prices) arrive as JSON numbers: read them as
+            # exact decimals from their text, never through a float.
+            parse_float=Decimal,
         )
         self.tokens = TokenManager(self._fetch_token, self.clock)
 

@@ -27,8 +27,10 @@ def to_datetime(value: Any) -> datetime:
     """Epoch ms (number or numeric string), ISO-8601 text or a datetime → aware UTC datetime."""
     if isinstance(value, datetime):
         return value if value.tzinfo else value.replace(tzinfo=UTC)
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal | str):
         raise ValueError("expected epoch milliseconds or an ISO-8601 date")
+    if isinstance(value, Decimal):  # a fractional number read exactly (parse_float=Decimal)
+        value = float(value)
     if isinstance(value, str):
         text = value.strip()
         try:
@@ -53,7 +55,9 @@ def to_quantity(value: Any) -> int:
     if isinstance(value, bool):
         raise ValueError("quantity must be a number")
     try:
-        number = Decimal(str(value).strip()) if isinstance(value, int | float | str) else None
+        number = (
+            Decimal(str(value).strip()) if isinstance(value, int | float | Decimal | str) else None
+        )
     except InvalidOperation:
         number = None
     if number is None or not number.is_finite() or number != number.to_integral_value():

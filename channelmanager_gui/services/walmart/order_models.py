@@ -90,6 +90,14 @@ class OrderLine(WalmartModel):
             (c.amount.amount for c in self.charges if c.charge_type == "SHIPPING"), Decimal()
         )
 
+    @property
+    def shipping_tax(self) -> Decimal:
+        """The part of :attr:`tax` charged on shipping (tax per charge, reference §3)."""
+        return sum(
+            (c.tax.amount for c in self.charges if c.tax and c.charge_type == "SHIPPING"),
+            Decimal(),
+        )
+
     def quantity_in(self, status: str) -> int:
         """Units of this line currently in ``status`` (e.g. "Shipped")."""
         return sum(s.quantity for s in self.statuses if s.status.lower() == status.lower())
