@@ -20,6 +20,9 @@ from channelmanager_gui.sandbox.pair import SandboxPair
 from channelmanager_gui.services.engine import order_create
 from channelmanager_gui.services.engine.cancelling import WALMART_CANCEL, cancel_order
 from channelmanager_gui.services.engine.commerce_cancel_decision import Verdict, decide
+from channelmanager_gui.services.engine.commerce_cancellations import (
+    detect_commerce_cancellations,
+)
 from channelmanager_gui.services.engine.engine import SyncEngine
 from channelmanager_gui.services.engine.order_queries import retry_order
 from channelmanager_gui.services.engine.shipping import ship_order
@@ -289,7 +292,9 @@ async def test_a_returns_credit_memo_is_not_a_cancellation(
     commerce_admin: Admin,
 ) -> None:
     """1 of 2 units shipped and returned; the merchant credits the returned unit. Commerce
-    counts it as ``qty_refunded`` like a credited unshipped unit: the return tells them apart."""
+    counts it as ``qty_refunded`` like a credited unshipped unit: the return tells them apart
+    once its memo is linked (the loops run on their own timers: a refusal read before is
+    withdrawn)."""
     engine = await make_engine(FLOWS, settings=AUTO)
     (a,) = skus(sandbox_pair, commerce_admin, 1, offset=39)
     order_id = await new_order(engine, walmart_admin, [(a, 2)])
@@ -301,7 +306,10 @@ async def test_a_returns_credit_memo_is_not_a_cancellation(
     entity = order(engine.env.db, order_id).commerce_entity_id
     returned = {"items": [{"sku": a, "qty": 1}], "return_to_stock": True}
     commerce_admin.post(f"/orders/{entity}/refund", returned)
-    assert (await engine.run_once()).ok  # the memo refunds the return on Walmart
+    store = engine.env.store(order(engine.env.db, order_id).store_id)
+    await detect_commerce_cancellations(engine.env, store)  # before the returns loop links it
+    assert order(engine.env.db, order_id).error_step == "commerce_cancel"  # looks cancelled
+    assert (await engine.run_once()).ok  # linked: the memo refunds the return on Walmart
     assert await engine.worker.drain(timeout=30)
     assert (await engine.run_once()).ok
 

@@ -83,7 +83,7 @@ def cancelled_in_commerce(
 def returned_by_line(order: Order, returns: Sequence[Return]) -> dict[str, int]:
     """Marketplace line → units whose refund a marketplace return explains: refunded on
     Walmart (the line's ``qty_refunded``) or under a return that a Commerce credit memo
-    already covers (the returns loop links it before this loop runs), whichever is more."""
+    already covers (linked by the returns loop), whichever is more."""
     under_memo: dict[str, int] = {}
     for ret in returns:
         if ret.status.upper() in _CANCELLED_RETURN or not (

@@ -43,6 +43,7 @@ from channelmanager_gui.services.engine.commerce_cancel_decision import (
 )
 from channelmanager_gui.services.engine.context import EngineEnv, StoreContext
 from channelmanager_gui.services.engine.fulfilment_common import (
+    clear_error,
     load_order,
     note,
     publish_after_commit,
@@ -132,6 +133,9 @@ def _record(env: EngineEnv, store: StoreContext, remote: CommerceOrder) -> str:
         decision = decide(order, remote, store.settings.commerce_cancel_reason, returned)
         where = f"Commerce order {remote.increment_id or remote.entity_id}"
         if decision.verdict is Verdict.NOTHING:
+            if order.error_step == REFUSED_STEP:
+                _withdraw_refusal(session, order, where)
+                publish_after_commit(session, env.changes, Change.ORDERS, Change.ACTIVITY)
             return str(decision.verdict)
         if decision.verdict is Verdict.SHIPPED:
             message = _refused_message(where, decision)
@@ -170,6 +174,13 @@ def _act(session: Session, order: Order, decision: CancelDecision, where: str) -
     else:
         note(session, order, REFUSED_STEP, f"{said}; waiting for the reason for Walmart", "info")
         set_error(session, order, COMMERCE_CANCEL_HELD, held_message(decision.units))
+
+
+def _withdraw_refusal(session: Session, order: Order, where: str) -> None:
+    """A refusal that no longer holds: the refund it read was a return's credit memo, which
+    the returns loop (a separate timer in the app) had not linked to its return yet."""
+    clear_error(order, REFUSED_STEP)
+    note(session, order, REFUSED_STEP, f"{where}: the refund was for a return, not a cancel")
 
 
 def _refused_message(where: str, decision: CancelDecision) -> str:
