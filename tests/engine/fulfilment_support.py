@@ -110,3 +110,24 @@ def commerce_order(pair: SandboxPair, entity_id: int) -> dict[str, Any]:
     response.raise_for_status()
     data: dict[str, Any] = response.json()
     return data
+
+
+def credit_unshipped(
+    commerce_admin: Admin, po: str, units: dict[str, int] | None = None, *, to_stock: bool = True
+) -> dict[str, Any]:
+    """How a merchant cancels an invoiced order in the Commerce admin: its Cancel is gone
+    (``canCancel()`` is false once all is invoiced), so a Credit Memo ("Refund Offline",
+    "Return to Stock") of the unshipped units. ``units``: SKU → qty (default: all unshipped).
+    Returns the Commerce order after it."""
+    remote = commerce_admin.get(f"/orders?ext_order_id={po}")["items"][0]
+    entity = remote["entity_id"]
+    assert all(i["qty_invoiced"] == i["qty_ordered"] for i in remote["items"])  # invoiced
+    assert commerce_admin.post(f"/orders/{entity}/cancel")["canceled"] is False  # no Cancel
+    items = []
+    for item in remote["items"]:
+        unshipped = item["qty_ordered"] - item["qty_shipped"] - item["qty_refunded"]
+        qty = unshipped if units is None else units.get(item["sku"], 0)
+        if item.get("parent_item_id") is None and qty > 0:
+            items.append({"order_item_id": item["item_id"], "qty": qty})
+    body = {"items": items, "return_to_stock": to_stock}
+    return dict(commerce_admin.post(f"/orders/{entity}/refund", body)["order"])

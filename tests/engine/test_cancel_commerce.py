@@ -1,9 +1,15 @@
-"""Orders cancelled in the Commerce admin reach Walmart (issue 16), end to end over HTTP: the
-store's default reason is sent, or the order is held until the merchant chooses one; a partly
-shipped order is refused; a partial cancel (an invoiced order) cancels only those units; a
-worker killed after Walmart's answer cancels nothing twice; the stock comes back on Walmart."""
+"""Orders cancelled in the Commerce admin reach Walmart (issue 16), end to end over HTTP.
+
+Every order the app makes is invoiced, so the merchant cancels it with a Credit Memo of the
+unshipped items (Cancel is gone): the store's default reason is sent, or the order is held
+until the merchant chooses one; a partly shipped order is refused; a memo of some units cancels
+only those; a worker killed after Walmart's answer cancels nothing twice; the stock comes back
+on Walmart. The admin's Cancel still counts for an order not invoiced yet. A return's memo
+(shipped units) and our own in-app cancel's memo are not cancellations."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -11,7 +17,12 @@ from sqlalchemy import select
 from channelmanager_gui.models.order import OrderStatus
 from channelmanager_gui.models.outbox import OutboxAction
 from channelmanager_gui.sandbox.pair import SandboxPair
+from channelmanager_gui.services.engine import order_create
 from channelmanager_gui.services.engine.cancelling import WALMART_CANCEL, cancel_order
+from channelmanager_gui.services.engine.commerce_cancel_decision import Verdict, decide
+from channelmanager_gui.services.engine.commerce_cancellations import (
+    detect_commerce_cancellations,
+)
 from channelmanager_gui.services.engine.engine import SyncEngine
 from channelmanager_gui.services.engine.order_queries import retry_order
 from channelmanager_gui.services.engine.shipping import ship_order
@@ -22,6 +33,7 @@ from tests.engine.fulfilment_support import (
     CrashAfterSend,
     SimulatedCrash,
     commerce_order,
+    credit_unshipped,
     new_order,
     order,
     skus,
@@ -39,12 +51,26 @@ def kinds(engine: SyncEngine, order_id: int) -> list[str]:
         return list(session.scalars(query))
 
 
-def admin_cancel(commerce_admin: Admin, engine: SyncEngine, order_id: int) -> None:
-    entity = order(engine.env.db, order_id).commerce_entity_id
-    assert commerce_admin.post(f"/orders/{entity}/cancel")["canceled"] is True
+def ship_one(engine: SyncEngine, order_id: int, tracking: str) -> None:
+    """Ship one unit of line 1 from the app (to Walmart, then Commerce)."""
+    local = order(engine.env.db, order_id)
+    request = validate_shipment(local, "UPS", None, None, tracking, None, None, {"1": 1})
+    ship_order(engine.env.db, order_id, request)
 
 
-async def test_cancelled_in_commerce_is_sent_with_the_store_reason(
+def salable(pair: SandboxPair, sku: str) -> float:
+    with pair.commerce.state.lock:
+        return pair.commerce.state.salable_quantity(sku)
+
+
+def admin_credit(
+    commerce_admin: Admin, engine: SyncEngine, order_id: int, units: dict[str, int] | None = None
+) -> dict[str, Any]:
+    """The admin's Credit Memo of the order's unshipped units (``units``: SKU → qty)."""
+    return credit_unshipped(commerce_admin, order(engine.env.db, order_id).purchase_order_id, units)
+
+
+async def test_credited_in_commerce_is_sent_with_the_store_reason(
     make_engine: MakeEngine,
     sandbox_pair: SandboxPair,
     walmart_admin: Admin,
@@ -53,7 +79,7 @@ async def test_cancelled_in_commerce_is_sent_with_the_store_reason(
     engine = await make_engine(FLOWS, settings=AUTO)
     a, b = skus(sandbox_pair, commerce_admin, 2, offset=30)
     order_id = await new_order(engine, walmart_admin, [(a, 2), (b, 1)])
-    admin_cancel(commerce_admin, engine, order_id)
+    assert admin_credit(commerce_admin, engine, order_id)["state"] == "closed"
     assert (await engine.run_once()).ok
     assert await engine.worker.drain(timeout=30)
 
@@ -79,7 +105,7 @@ async def test_held_until_the_merchant_chooses_a_reason(
     engine = await make_engine(FLOWS)
     (a,) = skus(sandbox_pair, commerce_admin, 1, offset=32)
     order_id = await new_order(engine, walmart_admin, [(a, 2)])
-    admin_cancel(commerce_admin, engine, order_id)
+    admin_credit(commerce_admin, engine, order_id)
     summary = await engine.run_once()
     assert await engine.worker.drain(timeout=30)
 
@@ -110,13 +136,10 @@ async def test_partly_shipped_order_is_not_cancelled_on_walmart(
     engine = await make_engine(FLOWS, settings=AUTO)
     (a,) = skus(sandbox_pair, commerce_admin, 1, offset=33)
     order_id = await new_order(engine, walmart_admin, [(a, 2)])
-    request = validate_shipment(
-        order(engine.env.db, order_id), "UPS", None, None, "1Z999AA10000016001", None, None,
-        {"1": 1},
-    )  # fmt: skip
-    ship_order(engine.env.db, order_id, request)
+    ship_one(engine, order_id, "1Z999AA10000016001")
     assert await engine.worker.drain(timeout=30)
-    admin_cancel(commerce_admin, engine, order_id)  # cancels the unshipped unit
+    remote = admin_credit(commerce_admin, engine, order_id)  # credits the unshipped unit
+    assert remote["state"] == "complete" and remote["items"][0]["qty_refunded"] == 1
     assert (await engine.run_once()).ok is False  # the order is in Error now
     assert await engine.worker.drain(timeout=30)
 
@@ -129,17 +152,14 @@ async def test_partly_shipped_order_is_not_cancelled_on_walmart(
     assert walmart_qty(line, "Shipped") == 1 and walmart_qty(line, "Cancelled") == 0
 
 
-async def partial_cancel(
+async def partial_credit(
     engine: SyncEngine, commerce_admin: Admin, order_id: int, sku: str
 ) -> None:
-    """Invoice 1 of 2 in Commerce, then cancel: Commerce cancels only the other unit and the
-    order stays open ("processing"), as ``Order::registerCancellation`` does."""
-    entity = order(engine.env.db, order_id).commerce_entity_id
-    commerce_admin.post(f"/orders/{entity}/invoice", {"items": [{"sku": sku, "qty": 1}]})
-    admin_cancel(commerce_admin, engine, order_id)
+    """Credit 1 of 2 unshipped units: the order stays open ("processing": one still to ship)."""
+    assert admin_credit(commerce_admin, engine, order_id, {sku: 1})["state"] == "processing"
 
 
-async def test_partial_cancel_in_commerce_cancels_those_units(
+async def test_partial_credit_in_commerce_cancels_those_units(
     make_engine: MakeEngine,
     sandbox_pair: SandboxPair,
     walmart_admin: Admin,
@@ -148,9 +168,7 @@ async def test_partial_cancel_in_commerce_cancels_those_units(
     engine = await make_engine(FLOWS, settings=AUTO)
     (a,) = skus(sandbox_pair, commerce_admin, 1, offset=34)
     order_id = await new_order(engine, walmart_admin, [(a, 2)])
-    await partial_cancel(engine, commerce_admin, order_id, a)
-    entity = order(engine.env.db, order_id).commerce_entity_id or 0
-    assert commerce_order(sandbox_pair, entity)["state"] == "processing"
+    await partial_credit(engine, commerce_admin, order_id, a)
     assert (await engine.run_once()).ok
     assert await engine.worker.drain(timeout=30)
     assert (await engine.run_once()).ok
@@ -172,7 +190,7 @@ async def test_killed_after_walmart_answered_cancels_nothing_twice(
     engine = await make_engine(FLOWS, settings=AUTO)
     (a,) = skus(sandbox_pair, commerce_admin, 1, offset=35)
     order_id = await new_order(engine, walmart_admin, [(a, 2)])
-    await partial_cancel(engine, commerce_admin, order_id, a)
+    await partial_credit(engine, commerce_admin, order_id, a)
     engine.worker.handlers = {
         **engine.worker.handlers,
         WALMART_CANCEL: CrashAfterSend(engine.worker.handlers[WALMART_CANCEL]),
@@ -214,7 +232,11 @@ async def test_stock_returned_by_commerce_reaches_walmart(
     await send_and_finish_feeds(engine, store_id)
     assert walmart_admin.get(f"/inventory/{a}")["quantity"] == 97
 
-    admin_cancel(commerce_admin, engine, order_id)
+    entity = order(env.db, order_id).commerce_entity_id or 0
+    assert salable(sandbox_pair, a) == 97
+    admin_credit(commerce_admin, engine, order_id)  # MSI compensates the reservation
+    assert commerce_order(sandbox_pair, entity)["state"] == "closed"
+    assert salable(sandbox_pair, a) == 100
     assert (await engine.run_once()).ok  # the cancellation is seen and sent
     assert (await engine.run_once()).ok  # the stock loop sees 100 and pushes it
     await send_and_finish_feeds(engine, store_id)
@@ -231,7 +253,97 @@ async def test_retry_leaves_a_held_order_held(
     engine = await make_engine(FLOWS)
     (a,) = skus(sandbox_pair, commerce_admin, 1, offset=37)
     order_id = await new_order(engine, walmart_admin, [(a, 1)])
-    admin_cancel(commerce_admin, engine, order_id)
+    admin_credit(commerce_admin, engine, order_id)
     await engine.run_once()
     assert retry_order(engine.env.db, order_id) == 0
     assert order(engine.env.db, order_id).error_step == COMMERCE_CANCEL_HELD
+
+
+async def test_cancel_in_the_admin_of_an_order_not_invoiced_yet_is_sent(
+    make_engine: MakeEngine,
+    sandbox_pair: SandboxPair,
+    walmart_admin: Admin,
+    commerce_admin: Admin,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An order made before invoicing (or whose invoice failed) still has the admin's Cancel."""
+    engine = await make_engine(FLOWS, settings=AUTO)
+    (a,) = skus(sandbox_pair, commerce_admin, 1, offset=38)
+    with monkeypatch.context() as old_version:
+        old_version.setattr(order_create, "queue_invoice", lambda *args, **kw: None)
+        order_id = await new_order(engine, walmart_admin, [(a, 2)])
+    entity = order(engine.env.db, order_id).commerce_entity_id or 0
+    assert commerce_admin.post(f"/orders/{entity}/cancel")["canceled"] is True
+    assert commerce_order(sandbox_pair, entity)["state"] == "canceled"
+    assert (await engine.run_once()).ok
+    assert await engine.worker.drain(timeout=30)
+
+    local = order(engine.env.db, order_id)
+    assert local.status == OrderStatus.CANCELLED and local.cancel_reason == OUT_OF_STOCK
+    line = walmart_line(walmart_admin, local.purchase_order_id, "1")
+    assert walmart_qty(line, "Cancelled") == 2
+    assert kinds(engine, order_id).count(WALMART_CANCEL) == 1
+
+
+async def test_a_returns_credit_memo_is_not_a_cancellation(
+    make_engine: MakeEngine,
+    sandbox_pair: SandboxPair,
+    walmart_admin: Admin,
+    commerce_admin: Admin,
+) -> None:
+    """1 of 2 units shipped and returned; the merchant credits the returned unit. Commerce
+    counts it as ``qty_refunded`` like a credited unshipped unit: the return tells them apart
+    once its memo is linked (the loops run on their own timers: a refusal read before is
+    withdrawn)."""
+    engine = await make_engine(FLOWS, settings=AUTO)
+    (a,) = skus(sandbox_pair, commerce_admin, 1, offset=39)
+    order_id = await new_order(engine, walmart_admin, [(a, 2)])
+    ship_one(engine, order_id, "1Z999AA10000016002")
+    assert (await engine.run_once()).ok
+    po = order(engine.env.db, order_id).purchase_order_id
+    walmart_admin.post("/returns", {"purchaseOrderId": po, "lineNumber": 1, "quantity": 1})
+    assert (await engine.run_once()).ok  # the return is imported
+    entity = order(engine.env.db, order_id).commerce_entity_id
+    returned = {"items": [{"sku": a, "qty": 1}], "return_to_stock": True}
+    commerce_admin.post(f"/orders/{entity}/refund", returned)
+    store = engine.env.store(order(engine.env.db, order_id).store_id)
+    await detect_commerce_cancellations(engine.env, store)  # before the returns loop links it
+    assert order(engine.env.db, order_id).error_step == "commerce_cancel"  # looks cancelled
+    assert (await engine.run_once()).ok  # linked: the memo refunds the return on Walmart
+    assert await engine.worker.drain(timeout=30)
+    assert (await engine.run_once()).ok
+
+    local = order(engine.env.db, order_id)
+    assert local.error is None and local.cancel_reason is None
+    assert local.lines[0].qty_cancelled == 0 and local.lines[0].qty_refunded == 1
+    assert WALMART_CANCEL not in kinds(engine, order_id)
+    line = walmart_line(walmart_admin, po, "1")
+    assert walmart_qty(line, "Cancelled") == 0
+
+
+async def test_our_own_cancels_credit_memo_is_not_sent_twice(
+    make_engine: MakeEngine,
+    sandbox_pair: SandboxPair,
+    walmart_admin: Admin,
+    commerce_admin: Admin,
+) -> None:
+    """Cancelled in the app: the handler credits the invoiced order (closed in Commerce);
+    read back, that memo is our own cancel, already counted on the lines."""
+    engine = await make_engine(FLOWS, settings=AUTO)
+    (a,) = skus(sandbox_pair, commerce_admin, 1, offset=41)
+    order_id = await new_order(engine, walmart_admin, [(a, 2)])
+    cancel_order(engine.env.db, order_id, "Pricing error")
+    assert await engine.worker.drain(timeout=30)
+    entity = order(engine.env.db, order_id).commerce_entity_id or 0
+    remote = commerce_order(sandbox_pair, entity)
+    assert remote["state"] == "closed" and remote["items"][0]["qty_refunded"] == 2
+
+    assert (await engine.run_once()).ok
+    assert await engine.worker.drain(timeout=30)
+    local = order(engine.env.db, order_id)
+    assert local.error is None and local.lines[0].qty_cancelled == 2
+    assert kinds(engine, order_id).count(WALMART_CANCEL) == 1
+    read = await engine.env.store(local.store_id).commerce.get_order(entity)
+    assert decide(local, read, OUT_OF_STOCK).verdict is Verdict.NOTHING
+    line = walmart_line(walmart_admin, local.purchase_order_id, "1")
+    assert walmart_qty(line, "Cancelled") == 2

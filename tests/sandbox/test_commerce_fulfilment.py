@@ -282,6 +282,21 @@ def test_cancel_of_partly_invoiced_order_keeps_it_processing(store: Store) -> No
     assert (store.salable(sku_a), store.salable(sku_b)) == (3, 5)
 
 
+def test_admin_credit_memo_of_unshipped_units_cancels_an_invoiced_order(store: Store) -> None:
+    """An invoiced order has no Cancel; the merchant credits its unshipped units instead."""
+    sku = store.product(qty=5)
+    order_id = store.place((sku, 2))
+    store.api.post(f"/order/{order_id}/invoice", json={})
+    assert store.admin.post(f"/orders/{order_id}/cancel").json()["canceled"] is False
+    one = {"items": [{"sku": sku, "qty": 1}], "return_to_stock": True}
+    o = store.admin.post(f"/orders/{order_id}/refund", json=one).json()["order"]
+    assert o["state"] == "processing" and o["items"][0]["qty_refunded"] == 1  # 1 still to ship
+    assert store.salable(sku) == 4  # MSI compensates the reservation of the credited unit
+    o = store.admin.post(f"/orders/{order_id}/refund", json=one).json()["order"]
+    assert (o["state"], o["status"]) == ("closed", "closed") and store.salable(sku) == 5
+    assert store.source_qty(sku) == 5  # nothing had shipped: the source is unchanged
+
+
 def test_mails_go_to_the_order_address_when_asked(store: Store) -> None:
     """Commerce mails the order's address when an order is placed, and for a document or a
     comment only when the call asks to notify (``/_sandbox/mails`` lists them)."""

@@ -21,8 +21,16 @@ never faulted, no token. JSON in and out; errors are ``{"message": …}`` with 4
   (reference §5.3, §7): uninvoiced, unshipped units to ``qty_canceled``, state/status
   ``canceled`` (``processing``/``complete`` when part was invoiced), the reservation released
   so the salable quantity comes back, ``updated_at`` bumped; ``{"canceled": false}`` when
-  ``canCancel()`` says no
-- ``POST /orders/{id}/refund`` ``{"items"?, "return_to_stock"?: bool}``: invoices first if needed
+  ``canCancel()`` says no — a fully invoiced order (every order the app makes) has no Cancel
+- ``POST /orders/{id}/refund`` ``{"items"?, "return_to_stock"?: bool}``: the admin's Credit Memo
+  ("Refund Offline"), invoicing first if need be. How a merchant cancels an invoiced order:
+  a memo of its unshipped items. Items get ``qty_refunded``; refunded units never shipped leave
+  ``getQtyToShip`` (``qty_ordered − qty_shipped − qty_refunded − qty_canceled``), so MSI's
+  reservation for them is compensated and the salable quantity comes back; "return to stock"
+  puts shipped units back in the source. The state follows ``Handler\\State::check``:
+  ``closed`` once all invoiced is refunded (the shipping is refunded too, as the admin form
+  does by default), ``complete`` when nothing is left to ship, else ``processing``;
+  ``updated_at`` bumped. No items: everything still refundable, shipped or not.
 - ``GET /stats``: request counts per route, faults injected, counts of rows
 """
 

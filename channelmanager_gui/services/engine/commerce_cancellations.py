@@ -1,16 +1,26 @@
 """Loop "cancellations": orders cancelled in the Commerce admin reach the marketplace too.
 
+In the Commerce admin a merchant cancels one of our orders with a Credit Memo ("Refund
+Offline") of its unshipped items: the app invoices every order it makes, and an invoiced order
+has no Cancel (``Order::canCancel()`` is false once nothing is left to invoice). Cancel remains
+for an order not invoiced yet (its invoice step failed, or it predates invoicing). Both count:
+``commerce_cancel_decision`` reads cancelled and refunded-but-never-shipped units alike, minus
+the refunds the marketplace's returns explain, so a return's credit memo is never a cancellation.
+
 Each pass asks Commerce about our orders that are still open to ship, updated since the
 watermark (``gteq`` with an overlap: ``updated_at`` has one-second precision and a save may
-commit late), and lets ``commerce_cancel_decision.decide`` judge each one. Units Commerce
-cancelled are counted on the order's lines and, in the same transaction, either the
-``walmart.cancel`` outbox action is queued with the store's default reason (the in-app cancel's
-handler: crash-safe, checks Walmart before a retry) or the order is held as "Cancelled in
-Commerce — choose the reason for Walmart" until the merchant picks one (``cancelling.
-cancel_order`` then sends it). A partly shipped order is not cancelled on Walmart; it says why.
+commit late), whatever their Commerce state (a fully credited order is ``closed``), and lets
+``commerce_cancel_decision.decide`` judge each one. Units withdrawn in Commerce are counted on
+the order's lines and, in the same transaction, either the ``walmart.cancel`` outbox action is
+queued with the store's default reason (the in-app cancel's handler: crash-safe, checks Walmart
+before a retry) or the order is held as "Cancelled in Commerce — choose the reason for Walmart"
+until the merchant picks one (``cancelling.cancel_order`` then sends it). A partly shipped
+order is not cancelled on Walmart; it says why. Our own in-app cancel, seen again here, is
+already counted on the lines: nothing new.
 
-Commerce's cancel returns the reserved units to the salable quantity, which the stock loop
-picks up and the inventory push sends to Walmart: nothing here touches stock.
+Commerce's cancel, and a credit memo of unshipped units (MSI compensates their reservation),
+return the units to the salable quantity, which the stock loop picks up and the inventory push
+sends to Walmart: nothing here touches stock.
 """
 
 from __future__ import annotations
@@ -21,7 +31,7 @@ from datetime import timedelta
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
-from channelmanager_gui.models.order import Order, OrderLine
+from channelmanager_gui.models.order import Order, OrderLine, Return
 from channelmanager_gui.services.changes import Change
 from channelmanager_gui.services.commerce.sales_models import Order as CommerceOrder
 from channelmanager_gui.services.engine.cancelling import cancel_label, queue_walmart_cancel
@@ -29,9 +39,11 @@ from channelmanager_gui.services.engine.commerce_cancel_decision import (
     CancelDecision,
     Verdict,
     decide,
+    returned_by_line,
 )
 from channelmanager_gui.services.engine.context import EngineEnv, StoreContext
 from channelmanager_gui.services.engine.fulfilment_common import (
+    clear_error,
     load_order,
     note,
     publish_after_commit,
@@ -116,9 +128,14 @@ def _record(env: EngineEnv, store: StoreContext, remote: CommerceOrder) -> str:
         if order_id is None:
             return "foreign"
         order = load_order(session, order_id)
-        decision = decide(order, remote, store.settings.commerce_cancel_reason)
+        returns = session.scalars(select(Return).where(Return.order_id == order_id)).all()
+        returned = returned_by_line(order, returns)
+        decision = decide(order, remote, store.settings.commerce_cancel_reason, returned)
         where = f"Commerce order {remote.increment_id or remote.entity_id}"
         if decision.verdict is Verdict.NOTHING:
+            if order.error_step == REFUSED_STEP:
+                _withdraw_refusal(session, order, where)
+                publish_after_commit(session, env.changes, Change.ORDERS, Change.ACTIVITY)
             return str(decision.verdict)
         if decision.verdict is Verdict.SHIPPED:
             message = _refused_message(where, decision)
@@ -157,6 +174,13 @@ def _act(session: Session, order: Order, decision: CancelDecision, where: str) -
     else:
         note(session, order, REFUSED_STEP, f"{said}; waiting for the reason for Walmart", "info")
         set_error(session, order, COMMERCE_CANCEL_HELD, held_message(decision.units))
+
+
+def _withdraw_refusal(session: Session, order: Order, where: str) -> None:
+    """A refusal that no longer holds: the refund it read was a return's credit memo, which
+    the returns loop (a separate timer in the app) had not linked to its return yet."""
+    clear_error(order, REFUSED_STEP)
+    note(session, order, REFUSED_STEP, f"{where}: the refund was for a return, not a cancel")
 
 
 def _refused_message(where: str, decision: CancelDecision) -> str:
