@@ -13,7 +13,7 @@ never faulted, no token. JSON in and out; errors are ``{"message": …}`` with 4
 - ``POST /orders/{id}/ship`` ``{"items"?: [{"order_item_id"|"sku", "qty"}], "tracks"?: […]}``
 - ``POST /orders/{id}/invoice`` ``{"items"?}``; ``POST /orders/{id}/cancel``
 - ``POST /orders/{id}/refund`` ``{"items"?, "return_to_stock"?: bool}``: invoices first if needed
-- ``GET /stats``: request counts per route, faults injected, counts of rows
+- ``GET /stats``: request counts per route, faults injected, requests per User-Agent, counts of rows
 """
 
 from __future__ import annotations
@@ -196,6 +196,7 @@ class Admin:
             "requests": dict(s.requests),
             "requests_total": sum(s.requests.values()),
             "faults_injected": dict(self.faults.injected),
+            "user_agents": self.faults.user_agents(),
             "products": len(s.products),
             "orders": len(s.orders),
             "quotes": len(s.quotes),
