@@ -9,6 +9,8 @@ refuses and the dialog only explains why (the pages do not offer it then).
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -67,7 +69,7 @@ class CancelDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 14)
         layout.setSpacing(10)
-        heading = QLabel(f"<b>Cancel the whole Walmart order {order.purchase_order_id}</b>")
+        heading = QLabel(f"<b>Cancel the whole Walmart order {escape(order.purchase_order_id)}</b>")
         layout.addWidget(heading)
         self.explanation = QLabel(self._explanation())
         self.explanation.setWordWrap(True)
@@ -91,10 +93,11 @@ class CancelDialog(QDialog):
     def _explanation(self) -> str:
         open_lines = [line for line in self._order.lines if line.qty_open > 0]
         items = "".join(
-            f"<li>{line.qty_open} × {line.sku} {line.product_name}</li>" for line in open_lines
+            f"<li>{line.qty_open} × {escape(line.sku)} {escape(line.product_name)}</li>"
+            for line in open_lines
         )
         commerce = self._order.commerce_increment_id
-        where = f"on Walmart and Commerce order {commerce}" if commerce else "on Walmart"
+        where = f"on Walmart and Commerce order {escape(commerce)}" if commerce else "on Walmart"
         return (
             "Walmart cancels whole orders only: every unshipped item below is cancelled "
             f"{where}. This cannot be undone.<ul>{items}</ul>"
