@@ -35,6 +35,7 @@ from channelmanager_gui.qt_async import (
     install_quit_signals,
 )
 from channelmanager_gui.qt_gc import UiThreadCollector
+from channelmanager_gui.qt_text import plain_box
 from channelmanager_gui.resources import icon_path
 from channelmanager_gui.services import stores
 from channelmanager_gui.services.changes import Change, ChangeBus
@@ -86,7 +87,11 @@ def run_app(demo: bool, argv: list[str]) -> int:
         backend = _open_demo() if demo else _open_backend()
     except ChannelError as exc:
         log.error("cannot start: %s", exc)
-        QMessageBox.critical(None, "Channel Manager cannot start", exc.message)
+        box = plain_box()  # the message names a path and the system's error: as they are
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle("Channel Manager cannot start")
+        box.setText(exc.message)
+        box.exec()
         return 1
     if backend is None:
         return 1

@@ -1,16 +1,26 @@
 """Rotating log file in the data dir, with secrets redacted (services/http/redact.py) before
-anything is written."""
+anything is written, readable by the merchant's user only (it names buyers and orders)."""
 
 from __future__ import annotations
 
 import logging
 import logging.handlers
+from io import TextIOWrapper
 from pathlib import Path
 
-from channelmanager_gui.paths import log_path
+from channelmanager_gui.paths import log_path, private_file
 from channelmanager_gui.services.http.redact import RedactingFilter
 
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """Each file it opens (the first, and the new one after each rollover) is made 0600
+    before a line is written: the default mode follows the umask (644)."""
+
+    def _open(self) -> TextIOWrapper:
+        private_file(Path(self.baseFilename))
+        return super()._open()
 
 
 def setup_logging(
@@ -25,7 +35,7 @@ def setup_logging(
         if getattr(handler, "_channelmanager", False):
             root.removeHandler(handler)
             handler.close()
-    file_handler = logging.handlers.RotatingFileHandler(
+    file_handler = PrivateRotatingFileHandler(
         target, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
     )
     handlers: list[logging.Handler] = [file_handler]

@@ -28,6 +28,7 @@ UI_PREFIXES = (
     "channelmanager_gui.app",
     "channelmanager_gui.qt_async",
     "channelmanager_gui.qt_gc",
+    "channelmanager_gui.qt_text",
 )
 
 

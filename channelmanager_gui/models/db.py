@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from channelmanager_gui.errors import StorageError
 from channelmanager_gui.models import migrate
-from channelmanager_gui.paths import backup_dir, database_path
+from channelmanager_gui.paths import backup_dir, database_path, private_database, private_dir
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +92,7 @@ class Database:
 def backup(path: Path) -> Path:
     """Copy the database with SQLite's online backup API (consistent even in WAL mode)."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = backup_dir() / f"{path.stem}-{stamp}.sqlite3"
+    target = private_database(backup_dir() / f"{path.stem}-{stamp}.sqlite3")
     with sqlite3.connect(path) as src, sqlite3.connect(target) as dst:
         src.backup(dst)
     log.info("database backed up to %s before migrating", target)
@@ -103,7 +103,9 @@ def open_database(path: Path | None = None) -> Database:
     """Open (creating if needed) and migrate the database; raises StorageError if unusable."""
     path = path or database_path()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.parent.is_dir():
+            private_dir(path.parent)
+        private_database(path)  # buyers' data: 0600 before SQLite writes a byte (paths.py)
         engine = make_engine(path)
         with engine.connect() as conn:
             current = migrate.current_revision(conn)

@@ -29,6 +29,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QFont, QFontDatabase
 
 from channelmanager_gui.models.db import Database
+from channelmanager_gui.qt_text import plain_tooltip
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +41,7 @@ Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's id (int)
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 DISPLAY = Qt.ItemDataRole.DisplayRole
+TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _ROW_LOOKUPS = 4  # row_of answers this many by a scan before it builds an id -> row map
 
 
@@ -222,7 +224,10 @@ class PagedIdModel(QAbstractTableModel, Generic[R]):
             if texts is None:
                 texts = entry.texts = self.display_texts(entry.row)
             return texts[index.column()]
-        return self.cell(entry.row, index.column(), role)
+        value = self.cell(entry.row, index.column(), role)
+        if role == TOOLTIP and isinstance(value, str):
+            return plain_tooltip(value)  # buyer names, product names, API errors: as typed
+        return value
 
     # -- internals -----------------------------------------------------------------------------
 

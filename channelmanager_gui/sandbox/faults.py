@@ -40,6 +40,9 @@ class FaultConfig:
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
     _storm_until: float = field(default=0.0, repr=False, compare=False)
     injected: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+    # Requests per User-Agent (admin paths aside), for the stats endpoints: tests check that
+    # every client names the app, as a real service's logs would show it.
+    _agents: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._rng = random.Random(self.seed)
@@ -76,6 +79,14 @@ class FaultConfig:
         with self._lock:
             self.injected[kind] = self.injected.get(kind, 0) + 1
 
+    def saw_agent(self, agent: str) -> None:
+        with self._lock:
+            self._agents[agent] = self._agents.get(agent, 0) + 1
+
+    def user_agents(self) -> dict[str, int]:
+        with self._lock:
+            return dict(self._agents)
+
     def in_storm(self, now: float) -> bool:
         if now < self._storm_until:
             return True
@@ -94,6 +105,14 @@ def _is_json(body: bytes) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _header(scope: Scope, name: bytes) -> str:
+    """A request header's value ("" when absent)."""
+    for key, value in scope["headers"]:
+        if key == name:
+            return str(value.decode("latin-1"))
+    return ""
 
 
 class _Dropped(Exception):
@@ -124,6 +143,7 @@ class FaultMiddleware:
             await self.app(scope, receive, send)
             return
         f = self.faults
+        f.saw_agent(_header(scope, b"user-agent"))
         if f.latency_ms > 0:
             await asyncio.sleep(f.latency_ms / 1000)
         now = asyncio.get_running_loop().time()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.store import Store
-from channelmanager_gui.paths import data_dir
+from channelmanager_gui.paths import data_dir, private_dir
 from channelmanager_gui.sandbox.pair import SandboxPair, start_pair
 from channelmanager_gui.services.changes import Change
 from channelmanager_gui.services.engine.catalog import import_products
@@ -47,7 +47,7 @@ def start_demo(seed: int = 1, order_every: float | None = 30.0) -> DemoEnvironme
     """Start the sandboxes and a fresh demo database with the demo store."""
     folder = demo_dir()
     shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
+    private_dir(folder)  # buyers of the demo are made up, but the folder is treated alike
     pair = start_pair(seed=seed, order_stream_seconds=order_every, rate_limit_scale=0)
     # A few streamed orders come in the way Walmart releases some after payment and fraud
     # review: already hours old, older than the last import window.

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -31,6 +30,7 @@ from sqlalchemy import select
 
 from channelmanager_gui.models.listing import Listing
 from channelmanager_gui.qt_async import OpRunner
+from channelmanager_gui.qt_text import plain_label
 from channelmanager_gui.services.commerce.models import Product
 from channelmanager_gui.services.engine.catalog import ImportResult, import_products
 from channelmanager_gui.services.engine.context import EngineEnv, StoreContext
@@ -124,7 +124,9 @@ class AddProductsDialog(QDialog):
             self.table.horizontalHeader().resizeSection(column, width)
         self.table.itemChanged.connect(lambda _item: self._update_buttons())
         layout.addWidget(self.table, 1)
-        self.info = QLabel("Search for products, tick the ones to sell on Walmart, then import.")
+        self.info = plain_label(
+            "Search for products, tick the ones to sell on Walmart, then import."
+        )  # quotes the search typed and the import's outcome
         self.info.setWordWrap(True)
         layout.addWidget(self.info)
         progress_row = QHBoxLayout()

@@ -13,6 +13,8 @@ reason chosen (the merchant's pick, never a guess).
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -73,7 +75,7 @@ class CancelDialog(QDialog):
         layout.setContentsMargins(20, 16, 20, 14)
         layout.setSpacing(10)
         title = "Send to Walmart the cancellation of" if self._held else "Cancel the whole"
-        heading = QLabel(f"<b>{title} Walmart order {order.purchase_order_id}</b>")
+        heading = QLabel(f"<b>{title} Walmart order {escape(order.purchase_order_id)}</b>")
         layout.addWidget(heading)
         self.explanation = QLabel(self._explanation())
         self.explanation.setWordWrap(True)
@@ -99,10 +101,11 @@ class CancelDialog(QDialog):
             return self._held_explanation()
         open_lines = [line for line in self._order.lines if line.qty_open > 0]
         items = "".join(
-            f"<li>{line.qty_open} × {line.sku} {line.product_name}</li>" for line in open_lines
+            f"<li>{line.qty_open} × {escape(line.sku)} {escape(line.product_name)}</li>"
+            for line in open_lines
         )
         commerce = self._order.commerce_increment_id
-        where = f"on Walmart and Commerce order {commerce}" if commerce else "on Walmart"
+        where = f"on Walmart and Commerce order {escape(commerce)}" if commerce else "on Walmart"
         return (
             "Walmart cancels whole orders only: every unshipped item below is cancelled "
             f"{where}. This cannot be undone.<ul>{items}</ul>"
@@ -115,7 +118,8 @@ class CancelDialog(QDialog):
             if line.qty_cancelled > 0 and line.walmart_status != "Cancelled"
         ]
         items = "".join(
-            f"<li>{line.qty_cancelled} × {line.sku} {line.product_name}</li>" for line in waiting
+            f"<li>{line.qty_cancelled} × {escape(line.sku)} {escape(line.product_name)}</li>"
+            for line in waiting
         )
         return (
             "These items were cancelled in Commerce. Walmart needs a reason Commerce does not "

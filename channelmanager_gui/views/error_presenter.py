@@ -19,6 +19,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from channelmanager_gui.errors import ApiError, ChannelError, RateLimitError, UnavailableError
+from channelmanager_gui.qt_text import plain_box
 
 PASSING = (UnavailableError, RateLimitError)
 
@@ -51,7 +52,7 @@ class ErrorPresenter:
             self.dialog.setDetailedText(f"{previous}\n\n---\n{message}\n{detail}".strip())
             self.dialog.setInformativeText("More problems happened; see the details.")
             return
-        box = QMessageBox(self._parent)
+        box = plain_box(self._parent)  # API error texts quote what buyers and marketplaces typed
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(context or "Channel Manager")

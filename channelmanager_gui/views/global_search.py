@@ -23,6 +23,7 @@ from channelmanager_gui.models.global_search import (
     global_search,
 )
 from channelmanager_gui.models.qt_paged import Runner
+from channelmanager_gui.qt_text import plain_tooltip
 
 NOTHING_FOUND = (
     "Nothing found for “{text}”. Search looks in order numbers (Walmart, customer, Commerce), "
@@ -98,8 +99,9 @@ class GlobalSearch(QObject):
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.setToolTipsVisible(True)
         for hit in result.hits:
-            action = QAction(f"{hit.title}  —  {hit.detail}" if hit.detail else hit.title, menu)
-            action.setToolTip(f"Found by {hit.matched}")
+            text = f"{hit.title}  —  {hit.detail}" if hit.detail else hit.title
+            action = QAction(text.replace("&", "&&"), menu)  # a lone & would mark a shortcut
+            action.setToolTip(plain_tooltip(f"Found by {hit.matched}"))
             action.triggered.connect(lambda _=False, h=hit: self.open(h))
             menu.addAction(action)
         if result.more:

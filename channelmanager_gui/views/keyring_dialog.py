@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from channelmanager_gui.qt_text import plain_label
+
 TITLE = "Passwords cannot be stored safely"
 CONSEQUENCE = (
     "Channel Manager never falls back to saving secrets in a plain file. If you continue, "
@@ -41,7 +43,7 @@ class KeyringDialog(QDialog):
         layout.setSpacing(12)
         heading = QLabel(f"<b>{TITLE}</b>")
         layout.addWidget(heading)
-        self.message_label = QLabel(self._message)
+        self.message_label = plain_label(self._message)
         self.message_label.setWordWrap(True)
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.message_label)

@@ -44,6 +44,7 @@ from channelmanager_gui.models.qt_listings import (
 )
 from channelmanager_gui.models.qt_paged import Runner
 from channelmanager_gui.qt_async import OpRunner
+from channelmanager_gui.qt_text import plain_label
 from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.services.engine.context import EngineEnv
 from channelmanager_gui.views.listing_actions import (
@@ -153,7 +154,7 @@ class ListingsPage(QWidget):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         layout.addWidget(self.empty_label)
-        self.notice = QLabel()
+        self.notice = plain_label()
         self.notice.setObjectName("pageNotice")
         self.notice.setWordWrap(True)
         self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

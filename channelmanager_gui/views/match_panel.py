@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from channelmanager_gui.models.listing import ListingState, MatchStatus
 from channelmanager_gui.models.listing_queries import MatchDetail
 from channelmanager_gui.models.qt_listings import identifier_text, money
+from channelmanager_gui.qt_text import plain_label
 
 CARD_WIDTH = 230
 
@@ -72,10 +72,10 @@ class MatchPanel(QWidget):
     def _setup_ui(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
-        self.heading = QLabel()
+        self.heading = plain_label()
         self.heading.setObjectName("sectionTitle")
         layout.addWidget(self.heading)
-        self.message = QLabel("Select a listing to see what its match needs.")
+        self.message = plain_label("Select a listing to see what its match needs.")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.message)
@@ -150,7 +150,7 @@ def _card(lines: list[tuple[str, bool]], button: QPushButton | None) -> QFrame:
     for text, bold in lines:
         if not text:
             continue
-        label = QLabel(text)
+        label = plain_label(text)  # product names, Walmart's titles and errors
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if bold:

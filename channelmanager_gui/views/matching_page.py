@@ -40,6 +40,7 @@ from channelmanager_gui.models.qt_listings import (
 )
 from channelmanager_gui.models.qt_paged import Runner
 from channelmanager_gui.qt_async import OpRunner
+from channelmanager_gui.qt_text import plain_label
 from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.services.engine.context import EngineEnv
 from channelmanager_gui.services.engine.matching import pick_candidate
@@ -153,7 +154,7 @@ class MatchingPage(QWidget):
         splitter.addWidget(self.panel)
         splitter.setSizes([320, 260])
         layout.addWidget(splitter, 1)
-        self.notice = QLabel()
+        self.notice = plain_label()
         self.notice.setWordWrap(True)
         layout.addWidget(self.notice)
         self._on_selection_changed()

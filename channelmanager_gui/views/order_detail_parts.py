@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
 )
 
+from channelmanager_gui.qt_text import plain_label
+
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _BANNER = "QLabel#{name} {{ background: {bg}; color: {fg}; border-radius: 6px; padding: 8px; }}"
 
@@ -112,7 +114,7 @@ def fill_form(form: QFormLayout, facts: Sequence[tuple[str, str]]) -> None:
     while form.rowCount():
         form.removeRow(0)
     for label, value in facts:
-        text = QLabel(value)
+        text = plain_label(value)  # buyer name, address: as typed
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(f"{label}:", text)
 

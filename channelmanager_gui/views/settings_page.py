@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.qt_async import OpRunner
+from channelmanager_gui.qt_text import plain_label, plain_tooltip
 from channelmanager_gui.services import stores
 from channelmanager_gui.services.credentials import CredentialStore
 from channelmanager_gui.services.engine.settings import StoreSettings
@@ -104,13 +105,13 @@ class SettingsPage(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        self.notice = QLabel()
+        self.notice = plain_label()
         self.notice.setWordWrap(True)
         layout.addWidget(self.notice)
         heading = QLabel("Sync and rules of the selected store")
         heading.setObjectName("sectionTitle")
         layout.addWidget(heading)
-        self.summary = QLabel()
+        self.summary = plain_label()
         self.summary.setObjectName("storeSummary")
         self.summary.setWordWrap(True)
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -128,7 +129,7 @@ class SettingsPage(QWidget):
             values = (name, store.commerce_url, store.commerce_store_code, store.walmart_url)
             for column, text in enumerate(values):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                item.setToolTip(plain_tooltip(text))
                 self.table.setItem(row, column, item)
             self.table.item(row, 0).setData(STORE_ID_ROLE, store.id)
         if not known:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from html import escape
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.order import Order
+from channelmanager_gui.qt_text import plain_label
 from channelmanager_gui.services import validation as v
 from channelmanager_gui.services.walmart.order_actions import METHOD_CODES
 
@@ -52,7 +54,7 @@ def reason_text(exc: ValidationError) -> str:
 
 
 def reason_label() -> QLabel:
-    label = QLabel()
+    label = plain_label()  # validation messages quote what was typed
     label.setObjectName("fieldReason")
     label.setStyleSheet(REASON_STYLE)
     label.setWordWrap(True)
@@ -126,9 +128,9 @@ class ShipDialog(QDialog):
         left = sum(max(line.qty_open, 0) for line in order.lines)
         ship_by = ship_by_text(order, self._clock())
         text = (
-            f"<b>Ship Walmart order {order.purchase_order_id}</b>"
-            f"{commerce if order.commerce_increment_id else ''}<br>"
-            f"{order.customer_name or 'Customer'} · {left} item(s) left to ship"
+            f"<b>Ship Walmart order {escape(order.purchase_order_id)}</b>"
+            f"{escape(commerce) if order.commerce_increment_id else ''}<br>"
+            f"{escape(order.customer_name or 'Customer')} · {left} item(s) left to ship"
             f"{' · ship by ' + ship_by if ship_by else ''}.<br>"
             "Ship part of it now and the rest later if you need to."
         )
@@ -203,7 +205,7 @@ class ShipDialog(QDialog):
         for row, line in enumerate(self._order.lines, start=1):
             values = (line.sku, line.product_name, line.qty_ordered, line.qty_shipped)
             for col, value in enumerate((*values, line.qty_cancelled)):
-                grid.addWidget(QLabel(str(value)), row, col, alignment=_align(col))
+                grid.addWidget(plain_label(str(value)), row, col, alignment=_align(col))
             spin = QSpinBox()
             spin.setRange(0, max(line.qty_open, line.qty_ordered))
             spin.setValue(max(line.qty_open, 0))

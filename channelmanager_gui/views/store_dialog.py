@@ -8,6 +8,7 @@ typed into password fields and go to the keyring; when a store is edited the fie
 from __future__ import annotations
 
 import asyncio
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 from channelmanager_gui.errors import ChannelError
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.qt_async import OpRunner
+from channelmanager_gui.qt_text import plain_label, plain_tooltip
 from channelmanager_gui.services.credentials import CredentialStore
 from channelmanager_gui.services.engine.settings import (
     DEFAULT_INTERVALS,
@@ -119,7 +121,7 @@ class StoreDialog(QDialog):
         test_row.addWidget(self.test_result, 1)
         layout.addLayout(test_row)
         bottom = QHBoxLayout()
-        self.reason = QLabel()
+        self.reason = plain_label()  # a validation message quoting what was typed
         self.reason.setObjectName("formReason")
         self.reason.setWordWrap(True)
         self.reason.setStyleSheet("color: #b42318;")
@@ -280,13 +282,8 @@ class StoreDialog(QDialog):
             detail = f" {report.detail}" if report.ok and report.detail else ""
             lines.append(
                 f"<span style='color:{colour}'>{mark} <b>{service}:</b></span> "
-                f"{_escape(report.message)}{_escape(detail)}"
+                f"{escape(report.message)}{escape(detail)}"
             )
         self.test_result.setText("<br>".join(lines))
-        self.test_result.setToolTip(
-            "\n".join(f"{r.problem or 'ok'}: {r.detail}" for r in reports if r.detail)
-        )
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        details = [f"{r.problem or 'ok'}: {r.detail}" for r in reports if r.detail]
+        self.test_result.setToolTip(plain_tooltip("\n".join(details)))

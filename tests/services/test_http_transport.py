@@ -28,7 +28,7 @@ from channelmanager_gui.services.http import (
     register_secret,
     report_for,
 )
-from channelmanager_gui.services.http.transport import environment_proxy
+from channelmanager_gui.services.http.network import proxy_for
 
 
 @pytest.mark.parametrize(
@@ -99,10 +99,10 @@ async def test_a_proxy_named_by_the_environment_is_used(
         finally:
             await client.aclose()
     assert seen == [b"CONNECT marketplace.walmartapis.com:443 HTTP/1.1\r\n"]
-    assert environment_proxy(httpx.URL("https://marketplace.walmartapis.com"))
-    assert not environment_proxy(httpx.URL("https://exempt.example.com"))
+    assert proxy_for(httpx.URL("https://marketplace.walmartapis.com")) == f"http://127.0.0.1:{port}"
+    assert proxy_for(httpx.URL("https://exempt.example.com")) is None
     monkeypatch.delenv("HTTPS_PROXY")
-    assert not environment_proxy(httpx.URL("https://marketplace.walmartapis.com"))
+    assert proxy_for(httpx.URL("https://marketplace.walmartapis.com")) is None
 
 
 def test_redaction_of_headers_bodies_and_registered_secrets() -> None:

@@ -31,7 +31,8 @@ never faulted, no token. JSON in and out; errors are ``{"message": …}`` with 4
   ``closed`` once all invoiced is refunded (the shipping is refunded too, as the admin form
   does by default), ``complete`` when nothing is left to ship, else ``processing``;
   ``updated_at`` bumped. No items: everything still refundable, shipped or not.
-- ``GET /stats``: request counts per route, faults injected, counts of rows
+- ``GET /stats``: request counts per route, faults injected, requests per User-Agent, counts of
+  rows
 """
 
 from __future__ import annotations
@@ -235,6 +236,7 @@ class Admin:
             "requests": dict(s.requests),
             "requests_total": sum(s.requests.values()),
             "faults_injected": dict(self.faults.injected),
+            "user_agents": self.faults.user_agents(),
             "products": len(s.products),
             "orders": len(s.orders),
             "quotes": len(s.quotes),

@@ -146,6 +146,7 @@ async def expire_tokens(request: Request) -> Response:
 async def stats(request: Request) -> Response:
     data = request.app.state.walmart.stats()
     data["faults"] = request.app.state.faults.public()["injected"]
+    data["user_agents"] = request.app.state.faults.user_agents()
     return json_response(data)
 
 

@@ -6,7 +6,6 @@ stock", remove, and ``channelmanager-gui listings export``.
 
 from __future__ import annotations
 
-import csv
 import json
 from datetime import datetime
 from typing import Any, TextIO
@@ -19,6 +18,7 @@ from channelmanager_gui.models.listing import Listing
 from channelmanager_gui.models.money import json_number
 from channelmanager_gui.models.outbox import ActionStatus, OutboxAction
 from channelmanager_gui.services import activity
+from channelmanager_gui.services.csv_export import write_csv
 from channelmanager_gui.services.outbox import retry_subject
 
 EXPORT_FIELDS = (
@@ -97,9 +97,7 @@ def export_listings(db: Database, fmt: str, out: TextIO, store_id: int | None = 
         json.dump(rows, out, indent=2, default=json_number)
         out.write("\n")
     else:
-        writer = csv.DictWriter(out, fieldnames=EXPORT_FIELDS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+        write_csv(out, EXPORT_FIELDS, rows)
     return len(rows)
 
 

@@ -8,7 +8,6 @@ what a merchant reconciling Walmart against Commerce needs.
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterator
 from typing import IO, Any, Literal
@@ -19,6 +18,7 @@ from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.money import json_number
 from channelmanager_gui.models.order import Order
+from channelmanager_gui.services.csv_export import write_csv
 from channelmanager_gui.services.engine.order_activity import SUBJECT, note
 from channelmanager_gui.services.engine.order_status import refresh_order_status
 from channelmanager_gui.services.outbox import retry_subject
@@ -95,7 +95,5 @@ def export_orders(
         json.dump(rows, out, indent=2, default=json_number)
         out.write("\n")
     else:
-        writer = csv.DictWriter(out, fieldnames=EXPORT_FIELDS)
-        writer.writeheader()
-        writer.writerows({k: "" if v is None else v for k, v in row.items()} for row in rows)
+        write_csv(out, EXPORT_FIELDS, rows)
     return len(rows)

@@ -1,19 +1,19 @@
 """Build the one ``httpx.AsyncClient`` each API client uses: TLS verified, bounded, time-limited.
 
-TLS verification has no off switch: a merchant's API keys must never travel to a host whose
-certificate we did not check. Plain ``http://`` is allowed only to loopback, where the sandbox
-servers and local test doubles live. A test ``transport`` (``httpx.MockTransport``) skips the
-network entirely and with it TLS.
+Certificates, proxy and User-Agent come from ``network``. TLS verification has no off switch:
+a merchant's API keys must never travel to a host whose certificate we did not check. Plain
+``http://`` is allowed only to loopback, where the sandbox servers and local test doubles live.
+A test ``transport`` (``httpx.MockTransport``) skips the network entirely and with it TLS.
 """
 
 from __future__ import annotations
 
 import ipaddress
-import urllib.request
 
 import httpx
 
 from channelmanager_gui.errors import ValidationError
+from channelmanager_gui.services.http.network import proxy_for, tls_context, user_agent
 from channelmanager_gui.services.http.pool import PooledTransport
 
 DEFAULT_TIMEOUT = httpx.Timeout(connect=10.0, read=60.0, write=60.0, pool=30.0)
@@ -90,14 +90,18 @@ def build_client(
     limits: httpx.Limits = DEFAULT_LIMITS,
     headers: dict[str, str] | None = None,
 ) -> httpx.AsyncClient:
-    """An :class:`ApiClient` for ``base_url`` (checked with ``check_base_url``), TLS verified.
+    """An :class:`ApiClient` for ``base_url`` (checked with ``check_base_url``), TLS verified
+    against the system's trust store, through the system's proxy, naming the app in its
+    User-Agent (see ``network``).
 
     Redirects are not followed: an API that redirects is misconfigured (or the URL is wrong),
     and following could re-send credentials to another host. Requests go through
     :class:`~channelmanager_gui.services.http.pool.PooledTransport` (see there why), except
-    when the environment names a proxy for ``base_url``.
+    through a proxy, which keeps httpx's own transport (at httpcore's cost per request).
+    ``trust_env`` is off: the proxy is chosen here, and no ``.netrc`` password is added.
     """
     checked = check_base_url(base_url)
+    headers = {"User-Agent": user_agent(), **(headers or {})}
     if transport is not None:
         return ApiClient(
             base_url=checked,
@@ -106,30 +110,19 @@ def build_client(
             headers=headers,
             follow_redirects=False,
         )
-    context = httpx.create_ssl_context(verify=True, trust_env=True)
-    if environment_proxy(httpx.URL(checked)):
-        # httpx applies HTTPS_PROXY and friends only with its own transport: a merchant
-        # behind a proxy keeps working, at httpcore's cost per request.
-        pooled: httpx.AsyncBaseTransport | None = None
-    else:
-        pooled = PooledTransport(ssl_context=context, limits=limits)
+    context = tls_context()
+    url = httpx.URL(checked)
+    # A proxy cannot reach the merchant's own machine, where the sandbox servers live.
+    proxy = None if is_loopback(url.host) else proxy_for(url)
+    pooled = None if proxy else PooledTransport(ssl_context=context, limits=limits)
     return ApiClient(
         base_url=checked,
         transport=pooled,
+        proxy=proxy,
         verify=context,
         timeout=timeout,
         limits=limits,
         headers=headers,
         follow_redirects=False,
-        trust_env=True,
+        trust_env=False,
     )
-
-
-def environment_proxy(url: httpx.URL) -> bool:
-    """True when the environment sends requests for ``url`` through a proxy (``HTTPS_PROXY``,
-    ``HTTP_PROXY``, ``ALL_PROXY``, less the hosts ``NO_PROXY`` names), as httpx reads them."""
-    proxies = urllib.request.getproxies_environment()
-    if not (proxies.get(url.scheme) or proxies.get("all")):
-        return False
-    bypass = urllib.request.proxy_bypass_environment  # type: ignore[attr-defined]  # not in typeshed
-    return not bypass(url.host, proxies)
