@@ -24,7 +24,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument("--amazon-port", type=int, default=0, help="0 picks a free port")
     parser.add_argument("--seed", type=int, default=1, help="demo data seed (same seed, same data)")
     parser.add_argument("--products", type=int, default=300, help="demo catalog size")
-    parser.add_argument("--orders", type=int, default=20, help="orders seeded at start (Walmart, Amazon)")
+    parser.add_argument(
+        "--orders", type=int, default=20, help="orders seeded at start (Walmart, Amazon)"
+    )
     parser.add_argument(
         "--order-every",
         type=float,
