@@ -15,9 +15,13 @@ def test_lwa_accepts_form_and_json(amazon: AmazonClient) -> None:
     c = amazon.creds
     as_json = amazon.http.post(
         "/auth/o2/token",
-        json={"grant_type": "refresh_token", "refresh_token": c.refresh_token,
-              "client_id": c.client_id, "client_secret": c.client_secret},
-    )  # fmt: skip
+        json={
+            "grant_type": "refresh_token",
+            "refresh_token": c.refresh_token,
+            "client_id": c.client_id,
+            "client_secret": c.client_secret,
+        },
+    )
     for answer in (form, as_json):
         assert answer.status_code == 200
         body = answer.json()

@@ -10,9 +10,15 @@ SEARCH = "/catalog/2022-04-01/items"
 
 
 def _search(client: AmazonClient, value: str, kind: str) -> dict:  # type: ignore[type-arg]
-    answer = client.get(SEARCH, params={"marketplaceIds": US, "identifiers": value,
-                                        "identifiersType": kind,
-                                        "includedData": "summaries,identifiers,productTypes"})  # fmt: skip
+    answer = client.get(
+        SEARCH,
+        params={
+            "marketplaceIds": US,
+            "identifiers": value,
+            "identifiersType": kind,
+            "includedData": "summaries,identifiers,productTypes",
+        },
+    )
     assert answer.status_code == 200, answer.text
     return dict(answer.json())
 
@@ -47,13 +53,29 @@ def test_variation_parent_is_marked(amazon: AmazonClient) -> None:
 
 
 def test_bad_searches_and_unknown_asin(amazon: AmazonClient) -> None:
-    both = amazon.get(SEARCH, params={"marketplaceIds": US, "identifiers": "1",
-                                      "identifiersType": "UPC", "keywords": "mug"})  # fmt: skip
+    both = amazon.get(
+        SEARCH,
+        params={
+            "marketplaceIds": US,
+            "identifiers": "1",
+            "identifiersType": "UPC",
+            "keywords": "mug",
+        },
+    )
     assert both.status_code == 400
-    two_markets = amazon.get(SEARCH, params={"marketplaceIds": f"{US},A2EUQ1WTGCTBG2",
-                                             "identifiers": "1", "identifiersType": "UPC"})  # fmt: skip
+    two_markets = amazon.get(
+        SEARCH,
+        params={
+            "marketplaceIds": f"{US},A2EUQ1WTGCTBG2",
+            "identifiers": "1",
+            "identifiersType": "UPC",
+        },
+    )
     assert two_markets.status_code == 400
     missing = amazon.get(f"{SEARCH}/B0NOTHERE0", params={"marketplaceIds": US})
     assert missing.status_code == 404
-    assert error(missing) == {"code": "NOT_FOUND", "details": "",
-        "message": f"Requested item, B0NOTHERE0, not found in marketplace(s) {US}."}  # fmt: skip
+    assert error(missing) == {
+        "code": "NOT_FOUND",
+        "details": "",
+        "message": f"Requested item, B0NOTHERE0, not found in marketplace(s) {US}.",
+    }

@@ -20,11 +20,16 @@ def _offer(asin: str, qty: int = 12, price: float = 17.99) -> dict[str, Any]:
         "attributes": {
             "condition_type": [{"value": "new_new", "marketplace_id": US}],
             "merchant_suggested_asin": [{"value": asin, "marketplace_id": US}],
-            "purchasable_offer": [{"marketplace_id": US, "currency": "USD",
-                                   "our_price": [{"schedule": [{"value_with_tax": price}]}]}],
+            "purchasable_offer": [
+                {
+                    "marketplace_id": US,
+                    "currency": "USD",
+                    "our_price": [{"schedule": [{"value_with_tax": price}]}],
+                }
+            ],
             "fulfillment_availability": [{"fulfillment_channel_code": "DEFAULT", "quantity": qty}],
         },
-    }  # fmt: skip
+    }
 
 
 def _asin(client: AmazonClient) -> str:
@@ -36,8 +41,12 @@ def _get(client: AmazonClient, sku: str) -> Any:
 
 
 def test_put_is_accepted_then_applied_after_the_delay(amazon: AmazonClient) -> None:
-    put = amazon.call("PUT", _path(amazon, "NEW-SKU 1/x"), params={"marketplaceIds": US},
-                      json=_offer(_asin(amazon)))  # fmt: skip
+    put = amazon.call(
+        "PUT",
+        _path(amazon, "NEW-SKU 1/x"),
+        params={"marketplaceIds": US},
+        json=_offer(_asin(amazon)),
+    )
     assert put.status_code == 200
     assert put.json()["status"] == "ACCEPTED" and put.json()["issues"] == []
     assert _get(amazon, "NEW-SKU 1/x").status_code == 404  # accepted ≠ applied
@@ -53,9 +62,16 @@ def test_put_is_accepted_then_applied_after_the_delay(amazon: AmazonClient) -> N
 
 def test_patch_quantity_zero_drops_buyable(amazon: AmazonClient) -> None:
     sku = amazon.sandbox.state.listings.all()[0].sku
-    body = {"productType": "PRODUCT", "patches": [{"op": "replace",
-            "path": "/attributes/fulfillment_availability",
-            "value": [{"fulfillment_channel_code": "DEFAULT", "quantity": 0}]}]}  # fmt: skip
+    body = {
+        "productType": "PRODUCT",
+        "patches": [
+            {
+                "op": "replace",
+                "path": "/attributes/fulfillment_availability",
+                "value": [{"fulfillment_channel_code": "DEFAULT", "quantity": 0}],
+            }
+        ],
+    }
     answer = amazon.call("PATCH", _path(amazon, sku), params={"marketplaceIds": US}, json=body)
     assert answer.json()["status"] == "ACCEPTED"
     amazon.advance(5)
@@ -66,8 +82,12 @@ def test_patch_quantity_zero_drops_buyable(amazon: AmazonClient) -> None:
 
 def test_invalid_and_preview(amazon: AmazonClient) -> None:
     sku = amazon.sandbox.state.listings.all()[1].sku
-    nested = {"productType": "PRODUCT", "patches": [{"op": "replace",
-              "path": "/attributes/purchasable_offer/0/our_price", "value": []}]}  # fmt: skip
+    nested = {
+        "productType": "PRODUCT",
+        "patches": [
+            {"op": "replace", "path": "/attributes/purchasable_offer/0/our_price", "value": []}
+        ],
+    }
     invalid = amazon.call("PATCH", _path(amazon, sku), params={"marketplaceIds": US}, json=nested)
     assert invalid.status_code == 200 and invalid.json()["status"] == "INVALID"
     missing = _offer(_asin(amazon))
@@ -96,8 +116,11 @@ def test_delete_and_unknown_sku(amazon: AmazonClient) -> None:
 
 
 def test_seeded_suppressed_listing_is_not_discoverable(amazon: AmazonClient) -> None:
-    suppressed = [lst for lst in amazon.sandbox.state.listings.all() if lst.issues and
-                  any(i["severity"] == "ERROR" for i in lst.issues)]  # fmt: skip
+    suppressed = [
+        lst
+        for lst in amazon.sandbox.state.listings.all()
+        if lst.issues and any(i["severity"] == "ERROR" for i in lst.issues)
+    ]
     assert suppressed
     listing = _get(amazon, suppressed[0].sku).json()
     assert listing["summaries"][0]["status"] == []

@@ -52,11 +52,23 @@ def test_token_not_url_encoded_is_amazons_decode_400(amazon: AmazonClient) -> No
 
 
 def test_before_must_be_two_minutes_old(amazon: AmazonClient) -> None:
-    recent = amazon.get(SEARCH, params={"marketplaceIds": US, "lastUpdatedAfter": LONG_AGO,
-                                        "lastUpdatedBefore": _ago(amazon, 60)})  # fmt: skip
+    recent = amazon.get(
+        SEARCH,
+        params={
+            "marketplaceIds": US,
+            "lastUpdatedAfter": LONG_AGO,
+            "lastUpdatedBefore": _ago(amazon, 60),
+        },
+    )
     assert recent.status_code == 400 and error(recent)["code"] == "InvalidInput"
-    old = amazon.get(SEARCH, params={"marketplaceIds": US, "lastUpdatedAfter": LONG_AGO,
-                                     "lastUpdatedBefore": _ago(amazon, 180)})  # fmt: skip
+    old = amazon.get(
+        SEARCH,
+        params={
+            "marketplaceIds": US,
+            "lastUpdatedAfter": LONG_AGO,
+            "lastUpdatedBefore": _ago(amazon, 180),
+        },
+    )
     assert old.status_code == 200
 
 

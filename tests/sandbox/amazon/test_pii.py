@@ -29,11 +29,13 @@ def test_lwa_token_gets_stripped_address_rdt_gets_all(amazon: AmazonClient) -> N
     other = _rdt(amazon, "/orders/v0/orders/111-0000000-0000000", ["shippingAddress"])
     assert set(amazon.get(path, token=other).json()["payload"]["ShippingAddress"]) == OPEN
     listing = amazon.get(
-        "/orders/v0/orders", token=_rdt(amazon, "/orders/v0/orders", ["shippingAddress"]),
+        "/orders/v0/orders",
+        token=_rdt(amazon, "/orders/v0/orders", ["shippingAddress"]),
         params={"MarketplaceIds": "ATVPDKIKX0DER", "CreatedAfter": "2020-01-01T00:00:00Z"},
-    )  # fmt: skip
-    addresses = [o["ShippingAddress"] for o in listing.json()["payload"]["Orders"]
-                 if "ShippingAddress" in o]  # fmt: skip
+    )
+    addresses = [
+        o["ShippingAddress"] for o in listing.json()["payload"]["Orders"] if "ShippingAddress" in o
+    ]
     assert addresses and all("AddressLine1" in a for a in addresses)
 
 
@@ -51,8 +53,15 @@ def test_without_roles_rdt_is_refused_and_v2026_is_stripped(amazon: AmazonClient
     assert "recipient" not in amazon.get(get).json()["order"]  # only when asked for
     amazon.admin("PUT", "switches", {"piiRoles": False})
     try:
-        body = {"restrictedResources": [{"method": "GET", "path": "/orders/v0/orders",
-                                         "dataElements": ["buyerInfo", "shippingAddress"]}]}  # fmt: skip
+        body = {
+            "restrictedResources": [
+                {
+                    "method": "GET",
+                    "path": "/orders/v0/orders",
+                    "dataElements": ["buyerInfo", "shippingAddress"],
+                }
+            ]
+        }
         refused = amazon.call("POST", RDT, json=body)
         assert refused.status_code == 400
         assert error(refused)["message"] == (
@@ -61,7 +70,10 @@ def test_without_roles_rdt_is_refused_and_v2026_is_stripped(amazon: AmazonClient
         )
         cut = amazon.get(get, params={"includedData": "RECIPIENT"}).json()["order"]
         assert set(cut["recipient"]["deliveryAddress"]) == {
-            "city", "stateOrRegion", "postalCode", "countryCode"
-        }  # fmt: skip
+            "city",
+            "stateOrRegion",
+            "postalCode",
+            "countryCode",
+        }
     finally:
         amazon.admin("PUT", "switches", {"piiRoles": True})

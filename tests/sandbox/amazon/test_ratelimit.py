@@ -45,7 +45,10 @@ def test_burst_then_429_then_refill(amazon: AmazonClient) -> None:
 
 def test_override_rate_and_burst(amazon: AmazonClient) -> None:
     amazon.admin("PUT", "ratelimit", {"limits": {"createRestrictedDataToken": [1, 2]}})
-    body = {"restrictedResources": [{"method": "GET", "path": "/orders/v0/orders",
-                                     "dataElements": ["shippingAddress"]}]}  # fmt: skip
+    body = {
+        "restrictedResources": [
+            {"method": "GET", "path": "/orders/v0/orders", "dataElements": ["shippingAddress"]}
+        ]
+    }
     codes = [amazon.call("POST", RDT, json=body).status_code for _ in range(3)]
     assert codes == [200, 200, 429]

@@ -10,10 +10,16 @@ LONG_AGO = "2020-01-01T00:00:00Z"
 
 
 def _package(item_id: str, qty: int, ref: Any = "1", **detail: Any) -> dict[str, Any]:
-    package = {"packageReferenceId": ref, "carrierCode": "UPS", "carrierName": "UPS",
-               "shippingMethod": "UPS Ground", "trackingNumber": "1Z999AA10123456784",
-               "shipDate": "2026-08-05T16:30:00Z",
-               "orderItems": [{"orderItemId": item_id, "quantity": qty}], **detail}  # fmt: skip
+    package = {
+        "packageReferenceId": ref,
+        "carrierCode": "UPS",
+        "carrierName": "UPS",
+        "shippingMethod": "UPS Ground",
+        "trackingNumber": "1Z999AA10123456784",
+        "shipDate": "2026-08-05T16:30:00Z",
+        "orderItems": [{"orderItemId": item_id, "quantity": qty}],
+        **detail,
+    }
     return {"marketplaceId": US, "packageDetail": package}
 
 
