@@ -27,11 +27,14 @@ def test_pages_with_a_token_holding_plus_slash_equals(amazon: AmazonClient) -> N
     token = first["pagination"]["nextToken"]
     assert {"+", "/", "="} <= set(token)
     seen = [o["orderId"] for o in first["orders"]]
+    tokens = []
     while token:
+        tokens.append(token)
         # httpx URL-encodes the token; the other filters travel inside it (§2.2).
         page = amazon.get(SEARCH, params={"paginationToken": token}).json()
         seen += [o["orderId"] for o in page["orders"]]
         token = page.get("pagination", {}).get("nextToken")
+    assert len(tokens) >= 7 and all({"+", "/", "="} <= set(t) for t in tokens)
     everything = _search(amazon, lastUpdatedAfter=LONG_AGO)
     assert "pagination" not in everything
     assert seen == [o["orderId"] for o in everything["orders"]] and len(seen) >= 30
@@ -96,10 +99,13 @@ def test_pending_gets_prices_when_authorized(amazon: AmazonClient) -> None:
     assert "proceeds" not in pending and "price" not in pending["orderItems"][0]["product"]
     v0 = amazon.get(f"/orders/v0/orders/{made['orderId']}/orderItems").json()["payload"]
     assert "ItemPrice" not in v0["OrderItems"][0]
+    order_v0 = amazon.get(f"/orders/v0/orders/{made['orderId']}").json()["payload"]
+    assert order_v0["OrderStatus"] == "Pending" and "OrderTotal" not in order_v0
     amazon.advance(61)  # pending_seconds is 60
     ready = amazon.get(get, params={"includedData": "PROCEEDS"}).json()["order"]
     assert ready["fulfillment"]["fulfillmentStatus"] == "UNSHIPPED"
     assert ready["lastUpdatedTime"] > pending["lastUpdatedTime"]
+    assert ready["proceeds"]["grandTotal"]["currencyCode"] == "USD"
     unit = ready["orderItems"][0]["product"]["price"]["unitPrice"]
     assert isinstance(unit["amount"], str) and unit["currencyCode"] == "USD"
     item = amazon.get(f"/orders/v0/orders/{made['orderId']}/orderItems").json()["payload"]
