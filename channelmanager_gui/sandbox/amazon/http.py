@@ -56,7 +56,7 @@ def endpoint(method: str, path: str, handler: Handler, operation: str) -> Route:
             response = err.response()
         # Best effort on 2xx, 400 and 404 only, never on 401/403/429 (§1.2).
         if 200 <= response.status_code < 300 or response.status_code in (400, 404):
-            response.headers["x-amzn-RateLimit-Limit"] = f"{state.limiter.rate(operation)}"
+            response.headers["x-amzn-RateLimit-Limit"] = str(float(state.limiter.rate(operation)))
         response.headers["x-amzn-RequestId"] = new_request_id()
         return response
 

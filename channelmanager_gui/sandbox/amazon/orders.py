@@ -5,6 +5,8 @@ Both searches share the date-window rules of §2.2: exactly one of created/lastU
 no mixing of the two families, *Before* ≥ *After* and at least two minutes old. When no *Before*
 is given the request time bounds the window and is echoed (``lastUpdatedBefore``) so a client
 can use it as its next watermark; what Amazon uses as that default is not in the reference.
+``marketplaceIds`` is required in v0 and optional in v2026 (``required: false`` in Amazon's
+model ``orders_2026-01-01.json``).
 """
 
 from __future__ import annotations
@@ -47,6 +49,17 @@ V0_NAMES = {
 }
 
 
+# The model's FulfillmentStatus enum [models orders_2026-01-01.json]; PENDING_AVAILABILITY and
+# UNFULFILLABLE are accepted as filters though no seeded order is ever in them.
+STATUSES = {
+    "PENDING_AVAILABILITY",
+    "PENDING",
+    "UNSHIPPED",
+    "PARTIALLY_SHIPPED",
+    "SHIPPED",
+    "CANCELLED",
+    "UNFULFILLABLE",
+}
 V0_FILTERS = ("OrderStatuses", "FulfillmentChannels", "AmazonOrderIds")
 
 
@@ -83,7 +96,7 @@ def _matches(order: Order, query: dict[str, Any]) -> bool:
     stamp = order.created if query["field"] == "created" else order.updated
     return (
         query["after"] <= stamp <= query["before"]
-        and order.marketplace_id in query["markets"]
+        and (not query["markets"] or order.marketplace_id in query["markets"])
         and (not query["statuses"] or order.status in query["statuses"])
         and (not query["channels"] or order.channel in query["channels"])
         and (not query["ids"] or order.order_id in query["ids"])
@@ -93,15 +106,17 @@ def _matches(order: Order, query: dict[str, Any]) -> bool:
 def _query(q: dict[str, str], state: AmazonState, v0: bool) -> dict[str, Any]:
     query = window(q, state.now())
     query["markets"] = check_marketplaces(_csv(q.get("marketplaceIds")), 50)
-    if not query["markets"]:
-        raise invalid_input(details="marketplaceIds is required")
+    if v0 and not query["markets"]:
+        raise invalid_input(details="MarketplaceIds is required")  # required in v0 only
     if v0:
         query["statuses"] = _csv(q.get("OrderStatuses"))
         query["channels"] = _csv(q.get("FulfillmentChannels"))
         query["ids"] = _csv(q.get("AmazonOrderIds"))
     else:
-        query["statuses"] = [V0_STATUS.get(s, s) for s in _csv(q.get("fulfillmentStatuses"))]
-        by = _csv(q.get("fulfilledBy"))
+        statuses, by = _csv(q.get("fulfillmentStatuses")), _csv(q.get("fulfilledBy"))
+        if not set(statuses) <= STATUSES or not set(by) <= {"MERCHANT", "AMAZON"}:
+            raise invalid_input(details="Unknown fulfillmentStatuses or fulfilledBy value")
+        query["statuses"] = [V0_STATUS.get(s, s) for s in statuses]
         query["channels"] = ["AFN" if b == "AMAZON" else "MFN" for b in by]
         query["ids"] = []
     return query

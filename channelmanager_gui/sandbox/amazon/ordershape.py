@@ -4,6 +4,14 @@ v0: restricted address and buyer fields are dropped unless the caller's RDT cove
 data element (§1.5). v2026 has no RDTs: ``includedData=RECIPIENT``/``BUYER`` ask for them and the
 app's roles decide (the sandbox's ``pii_roles`` switch); without the role the address is cut to
 the same four fields as in v0 — an assumption, the reference does not say (§9).
+
+v2026 sections come only when ``includedData`` asks for them: Amazon's model makes only
+``orderId``, ``createdTime``, ``lastUpdatedTime``, ``salesChannel`` and ``orderItems`` (each with
+``orderItemId``, ``quantityOrdered``, ``product``) required, and lists ``fulfillment``,
+``proceeds``, ``recipient``, ``buyer``, ``packages`` and item ``cancellation`` under the
+``includedData`` values of the same names. Whether Amazon returns ``fulfillment`` without
+``FULFILLMENT`` is not documented; the sandbox is strict, so a client that forgets to ask
+fails here rather than in production.
 """
 
 from __future__ import annotations
@@ -120,8 +128,12 @@ def _item26(order: Order, item: Item, included: set[str]) -> dict[str, Any]:
         "orderItemId": item.item_id,
         "quantityOrdered": item.qty,
         "product": product,
-        "fulfillment": {"quantityFulfilled": item.shipped, "quantityUnfulfilled": item.unshipped},
     }
+    if "FULFILLMENT" in included:
+        out["fulfillment"] = {
+            "quantityFulfilled": item.shipped,
+            "quantityUnfulfilled": item.unshipped,
+        }
     if "CANCELLATION" in included and item.cancel_reason:
         out["cancellation"] = {
             "cancellationRequest": {"requester": "BUYER", "cancelReason": item.cancel_reason}
@@ -158,7 +170,10 @@ def order_v2026(order: Order, included: set[str], roles: bool) -> dict[str, Any]
             "marketplaceId": order.marketplace_id,
             "marketplaceName": "Amazon.com",
         },
-        "fulfillment": {
+        "orderItems": [_item26(order, i, included) for i in order.items],
+    }
+    if "FULFILLMENT" in included:
+        out["fulfillment"] = {
             "fulfillmentStatus": V2026_STATUS[status],
             "fulfilledBy": "AMAZON" if order.channel == "AFN" else "MERCHANT",
             "fulfillmentServiceLevel": "STANDARD",
@@ -166,9 +181,7 @@ def order_v2026(order: Order, included: set[str], roles: bool) -> dict[str, Any]
                 "earliestDateTime": iso(order.created + DAY),
                 "latestDateTime": iso(order.created + 2 * DAY),
             },
-        },
-        "orderItems": [_item26(order, i, included) for i in order.items],
-    }
+        }
     if "PROCEEDS" in included and status != "Pending":
         out["proceeds"] = {"grandTotal": money26(order.total())}
     if "RECIPIENT" in included and status in ADDRESS_STATUSES:

@@ -94,7 +94,7 @@ def test_after_rules(amazon: AmazonClient) -> None:
 def test_pending_gets_prices_when_authorized(amazon: AmazonClient) -> None:
     made = amazon.new_order(qty=2, pending=True)
     get = f"{SEARCH}/{made['orderId']}"
-    pending = amazon.get(get, params={"includedData": "PROCEEDS"}).json()["order"]
+    pending = amazon.get(get, params={"includedData": "PROCEEDS,FULFILLMENT"}).json()["order"]
     assert pending["fulfillment"]["fulfillmentStatus"] == "PENDING"
     assert "proceeds" not in pending and "price" not in pending["orderItems"][0]["product"]
     v0 = amazon.get(f"/orders/v0/orders/{made['orderId']}/orderItems").json()["payload"]
@@ -102,7 +102,7 @@ def test_pending_gets_prices_when_authorized(amazon: AmazonClient) -> None:
     order_v0 = amazon.get(f"/orders/v0/orders/{made['orderId']}").json()["payload"]
     assert order_v0["OrderStatus"] == "Pending" and "OrderTotal" not in order_v0
     amazon.advance(61)  # pending_seconds is 60
-    ready = amazon.get(get, params={"includedData": "PROCEEDS"}).json()["order"]
+    ready = amazon.get(get, params={"includedData": "PROCEEDS,FULFILLMENT"}).json()["order"]
     assert ready["fulfillment"]["fulfillmentStatus"] == "UNSHIPPED"
     assert ready["lastUpdatedTime"] > pending["lastUpdatedTime"]
     assert ready["proceeds"]["grandTotal"]["currencyCode"] == "USD"
@@ -114,13 +114,24 @@ def test_pending_gets_prices_when_authorized(amazon: AmazonClient) -> None:
 
 
 def test_statuses_channels_and_filters(amazon: AmazonClient) -> None:
-    orders = _search(amazon, createdAfter=LONG_AGO)["orders"]
+    bare = amazon.get(SEARCH, params={"createdAfter": LONG_AGO}).json()["orders"]  # no markets
+    assert bare and "fulfillment" not in bare[0]  # only with includedData=FULFILLMENT
+    orders = _search(amazon, createdAfter=LONG_AGO, includedData="FULFILLMENT")["orders"]
+    assert len(orders) == len(bare)
     statuses = {o["fulfillment"]["fulfillmentStatus"] for o in orders}
     assert {"UNSHIPPED", "SHIPPED"} <= statuses
     assert {o["fulfillment"]["fulfilledBy"] for o in orders} == {"MERCHANT", "AMAZON"}
-    fba = _search(amazon, createdAfter=LONG_AGO, fulfilledBy="AMAZON")["orders"]
+    fba = _search(amazon, createdAfter=LONG_AGO, fulfilledBy="AMAZON", includedData="FULFILLMENT")[
+        "orders"
+    ]
     assert fba and all(o["fulfillment"]["fulfilledBy"] == "AMAZON" for o in fba)
-    shipped = _search(amazon, createdAfter=LONG_AGO, fulfillmentStatuses="SHIPPED")["orders"]
+    shipped = _search(
+        amazon, createdAfter=LONG_AGO, fulfillmentStatuses="SHIPPED", includedData="FULFILLMENT"
+    )["orders"]
+    unknown = amazon.get(
+        SEARCH, params={"createdAfter": LONG_AGO, "fulfillmentStatuses": "Shipped"}
+    )
+    assert unknown.status_code == 400  # v2026 spells statuses in upper snake case
     assert shipped and all(o["fulfillment"]["fulfillmentStatus"] == "SHIPPED" for o in shipped)
 
 
