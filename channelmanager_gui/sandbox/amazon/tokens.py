@@ -28,6 +28,7 @@ RESTRICTED_PATHS = (
     re.compile(r"^/orders/v0/orders/[^/]+$"),
     re.compile(r"^/orders/v0/orders/[^/]+/(orderItems|address|buyerInfo|orderItems/buyerInfo)$"),
 )
+STORE_NAME = "Channel Manager Demo"
 SELLER_MARKETS = ("ATVPDKIKX0DER", "A2EUQ1WTGCTBG2")  # the demo seller sells in the US and CA
 
 
@@ -88,6 +89,7 @@ async def participations(request: Request, state: AmazonState) -> Response:
                     "domainName": domain,
                 },
                 "participation": {"isParticipating": True, "hasSuspendedListings": False},
+                "storeName": STORE_NAME,  # required in the current sellers.json model
             }
         )
     return json_response({"payload": payload})
