@@ -1,4 +1,6 @@
-"""``channelmanager-gui sandbox``: KEY=VALUE lines first, and real servers behind them."""
+"""``channelmanager-gui sandbox``: KEY=VALUE lines first, and real servers behind them.
+
+The Amazon lines come after the first five, which stay in their order (README: ``head -5``)."""
 
 from __future__ import annotations
 
@@ -17,6 +19,12 @@ KEYS = [
     "WALMART_CLIENT_SECRET",
     "COMMERCE_URL",
     "COMMERCE_TOKEN",
+    "AMAZON_URL",
+    "AMAZON_LWA_URL",
+    "AMAZON_CLIENT_ID",
+    "AMAZON_CLIENT_SECRET",
+    "AMAZON_REFRESH_TOKEN",
+    "AMAZON_SELLER_ID",
 ]
 
 
@@ -53,6 +61,21 @@ def test_sandbox_prints_keys_first_and_serves_both_apis(cm_home: Path) -> None:
             headers={"Authorization": f"Bearer {values['COMMERCE_TOKEN']}"},
         )
         assert products.status_code == 200 and products.json()["total_count"] == 50
+        lwa = httpx.post(
+            values["AMAZON_LWA_URL"],
+            data={
+                "grant_type": "refresh_token",
+                "refresh_token": values["AMAZON_REFRESH_TOKEN"],
+                "client_id": values["AMAZON_CLIENT_ID"],
+                "client_secret": values["AMAZON_CLIENT_SECRET"],
+            },
+        )
+        assert lwa.status_code == 200
+        sellers = httpx.get(
+            f"{values['AMAZON_URL']}/sellers/v1/marketplaceParticipations",
+            headers={"x-amz-access-token": lwa.json()["access_token"]},
+        )
+        assert sellers.status_code == 200 and sellers.json()["payload"]
     finally:
         proc.send_signal(signal.SIGINT)
         assert proc.wait(timeout=20) == 0

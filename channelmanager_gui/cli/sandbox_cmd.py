@@ -1,7 +1,9 @@
-"""``channelmanager-gui sandbox``: run both sandbox servers until interrupted.
+"""``channelmanager-gui sandbox``: run the sandbox servers until interrupted.
 
 Before anything else it prints WALMART_URL, WALMART_CLIENT_ID, WALMART_CLIENT_SECRET,
-COMMERCE_URL and COMMERCE_TOKEN as ``KEY=VALUE`` lines: scripts read them.
+COMMERCE_URL and COMMERCE_TOKEN, then AMAZON_URL, AMAZON_LWA_URL, AMAZON_CLIENT_ID,
+AMAZON_CLIENT_SECRET, AMAZON_REFRESH_TOKEN and AMAZON_SELLER_ID as ``KEY=VALUE`` lines: scripts
+read them (the first five stay first: ``head -5`` keeps working).
 """
 
 from __future__ import annotations
@@ -14,13 +16,17 @@ from channelmanager_gui.sandbox.faults import FaultConfig
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
-        "sandbox", help="run the local Walmart and Commerce sandbox servers until interrupted"
+        "sandbox",
+        help="run the local Walmart, Commerce and Amazon sandbox servers until interrupted",
     )
     parser.add_argument("--walmart-port", type=int, default=0, help="0 picks a free port")
     parser.add_argument("--commerce-port", type=int, default=0, help="0 picks a free port")
+    parser.add_argument("--amazon-port", type=int, default=0, help="0 picks a free port")
     parser.add_argument("--seed", type=int, default=1, help="demo data seed (same seed, same data)")
     parser.add_argument("--products", type=int, default=300, help="demo catalog size")
-    parser.add_argument("--orders", type=int, default=20, help="Walmart orders seeded at start")
+    parser.add_argument(
+        "--orders", type=int, default=20, help="orders seeded at start (Walmart, Amazon)"
+    )
     parser.add_argument(
         "--order-every",
         type=float,
@@ -32,10 +38,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--rate-limit-scale",
         type=float,
         default=1.0,
-        help="multiply Walmart's rate limits (0 turns them off)",
+        help="multiply Walmart's and Amazon's rate limits (0 turns them off)",
     )
     faults = parser.add_argument_group(
-        "fault switches (both servers; change at run time with PUT /_sandbox/faults)"
+        "fault switches (every server; change at run time with PUT /_sandbox/faults)"
     )
     faults.add_argument("--error-rate", type=float, default=0.0, help="share of 500 answers")
     faults.add_argument("--throttle-rate", type=float, default=0.0, help="chance of a 429 storm")
@@ -71,6 +77,9 @@ def _run(args: argparse.Namespace) -> int:
         commerce_faults=_faults(args, args.seed + 1),
         order_stream_seconds=args.order_every,
         rate_limit_scale=args.rate_limit_scale,
+        with_amazon=True,
+        amazon_port=args.amazon_port,
+        amazon_faults=_faults(args, args.seed + 2),
     )
     with pair:
         print("\n".join(pair.env_lines()), flush=True)

@@ -1,10 +1,15 @@
-"""Start both sandboxes together, as ``channelmanager-gui sandbox`` and demo mode do."""
+"""Start the sandboxes together, as ``channelmanager-gui sandbox`` and demo mode do.
+
+Walmart and Commerce always; Amazon when asked (``with_amazon``): the CLI and the demo start it,
+tests and benchmarks that only need the first two do not pay for a third server.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from types import TracebackType
 
+from channelmanager_gui.sandbox.amazon import AmazonSandbox
 from channelmanager_gui.sandbox.commerce import CommerceSandbox
 from channelmanager_gui.sandbox.faults import FaultConfig
 from channelmanager_gui.sandbox.walmart import WalmartSandbox
@@ -12,22 +17,27 @@ from channelmanager_gui.sandbox.walmart import WalmartSandbox
 
 @dataclass
 class SandboxPair:
-    """A running Walmart sandbox and Commerce sandbox sharing one demo catalog."""
+    """Running Walmart and Commerce sandboxes (and maybe Amazon) sharing one demo catalog."""
 
     walmart: WalmartSandbox
     commerce: CommerceSandbox
+    amazon: AmazonSandbox | None = None
 
     def env_lines(self) -> list[str]:
-        """The ``KEY=VALUE`` lines scripts read to point any client at the sandboxes."""
-        return [
+        """The ``KEY=VALUE`` lines scripts read to point any client at the sandboxes; the Amazon
+        lines come last so the first five stay where scripts look for them."""
+        lines = [
             f"WALMART_URL={self.walmart.url}",
             f"WALMART_CLIENT_ID={self.walmart.client_id}",
             f"WALMART_CLIENT_SECRET={self.walmart.client_secret}",
             f"COMMERCE_URL={self.commerce.url}",
             f"COMMERCE_TOKEN={self.commerce.token}",
         ]
+        return lines + (self.amazon.env_lines() if self.amazon else [])
 
     def stop(self) -> None:
+        if self.amazon:
+            self.amazon.stop()
         self.walmart.stop()
         self.commerce.stop()
 
@@ -54,8 +64,11 @@ def start_pair(
     commerce_faults: FaultConfig | None = None,
     order_stream_seconds: float | None = None,
     rate_limit_scale: float = 1.0,
+    with_amazon: bool = False,
+    amazon_port: int = 0,
+    amazon_faults: FaultConfig | None = None,
 ) -> SandboxPair:
-    """Start both servers; each runs in its own thread, off the caller's event loop."""
+    """Start the servers; each runs in its own thread, off the caller's event loop."""
     commerce = CommerceSandbox(
         seed=seed, products=products, port=commerce_port, faults=commerce_faults
     ).start()
@@ -72,4 +85,18 @@ def start_pair(
     except BaseException:
         commerce.stop()
         raise
-    return SandboxPair(walmart=walmart, commerce=commerce)
+    pair = SandboxPair(walmart=walmart, commerce=commerce)
+    if with_amazon:
+        try:
+            pair.amazon = AmazonSandbox(
+                seed=seed,
+                products=products,
+                orders=orders,
+                port=amazon_port,
+                faults=amazon_faults,
+                rate_limit_scale=rate_limit_scale,
+            ).start()
+        except BaseException:
+            pair.stop()
+            raise
+    return pair

@@ -48,7 +48,11 @@ def start_demo(seed: int = 1, order_every: float | None = 30.0) -> DemoEnvironme
     folder = demo_dir()
     shutil.rmtree(folder, ignore_errors=True)
     private_dir(folder)  # buyers of the demo are made up, but the folder is treated alike
-    pair = start_pair(seed=seed, order_stream_seconds=order_every, rate_limit_scale=0)
+    # The Amazon sandbox starts too (``pair.amazon`` holds its URL and credentials) for the
+    # Amazon client to come; no demo store uses it yet.
+    pair = start_pair(
+        seed=seed, order_stream_seconds=order_every, rate_limit_scale=0, with_amazon=True
+    )
     # A few streamed orders come in the way Walmart releases some after payment and fraud
     # review: already hours old, older than the last import window.
     pair.walmart.state.set_late_release(every=DEMO_LATE_EVERY, hours=DEMO_LATE_HOURS)
