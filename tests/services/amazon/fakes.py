@@ -97,18 +97,25 @@ class FakeAmazon:
         self.tokens_issued += 1
         token = f"Atza|access-{self.tokens_issued}"
         self.valid_tokens.add(token)
-        return httpx.Response(200, json={"access_token": token, "refresh_token": REFRESH_TOKEN,
-                                         "token_type": "bearer", "expires_in": self.expires_in})
+        return httpx.Response(
+            200,
+            json={
+                "access_token": token,
+                "refresh_token": REFRESH_TOKEN,
+                "token_type": "bearer",
+                "expires_in": self.expires_in,
+            },
+        )
 
     def _denied(self, details: str) -> httpx.Response:
         self.request_ids += 1
         body = errors("Unauthorized", "Access to requested resource is denied.", details)
-        return httpx.Response(403, json=body, headers={"x-amzn-RequestId": f"req-{self.request_ids}"})
+        return httpx.Response(
+            403, json=body, headers={"x-amzn-RequestId": f"req-{self.request_ids}"}
+        )
 
 
-def make_client(
-    fake: FakeAmazon, clock: ManualClock | None = None, **kw: Any
-) -> AmazonClient:
+def make_client(fake: FakeAmazon, clock: ManualClock | None = None, **kw: Any) -> AmazonClient:
     credentials = LwaCredentials("amzn1.application-oa2-client.abc", CLIENT_SECRET, REFRESH_TOKEN)
     kw.setdefault("retry", RetryPolicy(attempts=3, base_delay=0.01, max_delay=0.02))
     return AmazonClient(

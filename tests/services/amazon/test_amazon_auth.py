@@ -12,8 +12,14 @@ from channelmanager_gui.services.http import ManualClock, redact
 from .fakes import CLIENT_SECRET, REFRESH_TOKEN, US, FakeAmazon, errors, make_client
 
 PARTICIPATIONS = "/sellers/v1/marketplaceParticipations"
-OK = {"payload": [{"marketplace": {"id": US}, "participation": {"isParticipating": True,
-                                                                "hasSuspendedListings": False}}]}
+OK = {
+    "payload": [
+        {
+            "marketplace": {"id": US},
+            "participation": {"isParticipating": True, "hasSuspendedListings": False},
+        }
+    ]
+}
 
 
 async def test_token_fetched_once_and_sent_in_access_token_header() -> None:

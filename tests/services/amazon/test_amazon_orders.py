@@ -98,14 +98,16 @@ async def test_before_must_be_two_minutes_old_and_families_exclusive() -> None:
     now = datetime(2026, 8, 5, 12, 0, tzinfo=UTC)
     async with make_client(fake, clock) as client:
         with pytest.raises(ValidationError, match="two minutes"):
-            await client.search_orders(last_updated_after=SINCE,
-                                       last_updated_before=now - timedelta(seconds=90))
+            await client.search_orders(
+                last_updated_after=SINCE, last_updated_before=now - timedelta(seconds=90)
+            )
         with pytest.raises(ValidationError):
             await client.search_orders(last_updated_after=SINCE, created_after=SINCE)
         with pytest.raises(ValidationError):
             await client.search_orders(last_updated_after=SINCE, page_size=101)
-        await client.search_orders(last_updated_after=SINCE,
-                                   last_updated_before=now - timedelta(minutes=3))
+        await client.search_orders(
+            last_updated_after=SINCE, last_updated_before=now - timedelta(minutes=3)
+        )
     assert len(fake.sent("GET", ORDERS)) == 1
 
 

@@ -55,7 +55,9 @@ async def test_429_backs_off_and_retries_a_read() -> None:
     async with make_client(fake, clock) as client:
         assert await client.marketplace_participations() == []
     assert len(fake.sent("GET", PARTICIPATIONS)) == 2
-    assert sum(clock.slept) == pytest.approx(2.0, abs=0.05)  # the operation was paused before the retry
+    assert sum(clock.slept) == pytest.approx(
+        2.0, abs=0.05
+    )  # the operation was paused before the retry
 
 
 @pytest.mark.parametrize("status", [500, 503])
