@@ -58,8 +58,8 @@ def _feed_routes(fake: FakeAmazon, statuses: list[str]) -> None:
 async def test_cancel_feed_flow_from_upload_to_processing_report() -> None:
     fake, clock = FakeAmazon(), ManualClock()
     _feed_routes(fake, ["IN_QUEUE", "IN_PROGRESS", "DONE"])
-    body = cancellation_feed(SELLER, [Cancellation("113-4471892-0031557",
-                                                   ("40873516255061",), "NoInventory")])  # fmt: skip
+    cancel = Cancellation("113-4471892-0031557", ("40873516255061",), "NoInventory")
+    body = cancellation_feed(SELLER, [cancel])
     async with make_client(fake, clock) as client:
         feed_id = await client.submit_feed(ACK_FEED, body, XML_CONTENT)
         status = await client.wait_for_feed(feed_id, interval=60)
@@ -114,8 +114,9 @@ async def test_presigned_url_must_be_https_and_its_signature_is_redacted() -> No
 
 
 def test_cancellation_xml_follows_the_reference_skeleton() -> None:
-    root = ET.fromstring(cancellation_feed(SELLER, [Cancellation(
-        "113-4471892-0031557", ("40873516255061", "40873516255062"), "BuyerCanceled")]))  # fmt: skip
+    items = ("40873516255061", "40873516255062")
+    cancel = Cancellation("113-4471892-0031557", items, "BuyerCanceled")
+    root = ET.fromstring(cancellation_feed(SELLER, [cancel]))
     assert root.findtext("Header/MerchantIdentifier") == SELLER
     assert root.findtext("MessageType") == "OrderAcknowledgement"
     ack = root.find("Message/OrderAcknowledgement")
