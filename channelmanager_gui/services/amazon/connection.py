@@ -27,7 +27,7 @@ class SellersApi(AmazonCore):
             op="sellers.participations",
             priority=Priority.INTERACTIVE,
         )
-        payload = reply.dig("payload", default=[])
+        payload = reply.dig("payload", default=None) or []
         if not isinstance(payload, list):
             raise reply.malformed("payload", "is not a list")
         return [p for p in payload if isinstance(p, dict)]

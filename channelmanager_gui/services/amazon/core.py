@@ -12,10 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any
 
 import httpx
-import pydantic
 
 from channelmanager_gui.errors import AuthError, MalformedResponseError, ValidationError
 from channelmanager_gui.services.amazon.errors import (
@@ -43,8 +42,8 @@ from channelmanager_gui.services.http import (
     decode_json,
 )
 from channelmanager_gui.services.walmart.auth import TokenManager
+from channelmanager_gui.services.walmart.core import Reply as WalmartReply
 
-M = TypeVar("M", bound=pydantic.BaseModel)
 REQUEST_ID_HEADER = "x-amzn-RequestId"
 TOKEN_HEADER = "x-amz-access-token"
 # Amazon's SDK treats a token as expired 60 s early (reference §1.1).
@@ -52,32 +51,9 @@ TOKEN_MARGIN = 60.0
 
 
 @dataclass(frozen=True)
-class Reply:
-    """A decoded answer (None for 204) and the request id Amazon gave it."""
-
-    data: Any
-    correlation_id: str
-    what: str
-
-    def dig(self, *keys: str, default: Any = ...) -> Any:
-        """``data[k1][k2]..``; a missing or null key is ``default`` or, without one, malformed."""
-        value = self.data
-        for depth, key in enumerate(keys):
-            if not isinstance(value, dict) or value.get(key) is None:
-                if default is not ...:
-                    return default
-                raise self.malformed(".".join(keys[: depth + 1]), "is missing")
-            value = value[key]
-        return value
-
-    def model(self, cls: type[M], value: Any) -> M:
-        """Validate ``value`` as ``cls``; a mismatch is a ``MalformedResponseError``."""
-        try:
-            return cls.model_validate(value)
-        except pydantic.ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"]) or cls.__name__
-            raise self.malformed(where, first["msg"], detail=str(exc)[:3000]) from exc
+class Reply(WalmartReply):
+    """A decoded answer (None for 204) and Amazon's request id; ``dig``/``model`` are the
+    Walmart client's, only the wording of a malformed answer names Amazon."""
 
     def malformed(self, where: str, problem: str, detail: str = "") -> MalformedResponseError:
         return MalformedResponseError(
@@ -86,6 +62,15 @@ class Reply:
             correlation_id=self.correlation_id,
             detail=detail or f"request id: {self.correlation_id}",
         )
+
+    def text(self, key: str) -> str:
+        """A required identifier (``feedId``, ``reportId``..): non-empty text or malformed."""
+        value = self.dig(key)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return str(value)
+        if not isinstance(value, str) or not value.strip():
+            raise self.malformed(key, "is not an identifier")
+        return value
 
 
 class AmazonCore:

@@ -11,6 +11,8 @@ local sandbox serves them).
 from __future__ import annotations
 
 import gzip
+from collections.abc import Awaitable, Callable
+from typing import Protocol, TypeVar
 from urllib.parse import parse_qsl, urlsplit
 
 import httpx
@@ -20,6 +22,14 @@ from channelmanager_gui.services.amazon.core import AmazonCore, Reply
 from channelmanager_gui.services.http import is_loopback, register_secret
 
 _SIGNED_PARAMS = ("x-amz-signature", "x-amz-security-token", "signature")
+
+
+class _Status(Protocol):
+    @property
+    def finished(self) -> bool: ...
+
+
+S = TypeVar("S", bound=_Status)
 
 
 class DocumentsApi(AmazonCore):
@@ -36,9 +46,7 @@ class DocumentsApi(AmazonCore):
 
     async def _download(self, document: Reply) -> bytes:
         """Fetch a ``{url, compressionAlgorithm?}`` document and return its bytes, unzipped."""
-        url = document.dig("url")
-        if not isinstance(url, str):
-            raise document.malformed("url", "is not a web address")
+        url = document.text("url")
         response = await self.session.request("GET", _checked_url(url), rate_key="documents")
         body = response.content
         algorithm = str(document.dig("compressionAlgorithm", default="") or "").upper()
@@ -50,6 +58,15 @@ class DocumentsApi(AmazonCore):
         if algorithm:
             raise document.malformed("compressionAlgorithm", f"“{algorithm}” is not known")
         return body
+
+    async def _poll(self, fetch: Callable[[], Awaitable[S]], interval: float, timeout: float) -> S:
+        """``fetch`` until its status is finished or ``timeout`` seconds pass; the last one."""
+        deadline = self.clock.now() + timeout
+        while True:
+            status = await fetch()
+            if status.finished or self.clock.now() + interval > deadline:
+                return status
+            await self.clock.sleep(interval)
 
 
 def _checked_url(url: str) -> str:

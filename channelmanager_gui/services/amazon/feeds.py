@@ -53,8 +53,8 @@ class FeedsApi(DocumentsApi):
             json={"contentType": content_type},
             repeatable=True,  # an unused document simply expires (two days, §4.6)
         )  # fmt: skip
-        document_id = document.dig("feedDocumentId")
-        await self._upload(document.dig("url"), content, content_type)
+        document_id = document.text("feedDocumentId")
+        await self._upload(document.text("url"), content, content_type)
         body = {
             "feedType": feed_type,
             "marketplaceIds": marketplace_ids or self.marketplace_ids,
@@ -62,8 +62,7 @@ class FeedsApi(DocumentsApi):
         }
         reply = await self._call("POST", f"{FEEDS}/feeds", what=f"the {feed_type} feed",
                                  op="feeds.create", json=body, repeatable=False)  # fmt: skip
-        feed_id = reply.dig("feedId")
-        return str(feed_id)
+        return reply.text("feedId")
 
     async def get_feed(
         self, feed_id: str, *, priority: Priority = Priority.BACKGROUND
@@ -78,12 +77,7 @@ class FeedsApi(DocumentsApi):
         self, feed_id: str, *, interval: float = 60.0, timeout: float = 1800.0
     ) -> FeedStatus:
         """Poll until the feed finishes or ``timeout`` seconds pass; the last status either way."""
-        deadline = self.clock.now() + timeout
-        while True:
-            status = await self.get_feed(feed_id)
-            if status.finished or self.clock.now() + interval > deadline:
-                return status
-            await self.clock.sleep(interval)
+        return await self._poll(lambda: self.get_feed(feed_id), interval, timeout)
 
     async def feed_result(self, status: FeedStatus) -> bytes | None:
         """The processing report's bytes, or None when the feed has none (yet)."""

@@ -136,7 +136,7 @@ class OrdersApi(AmazonCore):
 
 def _page(reply: Reply) -> OrderPage:
     """Orders of one page; one unreadable order is skipped with its reason, not the page."""
-    raw = reply.dig("orders", default=[])
+    raw = reply.dig("orders", default=None) or []
     if not isinstance(raw, list):
         raise reply.malformed("orders", "is not a list")
     orders: list[Order] = []

@@ -51,7 +51,7 @@ class RestrictedDataApi(AmazonCore):
             op="orders.v0.address",
             token=token,
         )
-        return reply.model(Address, reply.dig("payload", "ShippingAddress", default={}))
+        return reply.model(Address, reply.dig("payload", "ShippingAddress", default=None) or {})
 
     async def _create_rdt(self, method: str, path: str, elements: tuple[str, ...]) -> Token:
         body = {"restrictedResources": [
@@ -76,9 +76,7 @@ class RestrictedDataApi(AmazonCore):
 
 
 def _token(reply: Reply) -> Token:
-    value = reply.dig("restrictedDataToken")
-    if not isinstance(value, str) or not value:
-        raise reply.malformed("restrictedDataToken", "is not a token")
+    value = reply.text("restrictedDataToken")
     register_secret(value)
     try:
         lifetime = float(str(reply.dig("expiresIn", default=3600)))

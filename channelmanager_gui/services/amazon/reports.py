@@ -55,7 +55,7 @@ class ReportsApi(DocumentsApi):
             body["reportOptions"] = options
         reply = await self._call("POST", f"{REPORTS}/reports", what=f"the {report_type} report",
                                  op="reports.create", json=body, repeatable=True)  # fmt: skip
-        return str(reply.dig("reportId"))
+        return reply.text("reportId")
 
     async def get_report(self, report_id: str) -> ReportStatus:
         reply = await self._call(
@@ -68,12 +68,7 @@ class ReportsApi(DocumentsApi):
         self, report_id: str, *, interval: float = 30.0, timeout: float = 1800.0
     ) -> ReportStatus:
         """Poll until finished or ``timeout`` seconds pass; the last status either way."""
-        deadline = self.clock.now() + timeout
-        while True:
-            status = await self.get_report(report_id)
-            if status.finished or self.clock.now() + interval > deadline:
-                return status
-            await self.clock.sleep(interval)
+        return await self._poll(lambda: self.get_report(report_id), interval, timeout)
 
     async def report_document(self, status: ReportStatus) -> bytes:
         """The finished report's bytes; an ``ApiError`` in words when it did not finish."""
