@@ -41,7 +41,7 @@ from channelmanager_gui.services.http import (
     check_base_url,
     decode_json,
 )
-from channelmanager_gui.services.walmart.auth import TokenManager
+from channelmanager_gui.services.walmart.auth import Token, TokenManager
 from channelmanager_gui.services.walmart.core import Reply as WalmartReply
 
 REQUEST_ID_HEADER = "x-amzn-RequestId"
@@ -119,7 +119,7 @@ class AmazonCore:
     async def aclose(self) -> None:
         await self.session.aclose()
 
-    async def _fetch_token(self) -> Any:
+    async def _fetch_token(self) -> Token:
         return await fetch_access_token(self.session, self.lwa_url, self.credentials)
 
     async def _call(

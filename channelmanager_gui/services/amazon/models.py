@@ -58,7 +58,7 @@ def status_of(raw: str) -> OrderStatus:
 
 class Money(AmazonModel):
     amount: Decimal = Field(validation_alias=AliasChoices("amount", "Amount"))
-    currency: str = Field(validation_alias=AliasChoices("currencyCode", "CurrencyCode"))
+    currency: Blank = Field("", validation_alias=AliasChoices("currencyCode", "CurrencyCode"))
 
     @field_validator("amount", mode="before")
     @classmethod
@@ -67,6 +67,13 @@ class Money(AmazonModel):
         if isinstance(value, float):
             raise ValueError("amount arrived as a binary float")
         return value
+
+
+def money_or_none(value: Any) -> Any:
+    """A money object without an amount (``{"amount": null}``) is no price yet, not an error."""
+    if isinstance(value, dict) and value.get("amount", value.get("Amount")) in (None, ""):
+        return None
+    return value
 
 
 def _alias(*names: str) -> Any:
@@ -120,6 +127,8 @@ class OrderItem(AmazonModel):
         None, validation_alias=AliasPath("cancellation", "cancellationRequest")
     )
 
+    _price = field_validator("unit_price", mode="before")(money_or_none)
+
     @field_validator("quantity_shipped", mode="before")
     @classmethod
     def _null_is_zero(cls, value: Any) -> Any:
@@ -163,6 +172,7 @@ class Order(AmazonModel):
     packages: list[Package] = Field(default_factory=list)
 
     _lists = field_validator("items", "packages", mode="before")(as_list)
+    _total = field_validator("total", mode="before")(money_or_none)
 
     @property
     def status(self) -> OrderStatus:

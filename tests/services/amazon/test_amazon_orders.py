@@ -50,6 +50,17 @@ async def test_pending_order_without_prices_or_recipient_is_read() -> None:
     assert pending.items[0].quantity_shipped == 0 and pending.items[0].title == ""
 
 
+def test_money_without_amount_or_currency_is_not_fatal() -> None:
+    from channelmanager_gui.services.amazon import Order
+
+    raw = fixture("orders_page.json")["orders"][0]
+    raw["proceeds"]["grandTotal"] = {"amount": None, "currencyCode": "USD"}
+    raw["orderItems"][0]["product"]["price"]["unitPrice"] = {"amount": "17.99"}
+    order = Order.model_validate(raw)
+    assert order.total is None
+    assert order.items[0].unit_price is not None and order.items[0].unit_price.currency == ""
+
+
 async def test_unknown_status_empty_address_and_cancel_request() -> None:
     _, page = await _page()
     odd = page.orders[2]
