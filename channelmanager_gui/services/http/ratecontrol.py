@@ -98,10 +98,10 @@ class RateControl:
                 if state.queue[0] != ticket:
                     await changed.wait()
                     continue
-                delay = state.ready_at() - self.clock.now()
+                delay = self._ready_at(key, state) - self.clock.now()
                 if delay <= 0:
                     heapq.heappop(state.queue)
-                    state.next_start = self.clock.now() + state.interval
+                    self._started(key, state)
                     return
                 await self.clock.sleep(delay)
         except BaseException:
@@ -126,6 +126,15 @@ class RateControl:
             if hinted:
                 self.pause(key, hinted)
         return self.wait_time(key)
+
+    def _ready_at(self, key: str, state: _KeyState) -> float:
+        """When ``key`` may start its next request; a subclass may add its own limit (Amazon's
+        per-operation token buckets) by returning a later time."""
+        return state.ready_at()
+
+    def _started(self, key: str, state: _KeyState) -> None:
+        """A request on ``key`` starts now; a subclass may also spend a token here."""
+        state.next_start = self.clock.now() + state.interval
 
     def _state(self, key: str) -> _KeyState:
         state = self._keys.get(key)

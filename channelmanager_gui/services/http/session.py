@@ -40,6 +40,9 @@ class HttpSession:
     ``correlation_header`` names the header that carries each attempt's id (e.g. Walmart's
     ``WM_QOS.CORRELATION_ID``; Commerce uses ``X-Request-ID``). ``error_parser`` reads the
     service's error bodies. ``rate`` may be shared by sessions that talk to the same account.
+    ``request_id_header`` names a response header carrying the server's own id for the request
+    (Amazon's ``x-amzn-RequestId``): when the answer has it, it is the correlation id logged and
+    put on errors, since it is what the service's support can look up.
     """
 
     def __init__(
@@ -57,6 +60,7 @@ class HttpSession:
         headers: dict[str, str] | None = None,
         rng: random.Random | None = None,
         parse_float: Callable[[str], Any] | None = None,
+        request_id_header: str | None = None,
     ) -> None:
         self.client = build_client(base_url, transport=transport, timeout=timeout, headers=headers)
         self.service = service
@@ -67,6 +71,7 @@ class HttpSession:
         self.retry = retry or RetryPolicy()
         self._rng = rng or random.Random()
         self._parse_float = parse_float
+        self._request_id_header = request_id_header
         self._host_key = self.client.base_url.host
 
     async def __aenter__(self) -> HttpSession:
@@ -131,7 +136,7 @@ class HttpSession:
                 response,
                 info,
                 service=self.service,
-                correlation_id=correlation_id,
+                correlation_id=self.correlation_id(response),
                 retry_after=pause if response.status_code == 429 else None,
             )
 
@@ -162,7 +167,12 @@ class HttpSession:
         raise AssertionError("unreachable: the loop returns or raises")  # pragma: no cover
 
     def correlation_id(self, response: httpx.Response) -> str:
-        """The correlation id this session sent with ``response``'s request."""
+        """The server's request id when configured and present, else the one this session sent
+        with ``response``'s request."""
+        if self._request_id_header:
+            server_id = response.headers.get(self._request_id_header, "")
+            if server_id:
+                return server_id
         return response.request.headers.get(self.correlation_header, "")
 
     def _retry_status(self, status: int, safe: bool, retry_number: int, pause: float) -> bool:
@@ -197,7 +207,7 @@ class HttpSession:
         level = logging.INFO if quiet else logging.WARNING
         log.log(
             level, "%s %s -> %d in %.0f ms correlation=%s",
-            method, shown, response.status_code, elapsed, correlation_id,
+            method, shown, response.status_code, elapsed, self.correlation_id(response),
         )  # fmt: skip
         return response
 
