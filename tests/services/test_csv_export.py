@@ -48,7 +48,7 @@ def test_orders_and_listings_export_formulas_as_text(tmp_path: Path) -> None:
     expected = ["'" + name for name in TYPED[:6]] + TYPED[6:]
     assert [row["customer_name"] for row in read_back(orders)] == expected
     assert [row["name"] for row in read_back(listings)] == expected
-    assert {row["total"] for row in read_back(orders)} == {"10.0"}  # numbers stay numbers
+    assert {row["total"] for row in read_back(orders)} == {"10.00"}  # numbers stay numbers
 
 
 @pytest.mark.parametrize(
