@@ -35,7 +35,7 @@ from channelmanager_gui.qt_async import (
     install_quit_signals,
 )
 from channelmanager_gui.qt_gc import UiThreadCollector
-from channelmanager_gui.qt_text import plain_box
+from channelmanager_gui.qt_text import verbatim
 from channelmanager_gui.resources import icon_path
 from channelmanager_gui.services import stores
 from channelmanager_gui.services.changes import Change, ChangeBus
@@ -87,11 +87,8 @@ def run_app(demo: bool, argv: list[str]) -> int:
         backend = _open_demo() if demo else _open_backend()
     except ChannelError as exc:
         log.error("cannot start: %s", exc)
-        box = plain_box()  # the message names a path and the system's error: as they are
-        box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle("Channel Manager cannot start")
-        box.setText(exc.message)
-        box.exec()
+        # The message quotes a path and the system's error text: shown as they are.
+        QMessageBox.critical(None, "Channel Manager cannot start", verbatim(exc.message))
         return 1
     if backend is None:
         return 1

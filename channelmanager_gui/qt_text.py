@@ -30,9 +30,10 @@ def plain_box(parent: QWidget | None = None) -> QMessageBox:
     return box
 
 
-def plain_tooltip(text: str) -> str:
-    """``text`` as a tooltip shows it: unchanged when Qt would show it as plain text anyway,
-    else as escaped HTML that keeps its spaces and line breaks (and still wraps)."""
+def verbatim(text: str) -> str:
+    """``text`` for a place that guesses its format (a tooltip, a static ``QMessageBox``
+    call): unchanged when Qt would show it as plain text anyway, else as escaped HTML that
+    shows it as typed, keeping its spaces and line breaks (and still wrapping)."""
     if not Qt.mightBeRichText(text):
         return text
     return f"<p style='white-space:pre-wrap'>{html.escape(text, quote=False)}</p>"

@@ -29,7 +29,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QFont, QFontDatabase
 
 from channelmanager_gui.models.db import Database
-from channelmanager_gui.qt_text import plain_tooltip
+from channelmanager_gui.qt_text import verbatim
 
 log = logging.getLogger(__name__)
 
@@ -226,7 +226,7 @@ class PagedIdModel(QAbstractTableModel, Generic[R]):
             return texts[index.column()]
         value = self.cell(entry.row, index.column(), role)
         if role == TOOLTIP and isinstance(value, str):
-            return plain_tooltip(value)  # buyer names, product names, API errors: as typed
+            return verbatim(value)  # buyer names, product names, API errors: as typed
         return value
 
     # -- internals -----------------------------------------------------------------------------

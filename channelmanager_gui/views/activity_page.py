@@ -32,7 +32,7 @@ from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.qt_activity import COL_OUTCOME, ActivityTableModel
 from channelmanager_gui.models.qt_paged import Runner
 from channelmanager_gui.qt_async import OpRunner
-from channelmanager_gui.qt_text import plain_tooltip
+from channelmanager_gui.qt_text import verbatim
 from channelmanager_gui.services.changes import Change
 from channelmanager_gui.services.sync_status import LoopStatus, SyncState, SyncStatusBoard
 from channelmanager_gui.views.board_bridge import BoardBridge
@@ -246,7 +246,7 @@ class ActivityPage(QWidget):
 
     def _set_cell(self, row: int, column: int, text: str) -> QTableWidgetItem:
         item = QTableWidgetItem(text)
-        item.setToolTip(plain_tooltip(text))  # a loop's last error quotes the API's text
+        item.setToolTip(verbatim(text))  # a loop's last error quotes the API's text
         self.loops.setItem(row, column, item)
         return item
 

@@ -23,7 +23,7 @@ from channelmanager_gui.models.global_search import (
     global_search,
 )
 from channelmanager_gui.models.qt_paged import Runner
-from channelmanager_gui.qt_text import plain_tooltip
+from channelmanager_gui.qt_text import verbatim
 
 NOTHING_FOUND = (
     "Nothing found for “{text}”. Search looks in order numbers (Walmart, customer, Commerce), "
@@ -101,7 +101,7 @@ class GlobalSearch(QObject):
         for hit in result.hits:
             text = f"{hit.title}  —  {hit.detail}" if hit.detail else hit.title
             action = QAction(text.replace("&", "&&"), menu)  # a lone & would mark a shortcut
-            action.setToolTip(plain_tooltip(f"Found by {hit.matched}"))
+            action.setToolTip(verbatim(f"Found by {hit.matched}"))
             action.triggered.connect(lambda _=False, h=hit: self.open(h))
             menu.addAction(action)
         if result.more:

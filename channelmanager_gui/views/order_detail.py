@@ -33,7 +33,7 @@ from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import Order, OrderStatus
 from channelmanager_gui.models.outbox import Activity
 from channelmanager_gui.models.qt_orders import money
-from channelmanager_gui.qt_text import plain_label, plain_tooltip
+from channelmanager_gui.qt_text import plain_label, verbatim
 from channelmanager_gui.services.activity import timeline
 from channelmanager_gui.services.engine.cancelling import cancel_label
 from channelmanager_gui.services.engine.fulfilment_common import load_order
@@ -320,7 +320,7 @@ class OrderDetailView(QWidget):
                     f"{escape(shipment.tracking_number)}</a>"
                 )
                 link.setOpenExternalLinks(True)
-                link.setToolTip(plain_tooltip(shipment.tracking_url))
+                link.setToolTip(verbatim(shipment.tracking_url))
                 link.setContentsMargins(3, 0, 3, 0)
                 item = self.shipments.item(row, 3)
                 if item is not None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.qt_async import OpRunner
-from channelmanager_gui.qt_text import plain_label, plain_tooltip
+from channelmanager_gui.qt_text import plain_label, verbatim
 from channelmanager_gui.services import stores
 from channelmanager_gui.services.credentials import CredentialStore
 from channelmanager_gui.services.engine.settings import StoreSettings
@@ -129,7 +129,7 @@ class SettingsPage(QWidget):
             values = (name, store.commerce_url, store.commerce_store_code, store.walmart_url)
             for column, text in enumerate(values):
                 item = QTableWidgetItem(text)
-                item.setToolTip(plain_tooltip(text))
+                item.setToolTip(verbatim(text))
                 self.table.setItem(row, column, item)
             self.table.item(row, 0).setData(STORE_ID_ROLE, store.id)
         if not known:

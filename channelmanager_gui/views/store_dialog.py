@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from channelmanager_gui.errors import ChannelError
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.qt_async import OpRunner
-from channelmanager_gui.qt_text import plain_label, plain_tooltip
+from channelmanager_gui.qt_text import plain_label, verbatim
 from channelmanager_gui.services.credentials import CredentialStore
 from channelmanager_gui.services.engine.settings import (
     DEFAULT_INTERVALS,
@@ -286,4 +286,4 @@ class StoreDialog(QDialog):
             )
         self.test_result.setText("<br>".join(lines))
         details = [f"{r.problem or 'ok'}: {r.detail}" for r in reports if r.detail]
-        self.test_result.setToolTip(plain_tooltip("\n".join(details)))
+        self.test_result.setToolTip(verbatim("\n".join(details)))
