@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from channelmanager_gui import app as app_module
@@ -340,12 +340,9 @@ def test_unusable_database_is_explained_and_stops_start_up(
         raise StorageError("The local database at /x cannot be opened: disk I/O error")
 
     monkeypatch.setattr(app_module, "open_database", refuse)
-    def show(box: QMessageBox) -> int:  # instead of a modal loop nobody would close
-        assert box.textFormat() == Qt.TextFormat.PlainText  # a path shows as it is
-        shown.append(box.text())
-        return 0
-
-    monkeypatch.setattr(QMessageBox, "exec", show)
+    monkeypatch.setattr(
+        QMessageBox, "critical", staticmethod(lambda parent, title, text: shown.append(text))
+    )
     assert app_module.run_app(demo=False, argv=["channelmanager-gui"]) == 1
     assert shown == ["The local database at /x cannot be opened: disk I/O error"]
     assert steps == []
