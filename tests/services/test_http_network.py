@@ -18,8 +18,8 @@ from channelmanager_gui.errors import UnavailableError
 from channelmanager_gui.sandbox.commerce import CommerceSandbox
 from channelmanager_gui.sandbox.walmart import WalmartSandbox
 from channelmanager_gui.services.commerce import CommerceClient
-from channelmanager_gui.services.http import HttpSession, RetryPolicy, build_client
-from channelmanager_gui.services.http.network import proxy_for, user_agent
+from channelmanager_gui.services.http import HttpSession, RetryPolicy, build_client, report_for
+from channelmanager_gui.services.http.network import proxy_for, tls_context, user_agent
 from channelmanager_gui.services.walmart import WalmartClient
 
 pytest.importorskip("cryptography")  # installed with keyring on Linux; not a test extra
@@ -98,9 +98,6 @@ async def test_a_company_ca_in_the_trust_store_is_trusted(
     async with https_server(ca, heads) as port:
         monkeypatch.setenv("SSL_CERT_FILE", ca.ca_file)
         client = build_client(f"https://127.0.0.1:{port}")
-        context = client._transport.ssl_context  # type: ignore[attr-defined]
-        assert type(context).__module__.startswith("truststore")
-        assert (context.verify_mode, context.check_hostname) == (ssl.CERT_REQUIRED, True)
         try:
             assert (await client.get("/v3/orders")).json() == []
         finally:
@@ -115,16 +112,23 @@ async def test_a_company_ca_in_the_trust_store_is_trusted(
             with pytest.raises(UnavailableError) as info:
                 await session.request("GET", "/v3/orders")
     cause = info.value.__cause__
-    assert isinstance(cause, httpx.ConnectError)
-    assert isinstance(cause.__cause__, ssl.SSLCertVerificationError)
+    assert isinstance(cause, httpx.ConnectError) and not info.value.maybe_sent
+    assert report_for(info.value, "Walmart").problem == "tls"  # found down the chain
     assert len(heads) == 1
+
+
+def test_the_tls_context_is_the_trust_stores_and_verifies() -> None:
+    context = tls_context()
+    assert type(context).__module__.startswith("truststore")
+    assert (context.verify_mode, context.check_hostname) == (ssl.CERT_REQUIRED, True)
+    assert context.minimum_version == ssl.TLSVersion.TLSv1_2
 
 
 async def test_through_the_environments_proxy_tls_is_checked_with_the_trust_store(
     ca: CompanyCA, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Behind ``HTTPS_PROXY`` the request tunnels through the proxy (httpx's own transport),
-    verified against the same trust store; ``NO_PROXY`` exempts the hosts it names."""
+    """Behind ``HTTPS_PROXY`` the request tunnels through the proxy, verified against the same
+    trust store; ``NO_PROXY`` exempts the hosts it names."""
     _no_proxy(monkeypatch)
     monkeypatch.setenv("SSL_CERT_FILE", ca.ca_file)
     connects: list[bytes] = []
@@ -158,10 +162,54 @@ async def test_the_systems_proxy_settings_are_used(monkeypatch: pytest.MonkeyPat
                 await client.get("/v3/orders")
         finally:
             await client.aclose()
-        local = build_client("http://127.0.0.1:9")
-        assert local._transport.__class__.__name__ == "PooledTransport"  # straight to loopback
-        await local.aclose()
+        async with plain_server() as port:
+            local = build_client(f"http://127.0.0.1:{port}")
+            try:
+                assert (await local.get("/v3/orders")).json() == []  # straight to loopback
+            finally:
+                await local.aclose()
     assert connects == [b"CONNECT marketplace.walmartapis.com:443 HTTP/1.1"]
+
+
+async def test_a_proxy_that_refuses_the_tunnel_sent_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A proxy answering the CONNECT with an error never passed the request on: a POST is
+    sent again within the retry budget, and reported as never sent."""
+    _no_proxy(monkeypatch)
+    connects: list[bytes] = []
+
+    async def refuse(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        connects.append((await reader.readuntil(b"\r\n\r\n")).split(b"\r\n")[0])
+        writer.write(b"HTTP/1.1 403 Forbidden\r\ncontent-length: 0\r\n\r\n")
+        await writer.drain()
+        writer.close()
+
+    async with await asyncio.start_server(refuse, "127.0.0.1", 0) as listener:
+        monkeypatch.setenv(
+            "HTTPS_PROXY", f"http://127.0.0.1:{listener.sockets[0].getsockname()[1]}"
+        )
+        retry = RetryPolicy(attempts=2, base_delay=0.001, max_delay=0.001)
+        async with HttpSession(f"https://{API_HOST}", service="Walmart", retry=retry) as session:
+            with pytest.raises(UnavailableError) as info:
+                await session.request("POST", "/v3/orders/1/shipping", json={})
+    assert isinstance(info.value.__cause__, httpx.ProxyError) and not info.value.maybe_sent
+    assert connects == [f"CONNECT {API_HOST}:443 HTTP/1.1".encode()] * 2
+
+
+@asynccontextmanager
+async def plain_server() -> AsyncIterator[int]:
+    """A plain-HTTP server on loopback answering ``[]``; its port."""
+
+    async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        with contextlib.suppress(OSError, asyncio.IncompleteReadError), contextlib.closing(writer):
+            while await reader.readuntil(b"\r\n\r\n"):
+                writer.write(OK)
+                await writer.drain()
+
+    listener = await asyncio.start_server(serve, "127.0.0.1", 0)
+    async with listener:
+        yield listener.sockets[0].getsockname()[1]
 
 
 async def test_every_client_names_the_app_on_every_request(

@@ -19,10 +19,10 @@ and the sync engine's outbox checks the remote state before it sends again):
 - refunds (order and return): money must never move twice;
 - feed submissions: each POST creates a new feed and spends the hourly feed quota.
 
-A non-repeatable request is still retried when the connection was never made (connect error or
-connect/pool timeout): nothing reached the server. A 429 on one is not retried here (reference
-§11: don't blindly retry non-idempotent POSTs); the endpoint key stays paused, so the outbox's
-next attempt waits for the server's hint.
+A non-repeatable request is still retried when the connection was never made (connect error,
+connect/pool timeout, a proxy that refused the tunnel): nothing reached the server. A 429 on
+one is not retried here (reference §11: don't blindly retry non-idempotent POSTs); the endpoint
+key stays paused, so the outbox's next attempt waits for the server's hint.
 """
 
 from __future__ import annotations
@@ -33,11 +33,19 @@ from dataclasses import dataclass
 import httpx
 
 REPEATABLE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
-# Failures that happen before any byte of the request could reach the server.
+# Failures that happen before any byte of the request could reach the server, as httpx's
+# transport (httpcore 1.0) raises them: ConnectError/ConnectTimeout while opening the TCP
+# connection, the proxy tunnel or the TLS handshake; PoolTimeout while waiting for a free
+# connection; ProxyError when the proxy refuses the tunnel (its CONNECT answered non-2xx).
+# Everything else may follow a written request: httpcore swallows a WriteError and reads on,
+# so a drop surfaces as RemoteProtocolError/ReadError, and a pooled keep-alive connection the
+# server closed is retried by httpcore only before anything is written (its
+# ConnectionNotAvailable), otherwise it is a drop like any other.
 NOT_SENT_ERRORS: tuple[type[httpx.TransportError], ...] = (
     httpx.ConnectError,
     httpx.ConnectTimeout,
     httpx.PoolTimeout,
+    httpx.ProxyError,
 )
 
 

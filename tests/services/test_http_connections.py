@@ -1,20 +1,21 @@
-"""The keep-alive pool under the API clients (services/http/pool.py, wire.py), against a raw
-TCP server that answers exactly the bytes each test gives it."""
+"""What the retry layer and the sync engine rely on from the API clients' connections (httpx's
+own transport, as ``build_client`` sets it up), against a raw TCP server that answers exactly
+the bytes each test gives it: keep-alive, drops and garbage as "maybe sent", refusals as
+"never sent", timeouts, at most 10 requests per host at once, cancelled waiters, 1xx, HEAD."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import socket
-import ssl
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
 import httpx
 import pytest
 
-from channelmanager_gui.services.http import build_client
-from channelmanager_gui.services.http.pool import PooledTransport
+from channelmanager_gui.errors import UnavailableError
+from channelmanager_gui.services.http import HttpSession, RetryPolicy, build_client
 
 OK = b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 2\r\n\r\n[]"
 Answer = Callable[[bytes], bytes | None]  # request bytes -> answer (None: close silently)
@@ -63,15 +64,27 @@ async def _read_request(reader: asyncio.StreamReader) -> bytes | None:
 
 
 @asynccontextmanager
-async def serving(server: RawServer, **client: object) -> AsyncIterator[httpx.AsyncClient]:
+async def listening(server: RawServer) -> AsyncIterator[str]:
+    """The server on a loopback port; its URL."""
     listener = await asyncio.start_server(server.handle, "127.0.0.1", 0)
-    port = listener.sockets[0].getsockname()[1]
-    http = build_client(f"http://127.0.0.1:{port}", **client)  # type: ignore[arg-type]
-    try:
-        yield http
-    finally:
-        await http.aclose()
-        listener.close()
+    async with listener:
+        yield f"http://127.0.0.1:{listener.sockets[0].getsockname()[1]}"
+
+
+@asynccontextmanager
+async def serving(server: RawServer, **client: object) -> AsyncIterator[httpx.AsyncClient]:
+    """The server, and an API client (``build_client``) for it."""
+    async with listening(server) as url:
+        http = build_client(url, **client)  # type: ignore[arg-type]
+        try:
+            yield http
+        finally:
+            await http.aclose()
+
+
+def _session(url: str) -> HttpSession:
+    """A session for ``url`` that sends each request once (no retry budget)."""
+    return HttpSession(url, service="Test", retry=RetryPolicy(attempts=1))
 
 
 async def test_keep_alive_reuses_one_connection_and_sends_the_body() -> None:
@@ -112,6 +125,29 @@ async def test_a_drop_in_the_middle_of_the_answer_may_have_been_sent() -> None:
     async with serving(RawServer(lambda _: None)) as http:
         with pytest.raises(httpx.RemoteProtocolError):
             await http.get("/x")
+
+
+async def test_a_post_dropped_on_a_reused_connection_is_sent_once_as_maybe_sent() -> None:
+    """The server reads the POST on a kept-alive connection and hangs up: httpcore does not
+    send it again (it retries only a connection it has written nothing to), and the session
+    reports it as maybe sent, so the outbox checks the remote state before any resend."""
+    server = RawServer(lambda request: None if request.startswith(b"POST") else OK)
+    async with listening(server) as url, _session(url) as session:
+        assert (await session.request("GET", "/orders")).status_code == 200
+        with pytest.raises(UnavailableError) as info:
+            await session.request("POST", "/orders/1/shipping", json={"line": 1})
+    assert info.value.maybe_sent
+    assert [r.split(b" ", 1)[0] for r in server.requests] == [b"GET", b"POST"]
+    assert server.connections == 1
+
+
+async def test_a_post_to_a_refused_port_was_never_sent() -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))  # bound, never listening: refused
+        async with _session(f"http://127.0.0.1:{sock.getsockname()[1]}") as session:
+            with pytest.raises(UnavailableError) as info:
+                await session.request("POST", "/orders/1/shipping", json={"line": 1})
+    assert not info.value.maybe_sent
 
 
 async def test_garbage_is_a_protocol_error() -> None:
@@ -162,105 +198,52 @@ async def test_requests_beyond_the_limit_wait_for_a_free_connection() -> None:
     assert server.connections == 2
 
 
+class Slow(RawServer):
+    """Answers each request after ``delay`` s; records the most requests in hand at once."""
+
+    def __init__(self, delay: float) -> None:
+        super().__init__(lambda _: OK)
+        self.delay, self.busy, self.most_busy = delay, 0, 0
+
+    async def serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        while (request := await _read_request(reader)) is not None:
+            self.requests.append(request)
+            self.busy += 1
+            self.most_busy = max(self.most_busy, self.busy)
+            await asyncio.sleep(self.delay)
+            self.busy -= 1
+            writer.write(OK)
+            await writer.drain()
+
+
+async def test_at_most_ten_requests_reach_a_host_at_once() -> None:
+    """The outbox keeps 32 actions in flight; the host sees at most 10 requests at a time."""
+    server = Slow(0.05)
+    async with serving(server) as http:
+        answers = await asyncio.gather(*(http.get(f"/{i}") for i in range(32)))
+    assert [a.status_code for a in answers] == [200] * 32
+    assert server.most_busy == 10 and server.connections == 10
+
+
+async def test_a_cancelled_waiter_leaves_the_connection_to_the_others() -> None:
+    server = Slow(0.02)
+    limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
+    timeout = httpx.Timeout(connect=1.0, read=1.0, write=1.0, pool=1.0)
+    async with serving(server, limits=limits, timeout=timeout) as http:
+        waiting = [asyncio.ensure_future(http.get(f"/{i}")) for i in range(3)]
+        await asyncio.sleep(0)
+        waiting[1].cancel()
+        outcomes = await asyncio.gather(*waiting, return_exceptions=True)
+        assert isinstance(outcomes[1], asyncio.CancelledError)
+        assert (await http.get("/after")).status_code == 200
+    assert server.connections == 1 and len(server.requests) == 3
+
+
 async def test_head_answer_has_no_body() -> None:
     head = b"HTTP/1.1 200 OK\r\ncontent-length: 50\r\n\r\n"
     async with serving(RawServer(lambda _: head)) as http:
         response = await http.head("/x")
     assert response.status_code == 200 and response.content == b""
-
-
-@pytest.fixture(scope="module")
-def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
-    """A self-signed certificate for 127.0.0.1 (cert file, key file)."""
-    pytest.importorskip("cryptography")  # installed with keyring on Linux; not a test extra
-    from datetime import UTC, datetime, timedelta
-    from ipaddress import ip_address
-
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.x509.oid import NameOID
-
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
-    now = datetime.now(UTC)
-    cert = (
-        x509.CertificateBuilder().subject_name(name).issuer_name(name)
-        .public_key(key.public_key()).serial_number(x509.random_serial_number())
-        .not_valid_before(now - timedelta(days=1)).not_valid_after(now + timedelta(days=1))
-        .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ip_address("127.0.0.1"))]),
-                       critical=False)
-        .sign(key, hashes.SHA256())
-    )  # fmt: skip
-    folder = tmp_path_factory.mktemp("tls")
-    cert_file, key_file = folder / "cert.pem", folder / "key.pem"
-    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_file.write_bytes(
-        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                          serialization.NoEncryption())
-    )  # fmt: skip
-    return str(cert_file), str(key_file)
-
-
-async def test_tls_is_verified(certificate: tuple[str, str]) -> None:
-    cert_file, key_file = certificate
-    server_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    server_context.load_cert_chain(cert_file, key_file)
-    server = RawServer(lambda _: OK)
-    listener = await asyncio.start_server(server.handle, "127.0.0.1", 0, ssl=server_context)
-    url = f"https://127.0.0.1:{listener.sockets[0].getsockname()[1]}/x"
-    limits = httpx.Limits(max_connections=2)
-    try:
-        untrusted = httpx.AsyncClient(
-            transport=PooledTransport(ssl_context=ssl.create_default_context(), limits=limits)
-        )
-        with pytest.raises(httpx.ConnectError) as info:
-            await untrusted.get(url)
-        assert isinstance(info.value.__cause__, ssl.SSLCertVerificationError)
-        await untrusted.aclose()
-        trusting = ssl.create_default_context(cafile=cert_file)
-        http = httpx.AsyncClient(transport=PooledTransport(ssl_context=trusting, limits=limits))
-        assert (await http.get(url)).json() == []
-        assert (await http.get(url)).json() == []
-        await http.aclose()
-    finally:
-        listener.close()
-    assert server.connections == 1
-
-
-async def test_a_slot_passes_to_another_host_and_a_cancelled_waiter_leaks_none() -> None:
-    a, b = RawServer(lambda _: OK), RawServer(lambda _: OK)
-    first = await asyncio.start_server(a.handle, "127.0.0.1", 0)
-    second = await asyncio.start_server(b.handle, "127.0.0.1", 0)
-    url_a = f"http://127.0.0.1:{first.sockets[0].getsockname()[1]}/x"
-    url_b = f"http://127.0.0.1:{second.sockets[0].getsockname()[1]}/x"
-    transport = PooledTransport(ssl_context=ssl.create_default_context(),
-                                limits=httpx.Limits(max_connections=1))  # fmt: skip
-    http = httpx.AsyncClient(transport=transport)
-    try:
-        answers = await asyncio.gather(http.get(url_a), http.get(url_b), http.get(url_a))
-        assert [r.status_code for r in answers] == [200, 200, 200]
-        waiting = [asyncio.ensure_future(http.get(url_b)) for _ in range(3)]
-        await asyncio.sleep(0)
-        waiting[1].cancel()
-        await asyncio.gather(*waiting, return_exceptions=True)
-        assert (await http.get(url_a)).status_code == 200
-        assert transport._open == 1 and not transport._waiters
-    finally:
-        await http.aclose()
-        first.close()
-        second.close()
-
-
-async def test_cookies_from_answers_are_not_kept() -> None:
-    with_cookie = (b"HTTP/1.1 200 OK\r\nset-cookie: session=abc; Path=/\r\n"
-                   b"content-length: 2\r\n\r\n[]")  # fmt: skip
-    server = RawServer(lambda _: with_cookie)
-    async with serving(server) as http:
-        await http.get("/x")
-        await http.get("/y")
-        assert not http.cookies
-    assert b"cookie" not in server.requests[1].lower()
 
 
 async def test_an_interim_answer_is_skipped() -> None:
