@@ -25,6 +25,19 @@ async def test_500s_are_retried_then_raised_as_unavailable(
     assert await client.marketplace_participations()
 
 
+async def test_503s_are_retried_and_a_passing_overload_is_ridden_out(
+    client: AmazonClient, admin: Admin
+) -> None:
+    await client.marketplace_participations()
+    admin.faults(unavailable_rate=1.0)
+    with pytest.raises(UnavailableError) as caught:
+        await client.marketplace_participations()
+    assert caught.value.status == 503
+    assert admin.stats()["faults"]["503"] == 3
+    admin.faults(unavailable_rate=0.5, seed=1)
+    assert await client.marketplace_participations()
+
+
 async def test_a_500_on_confirm_shipment_is_not_resent(client: AmazonClient, admin: Admin) -> None:
     made = admin.new_order(qty=1)
     (item,) = made["orderItemIds"]

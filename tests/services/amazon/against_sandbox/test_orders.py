@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
+import httpx
 import pytest
 
 from channelmanager_gui.errors import ApiError
@@ -83,6 +84,20 @@ async def test_v0_address_with_one_generic_rdt_for_every_order(
     requests = admin.stats()["requests"]
     assert requests["createRestrictedDataToken"] == 1  # one generic token (§1.5, §6.3)
     assert requests["getOrderAddress"] == 2
+
+
+async def test_v0_address_without_an_rdt_is_cut_to_the_open_fields(
+    client: AmazonClient, sandbox: AmazonSandbox, admin: Admin
+) -> None:
+    made = admin.new_order()
+    token = await client.tokens.get()  # the plain LWA token, as a client without RDTs sends
+    answer = httpx.get(f"{sandbox.url}/orders/v0/orders/{made['orderId']}/address",
+                       headers={"x-amz-access-token": token})  # fmt: skip
+    assert answer.status_code == 200, answer.text
+    assert set(answer.json()["payload"]["ShippingAddress"]) == {
+        "City", "StateOrRegion", "PostalCode", "CountryCode"}  # §1.5  # fmt: skip
+    full = await client.get_order_address(made["orderId"])
+    assert full.is_complete and full.city == answer.json()["payload"]["ShippingAddress"]["City"]
 
 
 async def test_no_rdt_without_the_role_is_said_in_words(client: AmazonClient, admin: Admin) -> None:
