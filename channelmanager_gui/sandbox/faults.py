@@ -31,6 +31,7 @@ class FaultConfig:
     """Fault switches; all off by default (demo mode)."""
 
     error_rate: float = 0.0  # 500 answers, before the request is acted on
+    unavailable_rate: float = 0.0  # 503 answers (overload), before the request is acted on
     throttle_rate: float = 0.0  # chance that a request starts a 429 storm
     storm_seconds: float = 1.0  # how long a 429 storm lasts
     latency_ms: float = 0.0  # added to every answer
@@ -156,6 +157,10 @@ class FaultMiddleware:
         if f.roll(f.error_rate):
             f.count("500")
             await self._send_error(send, 500, {})
+            return
+        if f.roll(f.unavailable_rate):
+            f.count("503")
+            await self._send_error(send, 503, {})
             return
         if f.roll(f.drop_rate / 2):
             f.count("drop_before")

@@ -143,7 +143,8 @@ async def expire_tokens(request: Request) -> Response:
 
 
 async def stats(request: Request) -> Response:
-    data: dict[str, Any] = {"requests": dict(_state(request).requests)}
+    state = _state(request)
+    data: dict[str, Any] = {"requests": dict(state.requests), "throttled": dict(state.throttled)}
     data["faults"] = request.app.state.faults.public()["injected"]
     return json_response(data)
 

@@ -16,11 +16,15 @@ class Clock:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._offset = 0.0
+        self._last = 0.0
 
     def now(self) -> float:
-        """Epoch seconds as the sandbox sees them."""
+        """Epoch seconds as the sandbox sees them; never earlier than a time already given
+        (the wall clock can be stepped back, and a token bucket refilling by a negative amount
+        would answer 429 to a client that paced itself correctly)."""
         with self._lock:
-            return time.time() + self._offset
+            self._last = max(self._last, time.time() + self._offset)
+            return self._last
 
     def advance(self, seconds: float) -> float:
         with self._lock:

@@ -82,7 +82,13 @@ def oauth_error(status: int, error: str, description: str) -> Response:
     return json_response({"error": error, "error_description": description}, status)
 
 
+def service_unavailable() -> SpApiError:
+    """§1.3 lists 503 ("temporary overload; retry") without a code; this one is our own."""
+    return SpApiError(503, "ServiceUnavailable", "Service temporarily unavailable. Try again.")
+
+
 def fault_error_body(status: int) -> tuple[bytes, dict[str, str]]:
     """Body for the shared FaultMiddleware: Amazon's 429 carries no rate header (§2.6)."""
-    err = quota_exceeded() if status == 429 else internal_failure()
+    faults = {429: quota_exceeded, 503: service_unavailable}
+    err = faults.get(status, internal_failure)()
     return json.dumps(err.body()).encode(), {"x-amzn-RequestId": new_request_id()}

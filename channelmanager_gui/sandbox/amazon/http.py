@@ -50,6 +50,7 @@ def endpoint(method: str, path: str, handler: Handler, operation: str) -> Route:
                 raise unauthorized()  # an RDT only stands in for LWA on restricted calls (§1.5)
             request.state.caller = caller
             if not state.limiter.take(state.credentials.seller_id, operation):
+                state.count_throttled(operation)
                 raise quota_exceeded()
             response = await handler(request, state)
         except SpApiError as err:

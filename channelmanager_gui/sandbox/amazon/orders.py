@@ -186,6 +186,18 @@ async def get_order_v0(request: Request, state: AmazonState) -> Response:
     return json_response({"payload": order_v0(order, address, buyer)})
 
 
+async def get_order_address_v0(request: Request, state: AmazonState) -> Response:
+    """v0 ``getOrderAddress`` (§2.1): ``{"payload": {AmazonOrderId, ShippingAddress}}``
+    [models ordersV0.json ``OrderAddress``]; the same PII gate as ``getOrder`` (§1.5)."""
+    order = state.orders.get(request.path_params["orderId"])
+    full = state.rdt_covers(caller(request), request.url.path, "shippingAddress")
+    payload: dict[str, Any] = {"AmazonOrderId": order.order_id}
+    shipping = order_v0(order, full, False).get("ShippingAddress")
+    if shipping is not None:  # only for the statuses that carry one (§1.5)
+        payload["ShippingAddress"] = shipping
+    return json_response({"payload": payload})
+
+
 async def get_order_items_v0(request: Request, state: AmazonState) -> Response:
     order = state.orders.get(request.path_params["orderId"])
     items = [item_v0(order, i) for i in order.items]
@@ -198,4 +210,5 @@ ROUTES = [
     endpoint("GET", "/orders/v0/orders", get_orders_v0, "getOrders"),
     endpoint("GET", "/orders/v0/orders/{orderId}", get_order_v0, "getOrderV0"),
     endpoint("GET", "/orders/v0/orders/{orderId}/orderItems", get_order_items_v0, "getOrderItems"),
+    endpoint("GET", "/orders/v0/orders/{orderId}/address", get_order_address_v0, "getOrderAddress"),
 ]

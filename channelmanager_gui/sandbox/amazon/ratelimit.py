@@ -17,6 +17,7 @@ LIMITS: dict[str, tuple[float, float]] = {
     "getOrders": (0.0167, 20),
     "getOrderV0": (0.5, 30),
     "getOrderItems": (0.5, 30),
+    "getOrderAddress": (0.5, 30),
     "confirmShipment": (2, 10),
     "searchOrders": (0.0056, 20),
     "getOrder": (0.5, 30),

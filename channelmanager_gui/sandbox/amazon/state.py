@@ -24,7 +24,7 @@ from .ratelimit import RateLimiter
 from .seeding import Offer, OrderMaker, seed_listings, seed_orders, seed_returns
 from .tokens import covers
 
-RDT_OPERATIONS = {"getOrders", "getOrderV0", "getOrderItems"}
+RDT_OPERATIONS = {"getOrders", "getOrderV0", "getOrderItems", "getOrderAddress"}
 
 
 class AmazonState:
@@ -72,12 +72,16 @@ class AmazonState:
         self.pii_roles = True  # the app holds the restricted roles (RDTs can be had)
         self.refresh_revoked = False
         self.requests: Counter[str] = Counter()
+        self.throttled: Counter[str] = Counter()  # 429s the token buckets gave, per operation
 
     def now(self) -> float:
         return self.clock.now()
 
     def count_request(self, operation: str) -> None:
         self.requests[operation] += 1
+
+    def count_throttled(self, operation: str) -> None:
+        self.throttled[operation] += 1
 
     def title_of(self, asin: str | None) -> str:
         return self._titles.get(asin or "", "")

@@ -9,9 +9,10 @@ this seller or region (§1.3).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
-from channelmanager_gui.errors import ChannelError
+from channelmanager_gui.errors import AuthError, ChannelError
 from channelmanager_gui.services.amazon.core import AmazonCore
 from channelmanager_gui.services.amazon.errors import SERVICE
 from channelmanager_gui.services.amazon.marketplaces import name_of
@@ -38,7 +39,12 @@ class SellersApi(AmazonCore):
             await self.tokens.get()
             participations = await self.marketplace_participations()
         except (ChannelError, OSError) as exc:
-            return report_for(exc, SERVICE)
+            report = report_for(exc, SERVICE)
+            if isinstance(exc, AuthError):
+                # ``lwa_error``/``denied`` already name what to fix (§1.1, §1.3); the generic
+                # "Check the keys." would hide whether it is the refresh token or the app.
+                return replace(report, message=exc.message)
+            return report
         problems = participation_problems(participations, self.marketplace_ids)
         if problems:
             return ConnectionReport(False, "no_permission", " ".join(problems))

@@ -106,7 +106,12 @@ class Package(AmazonModel):
 
     carrier: Blank = ""
     tracking_number: Blank = Field("", validation_alias="trackingNumber")
-    status: Blank = Field("", validation_alias="packageStatus")
+    # ``packageStatus`` is an object, ``{"status": "DELIVERED", "detailedStatus": ..}``, in
+    # Amazon's model example (orders_2026-01-01.json; §2.5 names the field only). A bare
+    # string is still read, should Amazon ever flatten it.
+    status: Blank = Field(
+        "", validation_alias=AliasChoices(AliasPath("packageStatus", "status"), "packageStatus")
+    )
 
 
 class OrderItem(AmazonModel):

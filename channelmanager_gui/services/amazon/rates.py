@@ -89,10 +89,11 @@ class TokenBucketRateControl(RateControl):
 
     def observe(self, key: str, status: int, headers: Mapping[str, str]) -> float:
         bucket = self.buckets.get(key)
-        rate = _rate(headers.get(RATE_HEADER)) if bucket is not None else None
-        if bucket is not None and rate is not None:
-            bucket.refill(self.clock.now())
-            bucket.rate = rate
+        if bucket is not None:
+            _settle(bucket, self.clock.now())
+            rate = _rate(headers.get(RATE_HEADER))
+            if rate is not None:
+                bucket.rate = rate
         return super().observe(key, status, headers)
 
     def _ready_at(self, key: str, state: _KeyState) -> float:
@@ -106,6 +107,17 @@ class TokenBucketRateControl(RateControl):
         if bucket is not None:
             bucket.refill(self.clock.now())
             bucket.tokens = max(0.0, bucket.tokens - 1.0)
+
+
+def _settle(bucket: Bucket, now: float) -> None:
+    """Book an answer. Amazon took its token when the call *arrived*, some time between our
+    send and this answer; on a drained bucket, counting the refill from the send would put the
+    next call a little early, on Amazon's still-empty bucket: a 429 by a few milliseconds (seen
+    against the sandbox, whose buckets follow §2.6). So a drained bucket refills from now."""
+    if bucket.tokens < 1.0:
+        bucket.updated = now
+    else:
+        bucket.refill(now)
 
 
 def _rate(value: str | None) -> float | None:
