@@ -32,12 +32,12 @@ from channelmanager_gui.models.listing import ListingState
 from channelmanager_gui.models.listing_queries import IN_ERROR
 from channelmanager_gui.models.order import OrderStatus
 from channelmanager_gui.models.order_queries import Attention, OrderFilter
-from channelmanager_gui.models.qt_paged import Runner
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import Change
 from channelmanager_gui.views.dashboard_charts import DelayChart, OrdersChart
 from channelmanager_gui.views.page_style import PAGE_STYLE
 from channelmanager_gui.views.table_support import threaded_runner
+from channelmanager_gui.views.tables.paged import Runner
 
 Clock = Callable[[], datetime]
 REFRESH_DELAY_MS = 1000  # the dashboard may lag a second behind a burst of sync writes

@@ -29,20 +29,6 @@ from PySide6.QtWidgets import (
 
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.listing_queries import ALL, IN_ERROR, TABS, ListingCounts
-from channelmanager_gui.models.qt_listings import (
-    COL_IDENTIFIER,
-    COL_ITEM,
-    COL_NAME,
-    COL_PRICE,
-    COL_PRICE_SENT,
-    COL_QTY,
-    COL_QTY_SENT,
-    COL_SENT_AT,
-    COL_SKU,
-    COL_STATE,
-    ListingsTableModel,
-)
-from channelmanager_gui.models.qt_paged import Runner
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.qt_text import plain_label
 from channelmanager_gui.services.changes import Change, ChangeBus
@@ -65,6 +51,20 @@ from channelmanager_gui.views.table_support import (
     setup_table,
     threaded_runner,
 )
+from channelmanager_gui.views.tables.listings import (
+    COL_IDENTIFIER,
+    COL_ITEM,
+    COL_NAME,
+    COL_PRICE,
+    COL_PRICE_SENT,
+    COL_QTY,
+    COL_QTY_SENT,
+    COL_SENT_AT,
+    COL_SKU,
+    COL_STATE,
+    ListingsTableModel,
+)
+from channelmanager_gui.views.tables.paged import Runner
 
 COLUMN_WIDTHS = {
     COL_SKU: 95, COL_NAME: 180, COL_STATE: 270, COL_PRICE: 80, COL_PRICE_SENT: 100,

@@ -26,19 +26,6 @@ from PySide6.QtWidgets import (
 
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.listing_queries import ListingFilter, MatchGroup, match_detail
-from channelmanager_gui.models.qt_listings import (
-    COL_IDENTIFIER,
-    COL_NAME,
-    COL_PRICE_SENT,
-    COL_PROBLEM,
-    COL_QTY,
-    COL_QTY_SENT,
-    COL_SENT_AT,
-    COL_SKU,
-    COL_STATE,
-    ListingsTableModel,
-)
-from channelmanager_gui.models.qt_paged import Runner
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.qt_text import plain_label
 from channelmanager_gui.services.changes import Change, ChangeBus
@@ -56,6 +43,19 @@ from channelmanager_gui.views.table_support import (
     setup_table,
     threaded_runner,
 )
+from channelmanager_gui.views.tables.listings import (
+    COL_IDENTIFIER,
+    COL_NAME,
+    COL_PRICE_SENT,
+    COL_PROBLEM,
+    COL_QTY,
+    COL_QTY_SENT,
+    COL_SENT_AT,
+    COL_SKU,
+    COL_STATE,
+    ListingsTableModel,
+)
+from channelmanager_gui.views.tables.paged import Runner
 from channelmanager_gui.views.window_state import read_bytes
 
 GROUP_TITLES = {

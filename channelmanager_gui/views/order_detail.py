@@ -32,7 +32,6 @@ from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import Order, OrderStatus
 from channelmanager_gui.models.outbox import Activity
-from channelmanager_gui.models.qt_orders import money
 from channelmanager_gui.qt_text import plain_label, plain_tooltip
 from channelmanager_gui.services.activity import timeline
 from channelmanager_gui.services.engine.cancelling import cancel_label
@@ -51,6 +50,7 @@ from channelmanager_gui.views.order_detail_parts import (
 )
 from channelmanager_gui.views.pill_delegate import StatusPill
 from channelmanager_gui.views.ship_dialog import local_now, ship_by_text
+from channelmanager_gui.views.tables.orders import money
 
 Clock = Callable[[], datetime]
 FIX_THEN_RETRY = "<br>Fix the cause (in Commerce or on Walmart), then click Retry."

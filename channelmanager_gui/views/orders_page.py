@@ -29,13 +29,6 @@ from PySide6.QtWidgets import (
 
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order_queries import Attention, OrderCounts
-from channelmanager_gui.models.qt_orders import (
-    COL_CUSTOMER_ORDER,
-    COL_STATUS,
-    OrdersTableModel,
-    display_text,
-)
-from channelmanager_gui.models.qt_paged import Runner
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.views.navigation import Badge
@@ -46,6 +39,13 @@ from channelmanager_gui.views.orders_empty import OrdersEmptyState
 from channelmanager_gui.views.pill_delegate import StatusPillDelegate
 from channelmanager_gui.views.ship_dialog import local_now
 from channelmanager_gui.views.table_support import SelectionKeeper, setup_table, threaded_runner
+from channelmanager_gui.views.tables.orders import (
+    COL_CUSTOMER_ORDER,
+    COL_STATUS,
+    OrdersTableModel,
+    display_text,
+)
+from channelmanager_gui.views.tables.paged import Runner
 from channelmanager_gui.views.window_state import read_bytes
 
 HEADER_KEY = "orders/header"

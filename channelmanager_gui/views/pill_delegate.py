@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import QLabel, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from channelmanager_gui.models.order import OrderStatus
-from channelmanager_gui.models.qt_orders import NOTE_ROLE, STATUS_ROLE
+from channelmanager_gui.views.tables.orders import NOTE_ROLE, STATUS_ROLE
 
 # (background, text) per status: red for what needs the merchant, amber for in-between,
 # green for done, grey for closed.

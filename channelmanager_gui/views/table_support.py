@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from channelmanager_gui.models.listing import ListingState
-from channelmanager_gui.models.qt_listings import ERROR_ROLE as NOTE_ROLE
-from channelmanager_gui.models.qt_listings import STATE_ROLE
-from channelmanager_gui.models.qt_paged import PagedIdModel
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.views.pill_delegate import StatusPillDelegate
+from channelmanager_gui.views.tables.listings import ERROR_ROLE as NOTE_ROLE
+from channelmanager_gui.views.tables.listings import STATE_ROLE
+from channelmanager_gui.views.tables.paged import PagedIdModel
 from channelmanager_gui.views.window_state import read_bytes
 
 T = TypeVar("T")

@@ -15,7 +15,7 @@ from channelmanager_gui.models.activity_queries import (
     rows_by_ids,
 )
 from channelmanager_gui.models.db import Database
-from channelmanager_gui.models.qt_paged import PagedIdModel, Runner, run_inline
+from channelmanager_gui.views.tables.paged import PagedIdModel, Runner, run_inline
 
 OUTCOME_ROLE = Qt.ItemDataRole.UserRole + 2  # "Error", "OK", "Info": text for a pill
 COL_TIME, COL_OUTCOME, COL_SUBJECT, COL_EVENT, COL_MESSAGE = range(5)

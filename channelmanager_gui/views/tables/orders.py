@@ -1,6 +1,6 @@
 """The order dashboard's table model: order ids in SQL order, rows loaded a page at a time.
 
-Built on :class:`~channelmanager_gui.models.qt_paged.PagedIdModel` (the Anki-style id table the
+Built on :class:`~channelmanager_gui.views.tables.paged.PagedIdModel` (the Anki-style id table the
 Listings and Activity tables share): the filter and sort run in SQL (``order_queries``) and
 return ids only; ``data()`` loads the ~200 rows around the one asked for, so 100,000 orders
 open with one id query and scroll with one small query per page. The id query and the counts
@@ -33,7 +33,7 @@ from channelmanager_gui.models.order_queries import (
     load_listing,
     rows_by_ids,
 )
-from channelmanager_gui.models.qt_paged import ID_ROLE, RIGHT, PagedIdModel, Runner, run_inline
+from channelmanager_gui.views.tables.paged import ID_ROLE, RIGHT, PagedIdModel, Runner, run_inline
 
 Clock = Callable[[], datetime]
 

@@ -28,7 +28,7 @@ from channelmanager_gui.models.listing_queries import (
     load_ids,
     rows_by_ids,
 )
-from channelmanager_gui.models.qt_paged import RIGHT, PagedIdModel, Runner, run_inline
+from channelmanager_gui.views.tables.paged import RIGHT, PagedIdModel, Runner, run_inline
 
 STATE_ROLE = Qt.ItemDataRole.UserRole + 2  # the state text, for the pill delegate
 ERROR_ROLE = Qt.ItemDataRole.UserRole + 3  # the problem in words, or ""
