@@ -48,6 +48,7 @@ from channelmanager_gui.views.table_support import (
     focus_line,
     restore_header,
     save_header,
+    selected_ids,
     setup_table,
     threaded_runner,
 )
@@ -256,12 +257,7 @@ class ListingsPage(QWidget):
             self._refresh_timer.start()
 
     def selected_ids(self) -> list[int]:
-        ids = self.model.ids()
-        return [
-            ids[row]
-            for span in self.table.selectionModel().selection()
-            for row in range(span.top(), span.bottom() + 1)
-        ]
+        return selected_ids(self.table, self.model)
 
     def match_selected(self) -> None:
         self._run_action(match_listings, "sent for matching on Walmart")

@@ -38,7 +38,12 @@ from channelmanager_gui.views.order_filter_bar import OrderFilterBar
 from channelmanager_gui.views.orders_empty import OrdersEmptyState
 from channelmanager_gui.views.pill_delegate import StatusPillDelegate
 from channelmanager_gui.views.ship_dialog import local_now
-from channelmanager_gui.views.table_support import SelectionKeeper, setup_table, threaded_runner
+from channelmanager_gui.views.table_support import (
+    SelectionKeeper,
+    selected_ids,
+    setup_table,
+    threaded_runner,
+)
 from channelmanager_gui.views.tables.orders import (
     COL_CUSTOMER_ORDER,
     COL_STATUS,
@@ -274,9 +279,7 @@ class OrdersPage(QWidget):
         self.table.setFocus()
 
     def selected_ids(self) -> list[int]:
-        ids = self.model.ids()
-        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        return [ids[row] for row in rows if row < len(ids)]
+        return selected_ids(self.table, self.model)
 
     def open_selected(self) -> None:
         ids = self.selected_ids()

@@ -15,12 +15,13 @@ from channelmanager_gui.models.activity_queries import (
     rows_by_ids,
 )
 from channelmanager_gui.models.db import Database
+from channelmanager_gui.views.style import ERROR_TEXT
 from channelmanager_gui.views.tables.paged import PagedIdModel, Runner, run_inline
 
 OUTCOME_ROLE = Qt.ItemDataRole.UserRole + 2  # "Error", "OK", "Info": text for a pill
 COL_TIME, COL_OUTCOME, COL_SUBJECT, COL_EVENT, COL_MESSAGE = range(5)
 OUTCOME_TEXT = {"ok": "OK", "error": "Error", "info": "Info"}
-_ERROR_TEXT = QColor("#9f1c1c")
+_ERROR_TEXT = QColor(ERROR_TEXT)
 
 
 class ActivityTableModel(PagedIdModel[ActivityRow]):

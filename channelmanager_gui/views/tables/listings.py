@@ -28,6 +28,7 @@ from channelmanager_gui.models.listing_queries import (
     load_ids,
     rows_by_ids,
 )
+from channelmanager_gui.views.style import ERROR_TINT, PROBLEM_TEXT
 from channelmanager_gui.views.tables.paged import RIGHT, PagedIdModel, Runner, run_inline
 
 STATE_ROLE = Qt.ItemDataRole.UserRole + 2  # the state text, for the pill delegate
@@ -60,8 +61,8 @@ COL_SENT_AT, COL_IDENTIFIER, COL_ITEM, COL_PROBLEM = range(7, 11)
 _RIGHT_COLUMNS = frozenset({COL_PRICE, COL_QTY, COL_PRICE_SENT, COL_QTY_SENT})
 _MONO_COLUMNS = frozenset({COL_SKU, COL_IDENTIFIER, COL_ITEM})
 # Brushes made once: data() asks for every painted cell.
-_PROBLEM_TEXT = QBrush(QColor("#b42318"))
-_ERROR_TINT = QBrush(QColor("#fdecec"))
+_PROBLEM_TEXT = QBrush(QColor(PROBLEM_TEXT))
+_ERROR_TINT = QBrush(QColor(ERROR_TINT))
 
 
 class ListingsTableModel(PagedIdModel[ListingRow]):

@@ -33,6 +33,14 @@ from channelmanager_gui.models.order_queries import (
     load_listing,
     rows_by_ids,
 )
+from channelmanager_gui.views.style import (
+    AMBER_TEXT,
+    CANCEL_TINT,
+    DUE_TODAY_TINT,
+    ERROR_TINT,
+    OVERDUE_TINT,
+    PROBLEM_TEXT,
+)
 from channelmanager_gui.views.tables.paged import ID_ROLE, RIGHT, PagedIdModel, Runner, run_inline
 
 Clock = Callable[[], datetime]
@@ -70,13 +78,13 @@ _MONO_COLUMNS = frozenset({COL_PO, COL_COMMERCE, COL_CUSTOMER_ORDER})
 _TINTS = tuple(
     (kind, QBrush(QColor(colour)))
     for kind, colour in (
-        (Attention.ERROR, "#fdecec"),
-        (Attention.CANCEL_REQUESTED, "#f3ecfd"),
-        (Attention.OVERDUE, "#fff0e0"),
-        (Attention.DUE_TODAY, "#fff8d6"),
+        (Attention.ERROR, ERROR_TINT),
+        (Attention.CANCEL_REQUESTED, CANCEL_TINT),
+        (Attention.OVERDUE, OVERDUE_TINT),
+        (Attention.DUE_TODAY, DUE_TODAY_TINT),
     )
 )
-_OVERDUE_TEXT, _TODAY_TEXT = QBrush(QColor("#b42318")), QBrush(QColor("#92400e"))
+_OVERDUE_TEXT, _TODAY_TEXT = QBrush(QColor(PROBLEM_TEXT)), QBrush(QColor(AMBER_TEXT))
 
 
 class OrdersTableModel(PagedIdModel[OrderRow]):
