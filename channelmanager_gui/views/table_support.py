@@ -85,7 +85,7 @@ def threaded_runner(
     return run
 
 
-def selected_ids(view: QTableView, model: PagedIdModel[Any]) -> list[int]:
+def selected_ids(view: QTableView, model: PagedIdModel[Any, Any]) -> list[int]:
     """The ids of the selected rows, top to bottom, each once: the one reading of a paged
     table's selection (pages, actions, CSV export, ``SelectionKeeper``). Read from the
     selection's ranges: selecting all of 100,000 rows is one range, where ``selectedRows()``
@@ -99,7 +99,7 @@ def selected_ids(view: QTableView, model: PagedIdModel[Any]) -> list[int]:
 class SelectionKeeper:
     """Remembers selection, current row and scroll by id when the model resets."""
 
-    def __init__(self, view: QTableView, model: PagedIdModel[Any]) -> None:
+    def __init__(self, view: QTableView, model: PagedIdModel[Any, Any]) -> None:
         self._view = view
         self._model = model
         self._selected: list[int] = []
