@@ -34,9 +34,9 @@ from bench.stall_sampler import StallSampler
 from channelmanager_gui.app import WATCH_MS
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.listing import ListingState
-from channelmanager_gui.models.listing_queries import IN_ERROR, ListingFilter
+from channelmanager_gui.models.listing_table_queries import IN_ERROR, ListingFilter
 from channelmanager_gui.models.order import OrderStatus
-from channelmanager_gui.models.order_queries import Attention, OrderFilter
+from channelmanager_gui.models.order_table_queries import Attention, OrderFilter
 from channelmanager_gui.qt_async import OpRunner, create_event_loop
 from channelmanager_gui.qt_gc import UiThreadCollector
 from channelmanager_gui.services import stores

@@ -69,7 +69,7 @@ def test_core_modules_import_without_qt() -> None:
         "channelmanager_gui.errors",
         "channelmanager_gui.paths",
         "channelmanager_gui.services.sync_status",
-        "channelmanager_gui.models.order_queries",
+        "channelmanager_gui.models.order_table_queries",
         "channelmanager_gui.resources",
     ):
         assert expected in checked

@@ -23,7 +23,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QWidget
 
 from channelmanager_gui.models.dashboard_queries import LoopDelay
-from channelmanager_gui.models.order_queries import STATUS_ORDER
+from channelmanager_gui.models.order_table_queries import STATUS_ORDER
 from channelmanager_gui.views.pill_delegate import pill_colours
 from channelmanager_gui.views.style import CHART_GREY, LOOP_COLOURS
 

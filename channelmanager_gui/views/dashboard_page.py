@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 from channelmanager_gui.models.dashboard_queries import Dashboard, DashboardCounts, load_dashboard
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.listing import ListingState
-from channelmanager_gui.models.listing_queries import IN_ERROR
+from channelmanager_gui.models.listing_table_queries import IN_ERROR
 from channelmanager_gui.models.order import OrderStatus
-from channelmanager_gui.models.order_queries import Attention, OrderFilter
+from channelmanager_gui.models.order_table_queries import Attention, OrderFilter
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import Change
 from channelmanager_gui.views.dashboard_charts import DelayChart, OrdersChart

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from channelmanager_gui.models.db import Database
-from channelmanager_gui.models.listing_queries import ALL, IN_ERROR, TABS, ListingCounts
+from channelmanager_gui.models.listing_table_queries import ALL, IN_ERROR, TABS, ListingCounts
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.qt_text import plain_label
 from channelmanager_gui.services.changes import Change, ChangeBus

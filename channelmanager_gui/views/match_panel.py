@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from channelmanager_gui.models.listing import ListingState, MatchStatus
-from channelmanager_gui.models.listing_queries import MatchDetail
+from channelmanager_gui.models.listing_table_queries import MatchDetail
 from channelmanager_gui.qt_text import plain_label
 from channelmanager_gui.views.tables.listings import identifier_text, money
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from channelmanager_gui.models.order_queries import (
+from channelmanager_gui.models.order_table_queries import (
     STATUS_ORDER,
     Attention,
     OrderCounts,

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from channelmanager_gui.models.db import Database
-from channelmanager_gui.models.order_queries import Attention, OrderCounts
+from channelmanager_gui.models.order_table_queries import Attention, OrderCounts
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.views.navigation import Badge

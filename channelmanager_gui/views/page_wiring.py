@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QWidget
 
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.global_search import SearchHit
-from channelmanager_gui.models.listing_queries import IN_ERROR, ListingCounts, MatchGroup
-from channelmanager_gui.models.order_queries import OrderFilter
+from channelmanager_gui.models.listing_table_queries import IN_ERROR, ListingCounts, MatchGroup
+from channelmanager_gui.models.order_table_queries import OrderFilter
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.services.credentials import CredentialStore

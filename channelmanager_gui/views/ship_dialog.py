@@ -36,7 +36,7 @@ from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.order import Order
 from channelmanager_gui.qt_text import plain_label
 from channelmanager_gui.services import validation as v
-from channelmanager_gui.services.walmart.order_actions import METHOD_CODES
+from channelmanager_gui.services.walmart.order_requests import METHOD_CODES
 from channelmanager_gui.views.style import PROBLEM_TEXT, PURPLE_TEXT
 
 Clock = Callable[[], datetime]

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from channelmanager_gui.models import global_search as search_module
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.global_search import SearchResult
-from channelmanager_gui.models.listing_queries import ALL
+from channelmanager_gui.models.listing_table_queries import ALL
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import ChangeBus
 from channelmanager_gui.services.sync_status import SyncStatusBoard

@@ -15,7 +15,7 @@ from sqlalchemy import select, update
 
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.listing import Listing, ListingState, MatchStatus
-from channelmanager_gui.models.listing_queries import (
+from channelmanager_gui.models.listing_table_queries import (
     ALL,
     IN_ERROR,
     ListingFilter,

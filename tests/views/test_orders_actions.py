@@ -16,7 +16,7 @@ from sqlalchemy import select
 from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.order import Order, OrderStatus
-from channelmanager_gui.models.order_queries import Attention
+from channelmanager_gui.models.order_table_queries import Attention
 from channelmanager_gui.models.outbox import ActionStatus, OutboxAction
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services import outbox

@@ -13,7 +13,12 @@ from pytestqt.qtbot import QtBot
 
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.order import Order
-from channelmanager_gui.models.order_queries import Attention, Listing, OrderCounts, OrderFilter
+from channelmanager_gui.models.order_table_queries import (
+    Attention,
+    Listing,
+    OrderCounts,
+    OrderFilter,
+)
 from channelmanager_gui.views.tables.orders import (
     COL_COMMERCE,
     COL_CUSTOMER,

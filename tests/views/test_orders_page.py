@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from channelmanager_gui.models.db import Database, open_database
-from channelmanager_gui.models.order_queries import Attention
+from channelmanager_gui.models.order_table_queries import Attention
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.views.orders_empty import NO_ORDERS_HINT

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.order import Order, OrderStatus, Return
-from channelmanager_gui.models.order_queries import Attention, OrderFilter
+from channelmanager_gui.models.order_table_queries import Attention, OrderFilter
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.services.sync_status import SyncStatusBoard

@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.listing import ListingState
-from channelmanager_gui.models.listing_queries import (
+from channelmanager_gui.models.listing_table_queries import (
     ListingCounts,
     ListingFilter,
     ListingIds,

@@ -1,12 +1,13 @@
 """The order dashboard's table model: order ids in SQL order, rows loaded a page at a time.
 
-Built on :class:`~channelmanager_gui.views.tables.paged.PagedIdModel` (the Anki-style id table the
-Listings and Activity tables share): the filter and sort run in SQL (``order_queries``) and
-return ids only; ``data()`` loads the ~200 rows around the one asked for, so 100,000 orders
-open with one id query and scroll with one small query per page. The id query and the counts
-come back together (``load_listing``), through the injected runner (a worker thread in the
-window, inline in tests); the counts are left out when only the sort or the status/attention
-choice changed, as they count every status and attention kind of the same scope anyway.
+Built on :class:`~channelmanager_gui.views.tables.paged.CountedIdModel` (the Anki-style id table
+the Listings and Activity tables share): the filter and sort run in SQL
+(``models/order_table_queries.py``) and return ids only; ``data()`` loads the ~200 rows around
+the one asked for, so 100,000 orders open with one id query and scroll with one small query per
+page. The id query and the counts come back together (``load_listing``), through the injected
+runner (a worker thread in the window, inline in tests); the counts are left out when only the
+sort or the status/attention choice changed, as they count every status and attention kind of
+the same scope anyway.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.money import money_text
-from channelmanager_gui.models.order_queries import (
+from channelmanager_gui.models.order_table_queries import (
     Attention,
     Listing,
     OrderCounts,
