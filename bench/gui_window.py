@@ -34,10 +34,9 @@ from bench.stall_sampler import StallSampler
 from channelmanager_gui.app import WATCH_MS
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.listing import ListingState
-from channelmanager_gui.models.listing_queries import IN_ERROR, ListingFilter
+from channelmanager_gui.models.listing_table_queries import IN_ERROR, ListingFilter
 from channelmanager_gui.models.order import OrderStatus
-from channelmanager_gui.models.order_queries import Attention, OrderFilter
-from channelmanager_gui.models.qt_paged import run_inline
+from channelmanager_gui.models.order_table_queries import Attention, OrderFilter
 from channelmanager_gui.qt_async import OpRunner, create_event_loop
 from channelmanager_gui.qt_gc import UiThreadCollector
 from channelmanager_gui.services import stores
@@ -52,6 +51,7 @@ from channelmanager_gui.views.error_presenter import ErrorPresenter
 from channelmanager_gui.views.listings_page import ListingsPage
 from channelmanager_gui.views.orders_page import OrdersPage
 from channelmanager_gui.views.ship_dialog import local_now
+from channelmanager_gui.views.tables.paged import run_inline
 
 RESULT = "RESULT "
 HEARTBEAT_MS = 10

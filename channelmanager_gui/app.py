@@ -126,7 +126,7 @@ def _open_backend() -> _Backend | None:
 def _open_demo() -> _Backend:
     """Sandbox servers and a throwaway database; sandbox credentials live in memory only."""
     # Imported here: demo mode pulls in both sandbox servers (~0.3 s of start-up CPU).
-    from channelmanager_gui.services.demo import start_demo
+    from channelmanager_gui.demo import start_demo
 
     demo = start_demo()
     return _Backend(db=demo.db, secrets=demo.secrets, close=demo.close, demo_store_id=demo.store_id)

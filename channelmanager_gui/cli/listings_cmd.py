@@ -25,7 +25,7 @@ from channelmanager_gui.cli.common import (
     store_id_or_none,
 )
 from channelmanager_gui.errors import ValidationError
-from channelmanager_gui.models import listing_queries as queries
+from channelmanager_gui.models import listing_table_queries as queries
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.listing import Listing, ListingState, MatchStatus
 from channelmanager_gui.services.changes import ChangeBus

@@ -1,6 +1,6 @@
 """``channelmanager-gui orders``: list, show, ship, cancel, retry and export Walmart orders.
 
-``list`` runs the Orders page's own queries (``models/order_queries.py``); ``retry`` and
+``list`` runs the Orders page's own queries (``models/order_table_queries.py``); ``retry`` and
 ``export`` call ``order_queries.retry_order``/``export_orders``; ship and cancel live in
 ``orders_ship.py``. An order is named by its Walmart purchase order id (or Commerce order
 number), as the merchant sees it.
@@ -17,7 +17,7 @@ from sqlalchemy import select
 
 from channelmanager_gui.cli import orders_ship, output
 from channelmanager_gui.cli.common import database, options, store_id_or_none
-from channelmanager_gui.models import order_queries as queries
+from channelmanager_gui.models import order_table_queries as queries
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import OrderStatus, Return
 from channelmanager_gui.models.outbox import Activity, OutboxAction

@@ -2,7 +2,7 @@
 (orders per day by status; the sync delay of each loop, from the runs ``services.loop_runs``
 records).
 
-Counts reuse the order dashboard's definitions (``order_queries.attention_clause``) so a card
+Counts reuse the order dashboard's definitions (``order_table_queries.attention_clause``) so a card
 and the table it opens always agree. Days are the merchant's local days, from the offset of
 the aware ``now`` every function takes. All of it is a handful of indexed aggregate queries,
 run in a worker thread by the page.
@@ -21,7 +21,7 @@ from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.listing import Listing, ListingState
 from channelmanager_gui.models.loop_run import LoopRun
 from channelmanager_gui.models.order import Order, OrderStatus
-from channelmanager_gui.models.order_queries import Attention, attention_clause
+from channelmanager_gui.models.order_table_queries import Attention, attention_clause
 
 CHART_DAYS = 30
 DELAY_HOURS = 24

@@ -28,9 +28,9 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from channelmanager_gui.identifiers import GTIN_LENGTHS, InvalidIdentifier, normalize
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.listing import Listing
-from channelmanager_gui.models.listing_queries import search_clause as listing_search
+from channelmanager_gui.models.listing_table_queries import search_clause as listing_search
 from channelmanager_gui.models.order import Order, Shipment
-from channelmanager_gui.models.order_queries import search_clause as order_search
+from channelmanager_gui.models.order_table_queries import search_clause as order_search
 from channelmanager_gui.models.store import Store
 
 DEFAULT_LIMIT = 20

@@ -112,7 +112,7 @@ class Listing(Base):
 
 # Expression indexes (0006) for the case-insensitive name sort, the state sort (in the order
 # of the tabs, which is ListingState's) and the "Last sent" sort (the later of the price and
-# stock pushes, NULL when neither was sent). listing_queries sorts by these very expressions:
+# stock pushes, NULL when neither was sent). listing_table_queries sorts by these very expressions:
 # SQLite uses an expression index only for an identical expression.
 NAME_INDEX = Index("ix_listings_name_lower", func.lower(Listing.name))
 STATE_RANK_INDEX = Index(

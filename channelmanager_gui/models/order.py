@@ -103,7 +103,7 @@ STATUS_ORDER: tuple[OrderStatus, ...] = (
     OrderStatus.CANCELLED,
 )
 # Expression indexes (0006) for the case-insensitive customer sort and the status sort.
-# order_queries sorts by these very expressions: SQLite uses an expression index only for an
+# order_table_queries sorts by these very expressions: SQLite uses an expression index only for an
 # identical expression.
 CUSTOMER_INDEX = Index("ix_orders_customer_name_lower", func.lower(Order.customer_name))
 STATUS_RANK_INDEX = Index(

@@ -162,7 +162,7 @@ def _demo(engine: SyncEngine, store_id: object, reporter: Reporter) -> asyncio.T
     """Demo mode: fill the demo store once (the import uses this engine's clients)."""
     if not isinstance(store_id, int):
         return None
-    from channelmanager_gui.services.demo import bootstrap_demo
+    from channelmanager_gui.services.engine.demo_catalog import bootstrap_demo
 
     async def fill() -> None:
         try:

@@ -8,7 +8,7 @@ until the input is valid. ``can_ship``/``can_cancel`` say whether the buttons ma
 
 Pass an ``Order`` with ``lines`` and ``shipments`` loaded (``fulfilment_queries.load_order``).
 Walmart's vocabularies (carriers, methods, cancellation reasons) come from the Walmart client
-(``services/walmart/order_actions.py``, reference §4) so there is one list in the project.
+(``services/walmart/order_requests.py``, reference §4) so there is one list in the project.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.order import Order, OrderLine
-from channelmanager_gui.services.walmart.order_actions import (
+from channelmanager_gui.services.walmart.order_requests import (
     CANCEL_REASONS,
     CARRIERS,
     METHOD_CODES,

@@ -29,8 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from channelmanager_gui.models.db import Database
-from channelmanager_gui.models.qt_activity import COL_OUTCOME, ActivityTableModel
-from channelmanager_gui.models.qt_paged import Runner
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.qt_text import verbatim
 from channelmanager_gui.services.changes import Change
@@ -48,6 +46,8 @@ from channelmanager_gui.views.table_support import (
     setup_table,
     threaded_runner,
 )
+from channelmanager_gui.views.tables.activity import COL_OUTCOME, ActivityTableModel
+from channelmanager_gui.views.tables.paged import Runner
 
 Clock = Callable[[], datetime]
 LOOP_COLUMNS = ("Loop", "State", "Last run", "Next run", "Last result", "Last error")

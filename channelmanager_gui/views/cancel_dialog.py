@@ -29,11 +29,12 @@ from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.order import Order
 from channelmanager_gui.services import validation as v
 from channelmanager_gui.views.ship_dialog import reason_label, reason_text
+from channelmanager_gui.views.style import DANGER, DANGER_DISABLED, WHITE
 
 DANGER_STYLE = (
-    "QPushButton#dangerButton { background: #c62828; color: white; border: none;"
+    f"QPushButton#dangerButton {{ background: {DANGER}; color: {WHITE}; border: none;"
     " border-radius: 6px; padding: 6px 16px; font-weight: 600; }"
-    "QPushButton#dangerButton:disabled { background: #eab0b0; }"
+    f"QPushButton#dangerButton:disabled {{ background: {DANGER_DISABLED}; }}"
 )
 
 

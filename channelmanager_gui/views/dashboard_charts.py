@@ -23,8 +23,9 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QWidget
 
 from channelmanager_gui.models.dashboard_queries import LoopDelay
-from channelmanager_gui.models.order_queries import STATUS_ORDER
+from channelmanager_gui.models.order_table_queries import STATUS_ORDER
 from channelmanager_gui.views.pill_delegate import pill_colours
+from channelmanager_gui.views.style import CHART_GREY, LOOP_COLOURS
 
 
 def _chart(title: str) -> QChart:
@@ -106,7 +107,6 @@ DELAY_TIP = (
 )
 SECONDS_UP_TO = 180.0  # above this worst delay the axis counts minutes
 # One colour per loop, in the order loops are drawn (by name); distinct on white.
-LOOP_COLOURS = ("#2f6fd6", "#d97706", "#059669", "#b42318", "#7c3aed", "#0891b2", "#be185d")
 
 
 class DelayChart(QChartView):
@@ -174,4 +174,4 @@ def _date_axis(days: list[date]) -> QDateTimeAxis:
 def _bar_colour(status: str) -> str:
     """The pill's text colour: strong enough to read as a bar on white."""
     _background, foreground = pill_colours(status)
-    return foreground if status != "Cancelled" else "#9ca3af"
+    return foreground if status != "Cancelled" else CHART_GREY

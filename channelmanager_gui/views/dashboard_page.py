@@ -29,15 +29,16 @@ from PySide6.QtWidgets import (
 from channelmanager_gui.models.dashboard_queries import Dashboard, DashboardCounts, load_dashboard
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.listing import ListingState
-from channelmanager_gui.models.listing_queries import IN_ERROR
+from channelmanager_gui.models.listing_table_queries import IN_ERROR
 from channelmanager_gui.models.order import OrderStatus
-from channelmanager_gui.models.order_queries import Attention, OrderFilter
-from channelmanager_gui.models.qt_paged import Runner
+from channelmanager_gui.models.order_table_queries import Attention, OrderFilter
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import Change
 from channelmanager_gui.views.dashboard_charts import DelayChart, OrdersChart
 from channelmanager_gui.views.page_style import PAGE_STYLE
+from channelmanager_gui.views.style import PROBLEM_TEXT, TEXT
 from channelmanager_gui.views.table_support import threaded_runner
+from channelmanager_gui.views.tables.paged import Runner
 
 Clock = Callable[[], datetime]
 REFRESH_DELAY_MS = 1000  # the dashboard may lag a second behind a burst of sync writes
@@ -90,7 +91,7 @@ class CardButton(QPushButton):
     def set_count(self, count: int) -> None:
         self.count_label.setText(f"{count:,}")
         alert = self.card.alert and count > 0
-        colour = "#b42318" if alert else "#1f2937"
+        colour = PROBLEM_TEXT if alert else TEXT
         self.count_label.setStyleSheet(f"font-size: 26px; font-weight: 600; color: {colour};")
         self.setAccessibleName(f"{count} {self.card.title}")
         self.setToolTip(f"{count:,} {self.card.title.lower()} — click to open the list")

@@ -22,8 +22,8 @@ from channelmanager_gui.models.global_search import (
     SearchResult,
     global_search,
 )
-from channelmanager_gui.models.qt_paged import Runner
 from channelmanager_gui.qt_text import verbatim
+from channelmanager_gui.views.tables.paged import Runner
 
 NOTHING_FOUND = (
     "Nothing found for “{text}”. Search looks in order numbers (Walmart, customer, Commerce), "

@@ -28,21 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from channelmanager_gui.models.db import Database
-from channelmanager_gui.models.listing_queries import ALL, IN_ERROR, TABS, ListingCounts
-from channelmanager_gui.models.qt_listings import (
-    COL_IDENTIFIER,
-    COL_ITEM,
-    COL_NAME,
-    COL_PRICE,
-    COL_PRICE_SENT,
-    COL_QTY,
-    COL_QTY_SENT,
-    COL_SENT_AT,
-    COL_SKU,
-    COL_STATE,
-    ListingsTableModel,
-)
-from channelmanager_gui.models.qt_paged import Runner
+from channelmanager_gui.models.listing_table_queries import ALL, IN_ERROR, TABS, ListingCounts
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.qt_text import plain_label
 from channelmanager_gui.services.changes import Change, ChangeBus
@@ -62,9 +48,24 @@ from channelmanager_gui.views.table_support import (
     focus_line,
     restore_header,
     save_header,
+    selected_ids,
     setup_table,
     threaded_runner,
 )
+from channelmanager_gui.views.tables.listings import (
+    COL_IDENTIFIER,
+    COL_ITEM,
+    COL_NAME,
+    COL_PRICE,
+    COL_PRICE_SENT,
+    COL_QTY,
+    COL_QTY_SENT,
+    COL_SENT_AT,
+    COL_SKU,
+    COL_STATE,
+    ListingsTableModel,
+)
+from channelmanager_gui.views.tables.paged import Runner
 
 COLUMN_WIDTHS = {
     COL_SKU: 95, COL_NAME: 180, COL_STATE: 270, COL_PRICE: 80, COL_PRICE_SENT: 100,
@@ -256,12 +257,7 @@ class ListingsPage(QWidget):
             self._refresh_timer.start()
 
     def selected_ids(self) -> list[int]:
-        ids = self.model.ids()
-        return [
-            ids[row]
-            for span in self.table.selectionModel().selection()
-            for row in range(span.top(), span.bottom() + 1)
-        ]
+        return selected_ids(self.table, self.model)
 
     def match_selected(self) -> None:
         self._run_action(match_listings, "sent for matching on Walmart")

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from channelmanager_gui.models.listing import ListingState, MatchStatus
-from channelmanager_gui.models.listing_queries import MatchDetail
-from channelmanager_gui.models.qt_listings import identifier_text, money
+from channelmanager_gui.models.listing_table_queries import MatchDetail
 from channelmanager_gui.qt_text import plain_label
+from channelmanager_gui.views.tables.listings import identifier_text, money
 
 CARD_WIDTH = 230
 

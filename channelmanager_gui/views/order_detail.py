@@ -32,7 +32,6 @@ from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import Order, OrderStatus
 from channelmanager_gui.models.outbox import Activity
-from channelmanager_gui.models.qt_orders import money
 from channelmanager_gui.qt_text import plain_label, verbatim
 from channelmanager_gui.services.activity import timeline
 from channelmanager_gui.services.engine.cancelling import cancel_label
@@ -51,6 +50,14 @@ from channelmanager_gui.views.order_detail_parts import (
 )
 from channelmanager_gui.views.pill_delegate import StatusPill
 from channelmanager_gui.views.ship_dialog import local_now, ship_by_text
+from channelmanager_gui.views.style import (
+    CANCEL_TINT,
+    ERROR_TEXT,
+    ERROR_TINT,
+    PURPLE_TEXT,
+    TEXT_FAINT,
+)
+from channelmanager_gui.views.tables.orders import money
 
 Clock = Callable[[], datetime]
 FIX_THEN_RETRY = "<br>Fix the cause (in Commerce or on Walmart), then click Retry."
@@ -123,11 +130,11 @@ class OrderDetailView(QWidget):
         layout.addLayout(self._header())
         self.action_reason = QLabel()
         self.action_reason.setObjectName("actionReason")
-        self.action_reason.setStyleSheet("color: #6b7280;")
+        self.action_reason.setStyleSheet(f"color: {TEXT_FAINT};")
         self.action_reason.setWordWrap(True)
         layout.addWidget(self.action_reason)
-        self.error_banner = banner("errorBanner", "#fdecec", "#9f1c1c")
-        self.cancel_banner = banner("cancelBanner", "#f3ecfd", "#6b21a8")
+        self.error_banner = banner("errorBanner", ERROR_TINT, ERROR_TEXT)
+        self.cancel_banner = banner("cancelBanner", CANCEL_TINT, PURPLE_TEXT)
         layout.addWidget(self.error_banner)
         layout.addWidget(self.cancel_banner)
         facts_row = QHBoxLayout()
@@ -152,7 +159,7 @@ class OrderDetailView(QWidget):
         self.lines.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.shipments.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.no_shipments = QLabel("Nothing has shipped yet.")
-        self.no_shipments.setStyleSheet("color: #6b7280;")
+        self.no_shipments.setStyleSheet(f"color: {TEXT_FAINT};")
         layout.addWidget(section("Lines"))
         layout.addWidget(self.lines)
         layout.addWidget(section("Shipments"))

@@ -24,11 +24,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from channelmanager_gui.models.order_queries import (
+from channelmanager_gui.models.order_table_queries import (
     STATUS_ORDER,
     Attention,
     OrderCounts,
     OrderFilter,
+)
+from channelmanager_gui.views.style import (
+    ACCENT,
+    ACCENT_BG,
+    ACCENT_TEXT,
+    DANGER,
+    ERROR_BG,
+    ERROR_TEXT,
+    INPUT_BORDER,
+    TEXT,
+    WHITE,
 )
 
 # (attention kind or None for every order, chip title); red first: what is wrong, then time.
@@ -48,14 +59,18 @@ DATE_PRESETS: tuple[tuple[str, int | None], ...] = (
     ("Custom range", -1),
 )
 CUSTOM = len(DATE_PRESETS) - 1
-CHIP_STYLE = """
-QPushButton#attentionChip {
-    border: 1px solid #cfd5dd; border-radius: 13px; padding: 3px 12px; background: #ffffff;
-    color: #1f2937;
-}
-QPushButton#attentionChip:checked { background: #dbe6fb; border-color: #2f6fd6; color: #1b4a9c; }
-QPushButton#attentionChip[alert="true"] { color: #9f1c1c; }
-QPushButton#attentionChip[alert="true"]:checked { background: #fde2e1; border-color: #c62828; }
+CHIP_STYLE = f"""
+QPushButton#attentionChip {{
+    border: 1px solid {INPUT_BORDER}; border-radius: 13px; padding: 3px 12px; background: {WHITE};
+    color: {TEXT};
+}}
+QPushButton#attentionChip:checked {{
+    background: {ACCENT_BG}; border-color: {ACCENT}; color: {ACCENT_TEXT};
+}}
+QPushButton#attentionChip[alert="true"] {{ color: {ERROR_TEXT}; }}
+QPushButton#attentionChip[alert="true"]:checked {{
+    background: {ERROR_BG}; border-color: {DANGER};
+}}
 """
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
-from channelmanager_gui.models.order_queries import Attention, OrderCounts
+from channelmanager_gui.models.order_table_queries import Attention, OrderCounts
 
 NO_ORDERS_HINT = (
     "Walmart orders appear here after the next sync; click “Sync now” at the top to fetch "

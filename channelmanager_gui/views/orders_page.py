@@ -28,14 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from channelmanager_gui.models.db import Database
-from channelmanager_gui.models.order_queries import Attention, OrderCounts
-from channelmanager_gui.models.qt_orders import (
-    COL_CUSTOMER_ORDER,
-    COL_STATUS,
-    OrdersTableModel,
-    display_text,
-)
-from channelmanager_gui.models.qt_paged import Runner
+from channelmanager_gui.models.order_table_queries import Attention, OrderCounts
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.views.navigation import Badge
@@ -45,7 +38,19 @@ from channelmanager_gui.views.order_filter_bar import OrderFilterBar
 from channelmanager_gui.views.orders_empty import OrdersEmptyState
 from channelmanager_gui.views.pill_delegate import StatusPillDelegate
 from channelmanager_gui.views.ship_dialog import local_now
-from channelmanager_gui.views.table_support import SelectionKeeper, setup_table, threaded_runner
+from channelmanager_gui.views.table_support import (
+    SelectionKeeper,
+    selected_ids,
+    setup_table,
+    threaded_runner,
+)
+from channelmanager_gui.views.tables.orders import (
+    COL_CUSTOMER_ORDER,
+    COL_STATUS,
+    OrdersTableModel,
+    display_text,
+)
+from channelmanager_gui.views.tables.paged import Runner
 from channelmanager_gui.views.window_state import read_bytes
 
 HEADER_KEY = "orders/header"
@@ -274,9 +279,7 @@ class OrdersPage(QWidget):
         self.table.setFocus()
 
     def selected_ids(self) -> list[int]:
-        ids = self.model.ids()
-        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        return [ids[row] for row in rows if row < len(ids)]
+        return selected_ids(self.table, self.model)
 
     def open_selected(self) -> None:
         ids = self.selected_ids()

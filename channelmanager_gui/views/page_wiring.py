@@ -13,9 +13,8 @@ from PySide6.QtWidgets import QWidget
 
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.global_search import SearchHit
-from channelmanager_gui.models.listing_queries import IN_ERROR, ListingCounts, MatchGroup
-from channelmanager_gui.models.order_queries import OrderFilter
-from channelmanager_gui.models.qt_paged import Runner
+from channelmanager_gui.models.listing_table_queries import IN_ERROR, ListingCounts, MatchGroup
+from channelmanager_gui.models.order_table_queries import OrderFilter
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.services.credentials import CredentialStore
@@ -34,6 +33,7 @@ from channelmanager_gui.views.orders_page import OrdersPage, order_badges
 from channelmanager_gui.views.returns_page import ReturnsPage
 from channelmanager_gui.views.settings_page import SettingsPage
 from channelmanager_gui.views.table_support import threaded_runner
+from channelmanager_gui.views.tables.paged import Runner
 
 NO_ENGINE_FOR_IMPORT = "Connect a store (Settings) before adding products."
 

@@ -13,23 +13,44 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import QLabel, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from channelmanager_gui.models.order import OrderStatus
-from channelmanager_gui.models.qt_orders import NOTE_ROLE, STATUS_ROLE
+from channelmanager_gui.views.style import (
+    AMBER_BG,
+    AMBER_TEXT,
+    BLUE_BG,
+    BLUE_TEXT,
+    ERROR_BG,
+    ERROR_TEXT,
+    GREEN_BG,
+    GREEN_TEXT,
+    NEUTRAL_BG,
+    ORANGE_BG,
+    ORANGE_TEXT,
+    PURPLE_BG,
+    PURPLE_TEXT,
+    SKY_BG,
+    SKY_TEXT,
+    TEXT_MUTED,
+    TEXT_STRONG,
+    VIOLET_BG,
+    VIOLET_TEXT,
+)
+from channelmanager_gui.views.tables.orders import NOTE_ROLE, STATUS_ROLE
 
 # (background, text) per status: red for what needs the merchant, amber for in-between,
 # green for done, grey for closed.
 STATUS_COLOURS: dict[str, tuple[str, str]] = {
-    OrderStatus.ERROR: ("#fde2e1", "#9f1c1c"),
-    OrderStatus.IMPORTED: ("#e8eefc", "#1e429f"),
-    OrderStatus.ACKNOWLEDGED: ("#e0f2fe", "#075985"),
-    OrderStatus.CREATED: ("#fef3c7", "#92400e"),
-    OrderStatus.PARTIALLY_SHIPPED: ("#ffedd5", "#9a3412"),
-    OrderStatus.SHIPPED: ("#dcfce7", "#166534"),
-    OrderStatus.RETURN_REQUESTED: ("#f3e8ff", "#6b21a8"),
-    OrderStatus.REFUNDED: ("#ede9fe", "#5b21b6"),
-    OrderStatus.CANCELLED: ("#eceff3", "#4b5563"),
+    OrderStatus.ERROR: (ERROR_BG, ERROR_TEXT),
+    OrderStatus.IMPORTED: (BLUE_BG, BLUE_TEXT),
+    OrderStatus.ACKNOWLEDGED: (SKY_BG, SKY_TEXT),
+    OrderStatus.CREATED: (AMBER_BG, AMBER_TEXT),
+    OrderStatus.PARTIALLY_SHIPPED: (ORANGE_BG, ORANGE_TEXT),
+    OrderStatus.SHIPPED: (GREEN_BG, GREEN_TEXT),
+    OrderStatus.RETURN_REQUESTED: (PURPLE_BG, PURPLE_TEXT),
+    OrderStatus.REFUNDED: (VIOLET_BG, VIOLET_TEXT),
+    OrderStatus.CANCELLED: (NEUTRAL_BG, TEXT_MUTED),
 }
-_DEFAULT = ("#eceff3", "#374151")
-_NOTE_COLOUR = QColor("#9f1c1c")
+_DEFAULT = (NEUTRAL_BG, TEXT_STRONG)
+_NOTE_COLOUR = QColor(ERROR_TEXT)
 _H_PAD, _V_PAD, _GAP = 8, 3, 8
 
 

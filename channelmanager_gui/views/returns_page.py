@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import Return
-from channelmanager_gui.models.qt_paged import Runner
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.services.engine.fulfilment_queries import list_returns
@@ -39,6 +38,7 @@ from channelmanager_gui.services.engine.return_refund import (
 )
 from channelmanager_gui.views.page_style import PAGE_STYLE
 from channelmanager_gui.views.table_support import ask_confirmation, threaded_runner
+from channelmanager_gui.views.tables.paged import Runner
 
 COLUMNS = (
     "Walmart return",

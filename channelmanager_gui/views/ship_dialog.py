@@ -36,10 +36,11 @@ from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.order import Order
 from channelmanager_gui.qt_text import plain_label
 from channelmanager_gui.services import validation as v
-from channelmanager_gui.services.walmart.order_actions import METHOD_CODES
+from channelmanager_gui.services.walmart.order_requests import METHOD_CODES
+from channelmanager_gui.views.style import PROBLEM_TEXT, PURPLE_TEXT
 
 Clock = Callable[[], datetime]
-REASON_STYLE = "color: #b42318; font-size: 12px;"
+REASON_STYLE = f"color: {PROBLEM_TEXT}; font-size: 12px;"
 _LINE_HEADERS = ("SKU", "Product", "Ordered", "Shipped", "Cancelled", "Ship now")
 
 
@@ -113,7 +114,7 @@ class ShipDialog(QDialog):
         self.override: QCheckBox | None = None
         if self._order.intent_to_cancel:
             self.override = QCheckBox("Ship anyway — the buyer asked Walmart to cancel this order")
-            self.override.setStyleSheet("color: #6b21a8; font-weight: 600;")
+            self.override.setStyleSheet(f"color: {PURPLE_TEXT}; font-weight: 600;")
             self.override.toggled.connect(self._on_input_changed)
             layout.addWidget(self.override)
         layout.addLayout(self._form())

@@ -45,6 +45,7 @@ from channelmanager_gui.services.validation import CANCEL_REASON_LABELS
 from channelmanager_gui.views import store_form
 from channelmanager_gui.views.identifier_table import IdentifierTable
 from channelmanager_gui.views.store_form import SECRET_LABELS, StoreAnswer
+from channelmanager_gui.views.style import GREEN_TEXT, PROBLEM_TEXT
 
 SAVED_PLACEHOLDER = "Saved in the keyring — type to replace"
 INTERVAL_LABELS = {
@@ -124,7 +125,7 @@ class StoreDialog(QDialog):
         self.reason = plain_label()  # a validation message quoting what was typed
         self.reason.setObjectName("formReason")
         self.reason.setWordWrap(True)
-        self.reason.setStyleSheet("color: #b42318;")
+        self.reason.setStyleSheet(f"color: {PROBLEM_TEXT};")
         bottom.addWidget(self.reason, 1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.addButton(
@@ -278,7 +279,7 @@ class StoreDialog(QDialog):
     def _show_reports(self, reports: tuple[ConnectionReport, ConnectionReport]) -> None:
         lines = []
         for service, report in zip(("Commerce", "Walmart"), reports, strict=True):
-            mark, colour = ("✔", "#166534") if report.ok else ("✖", "#b42318")
+            mark, colour = ("✔", GREEN_TEXT) if report.ok else ("✖", PROBLEM_TEXT)
             detail = f" {report.detail}" if report.ok and report.detail else ""
             lines.append(
                 f"<span style='color:{colour}'>{mark} <b>{service}:</b></span> "

@@ -29,31 +29,48 @@ from PySide6.QtWidgets import (
 )
 
 from channelmanager_gui.models.listing import ListingState
-from channelmanager_gui.models.qt_listings import ERROR_ROLE as NOTE_ROLE
-from channelmanager_gui.models.qt_listings import STATE_ROLE
-from channelmanager_gui.models.qt_paged import PagedIdModel
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.views.pill_delegate import StatusPillDelegate
+from channelmanager_gui.views.style import (
+    AMBER_BG,
+    AMBER_TEXT,
+    BLUE_BG,
+    BLUE_TEXT,
+    ERROR_BG,
+    ERROR_TEXT,
+    GREEN_BG,
+    GREEN_TEXT,
+    NEUTRAL_BG,
+    ORANGE_BG,
+    ORANGE_TEXT,
+    SKY_BG,
+    SKY_TEXT,
+    TEXT_MUTED,
+    TEXT_STRONG,
+)
+from channelmanager_gui.views.tables.listings import ERROR_ROLE as NOTE_ROLE
+from channelmanager_gui.views.tables.listings import STATE_ROLE
+from channelmanager_gui.views.tables.paged import PagedIdModel
 from channelmanager_gui.views.window_state import read_bytes
 
 T = TypeVar("T")
 
 STATE_COLOURS: dict[str, tuple[str, str]] = {
-    ListingState.ACTIVE: ("#dcfce7", "#166534"),
-    ListingState.READY: ("#e0f2fe", "#075985"),
-    ListingState.PENDING_MATCH: ("#fef3c7", "#92400e"),
-    ListingState.UNMATCHED: ("#ffedd5", "#9a3412"),
-    ListingState.INCOMPLETE: ("#fde2e1", "#9f1c1c"),
-    ListingState.INELIGIBLE: ("#eceff3", "#4b5563"),
-    ListingState.ENDED: ("#eceff3", "#4b5563"),
+    ListingState.ACTIVE: (GREEN_BG, GREEN_TEXT),
+    ListingState.READY: (SKY_BG, SKY_TEXT),
+    ListingState.PENDING_MATCH: (AMBER_BG, AMBER_TEXT),
+    ListingState.UNMATCHED: (ORANGE_BG, ORANGE_TEXT),
+    ListingState.INCOMPLETE: (ERROR_BG, ERROR_TEXT),
+    ListingState.INELIGIBLE: (NEUTRAL_BG, TEXT_MUTED),
+    ListingState.ENDED: (NEUTRAL_BG, TEXT_MUTED),
 }
 OUTCOME_COLOURS: dict[str, tuple[str, str]] = {
-    "OK": ("#dcfce7", "#166534"),
-    "Error": ("#fde2e1", "#9f1c1c"),
-    "Info": ("#e8eefc", "#1e429f"),
+    "OK": (GREEN_BG, GREEN_TEXT),
+    "Error": (ERROR_BG, ERROR_TEXT),
+    "Info": (BLUE_BG, BLUE_TEXT),
 }
-_DEFAULT_COLOURS = ("#eceff3", "#374151")
-_NOTE_COLOUR = QColor("#9f1c1c")
+_DEFAULT_COLOURS = (NEUTRAL_BG, TEXT_STRONG)
+_NOTE_COLOUR = QColor(ERROR_TEXT)
 
 
 def threaded_runner(
@@ -68,10 +85,21 @@ def threaded_runner(
     return run
 
 
+def selected_ids(view: QTableView, model: PagedIdModel[Any, Any]) -> list[int]:
+    """The ids of the selected rows, top to bottom, each once: the one reading of a paged
+    table's selection (pages, actions, CSV export, ``SelectionKeeper``). Read from the
+    selection's ranges: selecting all of 100,000 rows is one range, where ``selectedRows()``
+    would build an index per row."""
+    ids = model.ids()
+    spans = view.selectionModel().selection()
+    rows = sorted({row for span in spans for row in range(span.top(), span.bottom() + 1)})
+    return [ids[row] for row in rows if row < len(ids)]
+
+
 class SelectionKeeper:
     """Remembers selection, current row and scroll by id when the model resets."""
 
-    def __init__(self, view: QTableView, model: PagedIdModel[Any]) -> None:
+    def __init__(self, view: QTableView, model: PagedIdModel[Any, Any]) -> None:
         self._view = view
         self._model = model
         self._selected: list[int] = []
@@ -83,12 +111,7 @@ class SelectionKeeper:
     def _on_model_about_to_be_reset(self) -> None:
         selection = self._view.selectionModel()
         ids = self._model.ids()
-        self._selected = [
-            ids[row]
-            for span in selection.selection()
-            for row in range(span.top(), span.bottom() + 1)
-            if row < len(ids)
-        ]
+        self._selected = selected_ids(self._view, self._model)
         current = selection.currentIndex()
         self._current = (
             ids[current.row()] if current.isValid() and current.row() < len(ids) else None

@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.listing import Listing, ListingState
-from channelmanager_gui.models.listing_queries import ListingFilter, ListingSort, listing_ids
+from channelmanager_gui.models.listing_table_queries import ListingFilter, ListingSort, listing_ids
 from channelmanager_gui.models.outbox import Activity, SyncCursor
 from channelmanager_gui.services.engine import listings_flow
 from channelmanager_gui.services.engine.catalog import WATERMARK, import_products, refresh_catalog

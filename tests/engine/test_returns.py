@@ -23,7 +23,7 @@ from channelmanager_gui.services.engine.fulfilment_queries import list_returns
 from channelmanager_gui.services.engine.return_refund import refund_blocker
 from channelmanager_gui.services.engine.returns_flow import COMMERCE_RETURN, WALMART_REFUND
 from channelmanager_gui.services.engine.shipping import ship_order
-from channelmanager_gui.services.walmart.order_actions import ShipLine
+from channelmanager_gui.services.walmart.order_requests import ShipLine
 from tests.engine.conftest import COMMERCE_PRODUCTS, SEED, Admin, MakeEngine, orderable_skus
 from tests.engine.fulfilment_support import (
     FLOWS,

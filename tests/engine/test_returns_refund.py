@@ -17,8 +17,8 @@ from channelmanager_gui.models.outbox import OutboxAction
 from channelmanager_gui.sandbox.pair import SandboxPair
 from channelmanager_gui.services import activity
 from channelmanager_gui.services.engine import order_create
+from channelmanager_gui.services.engine.cursors import read_cursor, write_cursor
 from channelmanager_gui.services.engine.engine import SyncEngine
-from channelmanager_gui.services.engine.fulfilment_common import read_cursor, write_cursor
 from channelmanager_gui.services.engine.return_refund import COMMERCE_REFUND, refund_return_now
 from channelmanager_gui.services.engine.returns_flow import MEMOS_CURSOR, WALMART_REFUND
 from channelmanager_gui.services.outbox import ActionContext, ActionHandler

@@ -9,8 +9,8 @@ from datetime import UTC, datetime
 from channelmanager_gui.models.order import OrderStatus
 from channelmanager_gui.sandbox.pair import SandboxPair
 from channelmanager_gui.services.engine.admin_shipments import CURSOR, detect_admin_shipments
+from channelmanager_gui.services.engine.cursors import read_cursor
 from channelmanager_gui.services.engine.engine import SyncEngine
-from channelmanager_gui.services.engine.fulfilment_common import read_cursor
 from tests.engine.conftest import Admin, MakeEngine
 from tests.engine.fulfilment_support import (
     FLOWS,

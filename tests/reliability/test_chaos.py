@@ -2,7 +2,7 @@
 creation while both sandboxes fail 20% of calls with 500s, 20% with dropped connections (half
 after acting) and 20% with malformed bodies, throttle in 429 storms and lag; about 30% of the
 orders are shipped (some in two parts) and 10% cancelled through the engine services. Once the
-faults stop and the queue drains, the invariants (services/engine/invariants.py) must hold.
+faults stop and the queue drains, the invariants (harness/invariants.py) must hold.
 
 429 storms start on 0.5% of requests, not 20%: a storm refuses *every* request for its length
 and Retry-After has whole seconds, so at 20% the sandboxes are in a storm nearly all the time
@@ -24,11 +24,11 @@ from typing import Any
 
 import pytest
 
+from channelmanager_gui.harness import chaos
+from channelmanager_gui.harness.invariants import RemoteState, check_invariants
+from channelmanager_gui.harness.remote_state import read_remote_state
 from channelmanager_gui.models.db import Database, open_database
-from channelmanager_gui.sandbox import chaos
 from channelmanager_gui.sandbox.pair import SandboxPair, start_pair
-from channelmanager_gui.sandbox.remote_state import read_remote_state
-from channelmanager_gui.services.engine.invariants import RemoteState, check_invariants
 
 PLAN = chaos.ChaosPlan(orders=150, fault_rate=0.2, throttle_rate=0.005, seed=23)
 

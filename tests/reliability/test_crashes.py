@@ -31,17 +31,17 @@ import keyring
 import pytest
 from sqlalchemy import func, select, update
 
+from channelmanager_gui.harness import chaos
+from channelmanager_gui.harness.chaos_merchant import Merchant
+from channelmanager_gui.harness.invariants import check_invariants
+from channelmanager_gui.harness.remote_state import commerce_baseline, read_remote_state
 from channelmanager_gui.models.base import utcnow
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.outbox import ActionStatus, OutboxAction
 from channelmanager_gui.models.store import Store
-from channelmanager_gui.sandbox import chaos
-from channelmanager_gui.sandbox.chaos_merchant import Merchant
 from channelmanager_gui.sandbox.pair import SandboxPair, start_pair
-from channelmanager_gui.sandbox.remote_state import commerce_baseline, read_remote_state
 from channelmanager_gui.services import stores
 from channelmanager_gui.services.credentials import CredentialStore
-from channelmanager_gui.services.engine.invariants import check_invariants
 from channelmanager_gui.services.engine.settings import DEFAULT_INTERVALS
 from tests.reliability.file_keyring import FILE_ENV, TestFileKeyring
 

@@ -10,15 +10,15 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import select
 
+from channelmanager_gui.harness.invariants import check_invariants
+from channelmanager_gui.harness.remote_state import commerce_baseline, read_remote_state
 from channelmanager_gui.models.order import Order, OrderStatus
 from channelmanager_gui.models.outbox import ActionStatus, OutboxAction
 from channelmanager_gui.sandbox.pair import SandboxPair
-from channelmanager_gui.sandbox.remote_state import commerce_baseline, read_remote_state
 from channelmanager_gui.sandbox.runner import ServerThread
 from channelmanager_gui.sandbox.walmart.app import build_app
 from channelmanager_gui.services import validation
 from channelmanager_gui.services.engine.fulfilment_queries import order_for_fulfilment
-from channelmanager_gui.services.engine.invariants import check_invariants
 from channelmanager_gui.services.engine.shipping import ship_order
 from channelmanager_gui.services.sync_status import SyncState
 from tests.engine.conftest import Admin, MakeEngine, start_test_pair

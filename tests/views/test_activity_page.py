@@ -11,19 +11,19 @@ from pytestqt.qtbot import QtBot
 
 from channelmanager_gui.models.activity_queries import ActivityFilter
 from channelmanager_gui.models.db import Database, open_database
-from channelmanager_gui.models.qt_activity import (
+from channelmanager_gui.qt_async import OpRunner
+from channelmanager_gui.services import activity
+from channelmanager_gui.services.changes import Change
+from channelmanager_gui.services.sync_status import SyncState, SyncStatusBoard
+from channelmanager_gui.views.activity_page import ActivityPage, counts_text
+from channelmanager_gui.views.tables.activity import (
     COL_MESSAGE,
     COL_OUTCOME,
     COL_SUBJECT,
     OUTCOME_ROLE,
     ActivityTableModel,
 )
-from channelmanager_gui.models.qt_paged import run_inline
-from channelmanager_gui.qt_async import OpRunner
-from channelmanager_gui.services import activity
-from channelmanager_gui.services.changes import Change
-from channelmanager_gui.services.sync_status import SyncState, SyncStatusBoard
-from channelmanager_gui.views.activity_page import ActivityPage, counts_text
+from channelmanager_gui.views.tables.paged import run_inline
 from tests.models.listing_seed import add_listing, add_store
 from tests.views.conftest import NOW
 

@@ -12,14 +12,14 @@ from sqlalchemy import update
 from channelmanager_gui.models.dashboard_queries import load_dashboard, open_errors
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.listing import Listing, ListingState
-from channelmanager_gui.models.listing_queries import IN_ERROR
+from channelmanager_gui.models.listing_table_queries import IN_ERROR
 from channelmanager_gui.models.order import OrderStatus
-from channelmanager_gui.models.order_queries import Attention, OrderFilter
-from channelmanager_gui.models.qt_paged import run_inline
+from channelmanager_gui.models.order_table_queries import Attention, OrderFilter
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import Change
 from channelmanager_gui.services.loop_runs import record_run
 from channelmanager_gui.views.dashboard_page import DashboardPage
+from channelmanager_gui.views.tables.paged import run_inline
 from tests.models.listing_seed import seed_listings
 from tests.models.order_seed import NOW, seed_shop
 

@@ -16,8 +16,7 @@ from pytestqt.qtbot import QtBot
 from channelmanager_gui.models import global_search as search_module
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.global_search import SearchResult
-from channelmanager_gui.models.listing_queries import ALL
-from channelmanager_gui.models.qt_paged import Runner, run_inline
+from channelmanager_gui.models.listing_table_queries import ALL
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import ChangeBus
 from channelmanager_gui.services.sync_status import SyncStatusBoard
@@ -27,6 +26,7 @@ from channelmanager_gui.views.global_search import GlobalSearch
 from channelmanager_gui.views.main_window import MainWindow
 from channelmanager_gui.views.navigation import Area
 from channelmanager_gui.views.page_wiring import PageDeps, Pages, mount_pages
+from channelmanager_gui.views.tables.paged import Runner, run_inline
 from channelmanager_gui.views.window_state import window_settings
 from tests.models.listing_seed import seed_listings
 from tests.models.order_seed import seed_shop

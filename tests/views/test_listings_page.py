@@ -13,17 +13,20 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select, update
 
-from channelmanager_gui.models import qt_listings as listings_model
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.listing import Listing, ListingState, MatchStatus
-from channelmanager_gui.models.listing_queries import (
+from channelmanager_gui.models.listing_table_queries import (
     ALL,
     IN_ERROR,
     ListingFilter,
     ListingSortColumn,
 )
 from channelmanager_gui.models.outbox import Activity
-from channelmanager_gui.models.qt_listings import (
+from channelmanager_gui.qt_async import OpRunner
+from channelmanager_gui.services.changes import Change, ChangeBus
+from channelmanager_gui.views.listings_page import ListingsPage
+from channelmanager_gui.views.tables import listings as listings_model
+from channelmanager_gui.views.tables.listings import (
     COL_PRICE,
     COL_PROBLEM,
     COL_SKU,
@@ -31,10 +34,7 @@ from channelmanager_gui.models.qt_listings import (
     STATE_ROLE,
     ListingsTableModel,
 )
-from channelmanager_gui.models.qt_paged import RIGHT, run_inline
-from channelmanager_gui.qt_async import OpRunner
-from channelmanager_gui.services.changes import Change, ChangeBus
-from channelmanager_gui.views.listings_page import ListingsPage
+from channelmanager_gui.views.tables.paged import RIGHT, run_inline
 from tests.models.listing_seed import add_store, bulk_listings, seed_listings
 
 INLINE = {"runner": run_inline, "action_runner": run_inline}

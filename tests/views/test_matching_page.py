@@ -11,11 +11,11 @@ from pytestqt.qtbot import QtBot
 
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.listing import Listing, ListingState, MatchStatus
-from channelmanager_gui.models.listing_queries import MatchGroup
-from channelmanager_gui.models.qt_paged import run_inline
+from channelmanager_gui.models.listing_table_queries import MatchGroup
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.views.matching_page import MatchingPage
+from channelmanager_gui.views.tables.paged import run_inline
 from tests.models.listing_seed import add_listing, add_store, seed_listings
 
 CANDIDATES = [

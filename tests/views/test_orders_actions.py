@@ -16,9 +16,8 @@ from sqlalchemy import select
 from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.order import Order, OrderStatus
-from channelmanager_gui.models.order_queries import Attention
+from channelmanager_gui.models.order_table_queries import Attention
 from channelmanager_gui.models.outbox import ActionStatus, OutboxAction
-from channelmanager_gui.models.qt_orders import COL_PO, COL_STATUS, NOTE_ROLE
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services import outbox
 from channelmanager_gui.services.changes import Change, ChangeBus
@@ -28,6 +27,7 @@ from channelmanager_gui.services.validation import COMMERCE_CANCEL_HELD
 from channelmanager_gui.views.cancel_dialog import CancelDialog
 from channelmanager_gui.views.orders_page import OrdersPage
 from channelmanager_gui.views.ship_dialog import ShipDialog
+from channelmanager_gui.views.tables.orders import COL_PO, COL_STATUS, NOTE_ROLE
 from tests.models.order_seed import NOW, Line, add_order, seed_shop
 
 

@@ -13,8 +13,13 @@ from pytestqt.qtbot import QtBot
 
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.order import Order
-from channelmanager_gui.models.order_queries import Attention, Listing, OrderCounts, OrderFilter
-from channelmanager_gui.models.qt_orders import (
+from channelmanager_gui.models.order_table_queries import (
+    Attention,
+    Listing,
+    OrderCounts,
+    OrderFilter,
+)
+from channelmanager_gui.views.tables.orders import (
     COL_COMMERCE,
     COL_CUSTOMER,
     COL_PO,
@@ -148,7 +153,7 @@ def test_a_failing_page_load_disables_its_rows(
     def broken(*_: object) -> dict[int, object]:
         raise RuntimeError("database is locked")
 
-    monkeypatch.setattr("channelmanager_gui.models.qt_orders.rows_by_ids", broken)
+    monkeypatch.setattr("channelmanager_gui.views.tables.orders.rows_by_ids", broken)
     assert model.index(0, COL_PO).data() == UNLOADABLE
     assert model.index(0, COL_STATUS).data() == ""
     monkeypatch.undo()

@@ -13,19 +13,19 @@ from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from channelmanager_gui.models.db import Database, open_database
-from channelmanager_gui.models.order_queries import Attention
-from channelmanager_gui.models.qt_orders import (
+from channelmanager_gui.models.order_table_queries import Attention
+from channelmanager_gui.qt_async import OpRunner
+from channelmanager_gui.services.changes import Change, ChangeBus
+from channelmanager_gui.views.orders_empty import NO_ORDERS_HINT
+from channelmanager_gui.views.orders_page import OrdersPage, order_badges
+from channelmanager_gui.views.tables.orders import (
     COL_COMMERCE,
     COL_CUSTOMER_ORDER,
     COL_PO,
     COL_SHIP_BY,
     COL_STATUS,
 )
-from channelmanager_gui.models.qt_paged import run_inline
-from channelmanager_gui.qt_async import OpRunner
-from channelmanager_gui.services.changes import Change, ChangeBus
-from channelmanager_gui.views.orders_empty import NO_ORDERS_HINT
-from channelmanager_gui.views.orders_page import OrdersPage, order_badges
+from channelmanager_gui.views.tables.paged import run_inline
 from channelmanager_gui.views.window_state import window_settings
 from tests.models.order_seed import NOW, add_order, add_store, bulk_orders, seed_shop
 

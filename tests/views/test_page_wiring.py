@@ -9,8 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.order import Order, OrderStatus, Return
-from channelmanager_gui.models.order_queries import Attention, OrderFilter
-from channelmanager_gui.models.qt_paged import run_inline
+from channelmanager_gui.models.order_table_queries import Attention, OrderFilter
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.services.sync_status import SyncStatusBoard
@@ -20,6 +19,7 @@ from channelmanager_gui.views.main_window import MainWindow
 from channelmanager_gui.views.navigation import Area
 from channelmanager_gui.views.page_wiring import PageDeps, Pages, mount_pages
 from channelmanager_gui.views.returns_page import ReturnsPage, progress_text
+from channelmanager_gui.views.tables.paged import run_inline
 from channelmanager_gui.views.window_state import window_settings
 from tests.models.order_seed import seed_shop
 

@@ -18,11 +18,11 @@ from pytestqt.qtbot import QtBot
 from channelmanager_gui.errors import ApiError
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.order import Order, OrderLine
-from channelmanager_gui.models.qt_orders import COL_PO, OrdersTableModel
 from channelmanager_gui.views.cancel_dialog import CancelDialog
 from channelmanager_gui.views.error_presenter import ErrorPresenter
 from channelmanager_gui.views.order_detail import OrderDetailView
 from channelmanager_gui.views.ship_dialog import ShipDialog
+from channelmanager_gui.views.tables.orders import COL_PO, OrdersTableModel
 from tests.models.order_seed import NOW, Line, add_order, add_store
 
 BUYER = "<img src=x> <b>Bob</b> & Co"

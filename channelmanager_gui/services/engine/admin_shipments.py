@@ -23,15 +23,14 @@ from channelmanager_gui.services.changes import Change
 from channelmanager_gui.services.commerce.sales_models import Shipment as CommerceShipment
 from channelmanager_gui.services.engine.carrier_map import walmart_carrier
 from channelmanager_gui.services.engine.context import EngineEnv, StoreContext
+from channelmanager_gui.services.engine.cursors import read_cursor, write_cursor
 from channelmanager_gui.services.engine.fulfilment_common import (
     clear_error,
     load_order,
     note,
     publish_after_commit,
-    read_cursor,
     set_error,
     sync_error,
-    write_cursor,
 )
 from channelmanager_gui.services.engine.shipping import WALMART_SHIP, add_lines, queue
 

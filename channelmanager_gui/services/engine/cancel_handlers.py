@@ -36,7 +36,7 @@ from channelmanager_gui.services.engine.fulfilment_common import (
 from channelmanager_gui.services.engine.order_create import order_comment
 from channelmanager_gui.services.engine.order_snapshot import load_snapshot
 from channelmanager_gui.services.outbox import ActionContext
-from channelmanager_gui.services.walmart.order_actions import CancelLine
+from channelmanager_gui.services.walmart.order_requests import CancelLine
 
 
 def cancel_comment(purchase_order_id: str, reason: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from channelmanager_gui.services.walmart.order_actions import CARRIERS
+from channelmanager_gui.services.walmart.order_requests import CARRIERS
 
 _TO_COMMERCE = {
     "UPS": "ups",

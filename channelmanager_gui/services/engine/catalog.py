@@ -18,12 +18,12 @@ from sqlalchemy.orm import Session
 
 from channelmanager_gui.errors import ChannelError, ValidationError
 from channelmanager_gui.models.listing import Listing
-from channelmanager_gui.models.outbox import SyncCursor
 from channelmanager_gui.services import activity
 from channelmanager_gui.services.changes import Change
 from channelmanager_gui.services.commerce.catalog import product_criteria, sku_batches
 from channelmanager_gui.services.commerce.models import Product, parse
 from channelmanager_gui.services.engine.context import EngineEnv, StoreContext
+from channelmanager_gui.services.engine.cursors import read_cursor, save_cursor
 from channelmanager_gui.services.engine.product_facts import apply_product, unlistable_reason
 from channelmanager_gui.services.engine.progress import NullProgress, Progress, is_cancelled
 from channelmanager_gui.services.engine.stock import poll_stock
@@ -114,7 +114,7 @@ async def refresh_catalog(env: EngineEnv, store: StoreContext) -> dict[str, int]
                 listing = listings.get(product.sku)
                 if listing is not None:
                     changed += _refresh_one(session, store, listing, product)
-    _save_watermark(env, store.id, newest)
+    save_cursor(env.db, store.id, WATERMARK, newest)
     if changed:
         env.changes.publish(Change.LISTINGS, Change.ACTIVITY)
     return {"changed": changed}
@@ -237,19 +237,10 @@ def _by_sku(session: Session, store_id: int, skus: list[str]) -> dict[str, Listi
 def _watermark(env: EngineEnv, store_id: int) -> datetime | None:
     """The newest ``updated_at`` seen; first pass: the newest of the imported products."""
     with env.db.session() as session:
-        cursor = session.get(SyncCursor, (store_id, WATERMARK))
-        if cursor is not None:
-            return datetime.fromisoformat(cursor.value)
+        seen = read_cursor(session, store_id, WATERMARK)
+        if seen is not None:
+            return seen
         newest: datetime | None = session.scalar(
             select(func.max(Listing.commerce_updated_at)).where(Listing.store_id == store_id)
         )
     return newest
-
-
-def _save_watermark(env: EngineEnv, store_id: int, value: datetime) -> None:
-    with env.db.session() as session:
-        cursor = session.get(SyncCursor, (store_id, WATERMARK))
-        if cursor is None:
-            session.add(SyncCursor(store_id=store_id, name=WATERMARK, value=value.isoformat()))
-        else:
-            cursor.value = value.isoformat()

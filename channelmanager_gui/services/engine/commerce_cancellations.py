@@ -42,15 +42,14 @@ from channelmanager_gui.services.engine.commerce_cancel_decision import (
     returned_by_line,
 )
 from channelmanager_gui.services.engine.context import EngineEnv, StoreContext
+from channelmanager_gui.services.engine.cursors import read_cursor, write_cursor
 from channelmanager_gui.services.engine.fulfilment_common import (
     clear_error,
     load_order,
     note,
     publish_after_commit,
-    read_cursor,
     set_error,
     sync_error,
-    write_cursor,
 )
 from channelmanager_gui.services.engine.order_status import refresh_order_status
 from channelmanager_gui.services.validation import COMMERCE_CANCEL_HELD

@@ -1,5 +1,5 @@
 """Small pieces every fulfilment step shares: loading an order whole, recording an error or its
-clearing on the order and in the timeline, watermarks, and announcing changes after commit.
+clearing on the order and in the timeline, and announcing changes after commit.
 
 Announcing *after* commit matters: a view that refreshes on the signal must already see the
 new rows, so ``publish_after_commit`` hooks the session's commit instead of publishing inline.
@@ -7,16 +7,12 @@ new rows, so ``publish_after_commit`` hooks the session's commit instead of publ
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session, selectinload
 
 from channelmanager_gui.errors import ValidationError
-from channelmanager_gui.models.base import utcnow
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import Order, Shipment
-from channelmanager_gui.models.outbox import SyncCursor
 from channelmanager_gui.services import activity
 from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.services.engine.order_status import refresh_order_status
@@ -93,17 +89,3 @@ def clear_error(order: Order, *steps: str) -> None:
         order.error = None
         order.error_step = None
     refresh_order_status(order)
-
-
-def read_cursor(session: Session, store_id: int, name: str) -> datetime | None:
-    row = session.get(SyncCursor, (store_id, name))
-    return datetime.fromisoformat(row.value) if row else None
-
-
-def write_cursor(session: Session, store_id: int, name: str, value: datetime) -> None:
-    row = session.get(SyncCursor, (store_id, name))
-    if row is None:
-        session.add(SyncCursor(store_id=store_id, name=name, value=value.isoformat()))
-    else:
-        row.value = value.isoformat()
-        row.updated_at = utcnow()

@@ -1,7 +1,7 @@
 """Bulk actions on listings for the Listings screen and the command line: "resend price and
 stock", remove, and ``channelmanager-gui listings export``.
 
-(Ids, counts per state and rows for the table live in ``models/listing_queries.py``.)
+(Ids, counts per state and rows for the table live in ``models/listing_table_queries.py``.)
 """
 
 from __future__ import annotations

@@ -36,9 +36,9 @@ from sqlalchemy.orm import Session
 
 from channelmanager_gui.errors import ChannelError, MalformedResponseError
 from channelmanager_gui.models.order import Order, OrderStatus
-from channelmanager_gui.models.outbox import SyncCursor
 from channelmanager_gui.services.changes import Change
 from channelmanager_gui.services.engine.context import EngineEnv, StoreContext
+from channelmanager_gui.services.engine.cursors import load_cursor, save_cursor
 from channelmanager_gui.services.engine.order_activity import SUBJECT, error_text, note
 from channelmanager_gui.services.engine.order_records import (
     needs_ack,
@@ -97,7 +97,7 @@ async def run_orders(env: EngineEnv, store: StoreContext) -> dict[str, int]:
     orders = store.walmart.iter_orders(start, now, limit=PAGE, on_malformed=counts.unreadable)
     await _save_all(env, store.id, orders, counts, now)
     if not counts.failed:
-        _set_cursor(env, store.id, WINDOW_CURSOR, now)
+        save_cursor(env.db, store.id, WINDOW_CURSOR, now)
     await _import_released(env, store, start, now, counts)
     await _refresh_open_orders(env, store, start, now, counts)
     if counts.new or counts.updated:
@@ -112,7 +112,7 @@ async def run_orders(env: EngineEnv, store: StoreContext) -> dict[str, int]:
 
 def window_start(env: EngineEnv, store: StoreContext, now: datetime) -> datetime:
     """First window: the store's look-back; later: the last window's end minus the overlap."""
-    until = _get_cursor(env, store.id, WINDOW_CURSOR)
+    until = load_cursor(env.db, store.id, WINDOW_CURSOR)
     if until is None:
         return now - timedelta(hours=store.settings.order_lookback_hours)
     return max(until - OVERLAP, now - MAX_AGE)
@@ -268,7 +268,7 @@ async def _refresh_open_orders(
     env: EngineEnv, store: StoreContext, window: datetime, now: datetime, counts: ImportCounts
 ) -> None:
     """Every few minutes, re-read still-open orders older than the window (updates only)."""
-    last = _get_cursor(env, store.id, REFRESH_CURSOR)
+    last = load_cursor(env.db, store.id, REFRESH_CURSOR)
     if last is not None and now - last < REFRESH_EVERY:
         return
     oldest = _oldest_open(env, store.id, now)
@@ -277,7 +277,7 @@ async def _refresh_open_orders(
             oldest, window, limit=PAGE, on_malformed=counts.unreadable
         )
         await _save_all(env, store.id, orders, counts, now, known_only=True)
-    _set_cursor(env, store.id, REFRESH_CURSOR, now)
+    save_cursor(env.db, store.id, REFRESH_CURSOR, now)
 
 
 async def _import_released(
@@ -285,7 +285,7 @@ async def _import_released(
 ) -> None:
     """Every few minutes, orders dated before the window that Walmart released late: new ones
     are imported (and acknowledged), known ones updated."""
-    last = _get_cursor(env, store.id, RELEASED_CURSOR)
+    last = load_cursor(env.db, store.id, RELEASED_CURSOR)
     oldest = now - MAX_AGE
     if oldest >= window or (last is not None and now - last < RELEASED_EVERY):
         return
@@ -295,7 +295,7 @@ async def _import_released(
     )
     await _save_all(env, store.id, orders, counts, now)
     if counts.failed == failed:  # else read again next pass
-        _set_cursor(env, store.id, RELEASED_CURSOR, now)
+        save_cursor(env.db, store.id, RELEASED_CURSOR, now)
 
 
 def _oldest_open(env: EngineEnv, store_id: int, now: datetime) -> datetime | None:
@@ -308,18 +308,3 @@ def _oldest_open(env: EngineEnv, store_id: int, now: datetime) -> datetime | Non
             )
         )
     return None if oldest is None else oldest - timedelta(minutes=1)
-
-
-def _get_cursor(env: EngineEnv, store_id: int, name: str) -> datetime | None:
-    with env.db.session() as session:
-        row = session.get(SyncCursor, (store_id, name))
-        return None if row is None else datetime.fromisoformat(row.value)
-
-
-def _set_cursor(env: EngineEnv, store_id: int, name: str, value: datetime) -> None:
-    with env.db.session() as session:
-        row = session.get(SyncCursor, (store_id, name))
-        if row is None:
-            session.add(SyncCursor(store_id=store_id, name=name, value=value.isoformat()))
-        else:
-            row.value = value.isoformat()

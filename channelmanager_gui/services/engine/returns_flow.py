@@ -27,18 +27,21 @@ from sqlalchemy.orm import Session
 from channelmanager_gui.models.base import utcnow
 from channelmanager_gui.models.money import ZERO, to_money
 from channelmanager_gui.models.order import Order, Return
-from channelmanager_gui.models.outbox import SyncCursor
 from channelmanager_gui.services import activity, outbox
 from channelmanager_gui.services.changes import Change
 from channelmanager_gui.services.commerce.sales_models import CreditMemo
 from channelmanager_gui.services.engine.context import EngineEnv, StoreContext
+from channelmanager_gui.services.engine.cursors import (
+    read_cursor,
+    read_id_cursor,
+    write_cursor,
+    write_id_cursor,
+)
 from channelmanager_gui.services.engine.fulfilment_common import (
     load_order,
     note,
     publish_after_commit,
-    read_cursor,
     sync_error,
-    write_cursor,
 )
 from channelmanager_gui.services.engine.order_status import refresh_order_status
 from channelmanager_gui.services.engine.return_linking import (
@@ -88,8 +91,7 @@ async def sync_returns(env: EngineEnv, store: StoreContext) -> dict[str, int]:
 async def _earlier_memos(env: EngineEnv, store: StoreContext, counts: Counter[str]) -> None:
     """Match the existing credit memos of the orders of returns imported since the last pass."""
     with env.db.session() as session:
-        cursor = session.get(SyncCursor, (store.id, LOOKUP_CURSOR))
-        after = int(cursor.value) if cursor else 0
+        after = read_id_cursor(session, store.id, LOOKUP_CURSOR) or 0
         query = (
             select(Return.id, Order.commerce_entity_id)
             .outerjoin(Order, Return.order_id == Order.id)
@@ -121,7 +123,7 @@ async def _earlier_memos(env: EngineEnv, store: StoreContext, counts: Counter[st
             counts[_guarded(_match_creditmemo, env, store, memo)] += 1
     if newest is not None and newest > after:
         with env.db.session() as session:
-            session.merge(SyncCursor(store_id=store.id, name=LOOKUP_CURSOR, value=str(newest)))
+            write_id_cursor(session, store.id, LOOKUP_CURSOR, newest)
 
 
 def _guarded(

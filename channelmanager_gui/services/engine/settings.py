@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from channelmanager_gui.errors import ValidationError
-from channelmanager_gui.services.walmart.order_actions import CANCEL_REASONS
+from channelmanager_gui.services.walmart.order_requests import CANCEL_REASONS
 
 DEFAULT_SOURCE = "default"  # the MSI source of a single-source shop
 # Defaults well under the 5–30 minutes web extensions take; orders are what merchants wait for.

@@ -29,8 +29,8 @@ from channelmanager_gui.services.engine.fulfilment_common import (
 )
 from channelmanager_gui.services.engine.shipping import COMMERCE_SHIP, WALMART_SHIP
 from channelmanager_gui.services.outbox import ActionContext
-from channelmanager_gui.services.walmart.order_actions import MAX_SELLER_ORDER_ID, ShipLine
 from channelmanager_gui.services.walmart.order_models import Order as WalmartOrder
+from channelmanager_gui.services.walmart.order_requests import MAX_SELLER_ORDER_ID, ShipLine
 
 
 @dataclass

@@ -10,16 +10,15 @@ Two cheap reads, part of the matching loop:
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from channelmanager_gui.errors import ChannelError, NotFoundError
 from channelmanager_gui.models.listing import Listing, MatchStatus
-from channelmanager_gui.models.outbox import SyncCursor
 from channelmanager_gui.services.engine import outcomes
 from channelmanager_gui.services.engine.context import EngineEnv, StoreContext
+from channelmanager_gui.services.engine.cursors import read_cursor, write_cursor
 from channelmanager_gui.services.outbox import RETRYABLE
 from channelmanager_gui.services.walmart.catalog_models import Item
 
@@ -74,7 +73,7 @@ def _mark_ended(env: EngineEnv, store_id: int, ended: dict[str, Item]) -> int:
                 "error",
             )
             count += 1
-        _save_cursor(session, store_id, env.clock())
+        write_cursor(session, store_id, CURSOR, env.clock())
     return count
 
 
@@ -129,15 +128,5 @@ def _record_item(env: EngineEnv, listing_id: int, item: Item) -> None:
 
 def _due(env: EngineEnv, store_id: int) -> bool:
     with env.db.session() as session:
-        cursor = session.get(SyncCursor, (store_id, CURSOR))
-        if cursor is None:
-            return True
-        return env.clock() - datetime.fromisoformat(cursor.value) >= RETIRED_EVERY
-
-
-def _save_cursor(session: Session, store_id: int, now: datetime) -> None:
-    cursor = session.get(SyncCursor, (store_id, CURSOR))
-    if cursor is None:
-        session.add(SyncCursor(store_id=store_id, name=CURSOR, value=now.isoformat()))
-    else:
-        cursor.value = now.isoformat()
+        checked = read_cursor(session, store_id, CURSOR)
+    return checked is None or env.clock() - checked >= RETIRED_EVERY

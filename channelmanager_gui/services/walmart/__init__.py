@@ -12,15 +12,6 @@ from channelmanager_gui.services.walmart.catalog_models import (
 )
 from channelmanager_gui.services.walmart.client import WalmartClient
 from channelmanager_gui.services.walmart.feeds import MatchItem
-from channelmanager_gui.services.walmart.order_actions import (
-    CANCEL_REASONS,
-    CARRIERS,
-    METHOD_CODES,
-    REFUND_REASONS,
-    CancelLine,
-    RefundLine,
-    ShipLine,
-)
 from channelmanager_gui.services.walmart.order_models import (
     Charge,
     LineStatus,
@@ -30,6 +21,15 @@ from channelmanager_gui.services.walmart.order_models import (
     PostalAddress,
     ShippingInfo,
     Tracking,
+)
+from channelmanager_gui.services.walmart.order_requests import (
+    CANCEL_REASONS,
+    CARRIERS,
+    METHOD_CODES,
+    REFUND_REASONS,
+    CancelLine,
+    RefundLine,
+    ShipLine,
 )
 from channelmanager_gui.services.walmart.return_models import (
     ReturnLine,

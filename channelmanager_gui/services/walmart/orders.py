@@ -15,7 +15,8 @@ from channelmanager_gui.errors import MalformedResponseError, NotFoundError, Val
 from channelmanager_gui.services.http import Priority
 from channelmanager_gui.services.walmart.core import Reply, WalmartCore, query_date, segment
 from channelmanager_gui.services.walmart.error_body import is_content_not_found
-from channelmanager_gui.services.walmart.order_actions import (
+from channelmanager_gui.services.walmart.order_models import Order
+from channelmanager_gui.services.walmart.order_requests import (
     CancelLine,
     RefundLine,
     ShipLine,
@@ -23,7 +24,6 @@ from channelmanager_gui.services.walmart.order_actions import (
     refund_body,
     shipment_body,
 )
-from channelmanager_gui.services.walmart.order_models import Order
 
 ORDER_STATUSES = ("Created", "Acknowledged", "Shipped", "Delivered", "Cancelled")
 ORDERS_KEY = "walmart:orders"

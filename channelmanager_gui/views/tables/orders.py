@@ -1,12 +1,13 @@
 """The order dashboard's table model: order ids in SQL order, rows loaded a page at a time.
 
-Built on :class:`~channelmanager_gui.models.qt_paged.PagedIdModel` (the Anki-style id table the
-Listings and Activity tables share): the filter and sort run in SQL (``order_queries``) and
-return ids only; ``data()`` loads the ~200 rows around the one asked for, so 100,000 orders
-open with one id query and scroll with one small query per page. The id query and the counts
-come back together (``load_listing``), through the injected runner (a worker thread in the
-window, inline in tests); the counts are left out when only the sort or the status/attention
-choice changed, as they count every status and attention kind of the same scope anyway.
+Built on :class:`~channelmanager_gui.views.tables.paged.CountedIdModel` (the Anki-style id table
+the Listings and Activity tables share): the filter and sort run in SQL
+(``models/order_table_queries.py``) and return ids only; ``data()`` loads the ~200 rows around
+the one asked for, so 100,000 orders open with one id query and scroll with one small query per
+page. The id query and the counts come back together (``load_listing``), through the injected
+runner (a worker thread in the window, inline in tests); the counts are left out when only the
+sort or the status/attention choice changed, as they count every status and attention kind of
+the same scope anyway.
 """
 
 from __future__ import annotations
@@ -17,12 +18,12 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.money import money_text
-from channelmanager_gui.models.order_queries import (
+from channelmanager_gui.models.order_table_queries import (
     Attention,
     Listing,
     OrderCounts,
@@ -33,7 +34,15 @@ from channelmanager_gui.models.order_queries import (
     load_listing,
     rows_by_ids,
 )
-from channelmanager_gui.models.qt_paged import ID_ROLE, RIGHT, PagedIdModel, Runner, run_inline
+from channelmanager_gui.views.style import (
+    AMBER_TEXT,
+    CANCEL_TINT,
+    DUE_TODAY_TINT,
+    ERROR_TINT,
+    OVERDUE_TINT,
+    PROBLEM_TEXT,
+)
+from channelmanager_gui.views.tables.paged import ID_ROLE, RIGHT, CountedIdModel
 
 Clock = Callable[[], datetime]
 
@@ -70,16 +79,16 @@ _MONO_COLUMNS = frozenset({COL_PO, COL_COMMERCE, COL_CUSTOMER_ORDER})
 _TINTS = tuple(
     (kind, QBrush(QColor(colour)))
     for kind, colour in (
-        (Attention.ERROR, "#fdecec"),
-        (Attention.CANCEL_REQUESTED, "#f3ecfd"),
-        (Attention.OVERDUE, "#fff0e0"),
-        (Attention.DUE_TODAY, "#fff8d6"),
+        (Attention.ERROR, ERROR_TINT),
+        (Attention.CANCEL_REQUESTED, CANCEL_TINT),
+        (Attention.OVERDUE, OVERDUE_TINT),
+        (Attention.DUE_TODAY, DUE_TODAY_TINT),
     )
 )
-_OVERDUE_TEXT, _TODAY_TEXT = QBrush(QColor("#b42318")), QBrush(QColor("#92400e"))
+_OVERDUE_TEXT, _TODAY_TEXT = QBrush(QColor(PROBLEM_TEXT)), QBrush(QColor(AMBER_TEXT))
 
 
-class OrdersTableModel(PagedIdModel[OrderRow]):
+class OrdersTableModel(CountedIdModel[OrderRow, OrderFilter]):
     """Rows are orders in the current filter and sort; see the module docstring.
 
     ``counts_changed(OrderCounts)`` follows every refresh, for the status filter and badges.
@@ -87,62 +96,31 @@ class OrdersTableModel(PagedIdModel[OrderRow]):
 
     titles = tuple(column.title for column in COLUMNS)
     unloadable = UNLOADABLE
-    counts_changed = Signal(object)
 
-    def __init__(
-        self,
-        db: Database,
-        *,
-        clock: Clock,
-        runner: Runner[Any] = run_inline,
-        page_size: int = 200,
-        max_pages: int = 25,
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(db, runner=runner, page_size=page_size, max_pages=max_pages, parent=parent)
+    def __init__(self, db: Database, *, clock: Clock, **options: Any) -> None:
+        """``options``: the runner, page size and parent of :class:`PagedIdModel`."""
+        super().__init__(db, OrderFilter(), OrderCounts(), sort=OrderSort(), **options)
         self._clock = clock
-        self._filter = OrderFilter()
-        self._sort = OrderSort()
-        self.counts = OrderCounts()
-
-    # -- what is listed ------------------------------------------------------------------------
-
-    def set_filter(self, flt: OrderFilter) -> None:
-        self._filter = flt
-        self.requery()
-
-    def current_filter(self) -> OrderFilter:
-        return self._filter
 
     def current_sort(self) -> OrderSort:
-        return self._sort
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(COLUMNS):
-            return
-        wanted = OrderSort(COLUMNS[column].sort, order == Qt.SortOrder.DescendingOrder)
-        same, self._sort = wanted == self._sort, wanted
-        self.sorted_by(same)
+        return self._sort  # type: ignore[return-value]
 
     def sort_column(self) -> int:
-        return next(i for i, c in enumerate(COLUMNS) if c.sort is self._sort.column)
+        return next(i for i, c in enumerate(COLUMNS) if c.sort is self.current_sort().column)
 
     # -- PagedIdModel hooks --------------------------------------------------------------------
 
+    def sort_for(self, column: int, descending: bool) -> OrderSort | None:
+        return OrderSort(COLUMNS[column].sort, descending) if 0 <= column < len(COLUMNS) else None
+
+    def counted_scope(self, flt: OrderFilter) -> OrderFilter:
+        """What the counts depend on: not the status or attention choice (each is counted)."""
+        return replace(flt, status=None, attention=None)
+
     def query_ids(self) -> Callable[[], Listing]:
-        db, flt, sort, now = self._db, self._filter, self._sort, self._clock()
-        counts = self.counts_needed(_counted_scope(flt))
+        db, flt, sort, now = self._db, self._filter, self.current_sort(), self._clock()
+        counts = self.counts_needed()
         return lambda: load_listing(db, flt, sort, now, with_counts=counts)
-
-    def ids_of(self, answer: Listing) -> Sequence[int]:
-        return answer.ids
-
-    def reloaded(self, answer: Listing) -> None:
-        if answer.counts is None:
-            return  # same scope: the counts shown are still right
-        self.counts_taken(_counted_scope(self._filter))
-        self.counts = answer.counts
-        self.counts_changed.emit(answer.counts)
 
     def load_rows(self, ids: Sequence[int]) -> dict[int, OrderRow]:
         with self._db.session() as session:
@@ -173,11 +151,6 @@ class OrdersTableModel(PagedIdModel[OrderRow]):
         if role == Qt.ItemDataRole.ToolTipRole:
             return row_tooltip(row)
         return None
-
-
-def _counted_scope(flt: OrderFilter) -> OrderFilter:
-    """What the counts depend on: not the status or attention choice (each is counted)."""
-    return replace(flt, status=None, attention=None)
 
 
 def ship_by_brush(row: OrderRow) -> QBrush | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from channelmanager_gui.models.activity_queries import (
@@ -15,36 +15,22 @@ from channelmanager_gui.models.activity_queries import (
     rows_by_ids,
 )
 from channelmanager_gui.models.db import Database
-from channelmanager_gui.models.qt_paged import PagedIdModel, Runner, run_inline
+from channelmanager_gui.views.style import ERROR_TEXT
+from channelmanager_gui.views.tables.paged import PagedIdModel
 
 OUTCOME_ROLE = Qt.ItemDataRole.UserRole + 2  # "Error", "OK", "Info": text for a pill
 COL_TIME, COL_OUTCOME, COL_SUBJECT, COL_EVENT, COL_MESSAGE = range(5)
 OUTCOME_TEXT = {"ok": "OK", "error": "Error", "info": "Info"}
-_ERROR_TEXT = QColor("#9f1c1c")
+_ERROR_TEXT = QColor(ERROR_TEXT)
 
 
-class ActivityTableModel(PagedIdModel[ActivityRow]):
+class ActivityTableModel(PagedIdModel[ActivityRow, ActivityFilter]):
     titles = ("Time", "Outcome", "Subject", "What happened", "Details")
     unloadable = "This entry could not be loaded"
 
-    def __init__(
-        self,
-        db: Database,
-        *,
-        runner: Runner[Any] = run_inline,
-        page_size: int = 200,
-        max_pages: int = 25,
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(db, runner=runner, page_size=page_size, max_pages=max_pages, parent=parent)
-        self._filter = ActivityFilter()
-
-    def set_filter(self, flt: ActivityFilter) -> None:
-        self._filter = flt
-        self.refresh()
-
-    def current_filter(self) -> ActivityFilter:
-        return self._filter
+    def __init__(self, db: Database, **options: Any) -> None:
+        """``options``: the runner, page size and parent of :class:`PagedIdModel`."""
+        super().__init__(db, ActivityFilter(), **options)
 
     def query_ids(self) -> Callable[[], list[int]]:
         db, flt = self._db, self._filter

@@ -1,6 +1,6 @@
 """A table model that holds ids and loads rows a page at a time (STYLE.md #5).
 
-Shared by the Listings and Activity tables. Modelled on Anki's browser table
+Shared by the Orders, Listings and Activity tables. Modelled on Anki's browser table
 (``qt/aqt/browser/table/model.py``): a Qt-free query returns the ordered ids for the current
 filter and sort; ``data()`` loads the ~200 rows around the one asked for in one query and keeps
 a bounded number of pages, so 100,000 rows open with one id query and scroll with one small
@@ -11,11 +11,13 @@ pass one that works in a thread); the default runs inline, which tests and ``qtm
 use. A stale answer (the filter changed meanwhile) is dropped. A page that fails to load marks
 its rows disabled instead of raising out of ``data()``.
 
-A refresh after a change (``refresh``) re-reads everything; a new sort or filter
-(``requery``) lets the subclass skip what it did not change, e.g. the per-status counts when
-only the sort changed (``counts_needed``). The ids are kept as given (an ``array('q')`` from
-the queries: 8 bytes each), and ``data()`` runs for every role of every painted cell, so a
-row's display texts are built once and kept with the row.
+The base keeps what every table shares: the filter (``set_filter``), the sort of a header
+click (``sort``, through the subclass's ``sort_for``) and, in :class:`CountedIdModel`, the
+counts that come back with the ids. A refresh after a change (``refresh``) re-reads
+everything; a new sort or filter (``requery``) skips what it did not change, e.g. the
+per-status counts when only the sort changed (``counts_needed``). The ids are kept as given
+(an ``array('q')`` from the queries: 8 bytes each), and ``data()`` runs for every role of
+every painted cell, so a row's display texts are built once and kept with the row.
 """
 
 from __future__ import annotations
@@ -25,7 +27,14 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFont, QFontDatabase
 
 from channelmanager_gui.models.db import Database
@@ -34,7 +43,8 @@ from channelmanager_gui.qt_text import verbatim
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-R = TypeVar("R")
+R = TypeVar("R")  # a row of the table
+F = TypeVar("F")  # the filter: a frozen dataclass of the models' query module
 Runner = Callable[[Callable[[], T], Callable[[T], None]], None]
 Index = QModelIndex | QPersistentModelIndex
 
@@ -59,8 +69,9 @@ class _Entry(Generic[R]):
         self.texts: Sequence[str] | None = None
 
 
-class PagedIdModel(QAbstractTableModel, Generic[R]):
-    """Subclasses give the column titles, the id query, the row loader and the cell values."""
+class PagedIdModel(QAbstractTableModel, Generic[R, F]):
+    """Subclasses give the column titles, the id query, the row loader and the cell values,
+    and, when a header click sorts, ``sort_for``."""
 
     titles: Sequence[str] = ()
     unloadable = "This row could not be loaded"
@@ -68,7 +79,9 @@ class PagedIdModel(QAbstractTableModel, Generic[R]):
     def __init__(
         self,
         db: Database,
+        flt: F,
         *,
+        sort: Hashable = None,
         runner: Runner[Any] = run_inline,
         page_size: int = 200,
         max_pages: int = 25,
@@ -76,6 +89,8 @@ class PagedIdModel(QAbstractTableModel, Generic[R]):
     ) -> None:
         super().__init__(parent)
         self._db = db
+        self._filter = flt
+        self._sort = sort
         self._runner = runner
         self._page_size = page_size
         self._max_pages = max_pages
@@ -112,17 +127,42 @@ class PagedIdModel(QAbstractTableModel, Generic[R]):
         """Every column's text of ``row``, built the first time the row is painted."""
         return tuple(self.cell(row, column, DISPLAY) for column in range(len(self.titles)))
 
-    def counts_needed(self, scope: Hashable) -> bool:
-        """Whether the next id query must count again: after ``refresh``, or when ``scope``
-        (the part of the filter the counts depend on) differs from the last one counted."""
-        return self._counts_stale or scope != self._counted
+    def sort_for(self, column: int, descending: bool) -> Hashable:
+        """The id query's sort for a click on ``column``'s header; None: it does not sort."""
+        return None
 
-    def counts_taken(self, scope: Hashable) -> None:
-        """Subclasses call this when an answer brought counts for ``scope``."""
+    def counted_scope(self, flt: F) -> Hashable:
+        """The part of the filter the counts depend on: they are counted again when it
+        changes (or after ``refresh``), not for a new sort or tab."""
+        return flt
+
+    def counts_needed(self) -> bool:
+        """Whether the next id query must count again (see ``counted_scope``)."""
+        return self._counts_stale or self.counted_scope(self._filter) != self._counted
+
+    def counts_taken(self) -> None:
+        """Called when an answer brought counts for the current filter."""
         self._counts_stale = False
-        self._counted = scope
+        self._counted = self.counted_scope(self._filter)
 
     # -- public --------------------------------------------------------------------------------
+
+    def set_filter(self, flt: F) -> None:
+        self._filter = flt
+        self.requery()
+
+    def current_filter(self) -> F:
+        return self._filter
+
+    def current_sort(self) -> Any:
+        return self._sort
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        wanted = self.sort_for(column, order == Qt.SortOrder.DescendingOrder)
+        if wanted is None:
+            return
+        same, self._sort = wanted == self._sort, wanted
+        self.sorted_by(same)
 
     def refresh(self) -> None:
         """Query again after a change: the ids and everything else (counts); rows reload
@@ -131,7 +171,7 @@ class PagedIdModel(QAbstractTableModel, Generic[R]):
         self.requery()
 
     def sorted_by(self, same_sort: bool) -> None:
-        """For subclasses' ``sort``: query again unless the ids already come in this order.
+        """For ``sort``: query again unless the ids already come in this order.
         (``QTableView.sortByColumn`` asks the model to sort twice: through the header's
         signal and directly; a second 100,000-id query would change nothing.)"""
         if not same_sort or self._generation == 0:
@@ -277,6 +317,34 @@ class PagedIdModel(QAbstractTableModel, Generic[R]):
         self._last = None
         self.endResetModel()
         self.reloaded(answer)
+
+
+class CountedIdModel(PagedIdModel[R, F]):
+    """A table whose id query also counts (per status, per tab) for the filter's badges.
+
+    The answer of ``query_ids`` has ``ids`` and ``counts`` (None when the counts were not
+    asked for: same scope, the counts shown are still right). ``counts_changed(counts)``
+    follows every answer that counted."""
+
+    counts_changed = Signal(object)
+
+    def __init__(self, db: Database, flt: F, counts: Any, **options: Any) -> None:
+        super().__init__(db, flt, **options)
+        self.counts = counts
+
+    def ids_of(self, answer: Any) -> Sequence[int]:
+        return answer.ids  # type: ignore[no-any-return]
+
+    def reloaded(self, answer: Any) -> None:
+        if answer.counts is None:
+            return
+        self.counts_taken()
+        self.counts = answer.counts
+        self.counts_arrived(answer)
+        self.counts_changed.emit(answer.counts)
+
+    def counts_arrived(self, answer: Any) -> None:
+        """Hook: keep more of a counting answer than its ``counts``."""
 
 
 _ENABLED = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

@@ -1,9 +1,10 @@
 """The order dashboard's questions, answered in SQL: which ids, how many of each, which rows.
 
-The Qt table model (``qt_orders.py``) keeps only the ordered ids :func:`order_ids` returns and
-asks :func:`rows_by_ids` for the ~200 rows around what is on screen, so 100,000 orders cost one
-id query instead of 100,000 objects (the shape of Anki's browser table). Filtering, sorting and
-search all happen here, in SQL, so what the merchant sees is always what the database holds.
+The Qt table model (``views/tables/orders.py``) keeps only the ordered ids :func:`order_ids`
+returns and asks :func:`rows_by_ids` for the ~200 rows around what is on screen, so 100,000
+orders cost one id query instead of 100,000 objects (the shape of Anki's browser table).
+Filtering, sorting and search all happen here, in SQL, so what the merchant sees is always what
+the database holds.
 
 "Due today", "overdue" and "buyer asked to cancel" only concern orders still open to ship:
 Walmart cancels late orders by itself, so these are the ones that need the merchant now.

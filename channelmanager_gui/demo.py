@@ -3,6 +3,10 @@
 The demo lives in its own folder (``<data dir>/demo``), made anew at each start: the sandboxes
 start from their seed every time, so yesterday's demo orders would no longer exist there. Its
 credentials are the sandbox's throwaway values, kept in memory only (no keyring needed).
+
+It composes the sandboxes and the core, so it lives outside both (``sandbox/`` and ``services/``
+never import each other); the demo catalog's first import runs in the sync process
+(``services/engine/demo_catalog.py``).
 """
 
 from __future__ import annotations
@@ -15,11 +19,7 @@ from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.store import Store
 from channelmanager_gui.paths import data_dir, private_dir
 from channelmanager_gui.sandbox.pair import SandboxPair, start_pair
-from channelmanager_gui.services.changes import Change
-from channelmanager_gui.services.engine.catalog import import_products
 from channelmanager_gui.services.engine.context import MemorySecrets
-from channelmanager_gui.services.engine.engine import SyncEngine
-from channelmanager_gui.services.engine.matching import request_match
 
 DEMO_STORE = "Demo store"
 DEMO_LATE_EVERY = 7  # every 7th streamed order is released late...
@@ -83,14 +83,3 @@ def start_demo(seed: int = 1, order_every: float | None = 30.0) -> DemoEnvironme
         }
     )
     return DemoEnvironment(pair=pair, db=db, secrets=secrets, store_id=store_id)
-
-
-async def bootstrap_demo(engine: SyncEngine, store_id: int) -> str:
-    """Give the demo something to show: import the whole demo catalog and send every listing
-    with an identifier for matching. Runs once, after the engine has opened the store."""
-    store = engine.env.store(store_id)
-    result = await import_products(engine.env, store, all=True)
-    request_match(engine.env, store_id, result.listing_ids)
-    engine.env.changes.publish(Change.LISTINGS, Change.ACTIVITY)
-    engine.scheduler.sync_now("matching")
-    return result.summary()

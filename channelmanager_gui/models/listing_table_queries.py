@@ -1,9 +1,9 @@
 """The Listings screen's questions, answered in SQL: which ids, how many per state, which rows.
 
-The Qt table model (``qt_listings.py``) keeps only the ordered ids :func:`listing_ids` returns
-and asks :func:`rows_by_ids` for the ~200 rows around what is on screen, so 100,000 listings
-cost one id query instead of 100,000 objects (the shape of Anki's browser table). Filter, sort
-and search all run here, so what the merchant sees is what the database holds.
+The Qt table model (``views/tables/listings.py``) keeps only the ordered ids :func:`listing_ids`
+returns and asks :func:`rows_by_ids` for the ~200 rows around what is on screen, so 100,000
+listings cost one id query instead of 100,000 objects (the shape of Anki's browser table).
+Filter, sort and search all run here, so what the merchant sees is what the database holds.
 
 The counts are taken over the same store and search as the list but ignore the chosen tab, so
 every tab can show how many listings it holds.

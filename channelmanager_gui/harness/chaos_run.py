@@ -1,9 +1,9 @@
 """The long chaos run, from the command line (docs/reliability.md):
 
-    python -m channelmanager_gui.sandbox.chaos_run --orders 1000
+    python -m channelmanager_gui.harness.chaos_run --orders 1000
 
 Starts both sandboxes on loopback and a fresh database in a temporary directory (or ``--dir``),
-runs :func:`channelmanager_gui.sandbox.chaos.run_chaos`, prints the figures (orders, merchant
+runs :func:`channelmanager_gui.harness.chaos.run_chaos`, prints the figures (orders, merchant
 actions, faults injected by kind, invariant violations) as text or ``--json``, and exits 1 when
 an invariant is violated. Nothing touches the user's own data directory or keyring: the store's
 secrets are the sandboxes' throwaway credentials, kept in memory.
@@ -20,14 +20,14 @@ import sys
 import tempfile
 from pathlib import Path
 
+from channelmanager_gui.harness import chaos
 from channelmanager_gui.models.db import open_database
-from channelmanager_gui.sandbox import chaos
 from channelmanager_gui.sandbox.pair import start_pair
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     defaults = chaos.ChaosPlan()
-    parser = argparse.ArgumentParser(prog="python -m channelmanager_gui.sandbox.chaos_run")
+    parser = argparse.ArgumentParser(prog="python -m channelmanager_gui.harness.chaos_run")
     parser.add_argument("--orders", type=int, default=1000)
     parser.add_argument("--fault-rate", type=float, default=defaults.fault_rate,
                         help="500s, dropped connections and malformed bodies (each)")  # fmt: skip

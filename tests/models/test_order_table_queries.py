@@ -11,7 +11,7 @@ import pytest
 from channelmanager_gui.models import sorted_ids
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.order import OrderStatus
-from channelmanager_gui.models.order_queries import (
+from channelmanager_gui.models.order_table_queries import (
     Attention,
     OrderFilter,
     OrderSort,

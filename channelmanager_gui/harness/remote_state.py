@@ -1,4 +1,4 @@
-"""Read what the two sandboxes hold, for the reliability invariants (services/engine/invariants).
+"""Read what the two sandboxes hold, for the reliability invariants (harness/invariants).
 
 Walmart orders come from the admin API (``GET /_sandbox/orders/{po}``: never faulted, no auth);
 Commerce orders from its admin listing (``GET /_sandbox/orders``: every order) and shipments
@@ -13,8 +13,8 @@ from typing import Any
 
 import httpx
 
+from channelmanager_gui.harness.invariants import RemoteState
 from channelmanager_gui.sandbox.pair import SandboxPair
-from channelmanager_gui.services.engine.invariants import RemoteState
 
 PAGE = 300
 

@@ -11,7 +11,7 @@ from sqlalchemy import update
 from channelmanager_gui.models import sorted_ids
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.listing import Listing, ListingState
-from channelmanager_gui.models.listing_queries import (
+from channelmanager_gui.models.listing_table_queries import (
     ALL,
     IN_ERROR,
     PAGE_LIMIT,

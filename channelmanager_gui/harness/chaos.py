@@ -6,10 +6,10 @@ bodies short and lag. The engine imports, acknowledges and creates them in Comme
 merchant ships some (a share in two parts) and cancels others through the engine services
 (``shipping.ship_order``, ``cancelling.cancel_order``, checked by ``services/validation``).
 Then the faults stop, the merchant presses Retry on what gave up, the queue drains, and
-``services/engine/invariants.py`` compares the database with both sandboxes.
+``harness/invariants.py`` compares the database with both sandboxes.
 
 The CI test runs a small plan (tests/reliability/test_chaos.py); the long run is
-``python -m channelmanager_gui.sandbox.chaos_run --orders 1000`` (docs/reliability.md).
+``python -m channelmanager_gui.harness.chaos_run --orders 1000`` (docs/reliability.md).
 """
 
 from __future__ import annotations
@@ -23,16 +23,16 @@ from typing import Any
 
 import httpx
 
+from channelmanager_gui.harness.chaos_merchant import Merchant
+from channelmanager_gui.harness.invariants import InvariantReport, check_invariants
+from channelmanager_gui.harness.remote_state import commerce_baseline, read_remote_state
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.store import Store
-from channelmanager_gui.sandbox.chaos_merchant import Merchant
 from channelmanager_gui.sandbox.pair import SandboxPair
-from channelmanager_gui.sandbox.remote_state import commerce_baseline, read_remote_state
 from channelmanager_gui.services.commerce.client import CommerceClient
 from channelmanager_gui.services.engine import fulfilment, orders_flow
 from channelmanager_gui.services.engine.context import MemorySecrets
 from channelmanager_gui.services.engine.engine import SyncEngine
-from channelmanager_gui.services.engine.invariants import InvariantReport, check_invariants
 from channelmanager_gui.services.http import RetryPolicy
 from channelmanager_gui.services.walmart.client import WalmartClient
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import httpx
 
+from channelmanager_gui.demo import DEMO_STORE, demo_dir, start_demo
 from channelmanager_gui.models.store import Store
-from channelmanager_gui.services.demo import DEMO_STORE, demo_dir, start_demo
 from tests.memory_keyring import MemoryKeyring
 
 
@@ -34,7 +34,7 @@ async def test_bootstrap_imports_the_catalog_and_queues_matching() -> None:
     from sqlalchemy import func, select
 
     from channelmanager_gui.models.listing import Listing, ListingState
-    from channelmanager_gui.services.demo import bootstrap_demo
+    from channelmanager_gui.services.engine.demo_catalog import bootstrap_demo
     from channelmanager_gui.services.engine.engine import SyncEngine
 
     demo = start_demo(order_every=None)

@@ -15,7 +15,7 @@ After a run under faults or crashes (and once the queue has drained) these must 
   the merchant, which the merchant can see.
 
 The comparison works on plain JSON as the sandboxes' admin API and Commerce's REST API give it
-(read by ``channelmanager_gui/sandbox/remote_state.py``): the same in tests and the long run.
+(read by ``channelmanager_gui/harness/remote_state.py``): the same in tests and the long run.
 """
 
 from __future__ import annotations

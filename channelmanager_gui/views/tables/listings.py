@@ -12,12 +12,12 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.listing import ListingState
-from channelmanager_gui.models.listing_queries import (
+from channelmanager_gui.models.listing_table_queries import (
     ListingCounts,
     ListingFilter,
     ListingIds,
@@ -28,7 +28,8 @@ from channelmanager_gui.models.listing_queries import (
     load_ids,
     rows_by_ids,
 )
-from channelmanager_gui.models.qt_paged import RIGHT, PagedIdModel, Runner, run_inline
+from channelmanager_gui.views.style import ERROR_TINT, PROBLEM_TEXT
+from channelmanager_gui.views.tables.paged import RIGHT, CountedIdModel
 
 STATE_ROLE = Qt.ItemDataRole.UserRole + 2  # the state text, for the pill delegate
 ERROR_ROLE = Qt.ItemDataRole.UserRole + 3  # the problem in words, or ""
@@ -60,67 +61,41 @@ COL_SENT_AT, COL_IDENTIFIER, COL_ITEM, COL_PROBLEM = range(7, 11)
 _RIGHT_COLUMNS = frozenset({COL_PRICE, COL_QTY, COL_PRICE_SENT, COL_QTY_SENT})
 _MONO_COLUMNS = frozenset({COL_SKU, COL_IDENTIFIER, COL_ITEM})
 # Brushes made once: data() asks for every painted cell.
-_PROBLEM_TEXT = QBrush(QColor("#b42318"))
-_ERROR_TINT = QBrush(QColor("#fdecec"))
+_PROBLEM_TEXT = QBrush(QColor(PROBLEM_TEXT))
+_ERROR_TINT = QBrush(QColor(ERROR_TINT))
 
 
-class ListingsTableModel(PagedIdModel[ListingRow]):
+class ListingsTableModel(CountedIdModel[ListingRow, ListingFilter]):
     """``counts_changed(ListingCounts)`` follows every refresh, for the tab labels; the counts
     are left out of the query when only the sort or the tab changed (they count every tab)."""
 
-    counts_changed = Signal(object)
     titles = tuple(c.title for c in COLUMNS)
     unloadable = "This listing could not be loaded"
 
-    def __init__(
-        self,
-        db: Database,
-        *,
-        runner: Runner[Any] = run_inline,
-        page_size: int = 200,
-        max_pages: int = 25,
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(db, runner=runner, page_size=page_size, max_pages=max_pages, parent=parent)
-        self._filter = ListingFilter()
-        self._sort = ListingSort()
-        self.counts = ListingCounts()
+    def __init__(self, db: Database, **options: Any) -> None:
+        """``options``: the runner, page size and parent of :class:`PagedIdModel`."""
+        super().__init__(db, ListingFilter(), ListingCounts(), sort=ListingSort(), **options)
         self.match_counts: dict[MatchGroup, int] = {}
 
-    def set_filter(self, flt: ListingFilter) -> None:
-        self._filter = flt
-        self.requery()
-
-    def current_filter(self) -> ListingFilter:
-        return self._filter
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(COLUMNS):
-            return
-        wanted = ListingSort(COLUMNS[column].sort, order == Qt.SortOrder.DescendingOrder)
-        same, self._sort = wanted == self._sort, wanted
-        self.sorted_by(same)
-
     def current_sort(self) -> ListingSort:
-        return self._sort
+        return self._sort  # type: ignore[return-value]
 
     # -- PagedIdModel --------------------------------------------------------------------------
 
+    def sort_for(self, column: int, descending: bool) -> ListingSort | None:
+        return ListingSort(COLUMNS[column].sort, descending) if 0 <= column < len(COLUMNS) else None
+
+    def counted_scope(self, flt: ListingFilter) -> tuple[int | None, str, bool]:
+        """What the counts depend on: the store and search, and whether the Matching page's
+        counts are wanted too; not the tab (every tab is counted)."""
+        return flt.store_id, flt.search.strip(), bool(flt.match)
+
     def query_ids(self) -> Callable[[], ListingIds]:
-        db, flt, sort = self._db, self._filter, self._sort
-        counts = self.counts_needed(_counted_scope(flt))
+        db, flt, sort, counts = self._db, self._filter, self.current_sort(), self.counts_needed()
         return lambda: load_ids(db, flt, sort, with_counts=counts)
 
-    def ids_of(self, answer: ListingIds) -> Sequence[int]:
-        return answer.ids
-
-    def reloaded(self, answer: ListingIds) -> None:
-        if answer.counts is None:
-            return  # same scope: the counts shown are still right
-        self.counts_taken(_counted_scope(self._filter))
-        self.counts = answer.counts
+    def counts_arrived(self, answer: ListingIds) -> None:
         self.match_counts = answer.match_counts
-        self.counts_changed.emit(answer.counts)
 
     def load_rows(self, ids: Sequence[int]) -> dict[int, ListingRow]:
         with self._db.session() as session:
@@ -148,12 +123,6 @@ class ListingsTableModel(PagedIdModel[ListingRow]):
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip(row, column)
         return None
-
-
-def _counted_scope(flt: ListingFilter) -> tuple[int | None, str, bool]:
-    """What the counts depend on: the store and search, and whether the Matching page's
-    counts are wanted too; not the tab (every tab is counted)."""
-    return flt.store_id, flt.search.strip(), bool(flt.match)
 
 
 def display_text(row: ListingRow, column: int) -> str:
