@@ -165,7 +165,8 @@ async def test_tls_verification_is_on_and_has_no_off_switch() -> None:
         CommerceClient("https://shop.example.com", "token-123456"),
     ):
         http = client.session.client
-        context = http._transport.ssl_context  # type: ignore[attr-defined]
+        # httpx's own transport keeps its context in httpcore's pool (no public accessor)
+        context = http._transport._pool._ssl_context  # type: ignore[attr-defined]
         assert context.verify_mode == ssl.CERT_REQUIRED and context.check_hostname
         await client.aclose()
     for factory in (build_client, WalmartClient, CommerceClient):
