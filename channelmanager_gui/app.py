@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from channelmanager_gui import __version__
 from channelmanager_gui.errors import ChannelError
+from channelmanager_gui.launcher import quit_after_seconds, self_command
 from channelmanager_gui.models.dashboard_queries import open_errors
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.store import Store
@@ -144,6 +145,9 @@ def _run_window(app: QApplication, backend: _Backend, demo: bool) -> int:
         shell.tray.show()
     # Once the shown window has been painted: the engine's start competes for the GIL.
     QTimer.singleShot(0, shell.start)
+    quit_after = quit_after_seconds()
+    if quit_after is not None:
+        QTimer.singleShot(round(quit_after * 1000), shell.quit)
     if shell.first_run:
         # After the loop runs: the wizard's "Test connection" is async work.
         QTimer.singleShot(0, shell.offer_first_run)
@@ -165,7 +169,8 @@ def _run_window(app: QApplication, backend: _Backend, demo: bool) -> int:
 def relaunch_demo() -> bool:
     """Start the app in demo mode in a new process: the demo runs on its own sandbox servers
     and throwaway database, which this process has not opened. True when it started."""
-    started, _pid = QProcess.startDetached(sys.executable, ["-m", "channelmanager_gui", "--demo"])
+    program, *args = self_command("--demo")
+    started, _pid = QProcess.startDetached(program, args)
     return bool(started)
 
 

@@ -346,3 +346,13 @@ def test_unusable_database_is_explained_and_stops_start_up(
     assert app_module.run_app(demo=False, argv=["channelmanager-gui"]) == 1
     assert shown == ["The local database at /x cannot be opened: disk I/O error"]
     assert steps == []
+
+
+def test_quit_after_ends_the_app_by_its_ordinary_shutdown(
+    monkeypatch: pytest.MonkeyPatch, steps: list[str]
+) -> None:
+    """The bundle's smoke test (packaging/smoke.sh) relies on it: the window quits itself."""
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    monkeypatch.setenv("CHANNELMANAGER_QUIT_AFTER", "0.3")
+    assert app_module.run_app(demo=False, argv=["channelmanager-gui"]) == 0
+    assert steps == ["stop ops", "end engine thread", "dispose engine"]
