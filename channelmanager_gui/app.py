@@ -38,12 +38,12 @@ from channelmanager_gui.qt_async import (
 from channelmanager_gui.qt_gc import UiThreadCollector
 from channelmanager_gui.qt_text import verbatim
 from channelmanager_gui.resources import icon_path
-from channelmanager_gui.services import stores
+from channelmanager_gui.services import notify_prefs, stores
 from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.services.credentials import CredentialStore, keyring_problem
 from channelmanager_gui.services.db_watch import DatabaseWatch
 from channelmanager_gui.services.engine.context import KeyringSecrets, SecretSource
-from channelmanager_gui.services.sync_notices import Notice, SyncNotices
+from channelmanager_gui.services.sync_notices import Notice, NoticeKind, SyncNotices
 from channelmanager_gui.services.sync_status import SyncStatusBoard
 from channelmanager_gui.views.board_bridge import BoardBridge
 from channelmanager_gui.views.change_bridge import ChangeBridge
@@ -203,7 +203,7 @@ class _Shell:
         self.first_run = not demo and not known  # offer the first-run wizard once running
         self.tray = self._build_tray() if QSystemTrayIcon.isSystemTrayAvailable() else None
         self.window.set_close_to_tray(self.tray is not None)
-        self._notices = SyncNotices(self._show_notice)
+        self._notices = SyncNotices(self._show_notice, allowed=self._notice_allowed)
         self._notice_bridge = BoardBridge(self.board, self.window)
         self._notice_bridge.changed.connect(lambda: self._notices.check(self.board))
         self.pages = mount_pages(
@@ -344,6 +344,10 @@ class _Shell:
         finally:
             self.control.stop()
             self.db_watch.close()
+
+    def _notice_allowed(self, kind: NoticeKind) -> bool:
+        """The merchant's choice in Settings, read at each notice (one small row)."""
+        return notify_prefs.load(self.db).allows(kind)
 
     def _show_notice(self, notice: Notice) -> None:
         """New orders and new sync problems: a tray balloon, else the status bar."""

@@ -19,6 +19,8 @@ def cm_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Each test gets its own CHANNELMANAGER_HOME."""
     home = tmp_path / "cm-home"
     monkeypatch.setenv("CHANNELMANAGER_HOME", str(home))
+    # The login item (services/autostart.py) is written under it: never the real ~/.config.
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     return home
 
 
