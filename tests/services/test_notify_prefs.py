@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
 
-from channelmanager_gui.models.db import Database, open_database
+from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.store import AppSetting
 from channelmanager_gui.services import notify_prefs
 from channelmanager_gui.services.notify_prefs import NotifyPrefs
@@ -16,13 +15,6 @@ from channelmanager_gui.services.sync_notices import Notice, NoticeKind, SyncNot
 from channelmanager_gui.services.sync_status import SyncState, SyncStatusBoard
 
 T0 = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def db() -> Iterator[Database]:
-    database = open_database()
-    yield database
-    database.dispose()
 
 
 def test_everything_notifies_until_the_merchant_chooses(db: Database) -> None:
