@@ -7,6 +7,8 @@ Shutdown runs in the reverse order of dependence: the window saves its state and
 ops stop, the sync child is told to stop (its loops, then its HTTP clients; killed after a
 timeout), the window's own store clients close on their thread, that thread ends, and the
 database engine is disposed last (in demo mode the sandbox servers stop after it).
+One app runs per data folder: a second start brings the running window forward and ends
+(``views/single_instance.py``).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from channelmanager_gui.launcher import quit_after_seconds, self_command
 from channelmanager_gui.models.dashboard_queries import open_errors
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.store import Store
+from channelmanager_gui.paths import data_dir
 from channelmanager_gui.platform_check import missing_packages_message, missing_xcb_packages
 from channelmanager_gui.qt_async import (
     OpRunner,
@@ -53,6 +56,7 @@ from channelmanager_gui.views.first_run import FirstRunWizard
 from channelmanager_gui.views.keyring_dialog import KeyringDialog
 from channelmanager_gui.views.main_window import MainWindow
 from channelmanager_gui.views.page_wiring import PageDeps, mount_pages
+from channelmanager_gui.views.single_instance import SingleInstance, instance_key
 from channelmanager_gui.views.tray import TrayController
 from channelmanager_gui.views.window_state import window_settings
 
@@ -84,6 +88,17 @@ def run_app(demo: bool, argv: list[str]) -> int:
         print(message, file=sys.stderr)
         return 1
     app = _create_application(argv)
+    instance = SingleInstance(instance_key(data_dir(), demo))
+    if not instance.claim():
+        log.info("already running: its window was asked to come forward")
+        return 0
+    try:
+        return _run_backend(app, instance, demo)
+    finally:
+        instance.close()
+
+
+def _run_backend(app: QApplication, instance: SingleInstance, demo: bool) -> int:
     try:
         backend = _open_demo() if demo else _open_backend()
     except ChannelError as exc:
@@ -94,7 +109,7 @@ def run_app(demo: bool, argv: list[str]) -> int:
     if backend is None:
         return 1
     try:
-        return _run_window(app, backend, demo)
+        return _run_window(app, backend, demo, instance)
     finally:
         backend.close()
         log.info("database closed")
@@ -133,10 +148,11 @@ def _open_demo() -> _Backend:
     return _Backend(db=demo.db, secrets=demo.secrets, close=demo.close, demo_store_id=demo.store_id)
 
 
-def _run_window(app: QApplication, backend: _Backend, demo: bool) -> int:
+def _run_window(app: QApplication, backend: _Backend, demo: bool, instance: SingleInstance) -> int:
     loop = create_event_loop(app)
     collector = UiThreadCollector()  # before the engine's thread and the query workers start
     shell = _Shell(app, backend, demo)
+    instance.activated.connect(shell.window.bring_to_front)  # a second start of the app
     restore_hook = install_excepthook(shell.presenter)
     install_quit_signals(loop, shell.quit)
     shell.window.restore_state()
