@@ -19,10 +19,12 @@ from channelmanager_gui import app as app_module
 from channelmanager_gui.errors import StorageError
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.qt_async import OpRunner
-from channelmanager_gui.services import stores
+from channelmanager_gui.services import notify_prefs, stores
 from channelmanager_gui.services.credentials import CredentialStore
 from channelmanager_gui.services.engine_host import EngineHost
-from channelmanager_gui.services.sync_status import SyncStatusBoard
+from channelmanager_gui.services.notify_prefs import NotifyPrefs
+from channelmanager_gui.services.sync_notices import NoticeKind
+from channelmanager_gui.services.sync_status import SyncState, SyncStatusBoard
 from channelmanager_gui.views import engine_control
 from channelmanager_gui.views.keyring_dialog import KeyringDialog
 from channelmanager_gui.views.main_window import MainWindow
@@ -401,3 +403,28 @@ def test_the_running_window_comes_forward_when_started_again(
     assert app_module.run_app(demo=False, argv=["channelmanager-gui"]) == 0
     assert failures == []
     assert seen == {"hidden": True, "shown again": True}
+
+
+def test_the_tray_notifies_only_the_events_chosen_in_settings(
+    monkeypatch: pytest.MonkeyPatch, steps: list[str]
+) -> None:
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    shown: list[str] = []
+    monkeypatch.setattr(
+        TrayController, "notify", lambda self, title, text, warning=False: shown.append(title)
+    )
+    db = open_database()
+    notify_prefs.save(db, NotifyPrefs().with_kind(NoticeKind.NEW_ORDERS, False))
+    db.dispose()
+
+    def sync_events() -> None:
+        board = _main_window()._board
+        board.update("orders", state=SyncState.IDLE, last_run=datetime.now(UTC), counts={"new": 2})
+        board.update("inventory", state=SyncState.ERROR, last_error="Walmart said 500")
+        QTimer.singleShot(300, _main_window().quit_requested.emit)
+
+    failures: list[BaseException] = []
+    _when_running(sync_events, failures)
+    assert app_module.run_app(demo=False, argv=["channelmanager-gui"]) == 0
+    assert failures == []
+    assert shown == ["Sync problem: Inventory"]
