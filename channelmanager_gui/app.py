@@ -7,6 +7,8 @@ Shutdown runs in the reverse order of dependence: the window saves its state and
 ops stop, the sync child is told to stop (its loops, then its HTTP clients; killed after a
 timeout), the window's own store clients close on their thread, that thread ends, and the
 database engine is disposed last (in demo mode the sandbox servers stop after it).
+One app runs per data folder: a second start brings the running window forward and ends
+(``views/single_instance.py``).
 """
 
 from __future__ import annotations
@@ -24,9 +26,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from channelmanager_gui import __version__
 from channelmanager_gui.errors import ChannelError
+from channelmanager_gui.launcher import quit_after_seconds, self_command
 from channelmanager_gui.models.dashboard_queries import open_errors
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.store import Store
+from channelmanager_gui.paths import data_dir
 from channelmanager_gui.platform_check import missing_packages_message, missing_xcb_packages
 from channelmanager_gui.qt_async import (
     OpRunner,
@@ -37,12 +41,12 @@ from channelmanager_gui.qt_async import (
 from channelmanager_gui.qt_gc import UiThreadCollector
 from channelmanager_gui.qt_text import verbatim
 from channelmanager_gui.resources import icon_path
-from channelmanager_gui.services import stores
+from channelmanager_gui.services import notify_prefs, stores
 from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.services.credentials import CredentialStore, keyring_problem
 from channelmanager_gui.services.db_watch import DatabaseWatch
 from channelmanager_gui.services.engine.context import KeyringSecrets, SecretSource
-from channelmanager_gui.services.sync_notices import Notice, SyncNotices
+from channelmanager_gui.services.sync_notices import Notice, NoticeKind, SyncNotices
 from channelmanager_gui.services.sync_status import SyncStatusBoard
 from channelmanager_gui.views.board_bridge import BoardBridge
 from channelmanager_gui.views.change_bridge import ChangeBridge
@@ -52,6 +56,7 @@ from channelmanager_gui.views.first_run import FirstRunWizard
 from channelmanager_gui.views.keyring_dialog import KeyringDialog
 from channelmanager_gui.views.main_window import MainWindow
 from channelmanager_gui.views.page_wiring import PageDeps, mount_pages
+from channelmanager_gui.views.single_instance import SingleInstance, instance_key
 from channelmanager_gui.views.tray import TrayController
 from channelmanager_gui.views.window_state import window_settings
 
@@ -83,6 +88,17 @@ def run_app(demo: bool, argv: list[str]) -> int:
         print(message, file=sys.stderr)
         return 1
     app = _create_application(argv)
+    instance = SingleInstance(instance_key(data_dir(), demo))
+    if not instance.claim():
+        log.info("already running: its window was asked to come forward")
+        return 0
+    try:
+        return _run_backend(app, instance, demo)
+    finally:
+        instance.close()
+
+
+def _run_backend(app: QApplication, instance: SingleInstance, demo: bool) -> int:
     try:
         backend = _open_demo() if demo else _open_backend()
     except ChannelError as exc:
@@ -93,7 +109,7 @@ def run_app(demo: bool, argv: list[str]) -> int:
     if backend is None:
         return 1
     try:
-        return _run_window(app, backend, demo)
+        return _run_window(app, backend, demo, instance)
     finally:
         backend.close()
         log.info("database closed")
@@ -132,10 +148,11 @@ def _open_demo() -> _Backend:
     return _Backend(db=demo.db, secrets=demo.secrets, close=demo.close, demo_store_id=demo.store_id)
 
 
-def _run_window(app: QApplication, backend: _Backend, demo: bool) -> int:
+def _run_window(app: QApplication, backend: _Backend, demo: bool, instance: SingleInstance) -> int:
     loop = create_event_loop(app)
     collector = UiThreadCollector()  # before the engine's thread and the query workers start
     shell = _Shell(app, backend, demo)
+    instance.activated.connect(shell.window.bring_to_front)  # a second start of the app
     restore_hook = install_excepthook(shell.presenter)
     install_quit_signals(loop, shell.quit)
     shell.window.restore_state()
@@ -144,6 +161,9 @@ def _run_window(app: QApplication, backend: _Backend, demo: bool) -> int:
         shell.tray.show()
     # Once the shown window has been painted: the engine's start competes for the GIL.
     QTimer.singleShot(0, shell.start)
+    quit_after = quit_after_seconds()
+    if quit_after is not None:
+        QTimer.singleShot(round(quit_after * 1000), shell.quit)
     if shell.first_run:
         # After the loop runs: the wizard's "Test connection" is async work.
         QTimer.singleShot(0, shell.offer_first_run)
@@ -165,7 +185,8 @@ def _run_window(app: QApplication, backend: _Backend, demo: bool) -> int:
 def relaunch_demo() -> bool:
     """Start the app in demo mode in a new process: the demo runs on its own sandbox servers
     and throwaway database, which this process has not opened. True when it started."""
-    started, _pid = QProcess.startDetached(sys.executable, ["-m", "channelmanager_gui", "--demo"])
+    program, *args = self_command("--demo")
+    started, _pid = QProcess.startDetached(program, args)
     return bool(started)
 
 
@@ -198,7 +219,7 @@ class _Shell:
         self.first_run = not demo and not known  # offer the first-run wizard once running
         self.tray = self._build_tray() if QSystemTrayIcon.isSystemTrayAvailable() else None
         self.window.set_close_to_tray(self.tray is not None)
-        self._notices = SyncNotices(self._show_notice)
+        self._notices = SyncNotices(self._show_notice, allowed=self._notice_allowed)
         self._notice_bridge = BoardBridge(self.board, self.window)
         self._notice_bridge.changed.connect(lambda: self._notices.check(self.board))
         self.pages = mount_pages(
@@ -339,6 +360,10 @@ class _Shell:
         finally:
             self.control.stop()
             self.db_watch.close()
+
+    def _notice_allowed(self, kind: NoticeKind) -> bool:
+        """The merchant's choice in Settings, read at each notice (one small row)."""
+        return notify_prefs.load(self.db).allows(kind)
 
     def _show_notice(self, notice: Notice) -> None:
         """New orders and new sync problems: a tray balloon, else the status bar."""

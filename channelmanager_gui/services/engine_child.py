@@ -1,6 +1,7 @@
 """The sync engine's own process, started by the window (``services/engine_process.py``).
 
-    python -m channelmanager_gui.services.engine_child --db PATH
+    python -m channelmanager_gui --engine-child --db PATH    (``launcher.self_command``:
+    in the app bundle, the bundle's executable with the same arguments)
 
 Why a process: on a thread of the window's process, the engine's C-heavy work (httpx, JSON,
 SQLite row building) and its full garbage collections held the GIL for hundreds of

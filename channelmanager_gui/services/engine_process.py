@@ -16,13 +16,13 @@ from __future__ import annotations
 import contextlib
 import logging
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
+from channelmanager_gui.launcher import ENGINE_CHILD_ARG, self_command
 from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.services.engine_protocol import (
     Message,
@@ -35,11 +35,11 @@ from channelmanager_gui.services.sync_status import SyncStatusBoard
 
 log = logging.getLogger(__name__)
 
-CHILD_MODULE = "channelmanager_gui.services.engine_child"
-
 
 def child_command(db_path: Path) -> list[str]:
-    return [sys.executable, "-m", CHILD_MODULE, "--db", str(db_path)]
+    """``python -m channelmanager_gui --engine-child`` from source, the bundle's executable
+    with the same argument when frozen (``launcher``: there is no ``-m`` there)."""
+    return self_command(ENGINE_CHILD_ARG, "--db", str(db_path))
 
 
 class EngineProcess:

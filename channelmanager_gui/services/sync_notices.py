@@ -10,8 +10,9 @@ notice for new orders comes once per finished run.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 
 from channelmanager_gui.services.sync_status import SyncState, SyncStatusBoard
 
@@ -19,18 +20,35 @@ ORDER_LOOP = "orders"  # the loop's name, or "<store>/orders" when there are sev
 CANCEL_LOOP = "cancellations"  # orders cancelled in the Commerce admin
 
 
+class NoticeKind(StrEnum):
+    """Which event a notice is about: the merchant turns each kind on or off in Settings
+    (``services/notify_prefs.py``). The values are stored there: do not rename them."""
+
+    NEW_ORDERS = "new_orders"
+    SYNC_ERRORS = "sync_errors"
+    CANCELLATIONS = "cancellations"
+
+
 @dataclass(frozen=True)
 class Notice:
     title: str
     text: str
     warning: bool = False
+    kind: NoticeKind = field(default=NoticeKind.NEW_ORDERS, compare=False)
 
 
 class SyncNotices:
-    """Call ``check(board)`` after every board change; ``emit`` gets each new Notice."""
+    """Call ``check(board)`` after every board change; ``emit`` gets each new Notice of a
+    kind that ``allowed`` accepts (asked at each notice: the merchant may change it any time).
+    A notice turned off is still counted as given: turning it on does not replay old ones."""
 
-    def __init__(self, emit: Callable[[Notice], None]) -> None:
-        self._emit = emit
+    def __init__(
+        self,
+        emit: Callable[[Notice], None],
+        allowed: Callable[[NoticeKind], bool] = lambda _kind: True,
+    ) -> None:
+        self._give = emit
+        self._allowed = allowed
         self._failing: set[str] = set()
         self._seen_runs: dict[str, datetime | None] = {}
 
@@ -45,6 +63,10 @@ class SyncNotices:
             if finished and _is_loop(status.name, CANCEL_LOOP):
                 self._check_cancellations(status.name, status.counts)
 
+    def _emit(self, notice: Notice) -> None:
+        if self._allowed(notice.kind):
+            self._give(notice)
+
     def _check_error(self, name: str, state: SyncState, error: str | None) -> None:
         # Only a clean finish counts as recovered: the scheduler retries through SYNCING, and
         # a retry that fails again must not announce the same problem again.
@@ -56,7 +78,9 @@ class SyncNotices:
             return
         self._failing.add(name)
         title = f"Sync problem: {name[:1].upper()}{name[1:]}"
-        self._emit(Notice(title, error or "The last sync run failed.", True))
+        self._emit(
+            Notice(title, error or "The last sync run failed.", True, NoticeKind.SYNC_ERRORS)
+        )
 
     def _check_new_orders(self, name: str, new: int) -> None:
         if new <= 0:
@@ -64,7 +88,8 @@ class SyncNotices:
         store = name.rpartition("/")[0]
         where = f" for {store}" if store else ""
         plural, them = ("s", "them") if new != 1 else ("", "it")
-        self._emit(Notice(f"{new} new Walmart order{plural}{where}", f"Open Orders to see {them}."))
+        title = f"{new} new Walmart order{plural}{where}"
+        self._emit(Notice(title, f"Open Orders to see {them}.", kind=NoticeKind.NEW_ORDERS))
 
     def _check_cancellations(self, name: str, counts: Mapping[str, int]) -> None:
         store = name.rpartition("/")[0]
@@ -76,6 +101,7 @@ class SyncNotices:
                     f"{held} order(s) cancelled in Commerce{where}",
                     "Choose the reason for Walmart: open Orders, In error.",
                     True,
+                    NoticeKind.CANCELLATIONS,
                 )
             )
         if refused > 0:
@@ -85,6 +111,7 @@ class SyncNotices:
                     "Walmart cannot cancel a partly shipped order from here; nothing was sent. "
                     "Open Orders, In error.",
                     True,
+                    NoticeKind.CANCELLATIONS,
                 )
             )
 

@@ -1,4 +1,5 @@
-"""Settings: the merchant's stores, added, edited and removed here.
+"""Settings: the merchant's stores, added, edited and removed here; below them the desktop
+settings (start at login, notifications: ``views/desktop_settings.py``).
 
 Each change is announced with ``stores_changed`` so the composition root can refresh the store
 selector and reconnect the sync engine; the page itself never touches the engine.
@@ -21,13 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from channelmanager_gui.launcher import self_command
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.qt_text import plain_label, verbatim
 from channelmanager_gui.services import stores
+from channelmanager_gui.services.autostart import Autostart
 from channelmanager_gui.services.credentials import CredentialStore
 from channelmanager_gui.services.engine.settings import StoreSettings
 from channelmanager_gui.services.validation import CANCEL_REASON_LABELS
+from channelmanager_gui.views.desktop_settings import DesktopSettings
 from channelmanager_gui.views.page_style import PAGE_STYLE
 from channelmanager_gui.views.store_dialog import INTERVAL_LABELS, StoreDialog
 from channelmanager_gui.views.table_support import Confirm, ask_confirmation
@@ -51,6 +55,7 @@ class SettingsPage(QWidget):
         *,
         ask_store: AskStore = StoreDialog.ask,
         confirm: Confirm = ask_confirmation,
+        autostart: Autostart | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -59,6 +64,7 @@ class SettingsPage(QWidget):
         self._ops = ops
         self._ask_store = ask_store
         self._confirm = confirm
+        self._autostart = autostart or Autostart(self_command())
         self.setStyleSheet(PAGE_STYLE)
         self._setup_ui()
         self.reload()
@@ -117,6 +123,8 @@ class SettingsPage(QWidget):
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.summary, 1)
+        self.desktop = DesktopSettings(self._db, self._autostart)
+        layout.addWidget(self.desktop)
 
     # -- public API ----------------------------------------------------------------------------
 

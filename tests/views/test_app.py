@@ -13,18 +13,26 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
+from pytestqt.qtbot import QtBot
 
 from channelmanager_gui import app as app_module
 from channelmanager_gui.errors import StorageError
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.qt_async import OpRunner
-from channelmanager_gui.services import stores
+from channelmanager_gui.services import notify_prefs, stores
 from channelmanager_gui.services.credentials import CredentialStore
 from channelmanager_gui.services.engine_host import EngineHost
-from channelmanager_gui.services.sync_status import SyncStatusBoard
+from channelmanager_gui.services.notify_prefs import NotifyPrefs
+from channelmanager_gui.services.sync_notices import NoticeKind
+from channelmanager_gui.services.sync_status import SyncState, SyncStatusBoard
 from channelmanager_gui.views import engine_control
 from channelmanager_gui.views.keyring_dialog import KeyringDialog
 from channelmanager_gui.views.main_window import MainWindow
+from channelmanager_gui.views.single_instance import (
+    SingleInstance,
+    ask_running_to_show,
+    instance_key,
+)
 from channelmanager_gui.views.tray import TrayController
 from tests.models.listing_seed import add_listing, add_store
 from tests.views.fake_engine_process import FakeProcess, started
@@ -346,3 +354,77 @@ def test_unusable_database_is_explained_and_stops_start_up(
     assert app_module.run_app(demo=False, argv=["channelmanager-gui"]) == 1
     assert shown == ["The local database at /x cannot be opened: disk I/O error"]
     assert steps == []
+
+
+def test_quit_after_ends_the_app_by_its_ordinary_shutdown(
+    monkeypatch: pytest.MonkeyPatch, steps: list[str]
+) -> None:
+    """The bundle's smoke test (packaging/smoke.sh) relies on it: the window quits itself."""
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    monkeypatch.setenv("CHANNELMANAGER_QUIT_AFTER", "0.3")
+    assert app_module.run_app(demo=False, argv=["channelmanager-gui"]) == 0
+    assert steps == ["stop ops", "end engine thread", "dispose engine"]
+
+
+def test_a_second_start_shows_the_running_window_and_ends(
+    monkeypatch: pytest.MonkeyPatch, steps: list[str], cm_home: Path, qtbot: QtBot
+) -> None:
+    """Without opening the database: the running app owns it."""
+    running = SingleInstance(instance_key(cm_home))
+    assert running.claim()
+    try:
+        with qtbot.waitSignal(running.activated, timeout=5000):
+            assert app_module.run_app(demo=False, argv=["channelmanager-gui"]) == 0
+    finally:
+        running.close()
+    assert steps == []
+    assert not (cm_home / "channelmanager.sqlite3").exists()
+
+
+def test_the_running_window_comes_forward_when_started_again(
+    monkeypatch: pytest.MonkeyPatch, steps: list[str], cm_home: Path
+) -> None:
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    seen: dict[str, bool] = {}
+
+    def hide_then_start_again() -> None:
+        window = _main_window()
+        window.close()  # to the tray
+        seen["hidden"] = not window.isVisible()
+        assert ask_running_to_show(instance_key(cm_home))
+        QTimer.singleShot(200, look_and_quit)
+
+    def look_and_quit() -> None:
+        seen["shown again"] = _main_window().isVisible()
+        _main_window().quit_requested.emit()
+
+    failures: list[BaseException] = []
+    _when_running(hide_then_start_again, failures)
+    assert app_module.run_app(demo=False, argv=["channelmanager-gui"]) == 0
+    assert failures == []
+    assert seen == {"hidden": True, "shown again": True}
+
+
+def test_the_tray_notifies_only_the_events_chosen_in_settings(
+    monkeypatch: pytest.MonkeyPatch, steps: list[str]
+) -> None:
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    shown: list[str] = []
+    monkeypatch.setattr(
+        TrayController, "notify", lambda self, title, text, warning=False: shown.append(title)
+    )
+    db = open_database()
+    notify_prefs.save(db, NotifyPrefs().with_kind(NoticeKind.NEW_ORDERS, False))
+    db.dispose()
+
+    def sync_events() -> None:
+        board = _main_window()._board
+        board.update("orders", state=SyncState.IDLE, last_run=datetime.now(UTC), counts={"new": 2})
+        board.update("inventory", state=SyncState.ERROR, last_error="Walmart said 500")
+        QTimer.singleShot(300, _main_window().quit_requested.emit)
+
+    failures: list[BaseException] = []
+    _when_running(sync_events, failures)
+    assert app_module.run_app(demo=False, argv=["channelmanager-gui"]) == 0
+    assert failures == []
+    assert shown == ["Sync problem: Inventory"]
