@@ -15,7 +15,6 @@ from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.store import Store
 from channelmanager_gui.paths import data_dir, private_dir
 from channelmanager_gui.sandbox.pair import SandboxPair, start_pair
-from channelmanager_gui.services.changes import Change
 from channelmanager_gui.services.engine.catalog import import_products
 from channelmanager_gui.services.engine.context import MemorySecrets
 from channelmanager_gui.services.engine.engine import SyncEngine
@@ -86,7 +85,7 @@ async def bootstrap_demo(engine: SyncEngine, store_id: int) -> str:
     with an identifier for matching. Runs once, after the engine has opened the store."""
     store = engine.env.store(store_id)
     result = await import_products(engine.env, store, all=True)
-    request_match(engine.env, store_id, result.listing_ids)
-    engine.env.changes.publish(Change.LISTINGS, Change.ACTIVITY)
+    request_match(engine.env.db, store_id, result.listing_ids)
+    engine.env.changes.publish(result.changes)
     engine.scheduler.sync_now("matching")
     return result.summary()

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.order import Order
 from channelmanager_gui.qt_text import plain_label
-from channelmanager_gui.services import validation as v
+from channelmanager_gui.services.ops import validation as v
 from channelmanager_gui.services.walmart.order_actions import METHOD_CODES
 
 Clock = Callable[[], datetime]

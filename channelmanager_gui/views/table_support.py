@@ -33,6 +33,7 @@ from channelmanager_gui.models.qt_listings import ERROR_ROLE as NOTE_ROLE
 from channelmanager_gui.models.qt_listings import STATE_ROLE
 from channelmanager_gui.models.qt_paged import PagedIdModel
 from channelmanager_gui.qt_async import OpRunner
+from channelmanager_gui.services.changes import ChangeBus
 from channelmanager_gui.views.pill_delegate import StatusPillDelegate
 from channelmanager_gui.views.window_state import read_bytes
 
@@ -64,6 +65,18 @@ def threaded_runner(
 
     def run(work: Callable[[], T], deliver: Callable[[T], None]) -> None:
         ops.run(asyncio.to_thread(work), label=label, on_success=deliver)
+
+    return run
+
+
+def threaded_op_runner(
+    ops: OpRunner, label: str, changes: ChangeBus
+) -> Callable[[Callable[[], T], Callable[[T], None]], None]:
+    """Like :func:`threaded_runner` for an operation (``services/ops``): the op runner
+    publishes the changes it returns on ``changes``, once, before ``deliver``."""
+
+    def run(work: Callable[[], T], deliver: Callable[[T], None]) -> None:
+        ops.run_op(asyncio.to_thread(work), label=label, changes=changes, on_success=deliver)
 
     return run
 

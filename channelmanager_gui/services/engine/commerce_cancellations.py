@@ -33,8 +33,13 @@ from sqlalchemy.orm import Session
 
 from channelmanager_gui.models.order import Order, OrderLine, Return
 from channelmanager_gui.services.changes import Change
+from channelmanager_gui.services.changes import note as note_changes
 from channelmanager_gui.services.commerce.sales_models import Order as CommerceOrder
-from channelmanager_gui.services.engine.cancelling import cancel_label, queue_walmart_cancel
+from channelmanager_gui.services.engine.cancelling import (
+    COMMERCE_CANCEL_HELD,
+    cancel_label,
+    queue_walmart_cancel,
+)
 from channelmanager_gui.services.engine.commerce_cancel_decision import (
     CancelDecision,
     Verdict,
@@ -46,14 +51,12 @@ from channelmanager_gui.services.engine.fulfilment_common import (
     clear_error,
     load_order,
     note,
-    publish_after_commit,
     read_cursor,
     set_error,
     sync_error,
     write_cursor,
 )
 from channelmanager_gui.services.engine.order_status import refresh_order_status
-from channelmanager_gui.services.validation import COMMERCE_CANCEL_HELD
 
 log = logging.getLogger(__name__)
 
@@ -135,7 +138,7 @@ def _record(env: EngineEnv, store: StoreContext, remote: CommerceOrder) -> str:
         if decision.verdict is Verdict.NOTHING:
             if order.error_step == REFUSED_STEP:
                 _withdraw_refusal(session, order, where)
-                publish_after_commit(session, env.changes, Change.ORDERS, Change.ACTIVITY)
+                note_changes(session, Change.ORDERS, Change.ACTIVITY)
             return str(decision.verdict)
         if decision.verdict is Verdict.SHIPPED:
             message = _refused_message(where, decision)
@@ -145,7 +148,7 @@ def _record(env: EngineEnv, store: StoreContext, remote: CommerceOrder) -> str:
         else:
             _count_cancelled(order, decision)
             _act(session, order, decision, where)
-        publish_after_commit(session, env.changes, Change.ORDERS, Change.ACTIVITY, Change.OUTBOX)
+        note_changes(session, Change.ORDERS, Change.ACTIVITY, Change.OUTBOX)
         return str(decision.verdict)
 
 

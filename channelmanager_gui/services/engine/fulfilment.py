@@ -24,8 +24,8 @@ from channelmanager_gui.services.engine.return_handlers import (
     CommerceReturnHandler,
     WalmartRefundHandler,
 )
-from channelmanager_gui.services.engine.return_refund import COMMERCE_REFUND
 from channelmanager_gui.services.engine.returns_flow import (
+    COMMERCE_REFUND,
     COMMERCE_RETURN,
     WALMART_REFUND,
     sync_returns,

@@ -21,6 +21,11 @@ from urllib.parse import urlsplit
 
 from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.order import Order, OrderLine
+from channelmanager_gui.services.engine.cancelling import (
+    BUYER_CANCEL,
+    CANCEL_REASON_LABELS,
+    COMMERCE_CANCEL_HELD,
+)
 from channelmanager_gui.services.walmart.order_actions import (
     CANCEL_REASONS,
     CARRIERS,
@@ -38,11 +43,6 @@ FIELD_REASON = "cancellation reason"
 FIELD_ORDER = "order"
 
 OTHER_CARRIER = "Other"
-# ``Order.error_step`` of an order cancelled in Commerce that waits for the merchant's
-# Walmart reason (``engine/commerce_cancellations.py``): the one state the Cancel action
-# finishes instead of refusing as "already cancelled".
-COMMERCE_CANCEL_HELD = "commerce_cancel.held"
-BUYER_CANCEL = "CUSTOMER_REQUESTED_SELLER_TO_CANCEL"
 # The carriers merchants use most first, then Walmart's list A–Z, then "Other" (with a name).
 _COMMON = ("UPS", "USPS", "FedEx", "DHL", "DHL Ecommerce - US", "OnTrac", "LSO")
 CARRIER_CHOICES: tuple[str, ...] = (
@@ -50,14 +50,6 @@ CARRIER_CHOICES: tuple[str, ...] = (
     *sorted(CARRIERS - set(_COMMON), key=str.casefold),
     OTHER_CARRIER,
 )
-CANCEL_REASON_LABELS: dict[str, str] = {
-    "SELLER_CANCEL_OUT_OF_STOCK": "Out of stock",
-    "SELLER_CANCEL_PRICING_ERROR": "Pricing error",
-    "SELLER_CANCEL_ADDRESS_NOT_SERVICEABLE": "Cannot ship to this address",
-    "SELLER_CANCEL_FRAUD_STOP_SHIPMENT": "Fraud suspected: stop shipment",
-    BUYER_CANCEL: "Buyer asked to cancel",
-}
-assert set(CANCEL_REASON_LABELS) == set(CANCEL_REASONS)
 
 TRACKING_MIN, TRACKING_MAX = 4, 40
 _TRACKING_CHARS = re.compile(r"[A-Za-z0-9-]+")
