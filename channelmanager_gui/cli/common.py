@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.store import Store
-from channelmanager_gui.services import stores
+from channelmanager_gui.services import ops
 
 
 class UsageError(Exception):
@@ -46,8 +46,8 @@ def database() -> Iterator[Database]:
 def pick_store(db: Database, name: str | None) -> Store:
     """The store named ``name``, or the only store when no name is given."""
     if name:
-        return stores.get_store(db, name)
-    every = stores.list_stores(db)
+        return ops.get_store(db, name)
+    every = ops.list_stores(db)
     if not every:
         raise ValidationError(
             "store", "no store yet; add one with: channelmanager-gui store add --help"
@@ -60,4 +60,4 @@ def pick_store(db: Database, name: str | None) -> Store:
 
 def store_id_or_none(db: Database, name: str | None) -> int | None:
     """For read-only listings: a named store, or every store when none is named."""
-    return stores.get_store(db, name).id if name else None
+    return ops.get_store(db, name).id if name else None

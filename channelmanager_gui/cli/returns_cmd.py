@@ -17,7 +17,7 @@ from channelmanager_gui.cli import output
 from channelmanager_gui.cli.common import database, options, store_id_or_none
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import Order, Return
-from channelmanager_gui.services import ops, stores
+from channelmanager_gui.services import ops
 
 COLUMNS = [
     ("return_order_id", "Return"), ("purchase_order_id", "PO"), ("created_at", "Created"),
@@ -84,7 +84,7 @@ def _list(args: argparse.Namespace) -> int:
 
 def _refund(args: argparse.Namespace) -> int:
     with database() as db:
-        store_id = stores.get_store(db, args.store).id if args.store else None
+        store_id = ops.get_store(db, args.store).id if args.store else None
         queued = ops.refund(db, args.rma, store_id=store_id)
         ops.publish(db, queued.changes)
     data = {

@@ -23,7 +23,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from channelmanager_gui.models.db import Database
-from channelmanager_gui.services.changes import Change, Changes
+from channelmanager_gui.services.changes import Change, ChangeBus, Changes
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +49,14 @@ def publish(db: Database, changes: Changes) -> None:
         log.warning(
             "changes %s could not be recorded for the window: %s", sorted(changes.kinds), exc
         )
+
+
+def bus(db: Database) -> ChangeBus:
+    """A change bus whose publications are recorded in ``db``: the sync process's (the
+    window's child, or a headless ``channelmanager-gui sync``)."""
+    made = ChangeBus()
+    made.subscribe(lambda kinds: publish(db, Changes(kinds)))
+    return made
 
 
 def counters(conn: sqlite3.Connection) -> dict[Change, int]:

@@ -29,7 +29,6 @@ from channelmanager_gui.logging_setup import setup_logging
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.paths import log_path
 from channelmanager_gui.services import change_log, event_loop
-from channelmanager_gui.services.changes import ChangeBus, Changes
 from channelmanager_gui.services.engine.engine import SyncEngine
 from channelmanager_gui.services.engine_protocol import (
     Message,
@@ -86,10 +85,10 @@ def _commands(loop: asyncio.AbstractEventLoop, queue: asyncio.Queue[Message | No
 
 async def serve(db: Database, start: Message, reporter: Reporter) -> int:
     """Run the engine until ``stop`` or the end of stdin; 1 when it could not start."""
-    board, changes = SyncStatusBoard(), ChangeBus()
+    board = SyncStatusBoard()
     board.subscribe(reporter.board_changed)
-    # What the engine changed reaches the window (and nothing else) through the database.
-    changes.subscribe(lambda kinds: change_log.publish(db, Changes(kinds)))
+    # What the engine changes reaches the window (and nothing else) through the database.
+    changes = change_log.bus(db)
     engine = SyncEngine(db, SentSecrets(start.get("secrets", {})), board=board, changes=changes)
     stop_recording = record_board(db, board)
     queue: asyncio.Queue[Message | None] = asyncio.Queue()

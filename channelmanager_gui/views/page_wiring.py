@@ -18,9 +18,8 @@ from channelmanager_gui.models.order_queries import OrderFilter
 from channelmanager_gui.models.qt_paged import Runner
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services import ops as core
-from channelmanager_gui.services.changes import Change, ChangeBus
-from channelmanager_gui.services.credentials import CredentialStore
-from channelmanager_gui.services.ops import SecretSource
+from channelmanager_gui.services.changes import Change, ChangeBus, Changes
+from channelmanager_gui.services.ops import CredentialStore, SecretSource
 from channelmanager_gui.services.sync_status import SyncStatusBoard
 from channelmanager_gui.views.activity_page import ActivityPage
 from channelmanager_gui.views.add_products_dialog import AddProductsDialog, StoreChoice
@@ -119,7 +118,7 @@ def mount_pages(deps: PageDeps) -> Pages:
         deps.change_bridge.changed.connect(page.on_changes)
     window.top_bar.store_changed.connect(lambda store_id: _set_store(pages, store_id))
     _wire_search(deps, pages)
-    pages.settings.stores_changed.connect(lambda: changes.publish(Change.STORES))
+    pages.settings.stores_changed.connect(lambda: changes.publish(Changes.of(Change.STORES)))
     return pages
 
 

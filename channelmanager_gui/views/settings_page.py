@@ -25,8 +25,7 @@ from channelmanager_gui.models.db import Database
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.qt_text import plain_label, plain_tooltip
 from channelmanager_gui.services import ops
-from channelmanager_gui.services.credentials import CredentialStore
-from channelmanager_gui.services.ops import CANCEL_REASON_LABELS, StoreSettings
+from channelmanager_gui.services.ops import CANCEL_REASON_LABELS, CredentialStore, StoreSettings
 from channelmanager_gui.views.page_style import PAGE_STYLE
 from channelmanager_gui.views.store_dialog import INTERVAL_LABELS, StoreDialog
 from channelmanager_gui.views.table_support import Confirm, ask_confirmation

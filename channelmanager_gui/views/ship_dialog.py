@@ -36,7 +36,6 @@ from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.order import Order
 from channelmanager_gui.qt_text import plain_label
 from channelmanager_gui.services.ops import validation as v
-from channelmanager_gui.services.walmart.order_actions import METHOD_CODES
 
 Clock = Callable[[], datetime]
 REASON_STYLE = "color: #b42318; font-size: 12px;"
@@ -150,7 +149,7 @@ class ShipDialog(QDialog):
         self.other_carrier = QLineEdit()
         self.other_carrier.setPlaceholderText("Carrier name as on the label")
         self.method = QComboBox()
-        for code in METHOD_CODES:
+        for code in v.METHOD_CODES:
             self.method.addItem(code, code)
         self.method.setCurrentIndex(max(0, self.method.findData(self._order.method_code)))
         self.tracking_number = QLineEdit()

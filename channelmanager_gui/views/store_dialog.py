@@ -32,7 +32,6 @@ from channelmanager_gui.errors import ChannelError
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.qt_text import plain_label, plain_tooltip
-from channelmanager_gui.services.credentials import CredentialStore
 from channelmanager_gui.services.ops import (
     CANCEL_REASON_LABELS,
     DEFAULT_INTERVALS,
@@ -40,6 +39,7 @@ from channelmanager_gui.services.ops import (
     DEFAULT_REASON_CHOICES,
     DEFAULT_SOURCE,
     ConnectionReport,
+    CredentialStore,
     StoreSettings,
 )
 from channelmanager_gui.services.ops import store as store_form

@@ -19,6 +19,7 @@ the store's clients and closes them, run on the window's loop, which never waits
 from channelmanager_gui.services.change_log import publish
 from channelmanager_gui.services.changes import NONE, Change, Changes
 from channelmanager_gui.services.commerce.models import Product
+from channelmanager_gui.services.credentials import CredentialStore
 from channelmanager_gui.services.engine.cancelling import cancel_label
 from channelmanager_gui.services.engine.catalog import ImportResult
 from channelmanager_gui.services.engine.context import KeyringSecrets, SecretSource
@@ -62,7 +63,8 @@ from channelmanager_gui.services.ops.validation import (
     can_ship,
     is_held,
 )
-from channelmanager_gui.services.stores import list_stores
+from channelmanager_gui.services.stores import describe as describe_store
+from channelmanager_gui.services.stores import get_store, list_stores
 
 __all__ = [
     "CANCEL_REASON_LABELS",
@@ -76,6 +78,7 @@ __all__ = [
     "Change",
     "Changes",
     "ConnectionReport",
+    "CredentialStore",
     "ImportResult",
     "KeyringSecrets",
     "OrderDetail",
@@ -89,9 +92,11 @@ __all__ = [
     "cancel",
     "cancel_label",
     "delete_listings",
+    "describe_store",
     "export_listings",
     "export_orders",
     "find_order",
+    "get_store",
     "import_products",
     "is_held",
     "list_returns",
