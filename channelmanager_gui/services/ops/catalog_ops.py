@@ -9,9 +9,10 @@ in a worker thread, so the window's thread never waits on SQLite either.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator, AsyncIterator
 from contextlib import aclosing, asynccontextmanager
 from dataclasses import dataclass
+from typing import cast
 
 from sqlalchemy import select
 
@@ -64,7 +65,11 @@ async def search_products(
     async with store_clients(db, secrets, store_id) as (_env, ctx):
         # Closed explicitly: a generator left to the garbage collector would close its HTTP
         # pages later, outside this task (and outside the running loop under qasync).
-        products = ctx.commerce.iter_products(search=text, page_size=100)
+        # An async generator (annotated as an iterator): aclose() is there.
+        products = cast(
+            AsyncGenerator[Product, None],
+            ctx.commerce.iter_products(search=text, page_size=100),
+        )
         async with aclosing(products):
             async for product in products:
                 found.append(product)
