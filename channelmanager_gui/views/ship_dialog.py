@@ -4,7 +4,7 @@ Every keystroke runs the shared ``validation.validate_shipment`` (the same check
 ``channelmanager-gui orders ship``); its first problem is shown next to the field it names and
 keeps the OK button disabled, so nothing is queued until the input is valid. The OK button
 says what will happen ("Ship 3 items"). Partial shipments are simply smaller quantities.
-``ShipDialog.ask`` returns the checked :class:`ShipRequest` (for ``shipping.ship_order``) or
+``ShipDialog.ask`` returns the checked :class:`ShipRequest` (for ``ops.ship``) or
 None when the merchant closes the dialog.
 """
 

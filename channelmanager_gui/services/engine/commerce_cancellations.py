@@ -14,7 +14,7 @@ commit late), whatever their Commerce state (a fully credited order is ``closed`
 the order's lines and, in the same transaction, either the ``walmart.cancel`` outbox action is
 queued with the store's default reason (the in-app cancel's handler: crash-safe, checks Walmart
 before a retry) or the order is held as "Cancelled in Commerce — choose the reason for Walmart"
-until the merchant picks one (``cancelling.cancel_order`` then sends it). A partly shipped
+until the merchant picks one (``ops.cancel`` then sends it). A partly shipped
 order is not cancelled on Walmart; it says why. Our own in-app cancel, seen again here, is
 already counted on the lines: nothing new.
 

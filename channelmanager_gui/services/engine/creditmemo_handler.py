@@ -1,5 +1,5 @@
 """Outbox handler of ``commerce.refund_return``: the offline credit memo that mirrors a refund
-the merchant decided on ("Refund on Walmart", ``return_refund.py``) into Commerce.
+the merchant decided on ("Refund on Walmart", ``ops/return_writes.py``) into Commerce.
 
 A credit memo is money in the books and ``POST /V1/order/{id}/refund`` is never retried, so the
 handler always checks first (not only on a retry): a memo of the order that no other return

@@ -3,7 +3,7 @@
 Loops: ``shipments`` (shipments made in the Commerce admin), ``returns`` (Walmart returns
 in, Commerce credit memos back) and ``cancellations`` (orders cancelled in the Commerce
 admin). The ship, cancel and refund-now actions themselves start from the merchant
-(``shipping.ship_order``, ``cancelling.cancel_order``, ``return_refund.refund_return_now``);
+(``ops.ship``, ``ops.cancel``, ``ops.refund``: services/ops/);
 every remote call goes through the outbox handlers registered here.
 """
 

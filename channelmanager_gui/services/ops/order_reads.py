@@ -2,7 +2,7 @@
 the export.
 
 The validation functions (``services/ops/validation.py``) take an ``Order`` with its lines and
-shipments loaded; ``order_for_fulfilment`` gives exactly that, detached and safe to keep in a
+shipments loaded; ``order_for_action`` gives exactly that, detached and safe to keep in a
 dialog while the sync goes on.
 """
 

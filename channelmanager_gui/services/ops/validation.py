@@ -6,7 +6,7 @@ by ``channelmanager-gui orders ship`` with the same words. Each problem raises
 dialog can show the reason next to that field and keep its OK button disabled; nothing is queued
 until the input is valid. ``can_ship``/``can_cancel`` say whether the buttons make sense at all.
 
-Pass an ``Order`` with ``lines`` and ``shipments`` loaded (``fulfilment_queries.load_order``).
+Pass an ``Order`` with ``lines`` and ``shipments`` loaded (``ops.order_for_action``).
 Walmart's vocabularies (carriers, methods, cancellation reasons) come from the Walmart client
 (``services/walmart/order_actions.py``, reference §4) so there is one list in the project.
 """
@@ -59,7 +59,7 @@ _SHIP_DATE_FUTURE = timedelta(days=1)  # a label printed for tomorrow's pickup i
 
 @dataclass(frozen=True)
 class ShipRequest:
-    """A checked shipment: what ``shipping.ship_order`` writes and queues."""
+    """A checked shipment: what ``ops.ship`` writes and queues."""
 
     order_id: int
     carrier: str | None  # a Walmart carrier name, or None with ``other_carrier``
