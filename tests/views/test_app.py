@@ -308,7 +308,7 @@ def test_quit_after_ends_the_app_by_its_ordinary_shutdown(
     monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
     monkeypatch.setenv("CHANNELMANAGER_QUIT_AFTER", "0.3")
     assert app_module.run_app(demo=False, argv=["channelmanager-gui"]) == 0
-    assert steps == ["stop ops", "end engine thread", "dispose engine"]
+    assert steps == ["stop ops", "dispose engine"]
 
 
 def test_a_second_start_shows_the_running_window_and_ends(
