@@ -48,6 +48,7 @@ from channelmanager_gui.views.order_detail_parts import (
     section,
     step_text,
 )
+from channelmanager_gui.views.order_tools import more_button
 from channelmanager_gui.views.pill_delegate import StatusPill
 from channelmanager_gui.views.ship_dialog import local_now, ship_by_text
 from channelmanager_gui.views.style import (
@@ -188,9 +189,10 @@ class OrderDetailView(QWidget):
         self.retry_button.clicked.connect(self._on_retry_button_clicked)
         self.ship_button.clicked.connect(self._on_ship_button_clicked)
         self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
+        self.more_button = more_button(self, self._db, lambda: self.order)
         row.addWidget(self.back_button)
         row.addStretch(1)
-        for button in (self.retry_button, self.ship_button, self.cancel_button):
+        for button in (self.retry_button, self.ship_button, self.cancel_button, self.more_button):
             row.addWidget(button)
         header.addLayout(row)
         title_row = QHBoxLayout()
