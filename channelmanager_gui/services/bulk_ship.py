@@ -34,6 +34,7 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
     "tracking_url": ("trackingurl", "trackinglink", "url"),
 }
 _POSITIONS = ("po", "carrier", "tracking", "tracking_url")  # a file without a header row
+CARRIER_CHOICES = v.CARRIER_CHOICES  # the dialog's carrier list (views reach validation here)
 
 
 @dataclass(frozen=True)

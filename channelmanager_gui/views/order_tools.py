@@ -1,4 +1,5 @@
-"""The Orders page's tools beyond Ship/Cancel/Retry: packing slips and links out.
+"""The Orders page's tools beyond Ship/Cancel/Retry: packing slips, ship several orders at
+once, and links out.
 
 Kept out of ``orders_page.py`` and ``order_detail.py`` so those pages only add a menu entry
 and call here. Links open in the merchant's browser through ``QDesktopServices.openUrl``; a
@@ -7,16 +8,25 @@ link whose record lacks the id it needs is shown disabled with the reason as its
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Sequence
+from functools import partial
+from typing import Any
 
-from PySide6.QtCore import QObject, QUrl
+from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import Order
+from channelmanager_gui.qt_async import OpRunner
+from channelmanager_gui.services.bulk_ship import BulkCheck, ship_accepted
+from channelmanager_gui.services.bulk_ship import load_orders as load_by_po
+from channelmanager_gui.services.changes import ChangeBus
 from channelmanager_gui.services.links import Link, links_for_order
 from channelmanager_gui.services.packing_slip import load_orders
+from channelmanager_gui.views.bulk_ship_dialog import BulkShipDialog
+from channelmanager_gui.views.order_actions import ORDER_CHANGES
 from channelmanager_gui.views.packing_slips import PackingSlipDialog
 
 
@@ -43,10 +53,41 @@ def add_links(menu: QMenu, links: Sequence[Link]) -> list[QAction]:
 class OrderTools(QObject):
     """Packing slips and links for one or many orders, from the list or the detail."""
 
-    def __init__(self, db: Database, dialog_parent: QWidget) -> None:
+    notice = Signal(str)
+    changed = Signal()
+
+    def __init__(
+        self,
+        db: Database,
+        dialog_parent: QWidget,
+        ops: OpRunner | None = None,
+        changes: ChangeBus | None = None,
+    ) -> None:
         super().__init__(dialog_parent)
         self._db = db
         self._parent = dialog_parent
+        self._ops = ops
+        self._changes = changes
+
+    def ship_many(self, order_ids: Sequence[int]) -> asyncio.Task[Any] | None:
+        """Ask for a carrier and tracking number per order (or a CSV), then queue the
+        accepted shipments like the Ship dialog does; the notice counts shipped and refused."""
+        assert self._ops is not None, "ship_many needs the op runner"
+        orders = load_orders(self._db, order_ids)
+        check = BulkShipDialog.ask(self._parent, orders, partial(load_by_po, self._db))
+        if check is None or not check.accepted:
+            return None
+
+        def on_success(done: BulkCheck) -> None:
+            if self._changes is not None:
+                self._changes.publish(*ORDER_CHANGES)
+            self.changed.emit()
+            refused = "; ".join(f"{r.po}: {r.reason}" for r in done.refused)
+            shipped = f"{len(done.accepted)} order(s) shipped; queued for Walmart and Commerce."
+            self.notice.emit(shipped + (f" Not shipped — {refused}" if refused else ""))
+
+        work = asyncio.to_thread(ship_accepted, self._db, check)
+        return self._ops.run(work, label="Ship several orders", on_success=on_success)
 
     def packing_slips(self, order_ids: Sequence[int]) -> None:
         if order_ids:

@@ -280,6 +280,7 @@ def test_right_click_selects_the_row_and_offers_the_actions(
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
     assert texts == [
         "Open", "Ship…", "Cancel order…", "Retry", "Copy order numbers", "Packing slip…",
+        "Ship several…",
         "Open in Seller Center", "Open in Commerce admin",
     ]  # fmt: skip
     seller_center = next(a for a in menu.actions() if a.text() == "Open in Seller Center")
