@@ -33,6 +33,8 @@ from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.qt_text import plain_label
 from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.services.engine.context import EngineEnv
+from channelmanager_gui.services.links import links_for_listing
+from channelmanager_gui.views.links_menu import add_links
 from channelmanager_gui.views.listing_actions import (
     ActionOutcome,
     delete_listings,
@@ -353,4 +355,7 @@ class ListingsPage(QWidget):
         menu = QMenu(self)
         for action in (self.match_action, self.resend_action, self.remove_action):
             menu.addAction(action)
+        if len(ids := self.selected_ids()) == 1:
+            menu.addSeparator()
+            add_links(menu, links_for_listing(self._env.db, ids[0]))
         menu.popup(self.table.viewport().mapToGlobal(pos))

@@ -2,8 +2,7 @@
 once, and links out.
 
 Kept out of ``orders_page.py`` and ``order_detail.py`` so those pages only add a menu entry
-and call here. Links open in the merchant's browser through ``QDesktopServices.openUrl``; a
-link whose record lacks the id it needs is shown disabled with the reason as its tooltip.
+and call here.
 """
 
 from __future__ import annotations
@@ -13,8 +12,8 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QObject, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
 from channelmanager_gui.models.db import Database
@@ -23,31 +22,12 @@ from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.bulk_ship import BulkCheck, ship_accepted
 from channelmanager_gui.services.bulk_ship import load_orders as load_by_po
 from channelmanager_gui.services.changes import ChangeBus
-from channelmanager_gui.services.links import Link, links_for_order
+from channelmanager_gui.services.links import links_for_order
 from channelmanager_gui.services.packing_slip import load_orders
 from channelmanager_gui.views.bulk_ship_dialog import BulkShipDialog
+from channelmanager_gui.views.links_menu import add_links
 from channelmanager_gui.views.order_actions import ORDER_CHANGES
 from channelmanager_gui.views.packing_slips import PackingSlipDialog
-
-
-def open_url(url: str) -> bool:
-    return QDesktopServices.openUrl(QUrl(url))
-
-
-def add_links(menu: QMenu, links: Sequence[Link]) -> list[QAction]:
-    """One entry per link; disabled, with the reason, when the link cannot be made."""
-    actions = []
-    for link in links:
-        action = menu.addAction(link.text)
-        if link.url is None:
-            action.setEnabled(False)
-            action.setToolTip(link.why_not)
-        else:
-            action.setToolTip(link.url)
-            action.triggered.connect(lambda _=False, url=link.url: open_url(url))
-        actions.append(action)
-    menu.setToolTipsVisible(True)
-    return actions
 
 
 class OrderTools(QObject):
