@@ -48,6 +48,7 @@ from channelmanager_gui.views.order_detail_parts import (
     section,
     step_text,
 )
+from channelmanager_gui.views.order_note_line import NoteLine
 from channelmanager_gui.views.order_tools import more_button
 from channelmanager_gui.views.pill_delegate import StatusPill
 from channelmanager_gui.views.ship_dialog import local_now, ship_by_text
@@ -151,6 +152,8 @@ class OrderDetailView(QWidget):
         facts_box.setLayout(facts_row)
         facts_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout.addWidget(facts_box)
+        self.note = NoteLine(self._db)
+        layout.addWidget(self.note)
         self.lines = read_only_table(_LINE_HEADERS)
         self.shipments = read_only_table(
             ("Ship date", "Carrier", "Method", "Tracking number", "Items", "Sent to Walmart")
@@ -215,6 +218,7 @@ class OrderDetailView(QWidget):
         self._fill_actions(order)
         self._fill_banners(order)
         self._fill_facts(order)
+        self.note.show_for(order.id)
         self._fill_lines(order)
         self._fill_shipments(order)
         self._fill_events(events)

@@ -1,22 +1,24 @@
-"""Links out in the window: the Listings right-click menu and what a click opens."""
+"""Links out (Listings menu, the order detail's More menu) and the note on an order."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QInputDialog, QMenu
 from pytestqt.qtbot import QtBot
 
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.listing import Listing
 from channelmanager_gui.services.changes import ChangeBus
 from channelmanager_gui.services.links import Link
+from channelmanager_gui.services.order_notes import read_note
 from channelmanager_gui.views.links_menu import add_links
 from channelmanager_gui.views.listings_page import ListingsPage
 from channelmanager_gui.views.order_detail import OrderDetailView
+from channelmanager_gui.views.order_note_line import NO_NOTE
 from tests.models.listing_seed import add_store, seed_listings
 from tests.models.order_seed import seed_shop
 from tests.views.test_listings_page import INLINE, _ops, _select_rows
@@ -98,3 +100,22 @@ def test_order_detail_more_menu_has_the_slip_and_the_links(qtbot: QtBot, db: Dat
     menu.aboutToShow.emit()
     admin = next(a for a in menu.actions() if a.text() == "Open in Commerce admin")
     assert not admin.isEnabled() and admin.toolTip() == "The order is not in Commerce yet."
+
+
+def test_order_detail_shows_and_edits_the_note(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shop = seed_shop(db)
+    detail = OrderDetailView(db)
+    qtbot.addWidget(detail)
+    detail.show_order(shop["due"])
+    assert detail.note.text.text() == NO_NOTE
+    monkeypatch.setattr(
+        QInputDialog, "getMultiLineText", staticmethod(lambda *args: ("<b>Gift</b> wrap", True))
+    )
+    detail.note.edit_button.click()
+    assert detail.note.text.text() == "<b>Gift</b> wrap"
+    assert detail.note.text.textFormat() == Qt.TextFormat.PlainText
+    assert read_note(db, shop["due"]) == "<b>Gift</b> wrap"
+    detail.show_order(shop["late"])
+    assert detail.note.text.text() == NO_NOTE
