@@ -115,7 +115,7 @@ def check_rows(
         try:
             result.accepted.append((row, _request(order, row, now)))
         except ValidationError as exc:
-            result.refused.append(Refusal(row.line, row.po, exc.message))
+            result.refused.append(Refusal(row.line, row.po, _reason(exc)))
     return result
 
 
@@ -139,10 +139,15 @@ def ship_accepted(db: Database, check: BulkCheck) -> BulkCheck:
         try:
             ship_order(db, request.order_id, request)
         except ValidationError as exc:
-            done.refused.append(Refusal(row.line, row.po, exc.message))
+            done.refused.append(Refusal(row.line, row.po, _reason(exc)))
         else:
             done.accepted.append((row, request))
     return done
+
+
+def _reason(exc: ValidationError) -> str:
+    """The message, naming its field unless the whole order is meant ("order: The order…")."""
+    return exc.message.removeprefix(f"{v.FIELD_ORDER}: ")
 
 
 def _request(order: Order, row: ShipRow, now: datetime | None) -> v.ShipRequest:

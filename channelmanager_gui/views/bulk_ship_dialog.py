@@ -93,6 +93,8 @@ class BulkShipDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_RESULT, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((COL_PO, 130), (COL_CARRIER, 150), (COL_TRACKING, 190)):
+            self.table.setColumnWidth(col, width)
         self.table.itemChanged.connect(self._on_input_changed)
         layout.addWidget(self.table, 1)
         self.parse_problems = plain_label()  # quotes the file's lines
@@ -193,6 +195,7 @@ class BulkShipDialog(QDialog):
             item.setText(text[:1].upper() + text[1:])
             item.setToolTip(item.text())
         self.table.blockSignals(False)
+        self.table.resizeRowsToContents()  # a refusal's whole reason, wrapped
         count = len(self.check.accepted)
         self.summary.setText(self.check.summary())
         self.ok_button.setText(
