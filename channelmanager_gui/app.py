@@ -3,10 +3,12 @@
 Everything is created here and handed to what needs it; nothing reaches for a global app
 object. The sync loops run in a child process (``views/engine_control.py``): their passes over
 a large catalog would freeze the window's event loop, and on a thread they still held its GIL.
-Shutdown runs in the reverse order of dependence: the window saves its state and hides, running
-ops stop, the sync child is told to stop (its loops, then its HTTP clients; killed after a
-timeout), the window's own store clients close on their thread, that thread ends, and the
-database engine is disposed last (in demo mode the sandbox servers stop after it).
+What the sync child and commands run in other terminals change reaches the window through the
+database (``services/db_watch.py``); what the window's own operations change, through its op
+runner. Shutdown runs in the reverse order of dependence: the window saves its state and hides,
+running ops stop, the sync child is told to stop (its loops, then its HTTP clients; killed
+after a timeout), and the database engine is disposed last (in demo mode the sandbox servers
+stop after it).
 One app runs per data folder: a second start brings the running window forward and ends
 (``views/single_instance.py``).
 """
@@ -42,7 +44,7 @@ from channelmanager_gui.qt_gc import UiThreadCollector
 from channelmanager_gui.qt_text import verbatim
 from channelmanager_gui.resources import icon_path
 from channelmanager_gui.services import notify_prefs, stores
-from channelmanager_gui.services.changes import Change, ChangeBus
+from channelmanager_gui.services.changes import Change, ChangeBus, Changes
 from channelmanager_gui.services.credentials import CredentialStore, keyring_problem
 from channelmanager_gui.services.db_watch import DatabaseWatch
 from channelmanager_gui.services.engine.context import KeyringSecrets, SecretSource
@@ -62,7 +64,10 @@ from channelmanager_gui.views.window_state import window_settings
 
 log = logging.getLogger(__name__)
 
-WATCH_MS = 500  # how often to look for writes by other processes (a cheap PRAGMA read)
+# How often to look for changes other processes published (the sync child's too): an idle poll
+# is one PRAGMA read, ~3.5 µs; at 100 ms a change shows ~50 ms after its commit (median,
+# 95th percentile ~95 ms) for ~0.2 % of a core (bench/change_delivery.py, CONTRIBUTING.md).
+WATCH_MS = 100
 
 NO_STORE_NOTICE = "No store is connected yet: add one with “channelmanager-gui store add”."
 DEMO_FAILED_NOTICE = "The demo could not be started: run “channelmanager-gui --demo” instead."
@@ -150,7 +155,7 @@ def _open_demo() -> _Backend:
 
 def _run_window(app: QApplication, backend: _Backend, demo: bool, instance: SingleInstance) -> int:
     loop = create_event_loop(app)
-    collector = UiThreadCollector()  # before the engine's thread and the query workers start
+    collector = UiThreadCollector()  # before the query workers start
     shell = _Shell(app, backend, demo)
     instance.activated.connect(shell.window.bring_to_front)  # a second start of the app
     restore_hook = install_excepthook(shell.presenter)
@@ -208,12 +213,11 @@ class _Shell:
             backend.db,
             backend.secrets,
             board=self.board,
-            changes=self.changes,
             ops=self.ops,
             demo_store_id=backend.demo_store_id,
             on_demo_ready=self._on_demo_ready,
-            on_write=self.db_watch.note,
         )
+        self.ops.actions_queued.connect(self.control.wake)
         self._known = known
         self._idle_notice = NO_KEYRING_NOTICE if backend.secrets is None else NO_STORE_NOTICE
         self.first_run = not demo and not known  # offer the first-run wizard once running
@@ -230,7 +234,7 @@ class _Shell:
                 change_bridge=self.change_bridge,
                 ops=self.ops,
                 board=self.board,
-                engine=lambda: self.control.engine,
+                secrets=backend.secrets,
                 sync_now=self.sync_now,
                 set_paused=self.set_paused,
             )
@@ -247,7 +251,7 @@ class _Shell:
             return  # quitting already
         wizard = FirstRunWizard(self.db, CredentialStore(), self.ops, parent=self.window)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        wizard.store_added.connect(lambda _store_id: self.changes.publish(Change.STORES))
+        wizard.store_added.connect(lambda _id: self.changes.publish(Changes.of(Change.STORES)))
         wizard.demo_requested.connect(self._relaunch_in_demo)
         wizard.open()  # not exec(): no nested event loop inside qasync's
 
@@ -259,12 +263,11 @@ class _Shell:
             self.window.status.notice(DEMO_FAILED_NOTICE)
 
     def _watch_database(self, db: Database) -> None:
-        """Writes by other processes (a CLI command, a headless sync) are announced too, and
-        every burst of changes recounts the open errors for the tray. The sync child's writes
-        are not "other": it announces them (``note``) within a poll period."""
+        """What other processes (the sync child, a CLI command, a headless sync) publish in
+        the database reaches the window's bus; every burst of changes recounts the open errors
+        for the tray."""
         self.db = db
-        self.db_watch = DatabaseWatch(db.path, self.changes, grace=WATCH_MS / 1000)
-        self.changes.subscribe(self.db_watch.absorb)
+        self.db_watch = DatabaseWatch(db.path, self.changes)
         self._watch_timer = QTimer(self.window)
         self._watch_timer.setInterval(WATCH_MS)
         self._watch_timer.timeout.connect(self.db_watch.poll)
@@ -319,8 +322,7 @@ class _Shell:
         return tray
 
     def start(self) -> None:
-        """Once the window shows: count the open errors, start the sync child and connect
-        the window's own store clients."""
+        """Once the window shows: count the open errors and start the sync child."""
         self._count_open_errors()
         self.control.start(self._known)
 
@@ -346,8 +348,8 @@ class _Shell:
         self.app.quit()
 
     async def shutdown(self) -> None:
-        """Save the window, stop ops, then the sync child and the window's store clients,
-        then their thread. The caller disposes the database afterwards."""
+        """Save the window, stop ops, then the sync child. The caller disposes the database
+        afterwards."""
         self.window.save_state()
         self.pages.save_state(window_settings())
         self.window.hide()  # gone at once, even while the engine finishes its current step
@@ -358,7 +360,6 @@ class _Shell:
         try:
             await self.control.aclose()
         finally:
-            self.control.stop()
             self.db_watch.close()
 
     def _notice_allowed(self, kind: NoticeKind) -> bool:

@@ -16,7 +16,6 @@ named tasks.
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
 import logging
 import signal
 import sys
@@ -28,6 +27,8 @@ from typing import Any, TypeVar
 import qasync
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
+
+from channelmanager_gui.services.changes import ChangeBus, Changes
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +105,7 @@ class OpRunner(QObject):
 
     busy_changed = Signal(str)
     finished = Signal(str, bool)  # label, succeeded (False also when cancelled)
+    actions_queued = Signal()  # an op queued outbox actions: wake the sync process's worker
 
     def __init__(
         self,
@@ -136,17 +138,30 @@ class OpRunner(QObject):
         task.add_done_callback(lambda t: self._on_task_done(t, started, on_success))
         return task
 
-    def run_elsewhere(
+    def run_op(
         self,
-        future: concurrent.futures.Future[T],
+        work: Coroutine[Any, Any, T],
         *,
         label: str,
+        changes: ChangeBus,
         on_success: Callable[[T], None] | None = None,
     ) -> asyncio.Task[T]:
-        """Like :meth:`run` for work already running on another thread's loop (the sync
-        engine's ``EngineHost.submit``): progress, errors and ``on_success`` on the UI thread,
-        and cancelling the op (``cancel_all`` at shutdown) cancels the work there."""
-        return self.run(_wait_for(future), label=label, on_success=on_success)
+        """Run an operation (``services/ops``) and publish what it returns, once, on
+        ``changes`` (on the UI thread, after its commit), before ``on_success`` sees it.
+
+        ``work`` returns :class:`Changes` or a result carrying them in ``.changes``. When it
+        queued outbox actions, :attr:`actions_queued` asks the sync process to send them now.
+        """
+
+        def done(result: T) -> None:
+            published = changes_of(result)
+            changes.publish(published)
+            if published.queued:
+                self.actions_queued.emit()
+            if on_success is not None:
+                on_success(result)
+
+        return self.run(work, label=label, on_success=done)
 
     def running(self) -> list[str]:
         """Labels of the ops still running, oldest first."""
@@ -204,5 +219,10 @@ class OpRunner(QObject):
             log.exception("the error presenter failed on %r", exc)
 
 
-async def _wait_for(future: concurrent.futures.Future[T]) -> T:
-    return await asyncio.wrap_future(future)
+def changes_of(result: object) -> Changes:
+    """The changes an operation returned (``TypeError`` for anything else: an op that does
+    not say what it changed is a bug, not a silent no-refresh)."""
+    found = result if isinstance(result, Changes) else getattr(result, "changes", None)
+    if not isinstance(found, Changes):
+        raise TypeError(f"an operation returned {type(result).__name__}, not its Changes")
+    return found

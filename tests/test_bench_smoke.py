@@ -85,3 +85,10 @@ def test_gui_smoke(tmp_path: Path) -> None:
     for key in ("orders_open_ms", "listings_search_ms", "stall_max_ms", "cold_start_ms"):
         assert result[key] > 0
     assert result["peak_rss_mb"] > 0
+
+
+def test_change_delivery_bench_sees_every_change(tmp_path: Path) -> None:
+    data = run_bench("change_delivery", tmp_path, "--events", "3", "--interval-ms", "20",
+                     "--gap", "0.05")["change_delivery"]  # fmt: skip
+    assert data["events"] == data["seen"] == 3
+    assert data["idle_poll_us"] > 0

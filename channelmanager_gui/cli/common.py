@@ -2,27 +2,20 @@
 
 ``--store NAME`` picks the store; with exactly one store it may be left out, with several it
 must be given (a usage error, exit 2, otherwise: guessing the store of a bulk action is not
-something a script should rely on). Commands that talk to Walmart or Commerce build the same
-:class:`StoreContext` the engine builds, from the keyring, so they behave like the window.
+something a script should rely on). Commands that talk to Walmart or Commerce call an
+operation that opens the store's clients from the keyring (``services/ops``), as the window's.
 """
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager, contextmanager
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.store import Store
-from channelmanager_gui.services import stores
-from channelmanager_gui.services.changes import ChangeBus
-from channelmanager_gui.services.engine.context import (
-    EngineEnv,
-    KeyringSecrets,
-    StoreContext,
-    open_store,
-)
+from channelmanager_gui.services import ops
 
 
 class UsageError(Exception):
@@ -53,8 +46,8 @@ def database() -> Iterator[Database]:
 def pick_store(db: Database, name: str | None) -> Store:
     """The store named ``name``, or the only store when no name is given."""
     if name:
-        return stores.get_store(db, name)
-    every = stores.list_stores(db)
+        return ops.get_store(db, name)
+    every = ops.list_stores(db)
     if not every:
         raise ValidationError(
             "store", "no store yet; add one with: channelmanager-gui store add --help"
@@ -67,16 +60,4 @@ def pick_store(db: Database, name: str | None) -> Store:
 
 def store_id_or_none(db: Database, name: str | None) -> int | None:
     """For read-only listings: a named store, or every store when none is named."""
-    return stores.get_store(db, name).id if name else None
-
-
-@asynccontextmanager
-async def connected(db: Database, store: Store) -> AsyncIterator[tuple[EngineEnv, StoreContext]]:
-    """The engine's environment and the store's open API clients (secrets from the keyring),
-    closed on the way out."""
-    ctx = open_store(store, KeyringSecrets())
-    env = EngineEnv(db=db, changes=ChangeBus(), stores={store.id: ctx})
-    try:
-        yield env, ctx
-    finally:
-        await ctx.aclose()
+    return ops.get_store(db, name).id if name else None

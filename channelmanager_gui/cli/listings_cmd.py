@@ -1,8 +1,9 @@
 """``channelmanager-gui listings``: import, match, pick, list, resend, remove and export.
 
-Each action calls the service the Listings screen calls (``catalog.import_products``,
-``matching.request_match``/``pick_candidate``, ``listing_queries.resend``/``remove_listings``/
-``export_listings``), so a script and a click do the same thing. SKUs typed on the command line
+Each action calls the operation the Listings screen calls (``ops.import_products``,
+``ops.match_listings``/``pick``, ``ops.resend``/``remove_listings``/``export_listings``) and
+publishes its changes in the database (``ops.publish``: the window shows them at once), so
+a script and a click do the same thing. SKUs typed on the command line
 are checked first: an unknown SKU fails the command (exit 1) before anything is written.
 """
 
@@ -18,7 +19,6 @@ from sqlalchemy import select
 
 from channelmanager_gui.cli import output
 from channelmanager_gui.cli.common import (
-    connected,
     database,
     options,
     pick_store,
@@ -28,15 +28,7 @@ from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models import listing_table_queries as queries
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.listing import Listing, ListingState, MatchStatus
-from channelmanager_gui.services.changes import ChangeBus
-from channelmanager_gui.services.engine.catalog import ImportResult, import_products
-from channelmanager_gui.services.engine.context import EngineEnv
-from channelmanager_gui.services.engine.listing_queries import (
-    export_listings,
-    remove_listings,
-    resend,
-)
-from channelmanager_gui.services.engine.matching import pick_candidate, request_match
+from channelmanager_gui.services import ops
 
 CHUNK = 500  # ids per statement (SQLite bound-parameter headroom)
 STATES = [s.value for s in ListingState] + [queries.IN_ERROR]
@@ -141,7 +133,18 @@ class _StderrProgress:
 def _import(args: argparse.Namespace) -> int:
     with database() as db:
         store = pick_store(db, args.store)
-        result = asyncio.run(_run_import(db, store, args))
+        result = asyncio.run(
+            ops.import_products(
+                db,
+                ops.KeyringSecrets(),
+                store.id,
+                skus=args.sku,
+                search=args.search,
+                all=args.all,
+                progress=_StderrProgress(),
+            )
+        )
+        ops.publish(db, result.changes)
     data = {
         "store": store.name,
         "created": result.created,
@@ -162,23 +165,13 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
-async def _run_import(db: Database, store: Any, args: argparse.Namespace) -> ImportResult:
-    async with connected(db, store) as (env, ctx):
-        return await import_products(
-            env, ctx, skus=args.sku, search=args.search, all=args.all, progress=_StderrProgress()
-        )
-
-
 def _match(args: argparse.Namespace) -> int:
     with database() as db:
         store = pick_store(db, args.store)
         ids = listing_ids(db, store.id, args.sku)
-        env = EngineEnv(db=db, changes=ChangeBus())
-        queued, skipped = 0, []
-        for start in range(0, len(ids), CHUNK):
-            result = request_match(env, store.id, ids[start : start + CHUNK])
-            queued += result.queued
-            skipped += result.skipped
+        outcome = ops.match_listings(db, ids)
+        ops.publish(db, outcome.changes)
+        queued, skipped = outcome.done, outcome.skipped
     data = {
         "store": store.name,
         "queued": queued,
@@ -197,7 +190,7 @@ def _pick(args: argparse.Namespace) -> int:
     with database() as db:
         store = pick_store(db, args.store)
         (listing_id,) = listing_ids(db, store.id, [args.sku])
-        pick_candidate(db, listing_id, args.item.strip())
+        ops.publish(db, ops.pick(db, listing_id, args.item.strip()))
     data = {"store": store.name, "sku": args.sku, "walmart_item_id": args.item.strip()}
     if args.json:
         output.print_json(data)
@@ -251,7 +244,9 @@ def _resend(args: argparse.Namespace) -> int:
     with database() as db:
         store = pick_store(db, args.store)
         ids = listing_ids(db, store.id, args.sku)
-        count = sum(resend(db, ids[i : i + CHUNK]) for i in range(0, len(ids), CHUNK))
+        outcome = ops.resend_listings(db, ids)
+        ops.publish(db, outcome.changes)
+        count = outcome.done
     if args.json:
         output.print_json({"store": store.name, "resent": count})
     else:
@@ -263,7 +258,9 @@ def _remove(args: argparse.Namespace) -> int:
     with database() as db:
         store = pick_store(db, args.store)
         ids = listing_ids(db, store.id, args.sku)
-        count = remove_listings(db, ids)
+        outcome = ops.delete_listings(db, ids)
+        ops.publish(db, outcome.changes)
+        count = outcome.done
     if args.json:
         output.print_json({"store": store.name, "removed": count})
     else:
@@ -276,8 +273,8 @@ def _export(args: argparse.Namespace) -> int:
         store_id = store_id_or_none(db, args.store)
         if args.output:
             with open(args.output, "w", encoding="utf-8", newline="") as out:
-                count = export_listings(db, args.format, out, store_id)
+                count = ops.export_listings(db, args.format, out, store_id)
             print(f"{count} listing(s) written to {args.output}.", file=sys.stderr)
         else:
-            export_listings(db, args.format, sys.stdout, store_id)
+            ops.export_listings(db, args.format, sys.stdout, store_id)
     return 0

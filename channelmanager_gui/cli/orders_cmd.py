@@ -1,7 +1,7 @@
 """``channelmanager-gui orders``: list, show, ship, cancel, retry and export Walmart orders.
 
 ``list`` runs the Orders page's own queries (``models/order_table_queries.py``); ``retry`` and
-``export`` call ``order_queries.retry_order``/``export_orders``; ship and cancel live in
+``export`` call ``ops.retry``/``ops.export_orders``; ship and cancel live in
 ``orders_ship.py``. An order is named by its Walmart purchase order id (or Commerce order
 number), as the merchant sees it.
 """
@@ -21,9 +21,7 @@ from channelmanager_gui.models import order_table_queries as queries
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import OrderStatus, Return
 from channelmanager_gui.models.outbox import Activity, OutboxAction
-from channelmanager_gui.services.engine.fulfilment_queries import order_for_fulfilment
-from channelmanager_gui.services.engine.order_queries import export_orders, find_order, retry_order
-from channelmanager_gui.services.validation import can_cancel, can_ship
+from channelmanager_gui.services import ops
 
 COLUMNS = [
     ("purchase_order_id", "PO"), ("commerce_increment_id", "Commerce #"),
@@ -141,7 +139,7 @@ def _row(row: queries.OrderRow) -> dict[str, Any]:
 
 def order_facts(db: Database, order_id: int) -> dict[str, Any]:
     """Everything ``orders show`` reports about one order (the JSON shape in the README)."""
-    order = order_for_fulfilment(db, order_id)
+    order = ops.order_for_action(db, order_id)
     by_line_id = {line.id: line.line_number for line in order.lines}
     with db.session() as session:
         events = session.scalars(
@@ -155,8 +153,8 @@ def order_facts(db: Database, order_id: int) -> dict[str, Any]:
             .order_by(OutboxAction.id)
         ).all()
         returns = session.scalars(select(Return).where(Return.order_id == order_id)).all()
-    ship_ok, ship_why = can_ship(order)
-    cancel_ok, cancel_why = can_cancel(order)
+    ship_ok, ship_why = ops.can_ship(order)
+    cancel_ok, cancel_why = ops.can_cancel(order)
     facts = {name: getattr(order, name) for name in ORDER_FIELDS}
     facts.update(
         can_ship={"ok": ship_ok, "reason": ship_why},
@@ -193,7 +191,7 @@ def _shipment(shipment: Any, by_line_id: dict[int, str]) -> dict[str, Any]:
 
 def _show(args: argparse.Namespace) -> int:
     with database() as db:
-        facts = order_facts(db, find_order(db, args.po))
+        facts = order_facts(db, ops.find_order(db, args.po))
     if args.json:
         output.print_json(facts)
         return 0
@@ -216,9 +214,11 @@ def _show(args: argparse.Namespace) -> int:
 
 def _retry(args: argparse.Namespace) -> int:
     with database() as db:
-        order_id = find_order(db, args.po)
-        count = retry_order(db, order_id)
-        status = order_for_fulfilment(db, order_id).status
+        order_id = ops.find_order(db, args.po)
+        retried = ops.retry(db, order_id)
+        ops.publish(db, retried)
+        count = retried.count
+        status = ops.order_for_action(db, order_id).status
     if args.json:
         output.print_json({"purchase_order_id": args.po, "requeued": count, "status": status})
     else:
@@ -231,8 +231,8 @@ def _export(args: argparse.Namespace) -> int:
         store_id = store_id_or_none(db, args.store)
         if args.output:
             with open(args.output, "w", encoding="utf-8", newline="") as out:
-                count = export_orders(db, args.format, out, store_id=store_id)
+                count = ops.export_orders(db, args.format, out, store_id=store_id)
             print(f"{count} order(s) written to {args.output}.", file=sys.stderr)
         else:
-            export_orders(db, args.format, sys.stdout, store_id=store_id)
+            ops.export_orders(db, args.format, sys.stdout, store_id=store_id)
     return 0

@@ -1,9 +1,10 @@
 """``orders ship`` and ``orders cancel``: the Ship and Cancel dialogs, as commands.
 
 The input goes through the very functions the dialogs use (``validation.validate_shipment``,
-``cancelling.cancel_order`` which calls ``validate_cancel``), so a tracking number the dialog
+``ops.cancel`` which calls ``validate_cancel``), so a tracking number the dialog
 refuses is refused here with the same words, naming the field; nothing is queued then. On
-success the local facts and the outbox actions are written; the running sync (window or
+success the local facts and the outbox actions are written, and the changes published in the
+database (the window shows them at once: ``ops.publish``); the running sync (window or
 ``channelmanager-gui sync``) sends them, or ``channelmanager-gui sync --once`` does.
 """
 
@@ -17,14 +18,10 @@ from channelmanager_gui.cli import output
 from channelmanager_gui.cli.common import UsageError, database
 from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.order import Order
-from channelmanager_gui.services.engine.cancelling import cancel_label, cancel_order
-from channelmanager_gui.services.engine.fulfilment_queries import order_for_fulfilment
-from channelmanager_gui.services.engine.order_queries import find_order
-from channelmanager_gui.services.engine.shipping import set_tracking_url, ship_order
-from channelmanager_gui.services.validation import (
+from channelmanager_gui.services import ops
+from channelmanager_gui.services.ops.validation import (
     CANCEL_REASON_LABELS,
     FIELD_SHIP_DATE,
-    is_held,
     validate_shipment,
 )
 
@@ -122,7 +119,7 @@ def remaining(order: Order) -> dict[str, int]:
 
 def _ship(args: argparse.Namespace) -> int:
     with database() as db:
-        order = order_for_fulfilment(db, find_order(db, args.po))
+        order = ops.order_for_action(db, ops.find_order(db, args.po))
         lines: dict[str, object] = dict(args.line) if args.line else dict(remaining(order))
         request = validate_shipment(
             order,
@@ -135,11 +132,12 @@ def _ship(args: argparse.Namespace) -> int:
             lines,
             override_cancel_request=args.ship_anyway,
         )
-        shipment = ship_order(db, order.id, request)
-        after = order_for_fulfilment(db, order.id)
+        shipped = ops.ship(db, order.id, request)
+        ops.publish(db, shipped)
+        after = ops.order_for_action(db, order.id)
     data = {
         "purchase_order_id": order.purchase_order_id,
-        "shipment_id": shipment.id,
+        "shipment_id": shipped.id,
         "carrier": request.carrier_title,
         "method_code": request.method_code,
         "tracking_number": request.tracking_number,
@@ -162,10 +160,10 @@ def _ship(args: argparse.Namespace) -> int:
 
 def _cancel(args: argparse.Namespace) -> int:
     with database() as db:
-        order_id = find_order(db, args.po)
-        held = is_held(order_for_fulfilment(db, order_id))  # cancelled in Commerce already
-        cancel_order(db, order_id, args.reason)
-        after = order_for_fulfilment(db, order_id)
+        order_id = ops.find_order(db, args.po)
+        held = ops.is_held(ops.order_for_action(db, order_id))  # cancelled in Commerce already
+        ops.publish(db, ops.cancel(db, order_id, args.reason))
+        after = ops.order_for_action(db, order_id)
     data = {
         "purchase_order_id": after.purchase_order_id,
         "reason": after.cancel_reason,
@@ -175,8 +173,9 @@ def _cancel(args: argparse.Namespace) -> int:
     if args.json:
         output.print_json(data)
     else:
+        reason = ops.cancel_label(after.cancel_reason)
         print(
-            f"Order {after.purchase_order_id}: cancellation ({cancel_label(after.cancel_reason)}) "
+            f"Order {after.purchase_order_id}: cancellation ({reason}) "
             f"queued for {'Walmart' if held else 'Walmart and Commerce'}. Status: {after.status}."
         )
     return 0
@@ -184,14 +183,14 @@ def _cancel(args: argparse.Namespace) -> int:
 
 def _tracking_url(args: argparse.Namespace) -> int:
     with database() as db:
-        order = order_for_fulfilment(db, find_order(db, args.po))
+        order = ops.order_for_action(db, ops.find_order(db, args.po))
         shipment_id = args.shipment or _shipment_without_link(order)
         if shipment_id not in {s.id for s in order.shipments}:
             raise ValidationError(
                 "shipment", f"order {order.purchase_order_id} has no shipment #{shipment_id}"
             )
-        set_tracking_url(db, shipment_id, args.url)
-        after = order_for_fulfilment(db, order.id)
+        ops.publish(db, ops.set_tracking_url(db, shipment_id, args.url))
+        after = ops.order_for_action(db, order.id)
     if args.json:
         output.print_json(
             {

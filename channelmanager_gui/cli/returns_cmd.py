@@ -1,7 +1,7 @@
 """``channelmanager-gui returns``: Walmart returns and how far their refund got.
 
-``list`` reads through ``fulfilment_queries.list_returns``, the query the Returns screen uses.
-``refund RMA`` is the Returns screen's "Refund on Walmart": ``return_refund.refund_return_now``
+``list`` reads through ``ops.list_returns``, the query the Returns screen uses.
+``refund RMA`` is the Returns screen's "Refund on Walmart": ``ops.refund``
 checks the return (same words as the screen's disabled button) and queues the refund; the
 running sync (window or ``channelmanager-gui sync``) sends it, or ``sync --once`` does.
 """
@@ -17,9 +17,7 @@ from channelmanager_gui.cli import output
 from channelmanager_gui.cli.common import database, options, store_id_or_none
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import Order, Return
-from channelmanager_gui.services import stores
-from channelmanager_gui.services.engine.fulfilment_queries import list_returns
-from channelmanager_gui.services.engine.return_refund import refund_blockers, refund_return_now
+from channelmanager_gui.services import ops
 
 COLUMNS = [
     ("return_order_id", "Return"), ("purchase_order_id", "PO"), ("created_at", "Created"),
@@ -45,12 +43,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def return_rows(db: Database, store_id: int | None, open_only: bool) -> list[dict[str, Any]]:
     """The returns as ``returns list`` reports them (the JSON shape in the README)."""
-    returns = list_returns(db, store_id, open_only=open_only)
+    returns = ops.list_returns(db, store_id, open_only=open_only)
     order_ids = {r.order_id for r in returns if r.order_id is not None}
     with db.session() as session:
         query = select(Order.id, Order.purchase_order_id).where(Order.id.in_(order_ids))
         po_by_id: dict[int, str] = {oid: po for oid, po in session.execute(query)}
-    blockers = refund_blockers(db, returns)
+    blockers = ops.refund_blockers(db, returns)
     return [_row(r, po_by_id.get(r.order_id or 0), blockers[r.id]) for r in returns]
 
 
@@ -86,8 +84,9 @@ def _list(args: argparse.Namespace) -> int:
 
 def _refund(args: argparse.Namespace) -> int:
     with database() as db:
-        store_id = stores.get_store(db, args.store).id if args.store else None
-        queued = refund_return_now(db, args.rma, store_id=store_id)
+        store_id = ops.get_store(db, args.store).id if args.store else None
+        queued = ops.refund(db, args.rma, store_id=store_id)
+        ops.publish(db, queued.changes)
     data = {
         "return_id": queued.return_id,
         "return_order_id": queued.return_order_id,

@@ -12,12 +12,8 @@ import sys
 from channelmanager_gui.cli import output
 from channelmanager_gui.cli.common import database, pick_store
 from channelmanager_gui.models.db import open_database
-from channelmanager_gui.models.store import Store
-from channelmanager_gui.services import stores
-from channelmanager_gui.services.credentials import CredentialStore
-from channelmanager_gui.services.engine.context import KeyringSecrets, open_store
-from channelmanager_gui.services.engine.settings import DEFAULT_SOURCE
-from channelmanager_gui.services.http.connection import ConnectionReport
+from channelmanager_gui.services import ops
+from channelmanager_gui.services.ops import DEFAULT_SOURCE, ConnectionReport, CredentialStore
 
 SECRET_ENV = {
     "commerce_token": "CM_COMMERCE_TOKEN",
@@ -76,7 +72,7 @@ def _add(args: argparse.Namespace) -> int:
     secrets = {name: _secret(name) for name in SECRET_ENV}
     db = open_database()
     try:
-        store = stores.add_store(
+        added = ops.store.add(
             db,
             CredentialStore(),
             name=args.name,
@@ -86,16 +82,18 @@ def _add(args: argparse.Namespace) -> int:
             secrets=secrets,
             settings={"ship_source_code": args.ship_source_code.strip()},
         )
+        ops.publish(db, added)  # an open window starts syncing it
     finally:
         db.dispose()
-    print(f"Store {store.name!r} added (id {store.id}); secrets saved in the keyring.")
+    name = args.name.strip()
+    print(f"Store {name!r} added (id {added.id}); secrets saved in the keyring.")
     return 0
 
 
 def _list(args: argparse.Namespace) -> int:
     db = open_database()
     try:
-        rows = [stores.describe(s) for s in stores.list_stores(db)]
+        rows = [ops.describe_store(s) for s in ops.list_stores(db)]
     finally:
         db.dispose()
     if args.json:
@@ -111,7 +109,7 @@ def _list(args: argparse.Namespace) -> int:
 def _remove(args: argparse.Namespace) -> int:
     db = open_database()
     try:
-        stores.remove_store(db, CredentialStore(), args.name)
+        ops.publish(db, ops.store.remove_named(db, CredentialStore(), args.name))
     finally:
         db.dispose()
     print(f"Store {args.name!r} removed.")
@@ -121,7 +119,7 @@ def _remove(args: argparse.Namespace) -> int:
 def _test(args: argparse.Namespace) -> int:
     with database() as db:
         store = pick_store(db, args.name)
-    commerce, walmart = asyncio.run(_check(store))
+    commerce, walmart = asyncio.run(ops.store.check_saved(store, ops.KeyringSecrets()))
     ok = commerce.ok and walmart.ok
     if args.json:
         output.print_json(
@@ -142,15 +140,6 @@ def _test(args: argparse.Namespace) -> int:
         failed = [r.message for r in (commerce, walmart) if not r.ok]
         output.warn(f"store {store.name!r}: " + " ".join(failed))
     return 0 if ok else 1
-
-
-async def _check(store: Store) -> tuple[ConnectionReport, ConnectionReport]:
-    """Both clients' own ``test_connection`` verdicts, asked at the same time."""
-    ctx = open_store(store, KeyringSecrets())
-    try:
-        return await asyncio.gather(ctx.commerce.test_connection(), ctx.walmart.test_connection())
-    finally:
-        await ctx.aclose()
 
 
 def _report(report: ConnectionReport) -> dict[str, object]:

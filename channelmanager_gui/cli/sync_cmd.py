@@ -1,4 +1,5 @@
-"""``channelmanager-gui sync``: run the sync loops headless (same engine as the window), and
+"""``channelmanager-gui sync``: run the sync loops headless (same engine as the window's sync
+process, publishing its changes in the database so an open window shows them), and
 ``sync status``: what the loops and the outbox are doing, read from the database so it works
 from any process (``services/status_snapshot.py``)."""
 
@@ -10,7 +11,7 @@ import sys
 from channelmanager_gui.cli import output
 from channelmanager_gui.cli.common import database
 from channelmanager_gui.models.db import open_database
-from channelmanager_gui.services import event_loop
+from channelmanager_gui.services import change_log, event_loop
 from channelmanager_gui.services.engine.context import KeyringSecrets
 from channelmanager_gui.services.engine.engine import RunSummary, SyncEngine
 from channelmanager_gui.services.status_snapshot import read_status, record_board
@@ -44,7 +45,7 @@ def _run(args: argparse.Namespace) -> int:
 
 async def _once() -> int:
     db = open_database()
-    engine = SyncEngine(db, KeyringSecrets())
+    engine = SyncEngine(db, KeyringSecrets(), changes=change_log.bus(db))
     stop_recording = record_board(db, engine.board)
     try:
         await engine.open()
@@ -59,7 +60,7 @@ async def _once() -> int:
 
 async def _forever() -> int:
     db = open_database()
-    engine = SyncEngine(db, KeyringSecrets())
+    engine = SyncEngine(db, KeyringSecrets(), changes=change_log.bus(db))
     stop_recording = record_board(db, engine.board)
     try:
         await engine.open()

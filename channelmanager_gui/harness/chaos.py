@@ -4,7 +4,7 @@ The scenario a merchant lives through on a bad day: a batch of Walmart orders ar
 both APIs answer 500s, throttle in 429 storms, drop connections (before and after acting), cut
 bodies short and lag. The engine imports, acknowledges and creates them in Commerce; the
 merchant ships some (a share in two parts) and cancels others through the engine services
-(``shipping.ship_order``, ``cancelling.cancel_order``, checked by ``services/validation``).
+(``ops.ship``, ``ops.cancel``, checked by ``services/ops/validation``).
 Then the faults stop, the merchant presses Retry on what gave up, the queue drains, and
 ``harness/invariants.py`` compares the database with both sandboxes.
 

@@ -19,11 +19,10 @@ from sqlalchemy.orm import selectinload
 from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import Order, OrderStatus, Shipment
-from channelmanager_gui.services import validation
-from channelmanager_gui.services.engine.cancelling import cancel_order
+from channelmanager_gui.services import ops
+from channelmanager_gui.services.changes import Changes
 from channelmanager_gui.services.engine.engine import SyncEngine
-from channelmanager_gui.services.engine.order_queries import retry_order
-from channelmanager_gui.services.engine.shipping import ship_order
+from channelmanager_gui.services.ops import validation
 
 CARRIERS = ("UPS", "USPS", "FedEx", "DHL")
 SELLER_REASONS = (
@@ -92,7 +91,7 @@ class Merchant:
         ok, _ = validation.can_cancel(order)
         if not ok:
             return
-        cancel_order(self.db, order.id, self.rng.choice(SELLER_REASONS), changes=self._changes())
+        self._publish(ops.cancel(self.db, order.id, self.rng.choice(SELLER_REASONS)))
         self.counts["cancels"] += 1
         self.finished.add(order.id)
 
@@ -118,7 +117,7 @@ class Merchant:
             None,
             lines,
         )
-        ship_order(self.db, order.id, request, changes=self._changes())
+        self._publish(ops.ship(self.db, order.id, request))
         self.counts["partial_ships" if first_of_two else "ships"] += 1
         if not first_of_two:
             self.finished.add(order.id)
@@ -126,12 +125,18 @@ class Merchant:
     def retry_errors(self) -> None:
         """Retry every order in Error, as the merchant would once the storm is over."""
         for order in self._orders():
-            if order.status == OrderStatus.ERROR and retry_order(self.db, order.id):
+            if order.status != OrderStatus.ERROR:
+                continue
+            if self._publish(ops.retry(self.db, order.id)).count:
                 self.counts["merchant_retries"] += 1
 
     def done(self) -> bool:
         """Every fate that can still happen has happened."""
         return all(fate is None or oid in self.finished for oid, fate in self.fates.items())
 
-    def _changes(self) -> Any:
-        return self.engine.env.changes if self.engine else None
+    def _publish(self, changes: Changes) -> Changes:
+        """Publish what an operation changed, as the window's op runner does (the engine's
+        worker wakes up for the queued actions)."""
+        if self.engine is not None:
+            self.engine.env.changes.publish(changes)
+        return changes

@@ -74,6 +74,12 @@ class Database:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
+    @property
+    def sessions(self) -> sessionmaker[Session]:
+        """The session factory, for listeners on every session's events (the sync engine
+        publishes what a transaction noted once it committed)."""
+        return self._sessions
+
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A session committed on success and rolled back on error."""

@@ -24,20 +24,16 @@ import os
 import sys
 import threading
 from pathlib import Path
-from typing import Any, BinaryIO
-
-from sqlalchemy import event
+from typing import BinaryIO
 
 from channelmanager_gui.logging_setup import setup_logging
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.paths import log_path
-from channelmanager_gui.services import event_loop
-from channelmanager_gui.services.changes import Change, ChangeBus
+from channelmanager_gui.services import change_log, event_loop
 from channelmanager_gui.services.engine.engine import SyncEngine
 from channelmanager_gui.services.engine_protocol import (
     Message,
     SentSecrets,
-    change_kinds,
     decode,
     encode,
     loop_message,
@@ -59,7 +55,6 @@ class Reporter:
         self._out = out
         self._lock = threading.Lock()
         self._sent: dict[str, LoopStatus] = {}
-        self.relaying = False  # a change the window announced is not sent back to it
 
     def send(self, message: Message) -> None:
         with self._lock:
@@ -79,15 +74,6 @@ class Reporter:
             self.send({"op": "remove", "name": name})
         self._sent = current
 
-    def changes(self, kinds: frozenset[Change]) -> None:
-        if not self.relaying:
-            self.send({"op": "changes", "kinds": sorted(kinds)})
-
-    def note_commit(self, conn: Any) -> None:
-        """SQLAlchemy's ``commit`` event: a transaction that wrote says so (reads do not)."""
-        if conn.connection.dbapi_connection.in_transaction:
-            self.send({"op": "wrote"})
-
 
 def _commands(loop: asyncio.AbstractEventLoop, queue: asyncio.Queue[Message | None]) -> None:
     """The stdin reader (a thread): every message to the engine's loop; None at end of file."""
@@ -100,10 +86,10 @@ def _commands(loop: asyncio.AbstractEventLoop, queue: asyncio.Queue[Message | No
 
 async def serve(db: Database, start: Message, reporter: Reporter) -> int:
     """Run the engine until ``stop`` or the end of stdin; 1 when it could not start."""
-    board, changes = SyncStatusBoard(), ChangeBus()
+    board = SyncStatusBoard()
     board.subscribe(reporter.board_changed)
-    changes.subscribe(reporter.changes)
-    event.listen(db.engine, "commit", reporter.note_commit)
+    # What the engine changes reaches the window (and nothing else) through the database.
+    changes = change_log.bus(db)
     engine = SyncEngine(db, SentSecrets(start.get("secrets", {})), board=board, changes=changes)
     stop_recording = record_board(db, board)
     queue: asyncio.Queue[Message | None] = asyncio.Queue()
@@ -123,7 +109,7 @@ async def serve(db: Database, start: Message, reporter: Reporter) -> int:
             engine.scheduler.pause()
         reporter.send({"op": "ready", "pid": os.getpid(), "loops": engine.scheduler.labels})
         demo = _demo(engine, start.get("demo_store_id"), reporter)
-        await _obey(engine, queue, reporter)
+        await _obey(engine, queue)
         if demo is not None:
             demo.cancel()
         return 0
@@ -133,9 +119,7 @@ async def serve(db: Database, start: Message, reporter: Reporter) -> int:
         log.info("sync engine stopped")
 
 
-async def _obey(
-    engine: SyncEngine, queue: asyncio.Queue[Message | None], reporter: Reporter
-) -> None:
+async def _obey(engine: SyncEngine, queue: asyncio.Queue[Message | None]) -> None:
     """Apply the window's commands until ``stop`` or the end of stdin."""
     scheduler = engine.scheduler
     while (message := await queue.get()) is not None:
@@ -148,12 +132,8 @@ async def _obey(
             scheduler.pause()
         elif op == "resume":
             scheduler.resume()
-        elif op == "changes":
-            reporter.relaying = True
-            try:
-                engine.env.changes.publish(*change_kinds(message))
-            finally:
-                reporter.relaying = False
+        elif op == "wake":  # the window queued outbox actions: send them now
+            engine.worker.wake()
         else:
             log.warning("sync engine: unknown command %r", op)
     log.info("the window is gone (end of stdin): stopping")

@@ -2,9 +2,9 @@
 
 :class:`EngineProcess` starts the child, sends it the stores' secrets on its stdin (never argv,
 env or disk) and then its commands; a reader thread turns the child's lines into updates of the
-window's :class:`SyncStatusBoard` and announcements on its :class:`ChangeBus` (both
-thread-safe; the UI's bridges make queued Qt signals of them). What the window announces on
-the bus is passed to the child, but never what came from the child (no echo). Qt-free.
+window's :class:`SyncStatusBoard` (thread-safe; the UI's bridge makes queued Qt signals of
+them). What the child changes reaches the window through the database, not this pipe
+(``services/change_log.py``). Qt-free.
 
 The child stops on ``stop`` or when its stdin closes, so it cannot outlive the window: if the
 window dies, the pipe closes. A child that ends without being asked to is reported through
@@ -23,11 +23,9 @@ from pathlib import Path
 from typing import IO
 
 from channelmanager_gui.launcher import ENGINE_CHILD_ARG, self_command
-from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.services.engine_protocol import (
     Message,
     apply_loop,
-    change_kinds,
     decode,
     encode,
 )
@@ -49,27 +47,22 @@ class EngineProcess:
         self,
         db_path: Path,
         board: SyncStatusBoard,
-        changes: ChangeBus,
         *,
         on_exit: Callable[[EngineProcess, str], None] = lambda _child, _reason: None,
         on_ready: Callable[[EngineProcess], None] = lambda _child: None,
-        on_write: Callable[[], None] = lambda: None,
         on_demo: Callable[[str], None] = lambda _summary: None,
         command: list[str] | None = None,
     ) -> None:
         self.db_path = db_path
         self._board = board
-        self._changes = changes
         self._on_exit = on_exit
         self._on_ready = on_ready
-        self._on_write = on_write
         self._on_demo = on_demo
         self._command = command or child_command(db_path)
         self._proc: subprocess.Popen[bytes] | None = None
         self._reader: threading.Thread | None = None
         self._write_lock = threading.Lock()
         self._stopping = False
-        self._unsubscribe: Callable[[], None] = lambda: None
         self.started_at = 0.0
         self.ready = threading.Event()
         self.loops: frozenset[str] = frozenset()  # the loops the child runs, once ready
@@ -96,7 +89,6 @@ class EngineProcess:
             target=self._read, args=(proc.stdout,), name="sync-engine-reader", daemon=True
         )
         self._reader.start()
-        self._unsubscribe = self._changes.subscribe(self._forward)
         log.info("sync engine process %s started", proc.pid)
 
     def sync_now(self, loop: str | None = None) -> None:
@@ -108,12 +100,15 @@ class EngineProcess:
     def resume(self) -> None:
         self._send({"op": "resume"})
 
+    def wake(self) -> None:
+        """The window queued outbox actions: the child's worker sends them now."""
+        self._send({"op": "wake"})
+
     def stop(self, timeout: float) -> int | None:
         """Ask the child to stop, wait up to ``timeout`` s, then kill it; its exit code.
 
         Blocking: call it off the UI thread."""
         self._stopping = True
-        self._unsubscribe()
         proc = self._proc
         if proc is None:
             return None
@@ -129,12 +124,6 @@ class EngineProcess:
             self._reader.join(5.0)
         log.info("sync engine process %s ended (exit code %s)", proc.pid, code)
         return code
-
-    def _forward(self, kinds: frozenset[Change]) -> None:
-        """The window's own announcements go to the child; the child's own come back on the
-        reader thread and are not sent back."""
-        if threading.current_thread() is not self._reader:
-            self._send({"op": "changes", "kinds": sorted(kinds)})
 
     def _send(self, message: Message) -> None:
         proc = self._proc
@@ -178,11 +167,6 @@ class EngineProcess:
             apply_loop(self._board, message)
         elif op == "remove":
             self._board.remove(str(message["name"]))
-        elif op == "changes":
-            self._on_write()
-            self._changes.publish(*change_kinds(message))
-        elif op == "wrote":
-            self._on_write()
         elif op == "ready":
             self.loops = frozenset(str(name) for name in message.get("loops") or ())
             self.ready.set()

@@ -6,14 +6,16 @@ talk over the child's stdin and stdout, each line ``{"op": ..., ...}``:
 
 parent → child
     ``start`` (first line: the stores' secrets, the pause switch, the demo store to fill),
-    ``sync_now`` (``loop`` or null), ``pause``, ``resume``, ``changes`` (``kinds`` the window
-    announced), ``stop``. End of file means the parent is gone: the child stops too.
+    ``sync_now`` (``loop`` or null), ``pause``, ``resume``, ``wake`` (the window queued outbox
+    actions: send them now), ``stop``. End of file means the parent is gone: the child stops
+    too.
 child → parent
     ``ready`` (``pid``, the names of its ``loops``) or ``failed`` (``reason``), ``loop``
     (one loop's status, every field),
-    ``remove`` (``name``), ``changes`` (``kinds``), ``wrote`` (it committed a write: the
-    window's database watch must not mistake it for another program's), ``demo``
-    (``summary`` or ``error``).
+    ``remove`` (``name``), ``demo`` (``summary`` or ``error``).
+
+What the child changes in the database is not on this pipe: it publishes it in the database's
+change log, the one way changes reach the window (``services/change_log.py``).
 
 Secrets travel only in the ``start`` line, through the pipe: never argv, env or disk.
 """
@@ -28,7 +30,6 @@ from typing import Any
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.store import Store
 from channelmanager_gui.services import stores
-from channelmanager_gui.services.changes import Change
 from channelmanager_gui.services.credentials import CredentialsError
 from channelmanager_gui.services.engine.context import SecretSource
 from channelmanager_gui.services.sync_status import LoopStatus, SyncState, SyncStatusBoard
@@ -80,12 +81,6 @@ def apply_loop(board: SyncStatusBoard, message: Message) -> None:
         last_error=message.get("last_error"),
         counts=message.get("counts") or {},
     )
-
-
-def change_kinds(message: Message) -> list[Change]:
-    """The known change kinds of a ``changes`` message (an unknown one is skipped)."""
-    known = {kind.value: kind for kind in Change}
-    return [known[kind] for kind in message.get("kinds", []) if kind in known]
 
 
 def _iso(moment: datetime | None) -> str | None:

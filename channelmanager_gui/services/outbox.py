@@ -41,7 +41,7 @@ from channelmanager_gui.errors import (
 from channelmanager_gui.models.base import utcnow
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.outbox import ActionStatus, OutboxAction
-from channelmanager_gui.services.changes import Change, ChangeBus
+from channelmanager_gui.services.changes import Change, ChangeBus, Changes
 from channelmanager_gui.services.outbox_book import (
     ActionBook,
     ActionContext,
@@ -220,7 +220,7 @@ class OutboxWorker:
                 task.cancel()
             await asyncio.wait(slots)
             failure = book.close()
-        self.changes.publish(Change.OUTBOX)
+        self.changes.publish(Changes.of(Change.OUTBOX))
         if failure is not None:  # a handler's apply failed: its action is retried later
             raise failure
         return len(ids)

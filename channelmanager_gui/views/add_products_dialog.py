@@ -1,17 +1,20 @@
 """Add products: search the Commerce catalog and import the chosen products as listings.
 
-The search and the import talk to Commerce through the engine's async client, so they run on
-the engine's thread (its :class:`EngineHost`, where that client's connections live); the window
-awaits them through the op runner and is never blocked. An import of a whole search (or the
-whole catalog) is a long job: the engine's ``import_products`` reports through a small progress
-object that this dialog turns into a progress bar with counts, and Cancel stops it between
-pages, keeping what was imported."""
+The search and the import are operations (``ops.search_products``, ``ops.import_products``)
+that open the store's clients, call Commerce and close them. They run on an event loop of
+their own in a worker thread (the import writes every page to SQLite as it goes), awaited
+through the op runner, so the window never waits on the network or the database; the op
+runner publishes the import's changes. An import of a whole search (or the whole catalog) is a
+long job: it reports through a small progress object that this dialog turns into a progress
+bar with counts, and Cancel (or closing the window) stops it between pages, keeping what was
+imported."""
 
 from __future__ import annotations
 
 import asyncio
-from contextlib import aclosing
-from typing import Any
+from collections.abc import Coroutine
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,24 +29,45 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from channelmanager_gui.models.listing import Listing
+from channelmanager_gui.models.db import Database
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.qt_text import plain_label
-from channelmanager_gui.services.commerce.models import Product
-from channelmanager_gui.services.engine.catalog import ImportResult, import_products
-from channelmanager_gui.services.engine.context import EngineEnv, StoreContext
-from channelmanager_gui.services.engine_host import EngineHost
+from channelmanager_gui.services import ops as core
+from channelmanager_gui.services.changes import ChangeBus
 
-SEARCH_LIMIT = 200  # rows shown; "Import all matching" imports every match, however many
+T = TypeVar("T")
+SEARCH_LIMIT = core.SEARCH_LIMIT  # rows shown; "Import all matching": every match
 COLUMNS = ("", "SKU", "Name", "Price", "Type", "Status")
+
+
+@dataclass(frozen=True)
+class StoreChoice:
+    """The store whose catalog the dialog shows, and what opening its clients needs."""
+
+    db: Database
+    secrets: core.SecretSource
+    id: int
+    name: str
+
+
+async def in_worker_loop(work: Coroutine[Any, Any, T], progress: ProgressBridge | None = None) -> T:
+    """Run an operation on an event loop of its own in a worker thread: its SQLite writes then
+    never run on the window's thread. Cancelled (the window closes), an import stops after
+    the current page."""
+    running = asyncio.ensure_future(asyncio.to_thread(asyncio.run, work))
+    try:
+        return await asyncio.shield(running)
+    except asyncio.CancelledError:
+        if progress is not None:
+            progress.cancelled = True
+        raise
 
 
 class ProgressBridge(QObject):
     """The engine's Progress protocol, as Qt signals the dialog's widgets listen to.
 
-    Called on the engine's thread; this object lives on the UI thread, so its signals are
+    Called on the import's thread; this object lives on the UI thread, so its signals are
     queued to the widgets. ``cancelled`` is a plain flag the import reads between pages.
     """
 
@@ -62,27 +86,25 @@ class ProgressBridge(QObject):
 
 
 class AddProductsDialog(QDialog):
-    """``AddProductsDialog(env, store, ops, host)``; :meth:`ask` returns the ImportResult or
-    None. ``host`` runs the engine whose ``env`` and ``store`` clients this uses."""
+    """``AddProductsDialog(store, ops, changes)``; :meth:`ask` returns the last ImportResult
+    or None. ``store`` says which store's catalog, and where its secrets come from."""
 
     def __init__(
         self,
-        env: EngineEnv,
-        store: StoreContext,
+        store: StoreChoice,
         ops: OpRunner,
-        host: EngineHost,
+        changes: ChangeBus,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._env = env
         self._store = store
         self._ops = ops
-        self._host = host
+        self._changes = changes
         self.task: asyncio.Task[Any] | None = None
-        self.result_value: ImportResult | None = None
+        self.result_value: core.ImportResult | None = None
         self._progress: ProgressBridge | None = None
         self._searched = ""
-        self.setWindowTitle(f"Add products from {store.store.name}")
+        self.setWindowTitle(f"Add products from {store.name}")
         self.resize(860, 600)
         self._setup_ui()
         self._update_buttons()
@@ -91,12 +113,11 @@ class AddProductsDialog(QDialog):
     def ask(
         cls,
         parent: QWidget | None,
-        env: EngineEnv,
-        store: StoreContext,
+        store: StoreChoice,
         ops: OpRunner,
-        host: EngineHost,
-    ) -> ImportResult | None:
-        dialog = cls(env, store, ops, host, parent)
+        changes: ChangeBus,
+    ) -> core.ImportResult | None:
+        dialog = cls(store, ops, changes, parent)
         dialog.exec()
         return dialog.result_value
 
@@ -165,30 +186,17 @@ class AddProductsDialog(QDialog):
             return
         self._searched = text
         self.info.setText(f"Searching Commerce for “{text}”…")
-        self._run(self._search(text), "Search the Commerce catalog", self._show_results)
+        store = self._store
+        search = core.search_products(store.db, store.secrets, store.id, text)
+        task = self._ops.run(
+            in_worker_loop(search),
+            label="Search the Commerce catalog",
+            on_success=self._show_results,
+        )
+        self._follow(task)
 
-    async def _search(self, text: str) -> tuple[list[Product], set[str]]:
-        found: list[Product] = []
-        # Closed explicitly: a generator left to the garbage collector would close its HTTP
-        # pages later, outside this task (and outside the running loop under qasync).
-        products = self._store.commerce.iter_products(search=text, page_size=100)
-        async with aclosing(products):
-            async for product in products:
-                found.append(product)
-                if len(found) >= SEARCH_LIMIT:
-                    break
-        listed = await asyncio.to_thread(self._listed_skus, [p.sku for p in found])
-        return found, listed
-
-    def _listed_skus(self, skus: list[str]) -> set[str]:
-        with self._env.db.session() as session:
-            query = select(Listing.sku).where(
-                Listing.store_id == self._store.id, Listing.sku.in_(skus)
-            )
-            return set(session.scalars(query))
-
-    def _show_results(self, answer: tuple[list[Product], set[str]]) -> None:
-        products, listed = answer
+    def _show_results(self, answer: core.ProductSearch) -> None:
+        products, listed = answer.products, answer.listed
         self.table.blockSignals(True)
         self.table.setRowCount(len(products))
         for row, product in enumerate(products):
@@ -200,7 +208,7 @@ class AddProductsDialog(QDialog):
         ))  # fmt: skip
         self._update_buttons()
 
-    def _show_product(self, row: int, product: Product, listed: bool) -> None:
+    def _show_product(self, row: int, product: core.Product, listed: bool) -> None:
         check = QTableWidgetItem()
         check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
         check.setCheckState(Qt.CheckState.Unchecked)
@@ -235,8 +243,15 @@ class AddProductsDialog(QDialog):
         self.progress_bar.setRange(0, 0)
         self.progress_bar.setVisible(True)
         self.cancel_button.setVisible(True)
-        coro = import_products(self._env, self._store, progress=progress, **choice)
-        self._run(coro, "Import products", self._on_imported)
+        store = self._store
+        work = core.import_products(store.db, store.secrets, store.id, progress=progress, **choice)
+        task = self._ops.run_op(
+            in_worker_loop(work, progress),
+            label="Import products",
+            changes=self._changes,
+            on_success=self._on_imported,
+        )
+        self._follow(task)
 
     def cancel_import(self) -> None:
         if self._progress is not None:
@@ -255,7 +270,7 @@ class AddProductsDialog(QDialog):
         self.progress_bar.setValue(done)
         self.progress_bar.setFormat(f"{done:,} of {total:,}" if total else f"{done:,} read")
 
-    def _on_imported(self, result: ImportResult) -> None:
+    def _on_imported(self, result: core.ImportResult) -> None:
         self.result_value = result
         self._progress = None
         self.progress_bar.setVisible(False)
@@ -278,11 +293,9 @@ class AddProductsDialog(QDialog):
 
     # -- helpers -------------------------------------------------------------------------------
 
-    def _run(self, coro: Any, label: str, on_success: Any) -> None:
-        """Run ``coro`` on the engine's thread; its result comes back on the UI thread."""
-        future = self._host.submit(coro)
-        self.task = self._ops.run_elsewhere(future, label=label, on_success=on_success)
-        self.task.add_done_callback(lambda _task: self._on_task_done())
+    def _follow(self, task: asyncio.Task[Any]) -> None:
+        self.task = task
+        task.add_done_callback(lambda _task: self._on_task_done())
         self._update_buttons()
 
     def _on_task_done(self) -> None:

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from channelmanager_gui.models.order import Order
 from channelmanager_gui.qt_text import plain_label
-from channelmanager_gui.services.bulk_ship import (
+from channelmanager_gui.services.ops.bulk_ship import (
     CARRIER_CHOICES,
     BulkCheck,
     ShipRow,

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.order import Order
-from channelmanager_gui.services import validation as v
+from channelmanager_gui.services.ops import validation as v
 from channelmanager_gui.views.ship_dialog import reason_label, reason_text
 from channelmanager_gui.views.style import DANGER, DANGER_DISABLED, WHITE
 

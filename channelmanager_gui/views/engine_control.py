@@ -1,13 +1,13 @@
-"""The window's hold on the sync engine: loops in a child process, clients on a thread.
+"""The window's hold on the sync engine, which runs in a child process.
 
-Part of the composition root (app.py), kept apart so app.py stays short. The sync loops run in
-a child process (``services/engine_process.py``): on a thread of the window's process their
-C-heavy work held the GIL and stalled the window. The switches (sync now, pause, resume) are
-sent to it and never waited for. The window keeps an engine of its own on an
-:class:`EngineHost` thread, opened but with its loops never started, for interactive work that
-needs a store's clients (the Add products dialog). Both are started, swapped (a store added,
-edited or removed) and closed on the host's thread, awaited through the op runner so the
-status bar shows their progress and the error presenter their failures.
+Part of the composition root (app.py), kept apart so app.py stays short. The sync loops and
+the outbox worker run in a child process (``services/engine_process.py``): on a thread of the
+window's process their C-heavy work held the GIL and stalled the window. The switches (sync
+now, pause, resume, wake the worker) are sent to it and never waited for. Starting it (the
+keyring is read then) and stopping it (a blocking wait) run in worker threads through the op
+runner, so the status bar shows their progress and the error presenter their failures. The
+window has no engine of its own: interactive work that needs a store's clients is an
+operation that opens and closes them (``services/ops/catalog_ops.py``).
 
 A child that ends unexpectedly is shown as an Error on the board with the reason, and started
 again after a back-off (1 s, doubling up to a minute): a merchant's sync must never silently
@@ -26,12 +26,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.store import Store
 from channelmanager_gui.qt_async import OpRunner
-from channelmanager_gui.services.changes import ChangeBus
-from channelmanager_gui.services.engine.context import SecretSource
-from channelmanager_gui.services.engine.engine import SyncEngine
-from channelmanager_gui.services.engine_host import EngineHost, HostedEngine
 from channelmanager_gui.services.engine_process import EngineProcess
 from channelmanager_gui.services.engine_protocol import collect_secrets
+from channelmanager_gui.services.ops import SecretSource
 from channelmanager_gui.services.sync_status import SyncState, SyncStatusBoard
 
 log = logging.getLogger(__name__)
@@ -43,8 +40,8 @@ MAX_BACKOFF_S = 60.0
 
 
 def signature(known: list[Store]) -> list[tuple[object, ...]]:
-    """What the engine was built from; other processes' writes announce every change kind,
-    so the engine restarts only when this really differs."""
+    """What the engine was built from: a STORES change restarts it only when this really
+    differs."""
     return [
         (s.id, s.name, s.commerce_url, s.commerce_store_code, s.walmart_url, repr(s.settings))
         for s in known
@@ -60,9 +57,8 @@ class _ChildEvents(QObject):
 
 
 class EngineControl:
-    """Starts, restarts and stops the engine child and the window's own engine; ``engine``
-    (the window's, for its clients) and ``child`` are None without a keyring or a store.
-    ``on_demo_ready`` gets the demo catalog's import summary."""
+    """Starts, restarts and stops the engine child; ``child`` is None without a keyring or a
+    store. ``on_demo_ready`` gets the demo catalog's import summary."""
 
     def __init__(
         self,
@@ -70,20 +66,15 @@ class EngineControl:
         secrets: SecretSource | None,
         *,
         board: SyncStatusBoard,
-        changes: ChangeBus,
         ops: OpRunner,
         demo_store_id: int | None = None,
         on_demo_ready: Callable[[str], None] = lambda _summary: None,
-        on_write: Callable[[], None] = lambda: None,
     ) -> None:
-        self.host = EngineHost()
         self._db = db
         self._secrets = secrets
         self._board = board
-        self._changes = changes
         self._ops = ops
         self._demo_store_id = demo_store_id
-        self._on_write = on_write
         self._events = _ChildEvents()
         self._events.exited.connect(self._child_exited)
         self._events.ready.connect(self._child_ready)
@@ -92,38 +83,34 @@ class EngineControl:
         self._signature: list[tuple[object, ...]] = []
         self._backoff = FIRST_BACKOFF_S
         self._closing = False
-        self.engine: HostedEngine | None = None
         self.child: EngineProcess | None = None
 
     def start(self, known: list[Store]) -> None:
-        """Open the window's engine for ``known`` stores and start the sync child."""
+        """Start the sync child for ``known`` stores (none without a keyring or a store)."""
         self._signature = signature(known)
-        self.engine = self._new_engine(known)
-        if self.engine is not None:
-            self.child = self._new_child()
-            future = self.host.submit(self._start(self.engine, self.child))
-            self._ops.run_elsewhere(future, label="Connecting stores")
+        if self._syncs(known):
+            child = self.child = self._new_child()
+            self._in_thread(lambda: self._spawn(child), "Connecting stores")
 
     def restart_if_changed(self, known: list[Store]) -> None:
-        """A store was added, edited or removed: reconnect with the new settings."""
+        """A store was added, edited or removed: restart the sync with the new settings."""
         if signature(known) == self._signature:
             return
         self._signature = signature(known)
-        old, self.engine = self.engine, self._new_engine(known)
-        old_child, self.child = self.child, None
-        new = self.engine
-        if new is not None:
+        old, self.child = self.child, None
+        if self._syncs(known):
             self.child = self._new_child()
         else:
             self._forget_loops()  # the last store is gone: nothing syncs any more
-        new_child = self.child
+        new = self.child
 
-        async def swap() -> None:  # on the host's thread
-            await self._close(old, old_child)
-            if new is not None and new_child is not None:
-                await self._start(new, new_child)
+        def swap() -> None:  # in a worker thread: stopping waits for the child
+            if old is not None:
+                old.stop(STOP_TIMEOUT_S)
+            if new is not None:
+                self._spawn(new)
 
-        self._ops.run_elsewhere(self.host.submit(swap()), label="Reconnecting stores")
+        self._in_thread(swap, "Reconnecting stores")
 
     def set_paused(self, paused: bool) -> None:
         """The board shows the switch at once; the child's loops take it between runs."""
@@ -135,46 +122,41 @@ class EngineControl:
         if self.child is not None:
             self.child.sync_now(loop)
 
+    def wake(self) -> None:
+        """An operation queued outbox actions: the child's worker sends them now."""
+        if self.child is not None:
+            self.child.wake()
+
     async def aclose(self) -> None:
-        """Stop the child (its loops, then its clients; killed after a timeout) and close the
-        window's clients, on the host's thread (ops cancelled first)."""
+        """Stop the child (its loops, then its clients; killed after a timeout), in a worker
+        thread (ops cancelled first)."""
         self._closing = True
-        await asyncio.wrap_future(self.host.submit(self._close(self.engine, self.child)))
+        if self.child is not None:
+            await asyncio.to_thread(self.child.stop, STOP_TIMEOUT_S)
         log.info("sync engine stopped")
 
-    def stop(self) -> None:
-        """End the host's thread; after :meth:`aclose`, before the database is disposed."""
-        self.host.stop(STOP_TIMEOUT_S)
+    def _in_thread(self, work: Callable[[], None], label: str) -> None:
+        """``work`` in a worker thread, followed by the op runner. Not ``asyncio.to_thread``:
+        that needs a running loop when its task first steps, and qasync may step a task
+        scheduled before the loop runs (at start-up) outside any run."""
+        future = asyncio.get_event_loop().run_in_executor(None, work)
+        self._ops.run(_awaited(future), label=label)
 
-    def _new_engine(self, known: list[Store]) -> HostedEngine | None:
-        db, secrets, changes = self._db, self._secrets, self._changes
-        if secrets is None or not known:
-            return None
-        # Its own board: the child reports the stores' states to the window's.
-        return HostedEngine(
-            self.host,
-            lambda: SyncEngine(db, secrets, board=SyncStatusBoard(), changes=changes),
-        )
+    def _syncs(self, known: list[Store]) -> bool:
+        return self._secrets is not None and bool(known)
 
     def _new_child(self) -> EngineProcess:
         events = self._events
         return EngineProcess(
             self._db.path,
             self._board,
-            self._changes,
             on_exit=events.exited.emit,
             on_ready=events.ready.emit,
-            on_write=self._on_write,
             on_demo=events.demo.emit,
         )
 
-    async def _start(self, hosted: HostedEngine, child: EngineProcess) -> None:
-        """On the host's thread: the child first (the sync), then the window's clients."""
-        self._spawn(child)
-        await hosted.open()
-
     def _spawn(self, child: EngineProcess) -> None:
-        """On the host's thread: the keyring is read there, never on the UI thread. A launch
+        """In a worker thread: the keyring is read there, never on the UI thread. A launch
         that fails is handled as a child that died at once (shown, retried)."""
         assert self._secrets is not None
         try:
@@ -183,12 +165,6 @@ class EngineControl:
         except Exception as exc:
             log.exception("the sync process could not be started")
             self._events.exited.emit(child, f"the sync process could not be started: {exc}")
-
-    async def _close(self, hosted: HostedEngine | None, child: EngineProcess | None) -> None:
-        if child is not None:
-            await asyncio.to_thread(child.stop, STOP_TIMEOUT_S)
-        if hosted is not None:
-            await hosted.aclose()
 
     def _child_ready(self, child: EngineProcess) -> None:
         if child is self.child:
@@ -220,4 +196,8 @@ class EngineControl:
         if dead is not self.child or self._closing:
             return  # replaced or shutting down meanwhile
         new = self.child = self._new_child()
-        self.host.call_soon(self._spawn, new)
+        self._in_thread(lambda: self._spawn(new), "Restarting the sync")
+
+
+async def _awaited(future: asyncio.Future[None]) -> None:
+    await future

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.qt_async import OpRunner
-from channelmanager_gui.services.export_files import KINDS, Kind, default_name, export_csv
+from channelmanager_gui.services.ops.export_files import KINDS, Kind, default_name, export_csv
 
 
 class ExportMenu:

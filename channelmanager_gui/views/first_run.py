@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.qt_async import OpRunner
-from channelmanager_gui.services.credentials import CredentialStore
+from channelmanager_gui.services.ops import CredentialStore
 from channelmanager_gui.views.settings_page import AskStore
 from channelmanager_gui.views.store_dialog import StoreDialog
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QMenu
 
-from channelmanager_gui.services.links import Link
+from channelmanager_gui.services.ops.links import Link
 
 
 def open_url(url: str) -> bool:

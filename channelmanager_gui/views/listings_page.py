@@ -31,16 +31,10 @@ from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.listing_table_queries import ALL, IN_ERROR, TABS, ListingCounts
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.qt_text import plain_label
+from channelmanager_gui.services import ops as core
 from channelmanager_gui.services.changes import Change, ChangeBus
-from channelmanager_gui.services.engine.context import EngineEnv
-from channelmanager_gui.services.links import links_for_listing
+from channelmanager_gui.services.ops.links import links_for_listing
 from channelmanager_gui.views.links_menu import add_links
-from channelmanager_gui.views.listing_actions import (
-    ActionOutcome,
-    delete_listings,
-    match_listings,
-    resend_listings,
-)
 from channelmanager_gui.views.page_style import PAGE_STYLE
 from channelmanager_gui.views.table_support import (
     Confirm,
@@ -52,6 +46,7 @@ from channelmanager_gui.views.table_support import (
     save_header,
     selected_ids,
     setup_table,
+    threaded_op_runner,
     threaded_runner,
 )
 from channelmanager_gui.views.tables.listings import (
@@ -109,8 +104,8 @@ class ListingsPage(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._env = EngineEnv(db=db, changes=changes)
-        self._action_runner = action_runner or threaded_runner(ops, "Listings")
+        self._db = db
+        self._action_runner = action_runner or threaded_op_runner(ops, "Listings", changes)
         self._confirm = confirm
         runner = runner or threaded_runner(ops, "Load listings")
         self.model = ListingsTableModel(db, runner=runner, parent=self)
@@ -262,10 +257,10 @@ class ListingsPage(QWidget):
         return selected_ids(self.table, self.model)
 
     def match_selected(self) -> None:
-        self._run_action(match_listings, "sent for matching on Walmart")
+        self._run_action(core.match_listings, "sent for matching on Walmart")
 
     def resend_selected(self) -> None:
-        self._run_action(resend_listings, "will get price and stock sent again")
+        self._run_action(core.resend_listings, "will get price and stock sent again")
 
     def remove_selected(self) -> None:
         count = len(self.selected_ids())
@@ -277,22 +272,22 @@ class ListingsPage(QWidget):
             "Walmart items stay as they are: retire them in Seller Center to stop selling."
         )
         if self._confirm(self, f"Remove {count:,} listing{plural}", text):
-            self._run_action(delete_listings, "removed")
+            self._run_action(core.delete_listings, "removed")
 
     # -- internals -----------------------------------------------------------------------------
 
     def _run_action(
-        self, action: Callable[[EngineEnv, list[int]], ActionOutcome], verb: str
+        self, action: Callable[[Database, list[int]], core.ActionOutcome], verb: str
     ) -> None:
         ids = self.selected_ids()
         if not ids:
             return
-        env = self._env
+        db = self._db
         self._action_runner(
-            lambda: action(env, ids), lambda outcome: self._on_action_done(outcome, verb)
+            lambda: action(db, ids), lambda outcome: self._on_action_done(outcome, verb)
         )
 
-    def _on_action_done(self, outcome: ActionOutcome, verb: str) -> None:
+    def _on_action_done(self, outcome: core.ActionOutcome, verb: str) -> None:
         self.notice.setText(outcome.text(verb))
         self.model.refresh()
 
@@ -357,5 +352,5 @@ class ListingsPage(QWidget):
             menu.addAction(action)
         if len(ids := self.selected_ids()) == 1:
             menu.addSeparator()
-            add_links(menu, links_for_listing(self._env.db, ids[0]))
+            add_links(menu, links_for_listing(self._db, ids[0]))
         menu.popup(self.table.viewport().mapToGlobal(pos))

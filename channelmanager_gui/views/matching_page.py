@@ -25,13 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from channelmanager_gui.models.db import Database
-from channelmanager_gui.models.listing_table_queries import ListingFilter, MatchGroup, match_detail
+from channelmanager_gui.models.listing_table_queries import ListingFilter, MatchGroup
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.qt_text import plain_label
+from channelmanager_gui.services import ops as core
 from channelmanager_gui.services.changes import Change, ChangeBus
-from channelmanager_gui.services.engine.context import EngineEnv
-from channelmanager_gui.services.engine.matching import pick_candidate
-from channelmanager_gui.views.listing_actions import ActionOutcome, match_listings
 from channelmanager_gui.views.match_panel import MatchPanel
 from channelmanager_gui.views.page_style import PAGE_STYLE
 from channelmanager_gui.views.table_support import (
@@ -42,6 +40,7 @@ from channelmanager_gui.views.table_support import (
     save_header,
     selected_ids,
     setup_table,
+    threaded_op_runner,
     threaded_runner,
 )
 from channelmanager_gui.views.tables.listings import (
@@ -92,8 +91,7 @@ class MatchingPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self._db = db
-        self._env = EngineEnv(db=db, changes=changes)
-        self._action_runner = action_runner or threaded_runner(ops, "Matching")
+        self._action_runner = action_runner or threaded_op_runner(ops, "Matching", changes)
         runner = runner or threaded_runner(ops, "Load listings to match")
         self.model = ListingsTableModel(db, runner=runner, parent=self)
         self.model.set_filter(ListingFilter(match=MatchGroup.CHOOSE))
@@ -191,8 +189,8 @@ class MatchingPage(QWidget):
     def match_selected(self) -> None:
         ids = self.selected_ids()
         if ids:
-            env = self._env
-            self._action_runner(lambda: match_listings(env, ids), self._on_match_done)
+            db = self._db
+            self._action_runner(lambda: core.match_listings(db, ids), self._on_match_done)
 
     # -- internals -----------------------------------------------------------------------------
 
@@ -201,19 +199,15 @@ class MatchingPage(QWidget):
         flt = replace(self.model.current_filter(), match=group, search=self.search.text().strip())
         self.model.set_filter(flt)
 
-    def _on_match_done(self, outcome: ActionOutcome) -> None:
+    def _on_match_done(self, outcome: core.ActionOutcome) -> None:
         self.notice.setText(outcome.text("sent for matching on Walmart"))
         self.model.refresh()
 
     def _on_panel_candidate_chosen(self, listing_id: int, item_id: str) -> None:
-        db, changes = self._db, self._env.changes
-
-        def pick() -> str:
-            pick_candidate(db, listing_id, item_id)
-            changes.publish(Change.LISTINGS, Change.ACTIVITY)
-            return item_id
-
-        self._action_runner(pick, self._on_pick_done)
+        db = self._db
+        self._action_runner(
+            lambda: core.pick(db, listing_id, item_id), lambda _c: self._on_pick_done(item_id)
+        )
 
     def _on_pick_done(self, item_id: str) -> None:
         self.notice.setText(f"Walmart item {item_id} chosen; it is set up by match next pass.")
@@ -224,8 +218,7 @@ class MatchingPage(QWidget):
         if not current.isValid():
             self.panel.show_detail(None)
             return
-        with self._db.session() as session:
-            self.panel.show_detail(match_detail(session, self.model.id_at(current.row())))
+        self.panel.show_detail(core.match_detail(self._db, self.model.id_at(current.row())))
 
     def _on_selection_changed(self, *_: object) -> None:
         self.match_button.setEnabled(bool(self.selected_ids()))

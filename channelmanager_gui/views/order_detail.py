@@ -33,11 +33,7 @@ from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import Order, OrderStatus
 from channelmanager_gui.models.outbox import Activity
 from channelmanager_gui.qt_text import plain_label, verbatim
-from channelmanager_gui.services.activity import timeline
-from channelmanager_gui.services.engine.cancelling import cancel_label
-from channelmanager_gui.services.engine.fulfilment_common import load_order
-from channelmanager_gui.services.engine.order_money import total_facts
-from channelmanager_gui.services.validation import can_cancel, can_ship, is_held
+from channelmanager_gui.services import ops
 from channelmanager_gui.views.order_detail_parts import (
     address_text,
     banner,
@@ -67,12 +63,6 @@ HELD_TEXT = (
     "<b>Cancelled in Commerce — choose the reason for Walmart.</b> Walmart still expects this "
     "order to ship; nothing is sent until you choose a reason with “Choose reason for Walmart…”."
 )
-
-
-def load_detail(db: Database, order_id: int) -> tuple[Order, list[Activity]]:
-    """The order (lines, shipments) and its timeline, read in one transaction."""
-    with db.session() as session:
-        return load_order(session, order_id), timeline(session, "order", order_id)
 
 
 # A line's Walmart charges: unit price, then the line's shipping and tax (on item and shipping).
@@ -108,12 +98,12 @@ class OrderDetailView(QWidget):
         if self._order_id is None:
             return
         try:
-            order, events = load_detail(self._db, self._order_id)
+            detail = ops.order_detail(self._db, self._order_id)
         except ValidationError as exc:
             self._show_missing(exc.message)
             return
-        self.order = order
-        self._fill(order, events)
+        self.order = detail.order
+        self._fill(detail.order, list(detail.events))
 
     # -- building ------------------------------------------------------------------------------
 
@@ -224,11 +214,11 @@ class OrderDetailView(QWidget):
         self._fill_events(events)
 
     def _fill_actions(self, order: Order) -> None:
-        shippable, why_not_ship = can_ship(order)
-        cancellable, why_not_cancel = can_cancel(order)
+        shippable, why_not_ship = ops.can_ship(order)
+        cancellable, why_not_cancel = ops.can_cancel(order)
         self.ship_button.setEnabled(shippable)
         self.ship_button.setToolTip(why_not_ship or "Enter the tracking number and ship.")
-        held = is_held(order)
+        held = ops.is_held(order)
         self.cancel_button.setEnabled(cancellable)
         self.cancel_button.setText("Choose reason for Walmart…" if held else "Cancel order…")
         self.cancel_button.setToolTip(
@@ -247,7 +237,7 @@ class OrderDetailView(QWidget):
         self.action_reason.setVisible(bool(reasons))
 
     def _fill_banners(self, order: Order) -> None:
-        if is_held(order):
+        if ops.is_held(order):
             self.error_banner.setText(HELD_TEXT)
         elif order.error:
             step = f" {error_step_text(order.error_step)}" if order.error_step else ""
@@ -270,10 +260,10 @@ class OrderDetailView(QWidget):
             ("Order date", f"{order.order_date.astimezone(zone):%Y-%m-%d %H:%M}"),
             ("Ship by", ship_by_text(order, now) or "—"),
             ("Method", order.method_code or "—"),
-            *total_facts(order.total, order.commerce_total, order.currency or "USD"),
+            *ops.total_facts(order.total, order.commerce_total, order.currency or "USD"),
         ]
         if order.cancel_reason:
-            facts.append(("Cancelled", cancel_label(order.cancel_reason)))
+            facts.append(("Cancelled", ops.cancel_label(order.cancel_reason)))
         people = [
             ("Customer", order.customer_name or "—"),
             ("E-mail", order.customer_email or "—"),

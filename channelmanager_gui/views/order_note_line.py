@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QPushButton, QW
 from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.qt_text import plain_label
-from channelmanager_gui.services.order_notes import read_note, save_note
+from channelmanager_gui.services.ops.order_notes import read_note, save_note
 from channelmanager_gui.views.style import TEXT_FAINT
 
 NO_NOTE = "No note. Notes stay on this computer and the search finds them."

@@ -19,14 +19,13 @@ from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import Order
 from channelmanager_gui.qt_async import OpRunner
-from channelmanager_gui.services.bulk_ship import BulkCheck, ship_accepted
-from channelmanager_gui.services.bulk_ship import load_orders as load_by_po
 from channelmanager_gui.services.changes import ChangeBus
-from channelmanager_gui.services.links import links_for_order
-from channelmanager_gui.services.packing_slip import load_orders
+from channelmanager_gui.services.ops.bulk_ship import BulkCheck, ship_accepted
+from channelmanager_gui.services.ops.bulk_ship import load_orders as load_by_po
+from channelmanager_gui.services.ops.links import links_for_order
+from channelmanager_gui.services.ops.packing_slip import load_orders
 from channelmanager_gui.views.bulk_ship_dialog import BulkShipDialog
 from channelmanager_gui.views.links_menu import add_links
-from channelmanager_gui.views.order_actions import ORDER_CHANGES
 from channelmanager_gui.views.packing_slips import PackingSlipDialog
 
 
@@ -52,22 +51,23 @@ class OrderTools(QObject):
     def ship_many(self, order_ids: Sequence[int]) -> asyncio.Task[Any] | None:
         """Ask for a carrier and tracking number per order (or a CSV), then queue the
         accepted shipments like the Ship dialog does; the notice counts shipped and refused."""
-        assert self._ops is not None, "ship_many needs the op runner"
+        assert self._ops is not None and self._changes is not None, "needs the op runner"
+        changes = self._changes
         orders = load_orders(self._db, order_ids)
         check = BulkShipDialog.ask(self._parent, orders, partial(load_by_po, self._db))
         if check is None or not check.accepted:
             return None
 
         def on_success(done: BulkCheck) -> None:
-            if self._changes is not None:
-                self._changes.publish(*ORDER_CHANGES)
             self.changed.emit()
             refused = "; ".join(f"{r.po}: {r.reason}" for r in done.refused)
             shipped = f"{len(done.accepted)} order(s) shipped; queued for Walmart and Commerce."
             self.notice.emit(shipped + (f" Not shipped — {refused}" if refused else ""))
 
         work = asyncio.to_thread(ship_accepted, self._db, check)
-        return self._ops.run(work, label="Ship several orders", on_success=on_success)
+        return self._ops.run_op(
+            work, label="Ship several orders", changes=changes, on_success=on_success
+        )
 
     def packing_slips(self, order_ids: Sequence[int]) -> None:
         if order_ids:

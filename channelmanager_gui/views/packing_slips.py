@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from channelmanager_gui.models.order import Order
-from channelmanager_gui.services.packing_slip import slip_for, slips_html
+from channelmanager_gui.services.ops.packing_slip import slip_for, slips_html
 
 
 def write_pdf(html: str, path: Path) -> None:

@@ -16,12 +16,12 @@ from channelmanager_gui.models.global_search import SearchHit
 from channelmanager_gui.models.listing_table_queries import IN_ERROR, ListingCounts, MatchGroup
 from channelmanager_gui.models.order_table_queries import OrderFilter
 from channelmanager_gui.qt_async import OpRunner
-from channelmanager_gui.services.changes import Change, ChangeBus
-from channelmanager_gui.services.credentials import CredentialStore
-from channelmanager_gui.services.engine_host import HostedEngine
+from channelmanager_gui.services import ops as core
+from channelmanager_gui.services.changes import Change, ChangeBus, Changes
+from channelmanager_gui.services.ops import CredentialStore, SecretSource
 from channelmanager_gui.services.sync_status import SyncStatusBoard
 from channelmanager_gui.views.activity_page import ActivityPage
-from channelmanager_gui.views.add_products_dialog import AddProductsDialog
+from channelmanager_gui.views.add_products_dialog import AddProductsDialog, StoreChoice
 from channelmanager_gui.views.change_bridge import ChangeBridge
 from channelmanager_gui.views.dashboard_page import DashboardPage
 from channelmanager_gui.views.export_menu import ExportMenu
@@ -78,8 +78,8 @@ class PageDeps:
     change_bridge: ChangeBridge
     ops: OpRunner
     board: SyncStatusBoard
-    # The window's own engine, for its store clients (its loops run in the child process).
-    engine: Callable[[], HostedEngine | None]
+    # Where store secrets come from (keyring, or the demo's memory); None without a keyring.
+    secrets: SecretSource | None
     sync_now: Callable[[str | None], None]  # every loop (None) or one (its board label)
     set_paused: Callable[[bool], None]
     runner: Runner[Any] | None = None  # tests run page queries inline; the app in threads
@@ -119,7 +119,7 @@ def mount_pages(deps: PageDeps) -> Pages:
         deps.change_bridge.changed.connect(page.on_changes)
     window.top_bar.store_changed.connect(lambda store_id: _set_store(pages, store_id))
     _wire_search(deps, pages)
-    pages.settings.stores_changed.connect(lambda: changes.publish(Change.STORES))
+    pages.settings.stores_changed.connect(lambda: changes.publish(Changes.of(Change.STORES)))
     window.export_menu = ExportMenu(window, window.file_menu, db, ops, window.top_bar.current_store)
     return pages
 
@@ -183,19 +183,17 @@ def _wire_actions(deps: PageDeps, pages: Pages) -> None:
 
 
 def _add_products(deps: PageDeps, parent: QWidget) -> None:
-    """Open the Add products dialog with the chosen store's clients (the window's engine's,
-    so its calls run on that engine's thread)."""
-    engine = deps.engine()
-    env = engine.env if engine is not None else None
-    if engine is None or env is None or not env.stores:
+    """Open the Add products dialog on the chosen store (else the first); its operations open
+    the store's clients themselves, and the op runner publishes the import's changes."""
+    known = core.list_stores(deps.db)  # a handful of rows
+    if deps.secrets is None or not known:
         deps.window.status.notice(NO_ENGINE_FOR_IMPORT)
         return
-    store_id = deps.window.top_bar.current_store()
-    store = env.stores.get(store_id) if store_id is not None else None
-    store = store or next(iter(env.stores.values()))
-    result = AddProductsDialog.ask(parent, env, store, deps.ops, engine.host)
+    chosen = deps.window.top_bar.current_store()
+    store = next((s for s in known if s.id == chosen), known[0])
+    choice = StoreChoice(deps.db, deps.secrets, store.id, store.name)
+    result = AddProductsDialog.ask(parent, choice, deps.ops, deps.changes)
     if result is not None:
-        deps.changes.publish(Change.LISTINGS, Change.ACTIVITY)
         deps.window.status.notice(f"Products imported: {result.summary()}", 8000)
 
 

@@ -3,9 +3,9 @@
 Returns are few compared with orders, so a plain table widget filled from one query is enough.
 "Refund on Walmart" is the merchant's decision to refund a return now instead of waiting for a
 Commerce credit memo: after a confirmation naming the return it calls
-``return_refund.refund_return_now`` in a worker thread through the op runner. That only writes
-the database and the outbox (the engine's worker sends it); the change is announced here, on
-the UI thread, once committed. The button is enabled by the same check the service applies
+``ops.refund`` in a worker thread through the op runner. That only writes the database and the
+outbox (the sync process's worker sends it); the op runner publishes its changes, on the UI
+thread, once committed. The button is enabled by the same check the service applies
 (``refund_blocker``, computed with the list), its tooltip saying why not.
 """
 
@@ -29,13 +29,8 @@ from PySide6.QtWidgets import (
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import Return
 from channelmanager_gui.qt_async import OpRunner
+from channelmanager_gui.services import ops
 from channelmanager_gui.services.changes import Change, ChangeBus
-from channelmanager_gui.services.engine.fulfilment_queries import list_returns
-from channelmanager_gui.services.engine.return_refund import (
-    RefundQueued,
-    refund_blockers,
-    refund_return_now,
-)
 from channelmanager_gui.views.page_style import PAGE_STYLE
 from channelmanager_gui.views.table_support import ask_confirmation, threaded_runner
 from channelmanager_gui.views.tables.paged import Runner
@@ -52,7 +47,6 @@ COLUMNS = (
 EMPTY = "No Walmart returns yet. Returns buyers open on Walmart appear here after the next sync."
 REFUND = "Refund on Walmart"
 SELECT_ONE = "Select one return to refund it on Walmart."
-REFUND_CHANGES = (Change.RETURNS, Change.ORDERS, Change.ACTIVITY, Change.OUTBOX)
 
 
 def progress_text(ret: Return) -> str:
@@ -81,7 +75,7 @@ class ReturnsPage(QWidget):
         super().__init__(parent)
         self._db = db
         self._ops = ops
-        self._changes = changes
+        self._changes = changes or ChangeBus()
         self._store_id: int | None = None
         self._returns: list[Return] = []
         self._blockers: dict[int, str] = {}
@@ -130,8 +124,8 @@ class ReturnsPage(QWidget):
         db, store_id = self._db, self._store_id
 
         def load() -> tuple[list[Return], dict[int, str]]:
-            returns = list_returns(db, store_id)
-            return returns, refund_blockers(db, returns)
+            returns = ops.list_returns(db, store_id)
+            return returns, ops.refund_blockers(db, returns)
 
         self._runner(load, self._show)
 
@@ -153,13 +147,13 @@ class ReturnsPage(QWidget):
         )
         if not ask_confirmation(self, REFUND, question):
             return None
-        work = asyncio.to_thread(refund_return_now, self._db, ret.id)
+        work = asyncio.to_thread(ops.refund, self._db, ret.id)
         label = f"Refund Walmart return {ret.return_order_id}"
-        return self._ops.run(work, label=label, on_success=self._refund_queued)
+        return self._ops.run_op(
+            work, label=label, changes=self._changes, on_success=self._refund_queued
+        )
 
-    def _refund_queued(self, queued: RefundQueued) -> None:
-        if self._changes is not None:
-            self._changes.publish(*REFUND_CHANGES)
+    def _refund_queued(self, queued: ops.RefundQueued) -> None:
         self.notice.emit(
             f"Refund of Walmart return {queued.return_order_id} queued "
             f"({queued.units} unit(s), order {queued.purchase_order_id})."

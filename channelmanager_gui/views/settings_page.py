@@ -26,11 +26,9 @@ from channelmanager_gui.launcher import self_command
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.qt_text import plain_label, verbatim
-from channelmanager_gui.services import stores
+from channelmanager_gui.services import ops
 from channelmanager_gui.services.autostart import Autostart
-from channelmanager_gui.services.credentials import CredentialStore
-from channelmanager_gui.services.engine.settings import StoreSettings
-from channelmanager_gui.services.validation import CANCEL_REASON_LABELS
+from channelmanager_gui.services.ops import CANCEL_REASON_LABELS, CredentialStore, StoreSettings
 from channelmanager_gui.views.desktop_settings import DesktopSettings
 from channelmanager_gui.views.page_style import PAGE_STYLE
 from channelmanager_gui.views.store_dialog import INTERVAL_LABELS, StoreDialog
@@ -130,7 +128,7 @@ class SettingsPage(QWidget):
 
     def reload(self) -> None:
         """Read the stores again (a handful of rows: cheap on the UI thread)."""
-        known = stores.list_stores(self._db)
+        known = ops.list_stores(self._db)
         self.table.setRowCount(len(known))
         for row, store in enumerate(known):
             name = f"{store.name} (demo)" if store.is_demo else store.name
@@ -166,13 +164,13 @@ class SettingsPage(QWidget):
         store_id = self.selected_store()
         if store_id is None:
             return
-        name = next(s.name for s in stores.list_stores(self._db) if s.id == store_id)
+        name = next(s.name for s in ops.list_stores(self._db) if s.id == store_id)
         text = (
             f"Remove “{name}”? Its listings, orders and history are deleted from this computer "
             "and its secrets from the keyring. Nothing changes in Commerce or on Walmart."
         )
         if self._confirm(self, f"Remove {name}", text):
-            stores.remove_store(self._db, self._creds, name)
+            ops.store.remove(self._db, self._creds, store_id)
             self._after(store_id, "removed")
 
     # -- internals -----------------------------------------------------------------------------
@@ -188,7 +186,7 @@ class SettingsPage(QWidget):
         store_id = self.selected_store()
         self.edit_button.setEnabled(store_id is not None)
         self.remove_button.setEnabled(store_id is not None)
-        store = next((s for s in stores.list_stores(self._db) if s.id == store_id), None)
+        store = next((s for s in ops.list_stores(self._db) if s.id == store_id), None)
         self.summary.setText(
             settings_summary(StoreSettings.from_json(store.settings)) if store else ""
         )

@@ -4,7 +4,7 @@ Every keystroke runs the shared ``validation.validate_shipment`` (the same check
 ``channelmanager-gui orders ship``); its first problem is shown next to the field it names and
 keeps the OK button disabled, so nothing is queued until the input is valid. The OK button
 says what will happen ("Ship 3 items"). Partial shipments are simply smaller quantities.
-``ShipDialog.ask`` returns the checked :class:`ShipRequest` (for ``shipping.ship_order``) or
+``ShipDialog.ask`` returns the checked :class:`ShipRequest` (for ``ops.ship``) or
 None when the merchant closes the dialog.
 """
 
@@ -35,8 +35,7 @@ from PySide6.QtWidgets import (
 from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.order import Order
 from channelmanager_gui.qt_text import plain_label
-from channelmanager_gui.services import validation as v
-from channelmanager_gui.services.walmart.order_requests import METHOD_CODES
+from channelmanager_gui.services.ops import validation as v
 from channelmanager_gui.views.style import PROBLEM_TEXT, PURPLE_TEXT
 
 Clock = Callable[[], datetime]
@@ -151,7 +150,7 @@ class ShipDialog(QDialog):
         self.other_carrier = QLineEdit()
         self.other_carrier.setPlaceholderText("Carrier name as on the label")
         self.method = QComboBox()
-        for code in METHOD_CODES:
+        for code in v.METHOD_CODES:
             self.method.addItem(code, code)
         self.method.setCurrentIndex(max(0, self.method.findData(self._order.method_code)))
         self.tracking_number = QLineEdit()

@@ -32,19 +32,19 @@ from channelmanager_gui.errors import ChannelError
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.qt_text import plain_label, verbatim
-from channelmanager_gui.services.credentials import CredentialStore
-from channelmanager_gui.services.engine.settings import (
+from channelmanager_gui.services.ops import (
+    CANCEL_REASON_LABELS,
     DEFAULT_INTERVALS,
     DEFAULT_ORDER_EMAIL,
     DEFAULT_REASON_CHOICES,
     DEFAULT_SOURCE,
+    ConnectionReport,
+    CredentialStore,
     StoreSettings,
 )
-from channelmanager_gui.services.http import ConnectionReport
-from channelmanager_gui.services.validation import CANCEL_REASON_LABELS
-from channelmanager_gui.views import store_form
+from channelmanager_gui.services.ops import store as store_form
+from channelmanager_gui.services.ops.store_writes import SECRET_LABELS, StoreAnswer
 from channelmanager_gui.views.identifier_table import IdentifierTable
-from channelmanager_gui.views.store_form import SECRET_LABELS, StoreAnswer
 from channelmanager_gui.views.style import GREEN_TEXT, PROBLEM_TEXT
 
 SAVED_PLACEHOLDER = "Saved in the keyring — type to replace"
@@ -259,7 +259,7 @@ class StoreDialog(QDialog):
 
     def _on_buttons_accepted(self) -> None:
         try:
-            self.store_id = store_form.save(self._db, self._creds, self.answer(), self.store_id)
+            self.store_id = store_form.save(self._db, self._creds, self.answer(), self.store_id).id
         except ChannelError as exc:
             self.reason.setText(exc.message)
             return

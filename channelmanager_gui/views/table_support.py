@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from channelmanager_gui.models.listing import ListingState
 from channelmanager_gui.qt_async import OpRunner
+from channelmanager_gui.services.changes import ChangeBus
 from channelmanager_gui.views.pill_delegate import StatusPillDelegate
 from channelmanager_gui.views.style import (
     AMBER_BG,
@@ -94,6 +95,18 @@ def selected_ids(view: QTableView, model: PagedIdModel[Any, Any]) -> list[int]:
     spans = view.selectionModel().selection()
     rows = sorted({row for span in spans for row in range(span.top(), span.bottom() + 1)})
     return [ids[row] for row in rows if row < len(ids)]
+
+
+def threaded_op_runner(
+    ops: OpRunner, label: str, changes: ChangeBus
+) -> Callable[[Callable[[], T], Callable[[T], None]], None]:
+    """Like :func:`threaded_runner` for an operation (``services/ops``): the op runner
+    publishes the changes it returns on ``changes``, once, before ``deliver``."""
+
+    def run(work: Callable[[], T], deliver: Callable[[T], None]) -> None:
+        ops.run_op(asyncio.to_thread(work), label=label, changes=changes, on_success=deliver)
+
+    return run
 
 
 class SelectionKeeper:

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 import pytest
 
 from channelmanager_gui.cli import main
-from channelmanager_gui.models.db import open_database
+from channelmanager_gui.models.db import Database, open_database
+from channelmanager_gui.models.store import AppSetting
 from channelmanager_gui.sandbox.pair import SandboxPair
 from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.services.db_watch import DatabaseWatch
@@ -261,8 +262,15 @@ def test_tracking_link_for_a_shipment(cli: Cli, orders: Orders) -> None:
     assert [s["tracking_url"] for s in shipments if s["id"] == first] == ["https://t.example/1"]
 
 
+def _orders_counter(db: Database) -> int:
+    with db.session() as session:
+        row = session.get(AppSetting, "changes.orders")
+        return int(row.value) if row is not None else 0
+
+
 def test_an_open_window_notices_command_line_writes(cli: Cli, orders: Orders) -> None:
-    """The window polls a DatabaseWatch; a command's write is seen at the next poll."""
+    """The window polls a DatabaseWatch; what a command published (its operation's changes,
+    once) is seen at the next poll, with its kinds."""
     db = open_database()
     bus = ChangeBus()
     seen: list[frozenset[Change]] = []
@@ -271,9 +279,12 @@ def test_an_open_window_notices_command_line_writes(cli: Cli, orders: Orders) ->
     try:
         cli.json("orders", "list")
         assert watch.poll() is False  # reading changes nothing
+        before = _orders_counter(db)
         cli.json("orders", "retry", orders.untouched)
         assert watch.poll() is True
-        assert seen == [frozenset(Change)]
+        assert seen == [frozenset({Change.ORDERS, Change.ACTIVITY, Change.OUTBOX})]
+        assert watch.poll() is False
+        assert _orders_counter(db) == before + 1  # published once
     finally:
         watch.close()
         db.dispose()

@@ -12,9 +12,9 @@ from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import Order
 from channelmanager_gui.models.outbox import OutboxAction
 from channelmanager_gui.sandbox.pair import SandboxPair
+from channelmanager_gui.services import ops
 from channelmanager_gui.services.engine import fulfilment, orders_flow
 from channelmanager_gui.services.engine.engine import SyncEngine
-from channelmanager_gui.services.engine.fulfilment_queries import order_for_fulfilment
 from channelmanager_gui.services.outbox import ActionContext, ActionHandler
 from tests.engine.conftest import Admin, orderable_skus
 
@@ -76,7 +76,7 @@ async def new_order(
 
 
 def order(db: Database, order_id: int) -> Order:
-    return order_for_fulfilment(db, order_id)
+    return ops.order_for_action(db, order_id)
 
 
 def action_count(db: Database) -> int:

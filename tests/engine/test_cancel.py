@@ -11,15 +11,14 @@ from sqlalchemy import select
 from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.order import Order, OrderStatus
 from channelmanager_gui.sandbox.pair import SandboxPair
-from channelmanager_gui.services import validation as v
+from channelmanager_gui.services import ops
 from channelmanager_gui.services.engine.cancel_handlers import cancel_comment
 from channelmanager_gui.services.engine.cancelling import (
     COMMERCE_CANCEL,
     WALMART_CANCEL,
-    cancel_order,
     orders_with_cancel_requests,
 )
-from channelmanager_gui.services.engine.shipping import ship_order
+from channelmanager_gui.services.ops import validation as v
 from tests.engine.conftest import Admin, MakeEngine, skus_not_in_commerce
 from tests.engine.fulfilment_support import (
     FLOWS,
@@ -56,7 +55,7 @@ async def test_cancel_with_reason_reaches_both(
     a, b = skus(sandbox_pair, commerce_admin, 2, offset=10)
     order_id = await new_order(engine, walmart_admin, [(a, 2), (b, 1)])
     assert salable(sandbox_pair, a) == 98  # the Commerce order reserves its units
-    cancel_order(engine.env.db, order_id, OUT_OF_STOCK)
+    ops.cancel(engine.env.db, order_id, OUT_OF_STOCK)
     local = order(engine.env.db, order_id)
     assert local.status == OrderStatus.CANCELLED and [ln.qty_cancelled for ln in local.lines] == [
         2,
@@ -98,15 +97,15 @@ async def test_bad_cancel_raises_and_queues_nothing(
     before = action_count(engine.env.db)
     for reason in ("", "  ", "CANCEL_BY_SELLER", v.BUYER_CANCEL):
         with pytest.raises(ValidationError) as err:
-            cancel_order(engine.env.db, order_id, reason)
+            ops.cancel(engine.env.db, order_id, reason)
         assert err.value.field == v.FIELD_REASON
     shipped = v.validate_shipment(
         order(engine.env.db, order_id), "USPS", None, None, "9400100000000000000001", None,
         None, {"1": 1},
     )  # fmt: skip
-    ship_order(engine.env.db, order_id, shipped)
+    ops.ship(engine.env.db, order_id, shipped)
     with pytest.raises(ValidationError) as err:
-        cancel_order(engine.env.db, order_id, OUT_OF_STOCK)
+        ops.cancel(engine.env.db, order_id, OUT_OF_STOCK)
     assert err.value.field == v.FIELD_ORDER and "shipped" in err.value.message
     assert action_count(engine.env.db) == before + 2  # only the shipment's two actions
     assert order(engine.env.db, order_id).cancel_reason is None
@@ -126,7 +125,7 @@ async def test_buyer_cancel_request_is_visible_and_honoured(
     listed = {o.id for o in orders_with_cancel_requests(engine.env.db)}
     assert {asked, shipped_anyway} <= listed
 
-    cancel_order(engine.env.db, asked, "Buyer asked to cancel")
+    ops.cancel(engine.env.db, asked, "Buyer asked to cancel")
     args: dict[str, Any] = {"carrier": "UPS", "other_carrier": None, "method_code": None,
                             "tracking_number": "1ZBUYER0001", "tracking_url": None,
                             "ship_date": None, "lines": {"1": 1}}  # fmt: skip
@@ -135,7 +134,7 @@ async def test_buyer_cancel_request_is_visible_and_honoured(
     request = v.validate_shipment(
         order(engine.env.db, shipped_anyway), **args, override_cancel_request=True
     )
-    ship_order(engine.env.db, shipped_anyway, request)
+    ops.ship(engine.env.db, shipped_anyway, request)
     assert (await engine.run_once()).ok
 
     assert not {asked, shipped_anyway} & {o.id for o in orders_with_cancel_requests(engine.env.db)}
@@ -159,7 +158,7 @@ async def test_killed_after_a_remote_call_cancels_nothing_twice(
     offset = 15 if crash_in == WALMART_CANCEL else 16
     (a,) = skus(sandbox_pair, commerce_admin, 1, offset=offset)
     order_id = await new_order(engine, walmart_admin, [(a, 2)])
-    cancel_order(engine.env.db, order_id, OUT_OF_STOCK)
+    ops.cancel(engine.env.db, order_id, OUT_OF_STOCK)
     engine.worker.handlers = {
         **engine.worker.handlers,
         crash_in: CrashAfterSend(engine.worker.handlers[crash_in]),
@@ -191,7 +190,7 @@ async def test_killed_between_commerce_cancel_and_comment(
     engine = await make_engine(FLOWS)
     (a,) = skus(sandbox_pair, commerce_admin, 1, offset=17)
     order_id = await new_order(engine, walmart_admin, [(a, 1)])
-    cancel_order(engine.env.db, order_id, "SELLER_CANCEL_PRICING_ERROR")
+    ops.cancel(engine.env.db, order_id, "SELLER_CANCEL_PRICING_ERROR")
     client = engine.env.stores[next(iter(engine.env.stores))].commerce
 
     async def die(*args: Any, **kw: Any) -> bool:
@@ -230,14 +229,14 @@ async def test_cancelled_stock_is_pushed_back_to_walmart(
     store_id = next(iter(env.stores))
     (a,) = skus(sandbox_pair, commerce_admin, 1, offset=18)
     await import_products(env, env.store(store_id), skus=[a])
-    request_match(env, store_id, ids(env.db, [a]))
+    request_match(env.db, store_id, ids(env.db, [a]))
     await run_matching(env, env.store(store_id))
     order_id = await new_order(engine, walmart_admin, [(a, 3)])
     assert (await engine.run_once()).ok
     await send_and_finish_feeds(engine, store_id)
     assert walmart_admin.get(f"/inventory/{a}")["quantity"] == 97
 
-    cancel_order(engine.env.db, order_id, OUT_OF_STOCK)
+    ops.cancel(engine.env.db, order_id, OUT_OF_STOCK)
     assert (await engine.run_once()).ok  # the cancel is sent (and the reservation released)
     assert (await engine.run_once()).ok  # the stock loop sees 100 and pushes it
     await send_and_finish_feeds(engine, store_id)
@@ -260,7 +259,7 @@ async def test_order_commerce_refused_can_still_be_cancelled(
         order_id = session.scalars(select(Order.id).where(Order.purchase_order_id == po)).one()
     assert order(engine.env.db, order_id).status == OrderStatus.ERROR
 
-    cancel_order(engine.env.db, order_id, OUT_OF_STOCK)
+    ops.cancel(engine.env.db, order_id, OUT_OF_STOCK)
     assert (await engine.run_once()).ok
     local = order(engine.env.db, order_id)
     assert local.status == OrderStatus.CANCELLED and local.error is None

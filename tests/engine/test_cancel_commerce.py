@@ -17,16 +17,15 @@ from sqlalchemy import select
 from channelmanager_gui.models.order import OrderStatus
 from channelmanager_gui.models.outbox import OutboxAction
 from channelmanager_gui.sandbox.pair import SandboxPair
+from channelmanager_gui.services import ops
 from channelmanager_gui.services.engine import order_create
-from channelmanager_gui.services.engine.cancelling import WALMART_CANCEL, cancel_order
+from channelmanager_gui.services.engine.cancelling import WALMART_CANCEL
 from channelmanager_gui.services.engine.commerce_cancel_decision import Verdict, decide
 from channelmanager_gui.services.engine.commerce_cancellations import (
     detect_commerce_cancellations,
 )
 from channelmanager_gui.services.engine.engine import SyncEngine
-from channelmanager_gui.services.engine.order_queries import retry_order
-from channelmanager_gui.services.engine.shipping import ship_order
-from channelmanager_gui.services.validation import COMMERCE_CANCEL_HELD, validate_shipment
+from channelmanager_gui.services.ops.validation import COMMERCE_CANCEL_HELD, validate_shipment
 from tests.engine.conftest import Admin, MakeEngine
 from tests.engine.fulfilment_support import (
     FLOWS,
@@ -55,7 +54,7 @@ def ship_one(engine: SyncEngine, order_id: int, tracking: str) -> None:
     """Ship one unit of line 1 from the app (to Walmart, then Commerce)."""
     local = order(engine.env.db, order_id)
     request = validate_shipment(local, "UPS", None, None, tracking, None, None, {"1": 1})
-    ship_order(engine.env.db, order_id, request)
+    ops.ship(engine.env.db, order_id, request)
 
 
 def salable(pair: SandboxPair, sku: str) -> float:
@@ -117,7 +116,7 @@ async def test_held_until_the_merchant_chooses_a_reason(
     assert walmart_qty(line, "Cancelled") == 0
     assert summary.orders_in_error >= 1  # the command line says an order needs the merchant
 
-    cancel_order(engine.env.db, order_id, "Pricing error")
+    ops.cancel(engine.env.db, order_id, "Pricing error")
     assert await engine.worker.drain(timeout=30)
     done = order(engine.env.db, order_id)
     assert done.error is None and done.status == OrderStatus.CANCELLED
@@ -225,7 +224,7 @@ async def test_stock_returned_by_commerce_reaches_walmart(
     store_id = next(iter(env.stores))
     (a,) = skus(sandbox_pair, commerce_admin, 1, offset=36)
     await import_products(env, env.store(store_id), skus=[a])
-    request_match(env, store_id, ids(env.db, [a]))
+    request_match(env.db, store_id, ids(env.db, [a]))
     await run_matching(env, env.store(store_id))
     order_id = await new_order(engine, walmart_admin, [(a, 3)])
     assert (await engine.run_once()).ok
@@ -255,7 +254,7 @@ async def test_retry_leaves_a_held_order_held(
     order_id = await new_order(engine, walmart_admin, [(a, 1)])
     admin_credit(commerce_admin, engine, order_id)
     await engine.run_once()
-    assert retry_order(engine.env.db, order_id) == 0
+    assert ops.retry(engine.env.db, order_id).count == 0
     assert order(engine.env.db, order_id).error_step == COMMERCE_CANCEL_HELD
 
 
@@ -332,7 +331,7 @@ async def test_our_own_cancels_credit_memo_is_not_sent_twice(
     engine = await make_engine(FLOWS, settings=AUTO)
     (a,) = skus(sandbox_pair, commerce_admin, 1, offset=41)
     order_id = await new_order(engine, walmart_admin, [(a, 2)])
-    cancel_order(engine.env.db, order_id, "Pricing error")
+    ops.cancel(engine.env.db, order_id, "Pricing error")
     assert await engine.worker.drain(timeout=30)
     entity = order(engine.env.db, order_id).commerce_entity_id or 0
     remote = commerce_order(sandbox_pair, entity)

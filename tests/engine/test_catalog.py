@@ -17,14 +17,10 @@ from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.listing import Listing, ListingState
 from channelmanager_gui.models.listing_table_queries import ListingFilter, ListingSort, listing_ids
 from channelmanager_gui.models.outbox import Activity, SyncCursor
+from channelmanager_gui.services import ops
 from channelmanager_gui.services.engine import listings_flow
 from channelmanager_gui.services.engine.catalog import WATERMARK, import_products, refresh_catalog
 from channelmanager_gui.services.engine.engine import SyncEngine
-from channelmanager_gui.services.engine.listing_queries import (
-    export_listings,
-    remove_listings,
-    resend,
-)
 from channelmanager_gui.services.engine.stock import poll_stock
 from tests.engine.conftest import COMMERCE_PRODUCTS, Admin, MakeEngine
 
@@ -166,20 +162,20 @@ async def test_resend_export_and_remove(
     await import_products(engine.env, engine.env.store(store_id), skus=["CM-00001", "CM-00003"])
     ids = listing_ids_all(engine_db)
     update_all(engine_db, last_qty_sent=5, qty_queued=5, sync_error="Stock: refused")
-    assert resend(engine_db, ids) == 2
+    assert ops.resend(engine_db, ids).count == 2
     again = listing(engine_db, "CM-00003")
     assert (again.last_qty_sent, again.qty_queued, again.sync_error) == (None, None, None)
 
     out = io.StringIO()
-    assert export_listings(engine_db, "csv", out) == 2
+    assert ops.export_listings(engine_db, "csv", out) == 2
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert [r["sku"] for r in rows] == ["CM-00001", "CM-00003"]
     assert rows[0]["state"] == "incomplete" and rows[1]["gtin14"] == "04029081003393"
     out = io.StringIO()
-    export_listings(engine_db, "json", out)
+    ops.export_listings(engine_db, "json", out)
     assert json.loads(out.getvalue())[1]["identifier_kind"] == "EAN"
 
-    assert remove_listings(engine_db, ids) == 2
+    assert ops.remove_listings(engine_db, ids).count == 2
     assert not listing_ids_all(engine_db)
 
 

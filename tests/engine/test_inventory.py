@@ -40,7 +40,7 @@ async def listed(make_engine: MakeEngine, skus: list[str], **settings: object) -
     env = engine.env
     store_id = next(iter(env.stores))
     await import_products(env, env.store(store_id), skus=skus)
-    request_match(env, store_id, ids(env.db, skus))
+    request_match(env.db, store_id, ids(env.db, skus))
     await run_matching(env, env.store(store_id))
     return engine
 

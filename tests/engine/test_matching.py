@@ -30,7 +30,7 @@ async def test_match_outcomes_and_setup_by_match(
     skus = ["CM-00009", "CM-00007", "CM-00028", "CM-00016", "CM-00001"]
     await import_products(env, store, skus=skus)
 
-    asked = request_match(env, store_id, ids(engine_db, skus))
+    asked = request_match(env.db, store_id, ids(engine_db, skus))
     assert asked.queued == 4
     assert [sku for sku, _ in asked.skipped] == ["CM-00001"]
     assert listing(engine_db, "CM-00001").match_status == MatchStatus.NONE
@@ -69,7 +69,7 @@ async def test_several_candidates_then_the_merchant_picks_one(
     engine = await make_engine([listings_flow])
     env, store = engine.env, engine.env.store(store_id)
     await import_products(env, store, skus=["CM-00038"])
-    request_match(env, store_id, ids(engine_db, ["CM-00038"]))
+    request_match(env.db, store_id, ids(engine_db, ["CM-00038"]))
     await run_matching(env, store)
     candidates = listing(engine_db, "CM-00038").match_candidates or []
     assert len(candidates) == 2 and all(c["title"] and c["item_id"] for c in candidates)
@@ -100,7 +100,7 @@ async def test_retired_item_ends_the_listing(
     engine = await make_engine([listings_flow])
     env, store = engine.env, engine.env.store(store_id)
     await import_products(env, store, skus=["CM-00011"])
-    request_match(env, store_id, ids(engine_db, ["CM-00011"]))
+    request_match(env.db, store_id, ids(engine_db, ["CM-00011"]))
     await run_matching(env, store)
     assert listing(engine_db, "CM-00011").state == ListingState.ACTIVE
 

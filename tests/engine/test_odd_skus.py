@@ -14,12 +14,12 @@ from channelmanager_gui.models.listing import ListingState, MatchStatus
 from channelmanager_gui.models.order import OrderStatus
 from channelmanager_gui.sandbox.pair import SandboxPair
 from channelmanager_gui.sandbox.seed import demo_catalog
-from channelmanager_gui.services import validation as v
+from channelmanager_gui.services import ops
 from channelmanager_gui.services.engine import listings_flow
 from channelmanager_gui.services.engine.catalog import import_products
 from channelmanager_gui.services.engine.inventory import push_changes
 from channelmanager_gui.services.engine.matching import request_match, run_matching
-from channelmanager_gui.services.engine.shipping import ship_order
+from channelmanager_gui.services.ops import validation as v
 from tests.engine.conftest import COMMERCE_PRODUCTS, SEED, Admin, MakeEngine
 from tests.engine.fulfilment_support import (
     FLOWS,
@@ -74,7 +74,7 @@ async def test_odd_sku_flows_through_import_match_push_order_and_ship(
     assert imported.source_qty == 30  # MSI source items: the same kind of filter
     assert imported.qty == 30  # salable quantity: the SKU in the path
 
-    request_match(env, store_id, ids(engine_db, [ODD, PLAIN]))
+    request_match(env.db, store_id, ids(engine_db, [ODD, PLAIN]))
     await run_matching(env, store)  # GET /v3/items/{sku}, then the catalog search
     await send_and_finish_feeds(engine, store_id)  # the MP_ITEM_MATCH feed, uploaded
     await run_matching(env, store)
@@ -100,7 +100,7 @@ async def test_odd_sku_flows_through_import_match_push_order_and_ship(
         tracking_number="1Z999AA10000000077", tracking_url=None, ship_date=None,
         lines={"1": 2},
     )  # fmt: skip
-    ship_order(engine_db, order_id, shipment)
+    ops.ship(engine_db, order_id, shipment)
     assert (await engine.run_once()).ok
     assert order(engine_db, order_id).status == OrderStatus.SHIPPED
     line = walmart_line(walmart_admin, local.purchase_order_id, "1")

@@ -12,8 +12,8 @@ from sqlalchemy import select
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import Order, OrderStatus
 from channelmanager_gui.sandbox.pair import SandboxPair
+from channelmanager_gui.services import ops
 from channelmanager_gui.services.engine import orders_flow
-from channelmanager_gui.services.engine.order_queries import retry_order
 from tests.engine.conftest import Admin, MakeEngine, orderable_skus
 
 ORDERS = 50
@@ -52,7 +52,7 @@ async def test_every_order_exactly_once_through_faults(
     with engine_db.session() as session:
         stuck = list(session.scalars(select(Order.id).where(Order.status == OrderStatus.ERROR)))
     for order_id in stuck:  # what gave up during the storm, the merchant retries
-        retry_order(engine_db, order_id)
+        ops.retry(engine_db, order_id)
     summary = await engine.run_once(drain_timeout=120)
 
     assert summary.ok, summary

@@ -16,9 +16,9 @@ from channelmanager_gui.models.order import Order, OrderStatus
 from channelmanager_gui.models.outbox import Activity, OutboxAction, SyncCursor
 from channelmanager_gui.sandbox.commerce import directory
 from channelmanager_gui.sandbox.pair import SandboxPair
+from channelmanager_gui.services import ops
 from channelmanager_gui.services.engine import orders_flow
 from channelmanager_gui.services.engine.order_import import WINDOW_CURSOR
-from channelmanager_gui.services.engine.order_queries import export_orders, find_order, retry_order
 from channelmanager_gui.services.walmart import CancelLine, WalmartClient
 from tests.engine.conftest import Admin, MakeEngine, orderable_skus, skus_not_in_commerce
 
@@ -226,7 +226,7 @@ async def test_unknown_sku_errors_others_go_through_and_retry_after_fix(
     assert "error" in events(engine_db, bad.id)
 
     commerce_admin.post("/products/bulk", {"count": 140})  # the merchant adds the product
-    assert retry_order(engine_db, find_order(engine_db, bad_po)) == 1
+    assert ops.retry(engine_db, ops.find_order(engine_db, bad_po)).count == 1
     assert local(engine_db, bad_po).error is None
     assert await engine.worker.drain(timeout=60)
 
@@ -259,13 +259,13 @@ async def test_export_lists_both_order_numbers(
     order = local(engine_db, po)
 
     out = io.StringIO()
-    count = export_orders(engine_db, "json", out)
+    count = ops.export_orders(engine_db, "json", out)
     rows = {r["purchase_order_id"]: r for r in json.loads(out.getvalue())}
     assert count == len(rows) and rows[po]["commerce_increment_id"] == order.commerce_increment_id
     assert rows[po]["status"] == "Created in Commerce" and rows[po]["units"] == 1
 
     text = io.StringIO()
-    export_orders(engine_db, "csv", text)
+    ops.export_orders(engine_db, "csv", text)
     header, *lines = text.getvalue().splitlines()
     assert header.startswith("store_id,purchase_order_id,customer_order_id,commerce_increment_id")
     assert any(po in line and str(order.commerce_increment_id) in line for line in lines)
@@ -316,7 +316,7 @@ async def test_disabled_product_errors_with_reason_until_enabled(
     assert "press Retry" in (failed.error or "")
 
     commerce_admin.put(f"/products/{sku}", {"status": 1})
-    retry_order(engine_db, failed.id)
+    ops.retry(engine_db, failed.id)
     await engine.run_once(drain_timeout=60)
     assert local(engine_db, po).status == OrderStatus.CREATED
     assert len(commerce_orders(commerce_admin, po)) == 1

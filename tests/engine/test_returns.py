@@ -15,14 +15,12 @@ from channelmanager_gui.models.order import OrderStatus, Return
 from channelmanager_gui.models.store import Store
 from channelmanager_gui.sandbox.commerce import CommerceSandbox
 from channelmanager_gui.sandbox.pair import SandboxPair
-from channelmanager_gui.services import activity
-from channelmanager_gui.services import validation as v
+from channelmanager_gui.services import activity, ops
 from channelmanager_gui.services.engine import fulfilment
 from channelmanager_gui.services.engine.engine import SyncEngine
-from channelmanager_gui.services.engine.fulfilment_queries import list_returns
-from channelmanager_gui.services.engine.return_refund import refund_blocker
 from channelmanager_gui.services.engine.returns_flow import COMMERCE_RETURN, WALMART_REFUND
-from channelmanager_gui.services.engine.shipping import ship_order
+from channelmanager_gui.services.ops import validation as v
+from channelmanager_gui.services.ops.return_writes import refund_blocker
 from channelmanager_gui.services.walmart.order_requests import ShipLine
 from tests.engine.conftest import COMMERCE_PRODUCTS, SEED, Admin, MakeEngine, orderable_skus
 from tests.engine.fulfilment_support import (
@@ -42,7 +40,7 @@ async def shipped_order(
     request = v.validate_shipment(
         order(engine.env.db, order_id), "FedEx", None, None, tracking, None, None, {"1": qty}
     )
-    ship_order(engine.env.db, order_id, request)
+    ops.ship(engine.env.db, order_id, request)
     assert (await engine.run_once()).ok
     return order_id
 
@@ -92,7 +90,7 @@ async def test_return_refunded_end_to_end(
     ret = the_return(engine.env.db, order_id)
     assert ret.return_order_id == made["returnOrderId"] and ret.commerce_rma_id is not None
     assert order(engine.env.db, order_id).status == OrderStatus.RETURN_REQUESTED
-    assert ret.id in {r.id for r in list_returns(engine.env.db, open_only=True)}
+    assert ret.id in {r.id for r in ops.list_returns(engine.env.db, open_only=True)}
     with sandbox_pair.commerce.state.lock:
         rma = sandbox_pair.commerce.state.rmas[ret.commerce_rma_id]
         assert rma.order_id == local.commerce_entity_id
@@ -114,7 +112,7 @@ async def test_return_refunded_end_to_end(
     assert ret.walmart_refunded_at is not None and ret.commerce_creditmemo_id is not None
     local = order(engine.env.db, order_id)
     assert local.status == OrderStatus.REFUNDED and local.lines[0].qty_refunded == 1
-    assert ret.id not in {r.id for r in list_returns(engine.env.db, open_only=True)}
+    assert ret.id not in {r.id for r in ops.list_returns(engine.env.db, open_only=True)}
     with engine.env.db.session() as session:
         events = [e.event for e in activity.timeline(session, "order", order_id)]
     assert {"return_imported", COMMERCE_RETURN, "creditmemo_seen", WALMART_REFUND} <= set(events)

@@ -15,12 +15,15 @@ from channelmanager_gui.errors import UnavailableError, ValidationError
 from channelmanager_gui.models.order import OrderStatus
 from channelmanager_gui.models.outbox import OutboxAction
 from channelmanager_gui.sandbox.pair import SandboxPair
-from channelmanager_gui.services import activity
+from channelmanager_gui.services import activity, ops
 from channelmanager_gui.services.engine import order_create
 from channelmanager_gui.services.engine.cursors import read_cursor, write_cursor
 from channelmanager_gui.services.engine.engine import SyncEngine
-from channelmanager_gui.services.engine.return_refund import COMMERCE_REFUND, refund_return_now
-from channelmanager_gui.services.engine.returns_flow import MEMOS_CURSOR, WALMART_REFUND
+from channelmanager_gui.services.engine.returns_flow import (
+    COMMERCE_REFUND,
+    MEMOS_CURSOR,
+    WALMART_REFUND,
+)
 from channelmanager_gui.services.outbox import ActionContext, ActionHandler
 from tests.engine.conftest import Admin, MakeEngine
 from tests.engine.fulfilment_support import (
@@ -84,11 +87,11 @@ async def test_refund_now_of_an_uninvoiced_order(
     local = order(engine.env.db, order_id)
     assert local.status == OrderStatus.RETURN_REQUESTED
 
-    queued = refund_return_now(engine.env.db, rma)
+    queued = ops.refund(engine.env.db, rma)
     assert (queued.return_order_id, queued.units, queued.lines) == (rma, 1, [[1, 1]])
     assert queued.purchase_order_id == local.purchase_order_id and queued.commerce_creditmemo
     with pytest.raises(ValidationError) as err:  # twice before the worker ran: refused
-        refund_return_now(engine.env.db, rma)
+        ops.refund(engine.env.db, rma)
     assert err.value.field == "return" and "already queued" in err.value.message
     assert (await engine.run_once()).ok
 
@@ -102,7 +105,7 @@ async def test_refund_now_of_an_uninvoiced_order(
 
     before = action_count(engine.env.db)
     with pytest.raises(ValidationError) as err:
-        refund_return_now(engine.env.db, ret.id)
+        ops.refund(engine.env.db, ret.id)
     assert "already refunded on Walmart" in err.value.message
     assert action_count(engine.env.db) == before
     assert (await engine.run_once()).ok
@@ -121,7 +124,7 @@ async def test_refund_now_of_an_invoiced_order_makes_one_credit_memo(
     entity = order(engine.env.db, order_id).commerce_entity_id  # invoiced by the app itself
     refunds_before = len(actions(engine, WALMART_REFUND))
 
-    refund_return_now(engine.env.db, rma)
+    ops.refund(engine.env.db, rma)
     assert (await engine.run_once()).ok
     assert (await engine.run_once()).ok  # the returns loop now sees our memo: nothing more
 
@@ -151,10 +154,10 @@ async def test_refusals_name_the_field_and_queue_nothing(
         (987654, "does not exist"),
     ):
         with pytest.raises(ValidationError) as err:
-            refund_return_now(engine.env.db, ref)
+            ops.refund(engine.env.db, ref)
         assert err.value.field == "return" and words in err.value.message
     with pytest.raises(ValidationError):
-        refund_return_now(engine.env.db, rma, store_id=10_000)
+        ops.refund(engine.env.db, rma, store_id=10_000)
     assert action_count(engine.env.db) == before
     assert order(engine.env.db, order_id).status == OrderStatus.RETURN_REQUESTED
 
@@ -169,7 +172,7 @@ async def test_killed_after_the_credit_memo_call_makes_one_memo(
     (a,) = skus(sandbox_pair, commerce_admin, 1, offset=33)
     order_id, rma = await returned_order(engine, walmart_admin, a, "7710000000000004")
     entity = order(engine.env.db, order_id).commerce_entity_id  # invoiced by the app itself
-    refund_return_now(engine.env.db, rma)
+    ops.refund(engine.env.db, rma)
     engine.worker.handlers = {
         **engine.worker.handlers,
         COMMERCE_REFUND: CrashAfterSend(engine.worker.handlers[COMMERCE_REFUND]),
@@ -257,7 +260,7 @@ async def test_stopping_mid_refund_is_prompt_and_refunds_once(
     engine = await make_engine(FLOWS, worker_options={"stop_grace": 0})
     (a,) = skus(sandbox_pair, commerce_admin, 1, offset=35)
     order_id, rma = await returned_order(engine, walmart_admin, a, "7710000000000006")
-    refund_return_now(engine.env.db, rma)
+    ops.refund(engine.env.db, rma)
     hung = AnswerNeverComes(engine.worker.handlers[WALMART_REFUND])
     engine.worker.handlers = {**engine.worker.handlers, WALMART_REFUND: hung}
     engine.start()

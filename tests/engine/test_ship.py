@@ -11,16 +11,11 @@ from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.order import Order, OrderStatus
 from channelmanager_gui.sandbox.commerce.records import SourceItem
 from channelmanager_gui.sandbox.pair import SandboxPair
-from channelmanager_gui.services import activity
-from channelmanager_gui.services import validation as v
+from channelmanager_gui.services import activity, ops
 from channelmanager_gui.services.engine.engine import SyncEngine
 from channelmanager_gui.services.engine.ship_handlers import seller_order_id
-from channelmanager_gui.services.engine.shipping import (
-    COMMERCE_SHIP,
-    WALMART_SHIP,
-    set_tracking_url,
-    ship_order,
-)
+from channelmanager_gui.services.engine.shipping import COMMERCE_SHIP, WALMART_SHIP
+from channelmanager_gui.services.ops import validation as v
 from tests.engine.conftest import Admin, MakeEngine
 from tests.engine.fulfilment_support import (
     FLOWS,
@@ -69,7 +64,7 @@ async def test_shipment_names_the_stores_ship_from_source(
         state.put_source_item(SourceItem(a, "east", 10.0, 1))
         default_before = state.sources[a.casefold()]["default"].quantity
     order_id = await new_order(engine, walmart_admin, [(a, 2)])
-    ship_order(engine.env.db, order_id, request(engine, order_id, lines={"1": 2}))
+    ops.ship(engine.env.db, order_id, request(engine, order_id, lines={"1": 2}))
     assert (await engine.run_once()).ok
 
     local = order(engine.env.db, order_id)
@@ -94,7 +89,7 @@ async def test_partial_ship_then_the_rest(
     first = request(
         engine, order_id, lines={"1": 2, "2": 0}, tracking_number="1Z 999 AA1 0000 0001"
     )
-    ship_order(engine.env.db, order_id, first)
+    ops.ship(engine.env.db, order_id, first)
     assert order(engine.env.db, order_id).status == OrderStatus.PARTIALLY_SHIPPED
     assert (await engine.run_once()).ok
 
@@ -121,7 +116,7 @@ async def test_partial_ship_then_the_rest(
         tracking_number="AC12345",
         lines={"1": 1, "2": 1},
     )
-    ship_order(engine.env.db, order_id, rest)
+    ops.ship(engine.env.db, order_id, rest)
     assert (await engine.run_once()).ok
 
     local = order(engine.env.db, order_id)
@@ -165,7 +160,7 @@ async def test_bad_input_raises_and_queues_nothing(
         with pytest.raises(ValidationError) as err:
             request(engine, order_id, **kw)
         assert err.value.field == field, kw
-    ship_order(engine.env.db, order_id, request(engine, order_id, tracking_number="TRK0001"))
+    ops.ship(engine.env.db, order_id, request(engine, order_id, tracking_number="TRK0001"))
     queued = action_count(engine.env.db)
     assert queued == before + 2
     with pytest.raises(ValidationError) as err:
@@ -173,10 +168,10 @@ async def test_bad_input_raises_and_queues_nothing(
     assert err.value.field == v.FIELD_TRACKING_NUMBER
     # A request checked earlier is checked again when written: only 1 unit is left now.
     stale = request(engine, order_id, tracking_number="TRK0002", lines={"1": 1})
-    ship_order(engine.env.db, order_id, stale)
+    ops.ship(engine.env.db, order_id, stale)
     late = v.ShipRequest(**{**stale.__dict__, "tracking_number": "TRK0003"})
     with pytest.raises(ValidationError) as err:
-        ship_order(engine.env.db, order_id, late)
+        ops.ship(engine.env.db, order_id, late)
     assert err.value.field in (v.FIELD_ORDER, v.line_field("1"))
     assert action_count(engine.env.db) == queued + 2
     assert (await engine.run_once()).ok
@@ -241,7 +236,7 @@ async def test_killed_after_a_remote_call_ships_nothing_twice(
     (a,) = skus(sandbox_pair, commerce_admin, 1, offset=offset)
     order_id = await new_order(engine, walmart_admin, [(a, 3)])
     number = f"CRASH{offset}X1"
-    ship_order(engine.env.db, order_id, request(engine, order_id, tracking_number=number))
+    ops.ship(engine.env.db, order_id, request(engine, order_id, tracking_number=number))
     engine.worker.handlers = {
         **engine.worker.handlers,
         crash_in: CrashAfterSend(engine.worker.handlers[crash_in]),
@@ -288,8 +283,8 @@ async def test_unlisted_commerce_carrier_waits_for_a_tracking_link(
     assert walmart_qty(walmart_line(walmart_admin, local.purchase_order_id, "1"), "Shipped") == 0
 
     with pytest.raises(ValidationError):
-        set_tracking_url(engine.env.db, local.shipments[0].id, "not a link")
-    set_tracking_url(engine.env.db, local.shipments[0].id, "https://speedy.example/t/SL-4711")
+        ops.set_tracking_url(engine.env.db, local.shipments[0].id, "not a link")
+    ops.set_tracking_url(engine.env.db, local.shipments[0].id, "https://speedy.example/t/SL-4711")
     assert (await engine.run_once()).ok
     local = order(engine.env.db, order_id)
     assert local.status == OrderStatus.SHIPPED and local.error is None

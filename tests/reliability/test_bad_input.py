@@ -22,9 +22,9 @@ from sqlalchemy import select
 from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.order import Order, OrderLine, OrderStatus, Shipment
 from channelmanager_gui.sandbox.pair import SandboxPair
-from channelmanager_gui.services import validation
 from channelmanager_gui.services.engine import orders_flow
 from channelmanager_gui.services.engine.order_records import new_order, update_order
+from channelmanager_gui.services.ops import validation
 from channelmanager_gui.services.walmart.order_models import Order as WalmartOrder
 from tests.engine.conftest import Admin, MakeEngine, orderable_skus, skus_not_in_commerce
 

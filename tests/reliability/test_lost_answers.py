@@ -13,8 +13,8 @@ from channelmanager_gui.errors import UnavailableError
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import Order, OrderStatus
 from channelmanager_gui.sandbox.pair import SandboxPair
+from channelmanager_gui.services import ops
 from channelmanager_gui.services.commerce.client import CommerceClient
-from channelmanager_gui.services.engine.cancelling import cancel_order
 from tests.engine.conftest import Admin, MakeEngine
 from tests.engine.fulfilment_support import FLOWS, skus
 
@@ -51,7 +51,7 @@ async def test_order_placed_with_lost_answer_then_cancelled_is_cancelled_in_comm
     assert placed["state"] != "canceled"
 
     monkeypatch.undo()
-    cancel_order(engine_db, order_id, "SELLER_CANCEL_OUT_OF_STOCK")
+    ops.cancel(engine_db, order_id, "SELLER_CANCEL_OUT_OF_STOCK")
     summary = await engine.run_once(drain_timeout=30)
 
     assert summary.ok, summary

@@ -17,9 +17,8 @@ from channelmanager_gui.models.outbox import ActionStatus, OutboxAction
 from channelmanager_gui.sandbox.pair import SandboxPair
 from channelmanager_gui.sandbox.runner import ServerThread
 from channelmanager_gui.sandbox.walmart.app import build_app
-from channelmanager_gui.services import validation
-from channelmanager_gui.services.engine.fulfilment_queries import order_for_fulfilment
-from channelmanager_gui.services.engine.shipping import ship_order
+from channelmanager_gui.services import ops
+from channelmanager_gui.services.ops import validation
 from channelmanager_gui.services.sync_status import SyncState
 from tests.engine.conftest import Admin, MakeEngine, start_test_pair
 from tests.engine.fulfilment_support import FLOWS, new_order, skus
@@ -68,11 +67,11 @@ async def test_offline_then_catching_up(
 
     outage = Outage(sandbox_pair)
     try:
-        order = order_for_fulfilment(engine.env.db, shipped_id)  # the app works locally
+        order = ops.order_for_action(engine.env.db, shipped_id)  # the app works locally
         request = validation.validate_shipment(
             order, "FedEx", None, "Standard", "794612345678", None, None, {"1": 2}
         )
-        ship_order(engine.env.db, shipped_id, request)
+        ops.ship(engine.env.db, shipped_id, request)
         errors = await engine.scheduler.run_all_once()
         await engine.worker.run_once()
 

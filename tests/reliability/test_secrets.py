@@ -21,18 +21,14 @@ from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.order import Order
 from channelmanager_gui.models.store import Store
 from channelmanager_gui.sandbox.pair import SandboxPair
-from channelmanager_gui.services import stores, validation
+from channelmanager_gui.services import ops, stores
 from channelmanager_gui.services.commerce.client import CommerceClient
 from channelmanager_gui.services.credentials import CredentialStore
 from channelmanager_gui.services.engine import fulfilment, listings_flow, orders_flow
-from channelmanager_gui.services.engine.cancelling import cancel_order
 from channelmanager_gui.services.engine.context import KeyringSecrets
 from channelmanager_gui.services.engine.engine import SyncEngine
-from channelmanager_gui.services.engine.fulfilment_queries import order_for_fulfilment
-from channelmanager_gui.services.engine.listing_queries import export_listings
-from channelmanager_gui.services.engine.order_queries import export_orders
-from channelmanager_gui.services.engine.shipping import ship_order
 from channelmanager_gui.services.http.transport import build_client, check_base_url
+from channelmanager_gui.services.ops import validation
 from channelmanager_gui.services.walmart.client import WalmartClient
 from tests.engine.conftest import Admin
 from tests.engine.fulfilment_support import skus
@@ -62,13 +58,13 @@ async def _demo_run(db: Database, walmart_admin: Admin, lines: list[tuple[str, i
         await engine.open()
         assert (await engine.run_once(drain_timeout=60)).ok
         shipped, cancelled = _two_created_orders(db)
-        order = order_for_fulfilment(db, shipped)
+        order = ops.order_for_action(db, shipped)
         request = validation.validate_shipment(
             order, "UPS", None, "Standard", "1Z999AA10123456784", None, None,
             {ln.line_number: ln.qty_open for ln in order.lines},
         )  # fmt: skip
-        ship_order(db, shipped, request)
-        cancel_order(db, cancelled, "SELLER_CANCEL_OUT_OF_STOCK")
+        ops.ship(db, shipped, request)
+        ops.cancel(db, cancelled, "SELLER_CANCEL_OUT_OF_STOCK")
         assert (await engine.run_once(drain_timeout=60)).ok
     finally:
         await engine.aclose()
@@ -84,9 +80,9 @@ def _export(db: Database, folder: Path) -> None:
     folder.mkdir()
     for fmt in ("csv", "json"):
         with (folder / f"orders.{fmt}").open("w") as out:
-            assert export_orders(db, fmt, out) >= 3
+            assert ops.export_orders(db, fmt, out) >= 3
         with (folder / f"listings.{fmt}").open("w") as out:
-            export_listings(db, fmt, out)
+            ops.export_listings(db, fmt, out)
 
 
 async def test_no_secret_in_any_file_or_log_record(

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.order import Shipment
 from channelmanager_gui.models.outbox import OutboxAction
-from channelmanager_gui.services.bulk_ship import (
+from channelmanager_gui.services.ops.bulk_ship import (
     ShipRow,
     check_rows,
     load_orders,

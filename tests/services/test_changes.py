@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 
-from channelmanager_gui.services.changes import Change, ChangeBus
+from channelmanager_gui.services.changes import Change, ChangeBus, Changes
 
 
 def test_a_failing_subscriber_is_skipped_and_unsubscribe_is_idempotent() -> None:
@@ -17,11 +17,11 @@ def test_a_failing_subscriber_is_skipped_and_unsubscribe_is_idempotent() -> None
 
     bus.subscribe(broken)
     unsubscribe = bus.subscribe(seen.append)
-    bus.publish(Change.ORDERS, Change.ORDERS)
-    bus.publish()  # nothing changed: nobody is called
+    bus.publish(Changes.of(Change.ORDERS, Change.ORDERS))
+    bus.publish(Changes())  # nothing changed: nobody is called
     unsubscribe()
     unsubscribe()
-    bus.publish(Change.LISTINGS)
+    bus.publish(Changes.of(Change.LISTINGS))
     assert seen == [frozenset({Change.ORDERS})]
 
 
@@ -37,7 +37,7 @@ def test_publishing_from_a_thread_while_another_subscribes_and_leaves() -> None:
 
     def engine() -> None:
         for _ in range(5000):
-            bus.publish(Change.LISTINGS)
+            bus.publish(Changes.of(Change.LISTINGS))
 
     writer = threading.Thread(target=engine)
     writer.start()

@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 
 from channelmanager_gui.models.db import open_database
+from channelmanager_gui.services import ops
 from channelmanager_gui.services.csv_export import spreadsheet_safe
-from channelmanager_gui.services.engine.listing_queries import export_listings
-from channelmanager_gui.services.engine.order_queries import export_orders
 from tests.models.listing_seed import add_listing
 from tests.models.order_seed import Line, add_order, add_store
 
@@ -40,9 +39,9 @@ def test_orders_and_listings_export_formulas_as_text(tmp_path: Path) -> None:
         add_listing(db, store, number, name=name)
     orders, listings = tmp_path / "orders.csv", tmp_path / "listings.csv"
     with open(orders, "w", encoding="utf-8", newline="") as out:
-        assert export_orders(db, "csv", out) == len(TYPED)
+        assert ops.export_orders(db, "csv", out) == len(TYPED)
     with open(listings, "w", encoding="utf-8", newline="") as out:
-        assert export_listings(db, "csv", out) == len(TYPED)
+        assert ops.export_listings(db, "csv", out) == len(TYPED)
     db.dispose()
 
     expected = ["'" + name for name in TYPED[:6]] + TYPED[6:]

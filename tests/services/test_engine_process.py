@@ -1,7 +1,8 @@
 """The sync engine child and the window's side of its protocol, with real processes.
 
 The child runs the real SyncEngine against the sandbox pair; the window's side is an
-:class:`EngineProcess` with a plain board and change bus (no Qt). Waits are for conditions,
+:class:`EngineProcess` with a plain board, and a :class:`DatabaseWatch` on a plain change bus
+(no Qt): what the child changes reaches the window through the database. Waits are for conditions,
 with timeouts; nothing asserts how long anything took.
 """
 
@@ -19,6 +20,7 @@ import pytest
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.sandbox.pair import SandboxPair
 from channelmanager_gui.services.changes import Change, ChangeBus
+from channelmanager_gui.services.db_watch import DatabaseWatch
 from channelmanager_gui.services.engine.context import KeyringSecrets
 from channelmanager_gui.services.engine_process import EngineProcess
 from channelmanager_gui.services.engine_protocol import collect_secrets
@@ -43,7 +45,8 @@ def wait_for(condition: Callable[[], object], timeout: float = WAIT_S) -> None:
 
 
 class Window:
-    """What the window gives the child: a board, a bus, and what it was told."""
+    """What the window gives the child: a board; what it learns: the board, the exits, and
+    the changes its database watch saw."""
 
     def __init__(self) -> None:
         self.board = SyncStatusBoard()
@@ -51,19 +54,18 @@ class Window:
         self.published: list[frozenset[Change]] = []
         self.changes.subscribe(self.published.append)
         self.exits: list[str] = []
-        self.writes = 0
-
-    def on_write(self) -> None:
-        self.writes += 1
+        self.watch: DatabaseWatch | None = None
 
     def child(self, db: Database) -> EngineProcess:
+        self.watch = DatabaseWatch(db.path, self.changes)
         return EngineProcess(
-            db.path,
-            self.board,
-            self.changes,
-            on_exit=lambda _child, reason: self.exits.append(reason),
-            on_write=self.on_write,
+            db.path, self.board, on_exit=lambda _child, reason: self.exits.append(reason)
         )
+
+    def poll(self) -> list[frozenset[Change]]:
+        assert self.watch is not None
+        self.watch.poll()
+        return self.published
 
 
 @pytest.fixture
@@ -80,6 +82,8 @@ def running(
         yield window, child
     finally:
         child.stop(30.0)
+        if window.watch is not None:
+            window.watch.close()
 
 
 def test_board_and_changes_arrive_and_sync_now_reaches_the_child(
@@ -89,8 +93,7 @@ def test_board_and_changes_arrive_and_sync_now_reaches_the_child(
     window, child = running
     assert child.ready.wait(WAIT_S)
     wait_for(lambda: (s := window.board.loop("orders")) is not None and s.last_run is not None)
-    wait_for(lambda: window.published)  # the loops' writes, announced over the pipe
-    assert window.writes > 0
+    wait_for(window.poll)  # the loops' changes, published in the database
     assert child.pid != os.getpid()
     first = window.board.loop("orders")
     assert first is not None and first.state is not SyncState.ERROR, first.last_error
@@ -157,10 +160,9 @@ def test_the_window_killed_leaves_no_child_behind(
     script = (
         "import os, signal, sys\n"
         "from pathlib import Path\n"
-        "from channelmanager_gui.services.changes import ChangeBus\n"
         "from channelmanager_gui.services.engine_process import EngineProcess\n"
         "from channelmanager_gui.services.sync_status import SyncStatusBoard\n"
-        "child = EngineProcess(Path(sys.argv[1]), SyncStatusBoard(), ChangeBus())\n"
+        "child = EngineProcess(Path(sys.argv[1]), SyncStatusBoard())\n"
         "child.start({}, paused=False)\n"
         "assert child.ready.wait(60)\n"
         "print(child.pid, flush=True)\n"
@@ -186,9 +188,10 @@ def _running(pid: int) -> bool:
     return state not in ("Z", "X")
 
 
-def test_the_windows_changes_go_to_the_child_and_its_own_do_not_come_back(
+def test_the_pipe_carries_commands_and_the_board_not_changes(
     running: tuple[Window, EngineProcess],
 ) -> None:
+    """Changes travel one way only (the database); waking the worker is its own command."""
     window, child = running
     assert child.ready.wait(WAIT_S)
     sent: list[dict[str, object]] = []
@@ -199,8 +202,16 @@ def test_the_windows_changes_go_to_the_child_and_its_own_do_not_come_back(
         send(message)
 
     child._send = recording  # type: ignore[method-assign]
-    window.changes.publish(Change.OUTBOX)  # as the Orders page does after a ship
-    published = len(window.published)
+    received: list[str] = []
+    apply = child._apply
+
+    def applying(message: dict[str, object]) -> None:
+        received.append(str(message["op"]))
+        apply(message)
+
+    child._apply = applying  # type: ignore[method-assign]
+    child.wake()  # as the window does after an op that queued actions
     child.sync_now()
-    wait_for(lambda: len(window.published) > published)  # the child's own, meanwhile
-    assert [m for m in sent if m["op"] == "changes"] == [{"op": "changes", "kinds": ["outbox"]}]
+    wait_for(window.poll)  # the child's changes, through the database
+    assert sent == [{"op": "wake"}, {"op": "sync_now", "loop": None}]
+    assert not {"changes", "wrote"} & set(received)

@@ -11,7 +11,7 @@ import pytest
 
 from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.db import Database, open_database
-from channelmanager_gui.services.export_files import default_name, export_csv
+from channelmanager_gui.services.ops.export_files import default_name, export_csv
 from tests.models.listing_seed import add_store, seed_listings
 from tests.models.order_seed import seed_shop
 

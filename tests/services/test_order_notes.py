@@ -11,7 +11,7 @@ from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.global_search import HitKind, global_search
 from channelmanager_gui.models.order_note import NOTE_MAX, OrderNote
-from channelmanager_gui.services.order_notes import read_note, save_note
+from channelmanager_gui.services.ops.order_notes import read_note, save_note
 from tests.models.order_seed import seed_shop
 
 

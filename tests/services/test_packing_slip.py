@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from channelmanager_gui.models.order import Order, OrderLine
-from channelmanager_gui.services.packing_slip import ship_to_lines, slip_for, slips_html
+from channelmanager_gui.services.ops.packing_slip import ship_to_lines, slip_for, slips_html
 
 ADDRESS = {
     "name": "Jane <b>Doe</b>",

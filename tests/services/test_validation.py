@@ -9,7 +9,7 @@ import pytest
 
 from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.order import Order, OrderLine, Shipment
-from channelmanager_gui.services import validation as v
+from channelmanager_gui.services.ops import validation as v
 
 NOW = datetime(2024, 5, 10, 15, 0, tzinfo=UTC)
 

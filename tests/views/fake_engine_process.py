@@ -8,16 +8,13 @@ import threading
 from pathlib import Path
 from typing import Any, ClassVar
 
-from channelmanager_gui.services.changes import ChangeBus
 from channelmanager_gui.services.sync_status import SyncStatusBoard
 
 
 class FakeProcess:
     last: ClassVar[FakeProcess | None] = None
 
-    def __init__(
-        self, db_path: Path, board: SyncStatusBoard, changes: ChangeBus, **callbacks: Any
-    ) -> None:
+    def __init__(self, db_path: Path, board: SyncStatusBoard, **callbacks: Any) -> None:
         self.board = board  # the window's: what the child reports lands there
         self.callbacks = callbacks
         self.calls: list[str] = []
@@ -42,6 +39,9 @@ class FakeProcess:
 
     def resume(self) -> None:
         self.calls.append("resume")
+
+    def wake(self) -> None:
+        self.calls.append("wake")
 
     def stop(self, timeout: float) -> int:
         self.calls.append("stop")

@@ -19,9 +19,9 @@ from channelmanager_gui import app as app_module
 from channelmanager_gui.errors import StorageError
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.qt_async import OpRunner
-from channelmanager_gui.services import notify_prefs, stores
+from channelmanager_gui.services import change_log, notify_prefs, stores
+from channelmanager_gui.services.changes import Change, Changes
 from channelmanager_gui.services.credentials import CredentialStore
-from channelmanager_gui.services.engine_host import EngineHost
 from channelmanager_gui.services.notify_prefs import NotifyPrefs
 from channelmanager_gui.services.sync_notices import NoticeKind
 from channelmanager_gui.services.sync_status import SyncState, SyncStatusBoard
@@ -48,7 +48,7 @@ def restore_quit_on_close(qapp: QApplication) -> Iterator[None]:
 def steps(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Records the shutdown steps in the order they run."""
     seen: list[str] = []
-    cancel_all, dispose, stop_host = OpRunner.cancel_all, Database.dispose, EngineHost.stop
+    cancel_all, dispose = OpRunner.cancel_all, Database.dispose
 
     async def recording_cancel_all(self: OpRunner) -> None:
         seen.append("stop ops")
@@ -58,12 +58,7 @@ def steps(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         seen.append("dispose engine")
         dispose(self)
 
-    def recording_stop_host(self: EngineHost, timeout: float | None = None) -> None:
-        seen.append("end engine thread")
-        stop_host(self, timeout)
-
     monkeypatch.setattr(OpRunner, "cancel_all", recording_cancel_all)
-    monkeypatch.setattr(EngineHost, "stop", recording_stop_host)
     monkeypatch.setattr(Database, "dispose", recording_dispose)
     monkeypatch.setattr(app_module, "missing_xcb_packages", lambda: [])
     return seen
@@ -107,8 +102,7 @@ def _when(
 
 
 def _engine_started() -> bool:
-    engine = FakeEngine.last
-    return started() and engine is not None and "open" in engine.calls
+    return started()
 
 
 def test_run_app_shows_window_then_shuts_down_in_order(
@@ -128,7 +122,7 @@ def test_run_app_shows_window_then_shuts_down_in_order(
     assert app_module.run_app(demo=False, argv=["channelmanager-gui"]) == 0
     assert failures == []
     assert seen == {"visible": True, "title": "Channel Manager"}
-    assert steps == ["stop ops", "end engine thread", "dispose engine"]
+    assert steps == ["stop ops", "dispose engine"]
     assert (cm_home / "window.ini").is_file()
     assert (cm_home / "channelmanager.sqlite3").is_file()
 
@@ -154,7 +148,7 @@ def test_with_a_tray_closing_hides_and_tray_quit_ends(
     assert app_module.run_app(demo=False, argv=["channelmanager-gui"]) == 0
     assert failures == []
     assert seen == {"hidden": True, "tray icon": "tray-idle"}
-    assert steps == ["stop ops", "end engine thread", "dispose engine"]
+    assert steps == ["stop ops", "dispose engine"]
 
 
 def test_keyring_problem_asks_and_quit_stops_before_the_database(
@@ -181,52 +175,13 @@ def test_missing_system_libraries_are_named_instead_of_a_qt_abort(
     assert "sudo apt-get install libxcb-cursor0" in capsys.readouterr().err
 
 
-class FakeEngine:
-    """Stands in for the window's own SyncEngine (whose own tests cover it): records what the
-    shell asks, and on which thread (its loops run in the child, never here)."""
-
-    last: FakeEngine | None = None
-
-    def __init__(
-        self, db: Database, secrets: object, *, board: SyncStatusBoard, changes: object
-    ) -> None:
-        self.calls: list[str] = []
-        self.threads: set[str] = set()
-        self.scheduler = self
-        self.board = board
-        FakeEngine.last = self
-
-    def _record(self, call: str) -> None:
-        self.calls.append(call)
-        self.threads.add(threading.current_thread().name)
-
-    async def open(self) -> None:
-        self._record("open")
-
-    def start(self) -> None:
-        self._record("start")
-
-    def sync_now(self, loop: str | None = None) -> None:
-        self._record("sync now")
-
-    def pause(self) -> None:
-        self._record("pause")
-
-    def resume(self) -> None:
-        self._record("resume")
-
-    async def aclose(self) -> None:
-        self._record("aclose")
-
-
 @pytest.fixture
 def fake_engine(monkeypatch: pytest.MonkeyPatch) -> None:
-    FakeEngine.last = FakeProcess.last = None
-    monkeypatch.setattr(engine_control, "SyncEngine", FakeEngine)
+    FakeProcess.last = None
     monkeypatch.setattr(engine_control, "EngineProcess", FakeProcess)
 
 
-def test_with_a_store_the_child_syncs_the_clients_live_on_a_thread_both_stop_before_the_db(
+def test_with_a_store_the_child_syncs_and_stops_before_the_db(
     monkeypatch: pytest.MonkeyPatch, steps: list[str], fake_engine: None
 ) -> None:
     monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
@@ -242,19 +197,12 @@ def test_with_a_store_the_child_syncs_the_clients_live_on_a_thread_both_stop_bef
     )
     db.dispose()
     steps.clear()
-    aclose = FakeEngine.aclose
-
-    async def recording_aclose(self: FakeEngine) -> None:
-        steps.append("close clients")
-        await aclose(self)
-
     stop_child = FakeProcess.stop
 
     def recording_stop(self: FakeProcess, timeout: float) -> int:
         steps.append("stop child")
         return stop_child(self, timeout)
 
-    monkeypatch.setattr(FakeEngine, "aclose", recording_aclose)
     monkeypatch.setattr(FakeProcess, "stop", recording_stop)
     failures: list[BaseException] = []
     notified: list[str] = []
@@ -276,17 +224,13 @@ def test_with_a_store_the_child_syncs_the_clients_live_on_a_thread_both_stop_bef
     _when(_engine_started, merchant_clicks, failures)
     assert app_module.run_app(demo=False, argv=["channelmanager-gui"]) == 0
     assert failures == []
-    assert FakeEngine.last is not None and FakeProcess.last is not None
-    assert FakeEngine.last.calls == ["open", "aclose"]  # clients only: no loops here
-    assert FakeEngine.last.threads == {"sync-engine"}
+    assert FakeProcess.last is not None
     assert FakeProcess.last.calls == ["start", "sync now", "pause", "stop"]
-    assert FakeProcess.last.threads == {"sync-engine"}  # launched off the UI thread
+    assert threading.main_thread().name not in FakeProcess.last.threads  # launched off the UI
     # The store's secrets went to the child (over its stdin), read from the keyring.
     assert set(FakeProcess.last.secrets["values"]["1"]) == set(stores.SECRET_NAMES)
     assert notified == ["2 new Walmart orders"]
-    assert steps == [
-        "stop ops", "stop child", "close clients", "end engine thread", "dispose engine"
-    ]  # fmt: skip
+    assert steps == ["stop ops", "stop child", "dispose engine"]
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
@@ -297,7 +241,7 @@ def test_ctrl_c_quits_cleanly(monkeypatch: pytest.MonkeyPatch, steps: list[str])
     _when_running(lambda: os.kill(os.getpid(), signal.SIGINT), failures)
     assert app_module.run_app(demo=False, argv=["channelmanager-gui"]) == 0
     assert failures == []
-    assert steps == ["stop ops", "end engine thread", "dispose engine"]
+    assert steps == ["stop ops", "dispose engine"]
 
 
 def test_open_errors_counted_at_start_and_after_another_process_writes(
@@ -329,6 +273,7 @@ def test_open_errors_counted_at_start_and_after_another_process_writes(
         child.board.subscribe(on_board)
         other = open_database()  # another connection, as a CLI command in a terminal would be
         add_listing(other, store_id, 2, sync_error="Walmart refused the quantity")
+        change_log.publish(other, Changes.of(Change.LISTINGS))  # what a CLI command does
         other.dispose()
         # Safety net only: if the write is never noticed, end the app so the test fails fast.
         QTimer.singleShot(20_000, tray, tray.quit_action.trigger)

@@ -10,8 +10,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from channelmanager_gui.models.db import Database, open_database
-from channelmanager_gui.services.bulk_ship import load_orders as load_by_po
-from channelmanager_gui.services.packing_slip import load_orders
+from channelmanager_gui.services.ops.bulk_ship import load_orders as load_by_po
+from channelmanager_gui.services.ops.packing_slip import load_orders
 from channelmanager_gui.views.bulk_ship_dialog import COL_RESULT, READY, BulkShipDialog
 from tests.models.order_seed import seed_shop
 

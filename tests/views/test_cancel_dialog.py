@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from channelmanager_gui.models.order import Order, OrderLine, Shipment
-from channelmanager_gui.services import validation as v
+from channelmanager_gui.services.ops import validation as v
 from channelmanager_gui.views.cancel_dialog import CancelDialog
 
 NOW = datetime(2024, 5, 10, 15, 0, tzinfo=UTC)

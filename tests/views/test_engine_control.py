@@ -1,7 +1,7 @@
 """The window's EngineControl with a real sync engine child against the sandbox pair.
 
-- A ship answered in the window's dialog is written by the window, announced on its change
-  bus, and sent to Walmart by the child's outbox worker.
+- A ship answered in the window's dialog is written by the window (an operation), the child's
+  worker is woken (its own command, not a change notice), and it sends the ship to Walmart.
 - A child that dies is shown as an Error on the board with the reason, and a new child is
   started after the back-off.
 
@@ -25,9 +25,7 @@ from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import Order, OrderStatus
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.sandbox.pair import SandboxPair
-from channelmanager_gui.services import stores
-from channelmanager_gui.services.changes import ChangeBus
-from channelmanager_gui.services.engine.shipping import ship_order
+from channelmanager_gui.services import ops, stores
 from channelmanager_gui.services.engine_process import EngineProcess
 from channelmanager_gui.services.sync_status import SyncState, SyncStatusBoard
 from channelmanager_gui.views.engine_control import CHILD_LOOP, EngineControl
@@ -69,7 +67,6 @@ def control(
         engine_db,
         pair_secrets(sandbox_pair, store_id),
         board=SyncStatusBoard(),
-        changes=ChangeBus(),
         ops=ops,
     )
     made.start(stores.list_stores(engine_db))
@@ -77,7 +74,6 @@ def control(
         yield made
     finally:
         qasync_loop.run_until_complete(made.aclose())
-        made.stop()
     assert failures == []
 
 
@@ -122,7 +118,9 @@ def test_a_ship_in_the_window_reaches_walmart_through_the_child(
     answer_next_dialog(ShipDialog, ship)
     request = ShipDialog.ask(None, order(engine_db, order_id))
     assert request is not None
-    ship_order(engine_db, order_id, request, changes=control._changes)  # as the Orders page
+    shipped_changes = ops.ship(engine_db, order_id, request)  # as the Orders page's op
+    assert shipped_changes.queued
+    control.wake()  # what the op runner's ``actions_queued`` asks of the app
 
     def shipped() -> bool:
         line = walmart_line(walmart_admin, po, "1")

@@ -62,7 +62,7 @@ def build(
             change_bridge=ChangeBridge(changes, parent=window),
             ops=ops,
             board=board,
-            engine=lambda: None,
+            secrets=None,
             sync_now=lambda: None,
             set_paused=lambda paused: None,
             runner=runner,

@@ -1,6 +1,7 @@
 """Add products: search the Commerce sandbox in the background, import the chosen products,
-import a whole search with progress, and cancel a long import. The store's clients belong to
-the engine's thread (an EngineHost), as in the app: the dialog's calls run there."""
+import a whole search with progress, and cancel a long import. The operations open the
+store's clients themselves and run off the window's thread; the import's changes are
+published once, by the op runner."""
 
 from __future__ import annotations
 
@@ -20,15 +21,10 @@ from channelmanager_gui.models.listing import Listing
 from channelmanager_gui.models.store import Store
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.sandbox.pair import SandboxPair, start_pair
-from channelmanager_gui.services.changes import ChangeBus
-from channelmanager_gui.services.engine.context import (
-    EngineEnv,
-    MemorySecrets,
-    StoreContext,
-    open_store,
-)
-from channelmanager_gui.services.engine_host import EngineHost
-from channelmanager_gui.views.add_products_dialog import AddProductsDialog
+from channelmanager_gui.services.changes import Change, ChangeBus
+from channelmanager_gui.services.commerce.client import CommerceClient
+from channelmanager_gui.services.engine.context import MemorySecrets
+from channelmanager_gui.views.add_products_dialog import AddProductsDialog, StoreChoice
 
 
 @pytest.fixture(scope="module")
@@ -45,14 +41,7 @@ def db() -> Iterator[Database]:
 
 
 @pytest.fixture
-def host() -> Iterator[EngineHost]:
-    running = EngineHost()
-    yield running
-    running.stop(10.0)
-
-
-@pytest.fixture
-def store(db: Database, pair: SandboxPair, host: EngineHost) -> Iterator[StoreContext]:
+def store(db: Database, pair: SandboxPair) -> StoreChoice:
     with db.session() as session:
         row = Store(name="Sandbox", commerce_url=pair.commerce.url, walmart_url=pair.walmart.url,
                     settings={})  # fmt: skip
@@ -63,21 +52,20 @@ def store(db: Database, pair: SandboxPair, host: EngineHost) -> Iterator[StoreCo
         "walmart_client_id": pair.walmart.client_id,
         "walmart_client_secret": pair.walmart.client_secret,
     }})  # fmt: skip
-    context = open_store(row, secrets)
-    yield context
-    host.submit(context.aclose()).result(10.0)
+    return StoreChoice(db, secrets, row.id, row.name)
+
+
+@pytest.fixture
+def bus() -> ChangeBus:
+    return ChangeBus()
 
 
 @pytest.fixture
 def dialog(
-    qtbot: QtBot,
-    db: Database,
-    store: StoreContext,
-    host: EngineHost,
-    qasync_loop: qasync.QEventLoop,
+    qtbot: QtBot, store: StoreChoice, bus: ChangeBus, qasync_loop: qasync.QEventLoop
 ) -> AddProductsDialog:
     ops = OpRunner(lambda exc, label: pytest.fail(f"{label}: {exc!r}"))
-    widget = AddProductsDialog(EngineEnv(db=db, changes=ChangeBus()), store, ops, host)
+    widget = AddProductsDialog(store, ops, bus)
     qtbot.addWidget(widget)
     return widget
 
@@ -102,23 +90,26 @@ def _listings(db: Database) -> int:
 def test_search_then_import_the_chosen_products(
     dialog: AddProductsDialog,
     db: Database,
-    store: StoreContext,
+    bus: ChangeBus,
     qasync_loop: qasync.QEventLoop,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    threads: list[str] = []
-    iter_products = store.commerce.iter_products
+    threads: list[threading.Thread] = []
+    iter_products = CommerceClient.iter_products
 
-    def recording(*args: Any, **kwargs: Any) -> Any:
-        threads.append(threading.current_thread().name)
-        return iter_products(*args, **kwargs)
+    def recording(self: CommerceClient, *args: Any, **kwargs: Any) -> Any:
+        threads.append(threading.current_thread())
+        return iter_products(self, *args, **kwargs)
 
-    monkeypatch.setattr(store.commerce, "iter_products", recording)
+    monkeypatch.setattr(CommerceClient, "iter_products", recording)
+    published: list[frozenset[Change]] = []
+    bus.subscribe(published.append)
     dialog.search.setText("Coffee Mug")
     dialog.search_button.click()
     assert not dialog.search_button.isEnabled()  # the search runs in the background
     _wait(dialog, qasync_loop)
-    assert threads == ["sync-engine"]  # with the engine's client, on the engine's thread
+    assert len(threads) == 1 and threads[0] is not threading.main_thread()  # off the window's
+    assert published == []  # a search changes nothing
     rows = dialog.table.rowCount()
     assert rows > 1
     assert all("Coffee Mug" in dialog.table.item(r, 2).text() for r in range(rows))
@@ -131,6 +122,7 @@ def test_search_then_import_the_chosen_products(
     _wait(dialog, qasync_loop)
     assert dialog.result_value is not None
     assert dialog.result_value.created + len(dialog.result_value.skipped) == 2
+    assert published == [frozenset({Change.LISTINGS, Change.ACTIVITY})]  # once, by the runner
     with db.session() as session:
         skus = set(session.scalars(select(Listing.sku)))
     assert skus <= set(chosen) and skus

@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.listing import Listing
 from channelmanager_gui.services.changes import ChangeBus
-from channelmanager_gui.services.links import Link
-from channelmanager_gui.services.order_notes import read_note
+from channelmanager_gui.services.ops.links import Link
+from channelmanager_gui.services.ops.order_notes import read_note
 from channelmanager_gui.views.links_menu import add_links
 from channelmanager_gui.views.listings_page import ListingsPage
 from channelmanager_gui.views.order_detail import OrderDetailView

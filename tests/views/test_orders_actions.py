@@ -19,11 +19,11 @@ from channelmanager_gui.models.order import Order, OrderStatus
 from channelmanager_gui.models.order_table_queries import Attention
 from channelmanager_gui.models.outbox import ActionStatus, OutboxAction
 from channelmanager_gui.qt_async import OpRunner
+from channelmanager_gui.services import ops as core
 from channelmanager_gui.services import outbox
 from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.services.engine.commerce_cancellations import held_message
-from channelmanager_gui.services.engine.fulfilment_queries import order_for_fulfilment
-from channelmanager_gui.services.validation import COMMERCE_CANCEL_HELD
+from channelmanager_gui.services.ops.validation import COMMERCE_CANCEL_HELD
 from channelmanager_gui.views.bulk_ship_dialog import BulkShipDialog
 from channelmanager_gui.views.cancel_dialog import CancelDialog
 from channelmanager_gui.views.orders_page import OrdersPage
@@ -179,7 +179,7 @@ def test_ship_from_the_detail_writes_shipment_and_queues_it(
     answer_dialog(ShipDialog, ship_two)
     page.detail.ship_button.click()
     settle(qasync_loop, ops)
-    order = order_for_fulfilment(db, order_id)
+    order = core.order_for_action(db, order_id)
     assert [ln.qty_shipped for ln in order.lines] == [2, 0]
     assert order.status == OrderStatus.PARTIALLY_SHIPPED
     [shipment] = order.shipments
@@ -188,7 +188,8 @@ def test_ship_from_the_detail_writes_shipment_and_queues_it(
         ("commerce.ship", ActionStatus.PENDING),
         ("walmart.ship", ActionStatus.PENDING),
     ]
-    assert published and Change.ORDERS in published[-1]
+    # published once, by the op runner: what the operation returned
+    assert published == [frozenset({Change.ORDERS, Change.ACTIVITY, Change.OUTBOX})]
     assert notices == ["Shipment of 2 item(s) of order 1010 queued for Walmart and Commerce."]
     # the detail and the list follow (one debounced refresh)
     next_refresh(qasync_loop, page)
@@ -270,7 +271,7 @@ def test_a_refused_write_reaches_the_error_presenter(
     def refuse(*_: object, **__: object) -> None:
         raise ValidationError("order", "Everything on this order has been shipped.")
 
-    monkeypatch.setattr("channelmanager_gui.views.order_actions.ship_order", refuse)
+    monkeypatch.setattr("channelmanager_gui.services.ops.ship", refuse)
 
     def ship_all(dialog: object) -> None:
         assert isinstance(dialog, ShipDialog)
@@ -328,7 +329,7 @@ def test_order_cancelled_in_commerce_gets_its_reason_from_the_detail(
     answer_dialog(CancelDialog, pricing_error)
     detail.cancel_button.click()
     settle(qasync_loop, ops)
-    after = order_for_fulfilment(db, order_id)
+    after = core.order_for_action(db, order_id)
     assert after.error is None and after.status == OrderStatus.CANCELLED
     assert after.cancel_reason == "SELLER_CANCEL_PRICING_ERROR"
     assert actions_of(db, order_id) == [("walmart.cancel", ActionStatus.PENDING)]

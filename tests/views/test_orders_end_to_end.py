@@ -14,8 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from channelmanager_gui.models.order import OrderStatus
 from channelmanager_gui.sandbox.pair import SandboxPair
-from channelmanager_gui.services.engine.cancelling import cancel_order
-from channelmanager_gui.services.engine.shipping import ship_order
+from channelmanager_gui.services import ops
 from channelmanager_gui.views.cancel_dialog import CancelDialog
 from channelmanager_gui.views.ship_dialog import ShipDialog
 
@@ -75,7 +74,7 @@ async def test_ship_and_cancel_from_the_dialogs_reach_walmart_and_commerce(
     answer_next_dialog(ShipDialog, ship_line_one)
     shipment = ShipDialog.ask(None, order(db, to_ship))
     assert shipment is not None
-    ship_order(db, to_ship, shipment)
+    ops.ship(db, to_ship, shipment)
 
     def out_of_stock(dialog: object) -> None:
         assert isinstance(dialog, CancelDialog)
@@ -85,7 +84,7 @@ async def test_ship_and_cancel_from_the_dialogs_reach_walmart_and_commerce(
     answer_next_dialog(CancelDialog, out_of_stock)
     cancellation = CancelDialog.ask(None, order(db, to_cancel))
     assert cancellation is not None
-    cancel_order(db, to_cancel, cancellation.reason)
+    ops.cancel(db, to_cancel, cancellation.reason)
 
     assert await engine.worker.drain(timeout=60)
 

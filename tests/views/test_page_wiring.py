@@ -46,7 +46,7 @@ def build(qtbot: QtBot, db: Database) -> tuple[MainWindow, Pages, list[str]]:
             change_bridge=ChangeBridge(changes, parent=window),
             ops=ops,
             board=board,
-            engine=lambda: None,
+            secrets=None,
             sync_now=lambda loop: calls.append(f"sync now {loop}"),
             set_paused=lambda paused: calls.append(f"paused {paused}"),
             runner=run_inline,

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from channelmanager_gui.errors import ApiError
 from channelmanager_gui.qt_async import OpRunner, install_excepthook
+from channelmanager_gui.services.changes import Change, ChangeBus, Changes
 
 
 class Recorder:
@@ -121,3 +122,44 @@ def test_excepthook_sends_unhandled_errors_to_presenter() -> None:
         restore()
     assert sys.excepthook is before
     assert presenter.seen == [(error, "")]
+
+
+async def _ship() -> Changes:
+    await asyncio.sleep(0)
+    return Changes.of(Change.ORDERS, Change.OUTBOX, id=7)
+
+
+async def _forgets() -> int:
+    return 1  # an operation that does not say what it changed
+
+
+def test_an_operations_changes_are_published_once_then_delivered(
+    qasync_loop: qasync.QEventLoop,
+) -> None:
+    presenter, bus = Recorder(), ChangeBus()
+    ops = OpRunner(presenter)
+    events: list[object] = []
+    bus.subscribe(events.append)
+    ops.actions_queued.connect(lambda: events.append("wake"))
+    task = ops.run_op(_ship(), label="Ship", changes=bus, on_success=events.append)
+    qasync_loop.run_until_complete(asyncio.wait([task]))
+    assert events == [
+        frozenset({Change.ORDERS, Change.OUTBOX}),  # once, before the view sees the result
+        "wake",  # actions were queued: the sync process's worker is asked to send them
+        Changes.of(Change.ORDERS, Change.OUTBOX, id=7),
+    ]
+    assert presenter.seen == []
+
+
+def test_an_operation_that_returns_no_changes_is_an_error_not_a_silent_no_refresh(
+    qasync_loop: qasync.QEventLoop,
+) -> None:
+    presenter, bus = Recorder(), ChangeBus()
+    ops = OpRunner(presenter)
+    published: list[frozenset[Change]] = []
+    bus.subscribe(published.append)
+    task = ops.run_op(_forgets(), label="Forgetful", changes=bus)
+    qasync_loop.run_until_complete(asyncio.wait([task]))
+    [(exc, label)] = presenter.seen
+    assert isinstance(exc, TypeError) and label == "Forgetful"
+    assert published == []

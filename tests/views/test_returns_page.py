@@ -17,8 +17,7 @@ from channelmanager_gui.models.order import Return
 from channelmanager_gui.models.outbox import OutboxAction
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import Change, ChangeBus
-from channelmanager_gui.services.engine.return_refund import COMMERCE_REFUND
-from channelmanager_gui.services.engine.returns_flow import WALMART_REFUND
+from channelmanager_gui.services.engine.returns_flow import COMMERCE_REFUND, WALMART_REFUND
 from channelmanager_gui.views import returns_page
 from channelmanager_gui.views.returns_page import SELECT_ONE, ReturnsPage
 from tests.models.order_seed import Line, add_order, add_store

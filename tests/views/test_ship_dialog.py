@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from channelmanager_gui.models.order import Order, OrderLine
-from channelmanager_gui.services import validation as v
+from channelmanager_gui.services.ops import validation as v
 from channelmanager_gui.views.ship_dialog import ShipDialog
 
 NOW = datetime(2024, 5, 10, 15, 0, tzinfo=UTC)

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from channelmanager_gui.models.order import Order, Shipment
 from channelmanager_gui.services.changes import Change
+from channelmanager_gui.services.changes import note as note_changes
 from channelmanager_gui.services.commerce.sales_models import Shipment as CommerceShipment
 from channelmanager_gui.services.engine.carrier_map import walmart_carrier
 from channelmanager_gui.services.engine.context import EngineEnv, StoreContext
@@ -28,7 +29,6 @@ from channelmanager_gui.services.engine.fulfilment_common import (
     clear_error,
     load_order,
     note,
-    publish_after_commit,
     set_error,
     sync_error,
 )
@@ -119,7 +119,7 @@ def _record(env: EngineEnv, store: StoreContext, remote: CommerceShipment) -> st
             f"{shipment.tracking_number}{extra}; sending it to Walmart"
             + (" although the buyer asked to cancel" if order.intent_to_cancel else ""),
         )
-        publish_after_commit(session, env.changes, Change.ORDERS, Change.ACTIVITY, Change.OUTBOX)
+        note_changes(session, Change.ORDERS, Change.ACTIVITY, Change.OUTBOX)
         return "recorded"
 
 
@@ -164,5 +164,5 @@ def _untracked(session: Session, env: EngineEnv, order: Order, remote: CommerceS
     )
     if order.error != message:
         set_error(session, order, UNTRACKED_STEP, message)
-        publish_after_commit(session, env.changes, Change.ORDERS, Change.ACTIVITY)
+        note_changes(session, Change.ORDERS, Change.ACTIVITY)
     return "untracked"

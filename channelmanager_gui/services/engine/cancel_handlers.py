@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from channelmanager_gui.errors import ChannelError
 from channelmanager_gui.services.changes import Change
+from channelmanager_gui.services.changes import note as note_changes
 from channelmanager_gui.services.commerce.client import CommerceClient
 from channelmanager_gui.services.commerce.orders import ItemQtys
 from channelmanager_gui.services.commerce.sales_models import Order
@@ -30,7 +31,6 @@ from channelmanager_gui.services.engine.fulfilment_common import (
     clear_error,
     load_order,
     note,
-    publish_after_commit,
     set_error,
 )
 from channelmanager_gui.services.engine.order_create import order_comment
@@ -80,13 +80,13 @@ class _Base:
     def failed(self, session: Session, ctx: ActionContext, error: ChannelError) -> None:
         order = load_order(session, ctx.subject_id)
         set_error(session, order, self.step, f"Cancelling {self.verb} failed: {error}")
-        publish_after_commit(session, self.env.changes, Change.ORDERS, Change.ACTIVITY)
+        note_changes(session, Change.ORDERS, Change.ACTIVITY)
 
     def _done(self, session: Session, ctx: ActionContext, message: str) -> None:
         order = load_order(session, ctx.subject_id)
         clear_error(order, self.step)
         note(session, order, self.step, message)
-        publish_after_commit(session, self.env.changes, Change.ORDERS, Change.ACTIVITY)
+        note_changes(session, Change.ORDERS, Change.ACTIVITY)
 
 
 class WalmartCancelHandler(_Base):

@@ -1,6 +1,6 @@
 """Cancelling a whole order with a Walmart reason, and the buyer requests to cancel.
 
-``cancel_order`` records the cancellation (reason, cancelled quantities, status Cancelled) and
+The operation ``ops.cancel`` (``services/ops/order_writes.py``) records the cancellation and
 queues ``walmart.cancel`` then ``commerce.cancel`` in one transaction; the handlers are in
 ``cancel_handlers.py``. Walmart goes first: if Walmart refuses (a line shipped meanwhile), the
 Commerce order stays as it is. Cancelling in Commerce releases the stock reservation, and the
@@ -14,64 +14,24 @@ from sqlalchemy.orm import Session, selectinload
 
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import Order
-from channelmanager_gui.models.outbox import ActionStatus, OutboxAction
 from channelmanager_gui.services import outbox
-from channelmanager_gui.services.changes import Change, ChangeBus
-from channelmanager_gui.services.engine.fulfilment_common import (
-    load_order,
-    note,
-    publish_after_commit,
-)
-from channelmanager_gui.services.engine.order_status import refresh_order_status
-from channelmanager_gui.services.validation import (
-    CANCEL_REASON_LABELS,
-    COMMERCE_CANCEL_HELD,
-    is_held,
-    validate_cancel,
-)
+from channelmanager_gui.services.walmart.order_actions import CANCEL_REASONS
 
 WALMART_CANCEL = "walmart.cancel"
 COMMERCE_CANCEL = "commerce.cancel"
-
-
-def cancel_order(
-    db: Database, order_id: int, reason: str, *, changes: ChangeBus | None = None
-) -> None:
-    """Cancel every open unit of the order on Walmart and the order in Commerce.
-
-    Raises ``ValidationError`` (nothing written) when the order cannot be cancelled or the
-    reason is not one of Walmart's five. An order held after a cancellation in Commerce
-    (``commerce_cancellations.py``) gets only the Walmart cancellation, with this reason.
-    """
-    with db.session() as session:
-        order = load_order(session, order_id)
-        request = validate_cancel(order, reason)
-        if is_held(order):
-            _send_held(session, order, request.reason)
-            publish_after_commit(session, changes, Change.ORDERS, Change.ACTIVITY, Change.OUTBOX)
-            return
-        lines = {ln.line_number: ln.qty_open for ln in order.lines if ln.qty_open > 0}
-        for line in order.lines:
-            line.qty_cancelled += line.qty_open
-        order.cancel_reason = request.reason
-        superseded = _supersede_failed_creation(session, order)
-        payload = {"reason": request.reason, "lines": lines}
-        for kind in (WALMART_CANCEL, COMMERCE_CANCEL):
-            outbox.enqueue(
-                session,
-                store_id=order.store_id,
-                kind=kind,
-                subject_type="order",
-                subject_id=order.id,
-                payload=payload,
-            )
-        refresh_order_status(order)
-        label = CANCEL_REASON_LABELS[request.reason]
-        units = sum(lines.values())
-        note(session, order, "cancel_requested", f"Cancel {units} unit(s): {label}")
-        if superseded:
-            note(session, order, "cancel_requested", f"{superseded} failed step(s) dropped", "info")
-        publish_after_commit(session, changes, Change.ORDERS, Change.ACTIVITY, Change.OUTBOX)
+# ``Order.error_step`` of an order cancelled in Commerce that waits for the merchant's
+# Walmart reason (``engine/commerce_cancellations.py``): the one state the Cancel action
+# finishes instead of refusing as "already cancelled".
+COMMERCE_CANCEL_HELD = "commerce_cancel.held"
+BUYER_CANCEL = "CUSTOMER_REQUESTED_SELLER_TO_CANCEL"
+CANCEL_REASON_LABELS: dict[str, str] = {
+    "SELLER_CANCEL_OUT_OF_STOCK": "Out of stock",
+    "SELLER_CANCEL_PRICING_ERROR": "Pricing error",
+    "SELLER_CANCEL_ADDRESS_NOT_SERVICEABLE": "Cannot ship to this address",
+    "SELLER_CANCEL_FRAUD_STOP_SHIPMENT": "Fraud suspected: stop shipment",
+    BUYER_CANCEL: "Buyer asked to cancel",
+}
+assert set(CANCEL_REASON_LABELS) == set(CANCEL_REASONS)
 
 
 def queue_walmart_cancel(session: Session, order: Order, reason: str) -> None:
@@ -90,43 +50,6 @@ def queue_walmart_cancel(session: Session, order: Order, reason: str) -> None:
         subject_id=order.id,
         payload={"reason": reason, "totals": totals},
     )
-
-
-def _send_held(session: Session, order: Order, reason: str) -> None:
-    queue_walmart_cancel(session, order, reason)
-    if order.error_step == COMMERCE_CANCEL_HELD:
-        order.error, order.error_step = None, None
-    refresh_order_status(order)
-    note(
-        session,
-        order,
-        "cancel_requested",
-        f"Cancellation made in Commerce sent to Walmart: {CANCEL_REASON_LABELS[reason]}",
-    )
-
-
-def _supersede_failed_creation(session: Session, order: Order) -> int:
-    """An order whose Commerce creation failed (typically: out of stock) is often exactly the
-    one a merchant cancels. Its failed actions would block the cancel forever, and creating the
-    order now would be wrong, so they are closed as superseded and the error is cleared."""
-    if order.commerce_entity_id is not None:
-        return 0
-    failed = list(
-        session.scalars(
-            select(OutboxAction).where(
-                OutboxAction.subject_type == "order",
-                OutboxAction.subject_id == order.id,
-                OutboxAction.status == ActionStatus.ERROR,
-            )
-        )
-    )
-    for action in failed:
-        action.status = ActionStatus.DONE
-        action.result = {"superseded": "order cancelled"}
-    if failed:
-        order.error = None
-        order.error_step = None
-    return len(failed)
 
 
 def cancel_label(reason: str | None) -> str:

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from channelmanager_gui.errors import ChannelError, ValidationError
 from channelmanager_gui.models.listing import Listing
 from channelmanager_gui.services import activity
-from channelmanager_gui.services.changes import Change
+from channelmanager_gui.services.changes import Change, Changes
 from channelmanager_gui.services.commerce.catalog import product_criteria, sku_batches
 from channelmanager_gui.services.commerce.models import Product, parse
 from channelmanager_gui.services.engine.context import EngineEnv, StoreContext
@@ -43,6 +43,10 @@ class ImportResult:
     not_found: list[str] = field(default_factory=list)  # asked-for SKUs Commerce does not have
     listing_ids: list[int] = field(default_factory=list)
     cancelled: bool = False
+
+    @property
+    def changes(self) -> Changes:
+        return Changes.of(Change.LISTINGS, Change.ACTIVITY, count=len(self.listing_ids))
 
     def summary(self) -> str:
         parts = [f"{self.created} imported", f"{self.updated} updated"]
@@ -91,7 +95,7 @@ async def import_products(
         progress.set_status("Reading stock…")
         await poll_stock(env, store, listing_ids=result.listing_ids)
     _log_summary(env, store, result)
-    env.changes.publish(Change.LISTINGS, Change.ACTIVITY)
+    env.changes.publish(Changes.of(Change.LISTINGS, Change.ACTIVITY))
     return result
 
 
@@ -116,7 +120,7 @@ async def refresh_catalog(env: EngineEnv, store: StoreContext) -> dict[str, int]
                     changed += _refresh_one(session, store, listing, product)
     save_cursor(env.db, store.id, WATERMARK, newest)
     if changed:
-        env.changes.publish(Change.LISTINGS, Change.ACTIVITY)
+        env.changes.publish(Changes.of(Change.LISTINGS, Change.ACTIVITY))
     return {"changed": changed}
 
 

@@ -14,7 +14,7 @@ commit late), whatever their Commerce state (a fully credited order is ``closed`
 the order's lines and, in the same transaction, either the ``walmart.cancel`` outbox action is
 queued with the store's default reason (the in-app cancel's handler: crash-safe, checks Walmart
 before a retry) or the order is held as "Cancelled in Commerce — choose the reason for Walmart"
-until the merchant picks one (``cancelling.cancel_order`` then sends it). A partly shipped
+until the merchant picks one (``ops.cancel`` then sends it). A partly shipped
 order is not cancelled on Walmart; it says why. Our own in-app cancel, seen again here, is
 already counted on the lines: nothing new.
 
@@ -33,8 +33,13 @@ from sqlalchemy.orm import Session
 
 from channelmanager_gui.models.order import Order, OrderLine, Return
 from channelmanager_gui.services.changes import Change
+from channelmanager_gui.services.changes import note as note_changes
 from channelmanager_gui.services.commerce.sales_models import Order as CommerceOrder
-from channelmanager_gui.services.engine.cancelling import cancel_label, queue_walmart_cancel
+from channelmanager_gui.services.engine.cancelling import (
+    COMMERCE_CANCEL_HELD,
+    cancel_label,
+    queue_walmart_cancel,
+)
 from channelmanager_gui.services.engine.commerce_cancel_decision import (
     CancelDecision,
     Verdict,
@@ -47,12 +52,10 @@ from channelmanager_gui.services.engine.fulfilment_common import (
     clear_error,
     load_order,
     note,
-    publish_after_commit,
     set_error,
     sync_error,
 )
 from channelmanager_gui.services.engine.order_status import refresh_order_status
-from channelmanager_gui.services.validation import COMMERCE_CANCEL_HELD
 
 log = logging.getLogger(__name__)
 
@@ -134,7 +137,7 @@ def _record(env: EngineEnv, store: StoreContext, remote: CommerceOrder) -> str:
         if decision.verdict is Verdict.NOTHING:
             if order.error_step == REFUSED_STEP:
                 _withdraw_refusal(session, order, where)
-                publish_after_commit(session, env.changes, Change.ORDERS, Change.ACTIVITY)
+                note_changes(session, Change.ORDERS, Change.ACTIVITY)
             return str(decision.verdict)
         if decision.verdict is Verdict.SHIPPED:
             message = _refused_message(where, decision)
@@ -144,7 +147,7 @@ def _record(env: EngineEnv, store: StoreContext, remote: CommerceOrder) -> str:
         else:
             _count_cancelled(order, decision)
             _act(session, order, decision, where)
-        publish_after_commit(session, env.changes, Change.ORDERS, Change.ACTIVITY, Change.OUTBOX)
+        note_changes(session, Change.ORDERS, Change.ACTIVITY, Change.OUTBOX)
         return str(decision.verdict)
 
 

@@ -1,5 +1,5 @@
 """Outbox handler of ``commerce.refund_return``: the offline credit memo that mirrors a refund
-the merchant decided on ("Refund on Walmart", ``return_refund.py``) into Commerce.
+the merchant decided on ("Refund on Walmart", ``ops/return_writes.py``) into Commerce.
 
 A credit memo is money in the books and ``POST /V1/order/{id}/refund`` is never retried, so the
 handler always checks first (not only on a retry): a memo of the order that no other return
@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from channelmanager_gui.errors import ChannelError
 from channelmanager_gui.models.order import Order, Return
 from channelmanager_gui.services.changes import Change
+from channelmanager_gui.services.changes import note as note_changes
 from channelmanager_gui.services.commerce.sales_models import CreditMemo
 from channelmanager_gui.services.commerce.sales_models import Order as CommerceOrder
 from channelmanager_gui.services.engine.context import EngineEnv
@@ -27,11 +28,10 @@ from channelmanager_gui.services.engine.fulfilment_common import (
     clear_error,
     load_order,
     note,
-    publish_after_commit,
     set_error,
 )
 from channelmanager_gui.services.engine.return_handlers import order_line
-from channelmanager_gui.services.engine.return_refund import COMMERCE_REFUND
+from channelmanager_gui.services.engine.returns_flow import COMMERCE_REFUND
 from channelmanager_gui.services.outbox import ActionContext
 
 _CANCELED_MEMO = 3  # credit memo state: 1 open, 2 refunded, 3 canceled (reference §8)
@@ -149,7 +149,7 @@ class CommerceRefundHandler:
                 f"Credit memo #{memo_id} {how} in Commerce for Walmart return "
                 f"{ret.return_order_id} (stock not changed){extra}",
             )
-        publish_after_commit(session, self.env.changes, Change.ORDERS, Change.RETURNS)
+        note_changes(session, Change.ORDERS, Change.RETURNS)
 
     def failed(self, session: Session, ctx: ActionContext, error: ChannelError) -> None:
         order = load_order(session, ctx.subject_id)
@@ -162,4 +162,4 @@ class CommerceRefundHandler:
             f"The credit memo in Commerce for Walmart return {ret.return_order_id} failed "
             f"(the Walmart refund is done): {error}",
         )
-        publish_after_commit(session, self.env.changes, Change.ORDERS, Change.RETURNS)
+        note_changes(session, Change.ORDERS, Change.RETURNS)

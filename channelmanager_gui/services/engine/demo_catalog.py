@@ -7,7 +7,6 @@ process (``services/engine_child.py``), whose clients the import needs.
 
 from __future__ import annotations
 
-from channelmanager_gui.services.changes import Change
 from channelmanager_gui.services.engine.catalog import import_products
 from channelmanager_gui.services.engine.engine import SyncEngine
 from channelmanager_gui.services.engine.matching import request_match
@@ -18,7 +17,7 @@ async def bootstrap_demo(engine: SyncEngine, store_id: int) -> str:
     with an identifier for matching. Runs once, after the engine has opened the store."""
     store = engine.env.store(store_id)
     result = await import_products(engine.env, store, all=True)
-    request_match(engine.env, store_id, result.listing_ids)
-    engine.env.changes.publish(Change.LISTINGS, Change.ACTIVITY)
+    request_match(engine.env.db, store_id, result.listing_ids)
+    engine.env.changes.publish(result.changes)
     engine.scheduler.sync_now("matching")
     return result.summary()

@@ -9,13 +9,14 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
+from sqlalchemy.orm import Session
 
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import Order, OrderStatus
 from channelmanager_gui.models.outbox import ActionStatus, OutboxAction
 from channelmanager_gui.models.store import Store
-from channelmanager_gui.services.changes import Change, ChangeBus
+from channelmanager_gui.services.changes import Change, ChangeBus, taken
 from channelmanager_gui.services.engine.context import EngineEnv, SecretSource, open_store
 from channelmanager_gui.services.engine.flows import flow_modules
 from channelmanager_gui.services.engine.order_invoice import queue_missing_invoices
@@ -64,6 +65,12 @@ class SyncEngine:
         self._stop = asyncio.Event()
         self._worker_task: asyncio.Task[None] | None = None
         self._stop_nudging: Callable[[], None] = lambda: None
+        event.listen(db.sessions, "after_commit", self._publish_noted)
+
+    def _publish_noted(self, session: Session) -> None:
+        """After each of the engine's transactions (an outbox pass recording handlers'
+        outcomes, a loop's step): publish, once, what its steps noted (``changes.note``)."""
+        self.env.changes.publish(taken(session))
 
     async def open(self) -> None:
         """Connect every store and register its loops; a store that fails to open is skipped
@@ -153,6 +160,8 @@ class SyncEngine:
     async def aclose(self) -> None:
         """Stop loops, then close HTTP clients (the engine's part of the shutdown order)."""
         await self.stop()
+        if event.contains(self.env.db.sessions, "after_commit", self._publish_noted):
+            event.remove(self.env.db.sessions, "after_commit", self._publish_noted)
         for ctx in self.env.stores.values():
             await ctx.aclose()
         self.env.stores.clear()

@@ -3,7 +3,7 @@
 Loops: ``shipments`` (shipments made in the Commerce admin), ``returns`` (Walmart returns
 in, Commerce credit memos back) and ``cancellations`` (orders cancelled in the Commerce
 admin). The ship, cancel and refund-now actions themselves start from the merchant
-(``shipping.ship_order``, ``cancelling.cancel_order``, ``return_refund.refund_return_now``);
+(``ops.ship``, ``ops.cancel``, ``ops.refund``: services/ops/);
 every remote call goes through the outbox handlers registered here.
 """
 
@@ -24,8 +24,8 @@ from channelmanager_gui.services.engine.return_handlers import (
     CommerceReturnHandler,
     WalmartRefundHandler,
 )
-from channelmanager_gui.services.engine.return_refund import COMMERCE_REFUND
 from channelmanager_gui.services.engine.returns_flow import (
+    COMMERCE_REFUND,
     COMMERCE_RETURN,
     WALMART_REFUND,
     sync_returns,

@@ -1,20 +1,16 @@
 """Small pieces every fulfilment step shares: loading an order whole, recording an error or its
-clearing on the order and in the timeline, and announcing changes after commit.
-
-Announcing *after* commit matters: a view that refreshes on the signal must already see the
-new rows, so ``publish_after_commit`` hooks the session's commit instead of publishing inline.
+clearing on the order and in the timeline.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import event, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import Order, Shipment
 from channelmanager_gui.services import activity
-from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.services.engine.order_status import refresh_order_status
 
 
@@ -32,17 +28,6 @@ def load_order(session: Session, order_id: int) -> Order:
     if order is None:
         raise ValidationError("order", f"order #{order_id} does not exist (any more)")
     return order
-
-
-def publish_after_commit(session: Session, changes: ChangeBus | None, *kinds: Change) -> None:
-    """Publish ``kinds`` once this session's transaction has committed."""
-    if changes is None:
-        return
-
-    def fire(_session: Session) -> None:
-        changes.publish(*kinds)
-
-    event.listen(session, "after_commit", fire, once=True)
 
 
 def note(

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from channelmanager_gui.models.listing import Listing, MatchStatus
 from channelmanager_gui.models.outbox import ActionStatus, OutboxAction
-from channelmanager_gui.services.changes import Change
+from channelmanager_gui.services.changes import Change, Changes
 from channelmanager_gui.services.engine.context import EngineEnv, StoreContext
 from channelmanager_gui.services.engine.feeds import (
     feed_budget,
@@ -95,7 +95,7 @@ async def push_changes(env: EngineEnv, store: StoreContext) -> dict[str, int]:
         price = _price_changes(session, store, listings)
         counts |= _send(session, store, env, "inventory", qty)
         counts |= _send(session, store, env, "price", price)
-    env.changes.publish(Change.LISTINGS, Change.OUTBOX, Change.ACTIVITY)
+    env.changes.publish(Changes.of(Change.LISTINGS, Change.OUTBOX, Change.ACTIVITY))
     return counts
 
 
@@ -106,7 +106,7 @@ async def reassert_stock(env: EngineEnv, store: StoreContext) -> dict[str, int]:
         listings = pushable(session, store.id)
         qty = _qty_changes(session, store, listings, full=True)
         counts |= _send(session, store, env, "inventory", qty)
-    env.changes.publish(Change.LISTINGS, Change.OUTBOX)
+    env.changes.publish(Changes.of(Change.LISTINGS, Change.OUTBOX))
     return counts
 
 

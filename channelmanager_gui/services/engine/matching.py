@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.listing import Listing, MatchStatus
-from channelmanager_gui.services.changes import Change
+from channelmanager_gui.services.changes import Change, Changes
 from channelmanager_gui.services.engine import outcomes
 from channelmanager_gui.services.engine.context import EngineEnv, StoreContext
 from channelmanager_gui.services.engine.feeds import feed_budget, listings_in_open_feeds, queue_feed
@@ -40,11 +40,15 @@ class MatchRequest:
     queued: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (sku, reason)
 
+    @property
+    def changes(self) -> Changes:
+        return Changes.of(Change.LISTINGS, Change.ACTIVITY, count=self.queued)
 
-def request_match(env: EngineEnv, store_id: int, listing_ids: list[int]) -> MatchRequest:
+
+def request_match(db: Database, store_id: int, listing_ids: list[int]) -> MatchRequest:
     """Mark listings *pending match*; incomplete and already matched ones are skipped."""
     result = MatchRequest()
-    with env.db.session() as session:
+    with db.session() as session:
         query = select(Listing).where(Listing.store_id == store_id, Listing.id.in_(listing_ids))
         for listing in session.scalars(query):
             reason = _cannot_match(listing)
@@ -58,11 +62,10 @@ def request_match(env: EngineEnv, store_id: int, listing_ids: list[int]) -> Matc
             listing.refresh_state()
             outcomes.note(session, listing, "match_requested", "Sent for matching", "info")
             result.queued += 1
-    env.changes.publish(Change.LISTINGS, Change.ACTIVITY)
     return result
 
 
-def pick_candidate(db: Database, listing_id: int, walmart_item_id: str) -> None:
+def pick_candidate(db: Database, listing_id: int, walmart_item_id: str) -> Changes:
     """The merchant chose one of several Walmart items; it is set up by match next pass."""
     with db.session() as session:
         listing = session.get(Listing, listing_id)
@@ -88,6 +91,7 @@ def pick_candidate(db: Database, listing_id: int, walmart_item_id: str) -> None:
             f"Walmart item {walmart_item_id} chosen for setup by match",
             "info",
         )
+    return Changes.of(Change.LISTINGS, Change.ACTIVITY)
 
 
 async def run_matching(env: EngineEnv, store: StoreContext) -> dict[str, int]:
@@ -101,7 +105,7 @@ async def run_matching(env: EngineEnv, store: StoreContext) -> dict[str, int]:
         found.append((listing_id, outcome))
     counts = _record(env, store, found)
     counts |= await refresh_statuses(env, store)
-    env.changes.publish(Change.LISTINGS, Change.ACTIVITY, Change.OUTBOX)
+    env.changes.publish(Changes.of(Change.LISTINGS, Change.ACTIVITY, Change.OUTBOX))
     return counts
 
 

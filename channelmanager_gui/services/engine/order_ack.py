@@ -15,8 +15,10 @@ from sqlalchemy.orm import Session
 
 from channelmanager_gui.errors import ApiError, ChannelError
 from channelmanager_gui.models.order import Order
+from channelmanager_gui.services.changes import Change
+from channelmanager_gui.services.changes import note as note_changes
 from channelmanager_gui.services.engine.context import EngineEnv
-from channelmanager_gui.services.engine.order_activity import announce, error_text, note
+from channelmanager_gui.services.engine.order_activity import error_text, note
 from channelmanager_gui.services.engine.order_records import needs_ack
 from channelmanager_gui.services.engine.order_status import prefetch_orders, refresh_order_status
 from channelmanager_gui.services.http import Priority
@@ -63,7 +65,7 @@ class AcknowledgeOrder:
         prefetch_orders(session, (ctx.subject_id for ctx in ctxs))
 
     def apply(self, session: Session, ctx: ActionContext, result: dict[str, Any] | None) -> None:
-        announce(session, self.env.changes)
+        note_changes(session, Change.ORDERS, Change.ACTIVITY)
         order = session.get_one(Order, ctx.subject_id)
         order.acknowledged_at = order.acknowledged_at or self.env.clock()
         statuses: dict[str, str] = (result or {}).get("lines") or {}
@@ -78,7 +80,7 @@ class AcknowledgeOrder:
              if already else "Acknowledged the order on Walmart.")  # fmt: skip
 
     def failed(self, session: Session, ctx: ActionContext, error: ChannelError) -> None:
-        announce(session, self.env.changes)
+        note_changes(session, Change.ORDERS, Change.ACTIVITY)
         order = session.get_one(Order, ctx.subject_id)
         order.error = f"Acknowledging on Walmart failed: {error_text(error)}"[:1000]
         order.error_step = STEP

@@ -6,29 +6,13 @@ transaction as the change it describes, so the timeline never claims what did no
 
 from __future__ import annotations
 
-from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from channelmanager_gui.errors import ApiError, ChannelError
 from channelmanager_gui.models.order import Order
 from channelmanager_gui.services import activity
-from channelmanager_gui.services.changes import Change, ChangeBus
 
 SUBJECT = "order"
-_ANNOUNCED = "order_changes_announced"
-
-
-def announce(session: Session, changes: ChangeBus) -> None:
-    """Publish ORDERS and ACTIVITY once ``session`` commits: once per transaction, however many
-    orders the outbox finished in it (the Orders page refreshes on these, not on OUTBOX)."""
-    if session.info.get(_ANNOUNCED):
-        return
-    session.info[_ANNOUNCED] = True
-
-    def publish(_session: Session) -> None:
-        changes.publish(Change.ORDERS, Change.ACTIVITY)
-
-    event.listen(session, "after_commit", publish, once=True)
 
 
 def note(session: Session, order: Order, event: str, message: str, outcome: str = "ok") -> None:

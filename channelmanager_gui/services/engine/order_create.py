@@ -31,11 +31,12 @@ from sqlalchemy.orm import Session
 from channelmanager_gui.errors import ChannelError
 from channelmanager_gui.models.order import Order
 from channelmanager_gui.models.outbox import Activity
-from channelmanager_gui.services.changes import Change
+from channelmanager_gui.services.changes import Change, Changes
+from channelmanager_gui.services.changes import note as note_changes
 from channelmanager_gui.services.commerce.client import CommerceClient
 from channelmanager_gui.services.commerce.sales_models import Order as CommerceOrder
 from channelmanager_gui.services.engine.context import EngineEnv
-from channelmanager_gui.services.engine.order_activity import SUBJECT, announce, error_text, note
+from channelmanager_gui.services.engine.order_activity import SUBJECT, error_text, note
 from channelmanager_gui.services.engine.order_address import commerce_address
 from channelmanager_gui.services.engine.order_cart import (
     CartGone,
@@ -225,7 +226,7 @@ class CreateCommerceOrder:
         with self.env.db.session() as session:
             order = session.get_one(Order, order_id)
             change(order, session)
-        self.env.changes.publish(Change.ORDERS, Change.ACTIVITY)
+        self.env.changes.publish(Changes.of(Change.ORDERS, Change.ACTIVITY))
 
     def _record_cart(self, snap: Snapshot, cart_id: int) -> None:
         """Committed before anything goes into the cart: after a crash, the order placed from
@@ -239,7 +240,7 @@ class CreateCommerceOrder:
                 "event": "cart_created", "outcome": "ok", "created_at": now,
                 "message": f"Created Commerce cart {cart_id}.",
             })  # fmt: skip
-        self.env.changes.publish(Change.ACTIVITY)
+        self.env.changes.publish(Changes.of(Change.ACTIVITY))
 
     def _record_adopted(self, snap: Snapshot, found: CommerceOrder) -> None:
         def change(order: Order, session: Session) -> None:
@@ -263,7 +264,7 @@ class CreateCommerceOrder:
 
     def apply(self, session: Session, ctx: ActionContext, result: dict[str, Any] | None) -> None:
         self._steps.pop(ctx.action_id, None)
-        announce(session, self.env.changes)
+        note_changes(session, Change.ORDERS, Change.ACTIVITY)
         order = session.get_one(Order, ctx.subject_id)
         placed = self._placed.pop(ctx.action_id, None)
         if placed is not None:
@@ -291,7 +292,7 @@ class CreateCommerceOrder:
 
     def failed(self, session: Session, ctx: ActionContext, error: ChannelError) -> None:
         step = self._steps.pop(ctx.action_id, "create")
-        announce(session, self.env.changes)
+        note_changes(session, Change.ORDERS, Change.ACTIVITY)
         order = session.get_one(Order, ctx.subject_id)
         placed = self._placed.pop(ctx.action_id, None)
         if placed is not None:

@@ -36,7 +36,7 @@ from sqlalchemy.orm import Session
 
 from channelmanager_gui.errors import ChannelError, MalformedResponseError
 from channelmanager_gui.models.order import Order, OrderStatus
-from channelmanager_gui.services.changes import Change
+from channelmanager_gui.services.changes import Change, Changes
 from channelmanager_gui.services.engine.context import EngineEnv, StoreContext
 from channelmanager_gui.services.engine.cursors import load_cursor, save_cursor
 from channelmanager_gui.services.engine.order_activity import SUBJECT, error_text, note
@@ -101,7 +101,7 @@ async def run_orders(env: EngineEnv, store: StoreContext) -> dict[str, int]:
     await _import_released(env, store, start, now, counts)
     await _refresh_open_orders(env, store, start, now, counts)
     if counts.new or counts.updated:
-        env.changes.publish(Change.ORDERS, Change.ACTIVITY, Change.OUTBOX)
+        env.changes.publish(Changes.of(Change.ORDERS, Change.ACTIVITY, Change.OUTBOX))
     if counts.failed:
         raise ChannelError(
             f"{counts.failed} Walmart order(s) could not be saved; they are read again next "

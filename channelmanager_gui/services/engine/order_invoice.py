@@ -28,13 +28,13 @@ from channelmanager_gui.models.order import Order
 from channelmanager_gui.models.outbox import ActionStatus, OutboxAction
 from channelmanager_gui.models.store import AppSetting
 from channelmanager_gui.services.changes import Change
+from channelmanager_gui.services.changes import note as note_changes
 from channelmanager_gui.services.commerce.sales_models import Order as CommerceOrder
 from channelmanager_gui.services.engine.context import EngineEnv
 from channelmanager_gui.services.engine.fulfilment_common import (
     clear_error,
     load_order,
     note,
-    publish_after_commit,
     set_error,
 )
 from channelmanager_gui.services.engine.order_activity import SUBJECT
@@ -93,12 +93,12 @@ class InvoiceCommerceOrder:
         else:
             note(session, order, STEP, f"Invoiced in Commerce (invoice #{invoice_id}, offline: "
                  "Walmart took the payment).")  # fmt: skip
-        publish_after_commit(session, self.env.changes, Change.ORDERS, Change.ACTIVITY)
+        note_changes(session, Change.ORDERS, Change.ACTIVITY)
 
     def failed(self, session: Session, ctx: ActionContext, error: ChannelError) -> None:
         order = load_order(session, ctx.subject_id)
         set_error(session, order, STEP, f"Invoicing the Commerce order failed: {error}")
-        publish_after_commit(session, self.env.changes, Change.ORDERS, Change.ACTIVITY)
+        note_changes(session, Change.ORDERS, Change.ACTIVITY)
 
 
 def _entity_id(db: Database, order_id: int) -> int | None:

@@ -19,13 +19,13 @@ from channelmanager_gui.errors import ChannelError
 from channelmanager_gui.models.base import utcnow
 from channelmanager_gui.models.order import Order, OrderLine, Return
 from channelmanager_gui.services.changes import Change
+from channelmanager_gui.services.changes import note as note_changes
 from channelmanager_gui.services.commerce.sales_models import Order as CommerceOrder
 from channelmanager_gui.services.engine.context import EngineEnv
 from channelmanager_gui.services.engine.fulfilment_common import (
     clear_error,
     load_order,
     note,
-    publish_after_commit,
     set_error,
 )
 from channelmanager_gui.services.engine.returns_flow import COMMERCE_RETURN, WALMART_REFUND
@@ -72,7 +72,7 @@ class _Base:
             self.step,
             f"{what} Walmart return {ret.return_order_id} failed: {error}",
         )
-        publish_after_commit(session, self.env.changes, Change.ORDERS, Change.RETURNS)
+        note_changes(session, Change.ORDERS, Change.RETURNS)
 
 
 class CommerceReturnHandler(_Base):
@@ -141,7 +141,7 @@ class CommerceReturnHandler(_Base):
             )
         clear_error(order, self.step)
         note(session, order, self.step, message)
-        publish_after_commit(session, self.env.changes, Change.ORDERS, Change.RETURNS)
+        note_changes(session, Change.ORDERS, Change.RETURNS)
 
 
 class WalmartRefundHandler(_Base):
@@ -188,4 +188,4 @@ class WalmartRefundHandler(_Base):
         clear_error(order, self.step)
         how = "was already refunded" if (result or {}).get("skipped") else "refunded"
         note(session, order, self.step, f"Walmart return {ret.return_order_id} {how} on Walmart")
-        publish_after_commit(session, self.env.changes, Change.ORDERS, Change.RETURNS)
+        note_changes(session, Change.ORDERS, Change.RETURNS)

@@ -12,11 +12,11 @@ from sqlalchemy.orm import Session
 from channelmanager_gui.models.order import Order, Return
 from channelmanager_gui.services import outbox
 from channelmanager_gui.services.changes import Change
+from channelmanager_gui.services.changes import note as note_changes
 from channelmanager_gui.services.engine.context import EngineEnv, StoreContext
 from channelmanager_gui.services.engine.fulfilment_common import (
     load_order,
     note,
-    publish_after_commit,
 )
 from channelmanager_gui.services.engine.order_status import refresh_order_status
 
@@ -47,7 +47,7 @@ def attach(
         f"Walmart return {ret.return_order_id}: {units} unit(s) ({reasons or 'no reason'}), "
         f"refund {ret.refund_amount:.2f}",
     )
-    publish_after_commit(session, env.changes, Change.ORDERS, Change.RETURNS, Change.ACTIVITY)
+    note_changes(session, Change.ORDERS, Change.RETURNS, Change.ACTIVITY)
 
 
 def link_orphans(env: EngineEnv, store: StoreContext) -> int:

@@ -29,6 +29,7 @@ from channelmanager_gui.models.money import ZERO, to_money
 from channelmanager_gui.models.order import Order, Return
 from channelmanager_gui.services import activity, outbox
 from channelmanager_gui.services.changes import Change
+from channelmanager_gui.services.changes import note as note_changes
 from channelmanager_gui.services.commerce.sales_models import CreditMemo
 from channelmanager_gui.services.engine.context import EngineEnv, StoreContext
 from channelmanager_gui.services.engine.cursors import (
@@ -40,7 +41,6 @@ from channelmanager_gui.services.engine.cursors import (
 from channelmanager_gui.services.engine.fulfilment_common import (
     load_order,
     note,
-    publish_after_commit,
     sync_error,
 )
 from channelmanager_gui.services.engine.order_status import refresh_order_status
@@ -61,6 +61,8 @@ LOOKUP_CURSOR = "returns.memo_lookup_return_id"  # a local Return.id, not a time
 FIRST_LOOKBACK = timedelta(days=30)  # returns come weeks after the order
 OVERLAP = timedelta(minutes=10)
 WALMART_REFUND = "walmart.refund_return"
+# Queued by the merchant's "Refund on Walmart now" (``ops.refund``, ops/return_writes.py).
+COMMERCE_REFUND = "commerce.refund_return"
 T = TypeVar("T")
 _REFUNDED = frozenset({"REFUND_COMPLETED", "COMPLETED"})
 
@@ -202,7 +204,7 @@ def _import_return(env: EngineEnv, store: StoreContext, remote: ReturnOrder) -> 
                 f"{remote.customer_order_id}, which is not in Channel Manager yet; it is linked "
                 "once that order is imported.",
             )
-            publish_after_commit(session, env.changes, Change.RETURNS, Change.ACTIVITY)
+            note_changes(session, Change.RETURNS, Change.ACTIVITY)
             return "returns_new"
         attach(session, env, store, ret, order_id)
         return "returns_new"
@@ -223,7 +225,7 @@ def _refresh_known(session: Session, env: EngineEnv, ret: Return, remote: Return
             "return_refunded",
             f"Walmart shows return {ret.return_order_id} refunded",
         )
-    publish_after_commit(session, env.changes, Change.ORDERS, Change.RETURNS, Change.ACTIVITY)
+    note_changes(session, Change.ORDERS, Change.RETURNS, Change.ACTIVITY)
 
 
 def _match_creditmemo(env: EngineEnv, store: StoreContext, memo: CreditMemo) -> str:
@@ -272,7 +274,7 @@ def _match_creditmemo(env: EngineEnv, store: StoreContext, memo: CreditMemo) -> 
             )
             queued += 1
         if queued:
-            publish_after_commit(session, env.changes, Change.ORDERS, Change.ACTIVITY)
+            note_changes(session, Change.ORDERS, Change.ACTIVITY)
         return "refunds_queued" if queued else "unmatched"
 
 

@@ -17,6 +17,7 @@ from channelmanager_gui.errors import ChannelError, ValidationError
 from channelmanager_gui.models.base import utcnow
 from channelmanager_gui.models.order import Order, OrderLine, Shipment
 from channelmanager_gui.services.changes import Change
+from channelmanager_gui.services.changes import note as note_changes
 from channelmanager_gui.services.commerce.models import Track
 from channelmanager_gui.services.engine.carrier_map import commerce_track
 from channelmanager_gui.services.engine.context import EngineEnv
@@ -24,7 +25,6 @@ from channelmanager_gui.services.engine.fulfilment_common import (
     clear_error,
     load_order,
     note,
-    publish_after_commit,
     set_error,
 )
 from channelmanager_gui.services.engine.shipping import COMMERCE_SHIP, WALMART_SHIP
@@ -126,12 +126,12 @@ class CommerceShipHandler:
             f"Commerce shipment #{shipment.commerce_shipment_id} {how} "
             f"(tracking {shipment.tracking_number})",
         )
-        publish_after_commit(session, self.env.changes, Change.ORDERS, Change.ACTIVITY)
+        note_changes(session, Change.ORDERS, Change.ACTIVITY)
 
     def failed(self, session: Session, ctx: ActionContext, error: ChannelError) -> None:
         order = load_order(session, ctx.subject_id)
         set_error(session, order, COMMERCE_SHIP, f"Shipping in Commerce failed: {error}")
-        publish_after_commit(session, self.env.changes, Change.ORDERS, Change.ACTIVITY)
+        note_changes(session, Change.ORDERS, Change.ACTIVITY)
 
 
 class WalmartShipHandler:
@@ -189,7 +189,7 @@ class WalmartShipHandler:
         clear_error(order, WALMART_SHIP)
         how = "was already on Walmart" if result.get("skipped") else "sent to Walmart"
         note(session, order, WALMART_SHIP, f"Tracking {shipment.tracking_number} {how}")
-        publish_after_commit(session, self.env.changes, Change.ORDERS, Change.ACTIVITY)
+        note_changes(session, Change.ORDERS, Change.ACTIVITY)
 
     def failed(self, session: Session, ctx: ActionContext, error: ChannelError) -> None:
         order = load_order(session, ctx.subject_id)
@@ -198,7 +198,7 @@ class WalmartShipHandler:
         else:
             message = f"Walmart refused the shipment: {error}"
         set_error(session, order, WALMART_SHIP, message)
-        publish_after_commit(session, self.env.changes, Change.ORDERS, Change.ACTIVITY)
+        note_changes(session, Change.ORDERS, Change.ACTIVITY)
 
 
 def seller_order_id(order: Order) -> str:

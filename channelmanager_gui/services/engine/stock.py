@@ -22,7 +22,7 @@ from sqlalchemy import select
 
 from channelmanager_gui.errors import ChannelError, NotFoundError, RateLimitError, UnavailableError
 from channelmanager_gui.models.listing import Listing
-from channelmanager_gui.services.changes import Change
+from channelmanager_gui.services.changes import Change, Changes
 from channelmanager_gui.services.commerce.client import CommerceClient
 from channelmanager_gui.services.engine.context import EngineEnv, StoreContext
 
@@ -63,7 +63,7 @@ async def poll_stock(
     read = await _read_salable(store.commerce, due, totals)
     changed = _store(env, rows, totals, read)
     if changed:
-        env.changes.publish(Change.LISTINGS)
+        env.changes.publish(Changes.of(Change.LISTINGS))
     return {"checked": len(read), "changed": changed}
 
 

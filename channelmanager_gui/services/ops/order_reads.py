@@ -1,9 +1,9 @@
-"""Order services for the window and the command line: Retry and export.
+"""Order reads the Ship/Cancel dialogs, the Returns screen and the command line need, and
+the export.
 
-Retry clears the merchant-visible error and puts the order's failed actions back in the queue;
-the handlers resume from the facts already recorded (cart id, Commerce order id), so a Retry
-never repeats a step that succeeded. Export writes both order numbers side by side, which is
-what a merchant reconciling Walmart against Commerce needs.
+The validation functions (``services/ops/validation.py``) take an ``Order`` with its lines and
+shipments loaded; ``order_for_action`` gives exactly that, detached and safe to keep in a
+dialog while the sync goes on.
 """
 
 from __future__ import annotations
@@ -17,18 +17,34 @@ from sqlalchemy import select
 from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.money import json_number
-from channelmanager_gui.models.order import Order
+from channelmanager_gui.models.order import Order, Return
 from channelmanager_gui.services.csv_export import write_csv
-from channelmanager_gui.services.engine.order_activity import SUBJECT, note
-from channelmanager_gui.services.engine.order_status import refresh_order_status
-from channelmanager_gui.services.outbox import retry_subject
-from channelmanager_gui.services.validation import is_held
+from channelmanager_gui.services.engine.fulfilment_common import load_order
 
 EXPORT_FIELDS = (
     "store_id", "purchase_order_id", "customer_order_id", "commerce_increment_id",
     "commerce_entity_id", "status", "order_date", "acknowledged_at", "customer_name", "total",
     "currency", "units", "intent_to_cancel", "error", "error_step", "updated_at",
 )  # fmt: skip
+
+
+def order_for_action(db: Database, order_id: int) -> Order:
+    """The order with lines and shipments loaded (``ValidationError`` if it is gone)."""
+    with db.session() as session:
+        return load_order(session, order_id)
+
+
+def list_returns(
+    db: Database, store_id: int | None = None, *, open_only: bool = False
+) -> list[Return]:
+    """Walmart returns, newest first; ``open_only`` keeps those not refunded on Walmart yet."""
+    query = select(Return).order_by(Return.created_at.desc(), Return.id.desc())
+    if store_id is not None:
+        query = query.where(Return.store_id == store_id)
+    if open_only:
+        query = query.where(Return.walmart_refunded_at.is_(None))
+    with db.session() as session:
+        return list(session.scalars(query))
 
 
 def find_order(db: Database, key: int | str) -> int:
@@ -49,25 +65,6 @@ def find_order(db: Database, key: int | str) -> int:
         problem = "no order has" if not ids else "several orders have"
         raise ValidationError("order", f"{problem} the number {key!r}")
     return ids[0]
-
-
-def retry_order(db: Database, order_id: int) -> int:
-    """Clear the order's error and re-queue its failed actions; returns how many. An order
-    held for its Walmart reason is left as it is (a bulk Retry may include it)."""
-    with db.session() as session:
-        order = session.get(Order, order_id)
-        if order is None:
-            raise ValidationError("order", f"order #{order_id} does not exist")
-        if is_held(order):  # nothing failed: it waits for the merchant's reason (Cancel)
-            return 0
-        count = retry_subject(session, SUBJECT, order_id)
-        previous = order.error
-        order.error, order.error_step = None, None
-        refresh_order_status(order)
-        message = f"Retry requested ({count} action(s) queued again)"
-        note(session, order, "retry", f"{message}; last error: {previous}" if previous
-             else f"{message}.", "info")  # fmt: skip
-    return count
 
 
 def _rows(db: Database, store_id: int | None) -> Iterator[dict[str, Any]]:

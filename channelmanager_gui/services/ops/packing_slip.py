@@ -1,6 +1,7 @@
 """Packing slips: what goes in the box with an order, as HTML that Qt prints or saves as PDF.
 
-Qt-free so the content is tested without a printer: the window (``views/packing_slips.py``)
+A read (no change): Qt-free so the content is tested without a printer; the window
+(``views/packing_slips.py``)
 hands the HTML to a ``QTextDocument`` and a ``QPrinter``. Every text a buyer or a marketplace
 typed (name, address, product name, SKU) is ``html.escape``d: it is data, never markup
 (UX.md, "shown exactly as typed"). One slip per order, each starting on a new page.
@@ -16,7 +17,7 @@ from typing import Any
 
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import Order
-from channelmanager_gui.services.engine.fulfilment_queries import order_for_fulfilment
+from channelmanager_gui.services.ops.order_reads import order_for_action
 
 _ADDRESS_KEYS = ("name", "address1", "address2")
 
@@ -44,7 +45,7 @@ class Slip:
 
 def load_orders(db: Database, order_ids: Sequence[int]) -> list[Order]:
     """The orders with their lines, detached, in the order given."""
-    return [order_for_fulfilment(db, order_id) for order_id in order_ids]
+    return [order_for_action(db, order_id) for order_id in order_ids]
 
 
 def slip_for(order: Order) -> Slip:

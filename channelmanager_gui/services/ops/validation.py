@@ -6,7 +6,7 @@ by ``channelmanager-gui orders ship`` with the same words. Each problem raises
 dialog can show the reason next to that field and keep its OK button disabled; nothing is queued
 until the input is valid. ``can_ship``/``can_cancel`` say whether the buttons make sense at all.
 
-Pass an ``Order`` with ``lines`` and ``shipments`` loaded (``fulfilment_queries.load_order``).
+Pass an ``Order`` with ``lines`` and ``shipments`` loaded (``ops.order_for_action``).
 Walmart's vocabularies (carriers, methods, cancellation reasons) come from the Walmart client
 (``services/walmart/order_requests.py``, reference §4) so there is one list in the project.
 """
@@ -21,6 +21,11 @@ from urllib.parse import urlsplit
 
 from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.order import Order, OrderLine
+from channelmanager_gui.services.engine.cancelling import (
+    BUYER_CANCEL,
+    CANCEL_REASON_LABELS,
+    COMMERCE_CANCEL_HELD,
+)
 from channelmanager_gui.services.walmart.order_requests import (
     CANCEL_REASONS,
     CARRIERS,
@@ -38,11 +43,6 @@ FIELD_REASON = "cancellation reason"
 FIELD_ORDER = "order"
 
 OTHER_CARRIER = "Other"
-# ``Order.error_step`` of an order cancelled in Commerce that waits for the merchant's
-# Walmart reason (``engine/commerce_cancellations.py``): the one state the Cancel action
-# finishes instead of refusing as "already cancelled".
-COMMERCE_CANCEL_HELD = "commerce_cancel.held"
-BUYER_CANCEL = "CUSTOMER_REQUESTED_SELLER_TO_CANCEL"
 # The carriers merchants use most first, then Walmart's list A–Z, then "Other" (with a name).
 _COMMON = ("UPS", "USPS", "FedEx", "DHL", "DHL Ecommerce - US", "OnTrac", "LSO")
 CARRIER_CHOICES: tuple[str, ...] = (
@@ -50,14 +50,6 @@ CARRIER_CHOICES: tuple[str, ...] = (
     *sorted(CARRIERS - set(_COMMON), key=str.casefold),
     OTHER_CARRIER,
 )
-CANCEL_REASON_LABELS: dict[str, str] = {
-    "SELLER_CANCEL_OUT_OF_STOCK": "Out of stock",
-    "SELLER_CANCEL_PRICING_ERROR": "Pricing error",
-    "SELLER_CANCEL_ADDRESS_NOT_SERVICEABLE": "Cannot ship to this address",
-    "SELLER_CANCEL_FRAUD_STOP_SHIPMENT": "Fraud suspected: stop shipment",
-    BUYER_CANCEL: "Buyer asked to cancel",
-}
-assert set(CANCEL_REASON_LABELS) == set(CANCEL_REASONS)
 
 TRACKING_MIN, TRACKING_MAX = 4, 40
 _TRACKING_CHARS = re.compile(r"[A-Za-z0-9-]+")
@@ -67,7 +59,7 @@ _SHIP_DATE_FUTURE = timedelta(days=1)  # a label printed for tomorrow's pickup i
 
 @dataclass(frozen=True)
 class ShipRequest:
-    """A checked shipment: what ``shipping.ship_order`` writes and queues."""
+    """A checked shipment: what ``ops.ship`` writes and queues."""
 
     order_id: int
     carrier: str | None  # a Walmart carrier name, or None with ``other_carrier``

@@ -1,4 +1,4 @@
-"""What the store dialog asks, checked and saved without Qt.
+"""Store operations: what the store dialog asks, checked and saved; removing a store.
 
 Secrets go to the keyring and nowhere else; the database row keeps addresses, the store code
 and the sync settings. When a store is edited, an empty secret field means "keep the saved
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import select
 
@@ -16,8 +17,10 @@ from channelmanager_gui.errors import ChannelError, ValidationError
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.store import Store
 from channelmanager_gui.services import stores
+from channelmanager_gui.services.changes import Change, Changes
 from channelmanager_gui.services.commerce.client import CommerceClient
 from channelmanager_gui.services.credentials import CredentialStore
+from channelmanager_gui.services.engine.context import SecretSource, open_store
 from channelmanager_gui.services.engine.settings import StoreSettings
 from channelmanager_gui.services.http import ConnectionReport, report_for
 from channelmanager_gui.services.walmart.client import WalmartClient
@@ -77,8 +80,11 @@ def load_answer(db: Database, store_id: int) -> StoreAnswer:
         )
 
 
-def save(db: Database, creds: CredentialStore, answer: StoreAnswer, store_id: int | None) -> int:
-    """Add or update the store; returns its id. Raises ValidationError like the CLI does."""
+def save(
+    db: Database, creds: CredentialStore, answer: StoreAnswer, store_id: int | None
+) -> Changes:
+    """Add or update the store (its id is the changes' ``id``). Raises ValidationError like
+    the CLI does."""
     reason = problem(answer, editing=store_id is not None)
     if reason:
         raise ValidationError("store", reason)
@@ -108,7 +114,38 @@ def save(db: Database, creds: CredentialStore, answer: StoreAnswer, store_id: in
         row.settings = answer.settings.to_json()
         for key, value in secrets.items():
             creds.set(row.secret_key(key), value)
-    return store_id
+    return Changes.of(Change.STORES, id=store_id)
+
+
+def add(db: Database, creds: CredentialStore, **fields: Any) -> Changes:
+    """``store add`` of the command line (``stores.add_store``'s fields); the new store's id
+    is the changes' ``id``."""
+    return Changes.of(Change.STORES, id=stores.add_store(db, creds, **fields).id)
+
+
+def remove(db: Database, creds: CredentialStore, store_id: int) -> Changes:
+    """Forget the store, its orders, listings and queue, and its secrets in the keyring.
+    Nothing changes in Commerce or on Walmart."""
+    with db.session() as session:
+        name = session.get_one(Store, store_id).name
+    stores.remove_store(db, creds, name)
+    return Changes.of(*Change)
+
+
+def remove_named(db: Database, creds: CredentialStore, name: str) -> Changes:
+    return remove(db, creds, stores.get_store(db, name).id)
+
+
+async def check_saved(
+    store: Store, secrets: SecretSource
+) -> tuple[ConnectionReport, ConnectionReport]:
+    """A saved store's clients' own ``test_connection`` verdicts, asked at the same time:
+    (Commerce, Walmart)."""
+    ctx = open_store(store, secrets)
+    try:
+        return await asyncio.gather(ctx.commerce.test_connection(), ctx.walmart.test_connection())
+    finally:
+        await ctx.aclose()
 
 
 def saved_secrets(creds: CredentialStore, store_id: int | None) -> dict[str, str]:

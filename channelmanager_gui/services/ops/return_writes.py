@@ -2,7 +2,7 @@
 
 Normally a Walmart return is refunded on Walmart once Commerce shows the merchant's credit
 memo (``returns_flow``). Some merchants refund as soon as they decide (goods received, or a
-"keep it" return): ``refund_return_now`` validates the return, notes the decision on the order's
+"keep it" return): ``refund`` validates the return, notes the decision on the order's
 timeline and queues, in that one transaction,
 
 1. ``walmart.refund_return`` for every line's open quantity (its handler reads the return on
@@ -29,22 +29,17 @@ from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import Order, Return
 from channelmanager_gui.models.outbox import ActionStatus, OutboxAction
 from channelmanager_gui.services import outbox
-from channelmanager_gui.services.changes import Change, ChangeBus
-from channelmanager_gui.services.engine.fulfilment_common import (
-    load_order,
-    note,
-    publish_after_commit,
-)
-from channelmanager_gui.services.engine.returns_flow import WALMART_REFUND
+from channelmanager_gui.services.changes import Change, Changes
+from channelmanager_gui.services.engine.fulfilment_common import load_order, note
+from channelmanager_gui.services.engine.returns_flow import COMMERCE_REFUND, WALMART_REFUND
 
-COMMERCE_REFUND = "commerce.refund_return"
 FIELD = "return"
 _CANCELLED = frozenset({"CANCELLED", "CANCELED"})
 
 
 @dataclass(frozen=True)
 class RefundQueued:
-    """What ``refund_return_now`` queued (the CLI prints it)."""
+    """What ``refund`` queued (the CLI prints it)."""
 
     return_id: int
     return_order_id: str
@@ -52,6 +47,10 @@ class RefundQueued:
     lines: list[list[int]]  # [return line number, quantity]
     units: int
     commerce_creditmemo: bool  # a Commerce credit memo was queued too
+
+    @property
+    def changes(self) -> Changes:
+        return Changes.of(Change.ORDERS, Change.RETURNS, Change.ACTIVITY, Change.OUTBOX)
 
 
 def open_lines(ret: Return) -> list[list[int]]:
@@ -107,13 +106,7 @@ def refund_blockers(db: Database, returns: list[Return]) -> dict[int, str]:
     return {r.id: refund_blocker(r, *queued.get(r.id, (None, None))) for r in returns}
 
 
-def refund_return_now(
-    db: Database,
-    return_ref: int | str,
-    *,
-    store_id: int | None = None,
-    changes: ChangeBus | None = None,
-) -> RefundQueued:
+def refund(db: Database, return_ref: int | str, *, store_id: int | None = None) -> RefundQueued:
     """Queue the Walmart refund (and the Commerce credit memo) of one return.
 
     ``return_ref`` is the local return id (int) or Walmart's return order id (str, the RMA the
@@ -142,7 +135,6 @@ def refund_return_now(
             + (" and with a credit memo in Commerce" if memo else ""),
             "info",
         )
-        publish_after_commit(session, changes, Change.ORDERS, Change.RETURNS, Change.OUTBOX)
         return RefundQueued(
             ret.id, ret.return_order_id, order.purchase_order_id, lines, units, memo
         )

@@ -1,5 +1,5 @@
-"""Bulk actions on listings for the Listings screen and the command line: "resend price and
-stock", remove, and ``channelmanager-gui listings export``.
+"""Listing operations for the Listings screen and the command line: "resend price and stock",
+remove (each returns its :class:`Changes`, ``count`` listings), and ``listings export``.
 
 (Ids, counts per state and rows for the table live in ``models/listing_table_queries.py``.)
 """
@@ -18,6 +18,7 @@ from channelmanager_gui.models.listing import Listing
 from channelmanager_gui.models.money import json_number
 from channelmanager_gui.models.outbox import ActionStatus, OutboxAction
 from channelmanager_gui.services import activity
+from channelmanager_gui.services.changes import Change, Changes
 from channelmanager_gui.services.csv_export import write_csv
 from channelmanager_gui.services.outbox import retry_subject
 
@@ -46,7 +47,7 @@ EXPORT_FIELDS = (
 )
 
 
-def resend(db: Database, listing_ids: list[int]) -> int:
+def resend(db: Database, listing_ids: list[int]) -> Changes:
     """ "Resend price and stock": forget what was sent so the next inventory pass sends both
     again, and put failed updates of these listings back in the queue."""
     count = 0
@@ -66,10 +67,10 @@ def resend(db: Database, listing_ids: list[int]) -> int:
                 outcome="info",
             )
             count += 1
-    return count
+    return Changes.of(Change.LISTINGS, Change.ACTIVITY, Change.OUTBOX, count=count)
 
 
-def remove_listings(db: Database, listing_ids: list[int]) -> int:
+def remove_listings(db: Database, listing_ids: list[int]) -> Changes:
     """Stop syncing these listings (their queued updates are dropped). The Walmart item itself
     stays as it is: retire it in Seller Center, or send 0 stock first, to stop selling."""
     with db.session() as session:
@@ -81,7 +82,8 @@ def remove_listings(db: Database, listing_ids: list[int]) -> int:
             )
         )
         result = session.execute(delete(Listing).where(Listing.id.in_(listing_ids)))
-        return int(result.rowcount or 0)  # type: ignore[attr-defined]
+        count = int(result.rowcount or 0)  # type: ignore[attr-defined]
+    return Changes.of(Change.LISTINGS, Change.OUTBOX, count=count)
 
 
 def export_listings(db: Database, fmt: str, out: TextIO, store_id: int | None = None) -> int:

@@ -1,7 +1,7 @@
 """Export orders or listings to a CSV file the merchant chose (the window's File → Export).
 
 The rows and columns are those of ``channelmanager-gui orders export`` / ``listings export``
-(``order_queries.export_orders``, ``listing_queries.export_listings``), written through the
+(``ops.export_orders``, ``ops.export_listings``), written through the
 spreadsheet-safe CSV writer (``services/csv_export.py``), so a file made from the window and
 one made from the command line are the same. The file is written next to its final name and
 moved into place, so a failed export never leaves half a file where the old one was.
@@ -17,8 +17,8 @@ from typing import Literal
 
 from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.db import Database
-from channelmanager_gui.services.engine.listing_queries import export_listings
-from channelmanager_gui.services.engine.order_queries import export_orders
+from channelmanager_gui.services.ops.listing_writes import export_listings
+from channelmanager_gui.services.ops.order_reads import export_orders
 
 Kind = Literal["orders", "listings"]
 KINDS: tuple[Kind, ...] = ("orders", "listings")

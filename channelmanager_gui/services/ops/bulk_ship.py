@@ -6,7 +6,7 @@ Every row goes through ``validation.validate_shipment`` (what the Ship dialog an
 method, dated now. A carrier not on Walmart's list is taken as "Other" with that name, which
 then needs a tracking link, as in the dialog. Rows are refused, with the reason and the CSV
 line, for an unknown or repeated purchase order or anything the validation refuses; refused
-rows never stop the accepted ones. Accepted rows are written by ``shipping.ship_order``, the
+rows never stop the accepted ones. Accepted rows are written by ``ops.ship``, the
 single Ship dialog's path (local facts and the outbox, sent by the sync's outbox worker).
 """
 
@@ -21,10 +21,10 @@ from datetime import datetime
 from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import Order
-from channelmanager_gui.services import validation as v
-from channelmanager_gui.services.engine.fulfilment_queries import order_for_fulfilment
-from channelmanager_gui.services.engine.order_queries import find_order
-from channelmanager_gui.services.engine.shipping import ship_order
+from channelmanager_gui.services.changes import NONE, Changes
+from channelmanager_gui.services.ops import validation as v
+from channelmanager_gui.services.ops.order_reads import find_order, order_for_action
+from channelmanager_gui.services.ops.order_writes import ship
 
 # Header names a merchant's spreadsheet may use (case, spaces, dashes and underscores ignored).
 _COLUMNS: dict[str, tuple[str, ...]] = {
@@ -61,6 +61,7 @@ class BulkCheck:
 
     accepted: list[tuple[ShipRow, v.ShipRequest]] = field(default_factory=list)
     refused: list[Refusal] = field(default_factory=list)
+    changes: Changes = NONE  # what ``ship_accepted`` wrote (the op runner publishes it)
 
     def summary(self) -> str:
         ok, bad = len(self.accepted), len(self.refused)
@@ -125,7 +126,7 @@ def load_orders(db: Database, purchase_orders: Iterable[str]) -> dict[str, Order
     found: dict[str, Order] = {}
     for number in dict.fromkeys(p for p in purchase_orders if p):
         try:
-            found[number] = order_for_fulfilment(db, find_order(db, number))
+            found[number] = order_for_action(db, find_order(db, number))
         except ValidationError:
             continue
     return found
@@ -137,11 +138,12 @@ def ship_accepted(db: Database, check: BulkCheck) -> BulkCheck:
     done = BulkCheck(refused=list(check.refused))
     for row, request in check.accepted:
         try:
-            ship_order(db, request.order_id, request)
+            changes = ship(db, request.order_id, request)
         except ValidationError as exc:
             done.refused.append(Refusal(row.line, row.po, _reason(exc)))
         else:
             done.accepted.append((row, request))
+            done.changes = done.changes | changes
     return done
 
 

@@ -20,7 +20,8 @@ def read_note(db: Database, order_id: int) -> str:
 
 
 def save_note(db: Database, order_id: int, text: str) -> str:
-    """Store ``text`` (trimmed) as the order's note; returns what was stored."""
+    """Store ``text`` (trimmed) as the order's note; returns what was stored. No table or
+    count shows notes (the search reads them when asked), so there is no change to announce."""
     clean = text.strip()
     if len(clean) > NOTE_MAX:
         raise ValidationError("note", f"at most {NOTE_MAX} characters ({len(clean)} typed)")

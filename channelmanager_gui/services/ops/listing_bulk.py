@@ -1,8 +1,8 @@
-"""The Listings bulk actions as plain functions over ids, run in a worker thread by the page.
+"""The Listings bulk actions over ids: match, resend, remove.
 
 Selections can be huge ("select all" on 100,000 listings), so ids are handled in chunks that
 stay under SQLite's bound-parameter limit, and matching is asked per store because the engine
-matches one store at a time.
+matches one store at a time. Each returns an :class:`ActionOutcome` carrying its changes.
 """
 
 from __future__ import annotations
@@ -13,21 +13,25 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
+from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.listing import Listing
-from channelmanager_gui.services.changes import Change
-from channelmanager_gui.services.engine.context import EngineEnv
-from channelmanager_gui.services.engine.listing_queries import remove_listings, resend
+from channelmanager_gui.services.changes import NONE, Changes, union
 from channelmanager_gui.services.engine.matching import request_match
+from channelmanager_gui.services.ops.listing_writes import remove_listings, resend
 
 CHUNK = 500
 
 
-@dataclass
+@dataclass(frozen=True)
 class ActionOutcome:
     """What a bulk action did, said to the merchant in one line."""
 
-    done: int = 0
+    changes: Changes = NONE
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (sku, reason)
+
+    @property
+    def done(self) -> int:
+        return self.changes.count
 
     def text(self, verb: str) -> str:
         plural = "s" if self.done != 1 else ""
@@ -39,34 +43,30 @@ class ActionOutcome:
         return line
 
 
-def match_listings(env: EngineEnv, ids: Sequence[int]) -> ActionOutcome:
+def match_listings(db: Database, ids: Sequence[int]) -> ActionOutcome:
     """Send listings for matching on Walmart (incomplete and matched ones are skipped)."""
-    outcome = ActionOutcome()
-    for store_id, store_ids in _by_store(env, ids).items():
+    changes, skipped = NONE, []
+    for store_id, store_ids in _by_store(db, ids).items():
         for chunk in _chunks(store_ids):
-            result = request_match(env, store_id, chunk)
-            outcome.done += result.queued
-            outcome.skipped += result.skipped
-    return outcome
+            result = request_match(db, store_id, chunk)
+            changes = changes | result.changes
+            skipped += result.skipped
+    return ActionOutcome(changes, skipped)
 
 
-def resend_listings(env: EngineEnv, ids: Sequence[int]) -> ActionOutcome:
+def resend_listings(db: Database, ids: Sequence[int]) -> ActionOutcome:
     """Forget what was sent so the next inventory pass sends price and stock again."""
-    done = sum(resend(env.db, chunk) for chunk in _chunks(ids))
-    env.changes.publish(Change.LISTINGS, Change.ACTIVITY, Change.OUTBOX)
-    return ActionOutcome(done)
+    return ActionOutcome(union(resend(db, chunk) for chunk in _chunks(ids)))
 
 
-def delete_listings(env: EngineEnv, ids: Sequence[int]) -> ActionOutcome:
+def delete_listings(db: Database, ids: Sequence[int]) -> ActionOutcome:
     """Stop syncing these listings; the Walmart items themselves stay as they are."""
-    done = sum(remove_listings(env.db, chunk) for chunk in _chunks(ids))
-    env.changes.publish(Change.LISTINGS, Change.OUTBOX)
-    return ActionOutcome(done)
+    return ActionOutcome(union(remove_listings(db, chunk) for chunk in _chunks(ids)))
 
 
-def _by_store(env: EngineEnv, ids: Sequence[int]) -> dict[int, list[int]]:
+def _by_store(db: Database, ids: Sequence[int]) -> dict[int, list[int]]:
     grouped: dict[int, list[int]] = defaultdict(list)
-    with env.db.session() as session:
+    with db.session() as session:
         for chunk in _chunks(ids):
             query = select(Listing.store_id, Listing.id).where(Listing.id.in_(chunk))
             for store_id, listing_id in session.execute(query):
