@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import Order
 from channelmanager_gui.services import outbox
-from channelmanager_gui.services.walmart.order_actions import CANCEL_REASONS
+from channelmanager_gui.services.walmart.order_requests import CANCEL_REASONS
 
 WALMART_CANCEL = "walmart.cancel"
 COMMERCE_CANCEL = "commerce.cancel"

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from channelmanager_gui.models.db import Database
-from channelmanager_gui.models.listing_queries import MatchDetail
-from channelmanager_gui.models.listing_queries import match_detail as _match_detail
+from channelmanager_gui.models.listing_table_queries import MatchDetail
+from channelmanager_gui.models.listing_table_queries import match_detail as _match_detail
 from channelmanager_gui.models.order import Order
 from channelmanager_gui.models.outbox import Activity
 from channelmanager_gui.services.activity import timeline
