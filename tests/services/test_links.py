@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from channelmanager_gui.models.listing import Listing
 from channelmanager_gui.models.order import Order
-from channelmanager_gui.services import links
+from channelmanager_gui.services.ops import links
 
 
 def test_seller_center_order_page_is_filtered_to_the_po() -> None:
