@@ -9,7 +9,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from channelmanager_gui.views.packing_slips import PackingSlipDialog
-from tests.services.test_packing_slip import make_order
+from tests.services.ops.test_packing_slip import make_order
 
 
 def test_pdf_of_several_orders_is_written(qtbot: QtBot, tmp_path: Path) -> None:
