@@ -67,7 +67,10 @@ def slip_for(order: Order) -> Slip:
 def ship_to_lines(address: dict[str, Any]) -> tuple[str, ...]:
     """The address as a label has it: name, street lines, "City, ST 12345", country."""
     lines = [str(address[key]) for key in _ADDRESS_KEYS if address.get(key)]
-    region = " ".join(str(address[k]) for k in ("state", "postal_code") if address.get(k))
+    # model_dump of Walmart's postalAddress gives ``postal_code``; rows written by earlier
+    # versions may hold Walmart's own ``postalCode``.
+    postal = address.get("postal_code") or address.get("postalCode")
+    region = " ".join(str(p) for p in (address.get("state"), postal) if p)
     city = ", ".join(p for p in (str(address.get("city") or ""), region) if p)
     lines += [p for p in (city, str(address.get("country") or "")) if p]
     return tuple(lines)

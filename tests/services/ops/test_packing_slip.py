@@ -58,6 +58,8 @@ def test_address_reads_as_a_label() -> None:
         "USA",
     )
     assert ship_to_lines({}) == ()
+    older = {"name": "Ana", "city": "Austin", "state": "TX", "postalCode": "78701"}
+    assert ship_to_lines(older) == ("Ana", "Austin, TX 78701")
 
 
 def test_html_escapes_what_buyers_typed_and_breaks_pages_between_orders() -> None:
