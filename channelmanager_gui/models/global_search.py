@@ -30,6 +30,7 @@ from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.listing import Listing
 from channelmanager_gui.models.listing_table_queries import search_clause as listing_search
 from channelmanager_gui.models.order import Order, Shipment
+from channelmanager_gui.models.order_note import OrderNote
 from channelmanager_gui.models.order_table_queries import search_clause as order_search
 from channelmanager_gui.models.store import Store
 
@@ -121,6 +122,10 @@ class _Finder:
 
     def substring(self) -> list[_Found]:
         orders = self._ids(HitKind.ORDER, "order number or customer", order_search(self._words))
+        noted = select(OrderNote.order_id).where(
+            OrderNote.text.contains(self._words, autoescape=True)
+        )
+        orders += self._ids(HitKind.ORDER, "note", Order.id.in_(noted))
         listings = self._ids(
             HitKind.LISTING, "SKU, name or identifier", listing_search(self._words)
         )

@@ -33,6 +33,8 @@ from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.qt_text import plain_label
 from channelmanager_gui.services import ops as core
 from channelmanager_gui.services.changes import Change, ChangeBus
+from channelmanager_gui.services.ops.links import links_for_listing
+from channelmanager_gui.views.links_menu import add_links
 from channelmanager_gui.views.page_style import PAGE_STYLE
 from channelmanager_gui.views.table_support import (
     Confirm,
@@ -348,4 +350,7 @@ class ListingsPage(QWidget):
         menu = QMenu(self)
         for action in (self.match_action, self.resend_action, self.remove_action):
             menu.addAction(action)
+        if len(ids := self.selected_ids()) == 1:
+            menu.addSeparator()
+            add_links(menu, links_for_listing(self._db, ids[0]))
         menu.popup(self.table.viewport().mapToGlobal(pos))

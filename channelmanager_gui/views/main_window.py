@@ -28,6 +28,7 @@ from channelmanager_gui.services.sync_status import SyncStatusBoard
 from channelmanager_gui.views.board_bridge import BoardBridge
 from channelmanager_gui.views.empty_state import CONNECT_HINT, EmptyStatePage
 from channelmanager_gui.views.navigation import Area, NavigationPanel
+from channelmanager_gui.views.shortcuts_dialog import ShortcutsDialog, collect_shortcuts
 from channelmanager_gui.views.status_bar import StatusBar
 from channelmanager_gui.views.style import STYLESHEET
 from channelmanager_gui.views.top_bar import TopBar
@@ -114,7 +115,7 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
 
     def _setup_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.file_menu = self.menuBar().addMenu("&File")  # Export is added later
         self.quit_action = QAction("&Quit", self)
         self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         if self.quit_action.shortcut().isEmpty():  # Windows has no standard Quit key
@@ -140,6 +141,8 @@ class MainWindow(QMainWindow):
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self._on_about_triggered)
         help_menu.addAction(about)
+        self.shortcuts_action = help_menu.addAction("&Keyboard shortcuts")
+        self.shortcuts_action.triggered.connect(self._on_shortcuts_triggered)
 
     # -- public API ----------------------------------------------------------------------------
 
@@ -256,6 +259,10 @@ class MainWindow(QMainWindow):
             return
         self.top_bar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.top_bar.search.selectAll()
+
+    def _on_shortcuts_triggered(self) -> None:
+        pages = {area.title: page for area, page in self._pages.items()}
+        ShortcutsDialog.ask(self, collect_shortcuts(self, pages))
 
     def _on_about_triggered(self) -> None:
         # open(), not exec(): a nested event loop inside qasync's loop is best avoided.

@@ -44,6 +44,8 @@ from channelmanager_gui.views.order_detail_parts import (
     section,
     step_text,
 )
+from channelmanager_gui.views.order_note_line import NoteLine
+from channelmanager_gui.views.order_tools import more_button
 from channelmanager_gui.views.pill_delegate import StatusPill
 from channelmanager_gui.views.ship_dialog import local_now, ship_by_text
 from channelmanager_gui.views.style import (
@@ -140,6 +142,8 @@ class OrderDetailView(QWidget):
         facts_box.setLayout(facts_row)
         facts_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout.addWidget(facts_box)
+        self.note = NoteLine(self._db)
+        layout.addWidget(self.note)
         self.lines = read_only_table(_LINE_HEADERS)
         self.shipments = read_only_table(
             ("Ship date", "Carrier", "Method", "Tracking number", "Items", "Sent to Walmart")
@@ -178,9 +182,10 @@ class OrderDetailView(QWidget):
         self.retry_button.clicked.connect(self._on_retry_button_clicked)
         self.ship_button.clicked.connect(self._on_ship_button_clicked)
         self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
+        self.more_button = more_button(self, self._db, lambda: self.order)
         row.addWidget(self.back_button)
         row.addStretch(1)
-        for button in (self.retry_button, self.ship_button, self.cancel_button):
+        for button in (self.retry_button, self.ship_button, self.cancel_button, self.more_button):
             row.addWidget(button)
         header.addLayout(row)
         title_row = QHBoxLayout()
@@ -203,6 +208,7 @@ class OrderDetailView(QWidget):
         self._fill_actions(order)
         self._fill_banners(order)
         self._fill_facts(order)
+        self.note.show_for(order.id)
         self._fill_lines(order)
         self._fill_shipments(order)
         self._fill_events(events)

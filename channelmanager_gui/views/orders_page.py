@@ -35,6 +35,7 @@ from channelmanager_gui.views.navigation import Badge
 from channelmanager_gui.views.order_actions import Clock, OrderActions
 from channelmanager_gui.views.order_detail import OrderDetailView
 from channelmanager_gui.views.order_filter_bar import OrderFilterBar
+from channelmanager_gui.views.order_tools import OrderTools
 from channelmanager_gui.views.orders_empty import OrdersEmptyState
 from channelmanager_gui.views.pill_delegate import StatusPillDelegate
 from channelmanager_gui.views.ship_dialog import local_now
@@ -101,6 +102,7 @@ class OrdersPage(QWidget):
             db, clock=clock, runner=runner or threaded_runner(ops, "Load orders"), parent=self
         )
         self.actions = OrderActions(db, ops, self, changes=changes, clock=clock)
+        self.tools = OrderTools(db, self, ops, changes)
         self._setup_ui(db)
         self._keeper = SelectionKeeper(self.table, self.model)
         self.model.counts_changed.connect(self._on_model_counts_changed)
@@ -108,6 +110,8 @@ class OrdersPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.actions.changed.connect(self._on_actions_changed)
         self.actions.notice.connect(self.notice)
+        self.tools.notice.connect(self.notice)
+        self.tools.changed.connect(self._on_actions_changed)
         self._search_timer = self._single_shot(SEARCH_DELAY_MS, self._apply_filter)
         self._refresh_timer = self._single_shot(REFRESH_DELAY_MS, self.refresh)
         self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # newest first; loads ids
@@ -156,8 +160,11 @@ class OrdersPage(QWidget):
         self.retry_action = self._action("Retry", self.retry_selected)
         self.copy_action = self._action("Copy order numbers", self.copy_selected)
         self.copy_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
+        self.slip_action = self._action("Packing slip…", self.slips_selected)
+        self.ship_many_action = self._action("Ship several…", self.ship_many_selected)
         self.buttons: dict[QAction, QPushButton] = {}
-        for action in (self.ship_action, self.cancel_action, self.retry_action):
+        on_bar = (self.ship_action, self.ship_many_action, self.cancel_action, self.retry_action)
+        for action in (*on_bar, self.slip_action):
             button = QPushButton(action.text())
             if action is self.ship_action:
                 button.setObjectName("primaryButton")
@@ -305,6 +312,12 @@ class OrdersPage(QWidget):
         if len(ids) == 1:
             self.cancel(ids[0])
 
+    def ship_many_selected(self) -> None:
+        self.last_task = self.tools.ship_many(self.selected_ids())
+
+    def slips_selected(self) -> None:
+        self.tools.packing_slips(self.selected_ids())
+
     def retry_selected(self) -> None:
         self.retry(self._selected_in_error())
 
@@ -370,6 +383,8 @@ class OrdersPage(QWidget):
             self.cancel_action: (cancel_ok, cancel_why),
             self.retry_action: (bool(in_error), "Retry is for orders in error."),
             self.copy_action: (bool(ids), "Select orders to copy their numbers."),
+            self.slip_action: (bool(ids), "Select orders to print their packing slips."),
+            self.ship_many_action: (True, ""),  # a CSV can name any order
         }
         for action, (enabled, why) in states.items():
             action.setEnabled(enabled)
@@ -396,4 +411,9 @@ class OrdersPage(QWidget):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.copy_action)
+        menu.addAction(self.slip_action)
+        menu.addAction(self.ship_many_action)
+        if len(ids := self.selected_ids()) == 1:
+            menu.addSeparator()
+            self.tools.add_order_links_by_id(menu, ids[0])
         menu.popup(self.table.viewport().mapToGlobal(pos))

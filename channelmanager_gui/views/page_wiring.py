@@ -24,6 +24,7 @@ from channelmanager_gui.views.activity_page import ActivityPage
 from channelmanager_gui.views.add_products_dialog import AddProductsDialog, StoreChoice
 from channelmanager_gui.views.change_bridge import ChangeBridge
 from channelmanager_gui.views.dashboard_page import DashboardPage
+from channelmanager_gui.views.export_menu import ExportMenu
 from channelmanager_gui.views.global_search import GlobalSearch
 from channelmanager_gui.views.listings_page import ListingsPage
 from channelmanager_gui.views.main_window import MainWindow
@@ -119,6 +120,7 @@ def mount_pages(deps: PageDeps) -> Pages:
     window.top_bar.store_changed.connect(lambda store_id: _set_store(pages, store_id))
     _wire_search(deps, pages)
     pages.settings.stores_changed.connect(lambda: changes.publish(Changes.of(Change.STORES)))
+    window.export_menu = ExportMenu(window, window.file_menu, db, ops, window.top_bar.current_store)
     return pages
 
 

@@ -24,11 +24,13 @@ from channelmanager_gui.services import outbox
 from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.services.engine.commerce_cancellations import held_message
 from channelmanager_gui.services.ops.validation import COMMERCE_CANCEL_HELD
+from channelmanager_gui.views.bulk_ship_dialog import BulkShipDialog
 from channelmanager_gui.views.cancel_dialog import CancelDialog
 from channelmanager_gui.views.orders_page import OrdersPage
 from channelmanager_gui.views.ship_dialog import ShipDialog
 from channelmanager_gui.views.tables.orders import COL_PO, COL_STATUS, NOTE_ROLE
 from tests.models.order_seed import NOW, Line, add_order, seed_shop
+from tests.views.test_orders_page import select as select_orders
 
 
 class Recorder:
@@ -336,3 +338,31 @@ def test_order_cancelled_in_commerce_gets_its_reason_from_the_detail(
     assert page.detail.pill.text() == "Cancelled"
     assert page.detail.cancel_button.text() == "Cancel order…"
     assert not page.detail.cancel_button.isEnabled()
+
+
+def test_ship_several_from_the_list_queues_each_accepted_order(
+    qasync_loop: qasync.QEventLoop,
+    ops: OpRunner,
+    db: Database,
+    page: OrdersPage,
+    shop: dict[str, int],
+    published: list[frozenset[Change]],
+) -> None:
+    notices: list[str] = []
+    page.notice.connect(notices.append)
+
+    def fill(dialog: object) -> None:
+        assert isinstance(dialog, BulkShipDialog)
+        dialog.set_row(dialog.row_of("1002") or 0, "UPS", "1Z999AA10123456784")
+        dialog.set_row(dialog.row_of("1003") or 0, "FedEx", "123456789012")
+        dialog.ok_button.click()
+
+    select_orders(page, shop["due"], shop["late"])
+    answer_dialog(BulkShipDialog, fill)
+    page.ship_many_action.trigger()
+    settle(qasync_loop, ops)
+    for key in ("due", "late"):
+        assert [kind for kind, _ in actions_of(db, shop[key])] == ["commerce.ship", "walmart.ship"]
+    assert published and Change.ORDERS in published[-1]
+    assert notices == ["2 order(s) shipped; queued for Walmart and Commerce."]
+    next_refresh(qasync_loop, page)  # the list follows (and no refresh is left pending)

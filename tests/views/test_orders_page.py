@@ -278,7 +278,14 @@ def test_right_click_selects_the_row_and_offers_the_actions(
     menu = page.findChild(QMenu)
     assert menu is not None
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
-    assert texts == ["Open", "Ship…", "Cancel order…", "Retry", "Copy order numbers"]
+    assert texts == [
+        "Open", "Ship…", "Cancel order…", "Retry", "Copy order numbers", "Packing slip…",
+        "Ship several…",
+        "Open in Seller Center", "Open in Commerce admin",
+    ]  # fmt: skip
+    seller_center = next(a for a in menu.actions() if a.text() == "Open in Seller Center")
+    assert "seller.walmart.com" in seller_center.toolTip() and seller_center.isEnabled()
+    assert page.slip_action.isEnabled()
     assert page.selected_ids() == [shop["due"]]
     assert page.ship_action.isEnabled() and not page.retry_action.isEnabled()
     menu.close()
