@@ -115,7 +115,9 @@ class SettingsPage(QWidget):
         heading = QLabel("Sync and rules of the selected store")
         heading.setObjectName("sectionTitle")
         layout.addWidget(heading)
-        self.summary = plain_label()
+        # Our own markup, with what the merchant typed escaped in settings_summary
+        self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setObjectName("storeSummary")
         self.summary.setWordWrap(True)
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -199,7 +201,8 @@ def settings_summary(settings: StoreSettings) -> str:
         for name, value in settings.intervals.items()
     )
     attributes = ", ".join(
-        f"{code} ({kind})" for code, kind in settings.identifier_attributes.items()
+        f"{html.escape(code)} ({html.escape(kind)})"
+        for code, kind in settings.identifier_attributes.items()
     )
     adjustment = settings.price_adjustment_pct
     price = "the Commerce price" if not adjustment else f"the Commerce price {adjustment:+g}%"

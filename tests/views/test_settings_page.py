@@ -242,6 +242,9 @@ def test_settings_page_adds_edits_and_removes_stores(
         page.add_button.click()
     assert page.table.item(0, 0).text() == "Shop"
     page.table.selectRow(0)
+    # the summary is our markup (bold labels), not "<p><b>…" shown as typed
+    assert page.summary.textFormat() == Qt.TextFormat.RichText
+    assert "Walmart stock:" in page.summary.text()
     with qtbot.waitSignal(page.stores_changed):
         page.edit_button.click()
     assert asked == [None, page.selected_store()]
