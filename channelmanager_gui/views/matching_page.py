@@ -33,7 +33,7 @@ from channelmanager_gui.services.engine.context import EngineEnv
 from channelmanager_gui.services.engine.matching import pick_candidate
 from channelmanager_gui.views.listing_actions import ActionOutcome, match_listings
 from channelmanager_gui.views.match_panel import MatchPanel
-from channelmanager_gui.views.page_style import PAGE_STYLE
+from channelmanager_gui.views.page_style import page_style
 from channelmanager_gui.views.table_support import (
     SelectionKeeper,
     StatePillDelegate,
@@ -57,6 +57,7 @@ from channelmanager_gui.views.tables.listings import (
     ListingsTableModel,
 )
 from channelmanager_gui.views.tables.paged import Runner
+from channelmanager_gui.views.theme import themed
 from channelmanager_gui.views.window_state import read_bytes
 
 GROUP_TITLES = {
@@ -97,7 +98,7 @@ class MatchingPage(QWidget):
         runner = runner or threaded_runner(ops, "Load listings to match")
         self.model = ListingsTableModel(db, runner=runner, parent=self)
         self.model.set_filter(ListingFilter(match=MatchGroup.CHOOSE))
-        self.setStyleSheet(PAGE_STYLE)
+        themed(self, page_style)
         self._setup_ui()
         self._keeper = SelectionKeeper(self.table, self.model)
         self.model.counts_changed.connect(self._on_model_counts_changed)
