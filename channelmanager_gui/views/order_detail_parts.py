@@ -69,9 +69,7 @@ def banner(name: str, background: str, foreground: str) -> QLabel:
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     themed(
         label,
-        lambda p: _BANNER.format(
-            name=name, bg=getattr(p, background), fg=getattr(p, foreground)
-        ),
+        lambda p: _BANNER.format(name=name, bg=getattr(p, background), fg=getattr(p, foreground)),
     )
     label.hide()
     return label
