@@ -78,6 +78,15 @@ def test_chart_marks_stand_out_from_the_page(palette: Palette) -> None:
     assert low == {}
 
 
+def test_dark_input_borders_stand_out() -> None:
+    """WCAG 1.4.11: the dark window draws check boxes and fields in INPUT_BORDER. (The light
+    palette keeps its faint field borders; Fusion draws its check boxes there.)"""
+    for surface in (DARK.SURFACE, DARK.WINDOW_BG):
+        assert contrast_ratio(DARK.INPUT_BORDER, surface) >= GRAPHIC_MINIMUM
+    assert "QCheckBox::indicator" in style.stylesheet(DARK)
+    assert "QCheckBox::indicator" not in style.stylesheet(LIGHT)
+
+
 @PALETTES
 def test_stylesheets_use_only_palette_colours(palette: Palette) -> None:
     sheets = [build(palette) for build in (style.stylesheet, page_style, chip_style, danger_style)]
