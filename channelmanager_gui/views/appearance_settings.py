@@ -36,6 +36,7 @@ class AppearanceSettings(QWidget):
         self.choice.setCurrentIndex(self.choice.findData(appearance_prefs.load(db).value))
         self.choice.currentIndexChanged.connect(self._on_choice_current_index_changed)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow("Light or dark:", self.choice)
         layout.addLayout(form)
 

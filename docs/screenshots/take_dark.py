@@ -43,7 +43,7 @@ def _shoot() -> None:
     from channelmanager_gui.views.navigation import Area
     from channelmanager_gui.views.orders_page import OrdersPage
     from channelmanager_gui.views.settings_page import SettingsPage
-    from channelmanager_gui.views.tables.orders import ORDER_ID_ROLE
+    from channelmanager_gui.views.tables.orders import ORDER_ID_ROLE, STATUS_ROLE
 
     window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
     window.resize(*SIZE)
@@ -55,8 +55,11 @@ def _shoot() -> None:
     assert isinstance(orders, OrdersPage)
 
     def open_detail() -> None:
+        """An order in error: its banner is on the page with the pill and the timeline."""
         window.show_area(Area.ORDERS)
-        order_id = orders.model.index(0, 0).data(ORDER_ID_ROLE)
+        rows = range(orders.model.rowCount())
+        errors = [r for r in rows if orders.model.index(r, 0).data(STATUS_ROLE) == "Error"]
+        order_id = orders.model.index(errors[0] if errors else 0, 0).data(ORDER_ID_ROLE)
         if order_id is not None:
             orders.show_order(order_id)
 
