@@ -68,6 +68,8 @@ def _shoot() -> None:
         ("orders", lambda: window.show_area(Area.ORDERS)),
         ("order-detail", open_detail),
         ("listings", lambda: window.show_area(Area.LISTINGS)),
+        ("matching", lambda: window.show_area(Area.MATCHING)),
+        ("activity", lambda: window.show_area(Area.SYNC_ACTIVITY)),
         ("settings", lambda: window.show_area(Area.SETTINGS)),
     ]
 
