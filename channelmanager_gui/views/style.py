@@ -243,6 +243,8 @@ def __getattr__(name: str) -> Any:
     TEXT`` still works but keeps the colour of the moment it ran (prefer ``current()``)."""
     if name == "STYLESHEET":
         return stylesheet(current())
+    if name == "WHITE":  # SURFACE's name before the dark palette (text on the accent: ON_ACCENT)
+        return current().SURFACE
     if not name.startswith("_") and hasattr(LIGHT, name):
         return getattr(current(), name)
     raise AttributeError(name)

@@ -114,6 +114,7 @@ def test_style_names_read_the_current_palette() -> None:
         style.use(DARK)
         assert style.TEXT == DARK.TEXT and style.colour("GREEN_BG") == DARK.GREEN_BG
         assert DARK.WINDOW_BG in style.STYLESHEET
+        assert style.WHITE == DARK.SURFACE  # the old name of the surface colour
     finally:
         style.use(LIGHT)
     assert style.TEXT == LIGHT.TEXT
