@@ -43,7 +43,7 @@ from channelmanager_gui.qt_async import (
 from channelmanager_gui.qt_gc import UiThreadCollector
 from channelmanager_gui.qt_text import verbatim
 from channelmanager_gui.resources import icon_path
-from channelmanager_gui.services import notify_prefs, stores
+from channelmanager_gui.services import appearance_prefs, notify_prefs, stores
 from channelmanager_gui.services.changes import Change, ChangeBus, Changes
 from channelmanager_gui.services.credentials import CredentialStore, keyring_problem
 from channelmanager_gui.services.db_watch import DatabaseWatch
@@ -59,6 +59,7 @@ from channelmanager_gui.views.keyring_dialog import KeyringDialog
 from channelmanager_gui.views.main_window import MainWindow
 from channelmanager_gui.views.page_wiring import PageDeps, mount_pages
 from channelmanager_gui.views.single_instance import SingleInstance, instance_key
+from channelmanager_gui.views.theme import follow
 from channelmanager_gui.views.tray import TrayController
 from channelmanager_gui.views.window_state import window_settings
 
@@ -200,6 +201,7 @@ class _Shell:
 
     def __init__(self, app: QApplication, backend: _Backend, demo: bool) -> None:
         self.app = app
+        follow(app, appearance_prefs.load(backend.db))  # before the window: built in its colours
         self.board = SyncStatusBoard()
         self.changes = ChangeBus()
         self.window = MainWindow(self.board, window_settings(), demo=demo)

@@ -34,7 +34,7 @@ from channelmanager_gui.qt_text import verbatim
 from channelmanager_gui.services.changes import Change
 from channelmanager_gui.services.sync_status import LoopStatus, SyncState, SyncStatusBoard
 from channelmanager_gui.views.board_bridge import BoardBridge
-from channelmanager_gui.views.page_style import PAGE_STYLE
+from channelmanager_gui.views.page_style import page_style
 from channelmanager_gui.views.sync_text import STATE_TEXT, loop_title, relative_time
 from channelmanager_gui.views.table_support import (
     OUTCOME_COLOURS,
@@ -48,6 +48,7 @@ from channelmanager_gui.views.table_support import (
 )
 from channelmanager_gui.views.tables.activity import COL_OUTCOME, ActivityTableModel
 from channelmanager_gui.views.tables.paged import Runner
+from channelmanager_gui.views.theme import brush, themed
 
 Clock = Callable[[], datetime]
 LOOP_COLUMNS = ("Loop", "State", "Last run", "Next run", "Last result", "Last error")
@@ -107,7 +108,7 @@ class ActivityPage(QWidget):
         self._clock = clock
         runner = runner or threaded_runner(ops, "Load the activity log")
         self.model = ActivityTableModel(db, runner=runner, parent=self)
-        self.setStyleSheet(PAGE_STYLE)
+        themed(self, page_style)
         self._setup_ui()
         self._keeper = SelectionKeeper(self.log, self.model)
         self._bridge = BoardBridge(board, self)
@@ -241,7 +242,7 @@ class ActivityPage(QWidget):
         for column, text in enumerate(values):
             item = self._set_cell(row, column, text)
             if status.state is SyncState.ERROR and column in (1, 5):
-                item.setForeground(Qt.GlobalColor.darkRed)
+                item.setForeground(brush("ERROR_TEXT"))
         self.loops.item(row, 0).setData(Qt.ItemDataRole.UserRole, status.name)
 
     def _set_cell(self, row: int, column: int, text: str) -> QTableWidgetItem:

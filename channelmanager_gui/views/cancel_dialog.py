@@ -29,13 +29,17 @@ from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.order import Order
 from channelmanager_gui.services.ops import validation as v
 from channelmanager_gui.views.ship_dialog import reason_label, reason_text
-from channelmanager_gui.views.style import DANGER, DANGER_DISABLED, WHITE
+from channelmanager_gui.views.style import Palette
+from channelmanager_gui.views.theme import themed
 
-DANGER_STYLE = (
-    f"QPushButton#dangerButton {{ background: {DANGER}; color: {WHITE}; border: none;"
-    " border-radius: 6px; padding: 6px 16px; font-weight: 600; }"
-    f"QPushButton#dangerButton:disabled {{ background: {DANGER_DISABLED}; }}"
-)
+
+def danger_style(p: Palette) -> str:
+    """The red OK button's stylesheet in palette ``p``."""
+    return (
+        f"QPushButton#dangerButton {{ background: {p.DANGER}; color: {p.ON_ACCENT}; border: none;"
+        " border-radius: 6px; padding: 6px 16px; font-weight: 600; }"
+        f"QPushButton#dangerButton:disabled {{ background: {p.DANGER_DISABLED}; }}"
+    )
 
 
 class CancelDialog(QDialog):
@@ -132,7 +136,7 @@ class CancelDialog(QDialog):
         verb = "Send cancellation of order" if self._held else "Cancel order"
         self.ok_button = QPushButton(f"{verb} {self._order.purchase_order_id}")
         self.ok_button.setObjectName("dangerButton")
-        self.ok_button.setStyleSheet(DANGER_STYLE)
+        themed(self.ok_button, danger_style)
         buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.keep_button = buttons.addButton(
             "Keep the order", QDialogButtonBox.ButtonRole.RejectRole

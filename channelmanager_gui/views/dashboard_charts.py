@@ -1,11 +1,13 @@
 """The dashboard's two charts (QtCharts): orders per day by status, and sync delay per loop.
 
 Each status keeps the colour of its pill in the order table, so the chart and the table read
-alike; the legend names every colour (never colour alone).
+alike; the legend names every colour (never colour alone). Colours come from the current
+palette; when the colour scheme changes (a palette change event) the chart is drawn again.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCharts import (
@@ -18,24 +20,52 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDateTime, QMargins, Qt
+from PySide6.QtCore import QDateTime, QEvent, QMargins, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QWidget
 
 from channelmanager_gui.models.dashboard_queries import LoopDelay
 from channelmanager_gui.models.order_table_queries import STATUS_ORDER
 from channelmanager_gui.views.pill_delegate import pill_colours
-from channelmanager_gui.views.style import CHART_GREY, LOOP_COLOURS
+from channelmanager_gui.views.style import current
 
 
 def _chart(title: str) -> QChart:
+    p = current()
     chart = QChart()
+    chart.setBackgroundBrush(QBrush(QColor(p.SURFACE)))
+    chart.setBackgroundPen(QPen(QColor(p.BORDER)))
+    chart.setTitleBrush(QBrush(QColor(p.TEXT)))
+    chart.legend().setLabelColor(QColor(p.TEXT_MUTED))
     chart.setTitle(title)
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
     chart.setMargins(QMargins(4, 4, 4, 4))
     chart.setBackgroundRoundness(6)
     return chart
+
+
+def _colour_axes(chart: QChart) -> None:
+    """Axis labels, titles, lines and grid in the current palette."""
+    p = current()
+    for axis in chart.axes():
+        axis.setLabelsColor(QColor(p.TEXT_MUTED))
+        axis.setTitleBrush(QBrush(QColor(p.TEXT_MUTED)))
+        axis.setLinePenColor(QColor(p.CARD_BORDER))
+        axis.setGridLineColor(QColor(p.BORDER))
+
+
+class _Redrawn(QChartView):
+    """A chart view that draws its last data again when the palette changes."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._redraw: Callable[[], None] | None = None
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._redraw is not None:
+            self._redraw()
 
 
 def _plain(view: QChartView) -> None:
@@ -49,7 +79,7 @@ def _plain(view: QChartView) -> None:
 ORDERS_TITLE = "Orders per day by status (last 30 days)"
 
 
-class OrdersChart(QChartView):
+class OrdersChart(_Redrawn):
     """Stacked bars: one bar per local day, one segment per status."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -59,6 +89,7 @@ class OrdersChart(QChartView):
         self.setChart(_chart(ORDERS_TITLE))
 
     def show_days(self, days: list[date], per_status: dict[str, list[int]]) -> None:
+        self._redraw = lambda: self.show_days(days, per_status)
         chart = _chart(ORDERS_TITLE)
         series = QStackedBarSeries()
         ordered = [s for s in STATUS_ORDER if s in per_status]
@@ -90,6 +121,7 @@ class OrdersChart(QChartView):
         chart.legend().setVisible(bool(ordered))
         if not ordered:
             chart.setTitle(f"{ORDERS_TITLE} — no orders yet")
+        _colour_axes(chart)
         self._replace(chart)
 
     def _replace(self, chart: QChart) -> None:
@@ -106,10 +138,9 @@ DELAY_TIP = (
     "Intervals are set per store in Settings; a failing loop's delay keeps growing."
 )
 SECONDS_UP_TO = 180.0  # above this worst delay the axis counts minutes
-# One colour per loop, in the order loops are drawn (by name); distinct on white.
 
 
-class DelayChart(QChartView):
+class DelayChart(_Redrawn):
     """One line per sync loop: its worst sync delay in each 10-minute slot of the last day."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -120,7 +151,9 @@ class DelayChart(QChartView):
         self.setChart(_chart(DELAY_TITLE))
 
     def show_loops(self, loops: dict[str, list[LoopDelay]], now: datetime) -> None:
+        self._redraw = lambda: self.show_loops(loops, now)
         chart = _chart(DELAY_TITLE)
+        colours = current().LOOP_COLOURS
         # Seven loop names elide to "c…" side by side under a narrow chart; stacked they read.
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
         worst = max((p.worst_seconds for points in loops.values() for p in points), default=0.0)
@@ -133,7 +166,7 @@ class DelayChart(QChartView):
             for point in loops[name]:
                 stamp = float(QDateTime(point.start).toMSecsSinceEpoch())
                 line.append(stamp, point.worst_seconds / scale)
-            line.setPen(QPen(QColor(LOOP_COLOURS[number % len(LOOP_COLOURS)]), 2))
+            line.setPen(QPen(QColor(colours[number % len(colours)]), 2))
             line.setPointsVisible(True)
             chart.addSeries(line)
             lines.append(line)
@@ -153,6 +186,7 @@ class DelayChart(QChartView):
             line.attachAxis(amount)
         if not lines:
             chart.setTitle(EMPTY_DELAY_TITLE)
+        _colour_axes(chart)
         old = self.chart()
         self.setChart(chart)
         old.deleteLater()
@@ -172,6 +206,6 @@ def _date_axis(days: list[date]) -> QDateTimeAxis:
 
 
 def _bar_colour(status: str) -> str:
-    """The pill's text colour: strong enough to read as a bar on white."""
+    """The pill's text colour: strong enough to read as a bar on the chart's surface."""
     _background, foreground = pill_colours(status)
-    return foreground if status != "Cancelled" else CHART_GREY
+    return foreground if status != "Cancelled" else current().CHART_GREY

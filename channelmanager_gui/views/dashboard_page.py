@@ -35,10 +35,10 @@ from channelmanager_gui.models.order_table_queries import Attention, OrderFilter
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import Change
 from channelmanager_gui.views.dashboard_charts import DelayChart, OrdersChart
-from channelmanager_gui.views.page_style import PAGE_STYLE
-from channelmanager_gui.views.style import PROBLEM_TEXT, TEXT
+from channelmanager_gui.views.page_style import page_style
 from channelmanager_gui.views.table_support import threaded_runner
 from channelmanager_gui.views.tables.paged import Runner
+from channelmanager_gui.views.theme import themed
 
 Clock = Callable[[], datetime]
 REFRESH_DELAY_MS = 1000  # the dashboard may lag a second behind a burst of sync writes
@@ -91,10 +91,13 @@ class CardButton(QPushButton):
     def set_count(self, count: int) -> None:
         self.count_label.setText(f"{count:,}")
         alert = self.card.alert and count > 0
-        colour = PROBLEM_TEXT if alert else TEXT
-        self.count_label.setStyleSheet(f"font-size: 26px; font-weight: 600; color: {colour};")
+        themed(self.count_label, lambda p: _count_style(p.PROBLEM_TEXT if alert else p.TEXT))
         self.setAccessibleName(f"{count} {self.card.title}")
         self.setToolTip(f"{count:,} {self.card.title.lower()} — click to open the list")
+
+
+def _count_style(colour: str) -> str:
+    return f"font-size: 26px; font-weight: 600; color: {colour};"
 
 
 class DashboardPage(QWidget):
@@ -123,7 +126,7 @@ class DashboardPage(QWidget):
         self._store_id: int | None = None
         self.cards: dict[str, CardButton] = {}
         self.dashboard: Dashboard | None = None
-        self.setStyleSheet(PAGE_STYLE)
+        themed(self, page_style)
         self._setup_ui()
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)

@@ -35,7 +35,7 @@ from channelmanager_gui.services import ops as core
 from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.services.ops.links import links_for_listing
 from channelmanager_gui.views.links_menu import add_links
-from channelmanager_gui.views.page_style import PAGE_STYLE
+from channelmanager_gui.views.page_style import page_style
 from channelmanager_gui.views.table_support import (
     Confirm,
     SelectionKeeper,
@@ -63,6 +63,7 @@ from channelmanager_gui.views.tables.listings import (
     ListingsTableModel,
 )
 from channelmanager_gui.views.tables.paged import Runner
+from channelmanager_gui.views.theme import themed
 
 COLUMN_WIDTHS = {
     COL_SKU: 95, COL_NAME: 180, COL_STATE: 270, COL_PRICE: 80, COL_PRICE_SENT: 100,
@@ -109,7 +110,7 @@ class ListingsPage(QWidget):
         self._confirm = confirm
         runner = runner or threaded_runner(ops, "Load listings")
         self.model = ListingsTableModel(db, runner=runner, parent=self)
-        self.setStyleSheet(PAGE_STYLE)
+        themed(self, page_style)
         self._setup_ui()
         self._keeper = SelectionKeeper(self.table, self.model)
         self.model.counts_changed.connect(self._on_model_counts_changed)

@@ -30,7 +30,8 @@ from channelmanager_gui.views.empty_state import CONNECT_HINT, EmptyStatePage
 from channelmanager_gui.views.navigation import Area, NavigationPanel
 from channelmanager_gui.views.shortcuts_dialog import ShortcutsDialog, collect_shortcuts
 from channelmanager_gui.views.status_bar import StatusBar
-from channelmanager_gui.views.style import STYLESHEET
+from channelmanager_gui.views.style import stylesheet
+from channelmanager_gui.views.theme import themed
 from channelmanager_gui.views.top_bar import TopBar
 from channelmanager_gui.views.window_state import read_bytes, read_str
 
@@ -72,7 +73,7 @@ class MainWindow(QMainWindow):
         self._quitting = False
         self._pages: dict[Area, QWidget] = {}
         self.setWindowTitle(f"{TITLE} — demo data" if demo else TITLE)
-        self.setStyleSheet(STYLESHEET)
+        themed(self, stylesheet)
         self._setup_ui()
         self._setup_menus()
         self._bridge = BoardBridge(board, self)

@@ -31,7 +31,7 @@ from channelmanager_gui.qt_text import plain_label
 from channelmanager_gui.services import ops as core
 from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.views.match_panel import MatchPanel
-from channelmanager_gui.views.page_style import PAGE_STYLE
+from channelmanager_gui.views.page_style import page_style
 from channelmanager_gui.views.table_support import (
     SelectionKeeper,
     StatePillDelegate,
@@ -56,6 +56,7 @@ from channelmanager_gui.views.tables.listings import (
     ListingsTableModel,
 )
 from channelmanager_gui.views.tables.paged import Runner
+from channelmanager_gui.views.theme import themed
 from channelmanager_gui.views.window_state import read_bytes
 
 GROUP_TITLES = {
@@ -95,7 +96,7 @@ class MatchingPage(QWidget):
         runner = runner or threaded_runner(ops, "Load listings to match")
         self.model = ListingsTableModel(db, runner=runner, parent=self)
         self.model.set_filter(ListingFilter(match=MatchGroup.CHOOSE))
-        self.setStyleSheet(PAGE_STYLE)
+        themed(self, page_style)
         self._setup_ui()
         self._keeper = SelectionKeeper(self.table, self.model)
         self.model.counts_changed.connect(self._on_model_counts_changed)

@@ -48,14 +48,9 @@ from channelmanager_gui.views.order_note_line import NoteLine
 from channelmanager_gui.views.order_tools import more_button
 from channelmanager_gui.views.pill_delegate import StatusPill
 from channelmanager_gui.views.ship_dialog import local_now, ship_by_text
-from channelmanager_gui.views.style import (
-    CANCEL_TINT,
-    ERROR_TEXT,
-    ERROR_TINT,
-    PURPLE_TEXT,
-    TEXT_FAINT,
-)
+from channelmanager_gui.views.style import Palette
 from channelmanager_gui.views.tables.orders import money
+from channelmanager_gui.views.theme import brush, themed
 
 Clock = Callable[[], datetime]
 FIX_THEN_RETRY = "<br>Fix the cause (in Commerce or on Walmart), then click Retry."
@@ -63,6 +58,10 @@ HELD_TEXT = (
     "<b>Cancelled in Commerce — choose the reason for Walmart.</b> Walmart still expects this "
     "order to ship; nothing is sent until you choose a reason with “Choose reason for Walmart…”."
 )
+
+
+def _faint(p: Palette) -> str:
+    return f"color: {p.TEXT_FAINT};"
 
 
 # A line's Walmart charges: unit price, then the line's shipping and tax (on item and shipping).
@@ -122,11 +121,11 @@ class OrderDetailView(QWidget):
         layout.addLayout(self._header())
         self.action_reason = QLabel()
         self.action_reason.setObjectName("actionReason")
-        self.action_reason.setStyleSheet(f"color: {TEXT_FAINT};")
+        themed(self.action_reason, _faint)
         self.action_reason.setWordWrap(True)
         layout.addWidget(self.action_reason)
-        self.error_banner = banner("errorBanner", ERROR_TINT, ERROR_TEXT)
-        self.cancel_banner = banner("cancelBanner", CANCEL_TINT, PURPLE_TEXT)
+        self.error_banner = banner("errorBanner", "ERROR_TINT", "ERROR_TEXT")
+        self.cancel_banner = banner("cancelBanner", "CANCEL_TINT", "PURPLE_TEXT")
         layout.addWidget(self.error_banner)
         layout.addWidget(self.cancel_banner)
         facts_row = QHBoxLayout()
@@ -153,7 +152,7 @@ class OrderDetailView(QWidget):
         self.lines.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.shipments.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.no_shipments = QLabel("Nothing has shipped yet.")
-        self.no_shipments.setStyleSheet(f"color: {TEXT_FAINT};")
+        themed(self.no_shipments, _faint)
         layout.addWidget(section("Lines"))
         layout.addWidget(self.lines)
         layout.addWidget(section("Shipments"))
@@ -347,7 +346,7 @@ class OrderDetailView(QWidget):
                 for col in range(self.events.columnCount()):
                     item = self.events.item(row, col)
                     if item is not None:
-                        item.setForeground(Qt.GlobalColor.darkRed)
+                        item.setForeground(brush("ERROR_TEXT"))
 
     def _show_missing(self, message: str) -> None:
         self.order = None

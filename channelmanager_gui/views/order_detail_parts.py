@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from channelmanager_gui.qt_text import plain_label
+from channelmanager_gui.views.theme import themed
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _BANNER = "QLabel#{name} {{ background: {bg}; color: {fg}; border-radius: 6px; padding: 8px; }}"
@@ -60,12 +61,16 @@ def error_step_text(step: str) -> str:
 
 
 def banner(name: str, background: str, foreground: str) -> QLabel:
-    """A coloured notice (error, buyer request), hidden until there is something to say."""
+    """A coloured notice (error, buyer request), hidden until there is something to say;
+    ``background`` and ``foreground`` name colours of the palette (``style.py``)."""
     label = QLabel()
     label.setObjectName(name)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setStyleSheet(_BANNER.format(name=name, bg=background, fg=foreground))
+    themed(
+        label,
+        lambda p: _BANNER.format(name=name, bg=getattr(p, background), fg=getattr(p, foreground)),
+    )
     label.hide()
     return label
 

@@ -30,17 +30,8 @@ from channelmanager_gui.models.order_table_queries import (
     OrderCounts,
     OrderFilter,
 )
-from channelmanager_gui.views.style import (
-    ACCENT,
-    ACCENT_BG,
-    ACCENT_TEXT,
-    DANGER,
-    ERROR_BG,
-    ERROR_TEXT,
-    INPUT_BORDER,
-    TEXT,
-    WHITE,
-)
+from channelmanager_gui.views.style import Palette
+from channelmanager_gui.views.theme import themed
 
 # (attention kind or None for every order, chip title); red first: what is wrong, then time.
 CHIPS: tuple[tuple[Attention | None, str], ...] = (
@@ -59,17 +50,21 @@ DATE_PRESETS: tuple[tuple[str, int | None], ...] = (
     ("Custom range", -1),
 )
 CUSTOM = len(DATE_PRESETS) - 1
-CHIP_STYLE = f"""
+
+
+def chip_style(p: Palette) -> str:
+    """The attention chips' stylesheet in palette ``p``."""
+    return f"""
 QPushButton#attentionChip {{
-    border: 1px solid {INPUT_BORDER}; border-radius: 13px; padding: 3px 12px; background: {WHITE};
-    color: {TEXT};
+    border: 1px solid {p.INPUT_BORDER}; border-radius: 13px; padding: 3px 12px;
+    background: {p.SURFACE}; color: {p.TEXT};
 }}
 QPushButton#attentionChip:checked {{
-    background: {ACCENT_BG}; border-color: {ACCENT}; color: {ACCENT_TEXT};
+    background: {p.ACCENT_BG}; border-color: {p.ACCENT}; color: {p.ACCENT_TEXT};
 }}
-QPushButton#attentionChip[alert="true"] {{ color: {ERROR_TEXT}; }}
+QPushButton#attentionChip[alert="true"] {{ color: {p.ERROR_TEXT}; }}
 QPushButton#attentionChip[alert="true"]:checked {{
-    background: {ERROR_BG}; border-color: {DANGER};
+    background: {p.ERROR_BG}; border-color: {p.DANGER};
 }}
 """
 
@@ -91,7 +86,7 @@ class OrderFilterBar(QWidget):
         self._setup_ui()
 
     def _setup_ui(self) -> None:
-        self.setStyleSheet(CHIP_STYLE)
+        themed(self, chip_style)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(8)

@@ -13,49 +13,31 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import QLabel, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from channelmanager_gui.models.order import OrderStatus
-from channelmanager_gui.views.style import (
-    AMBER_BG,
-    AMBER_TEXT,
-    BLUE_BG,
-    BLUE_TEXT,
-    ERROR_BG,
-    ERROR_TEXT,
-    GREEN_BG,
-    GREEN_TEXT,
-    NEUTRAL_BG,
-    ORANGE_BG,
-    ORANGE_TEXT,
-    PURPLE_BG,
-    PURPLE_TEXT,
-    SKY_BG,
-    SKY_TEXT,
-    TEXT_MUTED,
-    TEXT_STRONG,
-    VIOLET_BG,
-    VIOLET_TEXT,
-)
+from channelmanager_gui.views.style import colour, current
 from channelmanager_gui.views.tables.orders import NOTE_ROLE, STATUS_ROLE
+from channelmanager_gui.views.theme import themed
 
-# (background, text) per status: red for what needs the merchant, amber for in-between,
-# green for done, grey for closed.
+# (background, text) colour names per status: red for what needs the merchant, amber for
+# in-between, green for done, grey for closed. Names, read in the palette of the moment.
 STATUS_COLOURS: dict[str, tuple[str, str]] = {
-    OrderStatus.ERROR: (ERROR_BG, ERROR_TEXT),
-    OrderStatus.IMPORTED: (BLUE_BG, BLUE_TEXT),
-    OrderStatus.ACKNOWLEDGED: (SKY_BG, SKY_TEXT),
-    OrderStatus.CREATED: (AMBER_BG, AMBER_TEXT),
-    OrderStatus.PARTIALLY_SHIPPED: (ORANGE_BG, ORANGE_TEXT),
-    OrderStatus.SHIPPED: (GREEN_BG, GREEN_TEXT),
-    OrderStatus.RETURN_REQUESTED: (PURPLE_BG, PURPLE_TEXT),
-    OrderStatus.REFUNDED: (VIOLET_BG, VIOLET_TEXT),
-    OrderStatus.CANCELLED: (NEUTRAL_BG, TEXT_MUTED),
+    OrderStatus.ERROR: ("ERROR_BG", "ERROR_TEXT"),
+    OrderStatus.IMPORTED: ("BLUE_BG", "BLUE_TEXT"),
+    OrderStatus.ACKNOWLEDGED: ("SKY_BG", "SKY_TEXT"),
+    OrderStatus.CREATED: ("AMBER_BG", "AMBER_TEXT"),
+    OrderStatus.PARTIALLY_SHIPPED: ("ORANGE_BG", "ORANGE_TEXT"),
+    OrderStatus.SHIPPED: ("GREEN_BG", "GREEN_TEXT"),
+    OrderStatus.RETURN_REQUESTED: ("PURPLE_BG", "PURPLE_TEXT"),
+    OrderStatus.REFUNDED: ("VIOLET_BG", "VIOLET_TEXT"),
+    OrderStatus.CANCELLED: ("NEUTRAL_BG", "TEXT_MUTED"),
 }
-_DEFAULT = (NEUTRAL_BG, TEXT_STRONG)
-_NOTE_COLOUR = QColor(ERROR_TEXT)
+_DEFAULT = ("NEUTRAL_BG", "TEXT_STRONG")
 _H_PAD, _V_PAD, _GAP = 8, 3, 8
 
 
 def pill_colours(status: str) -> tuple[str, str]:
-    return STATUS_COLOURS.get(status, _DEFAULT)
+    """The pill's (background, text) colours for ``status`` in the current palette."""
+    background, foreground = STATUS_COLOURS.get(status, _DEFAULT)
+    return colour(background), colour(foreground)
 
 
 class StatusPillDelegate(QStyledItemDelegate):
@@ -91,8 +73,8 @@ class StatusPillDelegate(QStyledItemDelegate):
                 pill.right() + _GAP, rect.top(), rect.right() - pill.right() - _GAP, rect.height()
             )
             selected = bool(option.state & QStyle.StateFlag.State_Selected)
-            colour = option.palette.highlightedText().color() if selected else _NOTE_COLOUR
-            painter.setPen(colour)
+            note_colour = QColor(current().ERROR_TEXT)
+            painter.setPen(option.palette.highlightedText().color() if selected else note_colour)
             elided = metrics.elidedText(note, Qt.TextElideMode.ElideRight, note_rect.width())
             painter.drawText(
                 note_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, elided
@@ -127,10 +109,14 @@ class StatusPill(QLabel):
         self.set_status(status)
 
     def set_status(self, status: str) -> None:
-        background, foreground = pill_colours(status)
         self.setText(status)
         self.setAccessibleName(f"Status: {status}")
-        self.setStyleSheet(
-            f"QLabel#statusPill {{ background: {background}; color: {foreground};"
-            f" border-radius: 10px; padding: 2px 10px; font-weight: 600; }}"
-        )
+        themed(self, lambda _palette: _pill_style(status))
+
+
+def _pill_style(status: str) -> str:
+    background, foreground = pill_colours(status)
+    return (
+        f"QLabel#statusPill {{ background: {background}; color: {foreground};"
+        f" border-radius: 10px; padding: 2px 10px; font-weight: 600; }}"
+    )

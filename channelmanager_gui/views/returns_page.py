@@ -31,9 +31,10 @@ from channelmanager_gui.models.order import Return
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services import ops
 from channelmanager_gui.services.changes import Change, ChangeBus
-from channelmanager_gui.views.page_style import PAGE_STYLE
+from channelmanager_gui.views.page_style import page_style
 from channelmanager_gui.views.table_support import ask_confirmation, threaded_runner
 from channelmanager_gui.views.tables.paged import Runner
+from channelmanager_gui.views.theme import themed
 
 COLUMNS = (
     "Walmart return",
@@ -84,7 +85,7 @@ class ReturnsPage(QWidget):
         self.refresh()
 
     def _setup_ui(self) -> None:
-        self.setStyleSheet(PAGE_STYLE)  # the page title and empty state look as on every page
+        themed(self, page_style)  # the page title and empty state look as on every page
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         title = QLabel("Returns")

@@ -1,5 +1,6 @@
 """Settings: the merchant's stores, added, edited and removed here; below them the desktop
-settings (start at login, notifications: ``views/desktop_settings.py``).
+settings (start at login, notifications: ``views/desktop_settings.py``) and the appearance
+(light or dark: ``views/appearance_settings.py``).
 
 Each change is announced with ``stores_changed`` so the composition root can refresh the store
 selector and reconnect the sync engine; the page itself never touches the engine.
@@ -29,10 +30,12 @@ from channelmanager_gui.qt_text import plain_label, verbatim
 from channelmanager_gui.services import ops
 from channelmanager_gui.services.autostart import Autostart
 from channelmanager_gui.services.ops import CANCEL_REASON_LABELS, CredentialStore, StoreSettings
+from channelmanager_gui.views.appearance_settings import AppearanceSettings
 from channelmanager_gui.views.desktop_settings import DesktopSettings
-from channelmanager_gui.views.page_style import PAGE_STYLE
+from channelmanager_gui.views.page_style import page_style
 from channelmanager_gui.views.store_dialog import INTERVAL_LABELS, StoreDialog
 from channelmanager_gui.views.table_support import Confirm, ask_confirmation
+from channelmanager_gui.views.theme import themed
 
 # (parent, db, creds, ops, store_id) -> saved id or None: StoreDialog.ask, or a test's stand-in.
 AskStore = Callable[[QWidget, Database, CredentialStore, OpRunner, "int | None"], "int | None"]
@@ -63,7 +66,7 @@ class SettingsPage(QWidget):
         self._ask_store = ask_store
         self._confirm = confirm
         self._autostart = autostart or Autostart(self_command())
-        self.setStyleSheet(PAGE_STYLE)
+        themed(self, page_style)
         self._setup_ui()
         self.reload()
 
@@ -125,6 +128,8 @@ class SettingsPage(QWidget):
         layout.addWidget(self.summary, 1)
         self.desktop = DesktopSettings(self._db, self._autostart)
         layout.addWidget(self.desktop)
+        self.appearance = AppearanceSettings(self._db)
+        layout.addWidget(self.appearance)
 
     # -- public API ----------------------------------------------------------------------------
 

@@ -36,10 +36,10 @@ from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.order import Order
 from channelmanager_gui.qt_text import plain_label
 from channelmanager_gui.services.ops import validation as v
-from channelmanager_gui.views.style import PROBLEM_TEXT, PURPLE_TEXT
+from channelmanager_gui.views.style import Palette
+from channelmanager_gui.views.theme import themed
 
 Clock = Callable[[], datetime]
-REASON_STYLE = f"color: {PROBLEM_TEXT}; font-size: 12px;"
 _LINE_HEADERS = ("SKU", "Product", "Ordered", "Shipped", "Cancelled", "Ship now")
 
 
@@ -53,10 +53,18 @@ def reason_text(exc: ValidationError) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _reason_style(p: Palette) -> str:
+    return f"color: {p.PROBLEM_TEXT}; font-size: 12px;"
+
+
+def _override_style(p: Palette) -> str:
+    return f"color: {p.PURPLE_TEXT}; font-weight: 600;"
+
+
 def reason_label() -> QLabel:
     label = plain_label()  # validation messages quote what was typed
     label.setObjectName("fieldReason")
-    label.setStyleSheet(REASON_STYLE)
+    themed(label, _reason_style)
     label.setWordWrap(True)
     label.hide()
     return label
@@ -113,7 +121,7 @@ class ShipDialog(QDialog):
         self.override: QCheckBox | None = None
         if self._order.intent_to_cancel:
             self.override = QCheckBox("Ship anyway — the buyer asked Walmart to cancel this order")
-            self.override.setStyleSheet(f"color: {PURPLE_TEXT}; font-weight: 600;")
+            themed(self.override, _override_style)
             self.override.toggled.connect(self._on_input_changed)
             layout.addWidget(self.override)
         layout.addLayout(self._form())

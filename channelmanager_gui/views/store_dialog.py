@@ -45,7 +45,8 @@ from channelmanager_gui.services.ops import (
 from channelmanager_gui.services.ops import store as store_form
 from channelmanager_gui.services.ops.store_writes import SECRET_LABELS, StoreAnswer
 from channelmanager_gui.views.identifier_table import IdentifierTable
-from channelmanager_gui.views.style import GREEN_TEXT, PROBLEM_TEXT
+from channelmanager_gui.views.style import Palette, current
+from channelmanager_gui.views.theme import themed
 
 SAVED_PLACEHOLDER = "Saved in the keyring — type to replace"
 INTERVAL_LABELS = {
@@ -60,6 +61,10 @@ INTERVAL_LABELS = {
     "cancellations": "Orders cancelled in Commerce",
 }
 HOLD_CANCEL = "Hold it until I choose Walmart's reason"
+
+
+def _problem_style(p: Palette) -> str:
+    return f"color: {p.PROBLEM_TEXT};"
 
 
 class StoreDialog(QDialog):
@@ -125,7 +130,7 @@ class StoreDialog(QDialog):
         self.reason = plain_label()  # a validation message quoting what was typed
         self.reason.setObjectName("formReason")
         self.reason.setWordWrap(True)
-        self.reason.setStyleSheet(f"color: {PROBLEM_TEXT};")
+        themed(self.reason, _problem_style)
         bottom.addWidget(self.reason, 1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.addButton(
@@ -279,7 +284,8 @@ class StoreDialog(QDialog):
     def _show_reports(self, reports: tuple[ConnectionReport, ConnectionReport]) -> None:
         lines = []
         for service, report in zip(("Commerce", "Walmart"), reports, strict=True):
-            mark, colour = ("✔", GREEN_TEXT) if report.ok else ("✖", PROBLEM_TEXT)
+            ok, problem = current().GREEN_TEXT, current().PROBLEM_TEXT
+            mark, colour = ("✔", ok) if report.ok else ("✖", problem)
             detail = f" {report.detail}" if report.ok and report.detail else ""
             lines.append(
                 f"<span style='color:{colour}'>{mark} <b>{service}:</b></span> "

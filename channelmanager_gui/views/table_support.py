@@ -32,23 +32,7 @@ from channelmanager_gui.models.listing import ListingState
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import ChangeBus
 from channelmanager_gui.views.pill_delegate import StatusPillDelegate
-from channelmanager_gui.views.style import (
-    AMBER_BG,
-    AMBER_TEXT,
-    BLUE_BG,
-    BLUE_TEXT,
-    ERROR_BG,
-    ERROR_TEXT,
-    GREEN_BG,
-    GREEN_TEXT,
-    NEUTRAL_BG,
-    ORANGE_BG,
-    ORANGE_TEXT,
-    SKY_BG,
-    SKY_TEXT,
-    TEXT_MUTED,
-    TEXT_STRONG,
-)
+from channelmanager_gui.views.style import colour, current
 from channelmanager_gui.views.tables.listings import ERROR_ROLE as NOTE_ROLE
 from channelmanager_gui.views.tables.listings import STATE_ROLE
 from channelmanager_gui.views.tables.paged import PagedIdModel
@@ -56,22 +40,22 @@ from channelmanager_gui.views.window_state import read_bytes
 
 T = TypeVar("T")
 
+# (background, text) colour names: read in the palette of the moment when a pill is drawn.
 STATE_COLOURS: dict[str, tuple[str, str]] = {
-    ListingState.ACTIVE: (GREEN_BG, GREEN_TEXT),
-    ListingState.READY: (SKY_BG, SKY_TEXT),
-    ListingState.PENDING_MATCH: (AMBER_BG, AMBER_TEXT),
-    ListingState.UNMATCHED: (ORANGE_BG, ORANGE_TEXT),
-    ListingState.INCOMPLETE: (ERROR_BG, ERROR_TEXT),
-    ListingState.INELIGIBLE: (NEUTRAL_BG, TEXT_MUTED),
-    ListingState.ENDED: (NEUTRAL_BG, TEXT_MUTED),
+    ListingState.ACTIVE: ("GREEN_BG", "GREEN_TEXT"),
+    ListingState.READY: ("SKY_BG", "SKY_TEXT"),
+    ListingState.PENDING_MATCH: ("AMBER_BG", "AMBER_TEXT"),
+    ListingState.UNMATCHED: ("ORANGE_BG", "ORANGE_TEXT"),
+    ListingState.INCOMPLETE: ("ERROR_BG", "ERROR_TEXT"),
+    ListingState.INELIGIBLE: ("NEUTRAL_BG", "TEXT_MUTED"),
+    ListingState.ENDED: ("NEUTRAL_BG", "TEXT_MUTED"),
 }
 OUTCOME_COLOURS: dict[str, tuple[str, str]] = {
-    "OK": (GREEN_BG, GREEN_TEXT),
-    "Error": (ERROR_BG, ERROR_TEXT),
-    "Info": (BLUE_BG, BLUE_TEXT),
+    "OK": ("GREEN_BG", "GREEN_TEXT"),
+    "Error": ("ERROR_BG", "ERROR_TEXT"),
+    "Info": ("BLUE_BG", "BLUE_TEXT"),
 }
-_DEFAULT_COLOURS = (NEUTRAL_BG, TEXT_STRONG)
-_NOTE_COLOUR = QColor(ERROR_TEXT)
+_DEFAULT_COLOURS = ("NEUTRAL_BG", "TEXT_STRONG")
 
 
 def threaded_runner(
@@ -226,7 +210,7 @@ class StatePillDelegate(StatusPillDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         pill = self._pill_rect(option.rect, QFontMetrics(option.font), state)
-        background, foreground = self._colours.get(state, _DEFAULT_COLOURS)
+        background, foreground = map(colour, self._colours.get(state, _DEFAULT_COLOURS))
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(background))
         painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
@@ -245,7 +229,8 @@ class StatePillDelegate(StatusPillDelegate):
             pill.right() + 8, rect.top(), rect.right() - pill.right() - 8, rect.height()
         )
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        painter.setPen(option.palette.highlightedText().color() if selected else _NOTE_COLOUR)
+        note_colour = QColor(current().ERROR_TEXT)
+        painter.setPen(option.palette.highlightedText().color() if selected else note_colour)
         metrics = QFontMetrics(option.font)
         text = metrics.elidedText(note, Qt.TextElideMode.ElideRight, note_rect.width())
         painter.drawText(

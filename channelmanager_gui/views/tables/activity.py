@@ -6,7 +6,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
 
 from channelmanager_gui.models.activity_queries import (
     ActivityFilter,
@@ -15,13 +14,12 @@ from channelmanager_gui.models.activity_queries import (
     rows_by_ids,
 )
 from channelmanager_gui.models.db import Database
-from channelmanager_gui.views.style import ERROR_TEXT
 from channelmanager_gui.views.tables.paged import PagedIdModel
+from channelmanager_gui.views.theme import brush
 
 OUTCOME_ROLE = Qt.ItemDataRole.UserRole + 2  # "Error", "OK", "Info": text for a pill
 COL_TIME, COL_OUTCOME, COL_SUBJECT, COL_EVENT, COL_MESSAGE = range(5)
 OUTCOME_TEXT = {"ok": "OK", "error": "Error", "info": "Info"}
-_ERROR_TEXT = QColor(ERROR_TEXT)
 
 
 class ActivityTableModel(PagedIdModel[ActivityRow, ActivityFilter]):
@@ -50,7 +48,7 @@ class ActivityTableModel(PagedIdModel[ActivityRow, ActivityFilter]):
         if role == Qt.ItemDataRole.FontRole and column == COL_SUBJECT:
             return self.mono_font()
         if role == Qt.ItemDataRole.ForegroundRole and row.outcome == "error":
-            return QBrush(_ERROR_TEXT) if column == COL_MESSAGE else None
+            return brush("ERROR_TEXT") if column == COL_MESSAGE else None
         return None
 
 

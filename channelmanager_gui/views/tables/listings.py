@@ -13,7 +13,6 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
 
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.listing import ListingState
@@ -28,8 +27,8 @@ from channelmanager_gui.models.listing_table_queries import (
     load_ids,
     rows_by_ids,
 )
-from channelmanager_gui.views.style import ERROR_TINT, PROBLEM_TEXT
 from channelmanager_gui.views.tables.paged import RIGHT, CountedIdModel
+from channelmanager_gui.views.theme import brush
 
 STATE_ROLE = Qt.ItemDataRole.UserRole + 2  # the state text, for the pill delegate
 ERROR_ROLE = Qt.ItemDataRole.UserRole + 3  # the problem in words, or ""
@@ -60,9 +59,6 @@ COLUMNS: tuple[Column, ...] = (
 COL_SENT_AT, COL_IDENTIFIER, COL_ITEM, COL_PROBLEM = range(7, 11)
 _RIGHT_COLUMNS = frozenset({COL_PRICE, COL_QTY, COL_PRICE_SENT, COL_QTY_SENT})
 _MONO_COLUMNS = frozenset({COL_SKU, COL_IDENTIFIER, COL_ITEM})
-# Brushes made once: data() asks for every painted cell.
-_PROBLEM_TEXT = QBrush(QColor(PROBLEM_TEXT))
-_ERROR_TINT = QBrush(QColor(ERROR_TINT))
 
 
 class ListingsTableModel(CountedIdModel[ListingRow, ListingFilter]):
@@ -109,13 +105,13 @@ class ListingsTableModel(CountedIdModel[ListingRow, ListingFilter]):
 
     def cell(self, row: ListingRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.BackgroundRole:
-            return _ERROR_TINT if row.sync_error else None
+            return brush("ERROR_TINT") if row.sync_error else None
         if role == Qt.ItemDataRole.FontRole:
             return self.mono_font() if column in _MONO_COLUMNS else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return RIGHT if column in _RIGHT_COLUMNS else None
         if role == Qt.ItemDataRole.ForegroundRole:
-            return _PROBLEM_TEXT if column == COL_PROBLEM else None
+            return brush("PROBLEM_TEXT") if column == COL_PROBLEM else None
         if role == STATE_ROLE:
             return row.state
         if role == ERROR_ROLE:

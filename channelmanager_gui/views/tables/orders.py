@@ -19,7 +19,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.money import money_text
@@ -34,15 +34,8 @@ from channelmanager_gui.models.order_table_queries import (
     load_listing,
     rows_by_ids,
 )
-from channelmanager_gui.views.style import (
-    AMBER_TEXT,
-    CANCEL_TINT,
-    DUE_TODAY_TINT,
-    ERROR_TINT,
-    OVERDUE_TINT,
-    PROBLEM_TEXT,
-)
 from channelmanager_gui.views.tables.paged import ID_ROLE, RIGHT, CountedIdModel
+from channelmanager_gui.views.theme import brush
 
 Clock = Callable[[], datetime]
 
@@ -75,17 +68,13 @@ COL_STATUS = 7
 _MONO_COLUMNS = frozenset({COL_PO, COL_COMMERCE, COL_CUSTOMER_ORDER})
 
 # Row tints, strongest reason first; the text of the row always says the same thing, so the
-# meaning never rests on colour alone (UX.md). Brushes made once: data() asks for every cell.
-_TINTS = tuple(
-    (kind, QBrush(QColor(colour)))
-    for kind, colour in (
-        (Attention.ERROR, ERROR_TINT),
-        (Attention.CANCEL_REQUESTED, CANCEL_TINT),
-        (Attention.OVERDUE, OVERDUE_TINT),
-        (Attention.DUE_TODAY, DUE_TODAY_TINT),
-    )
+# meaning never rests on colour alone (UX.md). Colour names: ``brush`` reads the current palette.
+_TINTS = (
+    (Attention.ERROR, "ERROR_TINT"),
+    (Attention.CANCEL_REQUESTED, "CANCEL_TINT"),
+    (Attention.OVERDUE, "OVERDUE_TINT"),
+    (Attention.DUE_TODAY, "DUE_TODAY_TINT"),
 )
-_OVERDUE_TEXT, _TODAY_TEXT = QBrush(QColor(PROBLEM_TEXT)), QBrush(QColor(AMBER_TEXT))
 
 
 class OrdersTableModel(CountedIdModel[OrderRow, OrderFilter]):
@@ -135,7 +124,7 @@ class OrdersTableModel(CountedIdModel[OrderRow, OrderFilter]):
 
     def cell(self, row: OrderRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.BackgroundRole:
-            return next((brush for kind, brush in _TINTS if kind in row.flags), None)
+            return next((brush(tint) for kind, tint in _TINTS if kind in row.flags), None)
         if role == Qt.ItemDataRole.FontRole:
             return self.mono_font() if column in _MONO_COLUMNS else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -155,9 +144,9 @@ class OrdersTableModel(CountedIdModel[OrderRow, OrderFilter]):
 
 def ship_by_brush(row: OrderRow) -> QBrush | None:
     if Attention.OVERDUE in row.flags:
-        return _OVERDUE_TEXT
+        return brush("PROBLEM_TEXT")
     if Attention.DUE_TODAY in row.flags:
-        return _TODAY_TEXT
+        return brush("AMBER_TEXT")
     return None
 
 

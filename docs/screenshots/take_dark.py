@@ -1,0 +1,93 @@
+"""Take the dark-mode screenshots in this folder: ``dark-*.png``.
+
+Runs the demo offscreen in a throwaway data folder, turns Appearance to Dark, opens the main
+pages one after another and grabs the window. From the repository's root:
+
+    QT_QPA_PLATFORM=offscreen python docs/screenshots/take_dark.py
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+WAIT_MS = 25_000  # the demo's first catalog import and order sync
+STEP_MS = 1_500
+SIZE = (1280, 800)
+
+
+def main() -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["CHANNELMANAGER_HOME"] = tempfile.mkdtemp(prefix="cm-shots-")
+    os.environ["PYTHONPATH"] = str(ROOT)  # the sync process runs this checkout too
+    sys.path.insert(0, str(ROOT))
+    from channelmanager_gui.app import run_app
+
+    app = QApplication(sys.argv[:1])  # run_app uses it; the timer needs it to exist
+    QTimer.singleShot(WAIT_MS, _shoot)
+    code = run_app(True, sys.argv[:1])
+    del app
+    return code
+
+
+def _shoot() -> None:
+    from channelmanager_gui.services.appearance_prefs import Appearance
+    from channelmanager_gui.views.main_window import MainWindow
+    from channelmanager_gui.views.navigation import Area
+    from channelmanager_gui.views.orders_page import OrdersPage
+    from channelmanager_gui.views.settings_page import SettingsPage
+    from channelmanager_gui.views.tables.orders import ORDER_ID_ROLE, STATUS_ROLE
+
+    window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+    window.resize(*SIZE)
+    settings = window.page(Area.SETTINGS)
+    assert isinstance(settings, SettingsPage)
+    choice = settings.appearance.choice  # as the merchant does it: Settings, Appearance
+    choice.setCurrentIndex(choice.findData(Appearance.DARK.value))
+    orders = window.page(Area.ORDERS)
+    assert isinstance(orders, OrdersPage)
+
+    def open_detail() -> None:
+        """An order in error: its banner is on the page with the pill and the timeline."""
+        window.show_area(Area.ORDERS)
+        rows = range(orders.model.rowCount())
+        errors = [r for r in rows if orders.model.index(r, 0).data(STATUS_ROLE) == "Error"]
+        order_id = orders.model.index(errors[0] if errors else 0, 0).data(ORDER_ID_ROLE)
+        if order_id is not None:
+            orders.show_order(order_id)
+
+    steps = [
+        ("dashboard", lambda: window.show_area(Area.DASHBOARD)),
+        ("orders", lambda: window.show_area(Area.ORDERS)),
+        ("order-detail", open_detail),
+        ("listings", lambda: window.show_area(Area.LISTINGS)),
+        ("matching", lambda: window.show_area(Area.MATCHING)),
+        ("activity", lambda: window.show_area(Area.SYNC_ACTIVITY)),
+        ("settings", lambda: window.show_area(Area.SETTINGS)),
+    ]
+
+    def run(index: int) -> None:
+        if index == len(steps):
+            window.quit_requested.emit()
+            return
+        name, show = steps[index]
+        show()
+        QTimer.singleShot(STEP_MS, lambda: _grab(name, index))
+
+    def _grab(name: str, index: int) -> None:
+        window.grab().save(str(HERE / f"dark-{name}.png"))
+        print(f"SCREENSHOT=dark-{name}.png", flush=True)
+        run(index + 1)
+
+    run(0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
