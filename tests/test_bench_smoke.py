@@ -85,3 +85,16 @@ def test_gui_smoke(tmp_path: Path) -> None:
     for key in ("orders_open_ms", "listings_search_ms", "stall_max_ms", "cold_start_ms"):
         assert result[key] > 0
     assert result["peak_rss_mb"] > 0
+
+
+@pytest.mark.timeout(300)
+def test_burst_smoke(tmp_path: Path) -> None:
+    data = run_bench("burst", tmp_path, "--orders", "10", "--events", "1", "--speed", "60",
+                     "--interval", "1")  # fmt: skip
+    result = data["burst"]
+    assert result["acknowledged_s"] > 0 and result["in_commerce_s"] > 0  # every order got there
+    assert result["speed"] == 60 and result["bound_s"] > 0
+    for phase in ("quiet", "burst"):
+        for kind in ("price", "stock", "ship"):
+            assert result[f"{phase}_{kind}_lost"] == 0, result
+            assert result[f"{phase}_{kind}_p95_s"] > 0

@@ -61,6 +61,7 @@ def endpoint(
             check_headers(request)
             allowed, headers = limiter.take(name)
             if not allowed:
+                state.count_throttled(name)
                 raise throttled(int(headers["x-next-replenish-time"]))
             response = await handler(request, state)
         except WalmartError as err:

@@ -55,6 +55,7 @@ class WalmartState:
         self.returns = ReturnStore(seed)
         self.tokens = TokenStore(token_ttl)
         self.requests: Counter[str] = Counter()
+        self.throttled: Counter[str] = Counter()  # 429 answers per bucket (reference §11)
         self._refunds = 0
         self._factory = OrderFactory(
             seed,
@@ -223,10 +224,15 @@ class WalmartState:
         with self.lock:
             self.requests[label] += 1
 
+    def count_throttled(self, bucket: str) -> None:
+        with self.lock:
+            self.throttled[bucket] += 1
+
     def stats(self) -> dict[str, Any]:
         return self.run(
             lambda: {
                 "requests": dict(self.requests),
+                "throttled": dict(self.throttled),
                 "orders": len(self.orders.orders),
                 "items": len(self.items.items),
                 "feeds": len(self.feeds.feeds),
