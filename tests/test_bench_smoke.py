@@ -68,12 +68,13 @@ def test_catalog_push_smoke(tmp_path: Path) -> None:
 @pytest.mark.timeout(300)
 def test_latency_smoke(tmp_path: Path) -> None:
     data = run_bench("latency", tmp_path, "--events", "2", "--interval", "1", "--gap", "0.2",
-                     "--timeout", "60")  # fmt: skip
+                     "--timeout", "60", "--speed", "10")  # fmt: skip
     result = data["latency"]
     for kind in ("price", "stock", "order", "ship"):
         assert result[f"{kind}_events"] == 2, result
         assert result[f"{kind}_lost"] == 0
     assert result["all_p95_s"] >= result["all_p50_s"] > 0
+    assert result["speed"] == 10 and result["http_429"] == 0
 
 
 @pytest.mark.timeout(300)

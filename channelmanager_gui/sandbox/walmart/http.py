@@ -52,8 +52,8 @@ def endpoint(
     async def run(request: Request) -> Response:
         state: WalmartState = request.app.state.walmart
         limiter: RateLimiter = request.app.state.limiter
-        state.count_request(label)
         name = bucket(request) if callable(bucket) else bucket
+        state.count_request(label, name)
         headers: dict[str, str] = {}
         try:
             if auth:
