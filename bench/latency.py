@@ -275,7 +275,9 @@ def budgets(factor: float) -> dict[str, str]:
 
 def _title(args: argparse.Namespace, speed: float | None) -> str:
     conditions = "instant" if speed is None else f"realistic, speed {speed:g}"
-    intervals = "default intervals" if args.interval is None else f"{args.interval:g} s intervals"
+    factor = speed or 1.0
+    intervals = (f"{args.interval:g} s intervals" if args.interval is not None else
+                 "default intervals" + (f" ÷ {factor:g}" if factor != 1 else ""))  # fmt: skip
     return f"Latency, {intervals}, {conditions}"
 
 
