@@ -2,7 +2,8 @@
 
 The sandboxes run with Walmart's rate limits as published (reference §11) and the realistic
 latency profile (sandbox/profile.py), all ``--speed`` times faster; the engine runs as in the
-app (every flow, default intervals, the client's pacing at the same speed). Figures:
+app (every flow, the client's pacing and the loops' default intervals, all at the same speed).
+Figures:
 
 - time until every burst order is acknowledged on Walmart, and until every one is in
   Commerce, from the moment the last one arrived, each as a ratio to the lower bound Walmart's
@@ -166,8 +167,9 @@ async def measure(
         for p in pool.stock:
             box.commerce.call("PUT", f"/products/{p.sku}", {"qty": PLENTY})
         db = fresh_database()
-        intervals = dict.fromkeys(DEFAULT_INTERVALS, interval) if interval else None
-        store_id = add_store(db, box, {"intervals": intervals} if intervals else None)
+        intervals = {name: interval or seconds / speed
+                     for name, seconds in DEFAULT_INTERVALS.items()}  # fmt: skip
+        store_id = add_store(db, box, {"intervals": intervals})
         insert_listings(db, store_id, products)
         engine = await open_engine(db, box, store_id, None, speed=speed)
         probe = Probe(box)
@@ -197,7 +199,7 @@ async def measure(
         "speed": speed,
         "placing_s": arrived - placed,
         "bound_s": bound,
-        "imported_s": done["imported"] - arrived,  # the orders loop's interval: 10 s
+        "imported_s": done["imported"] - arrived,  # the orders loop's interval: 10 s ÷ speed
         "acknowledged_s": done["acked"] - arrived,
         "acknowledged_ratio": (done["acked"] - arrived) / bound,
         "in_commerce_s": done["made"] - arrived,
@@ -229,7 +231,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--speed", type=float, default=10.0, help="every limit × and every "
                         "latency ÷ this factor (1: as published)")  # fmt: skip
     parser.add_argument("--interval", type=float, default=None,
-                        help="every loop's interval in seconds (default: the app's)")  # fmt: skip
+                        help="every loop's interval (default: the app's ÷ speed)")  # fmt: skip
     parser.add_argument("--json", help="also write the figures to this JSON file")
     args = parser.parse_args(argv)
     result = asyncio.run(measure(args.orders, args.events, args.speed, args.interval))

@@ -90,6 +90,10 @@ async def measure(listings: int, minutes: float, warmup: float, speed: float) ->
             share = rpm / (per_minute(LIMITS.get(bucket, LIMITS["feed_other"])) * speed)
             peak = max(peak, (bucket, share), key=lambda item: item[1])
     out["busiest_bucket"], out["busiest_bucket_share"] = peak
+    routes = commerce1["requests"]
+    busiest = sorted(routes, key=lambda r: routes[r] - commerce0["requests"].get(r, 0))[-3:]
+    for route in reversed(busiest):  # where Commerce's requests go: the loops' own profile
+        out[f"commerce_rpm {route}"] = (routes[route] - commerce0["requests"].get(route, 0)) / span
     return out
 
 

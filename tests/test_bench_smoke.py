@@ -99,3 +99,13 @@ def test_burst_smoke(tmp_path: Path) -> None:
         for kind in ("price", "stock", "ship"):
             assert result[f"{phase}_{kind}_lost"] == 0, result
             assert result[f"{phase}_{kind}_p95_s"] > 0
+
+
+@pytest.mark.timeout(300)
+def test_idle_smoke(tmp_path: Path) -> None:
+    data = run_bench("idle", tmp_path, "--listings", "300", "--minutes", "0.1", "--warmup", "3",
+                     "--speed", "10")  # fmt: skip
+    [result] = data["idle"]
+    assert result["listings"] == 300 and result["speed"] == 10
+    assert result["cpu_share_of_core"] > 0 and result["commerce_rpm"] > 0  # the loops polled
+    assert result["http_429"] == 0

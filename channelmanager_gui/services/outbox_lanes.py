@@ -50,6 +50,11 @@ class Lanes:
     def names(self) -> list[str]:
         return sorted(self.kinds)
 
+    def signature(self) -> tuple[Any, ...]:
+        """What the lanes' SQL depends on, to reuse statements built for the same lanes."""
+        lanes = tuple((lane, tuple(sorted(kinds))) for lane, kinds in sorted(self.kinds.items()))
+        return lanes, tuple(self.independent)
+
     def only(self, kind: Any, lane: str | None) -> ColumnElement[bool]:
         """SQL: ``kind`` (a column) runs in ``lane`` (None: any lane)."""
         if lane is None:
