@@ -34,6 +34,7 @@ from channelmanager_gui.services.engine.context import MemorySecrets, SecretSour
 from channelmanager_gui.services.engine.engine import SyncEngine
 from channelmanager_gui.services.engine.settings import StoreSettings
 from channelmanager_gui.services.walmart.client import WalmartClient
+from channelmanager_gui.services.walmart.core import DEFAULT_SPACING
 
 ENV_KEYS = ("WALMART_URL", "WALMART_CLIENT_ID", "WALMART_CLIENT_SECRET", "COMMERCE_URL",
             "COMMERCE_TOKEN")  # fmt: skip
@@ -150,11 +151,19 @@ class Sandboxes:
 
 @contextmanager
 def sandboxes(
-    *, products: int = 300, orders: int = 0, seed: int = 1, extra: list[str] | None = None
-) -> Iterator[Sandboxes]:
-    """``python -m channelmanager_gui sandbox`` in its own process, rate limits off."""
+    *, products: int = 300, orders: int = 0, seed: int = 1, extra: list[str] | None = None,
+    speed: float | None = None,
+) -> Iterator[Sandboxes]:  # fmt: skip
+    """``python -m channelmanager_gui sandbox`` in its own process: rate limits off and no added
+    latency; or, with ``speed``, realistic conditions (issue 19: Walmart's limits as published
+    and the realistic latency profile, sandbox/profile.py), ``speed`` times faster."""
+    conditions = (
+        ["--rate-limit-scale", "0"]
+        if speed is None
+        else ["--rate-limit-scale", "1", "--profile", "realistic", "--speed", f"{speed:g}"]
+    )
     args = [sys.executable, "-m", "channelmanager_gui", "sandbox", "--seed", str(seed),
-            "--products", str(products), "--orders", str(orders), "--rate-limit-scale", "0",
+            "--products", str(products), "--orders", str(orders), *conditions,
             *(extra or [])]  # fmt: skip
     proc = subprocess.Popen(args, stdout=subprocess.PIPE, text=True)
     try:
@@ -227,9 +236,12 @@ def add_store(db: Database, box: Sandboxes, settings: dict[str, Any] | None = No
         return store.id
 
 
-def open_store_unspaced(store: Store, secrets: SecretSource) -> StoreContext:
-    """``open_store`` without the client-side spacing of Walmart calls: the sandbox runs with
-    rate limits off, so the benchmark measures the engine, not the per-minute quotas."""
+def open_store_unspaced(
+    store: Store, secrets: SecretSource, spacing: dict[str, float] | None = None
+) -> StoreContext:
+    """``open_store`` without the client-side spacing of Walmart calls (or with ``spacing``):
+    the sandbox runs with rate limits off, so the benchmark measures the engine, not the
+    per-minute quotas."""
     return StoreContext(
         store=store,
         settings=StoreSettings.from_json(store.settings),
@@ -237,7 +249,7 @@ def open_store_unspaced(store: Store, secrets: SecretSource) -> StoreContext:
             store.walmart_url,
             secrets.secret(store, "walmart_client_id"),
             secrets.secret(store, "walmart_client_secret"),
-            spacing={},
+            spacing=spacing or {},
         ),
         commerce=CommerceClient(
             store.commerce_url,
@@ -247,13 +259,25 @@ def open_store_unspaced(store: Store, secrets: SecretSource) -> StoreContext:
     )
 
 
+def scaled_spacing(speed: float) -> dict[str, float]:
+    """The app's spacing of Walmart calls, ``speed`` times shorter: the client paces at the
+    limits of a sandbox that runs ``speed`` times faster."""
+    return {key: seconds / speed for key, seconds in DEFAULT_SPACING.items()}
+
+
 async def open_engine(
     db: Database, box: Sandboxes, store_id: int, flows: list[ModuleType] | None, *,
-    unspaced: bool = True, **kwargs: Any,
+    unspaced: bool = True, speed: float | None = None, **kwargs: Any,
 ) -> SyncEngine:  # fmt: skip
-    """An opened engine on the bench store (``flows=None``: every flow, as the app runs)."""
+    """An opened engine on the bench store (``flows=None``: every flow, as the app runs).
+    ``speed``: the app's pacing, that many times faster (for a sandbox run at that speed)."""
     original = engine_module.open_store
-    if unspaced:
+    if speed is not None:
+        spacing = scaled_spacing(speed)
+        engine_module.open_store = lambda store, secrets: open_store_unspaced(
+            store, secrets, spacing
+        )
+    elif unspaced:
         engine_module.open_store = open_store_unspaced
     try:
         engine = SyncEngine(db, box.secrets(store_id), flows=flows, **kwargs)

@@ -68,12 +68,13 @@ def test_catalog_push_smoke(tmp_path: Path) -> None:
 @pytest.mark.timeout(300)
 def test_latency_smoke(tmp_path: Path) -> None:
     data = run_bench("latency", tmp_path, "--events", "2", "--interval", "1", "--gap", "0.2",
-                     "--timeout", "60")  # fmt: skip
+                     "--timeout", "60", "--speed", "10")  # fmt: skip
     result = data["latency"]
     for kind in ("price", "stock", "order", "ship"):
         assert result[f"{kind}_events"] == 2, result
         assert result[f"{kind}_lost"] == 0
     assert result["all_p95_s"] >= result["all_p50_s"] > 0
+    assert result["speed"] == 10 and result["http_429"] == 0
 
 
 @pytest.mark.timeout(300)
@@ -92,3 +93,26 @@ def test_change_delivery_bench_sees_every_change(tmp_path: Path) -> None:
                      "--gap", "0.05")["change_delivery"]  # fmt: skip
     assert data["events"] == data["seen"] == 3
     assert data["idle_poll_us"] > 0
+
+
+@pytest.mark.timeout(300)
+def test_burst_smoke(tmp_path: Path) -> None:
+    data = run_bench("burst", tmp_path, "--orders", "10", "--events", "1", "--speed", "60",
+                     "--interval", "1")  # fmt: skip
+    result = data["burst"]
+    assert result["acknowledged_s"] > 0 and result["in_commerce_s"] > 0  # every order got there
+    assert result["speed"] == 60 and result["bound_s"] > 0
+    for phase in ("quiet", "burst"):
+        for kind in ("price", "stock", "ship"):
+            assert result[f"{phase}_{kind}_lost"] == 0, result
+            assert result[f"{phase}_{kind}_p95_s"] > 0
+
+
+@pytest.mark.timeout(300)
+def test_idle_smoke(tmp_path: Path) -> None:
+    data = run_bench("idle", tmp_path, "--listings", "300", "--minutes", "0.1", "--warmup", "3",
+                     "--speed", "10")  # fmt: skip
+    [result] = data["idle"]
+    assert result["listings"] == 300 and result["speed"] == 10
+    assert result["cpu_share_of_core"] > 0 and result["commerce_rpm"] > 0  # the loops polled
+    assert result["http_429"] == 0

@@ -79,3 +79,27 @@ def test_sandbox_prints_keys_first_and_serves_both_apis(cm_home: Path) -> None:
     finally:
         proc.send_signal(signal.SIGINT)
         assert proc.wait(timeout=20) == 0
+
+
+def test_sandbox_realistic_profile_at_a_speed(cm_home: Path) -> None:
+    """Issue 19's switches from the command line: the profile's latencies over the speed, and
+    Walmart's limits times the speed (the bench reads the two lines after the keys)."""
+    env = {**os.environ, "CHANNELMANAGER_HOME": str(cm_home)}
+    args = ["sandbox", "--products", "20", "--orders", "0", "--profile", "realistic",
+            "--speed", "4"]  # fmt: skip
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "channelmanager_gui", *args], stdout=subprocess.PIPE, text=True,
+        env=env,
+    )  # fmt: skip
+    try:
+        assert proc.stdout is not None
+        lines = [proc.stdout.readline().strip() for _ in range(len(KEYS) + 2)]
+        values = dict(line.split("=", 1) for line in lines)
+        assert values["SANDBOX_PROFILE"] == "realistic" and values["SANDBOX_SPEED"] == "4"
+        walmart = httpx.get(f"{values['WALMART_URL']}/_sandbox/faults").json()
+        assert (walmart["latency_ms"], walmart["speed"]) == (80.0, 4.0)
+        commerce = httpx.get(f"{values['COMMERCE_URL']}/_sandbox/faults").json()
+        assert commerce["latency_ms"] == 150.0 and 1500.0 in commerce["route_latency_ms"].values()
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=20)

@@ -12,6 +12,7 @@ import argparse
 import threading
 
 from channelmanager_gui.sandbox.faults import FaultConfig
+from channelmanager_gui.sandbox.profile import PROFILES
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -39,6 +40,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         type=float,
         default=1.0,
         help="multiply Walmart's and Amazon's rate limits (0 turns them off)",
+    )
+    parser.add_argument(
+        "--profile",
+        choices=sorted(PROFILES),
+        default="instant",
+        help="answer latency: instant (loopback) or realistic (Walmart ~80 ms a call, Commerce "
+        "~150 ms and ~1.5 s to place an order)",
+    )
+    parser.add_argument(
+        "--speed",
+        type=float,
+        default=1.0,
+        help="run faster by this factor: every latency divided by it, every rate limit "
+        "multiplied by it (benchmarks compare with the bounds at the same factor)",
     )
     faults = parser.add_argument_group(
         "fault switches (every server; change at run time with PUT /_sandbox/faults)"
@@ -80,9 +95,12 @@ def _run(args: argparse.Namespace) -> int:
         with_amazon=True,
         amazon_port=args.amazon_port,
         amazon_faults=_faults(args, args.seed + 2),
+        profile=args.profile,
+        speed=args.speed,
     )
     with pair:
         print("\n".join(pair.env_lines()), flush=True)
+        print(f"SANDBOX_PROFILE={args.profile}\nSANDBOX_SPEED={args.speed:g}", flush=True)
         print("Sandbox servers running; press Ctrl+C to stop.", flush=True)
         try:
             threading.Event().wait()

@@ -14,6 +14,7 @@ import asyncio
 import json
 import logging
 import random
+import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
@@ -34,7 +35,11 @@ class FaultConfig:
     unavailable_rate: float = 0.0  # 503 answers (overload), before the request is acted on
     throttle_rate: float = 0.0  # chance that a request starts a 429 storm
     storm_seconds: float = 1.0  # how long a 429 storm lasts
-    latency_ms: float = 0.0  # added to every answer
+    latency_ms: float = 0.0  # added to every answer without a route latency below
+    # "METHOD regex" (searched in the path) → ms, instead of ``latency_ms`` for those requests:
+    # a real Magento spends far longer placing an order than answering a read (sandbox/profile.py)
+    route_latency_ms: dict[str, float] = field(default_factory=dict)
+    speed: float = 1.0  # every latency above is divided by it (a benchmark's scale factor)
     drop_rate: float = 0.0  # connection dropped (half before acting, half after)
     malformed_rate: float = 0.0  # body replaced by truncated or invalid JSON
     seed: int | None = None
@@ -55,9 +60,7 @@ class FaultConfig:
             for key, value in values.items():
                 if key not in names:
                     raise KeyError(key)
-                setattr(
-                    self, key, None if value is None else type(getattr(self, key) or 0.0)(value)
-                )
+                setattr(self, key, _typed(getattr(self, key), value))
             if "seed" in values:
                 self._rng = random.Random(self.seed)
 
@@ -69,6 +72,16 @@ class FaultConfig:
             data = {name: getattr(self, name) for name in names}
             data["injected"] = dict(self.injected)
         return data
+
+    def delay(self, method: str, path: str) -> float:
+        """Seconds to hold this request: its route's latency or the global one, over ``speed``."""
+        ms = self.latency_ms
+        for route, route_ms in self.route_latency_ms.items():
+            verb, _, pattern = route.partition(" ")
+            if verb == method and re.search(pattern, path):
+                ms = route_ms
+                break
+        return ms / 1000 / self.speed if ms > 0 and self.speed > 0 else 0.0
 
     def roll(self, rate: float) -> bool:
         if rate <= 0:
@@ -98,6 +111,15 @@ class FaultConfig:
 
     def storm_left(self, now: float) -> float:
         return max(0.0, self._storm_until - now)
+
+
+def _typed(current: Any, value: Any) -> Any:
+    """``value`` as the switch's type (a dict stays a dict of floats; None clears ``seed``)."""
+    if value is None:
+        return None
+    if isinstance(current, dict):
+        return {str(key): float(ms) for key, ms in dict(value).items()}
+    return type(current or 0.0)(value)
 
 
 def _is_json(body: bytes) -> bool:
@@ -145,8 +167,9 @@ class FaultMiddleware:
             return
         f = self.faults
         f.saw_agent(_header(scope, b"user-agent"))
-        if f.latency_ms > 0:
-            await asyncio.sleep(f.latency_ms / 1000)
+        delay = f.delay(scope["method"], scope["path"])
+        if delay > 0:
+            await asyncio.sleep(delay)
         now = asyncio.get_running_loop().time()
         if f.in_storm(now):
             f.count("429")

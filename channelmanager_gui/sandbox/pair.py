@@ -12,6 +12,7 @@ from types import TracebackType
 from channelmanager_gui.sandbox.amazon import AmazonSandbox
 from channelmanager_gui.sandbox.commerce import CommerceSandbox
 from channelmanager_gui.sandbox.faults import FaultConfig
+from channelmanager_gui.sandbox.profile import apply_profile
 from channelmanager_gui.sandbox.walmart import WalmartSandbox
 
 
@@ -67,8 +68,16 @@ def start_pair(
     with_amazon: bool = False,
     amazon_port: int = 0,
     amazon_faults: FaultConfig | None = None,
+    profile: str = "instant",
+    speed: float = 1.0,
 ) -> SandboxPair:
-    """Start the servers; each runs in its own thread, off the caller's event loop."""
+    """Start the servers; each runs in its own thread, off the caller's event loop.
+
+    ``profile`` (sandbox/profile.py) sets each server's latency; ``speed`` divides every
+    latency and multiplies every rate limit (``rate_limit_scale``), as benchmarks scale."""
+    walmart_faults = apply_profile(walmart_faults, profile, "walmart", speed)
+    commerce_faults = apply_profile(commerce_faults, profile, "commerce", speed)
+    rate_limit_scale *= speed
     commerce = CommerceSandbox(
         seed=seed, products=products, port=commerce_port, faults=commerce_faults
     ).start()
@@ -93,7 +102,7 @@ def start_pair(
                 products=products,
                 orders=orders,
                 port=amazon_port,
-                faults=amazon_faults,
+                faults=apply_profile(amazon_faults, profile, "amazon", speed),
                 rate_limit_scale=rate_limit_scale,
             ).start()
         except BaseException:

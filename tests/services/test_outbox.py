@@ -366,3 +366,76 @@ async def test_a_wake_sends_what_was_queued_without_waiting_for_the_idle_poll(
         stop.set()
         await asyncio.wait_for(running, timeout=10)
     assert remote.received == ["shipped-in-the-window"]
+
+
+# -- lanes (services/outbox_lanes.py): each lane is claimed on its own, and an independent
+# action holds back only later actions of its own service.
+
+
+class Ack(Recorder):
+    lane = "walmart.acknowledge"
+    independent = True
+
+
+class Paced(Recorder):
+    """A lane whose sends wait on a rate bucket that never refills during the test."""
+
+    lane = "walmart.acknowledge"
+    independent = True
+
+    async def send(self, ctx):  # type: ignore[no-untyped-def]
+        await asyncio.sleep(3600)
+
+
+class Create(Recorder):
+    lane = "commerce"
+
+
+class WalmartShip(Recorder):
+    lane = "walmart.shipping"
+
+
+def queue_kind(db: Database, kind: str, subject_id: int) -> int:
+    with db.session() as session:
+        action = enqueue(session, store_id=1, kind=kind, subject_type="order",
+                         subject_id=subject_id, payload={"key": f"{kind}{subject_id}"})  # fmt: skip
+        session.flush()
+        return action.id
+
+
+def test_an_independent_action_holds_back_only_its_own_service(db: Database) -> None:
+    remote = RemoteLog()
+    handlers = {"walmart.ack": Ack(remote), "commerce.create": Create(remote),
+                "walmart.ship": WalmartShip(remote)}  # fmt: skip
+    worker = OutboxWorker(db, handlers)
+    ack = queue_kind(db, "walmart.ack", 1)
+    create = queue_kind(db, "commerce.create", 1)
+    queue_kind(db, "walmart.ship", 1)  # Walmart wants the acknowledgement before the shipment
+    assert worker.eligible_ids(10) == [ack, create]
+    assert worker.eligible_ids(10, "commerce") == [create]
+    assert worker.eligible_ids(10, "walmart.shipping") == []
+    assert worker.pending_count() == 3
+
+
+async def test_a_lane_stuck_on_its_bucket_leaves_the_others_free(db: Database) -> None:
+    remote = RemoteLog()
+    worker = OutboxWorker(db, {"walmart.ack": Paced(remote), "commerce.create": Create(remote)})
+    for order in range(1, 41):  # more than the worker's slots
+        queue_kind(db, "walmart.ack", order)
+        queue_kind(db, "commerce.create", order)
+    stop = asyncio.Event()
+    running = asyncio.create_task(worker.run_forever(stop, idle_poll=0.01))
+    for _ in range(200):
+        if len(remote.received) == 40:
+            break
+        await asyncio.sleep(0.02)
+    queue_kind(db, "commerce.create", 99)  # queued while the acknowledgements still wait
+    worker.wake()
+    for _ in range(200):
+        if "commerce.create99" in remote.received:
+            break
+        await asyncio.sleep(0.02)
+    worker.stop_grace = 0.01
+    stop.set()
+    await running
+    assert sorted(remote.received) == sorted([f"commerce.create{n}" for n in (*range(1, 41), 99)])

@@ -52,8 +52,8 @@ def endpoint(
     async def run(request: Request) -> Response:
         state: WalmartState = request.app.state.walmart
         limiter: RateLimiter = request.app.state.limiter
-        state.count_request(label)
         name = bucket(request) if callable(bucket) else bucket
+        state.count_request(label, name)
         headers: dict[str, str] = {}
         try:
             if auth:
@@ -61,6 +61,7 @@ def endpoint(
             check_headers(request)
             allowed, headers = limiter.take(name)
             if not allowed:
+                state.count_throttled(name)
                 raise throttled(int(headers["x-next-replenish-time"]))
             response = await handler(request, state)
         except WalmartError as err:

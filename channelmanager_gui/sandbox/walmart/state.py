@@ -55,6 +55,8 @@ class WalmartState:
         self.returns = ReturnStore(seed)
         self.tokens = TokenStore(token_ttl)
         self.requests: Counter[str] = Counter()
+        self.buckets: Counter[str] = Counter()  # requests per rate bucket (reference §11)
+        self.throttled: Counter[str] = Counter()  # 429 answers per bucket
         self._refunds = 0
         self._factory = OrderFactory(
             seed,
@@ -219,14 +221,21 @@ class WalmartState:
     def expire_tokens(self) -> int:
         return self.run(lambda: self.tokens.expire_all(time.time()))
 
-    def count_request(self, label: str) -> None:
+    def count_request(self, label: str, bucket: str) -> None:
         with self.lock:
             self.requests[label] += 1
+            self.buckets[bucket] += 1
+
+    def count_throttled(self, bucket: str) -> None:
+        with self.lock:
+            self.throttled[bucket] += 1
 
     def stats(self) -> dict[str, Any]:
         return self.run(
             lambda: {
                 "requests": dict(self.requests),
+                "buckets": dict(self.buckets),
+                "throttled": dict(self.throttled),
                 "orders": len(self.orders.orders),
                 "items": len(self.items.items),
                 "feeds": len(self.feeds.feeds),

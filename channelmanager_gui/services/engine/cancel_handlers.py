@@ -91,6 +91,7 @@ class _Base:
 
 class WalmartCancelHandler(_Base):
     step, verb = WALMART_CANCEL, "on Walmart"
+    lane = "walmart.cancel"  # a merchant's click: its own bucket and lane (outbox_lanes.py)
 
     async def send(self, ctx: ActionContext) -> dict[str, Any] | None:
         po, _, _ = _order_keys(self.env, ctx)
@@ -127,6 +128,7 @@ class WalmartCancelHandler(_Base):
 
 class CommerceCancelHandler(_Base):
     step, verb = COMMERCE_CANCEL, "in Commerce"
+    lane = "commerce.merchant"  # a merchant's click goes ahead of order creation
 
     async def send(self, ctx: ActionContext) -> dict[str, Any] | None:
         po, entity_id, cart_id = _order_keys(self.env, ctx)

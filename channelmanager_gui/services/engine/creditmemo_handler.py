@@ -100,6 +100,8 @@ def _memo_items(
 
 
 class CommerceRefundHandler:
+    lane = "commerce"
+
     def __init__(self, env: EngineEnv) -> None:
         self.env = env
 

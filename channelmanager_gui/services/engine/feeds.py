@@ -80,6 +80,8 @@ def listings_in_open_feeds(session: Session, store_id: int, feed_type: str) -> s
 class FeedSubmitHandler:
     """Outbox handler of ``walmart.feed``: submit once, remember the id at once."""
 
+    lane = "walmart.feeds"
+
     def __init__(self, env: EngineEnv) -> None:
         self.env = env
 

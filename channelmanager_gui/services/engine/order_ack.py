@@ -38,6 +38,11 @@ def _statuses(wo: WalmartOrder) -> dict[str, str]:
 
 
 class AcknowledgeOrder:
+    # Its own bucket (60/min); and it holds back only Walmart actions of its order: Commerce
+    # needs nothing from it (services/outbox_lanes.py).
+    lane = "walmart.acknowledge"
+    independent = True
+
     def __init__(self, env: EngineEnv) -> None:
         self.env = env
 

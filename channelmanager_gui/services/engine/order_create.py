@@ -71,6 +71,8 @@ def order_comment(snap: Snapshot) -> str:
 class CreateCommerceOrder:
     """The ``commerce.create_order`` action handler."""
 
+    lane = "commerce"
+
     def __init__(self, env: EngineEnv) -> None:
         self.env = env
         self._steps: dict[int, str] = {}  # action id → step in progress, for failed()

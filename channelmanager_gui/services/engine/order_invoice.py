@@ -60,6 +60,8 @@ def queue_invoice(session: Session, order: Order, *, look_first: bool) -> None:
 class InvoiceCommerceOrder:
     """The ``commerce.invoice_order`` action handler."""
 
+    lane = "commerce"
+
     def __init__(self, env: EngineEnv) -> None:
         self.env = env
 

@@ -82,6 +82,8 @@ class _SingleUpdate:
 class InventoryUpdate(_SingleUpdate):
     """``PUT /v3/inventory?sku=`` with the absolute quantity (payload ``sku``, ``value``)."""
 
+    lane = "walmart.inventory"
+
     def value(self, ctx: ActionContext) -> int:
         return int(ctx.payload["value"])
 
@@ -100,6 +102,8 @@ class InventoryUpdate(_SingleUpdate):
 
 class PriceUpdate(_SingleUpdate):
     """``PUT /v3/price`` with the BASE price (payload ``sku``, ``value``)."""
+
+    lane = "walmart.price"
 
     def value(self, ctx: ActionContext) -> Decimal:
         # Text since 0008 ("12.34"); a number in an action queued before it.

@@ -77,6 +77,7 @@ class _Base:
 
 class CommerceReturnHandler(_Base):
     step = COMMERCE_RETURN
+    lane = "commerce"
 
     async def send(self, ctx: ActionContext) -> dict[str, Any] | None:
         ret, order, claimed = _load(self.env, ctx)
@@ -146,6 +147,7 @@ class CommerceReturnHandler(_Base):
 
 class WalmartRefundHandler(_Base):
     step = WALMART_REFUND
+    lane = "walmart.refund"
 
     async def send(self, ctx: ActionContext) -> dict[str, Any] | None:
         ret, _, _ = _load(self.env, ctx)

@@ -61,6 +61,8 @@ class CommerceShipHandler:
     """``commerce.ship``: a Commerce shipment with one track, from the store's "ship from"
     source (MSI deducts the stock there); stores its id."""
 
+    lane = "commerce.merchant"  # a merchant's click goes ahead of order creation
+
     def __init__(self, env: EngineEnv) -> None:
         self.env = env
 
@@ -136,6 +138,8 @@ class CommerceShipHandler:
 
 class WalmartShipHandler:
     """``walmart.ship``: the shipping update on Walmart for each line of the shipment."""
+
+    lane = "walmart.shipping"
 
     def __init__(self, env: EngineEnv) -> None:
         self.env = env

@@ -38,6 +38,7 @@ class _KeyState:
     interval: float
     next_start: float = 0.0
     paused_until: float = 0.0
+    late: float = 0.0  # how late the request starting now woke after its turn (see _started)
     backoff: float = 0.0
     queue: list[tuple[int, int]] = field(default_factory=list)
     # Replaced on every change; a waiter takes the current one before it checks the queue, so
@@ -91,6 +92,7 @@ class RateControl:
         """Wait for this request's turn on ``key``; the caller then sends at once."""
         state = self._state(key)
         ticket = (int(priority), next(self._tickets))
+        arrived = self.clock.now()
         heapq.heappush(state.queue, ticket)
         try:
             while True:
@@ -98,9 +100,11 @@ class RateControl:
                 if state.queue[0] != ticket:
                     await changed.wait()
                     continue
-                delay = self._ready_at(key, state) - self.clock.now()
+                ready_at = self._ready_at(key, state)
+                delay = ready_at - self.clock.now()
                 if delay <= 0:
                     heapq.heappop(state.queue)
+                    state.late = min(-delay, self.clock.now() - arrived, state.interval / 2)
                     self._started(key, state)
                     return
                 await self.clock.sleep(delay)
@@ -133,8 +137,17 @@ class RateControl:
         return state.ready_at()
 
     def _started(self, key: str, state: _KeyState) -> None:
-        """A request on ``key`` starts now; a subclass may also spend a token here."""
-        state.next_start = self.clock.now() + state.interval
+        """A request on ``key`` starts now; a subclass may also spend a token here.
+
+        The spacing keeps to a grid: a request that waited for its turn and woke late (the
+        event loop was busy) takes its lateness, up to half an interval, off the next wait.
+        Spaced from each actual start, 1,000 acknowledgements at 0.1 s took 127 s instead of
+        100 (bench.burst, a busy engine ~27 ms late each time). Starts are still never closer
+        than half an interval, and never more than one per interval on average, so a bucket
+        refilled at that rate never runs dry. A request that found the key free starts its
+        interval afresh.
+        """
+        state.next_start = self.clock.now() + state.interval - max(0.0, state.late)
 
     def _state(self, key: str) -> _KeyState:
         state = self._keys.get(key)

@@ -39,7 +39,10 @@ TOKEN_KEY = "walmart:token"
 # feeds) are left to the server's token-bucket headers rather than spacing calls minutes apart.
 DEFAULT_SPACING = {
     "walmart:orders.released": 1.0,
-    "walmart:orders.action": 1.0,
+    "walmart:orders.acknowledge": 1.0,
+    "walmart:orders.shipping": 1.0,
+    "walmart:orders.cancel": 1.0,
+    "walmart:orders.refund": 1.0,
     "walmart:returns": 1.2,
     "walmart:returns.refund": 1.0,
     "walmart:inventory": 0.3,

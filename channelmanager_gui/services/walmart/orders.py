@@ -28,7 +28,11 @@ from channelmanager_gui.services.walmart.order_requests import (
 ORDER_STATUSES = ("Created", "Acknowledged", "Shipped", "Delivered", "Cancelled")
 ORDERS_KEY = "walmart:orders"
 RELEASED_KEY = "walmart:orders.released"
-ACTION_KEY = "walmart:orders.action"
+# One key per action: Walmart keeps a bucket of 60/min for each of acknowledge, shipping,
+# cancel and refund (reference §11), so a ship clicked during a burst of acknowledgements
+# is not spaced behind them.
+ACTION_KEYS = {verb: f"walmart:orders.{verb}" for verb in ("acknowledge", "shipping", "cancel",
+                                                             "refund")}  # fmt: skip
 
 
 class OrdersApi(WalmartCore):
@@ -118,7 +122,7 @@ class OrdersApi(WalmartCore):
             "POST",
             path,
             what=f"{verb} of order {po}",
-            rate_key=ACTION_KEY,
+            rate_key=ACTION_KEYS[verb],
             json=body,
             repeatable=repeatable,
             priority=priority,
