@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from channelmanager_gui.models.db import Database
-from channelmanager_gui.models.order_table_queries import Attention, OrderCounts
+from channelmanager_gui.models.order_table_queries import Attention, OrderCounts, OrderFilter
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.views.navigation import Badge
@@ -247,6 +247,12 @@ class OrdersPage(QWidget):
         """Open the list on one chip (e.g. from a dashboard card)."""
         self.show_list()
         self.filters.set_attention(kind)
+
+    def show_filter(self, order_filter: OrderFilter) -> None:
+        """Open the list on what a dashboard card counts (its status and/or chip)."""
+        self.show_list()
+        status = order_filter.status
+        self.filters.show_only(str(status) if status is not None else None, order_filter.attention)
 
     def set_empty_hint(self, text: str) -> None:
         """What to do when there are no orders at all, e.g. "the next sync is in 40 s"."""

@@ -163,7 +163,7 @@ def _wire_navigation(deps: PageDeps, pages: Pages) -> None:
 
     def open_orders(order_filter: OrderFilter) -> None:
         window.show_area(Area.ORDERS)
-        pages.orders.show_attention(order_filter.attention)
+        pages.orders.show_filter(order_filter)
 
     def open_listings(tab: str) -> None:
         window.show_area(Area.LISTINGS)

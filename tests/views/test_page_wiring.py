@@ -14,6 +14,7 @@ from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.services.sync_status import SyncStatusBoard
 from channelmanager_gui.views.change_bridge import ChangeBridge
+from channelmanager_gui.views.dashboard_page import ORDER_CARDS
 from channelmanager_gui.views.empty_state import EmptyStatePage
 from channelmanager_gui.views.main_window import MainWindow
 from channelmanager_gui.views.navigation import Area
@@ -119,3 +120,19 @@ def test_change_signal_reaches_pages(qtbot: QtBot, db: Database) -> None:
         session.add(Return(store_id=shop["store"], return_order_id="R-9", customer_order_id="C9"))
     pages.returns.on_changes(frozenset({Change.RETURNS}))
     qtbot.waitUntil(lambda: pages.returns.table.rowCount() == 1)
+
+
+def test_every_order_card_opens_the_list_its_number_counts(qtbot: QtBot, db: Database) -> None:
+    """Issue 20 #3: "Orders in error" opened the unfiltered list (the card's status was
+    dropped); each card must open exactly the orders it counts."""
+    seed_shop(db)
+    window, pages, _ = build(qtbot, db)
+    pages.orders.filters.search.setText("something typed earlier")
+    for card in ORDER_CARDS:
+        button = pages.dashboard.cards[card.key]
+        qtbot.waitUntil(lambda b=button: b.count_label.text() != "–")
+        count = int(button.count_label.text().replace(",", ""))
+        window.show_area(Area.DASHBOARD)
+        button.click()
+        assert window.current_area() is Area.ORDERS
+        qtbot.waitUntil(lambda n=count: pages.orders.model.rowCount() == n, timeout=3000)
