@@ -243,11 +243,6 @@ class OrdersPage(QWidget):
         self._store_id = store_id
         self._apply_filter()
 
-    def show_attention(self, kind: Attention | None) -> None:
-        """Open the list on one chip (e.g. from a dashboard card)."""
-        self.show_list()
-        self.filters.set_attention(kind)
-
     def show_filter(self, order_filter: OrderFilter) -> None:
         """Open the list on what a dashboard card counts (its status and/or chip)."""
         self.show_list()
