@@ -297,3 +297,30 @@ def test_keyboard_enter_opens_and_escape_goes_back(
     page.detail.setFocus()
     qtbot.keyClick(page.detail, Qt.Key.Key_Escape)
     assert page.stack.currentWidget() is page.list_page
+
+
+def test_new_orders_do_not_move_the_selected_row(qtbot: QtBot, db: Database) -> None:
+    """Issue 20 #6: orders arriving on top pushed the selected row down under the pointer."""
+    store = add_store(db)
+    bulk_orders(db, store, 300)
+    page = make_page(qtbot, db)
+    page.set_store(store)
+    page.show()
+    qtbot.waitExposed(page)
+    table = page.table
+    table.verticalScrollBar().setValue(table.verticalScrollBar().maximum() // 2)
+    row = table.rowAt(table.viewport().height() // 2)
+    order_id = page.model.id_at(row)
+    select(page, order_id)
+    page.table.selectionModel().setCurrentIndex(
+        page.model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate
+    )
+    where = table.rowViewportPosition(row)
+    for po in ("2001", "2002", "2003"):
+        add_order(db, store, po, order_date=NOW)  # newest: land on top, above the selection
+    with qtbot.waitSignal(page.counts_changed):
+        page.on_changes(frozenset({Change.ORDERS}))
+    moved = page.model.row_of(order_id)
+    assert moved == row + 3
+    assert table.rowViewportPosition(moved) == where
+    assert table.rowAt(table.viewport().height() // 2) == moved
