@@ -101,11 +101,14 @@ class DashboardPage(QWidget):
     """``DashboardPage(db, ops, *, runner=None, clock=local now)``.
 
     Signals: ``orders_requested(OrderFilter)`` and ``listings_requested(str)`` (a Listings
-    tab: a ListingState value or ``IN_ERROR``) when a card is clicked.
+    tab: a ListingState value or ``IN_ERROR``) when a card is clicked; ``counts_changed``
+    (DashboardCounts) with every refresh: the whole store's numbers, which no page's search
+    narrows, for the navigation badges.
     """
 
     orders_requested = Signal(object)
     listings_requested = Signal(str)
+    counts_changed = Signal(object)
 
     def __init__(
         self,
@@ -192,6 +195,7 @@ class DashboardPage(QWidget):
             button.set_count(getattr(counts, key))
         self.orders_chart.show_days(dashboard.days, dashboard.orders_per_day)
         self.delay_chart.show_loops(dashboard.loop_delays, self._clock())
+        self.counts_changed.emit(counts)
 
     def _on_card_clicked(self, card: Card) -> None:
         if isinstance(card.target, OrderFilter):

@@ -31,7 +31,6 @@ from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order_table_queries import Attention, OrderCounts, OrderFilter
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import Change, ChangeBus
-from channelmanager_gui.views.navigation import Badge
 from channelmanager_gui.views.order_actions import Clock, OrderActions
 from channelmanager_gui.views.order_detail import OrderDetailView
 from channelmanager_gui.views.order_filter_bar import OrderFilterBar
@@ -62,15 +61,6 @@ COLUMN_WIDTHS = (120, 108, 120, 120, 130, 80, 150, 200)
 # when a buyer calls, not scanned) goes last, so Ship by stays in view. Only the visual order
 # moves, so a layout saved by an earlier version still restores onto the same columns.
 STATUS_VISUAL_INDEX = 2
-
-
-def order_badges(counts: OrderCounts) -> list[Badge]:
-    """The navigation badges of the Orders area: errors and late orders in red, due today."""
-    return [
-        Badge(counts.attention.get(Attention.ERROR, 0), "in error", alert=True),
-        Badge(counts.attention.get(Attention.OVERDUE, 0), "overdue", alert=True),
-        Badge(counts.attention.get(Attention.DUE_TODAY, 0), "due today"),
-    ]
 
 
 class OrdersPage(QWidget):

@@ -17,7 +17,7 @@ from channelmanager_gui.models.order_table_queries import Attention
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.views.orders_empty import NO_ORDERS_HINT
-from channelmanager_gui.views.orders_page import OrdersPage, order_badges
+from channelmanager_gui.views.orders_page import OrdersPage
 from channelmanager_gui.views.tables.orders import (
     COL_COMMERCE,
     COL_CUSTOMER_ORDER,
@@ -186,15 +186,6 @@ def test_double_click_opens_the_detail_and_back_returns(
     assert "1003" in page.detail.title.text()
     page.detail.back_button.click()
     assert page.stack.currentWidget() is page.list_page
-
-
-def test_badges_for_navigation(page: OrdersPage) -> None:
-    badges = order_badges(page.model.counts)
-    assert [(b.count, b.meaning, b.alert) for b in badges] == [
-        (1, "in error", True),
-        (2, "overdue", True),
-        (1, "due today", False),
-    ]
 
 
 def test_date_presets_filter_by_order_date(page: OrdersPage, shop: dict[str, int]) -> None:

@@ -136,3 +136,25 @@ def test_every_order_card_opens_the_list_its_number_counts(qtbot: QtBot, db: Dat
         button.click()
         assert window.current_area() is Area.ORDERS
         qtbot.waitUntil(lambda n=count: pages.orders.model.rowCount() == n, timeout=3000)
+
+
+def test_sidebar_badges_say_what_they_count_and_survive_a_search(
+    qtbot: QtBot, db: Database
+) -> None:
+    """Issue 20 #7: bare numbers, and gone as soon as the merchant searched the Orders list."""
+    seed_shop(db)
+    window, pages, _ = build(qtbot, db)
+    button = window.navigation.button(Area.ORDERS)
+    qtbot.waitUntil(lambda: bool(button.badge_texts()))
+    before = button.badge_texts()
+    counts = pages.dashboard.dashboard.counts if pages.dashboard.dashboard else None
+    assert counts is not None
+    assert before[0] == f"{counts.orders_in_error} in error"
+    assert all(text.split(" ", 1)[1] for text in before)  # every number has its words
+    assert f"{counts.orders_in_error} orders in error" in button.toolTip()
+    window.show_area(Area.ORDERS)
+    pages.orders.filters.search.setText("no order matches this")
+    pages.orders.filters.search.returnPressed.emit()
+    qtbot.waitUntil(lambda: pages.orders.model.rowCount() == 0)
+    pages.dashboard.refresh()
+    assert button.badge_texts() == before
