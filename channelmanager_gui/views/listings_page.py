@@ -73,6 +73,7 @@ COLUMN_WIDTHS = {
 }  # fmt: skip
 SEARCH_DELAY_MS = 250
 REFRESH_DELAY_MS = 300  # sync passes announce changes often; one refresh per burst
+NOTHING_SELECTED = "Select the listings first: nothing shown in the list is selected."
 
 
 def tab_title(tab: str) -> str:
@@ -119,6 +120,9 @@ class ListingsPage(QWidget):
         self.model.modelReset.connect(self._update_empty_state)
         self._select_after_load: int | None = None
         self.model.modelReset.connect(self._on_model_reset_select)
+        # A reset clears the selection without selectionChanged: without this, rows a new
+        # search hid stayed "selected" for the buttons (issue 20 #10).
+        self.model.modelReset.connect(self._on_selection_changed)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self._search_timer = self._single_shot(SEARCH_DELAY_MS, self._apply_filter)
         self._refresh_timer = self._single_shot(REFRESH_DELAY_MS, self.model.refresh)
@@ -268,6 +272,7 @@ class ListingsPage(QWidget):
     def remove_selected(self) -> None:
         count = len(self.selected_ids())
         if not count:
+            self.notice.setText(NOTHING_SELECTED)
             return
         plural = "s" if count != 1 else ""
         text = (
@@ -284,6 +289,7 @@ class ListingsPage(QWidget):
     ) -> None:
         ids = self.selected_ids()
         if not ids:
+            self.notice.setText(NOTHING_SELECTED)
             return
         env = self._env
         self._action_runner(
