@@ -121,12 +121,17 @@ class StoreDialog(QDialog):
         self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         test_row.addWidget(self.test_result, 1)
         layout.addLayout(test_row)
-        bottom = QHBoxLayout()
+        # The reason gets the dialog's full width on its own row: beside the buttons the
+        # keyring's fix (several paragraphs) became a tall column that squeezed the fields
+        # and was cut mid-sentence (issue 20 #2).
         self.reason = plain_label()  # a validation message quoting what was typed
         self.reason.setObjectName("formReason")
         self.reason.setWordWrap(True)
         self.reason.setStyleSheet(f"color: {PROBLEM_TEXT};")
-        bottom.addWidget(self.reason, 1)
+        self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.reason)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.addButton(
             "Save store", QDialogButtonBox.ButtonRole.AcceptRole

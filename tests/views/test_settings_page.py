@@ -9,14 +9,17 @@ from collections.abc import Iterator
 import pytest
 import qasync
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from channelmanager_gui.errors import CredentialsError
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.sandbox.pair import SandboxPair, start_pair
 from channelmanager_gui.services import stores
-from channelmanager_gui.services.credentials import SERVICE, CredentialStore
+from channelmanager_gui.services.credentials import FIX_HINT, SERVICE, CredentialStore
 from channelmanager_gui.services.engine.settings import DEFAULT_ORDER_EMAIL, StoreSettings
+from channelmanager_gui.views import store_form
 from channelmanager_gui.views.first_run import FirstRunWizard
 from channelmanager_gui.views.settings_page import SettingsPage, settings_summary
 from channelmanager_gui.views.store_dialog import SAVED_PLACEHOLDER, StoreDialog
@@ -293,3 +296,29 @@ def test_store_reason_for_cancellations_in_commerce_is_saved(
     assert again.commerce_cancel.currentData() == "SELLER_CANCEL_OUT_OF_STOCK"
     assert "cancelled on Walmart as “Out of stock”" in settings_summary(settings)
     assert "held until you choose" in settings_summary(StoreSettings())
+
+
+def test_dialog_keeps_its_layout_with_the_keyring_message(
+    qtbot: QtBot, db: Database, ops: OpRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 20 #2: the keyring's long fix squeezed the fields into slivers and was cut."""
+    dialog = _dialog(qtbot, db, ops)
+    _fill(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+
+    def no_keyring(*_: object) -> int:
+        raise CredentialsError(FIX_HINT)
+
+    monkeypatch.setattr(store_form, "save", no_keyring)
+    dialog.save_button.click()
+    QApplication.processEvents()
+    assert dialog.reason.text() == FIX_HINT
+    for edit in (dialog.name, dialog.commerce_url, *dialog.secret_fields.values()):
+        assert edit.height() >= edit.minimumSizeHint().height(), edit.placeholderText()
+    reason = dialog.reason
+    # a full-width line, not a column squeezed beside the buttons
+    assert reason.width() >= dialog.width() * 0.9
+    assert reason.height() >= reason.heightForWidth(reason.width())  # the whole fix is shown
+    assert dialog.save_button.isVisible()
+    assert dialog.height() <= 640  # still fits a 1024 × 700 screen with its title bar
