@@ -78,12 +78,13 @@ class CardButton(QPushButton):
         self.setObjectName("dashboardCard")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setMinimumHeight(84)
+        self.setMinimumHeight(100)  # the count and a title wrapped on two lines
         layout = QVBoxLayout(self)
         self.count_label = QLabel("–")
         self.count_label.setObjectName("cardCount")
         self.title_label = QLabel(card.title)
         self.title_label.setObjectName("cardTitle")
+        self.title_label.setWordWrap(True)  # "To create in Commerce" at 1024 px (issue 20 #8)
         for label in (self.count_label, self.title_label):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(label)

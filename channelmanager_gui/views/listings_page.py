@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QTabBar,
     QTableView,
     QVBoxLayout,
@@ -73,6 +74,9 @@ COLUMN_WIDTHS = {
 }  # fmt: skip
 SEARCH_DELAY_MS = 250
 REFRESH_DELAY_MS = 300  # sync passes announce changes often; one refresh per burst
+SEARCH_MIN_WIDTH = 220
+SHORT_BUTTON_TEXT = {"Resend price and stock": "Resend"}
+COMPACT_TABS = "QTabBar::tab { padding: 4px 7px; }"
 NOTHING_SELECTED = "Select the listings first: nothing shown in the list is selected."
 
 
@@ -139,6 +143,7 @@ class ListingsPage(QWidget):
         self.tabs.setObjectName("stateTabs")
         self.tabs.setExpanding(False)
         self.tabs.setDrawBase(False)
+        self.tabs.setStyleSheet(COMPACT_TABS)  # all nine fit a 1024 px window (issue 20 #8)
         for tab in TABS:
             self.tabs.addTab(tab_title(tab))
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
@@ -181,7 +186,10 @@ class ListingsPage(QWidget):
         self.remove_action = self._action("Remove", self.remove_selected, "Del")
         self.action_buttons = []
         for action in (self.match_action, self.resend_action, self.remove_action):
-            button = QPushButton(action.text())
+            # Short words on the toolbar so it fits 1024 px (issue 20 #8); the menu and the
+            # tooltip keep the action's whole name.
+            button = QPushButton(SHORT_BUTTON_TEXT.get(action.text(), action.text()))
+            button.setToolTip(action.text())
             button.clicked.connect(action.trigger)
             self.action_buttons.append(button)
             bar.addWidget(button)
@@ -193,7 +201,9 @@ class ListingsPage(QWidget):
         self.search.setObjectName("pageSearch")
         self.search.setPlaceholderText("Search SKU, name, UPC/EAN or item id")
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(300)
+        self.search.setMinimumWidth(SEARCH_MIN_WIDTH)
+        self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.search.setMaximumWidth(420)
         self.search.textChanged.connect(self._on_search_text_changed)
         bar.addWidget(self.search)
         refresh = QAction("Refresh", self)

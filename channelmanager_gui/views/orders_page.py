@@ -45,6 +45,7 @@ from channelmanager_gui.views.table_support import (
 )
 from channelmanager_gui.views.tables.orders import (
     COL_CUSTOMER_ORDER,
+    COL_SHIP_BY,
     COL_STATUS,
     OrdersTableModel,
     display_text,
@@ -60,7 +61,9 @@ COLUMN_WIDTHS = (120, 108, 120, 120, 130, 80, 150, 200)
 # shown right after the two order numbers, and the Walmart customer order number (looked up
 # when a buyer calls, not scanned) goes last, so Ship by stays in view. Only the visual order
 # moves, so a layout saved by an earlier version still restores onto the same columns.
+# Ship by follows the status: at 1024 px it was past the right edge (issue 20 #8).
 STATUS_VISUAL_INDEX = 2
+SHIP_BY_VISUAL_INDEX = 3
 
 
 class OrdersPage(QWidget):
@@ -172,6 +175,7 @@ class OrdersPage(QWidget):
         for column, width in enumerate(COLUMN_WIDTHS):
             header.resizeSection(column, width)
         header.moveSection(header.visualIndex(COL_STATUS), STATUS_VISUAL_INDEX)
+        header.moveSection(header.visualIndex(COL_SHIP_BY), SHIP_BY_VISUAL_INDEX)
         header.moveSection(header.visualIndex(COL_CUSTOMER_ORDER), header.count() - 1)
         self.table.doubleClicked.connect(self._on_table_doubleClicked)
         self.table.customContextMenuRequested.connect(self._on_table_customContextMenuRequested)
