@@ -71,7 +71,7 @@ def test_shipped_order_offers_neither_ship_nor_cancel(
     assert not view.ship_button.isEnabled()
     assert view.ship_button.toolTip() == "Everything on this order has been shipped."
     assert not view.cancel_button.isEnabled()
-    assert view.cancel_button.toolTip().startswith("Part of the order has shipped")
+    assert view.cancel_button.toolTip() == "Everything on this order has been shipped."
     assert not view.action_reason.isHidden()
     assert view.shipments.rowCount() == 1
     assert view.shipments.item(0, 1).text() == "UPS"
@@ -117,7 +117,7 @@ def test_buyer_request_and_cancelled_order(
     assert asked.cancel_button.isEnabled() and asked.ship_button.isEnabled()
     cancelled = detail_of(qtbot, db, shop["cancelled"])
     assert not cancelled.ship_button.isEnabled() and not cancelled.cancel_button.isEnabled()
-    assert cancelled.cancel_button.toolTip() == "The order is already cancelled."
+    assert cancelled.cancel_button.toolTip() == "The order is cancelled."
     assert cancelled.cancel_banner.isHidden()
 
 
@@ -180,3 +180,20 @@ def test_totals_show_walmart_commerce_and_the_difference(
     finally:
         with db.session() as session:
             session.get_one(Order, shop["due"]).commerce_total = None
+
+
+@pytest.mark.parametrize(
+    ("key", "sentence"),
+    [
+        ("shipped", "Everything on this order has been shipped."),
+        ("cancelled", "The order is cancelled."),
+    ],
+)
+def test_one_sentence_per_state_beside_the_buttons(
+    qtbot: QtBot, db: Database, shop: dict[str, int], key: str, sentence: str
+) -> None:
+    """Issue 20 #9: "Everything … has been shipped. Part of the order has shipped…" and
+    "The order is cancelled. The order is already cancelled." side by side."""
+    view = detail_of(qtbot, db, shop[key])
+    assert view.action_reason.text() == sentence
+    assert view.ship_button.toolTip() == view.cancel_button.toolTip() == sentence
