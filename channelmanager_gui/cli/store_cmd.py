@@ -10,8 +10,7 @@ import os
 import sys
 
 from channelmanager_gui.cli import output
-from channelmanager_gui.cli.common import database, pick_store
-from channelmanager_gui.models.db import open_database
+from channelmanager_gui.cli.common import database, open_cli_database, pick_store
 from channelmanager_gui.models.store import Store
 from channelmanager_gui.services import stores
 from channelmanager_gui.services.credentials import CredentialStore
@@ -74,7 +73,7 @@ def _secret(name: str) -> str:
 
 def _add(args: argparse.Namespace) -> int:
     secrets = {name: _secret(name) for name in SECRET_ENV}
-    db = open_database()
+    db = open_cli_database()
     try:
         store = stores.add_store(
             db,
@@ -93,7 +92,7 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    db = open_database()
+    db = open_cli_database()
     try:
         rows = [stores.describe(s) for s in stores.list_stores(db)]
     finally:
@@ -109,7 +108,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _remove(args: argparse.Namespace) -> int:
-    db = open_database()
+    db = open_cli_database()
     try:
         stores.remove_store(db, CredentialStore(), args.name)
     finally:
