@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import Order, OrderStatus
+from channelmanager_gui.models.order_blockers import Blocker, order_blockers
 from channelmanager_gui.models.outbox import Activity
 from channelmanager_gui.qt_text import plain_label, verbatim
 from channelmanager_gui.services.activity import timeline
@@ -41,12 +42,14 @@ from channelmanager_gui.services.validation import can_cancel, can_ship, is_held
 from channelmanager_gui.views.order_detail_parts import (
     address_text,
     banner,
+    blockers_text,
     error_step_text,
     fill_form,
     fill_table,
     read_only_table,
     section,
     step_text,
+    support_wording,
 )
 from channelmanager_gui.views.pill_delegate import StatusPill
 from channelmanager_gui.views.ship_dialog import local_now, ship_by_text
@@ -67,10 +70,12 @@ HELD_TEXT = (
 )
 
 
-def load_detail(db: Database, order_id: int) -> tuple[Order, list[Activity]]:
-    """The order (lines, shipments) and its timeline, read in one transaction."""
+def load_detail(db: Database, order_id: int) -> tuple[Order, list[Activity], list[Blocker]]:
+    """The order (lines, shipments), its timeline and what blocks it in Commerce, read in one
+    transaction."""
     with db.session() as session:
-        return load_order(session, order_id), timeline(session, "order", order_id)
+        order = load_order(session, order_id)
+        return order, timeline(session, "order", order_id), order_blockers(session, order_id)
 
 
 # A line's Walmart charges: unit price, then the line's shipping and tax (on item and shipping).
@@ -82,6 +87,7 @@ class OrderDetailView(QWidget):
     back_requested = Signal()
     ship_requested = Signal(int)
     cancel_requested = Signal(int)
+    cancel_out_of_stock_requested = Signal(int)  # the Cancel dialog with "Out of stock" chosen
     retry_requested = Signal(int)
 
     def __init__(
@@ -92,6 +98,7 @@ class OrderDetailView(QWidget):
         self._clock = clock
         self._order_id: int | None = None
         self.order: Order | None = None
+        self.blockers: list[Blocker] = []
         self._setup_ui()
 
     def order_id(self) -> int | None:
@@ -106,11 +113,12 @@ class OrderDetailView(QWidget):
         if self._order_id is None:
             return
         try:
-            order, events = load_detail(self._db, self._order_id)
+            order, events, blockers = load_detail(self._db, self._order_id)
         except ValidationError as exc:
             self._show_missing(exc.message)
             return
         self.order = order
+        self.blockers = blockers
         self._fill(order, events)
 
     # -- building ------------------------------------------------------------------------------
@@ -134,6 +142,8 @@ class OrderDetailView(QWidget):
         self.action_reason.setWordWrap(True)
         layout.addWidget(self.action_reason)
         self.error_banner = banner("errorBanner", ERROR_TINT, ERROR_TEXT)
+        self.error_banner.setOpenExternalLinks(True)  # the product in the Commerce admin
+        self.error_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.cancel_banner = banner("cancelBanner", CANCEL_TINT, PURPLE_TEXT)
         layout.addWidget(self.error_banner)
         layout.addWidget(self.cancel_banner)
@@ -185,12 +195,23 @@ class OrderDetailView(QWidget):
         self.ship_button = QPushButton("Ship…")
         self.ship_button.setObjectName("primaryButton")
         self.cancel_button = QPushButton("Cancel order…")
+        self.out_of_stock_button = QPushButton("Cancel as out of stock…")
+        self.out_of_stock_button.setToolTip(
+            "Cancel the whole order on Walmart with the reason “Out of stock”."
+        )
+        self.out_of_stock_button.clicked.connect(self._on_out_of_stock_button_clicked)
+        self.out_of_stock_button.hide()
         self.retry_button.clicked.connect(self._on_retry_button_clicked)
         self.ship_button.clicked.connect(self._on_ship_button_clicked)
         self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
         row.addWidget(self.back_button)
         row.addStretch(1)
-        for button in (self.retry_button, self.ship_button, self.cancel_button):
+        for button in (
+            self.out_of_stock_button,
+            self.retry_button,
+            self.ship_button,
+            self.cancel_button,
+        ):
             row.addWidget(button)
         header.addLayout(row)
         title_row = QHBoxLayout()
@@ -235,7 +256,13 @@ class OrderDetailView(QWidget):
         )
         in_error = order.status == OrderStatus.ERROR and not held  # held: nothing to retry
         self.retry_button.setVisible(in_error)
-        self.retry_button.setToolTip("Send the failed step again.")
+        blocked = in_error and bool(self.blockers)
+        self.retry_button.setToolTip(
+            "Retry fails again until the product is fixed in Commerce."
+            if blocked
+            else "Send the failed step again."
+        )
+        self.out_of_stock_button.setVisible(blocked and cancellable)
         reasons = [r for r in (why_not_ship, why_not_cancel) if r]
         self.action_reason.setText(" ".join(dict.fromkeys(reasons)))
         self.action_reason.setVisible(bool(reasons))
@@ -246,7 +273,10 @@ class OrderDetailView(QWidget):
         elif order.error:
             step = f" {error_step_text(order.error_step)}" if order.error_step else ""
             fix = "" if "Retry" in order.error else FIX_THEN_RETRY  # the error may say it
-            self.error_banner.setText(f"<b>Error{step}:</b> {escape(order.error)}{fix}")
+            if self.blockers:
+                fix = blockers_text(self.blockers)
+            error = escape(support_wording(order.error))
+            self.error_banner.setText(f"<b>Error{step}:</b> {error}{fix}")
         self.error_banner.setVisible(bool(order.error))
         asked = order.intent_to_cancel and not order.cancel_reason
         self.cancel_banner.setText(
@@ -378,6 +408,10 @@ class OrderDetailView(QWidget):
     def _on_cancel_button_clicked(self) -> None:
         if self._order_id is not None:
             self.cancel_requested.emit(self._order_id)
+
+    def _on_out_of_stock_button_clicked(self) -> None:
+        if self._order_id is not None:
+            self.cancel_out_of_stock_requested.emit(self._order_id)
 
     def _on_retry_button_clicked(self) -> None:
         if self._order_id is not None:

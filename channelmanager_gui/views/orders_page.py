@@ -31,6 +31,7 @@ from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order_table_queries import Attention, OrderCounts, OrderFilter
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import Change, ChangeBus
+from channelmanager_gui.services.validation import OUT_OF_STOCK
 from channelmanager_gui.views.order_actions import Clock, OrderActions
 from channelmanager_gui.views.order_detail import OrderDetailView
 from channelmanager_gui.views.order_filter_bar import OrderFilterBar
@@ -131,6 +132,9 @@ class OrdersPage(QWidget):
         self.detail.back_requested.connect(self.show_list)
         self.detail.ship_requested.connect(self.ship)
         self.detail.cancel_requested.connect(self.cancel)
+        self.detail.cancel_out_of_stock_requested.connect(
+            lambda order_id: self.cancel(order_id, OUT_OF_STOCK)
+        )
         self.detail.retry_requested.connect(lambda order_id: self.retry([order_id]))
         self.stack.addWidget(self.detail)
         self._shortcut("Refresh", QKeySequence.StandardKey.Refresh, self.refresh, self)
@@ -284,8 +288,9 @@ class OrdersPage(QWidget):
     def ship(self, order_id: int) -> None:
         self.last_task = self.actions.ship(order_id)
 
-    def cancel(self, order_id: int) -> None:
-        self.last_task = self.actions.cancel(order_id)
+    def cancel(self, order_id: int, suggested: str | None = None) -> None:
+        """``suggested``: a Walmart reason chosen in the dialog already (still confirmed)."""
+        self.last_task = self.actions.cancel(order_id, suggested)
 
     def retry(self, order_ids: list[int]) -> None:
         self.last_task = self.actions.retry(order_ids)

@@ -313,3 +313,11 @@ def test_actions_follow_the_visible_selection(qtbot: QtBot, page: ListingsPage) 
     assert page.selection_label.text() == ""
     page.remove_selected()  # e.g. the Del key reached it anyway: it says why nothing happened
     assert "Select" in page.notice.text()
+
+
+def test_ineligible_listings_say_why(page: ListingsPage) -> None:
+    """Issue 20 #5: an ineligible listing showed no reason (disabled, or out of stock)."""
+    page.show_tab(ListingState.INELIGIBLE)
+    assert page.model.rowCount() > 0
+    problems = {page.model.index(r, COL_PROBLEM).data() for r in range(page.model.rowCount())}
+    assert problems and all(text and "in Commerce" in text for text in problems), problems

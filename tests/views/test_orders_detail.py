@@ -11,11 +11,15 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from channelmanager_gui.models.db import Database, open_database
+from channelmanager_gui.models.listing import Listing
 from channelmanager_gui.models.order import Order
 from channelmanager_gui.services import activity
+from channelmanager_gui.services.engine.fulfilment_common import load_order
+from channelmanager_gui.services.validation import OUT_OF_STOCK
+from channelmanager_gui.views.cancel_dialog import CancelDialog
 from channelmanager_gui.views.order_detail import OrderDetailView
 from channelmanager_gui.views.order_detail_parts import error_step_text
-from tests.models.order_seed import NOW, seed_shop
+from tests.models.order_seed import NOW, Line, add_order, seed_shop
 
 
 @pytest.fixture(scope="module")
@@ -197,3 +201,46 @@ def test_one_sentence_per_state_beside_the_buttons(
     view = detail_of(qtbot, db, shop[key])
     assert view.action_reason.text() == sentence
     assert view.ship_button.toolTip() == view.cancel_button.toolTip() == sentence
+
+
+def test_an_order_blocked_in_commerce_says_what_to_fix_and_offers_the_way_out(
+    qtbot: QtBot, db: Database, shop: dict[str, int]
+) -> None:
+    """Issue 20 #5: Retry alone could only fail again on a disabled product."""
+    with db.session() as session:
+        session.add(
+            Listing(
+                store_id=shop["store"], sku="SKU-OFF", name="Blue <mug>", enabled=False,
+                commerce_product_id=42, qty=5,
+            )
+        )  # fmt: skip
+    order_id = add_order(
+        db, shop["store"], "1099", lines=[Line("SKU-OFF", 1)],
+        error="Walmart: refused (correlation id abc-123)",
+    )  # fmt: skip
+    view = detail_of(qtbot, db, order_id)
+    text = view.error_banner.text()
+    assert "SKU-OFF (Blue &lt;mug&gt;) is disabled in Commerce" in text
+    assert 'href="http://commerce.invalid/admin/catalog/product/edit/id/42/"' in text
+    assert "“Out of stock”" in text
+    assert "reference to quote to Walmart support: abc-123" in text
+    assert "correlation id" not in text
+    assert view.error_banner.openExternalLinks()
+    assert not view.out_of_stock_button.isHidden()
+    assert "fails again" in view.retry_button.toolTip()
+    with qtbot.waitSignal(view.cancel_out_of_stock_requested) as signal:
+        view.out_of_stock_button.click()
+    assert signal.args == [order_id]
+    plain = detail_of(qtbot, db, shop["error"])  # nothing known against it: Retry is the way
+    assert plain.out_of_stock_button.isHidden()
+
+
+def test_the_cancel_dialog_opens_on_the_suggested_reason(
+    qtbot: QtBot, db: Database, shop: dict[str, int]
+) -> None:
+    with db.session() as session:
+        order = load_order(session, shop["due"])
+    dialog = CancelDialog(order, None, OUT_OF_STOCK)
+    qtbot.addWidget(dialog)
+    assert dialog.reason.currentData() == OUT_OF_STOCK
+    assert dialog.ok_button.isEnabled()
