@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 import qasync
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from channelmanager_gui.errors import CredentialsError
@@ -22,7 +22,7 @@ from channelmanager_gui.services.engine.settings import DEFAULT_ORDER_EMAIL, Sto
 from channelmanager_gui.views import store_form
 from channelmanager_gui.views.first_run import FirstRunWizard
 from channelmanager_gui.views.settings_page import SettingsPage, settings_summary
-from channelmanager_gui.views.store_dialog import SAVED_PLACEHOLDER, StoreDialog
+from channelmanager_gui.views.store_dialog import SAVED_PLACEHOLDER, TEST_FAILED, StoreDialog
 from tests.memory_keyring import MemoryKeyring
 
 MATCH = Qt.MatchFlag.MatchContains
@@ -220,6 +220,22 @@ def test_test_connection_reports_bad_credentials_clearly(
     assert "Commerce refused the access token" in text
     assert "Walmart refused the credentials" in text
     assert dialog.test_button.isEnabled()
+    # Issue 20: Save stayed enabled after a failed test, and the verdict stayed after the
+    # details it was about changed.
+    assert not dialog.save_button.isEnabled()
+    assert dialog.reason.text() == TEST_FAILED
+    dialog.walmart_url.setText(pair.walmart.url + "/")
+    assert dialog.test_result.text() == ""
+    assert dialog.save_button.isEnabled() and dialog.reason.text() == ""
+
+
+def test_the_client_id_is_shown_and_the_secrets_masked(
+    qtbot: QtBot, db: Database, ops: OpRunner
+) -> None:
+    dialog = _dialog(qtbot, db, ops)
+    modes = {key: edit.echoMode() for key, edit in dialog.secret_fields.items()}
+    assert modes["walmart_client_id"] == QLineEdit.EchoMode.Normal
+    assert modes["walmart_client_secret"] == modes["commerce_token"] == QLineEdit.EchoMode.Password
 
 
 def test_settings_page_adds_edits_and_removes_stores(
