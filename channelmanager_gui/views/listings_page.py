@@ -206,12 +206,7 @@ class ListingsPage(QWidget):
         self.search.setMaximumWidth(420)
         self.search.textChanged.connect(self._on_search_text_changed)
         bar.addWidget(self.search)
-        refresh = QAction("Refresh", self)
-        refresh.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
-        refresh.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        refresh.triggered.connect(self.model.refresh)
-        self.addAction(refresh)
-        return bar
+        return bar  # F5 is the window's View > Refresh (one shortcut, never ambiguous)
 
     def _action(self, text: str, slot: Callable[[], None], key: str) -> QAction:
         action = QAction(text, self)

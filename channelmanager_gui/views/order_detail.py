@@ -14,7 +14,7 @@ from datetime import datetime
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -187,6 +187,7 @@ class OrderDetailView(QWidget):
         self.back_button = QPushButton("← All orders")
         self.back_button.setFlat(True)
         self.back_button.clicked.connect(self.back_requested)
+        self.back_button.setToolTip("Back to all orders (Esc, Alt+Left)")
         self.title = plain_label()  # order numbers from Walmart and Commerce
         self.title.setStyleSheet("font-size: 18px; font-weight: 600;")
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -393,8 +394,9 @@ class OrderDetailView(QWidget):
             table.setRowCount(0)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Escape goes back to the list (keys no child handled bubble up to here)."""
-        if event.key() == Qt.Key.Key_Escape:
+        """Escape and Alt+Left (a browser's Back) go back to the list: the page gives the view
+        itself the focus when it opens, and keys no child took bubble up to here."""
+        if event.key() == Qt.Key.Key_Escape or event.matches(QKeySequence.StandardKey.Back):
             self.back_requested.emit()
             return
         super().keyPressEvent(event)

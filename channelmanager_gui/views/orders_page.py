@@ -137,7 +137,6 @@ class OrdersPage(QWidget):
         )
         self.detail.retry_requested.connect(lambda order_id: self.retry([order_id]))
         self.stack.addWidget(self.detail)
-        self._shortcut("Refresh", QKeySequence.StandardKey.Refresh, self.refresh, self)
         self._on_selection_changed()
 
     def _toolbar(self) -> QHBoxLayout:
@@ -205,16 +204,6 @@ class OrdersPage(QWidget):
         action.triggered.connect(lambda _=False: slot())
         return action
 
-    def _shortcut(
-        self, text: str, key: QKeySequence | QKeySequence.StandardKey, slot: Callable[[], object],
-        widget: QWidget,
-    ) -> None:  # fmt: skip
-        action = QAction(text, widget)
-        action.setShortcut(QKeySequence(key))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(lambda _=False: slot())
-        widget.addAction(action)
-
     def _single_shot(self, delay: int, slot: Callable[[], None]) -> QTimer:
         timer = QTimer(self)
         timer.setSingleShot(True)
@@ -272,6 +261,7 @@ class OrdersPage(QWidget):
         """Open one order's detail (double-click, or the window's global search)."""
         self.detail.show_order(order_id)
         self.stack.setCurrentWidget(self.detail)
+        self.detail.setFocus()  # the focus left with the list: Esc / Alt+Left go back
 
     def show_list(self) -> None:
         self.stack.setCurrentWidget(self.list_page)

@@ -177,6 +177,15 @@ def _wire_navigation(deps: PageDeps, pages: Pages) -> None:
         window.show_area(Area.LISTINGS)
         pages.listings.show_tab(tab)
 
+    reloads: dict[Area, Callable[[], None]] = {
+        Area.DASHBOARD: pages.dashboard.refresh,
+        Area.LISTINGS: pages.listings.model.refresh,
+        Area.MATCHING: pages.matching.model.refresh,
+        Area.ORDERS: pages.orders.refresh,
+        Area.RETURNS: pages.returns.refresh,
+        Area.SYNC_ACTIVITY: pages.activity.model.refresh,
+    }
+    window.refresh_requested.connect(lambda area: reloads.get(area, lambda: None)())
     pages.dashboard.orders_requested.connect(open_orders)
     pages.dashboard.listings_requested.connect(open_listings)
 

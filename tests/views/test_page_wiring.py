@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
 from channelmanager_gui.models.db import Database, open_database
@@ -158,3 +160,38 @@ def test_sidebar_badges_say_what_they_count_and_survive_a_search(
     qtbot.waitUntil(lambda: pages.orders.model.rowCount() == 0)
     pages.dashboard.refresh()
     assert button.badge_texts() == before
+
+
+def test_back_from_an_order_with_escape_or_alt_left(qtbot: QtBot, db: Database) -> None:
+    """Issue 20: no way back from an order by keyboard where the focus really is."""
+    seed_shop(db)
+    window, pages, _ = build(qtbot, db)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_area(Area.ORDERS)
+    orders = pages.orders
+    orders.table.setFocus()
+    for key, modifier in (
+        (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier),
+    ):
+        orders.show_order(orders.model.id_at(0))
+        assert orders.stack.currentWidget() is orders.detail
+        focused = window.focusWidget()  # where keys go (the offscreen window is not active)
+        assert focused is not None and orders.detail.isAncestorOf(focused)
+        qtbot.keyClick(focused, key, modifier)
+        assert orders.stack.currentWidget() is orders.list_page, key
+
+
+def test_f5_is_in_the_view_menu_and_reloads_the_page_shown(qtbot: QtBot, db: Database) -> None:
+    """Issue 20: F5 worked on two pages and was in no menu."""
+    window, pages, _ = build(qtbot, db)
+    assert window.refresh_action.shortcut().matches(QKeySequence("F5")) == (
+        QKeySequence.SequenceMatch.ExactMatch
+    )
+    assert window.refresh_action in window.menuBar().actions()[1].menu().actions()
+    window.show_area(Area.ORDERS)
+    seed_shop(db)  # arrives without a change signal: only a reload shows it
+    assert pages.orders.model.rowCount() == 0
+    window.refresh_action.trigger()
+    qtbot.waitUntil(lambda: pages.orders.model.rowCount() > 0)
