@@ -7,6 +7,7 @@ merchant knows the order by its Walmart purchase order (issue 20). One query per
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -16,7 +17,7 @@ from channelmanager_gui.models.order import Order, Return
 
 Subject = tuple[str, int]  # (subject_type, subject_id)
 
-_KINDS = {
+_KINDS: dict[str, tuple[Any, Any, str]] = {
     "order": (Order, Order.purchase_order_id, "Walmart PO"),
     "listing": (Listing, Listing.sku, "SKU"),
     "return": (Return, Return.return_order_id, "Walmart return"),

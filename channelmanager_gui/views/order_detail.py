@@ -38,7 +38,7 @@ from channelmanager_gui.services.activity import timeline
 from channelmanager_gui.services.engine.cancelling import cancel_label
 from channelmanager_gui.services.engine.fulfilment_common import load_order
 from channelmanager_gui.services.engine.order_money import total_facts
-from channelmanager_gui.services.validation import can_cancel, can_ship, is_held
+from channelmanager_gui.services.validation import OUT_OF_STOCK, can_cancel, can_ship, is_held
 from channelmanager_gui.views.order_detail_parts import (
     address_text,
     banner,
@@ -87,7 +87,7 @@ class OrderDetailView(QWidget):
     back_requested = Signal()
     ship_requested = Signal(int)
     cancel_requested = Signal(int)
-    cancel_out_of_stock_requested = Signal(int)  # the Cancel dialog with "Out of stock" chosen
+    cancel_with_reason_requested = Signal(int, str)  # the Cancel dialog, this reason chosen
     retry_requested = Signal(int)
 
     def __init__(
@@ -413,7 +413,7 @@ class OrderDetailView(QWidget):
 
     def _on_out_of_stock_button_clicked(self) -> None:
         if self._order_id is not None:
-            self.cancel_out_of_stock_requested.emit(self._order_id)
+            self.cancel_with_reason_requested.emit(self._order_id, OUT_OF_STOCK)
 
     def _on_retry_button_clicked(self) -> None:
         if self._order_id is not None:

@@ -31,7 +31,6 @@ from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order_table_queries import Attention, OrderCounts, OrderFilter
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import Change, ChangeBus
-from channelmanager_gui.services.validation import OUT_OF_STOCK
 from channelmanager_gui.views.order_actions import Clock, OrderActions
 from channelmanager_gui.views.order_detail import OrderDetailView
 from channelmanager_gui.views.order_filter_bar import OrderFilterBar
@@ -132,9 +131,7 @@ class OrdersPage(QWidget):
         self.detail.back_requested.connect(self.show_list)
         self.detail.ship_requested.connect(self.ship)
         self.detail.cancel_requested.connect(self.cancel)
-        self.detail.cancel_out_of_stock_requested.connect(
-            lambda order_id: self.cancel(order_id, OUT_OF_STOCK)
-        )
+        self.detail.cancel_with_reason_requested.connect(self.cancel)
         self.detail.retry_requested.connect(lambda order_id: self.retry([order_id]))
         self.stack.addWidget(self.detail)
         self._on_selection_changed()

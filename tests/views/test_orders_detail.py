@@ -228,9 +228,9 @@ def test_an_order_blocked_in_commerce_says_what_to_fix_and_offers_the_way_out(
     assert view.error_banner.openExternalLinks()
     assert not view.out_of_stock_button.isHidden()
     assert "fails again" in view.retry_button.toolTip()
-    with qtbot.waitSignal(view.cancel_out_of_stock_requested) as signal:
+    with qtbot.waitSignal(view.cancel_with_reason_requested) as signal:
         view.out_of_stock_button.click()
-    assert signal.args == [order_id]
+    assert signal.args == [order_id, OUT_OF_STOCK]
     plain = detail_of(qtbot, db, shop["error"])  # nothing known against it: Retry is the way
     assert plain.out_of_stock_button.isHidden()
 
