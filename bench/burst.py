@@ -10,7 +10,7 @@ Figures:
   limit allows (N acknowledgements at 60 a minute, at this speed: N / speed seconds);
 - 429 answers Walmart sent (budget 0: pace before the limit, never after it);
 - while the burst drains, and before it on a quiet engine, the latency of a ship the merchant
-  clicks (``ship_order``, as the window's Ship dialog) until Walmart shows it Shipped, and of a
+  clicks (``ops.ship``, as the window's Ship dialog) until Walmart shows it Shipped, and of a
   price and a stock change made in Commerce until Walmart shows them.
 
     python -m bench.burst --orders 1000 --speed 10
@@ -24,7 +24,6 @@ import dataclasses
 import time
 from typing import Any
 
-from channelmanager_gui.services.engine.fulfilment_queries import order_for_fulfilment
 from sqlalchemy import func, select
 
 from bench.common import (
@@ -44,9 +43,9 @@ from bench.latency import Events, Probe
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import Order
 from channelmanager_gui.sandbox.seed import DemoProduct
-from channelmanager_gui.services import validation
+from channelmanager_gui.services import ops
 from channelmanager_gui.services.engine.settings import DEFAULT_INTERVALS
-from channelmanager_gui.services.engine.shipping import ship_order
+from channelmanager_gui.services.ops import validation
 
 PLENTY = 10_000_000  # units per order SKU: the burst never runs Commerce out of stock
 ORDER_SKUS = 40  # the burst's orders spread over these SKUs (none of the price/stock ones)
@@ -112,13 +111,13 @@ class Clicks(Events):
     async def ship(self, po: str) -> None:
         with self.db.session() as session:
             order_id = session.scalar(select(Order.id).where(Order.purchase_order_id == po))
-        order = order_for_fulfilment(self.db, int(order_id or 0))
+        order = ops.order_for_action(self.db, int(order_id or 0))
         request = validation.validate_shipment(
             order, "UPS", None, "Standard", f"1Z{po}", None, None, {"1": 1}
         )
 
         async def click() -> None:
-            ship_order(self.db, order.id, request)
+            ops.ship(self.db, order.id, request)
 
         async def shipped() -> bool:
             remote = await self.probe.call(self.probe.walmart, "GET", f"/orders/{po}")

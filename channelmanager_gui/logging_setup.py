@@ -12,6 +12,7 @@ from channelmanager_gui.paths import log_path, private_file
 from channelmanager_gui.services.http.redact import RedactingFilter
 
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+QUIETED_LIBRARIES = ("httpx", "httpcore")
 
 
 class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
@@ -43,6 +44,10 @@ def setup_logging(
         stderr_handler = logging.StreamHandler()
         stderr_handler.setLevel(logging.WARNING)
         handlers.append(stderr_handler)
+    # httpx logs each request at INFO as well: our ``channelmanager_gui.http`` line (with the
+    # correlation id, redacted path and time) is the one record per request (issue 20).
+    for name in QUIETED_LIBRARIES:
+        logging.getLogger(name).setLevel(logging.WARNING)
     for handler in handlers:
         handler.setFormatter(logging.Formatter(_FORMAT))
         handler.addFilter(RedactingFilter())

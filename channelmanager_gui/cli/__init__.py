@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from channelmanager_gui import __version__
 from channelmanager_gui.cli import (
+    common,
     listings_cmd,
     orders_cmd,
     output,
@@ -23,6 +24,7 @@ from channelmanager_gui.cli import (
 from channelmanager_gui.cli.common import UsageError
 from channelmanager_gui.errors import ChannelError
 from channelmanager_gui.logging_setup import setup_logging
+from channelmanager_gui.paths import database_path
 from channelmanager_gui.platform_check import is_qt_import_error, qt_import_message
 
 log = logging.getLogger(__name__)
@@ -33,12 +35,15 @@ def build_parser() -> argparse.ArgumentParser:
         prog="channelmanager-gui",
         description="Sell your Adobe Commerce / Magento catalog on Walmart Marketplace. "
         "Without a subcommand, opens the window.",
+        epilog=f"Commands read the database {database_path()}; the demo window keeps its "
+        f"own in {common.demo_database_path()} (read it with --demo before the command).",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--demo",
         action="store_true",
-        help="open the window against local sandbox servers with demo data (no real accounts)",
+        help="open the window against local sandbox servers with demo data (no real "
+        "accounts); before a COMMAND: read the demo window's database instead of yours",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sync_cmd.register(sub)
@@ -72,6 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         return _open_window(args.demo, args_list)
     output.tolerant_streams()
+    common.use_demo(args.demo)
     try:
         return int(args.handler(args))
     except UsageError as exc:

@@ -9,12 +9,15 @@ operation that opens the store's clients from the keyring (``services/ops``), as
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
-from channelmanager_gui.errors import ValidationError
+from channelmanager_gui.errors import StorageError, ValidationError
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.store import Store
+from channelmanager_gui.paths import data_dir, database_path
 from channelmanager_gui.services import ops
 
 
@@ -34,9 +37,50 @@ def options(*, json_output: bool = True, store: bool = True) -> argparse.Argumen
     return parent
 
 
+# The database every command reads: the merchant's, or with ``--demo`` the one the demo window
+# keeps in its own folder. Without saying so, ``orders list`` printed [] while the demo window
+# showed dozens of orders (issue 20 #1).
+_demo = False
+
+
+def use_demo(demo: bool) -> None:
+    """Chosen once by ``main`` from the global ``--demo`` flag."""
+    global _demo
+    _demo = demo
+
+
+def demo_database_path() -> Path:
+    """Where the demo window keeps its database (``demo.start_demo``); not created here."""
+    return data_dir() / "demo" / "channelmanager.sqlite3"
+
+
+def database_file() -> Path:
+    return demo_database_path() if _demo else database_path()
+
+
+def database_note() -> str:
+    """One line naming the database a command reads, and the other one."""
+    if _demo:
+        return f"Database: {demo_database_path()} (the demo window's)"
+    return f"Database: {database_path()} (the demo window's is read with --demo)"
+
+
+def open_cli_database() -> Database:
+    """The chosen database. The demo's is only read, never made: it exists while (and after)
+    the demo window ran."""
+    path = database_file()
+    if _demo and not path.exists():
+        raise StorageError(
+            f"no demo database at {path}: start the demo once with: channelmanager-gui --demo"
+        )
+    if sys.stderr.isatty():  # people see which data they read; scripts' stderr stays clean
+        print(database_note(), file=sys.stderr)
+    return open_database(path)
+
+
 @contextmanager
 def database() -> Iterator[Database]:
-    db = open_database()
+    db = open_cli_database()
     try:
         yield db
     finally:

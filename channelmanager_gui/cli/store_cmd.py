@@ -10,8 +10,7 @@ import os
 import sys
 
 from channelmanager_gui.cli import output
-from channelmanager_gui.cli.common import database, pick_store
-from channelmanager_gui.models.db import open_database
+from channelmanager_gui.cli.common import database, open_cli_database, pick_store
 from channelmanager_gui.services import ops
 from channelmanager_gui.services.ops import DEFAULT_SOURCE, ConnectionReport, CredentialStore
 
@@ -70,7 +69,7 @@ def _secret(name: str) -> str:
 
 def _add(args: argparse.Namespace) -> int:
     secrets = {name: _secret(name) for name in SECRET_ENV}
-    db = open_database()
+    db = open_cli_database()
     try:
         added = ops.store.add(
             db,
@@ -91,7 +90,7 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    db = open_database()
+    db = open_cli_database()
     try:
         rows = [ops.describe_store(s) for s in ops.list_stores(db)]
     finally:
@@ -107,7 +106,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _remove(args: argparse.Namespace) -> int:
-    db = open_database()
+    db = open_cli_database()
     try:
         ops.publish(db, ops.store.remove_named(db, CredentialStore(), args.name))
     finally:

@@ -9,8 +9,7 @@ import argparse
 import sys
 
 from channelmanager_gui.cli import output
-from channelmanager_gui.cli.common import database
-from channelmanager_gui.models.db import open_database
+from channelmanager_gui.cli.common import database, database_file, database_note, open_cli_database
 from channelmanager_gui.services import change_log, event_loop
 from channelmanager_gui.services.engine.context import KeyringSecrets
 from channelmanager_gui.services.engine.engine import RunSummary, SyncEngine
@@ -44,7 +43,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 async def _once() -> int:
-    db = open_database()
+    db = open_cli_database()
     engine = SyncEngine(db, KeyringSecrets(), changes=change_log.bus(db))
     stop_recording = record_board(db, engine.board)
     try:
@@ -59,7 +58,7 @@ async def _once() -> int:
 
 
 async def _forever() -> int:
-    db = open_database()
+    db = open_cli_database()
     engine = SyncEngine(db, KeyringSecrets(), changes=change_log.bus(db))
     stop_recording = record_board(db, engine.board)
     try:
@@ -90,8 +89,9 @@ def _status(args: argparse.Namespace) -> int:
     with database() as db:
         status = read_status(db)
     if args.json:
-        output.print_json(status)
+        output.print_json({**status, "database": str(database_file())})
         return 0
+    print(database_note())
     if status["updated_at"] is None:
         print("The sync has not run yet.")
     else:
@@ -107,6 +107,5 @@ def _status(args: argparse.Namespace) -> int:
         f"{queue['error']} failed."
     )
     for action in queue["failed"]:
-        print(f"  - {action['kind']} {action['subject_type']} #{action['subject_id']}: "
-              f"{action['last_error']}")  # fmt: skip
+        print(f"  - {action['kind']} {action['subject']}: {action['last_error']}")
     return 0

@@ -25,6 +25,7 @@ from channelmanager_gui.models.base import utcnow
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.outbox import ActionStatus, OutboxAction
 from channelmanager_gui.models.store import AppSetting
+from channelmanager_gui.models.subject_names import subject_names
 from channelmanager_gui.services.sync_status import LoopStatus, SyncStatusBoard
 
 log = logging.getLogger(__name__)
@@ -179,6 +180,7 @@ def _queue(session: Any) -> dict[str, Any]:
         .order_by(OutboxAction.id.desc())
         .limit(FAILED_SHOWN)
     ).all()
+    names = subject_names(session, ((a.subject_type, a.subject_id) for a in failed))
     return {
         "pending": int(counts.get(ActionStatus.PENDING, 0)),
         "running": int(counts.get(ActionStatus.RUNNING, 0)),
@@ -191,6 +193,7 @@ def _queue(session: Any) -> dict[str, Any]:
                 "kind": a.kind,
                 "subject_type": a.subject_type,
                 "subject_id": a.subject_id,
+                "subject": names[(a.subject_type, a.subject_id)],
                 "attempts": a.attempts,
                 "last_error": a.last_error,
                 "updated_at": a.updated_at.isoformat() if a.updated_at else None,

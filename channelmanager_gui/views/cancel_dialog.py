@@ -45,9 +45,12 @@ def danger_style(p: Palette) -> str:
 class CancelDialog(QDialog):
     """See the module docstring. Widgets are attributes so tests can drive them."""
 
-    def __init__(self, order: Order, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, order: Order, parent: QWidget | None = None, suggested: str | None = None
+    ) -> None:
         super().__init__(parent)
         self._order = order
+        self._suggested = suggested
         self._request: v.CancelRequest | None = None
         self.problem: ValidationError | None = None
         self._held = v.is_held(order)
@@ -57,12 +60,14 @@ class CancelDialog(QDialog):
         self._validate()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, order: Order) -> v.CancelRequest | None:
+    def ask(
+        cls, parent: QWidget | None, order: Order, suggested: str | None = None
+    ) -> v.CancelRequest | None:
         """The checked cancellation, or None when the merchant keeps the order.
 
         Call it from a plain slot, not from inside a coroutine (``exec`` nests an event loop).
         """
-        dialog = cls(order, parent)
+        dialog = cls(order, parent, suggested)
         try:
             accepted = dialog.exec() == QDialog.DialogCode.Accepted
             return dialog.request() if accepted else None
@@ -94,6 +99,8 @@ class CancelDialog(QDialog):
             self.reason.addItem(label, code)
         if order.intent_to_cancel and not self._held:  # what the buyer asked for on Walmart
             self.reason.setCurrentIndex(self.reason.findData(v.BUYER_CANCEL))
+        elif self._suggested:  # e.g. "Out of stock" from an order blocked in Commerce
+            self.reason.setCurrentIndex(max(0, self.reason.findData(self._suggested)))
         self.reason.currentIndexChanged.connect(self._on_reason_currentIndexChanged)
         layout.addWidget(self.reason)
         self.reason_reason = reason_label()

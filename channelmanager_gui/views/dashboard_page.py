@@ -78,12 +78,13 @@ class CardButton(QPushButton):
         self.setObjectName("dashboardCard")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setMinimumHeight(84)
+        self.setMinimumHeight(100)  # the count and a title wrapped on two lines
         layout = QVBoxLayout(self)
         self.count_label = QLabel("–")
         self.count_label.setObjectName("cardCount")
         self.title_label = QLabel(card.title)
         self.title_label.setObjectName("cardTitle")
+        self.title_label.setWordWrap(True)  # "To create in Commerce" at 1024 px (issue 20 #8)
         for label in (self.count_label, self.title_label):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(label)
@@ -104,11 +105,14 @@ class DashboardPage(QWidget):
     """``DashboardPage(db, ops, *, runner=None, clock=local now)``.
 
     Signals: ``orders_requested(OrderFilter)`` and ``listings_requested(str)`` (a Listings
-    tab: a ListingState value or ``IN_ERROR``) when a card is clicked.
+    tab: a ListingState value or ``IN_ERROR``) when a card is clicked; ``counts_changed``
+    (DashboardCounts) with every refresh: the whole store's numbers, which no page's search
+    narrows, for the navigation badges.
     """
 
     orders_requested = Signal(object)
     listings_requested = Signal(str)
+    counts_changed = Signal(object)
 
     def __init__(
         self,
@@ -195,6 +199,7 @@ class DashboardPage(QWidget):
             button.set_count(getattr(counts, key))
         self.orders_chart.show_days(dashboard.days, dashboard.orders_per_day)
         self.delay_chart.show_loops(dashboard.loop_delays, self._clock())
+        self.counts_changed.emit(counts)
 
     def _on_card_clicked(self, card: Card) -> None:
         if isinstance(card.target, OrderFilter):

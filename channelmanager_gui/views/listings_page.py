@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QTabBar,
     QTableView,
     QVBoxLayout,
@@ -71,6 +72,10 @@ COLUMN_WIDTHS = {
 }  # fmt: skip
 SEARCH_DELAY_MS = 250
 REFRESH_DELAY_MS = 300  # sync passes announce changes often; one refresh per burst
+SEARCH_MIN_WIDTH = 220
+SHORT_BUTTON_TEXT = {"Resend price and stock": "Resend"}
+COMPACT_TABS = "QTabBar::tab { padding: 4px 7px; }"
+NOTHING_SELECTED = "Select the listings first: nothing shown in the list is selected."
 
 
 def tab_title(tab: str) -> str:
@@ -117,6 +122,9 @@ class ListingsPage(QWidget):
         self.model.modelReset.connect(self._update_empty_state)
         self._select_after_load: int | None = None
         self.model.modelReset.connect(self._on_model_reset_select)
+        # A reset clears the selection without selectionChanged: without this, rows a new
+        # search hid stayed "selected" for the buttons (issue 20 #10).
+        self.model.modelReset.connect(self._on_selection_changed)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self._search_timer = self._single_shot(SEARCH_DELAY_MS, self._apply_filter)
         self._refresh_timer = self._single_shot(REFRESH_DELAY_MS, self.model.refresh)
@@ -133,6 +141,7 @@ class ListingsPage(QWidget):
         self.tabs.setObjectName("stateTabs")
         self.tabs.setExpanding(False)
         self.tabs.setDrawBase(False)
+        self.tabs.setStyleSheet(COMPACT_TABS)  # all nine fit a 1024 px window (issue 20 #8)
         for tab in TABS:
             self.tabs.addTab(tab_title(tab))
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
@@ -175,7 +184,10 @@ class ListingsPage(QWidget):
         self.remove_action = self._action("Remove", self.remove_selected, "Del")
         self.action_buttons = []
         for action in (self.match_action, self.resend_action, self.remove_action):
-            button = QPushButton(action.text())
+            # Short words on the toolbar so it fits 1024 px (issue 20 #8); the menu and the
+            # tooltip keep the action's whole name.
+            button = QPushButton(SHORT_BUTTON_TEXT.get(action.text(), action.text()))
+            button.setToolTip(action.text())
             button.clicked.connect(action.trigger)
             self.action_buttons.append(button)
             bar.addWidget(button)
@@ -187,15 +199,12 @@ class ListingsPage(QWidget):
         self.search.setObjectName("pageSearch")
         self.search.setPlaceholderText("Search SKU, name, UPC/EAN or item id")
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(300)
+        self.search.setMinimumWidth(SEARCH_MIN_WIDTH)
+        self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.search.setMaximumWidth(420)
         self.search.textChanged.connect(self._on_search_text_changed)
         bar.addWidget(self.search)
-        refresh = QAction("Refresh", self)
-        refresh.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
-        refresh.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        refresh.triggered.connect(self.model.refresh)
-        self.addAction(refresh)
-        return bar
+        return bar  # F5 is the window's View > Refresh (one shortcut, never ambiguous)
 
     def _action(self, text: str, slot: Callable[[], None], key: str) -> QAction:
         action = QAction(text, self)
@@ -266,6 +275,7 @@ class ListingsPage(QWidget):
     def remove_selected(self) -> None:
         count = len(self.selected_ids())
         if not count:
+            self.notice.setText(NOTHING_SELECTED)
             return
         plural = "s" if count != 1 else ""
         text = (
@@ -282,6 +292,7 @@ class ListingsPage(QWidget):
     ) -> None:
         ids = self.selected_ids()
         if not ids:
+            self.notice.setText(NOTHING_SELECTED)
             return
         db = self._db
         self._action_runner(

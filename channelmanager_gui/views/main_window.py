@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
     sync_now_requested = Signal()
     resume_requested = Signal()
     quit_requested = Signal()
+    refresh_requested = Signal(object)  # the Area shown: View > Refresh (F5) reloads it
     hidden_to_tray = Signal()
     area_changed = Signal(object)  # Area
 
@@ -133,6 +134,14 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
             self.area_actions[area] = action
         view_menu.addSeparator()
+        self.refresh_action = QAction("&Refresh", self)
+        self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        if self.refresh_action.shortcut().isEmpty():  # no standard Refresh key (macOS)
+            self.refresh_action.setShortcut(QKeySequence("F5"))
+        self.refresh_action.triggered.connect(
+            lambda _=False: self.refresh_requested.emit(self.current_area())
+        )
+        view_menu.addAction(self.refresh_action)
         self.find_action = QAction("&Find…", self)
         self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
         self.find_action.triggered.connect(self._on_find_triggered)

@@ -102,6 +102,7 @@ class MatchingPage(QWidget):
         self.model.counts_changed.connect(self._on_model_counts_changed)
         self.model.modelReset.connect(self._on_current_changed)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.model.modelReset.connect(self._on_selection_changed)  # a reset is silent
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.panel.candidate_chosen.connect(self._on_panel_candidate_chosen)
         self._refresh_timer = QTimer(self)

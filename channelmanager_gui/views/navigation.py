@@ -52,11 +52,14 @@ _TITLES = {
 @dataclass(frozen=True)
 class Badge:
     """A count next to an area's name. ``alert`` badges are red and say so in the tooltip too,
-    so the meaning never rests on colour alone. ``meaning`` completes "3 …", e.g. "in error"."""
+    so the meaning never rests on colour alone. ``meaning`` completes "3 …", e.g. "in error";
+    ``label`` is its short form written on the badge itself ("3 late"), so a bare number never
+    leaves the merchant guessing what it counts (issue 20 #7)."""
 
     count: int
     meaning: str
     alert: bool = False
+    label: str = ""
 
 
 class NavButton(QPushButton):
@@ -93,8 +96,11 @@ class NavButton(QPushButton):
         self._pills = []
         shown = [b for b in badges if b.count > 0]
         for badge in shown:
-            pill = QLabel(str(badge.count) if badge.count < 1000 else "999+")
+            count = str(badge.count) if badge.count < 1000 else "999+"
+            pill = QLabel(f"{count} {badge.label}" if badge.label else count)
             pill.setObjectName("navBadgeAlert" if badge.alert else "navBadge")
+            pill.setToolTip(f"{badge.count:,} {badge.meaning}")
+            pill.setAccessibleName(f"{badge.count:,} {badge.meaning}")
             pill.setAlignment(Qt.AlignmentFlag.AlignCenter)
             pill.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             self._badge_layout.addWidget(pill)

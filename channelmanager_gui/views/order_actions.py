@@ -84,10 +84,11 @@ class OrderActions(QObject):
         work = asyncio.to_thread(ops.ship, self._db, order_id, request)
         return self._run(work, f"Ship order {order.purchase_order_id}", done)
 
-    def cancel(self, order_id: int) -> asyncio.Task[Any] | None:
-        """Ask for the reason and queue the cancellation; None when the order is kept."""
+    def cancel(self, order_id: int, suggested: str | None = None) -> asyncio.Task[Any] | None:
+        """Ask for the reason (``suggested`` chosen already) and queue the cancellation; None
+        when the order is kept."""
         order = self.load(order_id)
-        request = CancelDialog.ask(self._parent, order)
+        request = CancelDialog.ask(self._parent, order, suggested)
         if request is None:
             return None
         told = "Walmart is" if ops.is_held(order) else "Walmart and Commerce are"

@@ -14,7 +14,7 @@ from datetime import datetime
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -31,18 +31,22 @@ from PySide6.QtWidgets import (
 from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import Order, OrderStatus
+from channelmanager_gui.models.order_blockers import Blocker
 from channelmanager_gui.models.outbox import Activity
 from channelmanager_gui.qt_text import plain_label, verbatim
 from channelmanager_gui.services import ops
+from channelmanager_gui.services.ops.validation import OUT_OF_STOCK
 from channelmanager_gui.views.order_detail_parts import (
     address_text,
     banner,
+    blockers_text,
     error_step_text,
     fill_form,
     fill_table,
     read_only_table,
     section,
     step_text,
+    support_wording,
 )
 from channelmanager_gui.views.order_note_line import NoteLine
 from channelmanager_gui.views.order_tools import more_button
@@ -73,6 +77,7 @@ class OrderDetailView(QWidget):
     back_requested = Signal()
     ship_requested = Signal(int)
     cancel_requested = Signal(int)
+    cancel_with_reason_requested = Signal(int, str)  # the Cancel dialog, this reason chosen
     retry_requested = Signal(int)
 
     def __init__(
@@ -83,6 +88,7 @@ class OrderDetailView(QWidget):
         self._clock = clock
         self._order_id: int | None = None
         self.order: Order | None = None
+        self.blockers: list[Blocker] = []
         self._setup_ui()
 
     def order_id(self) -> int | None:
@@ -102,6 +108,7 @@ class OrderDetailView(QWidget):
             self._show_missing(exc.message)
             return
         self.order = detail.order
+        self.blockers = list(detail.blockers)
         self._fill(detail.order, list(detail.events))
 
     # -- building ------------------------------------------------------------------------------
@@ -125,6 +132,8 @@ class OrderDetailView(QWidget):
         self.action_reason.setWordWrap(True)
         layout.addWidget(self.action_reason)
         self.error_banner = banner("errorBanner", "ERROR_TINT", "ERROR_TEXT")
+        self.error_banner.setOpenExternalLinks(True)  # the product in the Commerce admin
+        self.error_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.cancel_banner = banner("cancelBanner", "CANCEL_TINT", "PURPLE_TEXT")
         layout.addWidget(self.error_banner)
         layout.addWidget(self.cancel_banner)
@@ -170,6 +179,7 @@ class OrderDetailView(QWidget):
         self.back_button = QPushButton("← All orders")
         self.back_button.setFlat(True)
         self.back_button.clicked.connect(self.back_requested)
+        self.back_button.setToolTip("Back to all orders (Esc, Alt+Left)")
         self.title = plain_label()  # order numbers from Walmart and Commerce
         self.title.setStyleSheet("font-size: 18px; font-weight: 600;")
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -178,13 +188,25 @@ class OrderDetailView(QWidget):
         self.ship_button = QPushButton("Ship…")
         self.ship_button.setObjectName("primaryButton")
         self.cancel_button = QPushButton("Cancel order…")
+        self.out_of_stock_button = QPushButton("Cancel as out of stock…")
+        self.out_of_stock_button.setToolTip(
+            "Cancel the whole order on Walmart with the reason “Out of stock”."
+        )
+        self.out_of_stock_button.clicked.connect(self._on_out_of_stock_button_clicked)
+        self.out_of_stock_button.hide()
         self.retry_button.clicked.connect(self._on_retry_button_clicked)
         self.ship_button.clicked.connect(self._on_ship_button_clicked)
         self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
         self.more_button = more_button(self, self._db, lambda: self.order)
         row.addWidget(self.back_button)
         row.addStretch(1)
-        for button in (self.retry_button, self.ship_button, self.cancel_button, self.more_button):
+        for button in (
+            self.out_of_stock_button,
+            self.retry_button,
+            self.ship_button,
+            self.cancel_button,
+            self.more_button,
+        ):
             row.addWidget(button)
         header.addLayout(row)
         title_row = QHBoxLayout()
@@ -230,7 +252,13 @@ class OrderDetailView(QWidget):
         )
         in_error = order.status == OrderStatus.ERROR and not held  # held: nothing to retry
         self.retry_button.setVisible(in_error)
-        self.retry_button.setToolTip("Send the failed step again.")
+        blocked = in_error and bool(self.blockers)
+        self.retry_button.setToolTip(
+            "Retry fails again until the product is fixed in Commerce."
+            if blocked
+            else "Send the failed step again."
+        )
+        self.out_of_stock_button.setVisible(blocked and cancellable)
         reasons = [r for r in (why_not_ship, why_not_cancel) if r]
         self.action_reason.setText(" ".join(dict.fromkeys(reasons)))
         self.action_reason.setVisible(bool(reasons))
@@ -241,7 +269,10 @@ class OrderDetailView(QWidget):
         elif order.error:
             step = f" {error_step_text(order.error_step)}" if order.error_step else ""
             fix = "" if "Retry" in order.error else FIX_THEN_RETRY  # the error may say it
-            self.error_banner.setText(f"<b>Error{step}:</b> {escape(order.error)}{fix}")
+            if self.blockers:
+                fix = blockers_text(self.blockers)
+            error = escape(support_wording(order.error))
+            self.error_banner.setText(f"<b>Error{step}:</b> {error}{fix}")
         self.error_banner.setVisible(bool(order.error))
         asked = order.intent_to_cancel and not order.cancel_reason
         self.cancel_banner.setText(
@@ -358,8 +389,9 @@ class OrderDetailView(QWidget):
             table.setRowCount(0)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Escape goes back to the list (keys no child handled bubble up to here)."""
-        if event.key() == Qt.Key.Key_Escape:
+        """Escape and Alt+Left (a browser's Back) go back to the list: the page gives the view
+        itself the focus when it opens, and keys no child took bubble up to here."""
+        if event.key() == Qt.Key.Key_Escape or event.matches(QKeySequence.StandardKey.Back):
             self.back_requested.emit()
             return
         super().keyPressEvent(event)
@@ -373,6 +405,10 @@ class OrderDetailView(QWidget):
     def _on_cancel_button_clicked(self) -> None:
         if self._order_id is not None:
             self.cancel_requested.emit(self._order_id)
+
+    def _on_out_of_stock_button_clicked(self) -> None:
+        if self._order_id is not None:
+            self.cancel_with_reason_requested.emit(self._order_id, OUT_OF_STOCK)
 
     def _on_retry_button_clicked(self) -> None:
         if self._order_id is not None:

@@ -3,7 +3,9 @@ forms filled from plain values (kept apart so ``order_detail`` stays about the o
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
 )
 
+from channelmanager_gui.models.order_blockers import Blocker
 from channelmanager_gui.qt_text import plain_label
 from channelmanager_gui.views.theme import themed
 
@@ -128,3 +131,37 @@ def address_text(address: dict[str, Any]) -> str:
     parts = [address.get(k) for k in ("name", "address1", "address2", "city")]
     region = " ".join(p for p in (address.get("state"), address.get("postal_code")) if p)
     return ", ".join(str(p) for p in (*parts, region, address.get("country")) if p)
+
+
+_CORRELATION = re.compile(r"\(correlation id ([^)]+)\)")
+
+
+def support_wording(error: str) -> str:
+    """The stored "(correlation id X)" said as what it is for: a reference the merchant quotes
+    when asking Walmart support (``WM_QOS.CORRELATION_ID``, engine ``error_text``)."""
+    if not error.startswith("Walmart"):
+        return _CORRELATION.sub(r"(reference to quote if you ask for support: \1)", error)
+    return _CORRELATION.sub(r"(reference to quote to Walmart support: \1)", error)
+
+
+def blockers_text(blockers: Sequence[Blocker]) -> str:
+    """What to fix, where, and the way out, after the error: Retry cannot help while a
+    product is disabled or out of stock in Commerce (HTML; names escaped)."""
+    parts = []
+    for blocker in blockers:
+        name = (
+            f"{escape(blocker.sku)} ({escape(blocker.name)})"
+            if blocker.name
+            else escape(blocker.sku)
+        )
+        where = (
+            f' — <a href="{escape(blocker.admin_url)}">open it in the Commerce admin</a>'
+            if blocker.admin_url
+            else " — find it by SKU in the Commerce admin (Catalog > Products)"
+        )
+        parts.append(f"<br>• {name} {blocker.problem}{where}")
+    return (
+        "<br>Retry fails again until this is fixed in Commerce:"
+        + "".join(parts)
+        + "<br>Fix it there and click Retry, or cancel the order on Walmart as “Out of stock”."
+    )

@@ -173,6 +173,18 @@ class OrderFilterBar(QWidget):
     def set_attention(self, kind: Attention | None) -> None:
         self.chips[kind].setChecked(True)
 
+    def show_only(self, status: str | None, attention: Attention | None) -> None:
+        """Exactly what a dashboard card counts: one status and/or one chip, any date, no
+        search (one ``filter_changed`` at the end), so the list matches the card's number."""
+        self.blockSignals(True)
+        self.search.clear()
+        self.dates.setCurrentIndex(0)
+        index = self.status.findData(status) if status is not None else 0
+        self.status.setCurrentIndex(max(index, 0))
+        self.chips[attention].setChecked(True)
+        self.blockSignals(False)
+        self.filter_changed.emit()
+
     def date_range(self) -> tuple[date | None, date | None]:
         index = self.dates.currentIndex()
         if index == CUSTOM:

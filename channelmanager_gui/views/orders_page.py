@@ -28,10 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from channelmanager_gui.models.db import Database
-from channelmanager_gui.models.order_table_queries import Attention, OrderCounts
+from channelmanager_gui.models.order_table_queries import Attention, OrderCounts, OrderFilter
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import Change, ChangeBus
-from channelmanager_gui.views.navigation import Badge
 from channelmanager_gui.views.order_actions import Clock, OrderActions
 from channelmanager_gui.views.order_detail import OrderDetailView
 from channelmanager_gui.views.order_filter_bar import OrderFilterBar
@@ -47,6 +46,7 @@ from channelmanager_gui.views.table_support import (
 )
 from channelmanager_gui.views.tables.orders import (
     COL_CUSTOMER_ORDER,
+    COL_SHIP_BY,
     COL_STATUS,
     OrdersTableModel,
     display_text,
@@ -62,16 +62,9 @@ COLUMN_WIDTHS = (120, 108, 120, 120, 130, 80, 150, 200)
 # shown right after the two order numbers, and the Walmart customer order number (looked up
 # when a buyer calls, not scanned) goes last, so Ship by stays in view. Only the visual order
 # moves, so a layout saved by an earlier version still restores onto the same columns.
+# Ship by follows the status: at 1024 px it was past the right edge (issue 20 #8).
 STATUS_VISUAL_INDEX = 2
-
-
-def order_badges(counts: OrderCounts) -> list[Badge]:
-    """The navigation badges of the Orders area: errors and late orders in red, due today."""
-    return [
-        Badge(counts.attention.get(Attention.ERROR, 0), "in error", alert=True),
-        Badge(counts.attention.get(Attention.OVERDUE, 0), "overdue", alert=True),
-        Badge(counts.attention.get(Attention.DUE_TODAY, 0), "due today"),
-    ]
+SHIP_BY_VISUAL_INDEX = 3
 
 
 class OrdersPage(QWidget):
@@ -142,9 +135,9 @@ class OrdersPage(QWidget):
         self.detail.back_requested.connect(self.show_list)
         self.detail.ship_requested.connect(self.ship)
         self.detail.cancel_requested.connect(self.cancel)
+        self.detail.cancel_with_reason_requested.connect(self.cancel)
         self.detail.retry_requested.connect(lambda order_id: self.retry([order_id]))
         self.stack.addWidget(self.detail)
-        self._shortcut("Refresh", QKeySequence.StandardKey.Refresh, self.refresh, self)
         self._on_selection_changed()
 
     def _toolbar(self) -> QHBoxLayout:
@@ -189,6 +182,7 @@ class OrdersPage(QWidget):
         for column, width in enumerate(COLUMN_WIDTHS):
             header.resizeSection(column, width)
         header.moveSection(header.visualIndex(COL_STATUS), STATUS_VISUAL_INDEX)
+        header.moveSection(header.visualIndex(COL_SHIP_BY), SHIP_BY_VISUAL_INDEX)
         header.moveSection(header.visualIndex(COL_CUSTOMER_ORDER), header.count() - 1)
         self.table.doubleClicked.connect(self._on_table_doubleClicked)
         self.table.customContextMenuRequested.connect(self._on_table_customContextMenuRequested)
@@ -213,16 +207,6 @@ class OrdersPage(QWidget):
         action = QAction(text, self)
         action.triggered.connect(lambda _=False: slot())
         return action
-
-    def _shortcut(
-        self, text: str, key: QKeySequence | QKeySequence.StandardKey, slot: Callable[[], object],
-        widget: QWidget,
-    ) -> None:  # fmt: skip
-        action = QAction(text, widget)
-        action.setShortcut(QKeySequence(key))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(lambda _=False: slot())
-        widget.addAction(action)
 
     def _single_shot(self, delay: int, slot: Callable[[], None]) -> QTimer:
         timer = QTimer(self)
@@ -250,10 +234,11 @@ class OrdersPage(QWidget):
         self._store_id = store_id
         self._apply_filter()
 
-    def show_attention(self, kind: Attention | None) -> None:
-        """Open the list on one chip (e.g. from a dashboard card)."""
+    def show_filter(self, order_filter: OrderFilter) -> None:
+        """Open the list on what a dashboard card counts (its status and/or chip)."""
         self.show_list()
-        self.filters.set_attention(kind)
+        status = order_filter.status
+        self.filters.show_only(str(status) if status is not None else None, order_filter.attention)
 
     def set_empty_hint(self, text: str) -> None:
         """What to do when there are no orders at all, e.g. "the next sync is in 40 s"."""
@@ -280,6 +265,7 @@ class OrdersPage(QWidget):
         """Open one order's detail (double-click, or the window's global search)."""
         self.detail.show_order(order_id)
         self.stack.setCurrentWidget(self.detail)
+        self.detail.setFocus()  # the focus left with the list: Esc / Alt+Left go back
 
     def show_list(self) -> None:
         self.stack.setCurrentWidget(self.list_page)
@@ -296,8 +282,9 @@ class OrdersPage(QWidget):
     def ship(self, order_id: int) -> None:
         self.last_task = self.actions.ship(order_id)
 
-    def cancel(self, order_id: int) -> None:
-        self.last_task = self.actions.cancel(order_id)
+    def cancel(self, order_id: int, suggested: str | None = None) -> None:
+        """``suggested``: a Walmart reason chosen in the dialog already (still confirmed)."""
+        self.last_task = self.actions.cancel(order_id, suggested)
 
     def retry(self, order_ids: list[int]) -> None:
         self.last_task = self.actions.retry(order_ids)

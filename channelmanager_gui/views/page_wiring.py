@@ -11,9 +11,10 @@ from typing import Any
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 
+from channelmanager_gui.models.dashboard_queries import DashboardCounts
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.global_search import SearchHit
-from channelmanager_gui.models.listing_table_queries import IN_ERROR, ListingCounts, MatchGroup
+from channelmanager_gui.models.listing_table_queries import MatchGroup
 from channelmanager_gui.models.order_table_queries import OrderFilter
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services import ops as core
@@ -30,7 +31,7 @@ from channelmanager_gui.views.listings_page import ListingsPage
 from channelmanager_gui.views.main_window import MainWindow
 from channelmanager_gui.views.matching_page import MatchingPage
 from channelmanager_gui.views.navigation import Area, Badge
-from channelmanager_gui.views.orders_page import OrdersPage, order_badges
+from channelmanager_gui.views.orders_page import OrdersPage
 from channelmanager_gui.views.returns_page import ReturnsPage
 from channelmanager_gui.views.settings_page import SettingsPage
 from channelmanager_gui.views.table_support import threaded_runner
@@ -153,24 +154,40 @@ def _wire_search(deps: PageDeps, pages: Pages) -> None:
 def _wire_navigation(deps: PageDeps, pages: Pages) -> None:
     window = deps.window
     nav = window.navigation
-    pages.orders.counts_changed.connect(lambda c: nav.set_badges(Area.ORDERS, order_badges(c)))
-    pages.listings.counts_changed.connect(
-        lambda c: nav.set_badges(Area.LISTINGS, _listing_badges(c))
+    # The Orders and Listings badges count the whole store (the dashboard's numbers), not what
+    # a page's search shows, so they never vanish while the merchant searches (issue 20 #7).
+    pages.dashboard.counts_changed.connect(lambda c: nav.set_badges(Area.ORDERS, order_badges(c)))
+    pages.dashboard.counts_changed.connect(
+        lambda c: nav.set_badges(Area.LISTINGS, listing_badges(c))
     )
-    pages.matching.counts_changed.connect(
-        lambda c: nav.set_badges(Area.MATCHING, _matching_badges(c))
-    )
+    if pages.dashboard.dashboard is not None:  # its first numbers came before this wiring
+        pages.dashboard.counts_changed.emit(pages.dashboard.dashboard.counts)
+
+    def matching_badges(counts: dict[Any, int]) -> None:
+        if not pages.matching.search.text().strip():  # else the counts are the search's
+            nav.set_badges(Area.MATCHING, _matching_badges(counts))
+
+    pages.matching.counts_changed.connect(matching_badges)
     pages.orders.notice.connect(window.status.notice)
     pages.returns.notice.connect(window.status.notice)
 
     def open_orders(order_filter: OrderFilter) -> None:
         window.show_area(Area.ORDERS)
-        pages.orders.show_attention(order_filter.attention)
+        pages.orders.show_filter(order_filter)
 
     def open_listings(tab: str) -> None:
         window.show_area(Area.LISTINGS)
         pages.listings.show_tab(tab)
 
+    reloads: dict[Area, Callable[[], None]] = {
+        Area.DASHBOARD: pages.dashboard.refresh,
+        Area.LISTINGS: pages.listings.model.refresh,
+        Area.MATCHING: pages.matching.model.refresh,
+        Area.ORDERS: pages.orders.refresh,
+        Area.RETURNS: pages.returns.refresh,
+        Area.SYNC_ACTIVITY: pages.activity.model.refresh,
+    }
+    window.refresh_requested.connect(lambda area: reloads.get(area, lambda: None)())
     pages.dashboard.orders_requested.connect(open_orders)
     pages.dashboard.listings_requested.connect(open_listings)
 
@@ -197,11 +214,19 @@ def _add_products(deps: PageDeps, parent: QWidget) -> None:
         deps.window.status.notice(f"Products imported: {result.summary()}", 8000)
 
 
-def _listing_badges(counts: ListingCounts) -> list[Badge]:
-    errors = counts.get(IN_ERROR)
-    return [Badge(errors, "in error", alert=True)] if errors else []
+def order_badges(counts: DashboardCounts) -> list[Badge]:
+    """The Orders area's badges: errors and late orders in red, due today."""
+    return [
+        Badge(counts.orders_in_error, "orders in error", alert=True, label="in error"),
+        Badge(counts.orders_overdue, "orders overdue (past their ship-by date)", True, "late"),
+        Badge(counts.orders_due_today, "orders due to ship today", label="today"),
+    ]
+
+
+def listing_badges(counts: DashboardCounts) -> list[Badge]:
+    return [Badge(counts.listings_in_error, "listings in error", alert=True, label="in error")]
 
 
 def _matching_badges(counts: dict[Any, int]) -> list[Badge]:
     choose = counts.get(MatchGroup.CHOOSE, 0)
-    return [Badge(choose, "need you to pick a Walmart item")] if choose else []
+    return [Badge(choose, "listings need you to pick a Walmart item", label="to pick")]

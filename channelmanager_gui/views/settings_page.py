@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -122,14 +123,19 @@ class SettingsPage(QWidget):
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setObjectName("storeSummary")
+        # It takes the room left (stretch 1) rather than forcing the page past 700 px.
+        self.summary.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self.summary.setWordWrap(True)
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.summary, 1)
+        # Side by side: stacked, the page would not fit a 1024 × 700 window (issue 20 #8)
+        desktop_row = QHBoxLayout()
         self.desktop = DesktopSettings(self._db, self._autostart)
-        layout.addWidget(self.desktop)
+        desktop_row.addWidget(self.desktop, 1)
         self.appearance = AppearanceSettings(self._db)
-        layout.addWidget(self.appearance)
+        desktop_row.addWidget(self.appearance, 1, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(desktop_row)
 
     # -- public API ----------------------------------------------------------------------------
 

@@ -83,6 +83,9 @@ class ShipDialog(QDialog):
         self.problem: ValidationError | None = None
         self.quantities: dict[str, QSpinBox] = {}
         self.reasons: dict[str, QLabel] = {}
+        # Reasons appear once the merchant has touched something: "Choose the carrier" in red
+        # before a single click read as a scolding (issue 20); OK says it in its tooltip.
+        self._touched = False
         self.setWindowTitle(f"Ship order {order.purchase_order_id}")
         self.setModal(True)
         self._setup_ui()
@@ -127,7 +130,9 @@ class ShipDialog(QDialog):
         layout.addLayout(self._form())
         layout.addWidget(self._lines_box())
         layout.addWidget(self._buttons())
-        self.tracking_number.setFocus()
+        # The first field of the form, in the order the merchant fills it (carrier, method,
+        # tracking number); the dialog would otherwise hand focus to its default button.
+        self.carrier.setFocus()
         self.setMinimumWidth(560)
 
     def _heading(self) -> QLabel:
@@ -200,8 +205,14 @@ class ShipDialog(QDialog):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(widget)
-        self.reasons[field_name] = reason_label()
-        column.addWidget(self.reasons[field_name])
+        reason = reason_label()
+        # Its line is kept while hidden, so the form does not jump as reasons come and go.
+        policy = reason.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        reason.setSizePolicy(policy)
+        reason.setText(" ")
+        self.reasons[field_name] = reason
+        column.addWidget(reason)
         return box
 
     def _lines_box(self) -> QGroupBox:
@@ -243,6 +254,7 @@ class ShipDialog(QDialog):
     # -- behaviour -----------------------------------------------------------------------------
 
     def accept(self) -> None:
+        self._touched = True  # Enter on an untouched form: say what is missing
         self._validate()
         if self._request is not None:
             super().accept()
@@ -252,6 +264,7 @@ class ShipDialog(QDialog):
         self._on_input_changed()
 
     def _on_input_changed(self) -> None:
+        self._touched = True
         self._validate()
 
     def _show_other(self, shown: bool) -> None:
@@ -280,7 +293,7 @@ class ShipDialog(QDialog):
     def _show_problem(self) -> None:
         problem = self.problem
         target = None
-        if problem is not None:
+        if problem is not None and self._touched:
             target = self.reasons.get(problem.field, self.lines_reason)
         for label in self.reasons.values():
             label.setVisible(label is target)

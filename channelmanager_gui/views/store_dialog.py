@@ -61,6 +61,8 @@ INTERVAL_LABELS = {
     "cancellations": "Orders cancelled in Commerce",
 }
 HOLD_CANCEL = "Hold it until I choose Walmart's reason"
+MASKED = ("commerce_token", "walmart_client_secret")
+TEST_FAILED = "The connection test failed: correct the details above, or test again."
 
 
 def _problem_style(p: Palette) -> str:
@@ -84,6 +86,7 @@ class StoreDialog(QDialog):
         self._ops = ops
         self.store_id = store_id
         self.test_task: asyncio.Task[Any] | None = None
+        self._test_failed = False  # the last test of these very details failed
         self.setWindowTitle("Edit store" if store_id else "Add a store")
         self.setMinimumWidth(560)
         self._setup_ui()
@@ -126,12 +129,17 @@ class StoreDialog(QDialog):
         self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         test_row.addWidget(self.test_result, 1)
         layout.addLayout(test_row)
-        bottom = QHBoxLayout()
+        # The reason gets the dialog's full width on its own row: beside the buttons the
+        # keyring's fix (several paragraphs) became a tall column that squeezed the fields
+        # and was cut mid-sentence (issue 20 #2).
         self.reason = plain_label()  # a validation message quoting what was typed
         self.reason.setObjectName("formReason")
         self.reason.setWordWrap(True)
         themed(self.reason, _problem_style)
-        bottom.addWidget(self.reason, 1)
+        self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.reason)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.addButton(
             "Save store", QDialogButtonBox.ButtonRole.AcceptRole
@@ -153,8 +161,16 @@ class StoreDialog(QDialog):
         self.walmart_url = self._line(form, "Walmart API URL", store_form.WALMART_URL)
         for key in ("walmart_client_id", "walmart_client_secret"):
             self.secret_fields[key] = self._line(form, SECRET_LABELS[key])
-        for edit in self.secret_fields.values():
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        for key, edit in self.secret_fields.items():
+            if key in MASKED:  # the Client ID is an identifier, shown like Seller Center does
+                edit.setEchoMode(QLineEdit.EchoMode.Password)
+        for edit in (
+            self.commerce_url,
+            self.store_code,
+            self.walmart_url,
+            *self.secret_fields.values(),
+        ):
+            edit.textChanged.connect(self._on_connection_changed)
         hint = QLabel(
             "The access token comes from Commerce Admin > System > Extensions > Integrations; "
             "the Client ID and Secret from Walmart Seller Center > Settings > API Key "
@@ -259,8 +275,18 @@ class StoreDialog(QDialog):
 
     def _on_input_changed(self, *_: object) -> None:
         reason = store_form.problem(self.answer(), editing=self.store_id is not None)
+        if reason is None and self._test_failed:
+            reason = TEST_FAILED
         self.reason.setText(reason or "")
         self.save_button.setEnabled(reason is None)
+
+    def _on_connection_changed(self) -> None:
+        """A test result is about the details it tested: new details, no stale verdict."""
+        self.test_result.clear()
+        self.test_result.setToolTip("")
+        if self._test_failed:
+            self._test_failed = False
+            self._on_input_changed()
 
     def _on_buttons_accepted(self) -> None:
         try:
@@ -292,5 +318,7 @@ class StoreDialog(QDialog):
                 f"{escape(report.message)}{escape(detail)}"
             )
         self.test_result.setText("<br>".join(lines))
+        self._test_failed = not all(report.ok for report in reports)
+        self._on_input_changed()
         details = [f"{r.problem or 'ok'}: {r.detail}" for r in reports if r.detail]
         self.test_result.setToolTip(verbatim("\n".join(details)))

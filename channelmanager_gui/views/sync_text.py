@@ -51,9 +51,21 @@ def state_summary(board: SyncStatusBoard, now: datetime) -> str:
     return text
 
 
+NEEDS_ATTENTION = "Needs attention"
+
+
+def tray_state(board: SyncStatusBoard) -> tuple[str, str]:
+    """(icon name, words) for the tray. Orders or listings in error make the icon itself say
+    "needs attention" (UX.md), outranking syncing/paused/idle; only a failing loop outranks it."""
+    state = board.overall()
+    if board.open_errors and state is not SyncState.ERROR:
+        return "tray-attention", NEEDS_ATTENTION
+    return f"tray-{state.value}", STATE_TEXT[state]
+
+
 def tray_tooltip(board: SyncStatusBoard, now: datetime) -> str:
     """Several lines: app name and state, last sync, open errors."""
-    lines = [f"Channel Manager — {STATE_TEXT[board.overall()]}"]
+    lines = [f"Channel Manager — {tray_state(board)[1]}"]
     last = board.last_sync()
     lines.append(f"Last sync: {relative_time(last, now)}" if last else "Not synced yet")
     for status in board.errors():

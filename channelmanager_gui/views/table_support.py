@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QRect, QSettings, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter
+from PySide6.QtGui import QColor, QCursor, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLineEdit,
@@ -94,7 +94,11 @@ def threaded_op_runner(
 
 
 class SelectionKeeper:
-    """Remembers selection, current row and scroll by id when the model resets."""
+    """Remembers selection, current row and scroll by id when the model resets.
+
+    The scroll follows an anchor row, not a pixel count: the row under the pointer, else the
+    current row. New orders sorted above it would otherwise push it down between the
+    merchant's aim and their double-click, opening the wrong order (issue 20 #6)."""
 
     def __init__(self, view: QTableView, model: PagedIdModel[Any, Any]) -> None:
         self._view = view
@@ -102,6 +106,7 @@ class SelectionKeeper:
         self._selected: list[int] = []
         self._current: int | None = None
         self._scroll = 0
+        self._anchor: tuple[int, int] | None = None  # (row id, its row before the reset)
         model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
         model.modelReset.connect(self._on_model_reset)
 
@@ -114,6 +119,16 @@ class SelectionKeeper:
             ids[current.row()] if current.isValid() and current.row() < len(ids) else None
         )
         self._scroll = self._view.verticalScrollBar().value()
+        row = self._anchor_row(current)
+        self._anchor = (ids[row], row) if 0 <= row < len(ids) else None
+
+    def _anchor_row(self, current: QModelIndex) -> int:
+        viewport = self._view.viewport()
+        if viewport.underMouse():
+            pointed = self._view.indexAt(viewport.mapFromGlobal(QCursor.pos()))
+            if pointed.isValid():
+                return pointed.row()
+        return current.row() if current.isValid() else -1
 
     def _on_model_reset(self) -> None:
         model, selection = self._model, self._view.selectionModel()
@@ -129,7 +144,19 @@ class SelectionKeeper:
             selection.setCurrentIndex(
                 model.index(current, 0), QItemSelectionModel.SelectionFlag.NoUpdate
             )
-        self._view.verticalScrollBar().setValue(self._scroll)
+        self._view.verticalScrollBar().setValue(self._scroll + self._anchor_shift())
+
+    def _anchor_shift(self) -> int:
+        """How far to scroll so the anchor row stays where it was on screen."""
+        if self._anchor is None:
+            return 0
+        row_id, before = self._anchor
+        after = self._model.row_of(row_id)
+        if after is None or after == before:
+            return 0
+        if self._view.verticalScrollMode() == QAbstractItemView.ScrollMode.ScrollPerItem:
+            return after - before
+        return (after - before) * self._view.verticalHeader().defaultSectionSize()
 
 
 def _runs(rows: list[int]) -> list[tuple[int, int]]:

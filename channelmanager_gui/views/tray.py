@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 from channelmanager_gui.resources import icon_path
 from channelmanager_gui.services.sync_status import SyncStatusBoard
 from channelmanager_gui.views.board_bridge import BoardBridge
-from channelmanager_gui.views.sync_text import tray_tooltip
+from channelmanager_gui.views.sync_text import tray_state, tray_tooltip
 
 NOTIFY_MS = 8_000
 CLOCK_MS = 30_000  # the tooltip's "2 min ago" is redrawn this often
@@ -79,7 +79,7 @@ class TrayController(QObject):
 
     def refresh(self) -> None:
         """Redraw icon, tooltip and the Pause/Resume item from the board."""
-        name = f"tray-{self._board.overall().value}"
+        name = tray_state(self._board)[0]
         if name != self.icon_name:
             self.icon_name = name
             self.tray.setIcon(QIcon(str(icon_path(name))))

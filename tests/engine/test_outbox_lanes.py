@@ -16,10 +16,10 @@ import pytest
 
 from channelmanager_gui.models.store import Store
 from channelmanager_gui.sandbox.pair import SandboxPair
+from channelmanager_gui.services import ops
 from channelmanager_gui.services.commerce.client import CommerceClient
 from channelmanager_gui.services.engine import engine as engine_module
 from channelmanager_gui.services.engine.context import SecretSource, StoreContext
-from channelmanager_gui.services.engine.shipping import ship_order
 from channelmanager_gui.services.walmart.client import WalmartClient
 from tests.engine.conftest import Admin, MakeEngine, fast_open_store
 from tests.engine.fulfilment_support import FLOWS, new_order, skus
@@ -105,8 +105,9 @@ async def test_a_ship_clicked_during_a_backlog_is_sent_before_it(
     while not acks:
         await asyncio.sleep(0.02)
     clicked = time.monotonic()
-    ship_order(engine.env.db, shipped_order, request(engine, shipped_order),
-               changes=engine.env.changes)  # fmt: skip
+    engine.env.changes.publish(
+        ops.ship(engine.env.db, shipped_order, request(engine, shipped_order))
+    )  # as the window's op runner does
     while not ships:
         await asyncio.sleep(0.02)
     acks_before_ship = sum(t < ships[0] for t in acks)

@@ -298,3 +298,26 @@ def test_focus_search_puts_the_cursor_in_the_page_search(qtbot: QtBot, page: Lis
     page.focus_search()
     qtbot.waitUntil(page.search.hasFocus)
     assert page.search.selectedText() == "mug"
+
+
+def test_actions_follow_the_visible_selection(qtbot: QtBot, page: ListingsPage) -> None:
+    """Issue 20 #10: a selection the search hid kept Remove enabled, and Remove did nothing."""
+    _select_rows(page, [0, 1])
+    assert page.remove_action.isEnabled()
+    page.search.setText("no listing has this text")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0)
+    assert page.selected_ids() == []
+    for action in (page.match_action, page.resend_action, page.remove_action):
+        assert not action.isEnabled(), action.text()
+    assert all(not button.isEnabled() for button in page.action_buttons)
+    assert page.selection_label.text() == ""
+    page.remove_selected()  # e.g. the Del key reached it anyway: it says why nothing happened
+    assert "Select" in page.notice.text()
+
+
+def test_ineligible_listings_say_why(page: ListingsPage) -> None:
+    """Issue 20 #5: an ineligible listing showed no reason (disabled, or out of stock)."""
+    page.show_tab(ListingState.INELIGIBLE)
+    assert page.model.rowCount() > 0
+    problems = {page.model.index(r, COL_PROBLEM).data() for r in range(page.model.rowCount())}
+    assert problems and all(text and "in Commerce" in text for text in problems), problems

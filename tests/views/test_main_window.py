@@ -74,10 +74,11 @@ def test_menus_and_quit_action(qtbot: QtBot, window: MainWindow) -> None:
 
 def test_badges_show_counts_with_meaning(window: MainWindow) -> None:
     window.navigation.set_badges(
-        Area.ORDERS, [Badge(3, "in error", alert=True), Badge(5, "due today"), Badge(0, "x")]
+        Area.ORDERS,
+        [Badge(3, "in error", alert=True, label="in error"), Badge(5, "due today"), Badge(0, "x")],
     )
     button = window.navigation.button(Area.ORDERS)
-    assert button.badge_texts() == ["3", "5"]
+    assert button.badge_texts() == ["3 in error", "5"]
     assert button.toolTip() == "3 in error, 5 due today"
     window.navigation.set_badges(Area.ORDERS, [])
     assert button.badge_texts() == []

@@ -115,3 +115,14 @@ def test_refreshes_on_listing_changes(qtbot: QtBot, db: Database, page: Matching
     with qtbot.waitSignal(page.counts_changed) as counted:
         page.on_changes(frozenset({Change.LISTINGS}))
     assert counted.args[0][MatchGroup.CHOOSE] == 2
+
+
+def test_match_follows_the_visible_selection(qtbot: QtBot, page: MatchingPage) -> None:
+    """Issue 20 #10: a selection a search hid kept "Match again" enabled."""
+    page.show_group(MatchGroup.NOT_FOUND)
+    page.table.selectAll()
+    assert page.match_button.isEnabled()
+    page.search.setText("no listing has this text")
+    page.search.returnPressed.emit()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0)
+    assert not page.match_button.isEnabled()

@@ -11,11 +11,15 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from channelmanager_gui.models.db import Database, open_database
+from channelmanager_gui.models.listing import Listing
 from channelmanager_gui.models.order import Order
 from channelmanager_gui.services import activity
+from channelmanager_gui.services.engine.fulfilment_common import load_order
+from channelmanager_gui.services.ops.validation import OUT_OF_STOCK
+from channelmanager_gui.views.cancel_dialog import CancelDialog
 from channelmanager_gui.views.order_detail import OrderDetailView
 from channelmanager_gui.views.order_detail_parts import error_step_text
-from tests.models.order_seed import NOW, seed_shop
+from tests.models.order_seed import NOW, Line, add_order, seed_shop
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +75,7 @@ def test_shipped_order_offers_neither_ship_nor_cancel(
     assert not view.ship_button.isEnabled()
     assert view.ship_button.toolTip() == "Everything on this order has been shipped."
     assert not view.cancel_button.isEnabled()
-    assert view.cancel_button.toolTip().startswith("Part of the order has shipped")
+    assert view.cancel_button.toolTip() == "Everything on this order has been shipped."
     assert not view.action_reason.isHidden()
     assert view.shipments.rowCount() == 1
     assert view.shipments.item(0, 1).text() == "UPS"
@@ -117,7 +121,7 @@ def test_buyer_request_and_cancelled_order(
     assert asked.cancel_button.isEnabled() and asked.ship_button.isEnabled()
     cancelled = detail_of(qtbot, db, shop["cancelled"])
     assert not cancelled.ship_button.isEnabled() and not cancelled.cancel_button.isEnabled()
-    assert cancelled.cancel_button.toolTip() == "The order is already cancelled."
+    assert cancelled.cancel_button.toolTip() == "The order is cancelled."
     assert cancelled.cancel_banner.isHidden()
 
 
@@ -180,3 +184,63 @@ def test_totals_show_walmart_commerce_and_the_difference(
     finally:
         with db.session() as session:
             session.get_one(Order, shop["due"]).commerce_total = None
+
+
+@pytest.mark.parametrize(
+    ("key", "sentence"),
+    [
+        ("shipped", "Everything on this order has been shipped."),
+        ("cancelled", "The order is cancelled."),
+    ],
+)
+def test_one_sentence_per_state_beside_the_buttons(
+    qtbot: QtBot, db: Database, shop: dict[str, int], key: str, sentence: str
+) -> None:
+    """Issue 20 #9: "Everything … has been shipped. Part of the order has shipped…" and
+    "The order is cancelled. The order is already cancelled." side by side."""
+    view = detail_of(qtbot, db, shop[key])
+    assert view.action_reason.text() == sentence
+    assert view.ship_button.toolTip() == view.cancel_button.toolTip() == sentence
+
+
+def test_an_order_blocked_in_commerce_says_what_to_fix_and_offers_the_way_out(
+    qtbot: QtBot, db: Database, shop: dict[str, int]
+) -> None:
+    """Issue 20 #5: Retry alone could only fail again on a disabled product."""
+    with db.session() as session:
+        session.add(
+            Listing(
+                store_id=shop["store"], sku="SKU-OFF", name="Blue <mug>", enabled=False,
+                commerce_product_id=42, qty=5,
+            )
+        )  # fmt: skip
+    order_id = add_order(
+        db, shop["store"], "1099", lines=[Line("SKU-OFF", 1)],
+        error="Walmart: refused (correlation id abc-123)",
+    )  # fmt: skip
+    view = detail_of(qtbot, db, order_id)
+    text = view.error_banner.text()
+    assert "SKU-OFF (Blue &lt;mug&gt;) is disabled in Commerce" in text
+    assert 'href="http://commerce.invalid/admin/catalog/product/edit/id/42/"' in text
+    assert "“Out of stock”" in text
+    assert "reference to quote to Walmart support: abc-123" in text
+    assert "correlation id" not in text
+    assert view.error_banner.openExternalLinks()
+    assert not view.out_of_stock_button.isHidden()
+    assert "fails again" in view.retry_button.toolTip()
+    with qtbot.waitSignal(view.cancel_with_reason_requested) as signal:
+        view.out_of_stock_button.click()
+    assert signal.args == [order_id, OUT_OF_STOCK]
+    plain = detail_of(qtbot, db, shop["error"])  # nothing known against it: Retry is the way
+    assert plain.out_of_stock_button.isHidden()
+
+
+def test_the_cancel_dialog_opens_on_the_suggested_reason(
+    qtbot: QtBot, db: Database, shop: dict[str, int]
+) -> None:
+    with db.session() as session:
+        order = load_order(session, shop["due"])
+    dialog = CancelDialog(order, None, OUT_OF_STOCK)
+    qtbot.addWidget(dialog)
+    assert dialog.reason.currentData() == OUT_OF_STOCK
+    assert dialog.ok_button.isEnabled()

@@ -9,17 +9,20 @@ from collections.abc import Iterator
 import pytest
 import qasync
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
+from channelmanager_gui.errors import CredentialsError
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.sandbox.pair import SandboxPair, start_pair
 from channelmanager_gui.services import stores
-from channelmanager_gui.services.credentials import SERVICE, CredentialStore
+from channelmanager_gui.services.credentials import FIX_HINT, SERVICE, CredentialStore
 from channelmanager_gui.services.engine.settings import DEFAULT_ORDER_EMAIL, StoreSettings
+from channelmanager_gui.services.ops import store_writes as store_form
 from channelmanager_gui.views.first_run import FirstRunWizard
 from channelmanager_gui.views.settings_page import SettingsPage, settings_summary
-from channelmanager_gui.views.store_dialog import SAVED_PLACEHOLDER, StoreDialog
+from channelmanager_gui.views.store_dialog import SAVED_PLACEHOLDER, TEST_FAILED, StoreDialog
 from tests.memory_keyring import MemoryKeyring
 
 MATCH = Qt.MatchFlag.MatchContains
@@ -217,6 +220,22 @@ def test_test_connection_reports_bad_credentials_clearly(
     assert "Commerce refused the access token" in text
     assert "Walmart refused the credentials" in text
     assert dialog.test_button.isEnabled()
+    # Issue 20: Save stayed enabled after a failed test, and the verdict stayed after the
+    # details it was about changed.
+    assert not dialog.save_button.isEnabled()
+    assert dialog.reason.text() == TEST_FAILED
+    dialog.walmart_url.setText(pair.walmart.url + "/")
+    assert dialog.test_result.text() == ""
+    assert dialog.save_button.isEnabled() and dialog.reason.text() == ""
+
+
+def test_the_client_id_is_shown_and_the_secrets_masked(
+    qtbot: QtBot, db: Database, ops: OpRunner
+) -> None:
+    dialog = _dialog(qtbot, db, ops)
+    modes = {key: edit.echoMode() for key, edit in dialog.secret_fields.items()}
+    assert modes["walmart_client_id"] == QLineEdit.EchoMode.Normal
+    assert modes["walmart_client_secret"] == modes["commerce_token"] == QLineEdit.EchoMode.Password
 
 
 def test_settings_page_adds_edits_and_removes_stores(
@@ -274,7 +293,7 @@ def test_settings_summary_reads_as_a_sentence_with_names_kept() -> None:
     text = settings_summary(StoreSettings())
     assert "new Walmart orders every 10 s" in text
     assert "Walmart returns every" in text  # a proper noun keeps its capital
-    assert "product changes in Commerce every 15 s" in text
+    assert "product changes in Commerce every 10 s" in text
     shipped_from = settings_summary(StoreSettings(ship_source_code="east<1>"))
     assert "from the Commerce source “east&lt;1&gt;”" in shipped_from
 
@@ -296,3 +315,29 @@ def test_store_reason_for_cancellations_in_commerce_is_saved(
     assert again.commerce_cancel.currentData() == "SELLER_CANCEL_OUT_OF_STOCK"
     assert "cancelled on Walmart as “Out of stock”" in settings_summary(settings)
     assert "held until you choose" in settings_summary(StoreSettings())
+
+
+def test_dialog_keeps_its_layout_with_the_keyring_message(
+    qtbot: QtBot, db: Database, ops: OpRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 20 #2: the keyring's long fix squeezed the fields into slivers and was cut."""
+    dialog = _dialog(qtbot, db, ops)
+    _fill(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+
+    def no_keyring(*_: object) -> int:
+        raise CredentialsError(FIX_HINT)
+
+    monkeypatch.setattr(store_form, "save", no_keyring)
+    dialog.save_button.click()
+    QApplication.processEvents()
+    assert dialog.reason.text() == FIX_HINT
+    for edit in (dialog.name, dialog.commerce_url, *dialog.secret_fields.values()):
+        assert edit.height() >= edit.minimumSizeHint().height(), edit.placeholderText()
+    reason = dialog.reason
+    # a full-width line, not a column squeezed beside the buttons
+    assert reason.width() >= dialog.width() * 0.9
+    assert reason.height() >= reason.heightForWidth(reason.width())  # the whole fix is shown
+    assert dialog.save_button.isVisible()
+    assert dialog.height() <= 640  # still fits a 1024 × 700 screen with its title bar

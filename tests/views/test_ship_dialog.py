@@ -71,8 +71,9 @@ def valid_request(dialog: ShipDialog) -> v.ShipRequest:
 def test_quantities_default_to_what_remains_and_ok_names_the_action(qtbot: QtBot) -> None:
     dialog = dialog_for(qtbot)
     assert {n: s.value() for n, s in dialog.quantities.items()} == {"1": 2, "2": 1}
-    assert shown_reason(dialog) == (v.FIELD_CARRIER, "Choose the carrier")
+    assert shown_reason(dialog) == NONE  # nothing touched yet: no reproach in red
     assert not dialog.ok_button.isEnabled()
+    assert dialog.ok_button.toolTip() == "Choose the carrier"
     fill(dialog)
     assert shown_reason(dialog) == NONE
     assert dialog.ok_button.isEnabled()
@@ -177,3 +178,21 @@ def test_ask_returns_none_when_closed(qtbot: QtBot) -> None:
 
     QTimer.singleShot(0, close)
     assert ShipDialog.ask(None, make_order(), clock=lambda: NOW) is None
+
+
+def test_opens_calm_on_the_carrier_and_does_not_jump(qtbot: QtBot) -> None:
+    """Issue 20: "Choose the carrier" before anything was touched, focus in the wrong field,
+    and the form jumping as messages came and went."""
+    dialog = dialog_for(qtbot)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.focusWidget() is dialog.carrier
+    tracking_top = dialog.tracking_number.mapTo(dialog, dialog.tracking_number.rect().topLeft())
+    height = dialog.sizeHint().height()
+    dialog.carrier.setCurrentIndex(dialog.carrier.findData("UPS"))  # now: the tracking number
+    assert shown_reason(dialog)[0] == v.FIELD_TRACKING_NUMBER
+    QApplication.processEvents()
+    assert dialog.sizeHint().height() == height
+    assert dialog.tracking_number.mapTo(dialog, dialog.tracking_number.rect().topLeft()) == (
+        tracking_top
+    )

@@ -32,6 +32,24 @@ def test_icon_follows_overall_state(tray: TrayController, board: SyncStatusBoard
     assert tray.icon_name == "tray-error"
 
 
+def test_the_icon_itself_says_needs_attention_with_errors_open(
+    qtbot: QtBot, tray: TrayController, board: SyncStatusBoard
+) -> None:
+    """Issue 20 #4: orders in error left the icon green "Up to date"; only the tooltip said."""
+    board.update("orders", state=SyncState.IDLE, last_run=NOW - timedelta(minutes=5))
+    board.set_open_errors(3)
+    qtbot.waitUntil(lambda: tray.icon_name == "tray-attention")
+    assert not tray.tray.icon().isNull()
+    assert tray.tooltip().splitlines()[0] == "Channel Manager — Needs attention"
+    board.update("orders", state=SyncState.SYNCING)
+    assert tray.icon_name == "tray-attention"  # a routine sync does not hide it
+    board.update("orders", state=SyncState.ERROR, last_error="Walmart refused the key")
+    assert tray.icon_name == "tray-error"  # a failing loop is worse still
+    board.update("orders", state=SyncState.IDLE)
+    board.set_open_errors(0)
+    qtbot.waitUntil(lambda: tray.icon_name == "tray-idle")
+
+
 def test_tooltip_names_state_last_sync_and_open_errors(
     tray: TrayController, board: SyncStatusBoard
 ) -> None:

@@ -24,8 +24,9 @@ COMMERCE_CANCEL = "commerce.cancel"
 # finishes instead of refusing as "already cancelled".
 COMMERCE_CANCEL_HELD = "commerce_cancel.held"
 BUYER_CANCEL = "CUSTOMER_REQUESTED_SELLER_TO_CANCEL"
+OUT_OF_STOCK = "SELLER_CANCEL_OUT_OF_STOCK"
 CANCEL_REASON_LABELS: dict[str, str] = {
-    "SELLER_CANCEL_OUT_OF_STOCK": "Out of stock",
+    OUT_OF_STOCK: "Out of stock",
     "SELLER_CANCEL_PRICING_ERROR": "Pricing error",
     "SELLER_CANCEL_ADDRESS_NOT_SERVICEABLE": "Cannot ship to this address",
     "SELLER_CANCEL_FRAUD_STOP_SHIPMENT": "Fraud suspected: stop shipment",

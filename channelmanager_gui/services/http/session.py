@@ -203,8 +203,10 @@ class HttpSession:
         elapsed = (self.clock.now() - started) * 1000
         # A GET answered 404 is how Walmart says "no orders match" on every quiet poll; the
         # caller decides whether it is a problem (and logs that), so it is not a warning here.
+        # Answered calls are DEBUG: at INFO, a dozen loops polling filled the engine log's
+        # 5 × 2 MB rotation in about two hours and pushed out the errors (issue 20).
         quiet = response.status_code < 400 or (method == "GET" and response.status_code == 404)
-        level = logging.INFO if quiet else logging.WARNING
+        level = logging.DEBUG if quiet else logging.WARNING
         log.log(
             level, "%s %s -> %d in %.0f ms correlation=%s",
             method, shown, response.status_code, elapsed, self.correlation_id(response),

@@ -13,6 +13,7 @@ from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.listing_table_queries import MatchDetail
 from channelmanager_gui.models.listing_table_queries import match_detail as _match_detail
 from channelmanager_gui.models.order import Order
+from channelmanager_gui.models.order_blockers import Blocker, order_blockers
 from channelmanager_gui.models.outbox import Activity
 from channelmanager_gui.services.activity import timeline
 from channelmanager_gui.services.engine.fulfilment_common import load_order
@@ -24,13 +25,15 @@ class OrderDetail:
 
     order: Order
     events: tuple[Activity, ...]
+    blockers: tuple[Blocker, ...] = ()  # products disabled or out of stock in Commerce
 
 
 def order_detail(db: Database, order_id: int) -> OrderDetail:
     """The order and its timeline read in one transaction (``ValidationError`` if it is gone)."""
     with db.session() as session:
         order = load_order(session, order_id)
-        return OrderDetail(order, tuple(timeline(session, "order", order_id)))
+        events = tuple(timeline(session, "order", order_id))
+        return OrderDetail(order, events, tuple(order_blockers(session, order_id)))
 
 
 def match_detail(db: Database, listing_id: int) -> MatchDetail | None:

@@ -26,6 +26,7 @@ from channelmanager_gui.services.engine.cancelling import (
     CANCEL_REASON_LABELS,
     COMMERCE_CANCEL_HELD,
 )
+from channelmanager_gui.services.engine.cancelling import OUT_OF_STOCK as OUT_OF_STOCK
 from channelmanager_gui.services.walmart.order_requests import (
     CANCEL_REASONS,
     CARRIERS,
@@ -87,14 +88,23 @@ def line_field(line_number: str) -> str:
     return f"quantity of line {line_number}"
 
 
+# One sentence per state, shared by Ship and Cancel (and so by every tooltip and the detail
+# page's line beside the buttons), so the two never contradict each other (issue 20 #9).
+CANCELLED = "The order is cancelled."
+NOT_IN_COMMERCE = "The order is not in Commerce yet; ship it once it has been created there."
+ALL_SHIPPED = "Everything on this order has been shipped."
+PART_SHIPPED = "Part of the order has shipped; Walmart only cancels whole unshipped orders."
+NOTHING_OPEN = "Nothing is left to ship or cancel on this order."
+
+
 def can_ship(order: Order) -> tuple[bool, str]:
     """Whether the Ship button makes sense now, and if not, why (merchant words)."""
     if order.cancel_reason or _all_cancelled(order):
-        return False, "The order is cancelled."
+        return False, CANCELLED
     if order.commerce_entity_id is None:
-        return False, "The order is not in Commerce yet; ship it once it has been created there."
+        return False, NOT_IN_COMMERCE
     if not any(line.qty_open > 0 for line in order.lines):
-        return False, "Everything on this order has been shipped."
+        return False, ALL_SHIPPED if _any_shipped(order) else NOTHING_OPEN
     return True, ""
 
 
@@ -103,12 +113,16 @@ def can_cancel(order: Order) -> tuple[bool, str]:
     if is_held(order):
         return True, ""
     if order.cancel_reason or _all_cancelled(order):
-        return False, "The order is already cancelled."
-    if order.shipments or any(line.qty_shipped for line in order.lines):
-        return False, "Part of the order has shipped; Walmart only cancels whole unshipped orders."
+        return False, CANCELLED
     if not any(line.qty_open > 0 for line in order.lines):
-        return False, "Nothing is left to cancel on this order."
+        return False, ALL_SHIPPED if _any_shipped(order) else NOTHING_OPEN
+    if _any_shipped(order):
+        return False, PART_SHIPPED
     return True, ""
+
+
+def _any_shipped(order: Order) -> bool:
+    return bool(order.shipments) or any(line.qty_shipped for line in order.lines)
 
 
 def is_held(order: Order) -> bool:

@@ -158,6 +158,10 @@ def problem_text(row: ListingRow) -> str:
         return row.sync_error
     if row.state == ListingState.INCOMPLETE:
         return row.identifier_problem or "No UPC, EAN, ISBN or GTIN in Commerce"
+    if row.state == ListingState.INELIGIBLE:  # disabled, or no salable stock (Listing.state)
+        if row.qty is not None and row.qty <= 0:
+            return "Out of stock in Commerce: Walmart shows it unavailable until stock returns"
+        return "Disabled in Commerce: enable the product there to sell it on Walmart"
     if row.match_status == "candidates":
         return "Several Walmart items match: pick one in Matching"
     if row.match_status == "not_found":
