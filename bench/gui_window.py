@@ -171,8 +171,7 @@ class WatchedBus:
     def __init__(self, db: Database) -> None:
         self.changes = ChangeBus()
         self.bridge = ChangeBridge(self.changes)
-        self.watch = DatabaseWatch(db.path, self.changes, grace=WATCH_MS / 1000)
-        self.changes.subscribe(self.watch.absorb)
+        self.watch = DatabaseWatch(db.path, self.changes)  # the change log, as the app reads it
         self.timer = QTimer()
         self.timer.setInterval(WATCH_MS)
         self.timer.timeout.connect(self.watch.poll)
@@ -197,9 +196,7 @@ async def sync_stall(db: Database, spec: dict[str, Any], app: QApplication) -> d
         page.show()
         plumbing.bridge.changed.connect(page.on_changes)
     await asyncio.sleep(1.0)  # the pages' first loads
-    child = EngineProcess(
-        db.path, SyncStatusBoard(), plumbing.changes, on_write=plumbing.watch.note
-    )
+    child = EngineProcess(db.path, SyncStatusBoard())
     beat = Heartbeat()
     beat.start()
     sampler = StallSampler(lambda: beat.last, threshold=SAMPLED_LATE_S)
