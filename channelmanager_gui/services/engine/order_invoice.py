@@ -21,7 +21,7 @@ from typing import Any, cast
 from sqlalchemy import Table, and_, exists, insert, literal, select
 from sqlalchemy.orm import Session
 
-from channelmanager_gui.errors import ChannelError
+from channelmanager_gui.errors import ApiError, ChannelError
 from channelmanager_gui.models.base import utcnow
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import Order
@@ -79,7 +79,17 @@ class InvoiceCommerceOrder:
             if why:
                 return {"invoice_id": None, "why": why}
         # everything left to invoice; capture false: no gateway, Walmart took the payment
-        invoice_id = await client.invoice_order(entity_id, capture=False)
+        try:
+            invoice_id = await client.invoice_order(entity_id, capture=False)
+        except ApiError as exc:
+            if exc.status is None or not 400 <= exc.status < 500:
+                raise
+            # Refused: the order may have been cancelled (in the app or the admin) between its
+            # creation and this step. Then there is nothing to invoice, which is no error.
+            why = _not_invoiceable(await client.get_order(entity_id))
+            if why is None:
+                raise
+            return {"invoice_id": None, "why": why}
         return {"invoice_id": invoice_id, "found": False}
 
     def apply(self, session: Session, ctx: ActionContext, result: dict[str, Any] | None) -> None:
