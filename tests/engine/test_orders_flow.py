@@ -86,9 +86,12 @@ async def test_new_order_becomes_exactly_one_commerce_order(
     assignment = found[0]["extension_attributes"]["shipping_assignments"][0]
     address = assignment["shipping"]["address"]
     assert address["country_id"] == "US" and address["lastname"] and address["region_code"]
-    assert events(engine_db, order.id) == [
+    steps = events(engine_db, order.id)
+    # The acknowledgement (Walmart's lane) and the cart (Commerce's) run side by side (issue 19):
+    # the acknowledgement lands anywhere after the import, the Commerce steps keep their order.
+    assert steps[0] == "imported" and steps.count("acknowledged") == 1
+    assert [s for s in steps if s != "acknowledged"] == [
         "imported",
-        "acknowledged",
         "cart_created",
         "order_placed",
         "total_differs",
