@@ -104,7 +104,7 @@ class AddProductsDialog(QDialog):
         self.result_value: core.ImportResult | None = None
         self._progress: ProgressBridge | None = None
         self._searched = ""
-        self.setWindowTitle(f"Add products from {store.name}")
+        self.setWindowTitle(self.tr("Add products from {name}").format(name=store.name))
         self.resize(860, 600)
         self._setup_ui()
         self._update_buttons()
@@ -127,11 +127,11 @@ class AddProductsDialog(QDialog):
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search the Commerce catalog by name or SKU")
+        self.search.setPlaceholderText(self.tr("Search the Commerce catalog by name or SKU"))
         self.search.setClearButtonEnabled(True)
         self.search.returnPressed.connect(self.start_search)
         bar.addWidget(self.search, 1)
-        self.search_button = QPushButton("Search")
+        self.search_button = QPushButton(self.tr("Search"))
         self.search_button.clicked.connect(self.start_search)
         bar.addWidget(self.search_button)
         layout.addLayout(bar)
@@ -146,7 +146,7 @@ class AddProductsDialog(QDialog):
         self.table.itemChanged.connect(lambda _item: self._update_buttons())
         layout.addWidget(self.table, 1)
         self.info = plain_label(
-            "Search for products, tick the ones to sell on Walmart, then import."
+            self.tr("Search for products, tick the ones to sell on Walmart, then import.")
         )  # quotes the search typed and the import's outcome
         self.info.setWordWrap(True)
         layout.addWidget(self.info)
@@ -154,24 +154,26 @@ class AddProductsDialog(QDialog):
         self.progress_bar = QProgressBar()
         self.progress_bar.setVisible(False)
         progress_row.addWidget(self.progress_bar, 1)
-        self.cancel_button = QPushButton("Cancel import")
+        self.cancel_button = QPushButton(self.tr("Cancel import"))
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self.cancel_import)
         progress_row.addWidget(self.cancel_button)
         layout.addLayout(progress_row)
         buttons = QHBoxLayout()
-        self.all_button = QPushButton("Import all matching")
-        self.all_button.setToolTip("Every product the search finds, also beyond the rows shown")
+        self.all_button = QPushButton(self.tr("Import all matching"))
+        self.all_button.setToolTip(
+            self.tr("Every product the search finds, also beyond the rows shown")
+        )
         self.all_button.clicked.connect(self._on_all_button_clicked)
-        self.catalog_button = QPushButton("Import whole catalog")
+        self.catalog_button = QPushButton(self.tr("Import whole catalog"))
         self.catalog_button.clicked.connect(self._on_catalog_button_clicked)
         buttons.addWidget(self.all_button)
         buttons.addWidget(self.catalog_button)
         buttons.addStretch(1)
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(self.tr("Close"))
         self.close_button.clicked.connect(self.reject)
         buttons.addWidget(self.close_button)
-        self.import_button = QPushButton("Import")
+        self.import_button = QPushButton(self.tr("Import"))
         self.import_button.setObjectName("primaryButton")
         self.import_button.setDefault(False)
         self.import_button.clicked.connect(self._on_import_button_clicked)
@@ -185,12 +187,12 @@ class AddProductsDialog(QDialog):
         if not text or self._busy():
             return
         self._searched = text
-        self.info.setText(f"Searching Commerce for “{text}”…")
+        self.info.setText(self.tr("Searching Commerce for “{text}”…").format(text=text))
         store = self._store
         search = core.search_products(store.db, store.secrets, store.id, text)
         task = self._ops.run(
             in_worker_loop(search),
-            label="Search the Commerce catalog",
+            label=self.tr("Search the Commerce catalog"),
             on_success=self._show_results,
         )
         self._follow(task)
@@ -247,7 +249,7 @@ class AddProductsDialog(QDialog):
         work = core.import_products(store.db, store.secrets, store.id, progress=progress, **choice)
         task = self._ops.run_op(
             in_worker_loop(work, progress),
-            label="Import products",
+            label=self.tr("Import products"),
             changes=self._changes,
             on_success=self._on_imported,
         )
@@ -256,7 +258,7 @@ class AddProductsDialog(QDialog):
     def cancel_import(self) -> None:
         if self._progress is not None:
             self._progress.cancelled = True
-            self.info.setText("Stopping after the current page…")
+            self.info.setText(self.tr("Stopping after the current page…"))
 
     def reject(self) -> None:
         """Escape or Close during an import cancels the import first."""

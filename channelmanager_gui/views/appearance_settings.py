@@ -27,7 +27,7 @@ class AppearanceSettings(QWidget):
         self._db = db
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
-        heading = QLabel("Appearance")
+        heading = QLabel(self.tr("Appearance"))
         heading.setObjectName("sectionTitle")
         layout.addWidget(heading)
         self.choice = QComboBox()
@@ -37,7 +37,7 @@ class AppearanceSettings(QWidget):
         self.choice.currentIndexChanged.connect(self._on_choice_current_index_changed)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        form.addRow("Light or dark:", self.choice)
+        form.addRow(self.tr("Light or dark:"), self.choice)
         layout.addLayout(form)
 
     def _on_choice_current_index_changed(self, _index: int) -> None:

@@ -57,7 +57,7 @@ class BulkShipDialog(QDialog):
         self._loader = loader
         self._orders: dict[str, Order] = {o.purchase_order_id: o for o in orders}
         self.check = BulkCheck()
-        self.setWindowTitle("Ship several orders")
+        self.setWindowTitle(self.tr("Ship several orders"))
         self.setModal(True)
         self._setup_ui()
         for po in self._orders:
@@ -82,9 +82,11 @@ class BulkShipDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(
             QLabel(
-                "Enter the carrier and tracking number of each order, or load a CSV file of "
-                "purchase order, carrier, tracking number (and tracking link). Everything still "
-                "open on an order ships, dated now."
+                self.tr(
+                    "Enter the carrier and tracking number of each order, or load a CSV file of "
+                    "purchase order, carrier, tracking number (and tracking link). Everything "
+                    "still open on an order ships, dated now."
+                )
             )
         )
         layout.itemAt(0).widget().setWordWrap(True)
@@ -105,13 +107,13 @@ class BulkShipDialog(QDialog):
         self.summary = QLabel()
         layout.addWidget(self.summary)
         buttons = QDialogButtonBox()
-        self.load_button = QPushButton("Load CSV…")
+        self.load_button = QPushButton(self.tr("Load CSV…"))
         self.load_button.clicked.connect(self._on_load_button_clicked)
         buttons.addButton(self.load_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.ok_button = QPushButton("Ship")
+        self.ok_button = QPushButton(self.tr("Ship"))
         self.ok_button.setObjectName("primaryButton")
         buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Don't ship", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(self.tr("Don't ship"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -205,7 +207,10 @@ class BulkShipDialog(QDialog):
 
     def _on_load_button_clicked(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, "Load shipments", str(Path.home()), "CSV (*.csv *.txt);;All files (*)"
+            self,
+            self.tr("Load shipments"),
+            str(Path.home()),
+            self.tr("CSV (*.csv *.txt);;All files (*)"),
         )
         if name:
             self.load_csv(Path(name))

@@ -54,7 +54,11 @@ class CancelDialog(QDialog):
         self._request: v.CancelRequest | None = None
         self.problem: ValidationError | None = None
         self._held = v.is_held(order)
-        self.setWindowTitle(f"Cancel order {order.purchase_order_id}")
+        self.setWindowTitle(
+            self.tr("Cancel order {purchase_order_id}").format(
+                purchase_order_id=order.purchase_order_id
+            )
+        )
         self.setModal(True)
         self._setup_ui()
         self._validate()
@@ -92,9 +96,9 @@ class CancelDialog(QDialog):
         layout.addWidget(self.explanation)
         self.order_reason = reason_label()
         layout.addWidget(self.order_reason)
-        layout.addWidget(QLabel("Reason"))
+        layout.addWidget(QLabel(self.tr("Reason")))
         self.reason = QComboBox()
-        self.reason.addItem("Choose why the order is cancelled…", "")
+        self.reason.addItem(self.tr("Choose why the order is cancelled…"), "")
         for code, label in v.CANCEL_REASON_LABELS.items():
             self.reason.addItem(label, code)
         if order.intent_to_cancel and not self._held:  # what the buyer asked for on Walmart
@@ -141,12 +145,16 @@ class CancelDialog(QDialog):
     def _buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox()
         verb = "Send cancellation of order" if self._held else "Cancel order"
-        self.ok_button = QPushButton(f"{verb} {self._order.purchase_order_id}")
+        self.ok_button = QPushButton(
+            self.tr("{verb} {purchase_order_id}").format(
+                verb=verb, purchase_order_id=self._order.purchase_order_id
+            )
+        )
         self.ok_button.setObjectName("dangerButton")
         themed(self.ok_button, danger_style)
         buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.keep_button = buttons.addButton(
-            "Keep the order", QDialogButtonBox.ButtonRole.RejectRole
+            self.tr("Keep the order"), QDialogButtonBox.ButtonRole.RejectRole
         )
         self.keep_button.setDefault(True)  # Enter must not cancel an order by accident
         buttons.accepted.connect(self.accept)

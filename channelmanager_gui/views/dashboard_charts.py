@@ -120,7 +120,9 @@ class OrdersChart(_Redrawn):
         series.attachAxis(values)
         chart.legend().setVisible(bool(ordered))
         if not ordered:
-            chart.setTitle(f"{ORDERS_TITLE} — no orders yet")
+            chart.setTitle(
+                self.tr("{ORDERS_TITLE} — no orders yet").format(ORDERS_TITLE=ORDERS_TITLE)
+            )
         _colour_axes(chart)
         self._replace(chart)
 

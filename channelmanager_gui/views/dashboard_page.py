@@ -142,7 +142,7 @@ class DashboardPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(10)
-        title = QLabel("Dashboard")
+        title = QLabel(self.tr("Dashboard"))
         title.setObjectName("pageTitle")
         layout.addWidget(title)
         layout.addLayout(self._card_row("Orders", ORDER_CARDS))

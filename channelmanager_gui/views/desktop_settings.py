@@ -32,14 +32,14 @@ class DesktopSettings(QWidget):
         self._autostart = autostart
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
-        heading = QLabel("Desktop")
+        heading = QLabel(self.tr("Desktop"))
         heading.setObjectName("sectionTitle")
         layout.addWidget(heading)
         self.autostart_box = QCheckBox(AUTOSTART_LABEL)
         self.autostart_box.setChecked(self._autostart_on())
         self.autostart_box.toggled.connect(self._on_autostart_toggled)
         layout.addWidget(self.autostart_box)
-        layout.addWidget(QLabel("Show a desktop notification for:"))
+        layout.addWidget(QLabel(self.tr("Show a desktop notification for:")))
         prefs = notify_prefs.load(db)
         self.notify_boxes: dict[NoticeKind, QCheckBox] = {}
         for kind, label in notify_prefs.KIND_LABELS.items():
@@ -64,7 +64,9 @@ class DesktopSettings(QWidget):
             self._autostart.set_enabled(on)
         except OSError as exc:
             log.error("cannot %s the login item: %s", "write" if on else "remove", exc)
-            self.notice.setText(f"The system refused to change the login item: {exc}")
+            self.notice.setText(
+                self.tr("The system refused to change the login item: {exc}").format(exc=exc)
+            )
             self.autostart_box.blockSignals(True)
             self.autostart_box.setChecked(self._autostart_on())
             self.autostart_box.blockSignals(False)

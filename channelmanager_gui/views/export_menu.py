@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
@@ -38,8 +39,15 @@ class ExportMenu:
         self.actions: dict[Kind, QAction] = {}
         before = file_menu.actions()[0] if file_menu.actions() else None
         for kind in KINDS:
-            action = QAction(f"Export {kind} as CSV…", window)
-            action.setToolTip(f"Write the {kind} of the store shown to a CSV file.")
+            action = QAction(
+                QCoreApplication.translate("ExportMenu", "Export {kind} as CSV…").format(kind=kind),
+                window,
+            )
+            action.setToolTip(
+                QCoreApplication.translate(
+                    "ExportMenu", "Write the {kind} of the store shown to a CSV file."
+                ).format(kind=kind)
+            )
             action.triggered.connect(lambda _=False, k=kind: self.export(k))
             file_menu.insertAction(before, action)
             self.actions[kind] = action
@@ -48,7 +56,10 @@ class ExportMenu:
     def choose_path(self, kind: Kind) -> Path | None:
         suggested = str(Path.home() / default_name(kind, date.today()))
         name, _ = QFileDialog.getSaveFileName(
-            self._window, f"Export {kind}", suggested, "CSV (*.csv)"
+            self._window,
+            QCoreApplication.translate("ExportMenu", "Export {kind}").format(kind=kind),
+            suggested,
+            QCoreApplication.translate("ExportMenu", "CSV (*.csv)"),
         )
         if not name:
             return None
@@ -65,4 +76,8 @@ class ExportMenu:
             self._window.statusBar().showMessage(f"{count:,} {kind} exported to {path}", 8000)
 
         work = asyncio.to_thread(export_csv, self._db, kind, path, store)
-        return self._ops.run(work, label=f"Export {kind}", on_success=on_success)
+        return self._ops.run(
+            work,
+            label=QCoreApplication.translate("ExportMenu", "Export {kind}").format(kind=kind),
+            on_success=on_success,
+        )

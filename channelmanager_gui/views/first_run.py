@@ -38,7 +38,7 @@ class FirstRunWizard(QDialog):
         self._ops = ops
         # Looked up when used, not bound here, so StoreDialog.ask stays the one seam.
         self._ask_store = ask_store or (lambda *args: StoreDialog.ask(*args))
-        self.setWindowTitle("Welcome to Channel Manager")
+        self.setWindowTitle(self.tr("Welcome to Channel Manager"))
         self.setMinimumWidth(620)
         self._setup_ui()
 
@@ -46,13 +46,15 @@ class FirstRunWizard(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(12)
-        title = QLabel("Welcome to Channel Manager")
+        title = QLabel(self.tr("Welcome to Channel Manager"))
         title.setObjectName("emptyTitle")
         layout.addWidget(title)
         intro = QLabel(
-            "Channel Manager sells your Adobe Commerce catalog on Walmart Marketplace: it keeps "
-            "prices and stock in step, brings Walmart orders into Commerce, and sends your "
-            "shipments back. How would you like to start?"
+            self.tr(
+                "Channel Manager sells your Adobe Commerce catalog on Walmart Marketplace: it "
+                "keeps prices and stock in step, brings Walmart orders into Commerce, and sends your "
+                "shipments back. How would you like to start?"
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -73,7 +75,7 @@ class FirstRunWizard(QDialog):
         )
         self.demo_button.clicked.connect(self._on_demo_button_clicked)
         layout.addLayout(choices)
-        later = QPushButton("Later")
+        later = QPushButton(self.tr("Later"))
         later.clicked.connect(self.reject)
         layout.addWidget(later, 0, Qt.AlignmentFlag.AlignRight)
 

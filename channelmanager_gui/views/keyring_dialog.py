@@ -41,7 +41,7 @@ class KeyringDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(12)
-        heading = QLabel(f"<b>{TITLE}</b>")
+        heading = QLabel(self.tr("<b>{TITLE}</b>").format(TITLE=TITLE))
         layout.addWidget(heading)
         self.message_label = plain_label(self._message)
         self.message_label.setWordWrap(True)
@@ -51,12 +51,14 @@ class KeyringDialog(QDialog):
         consequence.setWordWrap(True)
         layout.addWidget(consequence)
         buttons = QDialogButtonBox()
-        self.copy_button = QPushButton("Copy instructions")
+        self.copy_button = QPushButton(self.tr("Copy instructions"))
         self.copy_button.clicked.connect(self._on_copy_button_clicked)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.quit_button = buttons.addButton("Quit", QDialogButtonBox.ButtonRole.RejectRole)
+        self.quit_button = buttons.addButton(
+            self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         self.continue_button = buttons.addButton(
-            "Continue without connecting", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Continue without connecting"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.continue_button.setDefault(True)
         buttons.accepted.connect(self.accept)
@@ -75,4 +77,4 @@ class KeyringDialog(QDialog):
 
     def _on_copy_button_clicked(self) -> None:
         QGuiApplication.clipboard().setText(self._message)
-        self.copy_button.setText("Copied")
+        self.copy_button.setText(self.tr("Copied"))

@@ -171,11 +171,11 @@ class ListingsPage(QWidget):
 
     def _toolbar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
-        title = QLabel("Listings")
+        title = QLabel(self.tr("Listings"))
         title.setObjectName("pageTitle")
         bar.addWidget(title)
         bar.addSpacing(12)
-        self.add_button = QPushButton("Add products…")
+        self.add_button = QPushButton(self.tr("Add products…"))
         self.add_button.setObjectName("primaryButton")
         self.add_button.clicked.connect(self.add_products_requested)
         bar.addWidget(self.add_button)
@@ -197,7 +197,7 @@ class ListingsPage(QWidget):
         bar.addStretch(1)
         self.search = QLineEdit()
         self.search.setObjectName("pageSearch")
-        self.search.setPlaceholderText("Search SKU, name, UPC/EAN or item id")
+        self.search.setPlaceholderText(self.tr("Search SKU, name, UPC/EAN or item id"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(SEARCH_MIN_WIDTH)
         self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)

@@ -75,7 +75,7 @@ class MatchPanel(QWidget):
         self.heading = plain_label()
         self.heading.setObjectName("sectionTitle")
         layout.addWidget(self.heading)
-        self.message = plain_label("Select a listing to see what its match needs.")
+        self.message = plain_label(self.tr("Select a listing to see what its match needs."))
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.message)
@@ -94,11 +94,11 @@ class MatchPanel(QWidget):
         if detail is None:
             self._listing_id = None
             self.heading.setText("")
-            self.message.setText("Select a listing to see what its match needs.")
+            self.message.setText(self.tr("Select a listing to see what its match needs."))
             return
         row = detail.row
         self._listing_id = row.id
-        self.heading.setText(f"{row.sku} — {row.name}")
+        self.heading.setText(self.tr("{sku} — {name}").format(sku=row.sku, name=row.name))
         self.message.setText(next_step(detail))
         if row.match_status != MatchStatus.CANDIDATES:
             return

@@ -115,17 +115,17 @@ class MatchingPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
         bar = QHBoxLayout()
-        title = QLabel("Matching")
+        title = QLabel(self.tr("Matching"))
         title.setObjectName("pageTitle")
         bar.addWidget(title)
         bar.addSpacing(12)
-        self.match_button = QPushButton("Match on Walmart")
+        self.match_button = QPushButton(self.tr("Match on Walmart"))
         self.match_button.setObjectName("primaryButton")
         self.match_button.clicked.connect(self.match_selected)
         bar.addWidget(self.match_button)
         bar.addStretch(1)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search SKU, name or identifier")
+        self.search.setPlaceholderText(self.tr("Search SKU, name or identifier"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(260)
         self.search.returnPressed.connect(self._apply_filter)
@@ -212,7 +212,11 @@ class MatchingPage(QWidget):
         )
 
     def _on_pick_done(self, item_id: str) -> None:
-        self.notice.setText(f"Walmart item {item_id} chosen; it is set up by match next pass.")
+        self.notice.setText(
+            self.tr("Walmart item {item_id} chosen; it is set up by match next pass.").format(
+                item_id=item_id
+            )
+        )
         self.model.refresh()
 
     def _on_current_changed(self, *_: object) -> None:

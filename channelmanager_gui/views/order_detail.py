@@ -160,7 +160,7 @@ class OrderDetailView(QWidget):
         self.events.horizontalHeader().setStretchLastSection(True)
         self.lines.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.shipments.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.no_shipments = QLabel("Nothing has shipped yet.")
+        self.no_shipments = QLabel(self.tr("Nothing has shipped yet."))
         themed(self.no_shipments, _faint)
         layout.addWidget(section("Lines"))
         layout.addWidget(self.lines)
@@ -176,21 +176,21 @@ class OrderDetailView(QWidget):
         would not fit both numbers and three buttons in a narrow window)."""
         header = QVBoxLayout()
         row = QHBoxLayout()
-        self.back_button = QPushButton("← All orders")
+        self.back_button = QPushButton(self.tr("← All orders"))
         self.back_button.setFlat(True)
         self.back_button.clicked.connect(self.back_requested)
-        self.back_button.setToolTip("Back to all orders (Esc, Alt+Left)")
+        self.back_button.setToolTip(self.tr("Back to all orders (Esc, Alt+Left)"))
         self.title = plain_label()  # order numbers from Walmart and Commerce
         self.title.setStyleSheet("font-size: 18px; font-weight: 600;")
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.pill = StatusPill()
-        self.retry_button = QPushButton("Retry")
-        self.ship_button = QPushButton("Ship…")
+        self.retry_button = QPushButton(self.tr("Retry"))
+        self.ship_button = QPushButton(self.tr("Ship…"))
         self.ship_button.setObjectName("primaryButton")
-        self.cancel_button = QPushButton("Cancel order…")
-        self.out_of_stock_button = QPushButton("Cancel as out of stock…")
+        self.cancel_button = QPushButton(self.tr("Cancel order…"))
+        self.out_of_stock_button = QPushButton(self.tr("Cancel as out of stock…"))
         self.out_of_stock_button.setToolTip(
-            "Cancel the whole order on Walmart with the reason “Out of stock”."
+            self.tr("Cancel the whole order on Walmart with the reason “Out of stock”.")
         )
         self.out_of_stock_button.clicked.connect(self._on_out_of_stock_button_clicked)
         self.out_of_stock_button.hide()
@@ -272,12 +272,16 @@ class OrderDetailView(QWidget):
             if self.blockers:
                 fix = blockers_text(self.blockers)
             error = escape(support_wording(order.error))
-            self.error_banner.setText(f"<b>Error{step}:</b> {error}{fix}")
+            self.error_banner.setText(
+                self.tr("<b>Error{step}:</b> {error}{fix}").format(step=step, error=error, fix=fix)
+            )
         self.error_banner.setVisible(bool(order.error))
         asked = order.intent_to_cancel and not order.cancel_reason
         self.cancel_banner.setText(
-            "<b>The buyer asked Walmart to cancel this order.</b> Cancel it with the reason "
-            "“Buyer asked to cancel”, or ship it anyway if it has already left."
+            self.tr(
+                "<b>The buyer asked Walmart to cancel this order.</b> Cancel it with the reason "
+                "“Buyer asked to cancel”, or ship it anyway if it has already left."
+            )
         )
         self.cancel_banner.setVisible(asked)
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -124,7 +124,9 @@ def fill_form(form: QFormLayout, facts: Sequence[tuple[str, str]]) -> None:
     for label, value in facts:
         text = plain_label(value)  # buyer name, address: as typed
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow(f"{label}:", text)
+        form.addRow(
+            QCoreApplication.translate("OrderDetailParts", "{label}:").format(label=label), text
+        )
 
 
 def address_text(address: dict[str, Any]) -> str:

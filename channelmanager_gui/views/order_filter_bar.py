@@ -94,7 +94,9 @@ class OrderFilterBar(QWidget):
         self.search = QLineEdit()
         self.search.setObjectName("pageSearch")
         self.search.setPlaceholderText(
-            "Search Walmart PO, customer order, Commerce order, customer or tracking number"
+            self.tr(
+                "Search Walmart PO, customer order, Commerce order, customer or tracking number"
+            )
         )
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.search_edited)
@@ -102,7 +104,7 @@ class OrderFilterBar(QWidget):
         row.addWidget(self.search, 1)
         self.status = QComboBox()
         self.status.setAccessibleName("Status")
-        self.status.addItem("Any status", None)
+        self.status.addItem(self.tr("Any status"), None)
         for status in STATUS_ORDER:
             self.status.addItem(status.value, status.value)
         self.status.currentIndexChanged.connect(self.filter_changed)

@@ -25,12 +25,12 @@ class NoteLine(QWidget):
         self._order_id: int | None = None
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        title = QLabel("Note:")
+        title = QLabel(self.tr("Note:"))
         title.setStyleSheet("font-weight: 600;")
         self.text = plain_label()  # what the merchant typed, as typed
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.edit_button = QPushButton("Edit note…")
+        self.edit_button = QPushButton(self.tr("Edit note…"))
         self.edit_button.clicked.connect(self._on_edit_button_clicked)
         row.addWidget(title, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.text, 1)

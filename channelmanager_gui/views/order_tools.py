@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
@@ -66,7 +66,7 @@ class OrderTools(QObject):
 
         work = asyncio.to_thread(ship_accepted, self._db, check)
         return self._ops.run_op(
-            work, label="Ship several orders", changes=changes, on_success=on_success
+            work, label=self.tr("Ship several orders"), changes=changes, on_success=on_success
         )
 
     def packing_slips(self, order_ids: Sequence[int]) -> None:
@@ -84,7 +84,7 @@ def more_button(parent: QWidget, db: Database, current: Callable[[], Order | Non
     """The order detail's "More" button: Packing slip… and the links of the order shown
     (``current``), filled each time the menu opens so it follows the order on screen."""
     tools = OrderTools(db, parent)
-    button = QPushButton("More")
+    button = QPushButton(QCoreApplication.translate("OrderTools", "More"))
     menu = QMenu(button)
 
     def fill() -> None:
@@ -92,7 +92,7 @@ def more_button(parent: QWidget, db: Database, current: Callable[[], Order | Non
         order = current()
         if order is None:
             return
-        slip = menu.addAction("Packing slip…")
+        slip = menu.addAction(QCoreApplication.translate("OrderTools", "Packing slip…"))
         slip.triggered.connect(lambda: tools.packing_slips([order.id]))
         menu.addSeparator()
         tools.add_order_links(menu, order)

@@ -45,7 +45,7 @@ class OrdersEmptyState(QWidget):
         for label in (self.title, self.message):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             column.addWidget(label)
-        self.show_all_button = QPushButton("Show all orders")
+        self.show_all_button = QPushButton(self.tr("Show all orders"))
         self.show_all_button.clicked.connect(self.clear_requested)
         column.addWidget(self.show_all_button, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addStretch(2)

@@ -142,7 +142,7 @@ class OrdersPage(QWidget):
 
     def _toolbar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
-        title = QLabel("Orders")
+        title = QLabel(self.tr("Orders"))
         title.setObjectName("pageTitle")
         title.setStyleSheet("font-size: 18px; font-weight: 600;")
         bar.addWidget(title)

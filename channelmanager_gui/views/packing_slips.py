@@ -72,8 +72,8 @@ class PackingSlipDialog(QDialog):
         self.preview.setHtml(self.html)  # escaped in services/packing_slip.py
         layout.addWidget(self.preview, 1)
         buttons = QDialogButtonBox()
-        self.save_button = QPushButton("Save as PDF…")
-        self.print_button = QPushButton("Print…")
+        self.save_button = QPushButton(self.tr("Save as PDF…"))
+        self.print_button = QPushButton(self.tr("Print…"))
         self.print_button.setObjectName("primaryButton")
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -94,7 +94,10 @@ class PackingSlipDialog(QDialog):
 
     def _on_save_button_clicked(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, "Save packing slips", str(Path.home() / self.default_file_name()), "PDF (*.pdf)"
+            self,
+            self.tr("Save packing slips"),
+            str(Path.home() / self.default_file_name()),
+            self.tr("PDF (*.pdf)"),
         )
         if name:
             self.save_to(Path(name if name.lower().endswith(".pdf") else f"{name}.pdf"))

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QWidget
 
 from channelmanager_gui.models.dashboard_queries import DashboardCounts
@@ -217,16 +217,38 @@ def _add_products(deps: PageDeps, parent: QWidget) -> None:
 def order_badges(counts: DashboardCounts) -> list[Badge]:
     """The Orders area's badges: errors and late orders in red, due today."""
     return [
-        Badge(counts.orders_in_error, "orders in error", alert=True, label="in error"),
+        Badge(
+            counts.orders_in_error,
+            "orders in error",
+            alert=True,
+            label=QCoreApplication.translate("PageWiring", "in error"),
+        ),
         Badge(counts.orders_overdue, "orders overdue (past their ship-by date)", True, "late"),
-        Badge(counts.orders_due_today, "orders due to ship today", label="today"),
+        Badge(
+            counts.orders_due_today,
+            "orders due to ship today",
+            label=QCoreApplication.translate("PageWiring", "today"),
+        ),
     ]
 
 
 def listing_badges(counts: DashboardCounts) -> list[Badge]:
-    return [Badge(counts.listings_in_error, "listings in error", alert=True, label="in error")]
+    return [
+        Badge(
+            counts.listings_in_error,
+            "listings in error",
+            alert=True,
+            label=QCoreApplication.translate("PageWiring", "in error"),
+        )
+    ]
 
 
 def _matching_badges(counts: dict[Any, int]) -> list[Badge]:
     choose = counts.get(MatchGroup.CHOOSE, 0)
-    return [Badge(choose, "listings need you to pick a Walmart item", label="to pick")]
+    return [
+        Badge(
+            choose,
+            "listings need you to pick a Walmart item",
+            label=QCoreApplication.translate("PageWiring", "to pick"),
+        )
+    ]

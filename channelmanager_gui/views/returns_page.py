@@ -88,7 +88,7 @@ class ReturnsPage(QWidget):
         themed(self, page_style)  # the page title and empty state look as on every page
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
-        title = QLabel("Returns")
+        title = QLabel(self.tr("Returns"))
         title.setObjectName("pageTitle")
         bar = QHBoxLayout()
         bar.addWidget(title)

@@ -74,16 +74,18 @@ class SettingsPage(QWidget):
     def _setup_ui(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
-        title = QLabel("Settings")
+        title = QLabel(self.tr("Settings"))
         title.setObjectName("pageTitle")
         layout.addWidget(title)
-        heading = QLabel("Stores")
+        heading = QLabel(self.tr("Stores"))
         heading.setObjectName("sectionTitle")
         layout.addWidget(heading)
         explain = QLabel(
-            "Each store links a Commerce store view to a Walmart seller account. Sync intervals, "
-            "the safety buffer, the price rule and identifier attributes are set per store "
-            "(Edit). Secrets stay in the system keyring."
+            self.tr(
+                "Each store links a Commerce store view to a Walmart seller account. Sync "
+                "intervals, the safety buffer, the price rule and identifier attributes are set per store "
+                "(Edit). Secrets stay in the system keyring."
+            )
         )
         explain.setWordWrap(True)
         layout.addWidget(explain)
@@ -102,12 +104,12 @@ class SettingsPage(QWidget):
         self.table.setMaximumHeight(180)
         layout.addWidget(self.table)
         buttons = QHBoxLayout()
-        self.add_button = QPushButton("Add store…")
+        self.add_button = QPushButton(self.tr("Add store…"))
         self.add_button.setObjectName("primaryButton")
         self.add_button.clicked.connect(self.add_store)
-        self.edit_button = QPushButton("Edit…")
+        self.edit_button = QPushButton(self.tr("Edit…"))
         self.edit_button.clicked.connect(self.edit_selected)
-        self.remove_button = QPushButton("Remove…")
+        self.remove_button = QPushButton(self.tr("Remove…"))
         self.remove_button.clicked.connect(self.remove_selected)
         for button in (self.add_button, self.edit_button, self.remove_button):
             buttons.addWidget(button)
@@ -116,7 +118,7 @@ class SettingsPage(QWidget):
         self.notice = plain_label()
         self.notice.setWordWrap(True)
         layout.addWidget(self.notice)
-        heading = QLabel("Sync and rules of the selected store")
+        heading = QLabel(self.tr("Sync and rules of the selected store"))
         heading.setObjectName("sectionTitle")
         layout.addWidget(heading)
         # Our own markup, with what the merchant typed escaped in settings_summary
@@ -152,7 +154,9 @@ class SettingsPage(QWidget):
                 self.table.setItem(row, column, item)
             self.table.item(row, 0).setData(STORE_ID_ROLE, store.id)
         if not known:
-            self.notice.setText("No store yet: add your Commerce store and Walmart account.")
+            self.notice.setText(
+                self.tr("No store yet: add your Commerce store and Walmart account.")
+            )
         elif self.selected_store() is None:
             self.table.selectRow(0)
         self._on_table_item_selection_changed()
@@ -192,7 +196,7 @@ class SettingsPage(QWidget):
         if store_id is None:
             return
         self.reload()
-        self.notice.setText(f"Store {verb}. Syncing picks up the change.")
+        self.notice.setText(self.tr("Store {verb}. Syncing picks up the change.").format(verb=verb))
         self.stores_changed.emit()
 
     def _on_table_item_selection_changed(self) -> None:

@@ -86,7 +86,11 @@ class ShipDialog(QDialog):
         # Reasons appear once the merchant has touched something: "Choose the carrier" in red
         # before a single click read as a scolding (issue 20); OK says it in its tooltip.
         self._touched = False
-        self.setWindowTitle(f"Ship order {order.purchase_order_id}")
+        self.setWindowTitle(
+            self.tr("Ship order {purchase_order_id}").format(
+                purchase_order_id=order.purchase_order_id
+            )
+        )
         self.setModal(True)
         self._setup_ui()
         self._validate()
@@ -123,7 +127,9 @@ class ShipDialog(QDialog):
         self.reasons[v.FIELD_ORDER] = self.order_reason
         self.override: QCheckBox | None = None
         if self._order.intent_to_cancel:
-            self.override = QCheckBox("Ship anyway — the buyer asked Walmart to cancel this order")
+            self.override = QCheckBox(
+                self.tr("Ship anyway — the buyer asked Walmart to cancel this order")
+            )
             themed(self.override, _override_style)
             self.override.toggled.connect(self._on_input_changed)
             layout.addWidget(self.override)
@@ -155,21 +161,23 @@ class ShipDialog(QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.carrier = QComboBox()
-        self.carrier.addItem("Choose a carrier…", "")
+        self.carrier.addItem(self.tr("Choose a carrier…"), "")
         for name in v.CARRIER_CHOICES:
             label = "Other (type its name)" if name == v.OTHER_CARRIER else name
             self.carrier.addItem(label, name)
         self.carrier.currentIndexChanged.connect(self._on_carrier_changed)
         self.other_carrier = QLineEdit()
-        self.other_carrier.setPlaceholderText("Carrier name as on the label")
+        self.other_carrier.setPlaceholderText(self.tr("Carrier name as on the label"))
         self.method = QComboBox()
         for code in v.METHOD_CODES:
             self.method.addItem(code, code)
         self.method.setCurrentIndex(max(0, self.method.findData(self._order.method_code)))
         self.tracking_number = QLineEdit()
-        self.tracking_number.setPlaceholderText("As printed on the label")
+        self.tracking_number.setPlaceholderText(self.tr("As printed on the label"))
         self.tracking_url = QLineEdit()
-        self.tracking_url.setPlaceholderText("https://… (optional; needed for an unlisted carrier)")
+        self.tracking_url.setPlaceholderText(
+            self.tr("https://… (optional; needed for an unlisted carrier)")
+        )
         self.ship_date = QDateEdit()
         self.ship_date.setCalendarPopup(True)
         self.ship_date.setDisplayFormat("yyyy-MM-dd")
@@ -216,10 +224,10 @@ class ShipDialog(QDialog):
         return box
 
     def _lines_box(self) -> QGroupBox:
-        box = QGroupBox("Items in this shipment")
+        box = QGroupBox(self.tr("Items in this shipment"))
         grid = QGridLayout(box)
         for col, title in enumerate(_LINE_HEADERS):
-            header = QLabel(f"<b>{title}</b>")
+            header = QLabel(self.tr("<b>{title}</b>").format(title=title))
             grid.addWidget(header, 0, col, alignment=_align(col))
         for row, line in enumerate(self._order.lines, start=1):
             values = (line.sku, line.product_name, line.qty_ordered, line.qty_shipped)
@@ -242,11 +250,13 @@ class ShipDialog(QDialog):
 
     def _buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox()
-        self.ok_button = QPushButton("Ship")
+        self.ok_button = QPushButton(self.tr("Ship"))
         self.ok_button.setObjectName("primaryButton")
         self.ok_button.setDefault(True)
         buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.close_button = buttons.addButton("Don't ship", QDialogButtonBox.ButtonRole.RejectRole)
+        self.close_button = buttons.addButton(
+            self.tr("Don't ship"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         return buttons

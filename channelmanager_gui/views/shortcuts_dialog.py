@@ -65,10 +65,10 @@ def page_title(action: QAction, pages: Mapping[str, QWidget]) -> str:
 class ShortcutsDialog(QDialog):
     def __init__(self, rows: list[tuple[str, str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
         layout = QVBoxLayout(self)
         self.table = QTableWidget(len(rows), 3)
-        self.table.setHorizontalHeaderLabels(("Keys", "Action", "Where"))
+        self.table.setHorizontalHeaderLabels((self.tr("Keys"), self.tr("Action"), self.tr("Where")))
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, cells in enumerate(rows):

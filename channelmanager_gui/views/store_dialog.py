@@ -113,14 +113,14 @@ class StoreDialog(QDialog):
     def _setup_ui(self) -> None:
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._connection_tab(), "Connection")
-        self.tabs.addTab(self._rules_tab(), "Sync and rules")
+        self.tabs.addTab(self._connection_tab(), self.tr("Connection"))
+        self.tabs.addTab(self._rules_tab(), self.tr("Sync and rules"))
         self.identifiers = IdentifierTable()
         self.identifiers.changed.connect(self._on_input_changed)
-        self.tabs.addTab(self.identifiers, "Identifiers")
+        self.tabs.addTab(self.identifiers, self.tr("Identifiers"))
         layout.addWidget(self.tabs)
         test_row = QHBoxLayout()
-        self.test_button = QPushButton("Test connection")
+        self.test_button = QPushButton(self.tr("Test connection"))
         self.test_button.clicked.connect(self._on_test_button_clicked)
         test_row.addWidget(self.test_button, 0, Qt.AlignmentFlag.AlignTop)
         self.test_result = QLabel()
@@ -142,7 +142,7 @@ class StoreDialog(QDialog):
         bottom.addStretch(1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.addButton(
-            "Save store", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Save store"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.save_button.setDefault(True)
         self.buttons.accepted.connect(self._on_buttons_accepted)
@@ -172,9 +172,11 @@ class StoreDialog(QDialog):
         ):
             edit.textChanged.connect(self._on_connection_changed)
         hint = QLabel(
-            "The access token comes from Commerce Admin > System > Extensions > Integrations; "
-            "the Client ID and Secret from Walmart Seller Center > Settings > API Key "
-            "Management. Secrets are kept in the system keyring, never in the database."
+            self.tr(
+                "The access token comes from Commerce Admin > System > Extensions > Integrations; "
+                "the Client ID and Secret from Walmart Seller Center > Settings > API Key "
+                "Management. Secrets are kept in the system keyring, never in the database."
+            )
         )
         hint.setWordWrap(True)
         hint.setObjectName("formHint")
@@ -186,18 +188,20 @@ class StoreDialog(QDialog):
         form = QFormLayout(tab)
         self.buffer = QSpinBox()
         self.buffer.setRange(0, 100_000)
-        self.buffer.setSuffix(" units held back")
-        form.addRow("Safety buffer", self.buffer)
+        self.buffer.setSuffix(self.tr(" units held back"))
+        form.addRow(self.tr("Safety buffer"), self.buffer)
         self.adjustment = QDoubleSpinBox()
         self.adjustment.setRange(-90.0, 500.0)
         self.adjustment.setDecimals(1)
-        self.adjustment.setSuffix(" % on the Commerce price")
-        form.addRow("Walmart price", self.adjustment)
+        self.adjustment.setSuffix(self.tr(" % on the Commerce price"))
+        form.addRow(self.tr("Walmart price"), self.adjustment)
         self.ship_source = self._line(form, "Ship from source", DEFAULT_SOURCE)
         self.ship_source.setToolTip(
-            "The Commerce inventory source (Stores > Inventory > Sources) that shipments made "
-            "here name, so Commerce takes the stock from where you ship. Single-source shops: "
-            "default."
+            self.tr(
+                "The Commerce inventory source (Stores > Inventory > Sources) that shipments made "
+                "here name, so Commerce takes the stock from where you ship. Single-source shops: "
+                "default."
+            )
         )
         # Walmart needs a reason Commerce's cancel does not carry: hold, or the merchant's pick.
         self.commerce_cancel = QComboBox()
@@ -205,20 +209,24 @@ class StoreDialog(QDialog):
         self.commerce_cancel.addItem(HOLD_CANCEL, None)
         for code, label in CANCEL_REASON_LABELS.items():
             if code in DEFAULT_REASON_CHOICES:
-                self.commerce_cancel.addItem(f"Cancel on Walmart as “{label}”", code)
-        form.addRow("Order cancelled in Commerce", self.commerce_cancel)
+                self.commerce_cancel.addItem(
+                    self.tr("Cancel on Walmart as “{label}”").format(label=label), code
+                )
+        form.addRow(self.tr("Order cancelled in Commerce"), self.commerce_cancel)
         self.order_email = self._line(form, "Commerce order e-mail", DEFAULT_ORDER_EMAIL)
         self.order_email.setToolTip(
-            "The e-mail of every Commerce order made for a Walmart order. Commerce sends its "
-            "order, invoice and shipment e-mails there; Walmart forbids writing to its buyers, "
-            "so it is never the buyer's address. Empty: an address that reaches nobody."
+            self.tr(
+                "The e-mail of every Commerce order made for a Walmart order. Commerce sends its "
+                "order, invoice and shipment e-mails there; Walmart forbids writing to its buyers, "
+                "so it is never the buyer's address. Empty: an address that reaches nobody."
+            )
         )
         self.intervals: dict[str, QSpinBox] = {}
         for name in DEFAULT_INTERVALS:
             spin = QSpinBox()
             spin.setRange(1, 86_400)
-            spin.setPrefix("every ")
-            spin.setSuffix(" s")
+            spin.setPrefix(self.tr("every "))
+            spin.setSuffix(self.tr(" s"))
             self.intervals[name] = spin
             form.addRow(INTERVAL_LABELS.get(name, name), spin)
         return tab
@@ -299,10 +307,10 @@ class StoreDialog(QDialog):
     def _on_test_button_clicked(self) -> None:
         fallback = store_form.saved_secrets(self._creds, self.store_id)
         self.test_button.setEnabled(False)
-        self.test_result.setText("Testing Commerce and Walmart…")
+        self.test_result.setText(self.tr("Testing Commerce and Walmart…"))
         self.test_task = self._ops.run(
             store_form.check_connections(self.answer(), fallback),
-            label="Test connection",
+            label=self.tr("Test connection"),
             on_success=self._show_reports,
         )
         self.test_task.add_done_callback(lambda _: self.test_button.setEnabled(True))
