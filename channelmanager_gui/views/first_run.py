@@ -52,8 +52,8 @@ class FirstRunWizard(QDialog):
         intro = QLabel(
             self.tr(
                 "Channel Manager sells your Adobe Commerce catalog on Walmart Marketplace: it "
-                "keeps prices and stock in step, brings Walmart orders into Commerce, and sends your "
-                "shipments back. How would you like to start?"
+                "keeps prices and stock in step, brings Walmart orders into Commerce, and sends "
+                "your shipments back. How would you like to start?"
             )
         )
         intro.setWordWrap(True)
