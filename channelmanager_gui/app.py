@@ -43,13 +43,15 @@ from channelmanager_gui.qt_async import (
 from channelmanager_gui.qt_gc import UiThreadCollector
 from channelmanager_gui.qt_text import verbatim
 from channelmanager_gui.resources import icon_path
-from channelmanager_gui.services import appearance_prefs, notify_prefs, stores
+from channelmanager_gui.services import appearance_prefs, language_prefs, notify_prefs, stores
 from channelmanager_gui.services.changes import Change, ChangeBus, Changes
 from channelmanager_gui.services.credentials import CredentialStore, keyring_problem
 from channelmanager_gui.services.db_watch import DatabaseWatch
 from channelmanager_gui.services.engine.context import KeyringSecrets, SecretSource
+from channelmanager_gui.services.language_prefs import Language
 from channelmanager_gui.services.sync_notices import Notice, NoticeKind, SyncNotices
 from channelmanager_gui.services.sync_status import SyncStatusBoard
+from channelmanager_gui.views import i18n
 from channelmanager_gui.views.board_bridge import BoardBridge
 from channelmanager_gui.views.change_bridge import ChangeBridge
 from channelmanager_gui.views.engine_control import EngineControl
@@ -94,17 +96,22 @@ def run_app(demo: bool, argv: list[str]) -> int:
         print(message, file=sys.stderr)
         return 1
     app = _create_application(argv)
+    # The system's language until the database, which holds the merchant's choice, is open:
+    # the keyring and "cannot start" dialogs come before it.
+    start_language = i18n.install(Language.SYSTEM)
     instance = SingleInstance(instance_key(data_dir(), demo))
     if not instance.claim():
         log.info("already running: its window was asked to come forward")
         return 0
     try:
-        return _run_backend(app, instance, demo)
+        return _run_backend(app, instance, demo, start_language)
     finally:
         instance.close()
 
 
-def _run_backend(app: QApplication, instance: SingleInstance, demo: bool) -> int:
+def _run_backend(
+    app: QApplication, instance: SingleInstance, demo: bool, start_language: i18n.Installed
+) -> int:
     try:
         backend = _open_demo() if demo else _open_backend()
     except ChannelError as exc:
@@ -115,7 +122,7 @@ def _run_backend(app: QApplication, instance: SingleInstance, demo: bool) -> int
     if backend is None:
         return 1
     try:
-        return _run_window(app, backend, demo, instance)
+        return _run_window(app, backend, demo, instance, start_language)
     finally:
         backend.close()
         log.info("database closed")
@@ -154,9 +161,16 @@ def _open_demo() -> _Backend:
     return _Backend(db=demo.db, secrets=demo.secrets, close=demo.close, demo_store_id=demo.store_id)
 
 
-def _run_window(app: QApplication, backend: _Backend, demo: bool, instance: SingleInstance) -> int:
+def _run_window(
+    app: QApplication,
+    backend: _Backend,
+    demo: bool,
+    instance: SingleInstance,
+    start_language: i18n.Installed,
+) -> int:
     loop = create_event_loop(app)
     collector = UiThreadCollector()  # before the query workers start
+    start_language.remove()
     shell = _Shell(app, backend, demo)
     instance.activated.connect(shell.window.bring_to_front)  # a second start of the app
     restore_hook = install_excepthook(shell.presenter)
@@ -202,6 +216,8 @@ class _Shell:
     def __init__(self, app: QApplication, backend: _Backend, demo: bool) -> None:
         self.app = app
         follow(app, appearance_prefs.load(backend.db))  # before the window: built in its colours
+        # Before the window too: it builds its texts once (a new choice applies after a restart).
+        self.language = i18n.install(language_prefs.load(backend.db))
         self.board = SyncStatusBoard()
         self.changes = ChangeBus()
         self.window = MainWindow(self.board, window_settings(), demo=demo)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -39,6 +39,8 @@ from channelmanager_gui.views.page_style import page_style
 from channelmanager_gui.views.table_support import threaded_runner
 from channelmanager_gui.views.tables.paged import Runner
 from channelmanager_gui.views.theme import themed
+from channelmanager_gui.text_marks import N_
+from channelmanager_gui.views.i18n import ui
 
 Clock = Callable[[], datetime]
 REFRESH_DELAY_MS = 1000  # the dashboard may lag a second behind a burst of sync writes
@@ -55,17 +57,27 @@ class Card:
 _NEW = OrderFilter(status=OrderStatus.IMPORTED)
 _TO_CREATE = OrderFilter(status=OrderStatus.ACKNOWLEDGED)
 ORDER_CARDS = (
-    Card("orders_to_acknowledge", "To acknowledge", False, _NEW),
-    Card("orders_to_create", "To create in Commerce", False, _TO_CREATE),
-    Card("orders_due_today", "Due to ship today", True, OrderFilter(attention=Attention.DUE_TODAY)),
-    Card("orders_overdue", "Overdue", True, OrderFilter(attention=Attention.OVERDUE)),
-    Card("orders_in_error", "Orders in error", True, OrderFilter(status=OrderStatus.ERROR)),
+    Card("orders_to_acknowledge", N_("Labels", "To acknowledge"), False, _NEW),
+    Card("orders_to_create", N_("Labels", "To create in Commerce"), False, _TO_CREATE),
+    Card(
+        "orders_due_today",
+        N_("Labels", "Due to ship today"),
+        True,
+        OrderFilter(attention=Attention.DUE_TODAY),
+    ),
+    Card("orders_overdue", N_("Labels", "Overdue"), True, OrderFilter(attention=Attention.OVERDUE)),
+    Card(
+        "orders_in_error",
+        N_("Labels", "Orders in error"),
+        True,
+        OrderFilter(status=OrderStatus.ERROR),
+    ),
 )
 LISTING_CARDS = (
-    Card("listings_active", "Listings active", False, ListingState.ACTIVE),
-    Card("listings_unmatched", "Unmatched", True, ListingState.UNMATCHED),
-    Card("listings_incomplete", "Incomplete", True, ListingState.INCOMPLETE),
-    Card("listings_in_error", "Listings in error", True, IN_ERROR),
+    Card("listings_active", N_("Labels", "Listings active"), False, ListingState.ACTIVE),
+    Card("listings_unmatched", N_("Labels", "Unmatched"), True, ListingState.UNMATCHED),
+    Card("listings_incomplete", N_("Labels", "Incomplete"), True, ListingState.INCOMPLETE),
+    Card("listings_in_error", N_("Labels", "Listings in error"), True, IN_ERROR),
 )
 
 
@@ -82,7 +94,7 @@ class CardButton(QPushButton):
         layout = QVBoxLayout(self)
         self.count_label = QLabel("–")
         self.count_label.setObjectName("cardCount")
-        self.title_label = QLabel(card.title)
+        self.title_label = QLabel(ui(card.title))
         self.title_label.setObjectName("cardTitle")
         self.title_label.setWordWrap(True)  # "To create in Commerce" at 1024 px (issue 20 #8)
         for label in (self.count_label, self.title_label):
@@ -90,11 +102,16 @@ class CardButton(QPushButton):
             layout.addWidget(label)
 
     def set_count(self, count: int) -> None:
-        self.count_label.setText(f"{count:,}")
+        self.count_label.setText(QLocale().toString(count))
         alert = self.card.alert and count > 0
         themed(self.count_label, lambda p: _count_style(p.PROBLEM_TEXT if alert else p.TEXT))
-        self.setAccessibleName(f"{count} {self.card.title}")
-        self.setToolTip(f"{count:,} {self.card.title.lower()} — click to open the list")
+        title = ui(self.card.title)
+        self.setAccessibleName(f"{count} {title}")
+        self.setToolTip(
+            self.tr("{title}: {count} — click to open the list").format(
+                title=title, count=QLocale().toString(count)
+            )
+        )
 
 
 def _count_style(colour: str) -> str:
@@ -125,7 +142,7 @@ class DashboardPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self._db = db
-        self._runner = runner or threaded_runner(ops, "Load the dashboard")
+        self._runner = runner or threaded_runner(ops, self.tr("Load the dashboard"))
         self._clock = clock
         self._store_id: int | None = None
         self.cards: dict[str, CardButton] = {}
@@ -145,8 +162,8 @@ class DashboardPage(QWidget):
         title = QLabel(self.tr("Dashboard"))
         title.setObjectName("pageTitle")
         layout.addWidget(title)
-        layout.addLayout(self._card_row("Orders", ORDER_CARDS))
-        layout.addLayout(self._card_row("Listings", LISTING_CARDS))
+        layout.addLayout(self._card_row(self.tr("Orders"), ORDER_CARDS))
+        layout.addLayout(self._card_row(self.tr("Listings"), LISTING_CARDS))
         charts = QHBoxLayout()
         self.orders_chart = OrdersChart()
         self.delay_chart = DelayChart()

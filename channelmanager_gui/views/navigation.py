@@ -21,6 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from channelmanager_gui.text_marks import N_
+from channelmanager_gui.views.i18n import ui
+
 
 class Area(Enum):
     """The window's areas, in navigation order; the value is the key saved in the settings."""
@@ -35,17 +38,17 @@ class Area(Enum):
 
     @property
     def title(self) -> str:
-        return _TITLES[self]
+        return ui(_TITLES[self])
 
 
 _TITLES = {
-    Area.DASHBOARD: "Dashboard",
-    Area.LISTINGS: "Listings",
-    Area.MATCHING: "Matching",
-    Area.ORDERS: "Orders",
-    Area.RETURNS: "Returns",
-    Area.SYNC_ACTIVITY: "Sync activity",
-    Area.SETTINGS: "Settings",
+    Area.DASHBOARD: N_("Labels", "Dashboard"),
+    Area.LISTINGS: N_("Labels", "Listings"),
+    Area.MATCHING: N_("Labels", "Matching"),
+    Area.ORDERS: N_("Labels", "Orders"),
+    Area.RETURNS: N_("Labels", "Returns"),
+    Area.SYNC_ACTIVITY: N_("Labels", "Sync activity"),
+    Area.SETTINGS: N_("Labels", "Settings"),
 }
 
 
@@ -97,15 +100,15 @@ class NavButton(QPushButton):
         shown = [b for b in badges if b.count > 0]
         for badge in shown:
             count = str(badge.count) if badge.count < 1000 else "999+"
-            pill = QLabel(f"{count} {badge.label}" if badge.label else count)
+            pill = QLabel(f"{count} {ui(badge.label)}" if badge.label else count)
             pill.setObjectName("navBadgeAlert" if badge.alert else "navBadge")
-            pill.setToolTip(f"{badge.count:,} {badge.meaning}")
-            pill.setAccessibleName(f"{badge.count:,} {badge.meaning}")
+            pill.setToolTip(f"{badge.count:,} {ui(badge.meaning)}")
+            pill.setAccessibleName(f"{badge.count:,} {ui(badge.meaning)}")
             pill.setAlignment(Qt.AlignmentFlag.AlignCenter)
             pill.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             self._badge_layout.addWidget(pill)
             self._pills.append(pill)
-        parts = [f"{b.count} {b.meaning}" for b in shown]
+        parts = [f"{b.count} {ui(b.meaning)}" for b in shown]
         self.setToolTip(", ".join(parts))
         self.setAccessibleDescription(", ".join(parts))
 

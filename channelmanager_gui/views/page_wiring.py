@@ -36,8 +36,9 @@ from channelmanager_gui.views.returns_page import ReturnsPage
 from channelmanager_gui.views.settings_page import SettingsPage
 from channelmanager_gui.views.table_support import threaded_runner
 from channelmanager_gui.views.tables.paged import Runner
+from channelmanager_gui.text_marks import N_
 
-NO_ENGINE_FOR_IMPORT = "Connect a store (Settings) before adding products."
+NO_ENGINE_FOR_IMPORT = N_("Labels", "Connect a store (Settings) before adding products.")
 
 
 @dataclass
@@ -100,7 +101,9 @@ def mount_pages(deps: PageDeps) -> Pages:
         activity=ActivityPage(db, deps.board, ops, **run),
         settings=SettingsPage(db, CredentialStore(), ops),
         search=GlobalSearch(
-            db, deps.window.top_bar.search, deps.runner or threaded_runner(ops, "Search")
+            db,
+            deps.window.top_bar.search,
+            deps.runner or threaded_runner(ops, QCoreApplication.translate("PageWiring", "Search")),
         ),
     )
     window = deps.window
@@ -211,7 +214,12 @@ def _add_products(deps: PageDeps, parent: QWidget) -> None:
     choice = StoreChoice(deps.db, deps.secrets, store.id, store.name)
     result = AddProductsDialog.ask(parent, choice, deps.ops, deps.changes)
     if result is not None:
-        deps.window.status.notice(f"Products imported: {result.summary()}", 8000)
+        deps.window.status.notice(
+            QCoreApplication.translate("PageWiring", "Products imported: {summary}").format(
+                summary=result.summary()
+            ),
+            8000,
+        )
 
 
 def order_badges(counts: DashboardCounts) -> list[Badge]:
@@ -219,15 +227,20 @@ def order_badges(counts: DashboardCounts) -> list[Badge]:
     return [
         Badge(
             counts.orders_in_error,
-            "orders in error",
+            N_("Labels", "orders in error"),
             alert=True,
-            label=QCoreApplication.translate("PageWiring", "in error"),
+            label=N_("Labels", "in error"),
         ),
-        Badge(counts.orders_overdue, "orders overdue (past their ship-by date)", True, "late"),
+        Badge(
+            counts.orders_overdue,
+            N_("Labels", "orders overdue (past their ship-by date)"),
+            True,
+            N_("Labels", "late"),
+        ),
         Badge(
             counts.orders_due_today,
-            "orders due to ship today",
-            label=QCoreApplication.translate("PageWiring", "today"),
+            N_("Labels", "orders due to ship today"),
+            label=N_("Labels", "today"),
         ),
     ]
 
@@ -236,9 +249,9 @@ def listing_badges(counts: DashboardCounts) -> list[Badge]:
     return [
         Badge(
             counts.listings_in_error,
-            "listings in error",
+            N_("Labels", "listings in error"),
             alert=True,
-            label=QCoreApplication.translate("PageWiring", "in error"),
+            label=N_("Labels", "in error"),
         )
     ]
 
@@ -248,7 +261,7 @@ def _matching_badges(counts: dict[Any, int]) -> list[Badge]:
     return [
         Badge(
             choose,
-            "listings need you to pick a Walmart item",
-            label=QCoreApplication.translate("PageWiring", "to pick"),
+            N_("Labels", "listings need you to pick a Walmart item"),
+            label=N_("Labels", "to pick"),
         )
     ]

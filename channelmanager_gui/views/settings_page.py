@@ -83,8 +83,8 @@ class SettingsPage(QWidget):
         explain = QLabel(
             self.tr(
                 "Each store links a Commerce store view to a Walmart seller account. Sync "
-                "intervals, the safety buffer, the price rule and identifier attributes are set per "
-                "store (Edit). Secrets stay in the system keyring."
+                "intervals, the safety buffer, the price rule and identifier attributes are set "
+                "per store (Edit). Secrets stay in the system keyring."
             )
         )
         explain.setWordWrap(True)

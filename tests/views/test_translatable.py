@@ -1,0 +1,74 @@
+"""Every text the merchant sees goes through Qt's translation (issue 21, Languages).
+
+A pseudo-translation built from the current sources turns each marked text into ⟦text⟧; every
+page, menu and dialog is then opened and each visible text must carry the mark, except the
+shop's own data (order numbers, SKUs, names, money, dates, counts) listed in ``_DATA``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTranslator
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from channelmanager_gui.models.db import Database, open_database
+from channelmanager_gui.views.navigation import Area
+from tests.models.order_seed import seed_shop
+from tests.views import i18n_support
+from tests.views.i18n_support import OPEN, shown_texts
+from tests.views.test_page_wiring import build
+
+# Texts that are data, not interface: numbers and money, dates and times, ids.
+_DATA = re.compile(
+    r"""^(
+        [\d\s.,:/+\-−$%]*                      # counts, money, dates, times
+      | \d{4}-\d{2}-\d{2}.*                    # ISO dates and times
+      | [A-Z0-9\-]+                            # order numbers, SKUs, item ids
+    )$""",
+    re.VERBOSE,
+)
+
+
+@pytest.fixture(scope="module")
+def pseudo(tmp_path_factory: pytest.TempPathFactory) -> QTranslator:
+    return i18n_support.pseudo_translator(Path(tmp_path_factory.mktemp("pseudo")))
+
+
+@pytest.fixture
+def db() -> Iterator[Database]:
+    database = open_database()
+    yield database
+    database.dispose()
+
+
+def _unmarked(top: QWidget) -> list[str]:
+    return sorted(
+        f"{where}: {text!r}"
+        for where, text in shown_texts(top)
+        if text.strip() and OPEN not in text and not _DATA.match(text.strip())
+    )
+
+
+def test_every_page_and_menu_shows_translated_texts(
+    qtbot: QtBot, db: Database, pseudo: QTranslator
+) -> None:
+    seed_shop(db)
+    i18n_support.install(pseudo)
+    try:
+        window, _pages, _ = build(qtbot, db)
+        window.resize(1280, 800)
+        window.show()
+        qtbot.waitExposed(window)
+        problems: list[str] = []
+        for area in Area:
+            window.show_area(area)
+            qtbot.wait(100)
+            problems += [f"{area.value}: {line}" for line in _unmarked(window)]
+        assert not sorted(set(problems)), "\n".join(sorted(set(problems)))
+    finally:
+        i18n_support.remove(pseudo)
