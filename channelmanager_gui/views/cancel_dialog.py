@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.order import Order
 from channelmanager_gui.services.ops import validation as v
+from channelmanager_gui.views.i18n import core
 from channelmanager_gui.views.ship_dialog import reason_label, reason_text
 from channelmanager_gui.views.style import Palette
 from channelmanager_gui.views.theme import themed
@@ -100,7 +101,7 @@ class CancelDialog(QDialog):
         self.reason = QComboBox()
         self.reason.addItem(self.tr("Choose why the order is cancelled…"), "")
         for code, label in v.CANCEL_REASON_LABELS.items():
-            self.reason.addItem(label, code)
+            self.reason.addItem(core("CancelReason", label), code)
         if order.intent_to_cancel and not self._held:  # what the buyer asked for on Walmart
             self.reason.setCurrentIndex(self.reason.findData(v.BUYER_CANCEL))
         elif self._suggested:  # e.g. "Out of stock" from an order blocked in Commerce

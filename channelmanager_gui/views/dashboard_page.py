@@ -34,13 +34,13 @@ from channelmanager_gui.models.order import OrderStatus
 from channelmanager_gui.models.order_table_queries import Attention, OrderFilter
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import Change
+from channelmanager_gui.text_marks import N_
 from channelmanager_gui.views.dashboard_charts import DelayChart, OrdersChart
+from channelmanager_gui.views.i18n import ui
 from channelmanager_gui.views.page_style import page_style
 from channelmanager_gui.views.table_support import threaded_runner
 from channelmanager_gui.views.tables.paged import Runner
 from channelmanager_gui.views.theme import themed
-from channelmanager_gui.text_marks import N_
-from channelmanager_gui.views.i18n import ui
 
 Clock = Callable[[], datetime]
 REFRESH_DELAY_MS = 1000  # the dashboard may lag a second behind a burst of sync writes

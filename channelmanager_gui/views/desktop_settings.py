@@ -18,9 +18,10 @@ from channelmanager_gui.qt_text import plain_label
 from channelmanager_gui.services import notify_prefs
 from channelmanager_gui.services.autostart import Autostart
 from channelmanager_gui.services.sync_notices import NoticeKind
+from channelmanager_gui.text_marks import N_
 
 log = logging.getLogger(__name__)
-AUTOSTART_LABEL = "Start Channel Manager when I log in"
+AUTOSTART_LABEL = N_("DesktopSettings", "Start Channel Manager when I log in")
 
 
 class DesktopSettings(QWidget):
@@ -35,7 +36,7 @@ class DesktopSettings(QWidget):
         heading = QLabel(self.tr("Desktop"))
         heading.setObjectName("sectionTitle")
         layout.addWidget(heading)
-        self.autostart_box = QCheckBox(AUTOSTART_LABEL)
+        self.autostart_box = QCheckBox(self.tr(AUTOSTART_LABEL))
         self.autostart_box.setChecked(self._autostart_on())
         self.autostart_box.toggled.connect(self._on_autostart_toggled)
         layout.addWidget(self.autostart_box)
@@ -43,7 +44,7 @@ class DesktopSettings(QWidget):
         prefs = notify_prefs.load(db)
         self.notify_boxes: dict[NoticeKind, QCheckBox] = {}
         for kind, label in notify_prefs.KIND_LABELS.items():
-            box = QCheckBox(label)
+            box = QCheckBox(self.tr(label))  # marked in notify_prefs, same context
             box.setChecked(prefs.allows(kind))
             box.toggled.connect(lambda on, kind=kind: self._on_notify_toggled(kind, on))
             layout.addWidget(box)

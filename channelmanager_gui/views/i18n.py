@@ -46,6 +46,16 @@ def ui(text: str, count: int = -1) -> str:
     return QCoreApplication.translate(LABELS, text, None, count)
 
 
+def order_status(status: str) -> str:
+    """An order's status (``OrderStatus``' value, marked in the model) in the language shown."""
+    return QCoreApplication.translate("OrderStatus", status)
+
+
+def listing_state(state: str) -> str:
+    """A listing's state (``ListingState``' value, marked in the model), translated."""
+    return QCoreApplication.translate("ListingState", state)
+
+
 def core(context: str, text: str) -> str:
     """A sentence the core marked with ``N_(context, …)`` (``text_marks.py``), translated."""
     return QCoreApplication.translate(context, text)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -35,7 +35,11 @@ from channelmanager_gui.qt_text import plain_label
 from channelmanager_gui.services import ops as core
 from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.services.ops.links import links_for_listing
+from channelmanager_gui.text_marks import N_
+from channelmanager_gui.views.bulk_outcome import Done, outcome_text
+from channelmanager_gui.views.i18n import listing_state, ui
 from channelmanager_gui.views.links_menu import add_links
+from channelmanager_gui.views.locale_format import number_text
 from channelmanager_gui.views.page_style import page_style
 from channelmanager_gui.views.table_support import (
     Confirm,
@@ -73,17 +77,17 @@ COLUMN_WIDTHS = {
 SEARCH_DELAY_MS = 250
 REFRESH_DELAY_MS = 300  # sync passes announce changes often; one refresh per burst
 SEARCH_MIN_WIDTH = 220
-SHORT_BUTTON_TEXT = {"Resend price and stock": "Resend"}
 COMPACT_TABS = "QTabBar::tab { padding: 4px 7px; }"
-NOTHING_SELECTED = "Select the listings first: nothing shown in the list is selected."
+NOTHING_SELECTED = N_("Labels", "Select the listings first: nothing shown in the list is selected.")
 
 
 def tab_title(tab: str) -> str:
     if tab == ALL:
-        return "All"
+        return QCoreApplication.translate("ListingsPage", "All")
     if tab == IN_ERROR:
-        return "In error"
-    return tab[:1].upper() + tab[1:]
+        return QCoreApplication.translate("ListingsPage", "In error")
+    state = listing_state(tab)
+    return state[:1].upper() + state[1:]
 
 
 class ListingsPage(QWidget):
@@ -113,7 +117,7 @@ class ListingsPage(QWidget):
         self._db = db
         self._action_runner = action_runner or threaded_op_runner(ops, "Listings", changes)
         self._confirm = confirm
-        runner = runner or threaded_runner(ops, "Load listings")
+        runner = runner or threaded_runner(ops, self.tr("Load listings"))
         self.model = ListingsTableModel(db, runner=runner, parent=self)
         themed(self, page_style)
         self._setup_ui()
@@ -179,14 +183,17 @@ class ListingsPage(QWidget):
         self.add_button.setObjectName("primaryButton")
         self.add_button.clicked.connect(self.add_products_requested)
         bar.addWidget(self.add_button)
-        self.match_action = self._action("Match on Walmart", self.match_selected, "Ctrl+M")
-        self.resend_action = self._action("Resend price and stock", self.resend_selected, "")
-        self.remove_action = self._action("Remove", self.remove_selected, "Del")
+        self.match_action = self._action(self.tr("Match on Walmart"), self.match_selected, "Ctrl+M")
+        self.resend_action = self._action(
+            self.tr("Resend price and stock"), self.resend_selected, ""
+        )
+        self.remove_action = self._action(self.tr("Remove"), self.remove_selected, "Del")
         self.action_buttons = []
         for action in (self.match_action, self.resend_action, self.remove_action):
             # Short words on the toolbar so it fits 1024 px (issue 20 #8); the menu and the
             # tooltip keep the action's whole name.
-            button = QPushButton(SHORT_BUTTON_TEXT.get(action.text(), action.text()))
+            short = self.tr("Resend") if action is self.resend_action else action.text()
+            button = QPushButton(short)
             button.setToolTip(action.text())
             button.clicked.connect(action.trigger)
             self.action_buttons.append(button)
@@ -267,40 +274,49 @@ class ListingsPage(QWidget):
         return selected_ids(self.table, self.model)
 
     def match_selected(self) -> None:
-        self._run_action(core.match_listings, "sent for matching on Walmart")
+        self._run_action(
+            core.match_listings,
+            lambda n: self.tr("%n listing(s) sent for matching on Walmart.", "", n),
+        )
 
     def resend_selected(self) -> None:
-        self._run_action(core.resend_listings, "will get price and stock sent again")
+        self._run_action(
+            core.resend_listings,
+            lambda n: self.tr("%n listing(s) will get price and stock sent again.", "", n),
+        )
 
     def remove_selected(self) -> None:
         count = len(self.selected_ids())
         if not count:
-            self.notice.setText(NOTHING_SELECTED)
+            self.notice.setText(ui(NOTHING_SELECTED))
             return
-        plural = "s" if count != 1 else ""
-        text = (
-            f"Stop syncing {count:,} listing{plural}? Their queued updates are dropped. The "
-            "Walmart items stay as they are: retire them in Seller Center to stop selling."
+        text = self.tr(
+            "Stop syncing %n listing(s)? Their queued updates are dropped. The Walmart items "
+            "stay as they are: retire them in Seller Center to stop selling.",
+            "",
+            count,
         )
-        if self._confirm(self, f"Remove {count:,} listing{plural}", text):
-            self._run_action(core.delete_listings, "removed")
+        if self._confirm(self, self.tr("Remove %n listing(s)", "", count), text):
+            self._run_action(
+                core.delete_listings, lambda n: self.tr("%n listing(s) removed.", "", n)
+            )
 
     # -- internals -----------------------------------------------------------------------------
 
     def _run_action(
-        self, action: Callable[[Database, list[int]], core.ActionOutcome], verb: str
+        self, action: Callable[[Database, list[int]], core.ActionOutcome], done: Done
     ) -> None:
         ids = self.selected_ids()
         if not ids:
-            self.notice.setText(NOTHING_SELECTED)
+            self.notice.setText(ui(NOTHING_SELECTED))
             return
         db = self._db
         self._action_runner(
-            lambda: action(db, ids), lambda outcome: self._on_action_done(outcome, verb)
+            lambda: action(db, ids), lambda outcome: self._on_action_done(outcome, done)
         )
 
-    def _on_action_done(self, outcome: core.ActionOutcome, verb: str) -> None:
-        self.notice.setText(outcome.text(verb))
+    def _on_action_done(self, outcome: core.ActionOutcome, done: Done) -> None:
+        self.notice.setText(outcome_text(outcome, done))
         self.model.refresh()
 
     def _set_filter(self, **changes: Any) -> None:
@@ -314,20 +330,24 @@ class ListingsPage(QWidget):
         if self.model.rowCount():
             text = ""
         elif flt.search:
-            text = f"No listings match “{flt.search}”. Search looks in SKU, name and identifiers."
+            text = self.tr(
+                "No listings match “{search}”. Search looks in SKU, name and identifiers."
+            ).format(search=flt.search)
         elif self.model.counts.get(ALL) == 0:
-            text = (
+            text = self.tr(
                 "No listings yet — choose the Commerce products to sell on Walmart with "
                 "“Add products…”."
             )
         else:
-            text = f"No listings are {tab_title(flt.tab).lower()} right now."
+            text = self.tr("No listings are {state} right now.").format(
+                state=tab_title(flt.tab).lower()
+            )
         self.empty_label.setText(text)
         self.empty_label.setVisible(bool(text))
 
     def _on_model_counts_changed(self, counts: ListingCounts) -> None:
         for index, tab in enumerate(TABS):
-            self.tabs.setTabText(index, f"{tab_title(tab)}  {counts.get(tab):,}")
+            self.tabs.setTabText(index, f"{tab_title(tab)}  {number_text(counts.get(tab))}")
         self._update_empty_state()
         self.counts_changed.emit(counts)
 
@@ -353,7 +373,7 @@ class ListingsPage(QWidget):
             action.setEnabled(count > 0)
         for button in self.action_buttons:
             button.setEnabled(count > 0)
-        self.selection_label.setText(f"{count:,} selected" if count else "")
+        self.selection_label.setText(self.tr("%n selected", "", count) if count else "")
 
     def _on_table_context_menu(self, pos: QPoint) -> None:
         index: QModelIndex = self.table.indexAt(pos)

@@ -30,6 +30,10 @@ from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.qt_text import plain_label
 from channelmanager_gui.services import ops as core
 from channelmanager_gui.services.changes import Change, ChangeBus
+from channelmanager_gui.text_marks import N_
+from channelmanager_gui.views.bulk_outcome import outcome_text
+from channelmanager_gui.views.i18n import ui
+from channelmanager_gui.views.locale_format import number_text
 from channelmanager_gui.views.match_panel import MatchPanel
 from channelmanager_gui.views.page_style import page_style
 from channelmanager_gui.views.table_support import (
@@ -60,12 +64,12 @@ from channelmanager_gui.views.theme import themed
 from channelmanager_gui.views.window_state import read_bytes
 
 GROUP_TITLES = {
-    MatchGroup.CHOOSE: "Pick a Walmart item",
-    MatchGroup.NOT_SENT: "Not sent yet",
-    MatchGroup.PENDING: "Waiting for Walmart",
-    MatchGroup.NOT_FOUND: "Not found",
-    MatchGroup.INCOMPLETE: "Incomplete",
-    MatchGroup.MATCHED: "Matched",
+    MatchGroup.CHOOSE: N_("Labels", "Pick a Walmart item"),
+    MatchGroup.NOT_SENT: N_("Labels", "Not sent yet"),
+    MatchGroup.PENDING: N_("Labels", "Waiting for Walmart"),
+    MatchGroup.NOT_FOUND: N_("Labels", "Not found"),
+    MatchGroup.INCOMPLETE: N_("Labels", "Incomplete"),
+    MatchGroup.MATCHED: N_("Labels", "Matched"),
 }
 GROUPS = tuple(GROUP_TITLES)
 REFRESH_DELAY_MS = 300
@@ -92,8 +96,8 @@ class MatchingPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self._db = db
-        self._action_runner = action_runner or threaded_op_runner(ops, "Matching", changes)
-        runner = runner or threaded_runner(ops, "Load listings to match")
+        self._action_runner = action_runner or threaded_op_runner(ops, self.tr("Matching"), changes)
+        runner = runner or threaded_runner(ops, self.tr("Load listings to match"))
         self.model = ListingsTableModel(db, runner=runner, parent=self)
         self.model.set_filter(ListingFilter(match=MatchGroup.CHOOSE))
         themed(self, page_style)
@@ -136,7 +140,7 @@ class MatchingPage(QWidget):
         self.tabs.setExpanding(False)
         self.tabs.setDrawBase(False)
         for group in GROUPS:
-            self.tabs.addTab(GROUP_TITLES[group])
+            self.tabs.addTab(ui(GROUP_TITLES[group]))
         self.tabs.currentChanged.connect(lambda _: self._apply_filter())
         layout.addWidget(self.tabs)
         self.splitter = splitter = QSplitter(Qt.Orientation.Vertical)
@@ -202,7 +206,11 @@ class MatchingPage(QWidget):
         self.model.set_filter(flt)
 
     def _on_match_done(self, outcome: core.ActionOutcome) -> None:
-        self.notice.setText(outcome.text("sent for matching on Walmart"))
+        self.notice.setText(
+            outcome_text(
+                outcome, lambda n: self.tr("%n listing(s) sent for matching on Walmart.", "", n)
+            )
+        )
         self.model.refresh()
 
     def _on_panel_candidate_chosen(self, listing_id: int, item_id: str) -> None:
@@ -232,5 +240,6 @@ class MatchingPage(QWidget):
     def _on_model_counts_changed(self, _counts: object) -> None:
         counts = self.model.match_counts
         for index, group in enumerate(GROUPS):
-            self.tabs.setTabText(index, f"{GROUP_TITLES[group]}  {counts.get(group, 0):,}")
+            title = ui(GROUP_TITLES[group])
+            self.tabs.setTabText(index, f"{title}  {number_text(counts.get(group, 0))}")
         self.counts_changed.emit(dict(counts))

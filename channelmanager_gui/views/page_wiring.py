@@ -21,12 +21,14 @@ from channelmanager_gui.services import ops as core
 from channelmanager_gui.services.changes import Change, ChangeBus, Changes
 from channelmanager_gui.services.ops import CredentialStore, SecretSource
 from channelmanager_gui.services.sync_status import SyncStatusBoard
+from channelmanager_gui.text_marks import N_
 from channelmanager_gui.views.activity_page import ActivityPage
 from channelmanager_gui.views.add_products_dialog import AddProductsDialog, StoreChoice
 from channelmanager_gui.views.change_bridge import ChangeBridge
 from channelmanager_gui.views.dashboard_page import DashboardPage
 from channelmanager_gui.views.export_menu import ExportMenu
 from channelmanager_gui.views.global_search import GlobalSearch
+from channelmanager_gui.views.i18n import ui
 from channelmanager_gui.views.listings_page import ListingsPage
 from channelmanager_gui.views.main_window import MainWindow
 from channelmanager_gui.views.matching_page import MatchingPage
@@ -36,7 +38,6 @@ from channelmanager_gui.views.returns_page import ReturnsPage
 from channelmanager_gui.views.settings_page import SettingsPage
 from channelmanager_gui.views.table_support import threaded_runner
 from channelmanager_gui.views.tables.paged import Runner
-from channelmanager_gui.text_marks import N_
 
 NO_ENGINE_FOR_IMPORT = N_("Labels", "Connect a store (Settings) before adding products.")
 
@@ -207,7 +208,7 @@ def _add_products(deps: PageDeps, parent: QWidget) -> None:
     the store's clients themselves, and the op runner publishes the import's changes."""
     known = core.list_stores(deps.db)  # a handful of rows
     if deps.secrets is None or not known:
-        deps.window.status.notice(NO_ENGINE_FOR_IMPORT)
+        deps.window.status.notice(ui(NO_ENGINE_FOR_IMPORT))
         return
     chosen = deps.window.top_bar.current_store()
     store = next((s for s in known if s.id == chosen), known[0])
