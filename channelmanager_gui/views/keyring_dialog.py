@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from channelmanager_gui.qt_text import plain_label
+from channelmanager_gui.text_marks import N_
+from channelmanager_gui.views.i18n import ui
 
-TITLE = "Passwords cannot be stored safely"
+TITLE = N_("Labels", "Passwords cannot be stored safely")
 CONSEQUENCE = (
     "Channel Manager never falls back to saving secrets in a plain file. If you continue, "
     "you can look at data already synced, but no store can connect until a keyring is "
@@ -32,7 +34,7 @@ class KeyringDialog(QDialog):
 
     def __init__(self, message: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(TITLE)
+        self.setWindowTitle(ui(TITLE))
         self.setModal(True)
         self._message = message
         self._setup_ui()
@@ -41,7 +43,7 @@ class KeyringDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(12)
-        heading = QLabel(self.tr("<b>{TITLE}</b>").format(TITLE=TITLE))
+        heading = QLabel(f"<b>{ui(TITLE)}</b>")
         layout.addWidget(heading)
         self.message_label = plain_label(self._message)
         self.message_label.setWordWrap(True)

@@ -35,7 +35,6 @@ from channelmanager_gui.views.theme import themed
 from channelmanager_gui.views.top_bar import TopBar
 from channelmanager_gui.views.window_state import read_bytes, read_str
 
-TITLE = "Channel Manager"
 CLOCK_MS = 30_000  # relative times ("2 min ago") are redrawn this often
 DEFAULT_SIZE = (1180, 760)
 
@@ -73,7 +72,9 @@ class MainWindow(QMainWindow):
         self._close_to_tray = False
         self._quitting = False
         self._pages: dict[Area, QWidget] = {}
-        self.setWindowTitle(f"{TITLE} — demo data" if demo else TITLE)
+        self.setWindowTitle(
+            self.tr("Channel Manager — demo data") if demo else self.tr("Channel Manager")
+        )
         themed(self, stylesheet)
         self._setup_ui()
         self._setup_menus()
@@ -280,10 +281,10 @@ class MainWindow(QMainWindow):
         # open(), not exec(): a nested event loop inside qasync's loop is best avoided.
         box = QMessageBox(self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setWindowTitle(self.tr("About {TITLE}").format(TITLE=TITLE))
+        box.setWindowTitle(self.tr("About Channel Manager"))
         box.setIconPixmap(self.windowIcon().pixmap(64, 64))
         box.setText(
-            self.tr("<b>{TITLE}</b> {version__}").format(TITLE=TITLE, version__=__version__)
+            "<b>{title}</b> {version}".format(title=self.tr("Channel Manager"), version=__version__)
         )
         box.setInformativeText(
             self.tr(

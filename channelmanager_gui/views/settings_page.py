@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -31,8 +31,10 @@ from channelmanager_gui.qt_text import plain_label, verbatim
 from channelmanager_gui.services import ops
 from channelmanager_gui.services.autostart import Autostart
 from channelmanager_gui.services.ops import CANCEL_REASON_LABELS, CredentialStore, StoreSettings
+from channelmanager_gui.text_marks import N_
 from channelmanager_gui.views.appearance_settings import AppearanceSettings
 from channelmanager_gui.views.desktop_settings import DesktopSettings
+from channelmanager_gui.views.i18n import core, ui
 from channelmanager_gui.views.page_style import page_style
 from channelmanager_gui.views.store_dialog import INTERVAL_LABELS, StoreDialog
 from channelmanager_gui.views.table_support import Confirm, ask_confirmation
@@ -41,7 +43,12 @@ from channelmanager_gui.views.theme import themed
 # (parent, db, creds, ops, store_id) -> saved id or None: StoreDialog.ask, or a test's stand-in.
 AskStore = Callable[[QWidget, Database, CredentialStore, OpRunner, "int | None"], "int | None"]
 STORE_ID_ROLE = Qt.ItemDataRole.UserRole
-COLUMNS = ("Store", "Commerce", "Store view", "Walmart API")
+COLUMNS = (
+    N_("Labels", "Store"),
+    N_("Labels", "Commerce"),
+    N_("Labels", "Store view"),
+    N_("Labels", "Walmart API"),
+)
 
 
 class SettingsPage(QWidget):
@@ -91,7 +98,7 @@ class SettingsPage(QWidget):
         layout.addWidget(explain)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("storeTable")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([ui(title) for title in COLUMNS])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -146,7 +153,7 @@ class SettingsPage(QWidget):
         known = ops.list_stores(self._db)
         self.table.setRowCount(len(known))
         for row, store in enumerate(known):
-            name = f"{store.name} (demo)" if store.is_demo else store.name
+            name = self.tr("{name} (demo)").format(name=store.name) if store.is_demo else store.name
             values = (name, store.commerce_url, store.commerce_store_code, store.walmart_url)
             for column, text in enumerate(values):
                 item = QTableWidgetItem(text)
@@ -170,33 +177,34 @@ class SettingsPage(QWidget):
 
     def add_store(self) -> None:
         saved = self._ask_store(self, self._db, self._creds, self._ops, None)
-        self._after(saved, "added")
+        self._after(saved, self.tr("Store added. Syncing picks up the change."))
 
     def edit_selected(self) -> None:
         store_id = self.selected_store()
         if store_id is not None:
-            self._after(self._ask_store(self, self._db, self._creds, self._ops, store_id), "saved")
+            saved = self._ask_store(self, self._db, self._creds, self._ops, store_id)
+            self._after(saved, self.tr("Store saved. Syncing picks up the change."))
 
     def remove_selected(self) -> None:
         store_id = self.selected_store()
         if store_id is None:
             return
         name = next(s.name for s in ops.list_stores(self._db) if s.id == store_id)
-        text = (
-            f"Remove “{name}”? Its listings, orders and history are deleted from this computer "
+        text = self.tr(
+            "Remove “{name}”? Its listings, orders and history are deleted from this computer "
             "and its secrets from the keyring. Nothing changes in Commerce or on Walmart."
-        )
-        if self._confirm(self, f"Remove {name}", text):
+        ).format(name=name)
+        if self._confirm(self, self.tr("Remove {name}").format(name=name), text):
             ops.store.remove(self._db, self._creds, store_id)
-            self._after(store_id, "removed")
+            self._after(store_id, self.tr("Store removed. Syncing picks up the change."))
 
     # -- internals -----------------------------------------------------------------------------
 
-    def _after(self, store_id: int | None, verb: str) -> None:
+    def _after(self, store_id: int | None, done: str) -> None:
         if store_id is None:
             return
         self.reload()
-        self.notice.setText(self.tr("Store {verb}. Syncing picks up the change.").format(verb=verb))
+        self.notice.setText(done)
         self.stores_changed.emit()
 
     def _on_table_item_selection_changed(self) -> None:
@@ -212,7 +220,9 @@ class SettingsPage(QWidget):
 def settings_summary(settings: StoreSettings) -> str:
     """The rules in a few lines of rich text, to read without opening the dialog."""
     every = ", ".join(
-        f"{_lower_first(INTERVAL_LABELS.get(name, name))} every {_seconds(value)}"
+        QCoreApplication.translate("SettingsSummary", "{check} every {interval}").format(
+            check=_lower_first(ui(INTERVAL_LABELS.get(name, name))), interval=_seconds(value)
+        )
         for name, value in settings.intervals.items()
     )
     attributes = ", ".join(
@@ -220,24 +230,45 @@ def settings_summary(settings: StoreSettings) -> str:
         for code, kind in settings.identifier_attributes.items()
     )
     adjustment = settings.price_adjustment_pct
-    price = "the Commerce price" if not adjustment else f"the Commerce price {adjustment:+g}%"
+    price = (
+        QCoreApplication.translate("SettingsSummary", "the Commerce price")
+        if not adjustment
+        else QCoreApplication.translate(
+            "SettingsSummary", "the Commerce price {adjustment}%"
+        ).format(adjustment=f"{adjustment:+g}")
+    )
     reason = settings.commerce_cancel_reason
     cancel = (
-        f"cancelled on Walmart as “{CANCEL_REASON_LABELS[reason]}”"
+        QCoreApplication.translate("SettingsSummary", "cancelled on Walmart as “{reason}”").format(
+            reason=core("CancelReason", CANCEL_REASON_LABELS[reason])
+        )
         if reason
-        else "held until you choose Walmart's reason"
+        else QCoreApplication.translate("SettingsSummary", "held until you choose Walmart's reason")
     )
-    return (
-        f"<p><b>Walmart stock:</b> Commerce salable quantity minus a safety buffer of "
-        f"{settings.safety_buffer} unit{'s' if settings.safety_buffer != 1 else ''}.</p>"
-        f"<p><b>Walmart price:</b> {price}.</p>"
-        f"<p><b>Order cancelled in Commerce:</b> {cancel}.</p>"
-        f"<p><b>Identifiers read from:</b> {attributes or 'none'}.</p>"
-        f"<p><b>Shipments:</b> from the Commerce source "
-        f"“{html.escape(settings.ship_source_code)}”, which Commerce takes the stock from.</p>"
-        f"<p><b>Checks:</b> {every}.</p>"
-        f"<p><b>Commerce order e-mail:</b> {html.escape(settings.order_email)} (Commerce's "
-        "order, invoice and shipment e-mails go there, never to the Walmart buyer).</p>"
+    buffer = QCoreApplication.translate(
+        "SettingsSummary",
+        "<p><b>Walmart stock:</b> Commerce salable quantity minus a safety buffer of %n unit(s)."
+        "</p>",
+        None,
+        settings.safety_buffer,
+    )
+    return buffer + QCoreApplication.translate(
+        "SettingsSummary",
+        "<p><b>Walmart price:</b> {price}.</p>"
+        "<p><b>Order cancelled in Commerce:</b> {cancel}.</p>"
+        "<p><b>Identifiers read from:</b> {attributes}.</p>"
+        "<p><b>Shipments:</b> from the Commerce source “{source}”, which Commerce takes the "
+        "stock from.</p>"
+        "<p><b>Checks:</b> {checks}.</p>"
+        "<p><b>Commerce order e-mail:</b> {email} (Commerce's order, invoice and shipment "
+        "e-mails go there, never to the Walmart buyer).</p>",
+    ).format(
+        price=price,
+        cancel=cancel,
+        attributes=attributes or QCoreApplication.translate("SettingsSummary", "none"),
+        source=html.escape(settings.ship_source_code),
+        checks=every,
+        email=html.escape(settings.order_email),
     )
 
 
@@ -251,4 +282,8 @@ def _lower_first(text: str) -> str:
 
 
 def _seconds(value: float) -> str:
-    return f"{value / 60:g} min" if value >= 120 else f"{value:g} s"
+    if value >= 120:
+        return QCoreApplication.translate("SettingsSummary", "{minutes} min").format(
+            minutes=f"{value / 60:g}"
+        )
+    return QCoreApplication.translate("SettingsSummary", "{seconds} s").format(seconds=f"{value:g}")

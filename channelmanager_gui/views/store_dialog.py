@@ -44,21 +44,23 @@ from channelmanager_gui.services.ops import (
 )
 from channelmanager_gui.services.ops import store as store_form
 from channelmanager_gui.services.ops.store_writes import SECRET_LABELS, StoreAnswer
+from channelmanager_gui.text_marks import N_
+from channelmanager_gui.views.i18n import ui
 from channelmanager_gui.views.identifier_table import IdentifierTable
 from channelmanager_gui.views.style import Palette, current
 from channelmanager_gui.views.theme import themed
 
 SAVED_PLACEHOLDER = "Saved in the keyring — type to replace"
 INTERVAL_LABELS = {
-    "orders": "New Walmart orders",
-    "catalog": "Product changes in Commerce",
-    "stock": "Stock in Commerce",
-    "inventory": "Price and stock changes to Walmart",
-    "full_stock": "Full stock re-check on Walmart",
-    "matching": "Listings waiting for a match",
-    "shipments": "Shipments made in Commerce",
-    "returns": "Walmart returns",
-    "cancellations": "Orders cancelled in Commerce",
+    "orders": N_("Labels", "New Walmart orders"),
+    "catalog": N_("Labels", "Product changes in Commerce"),
+    "stock": N_("Labels", "Stock in Commerce"),
+    "inventory": N_("Labels", "Price and stock changes to Walmart"),
+    "full_stock": N_("Labels", "Full stock re-check on Walmart"),
+    "matching": N_("Labels", "Listings waiting for a match"),
+    "shipments": N_("Labels", "Shipments made in Commerce"),
+    "returns": N_("Labels", "Walmart returns"),
+    "cancellations": N_("Labels", "Orders cancelled in Commerce"),
 }
 HOLD_CANCEL = "Hold it until I choose Walmart's reason"
 MASKED = ("commerce_token", "walmart_client_secret")
@@ -228,7 +230,7 @@ class StoreDialog(QDialog):
             spin.setPrefix(self.tr("every "))
             spin.setSuffix(self.tr(" s"))
             self.intervals[name] = spin
-            form.addRow(INTERVAL_LABELS.get(name, name), spin)
+            form.addRow(ui(INTERVAL_LABELS.get(name, name)), spin)
         return tab
 
     def _line(self, form: QFormLayout, label: str, placeholder: str = "") -> QLineEdit:
