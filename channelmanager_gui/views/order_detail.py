@@ -36,6 +36,9 @@ from channelmanager_gui.models.outbox import Activity
 from channelmanager_gui.qt_text import plain_label, verbatim
 from channelmanager_gui.services import ops
 from channelmanager_gui.services.ops.validation import OUT_OF_STOCK
+from channelmanager_gui.text_marks import N_
+from channelmanager_gui.views.i18n import core, ui
+from channelmanager_gui.views.locale_format import date_text, date_time_text
 from channelmanager_gui.views.order_detail_parts import (
     address_text,
     banner,
@@ -57,10 +60,11 @@ from channelmanager_gui.views.tables.orders import money
 from channelmanager_gui.views.theme import brush, themed
 
 Clock = Callable[[], datetime]
-FIX_THEN_RETRY = "<br>Fix the cause (in Commerce or on Walmart), then click Retry."
-HELD_TEXT = (
+FIX_THEN_RETRY = N_("Labels", "<br>Fix the cause (in Commerce or on Walmart), then click Retry.")
+HELD_TEXT = N_(
+    "Labels",
     "<b>Cancelled in Commerce — choose the reason for Walmart.</b> Walmart still expects this "
-    "order to ship; nothing is sent until you choose a reason with “Choose reason for Walmart…”."
+    "order to ship; nothing is sent until you choose a reason with “Choose reason for Walmart…”.",
 )
 
 
@@ -69,8 +73,17 @@ def _faint(p: Palette) -> str:
 
 
 # A line's Walmart charges: unit price, then the line's shipping and tax (on item and shipping).
-_LINE_HEADERS = ("SKU", "Product", "Ordered", "Shipped", "Cancelled", "Refunded", "Price",
-                 "Shipping", "Tax")  # fmt: skip
+_LINE_HEADERS = (
+    N_("Labels", "SKU"),
+    N_("Labels", "Product"),
+    N_("Labels", "Ordered"),
+    N_("Labels", "Shipped"),
+    N_("Labels", "Cancelled"),
+    N_("Labels", "Refunded"),
+    N_("Labels", "Price"),
+    N_("Labels", "Shipping"),
+    N_("Labels", "Tax"),
+)
 
 
 class OrderDetailView(QWidget):
@@ -154,20 +167,34 @@ class OrderDetailView(QWidget):
         layout.addWidget(self.note)
         self.lines = read_only_table(_LINE_HEADERS)
         self.shipments = read_only_table(
-            ("Ship date", "Carrier", "Method", "Tracking number", "Items", "Sent to Walmart")
+            (
+                N_("Labels", "Ship date"),
+                N_("Labels", "Carrier"),
+                N_("Labels", "Method"),
+                N_("Labels", "Tracking number"),
+                N_("Labels", "Items"),
+                N_("Labels", "Sent to Walmart"),
+            )
         )
-        self.events = read_only_table(("When", "Step", "Outcome", "What happened"))
+        self.events = read_only_table(
+            (
+                N_("Labels", "When"),
+                N_("Labels", "Step"),
+                N_("Labels", "Outcome"),
+                N_("Labels", "What happened"),
+            )
+        )
         self.events.horizontalHeader().setStretchLastSection(True)
         self.lines.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.shipments.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.no_shipments = QLabel(self.tr("Nothing has shipped yet."))
         themed(self.no_shipments, _faint)
-        layout.addWidget(section("Lines"))
+        layout.addWidget(section(self.tr("Lines")))
         layout.addWidget(self.lines)
-        layout.addWidget(section("Shipments"))
+        layout.addWidget(section(self.tr("Shipments")))
         layout.addWidget(self.no_shipments)
         layout.addWidget(self.shipments)
-        layout.addWidget(section("Timeline (newest first)"))
+        layout.addWidget(section(self.tr("Timeline (newest first)")))
         self.events.setMinimumHeight(160)
         layout.addWidget(self.events, 1)
 
@@ -221,8 +248,8 @@ class OrderDetailView(QWidget):
     def _fill(self, order: Order, events: Sequence[Activity]) -> None:
         commerce = order.commerce_increment_id
         self.title.setText(
-            f"Walmart PO {order.purchase_order_id}"
-            + (f"  ·  Commerce order {commerce}" if commerce else "")
+            self.tr("Walmart PO {po}").format(po=order.purchase_order_id)
+            + (self.tr("  ·  Commerce order {order}").format(order=commerce) if commerce else "")
         )
         self.pill.set_status(order.status)
         self.pill.show()
@@ -238,43 +265,50 @@ class OrderDetailView(QWidget):
         shippable, why_not_ship = ops.can_ship(order)
         cancellable, why_not_cancel = ops.can_cancel(order)
         self.ship_button.setEnabled(shippable)
-        self.ship_button.setToolTip(why_not_ship or "Enter the tracking number and ship.")
+        self.ship_button.setToolTip(
+            core("CoreText", why_not_ship) or self.tr("Enter the tracking number and ship.")
+        )
         held = ops.is_held(order)
         self.cancel_button.setEnabled(cancellable)
-        self.cancel_button.setText("Choose reason for Walmart…" if held else "Cancel order…")
+        self.cancel_button.setText(
+            self.tr("Choose reason for Walmart…") if held else self.tr("Cancel order…")
+        )
         self.cancel_button.setToolTip(
-            why_not_cancel
+            core("CoreText", why_not_cancel)
             or (
-                "Send the cancellation made in Commerce to Walmart with a reason."
+                self.tr("Send the cancellation made in Commerce to Walmart with a reason.")
                 if held
-                else "Cancel the whole order on Walmart."
+                else self.tr("Cancel the whole order on Walmart.")
             )
         )
         in_error = order.status == OrderStatus.ERROR and not held  # held: nothing to retry
         self.retry_button.setVisible(in_error)
         blocked = in_error and bool(self.blockers)
         self.retry_button.setToolTip(
-            "Retry fails again until the product is fixed in Commerce."
+            self.tr("Retry fails again until the product is fixed in Commerce.")
             if blocked
-            else "Send the failed step again."
+            else self.tr("Send the failed step again.")
         )
         self.out_of_stock_button.setVisible(blocked and cancellable)
-        reasons = [r for r in (why_not_ship, why_not_cancel) if r]
+        reasons = [core("CoreText", r) for r in (why_not_ship, why_not_cancel) if r]
         self.action_reason.setText(" ".join(dict.fromkeys(reasons)))
         self.action_reason.setVisible(bool(reasons))
 
     def _fill_banners(self, order: Order) -> None:
         if ops.is_held(order):
-            self.error_banner.setText(HELD_TEXT)
+            self.error_banner.setText(ui(HELD_TEXT))
         elif order.error:
-            step = f" {error_step_text(order.error_step)}" if order.error_step else ""
-            fix = "" if "Retry" in order.error else FIX_THEN_RETRY  # the error may say it
+            fix = "" if "Retry" in order.error else ui(FIX_THEN_RETRY)  # the error may say it
             if self.blockers:
                 fix = blockers_text(self.blockers)
             error = escape(support_wording(order.error))
-            self.error_banner.setText(
-                self.tr("<b>Error{step}:</b> {error}{fix}").format(step=step, error=error, fix=fix)
-            )
+            if order.error_step:
+                heading = self.tr("<b>Error {step}:</b>").format(
+                    step=error_step_text(order.error_step)
+                )
+            else:
+                heading = self.tr("<b>Error:</b>")
+            self.error_banner.setText(f"{heading} {error}{fix}")
         self.error_banner.setVisible(bool(order.error))
         asked = order.intent_to_cancel and not order.cancel_reason
         self.cancel_banner.setText(
@@ -290,19 +324,20 @@ class OrderDetailView(QWidget):
         zone = now.tzinfo
         address = order.shipping_address or {}
         facts: list[tuple[str, str]] = [
-            ("Customer order", order.customer_order_id),
-            ("Order date", f"{order.order_date.astimezone(zone):%Y-%m-%d %H:%M}"),
-            ("Ship by", ship_by_text(order, now) or "—"),
-            ("Method", order.method_code or "—"),
+            (N_("Labels", "Customer order"), order.customer_order_id),
+            (N_("Labels", "Order date"), date_time_text(order.order_date.astimezone(zone))),
+            (N_("Labels", "Ship by"), ship_by_text(order, now) or "—"),
+            (N_("Labels", "Method"), order.method_code or "—"),
             *ops.total_facts(order.total, order.commerce_total, order.currency or "USD"),
         ]
         if order.cancel_reason:
-            facts.append(("Cancelled", ops.cancel_label(order.cancel_reason)))
+            reason = core("CancelReason", ops.cancel_label(order.cancel_reason))
+            facts.append((N_("Labels", "Cancelled"), reason))
         people = [
-            ("Customer", order.customer_name or "—"),
-            ("E-mail", order.customer_email or "—"),
-            ("Ship to", address_text(address) or "—"),
-            ("Phone", str(address.get("phone") or "—")),
+            (N_("Labels", "Customer"), order.customer_name or "—"),
+            (N_("Labels", "E-mail"), order.customer_email or "—"),
+            (N_("Labels", "Ship to"), address_text(address) or "—"),
+            (N_("Labels", "Phone"), str(address.get("phone") or "—")),
         ]
         fill_form(self.facts, facts)
         fill_form(self.people, people)
@@ -339,12 +374,12 @@ class OrderDetailView(QWidget):
             sent = shipment.walmart_sent_at
             rows.append(
                 (
-                    f"{shipment.ship_date.astimezone(zone):%Y-%m-%d}",
+                    date_text(shipment.ship_date.astimezone(zone)),
                     shipment.carrier or shipment.other_carrier or "—",
                     shipment.method_code,
                     shipment.tracking_number,
                     items,
-                    f"{sent.astimezone(zone):%Y-%m-%d %H:%M}" if sent else "Not yet",
+                    date_time_text(sent.astimezone(zone)) if sent else self.tr("Not yet"),
                 )
             )
         fill_table(self.shipments, rows)
@@ -368,7 +403,7 @@ class OrderDetailView(QWidget):
         zone = self._clock().tzinfo
         rows = [
             (
-                f"{event.created_at.astimezone(zone):%Y-%m-%d %H:%M:%S}",
+                date_time_text(event.created_at.astimezone(zone), seconds=True),
                 step_text(event.event),
                 event.outcome,
                 event.message,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -17,9 +18,21 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from channelmanager_gui.models.db import Database, open_database
+from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services import language_prefs
+from channelmanager_gui.services import ops as core
 from channelmanager_gui.services.language_prefs import Language
+from channelmanager_gui.services.ops import CredentialStore
+from channelmanager_gui.services.ops.bulk_ship import load_orders as load_by_po
+from channelmanager_gui.services.ops.packing_slip import load_orders
+from channelmanager_gui.views.bulk_ship_dialog import BulkShipDialog
+from channelmanager_gui.views.cancel_dialog import CancelDialog
+from channelmanager_gui.views.first_run import FirstRunWizard
+from channelmanager_gui.views.keyring_dialog import KeyringDialog
 from channelmanager_gui.views.navigation import Area
+from channelmanager_gui.views.packing_slips import PackingSlipDialog
+from channelmanager_gui.views.ship_dialog import ShipDialog
+from channelmanager_gui.views.store_dialog import StoreDialog
 from tests.models.order_seed import seed_shop
 from tests.views import i18n_support
 from tests.views.i18n_support import OPEN, shown_texts
@@ -82,3 +95,46 @@ def test_every_page_and_menu_shows_translated_texts(
         assert not sorted(set(problems)), "\n".join(sorted(set(problems)))
     finally:
         i18n_support.remove(pseudo)
+
+
+def test_order_detail_and_every_dialog_show_translated_texts(
+    qtbot: QtBot, db: Database, pseudo: QTranslator
+) -> None:
+    ids = seed_shop(db)
+    i18n_support.install(pseudo)
+    try:
+        window, pages, _ = build(qtbot, db)
+        window.show()
+        qtbot.waitExposed(window)
+        problems: list[str] = []
+        for kind in ("error", "asked", "shipped"):
+            window.show_area(Area.ORDERS)
+            pages.orders.show_order(ids[kind])
+            qtbot.wait(100)
+            problems += [f"detail {kind}: {line}" for line in _unmarked(window)]
+        for name, dialog in _dialogs(db, ids).items():
+            qtbot.addWidget(dialog)
+            dialog.show()
+            qtbot.waitExposed(dialog)
+            problems += [f"{name}: {line}" for line in _unmarked(dialog)]
+            dialog.close()
+        assert not sorted(set(problems)), "\n".join(sorted(set(problems)))
+    finally:
+        i18n_support.remove(pseudo)
+
+
+def _dialogs(db: Database, ids: dict[str, int]) -> dict[str, QWidget]:
+    order = core.order_for_action(db, ids["due"])
+    orders = load_orders(db, [ids["due"], ids["late"]])
+    ops = OpRunner(lambda exc, label: pytest.fail(f"{label}: {exc!r}"))
+    return {
+        "ship": ShipDialog(order),
+        "cancel": CancelDialog(order),
+        "cancel asked": CancelDialog(core.order_for_action(db, ids["asked"])),
+        "bulk ship": BulkShipDialog(orders, partial(load_by_po, db)),
+        "packing slips": PackingSlipDialog(orders),
+        "add store": StoreDialog(db, CredentialStore(), ops),
+        "edit store": StoreDialog(db, CredentialStore(), ops, ids["store"]),
+        "first run": FirstRunWizard(db, CredentialStore(), ops, ask_store=lambda *_: None),
+        "keyring": KeyringDialog("No keyring backend"),
+    }
