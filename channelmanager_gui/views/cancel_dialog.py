@@ -89,8 +89,11 @@ class CancelDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 14)
         layout.setSpacing(10)
-        title = "Send to Walmart the cancellation of" if self._held else "Cancel the whole"
-        heading = QLabel(f"<b>{title} Walmart order {escape(order.purchase_order_id)}</b>")
+        if self._held:
+            title = self.tr("<b>Send to Walmart the cancellation of Walmart order {po}</b>")
+        else:
+            title = self.tr("<b>Cancel the whole Walmart order {po}</b>")
+        heading = QLabel(title.format(po=escape(order.purchase_order_id)))
         layout.addWidget(heading)
         self.explanation = QLabel(self._explanation())
         self.explanation.setWordWrap(True)
@@ -122,11 +125,17 @@ class CancelDialog(QDialog):
             for line in open_lines
         )
         commerce = self._order.commerce_increment_id
-        where = f"on Walmart and Commerce order {escape(commerce)}" if commerce else "on Walmart"
-        return (
-            "Walmart cancels whole orders only: every unshipped item below is cancelled "
-            f"{where}. This cannot be undone.<ul>{items}</ul>"
-        )
+        if commerce:
+            text = self.tr(
+                "Walmart cancels whole orders only: every unshipped item below is cancelled on "
+                "Walmart and Commerce order {order}. This cannot be undone."
+            ).format(order=escape(commerce))
+        else:
+            text = self.tr(
+                "Walmart cancels whole orders only: every unshipped item below is cancelled on "
+                "Walmart. This cannot be undone."
+            )
+        return f"{text}<ul>{items}</ul>"
 
     def _held_explanation(self) -> str:
         waiting = [
@@ -138,19 +147,19 @@ class CancelDialog(QDialog):
             f"<li>{line.qty_cancelled} × {escape(line.sku)} {escape(line.product_name)}</li>"
             for line in waiting
         )
-        return (
+        text = self.tr(
             "These items were cancelled in Commerce. Walmart needs a reason Commerce does not "
-            f"record; choose it and the cancellation is sent to Walmart.<ul>{items}</ul>"
+            "record; choose it and the cancellation is sent to Walmart."
         )
+        return f"{text}<ul>{items}</ul>"
 
     def _buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox()
-        verb = "Send cancellation of order" if self._held else "Cancel order"
-        self.ok_button = QPushButton(
-            self.tr("{verb} {purchase_order_id}").format(
-                verb=verb, purchase_order_id=self._order.purchase_order_id
-            )
-        )
+        if self._held:
+            action = self.tr("Send cancellation of order {po}")
+        else:
+            action = self.tr("Cancel order {po}")
+        self.ok_button = QPushButton(action.format(po=self._order.purchase_order_id))
         self.ok_button.setObjectName("dangerButton")
         themed(self.ok_button, danger_style)
         buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)

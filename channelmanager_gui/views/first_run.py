@@ -61,17 +61,21 @@ class FirstRunWizard(QDialog):
         choices = QHBoxLayout()
         self.connect_button = self._choice(
             choices,
-            "Connect my store",
-            "Your Commerce URL and access token, and your Walmart Client ID and Secret. "
-            "You can test the connection before saving.",
+            self.tr("Connect my store"),
+            self.tr(
+                "Your Commerce URL and access token, and your Walmart Client ID and Secret. "
+                "You can test the connection before saving."
+            ),
         )
         self.connect_button.setObjectName("primaryButton")
         self.connect_button.clicked.connect(self._on_connect_button_clicked)
         self.demo_button = self._choice(
             choices,
-            "Try the demo",
-            "Explore with a demo shop and a simulated Walmart account on this computer. "
-            "Nothing is sent anywhere.",
+            self.tr("Try the demo"),
+            self.tr(
+                "Explore with a demo shop and a simulated Walmart account on this computer. "
+                "Nothing is sent anywhere."
+            ),
         )
         self.demo_button.clicked.connect(self._on_demo_button_clicked)
         layout.addLayout(choices)

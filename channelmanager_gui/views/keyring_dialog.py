@@ -22,10 +22,11 @@ from channelmanager_gui.text_marks import N_
 from channelmanager_gui.views.i18n import ui
 
 TITLE = N_("Labels", "Passwords cannot be stored safely")
-CONSEQUENCE = (
+CONSEQUENCE = N_(
+    "Labels",
     "Channel Manager never falls back to saving secrets in a plain file. If you continue, "
     "you can look at data already synced, but no store can connect until a keyring is "
-    "available."
+    "available.",
 )
 
 
@@ -49,7 +50,7 @@ class KeyringDialog(QDialog):
         self.message_label.setWordWrap(True)
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.message_label)
-        consequence = QLabel(CONSEQUENCE)
+        consequence = QLabel(ui(CONSEQUENCE))
         consequence.setWordWrap(True)
         layout.addWidget(consequence)
         buttons = QDialogButtonBox()

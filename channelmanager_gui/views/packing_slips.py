@@ -52,7 +52,9 @@ class PackingSlipDialog(QDialog):
         count = len(orders)
         first = orders[0].purchase_order_id if orders else ""
         self.setWindowTitle(
-            f"Packing slip — order {first}" if count == 1 else f"Packing slips — {count} orders"
+            self.tr("Packing slip — order {po}").format(po=first)
+            if count == 1
+            else self.tr("Packing slips — %n orders", "", count)
         )
         self._setup_ui(count)
 
@@ -66,7 +68,7 @@ class PackingSlipDialog(QDialog):
 
     def _setup_ui(self, count: int) -> None:
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"{count} slip{'s' if count != 1 else ''}, one page per order."))
+        layout.addWidget(QLabel(self.tr("%n slip(s), one page per order.", "", count)))
         self.preview = QTextBrowser()
         self.preview.setOpenLinks(False)
         self.preview.setHtml(self.html)  # escaped in services/packing_slip.py

@@ -45,12 +45,12 @@ from channelmanager_gui.services.ops import (
 from channelmanager_gui.services.ops import store as store_form
 from channelmanager_gui.services.ops.store_writes import SECRET_LABELS, StoreAnswer
 from channelmanager_gui.text_marks import N_
-from channelmanager_gui.views.i18n import ui
+from channelmanager_gui.views.i18n import core, ui
 from channelmanager_gui.views.identifier_table import IdentifierTable
 from channelmanager_gui.views.style import Palette, current
 from channelmanager_gui.views.theme import themed
 
-SAVED_PLACEHOLDER = "Saved in the keyring — type to replace"
+SAVED_PLACEHOLDER = N_("Labels", "Saved in the keyring — type to replace")
 INTERVAL_LABELS = {
     "orders": N_("Labels", "New Walmart orders"),
     "catalog": N_("Labels", "Product changes in Commerce"),
@@ -62,9 +62,9 @@ INTERVAL_LABELS = {
     "returns": N_("Labels", "Walmart returns"),
     "cancellations": N_("Labels", "Orders cancelled in Commerce"),
 }
-HOLD_CANCEL = "Hold it until I choose Walmart's reason"
+HOLD_CANCEL = N_("Labels", "Hold it until I choose Walmart's reason")
 MASKED = ("commerce_token", "walmart_client_secret")
-TEST_FAILED = "The connection test failed: correct the details above, or test again."
+TEST_FAILED = N_("Labels", "The connection test failed: correct the details above, or test again.")
 
 
 def _problem_style(p: Palette) -> str:
@@ -89,7 +89,7 @@ class StoreDialog(QDialog):
         self.store_id = store_id
         self.test_task: asyncio.Task[Any] | None = None
         self._test_failed = False  # the last test of these very details failed
-        self.setWindowTitle("Edit store" if store_id else "Add a store")
+        self.setWindowTitle(self.tr("Edit store") if store_id else self.tr("Add a store"))
         self.setMinimumWidth(560)
         self._setup_ui()
         answer = store_form.load_answer(db, store_id) if store_id else StoreAnswer()
@@ -155,14 +155,14 @@ class StoreDialog(QDialog):
     def _connection_tab(self) -> QWidget:
         tab = QWidget()
         form = QFormLayout(tab)
-        self.name = self._line(form, "Store name", "e.g. Main shop")
-        self.commerce_url = self._line(form, "Commerce URL", "https://shop.example.com")
-        self.store_code = self._line(form, "Store view code", "default")
+        self.name = self._line(form, self.tr("Store name"), self.tr("e.g. Main shop"))
+        self.commerce_url = self._line(form, self.tr("Commerce URL"), "https://shop.example.com")
+        self.store_code = self._line(form, self.tr("Store view code"), "default")
         self.secret_fields: dict[str, QLineEdit] = {}
-        self.secret_fields["commerce_token"] = self._line(form, SECRET_LABELS["commerce_token"])
-        self.walmart_url = self._line(form, "Walmart API URL", store_form.WALMART_URL)
+        self.secret_fields["commerce_token"] = self._line(form, ui(SECRET_LABELS["commerce_token"]))
+        self.walmart_url = self._line(form, self.tr("Walmart API URL"), store_form.WALMART_URL)
         for key in ("walmart_client_id", "walmart_client_secret"):
-            self.secret_fields[key] = self._line(form, SECRET_LABELS[key])
+            self.secret_fields[key] = self._line(form, ui(SECRET_LABELS[key]))
         for key, edit in self.secret_fields.items():
             if key in MASKED:  # the Client ID is an identifier, shown like Seller Center does
                 edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -197,7 +197,7 @@ class StoreDialog(QDialog):
         self.adjustment.setDecimals(1)
         self.adjustment.setSuffix(self.tr(" % on the Commerce price"))
         form.addRow(self.tr("Walmart price"), self.adjustment)
-        self.ship_source = self._line(form, "Ship from source", DEFAULT_SOURCE)
+        self.ship_source = self._line(form, self.tr("Ship from source"), DEFAULT_SOURCE)
         self.ship_source.setToolTip(
             self.tr(
                 "The Commerce inventory source (Stores > Inventory > Sources) that shipments made "
@@ -207,15 +207,18 @@ class StoreDialog(QDialog):
         )
         # Walmart needs a reason Commerce's cancel does not carry: hold, or the merchant's pick.
         self.commerce_cancel = QComboBox()
-        self.commerce_cancel.setAccessibleName("Order cancelled in Commerce")
-        self.commerce_cancel.addItem(HOLD_CANCEL, None)
+        self.commerce_cancel.setAccessibleName(self.tr("Order cancelled in Commerce"))
+        self.commerce_cancel.addItem(ui(HOLD_CANCEL), None)
         for code, label in CANCEL_REASON_LABELS.items():
             if code in DEFAULT_REASON_CHOICES:
                 self.commerce_cancel.addItem(
-                    self.tr("Cancel on Walmart as “{label}”").format(label=label), code
+                    self.tr("Cancel on Walmart as “{label}”").format(
+                        label=core("CancelReason", label)
+                    ),
+                    code,
                 )
         form.addRow(self.tr("Order cancelled in Commerce"), self.commerce_cancel)
-        self.order_email = self._line(form, "Commerce order e-mail", DEFAULT_ORDER_EMAIL)
+        self.order_email = self._line(form, self.tr("Commerce order e-mail"), DEFAULT_ORDER_EMAIL)
         self.order_email.setToolTip(
             self.tr(
                 "The e-mail of every Commerce order made for a Walmart order. Commerce sends its "
@@ -247,7 +250,7 @@ class StoreDialog(QDialog):
         self.walmart_url.setText(answer.walmart_url)
         if self.store_id:
             for edit in self.secret_fields.values():
-                edit.setPlaceholderText(SAVED_PLACEHOLDER)
+                edit.setPlaceholderText(ui(SAVED_PLACEHOLDER))
         settings = answer.settings
         self.buffer.setValue(settings.safety_buffer)
         self.adjustment.setValue(settings.price_adjustment_pct)
@@ -286,8 +289,8 @@ class StoreDialog(QDialog):
     def _on_input_changed(self, *_: object) -> None:
         reason = store_form.problem(self.answer(), editing=self.store_id is not None)
         if reason is None and self._test_failed:
-            reason = TEST_FAILED
-        self.reason.setText(reason or "")
+            reason = ui(TEST_FAILED)
+        self.reason.setText(core("CoreText", reason or ""))
         self.save_button.setEnabled(reason is None)
 
     def _on_connection_changed(self) -> None:
@@ -302,7 +305,7 @@ class StoreDialog(QDialog):
         try:
             self.store_id = store_form.save(self._db, self._creds, self.answer(), self.store_id).id
         except ChannelError as exc:
-            self.reason.setText(exc.message)
+            self.reason.setText(core("CoreText", exc.message))
             return
         self.accept()
 

@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QComboBox,
+    QDialogButtonBox,
     QGroupBox,
     QLabel,
     QLineEdit,
     QMenu,
+    QPushButton,
     QTabBar,
     QWidget,
 )
@@ -61,6 +63,8 @@ def shown_texts(top: QWidget) -> Iterator[tuple[str, str]]:
     for widget in [top, *top.findChildren(QWidget)]:
         if not widget.isVisibleTo(top) and widget is not top and not isinstance(widget, QMenu):
             continue
+        if _standard_button(widget):
+            continue  # OK, Cancel, Close: Qt's own catalog (qtbase_*.qm) translates them
         where = f"{type(widget).__name__}#{widget.objectName()}"
         yield from _widget_texts(widget, where)
 
@@ -99,6 +103,15 @@ def _widget_texts(widget: QWidget, where: str) -> Iterator[tuple[str, str]]:
                 continue
             title = model.headerData(column, Qt.Orientation.Horizontal)
             yield f"{where} header {column}", str(title or "")
+
+
+def _standard_button(widget: QWidget) -> bool:
+    box = widget.parent()
+    return (
+        isinstance(widget, QPushButton)
+        and isinstance(box, QDialogButtonBox)
+        and box.standardButton(widget) != QDialogButtonBox.StandardButton.NoButton
+    )
 
 
 def install(translator: QTranslator) -> None:
