@@ -107,8 +107,9 @@ def next_run_text(status: LoopStatus, now: datetime, paused: bool) -> str:
     if seconds < 1:
         return QCoreApplication.translate("ActivityPage", "due now")
     if seconds < 120:
-        return QCoreApplication.translate("ActivityPage", "in %n s", None, int(seconds))
-    return QCoreApplication.translate("ActivityPage", "in %n min", None, int(seconds // 60))
+        return QCoreApplication.translate("ActivityPage", "in %n s", "", int(seconds))
+    minutes = int(seconds / 60)  # no "//" in the call: lupdate reads it as a C++ comment
+    return QCoreApplication.translate("ActivityPage", "in %n min", "", minutes)
 
 
 class ActivityPage(QWidget):

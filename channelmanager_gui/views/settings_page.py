@@ -249,7 +249,7 @@ def settings_summary(settings: StoreSettings) -> str:
         "SettingsSummary",
         "<p><b>Walmart stock:</b> Commerce salable quantity minus a safety buffer of %n unit(s)."
         "</p>",
-        None,
+        "",
         settings.safety_buffer,
     )
     return buffer + QCoreApplication.translate(

@@ -44,10 +44,11 @@ def relative_time(when: datetime, now: datetime) -> str:
     seconds = (now - when).total_seconds()
     if seconds < 60:
         return QCoreApplication.translate("SyncText", "just now")
+    minutes, hours = int(seconds / 60), int(seconds / 3600)  # no "//" here: lupdate reads C++
     if seconds < 3600:
-        return QCoreApplication.translate("SyncText", "%n min ago", None, int(seconds // 60))
+        return QCoreApplication.translate("SyncText", "%n min ago", "", minutes)
     if seconds < 12 * 3600:
-        return QCoreApplication.translate("SyncText", "%n h ago", None, int(seconds // 3600))
+        return QCoreApplication.translate("SyncText", "%n h ago", "", hours)
     return local_date_time(when)
 
 
@@ -112,7 +113,7 @@ def tray_tooltip(board: SyncStatusBoard, now: datetime) -> str:
             lines.append(f"{loop_title(status.name)}: {status.last_error}")
     if board.open_errors:
         lines.append(
-            QCoreApplication.translate("SyncText", "%n open error(s)", None, board.open_errors)
+            QCoreApplication.translate("SyncText", "%n open error(s)", "", board.open_errors)
         )
     return "\n".join(lines)
 
