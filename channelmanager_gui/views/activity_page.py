@@ -106,9 +106,10 @@ def next_run_text(status: LoopStatus, now: datetime, paused: bool) -> str:
     seconds = (status.next_run - now).total_seconds()
     if seconds < 1:
         return QCoreApplication.translate("ActivityPage", "due now")
+    # Plain names as counts, and no floor division in the calls: lupdate misses either.
+    whole, minutes = int(seconds), int(seconds / 60)
     if seconds < 120:
-        return QCoreApplication.translate("ActivityPage", "in %n s", "", int(seconds))
-    minutes = int(seconds / 60)  # no "//" in the call: lupdate reads it as a C++ comment
+        return QCoreApplication.translate("ActivityPage", "in %n s", "", whole)
     return QCoreApplication.translate("ActivityPage", "in %n min", "", minutes)
 
 

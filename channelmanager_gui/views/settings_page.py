@@ -245,12 +245,13 @@ def settings_summary(settings: StoreSettings) -> str:
         if reason
         else QCoreApplication.translate("SettingsSummary", "held until you choose Walmart's reason")
     )
+    units = settings.safety_buffer  # a plain name: lupdate reads no attribute as a count
     buffer = QCoreApplication.translate(
         "SettingsSummary",
         "<p><b>Walmart stock:</b> Commerce salable quantity minus a safety buffer of %n unit(s)."
         "</p>",
         "",
-        settings.safety_buffer,
+        units,
     )
     return buffer + QCoreApplication.translate(
         "SettingsSummary",

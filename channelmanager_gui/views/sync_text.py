@@ -44,7 +44,8 @@ def relative_time(when: datetime, now: datetime) -> str:
     seconds = (now - when).total_seconds()
     if seconds < 60:
         return QCoreApplication.translate("SyncText", "just now")
-    minutes, hours = int(seconds / 60), int(seconds / 3600)  # no "//" here: lupdate reads C++
+    # Plain names as counts, and no floor division in the calls: lupdate misses either.
+    minutes, hours = int(seconds / 60), int(seconds / 3600)
     if seconds < 3600:
         return QCoreApplication.translate("SyncText", "%n min ago", "", minutes)
     if seconds < 12 * 3600:
@@ -112,9 +113,8 @@ def tray_tooltip(board: SyncStatusBoard, now: datetime) -> str:
         if status.last_error:
             lines.append(f"{loop_title(status.name)}: {status.last_error}")
     if board.open_errors:
-        lines.append(
-            QCoreApplication.translate("SyncText", "%n open error(s)", "", board.open_errors)
-        )
+        count = board.open_errors
+        lines.append(QCoreApplication.translate("SyncText", "%n open error(s)", "", count))
     return "\n".join(lines)
 
 

@@ -5,23 +5,23 @@
     <name>BulkShipDialog</name>
     <message numerus="yes">
         <source>%n order(s) ready to ship</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n order ready to ship</numerusform>
+            <numerusform>%n orders ready to ship</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>, %n refused.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n refused.</numerusform>
+            <numerusform>, %n refused.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Ship %n order(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ship %n order</numerusform>
+            <numerusform>Ship %n orders</numerusform>
         </translation>
     </message>
 </context>
@@ -29,44 +29,44 @@
     <name>ListingsPage</name>
     <message numerus="yes">
         <source>%n listing(s) sent for matching on Walmart.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n listing sent for matching on Walmart.</numerusform>
+            <numerusform>%n listings sent for matching on Walmart.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n listing(s) will get price and stock sent again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n listing will get price and stock sent again.</numerusform>
+            <numerusform>%n listings will get price and stock sent again.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Stop syncing %n listing(s)? Their queued updates are dropped. The Walmart items stay as they are: retire them in Seller Center to stop selling.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Stop syncing %n listing? Their queued updates are dropped. The Walmart items stay as they are: retire them in Seller Center to stop selling.</numerusform>
+            <numerusform>Stop syncing %n listings? Their queued updates are dropped. The Walmart items stay as they are: retire them in Seller Center to stop selling.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Remove %n listing(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Remove %n listing</numerusform>
+            <numerusform>Remove %n listings</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n listing(s) removed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n listing removed.</numerusform>
+            <numerusform>%n listings removed.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n selected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n selected</numerusform>
+            <numerusform>%n selected</numerusform>
         </translation>
     </message>
 </context>
@@ -74,9 +74,9 @@
     <name>MatchingPage</name>
     <message numerus="yes">
         <source>%n listing(s) sent for matching on Walmart.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n listing sent for matching on Walmart.</numerusform>
+            <numerusform>%n listings sent for matching on Walmart.</numerusform>
         </translation>
     </message>
 </context>
@@ -84,23 +84,23 @@
     <name>OrderActions</name>
     <message numerus="yes">
         <source>Shipment of %n item(s) of order {order} queued for Walmart and Commerce.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Shipment of %n item of order {order} queued for Walmart and Commerce.</numerusform>
+            <numerusform>Shipment of %n items of order {order} queued for Walmart and Commerce.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Retry %n order(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Retry %n order</numerusform>
+            <numerusform>Retry %n orders</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Retrying %n order(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Retrying %n order.</numerusform>
+            <numerusform>Retrying %n orders.</numerusform>
         </translation>
     </message>
 </context>
@@ -108,16 +108,16 @@
     <name>OrdersPage</name>
     <message numerus="yes">
         <source>Retry %n order(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Retry %n order</numerusform>
+            <numerusform>Retry %n orders</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n selected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n selected</numerusform>
+            <numerusform>%n selected</numerusform>
         </translation>
     </message>
 </context>
@@ -125,16 +125,16 @@
     <name>PackingSlipDialog</name>
     <message numerus="yes">
         <source>Packing slips — %n orders</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Packing slips — %n orders</numerusform>
+            <numerusform>Packing slips — %n orders</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n slip(s), one page per order.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n slip, one page per order.</numerusform>
+            <numerusform>%n slips, one page per order.</numerusform>
         </translation>
     </message>
 </context>
@@ -144,16 +144,20 @@
         <source>Refund Walmart return {return_id} (customer order {customer_order}, %n unit(s), {amount}) on Walmart now, without waiting for a credit memo in Commerce?
 
 Walmart refunds the buyer; if the order was invoiced in Commerce, a credit memo is made there too.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Refund Walmart return {return_id} (customer order {customer_order}, %n unit, {amount}) on Walmart now, without waiting for a credit memo in Commerce?
+
+Walmart refunds the buyer; if the order was invoiced in Commerce, a credit memo is made there too.</numerusform>
+            <numerusform>Refund Walmart return {return_id} (customer order {customer_order}, %n units, {amount}) on Walmart now, without waiting for a credit memo in Commerce?
+
+Walmart refunds the buyer; if the order was invoiced in Commerce, a credit memo is made there too.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Refund of Walmart return {return_id} queued (%n unit(s), order {order}).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Refund of Walmart return {return_id} queued (%n unit, order {order}).</numerusform>
+            <numerusform>Refund of Walmart return {return_id} queued (%n units, order {order}).</numerusform>
         </translation>
     </message>
 </context>
@@ -161,16 +165,16 @@ Walmart refunds the buyer; if the order was invoiced in Commerce, a credit memo 
     <name>ShipDialog</name>
     <message numerus="yes">
         <source>{customer} · %n item(s) left to ship</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{customer} · %n item left to ship</numerusform>
+            <numerusform>{customer} · %n items left to ship</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Ship %n item(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ship %n item</numerusform>
+            <numerusform>Ship %n items</numerusform>
         </translation>
     </message>
 </context>

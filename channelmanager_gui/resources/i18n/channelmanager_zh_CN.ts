@@ -5,1384 +5,1388 @@
     <name>ActivityPage</name>
     <message>
         <source>nothing to do</source>
-        <translation type="unfinished"></translation>
+        <translation>无需处理</translation>
     </message>
     <message>
         <source>paused</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停</translation>
     </message>
     <message>
         <source>running now</source>
-        <translation type="unfinished"></translation>
+        <translation>正在运行</translation>
     </message>
     <message>
         <source>due now</source>
-        <translation type="unfinished"></translation>
+        <translation>即将运行</translation>
+    </message>
+    <message>
+        <source>in %n s</source>
+        <translation>%n 秒后</translation>
     </message>
     <message>
         <source>in %n min</source>
-        <translation type="unfinished"></translation>
+        <translation>%n 分钟后</translation>
     </message>
     <message>
         <source>Load the activity log</source>
-        <translation type="unfinished"></translation>
+        <translation>加载活动日志</translation>
     </message>
     <message>
         <source>Sync activity</source>
-        <translation type="unfinished"></translation>
+        <translation>同步活动</translation>
     </message>
     <message>
         <source>Pause syncing</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停同步</translation>
     </message>
     <message>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即同步</translation>
     </message>
     <message>
         <source>Double-click a loop to run it now</source>
-        <translation type="unfinished"></translation>
+        <translation>双击某个同步任务可立即运行</translation>
     </message>
     <message>
         <source>Activity log</source>
-        <translation type="unfinished"></translation>
+        <translation>活动日志</translation>
     </message>
     <message>
         <source>Search messages, SKU or purchase order</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索消息、SKU 或采购订单号</translation>
     </message>
     <message>
         <source>Resume syncing</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复同步</translation>
     </message>
     <message>
         <source>No sync has run yet — connect a store in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未运行过同步 — 请在“设置”中连接店铺。</translation>
     </message>
     <message>
         <source>not yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未</translation>
     </message>
     <message>
         <source>Idle</source>
-        <translation type="unfinished"></translation>
+        <translation>空闲</translation>
     </message>
 </context>
 <context>
     <name>AddProductsDialog</name>
     <message>
         <source>Add products from {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>从 {name} 添加商品</translation>
     </message>
     <message>
         <source>Search the Commerce catalog by name or SKU</source>
-        <translation type="unfinished"></translation>
+        <translation>按名称或 SKU 搜索 Commerce 商品目录</translation>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索</translation>
     </message>
     <message>
         <source>Search for products, tick the ones to sell on Walmart, then import.</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索商品，勾选要在 Walmart 上销售的商品，然后导入。</translation>
     </message>
     <message>
         <source>Cancel import</source>
-        <translation type="unfinished"></translation>
+        <translation>取消导入</translation>
     </message>
     <message>
         <source>Import all matching</source>
-        <translation type="unfinished"></translation>
+        <translation>导入全部匹配结果</translation>
     </message>
     <message>
         <source>Every product the search finds, also beyond the rows shown</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索到的所有商品，包括未显示在列表中的</translation>
     </message>
     <message>
         <source>Import whole catalog</source>
-        <translation type="unfinished"></translation>
+        <translation>导入整个商品目录</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>导入</translation>
     </message>
     <message>
         <source>Searching Commerce for “{text}”…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在 Commerce 中搜索“{text}”…</translation>
     </message>
     <message>
         <source>Search the Commerce catalog</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索 Commerce 商品目录</translation>
     </message>
     <message>
         <source>Import products</source>
-        <translation type="unfinished"></translation>
+        <translation>导入商品</translation>
     </message>
     <message>
         <source>Stopping after the current page…</source>
-        <translation type="unfinished"></translation>
+        <translation>当前页完成后停止…</translation>
     </message>
 </context>
 <context>
     <name>AppearanceSettings</name>
     <message>
         <source>Appearance</source>
-        <translation type="unfinished"></translation>
+        <translation>外观</translation>
     </message>
     <message>
         <source>Light or dark:</source>
-        <translation type="unfinished"></translation>
+        <translation>浅色或深色：</translation>
     </message>
     <message>
         <source>Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>语言：</translation>
     </message>
     <message>
         <source>Follow the system</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随系统</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>浅色</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>深色</translation>
     </message>
 </context>
 <context>
     <name>BulkOutcome</name>
     <message>
         <source>{count} skipped ({sku}: {reason} and {more} more).</source>
-        <translation type="unfinished"></translation>
+        <translation>跳过 {count} 个（{sku}：{reason}，另有 {more} 个）。</translation>
     </message>
     <message>
         <source>{count} skipped ({sku}: {reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>跳过 {count} 个（{sku}：{reason}）。</translation>
     </message>
 </context>
 <context>
     <name>BulkShipDialog</name>
     <message>
         <source>Ship several orders</source>
-        <translation type="unfinished"></translation>
+        <translation>批量发货</translation>
     </message>
     <message>
         <source>Enter the carrier and tracking number of each order, or load a CSV file of purchase order, carrier, tracking number (and tracking link). Everything still open on an order ships, dated now.</source>
-        <translation type="unfinished"></translation>
+        <translation>为每个订单填写承运商和运单号，或加载 CSV 文件（采购订单号、承运商、运单号，以及可选的跟踪链接）。订单中所有未发货的商品都会发货，发货时间为现在。</translation>
     </message>
     <message>
         <source>Load CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>加载 CSV…</translation>
     </message>
     <message>
         <source>Ship</source>
-        <translation type="unfinished"></translation>
+        <translation>发货</translation>
     </message>
     <message>
         <source>Don&apos;t ship</source>
-        <translation type="unfinished"></translation>
+        <translation>不发货</translation>
     </message>
     <message>
         <source>Line {line}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {line} 行：{reason}</translation>
     </message>
     <message>
         <source>Not read from the file — </source>
-        <translation type="unfinished"></translation>
+        <translation>未从文件读取 — </translation>
     </message>
     <message>
         <source>Not shipped now</source>
-        <translation type="unfinished"></translation>
+        <translation>本次不发货</translation>
     </message>
     <message numerus="yes">
         <source>%n order(s) ready to ship</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个订单可发货</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>, %n refused.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>，%n 个被拒绝。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Ship %n order(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>发货 %n 个订单</numerusform>
         </translation>
     </message>
     <message>
         <source>Load shipments</source>
-        <translation type="unfinished"></translation>
+        <translation>加载发货信息</translation>
     </message>
     <message>
         <source>CSV (*.csv *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv *.txt);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
     <name>CancelDialog</name>
     <message>
         <source>Cancel order {purchase_order_id}</source>
-        <translation type="unfinished"></translation>
+        <translation>取消订单 {purchase_order_id}</translation>
     </message>
     <message>
         <source>&lt;b&gt;Send to Walmart the cancellation of Walmart order {po}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;将 Walmart 订单 {po} 的取消发送给 Walmart&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Cancel the whole Walmart order {po}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;取消整个 Walmart 订单 {po}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <source>Choose why the order is cancelled…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择取消订单的原因…</translation>
     </message>
     <message>
         <source>Walmart cancels whole orders only: every unshipped item below is cancelled on Walmart and Commerce order {order}. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Walmart 只能取消整个订单：以下所有未发货商品都将在 Walmart 和 Commerce 订单 {order} 中取消。此操作无法撤销。</translation>
     </message>
     <message>
         <source>Walmart cancels whole orders only: every unshipped item below is cancelled on Walmart. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Walmart 只能取消整个订单：以下所有未发货商品都将在 Walmart 上取消。此操作无法撤销。</translation>
     </message>
     <message>
         <source>These items were cancelled in Commerce. Walmart needs a reason Commerce does not record; choose it and the cancellation is sent to Walmart.</source>
-        <translation type="unfinished"></translation>
+        <translation>这些商品已在 Commerce 中取消。Walmart 需要一个 Commerce 不记录的原因；选择原因后，取消将发送给 Walmart。</translation>
     </message>
     <message>
         <source>Send cancellation of order {po}</source>
-        <translation type="unfinished"></translation>
+        <translation>发送订单 {po} 的取消</translation>
     </message>
     <message>
         <source>Cancel order {po}</source>
-        <translation type="unfinished"></translation>
+        <translation>取消订单 {po}</translation>
     </message>
     <message>
         <source>Keep the order</source>
-        <translation type="unfinished"></translation>
+        <translation>保留订单</translation>
     </message>
 </context>
 <context>
     <name>CancelReason</name>
     <message>
         <source>Out of stock</source>
-        <translation type="unfinished"></translation>
+        <translation>缺货</translation>
     </message>
     <message>
         <source>Pricing error</source>
-        <translation type="unfinished"></translation>
+        <translation>价格错误</translation>
     </message>
     <message>
         <source>Cannot ship to this address</source>
-        <translation type="unfinished"></translation>
+        <translation>无法配送到此地址</translation>
     </message>
     <message>
         <source>Fraud suspected: stop shipment</source>
-        <translation type="unfinished"></translation>
+        <translation>疑似欺诈：停止发货</translation>
     </message>
     <message>
         <source>Buyer asked to cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>买家要求取消</translation>
     </message>
 </context>
 <context>
     <name>CardButton</name>
     <message>
         <source>{title}: {count} — click to open the list</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}：{count} — 点击打开列表</translation>
     </message>
 </context>
 <context>
     <name>CoreText</name>
     <message>
         <source>Give the store a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>请为店铺命名。</translation>
     </message>
     <message>
         <source>Map at least one Commerce attribute to an identifier (UPC, EAN, ISBN or GTIN).</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少将一个 Commerce 属性对应到一种商品编码（UPC、EAN、ISBN 或 GTIN）。</translation>
     </message>
     <message>
         <source>The order is cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>该订单已取消。</translation>
     </message>
     <message>
         <source>The order is not in Commerce yet; ship it once it has been created there.</source>
-        <translation type="unfinished"></translation>
+        <translation>该订单尚未在 Commerce 中创建；创建后再发货。</translation>
     </message>
     <message>
         <source>Everything on this order has been shipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>该订单的所有商品均已发货。</translation>
     </message>
     <message>
         <source>Part of the order has shipped; Walmart only cancels whole unshipped orders.</source>
-        <translation type="unfinished"></translation>
+        <translation>订单已部分发货；Walmart 只能取消完全未发货的订单。</translation>
     </message>
     <message>
         <source>Nothing is left to ship or cancel on this order.</source>
-        <translation type="unfinished"></translation>
+        <translation>该订单没有可发货或可取消的商品。</translation>
     </message>
     <message>
         <source>The buyer asked to cancel this order; confirm that you still want to ship it, or cancel it with the reason “Buyer asked to cancel”.</source>
-        <translation type="unfinished"></translation>
+        <translation>买家已要求取消此订单；请确认仍要发货，或以“买家要求取消”为原因取消订单。</translation>
     </message>
     <message>
         <source>choose why the order is cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择取消订单的原因</translation>
     </message>
     <message>
         <source>choose the carrier</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择承运商</translation>
     </message>
     <message>
         <source>type the carrier&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入承运商名称</translation>
     </message>
     <message>
         <source>at most 64 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>最多 64 个字符</translation>
     </message>
     <message>
         <source>enter a web address starting with https://</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入以 https:// 开头的网址</translation>
     </message>
     <message>
         <source>at most 500 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>最多 500 个字符</translation>
     </message>
     <message>
         <source>enter the carrier&apos;s tracking number</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入承运商的运单号</translation>
     </message>
     <message>
         <source>cannot be later than tomorrow</source>
-        <translation type="unfinished"></translation>
+        <translation>不能晚于明天</translation>
     </message>
     <message>
         <source>cannot be before the order date</source>
-        <translation type="unfinished"></translation>
+        <translation>不能早于下单日期</translation>
     </message>
     <message>
         <source>ship at least one item (all quantities are 0)</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少发货一件商品（所有数量均为 0）</translation>
     </message>
     <message>
         <source>enter a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入整数</translation>
     </message>
     <message>
         <source>cannot be negative</source>
-        <translation type="unfinished"></translation>
+        <translation>不能为负数</translation>
     </message>
 </context>
 <context>
     <name>DashboardPage</name>
     <message>
         <source>Load the dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>加载概览</translation>
     </message>
     <message>
         <source>Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>概览</translation>
     </message>
     <message>
         <source>Orders</source>
-        <translation type="unfinished"></translation>
+        <translation>订单</translation>
     </message>
     <message>
         <source>Listings</source>
-        <translation type="unfinished"></translation>
+        <translation>刊登</translation>
     </message>
 </context>
 <context>
     <name>DelayChart</name>
     <message>
         <source>minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>分钟</translation>
     </message>
     <message>
         <source>seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>秒</translation>
     </message>
 </context>
 <context>
     <name>DesktopSettings</name>
     <message>
         <source>Start Channel Manager when I log in</source>
-        <translation type="unfinished"></translation>
+        <translation>登录时启动 Channel Manager</translation>
     </message>
     <message>
         <source>Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>桌面</translation>
     </message>
     <message>
         <source>Show a desktop notification for:</source>
-        <translation type="unfinished"></translation>
+        <translation>以下情况显示桌面通知：</translation>
     </message>
     <message>
         <source>The system refused to change the login item: {exc}</source>
-        <translation type="unfinished"></translation>
+        <translation>系统拒绝更改登录启动项：{exc}</translation>
     </message>
     <message>
         <source>New Walmart orders</source>
-        <translation type="unfinished"></translation>
+        <translation>新的 Walmart 订单</translation>
     </message>
     <message>
         <source>Sync problems (a sync step starts failing)</source>
-        <translation type="unfinished"></translation>
+        <translation>同步问题（某个同步步骤开始失败）</translation>
     </message>
     <message>
         <source>Orders cancelled in Commerce that need you</source>
-        <translation type="unfinished"></translation>
+        <translation>在 Commerce 中取消、需要您处理的订单</translation>
     </message>
 </context>
 <context>
     <name>ErrorPresenter</name>
     <message>
         <source>More problems happened; see the details.</source>
-        <translation type="unfinished"></translation>
+        <translation>还发生了更多问题；请查看详细信息。</translation>
     </message>
 </context>
 <context>
     <name>ExportMenu</name>
     <message>
         <source>Export {kind} as CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>将{kind}导出为 CSV…</translation>
     </message>
     <message>
         <source>Write the {kind} of the store shown to a CSV file.</source>
-        <translation type="unfinished"></translation>
+        <translation>将当前店铺的{kind}写入 CSV 文件。</translation>
     </message>
     <message>
         <source>Export {kind}</source>
-        <translation type="unfinished"></translation>
+        <translation>导出{kind}</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
 </context>
 <context>
     <name>FirstRunWizard</name>
     <message>
         <source>Welcome to Channel Manager</source>
-        <translation type="unfinished"></translation>
+        <translation>欢迎使用 Channel Manager</translation>
     </message>
     <message>
         <source>Channel Manager sells your Adobe Commerce catalog on Walmart Marketplace: it keeps prices and stock in step, brings Walmart orders into Commerce, and sends your shipments back. How would you like to start?</source>
-        <translation type="unfinished"></translation>
+        <translation>Channel Manager 帮您在 Walmart Marketplace 上销售 Adobe Commerce 商品：保持价格和库存同步，将 Walmart 订单导入 Commerce，并回传发货信息。您想如何开始？</translation>
     </message>
     <message>
         <source>Connect my store</source>
-        <translation type="unfinished"></translation>
+        <translation>连接我的店铺</translation>
     </message>
     <message>
         <source>Your Commerce URL and access token, and your Walmart Client ID and Secret. You can test the connection before saving.</source>
-        <translation type="unfinished"></translation>
+        <translation>填写 Commerce 网址和访问令牌，以及 Walmart Client ID 和 Secret。保存前可以测试连接。</translation>
     </message>
     <message>
         <source>Try the demo</source>
-        <translation type="unfinished"></translation>
+        <translation>试用演示</translation>
     </message>
     <message>
         <source>Explore with a demo shop and a simulated Walmart account on this computer. Nothing is sent anywhere.</source>
-        <translation type="unfinished"></translation>
+        <translation>在本机使用演示店铺和模拟的 Walmart 账户进行体验。不会向任何地方发送数据。</translation>
     </message>
     <message>
         <source>Later</source>
-        <translation type="unfinished"></translation>
+        <translation>以后再说</translation>
     </message>
 </context>
 <context>
     <name>IdentifierTable</name>
     <message>
         <source>Commerce attributes that may hold a product&apos;s identifier, tried from the top. Identifiers are checked (check digit) and turned into a GTIN-14 before matching.</source>
-        <translation type="unfinished"></translation>
+        <translation>可能包含商品编码的 Commerce 属性，按从上到下的顺序尝试。匹配前会校验编码（校验位）并转换为 GTIN-14。</translation>
     </message>
     <message>
         <source>Commerce attribute code</source>
-        <translation type="unfinished"></translation>
+        <translation>Commerce 属性代码</translation>
     </message>
     <message>
         <source>Identifier kind</source>
-        <translation type="unfinished"></translation>
+        <translation>编码类型</translation>
     </message>
     <message>
         <source>Add attribute</source>
-        <translation type="unfinished"></translation>
+        <translation>添加属性</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>移除</translation>
     </message>
 </context>
 <context>
     <name>KeyringDialog</name>
     <message>
         <source>Copy instructions</source>
-        <translation type="unfinished"></translation>
+        <translation>复制说明</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出</translation>
     </message>
     <message>
         <source>Continue without connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>不连接，继续</translation>
     </message>
     <message>
         <source>Copied</source>
-        <translation type="unfinished"></translation>
+        <translation>已复制</translation>
     </message>
 </context>
 <context>
     <name>Labels</name>
     <message>
         <source>Loop</source>
-        <translation type="unfinished"></translation>
+        <translation>同步任务</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Last run</source>
-        <translation type="unfinished"></translation>
+        <translation>上次运行</translation>
     </message>
     <message>
         <source>Next run</source>
-        <translation type="unfinished"></translation>
+        <translation>下次运行</translation>
     </message>
     <message>
         <source>Last result</source>
-        <translation type="unfinished"></translation>
+        <translation>上次结果</translation>
     </message>
     <message>
         <source>Last error</source>
-        <translation type="unfinished"></translation>
+        <translation>上次错误</translation>
     </message>
     <message>
         <source>Everything</source>
-        <translation type="unfinished"></translation>
+        <translation>全部</translation>
     </message>
     <message>
         <source>Errors only</source>
-        <translation type="unfinished"></translation>
+        <translation>仅错误</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>正常</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>changed</source>
-        <translation type="unfinished"></translation>
+        <translation>已更改</translation>
     </message>
     <message>
         <source>errors</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
         <source>new returns</source>
-        <translation type="unfinished"></translation>
+        <translation>新退货</translation>
     </message>
     <message>
         <source>refunds queued</source>
-        <translation type="unfinished"></translation>
+        <translation>待退款</translation>
     </message>
     <message>
         <source>Purchase order</source>
-        <translation type="unfinished"></translation>
+        <translation>采购订单号</translation>
     </message>
     <message>
         <source>Carrier</source>
-        <translation type="unfinished"></translation>
+        <translation>承运商</translation>
     </message>
     <message>
         <source>Tracking number</source>
-        <translation type="unfinished"></translation>
+        <translation>运单号</translation>
     </message>
     <message>
         <source>Tracking link</source>
-        <translation type="unfinished"></translation>
+        <translation>跟踪链接</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>Ready to ship</source>
-        <translation type="unfinished"></translation>
+        <translation>可以发货</translation>
     </message>
     <message>
         <source>Walmart purchase order (or Commerce order number)</source>
-        <translation type="unfinished"></translation>
+        <translation>Walmart 采购订单号（或 Commerce 订单号）</translation>
     </message>
     <message>
         <source>Orders per day by status (last 30 days)</source>
-        <translation type="unfinished"></translation>
+        <translation>每日订单（按状态，近 30 天）</translation>
     </message>
     <message>
         <source>Sync delay per loop, worst per 10 min (last 24 h)</source>
-        <translation type="unfinished"></translation>
+        <translation>各同步任务的延迟，每 10 分钟最大值（近 24 小时）</translation>
     </message>
     <message>
         <source>Sync delay per loop (last 24 h) — no sync runs yet</source>
-        <translation type="unfinished"></translation>
+        <translation>各同步任务的延迟（近 24 小时）— 尚无同步记录</translation>
     </message>
     <message>
         <source>For each sync loop: the longest a change could have waited before the loop carried it across — from the start of the loop&apos;s last successful run to the end of the next run. Intervals are set per store in Settings; a failing loop&apos;s delay keeps growing.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个同步任务中，一项更改在被同步之前最长可能等待的时间 — 从该任务上次成功运行的开始到下一次运行结束。间隔在“设置”中按店铺设定；失败的任务延迟会持续增长。</translation>
     </message>
     <message>
         <source>To acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>待确认</translation>
     </message>
     <message>
         <source>To create in Commerce</source>
-        <translation type="unfinished"></translation>
+        <translation>待在 Commerce 中创建</translation>
     </message>
     <message>
         <source>Due to ship today</source>
-        <translation type="unfinished"></translation>
+        <translation>今天须发货</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>已逾期</translation>
     </message>
     <message>
         <source>Orders in error</source>
-        <translation type="unfinished"></translation>
+        <translation>出错的订单</translation>
     </message>
     <message>
         <source>Listings active</source>
-        <translation type="unfinished"></translation>
+        <translation>在售刊登</translation>
     </message>
     <message>
         <source>Unmatched</source>
-        <translation type="unfinished"></translation>
+        <translation>未匹配</translation>
     </message>
     <message>
         <source>Incomplete</source>
-        <translation type="unfinished"></translation>
+        <translation>信息不完整</translation>
     </message>
     <message>
         <source>Listings in error</source>
-        <translation type="unfinished"></translation>
+        <translation>出错的刊登</translation>
     </message>
     <message>
         <source>Passwords cannot be stored safely</source>
-        <translation type="unfinished"></translation>
+        <translation>无法安全保存密码</translation>
     </message>
     <message>
         <source>Channel Manager never falls back to saving secrets in a plain file. If you continue, you can look at data already synced, but no store can connect until a keyring is available.</source>
-        <translation type="unfinished"></translation>
+        <translation>Channel Manager 绝不会把密钥保存到普通文件中。如果继续，您可以查看已同步的数据，但在密钥环可用之前，任何店铺都无法连接。</translation>
     </message>
     <message>
         <source>Select the listings first: nothing shown in the list is selected.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择刊登：列表中没有选中的项目。</translation>
     </message>
     <message>
         <source>Pick a Walmart item</source>
-        <translation type="unfinished"></translation>
+        <translation>选择 Walmart 商品</translation>
     </message>
     <message>
         <source>Not sent yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未发送</translation>
     </message>
     <message>
         <source>Waiting for Walmart</source>
-        <translation type="unfinished"></translation>
+        <translation>等待 Walmart</translation>
     </message>
     <message>
         <source>Not found</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到</translation>
     </message>
     <message>
         <source>Matched</source>
-        <translation type="unfinished"></translation>
+        <translation>已匹配</translation>
     </message>
     <message>
         <source>Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>概览</translation>
     </message>
     <message>
         <source>Listings</source>
-        <translation type="unfinished"></translation>
+        <translation>刊登</translation>
     </message>
     <message>
         <source>Matching</source>
-        <translation type="unfinished"></translation>
+        <translation>匹配</translation>
     </message>
     <message>
         <source>Orders</source>
-        <translation type="unfinished"></translation>
+        <translation>订单</translation>
     </message>
     <message>
         <source>Returns</source>
-        <translation type="unfinished"></translation>
+        <translation>退货</translation>
     </message>
     <message>
         <source>Sync activity</source>
-        <translation type="unfinished"></translation>
+        <translation>同步活动</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
         <source>&lt;br&gt;Fix the cause (in Commerce or on Walmart), then click Retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;请先（在 Commerce 或 Walmart 中）解决问题，然后点击“重试”。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Cancelled in Commerce — choose the reason for Walmart.&lt;/b&gt; Walmart still expects this order to ship; nothing is sent until you choose a reason with “Choose reason for Walmart…”.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;已在 Commerce 中取消 — 请为 Walmart 选择原因。&lt;/b&gt;Walmart 仍认为此订单需要发货；在您通过“为 Walmart 选择原因…”选定原因之前，不会发送任何内容。</translation>
     </message>
     <message>
         <source>SKU</source>
-        <translation type="unfinished"></translation>
+        <translation>SKU</translation>
     </message>
     <message>
         <source>Product</source>
-        <translation type="unfinished"></translation>
+        <translation>商品</translation>
     </message>
     <message>
         <source>Ordered</source>
-        <translation type="unfinished"></translation>
+        <translation>订购</translation>
     </message>
     <message>
         <source>Shipped</source>
-        <translation type="unfinished"></translation>
+        <translation>已发货</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>Refunded</source>
-        <translation type="unfinished"></translation>
+        <translation>已退款</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>价格</translation>
     </message>
     <message>
         <source>Shipping</source>
-        <translation type="unfinished"></translation>
+        <translation>运费</translation>
     </message>
     <message>
         <source>Tax</source>
-        <translation type="unfinished"></translation>
+        <translation>税费</translation>
     </message>
     <message>
         <source>Ship date</source>
-        <translation type="unfinished"></translation>
+        <translation>发货日期</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>配送方式</translation>
     </message>
     <message>
         <source>Items</source>
-        <translation type="unfinished"></translation>
+        <translation>商品</translation>
     </message>
     <message>
         <source>Sent to Walmart</source>
-        <translation type="unfinished"></translation>
+        <translation>已发送至 Walmart</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>步骤</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>What happened</source>
-        <translation type="unfinished"></translation>
+        <translation>发生了什么</translation>
     </message>
     <message>
         <source>Customer order</source>
-        <translation type="unfinished"></translation>
+        <translation>客户订单号</translation>
     </message>
     <message>
         <source>Order date</source>
-        <translation type="unfinished"></translation>
+        <translation>下单日期</translation>
     </message>
     <message>
         <source>Ship by</source>
-        <translation type="unfinished"></translation>
+        <translation>发货截止</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>客户</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>电子邮件</translation>
     </message>
     <message>
         <source>Ship to</source>
-        <translation type="unfinished"></translation>
+        <translation>收货地址</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>acknowledging on Walmart</source>
-        <translation type="unfinished"></translation>
+        <translation>在 Walmart 上确认订单时</translation>
     </message>
     <message>
         <source>creating the order in Commerce</source>
-        <translation type="unfinished"></translation>
+        <translation>在 Commerce 中创建订单时</translation>
     </message>
     <message>
         <source>looking for the order in Commerce</source>
-        <translation type="unfinished"></translation>
+        <translation>在 Commerce 中查找订单时</translation>
     </message>
     <message>
         <source>creating the Commerce cart</source>
-        <translation type="unfinished"></translation>
+        <translation>创建 Commerce 购物车时</translation>
     </message>
     <message>
         <source>adding the items to the Commerce cart</source>
-        <translation type="unfinished"></translation>
+        <translation>向 Commerce 购物车添加商品时</translation>
     </message>
     <message>
         <source>setting the shipping address in Commerce</source>
-        <translation type="unfinished"></translation>
+        <translation>在 Commerce 中设置收货地址时</translation>
     </message>
     <message>
         <source>placing the order in Commerce</source>
-        <translation type="unfinished"></translation>
+        <translation>在 Commerce 中下单时</translation>
     </message>
     <message>
         <source>linking the Commerce order to Walmart&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>将 Commerce 订单与 Walmart 订单关联时</translation>
     </message>
     <message>
         <source>adding the Walmart order comment in Commerce</source>
-        <translation type="unfinished"></translation>
+        <translation>在 Commerce 中添加 Walmart 订单备注时</translation>
     </message>
     <message>
         <source>shipping in Commerce</source>
-        <translation type="unfinished"></translation>
+        <translation>在 Commerce 中发货时</translation>
     </message>
     <message>
         <source>sending the shipment to Walmart</source>
-        <translation type="unfinished"></translation>
+        <translation>向 Walmart 发送发货信息时</translation>
     </message>
     <message>
         <source>cancelling on Walmart</source>
-        <translation type="unfinished"></translation>
+        <translation>在 Walmart 上取消时</translation>
     </message>
     <message>
         <source>cancelling in Commerce</source>
-        <translation type="unfinished"></translation>
+        <translation>在 Commerce 中取消时</translation>
     </message>
     <message>
         <source>reading a shipment made in Commerce</source>
-        <translation type="unfinished"></translation>
+        <translation>读取 Commerce 中的发货记录时</translation>
     </message>
     <message>
         <source>recording the return in Commerce</source>
-        <translation type="unfinished"></translation>
+        <translation>在 Commerce 中记录退货时</translation>
     </message>
     <message>
         <source>refunding the return on Walmart</source>
-        <translation type="unfinished"></translation>
+        <translation>在 Walmart 上为退货退款时</translation>
     </message>
     <message>
         <source>All orders</source>
-        <translation type="unfinished"></translation>
+        <translation>全部订单</translation>
     </message>
     <message>
         <source>In error</source>
-        <translation type="unfinished"></translation>
+        <translation>出错</translation>
     </message>
     <message>
         <source>Due today</source>
-        <translation type="unfinished"></translation>
+        <translation>今天到期</translation>
     </message>
     <message>
         <source>Buyer asked to cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>买家要求取消</translation>
     </message>
     <message>
         <source>Any date</source>
-        <translation type="unfinished"></translation>
+        <translation>任意日期</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>今天</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>近 7 天</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>近 30 天</translation>
     </message>
     <message>
         <source>Last 90 days</source>
-        <translation type="unfinished"></translation>
+        <translation>近 90 天</translation>
     </message>
     <message>
         <source>Custom range</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义范围</translation>
     </message>
     <message>
         <source>No note. Notes stay on this computer and the search finds them.</source>
-        <translation type="unfinished"></translation>
+        <translation>无备注。备注只保存在本机，可通过搜索找到。</translation>
     </message>
     <message>
         <source>Connect a store (Settings) before adding products.</source>
-        <translation type="unfinished"></translation>
+        <translation>添加商品前，请先（在“设置”中）连接店铺。</translation>
     </message>
     <message>
         <source>orders in error</source>
-        <translation type="unfinished"></translation>
+        <translation>个订单出错</translation>
     </message>
     <message>
         <source>in error</source>
-        <translation type="unfinished"></translation>
+        <translation>出错</translation>
     </message>
     <message>
         <source>orders overdue (past their ship-by date)</source>
-        <translation type="unfinished"></translation>
+        <translation>个订单逾期（已过发货截止时间）</translation>
     </message>
     <message>
         <source>late</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期</translation>
     </message>
     <message>
         <source>orders due to ship today</source>
-        <translation type="unfinished"></translation>
+        <translation>个订单今天须发货</translation>
     </message>
     <message>
         <source>today</source>
-        <translation type="unfinished"></translation>
+        <translation>今天</translation>
     </message>
     <message>
         <source>listings in error</source>
-        <translation type="unfinished"></translation>
+        <translation>个刊登出错</translation>
     </message>
     <message>
         <source>listings need you to pick a Walmart item</source>
-        <translation type="unfinished"></translation>
+        <translation>个刊登需要您选择 Walmart 商品</translation>
     </message>
     <message>
         <source>to pick</source>
-        <translation type="unfinished"></translation>
+        <translation>待选择</translation>
     </message>
     <message>
         <source>Walmart return</source>
-        <translation type="unfinished"></translation>
+        <translation>Walmart 退货</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Refund</source>
-        <translation type="unfinished"></translation>
+        <translation>退款金额</translation>
     </message>
     <message>
         <source>In Commerce</source>
-        <translation type="unfinished"></translation>
+        <translation>Commerce 中</translation>
     </message>
     <message>
         <source>Refunded on</source>
-        <translation type="unfinished"></translation>
+        <translation>退款时间</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>问题</translation>
     </message>
     <message>
         <source>No Walmart returns yet. Returns buyers open on Walmart appear here after the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无 Walmart 退货。买家在 Walmart 上发起的退货会在下次同步后显示在这里。</translation>
     </message>
     <message>
         <source>Refund on Walmart</source>
-        <translation type="unfinished"></translation>
+        <translation>在 Walmart 上退款</translation>
     </message>
     <message>
         <source>Select one return to refund it on Walmart.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择一个退货，在 Walmart 上为其退款。</translation>
     </message>
     <message>
         <source>Store</source>
-        <translation type="unfinished"></translation>
+        <translation>店铺</translation>
     </message>
     <message>
         <source>Commerce</source>
-        <translation type="unfinished"></translation>
+        <translation>Commerce</translation>
     </message>
     <message>
         <source>Store view</source>
-        <translation type="unfinished"></translation>
+        <translation>店铺视图</translation>
     </message>
     <message>
         <source>Walmart API</source>
-        <translation type="unfinished"></translation>
+        <translation>Walmart API</translation>
     </message>
     <message>
         <source>Ship now</source>
-        <translation type="unfinished"></translation>
+        <translation>本次发货</translation>
     </message>
     <message>
         <source>Saved in the keyring — type to replace</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存在密钥环中 — 输入即可替换</translation>
     </message>
     <message>
         <source>New Walmart orders</source>
-        <translation type="unfinished"></translation>
+        <translation>新的 Walmart 订单</translation>
     </message>
     <message>
         <source>Product changes in Commerce</source>
-        <translation type="unfinished"></translation>
+        <translation>Commerce 中的商品变更</translation>
     </message>
     <message>
         <source>Stock in Commerce</source>
-        <translation type="unfinished"></translation>
+        <translation>Commerce 中的库存</translation>
     </message>
     <message>
         <source>Price and stock changes to Walmart</source>
-        <translation type="unfinished"></translation>
+        <translation>向 Walmart 发送价格和库存变更</translation>
     </message>
     <message>
         <source>Full stock re-check on Walmart</source>
-        <translation type="unfinished"></translation>
+        <translation>Walmart 库存全面复核</translation>
     </message>
     <message>
         <source>Listings waiting for a match</source>
-        <translation type="unfinished"></translation>
+        <translation>等待匹配的刊登</translation>
     </message>
     <message>
         <source>Shipments made in Commerce</source>
-        <translation type="unfinished"></translation>
+        <translation>Commerce 中的发货</translation>
     </message>
     <message>
         <source>Walmart returns</source>
-        <translation type="unfinished"></translation>
+        <translation>Walmart 退货</translation>
     </message>
     <message>
         <source>Orders cancelled in Commerce</source>
-        <translation type="unfinished"></translation>
+        <translation>在 Commerce 中取消的订单</translation>
     </message>
     <message>
         <source>Hold it until I choose Walmart&apos;s reason</source>
-        <translation type="unfinished"></translation>
+        <translation>暂缓，直到我选择 Walmart 的原因</translation>
     </message>
     <message>
         <source>The connection test failed: correct the details above, or test again.</source>
-        <translation type="unfinished"></translation>
+        <translation>连接测试失败：请修改上面的信息，或再次测试。</translation>
     </message>
     <message>
         <source>Up to date</source>
-        <translation type="unfinished"></translation>
+        <translation>已同步</translation>
     </message>
     <message>
         <source>Syncing…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在同步…</translation>
     </message>
     <message>
         <source>Sync problem</source>
-        <translation type="unfinished"></translation>
+        <translation>同步出现问题</translation>
     </message>
     <message>
         <source>Sync paused</source>
-        <translation type="unfinished"></translation>
+        <translation>同步已暂停</translation>
     </message>
     <message>
         <source>Catalog</source>
-        <translation type="unfinished"></translation>
+        <translation>商品目录</translation>
     </message>
     <message>
         <source>Stock</source>
-        <translation type="unfinished"></translation>
+        <translation>库存</translation>
     </message>
     <message>
         <source>Inventory</source>
-        <translation type="unfinished"></translation>
+        <translation>价格和库存</translation>
     </message>
     <message>
         <source>Full stock</source>
-        <translation type="unfinished"></translation>
+        <translation>库存复核</translation>
     </message>
     <message>
         <source>Shipments</source>
-        <translation type="unfinished"></translation>
+        <translation>发货</translation>
     </message>
     <message>
         <source>Cancellations</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Needs attention</source>
-        <translation type="unfinished"></translation>
+        <translation>需要处理</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
         <source>Info</source>
-        <translation type="unfinished"></translation>
+        <translation>信息</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>对象</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>详情</translation>
     </message>
     <message>
         <source>This entry could not be loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>无法加载此条目</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Walmart price</source>
-        <translation type="unfinished"></translation>
+        <translation>Walmart 价格</translation>
     </message>
     <message>
         <source>Walmart stock</source>
-        <translation type="unfinished"></translation>
+        <translation>Walmart 库存</translation>
     </message>
     <message>
         <source>Last sent</source>
-        <translation type="unfinished"></translation>
+        <translation>上次发送</translation>
     </message>
     <message>
         <source>Identifier</source>
-        <translation type="unfinished"></translation>
+        <translation>商品编码</translation>
     </message>
     <message>
         <source>Walmart item</source>
-        <translation type="unfinished"></translation>
+        <translation>Walmart 商品</translation>
     </message>
     <message>
         <source>This listing could not be loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>无法加载此刊登</translation>
     </message>
     <message>
         <source>This order could not be loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>无法加载此订单</translation>
     </message>
     <message>
         <source>Walmart PO</source>
-        <translation type="unfinished"></translation>
+        <translation>Walmart 采购订单号</translation>
     </message>
     <message>
         <source>Commerce order</source>
-        <translation type="unfinished"></translation>
+        <translation>Commerce 订单</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>总额</translation>
     </message>
     <message>
         <source>This row could not be loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>无法加载此行</translation>
     </message>
     <message>
         <source>Search becomes available once orders and listings have been synced.</source>
-        <translation type="unfinished"></translation>
+        <translation>订单和刊登同步后即可使用搜索。</translation>
     </message>
     <message>
         <source>Check both stores for changes right away</source>
-        <translation type="unfinished"></translation>
+        <translation>立即检查两边店铺的变更</translation>
     </message>
     <message>
         <source>Syncing is paused; start it again</source>
-        <translation type="unfinished"></translation>
+        <translation>同步已暂停；点击重新开始</translation>
     </message>
     <message>
         <source>Walmart total</source>
-        <translation type="unfinished"></translation>
+        <translation>Walmart 总额</translation>
     </message>
     <message>
         <source>Commerce total</source>
-        <translation type="unfinished"></translation>
+        <translation>Commerce 总额</translation>
     </message>
     <message>
         <source>Difference</source>
-        <translation type="unfinished"></translation>
+        <translation>差额</translation>
     </message>
     <message>
         <source>Commerce access token</source>
-        <translation type="unfinished"></translation>
+        <translation>Commerce 访问令牌</translation>
     </message>
     <message>
         <source>Walmart Client ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Walmart Client ID</translation>
     </message>
     <message>
         <source>Walmart Client Secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Walmart Client Secret</translation>
     </message>
 </context>
 <context>
     <name>LanguageSettings</name>
     <message>
         <source>Follow the system</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随系统</translation>
     </message>
 </context>
 <context>
     <name>ListingState</name>
     <message>
         <source>active</source>
-        <translation type="unfinished"></translation>
+        <translation>在售</translation>
     </message>
     <message>
         <source>ready to list</source>
-        <translation type="unfinished"></translation>
+        <translation>可上架</translation>
     </message>
     <message>
         <source>pending match</source>
-        <translation type="unfinished"></translation>
+        <translation>等待匹配</translation>
     </message>
     <message>
         <source>unmatched</source>
-        <translation type="unfinished"></translation>
+        <translation>未匹配</translation>
     </message>
     <message>
         <source>incomplete</source>
-        <translation type="unfinished"></translation>
+        <translation>信息不完整</translation>
     </message>
     <message>
         <source>ineligible</source>
-        <translation type="unfinished"></translation>
+        <translation>不可售</translation>
     </message>
     <message>
         <source>ended</source>
-        <translation type="unfinished"></translation>
+        <translation>已下架</translation>
     </message>
 </context>
 <context>
     <name>ListingsPage</name>
     <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>全部</translation>
     </message>
     <message>
         <source>In error</source>
-        <translation type="unfinished"></translation>
+        <translation>出错</translation>
     </message>
     <message>
         <source>Load listings</source>
-        <translation type="unfinished"></translation>
+        <translation>加载刊登</translation>
     </message>
     <message>
         <source>Listings</source>
-        <translation type="unfinished"></translation>
+        <translation>刊登</translation>
     </message>
     <message>
         <source>Add products…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加商品…</translation>
     </message>
     <message>
         <source>Match on Walmart</source>
-        <translation type="unfinished"></translation>
+        <translation>在 Walmart 上匹配</translation>
     </message>
     <message>
         <source>Resend price and stock</source>
-        <translation type="unfinished"></translation>
+        <translation>重新发送价格和库存</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>移除</translation>
     </message>
     <message>
         <source>Resend</source>
-        <translation type="unfinished"></translation>
+        <translation>重新发送</translation>
     </message>
     <message>
         <source>Search SKU, name, UPC/EAN or item id</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索 SKU、名称、UPC/EAN 或商品 ID</translation>
     </message>
     <message numerus="yes">
         <source>%n listing(s) sent for matching on Walmart.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已发送 %n 个刊登到 Walmart 进行匹配。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n listing(s) will get price and stock sent again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个刊登将重新发送价格和库存。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Stop syncing %n listing(s)? Their queued updates are dropped. The Walmart items stay as they are: retire them in Seller Center to stop selling.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>停止同步 %n 个刊登？排队中的更新将被丢弃。Walmart 上的商品保持不变：如需停止销售，请在 Seller Center 中下架。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Remove %n listing(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>移除 %n 个刊登</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n listing(s) removed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已移除 %n 个刊登。</numerusform>
         </translation>
     </message>
     <message>
         <source>No listings match “{search}”. Search looks in SKU, name and identifiers.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有与“{search}”匹配的刊登。搜索范围包括 SKU、名称和商品编码。</translation>
     </message>
     <message>
         <source>No listings yet — choose the Commerce products to sell on Walmart with “Add products…”.</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无刊登 — 通过“添加商品…”选择要在 Walmart 上销售的 Commerce 商品。</translation>
     </message>
     <message>
         <source>No listings are {state} right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>目前没有“{state}”的刊登。</translation>
     </message>
     <message numerus="yes">
         <source>%n selected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已选 %n 项</numerusform>
         </translation>
     </message>
 </context>
@@ -1390,216 +1394,216 @@
     <name>ListingsTable</name>
     <message>
         <source>No UPC, EAN, ISBN or GTIN in Commerce</source>
-        <translation type="unfinished"></translation>
+        <translation>Commerce 中没有 UPC、EAN、ISBN 或 GTIN</translation>
     </message>
     <message>
         <source>Out of stock in Commerce: Walmart shows it unavailable until stock returns</source>
-        <translation type="unfinished"></translation>
+        <translation>Commerce 中缺货：在补货前，Walmart 会显示为无货</translation>
     </message>
     <message>
         <source>Disabled in Commerce: enable the product there to sell it on Walmart</source>
-        <translation type="unfinished"></translation>
+        <translation>在 Commerce 中已停用：请在 Commerce 中启用该商品，才能在 Walmart 上销售</translation>
     </message>
     <message>
         <source>Several Walmart items match: pick one in Matching</source>
-        <translation type="unfinished"></translation>
+        <translation>匹配到多个 Walmart 商品：请在“匹配”中选择一个</translation>
     </message>
     <message>
         <source>Not on Walmart: the item needs a full setup in Seller Center</source>
-        <translation type="unfinished"></translation>
+        <translation>Walmart 上没有此商品：需要在 Seller Center 中完整创建</translation>
     </message>
     <message>
         <source>Sending {price} to Walmart</source>
-        <translation type="unfinished"></translation>
+        <translation>正在向 Walmart 发送 {price}</translation>
     </message>
     <message>
         <source>Sending quantity {quantity} to Walmart</source>
-        <translation type="unfinished"></translation>
+        <translation>正在向 Walmart 发送数量 {quantity}</translation>
     </message>
     <message>
         <source>Price sent {price_sent}; stock sent {stock_sent}</source>
-        <translation type="unfinished"></translation>
+        <translation>价格发送于 {price_sent}；库存发送于 {stock_sent}</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>从未</translation>
     </message>
 </context>
 <context>
     <name>LocaleFormat</name>
     <message>
         <source>MMM d</source>
-        <translation type="unfinished"></translation>
+        <translation>M月d日</translation>
     </message>
     <message>
         <source>yyyy-MM-dd</source>
-        <translation type="unfinished"></translation>
+        <translation>yyyy-MM-dd</translation>
     </message>
     <message>
         <source>yyyy-MM-dd HH:mm:ss</source>
-        <translation type="unfinished"></translation>
+        <translation>yyyy-MM-dd HH:mm:ss</translation>
     </message>
     <message>
         <source>yyyy-MM-dd HH:mm</source>
-        <translation type="unfinished"></translation>
+        <translation>yyyy-MM-dd HH:mm</translation>
     </message>
     <message>
         <source>${amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>US${amount}</translation>
     </message>
     <message>
         <source>{amount} {currency}</source>
-        <translation type="unfinished"></translation>
+        <translation>{amount} {currency}</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Channel Manager — demo data</source>
-        <translation type="unfinished"></translation>
+        <translation>Channel Manager — 演示数据</translation>
     </message>
     <message>
         <source>Channel Manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Channel Manager</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>查看(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Find…</source>
-        <translation type="unfinished"></translation>
+        <translation>查找(&amp;F)…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About Channel Manager</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Channel Manager(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
         <source>About Channel Manager</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Channel Manager</translation>
     </message>
     <message>
         <source>Sell your Adobe Commerce / Magento catalog on Walmart Marketplace: listings, prices, stock, orders and returns kept in step from your desktop.</source>
-        <translation type="unfinished"></translation>
+        <translation>在 Walmart Marketplace 上销售您的 Adobe Commerce / Magento 商品：在桌面上同步刊登、价格、库存、订单和退货。</translation>
     </message>
 </context>
 <context>
     <name>MatchPanel</name>
     <message>
         <source>Select a listing to see what its match needs.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个刊登，查看匹配还需要什么。</translation>
     </message>
     <message>
         <source>{sku} — {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{sku} — {name}</translation>
     </message>
 </context>
 <context>
     <name>MatchingPage</name>
     <message>
         <source>Matching</source>
-        <translation type="unfinished"></translation>
+        <translation>匹配</translation>
     </message>
     <message>
         <source>Load listings to match</source>
-        <translation type="unfinished"></translation>
+        <translation>加载待匹配的刊登</translation>
     </message>
     <message>
         <source>Match on Walmart</source>
-        <translation type="unfinished"></translation>
+        <translation>在 Walmart 上匹配</translation>
     </message>
     <message>
         <source>Search SKU, name or identifier</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索 SKU、名称或商品编码</translation>
     </message>
     <message numerus="yes">
         <source>%n listing(s) sent for matching on Walmart.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已发送 %n 个刊登到 Walmart 进行匹配。</numerusform>
         </translation>
     </message>
     <message>
         <source>Walmart item {item_id} chosen; it is set up by match next pass.</source>
-        <translation type="unfinished"></translation>
+        <translation>已选择 Walmart 商品 {item_id}；下次同步时将按匹配方式创建。</translation>
     </message>
 </context>
 <context>
     <name>NoteLine</name>
     <message>
         <source>Note:</source>
-        <translation type="unfinished"></translation>
+        <translation>备注：</translation>
     </message>
     <message>
         <source>Edit note…</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑备注…</translation>
     </message>
     <message>
         <source>Note on this order</source>
-        <translation type="unfinished"></translation>
+        <translation>此订单的备注</translation>
     </message>
 </context>
 <context>
     <name>OrderActions</name>
     <message>
         <source>Select one order.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择一个订单。</translation>
     </message>
     <message>
         <source>Ship and cancel one order at a time.</source>
-        <translation type="unfinished"></translation>
+        <translation>发货和取消一次只能处理一个订单。</translation>
     </message>
     <message numerus="yes">
         <source>Shipment of %n item(s) of order {order} queued for Walmart and Commerce.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>订单 {order} 的 %n 件商品发货已排队，将发送到 Walmart 和 Commerce。</numerusform>
         </translation>
     </message>
     <message>
         <source>Ship order {order}</source>
-        <translation type="unfinished"></translation>
+        <translation>发货订单 {order}</translation>
     </message>
     <message>
         <source>Order {order} cancelled ({reason}); Walmart is being told.</source>
-        <translation type="unfinished"></translation>
+        <translation>订单 {order} 已取消（{reason}）；正在通知 Walmart。</translation>
     </message>
     <message>
         <source>Order {order} cancelled ({reason}); Walmart and Commerce are being told.</source>
-        <translation type="unfinished"></translation>
+        <translation>订单 {order} 已取消（{reason}）；正在通知 Walmart 和 Commerce。</translation>
     </message>
     <message>
         <source>Cancel order {order}</source>
-        <translation type="unfinished"></translation>
+        <translation>取消订单 {order}</translation>
     </message>
     <message numerus="yes">
         <source>Retry %n order(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>重试 %n 个订单</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Retrying %n order(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>正在重试 %n 个订单。</numerusform>
         </translation>
     </message>
 </context>
@@ -1607,282 +1611,282 @@
     <name>OrderDetail</name>
     <message>
         <source>at the {step} step</source>
-        <translation type="unfinished"></translation>
+        <translation>在“{step}”步骤</translation>
     </message>
     <message>
         <source>(reference to quote if you ask for support: {reference})</source>
-        <translation type="unfinished"></translation>
+        <translation>（联系支持时请提供此参考号：{reference}）</translation>
     </message>
     <message>
         <source>(reference to quote to Walmart support: {reference})</source>
-        <translation type="unfinished"></translation>
+        <translation>（联系 Walmart 支持时请提供此参考号：{reference}）</translation>
     </message>
     <message>
         <source> — &lt;a href=&quot;{url}&quot;&gt;open it in the Commerce admin&lt;/a&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation> — &lt;a href=&quot;{url}&quot;&gt;在 Commerce 后台打开&lt;/a&gt;</translation>
     </message>
     <message>
         <source> — find it by SKU in the Commerce admin (Catalog &gt; Products)</source>
-        <translation type="unfinished"></translation>
+        <translation> — 在 Commerce 后台按 SKU 查找（目录 &gt; 产品）</translation>
     </message>
     <message>
         <source>&lt;br&gt;Retry fails again until this is fixed in Commerce:</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;在 Commerce 中解决以下问题之前，重试仍会失败：</translation>
     </message>
     <message>
         <source>&lt;br&gt;Fix it there and click Retry, or cancel the order on Walmart as “Out of stock”.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;请在 Commerce 中解决后点击“重试”，或以“缺货”为原因在 Walmart 上取消订单。</translation>
     </message>
 </context>
 <context>
     <name>OrderDetailParts</name>
     <message>
         <source>{label}:</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}：</translation>
     </message>
 </context>
 <context>
     <name>OrderDetailView</name>
     <message>
         <source>Nothing has shipped yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未发货。</translation>
     </message>
     <message>
         <source>Lines</source>
-        <translation type="unfinished"></translation>
+        <translation>订单明细</translation>
     </message>
     <message>
         <source>Shipments</source>
-        <translation type="unfinished"></translation>
+        <translation>发货</translation>
     </message>
     <message>
         <source>Timeline (newest first)</source>
-        <translation type="unfinished"></translation>
+        <translation>时间线（最新在前）</translation>
     </message>
     <message>
         <source>← All orders</source>
-        <translation type="unfinished"></translation>
+        <translation>← 全部订单</translation>
     </message>
     <message>
         <source>Back to all orders (Esc, Alt+Left)</source>
-        <translation type="unfinished"></translation>
+        <translation>返回全部订单（Esc、Alt+左箭头）</translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>重试</translation>
     </message>
     <message>
         <source>Ship…</source>
-        <translation type="unfinished"></translation>
+        <translation>发货…</translation>
     </message>
     <message>
         <source>Cancel order…</source>
-        <translation type="unfinished"></translation>
+        <translation>取消订单…</translation>
     </message>
     <message>
         <source>Cancel as out of stock…</source>
-        <translation type="unfinished"></translation>
+        <translation>以缺货为由取消…</translation>
     </message>
     <message>
         <source>Cancel the whole order on Walmart with the reason “Out of stock”.</source>
-        <translation type="unfinished"></translation>
+        <translation>以“缺货”为原因在 Walmart 上取消整个订单。</translation>
     </message>
     <message>
         <source>Walmart PO {po}</source>
-        <translation type="unfinished"></translation>
+        <translation>Walmart 采购订单 {po}</translation>
     </message>
     <message>
         <source>  ·  Commerce order {order}</source>
-        <translation type="unfinished"></translation>
+        <translation>  ·  Commerce 订单 {order}</translation>
     </message>
     <message>
         <source>Enter the tracking number and ship.</source>
-        <translation type="unfinished"></translation>
+        <translation>填写运单号并发货。</translation>
     </message>
     <message>
         <source>Choose reason for Walmart…</source>
-        <translation type="unfinished"></translation>
+        <translation>为 Walmart 选择原因…</translation>
     </message>
     <message>
         <source>Send the cancellation made in Commerce to Walmart with a reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>将在 Commerce 中进行的取消连同原因发送给 Walmart。</translation>
     </message>
     <message>
         <source>Cancel the whole order on Walmart.</source>
-        <translation type="unfinished"></translation>
+        <translation>在 Walmart 上取消整个订单。</translation>
     </message>
     <message>
         <source>Retry fails again until the product is fixed in Commerce.</source>
-        <translation type="unfinished"></translation>
+        <translation>在 Commerce 中修正商品之前，重试仍会失败。</translation>
     </message>
     <message>
         <source>Send the failed step again.</source>
-        <translation type="unfinished"></translation>
+        <translation>重新执行失败的步骤。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Error {step}:&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{step}出错：&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Error:&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;错误：&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Not yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未</translation>
     </message>
     <message>
         <source>&lt;b&gt;The buyer asked Walmart to cancel this order.&lt;/b&gt; Cancel it with the reason “Buyer asked to cancel”, or ship it anyway if it has already left.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;买家已要求 Walmart 取消此订单。&lt;/b&gt;请以“买家要求取消”为原因取消；如果商品已经寄出，也可以照常发货。</translation>
     </message>
 </context>
 <context>
     <name>OrderFilterBar</name>
     <message>
         <source>Search Walmart PO, customer order, Commerce order, customer or tracking number</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索 Walmart 采购订单号、客户订单号、Commerce 订单号、客户或运单号</translation>
     </message>
     <message>
         <source>Any status</source>
-        <translation type="unfinished"></translation>
+        <translation>任意状态</translation>
     </message>
     <message>
         <source>Any status ({count})</source>
-        <translation type="unfinished"></translation>
+        <translation>任意状态（{count}）</translation>
     </message>
 </context>
 <context>
     <name>OrderStatus</name>
     <message>
         <source>Imported</source>
-        <translation type="unfinished"></translation>
+        <translation>已导入</translation>
     </message>
     <message>
         <source>Acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>已确认</translation>
     </message>
     <message>
         <source>Created in Commerce</source>
-        <translation type="unfinished"></translation>
+        <translation>已在 Commerce 中创建</translation>
     </message>
     <message>
         <source>Partially shipped</source>
-        <translation type="unfinished"></translation>
+        <translation>部分发货</translation>
     </message>
     <message>
         <source>Shipped</source>
-        <translation type="unfinished"></translation>
+        <translation>已发货</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>Return requested</source>
-        <translation type="unfinished"></translation>
+        <translation>已申请退货</translation>
     </message>
     <message>
         <source>Refunded</source>
-        <translation type="unfinished"></translation>
+        <translation>已退款</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
 </context>
 <context>
     <name>OrderTools</name>
     <message>
         <source>Ship several orders</source>
-        <translation type="unfinished"></translation>
+        <translation>批量发货</translation>
     </message>
     <message>
         <source>More</source>
-        <translation type="unfinished"></translation>
+        <translation>更多</translation>
     </message>
     <message>
         <source>Packing slip…</source>
-        <translation type="unfinished"></translation>
+        <translation>装箱单…</translation>
     </message>
 </context>
 <context>
     <name>OrdersChart</name>
     <message>
         <source>{title} — no orders yet</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} — 暂无订单</translation>
     </message>
 </context>
 <context>
     <name>OrdersEmptyState</name>
     <message>
         <source>Show all orders</source>
-        <translation type="unfinished"></translation>
+        <translation>显示全部订单</translation>
     </message>
 </context>
 <context>
     <name>OrdersPage</name>
     <message>
         <source>Load orders</source>
-        <translation type="unfinished"></translation>
+        <translation>加载订单</translation>
     </message>
     <message>
         <source>Orders</source>
-        <translation type="unfinished"></translation>
+        <translation>订单</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>打开</translation>
     </message>
     <message>
         <source>Ship…</source>
-        <translation type="unfinished"></translation>
+        <translation>发货…</translation>
     </message>
     <message>
         <source>Cancel order…</source>
-        <translation type="unfinished"></translation>
+        <translation>取消订单…</translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>重试</translation>
     </message>
     <message>
         <source>Copy order numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>复制订单号</translation>
     </message>
     <message>
         <source>Packing slip…</source>
-        <translation type="unfinished"></translation>
+        <translation>装箱单…</translation>
     </message>
     <message>
         <source>Ship several…</source>
-        <translation type="unfinished"></translation>
+        <translation>批量发货…</translation>
     </message>
     <message>
         <source>Select one order to open.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择一个订单以打开。</translation>
     </message>
     <message>
         <source>Retry is for orders in error.</source>
-        <translation type="unfinished"></translation>
+        <translation>“重试”仅适用于出错的订单。</translation>
     </message>
     <message>
         <source>Select orders to copy their numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择要复制订单号的订单。</translation>
     </message>
     <message>
         <source>Select orders to print their packing slips.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择要打印装箱单的订单。</translation>
     </message>
     <message numerus="yes">
         <source>Retry %n order(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>重试 %n 个订单</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n selected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已选 %n 项</numerusform>
         </translation>
     </message>
 </context>
@@ -1890,541 +1894,551 @@
     <name>OrdersTable</name>
     <message>
         <source>Overdue · {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>已逾期 · {date}</translation>
     </message>
     <message>
         <source>Today {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>今天 {time}</translation>
     </message>
     <message>
         <source>Buyer asked to cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>买家要求取消</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>未知</translation>
     </message>
     <message>
         <source>Error: {error} — open the order to retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>错误：{error} — 打开订单以重试。</translation>
     </message>
     <message>
         <source>The buyer asked Walmart to cancel: cancel the order, or ship it anyway.</source>
-        <translation type="unfinished"></translation>
+        <translation>买家已要求 Walmart 取消：请取消订单，或照常发货。</translation>
     </message>
     <message>
         <source>The ship-by date has passed; Walmart cancels late orders by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>已过发货截止时间；Walmart 会自动取消逾期订单。</translation>
     </message>
     <message>
         <source>Must ship today.</source>
-        <translation type="unfinished"></translation>
+        <translation>今天必须发货。</translation>
     </message>
 </context>
 <context>
     <name>PackingSlipDialog</name>
     <message>
         <source>Packing slip — order {po}</source>
-        <translation type="unfinished"></translation>
+        <translation>装箱单 — 订单 {po}</translation>
     </message>
     <message numerus="yes">
         <source>Packing slips — %n orders</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>装箱单 — %n 个订单</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n slip(s), one page per order.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 张装箱单，每个订单一页。</numerusform>
         </translation>
     </message>
     <message>
         <source>Save as PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为 PDF…</translation>
     </message>
     <message>
         <source>Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>打印…</translation>
     </message>
     <message>
         <source>Save packing slips</source>
-        <translation type="unfinished"></translation>
+        <translation>保存装箱单</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
     <name>PageWiring</name>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索</translation>
     </message>
     <message>
         <source>Products imported: {summary}</source>
-        <translation type="unfinished"></translation>
+        <translation>商品已导入：{summary}</translation>
     </message>
 </context>
 <context>
     <name>ReturnsPage</name>
     <message>
         <source>Credit memo #{id}</source>
-        <translation type="unfinished"></translation>
+        <translation>贷项凭证 #{id}</translation>
     </message>
     <message>
         <source>RMA #{id}</source>
-        <translation type="unfinished"></translation>
+        <translation>RMA #{id}</translation>
     </message>
     <message>
         <source>Awaiting a credit memo</source>
-        <translation type="unfinished"></translation>
+        <translation>等待贷项凭证</translation>
     </message>
     <message>
         <source>Load returns</source>
-        <translation type="unfinished"></translation>
+        <translation>加载退货</translation>
     </message>
     <message>
         <source>Returns</source>
-        <translation type="unfinished"></translation>
+        <translation>退货</translation>
     </message>
     <message numerus="yes">
         <source>Refund Walmart return {return_id} (customer order {customer_order}, %n unit(s), {amount}) on Walmart now, without waiting for a credit memo in Commerce?
 
 Walmart refunds the buyer; if the order was invoiced in Commerce, a credit memo is made there too.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>现在就在 Walmart 上为退货 {return_id}（客户订单 {customer_order}，%n 件，{amount}）退款，而不等待 Commerce 中的贷项凭证吗？
+
+Walmart 会向买家退款；如果订单已在 Commerce 中开具发票，也会在那里创建贷项凭证。</numerusform>
         </translation>
     </message>
     <message>
         <source>Refund Walmart return {return_id}</source>
-        <translation type="unfinished"></translation>
+        <translation>为 Walmart 退货 {return_id} 退款</translation>
     </message>
     <message numerus="yes">
         <source>Refund of Walmart return {return_id} queued (%n unit(s), order {order}).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Walmart 退货 {return_id} 的退款已排队（%n 件，订单 {order}）。</numerusform>
         </translation>
     </message>
     <message>
         <source>Refund Walmart return {return_id} on Walmart now.</source>
-        <translation type="unfinished"></translation>
+        <translation>立即在 Walmart 上为退货 {return_id} 退款。</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
         <source>Stores</source>
-        <translation type="unfinished"></translation>
+        <translation>店铺</translation>
     </message>
     <message>
         <source>Each store links a Commerce store view to a Walmart seller account. Sync intervals, the safety buffer, the price rule and identifier attributes are set per store (Edit). Secrets stay in the system keyring.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个店铺将一个 Commerce 店铺视图与一个 Walmart 卖家账户关联。同步间隔、安全库存、价格规则和商品编码属性按店铺设置（编辑）。密钥保存在系统密钥环中。</translation>
     </message>
     <message>
         <source>Add store…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加店铺…</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑…</translation>
     </message>
     <message>
         <source>Remove…</source>
-        <translation type="unfinished"></translation>
+        <translation>移除…</translation>
     </message>
     <message>
         <source>Sync and rules of the selected store</source>
-        <translation type="unfinished"></translation>
+        <translation>所选店铺的同步和规则</translation>
     </message>
     <message>
         <source>{name} (demo)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}（演示）</translation>
     </message>
     <message>
         <source>No store yet: add your Commerce store and Walmart account.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无店铺：请添加您的 Commerce 店铺和 Walmart 账户。</translation>
     </message>
     <message>
         <source>Store added. Syncing picks up the change.</source>
-        <translation type="unfinished"></translation>
+        <translation>店铺已添加。同步将应用此更改。</translation>
     </message>
     <message>
         <source>Store saved. Syncing picks up the change.</source>
-        <translation type="unfinished"></translation>
+        <translation>店铺已保存。同步将应用此更改。</translation>
     </message>
     <message>
         <source>Remove “{name}”? Its listings, orders and history are deleted from this computer and its secrets from the keyring. Nothing changes in Commerce or on Walmart.</source>
-        <translation type="unfinished"></translation>
+        <translation>移除“{name}”？其刊登、订单和历史记录将从本机删除，密钥将从密钥环中删除。Commerce 和 Walmart 中的内容不会改变。</translation>
     </message>
     <message>
         <source>Remove {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>移除 {name}</translation>
     </message>
     <message>
         <source>Store removed. Syncing picks up the change.</source>
-        <translation type="unfinished"></translation>
+        <translation>店铺已移除。同步将应用此更改。</translation>
     </message>
 </context>
 <context>
     <name>SettingsSummary</name>
     <message>
         <source>{check} every {interval}</source>
-        <translation type="unfinished"></translation>
+        <translation>{check}：每 {interval}</translation>
     </message>
     <message>
         <source>the Commerce price</source>
-        <translation type="unfinished"></translation>
+        <translation>Commerce 价格</translation>
     </message>
     <message>
         <source>the Commerce price {adjustment}%</source>
-        <translation type="unfinished"></translation>
+        <translation>Commerce 价格 {adjustment}%</translation>
     </message>
     <message>
         <source>cancelled on Walmart as “{reason}”</source>
-        <translation type="unfinished"></translation>
+        <translation>在 Walmart 上以“{reason}”取消</translation>
     </message>
     <message>
         <source>held until you choose Walmart&apos;s reason</source>
-        <translation type="unfinished"></translation>
+        <translation>暂缓，直到您选择 Walmart 的原因</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Walmart stock:&lt;/b&gt; Commerce salable quantity minus a safety buffer of %n unit(s).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Walmart 库存：&lt;/b&gt;Commerce 可售数量减去 %n 件安全库存。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Walmart price:&lt;/b&gt; {price}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Order cancelled in Commerce:&lt;/b&gt; {cancel}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Identifiers read from:&lt;/b&gt; {attributes}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Shipments:&lt;/b&gt; from the Commerce source “{source}”, which Commerce takes the stock from.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Checks:&lt;/b&gt; {checks}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Commerce order e-mail:&lt;/b&gt; {email} (Commerce&apos;s order, invoice and shipment e-mails go there, never to the Walmart buyer).&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;Walmart 价格：&lt;/b&gt;{price}。&lt;/p&gt;&lt;p&gt;&lt;b&gt;在 Commerce 中取消的订单：&lt;/b&gt;{cancel}。&lt;/p&gt;&lt;p&gt;&lt;b&gt;商品编码读取自：&lt;/b&gt;{attributes}。&lt;/p&gt;&lt;p&gt;&lt;b&gt;发货：&lt;/b&gt;来自 Commerce 货源“{source}”，Commerce 从该货源扣减库存。&lt;/p&gt;&lt;p&gt;&lt;b&gt;检查频率：&lt;/b&gt;{checks}。&lt;/p&gt;&lt;p&gt;&lt;b&gt;Commerce 订单邮箱：&lt;/b&gt;{email}（Commerce 的订单、发票和发货邮件发往此地址，绝不会发给 Walmart 买家）。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>{minutes} min</source>
-        <translation type="unfinished"></translation>
+        <translation>{minutes} 分钟</translation>
     </message>
     <message>
         <source>{seconds} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{seconds} 秒</translation>
     </message>
 </context>
 <context>
     <name>ShipDialog</name>
     <message>
         <source>Ship order {purchase_order_id}</source>
-        <translation type="unfinished"></translation>
+        <translation>发货订单 {purchase_order_id}</translation>
     </message>
     <message>
         <source>Ship anyway — the buyer asked Walmart to cancel this order</source>
-        <translation type="unfinished"></translation>
+        <translation>仍然发货 — 买家已要求 Walmart 取消此订单</translation>
     </message>
     <message>
         <source>&lt;b&gt;Ship Walmart order {po}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;发货 Walmart 订单 {po}&lt;/b&gt;</translation>
     </message>
     <message>
         <source> · Commerce order {order}</source>
-        <translation type="unfinished"></translation>
+        <translation> · Commerce 订单 {order}</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>客户</translation>
     </message>
     <message numerus="yes">
         <source>{customer} · %n item(s) left to ship</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{customer} · 还有 %n 件待发货</numerusform>
         </translation>
     </message>
     <message>
         <source> · ship by {date}</source>
-        <translation type="unfinished"></translation>
+        <translation> · 发货截止 {date}</translation>
     </message>
     <message>
         <source>Ship part of it now and the rest later if you need to.</source>
-        <translation type="unfinished"></translation>
+        <translation>如有需要，可以先发一部分，其余稍后再发。</translation>
     </message>
     <message>
         <source>Choose a carrier…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择承运商…</translation>
     </message>
     <message>
         <source>Other (type its name)</source>
-        <translation type="unfinished"></translation>
+        <translation>其他（输入名称）</translation>
     </message>
     <message>
         <source>Carrier name as on the label</source>
-        <translation type="unfinished"></translation>
+        <translation>面单上的承运商名称</translation>
     </message>
     <message>
         <source>As printed on the label</source>
-        <translation type="unfinished"></translation>
+        <translation>与面单上打印的一致</translation>
     </message>
     <message>
         <source>https://… (optional; needed for an unlisted carrier)</source>
-        <translation type="unfinished"></translation>
+        <translation>https://…（可选；未列出的承运商必填）</translation>
     </message>
     <message>
         <source>Carrier</source>
-        <translation type="unfinished"></translation>
+        <translation>承运商</translation>
     </message>
     <message>
         <source>Carrier name</source>
-        <translation type="unfinished"></translation>
+        <translation>承运商名称</translation>
     </message>
     <message>
         <source>Shipping method</source>
-        <translation type="unfinished"></translation>
+        <translation>配送方式</translation>
     </message>
     <message>
         <source>Tracking number</source>
-        <translation type="unfinished"></translation>
+        <translation>运单号</translation>
     </message>
     <message>
         <source>Tracking link</source>
-        <translation type="unfinished"></translation>
+        <translation>跟踪链接</translation>
     </message>
     <message>
         <source>Ship date</source>
-        <translation type="unfinished"></translation>
+        <translation>发货日期</translation>
     </message>
     <message>
         <source>Items in this shipment</source>
-        <translation type="unfinished"></translation>
+        <translation>本次发货的商品</translation>
     </message>
     <message>
         <source>Quantity of {sku} to ship now</source>
-        <translation type="unfinished"></translation>
+        <translation>{sku} 本次发货数量</translation>
     </message>
     <message numerus="yes">
         <source>Ship %n item(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>发货 %n 件商品</numerusform>
         </translation>
     </message>
     <message>
         <source>{date} — passed</source>
-        <translation type="unfinished"></translation>
+        <translation>{date} — 已过</translation>
     </message>
     <message>
         <source>today {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>今天 {time}</translation>
     </message>
     <message>
         <source>Ship</source>
-        <translation type="unfinished"></translation>
+        <translation>发货</translation>
     </message>
     <message>
         <source>Don&apos;t ship</source>
-        <translation type="unfinished"></translation>
+        <translation>不发货</translation>
     </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>键盘快捷键</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>按键</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>操作</translation>
     </message>
     <message>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>位置</translation>
     </message>
 </context>
 <context>
     <name>StatusBar</name>
     <message>
         <source>No sync has run yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未运行过同步</translation>
     </message>
     <message>
         <source>Last sync: {loops}</source>
-        <translation type="unfinished"></translation>
+        <translation>上次同步：{loops}</translation>
     </message>
 </context>
 <context>
     <name>StatusPill</name>
     <message>
         <source>Status: {status}</source>
-        <translation type="unfinished"></translation>
+        <translation>状态：{status}</translation>
     </message>
 </context>
 <context>
     <name>StoreDialog</name>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>连接</translation>
     </message>
     <message>
         <source>Sync and rules</source>
-        <translation type="unfinished"></translation>
+        <translation>同步和规则</translation>
     </message>
     <message>
         <source>Identifiers</source>
-        <translation type="unfinished"></translation>
+        <translation>商品编码</translation>
     </message>
     <message>
         <source>Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>测试连接</translation>
     </message>
     <message>
         <source>Save store</source>
-        <translation type="unfinished"></translation>
+        <translation>保存店铺</translation>
     </message>
     <message>
         <source>Store name</source>
-        <translation type="unfinished"></translation>
+        <translation>店铺名称</translation>
     </message>
     <message>
         <source>e.g. Main shop</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：主店</translation>
     </message>
     <message>
         <source>Commerce URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Commerce 网址</translation>
     </message>
     <message>
         <source>Store view code</source>
-        <translation type="unfinished"></translation>
+        <translation>店铺视图代码</translation>
     </message>
     <message>
         <source>Walmart API URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Walmart API 网址</translation>
     </message>
     <message>
         <source>The access token comes from Commerce Admin &gt; System &gt; Extensions &gt; Integrations; the Client ID and Secret from Walmart Seller Center &gt; Settings &gt; API Key Management. Secrets are kept in the system keyring, never in the database.</source>
-        <translation type="unfinished"></translation>
+        <translation>访问令牌来自 Commerce 后台 &gt; 系统 &gt; 扩展 &gt; 集成；Client ID 和 Secret 来自 Walmart Seller Center &gt; Settings &gt; API Key Management。密钥保存在系统密钥环中，绝不会存入数据库。</translation>
     </message>
     <message>
         <source> units held back</source>
-        <translation type="unfinished"></translation>
+        <translation> 件预留</translation>
     </message>
     <message>
         <source>Safety buffer</source>
-        <translation type="unfinished"></translation>
+        <translation>安全库存</translation>
     </message>
     <message>
         <source> % on the Commerce price</source>
-        <translation type="unfinished"></translation>
+        <translation> %（基于 Commerce 价格）</translation>
     </message>
     <message>
         <source>Walmart price</source>
-        <translation type="unfinished"></translation>
+        <translation>Walmart 价格</translation>
     </message>
     <message>
         <source>Ship from source</source>
-        <translation type="unfinished"></translation>
+        <translation>发货货源</translation>
     </message>
     <message>
         <source>The Commerce inventory source (Stores &gt; Inventory &gt; Sources) that shipments made here name, so Commerce takes the stock from where you ship. Single-source shops: default.</source>
-        <translation type="unfinished"></translation>
+        <translation>在此创建的发货所使用的 Commerce 库存来源（商店 &gt; 库存 &gt; 来源），这样 Commerce 会从实际发货地扣减库存。单一货源的店铺：default。</translation>
     </message>
     <message>
         <source>Cancel on Walmart as “{label}”</source>
-        <translation type="unfinished"></translation>
+        <translation>在 Walmart 上以“{label}”取消</translation>
     </message>
     <message>
         <source>Order cancelled in Commerce</source>
-        <translation type="unfinished"></translation>
+        <translation>在 Commerce 中取消的订单</translation>
     </message>
     <message>
         <source>Edit store</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑店铺</translation>
     </message>
     <message>
         <source>Add a store</source>
-        <translation type="unfinished"></translation>
+        <translation>添加店铺</translation>
     </message>
     <message>
         <source>Commerce order e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Commerce 订单邮箱</translation>
     </message>
     <message>
         <source>The e-mail of every Commerce order made for a Walmart order. Commerce sends its order, invoice and shipment e-mails there; Walmart forbids writing to its buyers, so it is never the buyer&apos;s address. Empty: an address that reaches nobody.</source>
-        <translation type="unfinished"></translation>
+        <translation>为 Walmart 订单创建的每个 Commerce 订单所用的邮箱。Commerce 会把订单、发票和发货邮件发到这里；Walmart 禁止直接联系其买家，因此绝不会使用买家的地址。留空：使用一个不会送达任何人的地址。</translation>
     </message>
     <message>
         <source>every </source>
-        <translation type="unfinished"></translation>
+        <translation>每 </translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> 秒</translation>
     </message>
     <message>
         <source>Testing Commerce and Walmart…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在测试 Commerce 和 Walmart…</translation>
     </message>
 </context>
 <context>
     <name>SyncText</name>
     <message>
         <source>just now</source>
-        <translation type="unfinished"></translation>
+        <translation>刚刚</translation>
     </message>
     <message>
         <source>%n min ago</source>
-        <translation type="unfinished"></translation>
+        <translation>%n 分钟前</translation>
     </message>
     <message>
         <source>%n h ago</source>
-        <translation type="unfinished"></translation>
+        <translation>%n 小时前</translation>
     </message>
     <message>
         <source>MMM d</source>
-        <translation type="unfinished"></translation>
+        <translation>M月d日</translation>
     </message>
     <message>
         <source>Not synced yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未同步</translation>
     </message>
     <message>
         <source>{state} · last sync {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>{state} · 上次同步 {when}</translation>
     </message>
     <message>
         <source>Last sync: {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>上次同步：{when}</translation>
+    </message>
+    <message>
+        <source>%n open error(s)</source>
+        <translation>%n 个未解决的错误</translation>
     </message>
     <message>
         <source>not yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未</translation>
     </message>
     <message>
         <source>Last sync: {done} of {total} loops have run</source>
-        <translation type="unfinished"></translation>
+        <translation>上次同步：{total} 个同步任务中已运行 {done} 个</translation>
     </message>
     <message>
         <source>Last sync: {total} loops, the oldest {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>上次同步：{total} 个同步任务，最早一次 {when}</translation>
     </message>
 </context>
 <context>
     <name>TopBar</name>
     <message>
         <source>Store</source>
-        <translation type="unfinished"></translation>
+        <translation>店铺</translation>
     </message>
     <message>
         <source>Find an order, SKU or tracking number</source>
-        <translation type="unfinished"></translation>
+        <translation>查找订单、SKU 或运单号</translation>
     </message>
     <message>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即同步</translation>
     </message>
     <message>
         <source>Resume sync</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复同步</translation>
     </message>
 </context>
 </TS>
