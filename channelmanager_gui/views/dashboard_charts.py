@@ -166,7 +166,7 @@ class DelayChart(_Redrawn):
         lines = []
         for number, name in enumerate(sorted(loops)):
             line = QLineSeries()
-            line.setName(loop_title(name))
+            line.setName(loop_title(name).lower())
             for point in loops[name]:
                 stamp = float(QDateTime(point.start).toMSecsSinceEpoch())
                 line.append(stamp, point.worst_seconds / scale)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -37,6 +37,7 @@ from channelmanager_gui.services.changes import Change
 from channelmanager_gui.text_marks import N_
 from channelmanager_gui.views.dashboard_charts import DelayChart, OrdersChart
 from channelmanager_gui.views.i18n import ui
+from channelmanager_gui.views.locale_format import number_text
 from channelmanager_gui.views.page_style import page_style
 from channelmanager_gui.views.table_support import threaded_runner
 from channelmanager_gui.views.tables.paged import Runner
@@ -102,14 +103,14 @@ class CardButton(QPushButton):
             layout.addWidget(label)
 
     def set_count(self, count: int) -> None:
-        self.count_label.setText(QLocale().toString(count))
+        self.count_label.setText(number_text(count))
         alert = self.card.alert and count > 0
         themed(self.count_label, lambda p: _count_style(p.PROBLEM_TEXT if alert else p.TEXT))
         title = ui(self.card.title)
         self.setAccessibleName(f"{count} {title}")
         self.setToolTip(
-            self.tr("{title}: {count} — click to open the list").format(
-                title=title, count=QLocale().toString(count)
+            self.tr("{count} {title} — click to open the list").format(
+                count=number_text(count), title=title.lower()
             )
         )
 
