@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, QObject
 
 from channelmanager_gui.services.sync_status import SyncState, SyncStatusBoard
 from channelmanager_gui.text_marks import N_
@@ -114,8 +114,15 @@ def tray_tooltip(board: SyncStatusBoard, now: datetime) -> str:
             lines.append(f"{loop_title(status.name)}: {status.last_error}")
     if board.open_errors:
         count = board.open_errors
-        lines.append(QCoreApplication.translate("SyncText", "%n open error(s)", "", count))
+        lines.append(SyncCounts().open_errors(count))
     return "\n".join(lines)
+
+
+class SyncCounts(QObject):
+    """Counted words: lupdate marks plural forms ("1 error", "2 errors") only in ``tr``."""
+
+    def open_errors(self, count: int) -> str:
+        return self.tr("%n open error(s)", "", count)
 
 
 def loop_times(board: SyncStatusBoard, now: datetime) -> list[str]:

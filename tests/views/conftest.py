@@ -14,6 +14,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from channelmanager_gui.paths import HOME_ENV
 from channelmanager_gui.services.language_prefs import Language
 from channelmanager_gui.services.sync_status import SyncStatusBoard
 from channelmanager_gui.views import i18n
@@ -24,10 +25,13 @@ NOW = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
 
 
 @pytest.fixture(scope="session", autouse=True)
-def english(qapp: QApplication) -> Iterator[None]:
+def english(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """English as the app shows it (``app.py`` installs the chosen language's catalog): the
-    English catalog holds the plural forms ("1 listing", "2 listings")."""
-    installed = i18n.install(Language.ENGLISH)
+    English catalog holds the plural forms ("1 listing", "2 listings"). Compiled in a
+    throwaway home, not the merchant's cache."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(HOME_ENV, str(tmp_path_factory.mktemp("i18n-home")))
+        installed = i18n.install(Language.ENGLISH)
     yield
     installed.remove()
 

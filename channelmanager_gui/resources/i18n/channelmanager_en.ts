@@ -178,4 +178,14 @@ Walmart refunds the buyer; if the order was invoiced in Commerce, a credit memo 
         </translation>
     </message>
 </context>
+<context>
+    <name>SyncCounts</name>
+    <message numerus="yes">
+        <source>%n open error(s)</source>
+        <translation>
+            <numerusform>%n open error</numerusform>
+            <numerusform>%n open errors</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -303,7 +303,7 @@
 <context>
     <name>CardButton</name>
     <message>
-        <source>{title}: {count} — click to open the list</source>
+        <source>{count} {title} — click to open the list</source>
         <translation>{title}: {count} — 클릭하면 목록이 열립니다</translation>
     </message>
 </context>
@@ -2376,6 +2376,15 @@ Walmart가 구매자에게 환불하며, Commerce에서 송장이 발행된 주�
     </message>
 </context>
 <context>
+    <name>SyncCounts</name>
+    <message numerus="yes">
+        <source>%n open error(s)</source>
+        <translation>
+            <numerusform>해결되지 않은 오류 %n개</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncText</name>
     <message>
         <source>just now</source>
@@ -2404,10 +2413,6 @@ Walmart가 구매자에게 환불하며, Commerce에서 송장이 발행된 주�
     <message>
         <source>Last sync: {when}</source>
         <translation>마지막 동기화: {when}</translation>
-    </message>
-    <message>
-        <source>%n open error(s)</source>
-        <translation>해결되지 않은 오류 %n개</translation>
     </message>
     <message>
         <source>not yet</source>

@@ -303,7 +303,7 @@
 <context>
     <name>CardButton</name>
     <message>
-        <source>{title}: {count} — click to open the list</source>
+        <source>{count} {title} — click to open the list</source>
         <translation>{title}：{count} — 点击打开列表</translation>
     </message>
 </context>
@@ -2376,6 +2376,15 @@ Walmart 会向买家退款；如果订单已在 Commerce 中开具发票，也�
     </message>
 </context>
 <context>
+    <name>SyncCounts</name>
+    <message numerus="yes">
+        <source>%n open error(s)</source>
+        <translation>
+            <numerusform>%n 个未解决的错误</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncText</name>
     <message>
         <source>just now</source>
@@ -2404,10 +2413,6 @@ Walmart 会向买家退款；如果订单已在 Commerce 中开具发票，也�
     <message>
         <source>Last sync: {when}</source>
         <translation>上次同步：{when}</translation>
-    </message>
-    <message>
-        <source>%n open error(s)</source>
-        <translation>%n 个未解决的错误</translation>
     </message>
     <message>
         <source>not yet</source>
