@@ -90,7 +90,8 @@ def _shop_data(db: Database) -> frozenset[str]:
         values |= {s.name for s in session.scalars(select(Store))}
     # Walmart's carrier names and the default values of a store's fields, shown as Walmart and
     # Commerce spell them; the keyring's own error text (the keyring dialog's message).
-    values |= set(v.CARRIER_CHOICES) | set(v.METHOD_CODES) | {DEFAULT_SOURCE, DEFAULT_ORDER_EMAIL, KEYRING_PROBLEM}
+    values |= set(v.CARRIER_CHOICES) | set(v.METHOD_CODES)
+    values |= {DEFAULT_SOURCE, DEFAULT_ORDER_EMAIL, KEYRING_PROBLEM}
     return frozenset(values)
 
 
