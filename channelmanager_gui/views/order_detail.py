@@ -56,6 +56,7 @@ from channelmanager_gui.views.order_tools import more_button
 from channelmanager_gui.views.pill_delegate import StatusPill
 from channelmanager_gui.views.ship_dialog import local_now, ship_by_text
 from channelmanager_gui.views.style import Palette
+from channelmanager_gui.views.tables.activity import OUTCOME_TEXT
 from channelmanager_gui.views.tables.orders import money
 from channelmanager_gui.views.theme import brush, themed
 
@@ -405,7 +406,7 @@ class OrderDetailView(QWidget):
             (
                 date_time_text(event.created_at.astimezone(zone), seconds=True),
                 step_text(event.event),
-                event.outcome,
+                ui(OUTCOME_TEXT.get(event.outcome, event.outcome)),
                 event.message,
             )
             for event in reversed(events)

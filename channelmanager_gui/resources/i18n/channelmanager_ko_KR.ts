@@ -1449,7 +1449,7 @@
     </message>
     <message>
         <source>${amount}</source>
-        <translation>US${amount}</translation>
+        <translation>${amount}</translation>
     </message>
     <message>
         <source>{amount} {currency}</source>

@@ -1449,7 +1449,7 @@
     </message>
     <message>
         <source>${amount}</source>
-        <translation>US${amount}</translation>
+        <translation>${amount}</translation>
     </message>
     <message>
         <source>{amount} {currency}</source>
@@ -1767,7 +1767,7 @@
     </message>
     <message>
         <source>Created in Commerce</source>
-        <translation>已在 Commerce 中创建</translation>
+        <translation>Commerce 已创建</translation>
     </message>
     <message>
         <source>Partially shipped</source>
