@@ -23,7 +23,11 @@ from channelmanager_gui.services.ops import CredentialStore, SecretSource
 from channelmanager_gui.services.sync_status import SyncStatusBoard
 from channelmanager_gui.text_marks import N_
 from channelmanager_gui.views.activity_page import ActivityPage
-from channelmanager_gui.views.add_products_dialog import AddProductsDialog, StoreChoice
+from channelmanager_gui.views.add_products_dialog import (
+    AddProductsDialog,
+    StoreChoice,
+    import_summary,
+)
 from channelmanager_gui.views.change_bridge import ChangeBridge
 from channelmanager_gui.views.dashboard_page import DashboardPage
 from channelmanager_gui.views.export_menu import ExportMenu
@@ -217,7 +221,7 @@ def _add_products(deps: PageDeps, parent: QWidget) -> None:
     if result is not None:
         deps.window.status.notice(
             QCoreApplication.translate("PageWiring", "Products imported: {summary}").format(
-                summary=result.summary()
+                summary=import_summary(result)
             ),
             8000,
         )

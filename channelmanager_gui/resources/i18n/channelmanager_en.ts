@@ -2,6 +2,30 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AddProductsDialog</name>
+    <message numerus="yes">
+        <source>%n product(s) found (first {limit} shown).</source>
+        <translation>
+            <numerusform>%n product found (first {limit} shown).</numerusform>
+            <numerusform>%n products found (first {limit} shown).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s) found.</source>
+        <translation>
+            <numerusform>%n product found.</numerusform>
+            <numerusform>%n products found.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n product(s)</source>
+        <translation>
+            <numerusform>Import %n product</numerusform>
+            <numerusform>Import %n products</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BulkShipDialog</name>
     <message numerus="yes">
         <source>%n order(s) ready to ship</source>

@@ -123,12 +123,58 @@
         <translation>Commerce 카탈로그 검색</translation>
     </message>
     <message>
+        <source>Nothing in the Commerce catalog matches “{search}”.</source>
+        <translation>Commerce 카탈로그에 “{search}”와(과) 일치하는 상품이 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s) found (first {limit} shown).</source>
+        <translation>
+            <numerusform>상품 %n개를 찾았습니다(처음 {limit}개 표시).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s) found.</source>
+        <translation>
+            <numerusform>상품 %n개를 찾았습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Already listed</source>
+        <translation>이미 등록됨</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>활성</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>비활성</translation>
+    </message>
+    <message>
         <source>Import products</source>
         <translation>상품 가져오기</translation>
     </message>
     <message>
         <source>Stopping after the current page…</source>
         <translation>현재 페이지를 마친 후 중지합니다…</translation>
+    </message>
+    <message>
+        <source>{done} of {total}</source>
+        <translation>{done} / {total}</translation>
+    </message>
+    <message>
+        <source>{done} read</source>
+        <translation>{done}개 읽음</translation>
+    </message>
+    <message>
+        <source>Import finished: {summary}.</source>
+        <translation>가져오기 완료: {summary}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n product(s)</source>
+        <translation>
+            <numerusform>상품 %n개 가져오기</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -532,6 +578,37 @@
     </message>
 </context>
 <context>
+    <name>ImportSummary</name>
+    <message>
+        <source>{count} imported</source>
+        <translation>{count}개 가져옴</translation>
+    </message>
+    <message>
+        <source>{count} updated</source>
+        <translation>{count}개 업데이트</translation>
+    </message>
+    <message>
+        <source>{count} incomplete (no valid identifier)</source>
+        <translation>{count}개 정보 부족(유효한 식별 코드 없음)</translation>
+    </message>
+    <message>
+        <source>{count} skipped</source>
+        <translation>{count}개 건너뜀</translation>
+    </message>
+    <message>
+        <source>{count} not found in Commerce</source>
+        <translation>{count}개 Commerce에 없음</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source> — cancelled</source>
+        <translation> — 취소됨</translation>
+    </message>
+</context>
+<context>
     <name>KeyringDialog</name>
     <message>
         <source>Copy instructions</source>
@@ -759,6 +836,10 @@
     <message>
         <source>SKU</source>
         <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>유형</translation>
     </message>
     <message>
         <source>Product</source>
@@ -1259,6 +1340,14 @@
     <message>
         <source>Walmart Client Secret</source>
         <translation>Walmart Client Secret</translation>
+    </message>
+    <message>
+        <source>Nothing found for “{text}”. Search looks in order numbers (Walmart, customer, Commerce), tracking numbers, SKUs, product names and identifiers.</source>
+        <translation>“{text}”에 대한 결과가 없습니다. 검색은 주문 번호(Walmart, 고객, Commerce), 운송장 번호, SKU, 상품 이름, 식별 코드에서 찾습니다.</translation>
+    </message>
+    <message>
+        <source>More than {limit} matches: type more of the number or name</source>
+        <translation>결과가 {limit}개를 넘습니다: 번호나 이름을 더 입력하세요</translation>
     </message>
 </context>
 <context>
@@ -2234,6 +2323,18 @@ Walmart가 구매자에게 환불하며, Commerce에서 송장이 발행된 주�
 <context>
     <name>ShortcutsDialog</name>
     <message>
+        <source>Everywhere</source>
+        <translation>어디서나</translation>
+    </message>
+    <message>
+        <source>{menu} menu</source>
+        <translation>{menu} 메뉴</translation>
+    </message>
+    <message>
+        <source>{page} page</source>
+        <translation>{page} 화면</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation>단축키</translation>
     </message>
@@ -2440,6 +2541,29 @@ Walmart가 구매자에게 환불하며, Commerce에서 송장이 발행된 주�
     <message>
         <source>Sync now</source>
         <translation>지금 동기화</translation>
+    </message>
+    <message>
+        <source>Resume sync</source>
+        <translation>동기화 재개</translation>
+    </message>
+</context>
+<context>
+    <name>TrayController</name>
+    <message>
+        <source>Open Channel Manager</source>
+        <translation>Channel Manager 열기</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>지금 동기화</translation>
+    </message>
+    <message>
+        <source>Pause sync</source>
+        <translation>동기화 일시 중지</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>종료</translation>
     </message>
     <message>
         <source>Resume sync</source>

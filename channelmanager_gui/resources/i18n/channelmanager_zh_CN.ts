@@ -123,12 +123,58 @@
         <translation>搜索 Commerce 商品目录</translation>
     </message>
     <message>
+        <source>Nothing in the Commerce catalog matches “{search}”.</source>
+        <translation>Commerce 商品目录中没有与“{search}”匹配的商品。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s) found (first {limit} shown).</source>
+        <translation>
+            <numerusform>找到 %n 个商品（显示前 {limit} 个）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s) found.</source>
+        <translation>
+            <numerusform>找到 %n 个商品。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Already listed</source>
+        <translation>已刊登</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
         <source>Import products</source>
         <translation>导入商品</translation>
     </message>
     <message>
         <source>Stopping after the current page…</source>
         <translation>当前页完成后停止…</translation>
+    </message>
+    <message>
+        <source>{done} of {total}</source>
+        <translation>{done} / {total}</translation>
+    </message>
+    <message>
+        <source>{done} read</source>
+        <translation>已读取 {done} 个</translation>
+    </message>
+    <message>
+        <source>Import finished: {summary}.</source>
+        <translation>导入完成：{summary}。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n product(s)</source>
+        <translation>
+            <numerusform>导入 %n 个商品</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -532,6 +578,37 @@
     </message>
 </context>
 <context>
+    <name>ImportSummary</name>
+    <message>
+        <source>{count} imported</source>
+        <translation>已导入 {count} 个</translation>
+    </message>
+    <message>
+        <source>{count} updated</source>
+        <translation>已更新 {count} 个</translation>
+    </message>
+    <message>
+        <source>{count} incomplete (no valid identifier)</source>
+        <translation>{count} 个信息不完整（无有效商品编码）</translation>
+    </message>
+    <message>
+        <source>{count} skipped</source>
+        <translation>跳过 {count} 个</translation>
+    </message>
+    <message>
+        <source>{count} not found in Commerce</source>
+        <translation>{count} 个在 Commerce 中未找到</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source> — cancelled</source>
+        <translation> — 已取消</translation>
+    </message>
+</context>
+<context>
     <name>KeyringDialog</name>
     <message>
         <source>Copy instructions</source>
@@ -759,6 +836,10 @@
     <message>
         <source>SKU</source>
         <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Product</source>
@@ -1259,6 +1340,14 @@
     <message>
         <source>Walmart Client Secret</source>
         <translation>Walmart Client Secret</translation>
+    </message>
+    <message>
+        <source>Nothing found for “{text}”. Search looks in order numbers (Walmart, customer, Commerce), tracking numbers, SKUs, product names and identifiers.</source>
+        <translation>未找到“{text}”。搜索范围包括订单号（Walmart、客户、Commerce）、运单号、SKU、商品名称和商品编码。</translation>
+    </message>
+    <message>
+        <source>More than {limit} matches: type more of the number or name</source>
+        <translation>超过 {limit} 个结果：请输入更完整的编号或名称</translation>
     </message>
 </context>
 <context>
@@ -2234,6 +2323,18 @@ Walmart 会向买家退款；如果订单已在 Commerce 中开具发票，也�
 <context>
     <name>ShortcutsDialog</name>
     <message>
+        <source>Everywhere</source>
+        <translation>任意位置</translation>
+    </message>
+    <message>
+        <source>{menu} menu</source>
+        <translation>“{menu}”菜单</translation>
+    </message>
+    <message>
+        <source>{page} page</source>
+        <translation>“{page}”页面</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
@@ -2440,6 +2541,29 @@ Walmart 会向买家退款；如果订单已在 Commerce 中开具发票，也�
     <message>
         <source>Sync now</source>
         <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Resume sync</source>
+        <translation>恢复同步</translation>
+    </message>
+</context>
+<context>
+    <name>TrayController</name>
+    <message>
+        <source>Open Channel Manager</source>
+        <translation>打开 Channel Manager</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Pause sync</source>
+        <translation>暂停同步</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
     </message>
     <message>
         <source>Resume sync</source>
