@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import shiboken6
-from PySide6.QtCore import QProcess, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QProcess, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
@@ -51,12 +51,14 @@ from channelmanager_gui.services.engine.context import KeyringSecrets, SecretSou
 from channelmanager_gui.services.language_prefs import Language
 from channelmanager_gui.services.sync_notices import Notice, NoticeKind, SyncNotices
 from channelmanager_gui.services.sync_status import SyncStatusBoard
+from channelmanager_gui.text_marks import N_
 from channelmanager_gui.views import i18n
 from channelmanager_gui.views.board_bridge import BoardBridge
 from channelmanager_gui.views.change_bridge import ChangeBridge
 from channelmanager_gui.views.engine_control import EngineControl
 from channelmanager_gui.views.error_presenter import ErrorPresenter
 from channelmanager_gui.views.first_run import FirstRunWizard
+from channelmanager_gui.views.i18n import ui
 from channelmanager_gui.views.keyring_dialog import KeyringDialog
 from channelmanager_gui.views.main_window import MainWindow
 from channelmanager_gui.views.page_wiring import PageDeps, mount_pages
@@ -72,9 +74,15 @@ log = logging.getLogger(__name__)
 # 95th percentile ~95 ms) for ~0.2 % of a core (bench/change_delivery.py, CONTRIBUTING.md).
 WATCH_MS = 100
 
-NO_STORE_NOTICE = "No store is connected yet: add one with “channelmanager-gui store add”."
-DEMO_FAILED_NOTICE = "The demo could not be started: run “channelmanager-gui --demo” instead."
-NO_KEYRING_NOTICE = "Stores cannot connect: no safe password store (keyring) is available."
+NO_STORE_NOTICE = N_(
+    "Labels", "No store is connected yet: add one with “channelmanager-gui store add”."
+)
+DEMO_FAILED_NOTICE = N_(
+    "Labels", "The demo could not be started: run “channelmanager-gui --demo” instead."
+)
+NO_KEYRING_NOTICE = N_(
+    "Labels", "Stores cannot connect: no safe password store (keyring) is available."
+)
 
 
 @dataclass
@@ -117,7 +125,11 @@ def _run_backend(
     except ChannelError as exc:
         log.error("cannot start: %s", exc)
         # The message quotes a path and the system's error text: shown as they are.
-        QMessageBox.critical(None, "Channel Manager cannot start", verbatim(exc.message))
+        QMessageBox.critical(
+            None,
+            QCoreApplication.translate("App", "Channel Manager cannot start"),
+            verbatim(exc.message),
+        )
         return 1
     if backend is None:
         return 1
@@ -278,7 +290,7 @@ class _Shell:
             self.quit()
         else:
             log.error("could not start the demo process")
-            self.window.status.notice(DEMO_FAILED_NOTICE)
+            self.window.status.notice(ui(DEMO_FAILED_NOTICE))
 
     def _watch_database(self, db: Database) -> None:
         """What other processes (the sync child, a CLI command, a headless sync) publish in
@@ -315,7 +327,7 @@ class _Shell:
         self._counting, self._recount = True, False
         task = self.ops.run(
             asyncio.to_thread(self._open_error_count),
-            label="Counting open errors",
+            label=QCoreApplication.translate("App", "Counting open errors"),
             on_success=self.board.set_open_errors,
         )
         task.add_done_callback(self._on_counted)
@@ -347,13 +359,15 @@ class _Shell:
     def sync_now(self, loop: str | None = None) -> None:
         """Every loop, or the one with this board label (the Sync activity page's button)."""
         if self.control.child is None:
-            self.window.status.notice(self._idle_notice)
+            self.window.status.notice(ui(self._idle_notice))
             return
         if self.board.paused:
-            self.window.status.notice("Syncing is paused: choose “Resume sync” first.")
+            self.window.status.notice(
+                QCoreApplication.translate("App", "Syncing is paused: choose “Resume sync” first.")
+            )
             return
         self.control.sync_now(loop)
-        self.window.status.notice("Syncing now…", 3000)
+        self.window.status.notice(QCoreApplication.translate("App", "Syncing now…"), 3000)
 
     def set_paused(self, paused: bool) -> None:
         self.control.set_paused(paused)
@@ -395,5 +409,6 @@ class _Shell:
         if self.tray is not None and not self._told_about_tray:
             self._told_about_tray = True  # say it once per run, not at every close
             self.tray.notify(
-                "Channel Manager is still running", "It keeps syncing in the background."
+                QCoreApplication.translate("App", "Channel Manager is still running"),
+                QCoreApplication.translate("App", "It keeps syncing in the background."),
             )

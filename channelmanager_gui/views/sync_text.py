@@ -30,6 +30,7 @@ LOOP_TITLES = {
     "shipments": N_("Labels", "Shipments"),
     "returns": N_("Labels", "Returns"),
     "cancellations": N_("Labels", "Cancellations"),
+    "Sync process": N_("Labels", "Sync process"),  # views/engine_control.py CHILD_LOOP
 }
 CONTEXT = "SyncText"
 

@@ -178,6 +178,33 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <source>Channel Manager cannot start</source>
+        <translation>Channel Manager를 시작할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Counting open errors</source>
+        <translation>해결되지 않은 오류 세는 중</translation>
+    </message>
+    <message>
+        <source>Syncing is paused: choose “Resume sync” first.</source>
+        <translation>동기화가 일시 중지되었습니다. 먼저 “동기화 재개”를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Syncing now…</source>
+        <translation>지금 동기화하는 중…</translation>
+    </message>
+    <message>
+        <source>Channel Manager is still running</source>
+        <translation>Channel Manager가 계속 실행 중입니다</translation>
+    </message>
+    <message>
+        <source>It keeps syncing in the background.</source>
+        <translation>백그라운드에서 계속 동기화합니다.</translation>
+    </message>
+</context>
+<context>
     <name>AppearanceSettings</name>
     <message>
         <source>Appearance</source>
@@ -495,6 +522,21 @@
     <message>
         <source>Orders cancelled in Commerce that need you</source>
         <translation>Commerce에서 취소되어 처리가 필요한 주문</translation>
+    </message>
+</context>
+<context>
+    <name>EngineControl</name>
+    <message>
+        <source>Connecting stores</source>
+        <translation>스토어 연결 중</translation>
+    </message>
+    <message>
+        <source>Reconnecting stores</source>
+        <translation>스토어 다시 연결 중</translation>
+    </message>
+    <message>
+        <source>Restarting the sync</source>
+        <translation>동기화 다시 시작 중</translation>
     </message>
 </context>
 <context>
@@ -1226,6 +1268,10 @@
         <translation>취소</translation>
     </message>
     <message>
+        <source>Sync process</source>
+        <translation>동기화 프로세스</translation>
+    </message>
+    <message>
         <source>Needs attention</source>
         <translation>확인 필요</translation>
     </message>
@@ -1348,6 +1394,106 @@
     <message>
         <source>More than {limit} matches: type more of the number or name</source>
         <translation>결과가 {limit}개를 넘습니다: 번호나 이름을 더 입력하세요</translation>
+    </message>
+    <message>
+        <source>Add your Commerce store and Walmart seller account with “channelmanager-gui store add”, or try everything with demo data: “channelmanager-gui --demo”.</source>
+        <translation>“channelmanager-gui store add”로 Commerce 스토어와 Walmart 판매자 계정을 추가하거나, 데모 데이터로 모든 기능을 체험하세요: “channelmanager-gui --demo”.</translation>
+    </message>
+    <message>
+        <source>{title} view not available yet</source>
+        <translation>{title} 화면은 아직 사용할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Syncing runs in the background and keeps this data up to date; this view arrives in a later version of Channel Manager.</source>
+        <translation>동기화는 백그라운드에서 실행되어 이 데이터를 최신으로 유지합니다. 이 화면은 Channel Manager의 이후 버전에서 제공됩니다.</translation>
+    </message>
+    <message>
+        <source>Nothing to report yet</source>
+        <translation>아직 표시할 내용이 없습니다</translation>
+    </message>
+    <message>
+        <source>After the first sync this shows orders to acknowledge, due today, overdue and in error, and listings active, unmatched and in error.</source>
+        <translation>첫 동기화 후 확인 대기, 오늘 마감, 기한 지남, 오류 주문과 판매 중, 미매칭, 오류 상품이 여기에 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>No listings yet</source>
+        <translation>아직 상품이 없습니다</translation>
+    </message>
+    <message>
+        <source>Your Walmart listings will appear here after the first catalog sync.</source>
+        <translation>첫 카탈로그 동기화 후 Walmart 상품이 여기에 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Nothing to match yet</source>
+        <translation>아직 매칭할 상품이 없습니다</translation>
+    </message>
+    <message>
+        <source>Products from your Commerce catalog that still need a Walmart item will appear here after the first catalog sync.</source>
+        <translation>첫 카탈로그 동기화 후 아직 Walmart 상품이 필요한 Commerce 상품이 여기에 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>No orders yet</source>
+        <translation>아직 주문이 없습니다</translation>
+    </message>
+    <message>
+        <source>Orders will appear here after the first sync.</source>
+        <translation>첫 동기화 후 주문이 여기에 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>No returns yet</source>
+        <translation>아직 반품이 없습니다</translation>
+    </message>
+    <message>
+        <source>Walmart returns will appear here after the first sync.</source>
+        <translation>첫 동기화 후 Walmart 반품이 여기에 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>No sync runs yet</source>
+        <translation>아직 동기화 기록이 없습니다</translation>
+    </message>
+    <message>
+        <source>Every sync run and its outcome will be listed here once syncing starts.</source>
+        <translation>동기화가 시작되면 모든 동기화 실행과 결과가 여기에 나열됩니다.</translation>
+    </message>
+    <message>
+        <source>Store settings</source>
+        <translation>스토어 설정</translation>
+    </message>
+    <message>
+        <source>Managing stores from this window is not available yet.</source>
+        <translation>이 창에서는 아직 스토어를 관리할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Walmart orders appear here after the next sync; click “Sync now” at the top to fetch them right away.</source>
+        <translation>Walmart 주문은 다음 동기화 후 여기에 표시됩니다. 바로 가져오려면 위쪽의 “지금 동기화”를 누르세요.</translation>
+    </message>
+    <message>
+        <source>No order is in error.</source>
+        <translation>오류가 난 주문이 없습니다.</translation>
+    </message>
+    <message>
+        <source>No order is overdue.</source>
+        <translation>기한이 지난 주문이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Nothing else is due to ship today.</source>
+        <translation>오늘 발송해야 할 다른 주문이 없습니다.</translation>
+    </message>
+    <message>
+        <source>No buyer is waiting for a cancellation.</source>
+        <translation>취소를 기다리는 구매자가 없습니다.</translation>
+    </message>
+    <message>
+        <source>No store is connected yet: add one with “channelmanager-gui store add”.</source>
+        <translation>아직 연결된 스토어가 없습니다. “channelmanager-gui store add”로 추가하세요.</translation>
+    </message>
+    <message>
+        <source>The demo could not be started: run “channelmanager-gui --demo” instead.</source>
+        <translation>데모를 시작할 수 없습니다. 대신 “channelmanager-gui --demo”를 실행하세요.</translation>
+    </message>
+    <message>
+        <source>Stores cannot connect: no safe password store (keyring) is available.</source>
+        <translation>스토어를 연결할 수 없습니다: 안전한 비밀번호 저장소(키링)가 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -1910,6 +2056,22 @@
     <message>
         <source>Show all orders</source>
         <translation>전체 주문 보기</translation>
+    </message>
+    <message>
+        <source>No orders yet</source>
+        <translation>아직 주문이 없습니다</translation>
+    </message>
+    <message>
+        <source>Nothing needs you here right now.</source>
+        <translation>지금은 여기서 처리할 일이 없습니다.</translation>
+    </message>
+    <message>
+        <source>No orders match these filters</source>
+        <translation>이 조건에 맞는 주문이 없습니다</translation>
+    </message>
+    <message>
+        <source>Search looks in both order numbers, the customer order and the customer.</source>
+        <translation>검색은 두 주문 번호, 고객 주문 번호, 고객에서 찾습니다.</translation>
     </message>
 </context>
 <context>

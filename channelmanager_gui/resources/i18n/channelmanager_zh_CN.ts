@@ -178,6 +178,33 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <source>Channel Manager cannot start</source>
+        <translation>Channel Manager 无法启动</translation>
+    </message>
+    <message>
+        <source>Counting open errors</source>
+        <translation>正在统计未解决的错误</translation>
+    </message>
+    <message>
+        <source>Syncing is paused: choose “Resume sync” first.</source>
+        <translation>同步已暂停：请先选择“恢复同步”。</translation>
+    </message>
+    <message>
+        <source>Syncing now…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Channel Manager is still running</source>
+        <translation>Channel Manager 仍在运行</translation>
+    </message>
+    <message>
+        <source>It keeps syncing in the background.</source>
+        <translation>它会在后台继续同步。</translation>
+    </message>
+</context>
+<context>
     <name>AppearanceSettings</name>
     <message>
         <source>Appearance</source>
@@ -495,6 +522,21 @@
     <message>
         <source>Orders cancelled in Commerce that need you</source>
         <translation>在 Commerce 中取消、需要您处理的订单</translation>
+    </message>
+</context>
+<context>
+    <name>EngineControl</name>
+    <message>
+        <source>Connecting stores</source>
+        <translation>正在连接店铺</translation>
+    </message>
+    <message>
+        <source>Reconnecting stores</source>
+        <translation>正在重新连接店铺</translation>
+    </message>
+    <message>
+        <source>Restarting the sync</source>
+        <translation>正在重新启动同步</translation>
     </message>
 </context>
 <context>
@@ -1226,6 +1268,10 @@
         <translation>取消</translation>
     </message>
     <message>
+        <source>Sync process</source>
+        <translation>同步进程</translation>
+    </message>
+    <message>
         <source>Needs attention</source>
         <translation>需要处理</translation>
     </message>
@@ -1348,6 +1394,106 @@
     <message>
         <source>More than {limit} matches: type more of the number or name</source>
         <translation>超过 {limit} 个结果：请输入更完整的编号或名称</translation>
+    </message>
+    <message>
+        <source>Add your Commerce store and Walmart seller account with “channelmanager-gui store add”, or try everything with demo data: “channelmanager-gui --demo”.</source>
+        <translation>使用“channelmanager-gui store add”添加您的 Commerce 店铺和 Walmart 卖家账户，或用演示数据体验全部功能：“channelmanager-gui --demo”。</translation>
+    </message>
+    <message>
+        <source>{title} view not available yet</source>
+        <translation>“{title}”视图暂不可用</translation>
+    </message>
+    <message>
+        <source>Syncing runs in the background and keeps this data up to date; this view arrives in a later version of Channel Manager.</source>
+        <translation>同步在后台运行并保持这些数据为最新；此视图将在 Channel Manager 的后续版本中提供。</translation>
+    </message>
+    <message>
+        <source>Nothing to report yet</source>
+        <translation>暂无内容</translation>
+    </message>
+    <message>
+        <source>After the first sync this shows orders to acknowledge, due today, overdue and in error, and listings active, unmatched and in error.</source>
+        <translation>首次同步后，这里会显示待确认、今天到期、已逾期和出错的订单，以及在售、未匹配和出错的刊登。</translation>
+    </message>
+    <message>
+        <source>No listings yet</source>
+        <translation>暂无刊登</translation>
+    </message>
+    <message>
+        <source>Your Walmart listings will appear here after the first catalog sync.</source>
+        <translation>首次同步商品目录后，您的 Walmart 刊登会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Nothing to match yet</source>
+        <translation>暂无待匹配的商品</translation>
+    </message>
+    <message>
+        <source>Products from your Commerce catalog that still need a Walmart item will appear here after the first catalog sync.</source>
+        <translation>首次同步商品目录后，仍需对应 Walmart 商品的 Commerce 商品会显示在这里。</translation>
+    </message>
+    <message>
+        <source>No orders yet</source>
+        <translation>暂无订单</translation>
+    </message>
+    <message>
+        <source>Orders will appear here after the first sync.</source>
+        <translation>首次同步后，订单会显示在这里。</translation>
+    </message>
+    <message>
+        <source>No returns yet</source>
+        <translation>暂无退货</translation>
+    </message>
+    <message>
+        <source>Walmart returns will appear here after the first sync.</source>
+        <translation>首次同步后，Walmart 退货会显示在这里。</translation>
+    </message>
+    <message>
+        <source>No sync runs yet</source>
+        <translation>暂无同步记录</translation>
+    </message>
+    <message>
+        <source>Every sync run and its outcome will be listed here once syncing starts.</source>
+        <translation>开始同步后，每次同步及其结果都会列在这里。</translation>
+    </message>
+    <message>
+        <source>Store settings</source>
+        <translation>店铺设置</translation>
+    </message>
+    <message>
+        <source>Managing stores from this window is not available yet.</source>
+        <translation>暂不支持在此窗口中管理店铺。</translation>
+    </message>
+    <message>
+        <source>Walmart orders appear here after the next sync; click “Sync now” at the top to fetch them right away.</source>
+        <translation>Walmart 订单会在下次同步后显示在这里；点击顶部的“立即同步”可马上获取。</translation>
+    </message>
+    <message>
+        <source>No order is in error.</source>
+        <translation>没有出错的订单。</translation>
+    </message>
+    <message>
+        <source>No order is overdue.</source>
+        <translation>没有逾期的订单。</translation>
+    </message>
+    <message>
+        <source>Nothing else is due to ship today.</source>
+        <translation>今天没有其他须发货的订单。</translation>
+    </message>
+    <message>
+        <source>No buyer is waiting for a cancellation.</source>
+        <translation>没有等待取消的买家。</translation>
+    </message>
+    <message>
+        <source>No store is connected yet: add one with “channelmanager-gui store add”.</source>
+        <translation>尚未连接店铺：请使用“channelmanager-gui store add”添加。</translation>
+    </message>
+    <message>
+        <source>The demo could not be started: run “channelmanager-gui --demo” instead.</source>
+        <translation>无法启动演示：请改为运行“channelmanager-gui --demo”。</translation>
+    </message>
+    <message>
+        <source>Stores cannot connect: no safe password store (keyring) is available.</source>
+        <translation>店铺无法连接：没有可用的安全密码存储（密钥环）。</translation>
     </message>
 </context>
 <context>
@@ -1910,6 +2056,22 @@
     <message>
         <source>Show all orders</source>
         <translation>显示全部订单</translation>
+    </message>
+    <message>
+        <source>No orders yet</source>
+        <translation>暂无订单</translation>
+    </message>
+    <message>
+        <source>Nothing needs you here right now.</source>
+        <translation>目前这里没有需要您处理的事项。</translation>
+    </message>
+    <message>
+        <source>No orders match these filters</source>
+        <translation>没有符合筛选条件的订单</translation>
+    </message>
+    <message>
+        <source>Search looks in both order numbers, the customer order and the customer.</source>
+        <translation>搜索范围包括两个订单号、客户订单号和客户。</translation>
     </message>
 </context>
 <context>
