@@ -19,6 +19,15 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.ops.export_files import KINDS, Kind, default_name, export_csv
+from channelmanager_gui.text_marks import N_
+from channelmanager_gui.views.i18n import ui
+from channelmanager_gui.views.locale_format import number_text
+
+# The kinds as the menu says them ("Export orders as CSV…").
+KIND_WORDS: dict[str, str] = {
+    "orders": N_("Labels", "orders"),
+    "listings": N_("Labels", "listings"),
+}
 
 
 class ExportMenu:
@@ -40,13 +49,15 @@ class ExportMenu:
         before = file_menu.actions()[0] if file_menu.actions() else None
         for kind in KINDS:
             action = QAction(
-                QCoreApplication.translate("ExportMenu", "Export {kind} as CSV…").format(kind=kind),
+                QCoreApplication.translate("ExportMenu", "Export {kind} as CSV…").format(
+                    kind=ui(KIND_WORDS[kind])
+                ),
                 window,
             )
             action.setToolTip(
                 QCoreApplication.translate(
                     "ExportMenu", "Write the {kind} of the store shown to a CSV file."
-                ).format(kind=kind)
+                ).format(kind=ui(KIND_WORDS[kind]))
             )
             action.triggered.connect(lambda _=False, k=kind: self.export(k))
             file_menu.insertAction(before, action)
@@ -57,7 +68,9 @@ class ExportMenu:
         suggested = str(Path.home() / default_name(kind, date.today()))
         name, _ = QFileDialog.getSaveFileName(
             self._window,
-            QCoreApplication.translate("ExportMenu", "Export {kind}").format(kind=kind),
+            QCoreApplication.translate("ExportMenu", "Export {kind}").format(
+                kind=ui(KIND_WORDS[kind])
+            ),
             suggested,
             QCoreApplication.translate("ExportMenu", "CSV (*.csv)"),
         )
@@ -73,11 +86,15 @@ class ExportMenu:
         store = store_id if store_id is not None and store_id >= 0 else None
 
         def on_success(count: int) -> None:
-            self._window.statusBar().showMessage(f"{count:,} {kind} exported to {path}", 8000)
+            done = QCoreApplication.translate("ExportMenu", "{count} {kind} exported to {path}")
+            text = done.format(count=number_text(count), kind=ui(KIND_WORDS[kind]), path=path)
+            self._window.statusBar().showMessage(text, 8000)
 
         work = asyncio.to_thread(export_csv, self._db, kind, path, store)
         return self._ops.run(
             work,
-            label=QCoreApplication.translate("ExportMenu", "Export {kind}").format(kind=kind),
+            label=QCoreApplication.translate("ExportMenu", "Export {kind}").format(
+                kind=ui(KIND_WORDS[kind])
+            ),
             on_success=on_success,
         )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -31,31 +31,49 @@ def next_step(detail: MatchDetail) -> str:
     """What the merchant reads about this listing's match, with the fix where there is one."""
     row = detail.row
     if row.state == ListingState.INCOMPLETE:
-        missing = row.identifier_problem or "no UPC, EAN, ISBN or GTIN in Commerce"
-        return (
-            f"Missing: {missing}. Add a valid identifier to the product in Commerce (the "
-            "attributes read are set in Settings › Edit store › Identifiers); the catalog sync "
-            "picks it up and the listing can then be matched."
+        missing = row.identifier_problem or QCoreApplication.translate(
+            "MatchPanel", "no UPC, EAN, ISBN or GTIN in Commerce"
         )
+        return QCoreApplication.translate(
+            "MatchPanel",
+            "Missing: {missing}. Add a valid identifier to the product in Commerce (the "
+            "attributes read are set in Settings › Edit store › Identifiers); the catalog sync "
+            "picks it up and the listing can then be matched.",
+        ).format(missing=missing)
     if row.match_status == MatchStatus.CANDIDATES:
         count = len(detail.candidates)
-        return (
-            f"Walmart has {count} catalog items with GTIN {row.gtin14}. Pick the one that is "
-            "your product; it is set up by match on the next pass."
-        )
+        return QCoreApplication.translate(
+            "MatchPanel",
+            "Walmart has {count} catalog items with GTIN {gtin}. Pick the one that is "
+            "your product; it is set up by match on the next pass.",
+        ).format(count=count, gtin=row.gtin14)
     if row.match_status == MatchStatus.PENDING:
-        return "Waiting for Walmart: the next matching pass looks this identifier up."
-    if row.match_status in (MatchStatus.NOT_FOUND, MatchStatus.ERROR):
-        reason = row.sync_error or "No Walmart catalog item has this identifier"
-        return (
-            f"{reason}. Fix the identifier in Commerce, or set the item up in Seller Center, "
-            "then match again."
+        return QCoreApplication.translate(
+            "MatchPanel", "Waiting for Walmart: the next matching pass looks this identifier up."
         )
+    if row.match_status in (MatchStatus.NOT_FOUND, MatchStatus.ERROR):
+        reason = row.sync_error or QCoreApplication.translate(
+            "MatchPanel", "No Walmart catalog item has this identifier"
+        )
+        return QCoreApplication.translate(
+            "MatchPanel",
+            "{reason}. Fix the identifier in Commerce, or set the item up in Seller Center, "
+            "then match again.",
+        ).format(reason=reason)
     if row.match_status == MatchStatus.MATCHED:
-        item = f" to Walmart item {row.walmart_item_id}" if row.walmart_item_id else ""
-        published = row.walmart_published_status or "not published yet"
-        return f"Matched{item} ({published.lower()})."
-    return "Not sent for matching yet: use “Match on Walmart”."
+        published = row.walmart_published_status or QCoreApplication.translate(
+            "MatchPanel", "not published yet"
+        )
+        if row.walmart_item_id:
+            return QCoreApplication.translate(
+                "MatchPanel", "Matched to Walmart item {item} ({published})."
+            ).format(item=row.walmart_item_id, published=published.lower())
+        return QCoreApplication.translate("MatchPanel", "Matched ({published}).").format(
+            published=published.lower()
+        )
+    return QCoreApplication.translate(
+        "MatchPanel", "Not sent for matching yet: use “Match on Walmart”."
+    )
 
 
 class MatchPanel(QWidget):
@@ -103,10 +121,10 @@ class MatchPanel(QWidget):
         if row.match_status != MatchStatus.CANDIDATES:
             return
         ours = [
-            ("Your product (Commerce)", True),
+            (self.tr("Your product (Commerce)"), True),
             (row.name or row.sku, False),
             (identifier_text(row), False),
-            (f"Price {money(row.price)}", False),
+            (self.tr("Price {price}").format(price=money(row.price)), False),
         ]
         self._cards_layout.addWidget(_card(ours, None))
         for candidate in detail.candidates:
@@ -116,13 +134,14 @@ class MatchPanel(QWidget):
     def _add_candidate(self, candidate: dict[str, Any]) -> None:
         item_id = str(candidate.get("item_id") or "")
         lines = [
-            (str(candidate.get("title") or "Untitled Walmart item"), True),
-            (f"Brand: {candidate.get('brand') or '—'}", False),
-            (f"Walmart item {item_id}", False),
-            (f"Walmart price {money(candidate.get('price'))}", False),
+            (str(candidate.get("title") or self.tr("Untitled Walmart item")), True),
+            (self.tr("Brand: {brand}").format(brand=candidate.get("brand") or "—"), False),
+            (self.tr("Walmart item {item}").format(item=item_id), False),
+            (self.tr("Walmart price {price}").format(price=money(candidate.get("price"))), False),
             (str(candidate.get("product_type") or ""), False),
         ]
-        button = QPushButton("Chosen — setting up" if candidate.get("chosen") else "Use this item")
+        chosen = bool(candidate.get("chosen"))
+        button = QPushButton(self.tr("Chosen — setting up") if chosen else self.tr("Use this item"))
         button.setEnabled(bool(item_id) and not candidate.get("chosen"))
         button.clicked.connect(lambda _=False, i=item_id: self._on_pick_clicked(i))
         self.pick_buttons[item_id] = button

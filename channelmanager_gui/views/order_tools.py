@@ -25,6 +25,7 @@ from channelmanager_gui.services.ops.bulk_ship import load_orders as load_by_po
 from channelmanager_gui.services.ops.links import links_for_order
 from channelmanager_gui.services.ops.packing_slip import load_orders
 from channelmanager_gui.views.bulk_ship_dialog import BulkShipDialog
+from channelmanager_gui.views.i18n import core
 from channelmanager_gui.views.links_menu import add_links
 from channelmanager_gui.views.packing_slips import PackingSlipDialog
 
@@ -60,9 +61,12 @@ class OrderTools(QObject):
 
         def on_success(done: BulkCheck) -> None:
             self.changed.emit()
-            refused = "; ".join(f"{r.po}: {r.reason}" for r in done.refused)
-            shipped = f"{len(done.accepted)} order(s) shipped; queued for Walmart and Commerce."
-            self.notice.emit(shipped + (f" Not shipped — {refused}" if refused else ""))
+            refused = "; ".join(f"{r.po}: {core('CoreText', r.reason)}" for r in done.refused)
+            count = len(done.accepted)
+            shipped = self.tr("%n order(s) shipped; queued for Walmart and Commerce.", "", count)
+            if refused:
+                shipped += self.tr(" Not shipped — {refused}").format(refused=refused)
+            self.notice.emit(shipped)
 
         work = asyncio.to_thread(ship_accepted, self._db, check)
         return self._ops.run_op(

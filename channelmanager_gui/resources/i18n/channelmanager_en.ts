@@ -129,6 +129,16 @@
     </message>
 </context>
 <context>
+    <name>OrderTools</name>
+    <message numerus="yes">
+        <source>%n order(s) shipped; queued for Walmart and Commerce.</source>
+        <translation>
+            <numerusform>%n order shipped; queued for Walmart and Commerce.</numerusform>
+            <numerusform>%n orders shipped; queued for Walmart and Commerce.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OrdersPage</name>
     <message numerus="yes">
         <source>Retry %n order(s)</source>

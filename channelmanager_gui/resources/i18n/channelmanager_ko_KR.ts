@@ -564,6 +564,10 @@
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
+    <message>
+        <source>{count} {kind} exported to {path}</source>
+        <translation>{kind} {count}건을 {path}(으)로 내보냈습니다</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunWizard</name>
@@ -1495,6 +1499,14 @@
         <source>Stores cannot connect: no safe password store (keyring) is available.</source>
         <translation>스토어를 연결할 수 없습니다: 안전한 비밀번호 저장소(키링)가 없습니다.</translation>
     </message>
+    <message>
+        <source>orders</source>
+        <translation>주문</translation>
+    </message>
+    <message>
+        <source>listings</source>
+        <translation>상품</translation>
+    </message>
 </context>
 <context>
     <name>LanguageSettings</name>
@@ -1745,12 +1757,84 @@
 <context>
     <name>MatchPanel</name>
     <message>
+        <source>no UPC, EAN, ISBN or GTIN in Commerce</source>
+        <translation>Commerce에 UPC, EAN, ISBN 또는 GTIN 없음</translation>
+    </message>
+    <message>
+        <source>Missing: {missing}. Add a valid identifier to the product in Commerce (the attributes read are set in Settings › Edit store › Identifiers); the catalog sync picks it up and the listing can then be matched.</source>
+        <translation>누락: {missing}. Commerce에서 상품에 유효한 식별 코드를 추가하세요(읽을 속성은 설정 › 스토어 편집 › 식별 코드에서 정합니다). 카탈로그 동기화 후 이 상품을 매칭할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Walmart has {count} catalog items with GTIN {gtin}. Pick the one that is your product; it is set up by match on the next pass.</source>
+        <translation>Walmart에 GTIN {gtin}인 카탈로그 상품이 {count}개 있습니다. 내 상품에 해당하는 것을 고르세요. 다음 동기화 때 매칭으로 등록됩니다.</translation>
+    </message>
+    <message>
+        <source>Waiting for Walmart: the next matching pass looks this identifier up.</source>
+        <translation>Walmart 대기 중: 다음 매칭 때 이 식별 코드를 조회합니다.</translation>
+    </message>
+    <message>
+        <source>No Walmart catalog item has this identifier</source>
+        <translation>이 식별 코드를 가진 Walmart 카탈로그 상품이 없습니다</translation>
+    </message>
+    <message>
+        <source>{reason}. Fix the identifier in Commerce, or set the item up in Seller Center, then match again.</source>
+        <translation>{reason}. Commerce에서 식별 코드를 고치거나 Seller Center에서 상품을 등록한 뒤 다시 매칭하세요.</translation>
+    </message>
+    <message>
+        <source>not published yet</source>
+        <translation>아직 게시되지 않음</translation>
+    </message>
+    <message>
+        <source>Matched to Walmart item {item} ({published}).</source>
+        <translation>Walmart 상품 {item}에 매칭됨({published}).</translation>
+    </message>
+    <message>
+        <source>Matched ({published}).</source>
+        <translation>매칭됨({published}).</translation>
+    </message>
+    <message>
+        <source>Not sent for matching yet: use “Match on Walmart”.</source>
+        <translation>아직 매칭에 보내지 않았습니다: “Walmart에서 매칭”을 사용하세요.</translation>
+    </message>
+    <message>
         <source>Select a listing to see what its match needs.</source>
         <translation>상품을 선택하면 매칭에 필요한 것을 볼 수 있습니다.</translation>
     </message>
     <message>
         <source>{sku} — {name}</source>
         <translation>{sku} — {name}</translation>
+    </message>
+    <message>
+        <source>Your product (Commerce)</source>
+        <translation>내 상품(Commerce)</translation>
+    </message>
+    <message>
+        <source>Price {price}</source>
+        <translation>가격 {price}</translation>
+    </message>
+    <message>
+        <source>Untitled Walmart item</source>
+        <translation>제목 없는 Walmart 상품</translation>
+    </message>
+    <message>
+        <source>Brand: {brand}</source>
+        <translation>브랜드: {brand}</translation>
+    </message>
+    <message>
+        <source>Walmart item {item}</source>
+        <translation>Walmart 상품 {item}</translation>
+    </message>
+    <message>
+        <source>Walmart price {price}</source>
+        <translation>Walmart 가격 {price}</translation>
+    </message>
+    <message>
+        <source>Chosen — setting up</source>
+        <translation>선택됨 — 등록 중</translation>
+    </message>
+    <message>
+        <source>Use this item</source>
+        <translation>이 상품 사용</translation>
     </message>
 </context>
 <context>
@@ -2031,6 +2115,16 @@
 </context>
 <context>
     <name>OrderTools</name>
+    <message numerus="yes">
+        <source>%n order(s) shipped; queued for Walmart and Commerce.</source>
+        <translation>
+            <numerusform>주문 %n건 발송됨. Walmart와 Commerce 전송 대기 중입니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> Not shipped — {refused}</source>
+        <translation> 발송 안 됨 — {refused}</translation>
+    </message>
     <message>
         <source>Ship several orders</source>
         <translation>여러 주문 발송</translation>

@@ -564,6 +564,10 @@
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
+    <message>
+        <source>{count} {kind} exported to {path}</source>
+        <translation>已将 {count} 条{kind}导出到 {path}</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunWizard</name>
@@ -1495,6 +1499,14 @@
         <source>Stores cannot connect: no safe password store (keyring) is available.</source>
         <translation>店铺无法连接：没有可用的安全密码存储（密钥环）。</translation>
     </message>
+    <message>
+        <source>orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>listings</source>
+        <translation>刊登</translation>
+    </message>
 </context>
 <context>
     <name>LanguageSettings</name>
@@ -1745,12 +1757,84 @@
 <context>
     <name>MatchPanel</name>
     <message>
+        <source>no UPC, EAN, ISBN or GTIN in Commerce</source>
+        <translation>Commerce 中没有 UPC、EAN、ISBN 或 GTIN</translation>
+    </message>
+    <message>
+        <source>Missing: {missing}. Add a valid identifier to the product in Commerce (the attributes read are set in Settings › Edit store › Identifiers); the catalog sync picks it up and the listing can then be matched.</source>
+        <translation>缺少：{missing}。请在 Commerce 中为商品添加有效的商品编码（读取哪些属性在“设置 › 编辑店铺 › 商品编码”中设定）；商品目录同步后即可匹配此刊登。</translation>
+    </message>
+    <message>
+        <source>Walmart has {count} catalog items with GTIN {gtin}. Pick the one that is your product; it is set up by match on the next pass.</source>
+        <translation>Walmart 有 {count} 个 GTIN 为 {gtin} 的商品。请选择与您的商品对应的那个；下次同步时将按匹配方式创建。</translation>
+    </message>
+    <message>
+        <source>Waiting for Walmart: the next matching pass looks this identifier up.</source>
+        <translation>等待 Walmart：下次匹配时会查询此商品编码。</translation>
+    </message>
+    <message>
+        <source>No Walmart catalog item has this identifier</source>
+        <translation>Walmart 商品目录中没有使用此编码的商品</translation>
+    </message>
+    <message>
+        <source>{reason}. Fix the identifier in Commerce, or set the item up in Seller Center, then match again.</source>
+        <translation>{reason}。请在 Commerce 中修正商品编码，或在 Seller Center 中创建该商品，然后重新匹配。</translation>
+    </message>
+    <message>
+        <source>not published yet</source>
+        <translation>尚未发布</translation>
+    </message>
+    <message>
+        <source>Matched to Walmart item {item} ({published}).</source>
+        <translation>已匹配到 Walmart 商品 {item}（{published}）。</translation>
+    </message>
+    <message>
+        <source>Matched ({published}).</source>
+        <translation>已匹配（{published}）。</translation>
+    </message>
+    <message>
+        <source>Not sent for matching yet: use “Match on Walmart”.</source>
+        <translation>尚未发送匹配：请使用“在 Walmart 上匹配”。</translation>
+    </message>
+    <message>
         <source>Select a listing to see what its match needs.</source>
         <translation>选择一个刊登，查看匹配还需要什么。</translation>
     </message>
     <message>
         <source>{sku} — {name}</source>
         <translation>{sku} — {name}</translation>
+    </message>
+    <message>
+        <source>Your product (Commerce)</source>
+        <translation>您的商品（Commerce）</translation>
+    </message>
+    <message>
+        <source>Price {price}</source>
+        <translation>价格 {price}</translation>
+    </message>
+    <message>
+        <source>Untitled Walmart item</source>
+        <translation>无标题的 Walmart 商品</translation>
+    </message>
+    <message>
+        <source>Brand: {brand}</source>
+        <translation>品牌：{brand}</translation>
+    </message>
+    <message>
+        <source>Walmart item {item}</source>
+        <translation>Walmart 商品 {item}</translation>
+    </message>
+    <message>
+        <source>Walmart price {price}</source>
+        <translation>Walmart 价格 {price}</translation>
+    </message>
+    <message>
+        <source>Chosen — setting up</source>
+        <translation>已选择 — 正在创建</translation>
+    </message>
+    <message>
+        <source>Use this item</source>
+        <translation>使用此商品</translation>
     </message>
 </context>
 <context>
@@ -2031,6 +2115,16 @@
 </context>
 <context>
     <name>OrderTools</name>
+    <message numerus="yes">
+        <source>%n order(s) shipped; queued for Walmart and Commerce.</source>
+        <translation>
+            <numerusform>已发货 %n 个订单；已排队发送到 Walmart 和 Commerce。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> Not shipped — {refused}</source>
+        <translation> 未发货 — {refused}</translation>
+    </message>
     <message>
         <source>Ship several orders</source>
         <translation>批量发货</translation>
