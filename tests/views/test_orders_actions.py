@@ -364,5 +364,5 @@ def test_ship_several_from_the_list_queues_each_accepted_order(
     for key in ("due", "late"):
         assert [kind for kind, _ in actions_of(db, shop[key])] == ["commerce.ship", "walmart.ship"]
     assert published and Change.ORDERS in published[-1]
-    assert notices == ["2 order(s) shipped; queued for Walmart and Commerce."]
+    assert notices == ["2 orders shipped; queued for Walmart and Commerce."]
     next_refresh(qasync_loop, page)  # the list follows (and no refresh is left pending)
