@@ -61,6 +61,7 @@ from channelmanager_gui.views.first_run import FirstRunWizard
 from channelmanager_gui.views.i18n import ui
 from channelmanager_gui.views.keyring_dialog import KeyringDialog
 from channelmanager_gui.views.main_window import MainWindow
+from channelmanager_gui.views.notice_words import NoticeWords
 from channelmanager_gui.views.page_wiring import PageDeps, mount_pages
 from channelmanager_gui.views.single_instance import SingleInstance, instance_key
 from channelmanager_gui.views.theme import follow
@@ -400,10 +401,11 @@ class _Shell:
 
     def _show_notice(self, notice: Notice) -> None:
         """New orders and new sync problems: a tray balloon, else the status bar."""
+        title, text = NoticeWords().of(notice)
         if self.tray is not None:
-            self.tray.notify(notice.title, notice.text, warning=notice.warning)
+            self.tray.notify(title, text, warning=notice.warning)
         else:
-            self.window.status.notice(f"{notice.title}. {notice.text}")
+            self.window.status.notice(f"{title}. {text}")
 
     def _on_window_hidden_to_tray(self) -> None:
         if self.tray is not None and not self._told_about_tray:

@@ -29,12 +29,27 @@ class NoticeKind(StrEnum):
     CANCELLATIONS = "cancellations"
 
 
+class NoticeEvent(StrEnum):
+    """What a notice says, for a window that words it in the merchant's language."""
+
+    NEW_ORDERS = "new_orders"
+    LOOP_FAILING = "loop_failing"
+    CANCEL_HELD = "cancel_held"
+    CANCEL_REFUSED = "cancel_refused"
+
+
 @dataclass(frozen=True)
 class Notice:
+    """``title`` and ``text`` in English; ``event``, ``count`` and ``where`` (the store, or the
+    failing loop) let the window say the same in the language it shows."""
+
     title: str
     text: str
     warning: bool = False
     kind: NoticeKind = field(default=NoticeKind.NEW_ORDERS, compare=False)
+    event: NoticeEvent | None = field(default=None, compare=False)
+    count: int = field(default=0, compare=False)
+    where: str = field(default="", compare=False)
 
 
 class SyncNotices:
@@ -78,9 +93,9 @@ class SyncNotices:
             return
         self._failing.add(name)
         title = f"Sync problem: {name[:1].upper()}{name[1:]}"
-        self._emit(
-            Notice(title, error or "The last sync run failed.", True, NoticeKind.SYNC_ERRORS)
-        )
+        text = error or "The last sync run failed."
+        failing = NoticeEvent.LOOP_FAILING
+        self._emit(Notice(title, text, True, NoticeKind.SYNC_ERRORS, failing, where=name))
 
     def _check_new_orders(self, name: str, new: int) -> None:
         if new <= 0:
@@ -89,7 +104,11 @@ class SyncNotices:
         where = f" for {store}" if store else ""
         plural, them = ("s", "them") if new != 1 else ("", "it")
         title = f"{new} new Walmart order{plural}{where}"
-        self._emit(Notice(title, f"Open Orders to see {them}.", kind=NoticeKind.NEW_ORDERS))
+        text = f"Open Orders to see {them}."
+        event = NoticeEvent.NEW_ORDERS
+        self._emit(
+            Notice(title, text, kind=NoticeKind.NEW_ORDERS, event=event, count=new, where=store)
+        )
 
     def _check_cancellations(self, name: str, counts: Mapping[str, int]) -> None:
         store = name.rpartition("/")[0]
@@ -102,6 +121,9 @@ class SyncNotices:
                     "Choose the reason for Walmart: open Orders, In error.",
                     True,
                     NoticeKind.CANCELLATIONS,
+                    NoticeEvent.CANCEL_HELD,
+                    held,
+                    store,
                 )
             )
         if refused > 0:
@@ -112,6 +134,9 @@ class SyncNotices:
                     "Open Orders, In error.",
                     True,
                     NoticeKind.CANCELLATIONS,
+                    NoticeEvent.CANCEL_REFUSED,
+                    refused,
+                    store,
                 )
             )
 

@@ -105,6 +105,37 @@
     </message>
 </context>
 <context>
+    <name>NoticeWords</name>
+    <message numerus="yes">
+        <source>%n new Walmart order(s)</source>
+        <translation>
+            <numerusform>%n new Walmart order</numerusform>
+            <numerusform>%n new Walmart orders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Open Orders to see them.</source>
+        <translation>
+            <numerusform>Open Orders to see it.</numerusform>
+            <numerusform>Open Orders to see them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) cancelled in Commerce</source>
+        <translation>
+            <numerusform>%n order cancelled in Commerce</numerusform>
+            <numerusform>%n orders cancelled in Commerce</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n partly shipped order(s) cancelled in Commerce</source>
+        <translation>
+            <numerusform>%n partly shipped order cancelled in Commerce</numerusform>
+            <numerusform>%n partly shipped orders cancelled in Commerce</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OrderActions</name>
     <message numerus="yes">
         <source>Shipment of %n item(s) of order {order} queued for Walmart and Commerce.</source>

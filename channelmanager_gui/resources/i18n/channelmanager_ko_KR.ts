@@ -1882,6 +1882,53 @@
     </message>
 </context>
 <context>
+    <name>NoticeWords</name>
+    <message numerus="yes">
+        <source>%n new Walmart order(s)</source>
+        <translation>
+            <numerusform>새 Walmart 주문 %n건</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{title} for {store}</source>
+        <translation>{title} ({store})</translation>
+    </message>
+    <message numerus="yes">
+        <source>Open Orders to see them.</source>
+        <translation>
+            <numerusform>주문 화면에서 확인하세요.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync problem: {loop}</source>
+        <translation>동기화 문제: {loop}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) cancelled in Commerce</source>
+        <translation>
+            <numerusform>Commerce에서 취소된 주문 %n건</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose the reason for Walmart: open Orders, In error.</source>
+        <translation>Walmart에 보낼 사유를 선택하세요: 주문 화면의 오류를 여세요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n partly shipped order(s) cancelled in Commerce</source>
+        <translation>
+            <numerusform>Commerce에서 취소된 부분 발송 주문 %n건</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Walmart cannot cancel a partly shipped order from here; nothing was sent. Open Orders, In error.</source>
+        <translation>Walmart는 부분 발송된 주문을 여기서 취소할 수 없어 아무것도 보내지 않았습니다. 주문 화면의 오류를 여세요.</translation>
+    </message>
+    <message>
+        <source>{title} ({store})</source>
+        <translation>{title} ({store})</translation>
+    </message>
+</context>
+<context>
     <name>OrderActions</name>
     <message>
         <source>Select one order.</source>

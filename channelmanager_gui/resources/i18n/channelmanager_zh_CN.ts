@@ -1882,6 +1882,53 @@
     </message>
 </context>
 <context>
+    <name>NoticeWords</name>
+    <message numerus="yes">
+        <source>%n new Walmart order(s)</source>
+        <translation>
+            <numerusform>%n 个新的 Walmart 订单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{title} for {store}</source>
+        <translation>{title}（{store}）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Open Orders to see them.</source>
+        <translation>
+            <numerusform>打开“订单”查看。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync problem: {loop}</source>
+        <translation>同步问题：{loop}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) cancelled in Commerce</source>
+        <translation>
+            <numerusform>%n 个订单已在 Commerce 中取消</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose the reason for Walmart: open Orders, In error.</source>
+        <translation>请为 Walmart 选择原因：打开“订单”中的“出错”。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n partly shipped order(s) cancelled in Commerce</source>
+        <translation>
+            <numerusform>%n 个部分发货的订单已在 Commerce 中取消</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Walmart cannot cancel a partly shipped order from here; nothing was sent. Open Orders, In error.</source>
+        <translation>Walmart 无法在此取消部分发货的订单；未发送任何内容。请打开“订单”中的“出错”。</translation>
+    </message>
+    <message>
+        <source>{title} ({store})</source>
+        <translation>{title}（{store}）</translation>
+    </message>
+</context>
+<context>
     <name>OrderActions</name>
     <message>
         <source>Select one order.</source>
