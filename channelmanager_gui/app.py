@@ -210,6 +210,7 @@ def _run_window(
         # Delete the window now rather than whenever Python collects it, so no top-level
         # widget of a finished run outlives it (matters when run_app runs twice, as in tests).
         shiboken6.delete(shell.window)
+        shell.language.remove()  # matters when run_app runs twice, as in tests
         collector.stop()
         asyncio.set_event_loop(None)  # the closed loop must not linger as the current one
     return 0

@@ -18,6 +18,7 @@ from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.services import language_prefs
 from channelmanager_gui.services.language_prefs import Language
 from channelmanager_gui.views import i18n
+from channelmanager_gui.views.language_settings import LanguageSettings
 from channelmanager_gui.views.locale_format import date_text, money_text
 from channelmanager_gui.views.navigation import Area
 from tests.models.order_seed import seed_shop
@@ -89,3 +90,16 @@ def test_the_choice_is_saved_and_system_follows_the_locale(db: Database) -> None
     assert i18n.resolve(Language.SYSTEM, chinese) is Language.CHINESE_SIMPLIFIED
     assert i18n.resolve(Language.SYSTEM, german) is Language.ENGLISH
     assert i18n.locale_for(Language.SYSTEM, german) == german
+
+
+def test_settings_saves_the_language_and_says_when_it_applies(qtbot: QtBot, db: Database) -> None:
+    settings = LanguageSettings(db)
+    qtbot.addWidget(settings)
+    assert settings.choice.currentData() == Language.SYSTEM.value
+    settings.choice.setCurrentIndex(settings.choice.findData(Language.KOREAN.value))
+    assert language_prefs.load(db) is Language.KOREAN
+    assert settings.notice.text() == "Channel Manager를 다시 시작하면 적용됩니다."
+    assert not settings.notice.isHidden()
+    settings.choice.setCurrentIndex(settings.choice.findData(Language.SYSTEM.value))
+    assert language_prefs.load(db) is Language.SYSTEM
+    assert settings.notice.isHidden()  # back to what this run shows: nothing to restart for
