@@ -724,6 +724,70 @@
         <translation>오류</translation>
     </message>
     <message>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>seen</source>
+        <translation>확인함</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>신규</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>업데이트</translation>
+    </message>
+    <message>
+        <source>known</source>
+        <translation>기존</translation>
+    </message>
+    <message>
+        <source>checked</source>
+        <translation>검사함</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>전송함</translation>
+    </message>
+    <message>
+        <source>matched</source>
+        <translation>매칭됨</translation>
+    </message>
+    <message>
+        <source>with several candidates</source>
+        <translation>후보 여러 개</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>찾지 못함</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>보류</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>거부됨</translation>
+    </message>
+    <message>
+        <source>recorded</source>
+        <translation>기록함</translation>
+    </message>
+    <message>
+        <source>untracked</source>
+        <translation>추적 안 함</translation>
+    </message>
+    <message>
+        <source>set up</source>
+        <translation>등록함</translation>
+    </message>
+    <message>
+        <source>prices queued</source>
+        <translation>가격 전송 대기</translation>
+    </message>
+    <message>
         <source>new returns</source>
         <translation>새 반품</translation>
     </message>

@@ -724,6 +724,70 @@
         <translation>错误</translation>
     </message>
     <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>seen</source>
+        <translation>已查看</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>已更新</translation>
+    </message>
+    <message>
+        <source>known</source>
+        <translation>已知</translation>
+    </message>
+    <message>
+        <source>checked</source>
+        <translation>已检查</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>matched</source>
+        <translation>已匹配</translation>
+    </message>
+    <message>
+        <source>with several candidates</source>
+        <translation>有多个候选</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>暂缓</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>recorded</source>
+        <translation>已记录</translation>
+    </message>
+    <message>
+        <source>untracked</source>
+        <translation>未跟踪</translation>
+    </message>
+    <message>
+        <source>set up</source>
+        <translation>已创建</translation>
+    </message>
+    <message>
+        <source>prices queued</source>
+        <translation>价格待发送</translation>
+    </message>
+    <message>
         <source>new returns</source>
         <translation>新退货</translation>
     </message>
