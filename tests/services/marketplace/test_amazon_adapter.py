@@ -15,6 +15,8 @@ from channelmanager_gui.services.marketplace import (
     CancelRequest,
     FulfilledBy,
     PriceUpdate,
+    RefundLine,
+    RefundRequest,
     ShipmentRequest,
     StockUpdate,
     open_adapter,
@@ -228,7 +230,20 @@ async def test_a_missing_secret_is_named_before_any_call(amazon_sandbox: AmazonS
 
 
 async def test_returns_report_and_refund_through_the_adjustment_feed(
-    amazon: AmazonAdapter, amazon_admin: Admin, amazon_clock: SandboxClock
-) -> None:
+    amazon: AmazonAdapter, amazon_sandbox: AmazonSandbox, amazon_admin: Admin,
+    amazon_clock: SandboxClock,
+) -> None:  # fmt: skip
     returns = [r async for r in amazon.fetch_returns(_now(amazon_clock) - timedelta(days=59))]
-    assert all(r.marketplace_order_id and r.lines for r in returns)
+    assert returns and all(r.marketplace_order_id and r.lines for r in returns)
+    ret = returns[0]
+    line = ret.lines[0]
+    order = amazon_sandbox.state.orders.get(ret.marketplace_order_id)
+    item = next(i for i in order.items if i.sku == line.sku)
+    # The report names the SKU; the adapter refunds the order item it belongs to.
+    request = RefundRequest(ret.marketplace_order_id, (RefundLine(line.line_id, 1),))
+    result = await amazon.refund(request)
+    check = await _finished(amazon, amazon_admin, result.submission_id)
+    assert check.status == "DONE" and not check.refused
+    (refund,) = amazon_admin.order(ret.marketplace_order_id)["refunds"]
+    assert refund["orderItemId"] == item.item_id and refund["reason"] == "CustomerReturn"
+    assert refund["components"] == {"Principal": f"{item.unit_price:.2f} USD"}
