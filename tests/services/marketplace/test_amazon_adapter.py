@@ -72,9 +72,7 @@ async def test_a_pending_order_has_no_money_and_is_not_ready(
     assert (await amazon.get_order(made["orderId"])).ready_to_create
 
 
-async def test_buyer_cancel_request_is_flagged(
-    amazon: AmazonAdapter, amazon_admin: Admin
-) -> None:
+async def test_buyer_cancel_request_is_flagged(amazon: AmazonAdapter, amazon_admin: Admin) -> None:
     made = amazon_admin.new_order(qty=1)
     amazon_admin.call("POST", f"orders/{made['orderId']}/cancel_request", {"reason": "Too late"})
     order = await amazon.get_order(made["orderId"])

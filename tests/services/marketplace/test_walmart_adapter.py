@@ -56,8 +56,9 @@ async def test_orders_map_as_the_engine_stores_them(
     assert order.total == raw.total.amount if raw.total else order.total is not None
     assert order.needs_acknowledgement and order.ready_to_create and line.status == "Created"
     assert order.buyer_cancel_requested
-    assert set(order.shipping_address) == {"name", "address1", "address2", "city", "state",
-                                           "postal_code", "country", "address_type", "phone"}  # fmt: skip
+    stored = {"name", "address1", "address2", "city", "state", "postal_code", "country",
+              "address_type", "phone"}  # fmt: skip
+    assert set(order.shipping_address) == stored  # engine.order_records._address's keys
     await walmart.acknowledge(po)
     acked = await walmart.get_order(po)
     assert not acked.needs_acknowledgement and acked.lines[0].status == "Acknowledged"
@@ -66,7 +67,8 @@ async def test_orders_map_as_the_engine_stores_them(
 def _ship(po: str, line_id: str, qty: int, tracking: str, carrier: str = "UPS",
           other: str = "", url: str = "") -> ShipmentRequest:  # fmt: skip
     return ShipmentRequest(po, "1", carrier, tracking, SHIP_DATE, ((line_id, qty),),
-                           other_carrier=other, tracking_url=url, seller_order_id="100000123")  # fmt: skip
+                           other_carrier=other, tracking_url=url,
+                           seller_order_id="100000123")  # fmt: skip
 
 
 async def test_partial_then_rest_and_a_retry_ships_nothing_twice(
