@@ -20,8 +20,9 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Sequence
 from datetime import UTC, datetime, timedelta
 
-from channelmanager_gui.errors import ValidationError
+from channelmanager_gui.errors import ChannelError, ValidationError
 from channelmanager_gui.services.amazon import AmazonClient, OfferUpdate, PackageLine, ShipPackage
+from channelmanager_gui.services.amazon.connection import participation_problems
 from channelmanager_gui.services.amazon.orders import MIN_BEFORE_AGE
 from channelmanager_gui.services.amazon.report_rows import (
     parse_listings_report,
@@ -202,4 +203,15 @@ class AmazonAdapter:
     async def test_connection(self) -> list[str]:
         """Token exchange, then marketplace participation, each failure in words (§8.1)."""
         report = await self.client.test_connection()
-        return [] if report.ok else [report.message]
+        if report.ok:
+            return []
+        if report.problem != "no_permission":
+            return [report.message]
+        # The client joins one sentence per marketplace; the port gives each on its own.
+        try:
+            participations = await self.client.marketplace_participations()
+        except ChannelError:
+            return [report.message]
+        return participation_problems(participations, self.client.marketplace_ids) or [
+            report.message
+        ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
@@ -24,7 +25,9 @@ from channelmanager_gui.services.marketplace import (
 from channelmanager_gui.services.marketplace.amazon_adapter import AmazonAdapter
 from tests.services.amazon.against_sandbox.conftest import Admin, SandboxClock
 
-from .conftest import amazon_secrets, amazon_spec
+from .conftest import US, amazon_secrets, amazon_spec
+
+MX = "A1AM78C64UM0Y8"
 
 LONG_AGO = datetime(2020, 1, 1, tzinfo=UTC)
 SHIP_DATE = datetime(2026, 8, 5, 16, 30, tzinfo=UTC)
@@ -218,6 +221,18 @@ async def test_connection_names_a_bad_refresh_token(
     finally:
         await bad.aclose()
     assert "refresh token" in problem
+
+
+async def test_connection_names_each_marketplace_the_account_cannot_sell_in(
+    amazon_sandbox: AmazonSandbox, amazon_clock: SandboxClock
+) -> None:
+    spec = replace(amazon_spec(amazon_sandbox), marketplace_ids=(US, MX))
+    port = open_adapter(spec, amazon_secrets(amazon_sandbox).get, clock=amazon_clock)
+    try:
+        problems = await port.test_connection()
+    finally:
+        await port.aclose()
+    assert problems == ["This seller account is not registered in Amazon.com.mx."]
 
 
 async def test_a_missing_secret_is_named_before_any_call(amazon_sandbox: AmazonSandbox) -> None:
