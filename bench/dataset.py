@@ -54,10 +54,10 @@ def _listing_row(store_id: int, index: int, p: DemoProduct, now: datetime) -> di
         "identifier_value": p.id_value,
         "gtin14": p.walmart_gtin,
         "match_status": MatchStatus.MATCHED,
-        "walmart_item_id": str(100_000_000 + index),
-        "walmart_wpid": f"WP{index:010d}",
-        "walmart_published_status": "PUBLISHED",
-        "walmart_lifecycle_status": "ACTIVE",
+        "marketplace_item_id": str(100_000_000 + index),
+        "marketplace_product_id": f"WP{index:010d}",
+        "published_status": "PUBLISHED",
+        "lifecycle_status": "ACTIVE",
         "last_price_sent": p.price,
         "price_sent_at": now,
         "last_qty_sent": qty,
@@ -119,7 +119,7 @@ def _order_row(
     return {
         "id": order_id,
         "store_id": store_id,
-        "purchase_order_id": str(2_000_000_000_000 + n * 7919),
+        "marketplace_order_id": str(2_000_000_000_000 + n * 7919),
         "customer_order_id": str(5_000_000_000_000 + n * 104_729),
         "order_date": date,
         "estimated_ship_date": date + timedelta(days=2),
@@ -158,7 +158,7 @@ def _line_row(order_id: int, k: int, sku: str, status: str, rng: random.Random) 
         "qty_refunded": qty if status == OrderStatus.REFUNDED else 0,
         "unit_price": round(rng.uniform(4, 120), 2),
         "tax": 0.0,
-        "walmart_status": "Shipped" if shipped else "Acknowledged",
+        "marketplace_status": "Shipped" if shipped else "Acknowledged",
     }
 
 

@@ -136,7 +136,9 @@ def _ship(args: argparse.Namespace) -> int:
         ops.publish(db, shipped)
         after = ops.order_for_action(db, order.id)
     data = {
+        "marketplace": order.marketplace,
         "purchase_order_id": order.marketplace_order_id,
+        "marketplace_order_id": order.marketplace_order_id,
         "shipment_id": shipped.id,
         "carrier": request.carrier_title,
         "method_code": request.method_code,
@@ -165,7 +167,9 @@ def _cancel(args: argparse.Namespace) -> int:
         ops.publish(db, ops.cancel(db, order_id, args.reason))
         after = ops.order_for_action(db, order_id)
     data = {
+        "marketplace": after.marketplace,
         "purchase_order_id": after.marketplace_order_id,
+        "marketplace_order_id": after.marketplace_order_id,
         "reason": after.cancel_reason,
         "status": after.status,
         "lines": {ln.line_number: ln.qty_cancelled for ln in after.lines},
@@ -194,13 +198,17 @@ def _tracking_url(args: argparse.Namespace) -> int:
     if args.json:
         output.print_json(
             {
+                "marketplace": order.marketplace,
                 "purchase_order_id": order.marketplace_order_id,
+                "marketplace_order_id": order.marketplace_order_id,
                 "shipment_id": shipment_id,
                 "status": after.status,
             }
         )
     else:
-        print(f"Order {order.marketplace_order_id}: tracking link added to shipment #{shipment_id}.")
+        print(
+            f"Order {order.marketplace_order_id}: tracking link added to shipment #{shipment_id}."
+        )
     return 0
 
 
@@ -211,7 +219,8 @@ def _shipment_without_link(order: Order) -> int:
         return waiting[0]
     if not waiting:
         raise ValidationError(
-            "shipment", f"order {order.marketplace_order_id} has no shipment without a tracking link"
+            "shipment",
+            f"order {order.marketplace_order_id} has no shipment without a tracking link",
         )
     ids = ", ".join(f"#{i}" for i in waiting)
     raise UsageError(

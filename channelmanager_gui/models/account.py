@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint, select
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from channelmanager_gui.models.base import Base, UTCDateTime, utcnow
 
@@ -49,3 +49,21 @@ class MarketplaceAccount(Base):
         if self.marketplace == WALMART:
             return f"store:{self.store_id}:{name}"
         return f"account:{self.id}:{name}"
+
+
+def walmart_account_id(session: Session, store_id: int) -> int:
+    """The id of the store's Walmart account, which today's Walmart flows write their rows
+    (orders, listings, returns, feeds, walmart.* actions) under.
+
+    Every store has one since 0010 (the upgrade and store creation make it); one missing is a
+    broken database, so this raises rather than guess.
+    """
+    found = session.scalar(
+        select(MarketplaceAccount.id)
+        .where(MarketplaceAccount.store_id == store_id, MarketplaceAccount.marketplace == WALMART)
+        .order_by(MarketplaceAccount.id)
+        .limit(1)
+    )
+    if found is None:
+        raise LookupError(f"store #{store_id} has no Walmart account")
+    return found

@@ -89,7 +89,7 @@ class ListingSortColumn(StrEnum):
     PRICE_SENT = "last_price_sent"
     QTY_SENT = "last_qty_sent"
     SENT_AT = "sent_at"  # the later of the price and stock pushes
-    WALMART_ITEM = "walmart_item_id"
+    WALMART_ITEM = "marketplace_item_id"
     ERROR = "sync_error"
 
 
@@ -125,6 +125,7 @@ class ListingRow:
 
     id: int
     store_id: int
+    marketplace: str
     sku: str
     name: str
     state: str

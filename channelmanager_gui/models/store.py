@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import JSON, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from channelmanager_gui.models.account import WALMART, MarketplaceAccount
 from channelmanager_gui.models.base import Base, UTCDateTime, utcnow
-
-if TYPE_CHECKING:
-    from channelmanager_gui.models.account import MarketplaceAccount
 
 
 class Store(Base):
@@ -29,13 +27,36 @@ class Store(Base):
     is_demo: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
+    # Loaded with the store (a handful of rows): the engine and the dialogs keep detached
+    # store snapshots and read their accounts.
     accounts: Mapped[list[MarketplaceAccount]] = relationship(
-        back_populates="store", cascade="all, delete-orphan", order_by="MarketplaceAccount.id"
+        back_populates="store",
+        cascade="all, delete-orphan",
+        order_by="MarketplaceAccount.id",
+        lazy="selectin",
     )
 
     def walmart_account(self) -> MarketplaceAccount | None:
         """The store's Walmart account (the first, if the merchant added several)."""
-        return next((a for a in self.accounts if a.marketplace == "walmart"), None)
+        return next((a for a in self.accounts if a.marketplace == WALMART), None)
+
+    @property
+    def walmart_url(self) -> str:
+        """The Walmart API URL, kept on the store's Walmart account since 0010 ("" if none)."""
+        account = self.walmart_account()
+        return account.api_url if account is not None else ""
+
+    @walmart_url.setter
+    def walmart_url(self, url: str) -> None:
+        """Set the Walmart account's API URL, creating the account if the store has none
+        (store creation and editing, which know one Walmart URL per store)."""
+        account = self.walmart_account()
+        if account is None:
+            self.accounts.append(
+                MarketplaceAccount(marketplace=WALMART, name="Walmart", api_url=url)
+            )
+        else:
+            account.api_url = url
 
     def secret_key(self, name: str) -> str:
         """Keyring user name for one of this store's secrets."""
@@ -49,7 +70,3 @@ class AppSetting(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[Any] = mapped_column(JSON)
-
-
-# Registers MarketplaceAccount wherever Store is used (the relationship above names it).
-from channelmanager_gui.models import account as _account  # noqa: E402, F401

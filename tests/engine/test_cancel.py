@@ -143,7 +143,9 @@ async def test_buyer_cancel_request_is_visible_and_honoured(
     assert walmart_qty(line, "Cancelled") == 1
     second = order(engine.env.db, shipped_anyway)
     assert second.status == OrderStatus.SHIPPED
-    assert walmart_qty(walmart_line(walmart_admin, second.marketplace_order_id, "1"), "Shipped") == 1
+    assert (
+        walmart_qty(walmart_line(walmart_admin, second.marketplace_order_id, "1"), "Shipped") == 1
+    )
 
 
 @pytest.mark.parametrize("crash_in", [WALMART_CANCEL, COMMERCE_CANCEL])

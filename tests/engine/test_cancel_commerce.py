@@ -66,7 +66,9 @@ def admin_credit(
     commerce_admin: Admin, engine: SyncEngine, order_id: int, units: dict[str, int] | None = None
 ) -> dict[str, Any]:
     """The admin's Credit Memo of the order's unshipped units (``units``: SKU → qty)."""
-    return credit_unshipped(commerce_admin, order(engine.env.db, order_id).marketplace_order_id, units)
+    return credit_unshipped(
+        commerce_admin, order(engine.env.db, order_id).marketplace_order_id, units
+    )
 
 
 async def test_credited_in_commerce_is_sent_with_the_store_reason(

@@ -14,7 +14,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 
 from channelmanager_gui.models.db import Database
-from channelmanager_gui.models.listing import MatchStatus, MarketplaceFeed
+from channelmanager_gui.models.listing import MarketplaceFeed, MatchStatus
 from channelmanager_gui.models.outbox import OutboxAction
 from channelmanager_gui.services.engine import listings_flow
 from channelmanager_gui.services.engine.catalog import import_products, refresh_catalog

@@ -37,7 +37,7 @@ def db() -> Iterator[Database]:
 @pytest.fixture
 def store_id(db: Database) -> int:
     store = add_store(db)
-    seed_listings(db, store, 70)  # ten of each of the seven states
+    seed_listings(db, store, 10 * len(KINDS))  # ten of each state
     return store
 
 
@@ -54,7 +54,7 @@ def test_each_tab_lists_its_state(db: Database, store_id: int) -> None:
             rows = rows_by_ids(session, ids)
             assert len(ids) == 10
             assert {row.state for row in rows.values()} == {state}
-        assert len(listing_ids(session, ListingFilter(store_id, ALL), ListingSort())) == 70
+        assert len(listing_ids(session, ListingFilter(store_id, ALL), ListingSort())) == 10 * len(KINDS)
 
 
 def test_counts_per_tab_ignore_the_tab_but_follow_the_search(db: Database, store_id: int) -> None:
@@ -64,7 +64,7 @@ def test_counts_per_tab_ignore_the_tab_but_follow_the_search(db: Database, store
         )
     with db.session() as session:
         counts = listing_counts(session, ListingFilter(store_id, ListingState.ACTIVE))
-        assert counts.get(ALL) == 70
+        assert counts.get(ALL) == 10 * len(KINDS)
         assert counts.get(IN_ERROR) == 1
         assert all(counts.get(state) == 10 for state, _, _ in KINDS)
         searched = listing_counts(session, ListingFilter(store_id, ALL, "SKU-00000"))
@@ -119,7 +119,7 @@ def test_store_filter_keeps_stores_apart(db: Database, store_id: int) -> None:
     seed_listings(db, other, 3, start=1000)
     with db.session() as session:
         assert len(listing_ids(session, ListingFilter(other), ListingSort())) == 3
-        assert listing_counts(session, ListingFilter(None)).get(ALL) == 73
+        assert listing_counts(session, ListingFilter(None)).get(ALL) == 10 * len(KINDS) + 3
 
 
 def test_rows_by_ids_skips_missing_and_refuses_too_many(db: Database, store_id: int) -> None:

@@ -84,7 +84,8 @@ def walmart_order(draw: st.DrawFn) -> WalmartOrder:
 def _sane(line: OrderLine) -> None:
     assert line.qty_shipped >= 0 and line.qty_cancelled >= 0
     assert line.qty_shipped + line.qty_cancelled <= line.qty_ordered
-    assert len(line.sku) <= 64 and len(line.product_name) <= 255 and len(line.marketplace_status) <= 16
+    assert len(line.sku) <= 64 and len(line.product_name) <= 255
+    assert len(line.marketplace_status) <= 16
 
 
 @PROPERTY

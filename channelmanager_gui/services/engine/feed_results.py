@@ -75,7 +75,9 @@ RULES: dict[str, ResultRules] = {
 }
 
 
-def apply_results(session: Session, feed: MarketplaceFeed, status: FeedStatus, now: datetime) -> None:
+def apply_results(
+    session: Session, feed: MarketplaceFeed, status: FeedStatus, now: datetime
+) -> None:
     """Record a finished feed's outcome on each listing it carried."""
     if status.status.upper() == "ERROR":
         reason = "; ".join(status.errors) or "Walmart could not process the feed"

@@ -21,6 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from channelmanager_gui.errors import ChannelError
+from channelmanager_gui.models.account import WALMART, walmart_account_id
 from channelmanager_gui.models.listing import FeedState, MarketplaceFeed
 from channelmanager_gui.services import activity
 from channelmanager_gui.services.engine.context import EngineEnv
@@ -41,7 +42,13 @@ def queue_feed(
     session: Session, store_id: int, feed_type: str, entries: list[dict[str, Any]]
 ) -> MarketplaceFeed:
     """Write the feed and its submit action in the caller's transaction."""
-    feed = MarketplaceFeed(store_id=store_id, feed_type=feed_type, entries=entries)
+    feed = MarketplaceFeed(
+        store_id=store_id,
+        account_id=walmart_account_id(session, store_id),
+        marketplace=WALMART,
+        feed_type=feed_type,
+        entries=entries,
+    )
     session.add(feed)
     session.flush()
     enqueue(

@@ -22,6 +22,7 @@ from typing import Any, Protocol, cast
 from sqlalchemy import ColumnElement, case, func, select, update
 from sqlalchemy.orm import Session
 
+from channelmanager_gui.models.account import WALMART
 from channelmanager_gui.models.listing import Listing, MatchStatus
 from channelmanager_gui.models.outbox import ActionStatus, OutboxAction
 from channelmanager_gui.services.changes import Change, Changes
@@ -121,6 +122,7 @@ def pushable(
              Listing.price_queued)  # fmt: skip
     query = select(*facts).where(
         Listing.store_id == store_id,
+        Listing.marketplace == WALMART,
         Listing.match_status == MatchStatus.MATCHED,
         Listing.lifecycle_status.is_(None) | Listing.lifecycle_status.not_in(ENDED),
     )

@@ -22,6 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from channelmanager_gui.errors import ValidationError
+from channelmanager_gui.models.account import WALMART
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.listing import Listing, MatchStatus
 from channelmanager_gui.services.changes import Change, Changes
@@ -76,7 +77,8 @@ def pick_candidate(db: Database, listing_id: int, marketplace_item_id: str) -> C
             c.get("item_id") == marketplace_item_id for c in candidates
         ):
             raise ValidationError(
-                "Walmart item", f"{marketplace_item_id} is not one of the candidates of {listing.sku}"
+                "Walmart item",
+                f"{marketplace_item_id} is not one of the candidates of {listing.sku}",
             )
         listing.match_candidates = [
             {**c, "chosen": c.get("item_id") == marketplace_item_id} for c in candidates
@@ -123,7 +125,11 @@ def _pending(env: EngineEnv, store_id: int) -> list[tuple[int, str, str, str | N
         busy = listings_in_open_feeds(session, store_id, "MP_ITEM_MATCH")
         query = (
             select(Listing)
-            .where(Listing.store_id == store_id, Listing.match_status == MatchStatus.PENDING)
+            .where(
+                Listing.store_id == store_id,
+                Listing.marketplace == WALMART,
+                Listing.match_status == MatchStatus.PENDING,
+            )
             .order_by(Listing.updated_at, Listing.id)
             .limit(MATCH_BATCH + len(busy))
         )

@@ -35,6 +35,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from channelmanager_gui.errors import ChannelError, MalformedResponseError
+from channelmanager_gui.models.account import WALMART, walmart_account_id
 from channelmanager_gui.models.order import Order, OrderStatus
 from channelmanager_gui.services.changes import Change, Changes
 from channelmanager_gui.services.engine.context import EngineEnv, StoreContext
@@ -189,7 +190,11 @@ def save_order(
 def _existing(session: Session, store_id: int, orders: list[WalmartOrder]) -> dict[str, Order]:
     """The orders of ``orders`` already saved, by purchase order id, in one query."""
     pos = {wo.marketplace_order_id for wo in orders}
-    query = select(Order).where(Order.store_id == store_id, Order.marketplace_order_id.in_(pos))
+    query = select(Order).where(
+        Order.store_id == store_id,
+        Order.marketplace == WALMART,
+        Order.marketplace_order_id.in_(pos),
+    )
     return {order.marketplace_order_id: order for order in session.scalars(query)}
 
 
@@ -206,12 +211,13 @@ def _save_batch(
     order was a fifth of the import's CPU), then get their timeline and actions; an order
     seen twice in the batch is inserted once, and updated once its insert is settled."""
     known = _existing(session, store_id, orders)
+    account_id = walmart_account_id(session, store_id)
     inserted: list[tuple[Order, WalmartOrder]] = []
     for wo in orders:
         counts.seen += 1
         order = known.get(wo.marketplace_order_id)
         if order is None and not known_only:
-            order = known[wo.marketplace_order_id] = new_order(store_id, wo, now)
+            order = known[wo.marketplace_order_id] = new_order(store_id, account_id, wo, now)
             session.add(order)
             inserted.append((order, wo))
             counts.new += 1

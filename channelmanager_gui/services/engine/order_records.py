@@ -13,6 +13,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from channelmanager_gui.models.account import WALMART
 from channelmanager_gui.models.money import ZERO, to_money
 from channelmanager_gui.models.order import Order, OrderLine
 from channelmanager_gui.services.walmart.order_models import Order as WalmartOrder
@@ -78,10 +79,13 @@ def _customer_name(wo: WalmartOrder) -> str:
     return (info.address.name if info and info.address else "")[:255]
 
 
-def new_order(store_id: int, wo: WalmartOrder, now: datetime) -> Order:
-    """A local order row (with lines) for an order seen for the first time."""
+def new_order(store_id: int, account_id: int, wo: WalmartOrder, now: datetime) -> Order:
+    """A local order row (with lines) for an order seen for the first time on the store's
+    Walmart account ``account_id``."""
     order = Order(
         store_id=store_id,
+        account_id=account_id,
+        marketplace=WALMART,
         marketplace_order_id=wo.marketplace_order_id,
         customer_order_id=wo.customer_order_id,
         order_date=wo.order_date,

@@ -64,7 +64,9 @@ def matched(
 ) -> None:
     listing.match_status = MatchStatus.MATCHED
     listing.marketplace_product_id = wpid or listing.marketplace_product_id
-    listing.marketplace_item_id = item_id or listing.marketplace_item_id or listing.marketplace_product_id
+    listing.marketplace_item_id = (
+        item_id or listing.marketplace_item_id or listing.marketplace_product_id
+    )
     listing.published_status = published
     listing.lifecycle_status = lifecycle
     _clear(listing, MATCH)

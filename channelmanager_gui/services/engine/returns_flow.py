@@ -24,6 +24,7 @@ from typing import TypeVar
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from channelmanager_gui.models.account import WALMART, walmart_account_id
 from channelmanager_gui.models.base import utcnow
 from channelmanager_gui.models.money import ZERO, to_money
 from channelmanager_gui.models.order import Order, Return
@@ -170,7 +171,9 @@ def _import_return(env: EngineEnv, store: StoreContext, remote: ReturnOrder) -> 
     with env.db.session() as session:
         ret = session.scalar(
             select(Return).where(
-                Return.store_id == store.id, Return.return_order_id == remote.return_order_id
+                Return.store_id == store.id,
+                Return.marketplace == WALMART,
+                Return.return_order_id == remote.return_order_id,
             )
         )
         if ret is not None:
@@ -183,6 +186,8 @@ def _import_return(env: EngineEnv, store: StoreContext, remote: ReturnOrder) -> 
         )
         ret = Return(
             store_id=store.id,
+            account_id=walmart_account_id(session, store.id),
+            marketplace=WALMART,
             return_order_id=remote.return_order_id,
             customer_order_id=remote.customer_order_id,
             order_id=order_id,

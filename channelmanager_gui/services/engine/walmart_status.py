@@ -15,6 +15,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from channelmanager_gui.errors import ChannelError, NotFoundError
+from channelmanager_gui.models.account import WALMART
 from channelmanager_gui.models.listing import Listing, MatchStatus
 from channelmanager_gui.services.engine import outcomes
 from channelmanager_gui.services.engine.context import EngineEnv, StoreContext
@@ -54,6 +55,7 @@ def _mark_ended(env: EngineEnv, store_id: int, ended: dict[str, Item]) -> int:
     with env.db.session() as session:
         query = select(Listing).where(
             Listing.store_id == store_id,
+            Listing.marketplace == WALMART,
             Listing.match_status == MatchStatus.MATCHED,
             Listing.sku.in_(list(ended)),
         )
@@ -83,10 +85,10 @@ async def _check_unpublished(env: EngineEnv, store: StoreContext) -> int:
             select(Listing.id, Listing.sku)
             .where(
                 Listing.store_id == store.id,
+                Listing.marketplace == WALMART,
                 Listing.match_status == MatchStatus.MATCHED,
                 Listing.published_status.is_distinct_from("PUBLISHED"),
-                Listing.lifecycle_status.is_(None)
-                | Listing.lifecycle_status.not_in(ENDED),
+                Listing.lifecycle_status.is_(None) | Listing.lifecycle_status.not_in(ENDED),
             )
             .order_by(Listing.updated_at)
             .limit(PUBLISH_CHECKS)

@@ -74,7 +74,9 @@ def order_links(commerce_url: str | None, order: Order) -> list[Link]:
         commerce = Link("Open in Commerce admin", url)
     else:
         commerce = Link("Open in Commerce admin", None, "The order is not in Commerce yet.")
-    seller_center = Link("Open in Seller Center", seller_center_order_url(order.marketplace_order_id))
+    seller_center = Link(
+        "Open in Seller Center", seller_center_order_url(order.marketplace_order_id)
+    )
     return [seller_center, commerce]
 
 

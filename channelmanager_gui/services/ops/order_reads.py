@@ -18,6 +18,7 @@ from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.money import json_number
 from channelmanager_gui.models.order import Order, Return
+from channelmanager_gui.models.public_keys import pick
 from channelmanager_gui.services.csv_export import write_csv
 from channelmanager_gui.services.engine.fulfilment_common import load_order
 
@@ -73,7 +74,7 @@ def _rows(db: Database, store_id: int | None) -> Iterator[dict[str, Any]]:
         query = query.where(Order.store_id == store_id)
     with db.session() as session:
         for order in session.scalars(query):
-            row = {name: getattr(order, name, None) for name in EXPORT_FIELDS}
+            row = pick(order, [name for name in EXPORT_FIELDS if name != "units"])
             row["units"] = sum(line.qty_ordered for line in order.lines)
             for key in ("order_date", "acknowledged_at", "updated_at"):
                 moment = row[key]
