@@ -168,7 +168,9 @@ def test_partial_ship_then_the_rest(cli: Cli, orders: Orders, walmart_admin: Adm
 def test_cancel_with_a_reason_label(cli: Cli, orders: Orders, walmart_admin: Admin) -> None:
     done = cli.json("orders", "cancel", orders.to_cancel, "--reason", "pricing error")
     assert done == {
+        "marketplace": "walmart",
         "purchase_order_id": orders.to_cancel,
+        "marketplace_order_id": orders.to_cancel,
         "reason": "SELLER_CANCEL_PRICING_ERROR",
         "status": "Cancelled",
         "lines": {"1": 1},

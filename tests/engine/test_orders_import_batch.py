@@ -63,10 +63,10 @@ def test_one_bad_order_is_counted_and_the_others_are_saved(
     bad = orders[2].marketplace_order_id
     real = order_import.new_order
 
-    def new_order(store_id: int, wo: Any, now: Any) -> Order:
+    def new_order(store_id: int, account_id: int, wo: Any, now: Any) -> Order:
         if wo.marketplace_order_id == bad:
             raise ValueError("unreadable line")
-        return real(store_id, wo, now)
+        return real(store_id, account_id, wo, now)
 
     monkeypatch.setattr(order_import, "new_order", new_order)
     counts = ImportCounts()

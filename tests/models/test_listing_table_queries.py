@@ -54,7 +54,8 @@ def test_each_tab_lists_its_state(db: Database, store_id: int) -> None:
             rows = rows_by_ids(session, ids)
             assert len(ids) == 10
             assert {row.state for row in rows.values()} == {state}
-        assert len(listing_ids(session, ListingFilter(store_id, ALL), ListingSort())) == 10 * len(KINDS)
+        everything = listing_ids(session, ListingFilter(store_id, ALL), ListingSort())
+        assert len(everything) == 10 * len(KINDS)
 
 
 def test_counts_per_tab_ignore_the_tab_but_follow_the_search(db: Database, store_id: int) -> None:

@@ -93,7 +93,7 @@ def _sane(line: OrderLine) -> None:
 def test_any_walmart_order_maps_to_sane_rows_and_updates_only_move_forward(
     first: WalmartOrder, later: WalmartOrder
 ) -> None:
-    order = new_order(1, first, NOW)
+    order = new_order(1, 1, first, NOW)
     for line in order.lines:
         _sane(line)
     before = {ln.line_number: (ln.qty_shipped, ln.qty_cancelled) for ln in order.lines}
