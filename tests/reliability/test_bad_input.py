@@ -97,7 +97,7 @@ def test_any_walmart_order_maps_to_sane_rows_and_updates_only_move_forward(
     for line in order.lines:
         _sane(line)
     before = {ln.line_number: (ln.qty_shipped, ln.qty_cancelled) for ln in order.lines}
-    later = later.model_copy(update={"purchase_order_id": first.marketplace_order_id})
+    later = later.model_copy(update={"marketplace_order_id": first.marketplace_order_id})
     update_order(order, later, NOW)
     for line in order.lines:
         _sane(line)
