@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from channelmanager_gui.models.account import walmart_account_id
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import Order, OrderStatus
 from channelmanager_gui.models.outbox import Activity, OutboxAction, SyncCursor
@@ -99,6 +100,25 @@ async def test_new_order_becomes_exactly_one_commerce_order(
         "commerce.invoice",
     ]
     assert po not in " ".join(summary.failed_actions)
+    _written_under_the_walmart_account(engine_db, order)
+
+
+def _written_under_the_walmart_account(db: Database, order: Order) -> None:
+    """0010: a Walmart order names its store's Walmart account; so do its walmart.* actions,
+    while its Commerce actions talk to no marketplace account."""
+    with db.session() as session:
+        account_id = walmart_account_id(session, order.store_id)
+        actions = session.execute(
+            select(OutboxAction.kind, OutboxAction.account_id).where(
+                OutboxAction.subject_type == "order", OutboxAction.subject_id == order.id
+            )
+        ).all()
+    assert (order.account_id, order.marketplace, order.fulfilled_by) == (
+        account_id, "walmart", "merchant"
+    )  # fmt: skip
+    assert {kind.split(".")[0] for kind, _ in actions} == {"walmart", "commerce"}
+    assert all((a == account_id) == kind.startswith("walmart.") for kind, a in actions)
+    assert all(a is None for kind, a in actions if kind.startswith("commerce."))
 
 
 async def test_us_state_gets_this_shops_region_id(
