@@ -19,10 +19,10 @@ from tests.models.order_seed import walmart_account_sql
 SENT_AT = datetime(2024, 5, 1, 10, 0, tzinfo=UTC)
 
 # (state, match status, extra fields): the facts behind each state.
-KINDS: tuple[tuple[ListingState, MatchStatus, dict[str, Any]], ...] = (
+Kinds = tuple[tuple[ListingState, MatchStatus, dict[str, Any]], ...]
+KINDS: Kinds = (
     (ListingState.ACTIVE, MatchStatus.MATCHED, {"published_status": "PUBLISHED"}),
     (ListingState.READY, MatchStatus.MATCHED, {"published_status": "UNPUBLISHED"}),
-    (ListingState.INACTIVE, MatchStatus.MATCHED, {"state_reason": "Out of stock on Amazon"}),
     (ListingState.PENDING_MATCH, MatchStatus.PENDING, {}),
     (ListingState.UNMATCHED, MatchStatus.NOT_FOUND, {}),
     (
@@ -32,6 +32,11 @@ KINDS: tuple[tuple[ListingState, MatchStatus, dict[str, Any]], ...] = (
     ),
     (ListingState.INELIGIBLE, MatchStatus.MATCHED, {"qty": 0}),
     (ListingState.ENDED, MatchStatus.MATCHED, {"lifecycle_status": "RETIRED"}),
+)
+# Amazon's own tabs (0010), for the tests that need every state.
+ALL_KINDS: Kinds = (
+    *KINDS,
+    (ListingState.INACTIVE, MatchStatus.MATCHED, {"state_reason": "Out of stock on Amazon"}),
     (ListingState.NEW_THIRD_PARTY, MatchStatus.NONE, {"state_reason": "Listed outside the app"}),
 )
 
@@ -49,9 +54,11 @@ def add_store(db: Database, name: str = "Test store") -> int:
         return store.id
 
 
-def listing_values(store_id: int, number: int, **overrides: Any) -> dict[str, Any]:
-    """A listing row; ``number`` picks its state from KINDS (round robin) and its SKU."""
-    state, match, extra = KINDS[number % len(KINDS)]
+def listing_values(
+    store_id: int, number: int, kinds: Kinds = KINDS, **overrides: Any
+) -> dict[str, Any]:
+    """A listing row; ``number`` picks its state from ``kinds`` (round robin) and its SKU."""
+    state, match, extra = kinds[number % len(kinds)]
     gtin = f"{number:014d}"
     values: dict[str, Any] = {
         "store_id": store_id,
@@ -78,11 +85,14 @@ def listing_values(store_id: int, number: int, **overrides: Any) -> dict[str, An
     return values
 
 
-def seed_listings(db: Database, store_id: int, count: int, start: int = 0) -> None:
+def seed_listings(
+    db: Database, store_id: int, count: int, start: int = 0, kinds: Kinds = KINDS
+) -> None:
     with db.session() as session:
         account_id = walmart_account_id(session, store_id)
         rows = [
-            listing_values(store_id, n, account_id=account_id) for n in range(start, start + count)
+            listing_values(store_id, n, kinds, account_id=account_id)
+            for n in range(start, start + count)
         ]
         for chunk in range(0, len(rows), 5000):
             session.execute(insert(Listing), rows[chunk : chunk + 5000])
