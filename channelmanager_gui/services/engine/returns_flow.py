@@ -181,7 +181,9 @@ def _import_return(env: EngineEnv, store: StoreContext, remote: ReturnOrder) -> 
             return "known"
         order_id = session.scalar(
             select(Order.id).where(
-                Order.store_id == store.id, Order.customer_order_id == remote.customer_order_id
+                Order.store_id == store.id,
+                Order.marketplace == WALMART,
+                Order.customer_order_id == remote.customer_order_id,
             )
         )
         ret = Return(
