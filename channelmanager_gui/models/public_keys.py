@@ -1,9 +1,10 @@
 """The public names of the columns 0010 renamed.
 
-The command line's JSON and the CSV exports are a public interface: scripts read
-``purchase_order_id`` or ``walmart_item_id`` from them. The columns now carry neutral names
+The command line's JSON and the CSV exports are a public interface: scripts read the keys
+"purchase_order_id" or "walmart_item_id" from them. The columns now carry neutral names
 (``marketplace_order_id`` ...); output keeps the old key next to the new one, and an export
-column keeps its old name while reading the renamed attribute.
+column keeps its old name while reading the renamed attribute. (The old names are written
+between quotes here: rename0010.sed leaves quoted names alone.)
 """
 
 from __future__ import annotations
