@@ -22,6 +22,7 @@ from typing import Any, Protocol, cast
 from sqlalchemy import ColumnElement, case, func, select, update
 from sqlalchemy.orm import Session
 
+from channelmanager_gui.models.account import WALMART
 from channelmanager_gui.models.listing import Listing, MatchStatus
 from channelmanager_gui.models.outbox import ActionStatus, OutboxAction
 from channelmanager_gui.services.changes import Change, Changes
@@ -121,8 +122,9 @@ def pushable(
              Listing.price_queued)  # fmt: skip
     query = select(*facts).where(
         Listing.store_id == store_id,
+        Listing.marketplace == WALMART,
         Listing.match_status == MatchStatus.MATCHED,
-        Listing.walmart_lifecycle_status.is_(None) | Listing.walmart_lifecycle_status.not_in(ENDED),
+        Listing.lifecycle_status.is_(None) | Listing.lifecycle_status.not_in(ENDED),
     )
     if differing is not None:
         query = query.where(_may_differ(differing))
