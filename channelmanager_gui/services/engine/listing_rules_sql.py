@@ -65,7 +65,7 @@ def _applies(rule: PriceRule) -> ColumnElement[bool]:
         return Listing.sku.in_(rule.skus)
     if rule.scope is Scope.PATTERN:
         # GLOB is case-sensitive with * and ? as fnmatchcase (brackets are refused on save)
-        return Listing.sku.op("GLOB")(rule.pattern)
+        return Listing.sku.op("GLOB", is_comparison=True)(rule.pattern)
     return true()
 
 
