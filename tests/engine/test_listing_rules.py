@@ -97,9 +97,10 @@ def test_a_price_under_a_cent_is_refused_not_clamped() -> None:
     assert rules.price(D("4.99"), "S") is None
     assert rules.price(D("5.01"), "S") == D("0.01")
     assert ListingRules().price(D("0"), "S") is None and ListingRules().price(None, "S") is None
-    assert ListingRules(price_rules=(rule("x", "decrease", "percent", "99"),)).price(
-        D("0.40"), "S"
-    ) is None  # 0.004 rounds to 0.00
+    assert (
+        ListingRules(price_rules=(rule("x", "decrease", "percent", "99"),)).price(D("0.40"), "S")
+        is None
+    )  # 0.004 rounds to 0.00
 
 
 def test_json_round_trip_and_unknown_keys() -> None:

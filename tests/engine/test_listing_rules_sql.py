@@ -29,13 +29,35 @@ RULE_SETS = {
         price_rules=(
             PriceRule("plus 1", Action.INCREASE, By.FIXED, D("1.00"), priority=3),
             PriceRule("ten", Action.INCREASE, By.PERCENT, D("10"), priority=1),
-            PriceRule("shoes", Action.DECREASE, By.FIXED, D("2.50"), priority=2,
-                      stop_further=True, scope=Scope.PATTERN, pattern="SHOE-?"),
-            PriceRule("hats", Action.DECREASE, By.PERCENT, D("33.3"), priority=2,
-                      scope=Scope.SKUS, skus=("HAT-2", "BAG")),
-            PriceRule("floor test", Action.DECREASE, By.FIXED, D("30"), priority=9,
-                      scope=Scope.SKUS, skus=("BAG",)),
-        ),  # fmt: skip
+            PriceRule(
+                "shoes",
+                Action.DECREASE,
+                By.FIXED,
+                D("2.50"),
+                priority=2,
+                stop_further=True,
+                scope=Scope.PATTERN,
+                pattern="SHOE-?",
+            ),
+            PriceRule(
+                "hats",
+                Action.DECREASE,
+                By.PERCENT,
+                D("33.3"),
+                priority=2,
+                scope=Scope.SKUS,
+                skus=("HAT-2", "BAG"),
+            ),
+            PriceRule(
+                "floor test",
+                Action.DECREASE,
+                By.FIXED,
+                D("30"),
+                priority=9,
+                scope=Scope.SKUS,
+                skus=("BAG",),
+            ),
+        ),
     ),
 }
 

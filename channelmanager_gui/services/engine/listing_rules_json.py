@@ -95,9 +95,12 @@ def rules_to_json(rules: ListingRules) -> dict[str, Any]:
 def rules_problem(rules: ListingRules) -> str | None:
     """The first thing that keeps these rules from being saved, in the merchant's words."""
     _, problems = parse(rules_to_json(rules))
-    if not problems:
-        return None
-    first = problems[0].rsplit("; ", 1)[0]  # without what reading would do instead
+    return sentence(problems[0]) if problems else None
+
+
+def sentence(problem: str) -> str:
+    """A problem ``parse`` found as a sentence for a form, without what reading does instead."""
+    first = problem.rsplit("; ", 1)[0]
     return first[:1].upper() + first[1:] + "."
 
 

@@ -33,6 +33,7 @@ from channelmanager_gui.services.engine.settings import (
     StoreSettings,
 )
 from channelmanager_gui.services.http import ConnectionReport
+from channelmanager_gui.services.ops import listing_rules_ops as listing_rules
 from channelmanager_gui.services.ops import store_writes as store
 from channelmanager_gui.services.ops import validation
 from channelmanager_gui.services.ops.catalog_ops import (
@@ -101,6 +102,7 @@ __all__ = [
     "is_held",
     "list_returns",
     "list_stores",
+    "listing_rules",
     "match_detail",
     "match_listings",
     "order_detail",
