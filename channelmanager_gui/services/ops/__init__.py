@@ -23,6 +23,7 @@ from channelmanager_gui.services.credentials import CredentialStore
 from channelmanager_gui.services.engine.cancelling import cancel_label
 from channelmanager_gui.services.engine.catalog import ImportResult
 from channelmanager_gui.services.engine.context import KeyringSecrets, SecretSource
+from channelmanager_gui.services.engine.listing_rules import ListingRules
 from channelmanager_gui.services.engine.matching import pick_candidate as pick
 from channelmanager_gui.services.engine.order_money import total_facts
 from channelmanager_gui.services.engine.settings import (
@@ -82,6 +83,7 @@ __all__ = [
     "CredentialStore",
     "ImportResult",
     "KeyringSecrets",
+    "ListingRules",
     "OrderDetail",
     "Product",
     "ProductSearch",
