@@ -95,19 +95,20 @@ class ListingRulesDialog(QDialog):
     def _stock_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Stock"))
         form = QFormLayout(box)
-        self.held_back = self._units(form, self.tr("Units held back"), self.tr(" units"))
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.held_back = self._units(form, self.tr("Units held back"))
         self.held_back.setToolTip(self.tr("Subtracted from the Commerce salable quantity."))
-        self.threshold = self._units(form, self.tr("Out-of-stock threshold"), self.tr(" units"))
+        self.threshold = self._units(form, self.tr("Out-of-stock threshold"))
         self.threshold.setToolTip(self.tr("At or below this quantity, 0 is listed."))
-        self.maximum = self._units(form, self.tr("Maximum listed quantity"), self.tr(" units"))
+        self.maximum = self._units(form, self.tr("Maximum listed quantity"))
         self.maximum.setSpecialValueText(self.tr("No maximum"))
         self.maximum.setToolTip(self.tr("Never more than this is listed, e.g. 1 for scarcity."))
         return box
 
-    def _units(self, form: QFormLayout, label: str, suffix: str) -> QSpinBox:
+    def _units(self, form: QFormLayout, label: str) -> QSpinBox:
         spin = QSpinBox()
         spin.setRange(0, MAX_UNITS)
-        spin.setSuffix(suffix)
+        spin.setMinimumWidth(140)
         spin.valueChanged.connect(self._on_input_changed)
         form.addRow(label, spin)
         return spin

@@ -53,11 +53,12 @@ class PriceRulesTable(QWidget):
                 self.tr("SKUs or pattern"),
                 self.tr("Change"),
                 self.tr("Amount"),
-                self.tr("Stop further rules"),
+                self.tr("Stop further"),
             ]
         )
         header = self.table.horizontalHeader()
-        for column, width in ((PRIORITY, 64), (NAME, 150), (SCOPE, 150), (CHANGE, 160)):
+        widths = {PRIORITY: 60, NAME: 140, SCOPE: 130, CHANGE: 180, AMOUNT: 70, STOP: 100}
+        for column, width in widths.items():
             header.resizeSection(column, width)
         header.setSectionResizeMode(TARGETS, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
@@ -82,11 +83,9 @@ class PriceRulesTable(QWidget):
     # -- public API ----------------------------------------------------------------------------
 
     def set_rules(self, rules: list[dict[str, Any]]) -> None:
-        self.table.blockSignals(True)
         self.table.setRowCount(0)
         for rule in rules:
             self._append(rule)
-        self.table.blockSignals(False)
         self.changed.emit()
 
     def rules(self) -> list[dict[str, Any]]:
@@ -99,6 +98,14 @@ class PriceRulesTable(QWidget):
     # -- rows ----------------------------------------------------------------------------------
 
     def _append(self, rule: dict[str, Any]) -> None:
+        """A row for ``rule``; quiet until complete (a half-built row cannot be read)."""
+        blocked = self.table.blockSignals(True)
+        try:
+            self._fill_row(rule)
+        finally:
+            self.table.blockSignals(blocked)
+
+    def _fill_row(self, rule: dict[str, Any]) -> None:
         row = self.table.rowCount()
         self.table.insertRow(row)
         priority = QSpinBox()
