@@ -10,7 +10,6 @@ import pytest
 
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.listing import Listing, MatchStatus
-from channelmanager_gui.models.store import Store
 from channelmanager_gui.services.engine.inventory import pushable
 from channelmanager_gui.services.engine.listing_rules import (
     Action,
@@ -19,6 +18,7 @@ from channelmanager_gui.services.engine.listing_rules import (
     PriceRule,
     Scope,
 )
+from tests.models.order_seed import add_store
 
 D = Decimal
 SKUS = ["SHOE-1", "SHOE-22", "HAT-1", "HAT-2", "shoe-3", "SHOE-1X", "BAG"]
@@ -63,15 +63,12 @@ RULE_SETS = {
 
 
 def add_listings(db: Database) -> int:
+    store_id = add_store(db)  # the seed h19's 0010 keeps up to date (no walmart_url here)
     with db.session() as session:
-        store = Store(name="s", commerce_url="https://c.test", commerce_store_code="default",
-                      walmart_url="https://w.test", settings={})  # fmt: skip
-        session.add(store)
-        session.flush()
         for i in range(len(SKUS) * 6):
             session.add(
                 Listing(
-                    store_id=store.id,
+                    store_id=store_id,
                     sku=f"{SKUS[i % len(SKUS)]}" if i < len(SKUS) else f"{SKUS[i % len(SKUS)]}{i}",
                     price=[D("19.99"), D("0.01"), D("40.15"), None, D("3.33"), D("12.5")][i % 6],
                     qty=[0, 2, 3, 5, 6, 12, None][i % 7],
@@ -79,7 +76,7 @@ def add_listings(db: Database) -> int:
                     match_status=MatchStatus.MATCHED,
                 )
             )
-        return store.id
+    return store_id
 
 
 def on_half_cent(rules: ListingRules, price: Decimal | None, sku: str) -> bool:
