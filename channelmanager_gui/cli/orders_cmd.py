@@ -184,7 +184,7 @@ def _shipment(shipment: Any, by_line_id: dict[int, str]) -> dict[str, Any]:
         "tracking_url": shipment.tracking_url,
         "ship_date": shipment.ship_date,
         "source": shipment.source,
-        "sent_to_walmart_at": shipment.walmart_sent_at,
+        "sent_to_walmart_at": shipment.marketplace_sent_at,
         "lines": {by_line_id.get(sl.order_line_id, "?"): sl.qty for sl in shipment.lines},
     }
 

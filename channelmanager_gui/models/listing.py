@@ -73,10 +73,10 @@ class Listing(Base):
     identifier_problem: Mapped[str | None] = mapped_column(String(255))
     match_status: Mapped[str] = mapped_column(String(16), default=MatchStatus.NONE)
     match_candidates: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
-    walmart_item_id: Mapped[str | None] = mapped_column(String(32))
-    walmart_wpid: Mapped[str | None] = mapped_column(String(32))
-    walmart_published_status: Mapped[str | None] = mapped_column(String(32))
-    walmart_lifecycle_status: Mapped[str | None] = mapped_column(String(16))
+    marketplace_item_id: Mapped[str | None] = mapped_column(String(32))
+    marketplace_product_id: Mapped[str | None] = mapped_column(String(32))
+    published_status: Mapped[str | None] = mapped_column(String(32))
+    lifecycle_status: Mapped[str | None] = mapped_column(String(16))
     last_price_sent: Mapped[Decimal | None] = mapped_column(Money())
     price_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_qty_sent: Mapped[int | None]
@@ -92,7 +92,7 @@ class Listing(Base):
 
     def derive_state(self) -> ListingState:
         """The merchant-facing state from the facts; stored in ``state`` for fast SQL filters."""
-        if self.walmart_lifecycle_status in ("RETIRED", "ARCHIVED"):
+        if self.lifecycle_status in ("RETIRED", "ARCHIVED"):
             return ListingState.ENDED
         no_identifier = self.identifier_problem or not self.gtin14
         if no_identifier and self.match_status != MatchStatus.MATCHED:
@@ -100,7 +100,7 @@ class Listing(Base):
         if not self.enabled or (self.qty is not None and self.qty <= 0):
             return ListingState.INELIGIBLE
         if self.match_status == MatchStatus.MATCHED:
-            published = self.walmart_published_status == "PUBLISHED"
+            published = self.published_status == "PUBLISHED"
             return ListingState.ACTIVE if published else ListingState.READY
         if self.match_status in (MatchStatus.NOT_FOUND, MatchStatus.ERROR):
             return ListingState.UNMATCHED
@@ -134,7 +134,7 @@ class FeedState(StrEnum):
     ERROR = "error"
 
 
-class WalmartFeed(Base):
+class MarketplaceFeed(Base):
     """A bulk feed (inventory, price, setup by match) and the listings it carries.
 
     Kept apart from the outbox action because a feed lives on after it is sent: Walmart takes

@@ -135,8 +135,8 @@ class ListingRow:
     gtin14: str | None
     identifier_problem: str | None
     match_status: str
-    walmart_item_id: str | None
-    walmart_published_status: str | None
+    marketplace_item_id: str | None
+    published_status: str | None
     last_price_sent: Decimal | None
     price_sent_at: datetime | None
     last_qty_sent: int | None
@@ -268,7 +268,7 @@ def search_clause(text: str) -> ColumnElement[bool]:
         Listing.name,
         Listing.gtin14,
         Listing.identifier_value,
-        Listing.walmart_item_id,
+        Listing.marketplace_item_id,
     )
     return or_(*(col.like(pattern, escape="\\") for col in columns))
 

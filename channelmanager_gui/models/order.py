@@ -55,7 +55,7 @@ class Order(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     store_id: Mapped[int] = mapped_column(ForeignKey("stores.id", ondelete="CASCADE"))
-    purchase_order_id: Mapped[str] = mapped_column(String(32))
+    marketplace_order_id: Mapped[str] = mapped_column(String(32))
     customer_order_id: Mapped[str] = mapped_column(String(32), index=True)
     order_date: Mapped[datetime] = mapped_column(UTCDateTime)
     estimated_ship_date: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -155,7 +155,7 @@ class Shipment(Base):
     ship_date: Mapped[datetime] = mapped_column(UTCDateTime)
     source: Mapped[str] = mapped_column(String(16), default="app")  # app | commerce
     commerce_shipment_id: Mapped[int | None] = mapped_column(index=True)
-    walmart_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    marketplace_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     order: Mapped[Order] = relationship(back_populates="shipments")
@@ -187,7 +187,7 @@ class Return(Base):
     lines: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     commerce_rma_id: Mapped[int | None]
     commerce_creditmemo_id: Mapped[int | None]
-    walmart_refunded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    marketplace_refunded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     error: Mapped[str | None] = mapped_column(String(1000))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

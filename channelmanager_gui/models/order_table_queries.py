@@ -108,7 +108,7 @@ class OrderRow:
     """One line of the dashboard, with the attention flags already decided."""
 
     id: int
-    purchase_order_id: str
+    marketplace_order_id: str
     commerce_increment_id: str | None
     customer_order_id: str
     order_date: datetime
@@ -257,7 +257,7 @@ def search_clause(text: str) -> ColumnElement[bool]:
         return false()
     pattern = "%" + words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     columns = (
-        Order.purchase_order_id,
+        Order.marketplace_order_id,
         Order.customer_order_id,
         Order.commerce_increment_id,
         Order.customer_name,

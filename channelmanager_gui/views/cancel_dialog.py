@@ -54,7 +54,7 @@ class CancelDialog(QDialog):
         self._request: v.CancelRequest | None = None
         self.problem: ValidationError | None = None
         self._held = v.is_held(order)
-        self.setWindowTitle(f"Cancel order {order.purchase_order_id}")
+        self.setWindowTitle(f"Cancel order {order.marketplace_order_id}")
         self.setModal(True)
         self._setup_ui()
         self._validate()
@@ -85,7 +85,7 @@ class CancelDialog(QDialog):
         layout.setContentsMargins(20, 16, 20, 14)
         layout.setSpacing(10)
         title = "Send to Walmart the cancellation of" if self._held else "Cancel the whole"
-        heading = QLabel(f"<b>{title} Walmart order {escape(order.purchase_order_id)}</b>")
+        heading = QLabel(f"<b>{title} Walmart order {escape(order.marketplace_order_id)}</b>")
         layout.addWidget(heading)
         self.explanation = QLabel(self._explanation())
         self.explanation.setWordWrap(True)
@@ -127,7 +127,7 @@ class CancelDialog(QDialog):
         waiting = [
             line
             for line in self._order.lines
-            if line.qty_cancelled > 0 and line.walmart_status != "Cancelled"
+            if line.qty_cancelled > 0 and line.marketplace_status != "Cancelled"
         ]
         items = "".join(
             f"<li>{line.qty_cancelled} × {escape(line.sku)} {escape(line.product_name)}</li>"
@@ -141,7 +141,7 @@ class CancelDialog(QDialog):
     def _buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox()
         verb = "Send cancellation of order" if self._held else "Cancel order"
-        self.ok_button = QPushButton(f"{verb} {self._order.purchase_order_id}")
+        self.ok_button = QPushButton(f"{verb} {self._order.marketplace_order_id}")
         self.ok_button.setObjectName("dangerButton")
         themed(self.ok_button, danger_style)
         buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)

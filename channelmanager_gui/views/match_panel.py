@@ -52,14 +52,14 @@ def next_step(detail: MatchDetail) -> str:
             "then match again."
         )
     if row.match_status == MatchStatus.MATCHED:
-        item = f" to Walmart item {row.walmart_item_id}" if row.walmart_item_id else ""
-        published = row.walmart_published_status or "not published yet"
+        item = f" to Walmart item {row.marketplace_item_id}" if row.marketplace_item_id else ""
+        published = row.published_status or "not published yet"
         return f"Matched{item} ({published.lower()})."
     return "Not sent for matching yet: use “Match on Walmart”."
 
 
 class MatchPanel(QWidget):
-    """Shows one listing; ``candidate_chosen(listing_id, walmart_item_id)`` on a pick."""
+    """Shows one listing; ``candidate_chosen(listing_id, marketplace_item_id)`` on a pick."""
 
     candidate_chosen = Signal(int, str)
 

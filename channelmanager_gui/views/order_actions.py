@@ -78,11 +78,11 @@ class OrderActions(QObject):
             return None
         units = sum(request.lines.values())
         done = (
-            f"Shipment of {units} item(s) of order {order.purchase_order_id} queued for "
+            f"Shipment of {units} item(s) of order {order.marketplace_order_id} queued for "
             "Walmart and Commerce."
         )
         work = asyncio.to_thread(ops.ship, self._db, order_id, request)
-        return self._run(work, f"Ship order {order.purchase_order_id}", done)
+        return self._run(work, f"Ship order {order.marketplace_order_id}", done)
 
     def cancel(self, order_id: int, suggested: str | None = None) -> asyncio.Task[Any] | None:
         """Ask for the reason (``suggested`` chosen already) and queue the cancellation; None
@@ -93,11 +93,11 @@ class OrderActions(QObject):
             return None
         told = "Walmart is" if ops.is_held(order) else "Walmart and Commerce are"
         done = (
-            f"Order {order.purchase_order_id} cancelled ({ops.cancel_label(request.reason)}); "
+            f"Order {order.marketplace_order_id} cancelled ({ops.cancel_label(request.reason)}); "
             f"{told} being told."
         )
         work = asyncio.to_thread(ops.cancel, self._db, order_id, request.reason)
-        return self._run(work, f"Cancel order {order.purchase_order_id}", done)
+        return self._run(work, f"Cancel order {order.marketplace_order_id}", done)
 
     def retry(self, order_ids: Sequence[int]) -> asyncio.Task[Any] | None:
         """Clear the errors of these orders and queue their failed steps again."""

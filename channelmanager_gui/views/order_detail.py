@@ -221,7 +221,7 @@ class OrderDetailView(QWidget):
     def _fill(self, order: Order, events: Sequence[Activity]) -> None:
         commerce = order.commerce_increment_id
         self.title.setText(
-            f"Walmart PO {order.purchase_order_id}"
+            f"Walmart PO {order.marketplace_order_id}"
             + (f"  ·  Commerce order {commerce}" if commerce else "")
         )
         self.pill.set_status(order.status)
@@ -332,7 +332,7 @@ class OrderDetailView(QWidget):
                 for sl in shipment.lines
                 if sl.order_line_id in by_line
             )
-            sent = shipment.walmart_sent_at
+            sent = shipment.marketplace_sent_at
             rows.append(
                 (
                     f"{shipment.ship_date.astimezone(zone):%Y-%m-%d}",

@@ -157,7 +157,7 @@ class ReturnsPage(QWidget):
     def _refund_queued(self, queued: ops.RefundQueued) -> None:
         self.notice.emit(
             f"Refund of Walmart return {queued.return_order_id} queued "
-            f"({queued.units} unit(s), order {queued.purchase_order_id})."
+            f"({queued.units} unit(s), order {queued.marketplace_order_id})."
         )
         self.refresh()
 
@@ -179,7 +179,7 @@ class ReturnsPage(QWidget):
         self.table.setVisible(bool(returns))
         self.table.setRowCount(len(returns))
         for row, ret in enumerate(returns):
-            refunded = ret.walmart_refunded_at
+            refunded = ret.marketplace_refunded_at
             values = (
                 ret.return_order_id,
                 ret.customer_order_id,

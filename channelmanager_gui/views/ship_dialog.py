@@ -86,7 +86,7 @@ class ShipDialog(QDialog):
         # Reasons appear once the merchant has touched something: "Choose the carrier" in red
         # before a single click read as a scolding (issue 20); OK says it in its tooltip.
         self._touched = False
-        self.setWindowTitle(f"Ship order {order.purchase_order_id}")
+        self.setWindowTitle(f"Ship order {order.marketplace_order_id}")
         self.setModal(True)
         self._setup_ui()
         self._validate()
@@ -141,7 +141,7 @@ class ShipDialog(QDialog):
         left = sum(max(line.qty_open, 0) for line in order.lines)
         ship_by = ship_by_text(order, self._clock())
         text = (
-            f"<b>Ship Walmart order {escape(order.purchase_order_id)}</b>"
+            f"<b>Ship Walmart order {escape(order.marketplace_order_id)}</b>"
             f"{escape(commerce) if order.commerce_increment_id else ''}<br>"
             f"{escape(order.customer_name or 'Customer')} · {left} item(s) left to ship"
             f"{' · ship by ' + ship_by if ship_by else ''}.<br>"

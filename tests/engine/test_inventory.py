@@ -14,7 +14,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 
 from channelmanager_gui.models.db import Database
-from channelmanager_gui.models.listing import MatchStatus, WalmartFeed
+from channelmanager_gui.models.listing import MatchStatus, MarketplaceFeed
 from channelmanager_gui.models.outbox import OutboxAction
 from channelmanager_gui.services.engine import listings_flow
 from channelmanager_gui.services.engine.catalog import import_products, refresh_catalog
@@ -151,7 +151,7 @@ async def test_many_changes_go_as_one_bulk_feed_with_per_item_failures(
     assert "not set up" in (bad.sync_error or "")
     assert {("stock_error", "error"), ("price_error", "error")} <= set(events(engine_db, bad.id))
     with engine_db.session() as session:
-        feeds = list(session.scalars(select(WalmartFeed)))
+        feeds = list(session.scalars(select(MarketplaceFeed)))
     assert [(f.items_succeeded, f.items_failed) for f in feeds] == [(5, 1), (5, 1)]
 
     counts = await push_changes(env, store)  # a refused value is not resent every pass
@@ -204,7 +204,7 @@ async def test_retries_check_walmart_first_and_never_submit_a_feed_twice(
     assert await engine.worker.drain(timeout=10)
     assert walmart_admin.get("/stats")["feeds"] == feeds_before + 1
     with engine_db.session() as session:
-        recorded = session.get_one(WalmartFeed, feed_row).feed_id
+        recorded = session.get_one(MarketplaceFeed, feed_row).feed_id
     retry = replace(ctx, kind="walmart.feed", subject_type="feed", subject_id=feed_row)
     assert await FeedSubmitHandler(env).send(retry) == {"feed_id": recorded, "resumed": True}
     assert walmart_admin.get("/stats")["feeds"] == feeds_before + 1

@@ -26,7 +26,7 @@ def db() -> Iterator[Database]:
         for n in (1, 2):
             line = OrderLine(line_number="1", sku="A", qty_ordered=1)
             po, customer = f"PO{n}", f"C{n}"
-            session.add(Order(id=n, store_id=1, purchase_order_id=po, customer_order_id=customer,
+            session.add(Order(id=n, store_id=1, marketplace_order_id=po, customer_order_id=customer,
                               order_date=utcnow(), lines=[line]))  # fmt: skip
     yield database
     database.dispose()

@@ -34,7 +34,7 @@ def commerce_orders(admin: Admin, po: str) -> list[dict[str, Any]]:
 
 def local(db: Database, po: str) -> Order:
     with db.session() as session:
-        order = session.scalars(select(Order).where(Order.purchase_order_id == po)).one()
+        order = session.scalars(select(Order).where(Order.marketplace_order_id == po)).one()
         _ = order.lines  # load before the session closes
         return order
 
@@ -171,8 +171,8 @@ async def test_overlapping_imports_never_duplicate(
     await engine.run_once(drain_timeout=60)
 
     with engine_db.session() as session:
-        count = session.scalar(select(func.count()).where(Order.purchase_order_id == po))
-        order_id = session.scalars(select(Order.id).where(Order.purchase_order_id == po)).one()
+        count = session.scalar(select(func.count()).where(Order.marketplace_order_id == po))
+        order_id = session.scalars(select(Order.id).where(Order.marketplace_order_id == po)).one()
         mine = (OutboxAction.subject_id == order_id) & (OutboxAction.subject_type == "order")
         kinds = list(session.scalars(select(OutboxAction.kind).where(mine)))
     assert count == 1
@@ -270,7 +270,7 @@ async def test_export_lists_both_order_numbers(
     text = io.StringIO()
     ops.export_orders(engine_db, "csv", text)
     header, *lines = text.getvalue().splitlines()
-    assert header.startswith("store_id,purchase_order_id,customer_order_id,commerce_increment_id")
+    assert header.startswith("store_id,marketplace_order_id,customer_order_id,commerce_increment_id")
     assert any(po in line and str(order.commerce_increment_id) in line for line in lines)
 
 

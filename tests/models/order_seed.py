@@ -64,7 +64,7 @@ def add_order(
     with db.session() as session:
         order = Order(
             store_id=store_id,
-            purchase_order_id=po,
+            marketplace_order_id=po,
             customer_order_id=customer_order or f"C{po}",
             order_date=order_date or NOW - timedelta(days=1),
             estimated_ship_date=ship_by,
@@ -159,7 +159,7 @@ def bulk_orders(db: Database, store_id: int, count: int) -> None:
     sql = f"""
         WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < {count - 1})
         INSERT INTO orders (
-            store_id, purchase_order_id, customer_order_id, order_date, estimated_ship_date,
+            store_id, marketplace_order_id, customer_order_id, order_date, estimated_ship_date,
             customer_name, customer_email, total, currency, shipping_address, intent_to_cancel,
             commerce_linked, commerce_entity_id, commerce_increment_id, status,
             created_at, updated_at)

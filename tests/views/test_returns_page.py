@@ -66,7 +66,7 @@ def shop(db: Database) -> dict[str, int]:
         "order": order,
         "open": add_return(db, store, "R-OPEN", order),
         "refunded": add_return(
-            db, store, "R-DONE", other, walmart_refunded_at=datetime(2024, 5, 1, tzinfo=UTC)
+            db, store, "R-DONE", other, marketplace_refunded_at=datetime(2024, 5, 1, tzinfo=UTC)
         ),
         "orphan": add_return(db, store, "R-ORPHAN", None),
     }

@@ -112,7 +112,7 @@ def pushable(
     query = select(*facts).where(
         Listing.store_id == store_id,
         Listing.match_status == MatchStatus.MATCHED,
-        Listing.walmart_lifecycle_status.is_(None) | Listing.walmart_lifecycle_status.not_in(ENDED),
+        Listing.lifecycle_status.is_(None) | Listing.lifecycle_status.not_in(ENDED),
     )
     if differing is not None:
         query = query.where(_may_differ(differing))

@@ -66,7 +66,7 @@ def request_match(db: Database, store_id: int, listing_ids: list[int]) -> MatchR
     return result
 
 
-def pick_candidate(db: Database, listing_id: int, walmart_item_id: str) -> Changes:
+def pick_candidate(db: Database, listing_id: int, marketplace_item_id: str) -> Changes:
     """The merchant chose one of several Walmart items; it is set up by match next pass."""
     with db.session() as session:
         listing = session.get(Listing, listing_id)
@@ -74,22 +74,22 @@ def pick_candidate(db: Database, listing_id: int, walmart_item_id: str) -> Chang
             raise ValidationError("listing", f"listing {listing_id} no longer exists")
         candidates = listing.match_candidates or []
         if listing.match_status != MatchStatus.CANDIDATES or not any(
-            c.get("item_id") == walmart_item_id for c in candidates
+            c.get("item_id") == marketplace_item_id for c in candidates
         ):
             raise ValidationError(
-                "Walmart item", f"{walmart_item_id} is not one of the candidates of {listing.sku}"
+                "Walmart item", f"{marketplace_item_id} is not one of the candidates of {listing.sku}"
             )
         listing.match_candidates = [
-            {**c, "chosen": c.get("item_id") == walmart_item_id} for c in candidates
+            {**c, "chosen": c.get("item_id") == marketplace_item_id} for c in candidates
         ]
-        listing.walmart_item_id = walmart_item_id
+        listing.marketplace_item_id = marketplace_item_id
         listing.match_status = MatchStatus.PENDING
         listing.refresh_state()
         outcomes.note(
             session,
             listing,
             "candidate_picked",
-            f"Walmart item {walmart_item_id} chosen for setup by match",
+            f"Walmart item {marketplace_item_id} chosen for setup by match",
             "info",
         )
     return Changes.of(Change.LISTINGS, Change.ACTIVITY)

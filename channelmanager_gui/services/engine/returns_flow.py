@@ -101,7 +101,7 @@ async def _earlier_memos(env: EngineEnv, store: StoreContext, counts: Counter[st
                 Return.store_id == store.id,
                 Return.id > after,
                 Return.commerce_creditmemo_id.is_(None),
-                Return.walmart_refunded_at.is_(None),
+                Return.marketplace_refunded_at.is_(None),
             )
             .order_by(Return.id)
         )
@@ -212,9 +212,9 @@ def _import_return(env: EngineEnv, store: StoreContext, remote: ReturnOrder) -> 
 
 def _refresh_known(session: Session, env: EngineEnv, ret: Return, remote: ReturnOrder) -> None:
     """A return refunded on Walmart's side (e.g. Walmart settled it) counts as refunded."""
-    if ret.walmart_refunded_at is not None or not _refunded_on_walmart(remote):
+    if ret.marketplace_refunded_at is not None or not _refunded_on_walmart(remote):
         return
-    ret.walmart_refunded_at = utcnow()
+    ret.marketplace_refunded_at = utcnow()
     ret.status = "COMPLETED"
     if ret.order_id is not None:
         order = load_order(session, ret.order_id)
@@ -245,7 +245,7 @@ def _match_creditmemo(env: EngineEnv, store: StoreContext, memo: CreditMemo) -> 
             .where(
                 Return.order_id == order_id,
                 Return.commerce_creditmemo_id.is_(None),
-                Return.walmart_refunded_at.is_(None),
+                Return.marketplace_refunded_at.is_(None),
             )
             .order_by(Return.id)
         ).all()

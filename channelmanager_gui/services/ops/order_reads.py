@@ -42,7 +42,7 @@ def list_returns(
     if store_id is not None:
         query = query.where(Return.store_id == store_id)
     if open_only:
-        query = query.where(Return.walmart_refunded_at.is_(None))
+        query = query.where(Return.marketplace_refunded_at.is_(None))
     with db.session() as session:
         return list(session.scalars(query))
 
@@ -58,7 +58,7 @@ def find_order(db: Database, key: int | str) -> int:
             return found.id
         text = str(key).strip()
         query = select(Order.id).where(
-            (Order.purchase_order_id == text) | (Order.commerce_increment_id == text)
+            (Order.marketplace_order_id == text) | (Order.commerce_increment_id == text)
         )
         ids = list(session.scalars(query))
     if len(ids) != 1:
