@@ -21,7 +21,7 @@ class Store(Base):
     name: Mapped[str] = mapped_column(String(100), unique=True)
     commerce_url: Mapped[str] = mapped_column(String(500))
     commerce_store_code: Mapped[str] = mapped_column(String(64), default="default")
-    # Per-store sync intervals (seconds), rules (safety buffer, price adjustment) and the
+    # Per-store sync intervals (seconds), listing rules (stock and price sent) and the
     # attribute codes where identifiers live; JSON so new options need no migration.
     settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     is_demo: Mapped[bool] = mapped_column(default=False)

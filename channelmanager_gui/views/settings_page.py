@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from functools import partial
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -30,9 +31,16 @@ from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.qt_text import plain_label, verbatim
 from channelmanager_gui.services import ops
 from channelmanager_gui.services.autostart import Autostart
-from channelmanager_gui.services.ops import CANCEL_REASON_LABELS, CredentialStore, StoreSettings
+from channelmanager_gui.services.ops import (
+    CANCEL_REASON_LABELS,
+    Changes,
+    CredentialStore,
+    ListingRules,
+    StoreSettings,
+)
 from channelmanager_gui.views.appearance_settings import AppearanceSettings
 from channelmanager_gui.views.desktop_settings import DesktopSettings
+from channelmanager_gui.views.listing_rules_dialog import ListingRulesDialog
 from channelmanager_gui.views.page_style import page_style
 from channelmanager_gui.views.store_dialog import INTERVAL_LABELS, StoreDialog
 from channelmanager_gui.views.table_support import Confirm, ask_confirmation
@@ -40,6 +48,8 @@ from channelmanager_gui.views.theme import themed
 
 # (parent, db, creds, ops, store_id) -> saved id or None: StoreDialog.ask, or a test's stand-in.
 AskStore = Callable[[QWidget, Database, CredentialStore, OpRunner, "int | None"], "int | None"]
+# (parent, db, store_id) -> the saved rules' changes or None: ListingRulesDialog.ask, or a stand-in.
+AskRules = Callable[[QWidget, Database, int], "Changes | None"]
 STORE_ID_ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = ("Store", "Commerce", "Store view", "Walmart API")
 
@@ -56,6 +66,7 @@ class SettingsPage(QWidget):
         ops: OpRunner,
         *,
         ask_store: AskStore = StoreDialog.ask,
+        ask_rules: AskRules = ListingRulesDialog.ask,
         confirm: Confirm = ask_confirmation,
         autostart: Autostart | None = None,
         parent: QWidget | None = None,
@@ -65,6 +76,7 @@ class SettingsPage(QWidget):
         self._creds = creds
         self._ops = ops
         self._ask_store = ask_store
+        self._ask_rules = ask_rules
         self._confirm = confirm
         self._autostart = autostart or Autostart(self_command())
         themed(self, page_style)
@@ -81,9 +93,9 @@ class SettingsPage(QWidget):
         heading.setObjectName("sectionTitle")
         layout.addWidget(heading)
         explain = QLabel(
-            "Each store links a Commerce store view to a Walmart seller account. Sync intervals, "
-            "the safety buffer, the price rule and identifier attributes are set per store "
-            "(Edit). Secrets stay in the system keyring."
+            "Each store links a Commerce store view to a Walmart seller account. Sync intervals "
+            "and identifier attributes are set per store (Edit), the stock and prices sent to "
+            "marketplaces under Listing rules. Secrets stay in the system keyring."
         )
         explain.setWordWrap(True)
         layout.addWidget(explain)
@@ -107,9 +119,12 @@ class SettingsPage(QWidget):
         self.add_button.clicked.connect(self.add_store)
         self.edit_button = QPushButton("Edit…")
         self.edit_button.clicked.connect(self.edit_selected)
+        self.rules_button = QPushButton(self.tr("Listing rules…"))
+        self.rules_button.setToolTip(self.tr("Stock and price rules of the selected store"))
+        self.rules_button.clicked.connect(self.edit_rules_selected)
         self.remove_button = QPushButton("Remove…")
         self.remove_button.clicked.connect(self.remove_selected)
-        for button in (self.add_button, self.edit_button, self.remove_button):
+        for button in (self.add_button, self.edit_button, self.rules_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -173,6 +188,12 @@ class SettingsPage(QWidget):
         if store_id is not None:
             self._after(self._ask_store(self, self._db, self._creds, self._ops, store_id), "saved")
 
+    def edit_rules_selected(self) -> None:
+        """The listing rules editor; its changes are announced like a store edit's."""
+        store_id = self.selected_store()
+        if store_id is not None and self._ask_rules(self, self._db, store_id) is not None:
+            self._after(store_id, self.tr("listing rules saved"))
+
     def remove_selected(self) -> None:
         store_id = self.selected_store()
         if store_id is None:
@@ -198,6 +219,7 @@ class SettingsPage(QWidget):
     def _on_table_item_selection_changed(self) -> None:
         store_id = self.selected_store()
         self.edit_button.setEnabled(store_id is not None)
+        self.rules_button.setEnabled(store_id is not None)
         self.remove_button.setEnabled(store_id is not None)
         store = next((s for s in ops.list_stores(self._db) if s.id == store_id), None)
         self.summary.setText(
@@ -215,8 +237,6 @@ def settings_summary(settings: StoreSettings) -> str:
         f"{html.escape(code)} ({html.escape(kind)})"
         for code, kind in settings.identifier_attributes.items()
     )
-    adjustment = settings.price_adjustment_pct
-    price = "the Commerce price" if not adjustment else f"the Commerce price {adjustment:+g}%"
     reason = settings.commerce_cancel_reason
     cancel = (
         f"cancelled on Walmart as “{CANCEL_REASON_LABELS[reason]}”"
@@ -224,9 +244,7 @@ def settings_summary(settings: StoreSettings) -> str:
         else "held until you choose Walmart's reason"
     )
     return (
-        f"<p><b>Walmart stock:</b> Commerce salable quantity minus a safety buffer of "
-        f"{settings.safety_buffer} unit{'s' if settings.safety_buffer != 1 else ''}.</p>"
-        f"<p><b>Walmart price:</b> {price}.</p>"
+        f"{rules_summary(settings.listing_rules)}"
         f"<p><b>Order cancelled in Commerce:</b> {cancel}.</p>"
         f"<p><b>Identifiers read from:</b> {attributes or 'none'}.</p>"
         f"<p><b>Shipments:</b> from the Commerce source "
@@ -234,6 +252,25 @@ def settings_summary(settings: StoreSettings) -> str:
         f"<p><b>Checks:</b> {every}.</p>"
         f"<p><b>Commerce order e-mail:</b> {html.escape(settings.order_email)} (Commerce's "
         "order, invoice and shipment e-mails go there, never to the Walmart buyer).</p>"
+    )
+
+
+def rules_summary(rules: ListingRules) -> str:
+    """The listing rules in two lines of rich text (rule names escaped: merchant-typed)."""
+    tr = partial(QCoreApplication.translate, "SettingsPage")
+    stock = tr("the Commerce salable quantity")
+    if rules.safety_buffer:
+        stock += tr(", less {0} held back").format(rules.safety_buffer)
+    if rules.out_of_stock_threshold:
+        stock += tr("; 0 at or below {0}").format(rules.out_of_stock_threshold)
+    if rules.max_quantity is not None:
+        stock += tr("; at most {0}").format(rules.max_quantity)
+    price = tr("the Commerce price")
+    if rules.price_rules:
+        names = ", ".join(html.escape(rule.name) for rule in rules.ordered())
+        price += tr(" through the price rules {0}").format(names)
+    return (
+        f"<p><b>{tr('Listed stock:')}</b> {stock}.</p><p><b>{tr('Listed price:')}</b> {price}.</p>"
     )
 
 

@@ -21,6 +21,8 @@ from channelmanager_gui.models.listing import Listing
 from channelmanager_gui.models.order import Order, OrderStatus, Return, Shipment
 from channelmanager_gui.models.store import Store
 from channelmanager_gui.paths import backup_dir
+from channelmanager_gui.services.engine.listing_rules import ListingRules
+from channelmanager_gui.services.engine.settings import StoreSettings
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "db"
 Rows = dict[str, dict[tuple[Any, ...], dict[str, Any]]]
@@ -115,8 +117,12 @@ def _rows_kept(before: Rows, after: Rows) -> None:
 
 def _orm_reads_old_rows(session_factory: Any, *, with_orders: bool) -> None:
     with session_factory() as session:
-        names = sorted(s.name for s in session.scalars(select(Store)))
-        assert names == ["Acme Outdoors", "Demo store"]
+        stores = {s.name: s for s in session.scalars(select(Store))}
+        assert sorted(stores) == ["Acme Outdoors", "Demo store"]
+        # the safety buffer of a store saved before listing rules is read as held-back units
+        acme = StoreSettings.from_json(stores["Acme Outdoors"].settings)
+        assert acme.listing_rules == ListingRules(safety_buffer=2)
+        assert acme.intervals["orders"] == 30
         if not with_orders:
             return
         query = select(Order).options(

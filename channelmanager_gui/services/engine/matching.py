@@ -31,6 +31,7 @@ from channelmanager_gui.services.engine.context import EngineEnv, StoreContext
 from channelmanager_gui.services.engine.feeds import feed_budget, listings_in_open_feeds, queue_feed
 from channelmanager_gui.services.engine.inventory import desired_price
 from channelmanager_gui.services.engine.match_lookup import Found, look_up
+from channelmanager_gui.services.engine.rules_source import rules_for
 from channelmanager_gui.services.engine.walmart_status import refresh_statuses
 
 MATCH_BATCH = 50  # listings looked up per pass (two Walmart calls each at most)
@@ -210,9 +211,10 @@ def _setup(
     entries: list[dict[str, Any]],
 ) -> str:
     """Add the listing to this pass's setup-by-match feed (it stays pending until processed)."""
-    price = desired_price(listing, store.settings)
+    price = desired_price(listing, rules_for(store))
     if price is None:
-        outcomes.match_failed(session, listing, "Setup by match needs a price in Commerce")
+        reason = "Setup by match needs a price in Commerce (at least a cent after price rules)"
+        outcomes.match_failed(session, listing, reason)
         return "errors"
     candidate = outcome.candidates[0] if outcome.candidates else {}
     listing.match_candidates = outcome.candidates
