@@ -87,7 +87,7 @@ def incoming_order(order: Order) -> IncomingOrder:
     statuses = [ln.status for ln in lines]
     return IncomingOrder(
         marketplace=Marketplace.WALMART,
-        marketplace_order_id=order.purchase_order_id,
+        marketplace_order_id=order.marketplace_order_id,
         customer_order_id=order.customer_order_id,
         order_date=order.order_date,
         status=next((s for s in STATUS_RANK if s in statuses), statuses[0] if statuses else ""),
@@ -134,7 +134,7 @@ def incoming_return(ret: ReturnOrder) -> IncomingReturn:
         )
         for line in ret.lines
     )
-    po = next((ln.purchase_order_id for ln in ret.lines if ln.purchase_order_id), "")
+    po = next((ln.marketplace_order_id for ln in ret.lines if ln.marketplace_order_id), "")
     return IncomingReturn(
         return_id=ret.return_order_id,
         marketplace_order_id=po or "",
