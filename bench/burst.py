@@ -110,7 +110,7 @@ class Clicks(Events):
 
     async def ship(self, po: str) -> None:
         with self.db.session() as session:
-            order_id = session.scalar(select(Order.id).where(Order.purchase_order_id == po))
+            order_id = session.scalar(select(Order.id).where(Order.marketplace_order_id == po))
         order = ops.order_for_action(self.db, int(order_id or 0))
         request = validation.validate_shipment(
             order, "UPS", None, "Standard", f"1Z{po}", None, None, {"1": 1}

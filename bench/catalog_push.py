@@ -34,7 +34,7 @@ from bench.common import (
 )
 from bench.dataset import insert_listings, walmart_products
 from channelmanager_gui.models.db import Database
-from channelmanager_gui.models.listing import FeedState, Listing, WalmartFeed
+from channelmanager_gui.models.listing import FeedState, Listing, MarketplaceFeed
 from channelmanager_gui.sandbox.seed import DemoProduct
 from channelmanager_gui.services.engine import listings_flow
 from channelmanager_gui.services.engine.catalog import refresh_catalog
@@ -71,7 +71,7 @@ async def push_until_accepted(engine: SyncEngine, store_id: int) -> int:
 def _open_feeds(db: Database) -> int:
     states = [FeedState.QUEUED, FeedState.SUBMITTED]
     with db.session() as session:
-        query = select(func.count(WalmartFeed.id)).where(WalmartFeed.status.in_(states))
+        query = select(func.count(MarketplaceFeed.id)).where(MarketplaceFeed.status.in_(states))
         return int(session.scalar(query) or 0)
 
 
@@ -120,7 +120,7 @@ async def measure(listings: int, share: float, seed: int = 1) -> dict[str, Any]:
 
 def _feed_count(db: Database) -> int:
     with db.session() as session:
-        return int(session.scalar(select(func.count(WalmartFeed.id))) or 0)
+        return int(session.scalar(select(func.count(MarketplaceFeed.id))) or 0)
 
 
 async def run(sizes: list[int], share: float, json_path: str | None) -> list[dict[str, Any]]:

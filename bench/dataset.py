@@ -12,6 +12,7 @@ import random
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from channelmanager_gui.models.account import walmart_account_id
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.listing import Listing, ListingState, MatchStatus
 from channelmanager_gui.models.order import Order, OrderLine, OrderStatus
@@ -35,11 +36,14 @@ def walmart_products(seed: int, wanted: int) -> tuple[int, list[DemoProduct]]:
         size = int(size * 1.2)
 
 
-def _listing_row(store_id: int, index: int, p: DemoProduct, now: datetime) -> dict[str, Any]:
+def _listing_row(
+    store_id: int, account_id: int, index: int, p: DemoProduct, now: datetime
+) -> dict[str, Any]:
     qty = p.qty if p.enabled else 0
     state = ListingState.ACTIVE if p.enabled and qty > 0 else ListingState.INELIGIBLE
     return {
         "store_id": store_id,
+        "account_id": account_id,
         "sku": p.sku,
         "name": p.name,
         "commerce_product_id": index + 1,
@@ -54,10 +58,10 @@ def _listing_row(store_id: int, index: int, p: DemoProduct, now: datetime) -> di
         "identifier_value": p.id_value,
         "gtin14": p.walmart_gtin,
         "match_status": MatchStatus.MATCHED,
-        "walmart_item_id": str(100_000_000 + index),
-        "walmart_wpid": f"WP{index:010d}",
-        "walmart_published_status": "PUBLISHED",
-        "walmart_lifecycle_status": "ACTIVE",
+        "marketplace_item_id": str(100_000_000 + index),
+        "marketplace_product_id": f"WP{index:010d}",
+        "published_status": "PUBLISHED",
+        "lifecycle_status": "ACTIVE",
         "last_price_sent": p.price,
         "price_sent_at": now,
         "last_qty_sent": qty,
@@ -76,7 +80,8 @@ def catalog_index(p: DemoProduct) -> int:
 def insert_listings(db: Database, store_id: int, products: list[DemoProduct]) -> int:
     """Matched listings already in step with Walmart, one per product."""
     now = datetime.now(UTC)
-    rows = [_listing_row(store_id, catalog_index(p), p, now) for p in products]
+    account_id = _walmart_account(db, store_id)
+    rows = [_listing_row(store_id, account_id, catalog_index(p), p, now) for p in products]
     _insert(db, Listing.__table__, rows)
     return len(rows)
 
@@ -98,6 +103,7 @@ def insert_orders(db: Database, store_id: int, count: int, skus: list[str], seed
     rng = random.Random(seed)
     now = datetime.now(UTC)
     statuses = [s for s, weight in _STATUSES for _ in range(weight)]
+    account_id = _walmart_account(db, store_id)
     for start in range(0, count, CHUNK):
         orders, lines = [], []
         for n in range(start, min(count, start + CHUNK)):
@@ -105,6 +111,7 @@ def insert_orders(db: Database, store_id: int, count: int, skus: list[str], seed
             status = rng.choice(statuses)
             date = now - timedelta(minutes=rng.randrange(0, 365 * 24 * 60))
             orders.append(_order_row(store_id, order_id, n, status, date, rng))
+            orders[-1]["account_id"] = account_id
             for k in range(rng.choice((1, 1, 1, 2, 3))):
                 lines.append(_line_row(order_id, k, rng.choice(skus), status, rng))
         _insert(db, Order.__table__, orders)
@@ -119,7 +126,7 @@ def _order_row(
     return {
         "id": order_id,
         "store_id": store_id,
-        "purchase_order_id": str(2_000_000_000_000 + n * 7919),
+        "marketplace_order_id": str(2_000_000_000_000 + n * 7919),
         "customer_order_id": str(5_000_000_000_000 + n * 104_729),
         "order_date": date,
         "estimated_ship_date": date + timedelta(days=2),
@@ -158,8 +165,13 @@ def _line_row(order_id: int, k: int, sku: str, status: str, rng: random.Random) 
         "qty_refunded": qty if status == OrderStatus.REFUNDED else 0,
         "unit_price": round(rng.uniform(4, 120), 2),
         "tax": 0.0,
-        "walmart_status": "Shipped" if shipped else "Acknowledged",
+        "marketplace_status": "Shipped" if shipped else "Acknowledged",
     }
+
+
+def _walmart_account(db: Database, store_id: int) -> int:
+    with db.session() as session:
+        return walmart_account_id(session, store_id)
 
 
 def _insert(db: Database, table: Any, rows: list[dict[str, Any]]) -> None:

@@ -26,15 +26,17 @@ from channelmanager_gui.cli.common import (
 )
 from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models import listing_table_queries as queries
+from channelmanager_gui.models.account import WALMART
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.listing import Listing, ListingState, MatchStatus
+from channelmanager_gui.models.public_keys import with_public_keys
 from channelmanager_gui.services import ops
 
 CHUNK = 500  # ids per statement (SQLite bound-parameter headroom)
 STATES = [s.value for s in ListingState] + [queries.IN_ERROR]
 COLUMNS = [
     ("sku", "SKU"), ("name", "Name"), ("state", "State"), ("price", "Price"), ("qty", "Qty"),
-    ("gtin14", "GTIN"), ("walmart_item_id", "Walmart item"), ("sync_error", "Error"),
+    ("gtin14", "GTIN"), ("marketplace_item_id", "Marketplace item"), ("sync_error", "Error"),
 ]  # fmt: skip
 
 
@@ -105,7 +107,9 @@ def listing_ids(db: Database, store_id: int, skus: Sequence[str] | None) -> list
     """Ids of these SKUs in the store (every listing when ``skus`` is None); an unknown SKU
     raises ``ValidationError`` naming it, before anything is changed."""
     with db.session() as session:
-        query = select(Listing.sku, Listing.id).where(Listing.store_id == store_id)
+        query = select(Listing.sku, Listing.id).where(
+            Listing.store_id == store_id, Listing.marketplace == WALMART
+        )
         found = {sku.casefold(): lid for sku, lid in session.execute(query)}
     if skus is None:
         return sorted(found.values())
@@ -221,7 +225,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _row(row: queries.ListingRow) -> dict[str, Any]:
-    facts = {name: getattr(row, name) for name in row.__dataclass_fields__}
+    facts = with_public_keys({name: getattr(row, name) for name in row.__dataclass_fields__})
     facts["sent_at"] = row.sent_at
     return facts
 

@@ -21,10 +21,11 @@ from channelmanager_gui.models import order_table_queries as queries
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import OrderStatus, Return
 from channelmanager_gui.models.outbox import Activity, OutboxAction
+from channelmanager_gui.models.public_keys import pick, with_public_keys
 from channelmanager_gui.services import ops
 
 COLUMNS = [
-    ("purchase_order_id", "PO"), ("commerce_increment_id", "Commerce #"),
+    ("marketplace_order_id", "PO"), ("commerce_increment_id", "Commerce #"),
     ("order_date", "Ordered"), ("customer_name", "Customer"), ("total", "Total"),
     ("status", "Status"), ("error", "Error"),
 ]  # fmt: skip
@@ -41,7 +42,8 @@ ORDER_LABELS = [
     ("cancel_reason", "Cancel reason"), ("intent_to_cancel", "Buyer asked to cancel"),
 ]  # fmt: skip
 ORDER_FIELDS = [key for key, _ in ORDER_LABELS] + [
-    "id", "store_id", "currency", "acknowledged_at", "commerce_entity_id", "error_step",
+    "id", "store_id", "marketplace", "marketplace_order_id", "fulfilled_by", "currency",
+    "acknowledged_at", "commerce_entity_id", "error_step",
 ]  # fmt: skip
 
 LINE_FIELDS = (
@@ -133,6 +135,7 @@ def _list(args: argparse.Namespace) -> int:
 
 def _row(row: queries.OrderRow) -> dict[str, Any]:
     facts = {name: getattr(row, name) for name in row.__dataclass_fields__ if name != "flags"}
+    facts = with_public_keys(facts)
     facts["attention"] = sorted(flag.value for flag in row.flags)
     return facts
 
@@ -155,24 +158,20 @@ def order_facts(db: Database, order_id: int) -> dict[str, Any]:
         returns = session.scalars(select(Return).where(Return.order_id == order_id)).all()
     ship_ok, ship_why = ops.can_ship(order)
     cancel_ok, cancel_why = ops.can_cancel(order)
-    facts = {name: getattr(order, name) for name in ORDER_FIELDS}
+    facts = pick(order, ORDER_FIELDS)
     facts.update(
         can_ship={"ok": ship_ok, "reason": ship_why},
         can_cancel={"ok": cancel_ok, "reason": cancel_why},
-        lines=[_pick(line, LINE_FIELDS) for line in order.lines],
+        lines=[pick(line, LINE_FIELDS) for line in order.lines],
         shipments=[_shipment(s, by_line_id) for s in order.shipments],
-        returns=[_pick(r, RETURN_FIELDS) for r in returns],
-        actions=[_pick(a, ACTION_FIELDS) for a in actions],
+        returns=[pick(r, RETURN_FIELDS) for r in returns],
+        actions=[pick(a, ACTION_FIELDS) for a in actions],
         activity=[
             {"at": e.created_at, "event": e.event, "outcome": e.outcome, "message": e.message}
             for e in events
         ],
     )
     return facts
-
-
-def _pick(obj: Any, names: tuple[str, ...]) -> dict[str, Any]:
-    return {name: getattr(obj, name) for name in names}
 
 
 def _shipment(shipment: Any, by_line_id: dict[int, str]) -> dict[str, Any]:
@@ -184,7 +183,7 @@ def _shipment(shipment: Any, by_line_id: dict[int, str]) -> dict[str, Any]:
         "tracking_url": shipment.tracking_url,
         "ship_date": shipment.ship_date,
         "source": shipment.source,
-        "sent_to_walmart_at": shipment.walmart_sent_at,
+        "sent_to_walmart_at": shipment.marketplace_sent_at,
         "lines": {by_line_id.get(sl.order_line_id, "?"): sl.qty for sl in shipment.lines},
     }
 

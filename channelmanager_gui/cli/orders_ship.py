@@ -136,7 +136,9 @@ def _ship(args: argparse.Namespace) -> int:
         ops.publish(db, shipped)
         after = ops.order_for_action(db, order.id)
     data = {
-        "purchase_order_id": order.purchase_order_id,
+        "marketplace": order.marketplace,
+        "purchase_order_id": order.marketplace_order_id,
+        "marketplace_order_id": order.marketplace_order_id,
         "shipment_id": shipped.id,
         "carrier": request.carrier_title,
         "method_code": request.method_code,
@@ -151,7 +153,7 @@ def _ship(args: argparse.Namespace) -> int:
     else:
         units = sum(request.lines.values())
         print(
-            f"Order {order.purchase_order_id}: shipment of {units} unit(s) with "
+            f"Order {order.marketplace_order_id}: shipment of {units} unit(s) with "
             f"{request.carrier_title}, tracking {request.tracking_number}, queued for Commerce "
             f"and Walmart. Status: {after.status}."
         )
@@ -165,7 +167,9 @@ def _cancel(args: argparse.Namespace) -> int:
         ops.publish(db, ops.cancel(db, order_id, args.reason))
         after = ops.order_for_action(db, order_id)
     data = {
-        "purchase_order_id": after.purchase_order_id,
+        "marketplace": after.marketplace,
+        "purchase_order_id": after.marketplace_order_id,
+        "marketplace_order_id": after.marketplace_order_id,
         "reason": after.cancel_reason,
         "status": after.status,
         "lines": {ln.line_number: ln.qty_cancelled for ln in after.lines},
@@ -175,7 +179,7 @@ def _cancel(args: argparse.Namespace) -> int:
     else:
         reason = ops.cancel_label(after.cancel_reason)
         print(
-            f"Order {after.purchase_order_id}: cancellation ({reason}) "
+            f"Order {after.marketplace_order_id}: cancellation ({reason}) "
             f"queued for {'Walmart' if held else 'Walmart and Commerce'}. Status: {after.status}."
         )
     return 0
@@ -187,20 +191,24 @@ def _tracking_url(args: argparse.Namespace) -> int:
         shipment_id = args.shipment or _shipment_without_link(order)
         if shipment_id not in {s.id for s in order.shipments}:
             raise ValidationError(
-                "shipment", f"order {order.purchase_order_id} has no shipment #{shipment_id}"
+                "shipment", f"order {order.marketplace_order_id} has no shipment #{shipment_id}"
             )
         ops.publish(db, ops.set_tracking_url(db, shipment_id, args.url))
         after = ops.order_for_action(db, order.id)
     if args.json:
         output.print_json(
             {
-                "purchase_order_id": order.purchase_order_id,
+                "marketplace": order.marketplace,
+                "purchase_order_id": order.marketplace_order_id,
+                "marketplace_order_id": order.marketplace_order_id,
                 "shipment_id": shipment_id,
                 "status": after.status,
             }
         )
     else:
-        print(f"Order {order.purchase_order_id}: tracking link added to shipment #{shipment_id}.")
+        print(
+            f"Order {order.marketplace_order_id}: tracking link added to shipment #{shipment_id}."
+        )
     return 0
 
 
@@ -211,7 +219,8 @@ def _shipment_without_link(order: Order) -> int:
         return waiting[0]
     if not waiting:
         raise ValidationError(
-            "shipment", f"order {order.purchase_order_id} has no shipment without a tracking link"
+            "shipment",
+            f"order {order.marketplace_order_id} has no shipment without a tracking link",
         )
     ids = ", ".join(f"#{i}" for i in waiting)
     raise UsageError(

@@ -46,26 +46,28 @@ def return_rows(db: Database, store_id: int | None, open_only: bool) -> list[dic
     returns = ops.list_returns(db, store_id, open_only=open_only)
     order_ids = {r.order_id for r in returns if r.order_id is not None}
     with db.session() as session:
-        query = select(Order.id, Order.purchase_order_id).where(Order.id.in_(order_ids))
+        query = select(Order.id, Order.marketplace_order_id).where(Order.id.in_(order_ids))
         po_by_id: dict[int, str] = {oid: po for oid, po in session.execute(query)}
     blockers = ops.refund_blockers(db, returns)
     return [_row(r, po_by_id.get(r.order_id or 0), blockers[r.id]) for r in returns]
 
 
-def _row(ret: Return, purchase_order_id: str | None, refund_blocker: str) -> dict[str, Any]:
+def _row(ret: Return, marketplace_order_id: str | None, refund_blocker: str) -> dict[str, Any]:
     return {
         "id": ret.id,
         "store_id": ret.store_id,
         "return_order_id": ret.return_order_id,
         "customer_order_id": ret.customer_order_id,
-        "purchase_order_id": purchase_order_id,
+        "marketplace": ret.marketplace,
+        "purchase_order_id": marketplace_order_id,
+        "marketplace_order_id": marketplace_order_id,
         "status": ret.status,
         "units": sum(int(line.get("qty") or 0) for line in ret.lines),
         "refund_amount": ret.refund_amount,
         "lines": ret.lines,
         "commerce_rma_id": ret.commerce_rma_id,
         "commerce_creditmemo_id": ret.commerce_creditmemo_id,
-        "refunded_at": ret.walmart_refunded_at,
+        "refunded_at": ret.marketplace_refunded_at,
         "error": ret.error,
         "created_at": ret.created_at,
         "can_refund": {"ok": not refund_blocker, "reason": refund_blocker},
@@ -90,7 +92,7 @@ def _refund(args: argparse.Namespace) -> int:
     data = {
         "return_id": queued.return_id,
         "return_order_id": queued.return_order_id,
-        "purchase_order_id": queued.purchase_order_id,
+        "purchase_order_id": queued.marketplace_order_id,
         "lines": [{"line_number": n, "qty": q} for n, q in queued.lines],
         "units": queued.units,
         "commerce_creditmemo": queued.commerce_creditmemo,
@@ -101,7 +103,7 @@ def _refund(args: argparse.Namespace) -> int:
     else:
         memo = " and a credit memo in Commerce" if queued.commerce_creditmemo else ""
         print(
-            f"Walmart return {queued.return_order_id} (order {queued.purchase_order_id}, "
+            f"Walmart return {queued.return_order_id} (order {queued.marketplace_order_id}, "
             f"{queued.units} unit(s)): refund queued for Walmart{memo}. The running sync "
             "sends it (or: channelmanager-gui sync --once)."
         )

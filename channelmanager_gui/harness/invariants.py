@@ -75,7 +75,7 @@ def check_invariants(
     orders = _load_orders(db)
     report.orders = len(orders)
     errors = _check_outbox(db, report)
-    local_pos = {o.purchase_order_id for o in orders}
+    local_pos = {o.marketplace_order_id for o in orders}
     for po in expected_pos:
         if po not in local_pos:
             report.violations.append(f"{po}: Walmart order never imported")
@@ -83,10 +83,10 @@ def check_invariants(
     shipments = _shipments_by_order(remote.commerce_shipments)
     for order in orders:
         if order.id in errors or order.error:
-            report.in_error[order.purchase_order_id] = order.error or errors.get(order.id, "")
+            report.in_error[order.marketplace_order_id] = order.error or errors.get(order.id, "")
             if not order.error:
                 report.violations.append(
-                    f"{order.purchase_order_id}: an action is in Error but the order shows none"
+                    f"{order.marketplace_order_id}: an action is in Error but the order shows none"
                 )
             continue
         _check_order(order, remote, by_ext, shipments, report)
@@ -140,7 +140,7 @@ def _check_order(
     shipments: Mapping[int, list[Json]],
     report: InvariantReport,
 ) -> None:
-    po = order.purchase_order_id
+    po = order.marketplace_order_id
     problems: list[str] = []
     walmart = remote.walmart_orders.get(po)
     if walmart is None:
@@ -222,7 +222,7 @@ def _local_tracks(order: Order) -> Counter[tuple[str, str]]:
 
 def _compare_commerce(order: Order, commerce: Json, docs: list[Json]) -> list[str]:
     problems = []
-    po = order.purchase_order_id
+    po = order.marketplace_order_id
     if order.commerce_entity_id != commerce["entity_id"]:
         problems.append(f"local Commerce id {order.commerce_entity_id} != {commerce['entity_id']}")
     if order.commerce_increment_id != commerce.get("increment_id"):
@@ -279,7 +279,7 @@ def _compare_shipments(order: Order, docs: list[Json]) -> list[str]:
         elif found[0] != want:
             problems.append(f"shipment {shipment.tracking_number}: Commerce {dict(found[0])} "
                             f"!= local {dict(want)}")  # fmt: skip
-        if shipment.walmart_sent_at is None or shipment.commerce_shipment_id is None:
+        if shipment.marketplace_sent_at is None or shipment.commerce_shipment_id is None:
             problems.append(f"shipment {shipment.tracking_number} not marked sent locally")
     for number in remote:
         problems.append(f"Commerce shipment with tracking {number or '(none)'} unknown locally")

@@ -72,7 +72,7 @@ def rows_by_ids(session: Session, ids: Sequence[int]) -> dict[int, ActivityRow]:
     if not ids:
         return {}
     query = (
-        select(Activity, Listing.sku, Order.purchase_order_id)
+        select(Activity, Listing.sku, Order.marketplace_order_id)
         .outerjoin(
             Listing, (Activity.subject_type == "listing") & (Listing.id == Activity.subject_id)
         )
@@ -108,7 +108,7 @@ def _search(text: str) -> ColumnElement[bool]:
     words = text.strip()
     pattern = "%" + words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     skus = select(Listing.id).where(Listing.sku.like(pattern, escape="\\"))
-    orders = select(Order.id).where(Order.purchase_order_id.like(pattern, escape="\\"))
+    orders = select(Order.id).where(Order.marketplace_order_id.like(pattern, escape="\\"))
     return or_(
         Activity.message.like(pattern, escape="\\"),
         Activity.event.like(pattern, escape="\\"),

@@ -132,8 +132,18 @@ def _upgrade(engine: Engine, path: Path) -> None:
     from alembic.util.exc import CommandError
 
     try:
-        with engine.begin() as conn:
-            migrate.upgrade(conn)
+        with engine.connect() as conn:
+            # A migration that copies a table drops the old one; with foreign keys on, SQLite
+            # would first delete the rows that reference it (ON DELETE CASCADE). The pragma is
+            # a no-op inside a transaction, so it is set before the migration's and restored.
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            conn.commit()
+            try:
+                with conn.begin():
+                    migrate.upgrade(conn)
+            finally:
+                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                conn.commit()
     except CommandError as exc:  # a revision we do not know: made by a newer app version
         raise StorageError(
             f"The local database at {path} was made by a newer version of Channel Manager "

@@ -134,7 +134,7 @@ class _Finder:
     def _lookups(self, match: Condition) -> list[_Found]:
         found = []
         for store in self._stores:  # the PO and SKU indexes start with store_id
-            purchase_order = (Order.store_id == store) & match(Order.purchase_order_id)
+            purchase_order = (Order.store_id == store) & match(Order.marketplace_order_id)
             found += self._ids(HitKind.ORDER, "Walmart purchase order", purchase_order)
             found += self._ids(
                 HitKind.LISTING, "SKU", (Listing.store_id == store) & match(Listing.sku)
@@ -175,7 +175,7 @@ def _describe(session: Session, chosen: list[_Found]) -> list[SearchHit]:
         row.id: row
         for row in session.execute(
             select(
-                Order.id, Order.store_id, Order.purchase_order_id, Order.commerce_increment_id,
+                Order.id, Order.store_id, Order.marketplace_order_id, Order.commerce_increment_id,
                 Order.customer_name, Order.status,
             ).where(Order.id.in_([f.id for f in chosen if f.kind is HitKind.ORDER]))
         )
@@ -200,9 +200,9 @@ def _describe(session: Session, chosen: list[_Found]) -> list[SearchHit]:
 def _order_hit(found: _Found, row: Any) -> SearchHit:
     commerce = f"Commerce {row.commerce_increment_id}" if row.commerce_increment_id else ""
     detail = " · ".join(p for p in (commerce, row.customer_name, row.status) if p)
-    title = f"Order {row.purchase_order_id}"
+    title = f"Order {row.marketplace_order_id}"
     return SearchHit(
-        found.kind, found.id, row.store_id, row.purchase_order_id, title, detail, found.matched
+        found.kind, found.id, row.store_id, row.marketplace_order_id, title, detail, found.matched
     )
 
 

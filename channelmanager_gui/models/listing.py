@@ -1,4 +1,4 @@
-"""Listings: a Commerce product chosen for Walmart, its match and what was last sent."""
+"""Listings: a Commerce product offered on a marketplace account, its match and what was sent."""
 
 from __future__ import annotations
 
@@ -21,11 +21,13 @@ class ListingState(StrEnum):
 
     ACTIVE = N_("ListingState", "active")
     READY = N_("ListingState", "ready to list")
+    INACTIVE = N_("ListingState", "inactive")  # Amazon: listed, not buyable (ref. 4.8)
     PENDING_MATCH = N_("ListingState", "pending match")
     UNMATCHED = N_("ListingState", "unmatched")
     INCOMPLETE = N_("ListingState", "incomplete")
     INELIGIBLE = N_("ListingState", "ineligible")
     ENDED = N_("ListingState", "ended")
+    NEW_THIRD_PARTY = N_("ListingState", "new third party")  # on Amazon, made outside the app
 
 
 class MatchStatus(StrEnum):
@@ -40,7 +42,7 @@ class MatchStatus(StrEnum):
 class Listing(Base):
     __tablename__ = "listings"
     __table_args__ = (
-        UniqueConstraint("store_id", "sku"),
+        UniqueConstraint("account_id", "sku"),
         Index("ix_listings_store_state", "store_id", "state"),
         # The Listings table sorts by every column and filters by state (0006): an index per
         # sort key lets SQLite walk 100,000 rows in order instead of sorting them.
@@ -50,12 +52,16 @@ class Listing(Base):
         Index("ix_listings_qty", "qty"),
         Index("ix_listings_last_price_sent", "last_price_sent"),
         Index("ix_listings_last_qty_sent", "last_qty_sent"),
-        Index("ix_listings_walmart_item_id", "walmart_item_id"),
+        Index("ix_listings_marketplace_item_id", "marketplace_item_id"),
         Index("ix_listings_sync_error", "sync_error"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     store_id: Mapped[int] = mapped_column(ForeignKey("stores.id", ondelete="CASCADE"))
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("marketplace_accounts.id", ondelete="CASCADE")
+    )
+    marketplace: Mapped[str] = mapped_column(String(16), default="walmart", index=True)
     sku: Mapped[str] = mapped_column(String(64))
     name: Mapped[str] = mapped_column(String(255), default="")
     commerce_product_id: Mapped[int | None]
@@ -74,10 +80,10 @@ class Listing(Base):
     identifier_problem: Mapped[str | None] = mapped_column(String(255))
     match_status: Mapped[str] = mapped_column(String(16), default=MatchStatus.NONE)
     match_candidates: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
-    walmart_item_id: Mapped[str | None] = mapped_column(String(32))
-    walmart_wpid: Mapped[str | None] = mapped_column(String(32))
-    walmart_published_status: Mapped[str | None] = mapped_column(String(32))
-    walmart_lifecycle_status: Mapped[str | None] = mapped_column(String(16))
+    marketplace_item_id: Mapped[str | None] = mapped_column(String(32))  # itemId / ASIN
+    marketplace_product_id: Mapped[str | None] = mapped_column(String(32))  # Walmart WPID
+    published_status: Mapped[str | None] = mapped_column(String(32))
+    lifecycle_status: Mapped[str | None] = mapped_column(String(16))
     last_price_sent: Mapped[Decimal | None] = mapped_column(Money())
     price_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_qty_sent: Mapped[int | None]
@@ -88,12 +94,13 @@ class Listing(Base):
     qty_queued: Mapped[int | None]
     sync_error: Mapped[str | None] = mapped_column(String(1000))
     state: Mapped[str] = mapped_column(String(16), default=ListingState.PENDING_MATCH)
+    state_reason: Mapped[str | None] = mapped_column(String(255))  # why it is in its tab
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     def derive_state(self) -> ListingState:
         """The merchant-facing state from the facts; stored in ``state`` for fast SQL filters."""
-        if self.walmart_lifecycle_status in ("RETIRED", "ARCHIVED"):
+        if self.lifecycle_status in ("RETIRED", "ARCHIVED"):
             return ListingState.ENDED
         no_identifier = self.identifier_problem or not self.gtin14
         if no_identifier and self.match_status != MatchStatus.MATCHED:
@@ -101,7 +108,7 @@ class Listing(Base):
         if not self.enabled or (self.qty is not None and self.qty <= 0):
             return ListingState.INELIGIBLE
         if self.match_status == MatchStatus.MATCHED:
-            published = self.walmart_published_status == "PUBLISHED"
+            published = self.published_status == "PUBLISHED"
             return ListingState.ACTIVE if published else ListingState.READY
         if self.match_status in (MatchStatus.NOT_FOUND, MatchStatus.ERROR):
             return ListingState.UNMATCHED
@@ -135,18 +142,22 @@ class FeedState(StrEnum):
     ERROR = "error"
 
 
-class WalmartFeed(Base):
+class MarketplaceFeed(Base):
     """A bulk feed (inventory, price, setup by match) and the listings it carries.
 
     Kept apart from the outbox action because a feed lives on after it is sent: Walmart takes
     minutes to process it, and its per-item results land on the listings only then.
     """
 
-    __tablename__ = "walmart_feeds"
-    __table_args__ = (Index("ix_walmart_feeds_store_status", "store_id", "status"),)
+    __tablename__ = "marketplace_feeds"
+    __table_args__ = (Index("ix_marketplace_feeds_store_status", "store_id", "status"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     store_id: Mapped[int] = mapped_column(ForeignKey("stores.id", ondelete="CASCADE"))
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("marketplace_accounts.id", ondelete="CASCADE")
+    )
+    marketplace: Mapped[str] = mapped_column(String(16), default="walmart", index=True)
     feed_type: Mapped[str] = mapped_column(String(24))  # inventory | price | MP_ITEM_MATCH
     feed_id: Mapped[str | None] = mapped_column(String(80))
     status: Mapped[str] = mapped_column(String(12), default=FeedState.QUEUED)

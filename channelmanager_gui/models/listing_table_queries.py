@@ -89,7 +89,7 @@ class ListingSortColumn(StrEnum):
     PRICE_SENT = "last_price_sent"
     QTY_SENT = "last_qty_sent"
     SENT_AT = "sent_at"  # the later of the price and stock pushes
-    WALMART_ITEM = "walmart_item_id"
+    WALMART_ITEM = "marketplace_item_id"
     ERROR = "sync_error"
 
 
@@ -125,6 +125,7 @@ class ListingRow:
 
     id: int
     store_id: int
+    marketplace: str
     sku: str
     name: str
     state: str
@@ -135,8 +136,8 @@ class ListingRow:
     gtin14: str | None
     identifier_problem: str | None
     match_status: str
-    walmart_item_id: str | None
-    walmart_published_status: str | None
+    marketplace_item_id: str | None
+    published_status: str | None
     last_price_sent: Decimal | None
     price_sent_at: datetime | None
     last_qty_sent: int | None
@@ -268,7 +269,7 @@ def search_clause(text: str) -> ColumnElement[bool]:
         Listing.name,
         Listing.gtin14,
         Listing.identifier_value,
-        Listing.walmart_item_id,
+        Listing.marketplace_item_id,
     )
     return or_(*(col.like(pattern, escape="\\") for col in columns))
 

@@ -34,12 +34,12 @@ class OrderStatus(StrEnum):
 class Order(Base):
     __tablename__ = "orders"
     __table_args__ = (
-        UniqueConstraint("store_id", "purchase_order_id"),
+        UniqueConstraint("account_id", "marketplace_order_id"),
         Index("ix_orders_store_status", "store_id", "status"),
         Index("ix_orders_order_date", "order_date"),
         # The Orders table sorts by every column and filters by status (0006): an index per
         # sort key lets SQLite walk 100,000 rows in order instead of sorting them.
-        Index("ix_orders_purchase_order_id", "purchase_order_id"),
+        Index("ix_orders_marketplace_order_id", "marketplace_order_id"),
         Index("ix_orders_total", "total"),
         Index("ix_orders_estimated_ship_date", "estimated_ship_date"),
         # Status filter with the default sort (date, then id: ties need no sort step), and
@@ -57,7 +57,11 @@ class Order(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     store_id: Mapped[int] = mapped_column(ForeignKey("stores.id", ondelete="CASCADE"))
-    purchase_order_id: Mapped[str] = mapped_column(String(32))
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("marketplace_accounts.id", ondelete="CASCADE")
+    )
+    marketplace: Mapped[str] = mapped_column(String(16), default="walmart", index=True)
+    marketplace_order_id: Mapped[str] = mapped_column(String(32))
     customer_order_id: Mapped[str] = mapped_column(String(32), index=True)
     order_date: Mapped[datetime] = mapped_column(UTCDateTime)
     estimated_ship_date: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -71,6 +75,8 @@ class Order(Base):
     currency: Mapped[str] = mapped_column(String(3), default="USD")
     shipping_address: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     method_code: Mapped[str | None] = mapped_column(String(16))
+    # merchant | marketplace (Amazon FBA: Amazon ships it, the merchant only records it).
+    fulfilled_by: Mapped[str] = mapped_column(String(12), default="merchant")
     intent_to_cancel: Mapped[bool] = mapped_column(default=False)
     acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     commerce_cart_id: Mapped[int | None]
@@ -119,7 +125,7 @@ class OrderLine(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"))
-    line_number: Mapped[str] = mapped_column(String(8))
+    line_number: Mapped[str] = mapped_column(String(32))  # Amazon orderItemId is long
     sku: Mapped[str] = mapped_column(String(64), index=True)
     product_name: Mapped[str] = mapped_column(String(255), default="")
     qty_ordered: Mapped[int]
@@ -133,7 +139,7 @@ class OrderLine(Base):
     shipping: Mapped[Decimal] = mapped_column(Money(), default=ZERO)
     tax: Mapped[Decimal] = mapped_column(Money(), default=ZERO)
     shipping_tax: Mapped[Decimal] = mapped_column(Money(), default=ZERO)
-    walmart_status: Mapped[str] = mapped_column(String(16), default="Created")
+    marketplace_status: Mapped[str] = mapped_column(String(16), default="Created")
     commerce_item_id: Mapped[int | None]
 
     order: Mapped[Order] = relationship(back_populates="lines")
@@ -157,7 +163,9 @@ class Shipment(Base):
     ship_date: Mapped[datetime] = mapped_column(UTCDateTime)
     source: Mapped[str] = mapped_column(String(16), default="app")  # app | commerce
     commerce_shipment_id: Mapped[int | None] = mapped_column(index=True)
-    walmart_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    marketplace_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Amazon's packageReferenceId: the same on every retry of one package's confirmation.
+    package_reference: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     order: Mapped[Order] = relationship(back_populates="shipments")
@@ -174,13 +182,17 @@ class ShipmentLine(Base):
 
 
 class Return(Base):
-    """A Walmart return (RMA) and how far it got in Commerce and back."""
+    """A marketplace return (RMA) and how far it got in Commerce and back."""
 
     __tablename__ = "returns"
-    __table_args__ = (UniqueConstraint("store_id", "return_order_id"),)
+    __table_args__ = (UniqueConstraint("account_id", "return_order_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     store_id: Mapped[int] = mapped_column(ForeignKey("stores.id", ondelete="CASCADE"))
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("marketplace_accounts.id", ondelete="CASCADE")
+    )
+    marketplace: Mapped[str] = mapped_column(String(16), default="walmart", index=True)
     return_order_id: Mapped[str] = mapped_column(String(32))
     customer_order_id: Mapped[str] = mapped_column(String(32), index=True)
     order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id", ondelete="SET NULL"))
@@ -189,7 +201,7 @@ class Return(Base):
     lines: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     commerce_rma_id: Mapped[int | None]
     commerce_creditmemo_id: Mapped[int | None]
-    walmart_refunded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    marketplace_refunded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     error: Mapped[str | None] = mapped_column(String(1000))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

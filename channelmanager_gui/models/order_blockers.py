@@ -47,7 +47,7 @@ def order_blockers(session: Session, order_id: int) -> list[Blocker]:
         select(OrderLine.sku).where(OrderLine.order_id == order_id).distinct()
     ).all()
     listings = session.scalars(
-        select(Listing).where(Listing.store_id == order.store_id, Listing.sku.in_(skus))
+        select(Listing).where(Listing.account_id == order.account_id, Listing.sku.in_(skus))
     ).all()
     blockers = []
     for listing in sorted(listings, key=lambda item: item.sku):

@@ -46,8 +46,9 @@ _SHIPPABLE = (
     OrderStatus.PARTIALLY_SHIPPED,
 )
 _ROW_FIELDS = (
-    "id", "purchase_order_id", "commerce_increment_id", "customer_order_id", "order_date",
-    "customer_name", "total", "currency", "estimated_ship_date", "status", "error", "error_step",
+    "id", "marketplace", "marketplace_order_id", "commerce_increment_id", "customer_order_id",
+    "order_date", "customer_name", "total", "currency", "estimated_ship_date", "status", "error",
+    "error_step",
 )  # fmt: skip
 _ROW_COLUMNS = tuple(getattr(Order, name) for name in _ROW_FIELDS)
 _Query = TypeVar("_Query", bound=Select[*tuple[Any, ...]])
@@ -66,7 +67,7 @@ class Attention(StrEnum):
 class SortColumn(StrEnum):
     """Sortable columns; the value is the ``Order`` attribute."""
 
-    PURCHASE_ORDER = "purchase_order_id"
+    PURCHASE_ORDER = "marketplace_order_id"
     COMMERCE_ORDER = "commerce_increment_id"
     CUSTOMER_ORDER = "customer_order_id"
     ORDER_DATE = "order_date"
@@ -108,7 +109,8 @@ class OrderRow:
     """One line of the dashboard, with the attention flags already decided."""
 
     id: int
-    purchase_order_id: str
+    marketplace: str
+    marketplace_order_id: str
     commerce_increment_id: str | None
     customer_order_id: str
     order_date: datetime
@@ -257,7 +259,7 @@ def search_clause(text: str) -> ColumnElement[bool]:
         return false()
     pattern = "%" + words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     columns = (
-        Order.purchase_order_id,
+        Order.marketplace_order_id,
         Order.customer_order_id,
         Order.commerce_increment_id,
         Order.customer_name,

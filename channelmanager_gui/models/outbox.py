@@ -33,6 +33,10 @@ class OutboxAction(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     store_id: Mapped[int] = mapped_column(ForeignKey("stores.id", ondelete="CASCADE"))
+    # The marketplace account the action talks to; NULL for Commerce-only actions.
+    account_id: Mapped[int | None] = mapped_column(
+        ForeignKey("marketplace_accounts.id", ondelete="CASCADE")
+    )
     kind: Mapped[str] = mapped_column(String(48))  # e.g. walmart.acknowledge, commerce.ship
     subject_type: Mapped[str] = mapped_column(String(16))  # order | listing | return
     subject_id: Mapped[int]

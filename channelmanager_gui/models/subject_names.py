@@ -18,7 +18,7 @@ from channelmanager_gui.models.order import Order, Return
 Subject = tuple[str, int]  # (subject_type, subject_id)
 
 _KINDS: dict[str, tuple[Any, Any, str]] = {
-    "order": (Order, Order.purchase_order_id, "Walmart PO"),
+    "order": (Order, Order.marketplace_order_id, "Walmart PO"),
     "listing": (Listing, Listing.sku, "SKU"),
     "return": (Return, Return.return_order_id, "Walmart return"),
 }

@@ -40,6 +40,7 @@ from channelmanager_gui.errors import (
     RateLimitError,
     UnavailableError,
 )
+from channelmanager_gui.models.account import WALMART, walmart_account_id
 from channelmanager_gui.models.base import utcnow
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.outbox import ActionStatus, OutboxAction
@@ -77,10 +78,19 @@ def enqueue(
     subject_type: str,
     subject_id: int,
     payload: dict[str, Any] | None = None,
+    account_id: int | None = None,
 ) -> OutboxAction:
-    """Queue an action in the caller's transaction, next to the local change causing it."""
+    """Queue an action in the caller's transaction, next to the local change causing it.
+
+    ``account_id`` is the marketplace account the action talks to; a ``walmart.*`` action
+    given none talks to the store's Walmart account (today's Walmart flows), a Commerce
+    action to no account.
+    """
+    if account_id is None and kind.startswith(f"{WALMART}."):
+        account_id = walmart_account_id(session, store_id)
     action = OutboxAction(
         store_id=store_id,
+        account_id=account_id,
         kind=kind,
         subject_type=subject_type,
         subject_id=subject_id,

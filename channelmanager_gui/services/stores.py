@@ -92,4 +92,8 @@ def describe(store: Store) -> dict[str, Any]:
         "commerce_store_code": store.commerce_store_code,
         "walmart_url": store.walmart_url,
         "is_demo": store.is_demo,
+        "accounts": [
+            {"id": a.id, "marketplace": a.marketplace, "name": a.name, "api_url": a.api_url}
+            for a in store.accounts
+        ],
     }

@@ -63,7 +63,7 @@ class BulkShipDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._loader = loader
-        self._orders: dict[str, Order] = {o.purchase_order_id: o for o in orders}
+        self._orders: dict[str, Order] = {o.marketplace_order_id: o for o in orders}
         self.check = BulkCheck()
         self.setWindowTitle(self.tr("Ship several orders"))
         self.setModal(True)

@@ -56,9 +56,7 @@ class CancelDialog(QDialog):
         self.problem: ValidationError | None = None
         self._held = v.is_held(order)
         self.setWindowTitle(
-            self.tr("Cancel order {purchase_order_id}").format(
-                purchase_order_id=order.purchase_order_id
-            )
+            self.tr("Cancel order {order}").format(order=order.marketplace_order_id)
         )
         self.setModal(True)
         self._setup_ui()
@@ -93,7 +91,7 @@ class CancelDialog(QDialog):
             title = self.tr("<b>Send to Walmart the cancellation of Walmart order {po}</b>")
         else:
             title = self.tr("<b>Cancel the whole Walmart order {po}</b>")
-        heading = QLabel(title.format(po=escape(order.purchase_order_id)))
+        heading = QLabel(title.format(po=escape(order.marketplace_order_id)))
         layout.addWidget(heading)
         self.explanation = QLabel(self._explanation())
         self.explanation.setWordWrap(True)
@@ -141,7 +139,7 @@ class CancelDialog(QDialog):
         waiting = [
             line
             for line in self._order.lines
-            if line.qty_cancelled > 0 and line.walmart_status != "Cancelled"
+            if line.qty_cancelled > 0 and line.marketplace_status != "Cancelled"
         ]
         items = "".join(
             f"<li>{line.qty_cancelled} × {escape(line.sku)} {escape(line.product_name)}</li>"
@@ -159,7 +157,7 @@ class CancelDialog(QDialog):
             action = self.tr("Send cancellation of order {po}")
         else:
             action = self.tr("Cancel order {po}")
-        self.ok_button = QPushButton(action.format(po=self._order.purchase_order_id))
+        self.ok_button = QPushButton(action.format(po=self._order.marketplace_order_id))
         self.ok_button.setObjectName("dangerButton")
         themed(self.ok_button, danger_style)
         buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)

@@ -61,13 +61,13 @@ def next_step(detail: MatchDetail) -> str:
             "then match again.",
         ).format(reason=reason)
     if row.match_status == MatchStatus.MATCHED:
-        published = row.walmart_published_status or QCoreApplication.translate(
+        published = row.published_status or QCoreApplication.translate(
             "MatchPanel", "not published yet"
         )
-        if row.walmart_item_id:
+        if row.marketplace_item_id:
             return QCoreApplication.translate(
                 "MatchPanel", "Matched to Walmart item {item} ({published})."
-            ).format(item=row.walmart_item_id, published=published.lower())
+            ).format(item=row.marketplace_item_id, published=published.lower())
         return QCoreApplication.translate("MatchPanel", "Matched ({published}).").format(
             published=published.lower()
         )
@@ -77,7 +77,7 @@ def next_step(detail: MatchDetail) -> str:
 
 
 class MatchPanel(QWidget):
-    """Shows one listing; ``candidate_chosen(listing_id, walmart_item_id)`` on a pick."""
+    """Shows one listing; ``candidate_chosen(listing_id, marketplace_item_id)`` on a pick."""
 
     candidate_chosen = Signal(int, str)
 

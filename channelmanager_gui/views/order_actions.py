@@ -84,9 +84,9 @@ class OrderActions(QObject):
         units = sum(request.lines.values())
         done = self.tr(
             "Shipment of %n item(s) of order {order} queued for Walmart and Commerce.", "", units
-        ).format(order=order.purchase_order_id)
+        ).format(order=order.marketplace_order_id)
         work = asyncio.to_thread(ops.ship, self._db, order_id, request)
-        label = self.tr("Ship order {order}").format(order=order.purchase_order_id)
+        label = self.tr("Ship order {order}").format(order=order.marketplace_order_id)
         return self._run(work, label, done)
 
     def cancel(self, order_id: int, suggested: str | None = None) -> asyncio.Task[Any] | None:
@@ -103,9 +103,9 @@ class OrderActions(QObject):
             done = self.tr(
                 "Order {order} cancelled ({reason}); Walmart and Commerce are being told."
             )
-        done = done.format(order=order.purchase_order_id, reason=reason)
+        done = done.format(order=order.marketplace_order_id, reason=reason)
         work = asyncio.to_thread(ops.cancel, self._db, order_id, request.reason)
-        label = self.tr("Cancel order {order}").format(order=order.purchase_order_id)
+        label = self.tr("Cancel order {order}").format(order=order.marketplace_order_id)
         return self._run(work, label, done)
 
     def retry(self, order_ids: Sequence[int]) -> asyncio.Task[Any] | None:

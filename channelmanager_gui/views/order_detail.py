@@ -249,7 +249,7 @@ class OrderDetailView(QWidget):
     def _fill(self, order: Order, events: Sequence[Activity]) -> None:
         commerce = order.commerce_increment_id
         self.title.setText(
-            self.tr("Walmart PO {po}").format(po=order.purchase_order_id)
+            self.tr("Walmart PO {po}").format(po=order.marketplace_order_id)
             + (self.tr("  ·  Commerce order {order}").format(order=commerce) if commerce else "")
         )
         self.pill.set_status(order.status)
@@ -372,7 +372,7 @@ class OrderDetailView(QWidget):
                 for sl in shipment.lines
                 if sl.order_line_id in by_line
             )
-            sent = shipment.walmart_sent_at
+            sent = shipment.marketplace_sent_at
             rows.append(
                 (
                     date_text(shipment.ship_date.astimezone(zone)),

@@ -50,7 +50,7 @@ class PackingSlipDialog(QDialog):
         self.html = slips_html([slip_for(order) for order in orders])
         self._orders = orders
         count = len(orders)
-        first = orders[0].purchase_order_id if orders else ""
+        first = orders[0].marketplace_order_id if orders else ""
         self.setWindowTitle(
             self.tr("Packing slip — order {po}").format(po=first)
             if count == 1
@@ -88,7 +88,7 @@ class PackingSlipDialog(QDialog):
 
     def default_file_name(self) -> str:
         if len(self._orders) == 1:
-            return f"packing-slip-{self._orders[0].purchase_order_id}.pdf"
+            return f"packing-slip-{self._orders[0].marketplace_order_id}.pdf"
         return f"packing-slips-{len(self._orders)}-orders.pdf"
 
     def save_to(self, path: Path) -> None:

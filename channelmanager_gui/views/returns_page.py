@@ -174,7 +174,7 @@ class ReturnsPage(QWidget):
                 "Refund of Walmart return {return_id} queued (%n unit(s), order {order}).",
                 "",
                 queued.units,
-            ).format(return_id=queued.return_order_id, order=queued.purchase_order_id)
+            ).format(return_id=queued.return_order_id, order=queued.marketplace_order_id)
         )
         self.refresh()
 
@@ -198,7 +198,7 @@ class ReturnsPage(QWidget):
         self.table.setVisible(bool(returns))
         self.table.setRowCount(len(returns))
         for row, ret in enumerate(returns):
-            refunded = ret.walmart_refunded_at
+            refunded = ret.marketplace_refunded_at
             values = (
                 ret.return_order_id,
                 ret.customer_order_id,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -30,11 +31,18 @@ from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.qt_text import plain_label, verbatim
 from channelmanager_gui.services import ops
 from channelmanager_gui.services.autostart import Autostart
-from channelmanager_gui.services.ops import CANCEL_REASON_LABELS, CredentialStore, StoreSettings
+from channelmanager_gui.services.ops import (
+    CANCEL_REASON_LABELS,
+    Changes,
+    CredentialStore,
+    ListingRules,
+    StoreSettings,
+)
 from channelmanager_gui.text_marks import N_
 from channelmanager_gui.views.appearance_settings import AppearanceSettings
 from channelmanager_gui.views.desktop_settings import DesktopSettings
 from channelmanager_gui.views.i18n import core, ui
+from channelmanager_gui.views.listing_rules_dialog import ListingRulesDialog
 from channelmanager_gui.views.page_style import page_style
 from channelmanager_gui.views.store_dialog import INTERVAL_LABELS, StoreDialog
 from channelmanager_gui.views.table_support import Confirm, ask_confirmation
@@ -42,6 +50,8 @@ from channelmanager_gui.views.theme import themed
 
 # (parent, db, creds, ops, store_id) -> saved id or None: StoreDialog.ask, or a test's stand-in.
 AskStore = Callable[[QWidget, Database, CredentialStore, OpRunner, "int | None"], "int | None"]
+# (parent, db, store_id) -> the saved rules' changes or None: ListingRulesDialog.ask, or a stand-in.
+AskRules = Callable[[QWidget, Database, int], "Changes | None"]
 STORE_ID_ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = (
     N_("Labels", "Store"),
@@ -63,6 +73,7 @@ class SettingsPage(QWidget):
         ops: OpRunner,
         *,
         ask_store: AskStore = StoreDialog.ask,
+        ask_rules: AskRules = ListingRulesDialog.ask,
         confirm: Confirm = ask_confirmation,
         autostart: Autostart | None = None,
         parent: QWidget | None = None,
@@ -72,6 +83,7 @@ class SettingsPage(QWidget):
         self._creds = creds
         self._ops = ops
         self._ask_store = ask_store
+        self._ask_rules = ask_rules
         self._confirm = confirm
         self._autostart = autostart or Autostart(self_command())
         themed(self, page_style)
@@ -90,8 +102,9 @@ class SettingsPage(QWidget):
         explain = QLabel(
             self.tr(
                 "Each store links a Commerce store view to a Walmart seller account. Sync "
-                "intervals, the safety buffer, the price rule and identifier attributes are set "
-                "per store (Edit). Secrets stay in the system keyring."
+                "intervals and identifier attributes are set per store (Edit), the stock and "
+                "prices sent to marketplaces under Listing rules. Secrets stay in the system "
+                "keyring."
             )
         )
         explain.setWordWrap(True)
@@ -116,9 +129,12 @@ class SettingsPage(QWidget):
         self.add_button.clicked.connect(self.add_store)
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.edit_button.clicked.connect(self.edit_selected)
+        self.rules_button = QPushButton(self.tr("Listing rules…"))
+        self.rules_button.setToolTip(self.tr("Stock and price rules of the selected store"))
+        self.rules_button.clicked.connect(self.edit_rules_selected)
         self.remove_button = QPushButton(self.tr("Remove…"))
         self.remove_button.clicked.connect(self.remove_selected)
-        for button in (self.add_button, self.edit_button, self.remove_button):
+        for button in (self.add_button, self.edit_button, self.rules_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -185,6 +201,12 @@ class SettingsPage(QWidget):
             saved = self._ask_store(self, self._db, self._creds, self._ops, store_id)
             self._after(saved, self.tr("Store saved. Syncing picks up the change."))
 
+    def edit_rules_selected(self) -> None:
+        """The listing rules editor; its changes are announced like a store edit's."""
+        store_id = self.selected_store()
+        if store_id is not None and self._ask_rules(self, self._db, store_id) is not None:
+            self._after(store_id, self.tr("listing rules saved"))
+
     def remove_selected(self) -> None:
         store_id = self.selected_store()
         if store_id is None:
@@ -210,6 +232,7 @@ class SettingsPage(QWidget):
     def _on_table_item_selection_changed(self) -> None:
         store_id = self.selected_store()
         self.edit_button.setEnabled(store_id is not None)
+        self.rules_button.setEnabled(store_id is not None)
         self.remove_button.setEnabled(store_id is not None)
         store = next((s for s in ops.list_stores(self._db) if s.id == store_id), None)
         self.summary.setText(
@@ -229,14 +252,6 @@ def settings_summary(settings: StoreSettings) -> str:
         f"{html.escape(code)} ({html.escape(kind)})"
         for code, kind in settings.identifier_attributes.items()
     )
-    adjustment = settings.price_adjustment_pct
-    price = (
-        QCoreApplication.translate("SettingsSummary", "the Commerce price")
-        if not adjustment
-        else QCoreApplication.translate(
-            "SettingsSummary", "the Commerce price {adjustment}%"
-        ).format(adjustment=f"{adjustment:+g}")
-    )
     reason = settings.commerce_cancel_reason
     cancel = (
         QCoreApplication.translate("SettingsSummary", "cancelled on Walmart as “{reason}”").format(
@@ -245,17 +260,8 @@ def settings_summary(settings: StoreSettings) -> str:
         if reason
         else QCoreApplication.translate("SettingsSummary", "held until you choose Walmart's reason")
     )
-    units = settings.safety_buffer  # a plain name: lupdate reads no attribute as a count
-    buffer = QCoreApplication.translate(
+    return rules_summary(settings.listing_rules) + QCoreApplication.translate(
         "SettingsSummary",
-        "<p><b>Walmart stock:</b> Commerce salable quantity minus a safety buffer of %n unit(s)."
-        "</p>",
-        "",
-        units,
-    )
-    return buffer + QCoreApplication.translate(
-        "SettingsSummary",
-        "<p><b>Walmart price:</b> {price}.</p>"
         "<p><b>Order cancelled in Commerce:</b> {cancel}.</p>"
         "<p><b>Identifiers read from:</b> {attributes}.</p>"
         "<p><b>Shipments:</b> from the Commerce source “{source}”, which Commerce takes the "
@@ -264,12 +270,30 @@ def settings_summary(settings: StoreSettings) -> str:
         "<p><b>Commerce order e-mail:</b> {email} (Commerce's order, invoice and shipment "
         "e-mails go there, never to the Walmart buyer).</p>",
     ).format(
-        price=price,
         cancel=cancel,
         attributes=attributes or QCoreApplication.translate("SettingsSummary", "none"),
         source=html.escape(settings.ship_source_code),
         checks=every,
         email=html.escape(settings.order_email),
+    )
+
+
+def rules_summary(rules: ListingRules) -> str:
+    """The listing rules in two lines of rich text (rule names escaped: merchant-typed)."""
+    tr = partial(QCoreApplication.translate, "SettingsPage")
+    stock = tr("the Commerce salable quantity")
+    if rules.safety_buffer:
+        stock += tr(", less {0} held back").format(rules.safety_buffer)
+    if rules.out_of_stock_threshold:
+        stock += tr("; 0 at or below {0}").format(rules.out_of_stock_threshold)
+    if rules.max_quantity is not None:
+        stock += tr("; at most {0}").format(rules.max_quantity)
+    price = tr("the Commerce price")
+    if rules.price_rules:
+        names = ", ".join(html.escape(rule.name) for rule in rules.ordered())
+        price += tr(" through the price rules {0}").format(names)
+    return (
+        f"<p><b>{tr('Listed stock:')}</b> {stock}.</p><p><b>{tr('Listed price:')}</b> {price}.</p>"
     )
 
 

@@ -96,11 +96,7 @@ class ShipDialog(QDialog):
         # Reasons appear once the merchant has touched something: "Choose the carrier" in red
         # before a single click read as a scolding (issue 20); OK says it in its tooltip.
         self._touched = False
-        self.setWindowTitle(
-            self.tr("Ship order {purchase_order_id}").format(
-                purchase_order_id=order.purchase_order_id
-            )
-        )
+        self.setWindowTitle(self.tr("Ship order {order}").format(order=order.marketplace_order_id))
         self.setModal(True)
         self._setup_ui()
         self._validate()
@@ -155,7 +151,9 @@ class ShipDialog(QDialog):
         order = self._order
         left = sum(max(line.qty_open, 0) for line in order.lines)
         ship_by = ship_by_text(order, self._clock())
-        title = self.tr("<b>Ship Walmart order {po}</b>").format(po=escape(order.purchase_order_id))
+        title = self.tr("<b>Ship Walmart order {po}</b>").format(
+            po=escape(order.marketplace_order_id)
+        )
         if order.commerce_increment_id:
             title += self.tr(" · Commerce order {order}").format(
                 order=escape(order.commerce_increment_id)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -188,15 +187,9 @@ class StoreDialog(QDialog):
     def _rules_tab(self) -> QWidget:
         tab = QWidget()
         form = QFormLayout(tab)
-        self.buffer = QSpinBox()
-        self.buffer.setRange(0, 100_000)
-        self.buffer.setSuffix(self.tr(" units held back"))
-        form.addRow(self.tr("Safety buffer"), self.buffer)
-        self.adjustment = QDoubleSpinBox()
-        self.adjustment.setRange(-90.0, 500.0)
-        self.adjustment.setDecimals(1)
-        self.adjustment.setSuffix(self.tr(" % on the Commerce price"))
-        form.addRow(self.tr("Walmart price"), self.adjustment)
+        where = QLabel(self.tr("Settings > Listing rules… (held back, threshold, price rules)"))
+        where.setObjectName("formHint")
+        form.addRow(self.tr("Stock and price sent"), where)
         self.ship_source = self._line(form, self.tr("Ship from source"), DEFAULT_SOURCE)
         self.ship_source.setToolTip(
             self.tr(
@@ -252,8 +245,6 @@ class StoreDialog(QDialog):
             for edit in self.secret_fields.values():
                 edit.setPlaceholderText(ui(SAVED_PLACEHOLDER))
         settings = answer.settings
-        self.buffer.setValue(settings.safety_buffer)
-        self.adjustment.setValue(settings.price_adjustment_pct)
         self.ship_source.setText(settings.ship_source_code)
         self.commerce_cancel.setCurrentIndex(
             max(0, self.commerce_cancel.findData(settings.commerce_cancel_reason))
@@ -268,8 +259,6 @@ class StoreDialog(QDialog):
 
     def answer(self) -> StoreAnswer:
         settings = StoreSettings.from_json(self._base_settings.to_json())
-        settings.safety_buffer = self.buffer.value()
-        settings.price_adjustment_pct = self.adjustment.value()
         settings.ship_source_code = self.ship_source.text().strip() or DEFAULT_SOURCE
         settings.commerce_cancel_reason = self.commerce_cancel.currentData()
         settings.order_email = self.order_email.text().strip() or DEFAULT_ORDER_EMAIL

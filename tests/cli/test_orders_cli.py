@@ -68,6 +68,12 @@ def test_list_and_show(cli: Cli, orders: Orders) -> None:
     assert {orders.two_lines, orders.to_cancel, orders.untouched} <= set(by_po)
     assert by_po[orders.two_lines]["status"] == "Created in Commerce"
     assert by_po[orders.two_lines]["commerce_increment_id"]
+    # 0010 renamed the column; the public key stays, next to the new one and the marketplace.
+    assert all(r["marketplace"] == "walmart" for r in rows)
+    assert all(r["marketplace_order_id"] == po for po, r in by_po.items())
+    shown = cli.json("orders", "show", orders.two_lines)
+    assert (shown["purchase_order_id"], shown["marketplace"]) == (orders.two_lines, "walmart")
+    assert all(line["walmart_status"] for line in shown["lines"])
     created = cli.json("orders", "list", "--status", "created-in-commerce", "--since", "2000-01-01")
     assert {r["purchase_order_id"] for r in created} == set(by_po)
     assert cli.json("orders", "list", "--status", "shipped") == []
@@ -168,7 +174,9 @@ def test_partial_ship_then_the_rest(cli: Cli, orders: Orders, walmart_admin: Adm
 def test_cancel_with_a_reason_label(cli: Cli, orders: Orders, walmart_admin: Admin) -> None:
     done = cli.json("orders", "cancel", orders.to_cancel, "--reason", "pricing error")
     assert done == {
+        "marketplace": "walmart",
         "purchase_order_id": orders.to_cancel,
+        "marketplace_order_id": orders.to_cancel,
         "reason": "SELLER_CANCEL_PRICING_ERROR",
         "status": "Cancelled",
         "lines": {"1": 1},

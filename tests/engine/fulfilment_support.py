@@ -70,7 +70,7 @@ async def new_order(
     summary = await engine.run_once()
     assert summary.ok, summary
     with engine.env.db.session() as session:
-        order = session.scalar(select(Order).where(Order.purchase_order_id == po))
+        order = session.scalar(select(Order).where(Order.marketplace_order_id == po))
         assert order is not None and order.commerce_entity_id is not None, order
         return order.id
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from sqlalchemy import select
 
 from channelmanager_gui.models.db import Database
-from channelmanager_gui.models.listing import FeedState, Listing, WalmartFeed
+from channelmanager_gui.models.listing import FeedState, Listing, MarketplaceFeed
 from channelmanager_gui.models.outbox import Activity
 from channelmanager_gui.services.engine.engine import SyncEngine
 from channelmanager_gui.services.engine.feeds import poll_feeds
@@ -39,8 +39,8 @@ def update(db: Database, sku: str, change: Callable[[Listing], None]) -> None:
 
 def open_feeds(db: Database) -> int:
     with db.session() as session:
-        query = select(WalmartFeed.id).where(
-            WalmartFeed.status.in_([FeedState.QUEUED, FeedState.SUBMITTED])
+        query = select(MarketplaceFeed.id).where(
+            MarketplaceFeed.status.in_([FeedState.QUEUED, FeedState.SUBMITTED])
         )
         return len(list(session.scalars(query)))
 

@@ -66,7 +66,7 @@ async def test_cancel_with_reason_reaches_both(
     local = order(engine.env.db, order_id)
     assert local.status == OrderStatus.CANCELLED and local.error is None
     for number, qty in (("1", 2), ("2", 1)):
-        line = walmart_line(walmart_admin, local.purchase_order_id, number)
+        line = walmart_line(walmart_admin, local.marketplace_order_id, number)
         assert walmart_qty(line, "Cancelled") == qty
         reasons = {
             s.get("cancellationReason") for s in line["orderLineStatuses"]["orderLineStatus"]
@@ -78,7 +78,7 @@ async def test_cancel_with_reason_reaches_both(
     assert [i["qty_refunded"] for i in remote["items"]] == [2, 1]
     assert (
         comments(sandbox_pair, local.commerce_entity_id or 0).count(
-            cancel_comment(local.purchase_order_id, OUT_OF_STOCK)
+            cancel_comment(local.marketplace_order_id, OUT_OF_STOCK)
         )
         == 1
     )
@@ -139,11 +139,13 @@ async def test_buyer_cancel_request_is_visible_and_honoured(
 
     assert not {asked, shipped_anyway} & {o.id for o in orders_with_cancel_requests(engine.env.db)}
     first = order(engine.env.db, asked)
-    line = walmart_line(walmart_admin, first.purchase_order_id, "1")
+    line = walmart_line(walmart_admin, first.marketplace_order_id, "1")
     assert walmart_qty(line, "Cancelled") == 1
     second = order(engine.env.db, shipped_anyway)
     assert second.status == OrderStatus.SHIPPED
-    assert walmart_qty(walmart_line(walmart_admin, second.purchase_order_id, "1"), "Shipped") == 1
+    assert (
+        walmart_qty(walmart_line(walmart_admin, second.marketplace_order_id, "1"), "Shipped") == 1
+    )
 
 
 @pytest.mark.parametrize("crash_in", [WALMART_CANCEL, COMMERCE_CANCEL])
@@ -171,12 +173,12 @@ async def test_killed_after_a_remote_call_cancels_nothing_twice(
     assert await restarted.worker.drain(timeout=30)
     local = order(restarted.env.db, order_id)
     assert local.error is None and local.status == OrderStatus.CANCELLED
-    line = walmart_line(walmart_admin, local.purchase_order_id, "1")
+    line = walmart_line(walmart_admin, local.marketplace_order_id, "1")
     assert walmart_qty(line, "Cancelled") == 2
     entity = local.commerce_entity_id or 0
     remote = commerce_order(sandbox_pair, entity)
     assert remote["state"] == "closed" and remote["items"][0]["qty_refunded"] == 2  # one memo
-    expected = cancel_comment(local.purchase_order_id, OUT_OF_STOCK)
+    expected = cancel_comment(local.marketplace_order_id, OUT_OF_STOCK)
     assert comments(sandbox_pair, entity).count(expected) == 1
 
 
@@ -207,7 +209,7 @@ async def test_killed_between_commerce_cancel_and_comment(
     entity = local.commerce_entity_id or 0
     remote = commerce_order(sandbox_pair, entity)
     assert remote["state"] == "closed" and remote["items"][0]["qty_refunded"] == 1  # one memo
-    expected = cancel_comment(local.purchase_order_id, "SELLER_CANCEL_PRICING_ERROR")
+    expected = cancel_comment(local.marketplace_order_id, "SELLER_CANCEL_PRICING_ERROR")
     assert comments(sandbox_pair, entity).count(expected) == 1
 
 
@@ -256,7 +258,7 @@ async def test_order_commerce_refused_can_still_be_cancelled(
     po = po["purchaseOrderIds"][0]
     assert not (await engine.run_once()).ok
     with engine.env.db.session() as session:
-        order_id = session.scalars(select(Order.id).where(Order.purchase_order_id == po)).one()
+        order_id = session.scalars(select(Order.id).where(Order.marketplace_order_id == po)).one()
     assert order(engine.env.db, order_id).status == OrderStatus.ERROR
 
     ops.cancel(engine.env.db, order_id, OUT_OF_STOCK)

@@ -66,7 +66,9 @@ def admin_credit(
     commerce_admin: Admin, engine: SyncEngine, order_id: int, units: dict[str, int] | None = None
 ) -> dict[str, Any]:
     """The admin's Credit Memo of the order's unshipped units (``units``: SKU → qty)."""
-    return credit_unshipped(commerce_admin, order(engine.env.db, order_id).purchase_order_id, units)
+    return credit_unshipped(
+        commerce_admin, order(engine.env.db, order_id).marketplace_order_id, units
+    )
 
 
 async def test_credited_in_commerce_is_sent_with_the_store_reason(
@@ -85,7 +87,7 @@ async def test_credited_in_commerce_is_sent_with_the_store_reason(
     local = order(engine.env.db, order_id)
     assert local.status == OrderStatus.CANCELLED and local.cancel_reason == OUT_OF_STOCK
     for number, qty in (("1", 2), ("2", 1)):
-        line = walmart_line(walmart_admin, local.purchase_order_id, number)
+        line = walmart_line(walmart_admin, local.marketplace_order_id, number)
         assert walmart_qty(line, "Cancelled") == qty
         statuses = line["orderLineStatuses"]["orderLineStatus"]
         assert {s.get("cancellationReason") for s in statuses} == {OUT_OF_STOCK}
@@ -112,7 +114,7 @@ async def test_held_until_the_merchant_chooses_a_reason(
     assert held.error_step == COMMERCE_CANCEL_HELD and held.status == OrderStatus.ERROR
     assert held.error and held.error.startswith("Cancelled in Commerce — choose the reason")
     assert WALMART_CANCEL not in kinds(engine, order_id)  # never sent without a reason
-    line = walmart_line(walmart_admin, held.purchase_order_id, "1")
+    line = walmart_line(walmart_admin, held.marketplace_order_id, "1")
     assert walmart_qty(line, "Cancelled") == 0
     assert summary.orders_in_error >= 1  # the command line says an order needs the merchant
 
@@ -121,7 +123,7 @@ async def test_held_until_the_merchant_chooses_a_reason(
     done = order(engine.env.db, order_id)
     assert done.error is None and done.status == OrderStatus.CANCELLED
     assert done.cancel_reason == "SELLER_CANCEL_PRICING_ERROR"
-    line = walmart_line(walmart_admin, done.purchase_order_id, "1")
+    line = walmart_line(walmart_admin, done.marketplace_order_id, "1")
     assert walmart_qty(line, "Cancelled") == 2
     assert kinds(engine, order_id).count("commerce.cancel") == 0
 
@@ -147,7 +149,7 @@ async def test_partly_shipped_order_is_not_cancelled_on_walmart(
         local.error or ""
     )
     assert WALMART_CANCEL not in kinds(engine, order_id)
-    line = walmart_line(walmart_admin, local.purchase_order_id, "1")
+    line = walmart_line(walmart_admin, local.marketplace_order_id, "1")
     assert walmart_qty(line, "Shipped") == 1 and walmart_qty(line, "Cancelled") == 0
 
 
@@ -176,7 +178,7 @@ async def test_partial_credit_in_commerce_cancels_those_units(
     local = order(engine.env.db, order_id)
     assert local.lines[0].qty_cancelled == 1 and local.lines[0].qty_open == 1
     assert local.status == OrderStatus.CREATED and local.cancel_reason is None
-    line = walmart_line(walmart_admin, local.purchase_order_id, "1")
+    line = walmart_line(walmart_admin, local.marketplace_order_id, "1")
     assert walmart_qty(line, "Cancelled") == 1
 
 
@@ -203,7 +205,7 @@ async def test_killed_after_walmart_answered_cancels_nothing_twice(
     assert await restarted.worker.drain(timeout=30)
     local = order(restarted.env.db, order_id)
     assert local.error is None
-    line = walmart_line(walmart_admin, local.purchase_order_id, "1")
+    line = walmart_line(walmart_admin, local.marketplace_order_id, "1")
     assert walmart_qty(line, "Cancelled") == 1  # one unit, not two: the retry looked first
     assert walmart_qty(line, "Acknowledged") + walmart_qty(line, "Created") == 1
 
@@ -279,7 +281,7 @@ async def test_cancel_in_the_admin_of_an_order_not_invoiced_yet_is_sent(
 
     local = order(engine.env.db, order_id)
     assert local.status == OrderStatus.CANCELLED and local.cancel_reason == OUT_OF_STOCK
-    line = walmart_line(walmart_admin, local.purchase_order_id, "1")
+    line = walmart_line(walmart_admin, local.marketplace_order_id, "1")
     assert walmart_qty(line, "Cancelled") == 2
     assert kinds(engine, order_id).count(WALMART_CANCEL) == 1
 
@@ -299,7 +301,7 @@ async def test_a_returns_credit_memo_is_not_a_cancellation(
     order_id = await new_order(engine, walmart_admin, [(a, 2)])
     ship_one(engine, order_id, "1Z999AA10000016002")
     assert (await engine.run_once()).ok
-    po = order(engine.env.db, order_id).purchase_order_id
+    po = order(engine.env.db, order_id).marketplace_order_id
     walmart_admin.post("/returns", {"purchaseOrderId": po, "lineNumber": 1, "quantity": 1})
     assert (await engine.run_once()).ok  # the return is imported
     entity = order(engine.env.db, order_id).commerce_entity_id
@@ -344,5 +346,5 @@ async def test_our_own_cancels_credit_memo_is_not_sent_twice(
     assert kinds(engine, order_id).count(WALMART_CANCEL) == 1
     read = await engine.env.store(local.store_id).commerce.get_order(entity)
     assert decide(local, read, OUT_OF_STOCK).verdict is Verdict.NOTHING
-    line = walmart_line(walmart_admin, local.purchase_order_id, "1")
+    line = walmart_line(walmart_admin, local.marketplace_order_id, "1")
     assert walmart_qty(line, "Cancelled") == 2

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
+from channelmanager_gui.models.account import MarketplaceAccount, walmart_account_id
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.listing import Listing, ListingState
 from channelmanager_gui.models.listing_table_queries import ListingFilter, ListingSort, listing_ids
@@ -90,6 +91,36 @@ async def test_import_by_sku_list_validates_identifiers(
 
     again = await import_products(engine.env, engine.env.store(store_id), skus=["cm-00005"])
     assert (again.created, again.updated, again.not_found) == (0, 1, [])
+
+
+async def test_import_makes_a_walmart_listing_beside_an_amazon_one_of_the_same_sku(
+    make_engine: MakeEngine, engine_db: Database, store_id: int
+) -> None:
+    """0010: listings are unique per account; the Walmart import neither takes over nor trips
+    on the Amazon listing of the SKU."""
+    with engine_db.session() as session:
+        amazon = MarketplaceAccount(
+            store_id=store_id, marketplace="amazon", name="Amazon US",
+            api_url="https://sellingpartnerapi-na.amazon.com",
+        )  # fmt: skip
+        session.add(amazon)
+        session.flush()
+        session.add(Listing(store_id=store_id, account_id=amazon.id, marketplace="amazon",
+                            sku="CM-00005", name="On Amazon"))  # fmt: skip
+    engine = await engine_for(make_engine)
+    result = await import_products(engine.env, engine.env.store(store_id), skus=["CM-00005"])
+    assert (result.created, result.updated) == (1, 0)
+    with engine_db.session() as session:
+        rows = session.execute(
+            select(Listing.marketplace, Listing.account_id, Listing.name)
+            .where(Listing.sku == "CM-00005")
+            .order_by(Listing.marketplace)
+        ).all()
+        walmart = walmart_account_id(session, store_id)
+    assert [tuple(r) for r in rows] == [
+        ("amazon", amazon.id, "On Amazon"), ("walmart", walmart, rows[1].name)
+    ]  # fmt: skip
+    assert rows[1].name != "On Amazon"
 
 
 async def test_import_by_search_takes_only_matching_products(

@@ -23,12 +23,12 @@ REASON = "SELLER_CANCEL_OUT_OF_STOCK"
 
 def local(*lines: tuple[str, str, int, int | None], shipped: int = 0) -> Order:
     """``(line number, sku, qty, commerce item id)`` per line; ``shipped`` units on line 1."""
-    order = Order(purchase_order_id="PO1", store_id=1)
+    order = Order(marketplace_order_id="PO1", store_id=1)
     for number, sku, qty, item_id in lines:
         order.lines.append(
             OrderLine(
                 line_number=number, sku=sku, qty_ordered=qty, qty_shipped=0, qty_cancelled=0,
-                qty_refunded=0, walmart_status="Acknowledged", commerce_item_id=item_id,
+                qty_refunded=0, marketplace_status="Acknowledged", commerce_item_id=item_id,
             )
         )  # fmt: skip
     if shipped:
@@ -72,7 +72,7 @@ def test_partly_shipped_is_refused() -> None:
 
 def test_already_cancelled_on_walmart_is_only_recorded() -> None:
     order = local(("1", "A", 1, 11))
-    order.lines[0].walmart_status = "Cancelled"
+    order.lines[0].marketplace_status = "Cancelled"
     assert decide(order, remote("canceled", (11, "A", 1, 1)), REASON).verdict is Verdict.ALREADY
 
 

@@ -14,7 +14,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 
 from channelmanager_gui.models.db import Database
-from channelmanager_gui.models.listing import MatchStatus, WalmartFeed
+from channelmanager_gui.models.listing import MarketplaceFeed, MatchStatus
 from channelmanager_gui.models.outbox import OutboxAction
 from channelmanager_gui.services.engine import listings_flow
 from channelmanager_gui.services.engine.catalog import import_products, refresh_catalog
@@ -97,6 +97,36 @@ async def test_safety_buffer_and_price_adjustment(
     assert on_walmart(walmart_admin, "CM-00077") == (3, 45.32)  # 41.20 × 1.10
 
 
+async def test_listing_rules_decide_the_stock_and_price_walmart_gets(
+    make_engine: MakeEngine, store_id: int, walmart_admin: Admin
+) -> None:
+    skus = ["CM-00013", "CM-00068", "CM-00077"]  # salable 8, 9, 13
+    rules = {
+        "out_of_stock_threshold": 8,
+        "max_quantity": 10,
+        "price_rules": [
+            {"name": "pattern", "amount": "0.50", "by": "fixed", "priority": 3,
+             "scope": "pattern", "pattern": "CM-0006?"},
+            {"name": "all", "amount": "10", "priority": 1},
+            {"name": "one SKU", "action": "decrease", "by": "fixed", "amount": "5", "priority": 2,
+             "scope": "skus", "skus": ["CM-00077"], "stop_further": True},
+            {"name": "too far", "action": "decrease", "by": "fixed", "amount": "100",
+             "priority": 4, "scope": "skus", "skus": ["CM-00013"]},
+        ],
+    }  # fmt: skip
+    engine = await listed(make_engine, skus, listing_rules=rules)
+    env, store = engine.env, engine.env.store(store_id)
+    before = on_walmart(walmart_admin, "CM-00013")[1]
+    counts = await push_changes(env, store)
+    assert (counts["qty_single"], counts["price_single"]) == (3, 2)  # CM-00013's is refused
+    await send_and_finish_feeds(engine, store_id)
+    assert on_walmart(walmart_admin, "CM-00013") == (0, before)  # 8 ≤ threshold; 44.19 − 100
+    assert on_walmart(walmart_admin, "CM-00068") == (9, 29.55)  # 26.41 × 1.10 + 0.50 = 29.551
+    assert on_walmart(walmart_admin, "CM-00077") == (10, 40.32)  # capped; 41.20 × 1.10 − 5
+    counts = await push_changes(env, store)  # the SQL filter agrees: nothing left to send
+    assert (counts["qty_single"], counts["price_single"]) == (0, 0)
+
+
 async def test_many_changes_go_as_one_bulk_feed_with_per_item_failures(
     make_engine: MakeEngine, engine_db: Database, store_id: int, walmart_admin: Admin
 ) -> None:
@@ -121,7 +151,7 @@ async def test_many_changes_go_as_one_bulk_feed_with_per_item_failures(
     assert "not set up" in (bad.sync_error or "")
     assert {("stock_error", "error"), ("price_error", "error")} <= set(events(engine_db, bad.id))
     with engine_db.session() as session:
-        feeds = list(session.scalars(select(WalmartFeed)))
+        feeds = list(session.scalars(select(MarketplaceFeed)))
     assert [(f.items_succeeded, f.items_failed) for f in feeds] == [(5, 1), (5, 1)]
 
     counts = await push_changes(env, store)  # a refused value is not resent every pass
@@ -174,7 +204,7 @@ async def test_retries_check_walmart_first_and_never_submit_a_feed_twice(
     assert await engine.worker.drain(timeout=10)
     assert walmart_admin.get("/stats")["feeds"] == feeds_before + 1
     with engine_db.session() as session:
-        recorded = session.get_one(WalmartFeed, feed_row).feed_id
+        recorded = session.get_one(MarketplaceFeed, feed_row).feed_id
     retry = replace(ctx, kind="walmart.feed", subject_type="feed", subject_id=feed_row)
     assert await FeedSubmitHandler(env).send(retry) == {"feed_id": recorded, "resumed": True}
     assert walmart_admin.get("/stats")["feeds"] == feeds_before + 1

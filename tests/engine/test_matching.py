@@ -42,7 +42,7 @@ async def test_match_outcomes_and_setup_by_match(
 
     seller = listing(engine_db, "CM-00009")
     assert seller.match_status == MatchStatus.MATCHED and seller.state == ListingState.ACTIVE
-    assert seller.walmart_wpid and seller.walmart_published_status == "PUBLISHED"
+    assert seller.marketplace_product_id and seller.published_status == "PUBLISHED"
 
     unknown = listing(engine_db, "CM-00016")
     assert unknown.state == ListingState.UNMATCHED
@@ -56,7 +56,7 @@ async def test_match_outcomes_and_setup_by_match(
     await send_and_finish_feeds(engine, store_id)
     set_up = listing(engine_db, "CM-00007")
     assert set_up.match_status == MatchStatus.MATCHED and set_up.state == ListingState.READY
-    assert set_up.walmart_item_id and set_up.walmart_wpid
+    assert set_up.marketplace_item_id and set_up.marketplace_product_id
     assert walmart_admin.get("/items/CM-00007")["sku"] == "CM-00007"
 
     await run_matching(env, store)  # reads the published status of the new item
@@ -86,7 +86,7 @@ async def test_several_candidates_then_the_merchant_picks_one(
     await send_and_finish_feeds(engine, store_id)
     picked = listing(engine_db, "CM-00038")
     assert picked.match_status == MatchStatus.MATCHED
-    assert picked.walmart_item_id == chosen
+    assert picked.marketplace_item_id == chosen
     assert ("candidate_picked", "info") in events(engine_db, picked.id)
 
 
@@ -108,5 +108,5 @@ async def test_retired_item_ends_the_listing(
     counts = await run_matching(env, store)
     assert counts["ended"] == 1
     ended = listing(engine_db, "CM-00011")
-    assert ended.state == ListingState.ENDED and ended.walmart_lifecycle_status == "RETIRED"
+    assert ended.state == ListingState.ENDED and ended.lifecycle_status == "RETIRED"
     assert ("ended", "error") in events(engine_db, ended.id)

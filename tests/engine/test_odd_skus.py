@@ -103,5 +103,5 @@ async def test_odd_sku_flows_through_import_match_push_order_and_ship(
     ops.ship(engine_db, order_id, shipment)
     assert (await engine.run_once()).ok
     assert order(engine_db, order_id).status == OrderStatus.SHIPPED
-    line = walmart_line(walmart_admin, local.purchase_order_id, "1")
+    line = walmart_line(walmart_admin, local.marketplace_order_id, "1")
     assert walmart_qty(line, "Shipped", "1Z999AA10000000077") == 2

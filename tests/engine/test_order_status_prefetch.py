@@ -26,8 +26,9 @@ def db() -> Iterator[Database]:
         for n in (1, 2):
             line = OrderLine(line_number="1", sku="A", qty_ordered=1)
             po, customer = f"PO{n}", f"C{n}"
-            session.add(Order(id=n, store_id=1, purchase_order_id=po, customer_order_id=customer,
-                              order_date=utcnow(), lines=[line]))  # fmt: skip
+            session.add(Order(id=n, store_id=1, account_id=1, marketplace_order_id=po,
+                              customer_order_id=customer, order_date=utcnow(),
+                              lines=[line]))  # fmt: skip
     yield database
     database.dispose()
 
@@ -64,7 +65,10 @@ def test_prefetched_orders_need_no_query_per_order(db: Database) -> None:
 def test_a_return_added_in_the_same_transaction_counts(db: Database) -> None:
     with db.session() as session:
         prefetch_orders(session, [1, 2])
-        session.add(Return(store_id=1, return_order_id="R1", customer_order_id="C1", order_id=1))
+        session.add(
+            Return(store_id=1, account_id=1, return_order_id="R1", customer_order_id="C1",
+                   order_id=1)
+        )  # fmt: skip
         order = session.get_one(Order, 1)
         refresh_order_status(order)
         assert order.status == OrderStatus.RETURN_REQUESTED
@@ -72,7 +76,7 @@ def test_a_return_added_in_the_same_transaction_counts(db: Database) -> None:
 
 def test_a_return_linked_after_a_flush_counts(db: Database) -> None:
     with db.session() as session:
-        session.add(Return(store_id=1, return_order_id="R2", customer_order_id="C2"))
+        session.add(Return(store_id=1, account_id=1, return_order_id="R2", customer_order_id="C2"))
     with db.session() as session:
         prefetch_orders(session, [1, 2])
         ret = session.query(Return).one()

@@ -109,7 +109,7 @@ async def test_killed_after_a_remote_call_then_restarted(
     assert sum(f"Walmart order {po}" in c for c in comments) == 1
     assert calls.counts[("acknowledge", po)] == 1
     with engine_db.session() as session:
-        order = session.scalars(select(Order).where(Order.purchase_order_id == po)).one()
+        order = session.scalars(select(Order).where(Order.marketplace_order_id == po)).one()
         assert order.status == OrderStatus.CREATED, order.error
         assert order.commerce_entity_id == found["entity_id"]
         assert order.commerce_increment_id == found["increment_id"]
@@ -166,6 +166,6 @@ async def test_a_reset_database_adopts_the_commerce_order_made_before(
     assert commerce_admin.get("/stats")["orders"] == orders_before
     (found,) = commerce_admin.get(f"/orders?ext_order_id={po}")["items"]
     with engine_db.session() as session:
-        order = session.scalars(select(Order).where(Order.purchase_order_id == po)).one()
+        order = session.scalars(select(Order).where(Order.marketplace_order_id == po)).one()
         assert order.commerce_entity_id == found["entity_id"]
         assert order.status == OrderStatus.CREATED

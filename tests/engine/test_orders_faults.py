@@ -58,7 +58,7 @@ async def test_every_order_exactly_once_through_faults(
     assert summary.ok, summary
     assert commerce_admin.get("/stats")["orders"] == orders_before + ORDERS
     with engine_db.session() as session:
-        local = {o.purchase_order_id: o for o in session.scalars(select(Order))}
+        local = {o.marketplace_order_id: o for o in session.scalars(select(Order))}
         for po in pos:
             (found,) = commerce_admin.get(f"/orders?ext_order_id={po}")["items"]
             assert local[po].status == OrderStatus.CREATED, local[po].error

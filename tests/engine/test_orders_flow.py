@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from channelmanager_gui.models.account import walmart_account_id
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import Order, OrderStatus
 from channelmanager_gui.models.outbox import Activity, OutboxAction, SyncCursor
@@ -34,7 +35,7 @@ def commerce_orders(admin: Admin, po: str) -> list[dict[str, Any]]:
 
 def local(db: Database, po: str) -> Order:
     with db.session() as session:
-        order = session.scalars(select(Order).where(Order.purchase_order_id == po)).one()
+        order = session.scalars(select(Order).where(Order.marketplace_order_id == po)).one()
         _ = order.lines  # load before the session closes
         return order
 
@@ -99,6 +100,25 @@ async def test_new_order_becomes_exactly_one_commerce_order(
         "commerce.invoice",
     ]
     assert po not in " ".join(summary.failed_actions)
+    _written_under_the_walmart_account(engine_db, order)
+
+
+def _written_under_the_walmart_account(db: Database, order: Order) -> None:
+    """0010: a Walmart order names its store's Walmart account; so do its walmart.* actions,
+    while its Commerce actions talk to no marketplace account."""
+    with db.session() as session:
+        account_id = walmart_account_id(session, order.store_id)
+        actions = session.execute(
+            select(OutboxAction.kind, OutboxAction.account_id).where(
+                OutboxAction.subject_type == "order", OutboxAction.subject_id == order.id
+            )
+        ).all()
+    assert (order.account_id, order.marketplace, order.fulfilled_by) == (
+        account_id, "walmart", "merchant"
+    )  # fmt: skip
+    assert {kind.split(".")[0] for kind, _ in actions} == {"walmart", "commerce"}
+    assert all((a == account_id) == kind.startswith("walmart.") for kind, a in actions)
+    assert all(a is None for kind, a in actions if kind.startswith("commerce."))
 
 
 async def test_us_state_gets_this_shops_region_id(
@@ -171,8 +191,8 @@ async def test_overlapping_imports_never_duplicate(
     await engine.run_once(drain_timeout=60)
 
     with engine_db.session() as session:
-        count = session.scalar(select(func.count()).where(Order.purchase_order_id == po))
-        order_id = session.scalars(select(Order.id).where(Order.purchase_order_id == po)).one()
+        count = session.scalar(select(func.count()).where(Order.marketplace_order_id == po))
+        order_id = session.scalars(select(Order.id).where(Order.marketplace_order_id == po)).one()
         mine = (OutboxAction.subject_id == order_id) & (OutboxAction.subject_type == "order")
         kinds = list(session.scalars(select(OutboxAction.kind).where(mine)))
     assert count == 1
@@ -270,7 +290,9 @@ async def test_export_lists_both_order_numbers(
     text = io.StringIO()
     ops.export_orders(engine_db, "csv", text)
     header, *lines = text.getvalue().splitlines()
-    assert header.startswith("store_id,purchase_order_id,customer_order_id,commerce_increment_id")
+    assert header.split(",")[:4] == [
+        "store_id", "purchase_order_id", "customer_order_id", "commerce_increment_id"
+    ]  # fmt: skip
     assert any(po in line and str(order.commerce_increment_id) in line for line in lines)
 
 

@@ -60,13 +60,13 @@ def test_one_bad_order_is_counted_and_the_others_are_saved(
     env: EngineEnv, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     orders = _orders(4)
-    bad = orders[2].purchase_order_id
+    bad = orders[2].marketplace_order_id
     real = order_import.new_order
 
-    def new_order(store_id: int, wo: Any, now: Any) -> Order:
-        if wo.purchase_order_id == bad:
+    def new_order(store_id: int, account_id: int, wo: Any, now: Any) -> Order:
+        if wo.marketplace_order_id == bad:
             raise ValueError("unreadable line")
-        return real(store_id, wo, now)
+        return real(store_id, account_id, wo, now)
 
     monkeypatch.setattr(order_import, "new_order", new_order)
     counts = ImportCounts()
@@ -74,5 +74,5 @@ def test_one_bad_order_is_counted_and_the_others_are_saved(
     assert (counts.new, counts.failed) == (3, 1)
     assert bad in counts.reasons[0]
     with env.db.session() as session:
-        saved = set(session.scalars(select(Order.purchase_order_id)))
-    assert saved == {wo.purchase_order_id for wo in orders} - {bad}
+        saved = set(session.scalars(select(Order.marketplace_order_id)))
+    assert saved == {wo.marketplace_order_id for wo in orders} - {bad}

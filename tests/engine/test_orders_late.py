@@ -23,7 +23,7 @@ from tests.engine.test_orders_flow import commerce_orders, line_statuses
 
 def imported(db: Database, po: str) -> Order | None:
     with db.session() as session:
-        query = select(Order).where(Order.purchase_order_id == po)
+        query = select(Order).where(Order.marketplace_order_id == po)
         return session.scalars(query).one_or_none()
 
 

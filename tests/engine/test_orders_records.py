@@ -78,8 +78,8 @@ def parse(data: dict[str, Any]) -> WalmartOrder:
 @pytest.mark.parametrize("data", spec_orders())
 def test_walmart_spec_examples_import(data: dict[str, Any]) -> None:
     wo = parse(data)
-    order = new_order(1, wo, NOW)
-    assert order.purchase_order_id == data["purchaseOrderId"]
+    order = new_order(1, 1, wo, NOW)
+    assert order.marketplace_order_id == data["purchaseOrderId"]
     assert len(order.lines) == len(wo.lines)
     assert order.customer_name and order.shipping_address["country"] == "USA"
     shipped = all(ln.qty_shipped == ln.qty_ordered for ln in order.lines)
@@ -89,7 +89,7 @@ def test_walmart_spec_examples_import(data: dict[str, Any]) -> None:
 
 def test_nulls_single_objects_and_split_lines() -> None:
     wo = parse(created_order([("A-1", 1), ("A-1", 1), ("B/2", 3)], intent=True))
-    order = new_order(1, wo, NOW)
+    order = new_order(1, 1, wo, NOW)
     assert needs_ack(wo) and order.acknowledged_at is None and order.intent_to_cancel
     assert [ln.qty_ordered for ln in order.lines] == [1, 1, 3]
     assert order.lines[2].unit_price == pytest.approx(10.0)  # PRODUCT charge is per line
@@ -102,7 +102,7 @@ def test_nulls_single_objects_and_split_lines() -> None:
 
 def test_updates_only_move_forward_and_say_what_changed() -> None:
     data = created_order([("A-1", 2), ("B-2", 1)])
-    order = new_order(1, parse(data), NOW)
+    order = new_order(1, 1, parse(data), NOW)
     order.lines[1].qty_shipped = 1  # our own ship action, not yet visible on Walmart
     changed = copy.deepcopy(data)
     statuses = changed["orderLines"]["orderLine"][0]["orderLineStatuses"]["orderLineStatus"]
@@ -122,7 +122,7 @@ def test_updates_only_move_forward_and_say_what_changed() -> None:
 
 def _order(**facts: Any) -> Order:
     lines = facts.pop("lines", [(2, 0, 0, 0)])
-    order = Order(purchase_order_id="1", customer_order_id="2", order_date=utcnow(), **facts)
+    order = Order(marketplace_order_id="1", customer_order_id="2", order_date=utcnow(), **facts)
     order.lines = [
         OrderLine(line_number=str(n), sku="S", qty_ordered=o, qty_shipped=s, qty_cancelled=c,
                   qty_refunded=r)
@@ -141,7 +141,7 @@ def _order(**facts: Any) -> Order:
         ({"commerce_entity_id": 5, "lines": [(2, 1, 1, 0)]}, [], OrderStatus.SHIPPED),
         ({"lines": [(2, 0, 2, 0), (1, 0, 1, 0)]}, [], OrderStatus.CANCELLED),
         ({"lines": [(1, 1, 0, 0)]}, [Return(status="INITIATED")], OrderStatus.RETURN_REQUESTED),
-        ({"lines": [(1, 1, 0, 0)]}, [Return(status="INITIATED", walmart_refunded_at=NOW)],
+        ({"lines": [(1, 1, 0, 0)]}, [Return(status="INITIATED", marketplace_refunded_at=NOW)],
          OrderStatus.REFUNDED),
         ({"lines": [(1, 1, 0, 1)]}, [], OrderStatus.REFUNDED),
         ({"commerce_entity_id": 5, "error": "SKU X is not in Commerce"}, [], OrderStatus.ERROR),

@@ -83,7 +83,7 @@ async def test_return_refunded_end_to_end(
     order_id = await shipped_order(engine, walmart_admin, a, 2, "7700000000000001")
     local = order(engine.env.db, order_id)
     made = walmart_admin.post(
-        "/returns", {"purchaseOrderId": local.purchase_order_id, "lineNumber": 1, "quantity": 1}
+        "/returns", {"purchaseOrderId": local.marketplace_order_id, "lineNumber": 1, "quantity": 1}
     )
     assert (await engine.run_once()).ok
 
@@ -109,7 +109,7 @@ async def test_return_refunded_end_to_end(
 
     assert await walmart_refunded(engine, ret.return_order_id) == 1
     ret = the_return(engine.env.db, order_id)
-    assert ret.walmart_refunded_at is not None and ret.commerce_creditmemo_id is not None
+    assert ret.marketplace_refunded_at is not None and ret.commerce_creditmemo_id is not None
     local = order(engine.env.db, order_id)
     assert local.status == OrderStatus.REFUNDED and local.lines[0].qty_refunded == 1
     assert ret.id not in {r.id for r in ops.list_returns(engine.env.db, open_only=True)}
@@ -133,7 +133,7 @@ async def test_killed_after_walmart_refund_refunds_once(
     order_id = await shipped_order(engine, walmart_admin, a, 1, "7700000000000002")
     local = order(engine.env.db, order_id)
     walmart_admin.post(
-        "/returns", {"purchaseOrderId": local.purchase_order_id, "lineNumber": 1, "quantity": 1}
+        "/returns", {"purchaseOrderId": local.marketplace_order_id, "lineNumber": 1, "quantity": 1}
     )
     assert (await engine.run_once()).ok
     commerce_admin.post(
@@ -151,7 +151,7 @@ async def test_killed_after_walmart_refund_refunds_once(
     restarted = await make_engine(FLOWS, worker_options={"lease_seconds": 0})
     assert await restarted.worker.drain(timeout=30)
     ret = the_return(restarted.env.db, order_id)
-    assert ret.walmart_refunded_at is not None and ret.error is None
+    assert ret.marketplace_refunded_at is not None and ret.error is None
     assert await walmart_refunded(restarted, ret.return_order_id) == 1
     assert order(restarted.env.db, order_id).status == OrderStatus.REFUNDED
 
@@ -180,7 +180,7 @@ async def test_open_source_store_waits_for_an_offline_credit_memo(
     order_id = await shipped_order(engine, walmart_admin, sku, 1, "7700000000000003")
     local = order(engine_db, order_id)
     walmart_admin.post(
-        "/returns", {"purchaseOrderId": local.purchase_order_id, "lineNumber": 1, "quantity": 1}
+        "/returns", {"purchaseOrderId": local.marketplace_order_id, "lineNumber": 1, "quantity": 1}
     )
     assert (await engine.run_once()).ok
     ret = the_return(engine_db, order_id)
@@ -239,7 +239,7 @@ async def test_a_return_imported_before_its_order_is_linked_once_the_order_arriv
         assert ret.order_id is not None
         linked = ret.order_id
     local = order(everything.env.db, linked)
-    assert local.purchase_order_id == po and local.status == OrderStatus.RETURN_REQUESTED
+    assert local.marketplace_order_id == po and local.status == OrderStatus.RETURN_REQUESTED
     with everything.env.db.session() as session:
         events = [e.event for e in activity.timeline(session, "order", linked)]
     assert events.count("return_imported") == 1 and COMMERCE_RETURN in events

@@ -48,7 +48,7 @@ async def returned_order(
 ) -> tuple[int, str]:
     """An order shipped, with a Walmart return of ``returned`` units imported; (id, RMA)."""
     order_id = await shipped_order(engine, walmart_admin, sku, qty, tracking)
-    po = order(engine.env.db, order_id).purchase_order_id
+    po = order(engine.env.db, order_id).marketplace_order_id
     made = walmart_admin.post(
         "/returns", {"purchaseOrderId": po, "lineNumber": 1, "quantity": returned}
     )
@@ -89,7 +89,7 @@ async def test_refund_now_of_an_uninvoiced_order(
 
     queued = ops.refund(engine.env.db, rma)
     assert (queued.return_order_id, queued.units, queued.lines) == (rma, 1, [[1, 1]])
-    assert queued.purchase_order_id == local.purchase_order_id and queued.commerce_creditmemo
+    assert queued.marketplace_order_id == local.marketplace_order_id and queued.commerce_creditmemo
     with pytest.raises(ValidationError) as err:  # twice before the worker ran: refused
         ops.refund(engine.env.db, rma)
     assert err.value.field == "return" and "already queued" in err.value.message
@@ -97,7 +97,7 @@ async def test_refund_now_of_an_uninvoiced_order(
 
     assert await walmart_refunded(engine, rma) == 1
     ret = the_return(engine.env.db, order_id)
-    assert ret.walmart_refunded_at is not None and ret.commerce_creditmemo_id is None
+    assert ret.marketplace_refunded_at is not None and ret.commerce_creditmemo_id is None
     local = order(engine.env.db, order_id)
     assert local.status == OrderStatus.REFUNDED and local.lines[0].qty_refunded == 1
     assert memos_of(sandbox_pair, local.commerce_entity_id) == []
@@ -131,7 +131,7 @@ async def test_refund_now_of_an_invoiced_order_makes_one_credit_memo(
     (memo,) = memos_of(sandbox_pair, entity)
     assert [(line["sku"], line["qty"]) for line in memo.items] == [(a, 1)]
     ret = the_return(engine.env.db, order_id)
-    assert ret.commerce_creditmemo_id == memo.entity_id and ret.walmart_refunded_at is not None
+    assert ret.commerce_creditmemo_id == memo.entity_id and ret.marketplace_refunded_at is not None
     assert len(actions(engine, WALMART_REFUND)) == refunds_before + 1
     assert await walmart_refunded(engine, rma) == 1
     assert order(engine.env.db, order_id).status == OrderStatus.REFUNDED
@@ -213,13 +213,13 @@ async def test_credit_memo_made_before_the_return_was_imported(
         assert later is not None
         write_cursor(session, store_id, MEMOS_CURSOR, later + timedelta(hours=1))
     made = walmart_admin.post(
-        "/returns", {"purchaseOrderId": local.purchase_order_id, "lineNumber": 1, "quantity": 1}
+        "/returns", {"purchaseOrderId": local.marketplace_order_id, "lineNumber": 1, "quantity": 1}
     )
     assert (await engine.run_once()).ok
 
     (memo,) = memos_of(sandbox_pair, local.commerce_entity_id)
     ret = the_return(engine.env.db, order_id)
-    assert ret.commerce_creditmemo_id == memo.entity_id and ret.walmart_refunded_at is not None
+    assert ret.commerce_creditmemo_id == memo.entity_id and ret.marketplace_refunded_at is not None
     assert await walmart_refunded(engine, made["returnOrderId"]) == 1
     assert order(engine.env.db, order_id).status == OrderStatus.REFUNDED
     refunds = len(actions(engine, WALMART_REFUND))
@@ -272,7 +272,7 @@ async def test_stopping_mid_refund_is_prompt_and_refunds_once(
     assert await restarted.worker.drain(timeout=30)
     assert await walmart_refunded(restarted, rma) == 1
     ret = the_return(restarted.env.db, order_id)
-    assert ret.walmart_refunded_at is not None and ret.error is None
+    assert ret.marketplace_refunded_at is not None and ret.error is None
     assert order(restarted.env.db, order_id).status == OrderStatus.REFUNDED
 
 
@@ -304,7 +304,7 @@ async def test_earlier_memo_lookup_that_fails_is_tried_again(
 
     monkeypatch.setattr(commerce, "list_creditmemos", down_for_one_order)
     made = walmart_admin.post(
-        "/returns", {"purchaseOrderId": local.purchase_order_id, "lineNumber": 1, "quantity": 1}
+        "/returns", {"purchaseOrderId": local.marketplace_order_id, "lineNumber": 1, "quantity": 1}
     )
     await engine.run_once()
     assert the_return(engine.env.db, order_id).commerce_creditmemo_id is None

@@ -94,11 +94,11 @@ async def test_partial_ship_then_the_rest(
     assert (await engine.run_once()).ok
 
     local = order(engine.env.db, order_id)
-    po, entity = local.purchase_order_id, local.commerce_entity_id
+    po, entity = local.marketplace_order_id, local.commerce_entity_id
     assert entity is not None
     assert local.status == OrderStatus.PARTIALLY_SHIPPED
     (shipment,) = local.shipments
-    assert shipment.commerce_shipment_id is not None and shipment.walmart_sent_at is not None
+    assert shipment.commerce_shipment_id is not None and shipment.marketplace_sent_at is not None
     line1 = walmart_line(walmart_admin, po, "1")
     assert walmart_qty(line1, "Shipped", "1Z999AA100000001") == 2
     assert local.commerce_increment_id  # the Commerce order number goes on the return label
@@ -210,7 +210,7 @@ async def test_shipment_made_in_commerce_admin_reaches_walmart(
         ("commerce", "OnTrac", "9400111"),
         ("commerce", "FedEx", "7712345"),
     ]
-    line1 = walmart_line(walmart_admin, local.purchase_order_id, "1")
+    line1 = walmart_line(walmart_admin, local.marketplace_order_id, "1")
     assert walmart_qty(line1, "Shipped", "9400111") == 1
     assert walmart_qty(line1, "Shipped", "7712345") == 1
     carriers = {
@@ -218,7 +218,7 @@ async def test_shipment_made_in_commerce_admin_reaches_walmart(
         for s in line1["orderLineStatuses"]["orderLineStatus"]
     }
     assert carriers == {"OnTrac", "FedEx"}
-    line2 = walmart_line(walmart_admin, local.purchase_order_id, "2")
+    line2 = walmart_line(walmart_admin, local.marketplace_order_id, "2")
     assert walmart_qty(line2, "Shipped", "7712345") == 1
 
 
@@ -249,7 +249,7 @@ async def test_killed_after_a_remote_call_ships_nothing_twice(
     assert await restarted.worker.drain(timeout=30)
     local = order(restarted.env.db, order_id)
     assert local.error is None and local.status == OrderStatus.PARTIALLY_SHIPPED
-    line = walmart_line(walmart_admin, local.purchase_order_id, "1")
+    line = walmart_line(walmart_admin, local.marketplace_order_id, "1")
     assert walmart_qty(line, "Shipped") == 1
     docs = await commerce_shipments(restarted, store_id, local.commerce_entity_id or 0)
     assert len(docs) == 1 and local.shipments[0].commerce_shipment_id == docs[0].entity_id
@@ -280,7 +280,7 @@ async def test_unlisted_commerce_carrier_waits_for_a_tracking_link(
     assert summary.failed_actions  # Walmart needs a link for an unlisted carrier
     local = order(engine.env.db, order_id)
     assert local.status == OrderStatus.ERROR and "tracking link" in (local.error or "")
-    assert walmart_qty(walmart_line(walmart_admin, local.purchase_order_id, "1"), "Shipped") == 0
+    assert walmart_qty(walmart_line(walmart_admin, local.marketplace_order_id, "1"), "Shipped") == 0
 
     with pytest.raises(ValidationError):
         ops.set_tracking_url(engine.env.db, local.shipments[0].id, "not a link")
@@ -288,7 +288,7 @@ async def test_unlisted_commerce_carrier_waits_for_a_tracking_link(
     assert (await engine.run_once()).ok
     local = order(engine.env.db, order_id)
     assert local.status == OrderStatus.SHIPPED and local.error is None
-    line = walmart_line(walmart_admin, local.purchase_order_id, "1")
+    line = walmart_line(walmart_admin, local.marketplace_order_id, "1")
     tracking = line["orderLineStatuses"]["orderLineStatus"][0]["trackingInfo"]
     assert tracking["carrierName"]["otherCarrier"] == "Speedy Local"
     assert tracking["trackingURL"] == "https://speedy.example/t/SL-4711"
@@ -296,7 +296,7 @@ async def test_unlisted_commerce_carrier_waits_for_a_tracking_link(
 
 def test_seller_order_id_is_commerce_number_else_purchase_order() -> None:
     """The spec's 30-character ``sellerOrderId``: Commerce's number when known and short enough."""
-    made = Order(purchase_order_id="1796277083022", commerce_increment_id="000000042")
+    made = Order(marketplace_order_id="1796277083022", commerce_increment_id="000000042")
     assert seller_order_id(made) == "000000042"
     made.commerce_increment_id = None
     assert seller_order_id(made) == "1796277083022"

@@ -75,7 +75,7 @@ async def test_admin_shipments_in_the_same_second_as_a_poll(
     local = order(engine.env.db, order_id)
     assert sorted(s.commerce_shipment_id or 0 for s in local.shipments) == [first, second, third]
     assert local.status == OrderStatus.SHIPPED
-    line = walmart_line(walmart_admin, local.purchase_order_id, "1")
+    line = walmart_line(walmart_admin, local.marketplace_order_id, "1")
     assert walmart_qty(line, "Shipped") == 3
 
 
@@ -99,5 +99,5 @@ async def test_two_admin_shipments_with_one_tracking_number(
     local = order(engine.env.db, order_id)
     assert len(local.shipments) == 2 and local.status == OrderStatus.SHIPPED
     for number in ("1", "2"):
-        line = walmart_line(walmart_admin, local.purchase_order_id, number)
+        line = walmart_line(walmart_admin, local.marketplace_order_id, number)
         assert walmart_qty(line, "Shipped", "1Z999AA10000000501") == 1

@@ -55,7 +55,7 @@ async def test_actions_of_a_store_not_connected_wait_until_it_is(
     assert any("not connected" in e for e in summary.loop_errors)
     assert actions(engine_db) == [("pending", 0, None), ("pending", 0, None)]
     with engine_db.session() as session:
-        order = session.scalars(select(Order).where(Order.purchase_order_id == po)).one()
+        order = session.scalars(select(Order).where(Order.marketplace_order_id == po)).one()
         assert order.status == OrderStatus.IMPORTED and order.error is None
 
     connected = SyncEngine(engine_db, pair_secrets(sandbox_pair, store_id), flows=[orders_flow],

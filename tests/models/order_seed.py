@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from channelmanager_gui.models.account import walmart_account_id
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import Order, OrderLine, OrderStatus, Shipment, ShipmentLine
 from channelmanager_gui.models.store import Store
@@ -64,7 +65,8 @@ def add_order(
     with db.session() as session:
         order = Order(
             store_id=store_id,
-            purchase_order_id=po,
+            account_id=walmart_account_id(session, store_id),
+            marketplace_order_id=po,
             customer_order_id=customer_order or f"C{po}",
             order_date=order_date or NOW - timedelta(days=1),
             estimated_ship_date=ship_by,
@@ -159,11 +161,13 @@ def bulk_orders(db: Database, store_id: int, count: int) -> None:
     sql = f"""
         WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < {count - 1})
         INSERT INTO orders (
-            store_id, purchase_order_id, customer_order_id, order_date, estimated_ship_date,
+            store_id, account_id, marketplace_order_id, customer_order_id, order_date,
+            estimated_ship_date,
             customer_name, customer_email, total, currency, shipping_address, intent_to_cancel,
             commerce_linked, commerce_entity_id, commerce_increment_id, status,
             created_at, updated_at)
-        SELECT {store_id}, CAST(100000000000 + i AS TEXT), CAST(500000000000 + i AS TEXT),
+        SELECT {store_id}, {walmart_account_sql(store_id)},
+            CAST(100000000000 + i AS TEXT), CAST(500000000000 + i AS TEXT),
             datetime('{start}', '+' || i || ' minutes') || '.000000',
             datetime('{start}', '+2 days', '+' || i || ' minutes') || '.000000',
             'Customer ' || (i % 997), '', (i % 500) + 0.99, 'USD', '{{}}', 0, 0, i + 1,
@@ -173,3 +177,11 @@ def bulk_orders(db: Database, store_id: int, count: int) -> None:
     """
     with db.engine.begin() as conn:
         conn.exec_driver_sql(sql)
+
+
+def walmart_account_sql(store_id: int) -> str:
+    """SQL for the id of the store's Walmart account (bulk inserts write it on every row)."""
+    return (
+        f"(SELECT id FROM marketplace_accounts WHERE store_id = {store_id} "
+        "AND marketplace = 'walmart')"
+    )

@@ -23,7 +23,7 @@ from channelmanager_gui.models.listing_table_queries import (
     load_ids,
     rows_by_ids,
 )
-from tests.models.listing_seed import KINDS, add_listing, add_store, seed_listings
+from tests.models.listing_seed import ALL_KINDS, add_listing, add_store, seed_listings
 from tests.models.query_plan import query_plans
 
 
@@ -37,7 +37,7 @@ def db() -> Iterator[Database]:
 @pytest.fixture
 def store_id(db: Database) -> int:
     store = add_store(db)
-    seed_listings(db, store, 70)  # ten of each of the seven states
+    seed_listings(db, store, 10 * len(ALL_KINDS), kinds=ALL_KINDS)  # ten of each state
     return store
 
 
@@ -49,12 +49,13 @@ def _skus(db: Database, ids: list[int]) -> list[str]:
 
 def test_each_tab_lists_its_state(db: Database, store_id: int) -> None:
     with db.session() as session:
-        for state, _, _ in KINDS:
+        for state, _, _ in ALL_KINDS:
             ids = listing_ids(session, ListingFilter(store_id, state), ListingSort())
             rows = rows_by_ids(session, ids)
             assert len(ids) == 10
             assert {row.state for row in rows.values()} == {state}
-        assert len(listing_ids(session, ListingFilter(store_id, ALL), ListingSort())) == 70
+        everything = listing_ids(session, ListingFilter(store_id, ALL), ListingSort())
+        assert len(everything) == 10 * len(ALL_KINDS)
 
 
 def test_counts_per_tab_ignore_the_tab_but_follow_the_search(db: Database, store_id: int) -> None:
@@ -64,9 +65,9 @@ def test_counts_per_tab_ignore_the_tab_but_follow_the_search(db: Database, store
         )
     with db.session() as session:
         counts = listing_counts(session, ListingFilter(store_id, ListingState.ACTIVE))
-        assert counts.get(ALL) == 70
+        assert counts.get(ALL) == 10 * len(ALL_KINDS)
         assert counts.get(IN_ERROR) == 1
-        assert all(counts.get(state) == 10 for state, _, _ in KINDS)
+        assert all(counts.get(state) == 10 for state, _, _ in ALL_KINDS)
         searched = listing_counts(session, ListingFilter(store_id, ALL, "SKU-00000"))
     assert searched.get(ALL) == 10  # SKU-000000 … SKU-000009
     assert searched.get(IN_ERROR) == 1
@@ -116,10 +117,10 @@ def test_sorts_by_each_column_with_ties_broken_by_id(db: Database, store_id: int
 
 def test_store_filter_keeps_stores_apart(db: Database, store_id: int) -> None:
     other = add_store(db, "Other store")
-    seed_listings(db, other, 3, start=1000)
+    seed_listings(db, other, 3, start=1000, kinds=ALL_KINDS)
     with db.session() as session:
         assert len(listing_ids(session, ListingFilter(other), ListingSort())) == 3
-        assert listing_counts(session, ListingFilter(None)).get(ALL) == 73
+        assert listing_counts(session, ListingFilter(None)).get(ALL) == 10 * len(ALL_KINDS) + 3
 
 
 def test_rows_by_ids_skips_missing_and_refuses_too_many(db: Database, store_id: int) -> None:

@@ -84,7 +84,8 @@ def walmart_order(draw: st.DrawFn) -> WalmartOrder:
 def _sane(line: OrderLine) -> None:
     assert line.qty_shipped >= 0 and line.qty_cancelled >= 0
     assert line.qty_shipped + line.qty_cancelled <= line.qty_ordered
-    assert len(line.sku) <= 64 and len(line.product_name) <= 255 and len(line.walmart_status) <= 16
+    assert len(line.sku) <= 64 and len(line.product_name) <= 255
+    assert len(line.marketplace_status) <= 16
 
 
 @PROPERTY
@@ -92,11 +93,11 @@ def _sane(line: OrderLine) -> None:
 def test_any_walmart_order_maps_to_sane_rows_and_updates_only_move_forward(
     first: WalmartOrder, later: WalmartOrder
 ) -> None:
-    order = new_order(1, first, NOW)
+    order = new_order(1, 1, first, NOW)
     for line in order.lines:
         _sane(line)
     before = {ln.line_number: (ln.qty_shipped, ln.qty_cancelled) for ln in order.lines}
-    later = later.model_copy(update={"purchase_order_id": first.purchase_order_id})
+    later = later.model_copy(update={"marketplace_order_id": first.marketplace_order_id})
     update_order(order, later, NOW)
     for line in order.lines:
         _sane(line)
@@ -107,7 +108,7 @@ def test_any_walmart_order_maps_to_sane_rows_and_updates_only_move_forward(
 
 
 def _order(open_qty: int = 3, *, shipped_before: bool = True) -> Order:
-    order = Order(id=1, store_id=1, purchase_order_id="P1", customer_order_id="C1",
+    order = Order(id=1, store_id=1, marketplace_order_id="P1", customer_order_id="C1",
                   order_date=NOW, commerce_entity_id=5, method_code="Standard",
                   intent_to_cancel=False, cancel_reason=None)  # fmt: skip
     order.lines = [OrderLine(id=1, line_number="1", sku="S", qty_ordered=open_qty,
@@ -157,7 +158,7 @@ def test_whatever_cancel_reason_is_given_is_walmarts_or_a_field_error(reason: st
 
 def _order_row(engine_db: Any, po: str) -> Order | None:
     with engine_db.session() as session:
-        return session.scalar(select(Order).where(Order.purchase_order_id == po))
+        return session.scalar(select(Order).where(Order.marketplace_order_id == po))
 
 
 async def test_bad_orders_get_reasons_and_the_rest_goes_through(

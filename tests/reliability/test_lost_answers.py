@@ -44,7 +44,7 @@ async def test_order_placed_with_lost_answer_then_cancelled_is_cancelled_in_comm
     engine = await make_engine(FLOWS, worker_options={"max_attempts": 1})
     await engine.run_once(drain_timeout=30)
     with engine_db.session() as session:
-        order = session.scalars(select(Order).where(Order.purchase_order_id == po)).one()
+        order = session.scalars(select(Order).where(Order.marketplace_order_id == po)).one()
         assert order.status == OrderStatus.ERROR and order.commerce_entity_id is None
         cart_id, order_id = order.commerce_cart_id, order.id
     (placed,) = commerce_admin.get(f"/orders?quote_id={cart_id}")["items"]

@@ -90,7 +90,7 @@ async def test_offline_then_catching_up(
         summary = await engine.run_once(drain_timeout=60)
         assert summary.ok, summary
         assert engine.board.overall() is SyncState.IDLE
-        po = order.purchase_order_id
+        po = order.marketplace_order_id
         report = check_invariants(
             engine.env.db,
             read_remote_state(sandbox_pair, [po, late_po]),

@@ -21,9 +21,27 @@ from channelmanager_gui.models.listing import Listing
 from channelmanager_gui.models.order import Order, OrderStatus, Return, Shipment
 from channelmanager_gui.models.store import Store
 from channelmanager_gui.paths import backup_dir
+from channelmanager_gui.services.engine.listing_rules import ListingRules
+from channelmanager_gui.services.engine.settings import StoreSettings
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "db"
 Rows = dict[str, dict[tuple[Any, ...], dict[str, Any]]]
+
+
+# 0010's neutral names: (table, column) before -> (table, column) after; stores.walmart_url
+# moved to the store's Walmart account (checked by test_0010_...).
+RENAMED: dict[tuple[str, str], tuple[str, str]] = {
+    ("orders", "purchase_order_id"): ("orders", "marketplace_order_id"),
+    ("order_lines", "walmart_status"): ("order_lines", "marketplace_status"),
+    ("shipments", "walmart_sent_at"): ("shipments", "marketplace_sent_at"),
+    ("returns", "walmart_refunded_at"): ("returns", "marketplace_refunded_at"),
+    ("listings", "walmart_item_id"): ("listings", "marketplace_item_id"),
+    ("listings", "walmart_wpid"): ("listings", "marketplace_product_id"),
+    ("listings", "walmart_published_status"): ("listings", "published_status"),
+    ("listings", "walmart_lifecycle_status"): ("listings", "lifecycle_status"),
+}
+RENAMED_TABLES = {"walmart_feeds": "marketplace_feeds"}
+MOVED = {("stores", "walmart_url")}
 
 
 def revisions() -> list[str]:
@@ -65,14 +83,7 @@ def test_old_database_migrates_to_head_with_its_data(
     db = open_database(path)
     try:
         assert version(path) == migrate.head_revision()
-        after = dump(path)
-        for table, rows in before.items():
-            if table == "alembic_version":
-                continue
-            assert len(after[table]) == len(rows), table
-            for key, row in rows.items():
-                kept = {k: after[table][key][k] for k in row}
-                assert kept == row, (table, key)
+        _rows_kept(before, dump(path))
         _orm_reads_old_rows(db.session, with_orders=old_version != "0001")
     finally:
         db.dispose()
@@ -87,16 +98,37 @@ def test_old_database_migrates_to_head_with_its_data(
         assert version(backup) == old_version and dump(backup) == before
 
 
+def _rows_kept(before: Rows, after: Rows) -> None:
+    """Every old row is still there with every value, under its new table and column name."""
+    for table, rows in before.items():
+        if table == "alembic_version":
+            continue
+        new_table = RENAMED_TABLES.get(table, table)
+        assert len(after[new_table]) == len(rows), table
+        for key, row in rows.items():
+            new_row = after[new_table][key]
+            kept = {
+                k: new_row[RENAMED.get((table, k), (table, k))[1]]
+                for k in row
+                if (table, k) not in MOVED
+            }
+            assert kept == {k: v for k, v in row.items() if (table, k) not in MOVED}, (table, key)
+
+
 def _orm_reads_old_rows(session_factory: Any, *, with_orders: bool) -> None:
     with session_factory() as session:
-        names = sorted(s.name for s in session.scalars(select(Store)))
-        assert names == ["Acme Outdoors", "Demo store"]
+        stores = {s.name: s for s in session.scalars(select(Store))}
+        assert sorted(stores) == ["Acme Outdoors", "Demo store"]
+        # the safety buffer of a store saved before listing rules is read as held-back units
+        acme = StoreSettings.from_json(stores["Acme Outdoors"].settings)
+        assert acme.listing_rules == ListingRules(safety_buffer=2)
+        assert acme.intervals["orders"] == 30
         if not with_orders:
             return
         query = select(Order).options(
             selectinload(Order.lines), selectinload(Order.shipments).selectinload(Shipment.lines)
         )
-        orders = {o.purchase_order_id: o for o in session.scalars(query)}
+        orders = {o.marketplace_order_id: o for o in session.scalars(query)}
         shipped = orders["1000000000001"]
         assert shipped.status == OrderStatus.SHIPPED and shipped.shipments[0].lines[0].qty == 2
         assert shipped.order_date.tzinfo is not None
@@ -112,7 +144,11 @@ def _amounts_are_exact(session: Any, shipped: Order) -> None:
     assert amounts == (Decimal("278.98"), Decimal("129.99"), Decimal("259.98"),
                        Decimal("19.00"), Decimal("0.00"))  # fmt: skip
     assert session.scalars(select(Return.refund_amount)).one() == Decimal("148.99")
-    prices = session.execute(select(Listing.price, Listing.last_price_sent).order_by(Listing.id))
+    prices = session.execute(
+        select(Listing.price, Listing.last_price_sent)
+        .where(Listing.marketplace == "walmart")
+        .order_by(Listing.id)
+    )
     assert [tuple(p) for p in prices] == [
         (Decimal("129.99"), Decimal("129.99")), (Decimal("19.50"), None), (Decimal("9.00"), None)
     ]  # fmt: skip
@@ -138,3 +174,69 @@ def test_0008_rounds_float_noise_and_rebuilds_the_line_charge(tmp_path: Path) ->
         ).fetchone()
         total = raw.execute("SELECT total FROM orders WHERE id = 3").fetchone()[0]
     assert row == (3.33, 10.0, 0.3, 0.0, 0.0) and total == 10.3
+
+
+def test_0010_gives_every_store_its_walmart_account_and_every_row_its_account(
+    tmp_path: Path,
+) -> None:
+    """Each store's Walmart URL becomes its Walmart account; orders, listings, returns, feeds
+    and walmart.* outbox actions name that account and 'walmart'; Commerce actions name none."""
+    path = tmp_path / "old.sqlite3"
+    shutil.copyfile(FIXTURES / "schema-0009.sqlite3", path)
+    with sqlite3.connect(path) as raw:
+        urls = dict(raw.execute("SELECT id, walmart_url FROM stores"))
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        migrate.upgrade(conn, "0010")
+    engine.dispose()
+    with sqlite3.connect(path) as raw:
+        accounts = raw.execute(
+            "SELECT id, store_id, marketplace, name, api_url, marketplace_ids, enabled "
+            "FROM marketplace_accounts ORDER BY store_id"
+        ).fetchall()
+        assert [(a[1], a[2], a[3], a[4], a[5], a[6]) for a in accounts] == [
+            (store_id, "walmart", "Walmart", url, "[]", 1) for store_id, url in sorted(urls.items())
+        ]
+        walmart = {store_id: account_id for account_id, store_id, *_ in accounts}
+        for table in ("orders", "listings", "returns", "marketplace_feeds"):
+            rows = raw.execute(f"SELECT store_id, account_id, marketplace FROM {table}").fetchall()
+            assert rows and all(r == (r[0], walmart[r[0]], "walmart") for r in rows), table
+        outbox = raw.execute("SELECT kind, store_id, account_id FROM outbox ORDER BY id")
+        assert [(k, a) for k, _s, a in outbox] == [
+            ("walmart.acknowledge", walmart[1]), ("commerce.create_order", None),
+            ("walmart.inventory", walmart[1]),
+        ]  # fmt: skip
+        assert "walmart_url" not in {r[1] for r in raw.execute("PRAGMA table_info(stores)")}
+        fulfilled = {r[0] for r in raw.execute("SELECT fulfilled_by FROM orders")}
+        assert fulfilled == {"merchant"}
+
+
+def test_an_amazon_order_and_listing_share_ids_with_walmart_ones_of_the_same_store(
+    tmp_path: Path, cm_home: Path
+) -> None:
+    """Unique keys are per account: the 0010 fixture's Amazon listing has the SKU of a Walmart
+    listing of the same store, and the ORM reads both with their account and marketplace."""
+    path = tmp_path / "channelmanager.sqlite3"
+    shutil.copyfile(FIXTURES / "schema-0010.sqlite3", path)
+    db = open_database(path)
+    try:
+        with db.session() as session:
+            tents = session.scalars(select(Listing).where(Listing.sku == "TENT-2P")).all()
+            assert sorted((t.marketplace, t.marketplace_item_id) for t in tents) == [
+                ("amazon", "B000TENT01"), ("walmart", "WM123456")
+            ]  # fmt: skip
+            store = session.get(Store, 1)
+            assert store is not None and store.walmart_account() is not None
+            amazon = next(a for a in store.accounts if a.marketplace == "amazon")
+            assert amazon.marketplace_ids == ["ATVPDKIKX0DER"]
+            assert (
+                amazon.secret_key("lwa_refresh_token") == f"account:{amazon.id}:lwa_refresh_token"
+            )
+            walmart = store.walmart_account()
+            assert walmart is not None
+            assert walmart.secret_key("walmart_client_id") == "store:1:walmart_client_id"
+            fba = session.scalars(select(Order).where(Order.marketplace == "amazon")).one()
+            assert fba.fulfilled_by == "marketplace" and fba.account_id == amazon.id
+            assert fba.lines[0].line_number == "12345678901234"
+    finally:
+        db.dispose()

@@ -18,7 +18,7 @@ def make_order(**kw: Any) -> Order:
     order = Order(
         id=7,
         store_id=1,
-        purchase_order_id="1234567890",
+        marketplace_order_id="1234567890",
         customer_order_id="555",
         order_date=NOW - timedelta(days=1),
         method_code="Standard",

@@ -64,7 +64,7 @@ async def test_headers_on_every_business_call() -> None:
     async with make_client(fake) as client:
         got = await client.get_order("P1")
         await client.get_order("P1")
-    assert got.purchase_order_id == "P1" and got.lines[0].quantity == 2
+    assert got.marketplace_order_id == "P1" and got.lines[0].quantity == 2
     calls = fake.business_requests()
     for request in calls:
         assert request.headers["WM_SEC.ACCESS_TOKEN"].startswith("tok1-")
@@ -98,7 +98,7 @@ async def test_400_invalid_token_also_refreshes() -> None:
 
     fake.route("GET", "/v3/orders/P1", handler)
     async with make_client(fake) as client:
-        assert (await client.get_order("P1")).purchase_order_id == "P1"
+        assert (await client.get_order("P1")).marketplace_order_id == "P1"
     assert fake.tokens_issued == 2
 
 
@@ -141,7 +141,7 @@ async def test_order_search_follows_cursor_on_same_path() -> None:
 
     fake.route("GET", "/v3/orders/released", handler)
     async with make_client(fake) as client:
-        pos = [o.purchase_order_id async for o in client.iter_orders(START, released=True)]
+        pos = [o.marketplace_order_id async for o in client.iter_orders(START, released=True)]
     assert pos == ["P1", "P2", "P3"]
     first, second = fake.business_requests()
     assert parse_qs(first.url.query.decode()) == {
@@ -533,7 +533,7 @@ async def test_one_unreadable_order_does_not_hide_the_others() -> None:
                 on_malformed=lambda raw, exc: skipped.append(raw["purchaseOrderId"]),
             )
         ]
-    assert [o.purchase_order_id for o in orders] == ["1001"]
+    assert [o.marketplace_order_id for o in orders] == ["1001"]
     assert orders[0].lines[0].product_name == "" and orders[0].lines[0].quantity == 2
     assert skipped == ["1002"]
 

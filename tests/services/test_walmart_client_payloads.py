@@ -99,7 +99,7 @@ def test_every_order_list_example_parses(body: Any) -> None:
 @pytest.mark.parametrize("body", SINGLE_ORDERS)
 def test_every_single_order_example_parses(body: Any) -> None:
     order = run(body, lambda c: c.get_order("1"))
-    assert order.purchase_order_id == body["order"]["purchaseOrderId"]
+    assert order.marketplace_order_id == body["order"]["purchaseOrderId"]
     line = order.lines[0]
     assert line.statuses and isinstance(line.statuses[0].quantity, int)
 
@@ -111,10 +111,10 @@ def test_order_actions_parse_their_examples() -> None:
     assert run(body, lambda c: c.ship_lines("1", [ship])).lines[0].statuses[0].tracking
     body = examples("orders.json", "/v3/orders/{purchaseOrderId}/cancel", "post")[0]
     cancel = CancelLine("1", 1, "SELLER_CANCEL_OUT_OF_STOCK")
-    assert run(body, lambda c: c.cancel_lines("1", [cancel])).purchase_order_id
+    assert run(body, lambda c: c.cancel_lines("1", [cancel])).marketplace_order_id
     body = examples("orders.json", "/v3/orders/{purchaseOrderId}/refund", "post")[0]
     refund = RefundLine("1", "DamagedItem", amount=Decimal("5"))
-    assert run(body, lambda c: c.refund_lines("1", [refund])).purchase_order_id
+    assert run(body, lambda c: c.refund_lines("1", [refund])).marketplace_order_id
 
 
 def test_example_with_tracking_refund_and_odd_carrier() -> None:

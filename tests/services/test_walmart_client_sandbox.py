@@ -85,7 +85,7 @@ async def test_connection_reports(sandbox: Any) -> None:
 
 
 async def test_order_paging_sees_every_order_once(client: WalmartClient) -> None:
-    pos = [o.purchase_order_id async for o in client.iter_orders(SINCE, limit=5)]
+    pos = [o.marketplace_order_id async for o in client.iter_orders(SINCE, limit=5)]
     assert len(pos) >= ORDERS and len(set(pos)) == len(pos)
     future = datetime.now(UTC) + timedelta(days=1)
     assert [o async for o in client.iter_orders(future)] == []  # 404 → empty
@@ -126,7 +126,7 @@ async def test_5xx_and_spoiled_bodies_are_retried_for_reads(
     client: WalmartClient, admin: httpx.Client
 ) -> None:
     admin.put("/faults", json={"error_rate": 0.3, "malformed_rate": 0.3})
-    pos = [o.purchase_order_id async for o in client.iter_orders(SINCE, limit=5)]
+    pos = [o.marketplace_order_id async for o in client.iter_orders(SINCE, limit=5)]
     assert len(set(pos)) >= ORDERS
     counts = injected(admin)
     assert counts.get("500", 0) + counts.get("malformed", 0) >= 1
@@ -195,7 +195,7 @@ async def test_order_lifecycle(client: WalmartClient, admin: httpx.Client) -> No
         await client.cancel_lines(po, [cancel])  # nothing unshipped is left
     assert info.value.status == 400 and info.value.code.startswith("INVALID_REQUEST_CONTENT")
     refund = RefundLine(line.line_number, "DamagedItem", Decimal("1.50"), comment="dent")
-    assert (await client.refund_lines(po, [refund])).purchase_order_id == po
+    assert (await client.refund_lines(po, [refund])).marketplace_order_id == po
 
 
 async def test_return_found_and_refunded(client: WalmartClient, admin: httpx.Client) -> None:

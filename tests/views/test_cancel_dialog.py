@@ -19,7 +19,7 @@ def make_order(*, shipped: int = 0, intent_to_cancel: bool = False) -> Order:
     order = Order(
         id=9,
         store_id=1,
-        purchase_order_id="1234567",
+        marketplace_order_id="1234567",
         customer_order_id="555",
         order_date=NOW - timedelta(days=1),
         intent_to_cancel=intent_to_cancel,

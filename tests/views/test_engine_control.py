@@ -96,7 +96,7 @@ def test_a_ship_in_the_window_reaches_walmart_through_the_child(
 
     def imported() -> Order | None:
         with engine_db.session() as session:
-            found = session.scalar(select(Order).where(Order.purchase_order_id == po))
+            found = session.scalar(select(Order).where(Order.marketplace_order_id == po))
         return found if found is not None and found.commerce_entity_id is not None else None
 
     async def import_it() -> int:

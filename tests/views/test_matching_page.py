@@ -82,7 +82,7 @@ def test_candidates_side_by_side_and_pick_one(
     with db.session() as session:
         listing = session.get_one(Listing, choosing)
         assert listing.match_status == MatchStatus.PENDING
-        assert listing.walmart_item_id == "222"
+        assert listing.marketplace_item_id == "222"
     assert "222 chosen" in page.notice.text()
     assert page.model.rowCount() == 0
     page.show_group(MatchGroup.PENDING)

@@ -68,7 +68,7 @@ def test_listing_menu_offers_the_product_in_commerce_and_on_walmart(
     listing_id = page.model.id_at(0)
     with db.session() as session:
         listing = session.get_one(Listing, listing_id)
-        listing.commerce_product_id, listing.walmart_item_id = 321, "5550001"
+        listing.commerce_product_id, listing.marketplace_item_id = 321, "5550001"
     _select_rows(page, [0])
     page.table.customContextMenuRequested.emit(
         page.table.visualRect(page.model.index(0, 0)).center()

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from channelmanager_gui.models.account import walmart_account_id
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.listing import Listing
 from channelmanager_gui.models.order import Order
@@ -210,7 +211,8 @@ def test_an_order_blocked_in_commerce_says_what_to_fix_and_offers_the_way_out(
     with db.session() as session:
         session.add(
             Listing(
-                store_id=shop["store"], sku="SKU-OFF", name="Blue <mug>", enabled=False,
+                store_id=shop["store"], account_id=walmart_account_id(session, shop["store"]),
+                sku="SKU-OFF", name="Blue <mug>", enabled=False,
                 commerce_product_id=42, qty=5,
             )
         )  # fmt: skip

@@ -90,7 +90,7 @@ async def test_ship_and_cancel_from_the_dialogs_reach_walmart_and_commerce(
 
     shipped = order(db, to_ship)
     assert shipped.status == OrderStatus.PARTIALLY_SHIPPED and shipped.error is None
-    line = walmart_line(walmart_admin, shipped.purchase_order_id, "1")
+    line = walmart_line(walmart_admin, shipped.marketplace_order_id, "1")
     assert walmart_qty(line, "Shipped", "748928374650") == 2
     commerce_shipments = await engine.env.store(store_id).commerce.list_shipments(
         order_id=shipped.commerce_entity_id
@@ -101,7 +101,7 @@ async def test_ship_and_cancel_from_the_dialogs_reach_walmart_and_commerce(
 
     cancelled = order(db, to_cancel)
     assert cancelled.status == OrderStatus.CANCELLED and cancelled.error is None
-    line = walmart_line(walmart_admin, cancelled.purchase_order_id, "1")
+    line = walmart_line(walmart_admin, cancelled.marketplace_order_id, "1")
     assert walmart_qty(line, "Cancelled") == 1
     remote = commerce_order(sandbox_pair, cancelled.commerce_entity_id or 0)
     # the app invoices every order: an invoiced order is credited (closed), not cancelled

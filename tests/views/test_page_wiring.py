@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
+from channelmanager_gui.models.account import walmart_account_id
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.order import Order, OrderStatus, Return
 from channelmanager_gui.models.order_table_queries import Attention, OrderFilter
@@ -93,6 +94,7 @@ def test_returns_page_lists_returns_of_the_chosen_store(qtbot: QtBot, db: Databa
         session.add(
             Return(
                 store_id=shop["store"],
+                account_id=walmart_account_id(session, shop["store"]),
                 return_order_id="R-1",
                 customer_order_id="C1",
                 refund_amount=12.5,
@@ -119,7 +121,9 @@ def test_change_signal_reaches_pages(qtbot: QtBot, db: Database) -> None:
     _, pages, _ = build(qtbot, db)
     qtbot.waitUntil(lambda: pages.returns.table.rowCount() == 0)
     with db.session() as session:
-        session.add(Return(store_id=shop["store"], return_order_id="R-9", customer_order_id="C9"))
+        account_id = walmart_account_id(session, shop["store"])
+        session.add(Return(store_id=shop["store"], account_id=account_id, return_order_id="R-9",
+                           customer_order_id="C9"))  # fmt: skip
     pages.returns.on_changes(frozenset({Change.RETURNS}))
     qtbot.waitUntil(lambda: pages.returns.table.rowCount() == 1)
 

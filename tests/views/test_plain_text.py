@@ -98,7 +98,7 @@ def test_error_message_box_shows_the_api_text_as_typed(qtbot: QtBot) -> None:
 
 def test_ship_and_cancel_dialogs_show_buyer_and_product_as_typed(qtbot: QtBot) -> None:
     order = Order(
-        id=7, store_id=1, purchase_order_id="<b>1234</b>", customer_order_id="5",
+        id=7, store_id=1, marketplace_order_id="<b>1234</b>", customer_order_id="5",
         customer_name=BUYER, order_date=NOW - timedelta(days=1), method_code="Standard",
         intent_to_cancel=False, commerce_entity_id=42, commerce_increment_id="000000042",
         cancel_reason=None,

@@ -12,6 +12,7 @@ import qasync
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from channelmanager_gui.models.account import walmart_account_id
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.order import Return
 from channelmanager_gui.models.outbox import OutboxAction
@@ -35,6 +36,7 @@ def add_return(db: Database, store_id: int, rma: str, order_id: int | None, **kw
     with db.session() as session:
         ret = Return(
             store_id=store_id,
+            account_id=walmart_account_id(session, store_id),
             return_order_id=rma,
             customer_order_id=f"C-{rma}",
             order_id=order_id,
@@ -66,7 +68,7 @@ def shop(db: Database) -> dict[str, int]:
         "order": order,
         "open": add_return(db, store, "R-OPEN", order),
         "refunded": add_return(
-            db, store, "R-DONE", other, walmart_refunded_at=datetime(2024, 5, 1, tzinfo=UTC)
+            db, store, "R-DONE", other, marketplace_refunded_at=datetime(2024, 5, 1, tzinfo=UTC)
         ),
         "orphan": add_return(db, store, "R-ORPHAN", None),
     }

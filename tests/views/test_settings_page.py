@@ -144,8 +144,6 @@ def test_save_puts_secrets_in_the_keyring_and_never_in_the_database(
 ) -> None:
     dialog = _dialog(qtbot, db, ops)
     _fill(dialog, commerce_url="https://shop.example.com/rest/V1/")
-    dialog.buffer.setValue(3)
-    dialog.adjustment.setValue(5.0)
     dialog.intervals["orders"].setValue(45)
     dialog.identifiers.set_mapping({"barcode": "EAN"})
     dialog.save_button.click()
@@ -155,7 +153,6 @@ def test_save_puts_secrets_in_the_keyring_and_never_in_the_database(
     assert memory_keyring.secrets[(SERVICE, f"store:{store_id}:commerce_token")] == "tok-123"
     [store] = stores.list_stores(db)
     settings = StoreSettings.from_json(store.settings)
-    assert (settings.safety_buffer, settings.price_adjustment_pct) == (3, 5.0)
     assert settings.intervals["orders"] == 45
     assert settings.identifier_attributes == {"barcode": "EAN"}
     db.dispose()
@@ -263,7 +260,7 @@ def test_settings_page_adds_edits_and_removes_stores(
     page.table.selectRow(0)
     # the summary is our markup (bold labels), not "<p><b>…" shown as typed
     assert page.summary.textFormat() == Qt.TextFormat.RichText
-    assert "Walmart stock:" in page.summary.text()
+    assert "Listed stock:" in page.summary.text()
     with qtbot.waitSignal(page.stores_changed):
         page.edit_button.click()
     assert asked == [None, page.selected_store()]

@@ -306,8 +306,8 @@
 <context>
     <name>CancelDialog</name>
     <message>
-        <source>Cancel order {purchase_order_id}</source>
-        <translation>주문 {purchase_order_id} 취소</translation>
+        <source>Cancel order {order}</source>
+        <translation>주문 {order} 취소</translation>
     </message>
     <message>
         <source>&lt;b&gt;Send to Walmart the cancellation of Walmart order {po}&lt;/b&gt;</source>
@@ -2579,8 +2579,8 @@ Walmart가 구매자에게 환불하며, Commerce에서 송장이 발행된 주�
 <context>
     <name>ShipDialog</name>
     <message>
-        <source>Ship order {purchase_order_id}</source>
-        <translation>주문 {purchase_order_id} 발송</translation>
+        <source>Ship order {order}</source>
+        <translation>주문 {order} 발송</translation>
     </message>
     <message>
         <source>Ship anyway — the buyer asked Walmart to cancel this order</source>

@@ -306,8 +306,8 @@
 <context>
     <name>CancelDialog</name>
     <message>
-        <source>Cancel order {purchase_order_id}</source>
-        <translation>取消订单 {purchase_order_id}</translation>
+        <source>Cancel order {order}</source>
+        <translation>取消订单 {order}</translation>
     </message>
     <message>
         <source>&lt;b&gt;Send to Walmart the cancellation of Walmart order {po}&lt;/b&gt;</source>
@@ -2579,8 +2579,8 @@ Walmart 会向买家退款；如果订单已在 Commerce 中开具发票，也�
 <context>
     <name>ShipDialog</name>
     <message>
-        <source>Ship order {purchase_order_id}</source>
-        <translation>发货订单 {purchase_order_id}</translation>
+        <source>Ship order {order}</source>
+        <translation>发货订单 {order}</translation>
     </message>
     <message>
         <source>Ship anyway — the buyer asked Walmart to cancel this order</source>

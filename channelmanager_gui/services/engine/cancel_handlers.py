@@ -39,10 +39,10 @@ from channelmanager_gui.services.outbox import ActionContext
 from channelmanager_gui.services.walmart.order_requests import CancelLine
 
 
-def cancel_comment(purchase_order_id: str, reason: str) -> str:
+def cancel_comment(marketplace_order_id: str, reason: str) -> str:
     """The Commerce history comment; also how a retry recognises its own earlier comment."""
     return (
-        f"Cancelled on Walmart (purchase order {purchase_order_id}): "
+        f"Cancelled on Walmart (purchase order {marketplace_order_id}): "
         f"{cancel_label(reason)} [{reason}]"
     )
 
@@ -67,7 +67,7 @@ def invoiced_unshipped(remote: Order) -> ItemQtys:
 def _order_keys(env: EngineEnv, ctx: ActionContext) -> tuple[str, int | None, int | None]:
     with env.db.session() as session:
         order = load_order(session, ctx.subject_id)
-        return order.purchase_order_id, order.commerce_entity_id, order.commerce_cart_id
+        return order.marketplace_order_id, order.commerce_entity_id, order.commerce_cart_id
 
 
 class _Base:
@@ -120,7 +120,7 @@ class WalmartCancelHandler(_Base):
         for line in order.lines:
             # a line cancelled in part stays open on Walmart
             if line.line_number in sent and line.qty_open == 0:
-                line.walmart_status = "Cancelled"
+                line.marketplace_status = "Cancelled"
         units = sum((result or {}).get("cancelled", {}).values())
         label = cancel_label(ctx.payload["reason"])
         self._done(session, ctx, f"Cancelled on Walmart ({units} unit(s) sent): {label}")
@@ -173,7 +173,7 @@ class CommerceCancelHandler(_Base):
         snap = load_snapshot(self.env.db, ctx.subject_id)
         if not remote.ext_order_id:
             await client.set_ext_order_id(
-                remote.entity_id, remote.increment_id, snap.purchase_order_id
+                remote.entity_id, remote.increment_id, snap.marketplace_order_id
             )
         text = order_comment(snap)
         if not any(text in (c.comment or "") for c in remote.comments):

@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from channelmanager_gui.errors import ChannelError, ValidationError
+from channelmanager_gui.models.account import WALMART, walmart_account_id
 from channelmanager_gui.models.listing import Listing
 from channelmanager_gui.services import activity
 from channelmanager_gui.services.changes import Change, Changes
@@ -160,6 +161,7 @@ def _import_page(
     attributes = store.settings.identifier_attributes
     with env.db.session() as session:
         existing = _by_sku(session, store.id, [_sku_of(raw) for raw in page])
+        account_id = walmart_account_id(session, store.id)
         for raw in page:
             sku = _sku_of(raw)
             seen.add(sku.casefold())
@@ -175,7 +177,9 @@ def _import_page(
             listing = existing.get(sku)
             new = listing is None
             if listing is None:
-                listing = Listing(store_id=store.id, sku=product.sku)
+                listing = Listing(
+                    store_id=store.id, account_id=account_id, marketplace=WALMART, sku=product.sku
+                )
                 session.add(listing)
             apply_product(listing, product, attributes)
             session.flush()
@@ -234,7 +238,9 @@ def _parse(raw: object) -> Product | None:
 
 def _by_sku(session: Session, store_id: int, skus: list[str]) -> dict[str, Listing]:
     """Listings of these SKUs, keyed as Commerce spells the SKU (listings store that form)."""
-    query = select(Listing).where(Listing.store_id == store_id, Listing.sku.in_(set(skus)))
+    query = select(Listing).where(
+        Listing.store_id == store_id, Listing.marketplace == WALMART, Listing.sku.in_(set(skus))
+    )
     return {listing.sku: listing for listing in session.scalars(query)}
 
 

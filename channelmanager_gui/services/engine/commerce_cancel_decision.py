@@ -87,7 +87,7 @@ def returned_by_line(order: Order, returns: Sequence[Return]) -> dict[str, int]:
     under_memo: dict[str, int] = {}
     for ret in returns:
         if ret.status.upper() in _CANCELLED_RETURN or not (
-            ret.commerce_creditmemo_id or ret.walmart_refunded_at
+            ret.commerce_creditmemo_id or ret.marketplace_refunded_at
         ):
             continue
         for ln in ret.lines:
@@ -114,7 +114,7 @@ def decide(
     if order.shipments or any(line.qty_shipped for line in order.lines):
         return CancelDecision(Verdict.SHIPPED, lines)
     by_number = {line.line_number: line for line in order.lines}
-    if all(by_number[n].walmart_status == "Cancelled" for n in lines):
+    if all(by_number[n].marketplace_status == "Cancelled" for n in lines):
         return CancelDecision(Verdict.ALREADY, lines)
     if default_reason:
         return CancelDecision(Verdict.SEND, lines, default_reason)

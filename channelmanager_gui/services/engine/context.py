@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
+from channelmanager_gui.models.account import MarketplaceAccount
 from channelmanager_gui.models.base import utcnow
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.store import Store
@@ -53,14 +54,34 @@ class StoreNotConnected(NotReady):
     """
 
 
+@dataclass(frozen=True)
+class AccountContext:
+    """One marketplace account of an open store: its row (a detached snapshot, read-only)."""
+
+    account: MarketplaceAccount
+
+    @property
+    def id(self) -> int:
+        return self.account.id
+
+    @property
+    def marketplace(self) -> str:
+        return self.account.marketplace
+
+
 @dataclass
 class StoreContext:
-    """One store: its row (detached snapshot), settings and API clients."""
+    """One store: its row (detached snapshot), settings and API clients.
+
+    ``walmart`` talks to the store's Walmart account (the flows not yet written against the
+    marketplace port use it); ``accounts`` holds every enabled account, by id.
+    """
 
     store: Store
     settings: StoreSettings
     walmart: WalmartClient
     commerce: CommerceClient
+    accounts: dict[int, AccountContext] = field(default_factory=dict)
 
     @property
     def id(self) -> int:
@@ -72,12 +93,17 @@ class StoreContext:
 
 
 def open_store(store: Store, secrets: SecretSource) -> StoreContext:
-    """Build the clients for ``store``; secrets are read now and kept only in memory."""
+    """Build the clients for ``store`` (a detached snapshot with its accounts loaded);
+    secrets are read now and kept only in memory."""
+    walmart = store.walmart_account()
+    if walmart is None:
+        raise StoreNotConnected(f"Store {store.name} has no Walmart account.")
     return StoreContext(
         store=store,
         settings=StoreSettings.from_json(store.settings),
+        accounts={a.id: AccountContext(a) for a in store.accounts if a.enabled},
         walmart=WalmartClient(
-            store.walmart_url,
+            walmart.api_url,
             secrets.secret(store, "walmart_client_id"),
             secrets.secret(store, "walmart_client_secret"),
         ),

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from channelmanager_gui.models.listing import FeedState, Listing, WalmartFeed
+from channelmanager_gui.models.listing import FeedState, Listing, MarketplaceFeed
 from channelmanager_gui.models.money import to_money
 from channelmanager_gui.services.engine import outcomes
 from channelmanager_gui.services.walmart.catalog_models import FeedItemResult, FeedStatus
@@ -75,7 +75,9 @@ RULES: dict[str, ResultRules] = {
 }
 
 
-def apply_results(session: Session, feed: WalmartFeed, status: FeedStatus, now: datetime) -> None:
+def apply_results(
+    session: Session, feed: MarketplaceFeed, status: FeedStatus, now: datetime
+) -> None:
     """Record a finished feed's outcome on each listing it carried."""
     if status.status.upper() == "ERROR":
         reason = "; ".join(status.errors) or "Walmart could not process the feed"
@@ -108,7 +110,7 @@ def apply_results(session: Session, feed: WalmartFeed, status: FeedStatus, now: 
     feed.done_at = now
 
 
-def fail_all(session: Session, feed: WalmartFeed, reason: str, now: datetime) -> None:
+def fail_all(session: Session, feed: MarketplaceFeed, reason: str, now: datetime) -> None:
     """The whole feed failed: every listing in it gets the reason."""
     rules = RULES[feed.feed_type]
     listings = _listings(session, feed)
@@ -122,7 +124,7 @@ def fail_all(session: Session, feed: WalmartFeed, reason: str, now: datetime) ->
     feed.done_at = now
 
 
-def _listings(session: Session, feed: WalmartFeed) -> dict[int, Listing]:
+def _listings(session: Session, feed: MarketplaceFeed) -> dict[int, Listing]:
     """The feed's listings in a few queries: one ``session.get`` per entry flushed the
     previous entry's changes each time (10,000 small flushes for a full feed)."""
     ids = sorted({int(e["listing_id"]) for e in feed.entries})

@@ -1,6 +1,6 @@
 """Bulk feeds to Walmart: queued with the local change, submitted once, polled to the end.
 
-A feed is a ``WalmartFeed`` row (what it carries) plus one outbox action ``walmart.feed`` that
+A feed is a ``MarketplaceFeed`` row (what it carries) plus one outbox action ``walmart.feed`` that
 submits it. Walmart allows about 10 inventory or price feeds an hour (reference §11), and every
 submission spends that quota, so the handler records the feed id *the moment Walmart answers*,
 in its own transaction: a retry finding an id never submits a second feed. (If the answer itself
@@ -21,7 +21,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from channelmanager_gui.errors import ChannelError
-from channelmanager_gui.models.listing import FeedState, WalmartFeed
+from channelmanager_gui.models.account import WALMART, walmart_account_id
+from channelmanager_gui.models.listing import FeedState, MarketplaceFeed
 from channelmanager_gui.services import activity
 from channelmanager_gui.services.engine.context import EngineEnv
 from channelmanager_gui.services.engine.feed_results import RULES, apply_results, fail_all
@@ -39,9 +40,15 @@ GIVE_UP_AFTER = timedelta(hours=24)  # a feed still unprocessed by then is repor
 
 def queue_feed(
     session: Session, store_id: int, feed_type: str, entries: list[dict[str, Any]]
-) -> WalmartFeed:
+) -> MarketplaceFeed:
     """Write the feed and its submit action in the caller's transaction."""
-    feed = WalmartFeed(store_id=store_id, feed_type=feed_type, entries=entries)
+    feed = MarketplaceFeed(
+        store_id=store_id,
+        account_id=walmart_account_id(session, store_id),
+        marketplace=WALMART,
+        feed_type=feed_type,
+        entries=entries,
+    )
     session.add(feed)
     session.flush()
     enqueue(
@@ -58,10 +65,10 @@ def queue_feed(
 def feed_budget(session: Session, store_id: int, feed_type: str, now: Any) -> int:
     """How many more feeds of this type may be submitted in the current hour."""
     used = session.scalar(
-        select(func.count(WalmartFeed.id)).where(
-            WalmartFeed.store_id == store_id,
-            WalmartFeed.feed_type == feed_type,
-            WalmartFeed.created_at > now - timedelta(hours=1),
+        select(func.count(MarketplaceFeed.id)).where(
+            MarketplaceFeed.store_id == store_id,
+            MarketplaceFeed.feed_type == feed_type,
+            MarketplaceFeed.created_at > now - timedelta(hours=1),
         )
     )
     return max(0, FEEDS_PER_HOUR[feed_type] - int(used or 0))
@@ -69,10 +76,10 @@ def feed_budget(session: Session, store_id: int, feed_type: str, now: Any) -> in
 
 def listings_in_open_feeds(session: Session, store_id: int, feed_type: str) -> set[int]:
     """Listings carried by feeds of this type that Walmart has not finished with."""
-    query = select(WalmartFeed.entries).where(
-        WalmartFeed.store_id == store_id,
-        WalmartFeed.feed_type == feed_type,
-        WalmartFeed.status.in_([FeedState.QUEUED, FeedState.SUBMITTED]),
+    query = select(MarketplaceFeed.entries).where(
+        MarketplaceFeed.store_id == store_id,
+        MarketplaceFeed.feed_type == feed_type,
+        MarketplaceFeed.status.in_([FeedState.QUEUED, FeedState.SUBMITTED]),
     )
     return {int(e["listing_id"]) for entries in session.scalars(query) for e in entries}
 
@@ -87,21 +94,21 @@ class FeedSubmitHandler:
 
     async def send(self, ctx: ActionContext) -> dict[str, Any] | None:
         with self.env.db.session() as session:
-            feed = session.get_one(WalmartFeed, ctx.subject_id)
+            feed = session.get_one(MarketplaceFeed, ctx.subject_id)
             known, feed_type, entries = feed.feed_id, feed.feed_type, list(feed.entries)
         if known:  # an earlier attempt got the id: never a second submission
             return {"feed_id": known, "resumed": True}
         client = self.env.store(ctx.store_id).walmart
         feed_id = await _submit(client, feed_type, entries)
         with self.env.db.session() as session:
-            feed = session.get_one(WalmartFeed, ctx.subject_id)
+            feed = session.get_one(MarketplaceFeed, ctx.subject_id)
             feed.feed_id = feed_id
             feed.status = FeedState.SUBMITTED
             feed.submitted_at = self.env.clock()
         return {"feed_id": feed_id}
 
     def apply(self, session: Session, ctx: ActionContext, result: dict[str, Any] | None) -> None:
-        feed = session.get_one(WalmartFeed, ctx.subject_id)
+        feed = session.get_one(MarketplaceFeed, ctx.subject_id)
         what = RULES[feed.feed_type].label
         for entry in feed.entries:
             activity.record(
@@ -115,7 +122,7 @@ class FeedSubmitHandler:
             )
 
     def failed(self, session: Session, ctx: ActionContext, error: ChannelError) -> None:
-        feed = session.get_one(WalmartFeed, ctx.subject_id)
+        feed = session.get_one(MarketplaceFeed, ctx.subject_id)
         fail_all(session, feed, f"Walmart did not take the feed: {error}", self.env.clock())
 
 
@@ -126,9 +133,9 @@ async def poll_feeds(env: EngineEnv, store_id: int) -> dict[str, int]:
     after :data:`GIVE_UP_AFTER`), so one odd feed never holds up the others.
     """
     query = (
-        select(WalmartFeed.id, WalmartFeed.feed_id)
-        .where(WalmartFeed.store_id == store_id, WalmartFeed.status == FeedState.SUBMITTED)
-        .order_by(WalmartFeed.id)
+        select(MarketplaceFeed.id, MarketplaceFeed.feed_id)
+        .where(MarketplaceFeed.store_id == store_id, MarketplaceFeed.status == FeedState.SUBMITTED)
+        .order_by(MarketplaceFeed.id)
     )
     with env.db.session() as session:
         open_feeds = [(row_id, str(feed_id)) for row_id, feed_id in session.execute(query)]
@@ -149,7 +156,7 @@ def _record_poll(
 ) -> int:
     now = env.clock()
     with env.db.session() as session:
-        feed = session.get_one(WalmartFeed, row_id)
+        feed = session.get_one(MarketplaceFeed, row_id)
         feed.checked_at = now
         feed.error = problem[:1000] if problem else None
         if status is not None and status.done:

@@ -1,7 +1,9 @@
 """Loops "inventory" and "full_stock": push price and stock that differ from what Walmart has.
 
-What Walmart should show is derived per store: quantity = salable − safety buffer (never below
-0; a disabled product shows 0), price = Commerce price × (1 + adjustment %), rounded to cents.
+What Walmart should show follows the account's listing rules (``listing_rules``): quantity =
+salable − units held back, 0 at or below the out-of-stock threshold, at most the maximum listed
+quantity (a disabled product shows 0); price = the Commerce price through the price rules,
+rounded to cents (a result under a cent is not sent).
 Only matched listings that are not retired are pushed — including those *ineligible* because
 of zero stock, since the zero must reach Walmart.
 
@@ -16,15 +18,17 @@ stock, zeros included, whatever was sent before: the cure for oversell from stal
 from __future__ import annotations
 
 from datetime import datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any, Protocol, cast
 
-from sqlalchemy import ColumnElement, case, func, select, update
+from sqlalchemy import ColumnElement, func, select, update
 from sqlalchemy.orm import Session
 
+from channelmanager_gui.models.account import WALMART
 from channelmanager_gui.models.listing import Listing, MatchStatus
 from channelmanager_gui.models.outbox import ActionStatus, OutboxAction
 from channelmanager_gui.services.changes import Change, Changes
+from channelmanager_gui.services.engine import listing_rules_sql as rules_sql
 from channelmanager_gui.services.engine.context import EngineEnv, StoreContext
 from channelmanager_gui.services.engine.feeds import (
     feed_budget,
@@ -32,8 +36,9 @@ from channelmanager_gui.services.engine.feeds import (
     poll_feeds,
     queue_feed,
 )
+from channelmanager_gui.services.engine.listing_rules import ListingRules
 from channelmanager_gui.services.engine.push import INVENTORY_ACTION, PRICE_ACTION
-from channelmanager_gui.services.engine.settings import StoreSettings
+from channelmanager_gui.services.engine.rules_source import rules_for
 from channelmanager_gui.services.engine.stock import poll_stock
 from channelmanager_gui.services.outbox import enqueue
 
@@ -57,40 +62,26 @@ Push = tuple[int, str, Decimal | int, float]
 
 
 class Priced(Protocol):
-    """Anything with a Commerce price: matching prices a ``Listing`` for its setup feed."""
+    """Anything with a SKU and a Commerce price: matching prices a ``Listing`` for its setup
+    feed."""
+
+    @property
+    def sku(self) -> str: ...
 
     @property
     def price(self) -> Decimal | None: ...
 
 
-def desired_qty(enabled: bool, qty: int | None, settings: StoreSettings) -> int | None:
-    """What Walmart should offer; None while the salable quantity is unknown."""
-    if not enabled:
-        return 0
-    if qty is None:
-        return None
-    return max(0, qty - settings.safety_buffer)
-
-
-def desired_price(listing: Priced, settings: StoreSettings) -> Decimal | None:
-    """The listing's Commerce price as Walmart should show it (see :func:`adjusted_price`)."""
-    return adjusted_price(listing.price, settings)
-
-
-def adjusted_price(price: Decimal | None, settings: StoreSettings) -> Decimal | None:
-    """Commerce price with the store's adjustment, in cents; None without a usable price."""
-    if price is None or price <= 0:
-        return None
-    factor = 1 + Decimal(str(settings.price_adjustment_pct)) / 100
-    adjusted = (Decimal(price) * factor).quantize(Decimal("0.01"), ROUND_HALF_UP)
-    return adjusted if adjusted > 0 else None
+def desired_price(listing: Priced, rules: ListingRules) -> Decimal | None:
+    """The listing's Commerce price as Walmart should show it; None when none can be sent."""
+    return rules.price(listing.price, listing.sku)
 
 
 async def push_changes(env: EngineEnv, store: StoreContext) -> dict[str, int]:
     """Loop "inventory": finish submitted feeds, then queue what changed."""
     counts = await poll_feeds(env, store.id)
     with env.db.session() as session:
-        listings = pushable(session, store.id, differing=store.settings)
+        listings = pushable(session, store.id, differing=rules_for(store))
         qty = _qty_changes(session, store, listings, full=False)
         price = _price_changes(session, store, listings)
         counts |= _send(session, store, env, "inventory", qty)
@@ -111,7 +102,7 @@ async def reassert_stock(env: EngineEnv, store: StoreContext) -> dict[str, int]:
 
 
 def pushable(
-    session: Session, store_id: int, *, differing: StoreSettings | None = None
+    session: Session, store_id: int, *, differing: ListingRules | None = None
 ) -> list[Facts]:
     """Matched listings not retired, as plain tuples: building 100,000 ORM objects every pass
     took most of the pass. With ``differing``, only those whose stock or price may differ
@@ -121,29 +112,29 @@ def pushable(
              Listing.price_queued)  # fmt: skip
     query = select(*facts).where(
         Listing.store_id == store_id,
+        Listing.marketplace == WALMART,
         Listing.match_status == MatchStatus.MATCHED,
-        Listing.walmart_lifecycle_status.is_(None) | Listing.walmart_lifecycle_status.not_in(ENDED),
+        Listing.lifecycle_status.is_(None) | Listing.lifecycle_status.not_in(ENDED),
     )
     if differing is not None:
         query = query.where(_may_differ(differing))
     return cast(list[Facts], [tuple(row) for row in session.execute(query.order_by(Listing.id))])
 
 
-def _may_differ(settings: StoreSettings) -> ColumnElement[bool]:
+def _may_differ(rules: ListingRules) -> ColumnElement[bool]:
     """SQL twin of the tests in ``_qty_changes``/``_price_changes``, so a pass reads only the
     few changed listings. Stock: the same integer rule. Price: a value within 0.0049 of the
-    price sent (or queued) rounds to it, so only rows farther away can need a push."""
-    qty = case(
-        (Listing.enabled.is_(False), 0), else_=func.max(0, Listing.qty - settings.safety_buffer)
-    )
+    price sent (or queued) rounds to it, so only rows farther away can need a push; one under
+    half a cent is refused, so it needs none either."""
+    qty = rules_sql.quantity(rules)
     qty_differs = qty.is_not(None) & qty.is_distinct_from(Listing.last_qty_sent)
     qty_differs &= qty.is_distinct_from(Listing.qty_queued)
-    price = Listing.price * (1 + settings.price_adjustment_pct / 100)
+    price = rules_sql.price(rules)
 
     def near(sent: Any) -> ColumnElement[bool]:
         return sent.is_not(None) & (func.abs(price - sent) <= 0.0049)
 
-    price_differs = (Listing.price > 0) & ~near(Listing.last_price_sent)
+    price_differs = (Listing.price > 0) & (price > 0.0049) & ~near(Listing.last_price_sent)
     price_differs &= ~near(Listing.price_queued)
     return qty_differs | price_differs
 
@@ -152,9 +143,10 @@ def _qty_changes(
     session: Session, store: StoreContext, listings: list[Facts], *, full: bool
 ) -> list[Push]:
     busy = _in_flight(session, store.id, INVENTORY_ACTION, "inventory")
+    rules = rules_for(store)
     out: list[Push] = []
     for listing_id, sku, enabled, salable, _, last_sent, queued, _, _ in listings:
-        qty = desired_qty(enabled, salable, store.settings)
+        qty = rules.quantity(enabled, salable)
         if qty is None or listing_id in busy:
             continue
         if not full and qty in (last_sent, queued):
@@ -166,9 +158,10 @@ def _qty_changes(
 
 def _price_changes(session: Session, store: StoreContext, listings: list[Facts]) -> list[Push]:
     busy = _in_flight(session, store.id, PRICE_ACTION, "price")
+    rules = rules_for(store)
     out: list[Push] = []
     for listing_id, sku, _, _, commerce_price, _, _, last_sent, queued in listings:
-        price = adjusted_price(commerce_price, store.settings)
+        price = rules.price(commerce_price, sku)
         if price is None or listing_id in busy:
             continue
         if price in (last_sent, queued):

@@ -22,6 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from channelmanager_gui.errors import ValidationError
+from channelmanager_gui.models.account import WALMART
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.listing import Listing, MatchStatus
 from channelmanager_gui.services.changes import Change, Changes
@@ -30,6 +31,7 @@ from channelmanager_gui.services.engine.context import EngineEnv, StoreContext
 from channelmanager_gui.services.engine.feeds import feed_budget, listings_in_open_feeds, queue_feed
 from channelmanager_gui.services.engine.inventory import desired_price
 from channelmanager_gui.services.engine.match_lookup import Found, look_up
+from channelmanager_gui.services.engine.rules_source import rules_for
 from channelmanager_gui.services.engine.walmart_status import refresh_statuses
 
 MATCH_BATCH = 50  # listings looked up per pass (two Walmart calls each at most)
@@ -65,7 +67,7 @@ def request_match(db: Database, store_id: int, listing_ids: list[int]) -> MatchR
     return result
 
 
-def pick_candidate(db: Database, listing_id: int, walmart_item_id: str) -> Changes:
+def pick_candidate(db: Database, listing_id: int, marketplace_item_id: str) -> Changes:
     """The merchant chose one of several Walmart items; it is set up by match next pass."""
     with db.session() as session:
         listing = session.get(Listing, listing_id)
@@ -73,22 +75,23 @@ def pick_candidate(db: Database, listing_id: int, walmart_item_id: str) -> Chang
             raise ValidationError("listing", f"listing {listing_id} no longer exists")
         candidates = listing.match_candidates or []
         if listing.match_status != MatchStatus.CANDIDATES or not any(
-            c.get("item_id") == walmart_item_id for c in candidates
+            c.get("item_id") == marketplace_item_id for c in candidates
         ):
             raise ValidationError(
-                "Walmart item", f"{walmart_item_id} is not one of the candidates of {listing.sku}"
+                "Walmart item",
+                f"{marketplace_item_id} is not one of the candidates of {listing.sku}",
             )
         listing.match_candidates = [
-            {**c, "chosen": c.get("item_id") == walmart_item_id} for c in candidates
+            {**c, "chosen": c.get("item_id") == marketplace_item_id} for c in candidates
         ]
-        listing.walmart_item_id = walmart_item_id
+        listing.marketplace_item_id = marketplace_item_id
         listing.match_status = MatchStatus.PENDING
         listing.refresh_state()
         outcomes.note(
             session,
             listing,
             "candidate_picked",
-            f"Walmart item {walmart_item_id} chosen for setup by match",
+            f"Walmart item {marketplace_item_id} chosen for setup by match",
             "info",
         )
     return Changes.of(Change.LISTINGS, Change.ACTIVITY)
@@ -123,7 +126,11 @@ def _pending(env: EngineEnv, store_id: int) -> list[tuple[int, str, str, str | N
         busy = listings_in_open_feeds(session, store_id, "MP_ITEM_MATCH")
         query = (
             select(Listing)
-            .where(Listing.store_id == store_id, Listing.match_status == MatchStatus.PENDING)
+            .where(
+                Listing.store_id == store_id,
+                Listing.marketplace == WALMART,
+                Listing.match_status == MatchStatus.PENDING,
+            )
             .order_by(Listing.updated_at, Listing.id)
             .limit(MATCH_BATCH + len(busy))
         )
@@ -204,9 +211,10 @@ def _setup(
     entries: list[dict[str, Any]],
 ) -> str:
     """Add the listing to this pass's setup-by-match feed (it stays pending until processed)."""
-    price = desired_price(listing, store.settings)
+    price = desired_price(listing, rules_for(store))
     if price is None:
-        outcomes.match_failed(session, listing, "Setup by match needs a price in Commerce")
+        reason = "Setup by match needs a price in Commerce (at least a cent after price rules)"
+        outcomes.match_failed(session, listing, reason)
         return "errors"
     candidate = outcome.candidates[0] if outcome.candidates else {}
     listing.match_candidates = outcome.candidates

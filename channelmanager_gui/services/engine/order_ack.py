@@ -75,8 +75,8 @@ class AcknowledgeOrder:
         order.acknowledged_at = order.acknowledged_at or self.env.clock()
         statuses: dict[str, str] = (result or {}).get("lines") or {}
         for line in order.lines:
-            if line.walmart_status == "Created":
-                line.walmart_status = statuses.get(line.line_number, "Acknowledged")
+            if line.marketplace_status == "Created":
+                line.marketplace_status = statuses.get(line.line_number, "Acknowledged")
         if order.error_step == STEP:
             order.error, order.error_step = None, None
         refresh_order_status(order)

@@ -62,7 +62,7 @@ def order_comment(snap: Snapshot) -> str:
     Commerce mails nobody at Walmart; whoever must reach the buyer finds the relay here (and in
     our database)."""
     charges = walmart_charges_text(snap.amounts, snap.total, snap.currency)
-    text = f"Walmart order {snap.purchase_order_id} (customer order {snap.customer_order_id})"
+    text = f"Walmart order {snap.marketplace_order_id} (customer order {snap.customer_order_id})"
     if snap.customer_email:
         text += f"; buyer's Walmart relay e-mail: {snap.customer_email}"
     return f"{text}. {charges}"
@@ -130,7 +130,7 @@ class CreateCommerceOrder:
         }
 
     async def _find_existing(self, client: CommerceClient, snap: Snapshot) -> CommerceOrder | None:
-        by_ext = await client.find_orders(ext_order_id=snap.purchase_order_id)
+        by_ext = await client.find_orders(ext_order_id=snap.marketplace_order_id)
         if by_ext:
             return min(by_ext, key=lambda o: o.entity_id)
         if snap.commerce_cart_id is not None:
@@ -185,7 +185,7 @@ class CreateCommerceOrder:
                 await add_missing(client, cart_id, wanted, have)
                 return cart_id
             except CartGone as exc:
-                log.warning("order %s: %s; starting a new cart", snap.purchase_order_id, exc)
+                log.warning("order %s: %s; starting a new cart", snap.marketplace_order_id, exc)
                 cart_id = None
         raise ChannelError("Commerce lost two carts in a row; press Retry to try again.")
 
@@ -196,7 +196,7 @@ class CreateCommerceOrder:
         ``ext_order_id`` nor our comment yet. It is read first for its increment id, which
         the partial save must repeat (see ``set_ext_order_id``)."""
         order = await client.get_order(entity_id)
-        await client.set_ext_order_id(entity_id, order.increment_id, snap.purchase_order_id)
+        await client.set_ext_order_id(entity_id, order.increment_id, snap.marketplace_order_id)
         self._step(ctx, "comment")
         await client.add_comment(entity_id, order_comment(snap))
         return order
@@ -204,15 +204,15 @@ class CreateCommerceOrder:
     async def _link(
         self, ctx: ActionContext, snap: Snapshot, client: CommerceClient, order: CommerceOrder
     ) -> None:
-        if order.ext_order_id and order.ext_order_id != snap.purchase_order_id:
+        if order.ext_order_id and order.ext_order_id != snap.marketplace_order_id:
             # Never re-link another Walmart order's Commerce order (a wrong id in an answer).
             raise ChannelError(
                 f"Commerce order {order.increment_id} belongs to Walmart order "
-                f"{order.ext_order_id}, not {snap.purchase_order_id}; check both in Commerce."
+                f"{order.ext_order_id}, not {snap.marketplace_order_id}; check both in Commerce."
             )
-        if order.ext_order_id != snap.purchase_order_id:
+        if order.ext_order_id != snap.marketplace_order_id:
             await client.set_ext_order_id(
-                order.entity_id, order.increment_id, snap.purchase_order_id
+                order.entity_id, order.increment_id, snap.marketplace_order_id
             )
         self._step(ctx, "comment")
         text = order_comment(snap)
@@ -287,7 +287,7 @@ class CreateCommerceOrder:
         refresh_order_status(order)
         record_commerce_total(session, order, result.get("grand_total"))
         note(session, order, "created", f"Commerce order {order.commerce_increment_id} is "
-             f"linked to Walmart order {order.purchase_order_id}.")  # fmt: skip
+             f"linked to Walmart order {order.marketplace_order_id}.")  # fmt: skip
         # Its own outbox step, queued with this outcome. An order found rather than placed
         # by this attempt may be invoiced already (by an earlier run, or by hand): look first.
         queue_invoice(session, order, look_first=not result.get("placed_now"))

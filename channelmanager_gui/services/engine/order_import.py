@@ -35,6 +35,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from channelmanager_gui.errors import ChannelError, MalformedResponseError
+from channelmanager_gui.models.account import WALMART, walmart_account_id
 from channelmanager_gui.models.order import Order, OrderStatus
 from channelmanager_gui.services.changes import Change, Changes
 from channelmanager_gui.services.engine.context import EngineEnv, StoreContext
@@ -181,16 +182,20 @@ def save_order(
         with env.db.session() as session:
             _save_batch(session, store_id, [wo], counts, now, known_only=known_only)
     except Exception as exc:  # one bad order never stops the others
-        log.exception("order %s could not be saved", wo.purchase_order_id)
+        log.exception("order %s could not be saved", wo.marketplace_order_id)
         counts.failed += 1
-        counts.reasons.append(f"order {wo.purchase_order_id}: {error_text(exc)}")
+        counts.reasons.append(f"order {wo.marketplace_order_id}: {error_text(exc)}")
 
 
 def _existing(session: Session, store_id: int, orders: list[WalmartOrder]) -> dict[str, Order]:
     """The orders of ``orders`` already saved, by purchase order id, in one query."""
-    pos = {wo.purchase_order_id for wo in orders}
-    query = select(Order).where(Order.store_id == store_id, Order.purchase_order_id.in_(pos))
-    return {order.purchase_order_id: order for order in session.scalars(query)}
+    pos = {wo.marketplace_order_id for wo in orders}
+    query = select(Order).where(
+        Order.store_id == store_id,
+        Order.marketplace == WALMART,
+        Order.marketplace_order_id.in_(pos),
+    )
+    return {order.marketplace_order_id: order for order in session.scalars(query)}
 
 
 def _save_batch(
@@ -206,12 +211,13 @@ def _save_batch(
     order was a fifth of the import's CPU), then get their timeline and actions; an order
     seen twice in the batch is inserted once, and updated once its insert is settled."""
     known = _existing(session, store_id, orders)
+    account_id = walmart_account_id(session, store_id)
     inserted: list[tuple[Order, WalmartOrder]] = []
     for wo in orders:
         counts.seen += 1
-        order = known.get(wo.purchase_order_id)
+        order = known.get(wo.marketplace_order_id)
         if order is None and not known_only:
-            order = known[wo.purchase_order_id] = new_order(store_id, wo, now)
+            order = known[wo.marketplace_order_id] = new_order(store_id, account_id, wo, now)
             session.add(order)
             inserted.append((order, wo))
             counts.new += 1
@@ -235,7 +241,7 @@ def _settle(session: Session, inserted: list[tuple[Order, WalmartOrder]]) -> Non
 def _insert(session: Session, order: Order, wo: WalmartOrder) -> None:
     """What a new order (flushed: it has its id) gets: its timeline and its actions."""
     units = sum(line.qty_ordered for line in order.lines)
-    note(session, order, "imported", f"Imported Walmart order {order.purchase_order_id} "
+    note(session, order, "imported", f"Imported Walmart order {order.marketplace_order_id} "
          f"(customer order {order.customer_order_id}), {units} unit(s).")  # fmt: skip
     if order.intent_to_cancel:
         note(session, order, "cancel_requested",
@@ -259,7 +265,7 @@ def _update(session: Session, order: Order, wo: WalmartOrder, now: datetime) -> 
 
 
 def _queue(session: Session, order: Order, kind: str) -> None:
-    payload = {"purchase_order_id": order.purchase_order_id}
+    payload = {"purchase_order_id": order.marketplace_order_id}
     enqueue(session, store_id=order.store_id, kind=kind, subject_type=SUBJECT,
             subject_id=order.id, payload=payload)  # fmt: skip
 

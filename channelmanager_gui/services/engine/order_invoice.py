@@ -50,7 +50,7 @@ _BACKFILL_KEY = "orders_invoice_backfill"  # app_settings: the upgrade's one-tim
 def queue_invoice(session: Session, order: Order, *, look_first: bool) -> None:
     """Queue the invoice of ``order``'s Commerce order in the caller's transaction;
     ``look_first`` when it may have an invoice already."""
-    payload: dict[str, Any] = {"purchase_order_id": order.purchase_order_id}
+    payload: dict[str, Any] = {"purchase_order_id": order.marketplace_order_id}
     if look_first:
         payload["look_first"] = True
     enqueue(session, store_id=order.store_id, kind=INVOICE, subject_type=SUBJECT,

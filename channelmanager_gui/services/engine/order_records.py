@@ -13,6 +13,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from channelmanager_gui.models.account import WALMART
 from channelmanager_gui.models.money import ZERO, to_money
 from channelmanager_gui.models.order import Order, OrderLine
 from channelmanager_gui.services.walmart.order_models import Order as WalmartOrder
@@ -78,11 +79,14 @@ def _customer_name(wo: WalmartOrder) -> str:
     return (info.address.name if info and info.address else "")[:255]
 
 
-def new_order(store_id: int, wo: WalmartOrder, now: datetime) -> Order:
-    """A local order row (with lines) for an order seen for the first time."""
+def new_order(store_id: int, account_id: int, wo: WalmartOrder, now: datetime) -> Order:
+    """A local order row (with lines) for an order seen for the first time on the store's
+    Walmart account ``account_id``."""
     order = Order(
         store_id=store_id,
-        purchase_order_id=wo.purchase_order_id,
+        account_id=account_id,
+        marketplace=WALMART,
+        marketplace_order_id=wo.marketplace_order_id,
         customer_order_id=wo.customer_order_id,
         order_date=wo.order_date,
         estimated_ship_date=wo.estimated_ship_date,
@@ -125,7 +129,7 @@ def _new_line(line: WalmartLine) -> OrderLine:
         shipping=to_money(line.shipping),
         tax=to_money(line.tax),
         shipping_tax=to_money(line.shipping_tax),
-        walmart_status=facts.status,
+        marketplace_status=facts.status,
     )
 
 
@@ -151,7 +155,7 @@ def update_order(order: Order, wo: WalmartOrder, now: datetime) -> OrderChanges:
 
 
 def _update_line(local: OrderLine, facts: LineFacts, changes: OrderChanges) -> None:
-    local.walmart_status = facts.status
+    local.marketplace_status = facts.status
     shipped = min(local.qty_ordered, max(local.qty_shipped, facts.shipped))
     cancelled = min(local.qty_ordered - shipped, max(local.qty_cancelled, facts.cancelled))
     if cancelled > local.qty_cancelled:

@@ -26,7 +26,7 @@ from channelmanager_gui.services.engine.order_money import LineAmounts
 class Snapshot:
     order_id: int
     store_id: int
-    purchase_order_id: str
+    marketplace_order_id: str
     customer_order_id: str
     customer_email: str
     shipping_address: dict[str, Any]
@@ -55,7 +55,7 @@ def _statements() -> tuple[Executable, Executable]:
     )
     order = select(
         orders.store_id,
-        orders.purchase_order_id,
+        orders.marketplace_order_id,
         orders.customer_order_id,
         orders.customer_email,
         orders.shipping_address,
@@ -95,7 +95,7 @@ def load_snapshot(db: Database, order_id: int) -> Snapshot:
         return Snapshot(
             order_id=order_id,
             store_id=row.store_id,
-            purchase_order_id=row.purchase_order_id,
+            marketplace_order_id=row.marketplace_order_id,
             customer_order_id=row.customer_order_id,
             customer_email=row.customer_email,
             shipping_address=dict(row.shipping_address or {}),

@@ -40,13 +40,13 @@ def _return_status(lines: Sequence[OrderLine], returns: Sequence[Return]) -> Ord
     open_returns = [r for r in returns if not _return_done(r)]
     if open_returns:
         return OrderStatus.RETURN_REQUESTED
-    if any(r.walmart_refunded_at for r in returns) or any(ln.qty_refunded > 0 for ln in lines):
+    if any(r.marketplace_refunded_at for r in returns) or any(ln.qty_refunded > 0 for ln in lines):
         return OrderStatus.REFUNDED
     return None
 
 
 def _return_done(ret: Return) -> bool:
-    return ret.walmart_refunded_at is not None or ret.status.upper() in _CLOSED_RETURN
+    return ret.marketplace_refunded_at is not None or ret.status.upper() in _CLOSED_RETURN
 
 
 def _goods_status(order: Order) -> OrderStatus:

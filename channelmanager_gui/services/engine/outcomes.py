@@ -63,10 +63,12 @@ def matched(
     how: str,
 ) -> None:
     listing.match_status = MatchStatus.MATCHED
-    listing.walmart_wpid = wpid or listing.walmart_wpid
-    listing.walmart_item_id = item_id or listing.walmart_item_id or listing.walmart_wpid
-    listing.walmart_published_status = published
-    listing.walmart_lifecycle_status = lifecycle
+    listing.marketplace_product_id = wpid or listing.marketplace_product_id
+    listing.marketplace_item_id = (
+        item_id or listing.marketplace_item_id or listing.marketplace_product_id
+    )
+    listing.published_status = published
+    listing.lifecycle_status = lifecycle
     _clear(listing, MATCH)
     listing.refresh_state()
     _note(session, listing, "matched", f"Matched on Walmart ({how})", "ok")

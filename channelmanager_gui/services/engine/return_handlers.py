@@ -175,7 +175,7 @@ class WalmartRefundHandler(_Base):
     def apply(self, session: Session, ctx: ActionContext, result: dict[str, Any] | None) -> None:
         ret = session.get_one(Return, ctx.payload["return_id"])
         order = load_order(session, ctx.subject_id)
-        ret.walmart_refunded_at = utcnow()
+        ret.marketplace_refunded_at = utcnow()
         ret.status = "COMPLETED"
         ret.error = None
         refunded = {int(n): int(q) for n, q in ctx.payload["lines"]}

@@ -59,7 +59,7 @@ def link_orphans(env: EngineEnv, store: StoreContext) -> int:
             select(Return, Order.id)
             .join(
                 Order,
-                (Order.store_id == Return.store_id)
+                (Order.account_id == Return.account_id)
                 & (Order.customer_order_id == Return.customer_order_id),
             )
             .where(Return.store_id == store.id, Return.order_id.is_(None))

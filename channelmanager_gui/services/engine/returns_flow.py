@@ -24,6 +24,7 @@ from typing import TypeVar
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from channelmanager_gui.models.account import WALMART, walmart_account_id
 from channelmanager_gui.models.base import utcnow
 from channelmanager_gui.models.money import ZERO, to_money
 from channelmanager_gui.models.order import Order, Return
@@ -101,7 +102,7 @@ async def _earlier_memos(env: EngineEnv, store: StoreContext, counts: Counter[st
                 Return.store_id == store.id,
                 Return.id > after,
                 Return.commerce_creditmemo_id.is_(None),
-                Return.walmart_refunded_at.is_(None),
+                Return.marketplace_refunded_at.is_(None),
             )
             .order_by(Return.id)
         )
@@ -170,7 +171,9 @@ def _import_return(env: EngineEnv, store: StoreContext, remote: ReturnOrder) -> 
     with env.db.session() as session:
         ret = session.scalar(
             select(Return).where(
-                Return.store_id == store.id, Return.return_order_id == remote.return_order_id
+                Return.store_id == store.id,
+                Return.marketplace == WALMART,
+                Return.return_order_id == remote.return_order_id,
             )
         )
         if ret is not None:
@@ -178,11 +181,15 @@ def _import_return(env: EngineEnv, store: StoreContext, remote: ReturnOrder) -> 
             return "known"
         order_id = session.scalar(
             select(Order.id).where(
-                Order.store_id == store.id, Order.customer_order_id == remote.customer_order_id
+                Order.store_id == store.id,
+                Order.marketplace == WALMART,
+                Order.customer_order_id == remote.customer_order_id,
             )
         )
         ret = Return(
             store_id=store.id,
+            account_id=walmart_account_id(session, store.id),
+            marketplace=WALMART,
             return_order_id=remote.return_order_id,
             customer_order_id=remote.customer_order_id,
             order_id=order_id,
@@ -212,9 +219,9 @@ def _import_return(env: EngineEnv, store: StoreContext, remote: ReturnOrder) -> 
 
 def _refresh_known(session: Session, env: EngineEnv, ret: Return, remote: ReturnOrder) -> None:
     """A return refunded on Walmart's side (e.g. Walmart settled it) counts as refunded."""
-    if ret.walmart_refunded_at is not None or not _refunded_on_walmart(remote):
+    if ret.marketplace_refunded_at is not None or not _refunded_on_walmart(remote):
         return
-    ret.walmart_refunded_at = utcnow()
+    ret.marketplace_refunded_at = utcnow()
     ret.status = "COMPLETED"
     if ret.order_id is not None:
         order = load_order(session, ret.order_id)
@@ -245,7 +252,7 @@ def _match_creditmemo(env: EngineEnv, store: StoreContext, memo: CreditMemo) -> 
             .where(
                 Return.order_id == order_id,
                 Return.commerce_creditmemo_id.is_(None),
-                Return.walmart_refunded_at.is_(None),
+                Return.marketplace_refunded_at.is_(None),
             )
             .order_by(Return.id)
         ).all()

@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
 from channelmanager_gui.errors import ValidationError
+from channelmanager_gui.services.engine.listing_rules import ListingRules
+from channelmanager_gui.services.engine.listing_rules_json import (
+    RULES_KEY,
+    rules_from_settings,
+    rules_problem,
+    rules_to_json,
+)
 from channelmanager_gui.services.walmart.order_requests import CANCEL_REASONS
 
 DEFAULT_SOURCE = "default"  # the MSI source of a single-source shop
@@ -41,8 +48,9 @@ class StoreSettings:
     """What a merchant can tune per store."""
 
     intervals: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_INTERVALS))
-    safety_buffer: int = 0  # units held back from Walmart
-    price_adjustment_pct: float = 0.0  # +5 = Walmart price 5% above Commerce
+    # Stock and price sent to the marketplace (``listing_rules``); the store's former
+    # ``safety_buffer`` and ``price_adjustment_pct`` are read into it (``listing_rules_json``).
+    listing_rules: ListingRules = field(default_factory=ListingRules)
     # Commerce attribute codes that may hold an identifier, tried in order, with their kind.
     identifier_attributes: dict[str, str] = field(
         default_factory=lambda: {"upc": "UPC", "ean": "EAN", "isbn": "ISBN", "gtin": "GTIN"}
@@ -72,13 +80,16 @@ class StoreSettings:
         """Tolerates missing and unknown keys (older or newer app versions)."""
         data = dict(data or {})
         known = {f.name for f in fields(cls)}
-        settings = cls(**{k: v for k, v in data.items() if k in known})
+        settings = cls(**{k: v for k, v in data.items() if k in known - {RULES_KEY}})
+        settings.listing_rules = rules_from_settings(data)
         settings.intervals = {**DEFAULT_INTERVALS, **(data.get("intervals") or {})}
         settings.validate()
         return settings
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(replace(self, listing_rules=ListingRules()))
+        data[RULES_KEY] = rules_to_json(self.listing_rules)
+        return data
 
     def validate(self) -> None:
         for name, seconds in self.intervals.items():
@@ -88,10 +99,9 @@ class StoreSettings:
             raise ValidationError(
                 "Commerce order e-mail", "must be an e-mail address (name@domain)"
             )
-        if self.safety_buffer < 0:
-            raise ValidationError("safety buffer", "cannot be negative")
-        if not -90 <= self.price_adjustment_pct <= 500:
-            raise ValidationError("price adjustment", "must be between -90% and +500%")
+        problem = rules_problem(self.listing_rules)
+        if problem:
+            raise ValidationError("listing rules", problem)
         code = self.ship_source_code
         if not isinstance(code, str) or not code.strip() or len(code.split()) > 1:
             raise ValidationError("ship from source", "needs a source code without spaces")

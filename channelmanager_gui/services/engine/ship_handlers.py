@@ -147,7 +147,7 @@ class WalmartShipHandler:
     async def send(self, ctx: ActionContext) -> dict[str, Any] | None:
         snap = _snapshot(self.env, ctx)
         client = self.env.store(ctx.store_id).walmart
-        po = snap.order.purchase_order_id
+        po = snap.order.marketplace_order_id
         todo = snap.lines
         if ctx.retrying:
             todo = _not_yet_shipped(await client.get_order(po), snap)
@@ -184,12 +184,12 @@ class WalmartShipHandler:
     def apply(self, session: Session, ctx: ActionContext, result: dict[str, Any] | None) -> None:
         result = result or {}
         shipment = session.get_one(Shipment, ctx.payload["shipment_id"])
-        shipment.walmart_sent_at = utcnow()
+        shipment.marketplace_sent_at = utcnow()
         order = load_order(session, ctx.subject_id)
         for line in order.lines:
             status = (result.get("lines") or {}).get(line.line_number)
             if status:
-                line.walmart_status = status
+                line.marketplace_status = status
         clear_error(order, WALMART_SHIP)
         how = "was already on Walmart" if result.get("skipped") else "sent to Walmart"
         note(session, order, WALMART_SHIP, f"Tracking {shipment.tracking_number} {how}")
@@ -212,7 +212,7 @@ def seller_order_id(order: Order) -> str:
     number = order.commerce_increment_id
     if number and len(number) <= MAX_SELLER_ORDER_ID:
         return number
-    return order.purchase_order_id[:MAX_SELLER_ORDER_ID]
+    return order.marketplace_order_id[:MAX_SELLER_ORDER_ID]
 
 
 def _not_yet_shipped(remote: WalmartOrder, snap: _Snapshot) -> list[tuple[OrderLine, int]]:

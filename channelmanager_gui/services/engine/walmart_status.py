@@ -15,6 +15,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from channelmanager_gui.errors import ChannelError, NotFoundError
+from channelmanager_gui.models.account import WALMART
 from channelmanager_gui.models.listing import Listing, MatchStatus
 from channelmanager_gui.services.engine import outcomes
 from channelmanager_gui.services.engine.context import EngineEnv, StoreContext
@@ -54,15 +55,16 @@ def _mark_ended(env: EngineEnv, store_id: int, ended: dict[str, Item]) -> int:
     with env.db.session() as session:
         query = select(Listing).where(
             Listing.store_id == store_id,
+            Listing.marketplace == WALMART,
             Listing.match_status == MatchStatus.MATCHED,
             Listing.sku.in_(list(ended)),
         )
         for listing in session.scalars(query):
             item = ended[listing.sku]
-            if listing.walmart_lifecycle_status == item.lifecycle_status:
+            if listing.lifecycle_status == item.lifecycle_status:
                 continue
-            listing.walmart_lifecycle_status = item.lifecycle_status
-            listing.walmart_published_status = item.published_status
+            listing.lifecycle_status = item.lifecycle_status
+            listing.published_status = item.published_status
             listing.refresh_state()
             outcomes.note(
                 session,
@@ -83,10 +85,10 @@ async def _check_unpublished(env: EngineEnv, store: StoreContext) -> int:
             select(Listing.id, Listing.sku)
             .where(
                 Listing.store_id == store.id,
+                Listing.marketplace == WALMART,
                 Listing.match_status == MatchStatus.MATCHED,
-                Listing.walmart_published_status.is_distinct_from("PUBLISHED"),
-                Listing.walmart_lifecycle_status.is_(None)
-                | Listing.walmart_lifecycle_status.not_in(ENDED),
+                Listing.published_status.is_distinct_from("PUBLISHED"),
+                Listing.lifecycle_status.is_(None) | Listing.lifecycle_status.not_in(ENDED),
             )
             .order_by(Listing.updated_at)
             .limit(PUBLISH_CHECKS)
@@ -112,10 +114,10 @@ def _record_item(env: EngineEnv, listing_id: int, item: Item) -> None:
         listing = session.get(Listing, listing_id)
         if listing is None:
             return
-        before = listing.walmart_published_status
-        listing.walmart_published_status = item.published_status
-        listing.walmart_lifecycle_status = item.lifecycle_status
-        listing.walmart_wpid = item.wpid or listing.walmart_wpid
+        before = listing.published_status
+        listing.published_status = item.published_status
+        listing.lifecycle_status = item.lifecycle_status
+        listing.marketplace_product_id = item.wpid or listing.marketplace_product_id
         listing.updated_at = env.clock()  # read again only after the others
         listing.refresh_state()
         if before != item.published_status:

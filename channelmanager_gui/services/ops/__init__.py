@@ -23,6 +23,7 @@ from channelmanager_gui.services.credentials import CredentialStore
 from channelmanager_gui.services.engine.cancelling import cancel_label
 from channelmanager_gui.services.engine.catalog import ImportResult
 from channelmanager_gui.services.engine.context import KeyringSecrets, SecretSource
+from channelmanager_gui.services.engine.listing_rules import ListingRules
 from channelmanager_gui.services.engine.matching import pick_candidate as pick
 from channelmanager_gui.services.engine.order_money import total_facts
 from channelmanager_gui.services.engine.settings import (
@@ -33,6 +34,7 @@ from channelmanager_gui.services.engine.settings import (
     StoreSettings,
 )
 from channelmanager_gui.services.http import ConnectionReport
+from channelmanager_gui.services.ops import listing_rules_ops as listing_rules
 from channelmanager_gui.services.ops import store_writes as store
 from channelmanager_gui.services.ops import validation
 from channelmanager_gui.services.ops.catalog_ops import (
@@ -81,6 +83,7 @@ __all__ = [
     "CredentialStore",
     "ImportResult",
     "KeyringSecrets",
+    "ListingRules",
     "OrderDetail",
     "Product",
     "ProductSearch",
@@ -101,6 +104,7 @@ __all__ = [
     "is_held",
     "list_returns",
     "list_stores",
+    "listing_rules",
     "match_detail",
     "match_listings",
     "order_detail",

@@ -16,6 +16,7 @@ from typing import cast
 
 from sqlalchemy import select
 
+from channelmanager_gui.models.account import WALMART
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.listing import Listing
 from channelmanager_gui.models.store import Store
@@ -104,5 +105,7 @@ def _store(db: Database, store_id: int) -> Store:
 
 def _listed_skus(db: Database, store_id: int, skus: list[str]) -> set[str]:
     with db.session() as session:
-        query = select(Listing.sku).where(Listing.store_id == store_id, Listing.sku.in_(skus))
+        query = select(Listing.sku).where(
+            Listing.store_id == store_id, Listing.marketplace == WALMART, Listing.sku.in_(skus)
+        )
         return set(session.scalars(query))

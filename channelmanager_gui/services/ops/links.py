@@ -38,8 +38,8 @@ class Link:
     why_not: str = ""
 
 
-def seller_center_order_url(purchase_order_id: str) -> str:
-    query = urlencode({"orderGroups": "All", "poNumber": purchase_order_id})
+def seller_center_order_url(marketplace_order_id: str) -> str:
+    query = urlencode({"orderGroups": "All", "poNumber": marketplace_order_id})
     return f"{SELLER_CENTER_ORDERS}?{query}"
 
 
@@ -74,7 +74,9 @@ def order_links(commerce_url: str | None, order: Order) -> list[Link]:
         commerce = Link("Open in Commerce admin", url)
     else:
         commerce = Link("Open in Commerce admin", None, "The order is not in Commerce yet.")
-    seller_center = Link("Open in Seller Center", seller_center_order_url(order.purchase_order_id))
+    seller_center = Link(
+        "Open in Seller Center", seller_center_order_url(order.marketplace_order_id)
+    )
     return [seller_center, commerce]
 
 
@@ -87,8 +89,8 @@ def listing_links(commerce_url: str | None, listing: Listing) -> list[Link]:
         )
     else:
         admin = Link("Open product in Commerce admin", None, "No Commerce product is linked.")
-    if listing.walmart_item_id:
-        walmart = Link("Open on Walmart.com", walmart_item_url(listing.walmart_item_id))
+    if listing.marketplace_item_id:
+        walmart = Link("Open on Walmart.com", walmart_item_url(listing.marketplace_item_id))
     else:
         walmart = Link("Open on Walmart.com", None, "Walmart has not given an item id yet.")
     return [admin, walmart]

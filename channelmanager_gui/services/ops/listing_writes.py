@@ -17,6 +17,7 @@ from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.listing import Listing
 from channelmanager_gui.models.money import json_number
 from channelmanager_gui.models.outbox import ActionStatus, OutboxAction
+from channelmanager_gui.models.public_keys import pick
 from channelmanager_gui.services import activity
 from channelmanager_gui.services.changes import Change, Changes
 from channelmanager_gui.services.csv_export import write_csv
@@ -104,5 +105,5 @@ def export_listings(db: Database, fmt: str, out: TextIO, store_id: int | None = 
 
 
 def _row(listing: Listing) -> dict[str, Any]:
-    row = {name: getattr(listing, name) for name in EXPORT_FIELDS}
+    row = pick(listing, EXPORT_FIELDS)
     return {k: v.isoformat() if isinstance(v, datetime) else v for k, v in row.items()}

@@ -18,6 +18,7 @@ from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.money import json_number
 from channelmanager_gui.models.order import Order, Return
+from channelmanager_gui.models.public_keys import pick
 from channelmanager_gui.services.csv_export import write_csv
 from channelmanager_gui.services.engine.fulfilment_common import load_order
 
@@ -42,7 +43,7 @@ def list_returns(
     if store_id is not None:
         query = query.where(Return.store_id == store_id)
     if open_only:
-        query = query.where(Return.walmart_refunded_at.is_(None))
+        query = query.where(Return.marketplace_refunded_at.is_(None))
     with db.session() as session:
         return list(session.scalars(query))
 
@@ -58,7 +59,7 @@ def find_order(db: Database, key: int | str) -> int:
             return found.id
         text = str(key).strip()
         query = select(Order.id).where(
-            (Order.purchase_order_id == text) | (Order.commerce_increment_id == text)
+            (Order.marketplace_order_id == text) | (Order.commerce_increment_id == text)
         )
         ids = list(session.scalars(query))
     if len(ids) != 1:
@@ -73,7 +74,7 @@ def _rows(db: Database, store_id: int | None) -> Iterator[dict[str, Any]]:
         query = query.where(Order.store_id == store_id)
     with db.session() as session:
         for order in session.scalars(query):
-            row = {name: getattr(order, name, None) for name in EXPORT_FIELDS}
+            row = pick(order, [name for name in EXPORT_FIELDS if name != "units"])
             row["units"] = sum(line.qty_ordered for line in order.lines)
             for key in ("order_date", "acknowledged_at", "updated_at"):
                 moment = row[key]

@@ -34,7 +34,7 @@ class SlipLine:
 class Slip:
     """One order's slip: the numbers a buyer or a packer may quote, the items, the address."""
 
-    purchase_order_id: str
+    marketplace_order_id: str
     customer_order_id: str
     commerce_increment_id: str | None
     order_date: datetime | None
@@ -54,7 +54,7 @@ def slip_for(order: Order) -> Slip:
         for line in order.lines
     )
     return Slip(
-        purchase_order_id=order.purchase_order_id,
+        marketplace_order_id=order.marketplace_order_id,
         customer_order_id=order.customer_order_id,
         commerce_increment_id=order.commerce_increment_id,
         order_date=order.order_date,
@@ -91,7 +91,7 @@ def slips_html(slips: Sequence[Slip]) -> str:
 
 def _slip_html(slip: Slip) -> str:
     numbers = [
-        ("Marketplace order (Walmart PO)", slip.purchase_order_id),
+        ("Marketplace order (Walmart PO)", slip.marketplace_order_id),
         ("Customer order", slip.customer_order_id),
     ]
     if slip.commerce_increment_id:
@@ -111,7 +111,7 @@ def _slip_html(slip: Slip) -> str:
         for line in slip.lines
     )
     return (
-        f"<h2>Packing slip — order {escape(slip.purchase_order_id)}</h2>"
+        f"<h2>Packing slip — order {escape(slip.marketplace_order_id)}</h2>"
         f"<table cellspacing='0' cellpadding='2'>{facts}</table>"
         f"<h3>Ship to</h3><p>{address}</p>"
         "<h3>Items</h3>"

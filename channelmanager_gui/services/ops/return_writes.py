@@ -43,7 +43,7 @@ class RefundQueued:
 
     return_id: int
     return_order_id: str
-    purchase_order_id: str
+    marketplace_order_id: str
     lines: list[list[int]]  # [return line number, quantity]
     units: int
     commerce_creditmemo: bool  # a Commerce credit memo was queued too
@@ -67,8 +67,8 @@ def refund_blocker(ret: Return, queued: str | None = None, last_error: str | Non
     """Why ``ret`` cannot be refunded now ("" when it can). ``queued`` is the status of an
     unfinished ``walmart.refund_return`` of it (see ``refund_actions``)."""
     name = f"Walmart return {ret.return_order_id}"
-    if ret.walmart_refunded_at is not None:
-        return f"{name} was already refunded on Walmart ({_day(ret.walmart_refunded_at)})."
+    if ret.marketplace_refunded_at is not None:
+        return f"{name} was already refunded on Walmart ({_day(ret.marketplace_refunded_at)})."
     if ret.status.upper() in _CANCELLED:
         return f"{name} was cancelled by the buyer; there is nothing to refund."
     if ret.order_id is None:
@@ -136,7 +136,7 @@ def refund(db: Database, return_ref: int | str, *, store_id: int | None = None) 
             "info",
         )
         return RefundQueued(
-            ret.id, ret.return_order_id, order.purchase_order_id, lines, units, memo
+            ret.id, ret.return_order_id, order.marketplace_order_id, lines, units, memo
         )
 
 

@@ -125,7 +125,7 @@ class ShippingInfo(WalmartModel):
 
 
 class Order(WalmartModel):
-    purchase_order_id: Text = Field(validation_alias="purchaseOrderId")
+    marketplace_order_id: Text = Field(validation_alias="purchaseOrderId")
     customer_order_id: Text = Field(validation_alias="customerOrderId")
     customer_email: str | None = Field(None, validation_alias="customerEmailId")
     order_date: Timestamp = Field(validation_alias="orderDate")

@@ -186,13 +186,13 @@ def cancellation_body(lines: list[CancelLine]) -> dict[str, Any]:
     return {"orderCancellation": {"orderLines": {"orderLine": wire}}}
 
 
-def refund_body(purchase_order_id: str, lines: list[RefundLine]) -> dict[str, Any]:
+def refund_body(marketplace_order_id: str, lines: list[RefundLine]) -> dict[str, Any]:
     if len({ln.full for ln in _some(lines)}) > 1:
         # Reference §4: a single request is either all-full or all-partial.
         raise ValidationError("full", "one refund is either all full or all partial")
     wire = [ln.to_wire() for ln in lines]
     return {
-        "orderRefund": {"purchaseOrderId": purchase_order_id, "orderLines": {"orderLine": wire}}
+        "orderRefund": {"purchaseOrderId": marketplace_order_id, "orderLines": {"orderLine": wire}}
     }
 
 

@@ -68,51 +68,51 @@ class OrdersApi(WalmartCore):
                 yield order
 
     async def get_order(
-        self, purchase_order_id: str, *, priority: Priority = Priority.INTERACTIVE
+        self, marketplace_order_id: str, *, priority: Priority = Priority.INTERACTIVE
     ) -> Order:
-        po = segment(purchase_order_id, "purchase_order_id")
-        what = f"order {purchase_order_id}"
+        po = segment(marketplace_order_id, "purchase_order_id")
+        what = f"order {marketplace_order_id}"
         reply = await self._call(
             "GET", f"/v3/orders/{po}", what=what, rate_key=ORDERS_KEY, priority=priority
         )
         return reply.model(Order, reply.dig("order"))
 
     async def acknowledge(
-        self, purchase_order_id: str, *, priority: Priority = Priority.INTERACTIVE
+        self, marketplace_order_id: str, *, priority: Priority = Priority.INTERACTIVE
     ) -> Order:
         """Acknowledge every line of the PO. Repeatable: re-acknowledging is allowed (§4)."""
-        return await self._action(purchase_order_id, "acknowledge", None, True, priority)
+        return await self._action(marketplace_order_id, "acknowledge", None, True, priority)
 
     async def ship_lines(
         self,
-        purchase_order_id: str,
+        marketplace_order_id: str,
         lines: list[ShipLine],
         *,
         priority: Priority = Priority.INTERACTIVE,
     ) -> Order:
         """Mark lines shipped with tracking. Sent once: see ``services.http.retry``."""
         body = shipment_body(lines)
-        return await self._action(purchase_order_id, "shipping", body, False, priority)
+        return await self._action(marketplace_order_id, "shipping", body, False, priority)
 
     async def cancel_lines(
         self,
-        purchase_order_id: str,
+        marketplace_order_id: str,
         lines: list[CancelLine],
         *,
         priority: Priority = Priority.INTERACTIVE,
     ) -> Order:
         body = cancellation_body(lines)
-        return await self._action(purchase_order_id, "cancel", body, False, priority)
+        return await self._action(marketplace_order_id, "cancel", body, False, priority)
 
     async def refund_lines(
         self,
-        purchase_order_id: str,
+        marketplace_order_id: str,
         lines: list[RefundLine],
         *,
         priority: Priority = Priority.INTERACTIVE,
     ) -> Order:
-        body = refund_body(purchase_order_id, lines)
-        return await self._action(purchase_order_id, "refund", body, False, priority)
+        body = refund_body(marketplace_order_id, lines)
+        return await self._action(marketplace_order_id, "refund", body, False, priority)
 
     async def _action(
         self, po: str, verb: str, body: Any, repeatable: bool, priority: Priority

@@ -27,7 +27,7 @@ class TrackingStatus(WalmartModel):
 
 class ReturnLine(WalmartModel):
     line_number: int = Field(validation_alias="returnOrderLineNumber")
-    purchase_order_id: Text | None = Field(None, validation_alias="purchaseOrderId")
+    marketplace_order_id: Text | None = Field(None, validation_alias="purchaseOrderId")
     purchase_order_line_number: int | None = Field(None, validation_alias="purchaseOrderLineNumber")
     sku: Text | None = Field(None, validation_alias=AliasPath("item", "sku"))
     product_name: str | None = Field(None, validation_alias=AliasPath("item", "productName"))

@@ -145,7 +145,7 @@ def display_text(row: ListingRow, column: int) -> str:
     if column == COL_SENT_AT:
         return stamp(row.sent_at)
     if column == COL_ITEM:
-        return row.walmart_item_id or ""
+        return row.marketplace_item_id or ""
     return problem_text(row)
 
 

@@ -156,7 +156,7 @@ def display_text(row: OrderRow, column: int, now: datetime) -> str:
     """The text of one cell (module-level so the page can copy rows as text)."""
     zone = now.tzinfo
     if column == COL_PO:
-        return row.purchase_order_id
+        return row.marketplace_order_id
     if column == COL_COMMERCE:
         return row.commerce_increment_id or "—"
     if column == COL_CUSTOMER_ORDER:

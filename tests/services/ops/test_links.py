@@ -32,7 +32,7 @@ def test_commerce_admin_urls_from_the_store_base_or_its_rest_base() -> None:
 
 
 def test_order_links_say_why_commerce_is_missing() -> None:
-    order = Order(purchase_order_id="999", commerce_entity_id=None)
+    order = Order(marketplace_order_id="999", commerce_entity_id=None)
     seller, commerce = links.order_links("https://shop.example.com", order)
     assert seller.url is not None and seller.url.endswith("poNumber=999")
     assert commerce.url is None and commerce.why_not
@@ -43,10 +43,10 @@ def test_order_links_say_why_commerce_is_missing() -> None:
 
 
 def test_listing_links() -> None:
-    listing = Listing(sku="A", commerce_product_id=12, walmart_item_id=None)
+    listing = Listing(sku="A", commerce_product_id=12, marketplace_item_id=None)
     admin, walmart = links.listing_links("https://shop.example.com", listing)
     assert admin.url == "https://shop.example.com/admin/catalog/product/edit/id/12/"
     assert walmart.url is None and walmart.why_not
-    listing.walmart_item_id = "777"
+    listing.marketplace_item_id = "777"
     assert links.listing_links(None, listing)[1].url == "https://www.walmart.com/ip/777"
     assert links.listing_links(None, listing)[0].url is None

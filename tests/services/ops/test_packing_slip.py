@@ -22,7 +22,7 @@ ADDRESS = {
 def make_order(po: str = "1234567890", **kw: Any) -> Order:
     order = Order(
         id=7,
-        purchase_order_id=po,
+        marketplace_order_id=po,
         customer_order_id="5551112222",
         commerce_increment_id=kw.get("increment", "000000042"),
         order_date=datetime(2024, 5, 9, tzinfo=UTC),
@@ -41,7 +41,7 @@ def make_order(po: str = "1234567890", **kw: Any) -> Order:
 
 def test_slip_has_the_order_numbers_items_and_what_is_left_to_ship() -> None:
     slip = slip_for(make_order())
-    assert slip.purchase_order_id == "1234567890"
+    assert slip.marketplace_order_id == "1234567890"
     assert slip.customer_order_id == "5551112222"
     assert slip.commerce_increment_id == "000000042"
     assert [(ln.sku, ln.qty_open, ln.qty_ordered) for ln in slip.lines] == [

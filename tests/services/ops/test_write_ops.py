@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import func, select
 
+from channelmanager_gui.models.account import walmart_account_id
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.order import Order, Return
 from channelmanager_gui.models.outbox import ActionStatus, OutboxAction
@@ -108,7 +109,8 @@ def test_refund_carries_its_changes(db: Database, store_id: int) -> None:
     order_id = add_order(db, store_id, "1007", lines=[Line("A", 1, shipped=1)])
     with db.session() as session:
         session.add(Return(
-            store_id=store_id, order_id=order_id, return_order_id="RMA-1",
+            store_id=store_id, account_id=walmart_account_id(session, store_id),
+            order_id=order_id, return_order_id="RMA-1",
             customer_order_id="C1007", status="INITIATED", refund_amount=10,
             lines=[{"line_number": 1, "qty": 1, "refunded_qty": 0}],
         ))  # fmt: skip

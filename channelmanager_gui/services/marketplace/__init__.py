@@ -1,0 +1,53 @@
+"""The marketplace port (``port``) and its adapters: one interface the engine uses for Walmart
+and Amazon alike, and ``open_adapter`` to get one for an account. Qt-free."""
+
+from channelmanager_gui.services.marketplace.factory import AccountSpec, open_adapter
+from channelmanager_gui.services.marketplace.port import (
+    ActionResult,
+    AppliedValues,
+    CancelRequest,
+    Capabilities,
+    CatalogCandidate,
+    FulfilledBy,
+    IncomingLine,
+    IncomingOrder,
+    IncomingReturn,
+    ListingSnapshot,
+    Marketplace,
+    MarketplacePort,
+    OrderPage,
+    PriceUpdate,
+    PushCheck,
+    PushReceipt,
+    RefundLine,
+    RefundRequest,
+    ReturnLine,
+    ShipmentRequest,
+    StockUpdate,
+)
+
+__all__ = [
+    "AccountSpec",
+    "ActionResult",
+    "AppliedValues",
+    "CancelRequest",
+    "Capabilities",
+    "CatalogCandidate",
+    "FulfilledBy",
+    "IncomingLine",
+    "IncomingOrder",
+    "IncomingReturn",
+    "ListingSnapshot",
+    "Marketplace",
+    "MarketplacePort",
+    "OrderPage",
+    "PriceUpdate",
+    "PushCheck",
+    "PushReceipt",
+    "RefundLine",
+    "RefundRequest",
+    "ReturnLine",
+    "ShipmentRequest",
+    "StockUpdate",
+    "open_adapter",
+]
