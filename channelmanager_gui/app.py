@@ -32,7 +32,7 @@ from channelmanager_gui.launcher import quit_after_seconds, self_command
 from channelmanager_gui.models.dashboard_queries import open_errors
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.store import Store
-from channelmanager_gui.paths import data_dir
+from channelmanager_gui.paths import cache_dir, data_dir
 from channelmanager_gui.platform_check import missing_packages_message, missing_xcb_packages
 from channelmanager_gui.qt_async import (
     OpRunner,
@@ -49,6 +49,7 @@ from channelmanager_gui.services.credentials import CredentialStore, keyring_pro
 from channelmanager_gui.services.db_watch import DatabaseWatch
 from channelmanager_gui.services.engine.context import KeyringSecrets, SecretSource
 from channelmanager_gui.services.language_prefs import Language
+from channelmanager_gui.services.ops.images import product_images
 from channelmanager_gui.services.sync_notices import Notice, NoticeKind, SyncNotices
 from channelmanager_gui.services.sync_status import SyncStatusBoard
 from channelmanager_gui.text_marks import N_
@@ -65,6 +66,7 @@ from channelmanager_gui.views.notice_words import NoticeWords
 from channelmanager_gui.views.page_wiring import PageDeps, mount_pages
 from channelmanager_gui.views.single_instance import SingleInstance, instance_key
 from channelmanager_gui.views.theme import follow
+from channelmanager_gui.views.thumbnails import ThumbnailLoader
 from channelmanager_gui.views.tray import TrayController
 from channelmanager_gui.views.window_state import window_settings
 
@@ -76,7 +78,9 @@ log = logging.getLogger(__name__)
 WATCH_MS = 100
 
 NO_STORE_NOTICE = N_(
-    "Labels", "No store is connected yet: add one with “channelmanager-gui store add”."
+    "Labels",
+    "No store is connected yet: Help › Get started… connects one (or Settings › Add store…), "
+    "or tries the demo.",
 )
 DEMO_FAILED_NOTICE = N_(
     "Labels", "The demo could not be started: run “channelmanager-gui --demo” instead."
@@ -251,13 +255,22 @@ class _Shell:
         )
         self.ops.actions_queued.connect(self.control.wake)
         self._known = known
-        self._idle_notice = NO_KEYRING_NOTICE if backend.secrets is None else NO_STORE_NOTICE
+        self._keyring_missing = backend.secrets is None
+        self._idle_notice = NO_KEYRING_NOTICE if self._keyring_missing else NO_STORE_NOTICE
         self.first_run = not demo and not known  # offer the first-run wizard once running
         self.tray = self._build_tray() if QSystemTrayIcon.isSystemTrayAvailable() else None
         self.window.set_close_to_tray(self.tray is not None)
         self._notices = SyncNotices(self._show_notice, allowed=self._notice_allowed)
         self._notice_bridge = BoardBridge(self.board, self.window)
         self._notice_bridge.changed.connect(lambda: self._notices.check(self.board))
+        self.thumbnails = (
+            ThumbnailLoader(
+                product_images(backend.db, backend.secrets, cache_dir() / "images"),
+                parent=self.window,
+            )
+            if backend.secrets is not None
+            else None
+        )
         self.pages = mount_pages(
             PageDeps(
                 window=self.window,
@@ -269,10 +282,12 @@ class _Shell:
                 secrets=backend.secrets,
                 sync_now=self.sync_now,
                 set_paused=self.set_paused,
+                thumbnails=self.thumbnails,
             )
         )
         self.pages.restore_state(window_settings())
         self.window.quit_requested.connect(self.quit)
+        self.window.get_started_requested.connect(self.offer_first_run)
         self.window.sync_now_requested.connect(self.sync_now)
         self.window.resume_requested.connect(lambda: self.set_paused(False))
 
@@ -281,7 +296,13 @@ class _Shell:
         in demo mode."""
         if not self.window.isVisible():
             return  # quitting already
-        wizard = FirstRunWizard(self.db, CredentialStore(), self.ops, parent=self.window)
+        wizard = FirstRunWizard(
+            self.db,
+            CredentialStore(),
+            self.ops,
+            keyring_missing=self._keyring_missing,
+            parent=self.window,
+        )
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.store_added.connect(lambda _id: self.changes.publish(Changes.of(Change.STORES)))
         wizard.demo_requested.connect(self._relaunch_in_demo)
@@ -395,6 +416,8 @@ class _Shell:
             await self.control.aclose()
         finally:
             self.db_watch.close()
+            if self.thumbnails is not None:  # its HTTP clients, then its worker thread
+                await asyncio.to_thread(self.thumbnails.close)
 
     def _notice_allowed(self, kind: NoticeKind) -> bool:
         """The merchant's choice in Settings, read at each notice (one small row)."""

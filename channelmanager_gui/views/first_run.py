@@ -30,9 +30,14 @@ class FirstRunWizard(QDialog):
         ops: OpRunner,
         *,
         ask_store: AskStore | None = None,
+        keyring_missing: bool = False,
         parent: QWidget | None = None,
     ) -> None:
+        """``keyring_missing``: no safe place for the tokens on this computer, so "Connect my
+        store" could only end at its Save; the demo keeps its secrets in memory and still
+        works."""
         super().__init__(parent)
+        self._keyring_missing = keyring_missing
         self._db = db
         self._creds = creds
         self._ops = ops
@@ -59,16 +64,22 @@ class FirstRunWizard(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         choices = QHBoxLayout()
-        self.connect_button = self._choice(
-            choices,
-            self.tr("Connect my store"),
+        connect_text = (
             self.tr(
+                "Needs a safe place for your access token and Walmart secret (a system "
+                "keyring), and this computer has none yet: install and unlock one, then start "
+                "Channel Manager again. The demo works meanwhile."
+            )
+            if self._keyring_missing
+            else self.tr(
                 "Your Commerce URL and access token, and your Walmart Client ID and Secret. "
                 "You can test the connection before saving."
-            ),
+            )
         )
+        self.connect_button = self._choice(choices, self.tr("Connect my store"), connect_text)
         self.connect_button.setObjectName("primaryButton")
         self.connect_button.clicked.connect(self._on_connect_button_clicked)
+        self.connect_button.setEnabled(not self._keyring_missing)
         self.demo_button = self._choice(
             choices,
             self.tr("Try the demo"),
@@ -79,6 +90,9 @@ class FirstRunWizard(QDialog):
         )
         self.demo_button.clicked.connect(self._on_demo_button_clicked)
         layout.addLayout(choices)
+        reopen = QLabel(self.tr("Later, Help › Get started… brings you back here."))
+        reopen.setObjectName("emptyHint")
+        layout.addWidget(reopen)
         later = QPushButton(self.tr("Later"))
         later.clicked.connect(self.reject)
         layout.addWidget(later, 0, Qt.AlignmentFlag.AlignRight)

@@ -26,7 +26,7 @@ CONSEQUENCE = N_(
     "Labels",
     "Channel Manager never falls back to saving secrets in a plain file. If you continue, "
     "you can look at data already synced, but no store can connect until a keyring is "
-    "available.",
+    "available. The demo works without one (Help › Get started…).",
 )
 
 

@@ -37,9 +37,9 @@ from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.services.ops.links import links_for_listing
 from channelmanager_gui.text_marks import N_
 from channelmanager_gui.views.bulk_outcome import Done, outcome_text
+from channelmanager_gui.views.fitting_tabs import FittingTabs
 from channelmanager_gui.views.i18n import listing_state, ui
 from channelmanager_gui.views.links_menu import add_links
-from channelmanager_gui.views.locale_format import number_text
 from channelmanager_gui.views.page_style import page_style
 from channelmanager_gui.views.table_support import (
     Confirm,
@@ -88,6 +88,18 @@ def tab_title(tab: str) -> str:
         return QCoreApplication.translate("ListingsPage", "In error")
     state = listing_state(tab)
     return state[:1].upper() + state[1:]
+
+
+def short_title(tab: str) -> str:
+    """The tab's title when the full ones do not fit the window's width."""
+    short = _SHORT_TITLES.get(tab)
+    return QCoreApplication.translate("ListingsPage", short) if short else tab_title(tab)
+
+
+_SHORT_TITLES = {
+    "ready to list": N_("ListingsPage", "Ready"),
+    "pending match": N_("ListingsPage", "Pending"),
+}
 
 
 class ListingsPage(QWidget):
@@ -146,8 +158,7 @@ class ListingsPage(QWidget):
         self.tabs.setExpanding(False)
         self.tabs.setDrawBase(False)
         self.tabs.setStyleSheet(COMPACT_TABS)  # all nine fit a 1024 px window (issue 20 #8)
-        for tab in TABS:
-            self.tabs.addTab(tab_title(tab))
+        self.tab_titles = FittingTabs(self.tabs, [(tab_title(t), short_title(t)) for t in TABS])
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         layout.addWidget(self.tabs)
         self.table = QTableView()
@@ -346,8 +357,7 @@ class ListingsPage(QWidget):
         self.empty_label.setVisible(bool(text))
 
     def _on_model_counts_changed(self, counts: ListingCounts) -> None:
-        for index, tab in enumerate(TABS):
-            self.tabs.setTabText(index, f"{tab_title(tab)}  {number_text(counts.get(tab))}")
+        self.tab_titles.set_counts([counts.get(tab) for tab in TABS])
         self._update_empty_state()
         self.counts_changed.emit(counts)
 

@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
     sync_now_requested = Signal()
     resume_requested = Signal()
     quit_requested = Signal()
+    get_started_requested = Signal()  # Help › Get started…: connect a store or try the demo
     refresh_requested = Signal(object)  # the Area shown: View > Refresh (F5) reloads it
     hidden_to_tray = Signal()
     area_changed = Signal(object)  # Area
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self._close_to_tray = False
         self._quitting = False
         self._pages: dict[Area, QWidget] = {}
+        self._demo = demo
         self.setWindowTitle(
             self.tr("Channel Manager — demo data") if demo else self.tr("Channel Manager")
         )
@@ -150,6 +152,10 @@ class MainWindow(QMainWindow):
         self.find_action.triggered.connect(self._on_find_triggered)
         view_menu.addAction(self.find_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.get_started_action = help_menu.addAction(self.tr("&Get started…"))
+        self.get_started_action.setToolTip(self.tr("Connect a store, or try the demo"))
+        self.get_started_action.triggered.connect(lambda _=False: self.get_started_requested.emit())
+        self.get_started_action.setVisible(not self._demo)  # the demo is the demo already
         about = QAction(self.tr("&About Channel Manager"), self)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self._on_about_triggered)

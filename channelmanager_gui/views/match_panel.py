@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -23,8 +24,10 @@ from channelmanager_gui.models.listing import ListingState, MatchStatus
 from channelmanager_gui.models.listing_table_queries import MatchDetail
 from channelmanager_gui.qt_text import plain_label
 from channelmanager_gui.views.tables.listings import identifier_text, money
+from channelmanager_gui.views.thumbnails import Thumbnail, ThumbnailLoader
 
 CARD_WIDTH = 230
+IMAGE_SIZE = 56
 
 
 def next_step(detail: MatchDetail) -> str:
@@ -77,14 +80,21 @@ def next_step(detail: MatchDetail) -> str:
 
 
 class MatchPanel(QWidget):
-    """Shows one listing; ``candidate_chosen(listing_id, marketplace_item_id)`` on a pick."""
+    """Shows one listing; ``candidate_chosen(listing_id, marketplace_item_id)`` on a pick.
+
+    Each card shows an image: with a loader (:meth:`set_thumbnails`) the Commerce product's,
+    and each candidate's from the image URL Walmart gave; a placeholder while loading or
+    without one.
+    """
 
     candidate_chosen = Signal(int, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._listing_id: int | None = None
+        self._thumbnails: ThumbnailLoader | None = None
         self.pick_buttons: dict[str, QPushButton] = {}
+        self.images: list[Thumbnail] = []  # ours first, then each candidate's
         self._setup_ui()
 
     def _setup_ui(self) -> None:
@@ -107,6 +117,9 @@ class MatchPanel(QWidget):
         scroll.setWidget(self.cards)
         layout.addWidget(scroll, 1)
 
+    def set_thumbnails(self, loader: ThumbnailLoader) -> None:
+        self._thumbnails = loader
+
     def show_detail(self, detail: MatchDetail | None) -> None:
         self._clear_cards()
         if detail is None:
@@ -126,7 +139,9 @@ class MatchPanel(QWidget):
             (identifier_text(row), False),
             (self.tr("Price {price}").format(price=money(row.price)), False),
         ]
-        self._cards_layout.addWidget(_card(ours, None))
+        image = self._image()
+        image.show_product(self._thumbnails, row.store_id, row.sku)
+        self._cards_layout.addWidget(_card(ours, None, image))
         for candidate in detail.candidates:
             self._add_candidate(candidate)
         self._cards_layout.addStretch(1)
@@ -145,10 +160,18 @@ class MatchPanel(QWidget):
         button.setEnabled(bool(item_id) and not candidate.get("chosen"))
         button.clicked.connect(lambda _=False, i=item_id: self._on_pick_clicked(i))
         self.pick_buttons[item_id] = button
-        self._cards_layout.addWidget(_card(lines, button))
+        image = self._image()
+        image.show_url(self._thumbnails, candidate.get("image_url") or None)
+        self._cards_layout.addWidget(_card(lines, button, image))
+
+    def _image(self) -> Thumbnail:
+        image = Thumbnail(IMAGE_SIZE)
+        self.images.append(image)
+        return image
 
     def _clear_cards(self) -> None:
         self.pick_buttons = {}
+        self.images = []
         while self._cards_layout.count():
             item = self._cards_layout.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -160,22 +183,32 @@ class MatchPanel(QWidget):
             self.candidate_chosen.emit(self._listing_id, item_id)
 
 
-def _card(lines: list[tuple[str, bool]], button: QPushButton | None) -> QFrame:
+def _card(lines: list[tuple[str, bool]], button: QPushButton | None, image: Thumbnail) -> QFrame:
+    """A card: the image beside its title (so the card stays short enough for a 700 px
+    window with "Use this item" in view), the other lines below."""
     card = QFrame()
     card.setObjectName("matchCard")
     card.setFrameShape(QFrame.Shape.StyledPanel)
     card.setFixedWidth(CARD_WIDTH)
     layout = QVBoxLayout(card)
-    for text, bold in lines:
-        if not text:
-            continue
-        label = plain_label(text)  # product names, Walmart's titles and errors
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        if bold:
-            label.setStyleSheet("font-weight: 600;")
+    top = QHBoxLayout()
+    top.addWidget(image, 0, Qt.AlignmentFlag.AlignTop)
+    labels = [_line(text, bold) for text, bold in lines if text]
+    if labels:
+        top.addWidget(labels[0], 1, Qt.AlignmentFlag.AlignTop)
+    layout.addLayout(top)
+    for label in labels[1:]:
         layout.addWidget(label)
     layout.addStretch(1)
     if button is not None:
         layout.addWidget(button)
     return card
+
+
+def _line(text: str, bold: bool) -> QLabel:
+    label = plain_label(text)  # product names, Walmart's titles and errors
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if bold:
+        label.setStyleSheet("font-weight: 600;")
+    return label

@@ -13,8 +13,8 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -59,6 +59,7 @@ from channelmanager_gui.views.style import Palette
 from channelmanager_gui.views.tables.activity import OUTCOME_TEXT
 from channelmanager_gui.views.tables.orders import money
 from channelmanager_gui.views.theme import brush, themed
+from channelmanager_gui.views.thumbnails import ThumbnailLoader
 
 Clock = Callable[[], datetime]
 FIX_THEN_RETRY = N_("Labels", "<br>Fix the cause (in Commerce or on Walmart), then click Retry.")
@@ -73,6 +74,7 @@ def _faint(p: Palette) -> str:
     return f"color: {p.TEXT_FAINT};"
 
 
+LINE_IMAGE = 24
 # A line's Walmart charges: unit price, then the line's shipping and tax (on item and shipping).
 _LINE_HEADERS = (
     N_("Labels", "SKU"),
@@ -103,7 +105,14 @@ class OrderDetailView(QWidget):
         self._order_id: int | None = None
         self.order: Order | None = None
         self.blockers: list[Blocker] = []
+        self._thumbnails: ThumbnailLoader | None = None
         self._setup_ui()
+
+    def set_thumbnails(self, loader: ThumbnailLoader) -> None:
+        """Show each line's product image before its name, redrawn as images arrive."""
+        self._thumbnails = loader
+        self.lines.setIconSize(QSize(LINE_IMAGE, LINE_IMAGE))
+        loader.ready.connect(self._show_line_images)
 
     def order_id(self) -> int | None:
         return self._order_id
@@ -360,6 +369,16 @@ class OrderDetailView(QWidget):
             for line in order.lines
         ]
         fill_table(self.lines, rows, right_columns=range(2, 9))
+        self._show_line_images()
+
+    def _show_line_images(self, *_: object) -> None:
+        loader, order = self._thumbnails, self.order
+        if loader is None or order is None:
+            return
+        for row, line in enumerate(order.lines):
+            item = self.lines.item(row, 1)
+            if item is not None:
+                item.setIcon(QIcon(loader.product(order.store_id, line.sku, LINE_IMAGE)))
 
     def _fill_shipments(self, order: Order) -> None:
         zone = self._clock().tzinfo

@@ -42,6 +42,7 @@ from channelmanager_gui.views.returns_page import ReturnsPage
 from channelmanager_gui.views.settings_page import SettingsPage
 from channelmanager_gui.views.table_support import threaded_runner
 from channelmanager_gui.views.tables.paged import Runner
+from channelmanager_gui.views.thumbnails import ThumbnailLoader
 
 NO_ENGINE_FOR_IMPORT = N_("Labels", "Connect a store (Settings) before adding products.")
 
@@ -90,6 +91,7 @@ class PageDeps:
     sync_now: Callable[[str | None], None]  # every loop (None) or one (its board label)
     set_paused: Callable[[bool], None]
     runner: Runner[Any] | None = None  # tests run page queries inline; the app in threads
+    thumbnails: ThumbnailLoader | None = None  # product images; none without a store's secrets
 
 
 def mount_pages(deps: PageDeps) -> Pages:
@@ -124,6 +126,8 @@ def mount_pages(deps: PageDeps) -> Pages:
         window.set_page(area, page)
     _wire_navigation(deps, pages)
     _wire_actions(deps, pages)
+    if deps.thumbnails is not None:
+        _wire_thumbnails(deps.thumbnails, pages)
     for page in pages.with_changes():
         deps.change_bridge.changed.connect(page.on_changes)
     window.top_bar.store_changed.connect(lambda store_id: _set_store(pages, store_id))
@@ -131,6 +135,14 @@ def mount_pages(deps: PageDeps) -> Pages:
     pages.settings.stores_changed.connect(lambda: changes.publish(Changes.of(Change.STORES)))
     window.export_menu = ExportMenu(window, window.file_menu, db, ops, window.top_bar.current_store)
     return pages
+
+
+def _wire_thumbnails(loader: ThumbnailLoader, pages: Pages) -> None:
+    """Product images in the Listings and Matching tables, the candidates and order lines."""
+    pages.listings.model.set_thumbnails(loader, pages.listings.table)
+    pages.matching.model.set_thumbnails(loader, pages.matching.table)
+    pages.matching.panel.set_thumbnails(loader)
+    pages.orders.detail.set_thumbnails(loader)
 
 
 def _set_store(pages: Pages, store_id: int) -> None:

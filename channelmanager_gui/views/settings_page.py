@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
@@ -121,7 +122,6 @@ class SettingsPage(QWidget):
             self.table.horizontalHeader().resizeSection(column, width)
         self.table.itemSelectionChanged.connect(self._on_table_item_selection_changed)
         self.table.cellDoubleClicked.connect(lambda *_: self.edit_selected())
-        self.table.setMaximumHeight(180)
         layout.addWidget(self.table)
         buttons = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Add store…"))
@@ -148,12 +148,18 @@ class SettingsPage(QWidget):
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setObjectName("storeSummary")
-        # It takes the room left (stretch 1) rather than forcing the page past 700 px.
-        self.summary.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self.summary.setWordWrap(True)
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.summary, 1)
+        # It takes the room left (stretch 1) rather than forcing the page past 700 px, and
+        # scrolls when that is too little: at 1024 × 700 its last lines were cut off unseen.
+        self.summary_scroll = QScrollArea()
+        self.summary_scroll.setObjectName("storeSummaryScroll")
+        self.summary_scroll.setWidgetResizable(True)
+        self.summary_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.summary_scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        self.summary_scroll.setWidget(self.summary)
+        layout.addWidget(self.summary_scroll, 1)
         # Side by side: stacked, the page would not fit a 1024 × 700 window (issue 20 #8)
         desktop_row = QHBoxLayout()
         self.desktop = DesktopSettings(self._db, self._autostart)
@@ -176,6 +182,7 @@ class SettingsPage(QWidget):
                 item.setToolTip(verbatim(text))
                 self.table.setItem(row, column, item)
             self.table.item(row, 0).setData(STORE_ID_ROLE, store.id)
+        self._fit_table(len(known))
         if not known:
             self.notice.setText(
                 self.tr("No store yet: add your Commerce store and Walmart account.")
@@ -183,6 +190,14 @@ class SettingsPage(QWidget):
         elif self.selected_store() is None:
             self.table.selectRow(0)
         self._on_table_item_selection_changed()
+
+    def _fit_table(self, rows: int) -> None:
+        """As tall as its stores (three rows' room, up to five, then it scrolls): the rules
+        below get the rest of a 700 px window."""
+        table = self.table
+        shown = min(max(rows, 3), 5)
+        height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+        table.setFixedHeight(height + shown * table.verticalHeader().defaultSectionSize())
 
     def selected_store(self) -> int | None:
         rows = {index.row() for index in self.table.selectedIndexes()}
@@ -280,21 +295,28 @@ def settings_summary(settings: StoreSettings) -> str:
 
 def rules_summary(rules: ListingRules) -> str:
     """The listing rules in two lines of rich text (rule names escaped: merchant-typed)."""
-    tr = partial(QCoreApplication.translate, "SettingsPage")
-    stock = tr("the Commerce salable quantity")
+    stock = QCoreApplication.translate("RulesSummary", "the Commerce salable quantity")
     if rules.safety_buffer:
-        stock += tr(", less {0} held back").format(rules.safety_buffer)
+        stock += QCoreApplication.translate("RulesSummary", ", less {units} held back").format(
+            units=rules.safety_buffer
+        )
     if rules.out_of_stock_threshold:
-        stock += tr("; 0 at or below {0}").format(rules.out_of_stock_threshold)
+        stock += QCoreApplication.translate("RulesSummary", "; 0 at or below {units}").format(
+            units=rules.out_of_stock_threshold
+        )
     if rules.max_quantity is not None:
-        stock += tr("; at most {0}").format(rules.max_quantity)
-    price = tr("the Commerce price")
+        stock += QCoreApplication.translate("RulesSummary", "; at most {units}").format(
+            units=rules.max_quantity
+        )
+    price = QCoreApplication.translate("RulesSummary", "the Commerce price")
     if rules.price_rules:
         names = ", ".join(html.escape(rule.name) for rule in rules.ordered())
-        price += tr(" through the price rules {0}").format(names)
-    return (
-        f"<p><b>{tr('Listed stock:')}</b> {stock}.</p><p><b>{tr('Listed price:')}</b> {price}.</p>"
-    )
+        price += QCoreApplication.translate(
+            "RulesSummary", " through the price rules {names}"
+        ).format(names=names)
+    return QCoreApplication.translate(
+        "RulesSummary", "<p><b>Listed stock:</b> {stock}.</p><p><b>Listed price:</b> {price}.</p>"
+    ).format(stock=stock, price=price)
 
 
 PROPER_NOUNS = ("Walmart", "Commerce")  # keep their capital in the middle of a sentence

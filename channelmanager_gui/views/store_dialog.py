@@ -88,6 +88,9 @@ class StoreDialog(QDialog):
         self.store_id = store_id
         self.test_task: asyncio.Task[Any] | None = None
         self._test_failed = False  # the last test of these very details failed
+        # As in the Ship dialog: no reason in red before the merchant typed anything ("Give the
+        # store a name." greeted an empty form); Save says it in its tooltip meanwhile.
+        self._touched = self._filled = False
         self.setWindowTitle(self.tr("Edit store") if store_id else self.tr("Add a store"))
         self.setMinimumWidth(560)
         self._setup_ui()
@@ -95,6 +98,8 @@ class StoreDialog(QDialog):
         self._base_settings = answer.settings  # options this dialog does not show survive
         self._fill(answer)
         self._on_input_changed()
+        self._filled = True  # from here on, a change is the merchant's
+        self.name.setFocus()  # typing starts in the first field, not on the tab bar
 
     @classmethod
     def ask(
@@ -276,11 +281,14 @@ class StoreDialog(QDialog):
     # -- slots ---------------------------------------------------------------------------------
 
     def _on_input_changed(self, *_: object) -> None:
+        self._touched = self._touched or self._filled
         reason = store_form.problem(self.answer(), editing=self.store_id is not None)
         if reason is None and self._test_failed:
             reason = ui(TEST_FAILED)
-        self.reason.setText(core("CoreText", reason or ""))
+        text = core("CoreText", reason or "")
+        self.reason.setText(text if self._touched or self._test_failed else "")
         self.save_button.setEnabled(reason is None)
+        self.save_button.setToolTip(text)
 
     def _on_connection_changed(self) -> None:
         """A test result is about the details it tested: new details, no stale verdict."""

@@ -12,37 +12,21 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
+from take import run_demo  # this folder's light screenshots: the same demo run
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[1]
-WAIT_MS = 25_000  # the demo's first catalog import and order sync
 STEP_MS = 1_500
 SIZE = (1280, 800)
 
 
 def main() -> int:
-    return run_demo(lambda: shoot("dark", _dark))
-
-
-def run_demo(when_ready: Callable[[], None]) -> int:
-    """The demo in a throwaway data folder; ``when_ready`` runs once it has synced."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    os.environ["CHANNELMANAGER_HOME"] = tempfile.mkdtemp(prefix="cm-shots-")
-    os.environ["PYTHONPATH"] = str(ROOT)  # the sync process runs this checkout too
-    sys.path.insert(0, str(ROOT))
-    from channelmanager_gui.app import run_app
-
-    app = QApplication(sys.argv[:1])  # run_app uses it; the timer needs it to exist
-    QTimer.singleShot(WAIT_MS, when_ready)
-    code = run_app(True, sys.argv[:1])
-    del app
-    return code
+    return run_demo(lambda: shoot("dark", _dark))
 
 
 def _dark(window: QWidget) -> None:

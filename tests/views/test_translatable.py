@@ -33,6 +33,7 @@ from channelmanager_gui.views.bulk_ship_dialog import BulkShipDialog
 from channelmanager_gui.views.cancel_dialog import CancelDialog
 from channelmanager_gui.views.first_run import FirstRunWizard
 from channelmanager_gui.views.keyring_dialog import KeyringDialog
+from channelmanager_gui.views.listing_rules_dialog import ListingRulesDialog
 from channelmanager_gui.views.navigation import Area
 from channelmanager_gui.views.packing_slips import PackingSlipDialog
 from channelmanager_gui.views.ship_dialog import ShipDialog
@@ -114,7 +115,7 @@ def test_every_page_and_menu_shows_translated_texts(
     seed_shop(db)
     i18n_support.install(pseudo)
     try:
-        window, _pages, _ = build(qtbot, db)
+        window, pages, _ = build(qtbot, db)
         window.resize(1280, 800)
         window.show()
         qtbot.waitExposed(window)
@@ -123,6 +124,9 @@ def test_every_page_and_menu_shows_translated_texts(
             window.show_area(area)
             qtbot.wait(100)
             problems += [f"{area.value}: {line}" for line in _unmarked(window)]
+        window.show_area(Area.MATCHING)
+        pages.matching.undo_button.show()  # shown after a pick, with its tooltip
+        problems += [f"matching undo: {line}" for line in _unmarked(window)]
         assert not sorted(set(problems)), "\n".join(sorted(set(problems)))
     finally:
         i18n_support.remove(pseudo)
@@ -159,6 +163,8 @@ def _dialogs(db: Database, ids: dict[str, int]) -> dict[str, QWidget]:
     order = core.order_for_action(db, ids["due"])
     orders = load_orders(db, [ids["due"], ids["late"]])
     ops = OpRunner(lambda exc, label: pytest.fail(f"{label}: {exc!r}"))
+    rules = ListingRulesDialog(db, ids["store"])
+    rules.price_rules.add_button.click()  # a rule's row: its scope and change choices
     return {
         "ship": ShipDialog(order),
         "cancel": CancelDialog(order),
@@ -168,5 +174,9 @@ def _dialogs(db: Database, ids: dict[str, int]) -> dict[str, QWidget]:
         "add store": StoreDialog(db, CredentialStore(), ops),
         "edit store": StoreDialog(db, CredentialStore(), ops, ids["store"]),
         "first run": FirstRunWizard(db, CredentialStore(), ops, ask_store=lambda *_: None),
+        "first run, no keyring": FirstRunWizard(
+            db, CredentialStore(), ops, ask_store=lambda *_: None, keyring_missing=True
+        ),
+        "listing rules": rules,
         "keyring": KeyringDialog(KEYRING_PROBLEM),
     }

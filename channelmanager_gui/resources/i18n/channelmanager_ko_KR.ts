@@ -588,12 +588,20 @@
         <translation>Commerce URL과 액세스 토큰, Walmart Client ID와 Secret을 입력합니다. 저장하기 전에 연결을 테스트할 수 있습니다.</translation>
     </message>
     <message>
+        <source>Needs a safe place for your access token and Walmart secret (a system keyring), and this computer has none yet: install and unlock one, then start Channel Manager again. The demo works meanwhile.</source>
+        <translation>액세스 토큰과 Walmart 비밀 키를 보관할 안전한 장소(시스템 키링)가 필요한데, 이 컴퓨터에는 아직 없습니다. 키링을 설치하고 잠금 해제한 뒤 Channel Manager를 다시 시작하세요. 그동안 데모는 사용할 수 있습니다.</translation>
+    </message>
+    <message>
         <source>Try the demo</source>
         <translation>데모 체험</translation>
     </message>
     <message>
         <source>Explore with a demo shop and a simulated Walmart account on this computer. Nothing is sent anywhere.</source>
         <translation>이 컴퓨터에서 데모 스토어와 가상의 Walmart 계정으로 둘러봅니다. 어디에도 전송되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Later, Help › Get started… brings you back here.</source>
+        <translation>나중에 도움말 › 시작하기…에서 이 화면으로 돌아올 수 있습니다.</translation>
     </message>
     <message>
         <source>Later</source>
@@ -880,8 +888,8 @@
         <translation>비밀번호를 안전하게 저장할 수 없습니다</translation>
     </message>
     <message>
-        <source>Channel Manager never falls back to saving secrets in a plain file. If you continue, you can look at data already synced, but no store can connect until a keyring is available.</source>
-        <translation>Channel Manager는 비밀 정보를 일반 파일에 저장하지 않습니다. 계속하면 이미 동기화된 데이터는 볼 수 있지만, 키링을 사용할 수 있을 때까지 어떤 스토어도 연결할 수 없습니다.</translation>
+        <source>Channel Manager never falls back to saving secrets in a plain file. If you continue, you can look at data already synced, but no store can connect until a keyring is available. The demo works without one (Help › Get started…).</source>
+        <translation>Channel Manager는 비밀 정보를 일반 파일에 저장하지 않습니다. 계속하면 이미 동기화된 데이터는 볼 수 있지만, 키링을 사용할 수 있을 때까지 어떤 스토어도 연결할 수 없습니다. 데모는 키링 없이도 사용할 수 있습니다(도움말 › 시작하기…).</translation>
     </message>
     <message>
         <source>Select the listings first: nothing shown in the list is selected.</source>
@@ -906,6 +914,14 @@
     <message>
         <source>Matched</source>
         <translation>매칭됨</translation>
+    </message>
+    <message>
+        <source>To pick</source>
+        <translation>선택 필요</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>대기 중</translation>
     </message>
     <message>
         <source>Dashboard</source>
@@ -1552,8 +1568,8 @@
         <translation>취소를 기다리는 구매자가 없습니다.</translation>
     </message>
     <message>
-        <source>No store is connected yet: add one with “channelmanager-gui store add”.</source>
-        <translation>아직 연결된 스토어가 없습니다. “channelmanager-gui store add”로 추가하세요.</translation>
+        <source>No store is connected yet: Help › Get started… connects one (or Settings › Add store…), or tries the demo.</source>
+        <translation>아직 연결된 스토어가 없습니다. 도움말 › 시작하기…에서 스토어를 연결하거나(또는 설정 › 스토어 추가…) 데모를 사용해 보세요.</translation>
     </message>
     <message>
         <source>The demo could not be started: run “channelmanager-gui --demo” instead.</source>
@@ -1580,6 +1596,97 @@
     </message>
 </context>
 <context>
+    <name>ListingRulesDialog</name>
+    <message>
+        <source>Listing rules</source>
+        <translation>등록 규칙</translation>
+    </message>
+    <message>
+        <source>What this store&apos;s marketplaces are sent for its products, on Walmart and Amazon alike. Stock and prices are read from Commerce and changed by these rules before each push.</source>
+        <translation>이 스토어의 상품을 각 마켓플레이스(Walmart와 Amazon 모두)에 보낼 때 적용되는 내용입니다. 재고와 가격은 Commerce에서 읽어 오며, 매번 보내기 전에 이 규칙에 따라 조정됩니다.</translation>
+    </message>
+    <message>
+        <source>Save listing rules</source>
+        <translation>등록 규칙 저장</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>재고</translation>
+    </message>
+    <message>
+        <source>Units held back</source>
+        <translation>남겨 둘 수량</translation>
+    </message>
+    <message>
+        <source>Subtracted from the Commerce salable quantity.</source>
+        <translation>Commerce 판매 가능 수량에서 뺍니다.</translation>
+    </message>
+    <message>
+        <source>Out-of-stock threshold</source>
+        <translation>품절 기준 수량</translation>
+    </message>
+    <message>
+        <source>At or below this quantity, 0 is listed.</source>
+        <translation>이 수량 이하이면 0으로 등록합니다.</translation>
+    </message>
+    <message>
+        <source>Maximum listed quantity</source>
+        <translation>최대 등록 수량</translation>
+    </message>
+    <message>
+        <source>No maximum</source>
+        <translation>제한 없음</translation>
+    </message>
+    <message>
+        <source>Never more than this is listed, e.g. 1 for scarcity.</source>
+        <translation>이보다 많이 등록하지 않습니다. 예: 희소성을 위해 1.</translation>
+    </message>
+    <message>
+        <source>Price rules</source>
+        <translation>가격 규칙</translation>
+    </message>
+    <message>
+        <source>Applied to the Commerce price from priority 1 down (equal priorities from the top), each to the result of the one before, until a rule marked “Stop”; rounded to cents at the end. A result under $0.01 is not sent: the marketplace keeps the last price.</source>
+        <translation>우선순위 1부터 차례로 Commerce 가격에 적용되며(우선순위가 같으면 위에서부터), 각 규칙은 앞 규칙의 결과에 적용되고 “중지”로 표시된 규칙에서 멈춥니다. 마지막에 센트 단위로 반올림합니다. 결과가 $0.01 미만이면 보내지 않으며, 마켓플레이스는 마지막 가격을 유지합니다.</translation>
+    </message>
+    <message>
+        <source>Example: a $</source>
+        <translation>예: $</translation>
+    </message>
+    <message>
+        <source>Example price</source>
+        <translation>예시 가격</translation>
+    </message>
+    <message>
+        <source>product with SKU</source>
+        <translation>짜리 상품, SKU</translation>
+    </message>
+    <message>
+        <source>Example SKU</source>
+        <translation>예시 SKU</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>임의</translation>
+    </message>
+    <message>
+        <source>product: type a price to see what is listed.</source>
+        <translation>상품: 가격을 입력하면 등록될 값을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>is not sent a price: the rules bring it under $0.01.</source>
+        <translation>상품은 가격을 보내지 않습니다: 규칙 적용 결과가 $0.01 미만입니다.</translation>
+    </message>
+    <message>
+        <source>is listed at ${price}</source>
+        <translation>상품은 ${price}에 등록됩니다</translation>
+    </message>
+    <message>
+        <source> (after {rules})</source>
+        <translation> ({rules} 적용 후)</translation>
+    </message>
+</context>
+<context>
     <name>ListingState</name>
     <message>
         <source>active</source>
@@ -1588,6 +1695,10 @@
     <message>
         <source>ready to list</source>
         <translation>등록 준비됨</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>비활성</translation>
     </message>
     <message>
         <source>pending match</source>
@@ -1609,6 +1720,10 @@
         <source>ended</source>
         <translation>판매 종료</translation>
     </message>
+    <message>
+        <source>new third party</source>
+        <translation>외부에서 새로 만듦</translation>
+    </message>
 </context>
 <context>
     <name>ListingsPage</name>
@@ -1619,6 +1734,14 @@
     <message>
         <source>In error</source>
         <translation>오류</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>준비됨</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>매칭 대기</translation>
     </message>
     <message>
         <source>Load listings</source>
@@ -1802,6 +1925,14 @@
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
+        <source>&amp;Get started…</source>
+        <translation>시작하기(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Connect a store, or try the demo</source>
+        <translation>스토어를 연결하거나 데모를 사용해 보세요</translation>
+    </message>
+    <message>
         <source>&amp;About Channel Manager</source>
         <translation>Channel Manager 정보(&amp;A)</translation>
     </message>
@@ -1919,6 +2050,14 @@
         <source>Search SKU, name or identifier</source>
         <translation>SKU, 이름 또는 식별 코드 검색</translation>
     </message>
+    <message>
+        <source>Undo</source>
+        <translation>실행 취소</translation>
+    </message>
+    <message>
+        <source>Put the listing back among its candidates (Ctrl+Z)</source>
+        <translation>이 등록 상품을 후보 목록으로 되돌립니다(Ctrl+Z)</translation>
+    </message>
     <message numerus="yes">
         <source>%n listing(s) sent for matching on Walmart.</source>
         <translation>
@@ -1928,6 +2067,22 @@
     <message>
         <source>Walmart item {item_id} chosen; it is set up by match next pass.</source>
         <translation>Walmart 상품 {item_id}을(를) 선택했습니다. 다음 동기화 때 매칭으로 등록됩니다.</translation>
+    </message>
+    <message>
+        <source>{sku}: Pick of Walmart item {item_id} undone and its setup request, not sent yet, was withdrawn: pick again among the candidates.</source>
+        <translation>{sku}: Walmart 상품 {item_id} 선택을 취소했고, 아직 보내지 않은 등록 요청도 철회했습니다. 후보 중에서 다시 선택하세요.</translation>
+    </message>
+    <message>
+        <source>{sku}: Pick of Walmart item {item_id} undone: pick again among the candidates.</source>
+        <translation>{sku}: Walmart 상품 {item_id} 선택을 취소했습니다. 후보 중에서 다시 선택하세요.</translation>
+    </message>
+    <message>
+        <source>{sku} has no pick to undo.</source>
+        <translation>{sku}에는 취소할 선택이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Walmart item {item_id} was already sent to Walmart for {sku} (or its sending has begun), so the pick cannot be undone here. Walmart sets the item up by match; if it is the wrong item, retire it in Seller Center, then match the listing again.</source>
+        <translation>{sku}의 Walmart 상품 {item_id}이(가) 이미 Walmart로 전송되었거나 전송이 시작되어 여기서는 선택을 취소할 수 없습니다. Walmart가 매칭으로 상품을 설정합니다. 잘못된 상품이라면 Seller Center에서 해당 상품을 종료(retire)한 뒤 다시 매칭하세요.</translation>
     </message>
 </context>
 <context>
@@ -2428,6 +2583,93 @@
     </message>
 </context>
 <context>
+    <name>PriceRulesTable</name>
+    <message>
+        <source>Priority</source>
+        <translation>우선순위</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>적용 대상</translation>
+    </message>
+    <message>
+        <source>SKUs or pattern</source>
+        <translation>SKU 또는 패턴</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>변경</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>Stop further</source>
+        <translation>이후 중지</translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation>규칙 추가</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>위로</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>아래로</translation>
+    </message>
+    <message>
+        <source>All products</source>
+        <translation>모든 상품</translation>
+    </message>
+    <message>
+        <source>These SKUs</source>
+        <translation>지정한 SKU</translation>
+    </message>
+    <message>
+        <source>SKUs matching</source>
+        <translation>패턴과 일치하는 SKU</translation>
+    </message>
+    <message>
+        <source>“SKUs matching” takes a pattern: * any characters, ? one.</source>
+        <translation>“패턴과 일치하는 SKU”에는 패턴을 입력합니다: *는 임의의 여러 글자, ?는 한 글자.</translation>
+    </message>
+    <message>
+        <source>Increase by %</source>
+        <translation>% 인상</translation>
+    </message>
+    <message>
+        <source>Decrease by %</source>
+        <translation>% 인하</translation>
+    </message>
+    <message>
+        <source>Increase by an amount</source>
+        <translation>금액만큼 인상</translation>
+    </message>
+    <message>
+        <source>Decrease by an amount</source>
+        <translation>금액만큼 인하</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>중지</translation>
+    </message>
+    <message>
+        <source>Rule {number}</source>
+        <translation>규칙 {number}</translation>
+    </message>
+</context>
+<context>
     <name>ReturnsPage</name>
     <message>
         <source>Credit memo #{id}</source>
@@ -2475,6 +2717,37 @@ Walmart가 구매자에게 환불하며, Commerce에서 송장이 발행된 주�
     </message>
 </context>
 <context>
+    <name>RulesSummary</name>
+    <message>
+        <source>the Commerce salable quantity</source>
+        <translation>Commerce 판매 가능 수량</translation>
+    </message>
+    <message>
+        <source>, less {units} held back</source>
+        <translation>, 남겨 둘 {units}개 제외</translation>
+    </message>
+    <message>
+        <source>; 0 at or below {units}</source>
+        <translation>; {units}개 이하이면 0</translation>
+    </message>
+    <message>
+        <source>; at most {units}</source>
+        <translation>; 최대 {units}개</translation>
+    </message>
+    <message>
+        <source>the Commerce price</source>
+        <translation>Commerce 가격</translation>
+    </message>
+    <message>
+        <source> through the price rules {names}</source>
+        <translation>, 가격 규칙 {names} 적용</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Listed stock:&lt;/b&gt; {stock}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Listed price:&lt;/b&gt; {price}.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;등록 재고:&lt;/b&gt; {stock}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;등록 가격:&lt;/b&gt; {price}.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
@@ -2485,8 +2758,8 @@ Walmart가 구매자에게 환불하며, Commerce에서 송장이 발행된 주�
         <translation>스토어</translation>
     </message>
     <message>
-        <source>Each store links a Commerce store view to a Walmart seller account. Sync intervals, the safety buffer, the price rule and identifier attributes are set per store (Edit). Secrets stay in the system keyring.</source>
-        <translation>각 스토어는 Commerce 스토어 뷰 하나를 Walmart 판매자 계정 하나와 연결합니다. 동기화 간격, 안전 재고, 가격 규칙, 식별 코드 속성은 스토어마다 설정합니다(편집). 비밀 정보는 시스템 키링에 보관됩니다.</translation>
+        <source>Each store links a Commerce store view to a Walmart seller account. Sync intervals and identifier attributes are set per store (Edit), the stock and prices sent to marketplaces under Listing rules. Secrets stay in the system keyring.</source>
+        <translation>각 스토어는 Commerce 스토어 뷰 하나를 Walmart 판매자 계정 하나와 연결합니다. 동기화 간격과 식별 코드 속성은 스토어마다 설정하며(편집), 마켓플레이스로 보내는 재고와 가격은 등록 규칙에서 설정합니다. 비밀 정보는 시스템 키링에 보관됩니다.</translation>
     </message>
     <message>
         <source>Add store…</source>
@@ -2495,6 +2768,14 @@ Walmart가 구매자에게 환불하며, Commerce에서 송장이 발행된 주�
     <message>
         <source>Edit…</source>
         <translation>편집…</translation>
+    </message>
+    <message>
+        <source>Listing rules…</source>
+        <translation>등록 규칙…</translation>
+    </message>
+    <message>
+        <source>Stock and price rules of the selected store</source>
+        <translation>선택한 스토어의 재고 및 가격 규칙</translation>
     </message>
     <message>
         <source>Remove…</source>
@@ -2521,6 +2802,10 @@ Walmart가 구매자에게 환불하며, Commerce에서 송장이 발행된 주�
         <translation>스토어를 저장했습니다. 동기화에 반영됩니다.</translation>
     </message>
     <message>
+        <source>listing rules saved</source>
+        <translation>등록 규칙을 저장했습니다</translation>
+    </message>
+    <message>
         <source>Remove “{name}”? Its listings, orders and history are deleted from this computer and its secrets from the keyring. Nothing changes in Commerce or on Walmart.</source>
         <translation>“{name}”을(를) 삭제할까요? 상품, 주문, 기록이 이 컴퓨터에서 삭제되고 비밀 정보가 키링에서 삭제됩니다. Commerce와 Walmart에는 아무 변화가 없습니다.</translation>
     </message>
@@ -2540,14 +2825,6 @@ Walmart가 구매자에게 환불하며, Commerce에서 송장이 발행된 주�
         <translation>{check}: {interval}마다</translation>
     </message>
     <message>
-        <source>the Commerce price</source>
-        <translation>Commerce 가격</translation>
-    </message>
-    <message>
-        <source>the Commerce price {adjustment}%</source>
-        <translation>Commerce 가격 {adjustment}%</translation>
-    </message>
-    <message>
         <source>cancelled on Walmart as “{reason}”</source>
         <translation>Walmart에서 “{reason}” 사유로 취소</translation>
     </message>
@@ -2556,12 +2833,8 @@ Walmart가 구매자에게 환불하며, Commerce에서 송장이 발행된 주�
         <translation>Walmart 사유를 고를 때까지 보류</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Walmart stock:&lt;/b&gt; Commerce salable quantity minus a safety buffer of %n unit(s).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Walmart 재고:&lt;/b&gt; Commerce 판매 가능 수량에서 안전 재고 %n개를 뺀 값.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;&lt;b&gt;Walmart price:&lt;/b&gt; {price}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Order cancelled in Commerce:&lt;/b&gt; {cancel}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Identifiers read from:&lt;/b&gt; {attributes}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Shipments:&lt;/b&gt; from the Commerce source “{source}”, which Commerce takes the stock from.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Checks:&lt;/b&gt; {checks}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Commerce order e-mail:&lt;/b&gt; {email} (Commerce&apos;s order, invoice and shipment e-mails go there, never to the Walmart buyer).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Walmart 가격:&lt;/b&gt; {price}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Commerce에서 취소된 주문:&lt;/b&gt; {cancel}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;식별 코드를 읽는 속성:&lt;/b&gt; {attributes}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;발송:&lt;/b&gt; Commerce 재고 소스 “{source}”에서 — Commerce가 이 소스의 재고를 차감합니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;확인 주기:&lt;/b&gt; {checks}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Commerce 주문 이메일:&lt;/b&gt; {email} (Commerce의 주문·송장·발송 이메일은 이 주소로 가며, Walmart 구매자에게는 절대 가지 않습니다).&lt;/p&gt;</translation>
+        <source>&lt;p&gt;&lt;b&gt;Order cancelled in Commerce:&lt;/b&gt; {cancel}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Identifiers read from:&lt;/b&gt; {attributes}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Shipments:&lt;/b&gt; from the Commerce source “{source}”, which Commerce takes the stock from.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Checks:&lt;/b&gt; {checks}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Commerce order e-mail:&lt;/b&gt; {email} (Commerce&apos;s order, invoice and shipment e-mails go there, never to the Walmart buyer).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Commerce에서 취소된 주문:&lt;/b&gt; {cancel}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;식별 코드를 읽는 속성:&lt;/b&gt; {attributes}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;발송:&lt;/b&gt; Commerce 재고 소스 “{source}”에서 — Commerce가 이 소스의 재고를 차감합니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;확인 주기:&lt;/b&gt; {checks}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Commerce 주문 이메일:&lt;/b&gt; {email} (Commerce의 주문·송장·발송 이메일은 이 주소로 가며, Walmart 구매자에게는 절대 가지 않습니다).&lt;/p&gt;</translation>
     </message>
     <message>
         <source>none</source>
@@ -2783,22 +3056,6 @@ Walmart가 구매자에게 환불하며, Commerce에서 송장이 발행된 주�
         <translation>액세스 토큰은 Commerce 관리자 &gt; System &gt; Extensions &gt; Integrations에서, Client ID와 Secret은 Walmart Seller Center &gt; Settings &gt; API Key Management에서 받습니다. 비밀 정보는 데이터베이스가 아닌 시스템 키링에 보관됩니다.</translation>
     </message>
     <message>
-        <source> units held back</source>
-        <translation>개 남겨 둠</translation>
-    </message>
-    <message>
-        <source>Safety buffer</source>
-        <translation>안전 재고</translation>
-    </message>
-    <message>
-        <source> % on the Commerce price</source>
-        <translation>% (Commerce 가격 기준)</translation>
-    </message>
-    <message>
-        <source>Walmart price</source>
-        <translation>Walmart 가격</translation>
-    </message>
-    <message>
         <source>Ship from source</source>
         <translation>발송 재고 소스</translation>
     </message>
@@ -2821,6 +3078,14 @@ Walmart가 구매자에게 환불하며, Commerce에서 송장이 발행된 주�
     <message>
         <source>Add a store</source>
         <translation>스토어 추가</translation>
+    </message>
+    <message>
+        <source>Settings &gt; Listing rules… (held back, threshold, price rules)</source>
+        <translation>설정 &gt; 등록 규칙…(남겨 둘 수량, 기준 수량, 가격 규칙)</translation>
+    </message>
+    <message>
+        <source>Stock and price sent</source>
+        <translation>보내는 재고와 가격</translation>
     </message>
     <message>
         <source>Commerce order e-mail</source>
@@ -2893,6 +3158,13 @@ Walmart가 구매자에게 환불하며, Commerce에서 송장이 발행된 주�
     <message>
         <source>Last sync: {total} loops, the oldest {when}</source>
         <translation>마지막 동기화: 동기화 작업 {total}개, 가장 오래된 것 {when}</translation>
+    </message>
+</context>
+<context>
+    <name>Thumbnail</name>
+    <message>
+        <source>Product image</source>
+        <translation>상품 이미지</translation>
     </message>
 </context>
 <context>

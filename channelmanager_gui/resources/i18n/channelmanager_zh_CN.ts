@@ -588,12 +588,20 @@
         <translation>填写 Commerce 网址和访问令牌，以及 Walmart Client ID 和 Secret。保存前可以测试连接。</translation>
     </message>
     <message>
+        <source>Needs a safe place for your access token and Walmart secret (a system keyring), and this computer has none yet: install and unlock one, then start Channel Manager again. The demo works meanwhile.</source>
+        <translation>需要一个安全的位置来保存您的访问令牌和 Walmart 密钥（系统密钥环），而这台电脑还没有：请安装并解锁一个密钥环，然后重新启动 Channel Manager。在此期间可以先试用演示。</translation>
+    </message>
+    <message>
         <source>Try the demo</source>
         <translation>试用演示</translation>
     </message>
     <message>
         <source>Explore with a demo shop and a simulated Walmart account on this computer. Nothing is sent anywhere.</source>
         <translation>在本机使用演示店铺和模拟的 Walmart 账户进行体验。不会向任何地方发送数据。</translation>
+    </message>
+    <message>
+        <source>Later, Help › Get started… brings you back here.</source>
+        <translation>之后可通过“帮助 › 开始使用…”回到这里。</translation>
     </message>
     <message>
         <source>Later</source>
@@ -880,8 +888,8 @@
         <translation>无法安全保存密码</translation>
     </message>
     <message>
-        <source>Channel Manager never falls back to saving secrets in a plain file. If you continue, you can look at data already synced, but no store can connect until a keyring is available.</source>
-        <translation>Channel Manager 绝不会把密钥保存到普通文件中。如果继续，您可以查看已同步的数据，但在密钥环可用之前，任何店铺都无法连接。</translation>
+        <source>Channel Manager never falls back to saving secrets in a plain file. If you continue, you can look at data already synced, but no store can connect until a keyring is available. The demo works without one (Help › Get started…).</source>
+        <translation>Channel Manager 绝不会把密钥保存到普通文件中。如果继续，您可以查看已同步的数据，但在密钥环可用之前，任何店铺都无法连接。演示无需密钥环即可使用（帮助 › 开始使用…）。</translation>
     </message>
     <message>
         <source>Select the listings first: nothing shown in the list is selected.</source>
@@ -906,6 +914,14 @@
     <message>
         <source>Matched</source>
         <translation>已匹配</translation>
+    </message>
+    <message>
+        <source>To pick</source>
+        <translation>待选择</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
     </message>
     <message>
         <source>Dashboard</source>
@@ -1552,8 +1568,8 @@
         <translation>没有等待取消的买家。</translation>
     </message>
     <message>
-        <source>No store is connected yet: add one with “channelmanager-gui store add”.</source>
-        <translation>尚未连接店铺：请使用“channelmanager-gui store add”添加。</translation>
+        <source>No store is connected yet: Help › Get started… connects one (or Settings › Add store…), or tries the demo.</source>
+        <translation>尚未连接店铺：通过“帮助 › 开始使用…”连接店铺（或“设置 › 添加店铺…”），也可以试用演示。</translation>
     </message>
     <message>
         <source>The demo could not be started: run “channelmanager-gui --demo” instead.</source>
@@ -1580,6 +1596,97 @@
     </message>
 </context>
 <context>
+    <name>ListingRulesDialog</name>
+    <message>
+        <source>Listing rules</source>
+        <translation>刊登规则</translation>
+    </message>
+    <message>
+        <source>What this store&apos;s marketplaces are sent for its products, on Walmart and Amazon alike. Stock and prices are read from Commerce and changed by these rules before each push.</source>
+        <translation>此店铺的商品发送到各销售平台（Walmart 和 Amazon 均适用）的内容。库存和价格从 Commerce 读取，每次推送前按这些规则调整。</translation>
+    </message>
+    <message>
+        <source>Save listing rules</source>
+        <translation>保存刊登规则</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Units held back</source>
+        <translation>预留数量</translation>
+    </message>
+    <message>
+        <source>Subtracted from the Commerce salable quantity.</source>
+        <translation>从 Commerce 可售数量中扣除。</translation>
+    </message>
+    <message>
+        <source>Out-of-stock threshold</source>
+        <translation>缺货阈值</translation>
+    </message>
+    <message>
+        <source>At or below this quantity, 0 is listed.</source>
+        <translation>库存小于或等于此数量时，刊登数量为 0。</translation>
+    </message>
+    <message>
+        <source>Maximum listed quantity</source>
+        <translation>最大刊登数量</translation>
+    </message>
+    <message>
+        <source>No maximum</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Never more than this is listed, e.g. 1 for scarcity.</source>
+        <translation>刊登数量绝不超过此值，例如设为 1 以营造稀缺感。</translation>
+    </message>
+    <message>
+        <source>Price rules</source>
+        <translation>价格规则</translation>
+    </message>
+    <message>
+        <source>Applied to the Commerce price from priority 1 down (equal priorities from the top), each to the result of the one before, until a rule marked “Stop”; rounded to cents at the end. A result under $0.01 is not sent: the marketplace keeps the last price.</source>
+        <translation>从优先级 1 开始依次应用于 Commerce 价格（优先级相同时按从上到下的顺序），每条规则作用于上一条的结果，直到遇到标记为“停止”的规则；最后四舍五入到分。结果低于 $0.01 时不发送：销售平台保留上一次的价格。</translation>
+    </message>
+    <message>
+        <source>Example: a $</source>
+        <translation>示例：价格为 $</translation>
+    </message>
+    <message>
+        <source>Example price</source>
+        <translation>示例价格</translation>
+    </message>
+    <message>
+        <source>product with SKU</source>
+        <translation>、SKU 为</translation>
+    </message>
+    <message>
+        <source>Example SKU</source>
+        <translation>示例 SKU</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>product: type a price to see what is listed.</source>
+        <translation>的商品：输入价格即可查看刊登结果。</translation>
+    </message>
+    <message>
+        <source>is not sent a price: the rules bring it under $0.01.</source>
+        <translation>的商品不会发送价格：规则使其低于 $0.01。</translation>
+    </message>
+    <message>
+        <source>is listed at ${price}</source>
+        <translation>的商品刊登价格为 ${price}</translation>
+    </message>
+    <message>
+        <source> (after {rules})</source>
+        <translation>（应用 {rules} 后）</translation>
+    </message>
+</context>
+<context>
     <name>ListingState</name>
     <message>
         <source>active</source>
@@ -1588,6 +1695,10 @@
     <message>
         <source>ready to list</source>
         <translation>可上架</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>未激活</translation>
     </message>
     <message>
         <source>pending match</source>
@@ -1609,6 +1720,10 @@
         <source>ended</source>
         <translation>已下架</translation>
     </message>
+    <message>
+        <source>new third party</source>
+        <translation>外部新建</translation>
+    </message>
 </context>
 <context>
     <name>ListingsPage</name>
@@ -1619,6 +1734,14 @@
     <message>
         <source>In error</source>
         <translation>出错</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>可上架</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待匹配</translation>
     </message>
     <message>
         <source>Load listings</source>
@@ -1802,6 +1925,14 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>&amp;Get started…</source>
+        <translation>开始使用(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Connect a store, or try the demo</source>
+        <translation>连接店铺，或试用演示</translation>
+    </message>
+    <message>
         <source>&amp;About Channel Manager</source>
         <translation>关于 Channel Manager(&amp;A)</translation>
     </message>
@@ -1919,6 +2050,14 @@
         <source>Search SKU, name or identifier</source>
         <translation>搜索 SKU、名称或商品编码</translation>
     </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Put the listing back among its candidates (Ctrl+Z)</source>
+        <translation>将该刊登放回候选商品中 (Ctrl+Z)</translation>
+    </message>
     <message numerus="yes">
         <source>%n listing(s) sent for matching on Walmart.</source>
         <translation>
@@ -1928,6 +2067,22 @@
     <message>
         <source>Walmart item {item_id} chosen; it is set up by match next pass.</source>
         <translation>已选择 Walmart 商品 {item_id}；下次同步时将按匹配方式创建。</translation>
+    </message>
+    <message>
+        <source>{sku}: Pick of Walmart item {item_id} undone and its setup request, not sent yet, was withdrawn: pick again among the candidates.</source>
+        <translation>{sku}：已撤销对 Walmart 商品 {item_id} 的选择，尚未发送的创建请求也已撤回：请在候选商品中重新选择。</translation>
+    </message>
+    <message>
+        <source>{sku}: Pick of Walmart item {item_id} undone: pick again among the candidates.</source>
+        <translation>{sku}：已撤销对 Walmart 商品 {item_id} 的选择：请在候选商品中重新选择。</translation>
+    </message>
+    <message>
+        <source>{sku} has no pick to undo.</source>
+        <translation>{sku} 没有可撤销的选择。</translation>
+    </message>
+    <message>
+        <source>Walmart item {item_id} was already sent to Walmart for {sku} (or its sending has begun), so the pick cannot be undone here. Walmart sets the item up by match; if it is the wrong item, retire it in Seller Center, then match the listing again.</source>
+        <translation>{sku} 的 Walmart 商品 {item_id} 已发送给 Walmart（或已开始发送），因此无法在此撤销选择。Walmart 会按匹配方式创建该商品；如果商品选错了，请在 Seller Center 中将其下架，然后重新匹配该刊登。</translation>
     </message>
 </context>
 <context>
@@ -2428,6 +2583,93 @@
     </message>
 </context>
 <context>
+    <name>PriceRulesTable</name>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>适用于</translation>
+    </message>
+    <message>
+        <source>SKUs or pattern</source>
+        <translation>SKU 或匹配模式</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Stop further</source>
+        <translation>停止后续</translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation>添加规则</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>All products</source>
+        <translation>所有商品</translation>
+    </message>
+    <message>
+        <source>These SKUs</source>
+        <translation>指定 SKU</translation>
+    </message>
+    <message>
+        <source>SKUs matching</source>
+        <translation>SKU 匹配模式</translation>
+    </message>
+    <message>
+        <source>“SKUs matching” takes a pattern: * any characters, ? one.</source>
+        <translation>“SKU 匹配模式”使用通配符：* 表示任意多个字符，? 表示一个字符。</translation>
+    </message>
+    <message>
+        <source>Increase by %</source>
+        <translation>提高 %</translation>
+    </message>
+    <message>
+        <source>Decrease by %</source>
+        <translation>降低 %</translation>
+    </message>
+    <message>
+        <source>Increase by an amount</source>
+        <translation>提高固定金额</translation>
+    </message>
+    <message>
+        <source>Decrease by an amount</source>
+        <translation>降低固定金额</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Rule {number}</source>
+        <translation>规则 {number}</translation>
+    </message>
+</context>
+<context>
     <name>ReturnsPage</name>
     <message>
         <source>Credit memo #{id}</source>
@@ -2475,6 +2717,37 @@ Walmart 会向买家退款；如果订单已在 Commerce 中开具发票，也�
     </message>
 </context>
 <context>
+    <name>RulesSummary</name>
+    <message>
+        <source>the Commerce salable quantity</source>
+        <translation>Commerce 可售数量</translation>
+    </message>
+    <message>
+        <source>, less {units} held back</source>
+        <translation>，减去预留的 {units} 件</translation>
+    </message>
+    <message>
+        <source>; 0 at or below {units}</source>
+        <translation>；小于或等于 {units} 时为 0</translation>
+    </message>
+    <message>
+        <source>; at most {units}</source>
+        <translation>；最多 {units} 件</translation>
+    </message>
+    <message>
+        <source>the Commerce price</source>
+        <translation>Commerce 价格</translation>
+    </message>
+    <message>
+        <source> through the price rules {names}</source>
+        <translation>，经价格规则 {names} 调整</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Listed stock:&lt;/b&gt; {stock}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Listed price:&lt;/b&gt; {price}.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;刊登库存：&lt;/b&gt;{stock}。&lt;/p&gt;&lt;p&gt;&lt;b&gt;刊登价格：&lt;/b&gt;{price}。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
@@ -2485,8 +2758,8 @@ Walmart 会向买家退款；如果订单已在 Commerce 中开具发票，也�
         <translation>店铺</translation>
     </message>
     <message>
-        <source>Each store links a Commerce store view to a Walmart seller account. Sync intervals, the safety buffer, the price rule and identifier attributes are set per store (Edit). Secrets stay in the system keyring.</source>
-        <translation>每个店铺将一个 Commerce 店铺视图与一个 Walmart 卖家账户关联。同步间隔、安全库存、价格规则和商品编码属性按店铺设置（编辑）。密钥保存在系统密钥环中。</translation>
+        <source>Each store links a Commerce store view to a Walmart seller account. Sync intervals and identifier attributes are set per store (Edit), the stock and prices sent to marketplaces under Listing rules. Secrets stay in the system keyring.</source>
+        <translation>每个店铺将一个 Commerce 店铺视图与一个 Walmart 卖家账户关联。同步间隔和商品编码属性按店铺设置（编辑），发送到销售平台的库存和价格在“刊登规则”中设置。密钥保存在系统密钥环中。</translation>
     </message>
     <message>
         <source>Add store…</source>
@@ -2495,6 +2768,14 @@ Walmart 会向买家退款；如果订单已在 Commerce 中开具发票，也�
     <message>
         <source>Edit…</source>
         <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Listing rules…</source>
+        <translation>刊登规则…</translation>
+    </message>
+    <message>
+        <source>Stock and price rules of the selected store</source>
+        <translation>所选店铺的库存和价格规则</translation>
     </message>
     <message>
         <source>Remove…</source>
@@ -2521,6 +2802,10 @@ Walmart 会向买家退款；如果订单已在 Commerce 中开具发票，也�
         <translation>店铺已保存。同步将应用此更改。</translation>
     </message>
     <message>
+        <source>listing rules saved</source>
+        <translation>刊登规则已保存</translation>
+    </message>
+    <message>
         <source>Remove “{name}”? Its listings, orders and history are deleted from this computer and its secrets from the keyring. Nothing changes in Commerce or on Walmart.</source>
         <translation>移除“{name}”？其刊登、订单和历史记录将从本机删除，密钥将从密钥环中删除。Commerce 和 Walmart 中的内容不会改变。</translation>
     </message>
@@ -2540,14 +2825,6 @@ Walmart 会向买家退款；如果订单已在 Commerce 中开具发票，也�
         <translation>{check}：每 {interval}</translation>
     </message>
     <message>
-        <source>the Commerce price</source>
-        <translation>Commerce 价格</translation>
-    </message>
-    <message>
-        <source>the Commerce price {adjustment}%</source>
-        <translation>Commerce 价格 {adjustment}%</translation>
-    </message>
-    <message>
         <source>cancelled on Walmart as “{reason}”</source>
         <translation>在 Walmart 上以“{reason}”取消</translation>
     </message>
@@ -2556,12 +2833,8 @@ Walmart 会向买家退款；如果订单已在 Commerce 中开具发票，也�
         <translation>暂缓，直到您选择 Walmart 的原因</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Walmart stock:&lt;/b&gt; Commerce salable quantity minus a safety buffer of %n unit(s).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Walmart 库存：&lt;/b&gt;Commerce 可售数量减去 %n 件安全库存。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;&lt;b&gt;Walmart price:&lt;/b&gt; {price}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Order cancelled in Commerce:&lt;/b&gt; {cancel}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Identifiers read from:&lt;/b&gt; {attributes}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Shipments:&lt;/b&gt; from the Commerce source “{source}”, which Commerce takes the stock from.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Checks:&lt;/b&gt; {checks}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Commerce order e-mail:&lt;/b&gt; {email} (Commerce&apos;s order, invoice and shipment e-mails go there, never to the Walmart buyer).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Walmart 价格：&lt;/b&gt;{price}。&lt;/p&gt;&lt;p&gt;&lt;b&gt;在 Commerce 中取消的订单：&lt;/b&gt;{cancel}。&lt;/p&gt;&lt;p&gt;&lt;b&gt;商品编码读取自：&lt;/b&gt;{attributes}。&lt;/p&gt;&lt;p&gt;&lt;b&gt;发货：&lt;/b&gt;来自 Commerce 货源“{source}”，Commerce 从该货源扣减库存。&lt;/p&gt;&lt;p&gt;&lt;b&gt;检查频率：&lt;/b&gt;{checks}。&lt;/p&gt;&lt;p&gt;&lt;b&gt;Commerce 订单邮箱：&lt;/b&gt;{email}（Commerce 的订单、发票和发货邮件发往此地址，绝不会发给 Walmart 买家）。&lt;/p&gt;</translation>
+        <source>&lt;p&gt;&lt;b&gt;Order cancelled in Commerce:&lt;/b&gt; {cancel}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Identifiers read from:&lt;/b&gt; {attributes}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Shipments:&lt;/b&gt; from the Commerce source “{source}”, which Commerce takes the stock from.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Checks:&lt;/b&gt; {checks}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Commerce order e-mail:&lt;/b&gt; {email} (Commerce&apos;s order, invoice and shipment e-mails go there, never to the Walmart buyer).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;在 Commerce 中取消的订单：&lt;/b&gt;{cancel}。&lt;/p&gt;&lt;p&gt;&lt;b&gt;商品编码读取自：&lt;/b&gt;{attributes}。&lt;/p&gt;&lt;p&gt;&lt;b&gt;发货：&lt;/b&gt;来自 Commerce 货源“{source}”，Commerce 从该货源扣减库存。&lt;/p&gt;&lt;p&gt;&lt;b&gt;检查频率：&lt;/b&gt;{checks}。&lt;/p&gt;&lt;p&gt;&lt;b&gt;Commerce 订单邮箱：&lt;/b&gt;{email}（Commerce 的订单、发票和发货邮件发往此地址，绝不会发给 Walmart 买家）。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>none</source>
@@ -2783,22 +3056,6 @@ Walmart 会向买家退款；如果订单已在 Commerce 中开具发票，也�
         <translation>访问令牌来自 Commerce 后台 &gt; 系统 &gt; 扩展 &gt; 集成；Client ID 和 Secret 来自 Walmart Seller Center &gt; Settings &gt; API Key Management。密钥保存在系统密钥环中，绝不会存入数据库。</translation>
     </message>
     <message>
-        <source> units held back</source>
-        <translation> 件预留</translation>
-    </message>
-    <message>
-        <source>Safety buffer</source>
-        <translation>安全库存</translation>
-    </message>
-    <message>
-        <source> % on the Commerce price</source>
-        <translation> %（基于 Commerce 价格）</translation>
-    </message>
-    <message>
-        <source>Walmart price</source>
-        <translation>Walmart 价格</translation>
-    </message>
-    <message>
         <source>Ship from source</source>
         <translation>发货货源</translation>
     </message>
@@ -2821,6 +3078,14 @@ Walmart 会向买家退款；如果订单已在 Commerce 中开具发票，也�
     <message>
         <source>Add a store</source>
         <translation>添加店铺</translation>
+    </message>
+    <message>
+        <source>Settings &gt; Listing rules… (held back, threshold, price rules)</source>
+        <translation>设置 &gt; 刊登规则…（预留数量、阈值、价格规则）</translation>
+    </message>
+    <message>
+        <source>Stock and price sent</source>
+        <translation>发送的库存和价格</translation>
     </message>
     <message>
         <source>Commerce order e-mail</source>
@@ -2893,6 +3158,13 @@ Walmart 会向买家退款；如果订单已在 Commerce 中开具发票，也�
     <message>
         <source>Last sync: {total} loops, the oldest {when}</source>
         <translation>上次同步：{total} 个同步任务，最早一次 {when}</translation>
+    </message>
+</context>
+<context>
+    <name>Thumbnail</name>
+    <message>
+        <source>Product image</source>
+        <translation>商品图片</translation>
     </message>
 </context>
 <context>

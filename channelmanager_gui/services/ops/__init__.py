@@ -44,6 +44,7 @@ from channelmanager_gui.services.ops.catalog_ops import (
     search_products,
 )
 from channelmanager_gui.services.ops.detail_reads import OrderDetail, match_detail, order_detail
+from channelmanager_gui.services.ops.images import product_images
 from channelmanager_gui.services.ops.listing_bulk import (
     ActionOutcome,
     delete_listings,
@@ -51,6 +52,7 @@ from channelmanager_gui.services.ops.listing_bulk import (
     resend_listings,
 )
 from channelmanager_gui.services.ops.listing_writes import export_listings, remove_listings, resend
+from channelmanager_gui.services.ops.match_undo import PickUndo, undo_pick
 from channelmanager_gui.services.ops.order_reads import (
     export_orders,
     find_order,
@@ -65,6 +67,7 @@ from channelmanager_gui.services.ops.validation import (
     can_ship,
     is_held,
 )
+from channelmanager_gui.services.product_images import ProductImages
 from channelmanager_gui.services.stores import describe as describe_store
 from channelmanager_gui.services.stores import get_store, list_stores
 
@@ -85,7 +88,9 @@ __all__ = [
     "KeyringSecrets",
     "ListingRules",
     "OrderDetail",
+    "PickUndo",
     "Product",
+    "ProductImages",
     "ProductSearch",
     "RefundQueued",
     "SecretSource",
@@ -110,6 +115,7 @@ __all__ = [
     "order_detail",
     "order_for_action",
     "pick",
+    "product_images",
     "publish",
     "refund",
     "refund_blockers",
@@ -122,5 +128,6 @@ __all__ = [
     "ship",
     "store",
     "total_facts",
+    "undo_pick",
     "validation",
 ]

@@ -12,7 +12,8 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtWidgets import QAbstractItemView
 
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.listing import ListingState
@@ -32,6 +33,7 @@ from channelmanager_gui.views.i18n import listing_state
 from channelmanager_gui.views.locale_format import date_time_text, money_text, number_text
 from channelmanager_gui.views.tables.paged import RIGHT, CountedIdModel
 from channelmanager_gui.views.theme import brush
+from channelmanager_gui.views.thumbnails import ThumbnailLoader
 
 STATE_ROLE = Qt.ItemDataRole.UserRole + 2  # the state text, for the pill delegate
 ERROR_ROLE = Qt.ItemDataRole.UserRole + 3  # the problem in words, or ""
@@ -62,6 +64,7 @@ COLUMNS: tuple[Column, ...] = (
 COL_SENT_AT, COL_IDENTIFIER, COL_ITEM, COL_PROBLEM = range(7, 11)
 _RIGHT_COLUMNS = frozenset({COL_PRICE, COL_QTY, COL_PRICE_SENT, COL_QTY_SENT})
 _MONO_COLUMNS = frozenset({COL_SKU, COL_IDENTIFIER, COL_ITEM})
+ROW_IMAGE = 24  # a product's image before its name, in rows 28 pixels high
 
 
 class ListingsTableModel(CountedIdModel[ListingRow, ListingFilter]):
@@ -75,6 +78,20 @@ class ListingsTableModel(CountedIdModel[ListingRow, ListingFilter]):
         """``options``: the runner, page size and parent of :class:`PagedIdModel`."""
         super().__init__(db, ListingFilter(), ListingCounts(), sort=ListingSort(), **options)
         self.match_counts: dict[MatchGroup, int] = {}
+        self._thumbnails: ThumbnailLoader | None = None
+
+    def set_thumbnails(self, loader: ThumbnailLoader, view: QAbstractItemView) -> None:
+        """Show each product's image before its name; rows redraw as images arrive."""
+        self._thumbnails = loader
+        view.setIconSize(QSize(ROW_IMAGE, ROW_IMAGE))
+        loader.ready.connect(self._on_thumbnails_ready)
+
+    def _on_thumbnails_ready(self, _key: str) -> None:
+        # One signal for the whole column: cheaper than finding the row, and only the rows in
+        # view are drawn again.
+        if self.rowCount():
+            top, bottom = self.index(0, COL_NAME), self.index(self.rowCount() - 1, COL_NAME)
+            self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DecorationRole])
 
     def current_sort(self) -> ListingSort:
         return self._sort  # type: ignore[return-value]
@@ -107,6 +124,11 @@ class ListingsTableModel(CountedIdModel[ListingRow, ListingFilter]):
         return tuple(display_text(row, column) for column in range(len(COLUMNS)))
 
     def cell(self, row: ListingRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DecorationRole:
+            loader = self._thumbnails
+            if loader is None or column != COL_NAME:
+                return None
+            return loader.product(row.store_id, row.sku, ROW_IMAGE)
         if role == Qt.ItemDataRole.BackgroundRole:
             return brush("ERROR_TINT") if row.sync_error else None
         if role == Qt.ItemDataRole.FontRole:
