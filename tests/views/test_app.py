@@ -140,7 +140,8 @@ def test_the_saved_language_is_shown_from_the_start(
 
     def inspect_and_quit() -> None:
         window = _main_window()
-        seen["areas"] = [window.navigation.button(area).text() for area in list(Area)[:4]]
+        buttons = [window.navigation.button(area) for area in list(Area)[:4]]
+        seen["areas"] = [button.name_label.text() for button in buttons]
         window.close()
 
     failures: list[BaseException] = []
