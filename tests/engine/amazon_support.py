@@ -110,3 +110,12 @@ def local_order(db: Database, order_id: str) -> Order | None:
         query = (select(Order).where(Order.marketplace_order_id == order_id)
                  .options(selectinload(Order.lines), selectinload(Order.shipments)))  # fmt: skip
         return session.scalars(query).one_or_none()
+
+
+@pytest.fixture
+def amazon_secrets(
+    engine_db: Database, store_id: int, sandbox_pair: SandboxPair, amazon_sandbox: AmazonSandbox
+) -> tuple[int, MemorySecrets]:
+    """An Amazon account on the test store (next to its Walmart one) and everyone's secrets."""
+    account_id = add_amazon_account(engine_db, store_id, amazon_sandbox)
+    return account_id, secrets_for(sandbox_pair, amazon_sandbox, store_id, account_id)

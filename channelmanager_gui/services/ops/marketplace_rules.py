@@ -83,8 +83,8 @@ def cancel_reason(order: Order, reason: str | None) -> str:
     code = by_fold.get(text.casefold())
     if code is None:
         choices = ", ".join(code for code, _ in caps.cancel_reasons)
-        raise ValidationError(FIELD_REASON, f"“{reason}” is not a {name_of(order)} reason "
-                                            f"({choices})")  # fmt: skip
+        raise ValidationError(FIELD_REASON, f"“{reason}” is not one of {name_of(order)}'s "
+                                            f"reasons ({choices})")  # fmt: skip
     return code
 
 
