@@ -35,10 +35,17 @@ from tests.engine.amazon_support import (
     new_amazon_order,
     open_engine,
 )
-from tests.engine.conftest import Admin
-from tests.engine.fulfilment_support import FLOWS, CrashAfterSend, SimulatedCrash, skus
+from tests.engine.conftest import Admin, set_store_settings
+from tests.engine.fulfilment_support import (
+    FLOWS,
+    CrashAfterSend,
+    SimulatedCrash,
+    credit_unshipped,
+    skus,
+)
 from tests.services.amazon.against_sandbox.conftest import Admin as AmazonAdmin
 
+OUT_OF_STOCK = "SELLER_CANCEL_OUT_OF_STOCK"
 __all__ = ["amazon_admin", "amazon_sandbox", "amazon_secrets"]  # fixtures used here
 
 Opener = Callable[..., Coroutine[Any, Any, SyncEngine]]
@@ -201,3 +208,24 @@ async def test_an_amazon_cancel_waits_for_the_feed_without_failing(
     assert await engine.worker.drain(timeout=30)
     assert amazon_admin.order(amazon_id)["status"] == "Canceled"
     assert amazon_admin.stats()["requests"]["createFeed"] == feeds_before + 1  # submitted once
+
+
+async def test_a_cancellation_made_in_commerce_reaches_amazon(
+    opener: Opener, engine_db: Database, store_id: int, sandbox_pair: SandboxPair,
+    commerce_admin: Admin, amazon_admin: AmazonAdmin,
+) -> None:  # fmt: skip
+    set_store_settings(engine_db, store_id, {"commerce_cancel_reason": OUT_OF_STOCK})
+    engine = await opener()
+    local_id, amazon_id, _ = await imported_order(
+        engine, sandbox_pair, commerce_admin, amazon_admin, [(6, 2)]
+    )
+    credit_unshipped(commerce_admin, amazon_id)  # the merchant cancels in the Commerce admin
+    summary = await engine.run_once(drain_timeout=30)
+    assert summary.ok, summary
+    assert amazon_admin.order(amazon_id)["status"] == "Canceled"
+    local = local_order_by_id(engine.env.db, local_id)
+    assert local.cancel_reason == "NoInventory"  # the store's Walmart reason, in Amazon's words
+    with engine.env.db.session() as session:
+        kinds = list(session.scalars(select(OutboxAction.kind).where(
+            OutboxAction.subject_id == local_id).order_by(OutboxAction.id)))  # fmt: skip
+    assert kinds.count(AMAZON_CANCEL) == 1 and "walmart.cancel" not in kinds
