@@ -21,6 +21,7 @@ from channelmanager_gui.services.engine import fulfilment, orders_flow
 from channelmanager_gui.services.engine.context import MemorySecrets, StoreNotConnected
 from channelmanager_gui.services.marketplace.amazon_adapter import AmazonAdapter
 from channelmanager_gui.services.marketplace.walmart_adapter import WalmartAdapter
+from channelmanager_gui.services.ops import validation
 from channelmanager_gui.services.sync_status import SyncState
 from tests.engine.amazon_support import (
     SEARCH_LAG,
@@ -123,6 +124,8 @@ async def test_fba_orders_are_shown_or_recorded_as_shipped(
     assert order is not None and order.fulfilled_by == "marketplace"
     assert kinds(engine_db, order.id) == []
     assert any("Fulfilled by Amazon: shown here" in n for n in notes(engine_db, order.id))
+    fba = (False, "Amazon fulfils this order itself (FBA).")
+    assert validation.can_ship(order) == validation.can_cancel(order) == fba
 
     with engine_db.session() as session:
         session.get_one(MarketplaceAccount, account_id).settings = {"record_fba_orders": True}

@@ -98,8 +98,13 @@ PART_SHIPPED = "Part of the order has shipped; Walmart only cancels whole unship
 NOTHING_OPEN = "Nothing is left to ship or cancel on this order."
 
 
+FULFILLED_BY_MARKETPLACE = "{} fulfils this order itself (FBA)."
+
+
 def can_ship(order: Order) -> tuple[bool, str]:
     """Whether the Ship button makes sense now, and if not, why (merchant words)."""
+    if order.fulfilled_by == "marketplace":
+        return False, FULFILLED_BY_MARKETPLACE.format(marketplace_rules.name_of(order))
     if order.cancel_reason or _all_cancelled(order):
         return False, CANCELLED
     if order.commerce_entity_id is None:
@@ -113,6 +118,8 @@ def can_cancel(order: Order) -> tuple[bool, str]:
     """Whether the Cancel button makes sense now, and if not, why (merchant words)."""
     if is_held(order):
         return True, ""
+    if order.fulfilled_by == "marketplace":
+        return False, FULFILLED_BY_MARKETPLACE.format(marketplace_rules.name_of(order))
     if order.cancel_reason or _all_cancelled(order):
         return False, CANCELLED
     if not any(line.qty_open > 0 for line in order.lines):
