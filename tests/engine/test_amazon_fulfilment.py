@@ -121,6 +121,11 @@ async def test_partial_then_full_shipment_reaches_amazon_with_tracking(
     assert remote["packages"]["1"]["tracking"] == "1Z999AA10000000001"
     assert remote["packages"]["1"]["lines"] == {items[0]: 1}
 
+    # the pass that sent package 1 read the order before; this one reads it PARTIALLY_SHIPPED
+    amazon_admin.advance(SEARCH_LAG)
+    assert (await engine.run_once(drain_timeout=30)).ok
+    partial = local_order_by_id(engine.env.db, local_id)
+    assert {ln.marketplace_status for ln in partial.lines} == {"PartiallyShipped"}
     rest = ship_request(engine.env.db, local_id, carrier="Other", other_carrier="Speedy Post",
                         tracking_number="SP-0002", lines={items[0]: 1, items[1]: 1})  # fmt: skip
     ops.ship(engine.env.db, local_id, rest)

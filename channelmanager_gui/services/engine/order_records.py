@@ -90,10 +90,18 @@ def _new_line(line: IncomingLine) -> OrderLine:
         qty_ordered=qty,
         qty_shipped=shipped,
         qty_cancelled=min(qty - shipped, line.qty_cancelled),
-        marketplace_status=(line.status or "Created")[:16],
+        marketplace_status=_status_text(line.status or "Created"),
     )
     _price(line_row, line)
     return line_row
+
+
+def _status_text(status: str) -> str:
+    """The marketplace's status in the line's 16 characters: Amazon's upper-snake words that
+    do not fit (``PARTIALLY_SHIPPED``, §2.5) are run together as v0 wrote them."""
+    if len(status) <= 16:
+        return status
+    return "".join(word.capitalize() for word in status.split("_"))[:16]
 
 
 def _price(local: OrderLine, line: IncomingLine) -> None:
@@ -159,7 +167,7 @@ def _take_prices(order: Order, incoming: IncomingOrder, changes: OrderChanges) -
 
 
 def _update_line(local: OrderLine, line: IncomingLine, changes: OrderChanges, name: str) -> None:
-    local.marketplace_status = (line.status or local.marketplace_status)[:16]
+    local.marketplace_status = _status_text(line.status or local.marketplace_status)
     shipped = min(local.qty_ordered, max(local.qty_shipped, line.qty_shipped))
     cancelled = min(local.qty_ordered - shipped, max(local.qty_cancelled, line.qty_cancelled))
     if cancelled > local.qty_cancelled:
