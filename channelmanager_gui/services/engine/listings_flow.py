@@ -29,9 +29,9 @@ async def _stock(env: EngineEnv, store: StoreContext) -> dict[str, int]:
 LOOPS: list[LoopSpec] = [
     LoopSpec("catalog", refresh_catalog, wakes=("inventory",)),  # push a found change now
     LoopSpec("stock", _stock, wakes=("inventory",)),
-    LoopSpec("matching", run_matching),
-    LoopSpec("inventory", push_changes),
-    LoopSpec("full_stock", reassert_stock),
+    LoopSpec("matching", run_matching, walmart_only=True),
+    LoopSpec("inventory", push_changes, walmart_only=True),
+    LoopSpec("full_stock", reassert_stock, walmart_only=True),
 ]
 
 
