@@ -26,7 +26,7 @@ def qty_sent(session: Session, listing: Listing, qty: int, now: datetime, how: s
     listing.qty_sent_at = now
     if listing.qty_queued == qty:
         listing.qty_queued = None
-    _clear(listing, STOCK)
+    clear(listing, STOCK)
     if changed:
         _note(session, listing, "stock_sent", f"Walmart has quantity {qty} ({how})", "ok")
 
@@ -36,7 +36,7 @@ def price_sent(session: Session, listing: Listing, price: Decimal, now: datetime
     listing.price_sent_at = now
     if listing.price_queued == price:
         listing.price_queued = None
-    _clear(listing, PRICE)
+    clear(listing, PRICE)
     _note(session, listing, "price_sent", f"Walmart has price {price:.2f} ({how})", "ok")
 
 
@@ -69,7 +69,7 @@ def matched(
     )
     listing.published_status = published
     listing.lifecycle_status = lifecycle
-    _clear(listing, MATCH)
+    clear(listing, MATCH)
     listing.refresh_state()
     _note(session, listing, "matched", f"Matched on Walmart ({how})", "ok")
 
@@ -89,7 +89,7 @@ def note(session: Session, listing: Listing, event: str, message: str, outcome: 
     _note(session, listing, event, message, outcome)
 
 
-def _clear(listing: Listing, kind: str) -> None:
+def clear(listing: Listing, kind: str) -> None:
     if listing.sync_error and listing.sync_error.startswith(f"{kind}:"):
         listing.sync_error = None
 
