@@ -206,9 +206,7 @@ def _to_match(env: EngineEnv, account_id: int) -> list[tuple[int, str, str]]:
             for i, kind, value in rows]  # fmt: skip
 
 
-def _record_match(
-    session: Session, listing: Listing, outcome: list[CatalogCandidate] | str
-) -> str:
+def _record_match(session: Session, listing: Listing, outcome: list[CatalogCandidate] | str) -> str:
     if isinstance(outcome, str):
         outcomes.match_failed(session, listing, f"Amazon's catalog search failed: {outcome}")
         return "errors"
