@@ -28,12 +28,10 @@ import httpx
 
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.store import Store
-from channelmanager_gui.services.commerce.client import CommerceClient
-from channelmanager_gui.services.engine import engine as engine_module
-from channelmanager_gui.services.engine.context import MemorySecrets, SecretSource, StoreContext
+from channelmanager_gui.services.engine.context import (
+    MemorySecrets,
+)
 from channelmanager_gui.services.engine.engine import SyncEngine
-from channelmanager_gui.services.engine.settings import StoreSettings
-from channelmanager_gui.services.walmart.client import WalmartClient
 from channelmanager_gui.services.walmart.core import DEFAULT_SPACING
 
 ENV_KEYS = ("WALMART_URL", "WALMART_CLIENT_ID", "WALMART_CLIENT_SECRET", "COMMERCE_URL",
@@ -236,29 +234,6 @@ def add_store(db: Database, box: Sandboxes, settings: dict[str, Any] | None = No
         return store.id
 
 
-def open_store_unspaced(
-    store: Store, secrets: SecretSource, spacing: dict[str, float] | None = None
-) -> StoreContext:
-    """``open_store`` without the client-side spacing of Walmart calls (or with ``spacing``):
-    the sandbox runs with rate limits off, so the benchmark measures the engine, not the
-    per-minute quotas."""
-    return StoreContext(
-        store=store,
-        settings=StoreSettings.from_json(store.settings),
-        walmart=WalmartClient(
-            store.walmart_url,
-            secrets.secret(store, "walmart_client_id"),
-            secrets.secret(store, "walmart_client_secret"),
-            spacing=spacing or {},
-        ),
-        commerce=CommerceClient(
-            store.commerce_url,
-            secrets.secret(store, "commerce_token"),
-            store_code=store.commerce_store_code or None,
-        ),
-    )
-
-
 def scaled_spacing(speed: float) -> dict[str, float]:
     """The app's spacing of Walmart calls, ``speed`` times shorter: the client paces at the
     limits of a sandbox that runs ``speed`` times faster."""
@@ -271,19 +246,12 @@ async def open_engine(
 ) -> SyncEngine:  # fmt: skip
     """An opened engine on the bench store (``flows=None``: every flow, as the app runs).
     ``speed``: the app's pacing, that many times faster (for a sandbox run at that speed)."""
-    original = engine_module.open_store
-    if speed is not None:
-        spacing = scaled_spacing(speed)
-        engine_module.open_store = lambda store, secrets: open_store_unspaced(
-            store, secrets, spacing
-        )
-    elif unspaced:
-        engine_module.open_store = open_store_unspaced
-    try:
-        engine = SyncEngine(db, box.secrets(store_id), flows=flows, **kwargs)
-        await engine.open()
-    finally:
-        engine_module.open_store = original
+    # Without the client-side spacing of Walmart calls (or with the app's, scaled): the
+    # sandbox runs with rate limits off, so the benchmark measures the engine, not the quotas.
+    spacing = scaled_spacing(speed) if speed is not None else {} if unspaced else None
+    options = {"walmart": {"spacing": spacing}} if spacing is not None else None
+    engine = SyncEngine(db, box.secrets(store_id), flows=flows, client_options=options, **kwargs)
+    await engine.open()
     return engine
 
 

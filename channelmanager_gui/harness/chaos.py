@@ -29,12 +29,10 @@ from channelmanager_gui.harness.remote_state import commerce_baseline, read_remo
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.store import Store
 from channelmanager_gui.sandbox.pair import SandboxPair
-from channelmanager_gui.services.commerce.client import CommerceClient
 from channelmanager_gui.services.engine import fulfilment, orders_flow
 from channelmanager_gui.services.engine.context import MemorySecrets
 from channelmanager_gui.services.engine.engine import SyncEngine
 from channelmanager_gui.services.http import RetryPolicy
-from channelmanager_gui.services.walmart.client import WalmartClient
 
 log = logging.getLogger(__name__)
 
@@ -145,7 +143,7 @@ def add_sandbox_store(db: Database, pair: SandboxPair, name: str = "Chaos store"
 async def open_engine(db: Database, pair: SandboxPair, store_id: int) -> SyncEngine:
     """The orders and fulfilment flows over the pair, with quick retries and no client-side
     request spacing: the sandboxes run without rate limits, and faults are the point here, not
-    politeness. Clients are swapped after ``open()`` (the loops hold the same context)."""
+    politeness."""
     secrets = {"commerce_token": pair.commerce.token, "walmart_client_id": pair.walmart.client_id,
                "walmart_client_secret": pair.walmart.client_secret}  # fmt: skip
     engine = SyncEngine(
@@ -153,17 +151,12 @@ async def open_engine(db: Database, pair: SandboxPair, store_id: int) -> SyncEng
         MemorySecrets({store_id: secrets}),
         flows=[orders_flow, fulfilment],
         worker_options=QUICK_WORKER,
+        client_options={
+            "walmart": {"retry": QUICK_RETRY, "spacing": {}},
+            "commerce": {"retry": QUICK_RETRY},
+        },
     )
     await engine.open()
-    for ctx in engine.env.stores.values():
-        await ctx.aclose()
-        walmart = pair.walmart
-        ctx.walmart = WalmartClient(
-            walmart.url, walmart.client_id, walmart.client_secret, retry=QUICK_RETRY, spacing={}
-        )
-        ctx.commerce = CommerceClient(
-            pair.commerce.url, pair.commerce.token, store_code="default", retry=QUICK_RETRY
-        )
     return engine
 
 

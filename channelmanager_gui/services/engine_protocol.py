@@ -27,11 +27,14 @@ import logging
 from datetime import datetime
 from typing import Any
 
+from channelmanager_gui.models.account import MarketplaceAccount
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.store import Store
 from channelmanager_gui.services import stores
 from channelmanager_gui.services.credentials import CredentialsError
 from channelmanager_gui.services.engine.context import SecretSource
+from channelmanager_gui.services.marketplace import Marketplace
+from channelmanager_gui.services.marketplace.factory import AMAZON_SECRETS, WALMART_SECRETS
 from channelmanager_gui.services.sync_status import LoopStatus, SyncState, SyncStatusBoard
 
 log = logging.getLogger(__name__)
@@ -95,18 +98,34 @@ def _datetime(text: object) -> datetime | None:
 
 
 def collect_secrets(db: Database, secrets: SecretSource) -> Message:
-    """Every store's secrets as the window reads them (keyring, or memory in demo mode), and
-    why one could not be read: the child then reports that store as not connected, as an
-    engine in the window would."""
+    """Every store's and account's secrets as the window reads them (keyring, or memory in
+    demo mode), and why one could not be read: the child then reports that store or account
+    as not connected, as an engine in the window would."""
     values: dict[str, dict[str, str]] = {}
     missing: dict[str, dict[str, str]] = {}
+    account_values: dict[str, dict[str, str]] = {}
+    account_missing: dict[str, dict[str, str]] = {}
     for store in stores.list_stores(db):
         for name in stores.SECRET_NAMES:
             try:
                 values.setdefault(str(store.id), {})[name] = secrets.secret(store, name)
             except Exception as exc:  # the keyring's own errors too: the child says why
                 missing.setdefault(str(store.id), {})[name] = str(exc) or type(exc).__name__
-    return {"values": values, "missing": missing}
+        for account in store.accounts:
+            for name in _secret_names(account):
+                try:
+                    value = secrets.account_secret(account, name)
+                except Exception as exc:
+                    why = str(exc) or type(exc).__name__
+                    account_missing.setdefault(str(account.id), {})[name] = why
+                else:
+                    account_values.setdefault(str(account.id), {})[name] = value
+    return {"values": values, "missing": missing,
+            "accounts": account_values, "accounts_missing": account_missing}  # fmt: skip
+
+
+def _secret_names(account: MarketplaceAccount) -> tuple[str, ...]:
+    return WALMART_SECRETS if account.marketplace == Marketplace.WALMART else AMAZON_SECRETS
 
 
 class SentSecrets:
@@ -115,6 +134,8 @@ class SentSecrets:
     def __init__(self, sent: Message) -> None:
         self._values: dict[str, dict[str, str]] = sent.get("values", {})
         self._missing: dict[str, dict[str, str]] = sent.get("missing", {})
+        self._accounts: dict[str, dict[str, str]] = sent.get("accounts", {})
+        self._accounts_missing: dict[str, dict[str, str]] = sent.get("accounts_missing", {})
 
     def secret(self, store: Store, name: str) -> str:
         value = self._values.get(str(store.id), {}).get(name)
@@ -122,3 +143,12 @@ class SentSecrets:
             return value
         reason = self._missing.get(str(store.id), {}).get(name)
         raise CredentialsError(reason or f"No {name} is known for the store {store.name}.")
+
+    def account_secret(self, account: MarketplaceAccount, name: str) -> str:
+        value = self._accounts.get(str(account.id), {}).get(name)
+        if value:
+            return value
+        reason = self._accounts_missing.get(str(account.id), {}).get(name)
+        raise CredentialsError(reason or f"No {name} is known for the account {account.name}.")
+
+

@@ -29,13 +29,16 @@ from channelmanager_gui.sandbox.commerce import CommerceSandbox
 from channelmanager_gui.sandbox.pair import SandboxPair
 from channelmanager_gui.sandbox.seed import demo_catalog
 from channelmanager_gui.sandbox.walmart import WalmartSandbox
-from channelmanager_gui.services.commerce.client import CommerceClient
 from channelmanager_gui.services.engine import engine as engine_module
-from channelmanager_gui.services.engine.context import MemorySecrets, SecretSource, StoreContext
+from channelmanager_gui.services.engine.context import (
+    ClientOptions,
+    MemorySecrets,
+    SecretSource,
+    StoreContext,
+    open_store,
+)
 from channelmanager_gui.services.engine.engine import SyncEngine
-from channelmanager_gui.services.engine.settings import StoreSettings
 from channelmanager_gui.services.http import RetryPolicy
-from channelmanager_gui.services.walmart.client import WalmartClient
 
 SEED = 11
 COMMERCE_PRODUCTS = 120
@@ -44,6 +47,13 @@ FAST_RETRY = RetryPolicy(attempts=4, base_delay=0.01, max_delay=0.05)
 
 # Outbox retries in milliseconds instead of seconds, so fault tests drain quickly.
 FAST_WORKER = {"base_delay": 0.01, "max_delay": 0.1}
+
+# Client options of the engine tests: fast retries, no client-side spacing of Walmart calls.
+FAST_OPTIONS = {
+    "walmart": {"retry": FAST_RETRY, "spacing": {}},
+    "commerce": {"retry": FAST_RETRY},
+    "amazon": {"retry": FAST_RETRY},
+}
 
 MakeEngine = Callable[..., Awaitable[SyncEngine]]
 
@@ -121,25 +131,14 @@ def skus_not_in_commerce(pair: SandboxPair) -> list[str]:
     return [p.sku for p in extra if p.sku in on_walmart and p.enabled and p.qty >= 5]
 
 
-def fast_open_store(store: Store, secrets: SecretSource) -> StoreContext:
-    """``open_store`` with test retry delays and no client-side spacing between calls."""
-    return StoreContext(
-        store=store,
-        settings=StoreSettings.from_json(store.settings),
-        walmart=WalmartClient(
-            store.walmart_url,
-            secrets.secret(store, "walmart_client_id"),
-            secrets.secret(store, "walmart_client_secret"),
-            retry=FAST_RETRY,
-            spacing={},
-        ),
-        commerce=CommerceClient(
-            store.commerce_url,
-            secrets.secret(store, "commerce_token"),
-            store_code=store.commerce_store_code or None,
-            retry=FAST_RETRY,
-        ),
-    )
+def fast_open_store(
+    store: Store, secrets: SecretSource, options: ClientOptions | None = None
+) -> StoreContext:
+    """``open_store`` with test retry delays and no client-side spacing between calls
+    (``options`` of the engine, e.g. an Amazon sandbox's clock, on top)."""
+    extra = options or {}
+    merged = {k: {**FAST_OPTIONS.get(k, {}), **extra.get(k, {})} for k in {*FAST_OPTIONS, *extra}}
+    return open_store(store, secrets, merged)
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from channelmanager_gui.sandbox.pair import SandboxPair
 from channelmanager_gui.services import ops
 from channelmanager_gui.services.commerce.client import CommerceClient
 from channelmanager_gui.services.engine import engine as engine_module
-from channelmanager_gui.services.engine.context import SecretSource, StoreContext
+from channelmanager_gui.services.engine.context import ClientOptions, SecretSource, StoreContext
 from channelmanager_gui.services.walmart.client import WalmartClient
 from tests.engine.conftest import Admin, MakeEngine, fast_open_store
 from tests.engine.fulfilment_support import FLOWS, new_order, skus
@@ -32,8 +32,10 @@ ORDERS = 6
 def paced(monkeypatch: pytest.MonkeyPatch) -> None:
     """Engines opened from now on pace acknowledgements (the key before issue 19 too)."""
 
-    def open_paced(store: Store, secrets: SecretSource) -> StoreContext:
-        ctx = fast_open_store(store, secrets)
+    def open_paced(
+        store: Store, secrets: SecretSource, options: ClientOptions | None = None
+    ) -> StoreContext:
+        ctx = fast_open_store(store, secrets, options)
         for key in ("walmart:orders.acknowledge", "walmart:orders.action"):
             ctx.walmart.rate.set_interval(key, PACE)
         return ctx

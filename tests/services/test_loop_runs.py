@@ -117,7 +117,7 @@ async def test_the_scheduler_records_every_run_ok_or_failed(db: Database, store:
     ticks = iter(T0 + timedelta(seconds=n) for n in range(100))
     env = EngineEnv(db=db, changes=ChangeBus(), clock=lambda: next(ticks))
     scheduler = Scheduler(env, SyncStatusBoard())
-    context = StoreContext(store=row, settings=StoreSettings(), walmart=None, commerce=None)  # type: ignore[arg-type]
+    context = StoreContext(store=row, settings=StoreSettings(), commerce=None)  # type: ignore[arg-type]
 
     async def fine(_env: EngineEnv, _ctx: StoreContext) -> dict[str, int]:
         return {"new": 1}
@@ -142,7 +142,7 @@ async def test_a_run_that_cannot_be_recorded_still_reports(db: Database, store: 
     env = EngineEnv(db=db, changes=ChangeBus(), clock=lambda: T0)
     board = SyncStatusBoard()
     scheduler = Scheduler(env, board)
-    context = StoreContext(store=row, settings=StoreSettings(), walmart=None, commerce=None)  # type: ignore[arg-type]
+    context = StoreContext(store=row, settings=StoreSettings(), commerce=None)  # type: ignore[arg-type]
 
     async def fine(_env: EngineEnv, _ctx: StoreContext) -> dict[str, int]:
         return {}

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 from channelmanager_gui.models.account import MarketplaceAccount
 from channelmanager_gui.models.base import utcnow
@@ -15,14 +15,30 @@ from channelmanager_gui.services.changes import ChangeBus
 from channelmanager_gui.services.commerce.client import CommerceClient
 from channelmanager_gui.services.credentials import CredentialsError, CredentialStore
 from channelmanager_gui.services.engine.settings import StoreSettings
+from channelmanager_gui.services.marketplace import (
+    AccountSpec,
+    Marketplace,
+    MarketplacePort,
+    open_adapter,
+)
+from channelmanager_gui.services.marketplace.walmart_adapter import WalmartAdapter
 from channelmanager_gui.services.outbox import NotReady
 from channelmanager_gui.services.walmart.client import WalmartClient
 
+# Client options per client ("commerce", "walmart", "amazon"): retry, spacing, clock … as the
+# tests and the harness set them (production uses the clients' defaults).
+ClientOptions = Mapping[str, Mapping[str, Any]]
+
 
 class SecretSource(Protocol):
-    """Where a store's secrets come from: the keyring, or memory for the demo store."""
+    """Where secrets come from: the keyring, or memory for the demo store.
+
+    ``secret`` reads a store's own (the Commerce token; a Walmart account's names are the
+    store's, see ``MarketplaceAccount.secret_key``); ``account_secret`` one account's."""
 
     def secret(self, store: Store, name: str) -> str: ...
+
+    def account_secret(self, account: MarketplaceAccount, name: str) -> str: ...
 
 
 class KeyringSecrets:
@@ -32,17 +48,36 @@ class KeyringSecrets:
     def secret(self, store: Store, name: str) -> str:
         return self.creds.require(store.secret_key(name))
 
+    def account_secret(self, account: MarketplaceAccount, name: str) -> str:
+        return self.creds.require(account.secret_key(name))
+
 
 class MemorySecrets:
-    """Demo mode: the sandbox's throwaway credentials, never written anywhere."""
+    """Demo mode and tests: the sandboxes' throwaway credentials, never written anywhere.
 
-    def __init__(self, by_store: dict[int, dict[str, str]] | None = None) -> None:
+    ``by_account`` holds an account's own secrets (Amazon's LWA ones); a Walmart account
+    without its own entry reads the store's (where its secrets live in the keyring too)."""
+
+    def __init__(
+        self,
+        by_store: dict[int, dict[str, str]] | None = None,
+        by_account: dict[int, dict[str, str]] | None = None,
+    ) -> None:
         self.by_store = by_store or {}
+        self.by_account = by_account or {}
 
     def secret(self, store: Store, name: str) -> str:
         value = self.by_store.get(store.id, {}).get(name)
         if not value:
             raise CredentialsError(f"No {name} is known for the demo store {store.name}.")
+        return value
+
+    def account_secret(self, account: MarketplaceAccount, name: str) -> str:
+        value = self.by_account.get(account.id, {}).get(name)
+        if not value and account.marketplace == Marketplace.WALMART:
+            value = self.by_store.get(account.store_id, {}).get(name)
+        if not value:
+            raise CredentialsError(f"No {name} is known for the account {account.name}.")
         return value
 
 
@@ -56,9 +91,11 @@ class StoreNotConnected(NotReady):
 
 @dataclass(frozen=True)
 class AccountContext:
-    """One marketplace account of an open store: its row (a detached snapshot, read-only)."""
+    """One marketplace account of an open store: its row (a detached snapshot, read-only)
+    and its adapter (the marketplace port, open for the engine's lifetime)."""
 
     account: MarketplaceAccount
+    adapter: MarketplacePort
 
     @property
     def id(self) -> int:
@@ -68,51 +105,118 @@ class AccountContext:
     def marketplace(self) -> str:
         return self.account.marketplace
 
+    @property
+    def name(self) -> str:
+        return self.account.name
+
 
 @dataclass
 class StoreContext:
     """One store: its row (detached snapshot), settings and API clients.
 
-    ``walmart`` talks to the store's Walmart account (the flows not yet written against the
-    marketplace port use it); ``accounts`` holds every enabled account, by id.
+    ``accounts`` holds every enabled account that opened, by id; ``account_errors`` the ones
+    that did not (id → why, in words), so one broken account never stops the others.
+    ``walmart`` is the client of the store's Walmart account, for the Walmart flows not yet
+    written against the port: a store without one (Amazon only) raises ``StoreNotConnected``
+    there, and the Walmart-only loops are not run for it (``has_walmart``).
     """
 
     store: Store
     settings: StoreSettings
-    walmart: WalmartClient
     commerce: CommerceClient
     accounts: dict[int, AccountContext] = field(default_factory=dict)
+    account_errors: dict[int, str] = field(default_factory=dict)
+    walmart_client: WalmartClient | None = None
 
     @property
     def id(self) -> int:
         return self.store.id
 
+    @property
+    def has_walmart(self) -> bool:
+        return self.walmart_client is not None
+
+    @property
+    def walmart(self) -> WalmartClient:
+        if self.walmart_client is None:
+            raise StoreNotConnected(f"Store {self.store.name} has no connected Walmart account.")
+        return self.walmart_client
+
+    def account(self, account_id: int | None) -> AccountContext:
+        """The open account ``account_id``; its actions wait (``StoreNotConnected``) while it
+        is not open."""
+        found = self.accounts.get(account_id) if account_id is not None else None
+        if found is None:
+            reason = self.account_errors.get(account_id or 0, "it is not open in this sync")
+            raise StoreNotConnected(
+                f"Account #{account_id} of store {self.store.name} is not connected: {reason}"
+            )
+        return found
+
     async def aclose(self) -> None:
-        await self.walmart.aclose()
+        for account in self.accounts.values():
+            await account.adapter.aclose()
         await self.commerce.aclose()
 
 
-def open_store(store: Store, secrets: SecretSource) -> StoreContext:
-    """Build the clients for ``store`` (a detached snapshot with its accounts loaded);
-    secrets are read now and kept only in memory."""
-    walmart = store.walmart_account()
-    if walmart is None:
-        raise StoreNotConnected(f"Store {store.name} has no Walmart account.")
-    return StoreContext(
+def account_spec(account: MarketplaceAccount) -> AccountSpec:
+    return AccountSpec(
+        Marketplace(account.marketplace),
+        account.api_url,
+        account_id=account.id,
+        auth_url=account.auth_url,
+        seller_id=account.seller_id,
+        marketplace_ids=tuple(account.marketplace_ids or ()),
+    )
+
+
+def open_account(
+    account: MarketplaceAccount, secrets: SecretSource, options: ClientOptions | None = None
+) -> AccountContext:
+    """The adapter of one account; secrets are read now and kept only in memory."""
+
+    def secret(name: str) -> str | None:
+        try:
+            return secrets.account_secret(account, name)
+        except CredentialsError:
+            return None  # open_adapter names every missing secret at once
+
+    extra = dict((options or {}).get(account.marketplace, {}))
+    return AccountContext(account, open_adapter(account_spec(account), secret, **extra))
+
+
+def open_store(
+    store: Store, secrets: SecretSource, options: ClientOptions | None = None
+) -> StoreContext:
+    """Build the clients for ``store`` (a detached snapshot with its accounts loaded).
+
+    Commerce failing to open fails the store, and so does no account opening; an account
+    failing is kept in ``account_errors`` and the others open."""
+    ctx = StoreContext(
         store=store,
         settings=StoreSettings.from_json(store.settings),
-        accounts={a.id: AccountContext(a) for a in store.accounts if a.enabled},
-        walmart=WalmartClient(
-            walmart.api_url,
-            secrets.secret(store, "walmart_client_id"),
-            secrets.secret(store, "walmart_client_secret"),
-        ),
         commerce=CommerceClient(
             store.commerce_url,
             secrets.secret(store, "commerce_token"),
             store_code=store.commerce_store_code or None,
+            **dict((options or {}).get("commerce", {})),
         ),
     )
+    for account in store.accounts:
+        if not account.enabled:
+            continue
+        try:
+            opened = open_account(account, secrets, options)
+        except Exception as exc:  # a missing secret, a bad URL …: named, the others go on
+            ctx.account_errors[account.id] = (str(exc) or type(exc).__name__).rstrip(".")
+            continue
+        ctx.accounts[account.id] = opened
+        if isinstance(opened.adapter, WalmartAdapter) and ctx.walmart_client is None:
+            ctx.walmart_client = opened.adapter.client
+    if not ctx.accounts:  # nothing to sync: the store is not connected, as before accounts
+        why = "; ".join(ctx.account_errors.values()) or "it has no enabled marketplace account"
+        raise StoreNotConnected(why)
+    return ctx
 
 
 @dataclass

@@ -17,7 +17,13 @@ from channelmanager_gui.models.order import Order, OrderStatus
 from channelmanager_gui.models.outbox import ActionStatus, OutboxAction
 from channelmanager_gui.models.store import Store
 from channelmanager_gui.services.changes import Change, ChangeBus, taken
-from channelmanager_gui.services.engine.context import EngineEnv, SecretSource, open_store
+from channelmanager_gui.services.engine.context import (
+    ClientOptions,
+    EngineEnv,
+    SecretSource,
+    StoreContext,
+    open_store,
+)
 from channelmanager_gui.services.engine.flows import flow_modules
 from channelmanager_gui.services.engine.order_invoice import queue_missing_invoices
 from channelmanager_gui.services.engine.scheduler import LoopSpec, Scheduler
@@ -53,9 +59,11 @@ class SyncEngine:
         changes: ChangeBus | None = None,
         flows: list[ModuleType] | None = None,
         worker_options: dict[str, Any] | None = None,
+        client_options: ClientOptions | None = None,
     ) -> None:
         self.env = EngineEnv(db=db, changes=changes or ChangeBus())
         self.secrets = secrets
+        self.client_options = client_options  # retry, spacing … per client (tests, harness)
         self.board = board or SyncStatusBoard()
         self.flows = flow_modules() if flows is None else flows
         self.scheduler = Scheduler(self.env, self.board)
@@ -80,11 +88,13 @@ class SyncEngine:
         handlers: dict[str, ActionHandler] = {}
         for store in stores:
             try:
-                self.env.stores[store.id] = open_store(store, self.secrets)
+                ctx = open_store(store, self.secrets, self.client_options)
             except Exception as exc:
                 self._not_connected(store, exc)
             else:
+                self.env.stores[store.id] = ctx
                 self._connected(store)
+                self._accounts_not_connected(ctx)
         for module in self.flows:
             handlers.update(module.handlers(self.env))
         self.worker.handlers = handlers
@@ -93,6 +103,8 @@ class SyncEngine:
             for module in self.flows:
                 spec: LoopSpec
                 for spec in module.LOOPS:
+                    if spec.walmart_only and not ctx.has_walmart:
+                        continue  # an Amazon-only store: this flow is not on the port yet
                     label = f"{ctx.store.name}/{spec.name}" if many else spec.name
                     self.scheduler.add(spec, ctx, label)
 
@@ -110,6 +122,25 @@ class SyncEngine:
         message = f"{_not_connected(store)} {reason} Its queued actions wait until it is connected."
         self.store_errors.append(message)
         self.board.update(store.name, state=SyncState.ERROR, last_error=message)
+
+    def _accounts_not_connected(self, ctx: StoreContext) -> None:
+        """Name each account that could not be opened on the board; the store's other
+        accounts sync, and the account's actions wait (``StoreContext.account``)."""
+        for account in ctx.store.accounts:
+            label = f"{ctx.store.name}/{account.name}"
+            reason = ctx.account_errors.get(account.id)
+            if reason is None:
+                status = self.board.loop(label)
+                if status is not None and status.state is SyncState.ERROR:
+                    self.board.remove(label)
+                continue
+            log.error("account %s cannot be opened: %s", label, reason)
+            message = (
+                f"Account {account.name} of store {ctx.store.name} is not connected: {reason}. "
+                "Its queued actions wait until it is connected."
+            )
+            self.store_errors.append(message)
+            self.board.update(label, state=SyncState.ERROR, last_error=message)
 
     async def run_once(self, drain_timeout: float = 600.0) -> RunSummary:
         """Every loop once, then send everything queued; the summary says what failed."""

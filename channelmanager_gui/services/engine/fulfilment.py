@@ -40,7 +40,7 @@ from channelmanager_gui.services.outbox import ActionHandler
 
 LOOPS: list[LoopSpec] = [
     LoopSpec("shipments", detect_admin_shipments),
-    LoopSpec("returns", sync_returns),
+    LoopSpec("returns", sync_returns, walmart_only=True),
     LoopSpec("cancellations", detect_commerce_cancellations),
 ]
 

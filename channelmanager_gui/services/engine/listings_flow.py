@@ -34,9 +34,9 @@ LOOPS: list[LoopSpec] = [
     # A change found is pushed now.
     LoopSpec("catalog", refresh_catalog, wakes=("inventory", "amazon_push")),
     LoopSpec("stock", _stock, wakes=("inventory", "amazon_push")),
-    LoopSpec("matching", run_matching),
-    LoopSpec("inventory", push_changes),
-    LoopSpec("full_stock", reassert_stock),
+    LoopSpec("matching", run_matching, walmart_only=True),
+    LoopSpec("inventory", push_changes, walmart_only=True),
+    LoopSpec("full_stock", reassert_stock, walmart_only=True),
     # Amazon accounts (none: nothing to do): listings and tabs, then stock and price.
     LoopSpec("amazon_listings", refresh_amazon_listings, wakes=("amazon_push",)),
     LoopSpec("amazon_push", push_amazon),

@@ -34,6 +34,9 @@ class LoopSpec:
     # Loops of the same store to run right away when this one reports ``changed`` > 0, so a
     # change found by one loop does not also wait for the next one's interval.
     wakes: tuple[str, ...] = ()
+    # Not yet written against the marketplace port: runs only for a store with a Walmart
+    # account (``StoreContext.has_walmart``).
+    walmart_only: bool = False
 
 
 @dataclass
