@@ -22,15 +22,7 @@ from channelmanager_gui.services.engine.amazon_tabs import ENDED
 from channelmanager_gui.services.engine.catalog import import_products, refresh_catalog
 from channelmanager_gui.services.engine.matching import pick_candidate
 from channelmanager_gui.services.engine.stock import poll_stock
-from tests.engine.amazon_support import (
-    MakeAmazonEngine,
-    amazon_admin,  # noqa: F401  (fixture)
-    amazon_row,
-    amazon_rows,
-    amazon_sandbox,  # noqa: F401  (fixture)
-    make_amazon_engine,  # noqa: F401  (fixture)
-    walmart_row,
-)
+from tests.engine.amazon.conftest import MakeAmazonEngine, amazon_row, amazon_rows, walmart_row
 from tests.engine.conftest import SEED, Admin
 from tests.engine.listing_support import events
 
@@ -57,8 +49,8 @@ async def test_listings_report_fills_every_tab_with_its_reason(
     env, store = engine.env, engine.env.store(store_id)
     await import_products(env, store, skus=IMPORTED)
     with engine_db.session() as session:  # ended by the merchant earlier (§4.8: our own flag)
-        row = session.scalars(select(Listing).where(Listing.sku == "CM-00008",
-                                                    Listing.marketplace == "amazon")).one()  # fmt: skip
+        query = select(Listing).where(Listing.sku == "CM-00008", Listing.marketplace == "amazon")
+        row = session.scalars(query).one()
         row.lifecycle_status = ENDED
 
     counts = await refresh_amazon_listings(env, store)

@@ -81,8 +81,9 @@ async def make_amazon_engine(
             {account[0]: {"lwa_client_id": c.client_id, "lwa_client_secret": c.client_secret,
                           "lwa_refresh_token": c.refresh_token}},
         )  # fmt: skip
+        options = {"amazon": {"clock": SandboxClock(amazon_sandbox)}}
         engine = SyncEngine(engine_db, secrets, flows=flows, worker_options=FAST_WORKER,
-                            client_options={"amazon": {"clock": SandboxClock(amazon_sandbox)}})  # fmt: skip
+                            client_options=options)  # fmt: skip
         engines.append(engine)
         await engine.open()
         return engine
