@@ -127,16 +127,16 @@ def _confirm(
             outcomes.qty_sent(session, listing, qty, now, "applied on Amazon")
             counts["confirmed"] += 1
         elif _late(listing.qty_sent_at, now, limit):
-            outcomes.qty_refused(session, listing, listing.qty_queued,
-                                 _never(listing.qty_sent_at, qty, limit))  # fmt: skip
+            why = _never(f"quantity {listing.qty_queued}", listing.qty_sent_at, qty, limit)
+            outcomes.problem(session, listing, outcomes.STOCK, why, "stock_error")
             counts["never_applied"] += 1
     if listing.price_queued is not None and not _refused(listing, outcomes.PRICE):
         if price == listing.price_queued:
             outcomes.price_sent(session, listing, price, now, "applied on Amazon")
             counts["confirmed"] += 1
         elif _late(listing.price_sent_at, now, limit):
-            outcomes.price_refused(session, listing, listing.price_queued,
-                                   _never(listing.price_sent_at, price, limit))  # fmt: skip
+            why = _never(f"price {listing.price_queued:.2f}", listing.price_sent_at, price, limit)
+            outcomes.problem(session, listing, outcomes.PRICE, why, "price_error")
             counts["never_applied"] += 1
     return counts
 
@@ -145,12 +145,13 @@ def _late(accepted_at: datetime | None, now: datetime, limit: timedelta) -> bool
     return accepted_at is not None and now - accepted_at > limit
 
 
-def _never(accepted_at: datetime | None, shown: object, limit: timedelta) -> str:
+def _never(what: str, accepted_at: datetime | None, shown: object, limit: timedelta) -> str:
+    """The value stays queued (not resent every pass); a new value sends again."""
     minutes = int(limit.total_seconds() // 60)
     at = f" at {accepted_at:%H:%M} UTC" if accepted_at else ""
     now_shows = "nothing" if shown is None else str(shown)
-    return (f"Amazon accepted it{at} but still shows {now_shows} after {minutes} minutes; "
-            "it was never applied (the next change, or Retry, sends it again)")  # fmt: skip
+    return (f"Amazon accepted {what}{at} but still shows {now_shows} after {minutes} minutes: "
+            "it was never applied; the next change sends it again")  # fmt: skip
 
 
 def _timeout(store: StoreContext, account_id: int) -> float:
