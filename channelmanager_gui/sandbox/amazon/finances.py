@@ -42,6 +42,7 @@ def _event(order_id: str, skus: dict[str, str], refund: dict[str, Any]) -> dict[
 
 
 async def order_events(request: Request, state: AmazonState) -> Response:
+    state.feeds.all()  # adjustment feeds due by now are processed (their refunds posted)
     order = state.orders.get(request.path_params["orderId"])
     skus = {i.item_id: i.sku for i in order.items}
     events = [_event(order.order_id, skus, r) for r in order.refunds]

@@ -190,15 +190,18 @@ class AmazonRefundHandler:
             for ln in lines if int(ln["line_number"]) in wanted
         ]  # fmt: skip
         if ctx.retrying:  # an earlier attempt may have sent it: never refund twice (§3.4)
-            done = await adapter.refunded(order_id)
-            if all(line.line_id in done for line in refund_lines):
-                return {"skipped": True}
+            # Feeds still running first: their refunds are not posted yet, so the order's
+            # refunds say nothing until they are done. (Amazon may post a refund some time after
+            # its feed is DONE; the reference gives no figure for that lag (?).)
             running = await adapter.refunds_in_flight(self.env.clock() - IN_FLIGHT_LOOKBACK)
             if running:
                 raise UnavailableError(
                     f"Amazon is still processing refund feed(s) {', '.join(running)}; this "
                     "refund is checked again once they are done, so it is never sent twice"
                 )
+            done = await adapter.refunded(order_id)
+            if all(line.line_id in done for line in refund_lines):
+                return {"skipped": True}
         result = await adapter.refund(RefundRequest(order_id, tuple(refund_lines)))
         return {"skipped": False, "feed_id": result.submission_id}
 
