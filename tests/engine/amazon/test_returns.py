@@ -8,8 +8,8 @@ The sandbox seeds returns for its first three shipped merchant-fulfilled orders 
 from __future__ import annotations
 
 import functools
-from datetime import timedelta
 from collections.abc import Iterator
+from datetime import timedelta
 from typing import Any
 
 import pytest
