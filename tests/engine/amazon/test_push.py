@@ -155,11 +155,12 @@ async def test_many_skus_go_as_one_feed_and_a_second_push_waits(
     make_amazon_engine: MakeAmazonEngine, engine_db: Database, commerce_admin: Admin,
     amazon_admin: AmazonAdmin, amazon_sandbox: AmazonSandbox,
 ) -> None:  # fmt: skip
-    skus = listed_skus(3)
+    skus = listed_skus(6)
+    stocked, priced = skus[:3], skus[3:]
     engine = await amazon_ready(make_amazon_engine, amazon_admin, skus)
     env = engine.env
     store = next(iter(env.stores.values()))
-    for sku in skus:
+    for sku in stocked:
         commerce_admin.put(f"/products/{sku}", {"qty": 4, "price": 8.88})
     await refresh_catalog(env, store)
     await poll_stock(env, store)
@@ -167,26 +168,33 @@ async def test_many_skus_go_as_one_feed_and_a_second_push_waits(
     counts = await push_amazon(env, store)
     assert counts["stock_feed"] == 3 and counts["price_waiting"] == 3  # one feed at a time
     assert await engine.worker.drain(timeout=30)
-    counts = await push_amazon(env, store)  # Amazon is processing it: the prices still wait
-    assert counts["feeds_open"] == 1 and not {"price_feed", "price_single"} & set(counts)
+    for sku in priced:  # other SKUs, while Amazon processes the first feed: they wait too
+        commerce_admin.put(f"/products/{sku}", {"price": 7.77})
+    await refresh_catalog(env, store)
+    counts = await push_amazon(env, store)
+    assert counts["feeds_open"] == 1 and counts["price_waiting"] == 3  # the rest is in it
+    assert not {"price_feed", "price_single"} & set(counts)
     with engine_db.session() as session:
         query = select(MarketplaceFeed).where(
             MarketplaceFeed.marketplace == "amazon", MarketplaceFeed.status == FeedState.SUBMITTED
         )
         (feed,) = session.scalars(query)  # fmt: skip
-        assert feed.status == FeedState.SUBMITTED and len(feed.entries) == 3
+        assert len(feed.entries) == 3
     feeds = amazon_admin.stats()["requests"]["createFeed"]
 
     amazon_admin.advance(60)  # the feed finishes and its changes apply
     counts = await push_amazon(env, store)
-    assert counts["feeds_done"] == 1 and counts["price_feed"] == 3
+    assert counts["feeds_done"] == 1 and counts["price_feed"] == 6
     assert await engine.worker.drain(timeout=30)
     assert amazon_admin.stats()["requests"]["createFeed"] == feeds + 1  # then the second
     amazon_admin.advance(60)
     await push_amazon(env, store)
-    counts = await push_amazon(env, store)
+    await push_amazon(env, store)
     for sku in skus:
-        assert on_amazon(amazon_sandbox, sku) == (4, Decimal("8.88"))
+        price = Decimal("8.88") if sku in stocked else Decimal("7.77")
+        assert on_amazon(amazon_sandbox, sku)[1] == price
         row = amazon_row(engine_db, sku)
-        assert (row.last_qty_sent, row.last_price_sent) == (4, Decimal("8.88"))
-        assert row.qty_queued is None and row.price_queued is None
+        assert row.last_price_sent == price and row.price_queued is None
+        if sku in stocked:
+            assert on_amazon(amazon_sandbox, sku)[0] == row.last_qty_sent == 4
+            assert row.qty_queued is None
