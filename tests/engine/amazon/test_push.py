@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from types import ModuleType
 
 from sqlalchemy import select
 
@@ -42,12 +43,13 @@ def listed_skus(n: int) -> list[str]:
 
 
 async def amazon_ready(
-    make: MakeAmazonEngine, admin: AmazonAdmin, skus: list[str], **account: object
-) -> SyncEngine:
+    make: MakeAmazonEngine, admin: AmazonAdmin, skus: list[str],
+    flows: list[ModuleType] | None = None, **account: object,
+) -> SyncEngine:  # fmt: skip
     """An engine whose store has ``skus`` imported, matched on Walmart, read from Amazon's
     listings report, and in step on both (a few demo products' Commerce stock differs from
     what Amazon shows: those are pushed and confirmed first, so a test starts from zero)."""
-    engine = await make([listings_flow], **account)
+    engine = await make(flows or [listings_flow], **account)
     env = engine.env
     store = next(iter(env.stores.values()))
     await import_products(env, store, skus=skus)
