@@ -81,9 +81,10 @@ def refund_blocker(ret: Return, queued: str | None = None, last_error: str | Non
     if ret.status.upper() in _CANCELLED:
         return f"{name} was cancelled by the buyer; there is nothing to refund."
     if ret.order_id is None:
+        where = "Seller Central" if market == "Amazon" else "Walmart Seller Center"
         return (
             f"{name} is for customer order {ret.customer_order_id}, which is not in Channel "
-            "Manager; refund it in Walmart Seller Center."
+            f"Manager; refund it in {where}."
         )
     if queued == ActionStatus.ERROR:
         return f"Refunding {name} failed ({last_error or 'see the order'}); retry the order."
