@@ -1,4 +1,5 @@
-"""Demo mode: sandbox servers plus a throwaway database with one store pointing at them.
+"""Demo mode: sandbox servers plus a throwaway database with one store pointing at them (its
+Walmart account and an Amazon account, both selling the demo catalog).
 
 The demo lives in its own folder (``<data dir>/demo``), made anew at each start: the sandboxes
 start from their seed every time, so yesterday's demo orders would no longer exist there. Its
@@ -15,6 +16,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from channelmanager_gui.models.account import AMAZON, MarketplaceAccount
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.store import Store
 from channelmanager_gui.paths import data_dir, private_dir
@@ -22,6 +24,8 @@ from channelmanager_gui.sandbox.pair import SandboxPair, start_pair
 from channelmanager_gui.services.engine.context import MemorySecrets
 
 DEMO_STORE = "Demo store"
+DEMO_AMAZON_ACCOUNT = "Amazon US"
+US_MARKETPLACE = "ATVPDKIKX0DER"  # Amazon.com
 DEMO_LATE_EVERY = 7  # every 7th streamed order is released late...
 DEMO_LATE_HOURS = 6.0  # ...6 hours after its orderDate
 
@@ -48,8 +52,8 @@ def start_demo(seed: int = 1, order_every: float | None = 30.0) -> DemoEnvironme
     folder = demo_dir()
     shutil.rmtree(folder, ignore_errors=True)
     private_dir(folder)  # buyers of the demo are made up, but the folder is treated alike
-    # The Amazon sandbox starts too (``pair.amazon`` holds its URL and credentials) for the
-    # Amazon client to come; no demo store uses it yet.
+    # The Amazon sandbox starts too: the demo store sells the same catalog on Amazon, through
+    # its "Amazon US" account, and both sandboxes stream new orders.
     pair = start_pair(
         seed=seed, order_stream_seconds=order_every, rate_limit_scale=0, with_amazon=True
     )
@@ -67,9 +71,11 @@ def start_demo(seed: int = 1, order_every: float | None = 30.0) -> DemoEnvironme
                 settings={},
                 is_demo=True,
             )
+            store.accounts.append(_amazon_account(pair))
             session.add(store)
             session.flush()
             store_id = store.id
+            amazon_id = store.accounts[-1].id
     except BaseException:
         pair.stop()
         raise
@@ -80,6 +86,29 @@ def start_demo(seed: int = 1, order_every: float | None = 30.0) -> DemoEnvironme
                 "walmart_client_id": pair.walmart.client_id,
                 "walmart_client_secret": pair.walmart.client_secret,
             }
-        }
+        },
+        {amazon_id: _amazon_secrets(pair)},
     )
     return DemoEnvironment(pair=pair, db=db, secrets=secrets, store_id=store_id)
+
+
+def _amazon_account(pair: SandboxPair) -> MarketplaceAccount:
+    """The demo store's Amazon account on the Amazon sandbox (its ``AMAZON_*`` values)."""
+    amazon = pair.amazon
+    assert amazon is not None
+    return MarketplaceAccount(
+        marketplace=AMAZON,
+        name=DEMO_AMAZON_ACCOUNT,
+        api_url=amazon.url,
+        auth_url=amazon.lwa_url,
+        seller_id=amazon.credentials.seller_id,
+        marketplace_ids=[US_MARKETPLACE],
+        settings={},
+    )
+
+
+def _amazon_secrets(pair: SandboxPair) -> dict[str, str]:
+    assert pair.amazon is not None
+    c = pair.amazon.credentials
+    return {"lwa_client_id": c.client_id, "lwa_client_secret": c.client_secret,
+            "lwa_refresh_token": c.refresh_token}  # fmt: skip

@@ -52,3 +52,41 @@ async def test_bootstrap_imports_the_catalog_and_queues_matching() -> None:
     finally:
         await engine.aclose()
         demo.close()
+
+
+async def test_demo_orders_arrive_on_both_marketplaces() -> None:
+    """The demo store's Amazon account opens next to Walmart; one orders pass imports the
+    sandboxes' orders of both marketplaces."""
+    from sqlalchemy import func, select
+
+    from channelmanager_gui.models.order import Order
+    from channelmanager_gui.services.engine import orders_flow
+    from channelmanager_gui.services.engine.engine import SyncEngine
+
+    demo = start_demo(order_every=None)
+    engine = SyncEngine(demo.db, demo.secrets, flows=[orders_flow])
+    try:
+        await engine.open()
+        assert {a.marketplace for a in engine.env.stores[demo.store_id].accounts.values()} == {
+            "walmart", "amazon"
+        }
+        assert await engine.scheduler.run_all_once() == []
+        with demo.db.session() as session:
+            counts = dict(session.execute(
+                select(Order.marketplace, func.count()).group_by(Order.marketplace)).all())
+        assert counts.get("walmart", 0) > 0 and counts.get("amazon", 0) > 0, counts
+    finally:
+        await engine.aclose()
+        demo.close()
+
+
+def test_the_amazon_sandbox_streams_orders() -> None:
+    import time
+
+    from channelmanager_gui.sandbox.amazon import AmazonSandbox
+
+    with AmazonSandbox(seed=3, products=40, orders=0, order_stream_seconds=0.05) as sandbox:
+        deadline = time.monotonic() + 5
+        while not sandbox.state.orders.all() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert sandbox.state.orders.all()

@@ -1,4 +1,5 @@
-"""``channelmanager-gui orders``: list, show, ship, cancel, retry and export Walmart orders.
+"""``channelmanager-gui orders``: list, show, ship, cancel, retry and export marketplace orders
+(Walmart and Amazon).
 
 ``list`` runs the Orders page's own queries (``models/order_table_queries.py``); ``retry`` and
 ``export`` call ``ops.retry``/``ops.export_orders``; ship and cancel live in
@@ -71,7 +72,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     lst.set_defaults(handler=_list)
 
     show = actions.add_parser("show", parents=[plain], help="one order: lines, shipments, timeline")
-    show.add_argument("po", metavar="PO", help="Walmart purchase order id (or Commerce order #)")
+    show.add_argument("po", metavar="PO", help="marketplace order id (or Commerce order #)")
+    orders_ship.add_marketplace(show)
     show.set_defaults(handler=_show)
 
     orders_ship.register_ship(actions, plain)
@@ -79,7 +81,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     orders_ship.register_tracking_url(actions, plain)
 
     retry = actions.add_parser("retry", parents=[plain], help="retry the failed steps of an order")
-    retry.add_argument("po", metavar="PO", help="Walmart purchase order id (or Commerce order #)")
+    retry.add_argument("po", metavar="PO", help="marketplace order id (or Commerce order #)")
+    orders_ship.add_marketplace(retry)
     retry.set_defaults(handler=_retry)
 
     export = actions.add_parser(
@@ -183,14 +186,16 @@ def _shipment(shipment: Any, by_line_id: dict[int, str]) -> dict[str, Any]:
         "tracking_url": shipment.tracking_url,
         "ship_date": shipment.ship_date,
         "source": shipment.source,
-        "sent_to_walmart_at": shipment.marketplace_sent_at,
+        "sent_to_walmart_at": shipment.marketplace_sent_at,  # public key, kept
+        "sent_to_marketplace_at": shipment.marketplace_sent_at,
+        "package_reference": shipment.package_reference,
         "lines": {by_line_id.get(sl.order_line_id, "?"): sl.qty for sl in shipment.lines},
     }
 
 
 def _show(args: argparse.Namespace) -> int:
     with database() as db:
-        facts = order_facts(db, ops.find_order(db, args.po))
+        facts = order_facts(db, orders_ship.find(db, args))
     if args.json:
         output.print_json(facts)
         return 0
@@ -213,13 +218,16 @@ def _show(args: argparse.Namespace) -> int:
 
 def _retry(args: argparse.Namespace) -> int:
     with database() as db:
-        order_id = ops.find_order(db, args.po)
+        order_id = orders_ship.find(db, args)
         retried = ops.retry(db, order_id)
         ops.publish(db, retried)
         count = retried.count
-        status = ops.order_for_action(db, order_id).status
+        order = ops.order_for_action(db, order_id)
+    status = order.status
     if args.json:
-        output.print_json({"purchase_order_id": args.po, "requeued": count, "status": status})
+        output.print_json({"purchase_order_id": args.po, "requeued": count, "status": status,
+                           "marketplace": order.marketplace,
+                           "marketplace_order_id": order.marketplace_order_id})  # fmt: skip
     else:
         print(f"Order {args.po}: {count} failed step(s) queued again. Status: {status}.")
     return 0

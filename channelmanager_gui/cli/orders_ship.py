@@ -19,11 +19,28 @@ from channelmanager_gui.cli.common import UsageError, database
 from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.order import Order
 from channelmanager_gui.services import ops
+from channelmanager_gui.services.marketplace.amazon_caps import (
+    CAPABILITIES as AMAZON_CAPABILITIES,
+)
+from channelmanager_gui.services.ops.marketplace_rules import name_of, reason_label
 from channelmanager_gui.services.ops.validation import (
     CANCEL_REASON_LABELS,
     FIELD_SHIP_DATE,
     validate_shipment,
 )
+
+MARKETPLACES = ("walmart", "amazon")
+
+
+def add_marketplace(parser: argparse.ArgumentParser) -> None:
+    """``--marketplace``: the order named must be of this marketplace (and picks it when the
+    same number exists on both)."""
+    parser.add_argument("--marketplace", choices=MARKETPLACES,
+                        help="the order's marketplace (checked against the order)")  # fmt: skip
+
+
+def find(db: Any, args: argparse.Namespace) -> int:
+    return ops.find_order(db, args.po, getattr(args, "marketplace", None))
 
 
 def register_ship(
@@ -34,16 +51,20 @@ def register_ship(
         parents=[parent],
         help="ship an order (all remaining quantities unless --line is given)",
     )
-    ship.add_argument("po", metavar="PO", help="Walmart purchase order id (or Commerce order #)")
+    ship.add_argument("po", metavar="PO", help="marketplace order id (or Commerce order #)")
+    add_marketplace(ship)
     ship.add_argument(
-        "--carrier", required=True, metavar="NAME", help='Walmart carrier, or "Other"'
-    )
+        "--carrier", required=True, metavar="NAME",
+        help='a carrier of the order\'s marketplace (Walmart: its list; Amazon: UPS, USPS, '
+        'FedEx, DHL, ...), or "Other"',
+    )  # fmt: skip
     ship.add_argument("--other-carrier", metavar="NAME", help="carrier name with --carrier Other")
     ship.add_argument(
         "--method", metavar="CODE", help="Standard, Express, ... (default: the order's)"
     )
     ship.add_argument("--tracking", required=True, metavar="NUMBER", help="tracking number")
-    ship.add_argument("--tracking-url", metavar="URL", help="needed for an unlisted carrier")
+    ship.add_argument("--tracking-url", metavar="URL",
+                      help="Walmart needs it for an unlisted carrier")  # fmt: skip
     ship.add_argument(
         "--ship-date", metavar="DATE", help="YYYY-MM-DD or an ISO date-time (default: now)"
     )
@@ -66,16 +87,19 @@ def register_cancel(
     actions: argparse._SubParsersAction[argparse.ArgumentParser], parent: Any
 ) -> None:
     reasons = "; ".join(f"{code} ({label})" for code, label in CANCEL_REASON_LABELS.items())
+    amazon = ", ".join(code for code, _ in AMAZON_CAPABILITIES.cancel_reasons)
     cancel = actions.add_parser(
         "cancel",
         parents=[parent],
-        help="cancel a whole unshipped order with a Walmart reason (or give the reason to an "
-        "order cancelled in Commerce)",
+        help="cancel a whole unshipped order with a reason of its marketplace (or give the "
+        "reason to an order cancelled in Commerce)",
     )
-    cancel.add_argument("po", metavar="PO", help="Walmart purchase order id (or Commerce order #)")
+    cancel.add_argument("po", metavar="PO", help="marketplace order id (or Commerce order #)")
+    add_marketplace(cancel)
     cancel.add_argument(
-        "--reason", required=True, metavar="REASON", help=f"a code or its label: {reasons}"
-    )
+        "--reason", required=True, metavar="REASON",
+        help=f"a code or its label; Walmart: {reasons}; Amazon: {amazon}",
+    )  # fmt: skip
     cancel.set_defaults(handler=_cancel)
 
 
@@ -119,7 +143,7 @@ def remaining(order: Order) -> dict[str, int]:
 
 def _ship(args: argparse.Namespace) -> int:
     with database() as db:
-        order = ops.order_for_action(db, ops.find_order(db, args.po))
+        order = ops.order_for_action(db, find(db, args))
         lines: dict[str, object] = dict(args.line) if args.line else dict(remaining(order))
         request = validate_shipment(
             order,
@@ -155,14 +179,14 @@ def _ship(args: argparse.Namespace) -> int:
         print(
             f"Order {order.marketplace_order_id}: shipment of {units} unit(s) with "
             f"{request.carrier_title}, tracking {request.tracking_number}, queued for Commerce "
-            f"and Walmart. Status: {after.status}."
+            f"and {name_of(order)}. Status: {after.status}."
         )
     return 0
 
 
 def _cancel(args: argparse.Namespace) -> int:
     with database() as db:
-        order_id = ops.find_order(db, args.po)
+        order_id = find(db, args)
         held = ops.is_held(ops.order_for_action(db, order_id))  # cancelled in Commerce already
         ops.publish(db, ops.cancel(db, order_id, args.reason))
         after = ops.order_for_action(db, order_id)
@@ -177,10 +201,11 @@ def _cancel(args: argparse.Namespace) -> int:
     if args.json:
         output.print_json(data)
     else:
-        reason = ops.cancel_label(after.cancel_reason)
+        reason = reason_label(after, after.cancel_reason or "")
+        name = name_of(after)
         print(
             f"Order {after.marketplace_order_id}: cancellation ({reason}) "
-            f"queued for {'Walmart' if held else 'Walmart and Commerce'}. Status: {after.status}."
+            f"queued for {name if held else name + ' and Commerce'}. Status: {after.status}."
         )
     return 0
 

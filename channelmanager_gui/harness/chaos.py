@@ -22,10 +22,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
+from sqlalchemy import select
 
+from channelmanager_gui.harness import amazon_side
 from channelmanager_gui.harness.chaos_merchant import Merchant
 from channelmanager_gui.harness.invariants import InvariantReport, check_invariants
 from channelmanager_gui.harness.remote_state import commerce_baseline, read_remote_state
+from channelmanager_gui.models.account import AMAZON, MarketplaceAccount
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.store import Store
 from channelmanager_gui.sandbox.pair import SandboxPair
@@ -54,6 +57,7 @@ class ChaosPlan:
     calm_rounds: int = 6  # passes after, each preceded by the merchant's Retry
     drain_timeout: float = 300.0
     seed: int = 7
+    amazon_orders: int = 0  # Amazon orders too, when the pair runs the Amazon sandbox
 
     def faults(self) -> dict[str, float]:
         rate = self.fault_rate
@@ -67,6 +71,7 @@ class ChaosPlan:
 class ChaosResult:
     plan: ChaosPlan
     purchase_order_ids: list[str] = field(default_factory=list)
+    amazon_order_ids: list[str] = field(default_factory=list)
     actions: Counter[str] = field(default_factory=Counter)  # ships, partial, cancels, retries
     faults: dict[str, dict[str, int]] = field(default_factory=dict)  # sandbox → kind → count
     report: InvariantReport = field(default_factory=InvariantReport)
@@ -81,7 +86,8 @@ class ChaosResult:
         for by_kind in self.faults.values():
             kinds.update(by_kind)
         return (
-            f"{len(self.purchase_order_ids)} orders in {self.seconds:.0f}s; actions "
+            f"{len(self.purchase_order_ids)} Walmart and {len(self.amazon_order_ids)} Amazon "
+            f"orders in {self.seconds:.0f}s; actions "
             f"{dict(self.actions)}; faults {self.faults_total} {dict(kinds)}\n"
             + self.report.summary()
         )
@@ -137,31 +143,53 @@ def add_sandbox_store(db: Database, pair: SandboxPair, name: str = "Chaos store"
         )
         session.add(store)
         session.flush()
-        return store.id
+        store_id = store.id
+    if pair.amazon is not None:
+        amazon_side.add_amazon_account(db, store_id, pair.amazon)
+    return store_id
+
+
+def engine_secrets(db: Database, pair: SandboxPair, store_id: int) -> MemorySecrets:
+    """The store's and its Amazon account's sandbox secrets (in memory only)."""
+    secrets = {"commerce_token": pair.commerce.token, "walmart_client_id": pair.walmart.client_id,
+               "walmart_client_secret": pair.walmart.client_secret}  # fmt: skip
+    by_account: dict[int, dict[str, str]] = {}
+    if pair.amazon is not None:
+        with db.session() as session:
+            ids = session.scalars(select(MarketplaceAccount.id).where(
+                MarketplaceAccount.store_id == store_id, MarketplaceAccount.marketplace == AMAZON
+            ))  # fmt: skip
+            by_account = dict.fromkeys(ids, amazon_side.amazon_secrets(pair.amazon))
+    return MemorySecrets({store_id: secrets}, by_account)
 
 
 async def open_engine(db: Database, pair: SandboxPair, store_id: int) -> SyncEngine:
     """The orders and fulfilment flows over the pair, with quick retries and no client-side
     request spacing: the sandboxes run without rate limits, and faults are the point here, not
-    politeness."""
-    secrets = {"commerce_token": pair.commerce.token, "walmart_client_id": pair.walmart.client_id,
-               "walmart_client_secret": pair.walmart.client_secret}  # fmt: skip
+    politeness. With the Amazon sandbox, the engine runs on its clock (``amazon_side``)."""
+    options: dict[str, dict[str, Any]] = {
+        "walmart": {"retry": QUICK_RETRY, "spacing": {}},
+        "commerce": {"retry": QUICK_RETRY},
+    }
+    time = amazon_side.SandboxTime(pair.amazon) if pair.amazon is not None else None
+    if time is not None:
+        options["amazon"] = {"retry": QUICK_RETRY, "clock": time}
     engine = SyncEngine(
         db,
-        MemorySecrets({store_id: secrets}),
+        engine_secrets(db, pair, store_id),
         flows=[orders_flow, fulfilment],
         worker_options=QUICK_WORKER,
-        client_options={
-            "walmart": {"retry": QUICK_RETRY, "spacing": {}},
-            "commerce": {"retry": QUICK_RETRY},
-        },
+        client_options=options,
     )
+    if time is not None:
+        engine.env.clock = time.utcnow
     await engine.open()
     return engine
 
 
 def _set_faults(pair: SandboxPair, values: dict[str, float]) -> None:
-    for url in (pair.walmart.url, pair.commerce.url):
+    amazon = [pair.amazon.url] if pair.amazon is not None else []
+    for url in (pair.walmart.url, pair.commerce.url, *amazon):
         admin = Admin(url)
         try:
             admin.call("PUT", "/faults", values)
@@ -170,10 +198,13 @@ def _set_faults(pair: SandboxPair, values: dict[str, float]) -> None:
 
 
 def _injected(pair: SandboxPair) -> dict[str, dict[str, int]]:
-    return {
+    injected = {
         "walmart": dict(pair.walmart.faults.public()["injected"]),
         "commerce": dict(pair.commerce.faults.public()["injected"]),
     }
+    if pair.amazon is not None:
+        injected["amazon"] = dict(pair.amazon.faults.public()["injected"])
+    return injected
 
 
 def make_orders(pair: SandboxPair, skus: list[str], count: int, rng: random.Random) -> list[str]:
@@ -201,6 +232,10 @@ async def run_chaos(
     baseline = commerce_baseline(pair)
     before = _injected(pair)
     result.purchase_order_ids = make_orders(pair, skus, plan.orders, rng)
+    if pair.amazon is not None and plan.amazon_orders:
+        result.amazon_order_ids = amazon_side.make_amazon_orders(
+            pair.amazon, skus, plan.amazon_orders, rng
+        )
     merchant = Merchant(db, engine, plan, rng, result.actions)
     _set_faults(pair, {**plan.faults(), "seed": plan.seed})
     try:
@@ -220,9 +255,10 @@ async def run_chaos(
         if summary.ok and merchant.done():
             break
     result.faults = _minus(_injected(pair), before)
-    remote = read_remote_state(pair, result.purchase_order_ids)
+    remote = read_remote_state(pair, result.purchase_order_ids, result.amazon_order_ids)
+    expected = [*result.purchase_order_ids, *result.amazon_order_ids]
     result.report = check_invariants(
-        db, remote, expected_pos=result.purchase_order_ids, baseline_entity_id=baseline
+        db, remote, expected_pos=expected, baseline_entity_id=baseline
     )
     result.seconds = time.monotonic() - started
     return result

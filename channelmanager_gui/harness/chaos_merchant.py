@@ -30,6 +30,7 @@ SELLER_REASONS = (
     "SELLER_CANCEL_PRICING_ERROR",
     "SELLER_CANCEL_ADDRESS_NOT_SERVICEABLE",
 )
+AMAZON_REASONS = ("NoInventory", "GeneralAdjustment", "ShippingAddressUndeliverable")
 SHIP, PARTIAL, CANCEL = "ship", "partial", "cancel"
 
 
@@ -91,7 +92,8 @@ class Merchant:
         ok, _ = validation.can_cancel(order)
         if not ok:
             return
-        self._publish(ops.cancel(self.db, order.id, self.rng.choice(SELLER_REASONS)))
+        reasons = AMAZON_REASONS if order.marketplace == "amazon" else SELLER_REASONS
+        self._publish(ops.cancel(self.db, order.id, self.rng.choice(reasons)))
         self.counts["cancels"] += 1
         self.finished.add(order.id)
 

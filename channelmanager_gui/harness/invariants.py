@@ -2,14 +2,15 @@
 
 After a run under faults or crashes (and once the queue has drained) these must hold:
 
-- nothing lost: every Walmart order of the run has a local row;
+- nothing lost: every Walmart (and Amazon) order of the run has a local row;
 - nothing made twice: every Walmart order has exactly one Commerce order (looked up by
   ``ext_order_id``), none when it was cancelled before it reached Commerce, and no Commerce
   order of ours is left without a Walmart purchase order id (an orphan of a lost answer);
 - nothing sent twice: per line, Walmart's shipped and cancelled quantities equal the local ones,
   per SKU Commerce's shipped/cancelled quantities equal the local ones, each shipment exists
   once in Commerce (one document per tracking number) and once on Walmart (its units under its
-  tracking number), and the order's comments are not doubled;
+  tracking number), and the order's comments are not doubled; for an Amazon order, per item
+  and per package (``amazon_invariants.py``);
 - nothing left hanging: no action pending or running; an action in Error has its reason, and so
   does its order. Such orders are reported (``in_error``), not compared: they are waiting for
   the merchant, which the merchant can see.
@@ -28,6 +29,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from channelmanager_gui.harness.amazon_invariants import compare_amazon
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import Order, Shipment
 from channelmanager_gui.models.outbox import ActionStatus, OutboxAction
@@ -43,6 +45,7 @@ class RemoteState:
     walmart_orders: dict[str, Json]  # purchase order id → Walmart order JSON
     commerce_orders: list[Json]  # every Commerce order (REST rendering)
     commerce_shipments: list[Json]  # every Commerce shipment (REST rendering)
+    amazon_orders: dict[str, Json] = field(default_factory=dict)  # order id → sandbox JSON
 
 
 @dataclass
@@ -142,8 +145,10 @@ def _check_order(
 ) -> None:
     po = order.marketplace_order_id
     problems: list[str] = []
-    walmart = remote.walmart_orders.get(po)
-    if walmart is None:
+    if order.marketplace == "amazon":
+        amazon = remote.amazon_orders.get(po)
+        problems += ["not on Amazon"] if amazon is None else compare_amazon(order, amazon)
+    elif (walmart := remote.walmart_orders.get(po)) is None:
         problems.append("not on Walmart")
     else:
         problems += _compare_walmart(order, walmart)
@@ -250,10 +255,11 @@ def _compare_commerce(order: Order, commerce: Json, docs: list[Json]) -> list[st
     if order.cancel_reason and commerce.get("state") not in ("canceled", "closed", "complete"):
         problems.append(f"cancelled locally, Commerce state {commerce.get('state')}")
     comments = [str(h.get("comment") or "") for h in commerce.get("status_histories") or []]
-    link = sum(f"Walmart order {po} " in c for c in comments)
+    name = order.marketplace.capitalize()
+    link = sum(f"{name} order {po}" in c and "Cancelled on" not in c for c in comments)
     if link != 1:
         problems.append(f"{link} link comments in Commerce (expected 1)")
-    if sum(f"Cancelled on Walmart (purchase order {po})" in c for c in comments) > 1:
+    if sum(c.startswith(f"Cancelled on {name} (") and po in c for c in comments) > 1:
         problems.append("cancel comment added more than once in Commerce")
     return problems + _compare_shipments(order, docs)
 

@@ -13,21 +13,28 @@ from typing import Any
 
 import httpx
 
+from channelmanager_gui.harness import amazon_side
 from channelmanager_gui.harness.invariants import RemoteState
 from channelmanager_gui.sandbox.pair import SandboxPair
 
 PAGE = 300
 
 
-def read_remote_state(pair: SandboxPair, purchase_order_ids: Iterable[str]) -> RemoteState:
-    """Both sandboxes' view of the run's orders, shipments included."""
+def read_remote_state(
+    pair: SandboxPair, purchase_order_ids: Iterable[str], amazon_order_ids: Iterable[str] = ()
+) -> RemoteState:
+    """The sandboxes' view of the run's orders, shipments included (Amazon's from its admin
+    API: items' shipped and cancelled units, packages)."""
     with httpx.Client(base_url=pair.walmart.url, timeout=60) as walmart:
         orders = {po: _walmart_order(walmart, po) for po in purchase_order_ids}
+    amazon = {}
+    if pair.amazon is not None:
+        amazon = amazon_side.amazon_orders(pair.amazon, list(amazon_order_ids))
     with httpx.Client(base_url=pair.commerce.url, timeout=60) as commerce:
         answer = commerce.get("/_sandbox/orders")
         answer.raise_for_status()
         shipments = _shipments(commerce, pair.commerce.token)
-        return RemoteState(orders, list(answer.json()["items"]), shipments)
+        return RemoteState(orders, list(answer.json()["items"]), shipments, amazon)
 
 
 def commerce_baseline(pair: SandboxPair) -> int:

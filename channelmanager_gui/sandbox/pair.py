@@ -104,6 +104,7 @@ def start_pair(
                 port=amazon_port,
                 faults=apply_profile(amazon_faults, profile, "amazon", speed),
                 rate_limit_scale=rate_limit_scale,
+                order_stream_seconds=order_stream_seconds,
             ).start()
         except BaseException:
             pair.stop()

@@ -51,6 +51,7 @@ from channelmanager_gui.services.outbox_book import (
     ActionHandler,
     NotReady,
     Outcome,
+    Waiting,
 )
 from channelmanager_gui.services.outbox_lanes import Lanes
 
@@ -60,6 +61,7 @@ __all__ = [
     "ActionHandler",
     "NotReady",
     "OutboxWorker",
+    "Waiting",
     "enqueue",
     "retry_subject",
 ]
@@ -355,7 +357,9 @@ class OutboxWorker:
         try:
             result = await handler.send(ctx)
         except NotReady as exc:
-            return Outcome(ctx, handler, ActionStatus.PENDING, error=exc, give_back=True)
+            later = exc.seconds if isinstance(exc, Waiting) else 0.0
+            return Outcome(ctx, handler, ActionStatus.PENDING, error=exc, give_back=True,
+                           not_before=self.clock() + timedelta(seconds=later))  # fmt: skip
         except RETRYABLE as exc:
             return self._retry_later(ctx, handler, exc)
         except ChannelError as exc:

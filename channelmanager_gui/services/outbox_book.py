@@ -38,6 +38,16 @@ class NotReady(ChannelError):
     neither an attempt nor a failure."""
 
 
+class Waiting(NotReady):
+    """Raised by a handler whose remote work is under way but not finished (an Amazon feed
+    being processed): the action is looked at again after ``seconds``, neither an attempt nor
+    a failure. What the handler needs on the next look it has already written down."""
+
+    def __init__(self, message: str, seconds: float) -> None:
+        super().__init__(message)
+        self.seconds = seconds
+
+
 @dataclass(frozen=True)
 class ActionContext:
     action_id: int

@@ -17,12 +17,12 @@ from channelmanager_gui.services.commerce.directory import Region
 from channelmanager_gui.services.engine.order_address import cart_address, split_name
 from channelmanager_gui.services.engine.order_cart import wanted_quantities
 from channelmanager_gui.services.engine.order_records import (
-    needs_ack,
     new_order,
     open_quantity,
     update_order,
 )
 from channelmanager_gui.services.engine.order_status import derive_status
+from channelmanager_gui.services.marketplace.walmart_mapping import incoming_order, needs_ack
 from channelmanager_gui.services.walmart.order_models import Order as WalmartOrder
 
 SPEC = Path(__file__).resolve().parents[1] / "reference" / "walmart_openapi" / "orders.json"
@@ -78,18 +78,18 @@ def parse(data: dict[str, Any]) -> WalmartOrder:
 @pytest.mark.parametrize("data", spec_orders())
 def test_walmart_spec_examples_import(data: dict[str, Any]) -> None:
     wo = parse(data)
-    order = new_order(1, 1, wo, NOW)
+    order = new_order(1, 1, incoming_order(wo), NOW)
     assert order.marketplace_order_id == data["purchaseOrderId"]
     assert len(order.lines) == len(wo.lines)
     assert order.customer_name and order.shipping_address["country"] == "USA"
     shipped = all(ln.qty_shipped == ln.qty_ordered for ln in order.lines)
-    assert shipped == (open_quantity(wo) == 0)
+    assert shipped == (open_quantity(incoming_order(wo)) == 0)
     assert (order.acknowledged_at is None) == needs_ack(wo)
 
 
 def test_nulls_single_objects_and_split_lines() -> None:
     wo = parse(created_order([("A-1", 1), ("A-1", 1), ("B/2", 3)], intent=True))
-    order = new_order(1, 1, wo, NOW)
+    order = new_order(1, 1, incoming_order(wo), NOW)
     assert needs_ack(wo) and order.acknowledged_at is None and order.intent_to_cancel
     assert [ln.qty_ordered for ln in order.lines] == [1, 1, 3]
     assert order.lines[2].unit_price == pytest.approx(10.0)  # PRODUCT charge is per line
@@ -102,7 +102,7 @@ def test_nulls_single_objects_and_split_lines() -> None:
 
 def test_updates_only_move_forward_and_say_what_changed() -> None:
     data = created_order([("A-1", 2), ("B-2", 1)])
-    order = new_order(1, 1, parse(data), NOW)
+    order = new_order(1, 1, incoming_order(parse(data)), NOW)
     order.lines[1].qty_shipped = 1  # our own ship action, not yet visible on Walmart
     changed = copy.deepcopy(data)
     statuses = changed["orderLines"]["orderLine"][0]["orderLineStatuses"]["orderLineStatus"]
@@ -111,13 +111,14 @@ def test_updates_only_move_forward_and_say_what_changed() -> None:
                      "statusQuantity": {"amount": "1"}})  # fmt: skip
     changed["orderLines"]["orderLine"][1]["intentToCancel"] = "true"
 
-    changes = update_order(order, parse(changed), NOW)
+    changes = update_order(order, incoming_order(parse(changed)), NOW)
 
     assert order.lines[0].qty_cancelled == 1 and order.lines[1].qty_shipped == 1
     assert order.intent_to_cancel
     assert any("cancelled 1 of line 1" in m for m in changes.messages)
     assert any("asked to cancel" in m for m in changes.messages)
-    assert not update_order(order, parse(changed), NOW)  # the same news twice is no news
+    # the same news twice is no news
+    assert not update_order(order, incoming_order(parse(changed)), NOW)
 
 
 def _order(**facts: Any) -> Order:

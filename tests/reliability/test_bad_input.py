@@ -24,6 +24,7 @@ from channelmanager_gui.models.order import Order, OrderLine, OrderStatus, Shipm
 from channelmanager_gui.sandbox.pair import SandboxPair
 from channelmanager_gui.services.engine import orders_flow
 from channelmanager_gui.services.engine.order_records import new_order, update_order
+from channelmanager_gui.services.marketplace.walmart_mapping import incoming_order
 from channelmanager_gui.services.ops import validation
 from channelmanager_gui.services.walmart.order_models import Order as WalmartOrder
 from tests.engine.conftest import Admin, MakeEngine, orderable_skus, skus_not_in_commerce
@@ -93,12 +94,12 @@ def _sane(line: OrderLine) -> None:
 def test_any_walmart_order_maps_to_sane_rows_and_updates_only_move_forward(
     first: WalmartOrder, later: WalmartOrder
 ) -> None:
-    order = new_order(1, 1, first, NOW)
+    order = new_order(1, 1, incoming_order(first), NOW)
     for line in order.lines:
         _sane(line)
     before = {ln.line_number: (ln.qty_shipped, ln.qty_cancelled) for ln in order.lines}
     later = later.model_copy(update={"marketplace_order_id": first.marketplace_order_id})
-    update_order(order, later, NOW)
+    update_order(order, incoming_order(later), NOW)
     for line in order.lines:
         _sane(line)
         shipped, cancelled = before.get(line.line_number, (0, 0))

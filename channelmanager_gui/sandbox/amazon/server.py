@@ -7,6 +7,7 @@ host, ``api.amazon.com``, §1.4; here both share one server). The admin API is `
 from __future__ import annotations
 
 import hashlib
+import threading
 from types import TracebackType
 
 from channelmanager_gui.sandbox.faults import FaultConfig
@@ -44,8 +45,12 @@ class AmazonSandbox:
         pending_seconds: float = 60.0,
         listing_seconds: float = 5.0,
         job_seconds: float = 2.0,
+        order_stream_seconds: float | None = None,
     ) -> None:
         self.credentials = demo_credentials(seed)
+        self._stream_seconds = order_stream_seconds
+        self._stop = threading.Event()
+        self._stream: threading.Thread | None = None
         self.faults = faults or FaultConfig()
         self.state = AmazonState(
             self.credentials,
@@ -82,9 +87,24 @@ class AmazonSandbox:
 
     def start(self) -> AmazonSandbox:
         self._server.start()
+        if self._stream_seconds:
+            self._stream = threading.Thread(
+                target=self._run_stream, name="amazon-orders", daemon=True
+            )
+            self._stream.start()
         return self
 
+    def _run_stream(self) -> None:
+        """The demo's steady stream of buyers, as the Walmart sandbox's: one order per
+        interval (``AmazonState.stream_order``)."""
+        assert self._stream_seconds
+        while not self._stop.wait(self._stream_seconds):
+            self.state.stream_order()
+
     def stop(self) -> None:
+        self._stop.set()
+        if self._stream is not None:
+            self._stream.join(5)
         self._server.stop()
 
     def __enter__(self) -> AmazonSandbox:

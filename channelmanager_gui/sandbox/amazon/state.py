@@ -95,6 +95,19 @@ class AmazonState:
     def rdt_covers(caller: Caller, path: str, element: str) -> bool:
         return covers(caller, path, element)
 
+    def stream_order(self) -> Order:
+        """The demo's next buyer: mostly Pending (authorized ``pending_seconds`` later, as
+        Amazon authorizes payment, §2.3), one in ten fulfilled by Amazon (FBA)."""
+        with self.orders.lock:
+            roll = self.maker.rng.random()
+            lines = self.maker.random_lines()
+            channel = "AFN" if roll < 0.1 else "MFN"
+            order = self.maker.make(self.now(), lines, channel)
+            if roll >= 0.1:
+                order.authorize_at = order.created + self.pending_seconds
+            self.orders.add(order)
+        return order
+
     def create_order(
         self, lines: list[tuple[str, int]], channel: str = "MFN", pending: bool = False
     ) -> Order:

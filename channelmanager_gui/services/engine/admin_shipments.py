@@ -32,7 +32,8 @@ from channelmanager_gui.services.engine.fulfilment_common import (
     set_error,
     sync_error,
 )
-from channelmanager_gui.services.engine.shipping import WALMART_SHIP, add_lines, queue
+from channelmanager_gui.services.engine.order_records import marketplace_name
+from channelmanager_gui.services.engine.shipping import add_lines, queue, ship_kind
 
 log = logging.getLogger(__name__)
 
@@ -106,8 +107,9 @@ def _record(env: EngineEnv, store: StoreContext, remote: CommerceShipment) -> st
         add_lines(order, shipment, quantities)
         session.flush()
         # Goods handed to a carrier in the Commerce admin are gone: if the buyer had asked to
-        # cancel, Walmart must still get the tracking (the override), and the timeline says so.
-        queue(session, order, WALMART_SHIP, shipment, override=order.intent_to_cancel)
+        # cancel, the marketplace must still get the tracking (Walmart: the override), and the
+        # timeline says so.
+        queue(session, order, ship_kind(order), shipment, override=order.intent_to_cancel)
         clear_error(order, UNTRACKED_STEP)
         extra = f" (+{len(remote.tracks) - 1} more tracks)" if len(remote.tracks) > 1 else ""
         note(
@@ -116,7 +118,8 @@ def _record(env: EngineEnv, store: StoreContext, remote: CommerceShipment) -> st
             "commerce_shipment",
             f"Shipment {remote.increment_id or remote.entity_id} made in Commerce: "
             f"{sum(quantities.values())} unit(s), {track.title or track.carrier_code} "
-            f"{shipment.tracking_number}{extra}; sending it to Walmart"
+            f"{shipment.tracking_number}{extra}; sending it to "
+            f"{marketplace_name(order.marketplace)}"
             + (" although the buyer asked to cancel" if order.intent_to_cancel else ""),
         )
         note_changes(session, Change.ORDERS, Change.ACTIVITY, Change.OUTBOX)

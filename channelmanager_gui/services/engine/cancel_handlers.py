@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from channelmanager_gui.errors import ChannelError
+from channelmanager_gui.models.account import WALMART
 from channelmanager_gui.services.changes import Change
 from channelmanager_gui.services.changes import note as note_changes
 from channelmanager_gui.services.commerce.client import CommerceClient
@@ -35,12 +36,16 @@ from channelmanager_gui.services.engine.fulfilment_common import (
 )
 from channelmanager_gui.services.engine.order_create import order_comment
 from channelmanager_gui.services.engine.order_snapshot import load_snapshot
+from channelmanager_gui.services.marketplace.amazon_caps import CAPABILITIES as AMAZON_CAPS
 from channelmanager_gui.services.outbox import ActionContext
 from channelmanager_gui.services.walmart.order_requests import CancelLine
 
 
-def cancel_comment(marketplace_order_id: str, reason: str) -> str:
+def cancel_comment(marketplace_order_id: str, reason: str, marketplace: str = WALMART) -> str:
     """The Commerce history comment; also how a retry recognises its own earlier comment."""
+    if marketplace != WALMART:
+        label = dict(AMAZON_CAPS.cancel_reasons).get(reason, reason)
+        return f"Cancelled on Amazon (order {marketplace_order_id}): {label} [{reason}]"
     return (
         f"Cancelled on Walmart (purchase order {marketplace_order_id}): "
         f"{cancel_label(reason)} [{reason}]"
@@ -68,6 +73,11 @@ def _order_keys(env: EngineEnv, ctx: ActionContext) -> tuple[str, int | None, in
     with env.db.session() as session:
         order = load_order(session, ctx.subject_id)
         return order.marketplace_order_id, order.commerce_entity_id, order.commerce_cart_id
+
+
+def _marketplace(env: EngineEnv, ctx: ActionContext) -> str:
+    with env.db.session() as session:
+        return load_order(session, ctx.subject_id).marketplace
 
 
 class _Base:
@@ -162,7 +172,7 @@ class CommerceCancelHandler(_Base):
                     f"“{remote.state}”): it may be on hold or complete. Cancel or credit it in "
                     "the Commerce admin."
                 )
-        comment = cancel_comment(po, ctx.payload["reason"])
+        comment = cancel_comment(po, ctx.payload["reason"], _marketplace(self.env, ctx))
         if not any(c.comment == comment for c in remote.comments):
             await client.add_comment(entity_id, comment)
         return {"entity_id": entity_id, "increment_id": remote.increment_id,

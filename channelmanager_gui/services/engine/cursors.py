@@ -66,3 +66,10 @@ def _write(session: Session, store_id: int, name: str, text: str) -> None:
     else:
         row.value = text
         row.updated_at = utcnow()  # the last pass that reached it, even with the same value
+
+
+def account_cursor(name: str, account_id: int, legacy: bool) -> str:
+    """The name of loop cursor ``name`` for one marketplace account. ``legacy``: the store's
+    first Walmart account, whose cursors keep the names they had before accounts existed (an
+    upgraded database goes on where it stopped); every other account's carry its id."""
+    return name if legacy else f"{name}@{account_id}"

@@ -20,6 +20,12 @@ from channelmanager_gui.services.engine.commerce_cancellations import (
 )
 from channelmanager_gui.services.engine.context import EngineEnv
 from channelmanager_gui.services.engine.creditmemo_handler import CommerceRefundHandler
+from channelmanager_gui.services.engine.marketplace_actions import (
+    AMAZON_CANCEL,
+    AMAZON_SHIP,
+    MarketplaceCancelHandler,
+    MarketplaceShipHandler,
+)
 from channelmanager_gui.services.engine.return_handlers import (
     CommerceReturnHandler,
     WalmartRefundHandler,
@@ -49,6 +55,8 @@ def handlers(env: EngineEnv) -> dict[str, ActionHandler]:
     return {
         COMMERCE_SHIP: CommerceShipHandler(env),
         WALMART_SHIP: WalmartShipHandler(env),
+        AMAZON_SHIP: MarketplaceShipHandler(env),
+        AMAZON_CANCEL: MarketplaceCancelHandler(env),
         WALMART_CANCEL: WalmartCancelHandler(env),
         COMMERCE_CANCEL: CommerceCancelHandler(env),
         COMMERCE_RETURN: CommerceReturnHandler(env),

@@ -19,9 +19,9 @@ from channelmanager_gui.services.changes import Change
 from channelmanager_gui.services.changes import note as note_changes
 from channelmanager_gui.services.engine.context import EngineEnv
 from channelmanager_gui.services.engine.order_activity import error_text, note
-from channelmanager_gui.services.engine.order_records import needs_ack
 from channelmanager_gui.services.engine.order_status import prefetch_orders, refresh_order_status
 from channelmanager_gui.services.http import Priority
+from channelmanager_gui.services.marketplace.walmart_mapping import needs_ack
 from channelmanager_gui.services.outbox import RETRYABLE, ActionContext
 from channelmanager_gui.services.walmart.order_models import Order as WalmartOrder
 

@@ -1,4 +1,5 @@
-"""Outbox handler ``commerce.create_order``: a Walmart order becomes exactly one Commerce order.
+"""Outbox handler ``commerce.create_order``: a marketplace order (Walmart or Amazon) becomes
+exactly one Commerce order.
 
 Find before create, and write down every step before the remote call that depends on it:
 
@@ -36,6 +37,7 @@ from channelmanager_gui.services.changes import note as note_changes
 from channelmanager_gui.services.commerce.client import CommerceClient
 from channelmanager_gui.services.commerce.sales_models import Order as CommerceOrder
 from channelmanager_gui.services.engine.context import EngineEnv
+from channelmanager_gui.services.engine.fba_orders import record_fba_shipment
 from channelmanager_gui.services.engine.order_activity import SUBJECT, error_text, note
 from channelmanager_gui.services.engine.order_address import commerce_address
 from channelmanager_gui.services.engine.order_cart import (
@@ -46,9 +48,10 @@ from channelmanager_gui.services.engine.order_cart import (
 )
 from channelmanager_gui.services.engine.order_invoice import queue_invoice
 from channelmanager_gui.services.engine.order_money import (
+    charges_text,
     record_commerce_total,
-    walmart_charges_text,
 )
+from channelmanager_gui.services.engine.order_records import marketplace_name
 from channelmanager_gui.services.engine.order_snapshot import Snapshot, load_snapshot
 from channelmanager_gui.services.engine.order_status import prefetch_orders, refresh_order_status
 from channelmanager_gui.services.outbox import RETRYABLE, ActionContext
@@ -57,14 +60,17 @@ log = logging.getLogger(__name__)
 
 
 def order_comment(snap: Snapshot) -> str:
-    """The link a person reads in the Commerce admin, with Walmart's charges and the buyer's
-    Walmart relay address: the order's own e-mail is the merchant's (store settings), so
-    Commerce mails nobody at Walmart; whoever must reach the buyer finds the relay here (and in
-    our database)."""
-    charges = walmart_charges_text(snap.amounts, snap.total, snap.currency)
-    text = f"Walmart order {snap.marketplace_order_id} (customer order {snap.customer_order_id})"
+    """The link a person reads in the Commerce admin, with the marketplace's charges and the
+    buyer's relay address: the order's own e-mail is the merchant's (store settings), so
+    Commerce mails nobody at the marketplace; whoever must reach the buyer finds the relay here
+    (and in our database). Amazon has one order id (no separate customer order)."""
+    name = marketplace_name(snap.marketplace)
+    charges = charges_text(snap.amounts, snap.total, snap.currency, name)
+    text = f"{name} order {snap.marketplace_order_id}"
+    if snap.customer_order_id != snap.marketplace_order_id:
+        text += f" (customer order {snap.customer_order_id})"
     if snap.customer_email:
-        text += f"; buyer's Walmart relay e-mail: {snap.customer_email}"
+        text += f"; buyer's {name} relay e-mail: {snap.customer_email}"
     return f"{text}. {charges}"
 
 
@@ -205,9 +211,10 @@ class CreateCommerceOrder:
         self, ctx: ActionContext, snap: Snapshot, client: CommerceClient, order: CommerceOrder
     ) -> None:
         if order.ext_order_id and order.ext_order_id != snap.marketplace_order_id:
-            # Never re-link another Walmart order's Commerce order (a wrong id in an answer).
+            # Never re-link another marketplace order's Commerce order (a wrong id in an answer).
             raise ChannelError(
-                f"Commerce order {order.increment_id} belongs to Walmart order "
+                f"Commerce order {order.increment_id} belongs to "
+                f"{marketplace_name(snap.marketplace)} order "
                 f"{order.ext_order_id}, not {snap.marketplace_order_id}; check both in Commerce."
             )
         if order.ext_order_id != snap.marketplace_order_id:
@@ -273,7 +280,7 @@ class CreateCommerceOrder:
             self._note_placed(session, order, *placed)
         if result is None or "skipped" in result:
             note(session, order, "not_created", "Not created in Commerce: every line is "
-                 "cancelled on Walmart.", "info")  # fmt: skip
+                 f"cancelled on {marketplace_name(order.marketplace)}.", "info")  # fmt: skip
             refresh_order_status(order)
             return
         order.commerce_entity_id = int(result["entity_id"])
@@ -287,10 +294,12 @@ class CreateCommerceOrder:
         refresh_order_status(order)
         record_commerce_total(session, order, result.get("grand_total"))
         note(session, order, "created", f"Commerce order {order.commerce_increment_id} is "
-             f"linked to Walmart order {order.marketplace_order_id}.")  # fmt: skip
+             f"linked to {marketplace_name(order.marketplace)} order "
+             f"{order.marketplace_order_id}.")  # fmt: skip
         # Its own outbox step, queued with this outcome. An order found rather than placed
         # by this attempt may be invoiced already (by an earlier run, or by hand): look first.
         queue_invoice(session, order, look_first=not result.get("placed_now"))
+        record_fba_shipment(session, order, self.env.clock())
 
     def failed(self, session: Session, ctx: ActionContext, error: ChannelError) -> None:
         step = self._steps.pop(ctx.action_id, "create")

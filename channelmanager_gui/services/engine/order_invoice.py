@@ -1,9 +1,10 @@
-"""Outbox handler ``commerce.invoice_order``: every Commerce order made for a Walmart order is
+"""Outbox handler ``commerce.invoice_order``: every Commerce order made for a marketplace order is
 invoiced offline, once.
 
-Walmart has already taken the buyer's money, so the Commerce order is invoiced right after it
-is placed (queued by ``commerce.create_order`` when it succeeds) with ``capture: false`` (no
-payment gateway is involved) and ``notify: false`` (Walmart forbids mailing its buyers).
+The marketplace (Walmart, Amazon) has already taken the buyer's money, so the Commerce order is
+invoiced right after it is placed (queued by ``commerce.create_order`` when it succeeds) with
+``capture: false`` (no payment gateway is involved) and ``notify: false`` (Walmart and Amazon
+forbid mailing their buyers).
 Without the invoice Commerce can make no credit memo (refunds and returns fail, reference §8)
 and the order never becomes *complete* (§5.3).
 
@@ -38,6 +39,7 @@ from channelmanager_gui.services.engine.fulfilment_common import (
     set_error,
 )
 from channelmanager_gui.services.engine.order_activity import SUBJECT
+from channelmanager_gui.services.engine.order_records import marketplace_name
 from channelmanager_gui.services.outbox import ActionContext, enqueue
 
 log = logging.getLogger(__name__)
@@ -104,7 +106,7 @@ class InvoiceCommerceOrder:
                  "using it.")  # fmt: skip
         else:
             note(session, order, STEP, f"Invoiced in Commerce (invoice #{invoice_id}, offline: "
-                 "Walmart took the payment).")  # fmt: skip
+                 f"{marketplace_name(order.marketplace)} took the payment).")  # fmt: skip
         note_changes(session, Change.ORDERS, Change.ACTIVITY)
 
     def failed(self, session: Session, ctx: ActionContext, error: ChannelError) -> None:

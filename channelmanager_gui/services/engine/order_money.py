@@ -44,14 +44,18 @@ class LineAmounts:
     tax: Decimal
 
 
-def walmart_charges_text(lines: list[LineAmounts], total: Decimal, currency: str) -> str:
-    """The Commerce order comment's account of what the buyer paid on Walmart."""
+def charges_text(
+    lines: list[LineAmounts], total: Decimal, currency: str, marketplace: str = "Walmart"
+) -> str:
+    """The Commerce order comment's account of what the buyer paid on the marketplace."""
     parts = [
         f"line {a.line_number} {a.sku}: item {a.item:.2f}, shipping {a.shipping:.2f}, "
         f"tax {a.tax:.2f}"
         for a in lines
     ]
-    return f"Walmart charges: {'; '.join(parts)}. Walmart total {total:.2f} {currency}."
+    return (
+        f"{marketplace} charges: {'; '.join(parts)}. {marketplace} total {total:.2f} {currency}."
+    )
 
 
 def record_commerce_total(session: Session, order: Order, grand_total: str | None) -> None:
@@ -61,7 +65,8 @@ def record_commerce_total(session: Session, order: Order, grand_total: str | Non
         return
     order.commerce_total = to_money(grand_total)
     if order.commerce_total != order.total:
-        text = difference_note(order.total, order.commerce_total, order.currency)
+        name = {"amazon": "Amazon"}.get(order.marketplace, "Walmart")
+        text = difference_note(order.total, order.commerce_total, order.currency, name)
         note(session, order, "total_differs", text, "info")
 
 
@@ -73,14 +78,17 @@ def total_difference(walmart: Decimal, commerce: Decimal | None) -> Decimal | No
     return difference or None
 
 
-def difference_note(walmart: Decimal, commerce: Decimal, currency: str) -> str:
-    """The timeline's words for two totals that differ."""
+def difference_note(
+    walmart: Decimal, commerce: Decimal, currency: str, marketplace: str = "Walmart"
+) -> str:
+    """The timeline's words for two totals that differ (``walmart``: what the buyer paid on
+    the order's marketplace)."""
     difference = to_money(commerce) - to_money(walmart)
     return (
         f"Commerce's total {commerce:.2f} {currency} differs from what the buyer paid on "
-        f"Walmart, {walmart:.2f} {currency} ({difference:+.2f}): Commerce prices, ships and "
-        'taxes the order by its own settings (see the README, "Making Commerce totals match '
-        'Walmart").'
+        f"{marketplace}, {walmart:.2f} {currency} ({difference:+.2f}): Commerce prices, ships "
+        'and taxes the order by its own settings (see the README, "Making Commerce totals '
+        'match Walmart").'
     )
 
 

@@ -18,8 +18,8 @@ from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import Order, OrderLine
 from channelmanager_gui.models.outbox import OutboxAction
 from channelmanager_gui.services.engine.order_activity import SUBJECT
-from channelmanager_gui.services.engine.order_import import ACK
 from channelmanager_gui.services.engine.order_money import LineAmounts
+from channelmanager_gui.services.engine.order_saving import ACK
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,7 @@ class Snapshot:
     total: Decimal = Decimal("0.00")
     currency: str = "USD"
     amounts: list[LineAmounts] = field(default_factory=list)
+    marketplace: str = "walmart"  # the order's marketplace, named in the Commerce comment
 
 
 def _statements() -> tuple[Executable, Executable]:
@@ -63,6 +64,7 @@ def _statements() -> tuple[Executable, Executable]:
         orders.commerce_entity_id,
         orders.total,
         orders.currency,
+        orders.marketplace,
         ack_queued.label("ack_queued"),
     ).where(orders.id == order_id)
     wanted = (
@@ -106,4 +108,5 @@ def load_snapshot(db: Database, order_id: int) -> Snapshot:
             total=row.total,
             currency=row.currency,
             amounts=[LineAmounts(line[2], line[0], *line[3:]) for line in lines],
+            marketplace=row.marketplace,
         )

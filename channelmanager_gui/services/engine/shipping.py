@@ -2,8 +2,12 @@
 
 The operation ``ops.ship`` (``services/ops/order_writes.py``) records a shipment with these
 pieces, as the admin-shipment import does (``admin_shipments.py``): it raises the lines'
-shipped quantities and queues ``commerce.ship`` then ``walmart.ship``; the outbox worker sends
-them (handlers in ``ship_handlers.py``). A partial shipment is just a shipment of fewer units.
+shipped quantities and queues ``commerce.ship`` then the marketplace's ship action
+(``walmart.ship``, ``amazon.ship``: :func:`ship_kind`); the outbox worker sends them (handlers
+in ``ship_handlers.py`` and ``marketplace_actions.py``). A partial shipment is just a shipment
+of fewer units. Each shipment gets its package reference when it is written (Amazon's
+``packageReferenceId``: a positive whole number as text, unique per order, §3.2), so every
+retry sends the same one.
 """
 
 from __future__ import annotations
@@ -17,9 +21,16 @@ COMMERCE_SHIP = "commerce.ship"
 WALMART_SHIP = "walmart.ship"
 
 
+def ship_kind(order: Order) -> str:
+    """The outbox action that sends a shipment of ``order`` to its marketplace."""
+    return f"{order.marketplace}.ship"
+
+
 def add_lines(order: Order, shipment: Shipment, quantities: dict[str, int]) -> None:
     """Attach shipment lines and raise the order lines' shipped quantities."""
     by_number = {line.line_number: line for line in order.lines}
+    if not shipment.package_reference:
+        shipment.package_reference = str(len(order.shipments) + 1)
     for number, qty in quantities.items():
         line = by_number[number]
         line.qty_shipped += qty
@@ -32,6 +43,7 @@ def queue(
 ) -> None:
     """Queue one ship action; the handler reads the shipment back from the database."""
     payload: dict[str, object] = {"shipment_id": shipment.id}
+    account_id = None if kind == COMMERCE_SHIP else order.account_id
     if kind == WALMART_SHIP:
         payload["intent_to_cancel_override"] = override
     outbox.enqueue(
@@ -41,6 +53,7 @@ def queue(
         subject_type="order",
         subject_id=order.id,
         payload=payload,
+        account_id=account_id,
     )
 
 

@@ -48,24 +48,38 @@ def list_returns(
         return list(session.scalars(query))
 
 
-def find_order(db: Database, key: int | str) -> int:
-    """An order id from our id (an int), or a Walmart purchase order id or Commerce increment
-    id (text, as typed on the command line)."""
+def find_order(db: Database, key: int | str, marketplace: str | None = None) -> int:
+    """An order id from our id (an int), or a marketplace order id (Walmart purchase order,
+    Amazon order) or Commerce increment id (text, as typed on the command line).
+    ``marketplace`` (walmart | amazon): the order must be of that marketplace."""
     with db.session() as session:
         if isinstance(key, int):
             found = session.get(Order, key)
             if found is None:
                 raise ValidationError("order", f"order #{key} does not exist")
+            _check_marketplace(found, marketplace)
             return found.id
         text = str(key).strip()
-        query = select(Order.id).where(
+        query = select(Order).where(
             (Order.marketplace_order_id == text) | (Order.commerce_increment_id == text)
         )
-        ids = list(session.scalars(query))
-    if len(ids) != 1:
-        problem = "no order has" if not ids else "several orders have"
-        raise ValidationError("order", f"{problem} the number {key!r}")
-    return ids[0]
+        orders = list(session.scalars(query))
+        if marketplace is not None and len(orders) > 1:
+            orders = [o for o in orders if o.marketplace == marketplace]
+        if len(orders) != 1:
+            problem = "no order has" if not orders else "several orders have"
+            raise ValidationError("order", f"{problem} the number {key!r}")
+        _check_marketplace(orders[0], marketplace)
+        return orders[0].id
+
+
+def _check_marketplace(order: Order, marketplace: str | None) -> None:
+    if marketplace is not None and order.marketplace != marketplace:
+        raise ValidationError(
+            "marketplace",
+            f"order {order.marketplace_order_id} is on {order.marketplace.capitalize()}, "
+            f"not {marketplace.capitalize()}",
+        )
 
 
 def _rows(db: Database, store_id: int | None) -> Iterator[dict[str, Any]]:

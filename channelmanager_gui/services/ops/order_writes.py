@@ -21,6 +21,7 @@ from channelmanager_gui.services.changes import NONE, Change, Changes
 from channelmanager_gui.services.engine import cancelling, shipping
 from channelmanager_gui.services.engine.fulfilment_common import load_order, note
 from channelmanager_gui.services.engine.order_status import refresh_order_status
+from channelmanager_gui.services.ops import marketplace_rules
 from channelmanager_gui.services.ops.validation import (
     CANCEL_REASON_LABELS,
     COMMERCE_CANCEL_HELD,
@@ -57,7 +58,8 @@ def ship(db: Database, order_id: int, request: ShipRequest) -> Changes:
         session.flush()
         shipping.queue(session, order, shipping.COMMERCE_SHIP, shipment)
         override = request.override_cancel_request and order.intent_to_cancel
-        shipping.queue(session, order, shipping.WALMART_SHIP, shipment, override=override)
+        kind = shipping.ship_kind(order)
+        shipping.queue(session, order, kind, shipment, override=override)
         refresh_order_status(order)
         note(session, order, "ship_requested", shipping.describe(shipment, request.lines))
         return Changes.of(Change.ORDERS, Change.ACTIVITY, Change.OUTBOX, id=shipment.id)
@@ -101,7 +103,7 @@ def cancel(db: Database, order_id: int, reason: str) -> Changes:
         order.cancel_reason = request.reason
         superseded = _supersede_failed_creation(session, order)
         payload = {"reason": request.reason, "lines": lines}
-        for kind in (cancelling.WALMART_CANCEL, cancelling.COMMERCE_CANCEL):
+        for kind in (cancelling.cancel_kind(order), cancelling.COMMERCE_CANCEL):
             outbox.enqueue(
                 session,
                 store_id=order.store_id,
@@ -109,9 +111,10 @@ def cancel(db: Database, order_id: int, reason: str) -> Changes:
                 subject_type="order",
                 subject_id=order.id,
                 payload=payload,
+                account_id=None if kind == cancelling.COMMERCE_CANCEL else order.account_id,
             )
         refresh_order_status(order)
-        label = CANCEL_REASON_LABELS[request.reason]
+        label = marketplace_rules.reason_label(order, request.reason)
         units = sum(lines.values())
         note(session, order, "cancel_requested", f"Cancel {units} unit(s): {label}")
         if superseded:

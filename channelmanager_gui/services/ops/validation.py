@@ -27,6 +27,7 @@ from channelmanager_gui.services.engine.cancelling import (
     COMMERCE_CANCEL_HELD,
 )
 from channelmanager_gui.services.engine.cancelling import OUT_OF_STOCK as OUT_OF_STOCK
+from channelmanager_gui.services.ops import marketplace_rules
 from channelmanager_gui.services.walmart.order_requests import (
     CANCEL_REASONS,
     CARRIERS,
@@ -80,7 +81,7 @@ class ShipRequest:
 @dataclass(frozen=True)
 class CancelRequest:
     order_id: int
-    reason: str  # one of Walmart's five cancellation reasons
+    reason: str  # a reason code of the order's marketplace (Walmart: one of its five)
 
 
 def line_field(line_number: str) -> str:
@@ -97,8 +98,13 @@ PART_SHIPPED = "Part of the order has shipped; Walmart only cancels whole unship
 NOTHING_OPEN = "Nothing is left to ship or cancel on this order."
 
 
+FULFILLED_BY_MARKETPLACE = "{} fulfils this order itself (FBA)."
+
+
 def can_ship(order: Order) -> tuple[bool, str]:
     """Whether the Ship button makes sense now, and if not, why (merchant words)."""
+    if order.fulfilled_by == "marketplace":
+        return False, FULFILLED_BY_MARKETPLACE.format(marketplace_rules.name_of(order))
     if order.cancel_reason or _all_cancelled(order):
         return False, CANCELLED
     if order.commerce_entity_id is None:
@@ -112,11 +118,15 @@ def can_cancel(order: Order) -> tuple[bool, str]:
     """Whether the Cancel button makes sense now, and if not, why (merchant words)."""
     if is_held(order):
         return True, ""
+    if order.fulfilled_by == "marketplace":
+        return False, FULFILLED_BY_MARKETPLACE.format(marketplace_rules.name_of(order))
     if order.cancel_reason or _all_cancelled(order):
         return False, CANCELLED
     if not any(line.qty_open > 0 for line in order.lines):
         return False, ALL_SHIPPED if _any_shipped(order) else NOTHING_OPEN
     if _any_shipped(order):
+        if order.marketplace not in (None, "walmart"):
+            return False, PART_SHIPPED.replace("Walmart", marketplace_rules.name_of(order))
         return False, PART_SHIPPED
     return True, ""
 
@@ -159,13 +169,20 @@ def validate_shipment(
             "The buyer asked to cancel this order; confirm that you still want to ship it, "
             "or cancel it with the reason “Buyer asked to cancel”.",
         )
-    named, other, url = _carrier(carrier, other_carrier, tracking_url)
+    if order.marketplace in (None, "walmart"):
+        named, other, url = _carrier(carrier, other_carrier, tracking_url)
+        method = _method(method_code or order.method_code or "Standard")
+    else:  # the order's marketplace's carriers and methods (marketplace_rules)
+        marketplace_rules.refuse_marketplace_fulfilled(order, "shipped")
+        named, other = marketplace_rules.carrier_choice(order, carrier, other_carrier)
+        url = check_tracking_url(tracking_url)
+        method = marketplace_rules.ship_method(order, method_code)
     number = _tracking_number(order, tracking_number)
     request = ShipRequest(
         order_id=order.id,
         carrier=named,
         other_carrier=other,
-        method_code=_method(method_code or order.method_code or "Standard"),
+        method_code=method,
         tracking_number=number,
         tracking_url=url,
         ship_date=_ship_date(order, ship_date, now or datetime.now(UTC)),
@@ -190,6 +207,9 @@ def validate_cancel(order: Order, reason: str | None) -> CancelRequest:
     ok, why = can_cancel(order)
     if not ok:
         raise ValidationError(FIELD_ORDER, why)
+    if order.marketplace not in (None, "walmart"):
+        marketplace_rules.refuse_marketplace_fulfilled(order, "cancelled")
+        return CancelRequest(order.id, marketplace_rules.cancel_reason(order, reason))
     code = (reason or "").strip()
     by_label = {label.casefold(): key for key, label in CANCEL_REASON_LABELS.items()}
     code = by_label.get(code.casefold(), code.upper())
