@@ -37,7 +37,7 @@ from channelmanager_gui.services.changes import note as note_changes
 from channelmanager_gui.services.engine.amazon_listings import amazon_accounts
 from channelmanager_gui.services.engine.context import EngineEnv, StoreContext
 from channelmanager_gui.services.engine.cursors import read_cursor, write_cursor
-from channelmanager_gui.services.engine.return_linking import attach
+from channelmanager_gui.services.engine.return_linking import attach, link_orphans
 from channelmanager_gui.services.engine.returns_flow import AMAZON_REFUND, REFUND_SENT
 from channelmanager_gui.services.engine.scheduler import LoopSpec
 from channelmanager_gui.services.marketplace.amazon_adapter import AmazonAdapter
@@ -65,6 +65,8 @@ async def sync_amazon_returns(env: EngineEnv, store: StoreContext) -> dict[str, 
     for account in amazon_accounts(store):
         counts.update(await import_returns(env, store, account.id, account.adapter))
         counts.update(await follow_refunds(env, account.id, account.adapter))
+    if counts:  # returns that came before their order are linked once it is here
+        counts["linked"] = link_orphans(env, store)
     return dict(counts)
 
 

@@ -75,6 +75,10 @@ async def test_returns_report_lists_amazon_returns_on_the_account(
     assert rows[0].return_order_id == first["Amazon RMA ID"]
     assert rows[0].order_id is not None and rows[1].order_id is None
     assert rows[0].lines[0]["sku"] == first["Merchant SKU"] and rows[0].lines[0]["qty"] == 1
+    # A return that came before its order is linked once the order is here.
+    add_amazon_order(engine_db, store_id, account, rows[1].customer_order_id)
+    assert (await sync_amazon_returns(env, store))["linked"] == 1
+    assert returns(engine_db)[1].order_id is not None
 
 
 async def test_an_amazon_return_is_refunded_once_with_a_crash_in_between(
