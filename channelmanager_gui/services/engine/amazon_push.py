@@ -1,6 +1,6 @@
 """Loop "amazon_push": stock and price of each Amazon account, pushed and then confirmed.
 
-Per account, each pass:
+Per account, each pass (after matching products waiting for their ASIN):
 
 1. polls its open ``JSON_LISTINGS_FEED`` (``amazon_push_feeds``);
 2. confirms what Amazon accepted: accepted is not applied (reference §4.2, §6.9), so a listing
@@ -33,7 +33,7 @@ from channelmanager_gui.models.account import AMAZON
 from channelmanager_gui.models.listing import Listing, MatchStatus
 from channelmanager_gui.services.changes import Change, Changes
 from channelmanager_gui.services.engine import outcomes
-from channelmanager_gui.services.engine.amazon_listings import amazon_accounts
+from channelmanager_gui.services.engine.amazon_listings import amazon_accounts, match_listings
 from channelmanager_gui.services.engine.amazon_push_feeds import (
     PUSH_ACTION,
     busy_listings,
@@ -57,6 +57,9 @@ async def push_amazon(env: EngineEnv, store: StoreContext) -> dict[str, int]:
     counts: Counter[str] = Counter()
     for account in amazon_accounts(store):
         adapter = account.adapter
+        # Products waiting for a catalog match (new, or a candidate just picked) are matched
+        # here too: the listings report runs only every half hour.
+        counts.update(await match_listings(env, store, account.id, adapter))
         counts.update(await poll_amazon_feeds(env, store, account.id, adapter))
         counts.update(await confirm_applied(env, store, account.id, adapter))
         counts.update(queue_changes(env, store, account.id))

@@ -18,6 +18,7 @@ from channelmanager_gui.models.listing import Listing, ListingState, MatchStatus
 from channelmanager_gui.sandbox.seed import demo_catalog
 from channelmanager_gui.services.engine import listings_flow
 from channelmanager_gui.services.engine.amazon_listings import refresh_amazon_listings
+from channelmanager_gui.services.engine.amazon_push import push_amazon
 from channelmanager_gui.services.engine.amazon_tabs import ENDED
 from channelmanager_gui.services.engine.catalog import import_products, refresh_catalog
 from channelmanager_gui.services.engine.matching import pick_candidate
@@ -95,7 +96,7 @@ async def test_matching_by_upc_with_several_candidates_and_a_pick(
 
     chosen = candidates[1]["item_id"]
     pick_candidate(engine_db, row.id, chosen)
-    await refresh_amazon_listings(env, store)
+    await push_amazon(env, store)  # the 30-second loop matches it (the report runs half-hourly)
 
     row = amazon_row(engine_db, "CM-00028")
     assert (row.match_status, row.marketplace_item_id) == (MatchStatus.MATCHED, chosen)
