@@ -116,3 +116,13 @@ def test_idle_smoke(tmp_path: Path) -> None:
     assert result["listings"] == 300 and result["speed"] == 10
     assert result["cpu_share_of_core"] > 0 and result["commerce_rpm"] > 0  # the loops polled
     assert result["http_429"] == 0
+
+
+@pytest.mark.timeout(300)
+def test_marketplace_push_smoke(tmp_path: Path) -> None:
+    data = run_bench("marketplace_push", tmp_path, "--singles", "3", "--feed", "20")
+    for name in ("walmart", "amazon"):
+        figures = data[name]
+        assert figures["singles"] == 3 and figures["feed_skus"] == 20
+        assert figures["feed_applied_seconds"] >= figures["feed_processed_seconds"] > 0
+        assert figures["throttled_429"] == 0

@@ -83,6 +83,8 @@ class Listing(Base):
     marketplace_item_id: Mapped[str | None] = mapped_column(String(32))  # itemId / ASIN
     marketplace_product_id: Mapped[str | None] = mapped_column(String(32))  # Walmart WPID
     published_status: Mapped[str | None] = mapped_column(String(32))
+    # Walmart: ACTIVE, RETIRED, ARCHIVED …; Amazon: ENDED (we removed it), FBA (Amazon's stock,
+    # never pushed) or None.
     lifecycle_status: Mapped[str | None] = mapped_column(String(16))
     last_price_sent: Mapped[Decimal | None] = mapped_column(Money())
     price_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -115,7 +117,11 @@ class Listing(Base):
         return ListingState.PENDING_MATCH
 
     def refresh_state(self) -> None:
-        self.state = self.derive_state()
+        """Walmart listings only: an Amazon listing's tab (Amazon Sales Channel's, with its
+        reason) needs the account's listing rules and is decided by the engine
+        (``services/engine/amazon_tabs``), which every Amazon pass runs."""
+        if self.marketplace != "amazon":
+            self.state = self.derive_state()
 
 
 # Expression indexes (0006) for the case-insensitive name sort, the state sort (in the order

@@ -93,11 +93,12 @@ async def test_import_by_sku_list_validates_identifiers(
     assert (again.created, again.updated, again.not_found) == (0, 1, [])
 
 
-async def test_import_makes_a_walmart_listing_beside_an_amazon_one_of_the_same_sku(
+async def test_import_makes_a_walmart_listing_and_ties_the_amazon_one_of_the_same_sku(
     make_engine: MakeEngine, engine_db: Database, store_id: int
 ) -> None:
-    """0010: listings are unique per account; the Walmart import neither takes over nor trips
-    on the Amazon listing of the SKU."""
+    """0010: listings are unique per account; issue 18: a Commerce product is imported for
+    every account, so the Amazon listing of the SKU (made from Amazon's report) gets the
+    product's facts and a Walmart listing is made beside it."""
     with engine_db.session() as session:
         amazon = MarketplaceAccount(
             store_id=store_id, marketplace="amazon", name="Amazon US",
@@ -112,15 +113,17 @@ async def test_import_makes_a_walmart_listing_beside_an_amazon_one_of_the_same_s
     assert (result.created, result.updated) == (1, 0)
     with engine_db.session() as session:
         rows = session.execute(
-            select(Listing.marketplace, Listing.account_id, Listing.name)
+            select(Listing.marketplace, Listing.account_id, Listing.name,
+                   Listing.commerce_product_id)
             .where(Listing.sku == "CM-00005")
             .order_by(Listing.marketplace)
-        ).all()
+        ).all()  # fmt: skip
         walmart = walmart_account_id(session, store_id)
+    name, product_id = rows[1].name, rows[1].commerce_product_id
     assert [tuple(r) for r in rows] == [
-        ("amazon", amazon.id, "On Amazon"), ("walmart", walmart, rows[1].name)
+        ("amazon", amazon.id, name, product_id), ("walmart", walmart, name, product_id)
     ]  # fmt: skip
-    assert rows[1].name != "On Amazon"
+    assert name != "On Amazon" and product_id is not None
 
 
 async def test_import_by_search_takes_only_matching_products(

@@ -137,6 +137,16 @@ async def offers(request: Request) -> Response:
     return json_response([o.sku for o in _state(request).maker.offers])
 
 
+async def listings(request: Request) -> Response:
+    """What the seller's listings show now (changes due applied): sku → quantity, price, the
+    reliability harness's view of Amazon (``harness/amazon_state``)."""
+    state = _state(request)
+    state.listings.settle()
+    shown = {lst.sku: {"quantity": lst.quantity, "price": None if lst.price is None
+                       else str(lst.price)} for lst in state.listings.all()}  # fmt: skip
+    return json_response(shown)
+
+
 async def expire_tokens(request: Request) -> Response:
     state = _state(request)
     return json_response({"expired": state.tokens.expire_all(state.now())})
@@ -172,6 +182,7 @@ ROUTES = [
     Route("/_sandbox/orders/{orderId}", _guard(get_order), methods=["GET"]),
     Route("/_sandbox/orders/{orderId}/cancel_request", _guard(cancel_request), methods=["POST"]),
     Route("/_sandbox/offers", _guard(offers), methods=["GET"]),
+    Route("/_sandbox/listings", _guard(listings), methods=["GET"]),
     Route("/_sandbox/token/expire", _guard(expire_tokens), methods=["POST"]),
     Route("/_sandbox/stats", _guard(stats), methods=["GET"]),
 ]

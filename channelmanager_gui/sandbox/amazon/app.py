@@ -9,7 +9,19 @@ from starlette.responses import Response
 
 from channelmanager_gui.sandbox.faults import FaultConfig, FaultMiddleware
 
-from . import admin, auth, catalog, documents, feeds, listings, orders, reports, shipping, tokens
+from . import (
+    admin,
+    auth,
+    catalog,
+    documents,
+    feeds,
+    finances,
+    listings,
+    orders,
+    reports,
+    shipping,
+    tokens,
+)
 from .errors import SpApiError, fault_error_body, new_request_id
 from .state import AmazonState
 
@@ -33,6 +45,7 @@ def build_app(state: AmazonState, faults: FaultConfig) -> FaultMiddleware:
         *listings.ROUTES,
         *catalog.ROUTES,
         *feeds.ROUTES,
+        *finances.ROUTES,
         *reports.ROUTES,
         *tokens.ROUTES,
         *documents.ROUTES,

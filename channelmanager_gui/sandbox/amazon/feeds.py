@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from starlette.requests import Request
 from starlette.responses import Response
 
+from .clock import parse_iso
 from .errors import invalid_input, json_response, not_found
 from .http import check_marketplaces, endpoint, json_body
 from .jobs import Job
@@ -87,6 +88,25 @@ async def get_feed(request: Request, state: AmazonState) -> Response:
     return json_response(state.feeds.render(job, "feed"))
 
 
+async def get_feeds(request: Request, state: AmazonState) -> Response:
+    """``getFeeds`` (§4.6, 0.0222/s, burst 10): feeds of the given types and statuses created
+    since a time (comma lists, §1.2); Amazon looks back 90 days at most. No paging here: the
+    sandbox never holds more than a page (≤ 100) of feeds in a test."""
+    query = request.query_params
+    types = {t for t in query.get("feedTypes", "").split(",") if t}
+    statuses = {s for s in query.get("processingStatuses", "").split(",") if s}
+    since = parse_iso(query["createdSince"]) if "createdSince" in query else None
+    if "createdSince" in query and since is None:
+        raise invalid_input(details="createdSince must be an ISO date")
+    feeds = [
+        state.feeds.render(job, "feed")
+        for job in state.feeds.all()
+        if (not types or job.job_type in types) and (since is None or job.created >= since)
+    ]
+    feeds = [f for f in feeds if not statuses or f["processingStatus"] in statuses]
+    return json_response({"feeds": feeds[:100]})
+
+
 async def cancel_feed(request: Request, state: AmazonState) -> Response:
     done = state.feeds.cancel(request.path_params["feedId"])
     if done is None:
@@ -111,6 +131,7 @@ ROUTES = [
     endpoint("POST", f"{BASE}/documents", create_document, "createFeedDocument"),
     endpoint("GET", f"{BASE}/documents/{{documentId}}", get_document, "getFeedDocument"),
     endpoint("POST", f"{BASE}/feeds", create_feed, "createFeed"),
+    endpoint("GET", f"{BASE}/feeds", get_feeds, "getFeeds"),
     endpoint("GET", f"{BASE}/feeds/{{feedId}}", get_feed, "getFeed"),
     endpoint("DELETE", f"{BASE}/feeds/{{feedId}}", cancel_feed, "cancelFeed"),
 ]

@@ -70,6 +70,12 @@ class JobStore:
                 )
             return job
 
+    def all(self) -> list[Job]:
+        """Every job, settled to the current clock (``getFeeds``)."""
+        with self._lock:
+            ids = list(self._jobs)
+        return [job for job in map(self.status, ids) if job is not None]
+
     def phase(self, job: Job) -> str:
         if job.final is not None:
             return job.final

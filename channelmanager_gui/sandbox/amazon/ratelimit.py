@@ -30,6 +30,7 @@ LIMITS: dict[str, tuple[float, float]] = {
     "createFeedDocument": (0.5, 15),
     "createFeed": (0.0083, 15),
     "getFeed": (2, 15),
+    "getFeeds": (0.0222, 10),
     "cancelFeed": (2, 15),
     "getFeedDocument": (0.0222, 10),
     "createReport": (0.0167, 15),
@@ -37,6 +38,7 @@ LIMITS: dict[str, tuple[float, float]] = {
     "getReportDocument": (0.0167, 15),
     "getMarketplaceParticipations": (0.016, 15),
     "createRestrictedDataToken": (1, 10),
+    "listFinancialEventsByOrderId": (0.5, 30),  # the Finances model's; not in the reference
 }
 
 

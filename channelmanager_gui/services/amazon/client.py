@@ -12,6 +12,7 @@ from types import TracebackType
 from channelmanager_gui.services.amazon.catalog import CatalogApi
 from channelmanager_gui.services.amazon.connection import SellersApi
 from channelmanager_gui.services.amazon.feeds import FeedsApi
+from channelmanager_gui.services.amazon.finances import FinancesApi
 from channelmanager_gui.services.amazon.listings import ListingsApi
 from channelmanager_gui.services.amazon.orders import OrdersApi
 from channelmanager_gui.services.amazon.rdt import RestrictedDataApi
@@ -21,7 +22,7 @@ from channelmanager_gui.services.amazon.shipping import ShippingApi
 
 class AmazonClient(
     OrdersApi, ShippingApi, RestrictedDataApi, FeedsApi, ReportsApi, ListingsApi, CatalogApi,
-    SellersApi,
+    SellersApi, FinancesApi,
 ):  # fmt: skip
     """``AmazonClient(LwaCredentials(...), seller_id=..., marketplaces=[...], *,
     base_url=PRODUCTION_URL, lwa_url=LWA_TOKEN_URL, transport=None, clock=None, retry=None,

@@ -11,10 +11,13 @@ last status rather than raising: the caller looks again later.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from pydantic import Field
 
 from channelmanager_gui.services.amazon.documents import DocumentsApi
 from channelmanager_gui.services.amazon.models import AmazonModel
+from channelmanager_gui.services.amazon.wire import iso_utc
 from channelmanager_gui.services.http import Priority
 from channelmanager_gui.services.walmart.core import segment
 from channelmanager_gui.services.walmart.fields import Blank, Timestamp
@@ -72,6 +75,18 @@ class FeedsApi(DocumentsApi):
             op="feeds.get", priority=priority,
         )  # fmt: skip
         return reply.model(FeedStatus, reply.data)
+
+    async def list_feeds(
+        self, feed_type: str, statuses: tuple[str, ...], created_since: datetime
+    ) -> list[FeedStatus]:
+        """``getFeeds`` (§4.6): feeds of a type in these statuses created since a time — how a
+        caller that may have lost a ``createFeed`` answer checks before sending again."""
+        params = {"feedTypes": feed_type, "processingStatuses": ",".join(statuses),
+                  "createdSince": iso_utc(created_since, "createdSince")}  # fmt: skip
+        reply = await self._call("GET", f"{FEEDS}/feeds", what=f"the {feed_type} feeds",
+                                 op="feeds.list", params=params)  # fmt: skip
+        feeds = reply.dig("feeds", default=[]) or []
+        return [reply.model(FeedStatus, f) for f in feeds if isinstance(f, dict)]
 
     async def wait_for_feed(
         self, feed_id: str, *, interval: float = 60.0, timeout: float = 1800.0

@@ -44,10 +44,12 @@ PLANS: dict[str, Plan] = {
     "feeds.createDocument": Plan(0.5, 15),  # §4.6
     "feeds.create": Plan(0.0083, 15),
     "feeds.get": Plan(2.0, 15),
+    "feeds.list": Plan(0.0222, 10),
     "feeds.getDocument": Plan(0.0222, 10),
     "reports.create": Plan(0.0167, 15),  # §4.7
     "reports.get": Plan(2.0, 15),
     "reports.getDocument": Plan(0.0167, 15),
+    "finances.orderEvents": Plan(0.5, 30),  # the Finances model's; not in the reference (?)
 }
 
 

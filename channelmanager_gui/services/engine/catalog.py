@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from channelmanager_gui.errors import ChannelError, ValidationError
-from channelmanager_gui.models.account import WALMART, walmart_account_id
+from channelmanager_gui.models.account import WALMART, MarketplaceAccount
 from channelmanager_gui.models.listing import Listing
 from channelmanager_gui.services import activity
 from channelmanager_gui.services.changes import Change, Changes
@@ -25,7 +25,11 @@ from channelmanager_gui.services.commerce.catalog import product_criteria, sku_b
 from channelmanager_gui.services.commerce.models import Product, parse
 from channelmanager_gui.services.engine.context import EngineEnv, StoreContext
 from channelmanager_gui.services.engine.cursors import read_cursor, save_cursor
-from channelmanager_gui.services.engine.product_facts import apply_product, unlistable_reason
+from channelmanager_gui.services.engine.product_facts import (
+    apply_product,
+    read_identifier,
+    unlistable_reason,
+)
 from channelmanager_gui.services.engine.progress import NullProgress, Progress, is_cancelled
 from channelmanager_gui.services.engine.stock import poll_stock
 
@@ -116,8 +120,8 @@ async def refresh_catalog(env: EngineEnv, store: StoreContext) -> dict[str, int]
                     continue
                 if product.updated_at and product.updated_at > newest:
                     newest = product.updated_at  # also past products nobody imported
-                listing = listings.get(product.sku)
-                if listing is not None:
+                # Every account's listing of the SKU (Walmart's and Amazon's) follows Commerce.
+                for listing in listings.get(product.sku, ()):
                     changed += _refresh_one(session, store, listing, product)
     save_cursor(env.db, store.id, WATERMARK, newest)
     if changed:
@@ -161,7 +165,7 @@ def _import_page(
     attributes = store.settings.identifier_attributes
     with env.db.session() as session:
         existing = _by_sku(session, store.id, [_sku_of(raw) for raw in page])
-        account_id = walmart_account_id(session, store.id)
+        accounts = _accounts(session, store.id)
         for raw in page:
             sku = _sku_of(raw)
             seen.add(sku.casefold())
@@ -174,20 +178,22 @@ def _import_page(
             if reason or product is None:
                 result.skipped.append((sku, reason or ""))
                 continue
-            listing = existing.get(sku)
-            new = listing is None
-            if listing is None:
-                listing = Listing(
-                    store_id=store.id, account_id=account_id, marketplace=WALMART, sku=product.sku
-                )
-                session.add(listing)
-            apply_product(listing, product, attributes)
-            session.flush()
-            _log_import(session, store.id, listing, new)
+            rows = {row.account_id: row for row in existing.get(sku, ())}
+            new = False
+            for account_id, marketplace in accounts:  # the product goes to every account
+                listing = rows.get(account_id)
+                if listing is None:
+                    new = new or account_id == accounts[0][0]
+                    listing = Listing(store_id=store.id, account_id=account_id,
+                                      marketplace=marketplace, sku=product.sku)  # fmt: skip
+                    session.add(listing)
+                apply_product(listing, product, attributes)
+                session.flush()
+                _log_import(session, store.id, listing, account_id not in rows)
+                result.listing_ids.append(listing.id)
             result.created += new
             result.updated += not new
-            result.incomplete += bool(listing.identifier_problem)
-            result.listing_ids.append(listing.id)
+            result.incomplete += bool(read_identifier(product, attributes).problem)
 
 
 def _log_import(session: Session, store_id: int, listing: Listing, new: bool) -> None:
@@ -236,12 +242,35 @@ def _parse(raw: object) -> Product | None:
         return None
 
 
-def _by_sku(session: Session, store_id: int, skus: list[str]) -> dict[str, Listing]:
-    """Listings of these SKUs, keyed as Commerce spells the SKU (listings store that form)."""
-    query = select(Listing).where(
-        Listing.store_id == store_id, Listing.marketplace == WALMART, Listing.sku.in_(set(skus))
+def _by_sku(session: Session, store_id: int, skus: list[str]) -> dict[str, list[Listing]]:
+    """Every account's listings of these SKUs, keyed as Commerce spells the SKU (listings store
+    that form)."""
+    query = select(Listing).where(Listing.store_id == store_id, Listing.sku.in_(set(skus)))
+    found: dict[str, list[Listing]] = {}
+    for listing in session.scalars(query.order_by(Listing.account_id)):
+        found.setdefault(listing.sku, []).append(listing)
+    return found
+
+
+def _accounts(session: Session, store_id: int) -> list[tuple[int, str]]:
+    """(id, marketplace) of the store's enabled accounts, its Walmart account first (the one
+    the import's counts speak of)."""
+    query = select(MarketplaceAccount.id, MarketplaceAccount.marketplace).where(
+        MarketplaceAccount.store_id == store_id, MarketplaceAccount.enabled
     )
-    return {listing.sku: listing for listing in session.scalars(query)}
+    rows = [(i, m) for i, m in session.execute(query.order_by(MarketplaceAccount.id))]
+    return sorted(rows, key=lambda row: row[1] != WALMART)
+
+
+async def commerce_products(store: StoreContext, skus: list[str]) -> dict[str, Product]:
+    """The Commerce products of these SKUs that exist (e.g. for SKUs an Amazon report names)."""
+    found: dict[str, Product] = {}
+    async for page in _pages(store, _clean_skus(skus), None):
+        for raw in page:
+            product = _parse(raw)
+            if product is not None:
+                found[product.sku] = product
+    return found
 
 
 def _watermark(env: EngineEnv, store_id: int) -> datetime | None:

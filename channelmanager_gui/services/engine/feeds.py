@@ -134,7 +134,11 @@ async def poll_feeds(env: EngineEnv, store_id: int) -> dict[str, int]:
     """
     query = (
         select(MarketplaceFeed.id, MarketplaceFeed.feed_id)
-        .where(MarketplaceFeed.store_id == store_id, MarketplaceFeed.status == FeedState.SUBMITTED)
+        .where(
+            MarketplaceFeed.store_id == store_id,
+            MarketplaceFeed.marketplace == WALMART,  # Amazon's feeds: amazon_push_feeds
+            MarketplaceFeed.status == FeedState.SUBMITTED,
+        )
         .order_by(MarketplaceFeed.id)
     )
     with env.db.session() as session:

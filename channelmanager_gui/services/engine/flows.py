@@ -12,10 +12,16 @@ from types import ModuleType
 
 def flow_modules() -> list[ModuleType]:
     """Imported lazily so a broken flow shows as a clear error at start, not at import."""
-    from channelmanager_gui.services.engine import fulfilment, listings_flow, orders_flow
+    from channelmanager_gui.services.engine import (
+        amazon_returns,
+        fulfilment,
+        listings_flow,
+        orders_flow,
+    )
 
     modules: list[ModuleType] = []
     modules.append(orders_flow)  # first: import, acknowledge and create Walmart orders
     modules.append(fulfilment)  # after orders: shipments and returns need imported orders
+    modules.append(amazon_returns)  # Amazon's returns report; refunds by the adjustment feed
     modules.append(listings_flow)  # last: pushes stock freed by cancellations and returns
     return modules

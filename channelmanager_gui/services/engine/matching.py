@@ -91,7 +91,8 @@ def pick_candidate(db: Database, listing_id: int, marketplace_item_id: str) -> C
             session,
             listing,
             "candidate_picked",
-            f"Walmart item {marketplace_item_id} chosen for setup by match",
+            f"{outcomes.market(listing)} item {marketplace_item_id} chosen"
+            + (" for setup by match" if listing.marketplace == WALMART else "; matched next pass"),
             "info",
         )
     return Changes.of(Change.LISTINGS, Change.ACTIVITY)

@@ -1,4 +1,5 @@
-"""What a push to Walmart did to a listing, recorded the same way for single updates and feeds.
+"""What a push to a marketplace (Walmart, Amazon) did to a listing, recorded the same way for
+single updates and feeds.
 
 Each outcome updates the listing's facts and adds a timeline entry. ``sync_error`` carries one
 problem at a time, prefixed with what it is about ("Stock: …", "Price: …", "Match: …"), so a
@@ -26,9 +27,9 @@ def qty_sent(session: Session, listing: Listing, qty: int, now: datetime, how: s
     listing.qty_sent_at = now
     if listing.qty_queued == qty:
         listing.qty_queued = None
-    _clear(listing, STOCK)
+    clear(listing, STOCK)
     if changed:
-        _note(session, listing, "stock_sent", f"Walmart has quantity {qty} ({how})", "ok")
+        _note(session, listing, "stock_sent", f"{market(listing)} has quantity {qty} ({how})", "ok")
 
 
 def price_sent(session: Session, listing: Listing, price: Decimal, now: datetime, how: str) -> None:
@@ -36,20 +37,22 @@ def price_sent(session: Session, listing: Listing, price: Decimal, now: datetime
     listing.price_sent_at = now
     if listing.price_queued == price:
         listing.price_queued = None
-    _clear(listing, PRICE)
-    _note(session, listing, "price_sent", f"Walmart has price {price:.2f} ({how})", "ok")
+    clear(listing, PRICE)
+    _note(session, listing, "price_sent", f"{market(listing)} has price {price:.2f} ({how})", "ok")
 
 
 def qty_refused(session: Session, listing: Listing, qty: int, reason: str) -> None:
     """Kept in ``qty_queued`` so the same value is not resent every pass; the slow full-stock
     cycle or a new value tries again."""
     listing.qty_queued = qty
-    problem(session, listing, STOCK, f"Walmart refused quantity {qty}: {reason}", "stock_error")
+    text = f"{market(listing)} refused quantity {qty}: {reason}"
+    problem(session, listing, STOCK, text, "stock_error")
 
 
 def price_refused(session: Session, listing: Listing, price: Decimal, reason: str) -> None:
     listing.price_queued = price
-    problem(session, listing, PRICE, f"Walmart refused price {price:.2f}: {reason}", "price_error")
+    text = f"{market(listing)} refused price {price:.2f}: {reason}"
+    problem(session, listing, PRICE, text, "price_error")
 
 
 def matched(
@@ -69,7 +72,7 @@ def matched(
     )
     listing.published_status = published
     listing.lifecycle_status = lifecycle
-    _clear(listing, MATCH)
+    clear(listing, MATCH)
     listing.refresh_state()
     _note(session, listing, "matched", f"Matched on Walmart ({how})", "ok")
 
@@ -89,7 +92,12 @@ def note(session: Session, listing: Listing, event: str, message: str, outcome: 
     _note(session, listing, event, message, outcome)
 
 
-def _clear(listing: Listing, kind: str) -> None:
+def market(listing: Listing) -> str:
+    """The marketplace's name, as the timeline says it."""
+    return "Amazon" if listing.marketplace == "amazon" else "Walmart"
+
+
+def clear(listing: Listing, kind: str) -> None:
     if listing.sync_error and listing.sync_error.startswith(f"{kind}:"):
         listing.sync_error = None
 

@@ -1,4 +1,5 @@
-"""Linking a Walmart return to its local order, and queueing its mirror into Commerce.
+"""Linking a marketplace return (Walmart's, Amazon's) to its local order, and queueing its
+mirror into Commerce.
 
 Kept apart from the returns loop because it runs from two places: when a return is imported
 and its order is already here, and later for returns that arrived before their order.
@@ -44,7 +45,8 @@ def attach(
         session,
         order,
         "return_imported",
-        f"Walmart return {ret.return_order_id}: {units} unit(s) ({reasons or 'no reason'}), "
+        f"{'Amazon' if ret.marketplace == 'amazon' else 'Walmart'} return "
+        f"{ret.return_order_id}: {units} unit(s) ({reasons or 'no reason'}), "
         f"refund {ret.refund_amount:.2f}",
     )
     note_changes(session, Change.ORDERS, Change.RETURNS, Change.ACTIVITY)

@@ -24,7 +24,7 @@ from typing import TypeVar
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from channelmanager_gui.models.account import WALMART, walmart_account_id
+from channelmanager_gui.models.account import AMAZON, WALMART, walmart_account_id
 from channelmanager_gui.models.base import utcnow
 from channelmanager_gui.models.money import ZERO, to_money
 from channelmanager_gui.models.order import Order, Return
@@ -62,6 +62,8 @@ LOOKUP_CURSOR = "returns.memo_lookup_return_id"  # a local Return.id, not a time
 FIRST_LOOKBACK = timedelta(days=30)  # returns come weeks after the order
 OVERLAP = timedelta(minutes=10)
 WALMART_REFUND = "walmart.refund_return"
+AMAZON_REFUND = "amazon.refund_return"  # handler: amazon_returns.AmazonRefundHandler
+REFUND_SENT = "REFUND_SENT"  # an Amazon return whose adjustment feed is being processed
 # Queued by the merchant's "Refund on Walmart now" (``ops.refund``, ops/return_writes.py).
 COMMERCE_REFUND = "commerce.refund_return"
 T = TypeVar("T")
@@ -267,7 +269,7 @@ def _match_creditmemo(env: EngineEnv, store: StoreContext, memo: CreditMemo) -> 
             outbox.enqueue(
                 session,
                 store_id=store.id,
-                kind=WALMART_REFUND,
+                kind=refund_kind(ret),
                 subject_type="order",
                 subject_id=order_id,
                 payload={"return_id": ret.id, "lines": lines},
@@ -276,13 +278,22 @@ def _match_creditmemo(env: EngineEnv, store: StoreContext, memo: CreditMemo) -> 
                 session,
                 order,
                 "creditmemo_seen",
-                f"Credit memo {memo.increment_id or memo.entity_id} in Commerce covers Walmart "
-                f"return {ret.return_order_id}; refunding it on Walmart",
+                f"Credit memo {memo.increment_id or memo.entity_id} in Commerce covers "
+                f"{_market(ret)} return {ret.return_order_id}; refunding it on {_market(ret)}",
             )
             queued += 1
         if queued:
             note_changes(session, Change.ORDERS, Change.ACTIVITY)
         return "refunds_queued" if queued else "unmatched"
+
+
+def refund_kind(ret: Return) -> str:
+    """The outbox action that refunds ``ret`` on its marketplace."""
+    return AMAZON_REFUND if ret.marketplace == AMAZON else WALMART_REFUND
+
+
+def _market(ret: Return) -> str:
+    return "Amazon" if ret.marketplace == AMAZON else "Walmart"
 
 
 def _refund_lines(ret: Return, refunded: dict[str, int]) -> list[list[int]]:

@@ -33,6 +33,10 @@ DEFAULT_INTERVALS = {
     "shipments": 10.0,  # shipments made in the Commerce admin
     "returns": 60.0,
     "cancellations": 30.0,  # orders cancelled in the Commerce admin
+    # Amazon: the All Listings report takes minutes to make (createReport 0.0167/s, §4.7);
+    # the push reads back accepted values (getListingsItem 5/s) and feeds one at a time.
+    "amazon_listings": 1800.0,
+    "amazon_push": 30.0,
 }
 # Walmart's reason for a buyer's request is valid only on orders the buyer asked to cancel
 # (reference §4), so it cannot be a store-wide default.

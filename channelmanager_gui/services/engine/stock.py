@@ -60,7 +60,8 @@ async def poll_stock(
     ]
     due_skus = set(due)
     due += [sku for id_, sku, _, _ in rows if id_ in oldest and sku not in due_skus]
-    read = await _read_salable(store.commerce, due, totals)
+    # A SKU listed on several accounts (Walmart and Amazon) is read once for all its rows.
+    read = await _read_salable(store.commerce, list(dict.fromkeys(due)), totals)
     changed = _store(env, rows, totals, read)
     if changed:
         env.changes.publish(Changes.of(Change.LISTINGS))
@@ -126,7 +127,8 @@ def _load(
 ) -> tuple[list[_Row], set[int]]:
     """The listings to poll, and the ids of those read longest ago."""
     query = select(Listing.id, Listing.sku, Listing.source_qty, Listing.qty).where(
-        Listing.store_id == store_id
+        Listing.store_id == store_id,
+        Listing.commerce_product_id.is_not(None),  # not an Amazon listing Commerce lacks
     )
     if listing_ids is not None:
         query = query.where(Listing.id.in_(listing_ids))

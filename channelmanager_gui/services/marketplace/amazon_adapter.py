@@ -19,10 +19,12 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Sequence
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 
 from channelmanager_gui.errors import ChannelError, ValidationError
 from channelmanager_gui.services.amazon import AmazonClient, OfferUpdate, PackageLine, ShipPackage
 from channelmanager_gui.services.amazon.connection import participation_problems
+from channelmanager_gui.services.amazon.order_feeds import ADJUSTMENT_FEED
 from channelmanager_gui.services.amazon.orders import MIN_BEFORE_AGE
 from channelmanager_gui.services.amazon.report_rows import (
     parse_listings_report,
@@ -199,6 +201,16 @@ class AmazonAdapter:
     async def refund(self, request: RefundRequest) -> ActionResult:
         order = await self.client.get_order(request.marketplace_order_id)
         return await self.submissions.refund(order, request)
+
+    async def refunded(self, order_id: str) -> dict[str, Decimal]:
+        """Order item id and SKU → amount refunded so far (Finances API, §3.4)."""
+        return await self.client.refunded_items(order_id)
+
+    async def refunds_in_flight(self, since: datetime) -> list[str]:
+        """Adjustment feeds created since ``since`` that Amazon has not finished: their refunds
+        are not posted yet, so "no refund shown" is not an answer while one runs."""
+        feeds = await self.client.list_feeds(ADJUSTMENT_FEED, ("IN_QUEUE", "IN_PROGRESS"), since)
+        return [feed.feed_id for feed in feeds]
 
     async def test_connection(self) -> list[str]:
         """Token exchange, then marketplace participation, each failure in words (§8.1)."""

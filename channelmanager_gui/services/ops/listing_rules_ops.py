@@ -1,11 +1,10 @@
 """Listing rules of a store's marketplace accounts: read for the editor, checked and saved.
 
-Until the ``marketplace_accounts`` table lands (migration 0010) the rules are kept in the
-store's settings under ``listing_rules`` and shared by its accounts (``engine/rules_source``);
-then :func:`load_rules` and :func:`save_rules` read and write the account's ``settings``
-instead. Saving writes the whole settings object normalised, so the keys of a store saved
-before listing rules (``safety_buffer``, ``price_adjustment_pct``) are replaced by the rules
-they were read as.
+The rules are kept in the account's ``settings`` under ``listing_rules``
+(``engine/rules_source``); an account that keeps none yet shows (and the sync uses) the store's
+rules, as a database upgraded through 0010 has them. Saving writes the account's own rules,
+normalised; the store's settings are left as they are, for the accounts that keep none.
+Without an account id the store's Walmart account is meant (the editor of one store).
 """
 
 from __future__ import annotations
@@ -14,12 +13,21 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from channelmanager_gui.errors import ValidationError
+from channelmanager_gui.models.account import MarketplaceAccount, walmart_account_id
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.store import Store
 from channelmanager_gui.services.changes import Change, Changes
 from channelmanager_gui.services.engine.listing_rules import Action, By, ListingRules, Scope
-from channelmanager_gui.services.engine.listing_rules_json import parse, rules_to_json, sentence
+from channelmanager_gui.services.engine.listing_rules_json import (
+    RULES_KEY,
+    parse,
+    rules_to_json,
+    sentence,
+)
+from channelmanager_gui.services.engine.rules_source import rules_or
 from channelmanager_gui.services.engine.settings import StoreSettings
 
 __all__ = ["Action", "By", "Example", "Scope", "check", "example", "load_rules", "save_rules"]
@@ -34,12 +42,14 @@ class Example:
     rules: tuple[str, ...]
 
 
-def load_rules(db: Database, store_id: int) -> dict[str, Any]:
-    """The store's rules as the editor's JSON (read tolerantly: a damaged value shows as its
+def load_rules(db: Database, store_id: int, account_id: int | None = None) -> dict[str, Any]:
+    """The account's rules as the editor's JSON (read tolerantly: a damaged value shows as its
     default)."""
     with db.session() as session:
-        settings = StoreSettings.from_json(session.get_one(Store, store_id).settings)
-    return rules_to_json(settings.listing_rules)
+        store = session.get_one(Store, store_id)
+        account = _account(session, store, account_id)
+        fallback = StoreSettings.from_json(store.settings).listing_rules
+        return rules_to_json(rules_or(account.settings, fallback))
 
 
 def check(data: dict[str, Any]) -> tuple[ListingRules, str | None]:
@@ -49,17 +59,29 @@ def check(data: dict[str, Any]) -> tuple[ListingRules, str | None]:
     return rules, sentence(problems[0]) if problems else None
 
 
-def save_rules(db: Database, store_id: int, data: dict[str, Any]) -> Changes:
-    """Check and save the rules; raises ValidationError with the first problem in words."""
+def save_rules(
+    db: Database, store_id: int, data: dict[str, Any], account_id: int | None = None
+) -> Changes:
+    """Check and save the account's rules; raises ValidationError with the first problem in
+    words."""
     rules, problem = check(data)
     if problem:
         raise ValidationError("listing rules", problem)
     with db.session() as session:
         store = session.get_one(Store, store_id)
-        settings = StoreSettings.from_json(store.settings)
-        settings.listing_rules = rules
-        store.settings = settings.to_json()
+        account = _account(session, store, account_id)
+        account.settings = {**(account.settings or {}), RULES_KEY: rules_to_json(rules)}
     return Changes.of(Change.STORES, id=store_id)
+
+
+def _account(session: Session, store: Store, account_id: int | None) -> MarketplaceAccount:
+    """The store's account ``account_id`` (None: its Walmart account)."""
+    if account_id is None:
+        account_id = walmart_account_id(session, store.id)
+    account = session.get(MarketplaceAccount, account_id)
+    if account is None or account.store_id != store.id:
+        raise ValidationError("account", f"store {store.name} has no account #{account_id}")
+    return account
 
 
 def example(data: dict[str, Any], price: Decimal, sku: str | None) -> Example:

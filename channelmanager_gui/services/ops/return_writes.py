@@ -31,7 +31,13 @@ from channelmanager_gui.models.outbox import ActionStatus, OutboxAction
 from channelmanager_gui.services import outbox
 from channelmanager_gui.services.changes import Change, Changes
 from channelmanager_gui.services.engine.fulfilment_common import load_order, note
-from channelmanager_gui.services.engine.returns_flow import COMMERCE_REFUND, WALMART_REFUND
+from channelmanager_gui.services.engine.returns_flow import (
+    AMAZON_REFUND,
+    COMMERCE_REFUND,
+    REFUND_SENT,
+    WALMART_REFUND,
+    refund_kind,
+)
 
 FIELD = "return"
 _CANCELLED = frozenset({"CANCELLED", "CANCELED"})
@@ -66,15 +72,19 @@ def open_lines(ret: Return) -> list[list[int]]:
 def refund_blocker(ret: Return, queued: str | None = None, last_error: str | None = None) -> str:
     """Why ``ret`` cannot be refunded now ("" when it can). ``queued`` is the status of an
     unfinished ``walmart.refund_return`` of it (see ``refund_actions``)."""
-    name = f"Walmart return {ret.return_order_id}"
+    market = "Amazon" if ret.marketplace == "amazon" else "Walmart"
+    name = f"{market} return {ret.return_order_id}"
     if ret.marketplace_refunded_at is not None:
-        return f"{name} was already refunded on Walmart ({_day(ret.marketplace_refunded_at)})."
+        return f"{name} was already refunded on {market} ({_day(ret.marketplace_refunded_at)})."
+    if ret.status == REFUND_SENT:
+        return f"A refund of {name} was sent to {market}; it is being processed."
     if ret.status.upper() in _CANCELLED:
         return f"{name} was cancelled by the buyer; there is nothing to refund."
     if ret.order_id is None:
+        where = "Seller Central" if market == "Amazon" else "Walmart Seller Center"
         return (
             f"{name} is for customer order {ret.customer_order_id}, which is not in Channel "
-            "Manager; refund it in Walmart Seller Center."
+            f"Manager; refund it in {where}."
         )
     if queued == ActionStatus.ERROR:
         return f"Refunding {name} failed ({last_error or 'see the order'}); retry the order."
@@ -88,7 +98,8 @@ def refund_blocker(ret: Return, queued: str | None = None, last_error: str | Non
 def refund_actions(session: Session, return_ids: list[int]) -> dict[int, tuple[str, str | None]]:
     """Return id → (status, last error) of its unfinished ``walmart.refund_return`` action."""
     query = select(OutboxAction).where(
-        OutboxAction.kind == WALMART_REFUND, OutboxAction.status != ActionStatus.DONE
+        OutboxAction.kind.in_((WALMART_REFUND, AMAZON_REFUND)),
+        OutboxAction.status != ActionStatus.DONE,
     )
     wanted = set(return_ids)
     found: dict[int, tuple[str, str | None]] = {}
@@ -141,7 +152,7 @@ def refund(db: Database, return_ref: int | str, *, store_id: int | None = None) 
 
 
 def _queue(session: Session, order: Order, ret: Return, lines: list[list[int]], memo: bool) -> None:
-    kinds = [WALMART_REFUND, COMMERCE_REFUND] if memo else [WALMART_REFUND]
+    kinds = [refund_kind(ret), COMMERCE_REFUND] if memo else [refund_kind(ret)]
     for kind in kinds:
         outbox.enqueue(
             session,

@@ -14,7 +14,7 @@ from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.store import AppSetting, Store
 from channelmanager_gui.services import change_log, ops
 from channelmanager_gui.services.changes import Change
-from channelmanager_gui.services.engine.settings import StoreSettings
+from channelmanager_gui.services.engine.listing_rules_json import rules_from_settings
 from tests.models.order_seed import add_store
 
 RULE = {"name": "Ten up", "action": "increase", "by": "percent", "amount": "10"}
@@ -50,11 +50,13 @@ def test_save_writes_the_rules_and_returns_the_store_change(db: Database) -> Non
     changes = ops.listing_rules.save_rules(db, store_id, data)
 
     assert changes.kinds == frozenset({Change.STORES}) and changes.id == store_id
-    saved = raw_settings(db, store_id)
-    assert "safety_buffer" not in saved and "price_adjustment_pct" not in saved
-    assert saved["order_email"] == "x@shop.example"  # other settings kept
-    rules = StoreSettings.from_json(saved).listing_rules
+    # The rules are the Walmart account's own now; the store's settings stay as they were.
+    assert raw_settings(db, store_id)["safety_buffer"] == 2
+    with db.session() as session:
+        saved = dict(session.get_one(Store, store_id).walmart_account().settings)  # type: ignore[union-attr]
+    rules = rules_from_settings(saved)
     assert (rules.safety_buffer, rules.max_quantity, len(rules.price_rules)) == (2, 20, 2)
+    assert ops.listing_rules.load_rules(db, store_id)["max_quantity"] == 20
     with db.session() as session:  # the caller publishes, not the operation
         query = select(func.count()).where(AppSetting.key.like(change_log.PREFIX + "%"))
         assert session.scalar(query) == 0
@@ -69,6 +71,8 @@ def test_save_refuses_what_cannot_be_read_back_and_changes_nothing(db: Database)
     with pytest.raises(ValidationError, match="amount 'ten' is not a number"):
         ops.listing_rules.save_rules(db, store_id, bad)
     assert raw_settings(db, store_id) == {}
+    with db.session() as session:
+        assert not session.get_one(Store, store_id).walmart_account().settings  # type: ignore[union-attr]
     with pytest.raises(ValidationError, match="at least 1"):
         ops.listing_rules.save_rules(db, store_id, {"max_quantity": 0})
 
