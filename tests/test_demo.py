@@ -68,12 +68,16 @@ async def test_demo_orders_arrive_on_both_marketplaces() -> None:
     try:
         await engine.open()
         assert {a.marketplace for a in engine.env.stores[demo.store_id].accounts.values()} == {
-            "walmart", "amazon"
+            "walmart",
+            "amazon",
         }
         assert await engine.scheduler.run_all_once() == []
         with demo.db.session() as session:
-            counts = dict(session.execute(
-                select(Order.marketplace, func.count()).group_by(Order.marketplace)).all())
+            counts = dict(
+                session.execute(
+                    select(Order.marketplace, func.count()).group_by(Order.marketplace)
+                ).all()
+            )
         assert counts.get("walmart", 0) > 0 and counts.get("amazon", 0) > 0, counts
     finally:
         await engine.aclose()

@@ -257,9 +257,7 @@ async def run_chaos(
     result.faults = _minus(_injected(pair), before)
     remote = read_remote_state(pair, result.purchase_order_ids, result.amazon_order_ids)
     expected = [*result.purchase_order_ids, *result.amazon_order_ids]
-    result.report = check_invariants(
-        db, remote, expected_pos=expected, baseline_entity_id=baseline
-    )
+    result.report = check_invariants(db, remote, expected_pos=expected, baseline_entity_id=baseline)
     result.seconds = time.monotonic() - started
     return result
 

@@ -150,5 +150,3 @@ class SentSecrets:
             return value
         reason = self._accounts_missing.get(str(account.id), {}).get(name)
         raise CredentialsError(reason or f"No {name} is known for the account {account.name}.")
-
-

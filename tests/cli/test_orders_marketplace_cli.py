@@ -82,9 +82,7 @@ def test_ship_takes_amazons_carriers(cli: Cli, amazon_orders: None) -> None:
                        "Other", "--other-carrier", "Speedy Post", "--tracking", "SP-1234",
                        "--line", "40873516255061:1")  # fmt: skip
     assert shipped["marketplace"] == "amazon" and shipped["carrier"] == "Speedy Post"
-    assert shipped["purchase_order_id"] == AMAZON_ID and shipped["lines"] == {
-        "40873516255061": 1
-    }
+    assert shipped["purchase_order_id"] == AMAZON_ID and shipped["lines"] == {"40873516255061": 1}
     assert kinds(AMAZON_ID) == ["commerce.ship", "amazon.ship"]
     shipment = cli.json("orders", "show", AMAZON_ID)["shipments"][0]
     assert shipment["package_reference"] == "1" and shipment["sent_to_walmart_at"] is None

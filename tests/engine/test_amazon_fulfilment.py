@@ -204,8 +204,11 @@ async def test_an_amazon_cancel_waits_for_the_feed_without_failing(
     ops.cancel(engine.env.db, local_id, "GeneralAdjustment")
     assert not await engine.worker.drain(timeout=1)  # the feed is processing: it waits
     with engine.env.db.session() as session:
-        action = session.scalars(select(OutboxAction).where(
-            OutboxAction.kind == AMAZON_CANCEL, OutboxAction.subject_id == local_id)).one()
+        action = session.scalars(
+            select(OutboxAction).where(
+                OutboxAction.kind == AMAZON_CANCEL, OutboxAction.subject_id == local_id
+            )
+        ).one()
         assert action.status == "pending" and action.attempts == 0
         assert action.payload["submission_id"]
     amazon_admin.advance(61)

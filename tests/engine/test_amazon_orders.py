@@ -139,7 +139,9 @@ async def test_fba_orders_are_shown_or_recorded_as_shipped(
     order = local_order(engine_db, recorded)
     assert order is not None and order.commerce_increment_id
     assert kinds(engine_db, order.id) == [
-        "commerce.create_order", "commerce.invoice_order", "commerce.ship"
+        "commerce.create_order",
+        "commerce.invoice_order",
+        "commerce.ship",
     ]
     (shipment,) = order.shipments
     assert shipment.source == "marketplace" and shipment.commerce_shipment_id

@@ -30,6 +30,7 @@ def cancel_kind(order: Order) -> str:
     ``amazon.cancel``: ``marketplace_actions``)."""
     return f"{order.marketplace}.cancel"
 
+
 # ``Order.error_step`` of an order cancelled in Commerce that waits for the merchant's
 # Walmart reason (``engine/commerce_cancellations.py``): the one state the Cancel action
 # finishes instead of refusing as "already cancelled".

@@ -54,9 +54,7 @@ def charges_text(
         f"tax {a.tax:.2f}"
         for a in lines
     ]
-    return (
-        f"{marketplace} charges: {'; '.join(parts)}. {marketplace} total {total:.2f} {currency}."
-    )
+    return f"{marketplace} charges: {'; '.join(parts)}. {marketplace} total {total:.2f} {currency}."
 
 
 def record_commerce_total(session: Session, order: Order, grand_total: str | None) -> None:

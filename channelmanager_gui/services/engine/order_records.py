@@ -145,9 +145,7 @@ def _take_prices(order: Order, incoming: IncomingOrder, changes: OrderChanges) -
     """Prices an order seen unpriced (Amazon Pending) once the marketplace gives them; never
     after a Commerce order exists (its comment and totals were made from these)."""
     unpriced = order.total == ZERO and all(ln.line_price == ZERO for ln in order.lines)
-    priced = incoming.total is not None and all(
-        ln.unit_price is not None for ln in incoming.lines
-    )
+    priced = incoming.total is not None and all(ln.unit_price is not None for ln in incoming.lines)
     if not (unpriced and priced) or order.commerce_entity_id is not None or incoming.total is None:
         return
     ours = {line.line_number: line for line in order.lines}
