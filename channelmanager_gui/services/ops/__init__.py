@@ -34,9 +34,11 @@ from channelmanager_gui.services.engine.settings import (
     StoreSettings,
 )
 from channelmanager_gui.services.http import ConnectionReport
+from channelmanager_gui.services.ops import account_ops as accounts
 from channelmanager_gui.services.ops import listing_rules_ops as listing_rules
 from channelmanager_gui.services.ops import store_writes as store
 from channelmanager_gui.services.ops import validation
+from channelmanager_gui.services.ops.capability_reads import MARKETPLACE_NAMES, capabilities
 from channelmanager_gui.services.ops.catalog_ops import (
     SEARCH_LIMIT,
     ProductSearch,
@@ -74,6 +76,7 @@ __all__ = [
     "DEFAULT_ORDER_EMAIL",
     "DEFAULT_REASON_CHOICES",
     "DEFAULT_SOURCE",
+    "MARKETPLACE_NAMES",
     "NONE",
     "SEARCH_LIMIT",
     "ActionOutcome",
@@ -90,10 +93,12 @@ __all__ = [
     "RefundQueued",
     "SecretSource",
     "StoreSettings",
+    "accounts",
     "can_cancel",
     "can_ship",
     "cancel",
     "cancel_label",
+    "capabilities",
     "delete_listings",
     "describe_store",
     "export_listings",
