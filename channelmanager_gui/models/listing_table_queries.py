@@ -104,6 +104,7 @@ class ListingSortColumn(StrEnum):
     SENT_AT = "sent_at"  # the later of the price and stock pushes
     WALMART_ITEM = "marketplace_item_id"
     ERROR = "sync_error"
+    MARKETPLACE = "marketplace"  # ix_listings_marketplace (0010) holds this order
 
 
 @dataclass(frozen=True)

@@ -75,6 +75,7 @@ class SortColumn(StrEnum):
     TOTAL = "total"
     SHIP_BY = "estimated_ship_date"
     STATUS = "status"
+    MARKETPLACE = "marketplace"  # ix_orders_marketplace (0010) holds this order
 
 
 @dataclass(frozen=True)

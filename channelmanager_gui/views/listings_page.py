@@ -22,20 +22,21 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSizePolicy,
-    QTabBar,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from channelmanager_gui.models.db import Database
-from channelmanager_gui.models.listing_table_queries import ALL, IN_ERROR, TABS, ListingCounts
+from channelmanager_gui.models.listing_table_queries import ALL, ListingCounts
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.qt_text import plain_label
 from channelmanager_gui.services import ops as core
 from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.services.ops.links import links_for_listing
 from channelmanager_gui.views.links_menu import add_links
+from channelmanager_gui.views.listing_tabs import ListingTabs, tab_title
+from channelmanager_gui.views.marketplace_filter import MarketplaceFilter
 from channelmanager_gui.views.page_style import page_style
 from channelmanager_gui.views.table_support import (
     Confirm,
@@ -53,6 +54,7 @@ from channelmanager_gui.views.table_support import (
 from channelmanager_gui.views.tables.listings import (
     COL_IDENTIFIER,
     COL_ITEM,
+    COL_MARKETPLACE,
     COL_NAME,
     COL_PRICE,
     COL_PRICE_SENT,
@@ -69,21 +71,13 @@ from channelmanager_gui.views.theme import themed
 COLUMN_WIDTHS = {
     COL_SKU: 95, COL_NAME: 180, COL_STATE: 270, COL_PRICE: 80, COL_PRICE_SENT: 100,
     COL_QTY: 65, COL_QTY_SENT: 100, COL_SENT_AT: 125, COL_IDENTIFIER: 150, COL_ITEM: 100,
+    COL_MARKETPLACE: 84,
 }  # fmt: skip
 SEARCH_DELAY_MS = 250
 REFRESH_DELAY_MS = 300  # sync passes announce changes often; one refresh per burst
 SEARCH_MIN_WIDTH = 220
 SHORT_BUTTON_TEXT = {"Resend price and stock": "Resend"}
-COMPACT_TABS = "QTabBar::tab { padding: 4px 7px; }"
 NOTHING_SELECTED = "Select the listings first: nothing shown in the list is selected."
-
-
-def tab_title(tab: str) -> str:
-    if tab == ALL:
-        return "All"
-    if tab == IN_ERROR:
-        return "In error"
-    return tab[:1].upper() + tab[1:]
 
 
 class ListingsPage(QWidget):
@@ -137,13 +131,7 @@ class ListingsPage(QWidget):
         layout.setContentsMargins(16, 12, 16, 8)
         layout.setSpacing(8)
         layout.addLayout(self._toolbar())
-        self.tabs = QTabBar()
-        self.tabs.setObjectName("stateTabs")
-        self.tabs.setExpanding(False)
-        self.tabs.setDrawBase(False)
-        self.tabs.setStyleSheet(COMPACT_TABS)  # all nine fit a 1024 px window (issue 20 #8)
-        for tab in TABS:
-            self.tabs.addTab(tab_title(tab))
+        self.tabs = ListingTabs()  # the app's states, or Amazon's when Amazon is chosen
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         layout.addWidget(self.tabs)
         self.table = QTableView()
@@ -155,6 +143,7 @@ class ListingsPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in COLUMN_WIDTHS.items():
             header.resizeSection(column, width)
+        header.moveSection(header.visualIndex(COL_MARKETPLACE), 0)  # whose listing, first
         self.table.customContextMenuRequested.connect(self._on_table_context_menu)
         layout.addWidget(self.table, 1)
         self.empty_label = QLabel()
@@ -195,6 +184,9 @@ class ListingsPage(QWidget):
         self.selection_label.setObjectName("selectionLabel")
         bar.addWidget(self.selection_label)
         bar.addStretch(1)
+        self.marketplace = MarketplaceFilter()
+        self.marketplace.currentIndexChanged.connect(self._apply_filter)
+        bar.addWidget(self.marketplace)
         self.search = QLineEdit()
         self.search.setObjectName("pageSearch")
         self.search.setPlaceholderText("Search SKU, name, UPC/EAN or item id")
@@ -231,7 +223,7 @@ class ListingsPage(QWidget):
     def show_tab(self, tab: str) -> None:
         """Open a tab (a ListingState value, ``IN_ERROR`` or ``ALL``), e.g. from a dashboard
         card."""
-        self.tabs.setCurrentIndex(TABS.index(tab))
+        self.tabs.show_tab(tab)
 
     def show_listing(self, listing_id: int, sku: str) -> None:
         """One listing, from the window's global search: every tab, searched by its SKU, the
@@ -239,7 +231,7 @@ class ListingsPage(QWidget):
         self._select_after_load = listing_id
         for widget in (self.tabs, self.search):
             widget.blockSignals(True)  # one filter change, not one per widget
-        self.tabs.setCurrentIndex(TABS.index(ALL))
+        self.tabs.show_tab(ALL)
         self.search.setText(sku)
         for widget in (self.tabs, self.search):
             widget.blockSignals(False)
@@ -247,7 +239,7 @@ class ListingsPage(QWidget):
         self._apply_filter()
 
     def current_tab(self) -> str:
-        return TABS[self.tabs.currentIndex()]
+        return self.tabs.current_tab()
 
     def focus_search(self) -> None:
         focus_line(self.search)
@@ -307,7 +299,11 @@ class ListingsPage(QWidget):
         self.model.set_filter(replace(self.model.current_filter(), **changes))
 
     def _apply_filter(self) -> None:
-        self._set_filter(tab=self.current_tab(), search=self.search.text().strip())
+        marketplace = self.marketplace.value()
+        self.tabs.set_marketplace(marketplace)
+        self._set_filter(
+            tab=self.current_tab(), search=self.search.text().strip(), marketplace=marketplace
+        )
 
     def _update_empty_state(self) -> None:
         flt = self.model.current_filter()
@@ -326,8 +322,7 @@ class ListingsPage(QWidget):
         self.empty_label.setVisible(bool(text))
 
     def _on_model_counts_changed(self, counts: ListingCounts) -> None:
-        for index, tab in enumerate(TABS):
-            self.tabs.setTabText(index, f"{tab_title(tab)}  {counts.get(tab):,}")
+        self.tabs.set_counts(counts)
         self._update_empty_state()
         self.counts_changed.emit(counts)
 

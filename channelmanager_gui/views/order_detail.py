@@ -36,6 +36,7 @@ from channelmanager_gui.models.outbox import Activity
 from channelmanager_gui.qt_text import plain_label, verbatim
 from channelmanager_gui.services import ops
 from channelmanager_gui.services.ops.validation import OUT_OF_STOCK
+from channelmanager_gui.views.marketplace_filter import marketplace_name
 from channelmanager_gui.views.order_detail_parts import (
     address_text,
     banner,
@@ -220,8 +221,10 @@ class OrderDetailView(QWidget):
 
     def _fill(self, order: Order, events: Sequence[Activity]) -> None:
         commerce = order.commerce_increment_id
+        # Each marketplace's own word for its number: Walmart's purchase order, Amazon's order.
+        number = "PO" if order.marketplace == "walmart" else self.tr("order")
         self.title.setText(
-            f"Walmart PO {order.marketplace_order_id}"
+            f"{marketplace_name(order.marketplace)} {number} {order.marketplace_order_id}"
             + (f"  ·  Commerce order {commerce}" if commerce else "")
         )
         self.pill.set_status(order.status)
@@ -276,7 +279,8 @@ class OrderDetailView(QWidget):
         self.error_banner.setVisible(bool(order.error))
         asked = order.intent_to_cancel and not order.cancel_reason
         self.cancel_banner.setText(
-            "<b>The buyer asked Walmart to cancel this order.</b> Cancel it with the reason "
+            f"<b>The buyer asked {marketplace_name(order.marketplace)} to cancel this order.</b> "
+            "Cancel it with the reason "
             "“Buyer asked to cancel”, or ship it anyway if it has already left."
         )
         self.cancel_banner.setVisible(asked)
@@ -286,6 +290,7 @@ class OrderDetailView(QWidget):
         zone = now.tzinfo
         address = order.shipping_address or {}
         facts: list[tuple[str, str]] = [
+            (self.tr("Marketplace"), marketplace_name(order.marketplace)),
             ("Customer order", order.customer_order_id),
             ("Order date", f"{order.order_date.astimezone(zone):%Y-%m-%d %H:%M}"),
             ("Ship by", ship_by_text(order, now) or "—"),

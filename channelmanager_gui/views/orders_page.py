@@ -46,6 +46,7 @@ from channelmanager_gui.views.table_support import (
 )
 from channelmanager_gui.views.tables.orders import (
     COL_CUSTOMER_ORDER,
+    COL_MARKETPLACE,
     COL_SHIP_BY,
     COL_STATUS,
     OrdersTableModel,
@@ -57,7 +58,7 @@ from channelmanager_gui.views.window_state import read_bytes
 HEADER_KEY = "orders/header"
 SEARCH_DELAY_MS = 250
 REFRESH_DELAY_MS = 300  # the engine announces changes often during a sync; one refresh per burst
-COLUMN_WIDTHS = (120, 108, 120, 120, 130, 80, 150, 200)
+COLUMN_WIDTHS = (120, 108, 120, 120, 130, 80, 150, 200, 84)
 # At the window's default width not every column fits: the status (with an error's reason) is
 # shown right after the two order numbers, and the Walmart customer order number (looked up
 # when a buyer calls, not scanned) goes last, so Ship by stays in view. Only the visual order
@@ -184,6 +185,7 @@ class OrdersPage(QWidget):
         header.moveSection(header.visualIndex(COL_STATUS), STATUS_VISUAL_INDEX)
         header.moveSection(header.visualIndex(COL_SHIP_BY), SHIP_BY_VISUAL_INDEX)
         header.moveSection(header.visualIndex(COL_CUSTOMER_ORDER), header.count() - 1)
+        header.moveSection(header.visualIndex(COL_MARKETPLACE), 0)  # whose order, first
         self.table.doubleClicked.connect(self._on_table_doubleClicked)
         self.table.customContextMenuRequested.connect(self._on_table_customContextMenuRequested)
         self.table.installEventFilter(self)  # Enter opens the order (see eventFilter)

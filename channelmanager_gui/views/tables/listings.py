@@ -27,6 +27,7 @@ from channelmanager_gui.models.listing_table_queries import (
     load_ids,
     rows_by_ids,
 )
+from channelmanager_gui.views.marketplace_filter import marketplace_name
 from channelmanager_gui.views.tables.paged import RIGHT, CountedIdModel
 from channelmanager_gui.views.theme import brush
 
@@ -40,23 +41,25 @@ class Column:
     sort: ListingSortColumn
 
 
-# Most needed first: what it is, its state and problem, then Commerce next to Walmart for
-# price and stock so a difference is seen at a glance; ids last.
+# Most needed first: what it is, its state and problem, then Commerce next to the marketplace
+# for price and stock so a difference is seen at a glance; ids last (the marketplace column is
+# moved to the front on screen).
 COLUMNS: tuple[Column, ...] = (
     Column("SKU", ListingSortColumn.SKU),
     Column("Name", ListingSortColumn.NAME),
     Column("State", ListingSortColumn.STATE),
     Column("Price", ListingSortColumn.PRICE),
-    Column("Walmart price", ListingSortColumn.PRICE_SENT),
+    Column("Marketplace price", ListingSortColumn.PRICE_SENT),
     Column("Stock", ListingSortColumn.QTY),
-    Column("Walmart stock", ListingSortColumn.QTY_SENT),
+    Column("Marketplace stock", ListingSortColumn.QTY_SENT),
     Column("Last sent", ListingSortColumn.SENT_AT),
     Column("Identifier", ListingSortColumn.IDENTIFIER),
-    Column("Walmart item", ListingSortColumn.WALMART_ITEM),
+    Column("Item / ASIN", ListingSortColumn.WALMART_ITEM),
     Column("Problem", ListingSortColumn.ERROR),
+    Column("Marketplace", ListingSortColumn.MARKETPLACE),  # last: saved layouts keep theirs
 )
 (COL_SKU, COL_NAME, COL_STATE, COL_PRICE, COL_PRICE_SENT, COL_QTY, COL_QTY_SENT) = range(7)
-COL_SENT_AT, COL_IDENTIFIER, COL_ITEM, COL_PROBLEM = range(7, 11)
+COL_SENT_AT, COL_IDENTIFIER, COL_ITEM, COL_PROBLEM, COL_MARKETPLACE = range(7, 12)
 _RIGHT_COLUMNS = frozenset({COL_PRICE, COL_QTY, COL_PRICE_SENT, COL_QTY_SENT})
 _MONO_COLUMNS = frozenset({COL_SKU, COL_IDENTIFIER, COL_ITEM})
 
@@ -81,10 +84,10 @@ class ListingsTableModel(CountedIdModel[ListingRow, ListingFilter]):
     def sort_for(self, column: int, descending: bool) -> ListingSort | None:
         return ListingSort(COLUMNS[column].sort, descending) if 0 <= column < len(COLUMNS) else None
 
-    def counted_scope(self, flt: ListingFilter) -> tuple[int | None, str, bool]:
-        """What the counts depend on: the store and search, and whether the Matching page's
-        counts are wanted too; not the tab (every tab is counted)."""
-        return flt.store_id, flt.search.strip(), bool(flt.match)
+    def counted_scope(self, flt: ListingFilter) -> tuple[int | None, str, str, bool]:
+        """What the counts depend on: the store, marketplace and search, and whether the
+        Matching page's counts are wanted too; not the tab (every tab is counted)."""
+        return flt.store_id, flt.marketplace, flt.search.strip(), bool(flt.match)
 
     def query_ids(self) -> Callable[[], ListingIds]:
         db, flt, sort, counts = self._db, self._filter, self.current_sort(), self.counts_needed()
@@ -143,6 +146,8 @@ def display_text(row: ListingRow, column: int) -> str:
         return stamp(row.sent_at)
     if column == COL_ITEM:
         return row.marketplace_item_id or ""
+    if column == COL_MARKETPLACE:
+        return marketplace_name(row.marketplace)
     return problem_text(row)
 
 
@@ -156,6 +161,8 @@ def problem_text(row: ListingRow) -> str:
     """The one thing a merchant must fix or know, in words."""
     if row.sync_error:
         return row.sync_error
+    if row.state_reason:  # Amazon: why the listing is in its tab (reference §4.8)
+        return row.state_reason
     if row.state == ListingState.INCOMPLETE:
         return row.identifier_problem or "No UPC, EAN, ISBN or GTIN in Commerce"
     if row.state == ListingState.INELIGIBLE:  # disabled, or no salable stock (Listing.state)
@@ -170,10 +177,11 @@ def problem_text(row: ListingRow) -> str:
 
 
 def tooltip(row: ListingRow, column: int) -> str:
+    where = marketplace_name(row.marketplace)
     if column == COL_PRICE_SENT and row.price_queued is not None:
-        return f"Sending {money(row.price_queued)} to Walmart"
+        return f"Sending {money(row.price_queued)} to {where}"
     if column == COL_QTY_SENT and row.qty_queued is not None:
-        return f"Sending quantity {row.qty_queued} to Walmart"
+        return f"Sending quantity {row.qty_queued} to {where}"
     if column == COL_SENT_AT and row.sent_at is not None:
         return f"Price sent {stamp(row.price_sent_at)}; stock sent {stamp(row.qty_sent_at)}"
     return problem_text(row)

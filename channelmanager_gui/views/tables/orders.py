@@ -34,6 +34,7 @@ from channelmanager_gui.models.order_table_queries import (
     load_listing,
     rows_by_ids,
 )
+from channelmanager_gui.views.marketplace_filter import marketplace_name
 from channelmanager_gui.views.tables.paged import ID_ROLE, RIGHT, CountedIdModel
 from channelmanager_gui.views.theme import brush
 
@@ -54,7 +55,7 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("Walmart PO", SortColumn.PURCHASE_ORDER),
+    Column("Marketplace order", SortColumn.PURCHASE_ORDER),
     Column("Commerce order", SortColumn.COMMERCE_ORDER),
     Column("Customer order", SortColumn.CUSTOMER_ORDER),
     Column("Date", SortColumn.ORDER_DATE),
@@ -62,9 +63,10 @@ COLUMNS: tuple[Column, ...] = (
     Column("Total", SortColumn.TOTAL),
     Column("Ship by", SortColumn.SHIP_BY),
     Column("Status", SortColumn.STATUS),
+    Column("Marketplace", SortColumn.MARKETPLACE),  # last, so saved layouts keep their columns
 )
 COL_PO, COL_COMMERCE, COL_CUSTOMER_ORDER, COL_DATE, COL_CUSTOMER, COL_TOTAL, COL_SHIP_BY = range(7)
-COL_STATUS = 7
+COL_STATUS, COL_MARKETPLACE = 7, 8
 _MONO_COLUMNS = frozenset({COL_PO, COL_COMMERCE, COL_CUSTOMER_ORDER})
 
 # Row tints, strongest reason first; the text of the row always says the same thing, so the
@@ -167,6 +169,8 @@ def display_text(row: OrderRow, column: int, now: datetime) -> str:
         return money(row.total, row.currency)
     if column == COL_SHIP_BY:
         return ship_by_text(row, now)
+    if column == COL_MARKETPLACE:
+        return marketplace_name(row.marketplace)
     return row.status
 
 
@@ -199,9 +203,14 @@ def row_tooltip(row: OrderRow) -> str:
     if Attention.ERROR in row.flags:
         parts.append(f"Error: {row.error or 'unknown'} — open the order to retry.")
     if Attention.CANCEL_REQUESTED in row.flags:
-        parts.append("The buyer asked Walmart to cancel: cancel the order, or ship it anyway.")
+        parts.append(
+            f"The buyer asked {marketplace_name(row.marketplace)} to cancel: cancel the order, "
+            "or ship it anyway."
+        )
     if Attention.OVERDUE in row.flags:
-        parts.append("The ship-by date has passed; Walmart cancels late orders by itself.")
+        # Walmart cancels late orders itself; the Amazon reference says nothing of it.
+        late = "; Walmart cancels late orders by itself" if row.marketplace == "walmart" else ""
+        parts.append(f"The ship-by date has passed{late}.")
     if Attention.DUE_TODAY in row.flags:
         parts.append("Must ship today.")
     return "\n".join(parts)
