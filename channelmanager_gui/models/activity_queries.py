@@ -96,7 +96,9 @@ def rows_by_ids(session: Session, ids: Sequence[int]) -> dict[int, ActivityRow]:
             created_at=entry.created_at,
             subject_type=entry.subject_type,
             subject_id=entry.subject_id,
-            subject=subject_name(entry.subject_type, entry.subject_id, sku, purchase_order),
+            subject=subject_name(
+                entry.subject_type, entry.subject_id, sku, purchase_order, marketplace
+            ),
             event=entry.event,
             outcome=entry.outcome,
             message=entry.message,
@@ -105,11 +107,19 @@ def rows_by_ids(session: Session, ids: Sequence[int]) -> dict[int, ActivityRow]:
     return rows
 
 
-def subject_name(kind: str, subject_id: int | None, sku: str | None, po: str | None) -> str:
+def subject_name(
+    kind: str,
+    subject_id: int | None,
+    sku: str | None,
+    po: str | None,
+    marketplace: str | None = None,
+) -> str:
     if kind == "listing":
         return sku or f"Listing #{subject_id} (removed)"
     if kind == "order":
-        return f"PO {po}" if po else f"Order #{subject_id}"
+        if not po:
+            return f"Order #{subject_id}"
+        return f"Amazon {po}" if marketplace == "amazon" else f"PO {po}"  # Walmart's PO
     if kind == "return":
         return f"Return #{subject_id}"
     return "Sync"

@@ -34,6 +34,7 @@ from channelmanager_gui.qt_text import verbatim
 from channelmanager_gui.services.changes import Change
 from channelmanager_gui.services.sync_status import LoopStatus, SyncState, SyncStatusBoard
 from channelmanager_gui.views.board_bridge import BoardBridge
+from channelmanager_gui.views.marketplace_filter import MarketplaceFilter
 from channelmanager_gui.views.page_style import page_style
 from channelmanager_gui.views.sync_text import STATE_TEXT, loop_title, relative_time
 from channelmanager_gui.views.table_support import (
@@ -46,7 +47,12 @@ from channelmanager_gui.views.table_support import (
     setup_table,
     threaded_runner,
 )
-from channelmanager_gui.views.tables.activity import COL_OUTCOME, ActivityTableModel
+from channelmanager_gui.views.tables.activity import (
+    COL_MARKETPLACE,
+    COL_OUTCOME,
+    COL_SUBJECT,
+    ActivityTableModel,
+)
 from channelmanager_gui.views.tables.paged import Runner
 from channelmanager_gui.views.theme import brush, themed
 
@@ -169,6 +175,9 @@ class ActivityPage(QWidget):
         self.log.setItemDelegateForColumn(COL_OUTCOME, StatePillDelegate(self.log, OUTCOME_COLOURS))
         for column, width in enumerate((150, 80, 150, 170)):
             self.log.horizontalHeader().resizeSection(column, width)
+        log_header = self.log.horizontalHeader()
+        log_header.resizeSection(COL_MARKETPLACE, 84)
+        log_header.moveSection(log_header.visualIndex(COL_MARKETPLACE), COL_SUBJECT)
         self.log.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.log, 5)
 
@@ -183,6 +192,9 @@ class ActivityPage(QWidget):
             self.outcome.addItem(text, value)
         self.outcome.currentIndexChanged.connect(self._on_filter_changed)
         bar.addWidget(self.outcome)
+        self.marketplace = MarketplaceFilter()
+        self.marketplace.currentIndexChanged.connect(self._on_filter_changed)
+        bar.addWidget(self.marketplace)
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search messages, SKU or purchase order")
         self.search.setClearButtonEnabled(True)
@@ -269,5 +281,6 @@ class ActivityPage(QWidget):
             self.model.current_filter(),
             outcome=self.outcome.currentData() or "",
             search=self.search.text().strip(),
+            marketplace=self.marketplace.value(),
         )
         self.model.set_filter(flt)

@@ -31,19 +31,21 @@ from channelmanager_gui.models.order import Return
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services import ops
 from channelmanager_gui.services.changes import Change, ChangeBus
+from channelmanager_gui.views.marketplace_filter import MarketplaceFilter, marketplace_name
 from channelmanager_gui.views.page_style import page_style
 from channelmanager_gui.views.table_support import ask_confirmation, threaded_runner
 from channelmanager_gui.views.tables.paged import Runner
 from channelmanager_gui.views.theme import themed
 
 COLUMNS = (
-    "Walmart return",
+    "Return",
     "Customer order",
     "Status",
     "Refund",
     "In Commerce",
     "Refunded on",
     "Problem",
+    "Marketplace",  # shown first (moved on screen); last here, so the indexes stay
 )
 EMPTY = "No Walmart returns yet. Returns buyers open on Walmart appear here after the next sync."
 REFUND = "Refund on Walmart"
@@ -93,6 +95,9 @@ class ReturnsPage(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(title)
         bar.addStretch(1)
+        self.marketplace = MarketplaceFilter()
+        self.marketplace.currentIndexChanged.connect(self.refresh)
+        bar.addWidget(self.marketplace)
         self.refund_button = QPushButton(REFUND)
         self.refund_button.setEnabled(False)
         self.refund_button.setToolTip(SELECT_ONE)
@@ -108,6 +113,8 @@ class ReturnsPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.moveSection(header.visualIndex(len(COLUMNS) - 1), 0)
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.itemSelectionChanged.connect(self._update_button)
@@ -122,10 +129,10 @@ class ReturnsPage(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        db, store_id = self._db, self._store_id
+        db, store_id, marketplace = self._db, self._store_id, self.marketplace.value()
 
         def load() -> tuple[list[Return], dict[int, str]]:
-            returns = ops.list_returns(db, store_id)
+            returns = ops.list_returns(db, store_id, marketplace=marketplace or None)
             return returns, ops.refund_blockers(db, returns)
 
         self._runner(load, self._show)
@@ -188,6 +195,7 @@ class ReturnsPage(QWidget):
                 progress_text(ret),
                 refunded.astimezone().strftime("%Y-%m-%d %H:%M") if refunded else "",
                 ret.error or "",
+                marketplace_name(ret.marketplace),
             )
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)

@@ -14,16 +14,19 @@ from channelmanager_gui.models.activity_queries import (
     rows_by_ids,
 )
 from channelmanager_gui.models.db import Database
+from channelmanager_gui.views.marketplace_filter import marketplace_name
 from channelmanager_gui.views.tables.paged import PagedIdModel
 from channelmanager_gui.views.theme import brush
 
 OUTCOME_ROLE = Qt.ItemDataRole.UserRole + 2  # "Error", "OK", "Info": text for a pill
-COL_TIME, COL_OUTCOME, COL_SUBJECT, COL_EVENT, COL_MESSAGE = range(5)
+COL_TIME, COL_OUTCOME, COL_SUBJECT, COL_EVENT, COL_MESSAGE, COL_MARKETPLACE = range(6)
 OUTCOME_TEXT = {"ok": "OK", "error": "Error", "info": "Info"}
 
 
 class ActivityTableModel(PagedIdModel[ActivityRow, ActivityFilter]):
-    titles = ("Time", "Outcome", "Subject", "What happened", "Details")
+    # The marketplace comes last in the model (saved layouts keep their columns); the page
+    # shows it next to the subject.
+    titles = ("Time", "Outcome", "Subject", "What happened", "Details", "Marketplace")
     unloadable = "This entry could not be loaded"
 
     def __init__(self, db: Database, **options: Any) -> None:
@@ -61,4 +64,6 @@ def display_text(row: ActivityRow, column: int) -> str:
         return row.subject
     if column == COL_EVENT:
         return row.event.replace("_", " ").capitalize()
+    if column == COL_MARKETPLACE:
+        return marketplace_name(row.marketplace)
     return row.message
