@@ -27,10 +27,14 @@ from PySide6.QtWidgets import (
 
 from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.order import Order
+from channelmanager_gui.services import ops
 from channelmanager_gui.services.ops import validation as v
 from channelmanager_gui.views.ship_dialog import reason_label, reason_text
 from channelmanager_gui.views.style import Palette
 from channelmanager_gui.views.theme import themed
+
+# Amazon's CancelReason codes for the two reasons the dialog picks itself (§3.3).
+AMAZON_BUYER, AMAZON_NO_STOCK = "BuyerCanceled", "NoInventory"
 
 
 def danger_style(p: Palette) -> str:
@@ -85,7 +89,8 @@ class CancelDialog(QDialog):
         layout.setContentsMargins(20, 16, 20, 14)
         layout.setSpacing(10)
         title = "Send to Walmart the cancellation of" if self._held else "Cancel the whole"
-        heading = QLabel(f"<b>{title} Walmart order {escape(order.marketplace_order_id)}</b>")
+        name = ops.MARKETPLACE_NAMES.get(order.marketplace, "")
+        heading = QLabel(f"<b>{title} {name} order {escape(order.marketplace_order_id)}</b>")
         layout.addWidget(heading)
         self.explanation = QLabel(self._explanation())
         self.explanation.setWordWrap(True)
@@ -95,12 +100,18 @@ class CancelDialog(QDialog):
         layout.addWidget(QLabel("Reason"))
         self.reason = QComboBox()
         self.reason.addItem("Choose why the order is cancelled…", "")
-        for code, label in v.CANCEL_REASON_LABELS.items():
+        for code, label in ops.cancel_reason_choices(order.marketplace):  # its marketplace's
             self.reason.addItem(label, code)
-        if order.intent_to_cancel and not self._held:  # what the buyer asked for on Walmart
-            self.reason.setCurrentIndex(self.reason.findData(v.BUYER_CANCEL))
+        amazon = order.marketplace == "amazon"
+        if order.intent_to_cancel and not self._held:  # what the buyer asked for
+            # Amazon: a buyer's request is answered with BuyerCanceled (amazon-sp-api.md §3.3).
+            buyer = AMAZON_BUYER if amazon else v.BUYER_CANCEL
+            self.reason.setCurrentIndex(self.reason.findData(buyer))
         elif self._suggested:  # e.g. "Out of stock" from an order blocked in Commerce
-            self.reason.setCurrentIndex(max(0, self.reason.findData(self._suggested)))
+            suggested = self._suggested
+            if amazon and suggested == v.OUT_OF_STOCK:
+                suggested = AMAZON_NO_STOCK
+            self.reason.setCurrentIndex(max(0, self.reason.findData(suggested)))
         self.reason.currentIndexChanged.connect(self._on_reason_currentIndexChanged)
         layout.addWidget(self.reason)
         self.reason_reason = reason_label()
@@ -117,9 +128,10 @@ class CancelDialog(QDialog):
             for line in open_lines
         )
         commerce = self._order.commerce_increment_id
-        where = f"on Walmart and Commerce order {escape(commerce)}" if commerce else "on Walmart"
+        name = ops.MARKETPLACE_NAMES.get(self._order.marketplace, "")
+        where = f"on {name} and Commerce order {escape(commerce)}" if commerce else f"on {name}"
         return (
-            "Walmart cancels whole orders only: every unshipped item below is cancelled "
+            f"{name} cancels whole orders only: every unshipped item below is cancelled "
             f"{where}. This cannot be undone.<ul>{items}</ul>"
         )
 

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.order import Order
 from channelmanager_gui.qt_text import plain_label
+from channelmanager_gui.services import ops
 from channelmanager_gui.services.ops import validation as v
 from channelmanager_gui.views.style import Palette
 from channelmanager_gui.views.theme import themed
@@ -123,7 +124,11 @@ class ShipDialog(QDialog):
         self.reasons[v.FIELD_ORDER] = self.order_reason
         self.override: QCheckBox | None = None
         if self._order.intent_to_cancel:
-            self.override = QCheckBox("Ship anyway — the buyer asked Walmart to cancel this order")
+            self.override = QCheckBox(
+                self.tr("Ship anyway — the buyer asked {0} to cancel this order").format(
+                    ops.MARKETPLACE_NAMES.get(self._order.marketplace, "")
+                )
+            )
             themed(self.override, _override_style)
             self.override.toggled.connect(self._on_input_changed)
             layout.addWidget(self.override)
@@ -141,7 +146,8 @@ class ShipDialog(QDialog):
         left = sum(max(line.qty_open, 0) for line in order.lines)
         ship_by = ship_by_text(order, self._clock())
         text = (
-            f"<b>Ship Walmart order {escape(order.marketplace_order_id)}</b>"
+            f"<b>Ship {ops.MARKETPLACE_NAMES.get(order.marketplace, '')} order "
+            f"{escape(order.marketplace_order_id)}</b>"
             f"{escape(commerce) if order.commerce_increment_id else ''}<br>"
             f"{escape(order.customer_name or 'Customer')} · {left} item(s) left to ship"
             f"{' · ship by ' + ship_by if ship_by else ''}.<br>"
@@ -156,8 +162,7 @@ class ShipDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.carrier = QComboBox()
         self.carrier.addItem("Choose a carrier…", "")
-        for name in v.CARRIER_CHOICES:
-            label = "Other (type its name)" if name == v.OTHER_CARRIER else name
+        for name, label in ops.carrier_choices(self._order.marketplace):  # its marketplace's
             self.carrier.addItem(label, name)
         self.carrier.currentIndexChanged.connect(self._on_carrier_changed)
         self.other_carrier = QLineEdit()
@@ -165,7 +170,11 @@ class ShipDialog(QDialog):
         self.method = QComboBox()
         for code in v.METHOD_CODES:
             self.method.addItem(code, code)
-        self.method.setCurrentIndex(max(0, self.method.findData(self._order.method_code)))
+        if self._order.marketplace == "amazon":  # free text there (§3.2): the order's own
+            self.method.setEditable(True)
+            self.method.setEditText(self._order.method_code or "Standard")
+        else:
+            self.method.setCurrentIndex(max(0, self.method.findData(self._order.method_code)))
         self.tracking_number = QLineEdit()
         self.tracking_number.setPlaceholderText("As printed on the label")
         self.tracking_url = QLineEdit()
@@ -195,6 +204,7 @@ class ShipDialog(QDialog):
         for widget in (self.other_carrier, self.tracking_number, self.tracking_url):
             widget.textChanged.connect(self._on_input_changed)
         self.method.currentIndexChanged.connect(self._on_input_changed)
+        self.method.editTextChanged.connect(self._on_input_changed)
         self.ship_date.dateChanged.connect(self._on_input_changed)
         self._show_other(False)
         return form
@@ -277,7 +287,7 @@ class ShipDialog(QDialog):
                 self._order,
                 self.carrier.currentData(),
                 self.other_carrier.text(),
-                self.method.currentData(),
+                self.method.currentText(),  # a code's text is the code itself
                 self.tracking_number.text(),
                 self.tracking_url.text(),
                 self.ship_date.date().toPython(),

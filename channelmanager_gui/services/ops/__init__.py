@@ -38,7 +38,12 @@ from channelmanager_gui.services.ops import account_ops as accounts
 from channelmanager_gui.services.ops import listing_rules_ops as listing_rules
 from channelmanager_gui.services.ops import store_writes as store
 from channelmanager_gui.services.ops import validation
-from channelmanager_gui.services.ops.capability_reads import MARKETPLACE_NAMES, capabilities
+from channelmanager_gui.services.ops.capability_reads import (
+    MARKETPLACE_NAMES,
+    cancel_reason_choices,
+    capabilities,
+    carrier_choices,
+)
 from channelmanager_gui.services.ops.catalog_ops import (
     SEARCH_LIMIT,
     ProductSearch,
@@ -98,7 +103,9 @@ __all__ = [
     "can_ship",
     "cancel",
     "cancel_label",
+    "cancel_reason_choices",
     "capabilities",
+    "carrier_choices",
     "delete_listings",
     "describe_store",
     "export_listings",

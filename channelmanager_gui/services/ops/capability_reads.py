@@ -1,4 +1,4 @@
-"""What each marketplace can do, for the dialogs: its carriers and cancel reasons.
+"""What each marketplace can do, for the dialogs: its name, carriers and cancel reasons.
 
 The ship and cancel dialogs offer the order's marketplace's lists (``Capabilities`` of its
 adapter, ``services/marketplace``), so a Walmart order never offers an Amazon reason code.
@@ -9,6 +9,12 @@ from __future__ import annotations
 from channelmanager_gui.models.account import AMAZON, WALMART
 from channelmanager_gui.services.marketplace import amazon_caps, walmart_adapter
 from channelmanager_gui.services.marketplace.port import Capabilities
+from channelmanager_gui.services.ops.validation import (
+    AMAZON_REASONS,
+    CANCEL_REASON_LABELS,
+    CARRIER_CHOICES,
+    OTHER_CARRIER,
+)
 
 # The marketplace's own name, where one is meant (UX.md, "Habits of a calm window").
 MARKETPLACE_NAMES = {WALMART: "Walmart", AMAZON: "Amazon"}
@@ -20,3 +26,19 @@ def capabilities(marketplace: str) -> Capabilities:
     if marketplace == AMAZON:
         return amazon_caps.CAPABILITIES
     return walmart_adapter.CAPABILITIES
+
+
+def carrier_choices(marketplace: str) -> tuple[tuple[str, str], ...]:
+    """(value, label) of the carriers the Ship dialogs offer for an order of
+    ``marketplace``, "Other" last (then the merchant types the carrier's name)."""
+    if marketplace == AMAZON:
+        return tuple(amazon_caps.CARRIERS)
+    other = "Other (type its name)"
+    return tuple((name, other if name == OTHER_CARRIER else name) for name in CARRIER_CHOICES)
+
+
+def cancel_reason_choices(marketplace: str) -> tuple[tuple[str, str], ...]:
+    """(code, label) of the reasons the Cancel dialog offers for an order of ``marketplace``."""
+    if marketplace == AMAZON:
+        return tuple(AMAZON_REASONS.items())
+    return tuple(CANCEL_REASON_LABELS.items())
