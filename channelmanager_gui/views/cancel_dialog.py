@@ -89,7 +89,7 @@ class CancelDialog(QDialog):
         layout.setContentsMargins(20, 16, 20, 14)
         layout.setSpacing(10)
         title = "Send to Walmart the cancellation of" if self._held else "Cancel the whole"
-        name = ops.MARKETPLACE_NAMES.get(order.marketplace, "")
+        name = ops.marketplace_name(order.marketplace)
         heading = QLabel(f"<b>{title} {name} order {escape(order.marketplace_order_id)}</b>")
         layout.addWidget(heading)
         self.explanation = QLabel(self._explanation())
@@ -128,7 +128,7 @@ class CancelDialog(QDialog):
             for line in open_lines
         )
         commerce = self._order.commerce_increment_id
-        name = ops.MARKETPLACE_NAMES.get(self._order.marketplace, "")
+        name = ops.marketplace_name(self._order.marketplace)
         where = f"on {name} and Commerce order {escape(commerce)}" if commerce else f"on {name}"
         return (
             f"{name} cancels whole orders only: every unshipped item below is cancelled "

@@ -126,7 +126,7 @@ class ShipDialog(QDialog):
         if self._order.intent_to_cancel:
             self.override = QCheckBox(
                 self.tr("Ship anyway — the buyer asked {0} to cancel this order").format(
-                    ops.MARKETPLACE_NAMES.get(self._order.marketplace, "")
+                    ops.marketplace_name(self._order.marketplace)
                 )
             )
             themed(self.override, _override_style)
@@ -146,7 +146,7 @@ class ShipDialog(QDialog):
         left = sum(max(line.qty_open, 0) for line in order.lines)
         ship_by = ship_by_text(order, self._clock())
         text = (
-            f"<b>Ship {ops.MARKETPLACE_NAMES.get(order.marketplace, '')} order "
+            f"<b>Ship {ops.marketplace_name(order.marketplace)} order "
             f"{escape(order.marketplace_order_id)}</b>"
             f"{escape(commerce) if order.commerce_increment_id else ''}<br>"
             f"{escape(order.customer_name or 'Customer')} · {left} item(s) left to ship"

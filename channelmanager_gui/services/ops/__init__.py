@@ -43,6 +43,7 @@ from channelmanager_gui.services.ops.capability_reads import (
     cancel_reason_choices,
     capabilities,
     carrier_choices,
+    marketplace_name,
 )
 from channelmanager_gui.services.ops.catalog_ops import (
     SEARCH_LIMIT,
@@ -118,6 +119,7 @@ __all__ = [
     "list_stores",
     "listing_rules",
     "match_detail",
+    "marketplace_name",
     "match_listings",
     "order_detail",
     "order_for_action",

@@ -20,6 +20,12 @@ from channelmanager_gui.services.ops.validation import (
 MARKETPLACE_NAMES = {WALMART: "Walmart", AMAZON: "Amazon"}
 
 
+def marketplace_name(marketplace: str | None) -> str:
+    """The marketplace's own name; a row not yet saved (no marketplace) is Walmart's, the
+    column's default."""
+    return MARKETPLACE_NAMES.get(marketplace or WALMART, marketplace or "")
+
+
 def capabilities(marketplace: str) -> Capabilities:
     """The capabilities of ``marketplace`` ('walmart' | 'amazon'); Walmart for an unknown
     value (every row written before 0010 is Walmart's)."""
