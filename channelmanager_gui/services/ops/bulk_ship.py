@@ -4,10 +4,11 @@ typed in a table or read from a CSV file, each checked by the Ship dialog's own 
 Every row goes through ``validation.validate_shipment`` (what the Ship dialog and
 ``orders ship`` use), shipping everything still open on the order with its own shipping
 method, dated now. A carrier not on the order's marketplace's list is taken as "Other" with
-that name, which on Walmart then needs a tracking link, as in the dialog. Rows are refused, with the reason and the CSV
-line, for an unknown or repeated purchase order or anything the validation refuses; refused
-rows never stop the accepted ones. Accepted rows are written by ``ops.ship``, the
-single Ship dialog's path (local facts and the outbox, sent by the sync's outbox worker).
+that name, which on Walmart then needs a tracking link, as in the dialog. Rows are refused,
+with the reason and the CSV line, for an unknown or repeated purchase order or anything the
+validation refuses; refused rows never stop the accepted ones. Accepted rows are written by
+``ops.ship``, the single Ship dialog's path (local facts and the outbox, sent by the sync's
+outbox worker).
 """
 
 from __future__ import annotations
