@@ -41,7 +41,6 @@ from channelmanager_gui.services.ops import validation
 from channelmanager_gui.services.ops.capability_reads import (
     MARKETPLACE_NAMES,
     cancel_reason_choices,
-    capabilities,
     carrier_choices,
     marketplace_name,
 )
@@ -105,7 +104,6 @@ __all__ = [
     "cancel",
     "cancel_label",
     "cancel_reason_choices",
-    "capabilities",
     "carrier_choices",
     "delete_listings",
     "describe_store",

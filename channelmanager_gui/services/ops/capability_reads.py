@@ -1,16 +1,16 @@
-"""What each marketplace can do, for the dialogs: its name, carriers and cancel reasons.
+"""What the dialogs offer for each marketplace: its name, carriers and cancel reasons.
 
-The ship and cancel dialogs offer the order's marketplace's lists (``Capabilities`` of its
-adapter, ``services/marketplace``), so a Walmart order never offers an Amazon reason code.
+The ship and cancel dialogs offer the order's marketplace's lists (Walmart's from the Walmart
+client through ``validation``, Amazon's from its adapter's ``Capabilities``,
+``services/marketplace/amazon_caps.py``), so a Walmart order never offers an Amazon reason
+code. What is then accepted is ``validation``'s to check.
 """
 
 from __future__ import annotations
 
 from channelmanager_gui.models.account import AMAZON, WALMART
-from channelmanager_gui.services.marketplace import amazon_caps, walmart_adapter
-from channelmanager_gui.services.marketplace.port import Capabilities
+from channelmanager_gui.services.marketplace import amazon_caps
 from channelmanager_gui.services.ops.validation import (
-    AMAZON_REASONS,
     CANCEL_REASON_LABELS,
     CARRIER_CHOICES,
     OTHER_CARRIER,
@@ -26,14 +26,6 @@ def marketplace_name(marketplace: str | None) -> str:
     return MARKETPLACE_NAMES.get(marketplace or WALMART, marketplace or "")
 
 
-def capabilities(marketplace: str) -> Capabilities:
-    """The capabilities of ``marketplace`` ('walmart' | 'amazon'); Walmart for an unknown
-    value (every row written before 0010 is Walmart's)."""
-    if marketplace == AMAZON:
-        return amazon_caps.CAPABILITIES
-    return walmart_adapter.CAPABILITIES
-
-
 def carrier_choices(marketplace: str) -> tuple[tuple[str, str], ...]:
     """(value, label) of the carriers the Ship dialogs offer for an order of
     ``marketplace``, "Other" last (then the merchant types the carrier's name)."""
@@ -46,5 +38,5 @@ def carrier_choices(marketplace: str) -> tuple[tuple[str, str], ...]:
 def cancel_reason_choices(marketplace: str) -> tuple[tuple[str, str], ...]:
     """(code, label) of the reasons the Cancel dialog offers for an order of ``marketplace``."""
     if marketplace == AMAZON:
-        return tuple(AMAZON_REASONS.items())
+        return amazon_caps.CAPABILITIES.cancel_reasons
     return tuple(CANCEL_REASON_LABELS.items())

@@ -8,10 +8,7 @@ until the input is valid. ``can_ship``/``can_cancel`` say whether the buttons ma
 
 Pass an ``Order`` with ``lines`` and ``shipments`` loaded (``ops.order_for_action``).
 Walmart's vocabularies (carriers, methods, cancellation reasons) come from the Walmart client
-(``services/walmart/order_requests.py``, reference §4) so there is one list in the project;
-Amazon's (carriers, ``CancelReason`` codes) from its adapter's capabilities
-(``services/marketplace/amazon_caps.py``, amazon-sp-api.md §3.2, §3.3). An order is checked
-against its own marketplace's lists (the dialogs offer them: ``ops.capability_reads``).
+(``services/walmart/order_requests.py``, reference §4) so there is one list in the project.
 """
 
 from __future__ import annotations
@@ -23,7 +20,6 @@ from datetime import UTC, date, datetime, time, timedelta
 from urllib.parse import urlsplit
 
 from channelmanager_gui.errors import ValidationError
-from channelmanager_gui.models.account import AMAZON
 from channelmanager_gui.models.order import Order, OrderLine
 from channelmanager_gui.services.engine.cancelling import (
     BUYER_CANCEL,
@@ -31,7 +27,6 @@ from channelmanager_gui.services.engine.cancelling import (
     COMMERCE_CANCEL_HELD,
 )
 from channelmanager_gui.services.engine.cancelling import OUT_OF_STOCK as OUT_OF_STOCK
-from channelmanager_gui.services.marketplace import amazon_caps
 from channelmanager_gui.services.walmart.order_requests import (
     CANCEL_REASONS,
     CARRIERS,
@@ -57,12 +52,6 @@ CARRIER_CHOICES: tuple[str, ...] = (
     OTHER_CARRIER,
 )
 
-# Amazon's carrier codes (§3.2): one not listed goes as "Other" with its name, no link needed.
-_AMAZON_CARRIERS = {
-    code.casefold(): code for code, _ in amazon_caps.CARRIERS if code != OTHER_CARRIER
-}
-AMAZON_REASONS = dict(amazon_caps.CAPABILITIES.cancel_reasons)  # CancelReason code → words
-
 TRACKING_MIN, TRACKING_MAX = 4, 40
 _TRACKING_CHARS = re.compile(r"[A-Za-z0-9-]+")
 _CARRIER_BY_FOLD = {name.casefold(): name for name in CARRIERS}
@@ -74,7 +63,7 @@ class ShipRequest:
     """A checked shipment: what ``ops.ship`` writes and queues."""
 
     order_id: int
-    carrier: str | None  # the marketplace's carrier name, or None with ``other_carrier``
+    carrier: str | None  # a Walmart carrier name, or None with ``other_carrier``
     other_carrier: str | None
     method_code: str
     tracking_number: str
@@ -91,7 +80,7 @@ class ShipRequest:
 @dataclass(frozen=True)
 class CancelRequest:
     order_id: int
-    reason: str  # one of the marketplace's reasons (Walmart's five, Amazon's CancelReason)
+    reason: str  # one of Walmart's five cancellation reasons
 
 
 def line_field(line_number: str) -> str:
@@ -170,16 +159,13 @@ def validate_shipment(
             "The buyer asked to cancel this order; confirm that you still want to ship it, "
             "or cancel it with the reason “Buyer asked to cancel”.",
         )
-    if order.marketplace == AMAZON:
-        named, other, url = _amazon_carrier(carrier, other_carrier, tracking_url)
-    else:
-        named, other, url = _carrier(carrier, other_carrier, tracking_url)
+    named, other, url = _carrier(carrier, other_carrier, tracking_url)
     number = _tracking_number(order, tracking_number)
     request = ShipRequest(
         order_id=order.id,
         carrier=named,
         other_carrier=other,
-        method_code=_method(method_code or order.method_code or "Standard", order.marketplace),
+        method_code=_method(method_code or order.method_code or "Standard"),
         tracking_number=number,
         tracking_url=url,
         ship_date=_ship_date(order, ship_date, now or datetime.now(UTC)),
@@ -204,8 +190,6 @@ def validate_cancel(order: Order, reason: str | None) -> CancelRequest:
     ok, why = can_cancel(order)
     if not ok:
         raise ValidationError(FIELD_ORDER, why)
-    if order.marketplace == AMAZON:
-        return CancelRequest(order_id=order.id, reason=_amazon_reason(reason))
     code = (reason or "").strip()
     by_label = {label.casefold(): key for key, label in CANCEL_REASON_LABELS.items()}
     code = by_label.get(code.casefold(), code.upper())
@@ -257,44 +241,6 @@ def _carrier(
     return None, other, url
 
 
-def _amazon_carrier(
-    carrier: str | None, other_carrier: str | None, tracking_url: str | None
-) -> tuple[str | None, str | None, str | None]:
-    """Amazon's carrier code, or None with the name of an unlisted carrier ("Other" with
-    ``carrierName``, §3.2: no tracking link needed)."""
-    choice = (carrier or "").strip()
-    url = check_tracking_url(tracking_url)
-    if not choice:
-        raise ValidationError(FIELD_CARRIER, "choose the carrier")
-    if choice.casefold() != OTHER_CARRIER.casefold():
-        named = _AMAZON_CARRIERS.get(choice.casefold())
-        if named is None:
-            raise ValidationError(
-                FIELD_CARRIER,
-                f"“{choice}” is not on Amazon's carrier list; choose “Other” and type its name",
-            )
-        return named, None, url
-    other = " ".join((other_carrier or "").split())
-    if not other:
-        raise ValidationError(FIELD_OTHER_CARRIER, "type the carrier's name")
-    if len(other) > 64:
-        raise ValidationError(FIELD_OTHER_CARRIER, "at most 64 characters")
-    listed = _AMAZON_CARRIERS.get(other.casefold())
-    return (listed, None, url) if listed else (None, other, url)
-
-
-def _amazon_reason(reason: str | None) -> str:
-    """One of Amazon's ``CancelReason`` codes (§3.3), typed as its code or its words."""
-    typed = (reason or "").strip()
-    if not typed:
-        raise ValidationError(FIELD_REASON, "choose why the order is cancelled")
-    for code, label in AMAZON_REASONS.items():
-        if typed.casefold() in (code.casefold(), label.casefold()):
-            return code
-    choices = ", ".join(AMAZON_REASONS.values())
-    raise ValidationError(FIELD_REASON, f"“{typed}” is not an Amazon reason ({choices})")
-
-
 def check_tracking_url(value: str | None) -> str | None:
     """A clean http(s) tracking link, or None when left empty."""
     url = (value or "").strip()
@@ -329,9 +275,7 @@ def _tracking_number(order: Order, value: str | None) -> str:
     return number
 
 
-def _method(value: str, marketplace: str) -> str:
-    if marketplace == AMAZON:  # shippingMethod is free text on Amazon (§3.2)
-        return " ".join(value.split())[:64] or "Standard"
+def _method(value: str) -> str:
     by_fold = {code.casefold(): code for code in METHOD_CODES}
     code = by_fold.get(value.strip().casefold())
     if code is None:
