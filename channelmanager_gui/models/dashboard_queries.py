@@ -62,6 +62,8 @@ class Dashboard:
     orders_per_day: dict[str, list[int]] = field(default_factory=dict)
     # loop name -> its delay over the last day, oldest bucket first
     loop_delays: dict[str, list[LoopDelay]] = field(default_factory=dict)
+    # both marketplaces' counts when ``counts`` are one marketplace's (the badges count both)
+    every_marketplace: DashboardCounts | None = None
 
 
 def load_dashboard(
@@ -77,6 +79,7 @@ def load_dashboard(
             days=days,
             orders_per_day=per_day,
             loop_delays=loop_delays(session, now, store_id),
+            every_marketplace=dashboard_counts(session, now, store_id) if marketplace else None,
         )
 
 

@@ -220,10 +220,20 @@ class ListingsPage(QWidget):
         """Show one store's listings (None: every store)."""
         self._set_filter(store_id=store_id)
 
-    def show_tab(self, tab: str) -> None:
+    def show_tab(self, tab: str, marketplace: str | None = None) -> None:
         """Open a tab (a ListingState value, ``IN_ERROR`` or ``ALL``), e.g. from a dashboard
-        card."""
+        card, of one marketplace ('' for both) when it is given (one filter change)."""
+        if marketplace is None:
+            self.tabs.show_tab(tab)
+            return
+        for widget in (self.tabs, self.marketplace):
+            widget.blockSignals(True)
+        self.marketplace.set_value(marketplace)
+        self.tabs.set_marketplace(marketplace)
         self.tabs.show_tab(tab)
+        for widget in (self.tabs, self.marketplace):
+            widget.blockSignals(False)
+        self._apply_filter()
 
     def show_listing(self, listing_id: int, sku: str) -> None:
         """One listing, from the window's global search: every tab, searched by its SKU, the

@@ -237,10 +237,15 @@ class OrdersPage(QWidget):
         self._apply_filter()
 
     def show_filter(self, order_filter: OrderFilter) -> None:
-        """Open the list on what a dashboard card counts (its status and/or chip)."""
+        """Open the list on what a dashboard card counts (its status and/or chip, and its
+        marketplace)."""
         self.show_list()
         status = order_filter.status
-        self.filters.show_only(str(status) if status is not None else None, order_filter.attention)
+        self.filters.show_only(
+            str(status) if status is not None else None,
+            order_filter.attention,
+            order_filter.marketplace or "",
+        )
 
     def set_empty_hint(self, text: str) -> None:
         """What to do when there are no orders at all, e.g. "the next sync is in 40 s"."""

@@ -73,7 +73,10 @@ def tray_tooltip(board: SyncStatusBoard, now: datetime) -> str:
             lines.append(f"{loop_title(status.name)}: {status.last_error}")
     if board.open_errors:
         plural = "s" if board.open_errors != 1 else ""
-        lines.append(f"{board.open_errors} open error{plural}")
+        split = board.open_errors_by_marketplace
+        names = {"walmart": "Walmart", "amazon": "Amazon"}
+        which = ", ".join(f"{names.get(m, m)} {n}" for m, n in sorted(split.items()))
+        lines.append(f"{board.open_errors} open error{plural}" + (f" ({which})" if which else ""))
     return "\n".join(lines)
 
 
