@@ -11,7 +11,7 @@ import pytest
 import qasync
 from pytestqt.qtbot import QtBot
 
-from channelmanager_gui.models.db import Database, open_database
+from channelmanager_gui.models.db import Database
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.sandbox.amazon import AmazonSandbox
 from channelmanager_gui.services import ops as core
@@ -28,13 +28,6 @@ US, MX = "ATVPDKIKX0DER", "A1AM78C64UM0Y8"
 def sandbox() -> Iterator[AmazonSandbox]:
     with AmazonSandbox(seed=7, products=20, orders=0) as running:
         yield running
-
-
-@pytest.fixture
-def db() -> Iterator[Database]:
-    database = open_database()
-    yield database
-    database.dispose()
 
 
 @pytest.fixture

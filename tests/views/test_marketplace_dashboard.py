@@ -3,7 +3,6 @@ table a card opens); the tray and the new-order notices count both and say which
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
@@ -11,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
 from channelmanager_gui.models.dashboard_queries import load_dashboard, open_errors_by_marketplace
-from channelmanager_gui.models.db import Database, open_database
+from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.listing import Listing, ListingState
 from channelmanager_gui.models.order import Order, OrderStatus
 from channelmanager_gui.models.order_table_queries import OrderFilter
@@ -24,13 +23,6 @@ from channelmanager_gui.views.tables.paged import run_inline
 from tests.models.listing_seed import seed_listings
 from tests.models.marketplace_seed import add_amazon_account, move_to_amazon
 from tests.models.order_seed import NOW, add_order, add_store
-
-
-@pytest.fixture
-def db() -> Iterator[Database]:
-    database = open_database()
-    yield database
-    database.dispose()
 
 
 @pytest.fixture

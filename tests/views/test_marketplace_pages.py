@@ -3,14 +3,13 @@ reasons), Matching, Returns and Activity, each with rows of both marketplaces se
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QAbstractItemModel, Qt
 from pytestqt.qtbot import QtBot
 
-from channelmanager_gui.models.db import Database, open_database
+from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.listing import Listing
 from channelmanager_gui.models.listing_table_queries import MatchGroup
 from channelmanager_gui.models.order import Order, Return
@@ -37,13 +36,6 @@ AMAZON_PO = "111-0000001-0000001"
 
 def _ops() -> OpRunner:
     return OpRunner(lambda exc, label: pytest.fail(f"{label}: {exc!r}"))
-
-
-@pytest.fixture
-def db() -> Iterator[Database]:
-    database = open_database()
-    yield database
-    database.dispose()
 
 
 @pytest.fixture
