@@ -75,8 +75,9 @@ COLUMN_WIDTHS = {
 }  # fmt: skip
 SEARCH_DELAY_MS = 250
 REFRESH_DELAY_MS = 300  # sync passes announce changes often; one refresh per burst
-SEARCH_MIN_WIDTH = 220
-SHORT_BUTTON_TEXT = {"Resend price and stock": "Resend"}
+SEARCH_MIN_WIDTH = 200
+# Short words on the toolbar, so it keeps its room at 1024 px with the marketplace choice.
+SHORT_BUTTON_TEXT = {"Resend price and stock": "Resend", "Match on Walmart": "Match"}
 NOTHING_SELECTED = "Select the listings first: nothing shown in the list is selected."
 
 
@@ -184,7 +185,7 @@ class ListingsPage(QWidget):
         self.selection_label.setObjectName("selectionLabel")
         bar.addWidget(self.selection_label)
         bar.addStretch(1)
-        self.marketplace = MarketplaceFilter()
+        self.marketplace = MarketplaceFilter(compact=True)  # the toolbar is full at 1024 px
         self.marketplace.currentIndexChanged.connect(self._apply_filter)
         bar.addWidget(self.marketplace)
         self.search = QLineEdit()

@@ -17,12 +17,14 @@ WALMART, AMAZON = "walmart", "amazon"
 class MarketplaceFilter(QComboBox):
     """Emits ``currentIndexChanged`` when the merchant picks another marketplace."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, compact: bool = False) -> None:
+        """``compact``: "All" for both, where a toolbar has no room for more at 1024 px (the
+        tooltip and the accessible name say "Marketplace")."""
         super().__init__(parent)
         self.setObjectName("marketplaceFilter")
         self.setAccessibleName(self.tr("Marketplace"))
-        self.setToolTip(self.tr("Show one marketplace's rows, or both"))
-        self.addItem(self.tr("All marketplaces"), "")
+        self.setToolTip(self.tr("Marketplace: show one marketplace's rows, or both"))
+        self.addItem(self.tr("All") if compact else self.tr("All marketplaces"), "")
         for key in (WALMART, AMAZON):
             self.addItem(ops.MARKETPLACE_NAMES[key], key)
 
