@@ -184,6 +184,7 @@ class OrderDetailView(QWidget):
         self.title = plain_label()  # order numbers from Walmart and Commerce
         self.title.setStyleSheet("font-size: 18px; font-weight: 600;")
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title.setWordWrap(True)  # Amazon's 19-character order number: wrap, never scroll
         self.pill = StatusPill()
         self.retry_button = QPushButton("Retry")
         self.ship_button = QPushButton("Ship…")
@@ -295,7 +296,10 @@ class OrderDetailView(QWidget):
             ("Order date", f"{order.order_date.astimezone(zone):%Y-%m-%d %H:%M}"),
             ("Ship by", ship_by_text(order, now) or "—"),
             ("Method", order.method_code or "—"),
-            *ops.total_facts(order.total, order.commerce_total, order.currency or "USD"),
+            *_on_marketplace(
+                ops.total_facts(order.total, order.commerce_total, order.currency or "USD"),
+                marketplace_name(order.marketplace),
+            ),
         ]
         if order.cancel_reason:
             facts.append(("Cancelled", ops.cancel_label(order.cancel_reason)))
@@ -418,3 +422,8 @@ class OrderDetailView(QWidget):
     def _on_retry_button_clicked(self) -> None:
         if self._order_id is not None:
             self.retry_requested.emit(self._order_id)
+
+
+def _on_marketplace(facts: list[tuple[str, str]], name: str) -> list[tuple[str, str]]:
+    """The buyer's total named for the order's own marketplace ("Amazon total")."""
+    return [(f"{name} total" if label == "Walmart total" else label, v) for label, v in facts]

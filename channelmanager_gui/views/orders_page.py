@@ -58,7 +58,7 @@ from channelmanager_gui.views.window_state import read_bytes
 HEADER_KEY = "orders/header"
 SEARCH_DELAY_MS = 250
 REFRESH_DELAY_MS = 300  # the engine announces changes often during a sync; one refresh per burst
-COLUMN_WIDTHS = (120, 108, 120, 120, 130, 80, 150, 200, 84)
+COLUMN_WIDTHS = (156, 108, 120, 120, 130, 80, 150, 200, 80)  # an Amazon number is 19 wide
 # At the window's default width not every column fits: the status (with an error's reason) is
 # shown right after the two order numbers, and the Walmart customer order number (looked up
 # when a buyer calls, not scanned) goes last, so Ship by stays in view. Only the visual order

@@ -178,7 +178,11 @@ class ShipDialog(QDialog):
         self.tracking_number = QLineEdit()
         self.tracking_number.setPlaceholderText("As printed on the label")
         self.tracking_url = QLineEdit()
-        self.tracking_url.setPlaceholderText("https://… (optional; needed for an unlisted carrier)")
+        self.tracking_url.setPlaceholderText(
+            "https://… (optional)"  # Amazon names an unlisted carrier, no link (§3.2)
+            if self._order.marketplace == "amazon"
+            else "https://… (optional; needed for an unlisted carrier)"
+        )
         self.ship_date = QDateEdit()
         self.ship_date.setCalendarPopup(True)
         self.ship_date.setDisplayFormat("yyyy-MM-dd")
