@@ -184,7 +184,7 @@ class OrderDetailView(QWidget):
         self.title = plain_label()  # order numbers from Walmart and Commerce
         self.title.setStyleSheet("font-size: 18px; font-weight: 600;")
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.title.setWordWrap(True)  # Amazon's 19-character order number: wrap, never scroll
+        self.title.setWordWrap(True)  # wrap rather than make the page scroll sideways
         self.pill = StatusPill()
         self.retry_button = QPushButton("Retry")
         self.ship_button = QPushButton("Ship…")
@@ -212,9 +212,10 @@ class OrderDetailView(QWidget):
             row.addWidget(button)
         header.addLayout(row)
         title_row = QHBoxLayout()
-        title_row.addWidget(self.title)
-        title_row.addWidget(self.pill)
-        title_row.addStretch(1)
+        # The title takes the row and wraps (Amazon's order numbers are 19 characters); the
+        # pill keeps its own size beside it.
+        title_row.addWidget(self.title, 1)
+        title_row.addWidget(self.pill, 0, Qt.AlignmentFlag.AlignVCenter)
         header.addLayout(title_row)
         return header
 
