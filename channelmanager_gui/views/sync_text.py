@@ -74,6 +74,8 @@ def tray_tooltip(board: SyncStatusBoard, now: datetime) -> str:
     if board.open_errors:
         plural = "s" if board.open_errors != 1 else ""
         split = board.open_errors_by_marketplace
+        if set(split) == {"walmart"}:
+            split = {}  # a Walmart-only shop's line stays as it was: nothing to tell apart
         names = {"walmart": "Walmart", "amazon": "Amazon"}
         which = ", ".join(f"{names.get(m, m)} {n}" for m, n in sorted(split.items()))
         lines.append(f"{board.open_errors} open error{plural}" + (f" ({which})" if which else ""))
