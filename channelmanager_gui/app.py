@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import shiboken6
-from PySide6.QtCore import QProcess, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QProcess, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
@@ -32,7 +32,7 @@ from channelmanager_gui.launcher import quit_after_seconds, self_command
 from channelmanager_gui.models.dashboard_queries import open_errors_by_marketplace
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.store import Store
-from channelmanager_gui.paths import data_dir
+from channelmanager_gui.paths import cache_dir, data_dir
 from channelmanager_gui.platform_check import missing_packages_message, missing_xcb_packages
 from channelmanager_gui.qt_async import (
     OpRunner,
@@ -43,23 +43,30 @@ from channelmanager_gui.qt_async import (
 from channelmanager_gui.qt_gc import UiThreadCollector
 from channelmanager_gui.qt_text import verbatim
 from channelmanager_gui.resources import icon_path
-from channelmanager_gui.services import appearance_prefs, notify_prefs, stores
+from channelmanager_gui.services import appearance_prefs, language_prefs, notify_prefs, stores
 from channelmanager_gui.services.changes import Change, ChangeBus, Changes
 from channelmanager_gui.services.credentials import CredentialStore, keyring_problem
 from channelmanager_gui.services.db_watch import DatabaseWatch
 from channelmanager_gui.services.engine.context import KeyringSecrets, SecretSource
+from channelmanager_gui.services.language_prefs import Language
+from channelmanager_gui.services.ops.images import product_images
 from channelmanager_gui.services.sync_notices import Notice, NoticeKind, SyncNotices
 from channelmanager_gui.services.sync_status import SyncStatusBoard
+from channelmanager_gui.text_marks import N_
+from channelmanager_gui.views import i18n
 from channelmanager_gui.views.board_bridge import BoardBridge
 from channelmanager_gui.views.change_bridge import ChangeBridge
 from channelmanager_gui.views.engine_control import EngineControl
 from channelmanager_gui.views.error_presenter import ErrorPresenter
 from channelmanager_gui.views.first_run import FirstRunWizard
+from channelmanager_gui.views.i18n import ui
 from channelmanager_gui.views.keyring_dialog import KeyringDialog
 from channelmanager_gui.views.main_window import MainWindow
+from channelmanager_gui.views.notice_words import NoticeWords
 from channelmanager_gui.views.page_wiring import PageDeps, mount_pages
 from channelmanager_gui.views.single_instance import SingleInstance, instance_key
 from channelmanager_gui.views.theme import follow
+from channelmanager_gui.views.thumbnails import ThumbnailLoader
 from channelmanager_gui.views.tray import TrayController
 from channelmanager_gui.views.window_state import window_settings
 
@@ -70,9 +77,17 @@ log = logging.getLogger(__name__)
 # 95th percentile ~95 ms) for ~0.2 % of a core (bench/change_delivery.py, CONTRIBUTING.md).
 WATCH_MS = 100
 
-NO_STORE_NOTICE = "No store is connected yet: add one with “channelmanager-gui store add”."
-DEMO_FAILED_NOTICE = "The demo could not be started: run “channelmanager-gui --demo” instead."
-NO_KEYRING_NOTICE = "Stores cannot connect: no safe password store (keyring) is available."
+NO_STORE_NOTICE = N_(
+    "Labels",
+    "No store is connected yet: Help › Get started… connects one (or Settings › Add store…), "
+    "or tries the demo.",
+)
+DEMO_FAILED_NOTICE = N_(
+    "Labels", "The demo could not be started: run “channelmanager-gui --demo” instead."
+)
+NO_KEYRING_NOTICE = N_(
+    "Labels", "Stores cannot connect: no safe password store (keyring) is available."
+)
 
 
 @dataclass
@@ -94,28 +109,37 @@ def run_app(demo: bool, argv: list[str]) -> int:
         print(message, file=sys.stderr)
         return 1
     app = _create_application(argv)
+    # The system's language until the database, which holds the merchant's choice, is open:
+    # the keyring and "cannot start" dialogs come before it.
+    start_language = i18n.install(Language.SYSTEM)
     instance = SingleInstance(instance_key(data_dir(), demo))
     if not instance.claim():
         log.info("already running: its window was asked to come forward")
         return 0
     try:
-        return _run_backend(app, instance, demo)
+        return _run_backend(app, instance, demo, start_language)
     finally:
         instance.close()
 
 
-def _run_backend(app: QApplication, instance: SingleInstance, demo: bool) -> int:
+def _run_backend(
+    app: QApplication, instance: SingleInstance, demo: bool, start_language: i18n.Installed
+) -> int:
     try:
         backend = _open_demo() if demo else _open_backend()
     except ChannelError as exc:
         log.error("cannot start: %s", exc)
         # The message quotes a path and the system's error text: shown as they are.
-        QMessageBox.critical(None, "Channel Manager cannot start", verbatim(exc.message))
+        QMessageBox.critical(
+            None,
+            QCoreApplication.translate("App", "Channel Manager cannot start"),
+            verbatim(exc.message),
+        )
         return 1
     if backend is None:
         return 1
     try:
-        return _run_window(app, backend, demo, instance)
+        return _run_window(app, backend, demo, instance, start_language)
     finally:
         backend.close()
         log.info("database closed")
@@ -154,9 +178,16 @@ def _open_demo() -> _Backend:
     return _Backend(db=demo.db, secrets=demo.secrets, close=demo.close, demo_store_id=demo.store_id)
 
 
-def _run_window(app: QApplication, backend: _Backend, demo: bool, instance: SingleInstance) -> int:
+def _run_window(
+    app: QApplication,
+    backend: _Backend,
+    demo: bool,
+    instance: SingleInstance,
+    start_language: i18n.Installed,
+) -> int:
     loop = create_event_loop(app)
     collector = UiThreadCollector()  # before the query workers start
+    start_language.remove()
     shell = _Shell(app, backend, demo)
     instance.activated.connect(shell.window.bring_to_front)  # a second start of the app
     restore_hook = install_excepthook(shell.presenter)
@@ -183,6 +214,7 @@ def _run_window(app: QApplication, backend: _Backend, demo: bool, instance: Sing
         # Delete the window now rather than whenever Python collects it, so no top-level
         # widget of a finished run outlives it (matters when run_app runs twice, as in tests).
         shiboken6.delete(shell.window)
+        shell.language.remove()  # matters when run_app runs twice, as in tests
         collector.stop()
         asyncio.set_event_loop(None)  # the closed loop must not linger as the current one
     return 0
@@ -202,6 +234,8 @@ class _Shell:
     def __init__(self, app: QApplication, backend: _Backend, demo: bool) -> None:
         self.app = app
         follow(app, appearance_prefs.load(backend.db))  # before the window: built in its colours
+        # Before the window too: it builds its texts once (a new choice applies after a restart).
+        self.language = i18n.install(language_prefs.load(backend.db))
         self.board = SyncStatusBoard()
         self.changes = ChangeBus()
         self.window = MainWindow(self.board, window_settings(), demo=demo)
@@ -221,13 +255,22 @@ class _Shell:
         )
         self.ops.actions_queued.connect(self.control.wake)
         self._known = known
-        self._idle_notice = NO_KEYRING_NOTICE if backend.secrets is None else NO_STORE_NOTICE
+        self._keyring_missing = backend.secrets is None
+        self._idle_notice = NO_KEYRING_NOTICE if self._keyring_missing else NO_STORE_NOTICE
         self.first_run = not demo and not known  # offer the first-run wizard once running
         self.tray = self._build_tray() if QSystemTrayIcon.isSystemTrayAvailable() else None
         self.window.set_close_to_tray(self.tray is not None)
         self._notices = SyncNotices(self._show_notice, allowed=self._notice_allowed)
         self._notice_bridge = BoardBridge(self.board, self.window)
         self._notice_bridge.changed.connect(lambda: self._notices.check(self.board))
+        self.thumbnails = (
+            ThumbnailLoader(
+                product_images(backend.db, backend.secrets, cache_dir() / "images"),
+                parent=self.window,
+            )
+            if backend.secrets is not None
+            else None
+        )
         self.pages = mount_pages(
             PageDeps(
                 window=self.window,
@@ -239,10 +282,12 @@ class _Shell:
                 secrets=backend.secrets,
                 sync_now=self.sync_now,
                 set_paused=self.set_paused,
+                thumbnails=self.thumbnails,
             )
         )
         self.pages.restore_state(window_settings())
         self.window.quit_requested.connect(self.quit)
+        self.window.get_started_requested.connect(self.offer_first_run)
         self.window.sync_now_requested.connect(self.sync_now)
         self.window.resume_requested.connect(lambda: self.set_paused(False))
 
@@ -251,7 +296,13 @@ class _Shell:
         in demo mode."""
         if not self.window.isVisible():
             return  # quitting already
-        wizard = FirstRunWizard(self.db, CredentialStore(), self.ops, parent=self.window)
+        wizard = FirstRunWizard(
+            self.db,
+            CredentialStore(),
+            self.ops,
+            keyring_missing=self._keyring_missing,
+            parent=self.window,
+        )
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.store_added.connect(lambda _id: self.changes.publish(Changes.of(Change.STORES)))
         wizard.demo_requested.connect(self._relaunch_in_demo)
@@ -262,7 +313,7 @@ class _Shell:
             self.quit()
         else:
             log.error("could not start the demo process")
-            self.window.status.notice(DEMO_FAILED_NOTICE)
+            self.window.status.notice(ui(DEMO_FAILED_NOTICE))
 
     def _watch_database(self, db: Database) -> None:
         """What other processes (the sync child, a CLI command, a headless sync) publish in
@@ -299,7 +350,7 @@ class _Shell:
         self._counting, self._recount = True, False
         task = self.ops.run(
             asyncio.to_thread(self._open_error_count),
-            label="Counting open errors",
+            label=QCoreApplication.translate("App", "Counting open errors"),
             on_success=lambda split: self.board.set_open_errors(sum(split.values()), split),
         )
         task.add_done_callback(self._on_counted)
@@ -331,13 +382,15 @@ class _Shell:
     def sync_now(self, loop: str | None = None) -> None:
         """Every loop, or the one with this board label (the Sync activity page's button)."""
         if self.control.child is None:
-            self.window.status.notice(self._idle_notice)
+            self.window.status.notice(ui(self._idle_notice))
             return
         if self.board.paused:
-            self.window.status.notice("Syncing is paused: choose “Resume sync” first.")
+            self.window.status.notice(
+                QCoreApplication.translate("App", "Syncing is paused: choose “Resume sync” first.")
+            )
             return
         self.control.sync_now(loop)
-        self.window.status.notice("Syncing now…", 3000)
+        self.window.status.notice(QCoreApplication.translate("App", "Syncing now…"), 3000)
 
     def set_paused(self, paused: bool) -> None:
         self.control.set_paused(paused)
@@ -363,6 +416,8 @@ class _Shell:
             await self.control.aclose()
         finally:
             self.db_watch.close()
+            if self.thumbnails is not None:  # its HTTP clients, then its worker thread
+                await asyncio.to_thread(self.thumbnails.close)
 
     def _notice_allowed(self, kind: NoticeKind) -> bool:
         """The merchant's choice in Settings, read at each notice (one small row)."""
@@ -370,14 +425,16 @@ class _Shell:
 
     def _show_notice(self, notice: Notice) -> None:
         """New orders and new sync problems: a tray balloon, else the status bar."""
+        title, text = NoticeWords().of(notice)
         if self.tray is not None:
-            self.tray.notify(notice.title, notice.text, warning=notice.warning)
+            self.tray.notify(title, text, warning=notice.warning)
         else:
-            self.window.status.notice(f"{notice.title}. {notice.text}")
+            self.window.status.notice(f"{title}. {text}")
 
     def _on_window_hidden_to_tray(self) -> None:
         if self.tray is not None and not self._told_about_tray:
             self._told_about_tray = True  # say it once per run, not at every close
             self.tray.notify(
-                "Channel Manager is still running", "It keeps syncing in the background."
+                QCoreApplication.translate("App", "Channel Manager is still running"),
+                QCoreApplication.translate("App", "It keeps syncing in the background."),
             )

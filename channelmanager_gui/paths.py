@@ -24,7 +24,7 @@ PRIVATE_FILE = 0o600
 # What the app writes in the data folder, tightened at start. Only these: CHANNELMANAGER_HOME
 # may name a folder that holds other files, which are not ours to change.
 _OWN_FILES = ("channelmanager", "window.ini")
-_OWN_FOLDERS = ("logs", "backups", "demo")
+_OWN_FOLDERS = ("logs", "backups", "demo", "cache")
 _SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
 _POSIX = os.name == "posix"
 log = logging.getLogger(__name__)
@@ -48,6 +48,15 @@ def database_path() -> Path:
 
 def log_path() -> Path:
     return private_dir(data_dir() / "logs") / "channelmanager.log"
+
+
+def cache_dir() -> Path:
+    """Files the app can fetch again (product images): the platform's cache folder, or
+    ``cache/`` in ``$CHANNELMANAGER_HOME`` so tests and demos keep theirs apart."""
+    override = os.environ.get(HOME_ENV)
+    if override:
+        return private_dir(data_dir() / "cache")
+    return private_dir(Path(platformdirs.user_cache_dir(APP_NAME)))
 
 
 def backup_dir() -> Path:

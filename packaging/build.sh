@@ -9,6 +9,8 @@ PYTHON="${PYTHON:-python3}"
 export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
 
 "$PYTHON" packaging/make_icons.py build/icons
+# The translations, compiled with PySide6's lrelease (the spec puts them in the bundle).
+"$PYTHON" -m channelmanager_gui.views.i18n_catalog compile build/i18n
 "$PYTHON" -m PyInstaller --noconfirm --clean --log-level WARN \
   --distpath dist --workpath build/pyinstaller packaging/channelmanager.spec
 

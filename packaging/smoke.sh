@@ -18,6 +18,10 @@ for plugin in offscreen xcb; do
 done
 ls "$BUNDLE"/_internal/channelmanager_gui/models/migrations/versions/0001_*.py >/dev/null \
   || fail "migrations missing from the bundle"
+for code in zh_CN ko_KR; do
+  [ -s "$BUNDLE/_internal/channelmanager_gui/resources/i18n/channelmanager_$code.qm" ] \
+    || fail "compiled translation $code missing from the bundle"
+done
 
 want="$(sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml | head -1)"
 # A clean environment: no venv, no PYTHONPATH; only the bundle.

@@ -15,7 +15,7 @@ from sqlalchemy import text
 
 from channelmanager_gui.logging_setup import setup_logging
 from channelmanager_gui.models.db import backup, open_database
-from channelmanager_gui.paths import data_dir, log_path
+from channelmanager_gui.paths import cache_dir, data_dir, log_path
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="Windows: AppData's access list")
 
@@ -86,3 +86,11 @@ def test_a_folder_made_readable_by_all_is_tightened_at_start(
     assert [mode(home / d) for d in ("logs", "backups", "demo")] == [0o700] * 3
     assert [mode(home / name) for name in others] == [0o644] * 2
     assert mode(home / "photos") == 0o755
+
+
+def test_the_image_cache_is_private_and_in_the_home_folder_when_one_is_set(
+    cm_home: Path, open_umask: None
+) -> None:
+    folder = cache_dir()
+    assert folder == cm_home / "cache"
+    assert mode(folder) == 0o700

@@ -13,20 +13,21 @@ from sqlalchemy.orm import Mapped, mapped_column
 from channelmanager_gui.models.base import Base, UTCDateTime, utcnow
 from channelmanager_gui.models.money import Money
 from channelmanager_gui.models.sorted_ids import rank_expression
+from channelmanager_gui.text_marks import N_
 
 
 class ListingState(StrEnum):
     """What the merchant sees; derived from the facts by ``derive_state``."""
 
-    ACTIVE = "active"
-    READY = "ready to list"
-    INACTIVE = "inactive"  # on Amazon, listed but not buyable (section 4.8 of the reference)
-    PENDING_MATCH = "pending match"
-    UNMATCHED = "unmatched"
-    INCOMPLETE = "incomplete"
-    INELIGIBLE = "ineligible"
-    ENDED = "ended"
-    NEW_THIRD_PARTY = "new third party"  # on Amazon, made outside the app
+    ACTIVE = N_("ListingState", "active")
+    READY = N_("ListingState", "ready to list")
+    INACTIVE = N_("ListingState", "inactive")  # Amazon: listed, not buyable (ref. 4.8)
+    PENDING_MATCH = N_("ListingState", "pending match")
+    UNMATCHED = N_("ListingState", "unmatched")
+    INCOMPLETE = N_("ListingState", "incomplete")
+    INELIGIBLE = N_("ListingState", "ineligible")
+    ENDED = N_("ListingState", "ended")
+    NEW_THIRD_PARTY = N_("ListingState", "new third party")  # on Amazon, made outside the app
 
 
 class MatchStatus(StrEnum):

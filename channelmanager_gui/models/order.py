@@ -13,20 +13,22 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from channelmanager_gui.models.base import Base, UTCDateTime, utcnow
 from channelmanager_gui.models.money import ZERO, Money
 from channelmanager_gui.models.sorted_ids import rank_expression
+from channelmanager_gui.text_marks import N_
 
 
 class OrderStatus(StrEnum):
-    """What the merchant sees, derived from facts (see services/order_status.py)."""
+    """What the merchant sees, derived from facts (see services/order_status.py); the window
+    translates the value when it shows it (``N_``: ``text_marks.py``)."""
 
-    IMPORTED = "Imported"
-    ACKNOWLEDGED = "Acknowledged"
-    CREATED = "Created in Commerce"
-    PARTIALLY_SHIPPED = "Partially shipped"
-    SHIPPED = "Shipped"
-    CANCELLED = "Cancelled"
-    RETURN_REQUESTED = "Return requested"
-    REFUNDED = "Refunded"
-    ERROR = "Error"
+    IMPORTED = N_("OrderStatus", "Imported")
+    ACKNOWLEDGED = N_("OrderStatus", "Acknowledged")
+    CREATED = N_("OrderStatus", "Created in Commerce")
+    PARTIALLY_SHIPPED = N_("OrderStatus", "Partially shipped")
+    SHIPPED = N_("OrderStatus", "Shipped")
+    CANCELLED = N_("OrderStatus", "Cancelled")
+    RETURN_REQUESTED = N_("OrderStatus", "Return requested")
+    REFUNDED = N_("OrderStatus", "Refunded")
+    ERROR = N_("OrderStatus", "Error")
 
 
 class Order(Base):

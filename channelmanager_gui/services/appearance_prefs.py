@@ -7,14 +7,13 @@ window (``views/theme.py``) turns the choice into a palette.
 
 from __future__ import annotations
 
-import logging
 from enum import StrEnum
 
 from channelmanager_gui.models.db import Database
-from channelmanager_gui.models.store import AppSetting
+from channelmanager_gui.services.choice_setting import load_choice, save_choice
+from channelmanager_gui.text_marks import N_
 
 SETTING_KEY = "appearance"
-log = logging.getLogger(__name__)
 
 
 class Appearance(StrEnum):
@@ -24,27 +23,15 @@ class Appearance(StrEnum):
 
 
 LABELS: dict[Appearance, str] = {
-    Appearance.SYSTEM: "Follow the system",
-    Appearance.LIGHT: "Light",
-    Appearance.DARK: "Dark",
+    Appearance.SYSTEM: N_("AppearanceSettings", "Follow the system"),
+    Appearance.LIGHT: N_("AppearanceSettings", "Light"),
+    Appearance.DARK: N_("AppearanceSettings", "Dark"),
 }
 
 
 def load(db: Database) -> Appearance:
-    with db.session() as session:
-        row = session.get(AppSetting, SETTING_KEY)
-        value = row.value if row is not None else Appearance.SYSTEM.value
-    try:
-        return Appearance(value)
-    except ValueError:
-        log.warning("appearance setting unreadable (%r): following the system", value)
-        return Appearance.SYSTEM
+    return load_choice(db, SETTING_KEY, Appearance.SYSTEM)
 
 
 def save(db: Database, appearance: Appearance) -> None:
-    with db.session() as session:
-        row = session.get(AppSetting, SETTING_KEY)
-        if row is None:
-            session.add(AppSetting(key=SETTING_KEY, value=appearance.value))
-        else:
-            row.value = appearance.value
+    save_choice(db, SETTING_KEY, appearance)

@@ -13,14 +13,15 @@ from dataclasses import dataclass
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.store import AppSetting
 from channelmanager_gui.services.sync_notices import NoticeKind
+from channelmanager_gui.text_marks import N_
 
 SETTING_KEY = "notifications"
 log = logging.getLogger(__name__)
 
 KIND_LABELS: dict[NoticeKind, str] = {
-    NoticeKind.NEW_ORDERS: "New Walmart orders",
-    NoticeKind.SYNC_ERRORS: "Sync problems (a sync step starts failing)",
-    NoticeKind.CANCELLATIONS: "Orders cancelled in Commerce that need you",
+    NoticeKind.NEW_ORDERS: N_("DesktopSettings", "New Walmart orders"),
+    NoticeKind.SYNC_ERRORS: N_("DesktopSettings", "Sync problems (a sync step starts failing)"),
+    NoticeKind.CANCELLATIONS: N_("DesktopSettings", "Orders cancelled in Commerce that need you"),
 }
 
 

@@ -10,7 +10,7 @@ notice for new orders comes once per finished run.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 
@@ -30,12 +30,29 @@ class NoticeKind(StrEnum):
     CANCELLATIONS = "cancellations"
 
 
+class NoticeEvent(StrEnum):
+    """What a notice says, for a window that words it in the merchant's language."""
+
+    NEW_ORDERS = "new_orders"
+    LOOP_FAILING = "loop_failing"
+    CANCEL_HELD = "cancel_held"
+    CANCEL_REFUSED = "cancel_refused"
+
+
 @dataclass(frozen=True)
 class Notice:
+    """``title`` and ``text`` in English; ``event``, ``count`` and ``where`` (the store, or the
+    failing loop) let the window say the same in the language it shows."""
+
     title: str
     text: str
     warning: bool = False
     kind: NoticeKind = field(default=NoticeKind.NEW_ORDERS, compare=False)
+    event: NoticeEvent | None = field(default=None, compare=False)
+    count: int = field(default=0, compare=False)
+    where: str = field(default="", compare=False)
+    # New orders: (marketplace, count) for each marketplace they were sold on.
+    sold_on: tuple[tuple[str, int], ...] = field(default=(), compare=False)
 
 
 class SyncNotices:
@@ -79,9 +96,9 @@ class SyncNotices:
             return
         self._failing.add(name)
         title = f"Sync problem: {name[:1].upper()}{name[1:]}"
-        self._emit(
-            Notice(title, error or "The last sync run failed.", True, NoticeKind.SYNC_ERRORS)
-        )
+        text = error or "The last sync run failed."
+        failing = NoticeEvent.LOOP_FAILING
+        self._emit(Notice(title, text, True, NoticeKind.SYNC_ERRORS, failing, where=name))
 
     def _check_new_orders(self, name: str, counts: Mapping[str, int]) -> None:
         split = {m: counts.get(f"new_{m}", 0) for m in MARKETPLACES}
@@ -99,7 +116,11 @@ class SyncNotices:
         else:
             each = ", ".join(f"{MARKETPLACES[m]} {split[m]}" for m in sold_on)
             title = f"{new} new order{plural}{where} ({each})"
-        self._emit(Notice(title, f"Open Orders to see {them}.", kind=NoticeKind.NEW_ORDERS))
+        text = f"Open Orders to see {them}."
+        sold = tuple((m, split[m] or new) for m in sold_on)
+        event = NoticeEvent.NEW_ORDERS
+        notice = Notice(title, text, kind=NoticeKind.NEW_ORDERS, event=event, count=new)
+        self._emit(replace(notice, where=store, sold_on=sold))
 
     def _check_cancellations(self, name: str, counts: Mapping[str, int]) -> None:
         store = name.rpartition("/")[0]
@@ -112,6 +133,9 @@ class SyncNotices:
                     "Choose the reason for Walmart: open Orders, In error.",
                     True,
                     NoticeKind.CANCELLATIONS,
+                    NoticeEvent.CANCEL_HELD,
+                    held,
+                    store,
                 )
             )
         if refused > 0:
@@ -122,6 +146,9 @@ class SyncNotices:
                     "Open Orders, In error.",
                     True,
                     NoticeKind.CANCELLATIONS,
+                    NoticeEvent.CANCEL_REFUSED,
+                    refused,
+                    store,
                 )
             )
 

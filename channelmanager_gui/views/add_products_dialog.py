@@ -16,7 +16,7 @@ from collections.abc import Coroutine
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -35,10 +35,47 @@ from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.qt_text import plain_label
 from channelmanager_gui.services import ops as core
 from channelmanager_gui.services.changes import ChangeBus
+from channelmanager_gui.text_marks import N_
+from channelmanager_gui.views.i18n import ui
+from channelmanager_gui.views.locale_format import money_text, number_text
 
 T = TypeVar("T")
 SEARCH_LIMIT = core.SEARCH_LIMIT  # rows shown; "Import all matching": every match
-COLUMNS = ("", "SKU", "Name", "Price", "Type", "Status")
+COLUMNS = (
+    "",
+    N_("Labels", "SKU"),
+    N_("Labels", "Name"),
+    N_("Labels", "Price"),
+    N_("Labels", "Type"),
+    N_("Labels", "Status"),
+)
+
+
+def import_summary(result: core.ImportResult) -> str:
+    """What an import did, in the language shown (``ImportResult.summary`` is the CLI's)."""
+
+    def part(text: str, count: int) -> str:
+        return text.format(count=number_text(count))
+
+    parts = [
+        part(QCoreApplication.translate("ImportSummary", "{count} imported"), result.created),
+        part(QCoreApplication.translate("ImportSummary", "{count} updated"), result.updated),
+    ]
+    if result.incomplete:
+        text = QCoreApplication.translate(
+            "ImportSummary", "{count} incomplete (no valid identifier)"
+        )
+        parts.append(part(text, result.incomplete))
+    if result.skipped:
+        text = QCoreApplication.translate("ImportSummary", "{count} skipped")
+        parts.append(part(text, len(result.skipped)))
+    if result.not_found:
+        text = QCoreApplication.translate("ImportSummary", "{count} not found in Commerce")
+        parts.append(part(text, len(result.not_found)))
+    summary = QCoreApplication.translate("ImportSummary", ", ").join(parts)
+    if result.cancelled:
+        summary += QCoreApplication.translate("ImportSummary", " — cancelled")
+    return summary
 
 
 @dataclass(frozen=True)
@@ -104,7 +141,7 @@ class AddProductsDialog(QDialog):
         self.result_value: core.ImportResult | None = None
         self._progress: ProgressBridge | None = None
         self._searched = ""
-        self.setWindowTitle(f"Add products from {store.name}")
+        self.setWindowTitle(self.tr("Add products from {name}").format(name=store.name))
         self.resize(860, 600)
         self._setup_ui()
         self._update_buttons()
@@ -127,16 +164,16 @@ class AddProductsDialog(QDialog):
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search the Commerce catalog by name or SKU")
+        self.search.setPlaceholderText(self.tr("Search the Commerce catalog by name or SKU"))
         self.search.setClearButtonEnabled(True)
         self.search.returnPressed.connect(self.start_search)
         bar.addWidget(self.search, 1)
-        self.search_button = QPushButton("Search")
+        self.search_button = QPushButton(self.tr("Search"))
         self.search_button.clicked.connect(self.start_search)
         bar.addWidget(self.search_button)
         layout.addLayout(bar)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([ui(title) if title else "" for title in COLUMNS])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -146,7 +183,7 @@ class AddProductsDialog(QDialog):
         self.table.itemChanged.connect(lambda _item: self._update_buttons())
         layout.addWidget(self.table, 1)
         self.info = plain_label(
-            "Search for products, tick the ones to sell on Walmart, then import."
+            self.tr("Search for products, tick the ones to sell on Walmart, then import.")
         )  # quotes the search typed and the import's outcome
         self.info.setWordWrap(True)
         layout.addWidget(self.info)
@@ -154,24 +191,26 @@ class AddProductsDialog(QDialog):
         self.progress_bar = QProgressBar()
         self.progress_bar.setVisible(False)
         progress_row.addWidget(self.progress_bar, 1)
-        self.cancel_button = QPushButton("Cancel import")
+        self.cancel_button = QPushButton(self.tr("Cancel import"))
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self.cancel_import)
         progress_row.addWidget(self.cancel_button)
         layout.addLayout(progress_row)
         buttons = QHBoxLayout()
-        self.all_button = QPushButton("Import all matching")
-        self.all_button.setToolTip("Every product the search finds, also beyond the rows shown")
+        self.all_button = QPushButton(self.tr("Import all matching"))
+        self.all_button.setToolTip(
+            self.tr("Every product the search finds, also beyond the rows shown")
+        )
         self.all_button.clicked.connect(self._on_all_button_clicked)
-        self.catalog_button = QPushButton("Import whole catalog")
+        self.catalog_button = QPushButton(self.tr("Import whole catalog"))
         self.catalog_button.clicked.connect(self._on_catalog_button_clicked)
         buttons.addWidget(self.all_button)
         buttons.addWidget(self.catalog_button)
         buttons.addStretch(1)
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(self.tr("Close"))
         self.close_button.clicked.connect(self.reject)
         buttons.addWidget(self.close_button)
-        self.import_button = QPushButton("Import")
+        self.import_button = QPushButton(self.tr("Import"))
         self.import_button.setObjectName("primaryButton")
         self.import_button.setDefault(False)
         self.import_button.clicked.connect(self._on_import_button_clicked)
@@ -185,12 +224,12 @@ class AddProductsDialog(QDialog):
         if not text or self._busy():
             return
         self._searched = text
-        self.info.setText(f"Searching Commerce for “{text}”…")
+        self.info.setText(self.tr("Searching Commerce for “{text}”…").format(text=text))
         store = self._store
         search = core.search_products(store.db, store.secrets, store.id, text)
         task = self._ops.run(
             in_worker_loop(search),
-            label="Search the Commerce catalog",
+            label=self.tr("Search the Commerce catalog"),
             on_success=self._show_results,
         )
         self._follow(task)
@@ -202,10 +241,18 @@ class AddProductsDialog(QDialog):
         for row, product in enumerate(products):
             self._show_product(row, product, product.sku in listed)
         self.table.blockSignals(False)
-        more = " (first 200 shown)" if len(products) >= SEARCH_LIMIT else ""
-        self.info.setText(f"{len(products)} products found{more}." if products else (
-            f"Nothing in the Commerce catalog matches “{self._searched}”."
-        ))  # fmt: skip
+        count = len(products)
+        if not products:
+            text = self.tr("Nothing in the Commerce catalog matches “{search}”.").format(
+                search=self._searched
+            )
+        elif count >= SEARCH_LIMIT:
+            text = self.tr("%n product(s) found (first {limit} shown).", "", count).format(
+                limit=SEARCH_LIMIT
+            )
+        else:
+            text = self.tr("%n product(s) found.", "", count)
+        self.info.setText(text)
         self._update_buttons()
 
     def _show_product(self, row: int, product: core.Product, listed: bool) -> None:
@@ -214,8 +261,11 @@ class AddProductsDialog(QDialog):
         check.setCheckState(Qt.CheckState.Unchecked)
         check.setData(Qt.ItemDataRole.UserRole, product.sku)
         self.table.setItem(row, 0, check)
-        price = "—" if product.price is None else f"${product.price:,.2f}"
-        status = "Already listed" if listed else ("Enabled" if product.enabled else "Disabled")
+        price = "—" if product.price is None else money_text(product.price)
+        if listed:
+            status = self.tr("Already listed")
+        else:
+            status = self.tr("Enabled") if product.enabled else self.tr("Disabled")
         for column, text in enumerate((product.sku, product.name, price, product.type_id, status)):
             item = QTableWidgetItem(text)
             if column == 3:
@@ -247,7 +297,7 @@ class AddProductsDialog(QDialog):
         work = core.import_products(store.db, store.secrets, store.id, progress=progress, **choice)
         task = self._ops.run_op(
             in_worker_loop(work, progress),
-            label="Import products",
+            label=self.tr("Import products"),
             changes=self._changes,
             on_success=self._on_imported,
         )
@@ -256,7 +306,7 @@ class AddProductsDialog(QDialog):
     def cancel_import(self) -> None:
         if self._progress is not None:
             self._progress.cancelled = True
-            self.info.setText("Stopping after the current page…")
+            self.info.setText(self.tr("Stopping after the current page…"))
 
     def reject(self) -> None:
         """Escape or Close during an import cancels the import first."""
@@ -268,14 +318,20 @@ class AddProductsDialog(QDialog):
     def _on_progress(self, done: int, total: int) -> None:
         self.progress_bar.setRange(0, total)
         self.progress_bar.setValue(done)
-        self.progress_bar.setFormat(f"{done:,} of {total:,}" if total else f"{done:,} read")
+        self.progress_bar.setFormat(
+            self.tr("{done} of {total}").format(done=number_text(done), total=number_text(total))
+            if total
+            else self.tr("{done} read").format(done=number_text(done))
+        )
 
     def _on_imported(self, result: core.ImportResult) -> None:
         self.result_value = result
         self._progress = None
         self.progress_bar.setVisible(False)
         self.cancel_button.setVisible(False)
-        self.info.setText(f"Import finished: {result.summary()}.")
+        self.info.setText(
+            self.tr("Import finished: {summary}.").format(summary=import_summary(result))
+        )
         if self._searched:
             self.start_search()
 
@@ -311,7 +367,7 @@ class AddProductsDialog(QDialog):
     def _update_buttons(self) -> None:
         busy = self._busy()
         count = len(self.checked_skus())
-        self.import_button.setText(f"Import {count} product{'s' if count != 1 else ''}")
+        self.import_button.setText(self.tr("Import %n product(s)", "", count))
         self.import_button.setEnabled(count > 0 and not busy)
         self.all_button.setEnabled(bool(self._searched) and not busy)
         self.catalog_button.setEnabled(not busy)

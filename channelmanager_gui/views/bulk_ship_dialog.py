@@ -38,13 +38,21 @@ from channelmanager_gui.services.ops.bulk_ship import (
     check_rows,
     parse_csv,
 )
+from channelmanager_gui.text_marks import N_
+from channelmanager_gui.views.i18n import core, ui
 from channelmanager_gui.views.style import PROBLEM_TEXT
 
 Loader = Callable[[Iterable[str]], Mapping[str, Order]]
 COL_PO, COL_CARRIER, COL_TRACKING, COL_URL, COL_RESULT = range(5)
-_HEADERS = ("Purchase order", "Carrier", "Tracking number", "Tracking link", "Result")
-READY = "Ready to ship"
-_PO_ROLE_TEXT = "Marketplace order number (or Commerce order number)"
+_HEADERS = (
+    N_("Labels", "Purchase order"),
+    N_("Labels", "Carrier"),
+    N_("Labels", "Tracking number"),
+    N_("Labels", "Tracking link"),
+    N_("Labels", "Result"),
+)
+READY = N_("Labels", "Ready to ship")
+_PO_ROLE_TEXT = N_("Labels", "Marketplace order number (or Commerce order number)")
 
 
 class BulkShipDialog(QDialog):
@@ -57,7 +65,7 @@ class BulkShipDialog(QDialog):
         self._loader = loader
         self._orders: dict[str, Order] = {o.marketplace_order_id: o for o in orders}
         self.check = BulkCheck()
-        self.setWindowTitle("Ship several orders")
+        self.setWindowTitle(self.tr("Ship several orders"))
         self.setModal(True)
         self._setup_ui()
         for po in self._orders:
@@ -82,14 +90,16 @@ class BulkShipDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(
             QLabel(
-                "Enter the carrier and tracking number of each order, or load a CSV file of "
-                "purchase order, carrier, tracking number (and tracking link). Everything still "
-                "open on an order ships, dated now."
+                self.tr(
+                    "Enter the carrier and tracking number of each order, or load a CSV file of "
+                    "purchase order, carrier, tracking number (and tracking link). Everything "
+                    "still open on an order ships, dated now."
+                )
             )
         )
         layout.itemAt(0).widget().setWordWrap(True)
         self.table = QTableWidget(0, len(_HEADERS))
-        self.table.setHorizontalHeaderLabels(_HEADERS)
+        self.table.setHorizontalHeaderLabels([ui(title) for title in _HEADERS])
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_RESULT, QHeaderView.ResizeMode.Stretch)
@@ -105,13 +115,13 @@ class BulkShipDialog(QDialog):
         self.summary = QLabel()
         layout.addWidget(self.summary)
         buttons = QDialogButtonBox()
-        self.load_button = QPushButton("Load CSV…")
+        self.load_button = QPushButton(self.tr("Load CSV…"))
         self.load_button.clicked.connect(self._on_load_button_clicked)
         buttons.addButton(self.load_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.ok_button = QPushButton("Ship")
+        self.ok_button = QPushButton(self.tr("Ship"))
         self.ok_button.setObjectName("primaryButton")
         buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Don't ship", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(self.tr("Don't ship"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -122,7 +132,7 @@ class BulkShipDialog(QDialog):
         self.table.blockSignals(True)
         self.table.insertRow(row)
         po_item = QTableWidgetItem(po)  # plain text: items never render markup
-        po_item.setToolTip(_PO_ROLE_TEXT)
+        po_item.setToolTip(ui(_PO_ROLE_TEXT))
         po_item.setFlags(po_item.flags() & ~Qt.ItemFlag.ItemIsEditable)
         self.table.setItem(row, COL_PO, po_item)
         for col in (COL_TRACKING, COL_URL):
@@ -169,8 +179,11 @@ class BulkShipDialog(QDialog):
             if row is None:
                 row = self._add_row(item.po)
             self.set_row(row, item.carrier, item.tracking, item.tracking_url)
-        lines = [f"Line {p.line}: {p.reason}" for p in problems]
-        self.parse_problems.setText("Not read from the file — " + "; ".join(lines))
+        lines = [
+            self.tr("Line {line}: {reason}").format(line=p.line, reason=core("CoreText", p.reason))
+            for p in problems
+        ]
+        self.parse_problems.setText(self.tr("Not read from the file — ") + "; ".join(lines))
         self.parse_problems.setVisible(bool(lines))
         self._on_input_changed()
 
@@ -188,26 +201,32 @@ class BulkShipDialog(QDialog):
     def _on_input_changed(self, *_: object) -> None:
         rows = self._rows()
         self.check = check_rows(rows, self._orders)
-        results = {row.line: READY for row, _ in self.check.accepted}
-        results |= {refusal.line: refusal.reason for refusal in self.check.refused}
+        results = {row.line: ui(READY) for row, _ in self.check.accepted}
+        results |= {
+            refusal.line: core("CoreText", refusal.reason) for refusal in self.check.refused
+        }
         self.table.blockSignals(True)
         for row in range(self.table.rowCount()):
-            text = results.get(row + 1, "Not shipped now")
+            text = results.get(row + 1, self.tr("Not shipped now"))
             item = self.table.item(row, COL_RESULT)
             item.setText(text[:1].upper() + text[1:])
             item.setToolTip(item.text())
         self.table.blockSignals(False)
         self.table.resizeRowsToContents()  # a refusal's whole reason, wrapped
         count = len(self.check.accepted)
-        self.summary.setText(self.check.summary())
-        self.ok_button.setText(
-            f"Ship {count} order{'s' if count != 1 else ''}" if count else "Ship"
+        refused = len(self.check.refused)
+        self.summary.setText(
+            self.tr("%n order(s) ready to ship", "", count) + self.tr(", %n refused.", "", refused)
         )
+        self.ok_button.setText(self.tr("Ship %n order(s)", "", count) if count else self.tr("Ship"))
         self.ok_button.setEnabled(count > 0)
 
     def _on_load_button_clicked(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, "Load shipments", str(Path.home()), "CSV (*.csv *.txt);;All files (*)"
+            self,
+            self.tr("Load shipments"),
+            str(Path.home()),
+            self.tr("CSV (*.csv *.txt);;All files (*)"),
         )
         if name:
             self.load_csv(Path(name))

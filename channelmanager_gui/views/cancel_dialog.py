@@ -29,6 +29,7 @@ from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.order import Order
 from channelmanager_gui.services import ops
 from channelmanager_gui.services.ops import validation as v
+from channelmanager_gui.views.i18n import core
 from channelmanager_gui.views.ship_dialog import reason_label, reason_text
 from channelmanager_gui.views.style import Palette
 from channelmanager_gui.views.theme import themed
@@ -58,7 +59,9 @@ class CancelDialog(QDialog):
         self._request: v.CancelRequest | None = None
         self.problem: ValidationError | None = None
         self._held = v.is_held(order)
-        self.setWindowTitle(f"Cancel order {order.marketplace_order_id}")
+        self.setWindowTitle(
+            self.tr("Cancel order {order}").format(order=order.marketplace_order_id)
+        )
         self.setModal(True)
         self._setup_ui()
         self._validate()
@@ -88,20 +91,23 @@ class CancelDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 14)
         layout.setSpacing(10)
-        title = "Send to Walmart the cancellation of" if self._held else "Cancel the whole"
         name = ops.marketplace_name(order.marketplace)
-        heading = QLabel(f"<b>{title} {name} order {escape(order.marketplace_order_id)}</b>")
+        if self._held:
+            title = self.tr("<b>Send to Walmart the cancellation of {marketplace} order {po}</b>")
+        else:
+            title = self.tr("<b>Cancel the whole {marketplace} order {po}</b>")
+        heading = QLabel(title.format(marketplace=name, po=escape(order.marketplace_order_id)))
         layout.addWidget(heading)
         self.explanation = QLabel(self._explanation())
         self.explanation.setWordWrap(True)
         layout.addWidget(self.explanation)
         self.order_reason = reason_label()
         layout.addWidget(self.order_reason)
-        layout.addWidget(QLabel("Reason"))
+        layout.addWidget(QLabel(self.tr("Reason")))
         self.reason = QComboBox()
-        self.reason.addItem("Choose why the order is cancelled…", "")
+        self.reason.addItem(self.tr("Choose why the order is cancelled…"), "")
         for code, label in ops.cancel_reason_choices(order.marketplace):  # its marketplace's
-            self.reason.addItem(label, code)
+            self.reason.addItem(core("CancelReason", label), code)
         amazon = order.marketplace == "amazon"
         if order.intent_to_cancel and not self._held:  # what the buyer asked for
             # Amazon: a buyer's request is answered with BuyerCanceled (amazon-sp-api.md §3.3).
@@ -129,11 +135,17 @@ class CancelDialog(QDialog):
         )
         commerce = self._order.commerce_increment_id
         name = ops.marketplace_name(self._order.marketplace)
-        where = f"on {name} and Commerce order {escape(commerce)}" if commerce else f"on {name}"
-        return (
-            f"{name} cancels whole orders only: every unshipped item below is cancelled "
-            f"{where}. This cannot be undone.<ul>{items}</ul>"
-        )
+        if commerce:
+            text = self.tr(
+                "{marketplace} cancels whole orders only: every unshipped item below is "
+                "cancelled on {marketplace} and Commerce order {order}. This cannot be undone."
+            ).format(marketplace=name, order=escape(commerce))
+        else:
+            text = self.tr(
+                "{marketplace} cancels whole orders only: every unshipped item below is "
+                "cancelled on {marketplace}. This cannot be undone."
+            ).format(marketplace=name)
+        return f"{text}<ul>{items}</ul>"
 
     def _held_explanation(self) -> str:
         waiting = [
@@ -145,20 +157,24 @@ class CancelDialog(QDialog):
             f"<li>{line.qty_cancelled} × {escape(line.sku)} {escape(line.product_name)}</li>"
             for line in waiting
         )
-        return (
+        text = self.tr(
             "These items were cancelled in Commerce. Walmart needs a reason Commerce does not "
-            f"record; choose it and the cancellation is sent to Walmart.<ul>{items}</ul>"
+            "record; choose it and the cancellation is sent to Walmart."
         )
+        return f"{text}<ul>{items}</ul>"
 
     def _buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox()
-        verb = "Send cancellation of order" if self._held else "Cancel order"
-        self.ok_button = QPushButton(f"{verb} {self._order.marketplace_order_id}")
+        if self._held:
+            action = self.tr("Send cancellation of order {po}")
+        else:
+            action = self.tr("Cancel order {po}")
+        self.ok_button = QPushButton(action.format(po=self._order.marketplace_order_id))
         self.ok_button.setObjectName("dangerButton")
         themed(self.ok_button, danger_style)
         buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.keep_button = buttons.addButton(
-            "Keep the order", QDialogButtonBox.ButtonRole.RejectRole
+            self.tr("Keep the order"), QDialogButtonBox.ButtonRole.RejectRole
         )
         self.keep_button.setDefault(True)  # Enter must not cancel an order by accident
         buttons.accepted.connect(self.accept)

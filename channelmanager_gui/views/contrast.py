@@ -37,7 +37,12 @@ TEXT_PAIRS: tuple[tuple[str, str], ...] = (
     ("ON_ACCENT", "ACCENT_HOVER"),
     ("ON_ACCENT", "ACCENT_PRESSED"),
     ("ON_ACCENT", "DANGER"),
-    ("ON_ACCENT", "BADGE_GREY"),
+    # The sidebar's badge line: muted words, the alert ones in the error colour.
+    *(
+        (text, bg)
+        for bg in ("NAV_BG", "HOVER_BG", "ACCENT_BG")
+        for text in ("TEXT_MUTED", "ERROR_TEXT")
+    ),
     ("ERROR_TEXT", "ERROR_BG"),
     ("GREEN_TEXT", "GREEN_BG"),
     ("SKY_TEXT", "SKY_BG"),

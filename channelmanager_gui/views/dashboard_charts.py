@@ -20,14 +20,17 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDateTime, QEvent, QMargins, Qt
+from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QMargins, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QWidget
 
 from channelmanager_gui.models.dashboard_queries import LoopDelay
 from channelmanager_gui.models.order_table_queries import STATUS_ORDER
+from channelmanager_gui.text_marks import N_
+from channelmanager_gui.views.i18n import order_status, ui
 from channelmanager_gui.views.pill_delegate import pill_colours
 from channelmanager_gui.views.style import current
+from channelmanager_gui.views.sync_text import loop_title
 
 
 def _chart(title: str) -> QChart:
@@ -76,7 +79,7 @@ def _plain(view: QChartView) -> None:
     view.setStyleSheet("background: transparent;")
 
 
-ORDERS_TITLE = "Orders per day by status (last 30 days)"
+ORDERS_TITLE = N_("Labels", "Orders per day by status (last 30 days)")
 
 
 class OrdersChart(_Redrawn):
@@ -86,16 +89,16 @@ class OrdersChart(_Redrawn):
         super().__init__(parent)
         _plain(self)
         self.setMinimumHeight(240)
-        self.setChart(_chart(ORDERS_TITLE))
+        self.setChart(_chart(ui(ORDERS_TITLE)))
 
     def show_days(self, days: list[date], per_status: dict[str, list[int]]) -> None:
         self._redraw = lambda: self.show_days(days, per_status)
-        chart = _chart(ORDERS_TITLE)
+        chart = _chart(ui(ORDERS_TITLE))
         series = QStackedBarSeries()
         ordered = [s for s in STATUS_ORDER if s in per_status]
         ordered += sorted(s for s in per_status if s not in ordered)
         for status in ordered:
-            bar = QBarSet(status)
+            bar = QBarSet(order_status(status))
             bar.append([float(v) for v in per_status[status]])
             bar.setColor(QColor(_bar_colour(status)))
             bar.setBorderColor(QColor(_bar_colour(status)))
@@ -120,7 +123,7 @@ class OrdersChart(_Redrawn):
         series.attachAxis(values)
         chart.legend().setVisible(bool(ordered))
         if not ordered:
-            chart.setTitle(f"{ORDERS_TITLE} — no orders yet")
+            chart.setTitle(self.tr("{title} — no orders yet").format(title=ui(ORDERS_TITLE)))
         _colour_axes(chart)
         self._replace(chart)
 
@@ -130,12 +133,13 @@ class OrdersChart(_Redrawn):
         old.deleteLater()
 
 
-DELAY_TITLE = "Sync delay per loop, worst per 10 min (last 24 h)"
-EMPTY_DELAY_TITLE = "Sync delay per loop (last 24 h) — no sync runs yet"
-DELAY_TIP = (
+DELAY_TITLE = N_("Labels", "Sync delay per loop, worst per 10 min (last 24 h)")
+EMPTY_DELAY_TITLE = N_("Labels", "Sync delay per loop (last 24 h) — no sync runs yet")
+DELAY_TIP = N_(
+    "Labels",
     "For each sync loop: the longest a change could have waited before the loop carried it "
     "across — from the start of the loop's last successful run to the end of the next run. "
-    "Intervals are set per store in Settings; a failing loop's delay keeps growing."
+    "Intervals are set per store in Settings; a failing loop's delay keeps growing.",
 )
 SECONDS_UP_TO = 180.0  # above this worst delay the axis counts minutes
 
@@ -147,12 +151,12 @@ class DelayChart(_Redrawn):
         super().__init__(parent)
         _plain(self)
         self.setMinimumHeight(240)
-        self.setToolTip(DELAY_TIP)
-        self.setChart(_chart(DELAY_TITLE))
+        self.setToolTip(ui(DELAY_TIP))
+        self.setChart(_chart(ui(DELAY_TITLE)))
 
     def show_loops(self, loops: dict[str, list[LoopDelay]], now: datetime) -> None:
         self._redraw = lambda: self.show_loops(loops, now)
-        chart = _chart(DELAY_TITLE)
+        chart = _chart(ui(DELAY_TITLE))
         colours = current().LOOP_COLOURS
         # Seven loop names elide to "c…" side by side under a narrow chart; stacked they read.
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -162,7 +166,7 @@ class DelayChart(_Redrawn):
         lines = []
         for number, name in enumerate(sorted(loops)):
             line = QLineSeries()
-            line.setName(name.replace("_", " "))
+            line.setName(loop_title(name).lower())
             for point in loops[name]:
                 stamp = float(QDateTime(point.start).toMSecsSinceEpoch())
                 line.append(stamp, point.worst_seconds / scale)
@@ -176,7 +180,7 @@ class DelayChart(_Redrawn):
         hours.setRange(QDateTime(now - timedelta(hours=24)), QDateTime(now))
         chart.addAxis(hours, Qt.AlignmentFlag.AlignBottom)
         amount = QValueAxis()
-        amount.setTitleText("minutes" if in_minutes else "seconds")
+        amount.setTitleText(self.tr("minutes") if in_minutes else self.tr("seconds"))
         amount.setRange(0, max(worst / scale, 5.0) * 1.1)
         amount.setLabelFormat("%.0f")
         amount.applyNiceNumbers()
@@ -185,7 +189,7 @@ class DelayChart(_Redrawn):
             line.attachAxis(hours)
             line.attachAxis(amount)
         if not lines:
-            chart.setTitle(EMPTY_DELAY_TITLE)
+            chart.setTitle(ui(EMPTY_DELAY_TITLE))
         _colour_axes(chart)
         old = self.chart()
         self.setChart(chart)
@@ -196,7 +200,7 @@ def _date_axis(days: list[date]) -> QDateTimeAxis:
     """Dates under the bars: each bar spans its day, so the axis runs from the first midnight
     to the midnight after the last day."""
     axis = QDateTimeAxis()
-    axis.setFormat("MMM d")
+    axis.setFormat(QCoreApplication.translate("LocaleFormat", "MMM d"))
     axis.setTickCount(7)
     start = datetime.combine(days[0], time(0))
     end = datetime.combine(days[-1], time(0)) + timedelta(days=1)

@@ -34,7 +34,10 @@ from channelmanager_gui.models.order import OrderStatus
 from channelmanager_gui.models.order_table_queries import Attention, OrderFilter
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import Change
+from channelmanager_gui.text_marks import N_
 from channelmanager_gui.views.dashboard_charts import DelayChart, OrdersChart
+from channelmanager_gui.views.i18n import ui
+from channelmanager_gui.views.locale_format import number_text
 from channelmanager_gui.views.marketplace_filter import MarketplaceFilter
 from channelmanager_gui.views.page_style import page_style
 from channelmanager_gui.views.table_support import threaded_runner
@@ -56,17 +59,27 @@ class Card:
 _NEW = OrderFilter(status=OrderStatus.IMPORTED)
 _TO_CREATE = OrderFilter(status=OrderStatus.ACKNOWLEDGED)
 ORDER_CARDS = (
-    Card("orders_to_acknowledge", "To acknowledge", False, _NEW),
-    Card("orders_to_create", "To create in Commerce", False, _TO_CREATE),
-    Card("orders_due_today", "Due to ship today", True, OrderFilter(attention=Attention.DUE_TODAY)),
-    Card("orders_overdue", "Overdue", True, OrderFilter(attention=Attention.OVERDUE)),
-    Card("orders_in_error", "Orders in error", True, OrderFilter(status=OrderStatus.ERROR)),
+    Card("orders_to_acknowledge", N_("Labels", "To acknowledge"), False, _NEW),
+    Card("orders_to_create", N_("Labels", "To create in Commerce"), False, _TO_CREATE),
+    Card(
+        "orders_due_today",
+        N_("Labels", "Due to ship today"),
+        True,
+        OrderFilter(attention=Attention.DUE_TODAY),
+    ),
+    Card("orders_overdue", N_("Labels", "Overdue"), True, OrderFilter(attention=Attention.OVERDUE)),
+    Card(
+        "orders_in_error",
+        N_("Labels", "Orders in error"),
+        True,
+        OrderFilter(status=OrderStatus.ERROR),
+    ),
 )
 LISTING_CARDS = (
-    Card("listings_active", "Listings active", False, ListingState.ACTIVE),
-    Card("listings_unmatched", "Unmatched", True, ListingState.UNMATCHED),
-    Card("listings_incomplete", "Incomplete", True, ListingState.INCOMPLETE),
-    Card("listings_in_error", "Listings in error", True, IN_ERROR),
+    Card("listings_active", N_("Labels", "Listings active"), False, ListingState.ACTIVE),
+    Card("listings_unmatched", N_("Labels", "Unmatched"), True, ListingState.UNMATCHED),
+    Card("listings_incomplete", N_("Labels", "Incomplete"), True, ListingState.INCOMPLETE),
+    Card("listings_in_error", N_("Labels", "Listings in error"), True, IN_ERROR),
 )
 
 
@@ -83,7 +96,7 @@ class CardButton(QPushButton):
         layout = QVBoxLayout(self)
         self.count_label = QLabel("–")
         self.count_label.setObjectName("cardCount")
-        self.title_label = QLabel(card.title)
+        self.title_label = QLabel(ui(card.title))
         self.title_label.setObjectName("cardTitle")
         self.title_label.setWordWrap(True)  # "To create in Commerce" at 1024 px (issue 20 #8)
         for label in (self.count_label, self.title_label):
@@ -91,11 +104,16 @@ class CardButton(QPushButton):
             layout.addWidget(label)
 
     def set_count(self, count: int) -> None:
-        self.count_label.setText(f"{count:,}")
+        self.count_label.setText(number_text(count))
         alert = self.card.alert and count > 0
         themed(self.count_label, lambda p: _count_style(p.PROBLEM_TEXT if alert else p.TEXT))
-        self.setAccessibleName(f"{count} {self.card.title}")
-        self.setToolTip(f"{count:,} {self.card.title.lower()} — click to open the list")
+        title = ui(self.card.title)
+        self.setAccessibleName(f"{count} {title}")
+        self.setToolTip(
+            self.tr("{count} {title} — click to open the list").format(
+                count=number_text(count), title=title.lower()
+            )
+        )
 
 
 def _count_style(colour: str) -> str:
@@ -127,7 +145,7 @@ class DashboardPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self._db = db
-        self._runner = runner or threaded_runner(ops, "Load the dashboard")
+        self._runner = runner or threaded_runner(ops, self.tr("Load the dashboard"))
         self._clock = clock
         self._store_id: int | None = None
         self.cards: dict[str, CardButton] = {}
@@ -144,7 +162,7 @@ class DashboardPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(10)
-        title = QLabel("Dashboard")
+        title = QLabel(self.tr("Dashboard"))
         title.setObjectName("pageTitle")
         title_row = QHBoxLayout()
         title_row.addWidget(title)
@@ -153,8 +171,8 @@ class DashboardPage(QWidget):
         self.marketplace.currentIndexChanged.connect(self.refresh)
         title_row.addWidget(self.marketplace)
         layout.addLayout(title_row)
-        layout.addLayout(self._card_row("Orders", ORDER_CARDS))
-        layout.addLayout(self._card_row("Listings", LISTING_CARDS))
+        layout.addLayout(self._card_row(self.tr("Orders"), ORDER_CARDS))
+        layout.addLayout(self._card_row(self.tr("Listings"), LISTING_CARDS))
         charts = QHBoxLayout()
         self.orders_chart = OrdersChart()
         self.delay_chart = DelayChart()

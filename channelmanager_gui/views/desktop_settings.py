@@ -18,9 +18,10 @@ from channelmanager_gui.qt_text import plain_label
 from channelmanager_gui.services import notify_prefs
 from channelmanager_gui.services.autostart import Autostart
 from channelmanager_gui.services.sync_notices import NoticeKind
+from channelmanager_gui.text_marks import N_
 
 log = logging.getLogger(__name__)
-AUTOSTART_LABEL = "Start Channel Manager when I log in"
+AUTOSTART_LABEL = N_("DesktopSettings", "Start Channel Manager when I log in")
 
 
 class DesktopSettings(QWidget):
@@ -32,18 +33,18 @@ class DesktopSettings(QWidget):
         self._autostart = autostart
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
-        heading = QLabel("Desktop")
+        heading = QLabel(self.tr("Desktop"))
         heading.setObjectName("sectionTitle")
         layout.addWidget(heading)
-        self.autostart_box = QCheckBox(AUTOSTART_LABEL)
+        self.autostart_box = QCheckBox(self.tr(AUTOSTART_LABEL))
         self.autostart_box.setChecked(self._autostart_on())
         self.autostart_box.toggled.connect(self._on_autostart_toggled)
         layout.addWidget(self.autostart_box)
-        layout.addWidget(QLabel("Show a desktop notification for:"))
+        layout.addWidget(QLabel(self.tr("Show a desktop notification for:")))
         prefs = notify_prefs.load(db)
         self.notify_boxes: dict[NoticeKind, QCheckBox] = {}
         for kind, label in notify_prefs.KIND_LABELS.items():
-            box = QCheckBox(label)
+            box = QCheckBox(self.tr(label))  # marked in notify_prefs, same context
             box.setChecked(prefs.allows(kind))
             box.toggled.connect(lambda on, kind=kind: self._on_notify_toggled(kind, on))
             layout.addWidget(box)
@@ -64,7 +65,9 @@ class DesktopSettings(QWidget):
             self._autostart.set_enabled(on)
         except OSError as exc:
             log.error("cannot %s the login item: %s", "write" if on else "remove", exc)
-            self.notice.setText(f"The system refused to change the login item: {exc}")
+            self.notice.setText(
+                self.tr("The system refused to change the login item: {exc}").format(exc=exc)
+            )
             self.autostart_box.blockSignals(True)
             self.autostart_box.setChecked(self._autostart_on())
             self.autostart_box.blockSignals(False)

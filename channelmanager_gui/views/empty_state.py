@@ -9,54 +9,64 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from channelmanager_gui.text_marks import N_
+from channelmanager_gui.views.i18n import ui
 from channelmanager_gui.views.navigation import Area
 
-CONNECT_HINT = (
+CONNECT_HINT = N_(
+    "Labels",
     "Add your Commerce store and Walmart seller account with "
     "“channelmanager-gui store add”, or try everything with demo data: "
-    "“channelmanager-gui --demo”."
+    "“channelmanager-gui --demo”.",
 )
 
 COLUMN_WIDTH = 560
 
 # Once a sync has run, "after the first sync" would no longer be true: say plainly that the
 # data is being kept in step but this view is not in this version yet.
-SYNCED_TITLE = "{title} view not available yet"
-SYNCED_MESSAGE = (
+SYNCED_TITLE = N_("Labels", "{title} view not available yet")
+SYNCED_MESSAGE = N_(
+    "Labels",
     "Syncing runs in the background and keeps this data up to date; this view arrives in a "
-    "later version of Channel Manager."
+    "later version of Channel Manager.",
 )
 
 EMPTY_STATES: dict[Area, tuple[str, str]] = {
     Area.DASHBOARD: (
-        "Nothing to report yet",
-        "After the first sync this shows orders to acknowledge, due today, overdue and in "
-        "error, and listings active, unmatched and in error.",
+        N_("Labels", "Nothing to report yet"),
+        N_(
+            "Labels",
+            "After the first sync this shows orders to acknowledge, due today, overdue and in "
+            "error, and listings active, unmatched and in error.",
+        ),
     ),
     Area.LISTINGS: (
-        "No listings yet",
-        "Your Walmart listings will appear here after the first catalog sync.",
+        N_("Labels", "No listings yet"),
+        N_("Labels", "Your Walmart listings will appear here after the first catalog sync."),
     ),
     Area.MATCHING: (
-        "Nothing to match yet",
-        "Products from your Commerce catalog that still need a Walmart item will appear here "
-        "after the first catalog sync.",
+        N_("Labels", "Nothing to match yet"),
+        N_(
+            "Labels",
+            "Products from your Commerce catalog that still need a Walmart item will appear here "
+            "after the first catalog sync.",
+        ),
     ),
     Area.ORDERS: (
-        "No orders yet",
-        "Orders will appear here after the first sync.",
+        N_("Labels", "No orders yet"),
+        N_("Labels", "Orders will appear here after the first sync."),
     ),
     Area.RETURNS: (
-        "No returns yet",
-        "Walmart returns will appear here after the first sync.",
+        N_("Labels", "No returns yet"),
+        N_("Labels", "Walmart returns will appear here after the first sync."),
     ),
     Area.SYNC_ACTIVITY: (
-        "No sync runs yet",
-        "Every sync run and its outcome will be listed here once syncing starts.",
+        N_("Labels", "No sync runs yet"),
+        N_("Labels", "Every sync run and its outcome will be listed here once syncing starts."),
     ),
     Area.SETTINGS: (
-        "Store settings",
-        "Managing stores from this window is not available yet.",
+        N_("Labels", "Store settings"),
+        N_("Labels", "Managing stores from this window is not available yet."),
     ),
 }
 
@@ -104,18 +114,19 @@ class EmptyStatePage(QWidget):
         self.synced = synced
         title, message = EMPTY_STATES[self.area]
         if synced:
-            title, message = SYNCED_TITLE.format(title=self.area.title), SYNCED_MESSAGE
-        self.title_label.setText(title)
-        self.message_label.setText(message)
+            title = ui(SYNCED_TITLE).format(title=self.area.title)
+            message = SYNCED_MESSAGE
+        self.title_label.setText(ui(title))
+        self.message_label.setText(ui(message))
 
     def set_hint(self, hint: str) -> None:
         """Change the next-step line (empty hides it), e.g. once a store is connected."""
-        self.hint_label.setText(hint)
+        self.hint_label.setText(ui(hint))
         self.hint_label.setVisible(bool(hint))
 
     @staticmethod
     def _label(text: str, name: str) -> QLabel:
-        label = QLabel(text)
+        label = QLabel(ui(text))  # a marked label, or already translated (ui is idempotent)
         label.setObjectName(name)
         label.setWordWrap(True)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -21,7 +21,7 @@ import logging
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.store import Store
@@ -90,7 +90,10 @@ class EngineControl:
         self._signature = signature(known)
         if self._syncs(known):
             child = self.child = self._new_child()
-            self._in_thread(lambda: self._spawn(child), "Connecting stores")
+            self._in_thread(
+                lambda: self._spawn(child),
+                QCoreApplication.translate("EngineControl", "Connecting stores"),
+            )
 
     def restart_if_changed(self, known: list[Store]) -> None:
         """A store was added, edited or removed: restart the sync with the new settings."""
@@ -110,7 +113,7 @@ class EngineControl:
             if new is not None:
                 self._spawn(new)
 
-        self._in_thread(swap, "Reconnecting stores")
+        self._in_thread(swap, QCoreApplication.translate("EngineControl", "Reconnecting stores"))
 
     def set_paused(self, paused: bool) -> None:
         """The board shows the switch at once; the child's loops take it between runs."""
@@ -196,7 +199,10 @@ class EngineControl:
         if dead is not self.child or self._closing:
             return  # replaced or shutting down meanwhile
         new = self.child = self._new_child()
-        self._in_thread(lambda: self._spawn(new), "Restarting the sync")
+        self._in_thread(
+            lambda: self._spawn(new),
+            QCoreApplication.translate("EngineControl", "Restarting the sync"),
+        )
 
 
 async def _awaited(future: asyncio.Future[None]) -> None:

@@ -15,7 +15,7 @@ import asyncio
 import traceback
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from channelmanager_gui.errors import ApiError, ChannelError, RateLimitError, UnavailableError
@@ -50,7 +50,11 @@ class ErrorPresenter:
         if self.dialog is not None and self.dialog.isVisible():
             previous = self.dialog.detailedText()
             self.dialog.setDetailedText(f"{previous}\n\n---\n{message}\n{detail}".strip())
-            self.dialog.setInformativeText("More problems happened; see the details.")
+            self.dialog.setInformativeText(
+                QCoreApplication.translate(
+                    "ErrorPresenter", "More problems happened; see the details."
+                )
+            )
             return
         box = plain_box(self._parent)  # API error texts quote what buyers and marketplaces typed
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

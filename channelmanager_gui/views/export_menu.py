@@ -12,12 +12,22 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.ops.export_files import KINDS, Kind, default_name, export_csv
+from channelmanager_gui.text_marks import N_
+from channelmanager_gui.views.i18n import ui
+from channelmanager_gui.views.locale_format import number_text
+
+# The kinds as the menu says them ("Export orders as CSV…").
+KIND_WORDS: dict[str, str] = {
+    "orders": N_("Labels", "orders"),
+    "listings": N_("Labels", "listings"),
+}
 
 
 class ExportMenu:
@@ -38,8 +48,17 @@ class ExportMenu:
         self.actions: dict[Kind, QAction] = {}
         before = file_menu.actions()[0] if file_menu.actions() else None
         for kind in KINDS:
-            action = QAction(f"Export {kind} as CSV…", window)
-            action.setToolTip(f"Write the {kind} of the store shown to a CSV file.")
+            action = QAction(
+                QCoreApplication.translate("ExportMenu", "Export {kind} as CSV…").format(
+                    kind=ui(KIND_WORDS[kind])
+                ),
+                window,
+            )
+            action.setToolTip(
+                QCoreApplication.translate(
+                    "ExportMenu", "Write the {kind} of the store shown to a CSV file."
+                ).format(kind=ui(KIND_WORDS[kind]))
+            )
             action.triggered.connect(lambda _=False, k=kind: self.export(k))
             file_menu.insertAction(before, action)
             self.actions[kind] = action
@@ -48,7 +67,12 @@ class ExportMenu:
     def choose_path(self, kind: Kind) -> Path | None:
         suggested = str(Path.home() / default_name(kind, date.today()))
         name, _ = QFileDialog.getSaveFileName(
-            self._window, f"Export {kind}", suggested, "CSV (*.csv)"
+            self._window,
+            QCoreApplication.translate("ExportMenu", "Export {kind}").format(
+                kind=ui(KIND_WORDS[kind])
+            ),
+            suggested,
+            QCoreApplication.translate("ExportMenu", "CSV (*.csv)"),
         )
         if not name:
             return None
@@ -62,7 +86,15 @@ class ExportMenu:
         store = store_id if store_id is not None and store_id >= 0 else None
 
         def on_success(count: int) -> None:
-            self._window.statusBar().showMessage(f"{count:,} {kind} exported to {path}", 8000)
+            done = QCoreApplication.translate("ExportMenu", "{count} {kind} exported to {path}")
+            text = done.format(count=number_text(count), kind=ui(KIND_WORDS[kind]), path=path)
+            self._window.statusBar().showMessage(text, 8000)
 
         work = asyncio.to_thread(export_csv, self._db, kind, path, store)
-        return self._ops.run(work, label=f"Export {kind}", on_success=on_success)
+        return self._ops.run(
+            work,
+            label=QCoreApplication.translate("ExportMenu", "Export {kind}").format(
+                kind=ui(KIND_WORDS[kind])
+            ),
+            on_success=on_success,
+        )

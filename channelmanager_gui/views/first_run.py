@@ -30,15 +30,20 @@ class FirstRunWizard(QDialog):
         ops: OpRunner,
         *,
         ask_store: AskStore | None = None,
+        keyring_missing: bool = False,
         parent: QWidget | None = None,
     ) -> None:
+        """``keyring_missing``: no safe place for the tokens on this computer, so "Connect my
+        store" could only end at its Save; the demo keeps its secrets in memory and still
+        works."""
         super().__init__(parent)
+        self._keyring_missing = keyring_missing
         self._db = db
         self._creds = creds
         self._ops = ops
         # Looked up when used, not bound here, so StoreDialog.ask stays the one seam.
         self._ask_store = ask_store or (lambda *args: StoreDialog.ask(*args))
-        self.setWindowTitle("Welcome to Channel Manager")
+        self.setWindowTitle(self.tr("Welcome to Channel Manager"))
         self.setMinimumWidth(620)
         self._setup_ui()
 
@@ -46,34 +51,49 @@ class FirstRunWizard(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(12)
-        title = QLabel("Welcome to Channel Manager")
+        title = QLabel(self.tr("Welcome to Channel Manager"))
         title.setObjectName("emptyTitle")
         layout.addWidget(title)
         intro = QLabel(
-            "Channel Manager sells your Adobe Commerce catalog on Walmart Marketplace: it keeps "
-            "prices and stock in step, brings Walmart orders into Commerce, and sends your "
-            "shipments back. How would you like to start?"
+            self.tr(
+                "Channel Manager sells your Adobe Commerce catalog on Walmart Marketplace: it "
+                "keeps prices and stock in step, brings Walmart orders into Commerce, and sends "
+                "your shipments back. How would you like to start?"
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         choices = QHBoxLayout()
-        self.connect_button = self._choice(
-            choices,
-            "Connect my store",
-            "Your Commerce URL and access token, and your Walmart Client ID and Secret. "
-            "You can test the connection before saving.",
+        connect_text = (
+            self.tr(
+                "Needs a safe place for your access token and Walmart secret (a system "
+                "keyring), and this computer has none yet: install and unlock one, then start "
+                "Channel Manager again. The demo works meanwhile."
+            )
+            if self._keyring_missing
+            else self.tr(
+                "Your Commerce URL and access token, and your Walmart Client ID and Secret. "
+                "You can test the connection before saving."
+            )
         )
+        self.connect_button = self._choice(choices, self.tr("Connect my store"), connect_text)
         self.connect_button.setObjectName("primaryButton")
         self.connect_button.clicked.connect(self._on_connect_button_clicked)
+        self.connect_button.setEnabled(not self._keyring_missing)
         self.demo_button = self._choice(
             choices,
-            "Try the demo",
-            "Explore with a demo shop and a simulated Walmart account on this computer. "
-            "Nothing is sent anywhere.",
+            self.tr("Try the demo"),
+            self.tr(
+                "Explore with a demo shop and a simulated Walmart account on this computer. "
+                "Nothing is sent anywhere."
+            ),
         )
         self.demo_button.clicked.connect(self._on_demo_button_clicked)
         layout.addLayout(choices)
-        later = QPushButton("Later")
+        reopen = QLabel(self.tr("Later, Help › Get started… brings you back here."))
+        reopen.setObjectName("emptyHint")
+        layout.addWidget(reopen)
+        later = QPushButton(self.tr("Later"))
         later.clicked.connect(self.reject)
         layout.addWidget(later, 0, Qt.AlignmentFlag.AlignRight)
 

@@ -23,13 +23,16 @@ from channelmanager_gui.models.global_search import (
     global_search,
 )
 from channelmanager_gui.qt_text import verbatim
+from channelmanager_gui.text_marks import N_
+from channelmanager_gui.views.i18n import ui
 from channelmanager_gui.views.tables.paged import Runner
 
-NOTHING_FOUND = (
+NOTHING_FOUND = N_(
+    "Labels",
     "Nothing found for “{text}”. Search looks in order numbers (Walmart, customer, Commerce), "
-    "tracking numbers, SKUs, product names and identifiers."
+    "tracking numbers, SKUs, product names and identifiers.",
 )
-MORE = "More than {limit} matches: type more of the number or name"
+MORE = N_("Labels", "More than {limit} matches: type more of the number or name")
 
 
 class GlobalSearch(QObject):
@@ -84,7 +87,7 @@ class GlobalSearch(QObject):
         if result.text != self._latest:
             return  # the merchant searched for something else meanwhile
         if not result.hits:
-            self.notice.emit(NOTHING_FOUND.format(text=result.text))
+            self.notice.emit(ui(NOTHING_FOUND).format(text=result.text))
         elif len(result.hits) == 1 and not result.more:
             self.open(result.hits[0])
         else:
@@ -106,7 +109,7 @@ class GlobalSearch(QObject):
             menu.addAction(action)
         if result.more:
             menu.addSeparator()
-            note = menu.addAction(MORE.format(limit=len(result.hits)))
+            note = menu.addAction(ui(MORE).format(limit=len(result.hits)))
             note.setEnabled(False)
         menu.aboutToHide.connect(lambda: self._on_popup_about_to_hide(menu))
         self.popup = menu

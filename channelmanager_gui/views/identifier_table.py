@@ -34,13 +34,17 @@ class IdentifierTable(QWidget):
     def _setup_ui(self) -> None:
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "Commerce attributes that may hold a product's identifier, tried from the top. "
-            "Identifiers are checked (check digit) and turned into a GTIN-14 before matching."
+            self.tr(
+                "Commerce attributes that may hold a product's identifier, tried from the top. "
+                "Identifiers are checked (check digit) and turned into a GTIN-14 before matching."
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.table = QTableWidget(0, 2)
-        self.table.setHorizontalHeaderLabels(["Commerce attribute code", "Identifier kind"])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Commerce attribute code"), self.tr("Identifier kind")]
+        )
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().resizeSection(0, 240)
         self.table.verticalHeader().setVisible(False)
@@ -48,9 +52,9 @@ class IdentifierTable(QWidget):
         self.table.itemChanged.connect(self._on_table_item_changed)
         layout.addWidget(self.table)
         buttons = QHBoxLayout()
-        self.add_button = QPushButton("Add attribute")
+        self.add_button = QPushButton(self.tr("Add attribute"))
         self.add_button.clicked.connect(self._on_add_button_clicked)
-        self.remove_button = QPushButton("Remove")
+        self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.clicked.connect(self._on_remove_button_clicked)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)

@@ -18,12 +18,15 @@ from PySide6.QtWidgets import (
 )
 
 from channelmanager_gui.qt_text import plain_label
+from channelmanager_gui.text_marks import N_
+from channelmanager_gui.views.i18n import ui
 
-TITLE = "Passwords cannot be stored safely"
-CONSEQUENCE = (
+TITLE = N_("Labels", "Passwords cannot be stored safely")
+CONSEQUENCE = N_(
+    "Labels",
     "Channel Manager never falls back to saving secrets in a plain file. If you continue, "
     "you can look at data already synced, but no store can connect until a keyring is "
-    "available."
+    "available. The demo works without one (Help › Get started…).",
 )
 
 
@@ -32,7 +35,7 @@ class KeyringDialog(QDialog):
 
     def __init__(self, message: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(TITLE)
+        self.setWindowTitle(ui(TITLE))
         self.setModal(True)
         self._message = message
         self._setup_ui()
@@ -41,22 +44,24 @@ class KeyringDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(12)
-        heading = QLabel(f"<b>{TITLE}</b>")
+        heading = QLabel(f"<b>{ui(TITLE)}</b>")
         layout.addWidget(heading)
         self.message_label = plain_label(self._message)
         self.message_label.setWordWrap(True)
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.message_label)
-        consequence = QLabel(CONSEQUENCE)
+        consequence = QLabel(ui(CONSEQUENCE))
         consequence.setWordWrap(True)
         layout.addWidget(consequence)
         buttons = QDialogButtonBox()
-        self.copy_button = QPushButton("Copy instructions")
+        self.copy_button = QPushButton(self.tr("Copy instructions"))
         self.copy_button.clicked.connect(self._on_copy_button_clicked)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.quit_button = buttons.addButton("Quit", QDialogButtonBox.ButtonRole.RejectRole)
+        self.quit_button = buttons.addButton(
+            self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         self.continue_button = buttons.addButton(
-            "Continue without connecting", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Continue without connecting"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.continue_button.setDefault(True)
         buttons.accepted.connect(self.accept)
@@ -75,4 +80,4 @@ class KeyringDialog(QDialog):
 
     def _on_copy_button_clicked(self) -> None:
         QGuiApplication.clipboard().setText(self._message)
-        self.copy_button.setText("Copied")
+        self.copy_button.setText(self.tr("Copied"))

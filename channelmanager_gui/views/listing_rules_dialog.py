@@ -181,9 +181,9 @@ class ListingRulesDialog(QDialog):
         example = rules_ops.example(data, price, self.example_sku.text().strip() or None)
         if example.price is None:
             return self.tr("is not sent a price: the rules bring it under $0.01.")
-        text = self.tr("is listed at ${0}").format(f"{example.price:.2f}")
+        text = self.tr("is listed at ${price}").format(price=f"{example.price:.2f}")
         if example.rules:
-            text += self.tr(" (after {0})").format(", ".join(example.rules))
+            text += self.tr(" (after {rules})").format(rules=", ".join(example.rules))
         return text + "."
 
     # -- slots ---------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ tells the page once (``currentChanged``), so one filter change follows one click
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTabBar, QWidget
 
 from channelmanager_gui.models.listing_table_queries import (
@@ -17,16 +18,31 @@ from channelmanager_gui.models.listing_table_queries import (
     TABS,
     ListingCounts,
 )
+from channelmanager_gui.text_marks import N_
+from channelmanager_gui.views.fitting_tabs import FittingTabs
+from channelmanager_gui.views.i18n import listing_state
 
 COMPACT_TABS = "QTabBar::tab { padding: 4px 7px; }"
+_SHORT_TITLES = {
+    "ready to list": N_("ListingsPage", "Ready"),
+    "pending match": N_("ListingsPage", "Pending"),
+    "new third party": N_("ListingsPage", "Third party"),
+}
 
 
 def tab_title(tab: str) -> str:
     if tab == ALL:
-        return "All"
+        return QCoreApplication.translate("ListingsPage", "All")
     if tab == IN_ERROR:
-        return "In error"
-    return tab[:1].upper() + tab[1:]
+        return QCoreApplication.translate("ListingsPage", "In error")
+    state = listing_state(tab)
+    return state[:1].upper() + state[1:]
+
+
+def short_title(tab: str) -> str:
+    """The tab's title when the full ones do not fit the window's width."""
+    short = _SHORT_TITLES.get(tab)
+    return QCoreApplication.translate("ListingsPage", short) if short else tab_title(tab)
 
 
 class ListingTabs(QTabBar):
@@ -38,9 +54,10 @@ class ListingTabs(QTabBar):
         self.setExpanding(False)
         self.setDrawBase(False)
         self.setStyleSheet(COMPACT_TABS)  # all nine fit a 1024 px window (issue 20 #8)
-        self.tabs: tuple[str, ...] = ()
+        self.tabs: tuple[str, ...] = TABS
         self._counts = ListingCounts()
-        self._fill(TABS)
+        # Short titles when the full ones do not fit the window (issue 20).
+        self.titles = FittingTabs(self, self._titles(TABS))
 
     def set_marketplace(self, marketplace: str) -> None:
         """Amazon's tabs for 'amazon', the app's own otherwise."""
@@ -65,13 +82,13 @@ class ListingTabs(QTabBar):
 
     def set_counts(self, counts: ListingCounts) -> None:
         self._counts = counts
-        for index, tab in enumerate(self.tabs):
-            self.setTabText(index, f"{tab_title(tab)}  {counts.get(tab):,}")
+        self.titles.set_counts([counts.get(tab) for tab in self.tabs])
 
     def _fill(self, tabs: tuple[str, ...]) -> None:
-        while self.count():
-            self.removeTab(0)
         self.tabs = tabs
-        for tab in tabs:
-            self.addTab(tab_title(tab))
+        self.titles.set_titles(self._titles(tabs))
         self.set_counts(self._counts)
+
+    @staticmethod
+    def _titles(tabs: tuple[str, ...]) -> list[tuple[str, str]]:
+        return [(tab_title(tab), short_title(tab)) for tab in tabs]

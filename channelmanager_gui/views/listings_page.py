@@ -34,6 +34,9 @@ from channelmanager_gui.qt_text import plain_label
 from channelmanager_gui.services import ops as core
 from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.services.ops.links import links_for_listing
+from channelmanager_gui.text_marks import N_
+from channelmanager_gui.views.bulk_outcome import Done, outcome_text
+from channelmanager_gui.views.i18n import ui
 from channelmanager_gui.views.links_menu import add_links
 from channelmanager_gui.views.listing_tabs import ListingTabs, tab_title
 from channelmanager_gui.views.marketplace_filter import MarketplaceFilter
@@ -76,9 +79,7 @@ COLUMN_WIDTHS = {
 SEARCH_DELAY_MS = 250
 REFRESH_DELAY_MS = 300  # sync passes announce changes often; one refresh per burst
 SEARCH_MIN_WIDTH = 200
-# Short words on the toolbar, so it keeps its room at 1024 px with the marketplace choice.
-SHORT_BUTTON_TEXT = {"Resend price and stock": "Resend", "Match on Walmart": "Match"}
-NOTHING_SELECTED = "Select the listings first: nothing shown in the list is selected."
+NOTHING_SELECTED = N_("Labels", "Select the listings first: nothing shown in the list is selected.")
 
 
 class ListingsPage(QWidget):
@@ -108,7 +109,7 @@ class ListingsPage(QWidget):
         self._db = db
         self._action_runner = action_runner or threaded_op_runner(ops, "Listings", changes)
         self._confirm = confirm
-        runner = runner or threaded_runner(ops, "Load listings")
+        runner = runner or threaded_runner(ops, self.tr("Load listings"))
         self.model = ListingsTableModel(db, runner=runner, parent=self)
         themed(self, page_style)
         self._setup_ui()
@@ -133,6 +134,7 @@ class ListingsPage(QWidget):
         layout.setSpacing(8)
         layout.addLayout(self._toolbar())
         self.tabs = ListingTabs()  # the app's states, or Amazon's when Amazon is chosen
+        self.tab_titles = self.tabs.titles  # full titles, or short ones when they do not fit
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         layout.addWidget(self.tabs)
         self.table = QTableView()
@@ -161,22 +163,25 @@ class ListingsPage(QWidget):
 
     def _toolbar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
-        title = QLabel("Listings")
+        title = QLabel(self.tr("Listings"))
         title.setObjectName("pageTitle")
         bar.addWidget(title)
         bar.addSpacing(12)
-        self.add_button = QPushButton("Add products…")
+        self.add_button = QPushButton(self.tr("Add products…"))
         self.add_button.setObjectName("primaryButton")
         self.add_button.clicked.connect(self.add_products_requested)
         bar.addWidget(self.add_button)
-        self.match_action = self._action("Match on Walmart", self.match_selected, "Ctrl+M")
-        self.resend_action = self._action("Resend price and stock", self.resend_selected, "")
-        self.remove_action = self._action("Remove", self.remove_selected, "Del")
+        self.match_action = self._action(self.tr("Match on Walmart"), self.match_selected, "Ctrl+M")
+        self.resend_action = self._action(
+            self.tr("Resend price and stock"), self.resend_selected, ""
+        )
+        self.remove_action = self._action(self.tr("Remove"), self.remove_selected, "Del")
         self.action_buttons = []
+        # Short words on the toolbar so it fits 1024 px with the marketplace choice (issue 20
+        # #8); the menu and the tooltip keep the action's whole name.
+        shorts = {self.match_action: self.tr("Match"), self.resend_action: self.tr("Resend")}
         for action in (self.match_action, self.resend_action, self.remove_action):
-            # Short words on the toolbar so it fits 1024 px (issue 20 #8); the menu and the
-            # tooltip keep the action's whole name.
-            button = QPushButton(SHORT_BUTTON_TEXT.get(action.text(), action.text()))
+            button = QPushButton(shorts.get(action, action.text()))
             button.setToolTip(action.text())
             button.clicked.connect(action.trigger)
             self.action_buttons.append(button)
@@ -190,7 +195,7 @@ class ListingsPage(QWidget):
         bar.addWidget(self.marketplace)
         self.search = QLineEdit()
         self.search.setObjectName("pageSearch")
-        self.search.setPlaceholderText("Search SKU, name, UPC/EAN or item id")
+        self.search.setPlaceholderText(self.tr("Search SKU, name, UPC/EAN or item id"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(SEARCH_MIN_WIDTH)
         self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -270,40 +275,49 @@ class ListingsPage(QWidget):
         return selected_ids(self.table, self.model)
 
     def match_selected(self) -> None:
-        self._run_action(core.match_listings, "sent for matching on Walmart")
+        self._run_action(
+            core.match_listings,
+            lambda n: self.tr("%n listing(s) sent for matching on Walmart.", "", n),
+        )
 
     def resend_selected(self) -> None:
-        self._run_action(core.resend_listings, "will get price and stock sent again")
+        self._run_action(
+            core.resend_listings,
+            lambda n: self.tr("%n listing(s) will get price and stock sent again.", "", n),
+        )
 
     def remove_selected(self) -> None:
         count = len(self.selected_ids())
         if not count:
-            self.notice.setText(NOTHING_SELECTED)
+            self.notice.setText(ui(NOTHING_SELECTED))
             return
-        plural = "s" if count != 1 else ""
-        text = (
-            f"Stop syncing {count:,} listing{plural}? Their queued updates are dropped. The "
-            "Walmart items stay as they are: retire them in Seller Center to stop selling."
+        text = self.tr(
+            "Stop syncing %n listing(s)? Their queued updates are dropped. The Walmart items "
+            "stay as they are: retire them in Seller Center to stop selling.",
+            "",
+            count,
         )
-        if self._confirm(self, f"Remove {count:,} listing{plural}", text):
-            self._run_action(core.delete_listings, "removed")
+        if self._confirm(self, self.tr("Remove %n listing(s)", "", count), text):
+            self._run_action(
+                core.delete_listings, lambda n: self.tr("%n listing(s) removed.", "", n)
+            )
 
     # -- internals -----------------------------------------------------------------------------
 
     def _run_action(
-        self, action: Callable[[Database, list[int]], core.ActionOutcome], verb: str
+        self, action: Callable[[Database, list[int]], core.ActionOutcome], done: Done
     ) -> None:
         ids = self.selected_ids()
         if not ids:
-            self.notice.setText(NOTHING_SELECTED)
+            self.notice.setText(ui(NOTHING_SELECTED))
             return
         db = self._db
         self._action_runner(
-            lambda: action(db, ids), lambda outcome: self._on_action_done(outcome, verb)
+            lambda: action(db, ids), lambda outcome: self._on_action_done(outcome, done)
         )
 
-    def _on_action_done(self, outcome: core.ActionOutcome, verb: str) -> None:
-        self.notice.setText(outcome.text(verb))
+    def _on_action_done(self, outcome: core.ActionOutcome, done: Done) -> None:
+        self.notice.setText(outcome_text(outcome, done))
         self.model.refresh()
 
     def _set_filter(self, **changes: Any) -> None:
@@ -321,14 +335,18 @@ class ListingsPage(QWidget):
         if self.model.rowCount():
             text = ""
         elif flt.search:
-            text = f"No listings match “{flt.search}”. Search looks in SKU, name and identifiers."
+            text = self.tr(
+                "No listings match “{search}”. Search looks in SKU, name and identifiers."
+            ).format(search=flt.search)
         elif self.model.counts.get(ALL) == 0:
-            text = (
+            text = self.tr(
                 "No listings yet — choose the Commerce products to sell on Walmart with "
                 "“Add products…”."
             )
         else:
-            text = f"No listings are {tab_title(flt.tab).lower()} right now."
+            text = self.tr("No listings are {state} right now.").format(
+                state=tab_title(flt.tab).lower()
+            )
         self.empty_label.setText(text)
         self.empty_label.setVisible(bool(text))
 
@@ -359,7 +377,7 @@ class ListingsPage(QWidget):
             action.setEnabled(count > 0)
         for button in self.action_buttons:
             button.setEnabled(count > 0)
-        self.selection_label.setText(f"{count:,} selected" if count else "")
+        self.selection_label.setText(self.tr("%n selected", "", count) if count else "")
 
     def _on_table_context_menu(self, pos: QPoint) -> None:
         index: QModelIndex = self.table.indexAt(pos)

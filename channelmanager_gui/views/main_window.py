@@ -35,7 +35,6 @@ from channelmanager_gui.views.theme import themed
 from channelmanager_gui.views.top_bar import TopBar
 from channelmanager_gui.views.window_state import read_bytes, read_str
 
-TITLE = "Channel Manager"
 CLOCK_MS = 30_000  # relative times ("2 min ago") are redrawn this often
 DEFAULT_SIZE = (1180, 760)
 
@@ -53,6 +52,7 @@ class MainWindow(QMainWindow):
     sync_now_requested = Signal()
     resume_requested = Signal()
     quit_requested = Signal()
+    get_started_requested = Signal()  # Help › Get started…: connect a store or try the demo
     refresh_requested = Signal(object)  # the Area shown: View > Refresh (F5) reloads it
     hidden_to_tray = Signal()
     area_changed = Signal(object)  # Area
@@ -73,7 +73,10 @@ class MainWindow(QMainWindow):
         self._close_to_tray = False
         self._quitting = False
         self._pages: dict[Area, QWidget] = {}
-        self.setWindowTitle(f"{TITLE} — demo data" if demo else TITLE)
+        self._demo = demo
+        self.setWindowTitle(
+            self.tr("Channel Manager — demo data") if demo else self.tr("Channel Manager")
+        )
         themed(self, stylesheet)
         self._setup_ui()
         self._setup_menus()
@@ -117,15 +120,17 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
 
     def _setup_menus(self) -> None:
-        file_menu = self.file_menu = self.menuBar().addMenu("&File")  # Export is added later
-        self.quit_action = QAction("&Quit", self)
+        file_menu = self.file_menu = self.menuBar().addMenu(
+            self.tr("&File")
+        )  # Export is added later
+        self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         if self.quit_action.shortcut().isEmpty():  # Windows has no standard Quit key
             self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.quit_requested)
         file_menu.addAction(self.quit_action)
-        view_menu = self.menuBar().addMenu("&View")
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.area_actions: dict[Area, QAction] = {}
         for number, area in enumerate(Area, start=1):
             action = QAction(area.title, self)
@@ -134,7 +139,7 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
             self.area_actions[area] = action
         view_menu.addSeparator()
-        self.refresh_action = QAction("&Refresh", self)
+        self.refresh_action = QAction(self.tr("&Refresh"), self)
         self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         if self.refresh_action.shortcut().isEmpty():  # no standard Refresh key (macOS)
             self.refresh_action.setShortcut(QKeySequence("F5"))
@@ -142,16 +147,20 @@ class MainWindow(QMainWindow):
             lambda _=False: self.refresh_requested.emit(self.current_area())
         )
         view_menu.addAction(self.refresh_action)
-        self.find_action = QAction("&Find…", self)
+        self.find_action = QAction(self.tr("&Find…"), self)
         self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
         self.find_action.triggered.connect(self._on_find_triggered)
         view_menu.addAction(self.find_action)
-        help_menu = self.menuBar().addMenu("&Help")
-        about = QAction("&About Channel Manager", self)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.get_started_action = help_menu.addAction(self.tr("&Get started…"))
+        self.get_started_action.setToolTip(self.tr("Connect a store, or try the demo"))
+        self.get_started_action.triggered.connect(lambda _=False: self.get_started_requested.emit())
+        self.get_started_action.setVisible(not self._demo)  # the demo is the demo already
+        about = QAction(self.tr("&About Channel Manager"), self)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self._on_about_triggered)
         help_menu.addAction(about)
-        self.shortcuts_action = help_menu.addAction("&Keyboard shortcuts")
+        self.shortcuts_action = help_menu.addAction(self.tr("&Keyboard shortcuts"))
         self.shortcuts_action.triggered.connect(self._on_shortcuts_triggered)
 
     # -- public API ----------------------------------------------------------------------------
@@ -278,11 +287,15 @@ class MainWindow(QMainWindow):
         # open(), not exec(): a nested event loop inside qasync's loop is best avoided.
         box = QMessageBox(self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setWindowTitle(f"About {TITLE}")
+        box.setWindowTitle(self.tr("About Channel Manager"))
         box.setIconPixmap(self.windowIcon().pixmap(64, 64))
-        box.setText(f"<b>{TITLE}</b> {__version__}")
+        box.setText(
+            "<b>{title}</b> {version}".format(title=self.tr("Channel Manager"), version=__version__)
+        )
         box.setInformativeText(
-            "Sell your Adobe Commerce / Magento catalog on Walmart Marketplace: listings, "
-            "prices, stock, orders and returns kept in step from your desktop."
+            self.tr(
+                "Sell your Adobe Commerce / Magento catalog on Walmart Marketplace: listings, "
+                "prices, stock, orders and returns kept in step from your desktop."
+            )
         )
         box.open()

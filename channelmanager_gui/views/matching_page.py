@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -30,6 +31,10 @@ from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.qt_text import plain_label
 from channelmanager_gui.services import ops as core
 from channelmanager_gui.services.changes import Change, ChangeBus
+from channelmanager_gui.text_marks import N_
+from channelmanager_gui.views.bulk_outcome import outcome_text
+from channelmanager_gui.views.fitting_tabs import FittingTabs
+from channelmanager_gui.views.i18n import ui
 from channelmanager_gui.views.marketplace_filter import MarketplaceFilter
 from channelmanager_gui.views.match_panel import MatchPanel
 from channelmanager_gui.views.page_style import page_style
@@ -62,12 +67,16 @@ from channelmanager_gui.views.theme import themed
 from channelmanager_gui.views.window_state import read_bytes
 
 GROUP_TITLES = {
-    MatchGroup.CHOOSE: "Pick a Walmart item",
-    MatchGroup.NOT_SENT: "Not sent yet",
-    MatchGroup.PENDING: "Waiting for Walmart",
-    MatchGroup.NOT_FOUND: "Not found",
-    MatchGroup.INCOMPLETE: "Incomplete",
-    MatchGroup.MATCHED: "Matched",
+    MatchGroup.CHOOSE: N_("Labels", "Pick a Walmart item"),
+    MatchGroup.NOT_SENT: N_("Labels", "Not sent yet"),
+    MatchGroup.PENDING: N_("Labels", "Waiting for Walmart"),
+    MatchGroup.NOT_FOUND: N_("Labels", "Not found"),
+    MatchGroup.INCOMPLETE: N_("Labels", "Incomplete"),
+    MatchGroup.MATCHED: N_("Labels", "Matched"),
+}
+SHORT_TITLES = {  # a narrow window
+    MatchGroup.CHOOSE: N_("Labels", "To pick"),
+    MatchGroup.PENDING: N_("Labels", "Waiting"),
 }
 GROUPS = tuple(GROUP_TITLES)
 REFRESH_DELAY_MS = 300
@@ -94,13 +103,16 @@ class MatchingPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self._db = db
-        self._action_runner = action_runner or threaded_op_runner(ops, "Matching", changes)
-        runner = runner or threaded_runner(ops, "Load listings to match")
+        self._undoable: int | None = None  # the listing whose pick Undo takes back
+        self._select_after_load: int | None = None  # an undone pick: its candidates again
+        self._action_runner = action_runner or threaded_op_runner(ops, self.tr("Matching"), changes)
+        runner = runner or threaded_runner(ops, self.tr("Load listings to match"))
         self.model = ListingsTableModel(db, runner=runner, parent=self)
         self.model.set_filter(ListingFilter(match=MatchGroup.CHOOSE))
         themed(self, page_style)
         self._setup_ui()
         self._keeper = SelectionKeeper(self.table, self.model)
+        self.model.modelReset.connect(self._on_model_reset_select)  # after the keeper: it wins
         self.model.counts_changed.connect(self._on_model_counts_changed)
         self.model.modelReset.connect(self._on_current_changed)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
@@ -117,11 +129,11 @@ class MatchingPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
         bar = QHBoxLayout()
-        title = QLabel("Matching")
+        title = QLabel(self.tr("Matching"))
         title.setObjectName("pageTitle")
         bar.addWidget(title)
         bar.addSpacing(12)
-        self.match_button = QPushButton("Match on Walmart")
+        self.match_button = QPushButton(self.tr("Match on Walmart"))
         self.match_button.setObjectName("primaryButton")
         self.match_button.clicked.connect(self.match_selected)
         bar.addWidget(self.match_button)
@@ -130,7 +142,7 @@ class MatchingPage(QWidget):
         self.marketplace.currentIndexChanged.connect(lambda _: self._apply_filter())
         bar.addWidget(self.marketplace)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search SKU, name or identifier")
+        self.search.setPlaceholderText(self.tr("Search SKU, name or identifier"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(260)
         self.search.returnPressed.connect(self._apply_filter)
@@ -140,8 +152,10 @@ class MatchingPage(QWidget):
         self.tabs = QTabBar()
         self.tabs.setExpanding(False)
         self.tabs.setDrawBase(False)
-        for group in GROUPS:
-            self.tabs.addTab(GROUP_TITLES[group])
+        self.tab_titles = FittingTabs(
+            self.tabs,
+            [(ui(GROUP_TITLES[g]), ui(SHORT_TITLES.get(g, GROUP_TITLES[g]))) for g in GROUPS],
+        )
         self.tabs.currentChanged.connect(lambda _: self._apply_filter())
         layout.addWidget(self.tabs)
         self.splitter = splitter = QSplitter(Qt.Orientation.Vertical)
@@ -161,11 +175,26 @@ class MatchingPage(QWidget):
         splitter.addWidget(self.table)
         self.panel = MatchPanel()
         splitter.addWidget(self.panel)
-        splitter.setSizes([320, 260])
+        # The cards with their "Use this item" buttons keep their height; the table takes
+        # what is left (at 700 px the buttons were below the pane's edge).
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setSizes([220, 300])
         layout.addWidget(splitter, 1)
+        notices = QHBoxLayout()
         self.notice = plain_label()
         self.notice.setWordWrap(True)
-        layout.addWidget(self.notice)
+        notices.addWidget(self.notice, 1)
+        self.undo_button = QPushButton(self.tr("Undo"))
+        self.undo_button.setToolTip(self.tr("Put the listing back among its candidates (Ctrl+Z)"))
+        self.undo_button.clicked.connect(self.undo_pick)
+        self.undo_button.hide()
+        notices.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(notices)
+        # Ctrl+Z while on this page only: a search box keeps its own undo of typing.
+        undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
+        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        undo.activated.connect(self.undo_pick)
         self._on_selection_changed()
 
     # -- public API ----------------------------------------------------------------------------
@@ -202,6 +231,13 @@ class MatchingPage(QWidget):
             db = self._db
             self._action_runner(lambda: core.match_listings(db, ids), self._on_match_done)
 
+    def undo_pick(self) -> None:
+        """Take back the last pick made on this page (button, Ctrl+Z)."""
+        listing_id = self._undoable
+        if listing_id is not None:
+            db = self._db
+            self._action_runner(lambda: core.undo_pick(db, listing_id), self._on_undo_done)
+
     # -- internals -----------------------------------------------------------------------------
 
     def _apply_filter(self) -> None:
@@ -213,18 +249,69 @@ class MatchingPage(QWidget):
         self.model.set_filter(flt)
 
     def _on_match_done(self, outcome: core.ActionOutcome) -> None:
-        self.notice.setText(outcome.text("sent for matching on Walmart"))
+        self.notice.setText(
+            outcome_text(
+                outcome, lambda n: self.tr("%n listing(s) sent for matching on Walmart.", "", n)
+            )
+        )
         self.model.refresh()
 
     def _on_panel_candidate_chosen(self, listing_id: int, item_id: str) -> None:
         db = self._db
         self._action_runner(
-            lambda: core.pick(db, listing_id, item_id), lambda _c: self._on_pick_done(item_id)
+            lambda: core.pick(db, listing_id, item_id),
+            lambda _c: self._on_pick_done(listing_id, item_id),
         )
 
-    def _on_pick_done(self, item_id: str) -> None:
-        self.notice.setText(f"Walmart item {item_id} chosen; it is set up by match next pass.")
+    def _on_pick_done(self, listing_id: int, item_id: str) -> None:
+        self.notice.setText(
+            self.tr("Walmart item {item_id} chosen; it is set up by match next pass.").format(
+                item_id=item_id
+            )
+        )
+        self._undoable = listing_id
+        self.undo_button.setEnabled(True)
+        self.undo_button.show()
         self.model.refresh()
+
+    def _on_undo_done(self, result: core.PickUndo) -> None:
+        self.notice.setText(self._undo_text(result))
+        # Undone, or sent already: either way this pick has nothing more to undo.
+        self._undoable = None
+        self.undo_button.hide()
+        if result.undone:
+            self._select_after_load = result.listing_id
+            self.show_group(MatchGroup.CHOOSE)
+            self.model.refresh()
+
+    def _undo_text(self, result: core.PickUndo) -> str:
+        """What Undo did (``result.message``'s sentence), in the language shown."""
+        if result.undone and result.withdrawn:
+            text = self.tr(
+                "{sku}: Pick of Walmart item {item_id} undone and its setup request, not sent "
+                "yet, was withdrawn: pick again among the candidates."
+            )
+        elif result.undone:
+            text = self.tr(
+                "{sku}: Pick of Walmart item {item_id} undone: pick again among the candidates."
+            )
+        elif result.item_id is None:
+            text = self.tr("{sku} has no pick to undo.")
+        else:
+            text = self.tr(
+                "Walmart item {item_id} was already sent to Walmart for {sku} (or its sending "
+                "has begun), so the pick cannot be undone here. Walmart sets the item up by "
+                "match; if it is the wrong item, retire it in Seller Center, then match the "
+                "listing again."
+            )
+        return text.format(sku=result.sku, item_id=result.item_id)
+
+    def _on_model_reset_select(self) -> None:
+        wanted, self._select_after_load = self._select_after_load, None
+        row = self.model.row_of(wanted) if wanted is not None else None
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
 
     def _on_current_changed(self, *_: object) -> None:
         current = self.table.selectionModel().currentIndex()
@@ -238,6 +325,5 @@ class MatchingPage(QWidget):
 
     def _on_model_counts_changed(self, _counts: object) -> None:
         counts = self.model.match_counts
-        for index, group in enumerate(GROUPS):
-            self.tabs.setTabText(index, f"{GROUP_TITLES[group]}  {counts.get(group, 0):,}")
+        self.tab_titles.set_counts([counts.get(group, 0) for group in GROUPS])
         self.counts_changed.emit(dict(counts))

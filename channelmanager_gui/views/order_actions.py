@@ -25,6 +25,7 @@ from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services import ops
 from channelmanager_gui.services.changes import ChangeBus, Changes, union
 from channelmanager_gui.views.cancel_dialog import CancelDialog
+from channelmanager_gui.views.i18n import core
 from channelmanager_gui.views.ship_dialog import ShipDialog, local_now
 
 Clock = Callable[[], datetime]
@@ -62,12 +63,16 @@ class OrderActions(QObject):
         """Whether Ship and Cancel make sense for a selection, and if not, why (the tooltips
         of the list's buttons). Both act on one order at a time."""
         if len(order_ids) != 1:
-            why = "Select one order." if not order_ids else "Ship and cancel one order at a time."
+            why = (
+                self.tr("Select one order.")
+                if not order_ids
+                else self.tr("Ship and cancel one order at a time.")
+            )
             return (False, why), (False, why)
         try:
             order = self.load(order_ids[0])
         except ValidationError as exc:
-            return (False, exc.message), (False, exc.message)
+            return (False, core("CoreText", exc.message)), (False, core("CoreText", exc.message))
         return ops.can_ship(order), ops.can_cancel(order)
 
     def ship(self, order_id: int) -> asyncio.Task[Any] | None:
@@ -77,12 +82,12 @@ class OrderActions(QObject):
         if request is None:
             return None
         units = sum(request.lines.values())
-        done = (
-            f"Shipment of {units} item(s) of order {order.marketplace_order_id} queued for "
-            "Walmart and Commerce."
-        )
+        done = self.tr(
+            "Shipment of %n item(s) of order {order} queued for Walmart and Commerce.", "", units
+        ).format(order=order.marketplace_order_id)
         work = asyncio.to_thread(ops.ship, self._db, order_id, request)
-        return self._run(work, f"Ship order {order.marketplace_order_id}", done)
+        label = self.tr("Ship order {order}").format(order=order.marketplace_order_id)
+        return self._run(work, label, done)
 
     def cancel(self, order_id: int, suggested: str | None = None) -> asyncio.Task[Any] | None:
         """Ask for the reason (``suggested`` chosen already) and queue the cancellation; None
@@ -91,13 +96,17 @@ class OrderActions(QObject):
         request = CancelDialog.ask(self._parent, order, suggested)
         if request is None:
             return None
-        told = "Walmart is" if ops.is_held(order) else "Walmart and Commerce are"
-        done = (
-            f"Order {order.marketplace_order_id} cancelled ({ops.cancel_label(request.reason)}); "
-            f"{told} being told."
-        )
+        reason = core("CancelReason", ops.cancel_label(request.reason))
+        if ops.is_held(order):
+            done = self.tr("Order {order} cancelled ({reason}); Walmart is being told.")
+        else:
+            done = self.tr(
+                "Order {order} cancelled ({reason}); Walmart and Commerce are being told."
+            )
+        done = done.format(order=order.marketplace_order_id, reason=reason)
         work = asyncio.to_thread(ops.cancel, self._db, order_id, request.reason)
-        return self._run(work, f"Cancel order {order.marketplace_order_id}", done)
+        label = self.tr("Cancel order {order}").format(order=order.marketplace_order_id)
+        return self._run(work, label, done)
 
     def retry(self, order_ids: Sequence[int]) -> asyncio.Task[Any] | None:
         """Clear the errors of these orders and queue their failed steps again."""
@@ -108,8 +117,10 @@ class OrderActions(QObject):
         def work() -> Changes:
             return union(ops.retry(self._db, order_id) for order_id in ids)
 
-        which = "1 order" if len(ids) == 1 else f"{len(ids)} orders"
-        return self._run(asyncio.to_thread(work), f"Retry {which}", f"Retrying {which}.")
+        label = self.tr("Retry %n order(s)", "", len(ids))
+        return self._run(
+            asyncio.to_thread(work), label, self.tr("Retrying %n order(s).", "", len(ids))
+        )
 
     def _run(self, work: Any, label: str, done: str) -> asyncio.Task[Any]:
         def on_success(_result: object) -> None:

@@ -13,8 +13,8 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -36,6 +36,9 @@ from channelmanager_gui.models.outbox import Activity
 from channelmanager_gui.qt_text import plain_label, verbatim
 from channelmanager_gui.services import ops
 from channelmanager_gui.services.ops.validation import OUT_OF_STOCK
+from channelmanager_gui.text_marks import N_
+from channelmanager_gui.views.i18n import core, ui
+from channelmanager_gui.views.locale_format import date_text, date_time_text
 from channelmanager_gui.views.marketplace_filter import marketplace_name
 from channelmanager_gui.views.order_detail_parts import (
     address_text,
@@ -54,14 +57,17 @@ from channelmanager_gui.views.order_tools import more_button
 from channelmanager_gui.views.pill_delegate import StatusPill
 from channelmanager_gui.views.ship_dialog import local_now, ship_by_text
 from channelmanager_gui.views.style import Palette
+from channelmanager_gui.views.tables.activity import OUTCOME_TEXT
 from channelmanager_gui.views.tables.orders import money
 from channelmanager_gui.views.theme import brush, themed
+from channelmanager_gui.views.thumbnails import ThumbnailLoader
 
 Clock = Callable[[], datetime]
-FIX_THEN_RETRY = "<br>Fix the cause (in Commerce or on Walmart), then click Retry."
-HELD_TEXT = (
+FIX_THEN_RETRY = N_("Labels", "<br>Fix the cause (in Commerce or on Walmart), then click Retry.")
+HELD_TEXT = N_(
+    "Labels",
     "<b>Cancelled in Commerce — choose the reason for Walmart.</b> Walmart still expects this "
-    "order to ship; nothing is sent until you choose a reason with “Choose reason for Walmart…”."
+    "order to ship; nothing is sent until you choose a reason with “Choose reason for Walmart…”.",
 )
 
 
@@ -69,9 +75,19 @@ def _faint(p: Palette) -> str:
     return f"color: {p.TEXT_FAINT};"
 
 
+LINE_IMAGE = 24
 # A line's Walmart charges: unit price, then the line's shipping and tax (on item and shipping).
-_LINE_HEADERS = ("SKU", "Product", "Ordered", "Shipped", "Cancelled", "Refunded", "Price",
-                 "Shipping", "Tax")  # fmt: skip
+_LINE_HEADERS = (
+    N_("Labels", "SKU"),
+    N_("Labels", "Product"),
+    N_("Labels", "Ordered"),
+    N_("Labels", "Shipped"),
+    N_("Labels", "Cancelled"),
+    N_("Labels", "Refunded"),
+    N_("Labels", "Price"),
+    N_("Labels", "Shipping"),
+    N_("Labels", "Tax"),
+)
 
 
 class OrderDetailView(QWidget):
@@ -90,7 +106,14 @@ class OrderDetailView(QWidget):
         self._order_id: int | None = None
         self.order: Order | None = None
         self.blockers: list[Blocker] = []
+        self._thumbnails: ThumbnailLoader | None = None
         self._setup_ui()
+
+    def set_thumbnails(self, loader: ThumbnailLoader) -> None:
+        """Show each line's product image before its name, redrawn as images arrive."""
+        self._thumbnails = loader
+        self.lines.setIconSize(QSize(LINE_IMAGE, LINE_IMAGE))
+        loader.ready.connect(self._show_line_images)
 
     def order_id(self) -> int | None:
         return self._order_id
@@ -155,20 +178,34 @@ class OrderDetailView(QWidget):
         layout.addWidget(self.note)
         self.lines = read_only_table(_LINE_HEADERS)
         self.shipments = read_only_table(
-            ("Ship date", "Carrier", "Method", "Tracking number", "Items", "Sent to Walmart")
+            (
+                N_("Labels", "Ship date"),
+                N_("Labels", "Carrier"),
+                N_("Labels", "Method"),
+                N_("Labels", "Tracking number"),
+                N_("Labels", "Items"),
+                N_("Labels", "Sent to Walmart"),
+            )
         )
-        self.events = read_only_table(("When", "Step", "Outcome", "What happened"))
+        self.events = read_only_table(
+            (
+                N_("Labels", "When"),
+                N_("Labels", "Step"),
+                N_("Labels", "Outcome"),
+                N_("Labels", "What happened"),
+            )
+        )
         self.events.horizontalHeader().setStretchLastSection(True)
         self.lines.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.shipments.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.no_shipments = QLabel("Nothing has shipped yet.")
+        self.no_shipments = QLabel(self.tr("Nothing has shipped yet."))
         themed(self.no_shipments, _faint)
-        layout.addWidget(section("Lines"))
+        layout.addWidget(section(self.tr("Lines")))
         layout.addWidget(self.lines)
-        layout.addWidget(section("Shipments"))
+        layout.addWidget(section(self.tr("Shipments")))
         layout.addWidget(self.no_shipments)
         layout.addWidget(self.shipments)
-        layout.addWidget(section("Timeline (newest first)"))
+        layout.addWidget(section(self.tr("Timeline (newest first)")))
         self.events.setMinimumHeight(160)
         layout.addWidget(self.events, 1)
 
@@ -177,22 +214,22 @@ class OrderDetailView(QWidget):
         would not fit both numbers and three buttons in a narrow window)."""
         header = QVBoxLayout()
         row = QHBoxLayout()
-        self.back_button = QPushButton("← All orders")
+        self.back_button = QPushButton(self.tr("← All orders"))
         self.back_button.setFlat(True)
         self.back_button.clicked.connect(self.back_requested)
-        self.back_button.setToolTip("Back to all orders (Esc, Alt+Left)")
+        self.back_button.setToolTip(self.tr("Back to all orders (Esc, Alt+Left)"))
         self.title = plain_label()  # order numbers from Walmart and Commerce
         self.title.setStyleSheet("font-size: 18px; font-weight: 600;")
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.title.setWordWrap(True)  # wrap rather than make the page scroll sideways
         self.pill = StatusPill()
-        self.retry_button = QPushButton("Retry")
-        self.ship_button = QPushButton("Ship…")
+        self.retry_button = QPushButton(self.tr("Retry"))
+        self.ship_button = QPushButton(self.tr("Ship…"))
         self.ship_button.setObjectName("primaryButton")
-        self.cancel_button = QPushButton("Cancel order…")
-        self.out_of_stock_button = QPushButton("Cancel as out of stock…")
+        self.cancel_button = QPushButton(self.tr("Cancel order…"))
+        self.out_of_stock_button = QPushButton(self.tr("Cancel as out of stock…"))
         self.out_of_stock_button.setToolTip(
-            "Cancel the whole order on Walmart with the reason “Out of stock”."
+            self.tr("Cancel the whole order on Walmart with the reason “Out of stock”.")
         )
         self.out_of_stock_button.clicked.connect(self._on_out_of_stock_button_clicked)
         self.out_of_stock_button.hide()
@@ -224,10 +261,15 @@ class OrderDetailView(QWidget):
     def _fill(self, order: Order, events: Sequence[Activity]) -> None:
         commerce = order.commerce_increment_id
         # Each marketplace's own word for its number: Walmart's purchase order, Amazon's order.
-        number = "PO" if order.marketplace == "walmart" else self.tr("order")
+        if order.marketplace == "walmart":
+            title = self.tr("Walmart PO {po}").format(po=order.marketplace_order_id)
+        else:
+            title = self.tr("{marketplace} order {po}").format(
+                marketplace=marketplace_name(order.marketplace), po=order.marketplace_order_id
+            )
         self.title.setText(
-            f"{marketplace_name(order.marketplace)} {number} {order.marketplace_order_id}"
-            + (f"  ·  Commerce order {commerce}" if commerce else "")
+            title
+            + (self.tr("  ·  Commerce order {order}").format(order=commerce) if commerce else "")
         )
         self.pill.set_status(order.status)
         self.pill.show()
@@ -243,47 +285,57 @@ class OrderDetailView(QWidget):
         shippable, why_not_ship = ops.can_ship(order)
         cancellable, why_not_cancel = ops.can_cancel(order)
         self.ship_button.setEnabled(shippable)
-        self.ship_button.setToolTip(why_not_ship or "Enter the tracking number and ship.")
+        self.ship_button.setToolTip(
+            core("CoreText", why_not_ship) or self.tr("Enter the tracking number and ship.")
+        )
         held = ops.is_held(order)
         self.cancel_button.setEnabled(cancellable)
-        self.cancel_button.setText("Choose reason for Walmart…" if held else "Cancel order…")
+        self.cancel_button.setText(
+            self.tr("Choose reason for Walmart…") if held else self.tr("Cancel order…")
+        )
         self.cancel_button.setToolTip(
-            why_not_cancel
+            core("CoreText", why_not_cancel)
             or (
-                "Send the cancellation made in Commerce to Walmart with a reason."
+                self.tr("Send the cancellation made in Commerce to Walmart with a reason.")
                 if held
-                else "Cancel the whole order on Walmart."
+                else self.tr("Cancel the whole order on Walmart.")
             )
         )
         in_error = order.status == OrderStatus.ERROR and not held  # held: nothing to retry
         self.retry_button.setVisible(in_error)
         blocked = in_error and bool(self.blockers)
         self.retry_button.setToolTip(
-            "Retry fails again until the product is fixed in Commerce."
+            self.tr("Retry fails again until the product is fixed in Commerce.")
             if blocked
-            else "Send the failed step again."
+            else self.tr("Send the failed step again.")
         )
         self.out_of_stock_button.setVisible(blocked and cancellable)
-        reasons = [r for r in (why_not_ship, why_not_cancel) if r]
+        reasons = [core("CoreText", r) for r in (why_not_ship, why_not_cancel) if r]
         self.action_reason.setText(" ".join(dict.fromkeys(reasons)))
         self.action_reason.setVisible(bool(reasons))
 
     def _fill_banners(self, order: Order) -> None:
         if ops.is_held(order):
-            self.error_banner.setText(HELD_TEXT)
+            self.error_banner.setText(ui(HELD_TEXT))
         elif order.error:
-            step = f" {error_step_text(order.error_step)}" if order.error_step else ""
-            fix = "" if "Retry" in order.error else FIX_THEN_RETRY  # the error may say it
+            fix = "" if "Retry" in order.error else ui(FIX_THEN_RETRY)  # the error may say it
             if self.blockers:
                 fix = blockers_text(self.blockers)
             error = escape(support_wording(order.error))
-            self.error_banner.setText(f"<b>Error{step}:</b> {error}{fix}")
+            if order.error_step:
+                heading = self.tr("<b>Error {step}:</b>").format(
+                    step=error_step_text(order.error_step)
+                )
+            else:
+                heading = self.tr("<b>Error:</b>")
+            self.error_banner.setText(f"{heading} {error}{fix}")
         self.error_banner.setVisible(bool(order.error))
         asked = order.intent_to_cancel and not order.cancel_reason
         self.cancel_banner.setText(
-            f"<b>The buyer asked {marketplace_name(order.marketplace)} to cancel this order.</b> "
-            "Cancel it with the reason "
-            "“Buyer asked to cancel”, or ship it anyway if it has already left."
+            self.tr(
+                "<b>The buyer asked {marketplace} to cancel this order.</b> Cancel it with the "
+                "reason “Buyer asked to cancel”, or ship it anyway if it has already left."
+            ).format(marketplace=marketplace_name(order.marketplace))
         )
         self.cancel_banner.setVisible(asked)
 
@@ -292,23 +344,24 @@ class OrderDetailView(QWidget):
         zone = now.tzinfo
         address = order.shipping_address or {}
         facts: list[tuple[str, str]] = [
-            (self.tr("Marketplace"), marketplace_name(order.marketplace)),
-            ("Customer order", order.customer_order_id),
-            ("Order date", f"{order.order_date.astimezone(zone):%Y-%m-%d %H:%M}"),
-            ("Ship by", ship_by_text(order, now) or "—"),
-            ("Method", order.method_code or "—"),
+            (N_("Labels", "Marketplace"), marketplace_name(order.marketplace)),
+            (N_("Labels", "Customer order"), order.customer_order_id),
+            (N_("Labels", "Order date"), date_time_text(order.order_date.astimezone(zone))),
+            (N_("Labels", "Ship by"), ship_by_text(order, now) or "—"),
+            (N_("Labels", "Method"), order.method_code or "—"),
             *_on_marketplace(
                 ops.total_facts(order.total, order.commerce_total, order.currency or "USD"),
-                marketplace_name(order.marketplace),
+                order.marketplace,
             ),
         ]
         if order.cancel_reason:
-            facts.append(("Cancelled", ops.cancel_label(order.cancel_reason)))
+            reason = core("CancelReason", ops.cancel_label(order.cancel_reason))
+            facts.append((N_("Labels", "Cancelled"), reason))
         people = [
-            ("Customer", order.customer_name or "—"),
-            ("E-mail", order.customer_email or "—"),
-            ("Ship to", address_text(address) or "—"),
-            ("Phone", str(address.get("phone") or "—")),
+            (N_("Labels", "Customer"), order.customer_name or "—"),
+            (N_("Labels", "E-mail"), order.customer_email or "—"),
+            (N_("Labels", "Ship to"), address_text(address) or "—"),
+            (N_("Labels", "Phone"), str(address.get("phone") or "—")),
         ]
         fill_form(self.facts, facts)
         fill_form(self.people, people)
@@ -330,6 +383,16 @@ class OrderDetailView(QWidget):
             for line in order.lines
         ]
         fill_table(self.lines, rows, right_columns=range(2, 9))
+        self._show_line_images()
+
+    def _show_line_images(self, *_: object) -> None:
+        loader, order = self._thumbnails, self.order
+        if loader is None or order is None:
+            return
+        for row, line in enumerate(order.lines):
+            item = self.lines.item(row, 1)
+            if item is not None:
+                item.setIcon(QIcon(loader.product(order.store_id, line.sku, LINE_IMAGE)))
 
     def _fill_shipments(self, order: Order) -> None:
         zone = self._clock().tzinfo
@@ -345,12 +408,12 @@ class OrderDetailView(QWidget):
             sent = shipment.marketplace_sent_at
             rows.append(
                 (
-                    f"{shipment.ship_date.astimezone(zone):%Y-%m-%d}",
+                    date_text(shipment.ship_date.astimezone(zone)),
                     shipment.carrier or shipment.other_carrier or "—",
                     shipment.method_code,
                     shipment.tracking_number,
                     items,
-                    f"{sent.astimezone(zone):%Y-%m-%d %H:%M}" if sent else "Not yet",
+                    date_time_text(sent.astimezone(zone)) if sent else self.tr("Not yet"),
                 )
             )
         fill_table(self.shipments, rows)
@@ -374,9 +437,9 @@ class OrderDetailView(QWidget):
         zone = self._clock().tzinfo
         rows = [
             (
-                f"{event.created_at.astimezone(zone):%Y-%m-%d %H:%M:%S}",
+                date_time_text(event.created_at.astimezone(zone), seconds=True),
                 step_text(event.event),
-                event.outcome,
+                ui(OUTCOME_TEXT.get(event.outcome, event.outcome)),
                 event.message,
             )
             for event in reversed(events)
@@ -425,6 +488,10 @@ class OrderDetailView(QWidget):
             self.retry_requested.emit(self._order_id)
 
 
-def _on_marketplace(facts: list[tuple[str, str]], name: str) -> list[tuple[str, str]]:
+_TOTAL_ON = {"amazon": N_("Labels", "Amazon total")}  # the buyer's total, by marketplace
+
+
+def _on_marketplace(facts: list[tuple[str, str]], marketplace: str) -> list[tuple[str, str]]:
     """The buyer's total named for the order's own marketplace ("Amazon total")."""
-    return [(f"{name} total" if label == "Walmart total" else label, v) for label, v in facts]
+    total = _TOTAL_ON.get(marketplace, "Walmart total")
+    return [(total if label == "Walmart total" else label, v) for label, v in facts]

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 
 from channelmanager_gui.models.order_blockers import Blocker
 from channelmanager_gui.qt_text import plain_label
+from channelmanager_gui.text_marks import N_
+from channelmanager_gui.views.i18n import ui
 from channelmanager_gui.views.theme import themed
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -28,30 +30,30 @@ _BANNER = "QLabel#{name} {{ background: {bg}; color: {fg}; border-radius: 6px; p
 # Outbox steps (``error_step``) in a merchant's words, read after "Error"; an unknown step
 # (and a timeline event) shows as written.
 STEP_TEXT = {
-    "walmart.acknowledge": "acknowledging on Walmart",
-    "commerce.create_order": "creating the order in Commerce",
+    "walmart.acknowledge": N_("Labels", "acknowledging on Walmart"),
+    "commerce.create_order": N_("Labels", "creating the order in Commerce"),
     # the steps of creating it (``order_create.py``)
-    "commerce.create": "creating the order in Commerce",
-    "commerce.find": "looking for the order in Commerce",
-    "commerce.cart": "creating the Commerce cart",
-    "commerce.items": "adding the items to the Commerce cart",
-    "commerce.shipping": "setting the shipping address in Commerce",
-    "commerce.place": "placing the order in Commerce",
-    "commerce.link": "linking the Commerce order to Walmart's",
-    "commerce.comment": "adding the Walmart order comment in Commerce",
-    "commerce.ship": "shipping in Commerce",
-    "walmart.ship": "sending the shipment to Walmart",
-    "walmart.cancel": "cancelling on Walmart",
-    "commerce.cancel": "cancelling in Commerce",
-    "commerce_shipment": "reading a shipment made in Commerce",
-    "commerce.return": "recording the return in Commerce",
-    "walmart.refund_return": "refunding the return on Walmart",
+    "commerce.create": N_("Labels", "creating the order in Commerce"),
+    "commerce.find": N_("Labels", "looking for the order in Commerce"),
+    "commerce.cart": N_("Labels", "creating the Commerce cart"),
+    "commerce.items": N_("Labels", "adding the items to the Commerce cart"),
+    "commerce.shipping": N_("Labels", "setting the shipping address in Commerce"),
+    "commerce.place": N_("Labels", "placing the order in Commerce"),
+    "commerce.link": N_("Labels", "linking the Commerce order to Walmart's"),
+    "commerce.comment": N_("Labels", "adding the Walmart order comment in Commerce"),
+    "commerce.ship": N_("Labels", "shipping in Commerce"),
+    "walmart.ship": N_("Labels", "sending the shipment to Walmart"),
+    "walmart.cancel": N_("Labels", "cancelling on Walmart"),
+    "commerce.cancel": N_("Labels", "cancelling in Commerce"),
+    "commerce_shipment": N_("Labels", "reading a shipment made in Commerce"),
+    "commerce.return": N_("Labels", "recording the return in Commerce"),
+    "walmart.refund_return": N_("Labels", "refunding the return on Walmart"),
 }
 
 
 def step_text(step: str) -> str:
     if step in STEP_TEXT:
-        return STEP_TEXT[step]
+        return ui(STEP_TEXT[step])
     service, _, verb = step.partition(".")
     if verb and service in ("walmart", "commerce"):
         return f"{verb.replace('_', ' ')} ({service.title()})"
@@ -60,7 +62,11 @@ def step_text(step: str) -> str:
 
 def error_step_text(step: str) -> str:
     """What was being done when an order failed, to follow "Error" in its banner."""
-    return STEP_TEXT.get(step) or f"at the {step_text(step)} step"
+    if step in STEP_TEXT:
+        return ui(STEP_TEXT[step])
+    return QCoreApplication.translate("OrderDetail", "at the {step} step").format(
+        step=step_text(step)
+    )
 
 
 def banner(name: str, background: str, foreground: str) -> QLabel:
@@ -80,7 +86,7 @@ def banner(name: str, background: str, foreground: str) -> QLabel:
 
 def read_only_table(headers: Sequence[str]) -> QTableWidget:
     table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(list(headers))
+    table.setHorizontalHeaderLabels([ui(title) for title in headers])
     table.verticalHeader().hide()
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -92,7 +98,7 @@ def read_only_table(headers: Sequence[str]) -> QTableWidget:
 
 
 def section(title: str) -> QLabel:
-    label = QLabel(title)
+    label = QLabel(title)  # translated by the caller
     label.setStyleSheet("font-size: 14px; font-weight: 600; padding-top: 8px;")
     return label
 
@@ -124,7 +130,10 @@ def fill_form(form: QFormLayout, facts: Sequence[tuple[str, str]]) -> None:
     for label, value in facts:
         text = plain_label(value)  # buyer name, address: as typed
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow(f"{label}:", text)
+        form.addRow(
+            QCoreApplication.translate("OrderDetailParts", "{label}:").format(label=ui(label)),
+            text,
+        )
 
 
 def address_text(address: dict[str, Any]) -> str:
@@ -140,8 +149,14 @@ def support_wording(error: str) -> str:
     """The stored "(correlation id X)" said as what it is for: a reference the merchant quotes
     when asking Walmart support (``WM_QOS.CORRELATION_ID``, engine ``error_text``)."""
     if not error.startswith("Walmart"):
-        return _CORRELATION.sub(r"(reference to quote if you ask for support: \1)", error)
-    return _CORRELATION.sub(r"(reference to quote to Walmart support: \1)", error)
+        quote = QCoreApplication.translate(
+            "OrderDetail", "(reference to quote if you ask for support: {reference})"
+        )
+    else:
+        quote = QCoreApplication.translate(
+            "OrderDetail", "(reference to quote to Walmart support: {reference})"
+        )
+    return _CORRELATION.sub(lambda found: quote.format(reference=found.group(1)), error)
 
 
 def blockers_text(blockers: Sequence[Blocker]) -> str:
@@ -155,13 +170,22 @@ def blockers_text(blockers: Sequence[Blocker]) -> str:
             else escape(blocker.sku)
         )
         where = (
-            f' — <a href="{escape(blocker.admin_url)}">open it in the Commerce admin</a>'
+            QCoreApplication.translate(
+                "OrderDetail", ' — <a href="{url}">open it in the Commerce admin</a>'
+            ).format(url=escape(blocker.admin_url))
             if blocker.admin_url
-            else " — find it by SKU in the Commerce admin (Catalog > Products)"
+            else QCoreApplication.translate(
+                "OrderDetail", " — find it by SKU in the Commerce admin (Catalog > Products)"
+            )
         )
         parts.append(f"<br>• {name} {blocker.problem}{where}")
     return (
-        "<br>Retry fails again until this is fixed in Commerce:"
+        QCoreApplication.translate(
+            "OrderDetail", "<br>Retry fails again until this is fixed in Commerce:"
+        )
         + "".join(parts)
-        + "<br>Fix it there and click Retry, or cancel the order on Walmart as “Out of stock”."
+        + QCoreApplication.translate(
+            "OrderDetail",
+            "<br>Fix it there and click Retry, or cancel the order on Walmart as “Out of stock”.",
+        )
     )

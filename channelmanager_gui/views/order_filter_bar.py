@@ -30,25 +30,28 @@ from channelmanager_gui.models.order_table_queries import (
     OrderCounts,
     OrderFilter,
 )
+from channelmanager_gui.text_marks import N_
+from channelmanager_gui.views.i18n import order_status, ui
+from channelmanager_gui.views.locale_format import number_text
 from channelmanager_gui.views.marketplace_filter import MarketplaceFilter
 from channelmanager_gui.views.style import Palette
 from channelmanager_gui.views.theme import themed
 
 # (attention kind or None for every order, chip title); red first: what is wrong, then time.
 CHIPS: tuple[tuple[Attention | None, str], ...] = (
-    (None, "All orders"),
-    (Attention.ERROR, "In error"),
-    (Attention.OVERDUE, "Overdue"),
-    (Attention.DUE_TODAY, "Due today"),
-    (Attention.CANCEL_REQUESTED, "Buyer asked to cancel"),
+    (None, N_("Labels", "All orders")),
+    (Attention.ERROR, N_("Labels", "In error")),
+    (Attention.OVERDUE, N_("Labels", "Overdue")),
+    (Attention.DUE_TODAY, N_("Labels", "Due today")),
+    (Attention.CANCEL_REQUESTED, N_("Labels", "Buyer asked to cancel")),
 )
 DATE_PRESETS: tuple[tuple[str, int | None], ...] = (
-    ("Any date", None),
-    ("Today", 0),
-    ("Last 7 days", 6),
-    ("Last 30 days", 29),
-    ("Last 90 days", 89),
-    ("Custom range", -1),
+    (N_("Labels", "Any date"), None),
+    (N_("Labels", "Today"), 0),
+    (N_("Labels", "Last 7 days"), 6),
+    (N_("Labels", "Last 30 days"), 29),
+    (N_("Labels", "Last 90 days"), 89),
+    (N_("Labels", "Custom range"), -1),
 )
 CUSTOM = len(DATE_PRESETS) - 1
 
@@ -95,7 +98,10 @@ class OrderFilterBar(QWidget):
         self.search = QLineEdit()
         self.search.setObjectName("pageSearch")
         self.search.setPlaceholderText(
-            "Search marketplace order, customer order, Commerce order, customer or tracking number"
+            self.tr(
+                "Search marketplace order, customer order, Commerce order, customer or "
+                "tracking number"
+            )
         )
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.search_edited)
@@ -106,9 +112,9 @@ class OrderFilterBar(QWidget):
         row.addWidget(self.marketplace)
         self.status = QComboBox()
         self.status.setAccessibleName("Status")
-        self.status.addItem("Any status", None)
+        self.status.addItem(self.tr("Any status"), None)
         for status in STATUS_ORDER:
-            self.status.addItem(status.value, status.value)
+            self.status.addItem(order_status(status.value), status.value)
         self.status.currentIndexChanged.connect(self.filter_changed)
         row.addWidget(self.status)
         row.addLayout(self._date_row())
@@ -121,7 +127,7 @@ class OrderFilterBar(QWidget):
         self.dates = QComboBox()
         self.dates.setAccessibleName("Order date")
         for title, _days in DATE_PRESETS:
-            self.dates.addItem(title)
+            self.dates.addItem(ui(title))
         self.dates.currentIndexChanged.connect(self._on_dates_currentIndexChanged)
         row.addWidget(self.dates)
         self.date_from, self.date_to = QDateEdit(), QDateEdit()
@@ -146,7 +152,7 @@ class OrderFilterBar(QWidget):
         self._chip_group = QButtonGroup(self)
         self._chip_group.setExclusive(True)
         for kind, title in CHIPS:
-            chip = QPushButton(title)
+            chip = QPushButton(ui(title))
             chip.setObjectName("attentionChip")
             chip.setCheckable(True)
             chip.setProperty("alert", kind in (Attention.ERROR, Attention.OVERDUE))
@@ -230,11 +236,14 @@ class OrderFilterBar(QWidget):
     def set_counts(self, counts: OrderCounts) -> None:
         for kind, title in CHIPS:
             count = counts.total if kind is None else counts.attention.get(kind, 0)
-            self.chips[kind].setText(f"{title}  {count:,}")
-        self.status.setItemText(0, f"Any status ({counts.total:,})")
+            self.chips[kind].setText(f"{ui(title)}  {number_text(count)}")
+        self.status.setItemText(
+            0, self.tr("Any status ({count})").format(count=number_text(counts.total))
+        )
         for index in range(1, self.status.count()):
             status = self.status.itemData(index)
-            self.status.setItemText(index, f"{status} ({counts.by_status.get(status, 0):,})")
+            count = number_text(counts.by_status.get(status, 0))
+            self.status.setItemText(index, f"{order_status(status)} ({count})")
 
     # -- slots ---------------------------------------------------------------------------------
 

@@ -13,9 +13,11 @@ from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.qt_text import plain_label
 from channelmanager_gui.services.ops.order_notes import read_note, save_note
+from channelmanager_gui.text_marks import N_
+from channelmanager_gui.views.i18n import core, ui
 from channelmanager_gui.views.style import TEXT_FAINT
 
-NO_NOTE = "No note. Notes stay on this computer and the search finds them."
+NO_NOTE = N_("Labels", "No note. Notes stay on this computer and the search finds them.")
 
 
 class NoteLine(QWidget):
@@ -25,12 +27,12 @@ class NoteLine(QWidget):
         self._order_id: int | None = None
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        title = QLabel("Note:")
+        title = QLabel(self.tr("Note:"))
         title.setStyleSheet("font-weight: 600;")
         self.text = plain_label()  # what the merchant typed, as typed
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.edit_button = QPushButton("Edit note…")
+        self.edit_button = QPushButton(self.tr("Edit note…"))
         self.edit_button.clicked.connect(self._on_edit_button_clicked)
         row.addWidget(title, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.text, 1)
@@ -41,17 +43,19 @@ class NoteLine(QWidget):
         self._show(read_note(self._db, order_id))
 
     def _show(self, note: str) -> None:
-        self.text.setText(note or NO_NOTE)
+        self.text.setText(note or ui(NO_NOTE))
         self.text.setStyleSheet("" if note else f"color: {TEXT_FAINT};")
 
     def _on_edit_button_clicked(self) -> None:
         if self._order_id is None:
             return
         current = read_note(self._db, self._order_id)
-        text, ok = QInputDialog.getMultiLineText(self, "Note on this order", "Note:", current)
+        text, ok = QInputDialog.getMultiLineText(
+            self, self.tr("Note on this order"), self.tr("Note:"), current
+        )
         if not ok:
             return
         try:
             self._show(save_note(self._db, self._order_id, text))
         except ValidationError as exc:
-            self.text.setText(exc.message)
+            self.text.setText(core("CoreText", exc.message))

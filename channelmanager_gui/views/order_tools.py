@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
@@ -25,6 +25,7 @@ from channelmanager_gui.services.ops.bulk_ship import load_orders as load_by_po
 from channelmanager_gui.services.ops.links import links_for_order
 from channelmanager_gui.services.ops.packing_slip import load_orders
 from channelmanager_gui.views.bulk_ship_dialog import BulkShipDialog
+from channelmanager_gui.views.i18n import core
 from channelmanager_gui.views.links_menu import add_links
 from channelmanager_gui.views.packing_slips import PackingSlipDialog
 
@@ -60,13 +61,16 @@ class OrderTools(QObject):
 
         def on_success(done: BulkCheck) -> None:
             self.changed.emit()
-            refused = "; ".join(f"{r.po}: {r.reason}" for r in done.refused)
-            shipped = f"{len(done.accepted)} order(s) shipped; queued for Walmart and Commerce."
-            self.notice.emit(shipped + (f" Not shipped — {refused}" if refused else ""))
+            refused = "; ".join(f"{r.po}: {core('CoreText', r.reason)}" for r in done.refused)
+            count = len(done.accepted)
+            shipped = self.tr("%n order(s) shipped; queued for Walmart and Commerce.", "", count)
+            if refused:
+                shipped += self.tr(" Not shipped — {refused}").format(refused=refused)
+            self.notice.emit(shipped)
 
         work = asyncio.to_thread(ship_accepted, self._db, check)
         return self._ops.run_op(
-            work, label="Ship several orders", changes=changes, on_success=on_success
+            work, label=self.tr("Ship several orders"), changes=changes, on_success=on_success
         )
 
     def packing_slips(self, order_ids: Sequence[int]) -> None:
@@ -84,7 +88,7 @@ def more_button(parent: QWidget, db: Database, current: Callable[[], Order | Non
     """The order detail's "More" button: Packing slip… and the links of the order shown
     (``current``), filled each time the menu opens so it follows the order on screen."""
     tools = OrderTools(db, parent)
-    button = QPushButton("More")
+    button = QPushButton(QCoreApplication.translate("OrderTools", "More"))
     menu = QMenu(button)
 
     def fill() -> None:
@@ -92,7 +96,7 @@ def more_button(parent: QWidget, db: Database, current: Callable[[], Order | Non
         order = current()
         if order is None:
             return
-        slip = menu.addAction("Packing slip…")
+        slip = menu.addAction(QCoreApplication.translate("OrderTools", "Packing slip…"))
         slip.triggered.connect(lambda: tools.packing_slips([order.id]))
         menu.addSeparator()
         tools.add_order_links(menu, order)

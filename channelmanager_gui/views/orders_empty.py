@@ -11,16 +11,19 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from channelmanager_gui.models.order_table_queries import Attention, OrderCounts
+from channelmanager_gui.text_marks import N_
+from channelmanager_gui.views.i18n import ui
 
-NO_ORDERS_HINT = (
+NO_ORDERS_HINT = N_(
+    "Labels",
     "Walmart orders appear here after the next sync; click “Sync now” at the top to fetch "
-    "them right away."
+    "them right away.",
 )
 EMPTY_ATTENTION = {
-    Attention.ERROR: "No order is in error.",
-    Attention.OVERDUE: "No order is overdue.",
-    Attention.DUE_TODAY: "Nothing else is due to ship today.",
-    Attention.CANCEL_REQUESTED: "No buyer is waiting for a cancellation.",
+    Attention.ERROR: N_("Labels", "No order is in error."),
+    Attention.OVERDUE: N_("Labels", "No order is overdue."),
+    Attention.DUE_TODAY: N_("Labels", "Nothing else is due to ship today."),
+    Attention.CANCEL_REQUESTED: N_("Labels", "No buyer is waiting for a cancellation."),
 }
 
 
@@ -45,7 +48,7 @@ class OrdersEmptyState(QWidget):
         for label in (self.title, self.message):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             column.addWidget(label)
-        self.show_all_button = QPushButton("Show all orders")
+        self.show_all_button = QPushButton(self.tr("Show all orders"))
         self.show_all_button.clicked.connect(self.clear_requested)
         column.addWidget(self.show_all_button, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addStretch(2)
@@ -57,12 +60,14 @@ class OrdersEmptyState(QWidget):
     def describe(self, counts: OrderCounts, *, narrowed: bool, kind: Attention | None) -> None:
         """Say why nothing is listed, given the counts and the filters chosen."""
         if counts.total == 0 and not narrowed:
-            title, message = "No orders yet", self._hint
+            title, message = self.tr("No orders yet"), ui(self._hint)
         elif kind is not None and counts.attention.get(kind, 0) == 0:
-            title, message = EMPTY_ATTENTION[kind], "Nothing needs you here right now."
+            title, message = ui(EMPTY_ATTENTION[kind]), self.tr("Nothing needs you here right now.")
         else:
-            title = "No orders match these filters"
-            message = "Search looks in both order numbers, the customer order and the customer."
+            title = self.tr("No orders match these filters")
+            message = self.tr(
+                "Search looks in both order numbers, the customer order and the customer."
+            )
         self.title.setText(title)
         self.message.setText(message)
         self.show_all_button.setVisible(narrowed)

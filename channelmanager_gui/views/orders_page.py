@@ -31,6 +31,7 @@ from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order_table_queries import Attention, OrderCounts, OrderFilter
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import Change, ChangeBus
+from channelmanager_gui.views.i18n import core
 from channelmanager_gui.views.order_actions import Clock, OrderActions
 from channelmanager_gui.views.order_detail import OrderDetailView
 from channelmanager_gui.views.order_filter_bar import OrderFilterBar
@@ -93,7 +94,10 @@ class OrdersPage(QWidget):
         self._store_id: int | None = None
         self.last_task: asyncio.Task[Any] | None = None  # the last action started (tests)
         self.model = OrdersTableModel(
-            db, clock=clock, runner=runner or threaded_runner(ops, "Load orders"), parent=self
+            db,
+            clock=clock,
+            runner=runner or threaded_runner(ops, self.tr("Load orders")),
+            parent=self,
         )
         self.actions = OrderActions(db, ops, self, changes=changes, clock=clock)
         self.tools = OrderTools(db, self, ops, changes)
@@ -143,19 +147,19 @@ class OrdersPage(QWidget):
 
     def _toolbar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
-        title = QLabel("Orders")
+        title = QLabel(self.tr("Orders"))
         title.setObjectName("pageTitle")
         title.setStyleSheet("font-size: 18px; font-weight: 600;")
         bar.addWidget(title)
         bar.addSpacing(12)
-        self.open_action = self._action("Open", self.open_selected)
-        self.ship_action = self._action("Ship…", self.ship_selected)
-        self.cancel_action = self._action("Cancel order…", self.cancel_selected)
-        self.retry_action = self._action("Retry", self.retry_selected)
-        self.copy_action = self._action("Copy order numbers", self.copy_selected)
+        self.open_action = self._action(self.tr("Open"), self.open_selected)
+        self.ship_action = self._action(self.tr("Ship…"), self.ship_selected)
+        self.cancel_action = self._action(self.tr("Cancel order…"), self.cancel_selected)
+        self.retry_action = self._action(self.tr("Retry"), self.retry_selected)
+        self.copy_action = self._action(self.tr("Copy order numbers"), self.copy_selected)
         self.copy_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
-        self.slip_action = self._action("Packing slip…", self.slips_selected)
-        self.ship_many_action = self._action("Ship several…", self.ship_many_selected)
+        self.slip_action = self._action(self.tr("Packing slip…"), self.slips_selected)
+        self.ship_many_action = self._action(self.tr("Ship several…"), self.ship_many_selected)
         self.buttons: dict[QAction, QPushButton] = {}
         on_bar = (self.ship_action, self.ship_many_action, self.cancel_action, self.retry_action)
         for action in (*on_bar, self.slip_action):
@@ -372,24 +376,29 @@ class OrdersPage(QWidget):
         (ship_ok, ship_why), (cancel_ok, cancel_why) = self.actions.availability(ids)
         in_error = self._selected_in_error()
         states = {
-            self.open_action: (len(ids) == 1, "Select one order to open."),
+            self.open_action: (len(ids) == 1, self.tr("Select one order to open.")),
             self.ship_action: (ship_ok, ship_why),
             self.cancel_action: (cancel_ok, cancel_why),
-            self.retry_action: (bool(in_error), "Retry is for orders in error."),
-            self.copy_action: (bool(ids), "Select orders to copy their numbers."),
-            self.slip_action: (bool(ids), "Select orders to print their packing slips."),
+            self.retry_action: (bool(in_error), self.tr("Retry is for orders in error.")),
+            self.copy_action: (bool(ids), self.tr("Select orders to copy their numbers.")),
+            self.slip_action: (bool(ids), self.tr("Select orders to print their packing slips.")),
             self.ship_many_action: (True, ""),  # a CSV can name any order
         }
         for action, (enabled, why) in states.items():
             action.setEnabled(enabled)
+            why = core("CoreText", why)
             action.setToolTip("" if enabled else why)
             button = self.buttons.get(action)
             if button is not None:
                 button.setEnabled(enabled)
                 button.setToolTip("" if enabled else why)
-        self.retry_action.setText(f"Retry {len(in_error)} orders" if len(in_error) > 1 else "Retry")
+        self.retry_action.setText(
+            self.tr("Retry %n order(s)", "", len(in_error))
+            if len(in_error) > 1
+            else self.tr("Retry")
+        )
         self.buttons[self.retry_action].setText(self.retry_action.text())
-        self.selection_label.setText(f"{len(ids):,} selected" if len(ids) > 1 else "")
+        self.selection_label.setText(self.tr("%n selected", "", len(ids)) if len(ids) > 1 else "")
 
     def _on_table_doubleClicked(self, index: QModelIndex) -> None:
         if index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEnabled:

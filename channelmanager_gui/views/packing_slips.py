@@ -52,7 +52,9 @@ class PackingSlipDialog(QDialog):
         count = len(orders)
         first = orders[0].marketplace_order_id if orders else ""
         self.setWindowTitle(
-            f"Packing slip — order {first}" if count == 1 else f"Packing slips — {count} orders"
+            self.tr("Packing slip — order {po}").format(po=first)
+            if count == 1
+            else self.tr("Packing slips — %n orders", "", count)
         )
         self._setup_ui(count)
 
@@ -66,14 +68,14 @@ class PackingSlipDialog(QDialog):
 
     def _setup_ui(self, count: int) -> None:
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"{count} slip{'s' if count != 1 else ''}, one page per order."))
+        layout.addWidget(QLabel(self.tr("%n slip(s), one page per order.", "", count)))
         self.preview = QTextBrowser()
         self.preview.setOpenLinks(False)
         self.preview.setHtml(self.html)  # escaped in services/packing_slip.py
         layout.addWidget(self.preview, 1)
         buttons = QDialogButtonBox()
-        self.save_button = QPushButton("Save as PDF…")
-        self.print_button = QPushButton("Print…")
+        self.save_button = QPushButton(self.tr("Save as PDF…"))
+        self.print_button = QPushButton(self.tr("Print…"))
         self.print_button.setObjectName("primaryButton")
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -94,7 +96,10 @@ class PackingSlipDialog(QDialog):
 
     def _on_save_button_clicked(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, "Save packing slips", str(Path.home() / self.default_file_name()), "PDF (*.pdf)"
+            self,
+            self.tr("Save packing slips"),
+            str(Path.home() / self.default_file_name()),
+            self.tr("PDF (*.pdf)"),
         )
         if name:
             self.save_to(Path(name if name.lower().endswith(".pdf") else f"{name}.pdf"))

@@ -33,6 +33,9 @@ QPushButton#dashboardCard {{
 QPushButton#dashboardCard:hover {{ border-color: {p.ACCENT}; }}
 QLabel#cardCount, QLabel#cardTitle {{ background: transparent; }}
 QLabel#cardTitle {{ color: {p.TEXT_MUTED}; font-size: 13px; }}
+QScrollArea#storeSummaryScroll, QScrollArea#storeSummaryScroll > QWidget > QWidget {{
+    background: transparent;
+}}
 QLabel#storeSummary {{
     background: {p.SURFACE}; border: 1px solid {p.BORDER}; border-radius: 8px; padding: 10px 14px;
 }}

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QWidget
 
 from channelmanager_gui.models.dashboard_queries import DashboardCounts
@@ -21,12 +21,18 @@ from channelmanager_gui.services import ops as core
 from channelmanager_gui.services.changes import Change, ChangeBus, Changes
 from channelmanager_gui.services.ops import CredentialStore, SecretSource
 from channelmanager_gui.services.sync_status import SyncStatusBoard
+from channelmanager_gui.text_marks import N_
 from channelmanager_gui.views.activity_page import ActivityPage
-from channelmanager_gui.views.add_products_dialog import AddProductsDialog, StoreChoice
+from channelmanager_gui.views.add_products_dialog import (
+    AddProductsDialog,
+    StoreChoice,
+    import_summary,
+)
 from channelmanager_gui.views.change_bridge import ChangeBridge
 from channelmanager_gui.views.dashboard_page import DashboardPage
 from channelmanager_gui.views.export_menu import ExportMenu
 from channelmanager_gui.views.global_search import GlobalSearch
+from channelmanager_gui.views.i18n import ui
 from channelmanager_gui.views.listings_page import ListingsPage
 from channelmanager_gui.views.main_window import MainWindow
 from channelmanager_gui.views.matching_page import MatchingPage
@@ -36,8 +42,9 @@ from channelmanager_gui.views.returns_page import ReturnsPage
 from channelmanager_gui.views.settings_page import SettingsPage
 from channelmanager_gui.views.table_support import threaded_runner
 from channelmanager_gui.views.tables.paged import Runner
+from channelmanager_gui.views.thumbnails import ThumbnailLoader
 
-NO_ENGINE_FOR_IMPORT = "Connect a store (Settings) before adding products."
+NO_ENGINE_FOR_IMPORT = N_("Labels", "Connect a store (Settings) before adding products.")
 
 
 @dataclass
@@ -84,6 +91,7 @@ class PageDeps:
     sync_now: Callable[[str | None], None]  # every loop (None) or one (its board label)
     set_paused: Callable[[bool], None]
     runner: Runner[Any] | None = None  # tests run page queries inline; the app in threads
+    thumbnails: ThumbnailLoader | None = None  # product images; none without a store's secrets
 
 
 def mount_pages(deps: PageDeps) -> Pages:
@@ -100,7 +108,9 @@ def mount_pages(deps: PageDeps) -> Pages:
         activity=ActivityPage(db, deps.board, ops, **run),
         settings=SettingsPage(db, CredentialStore(), ops),
         search=GlobalSearch(
-            db, deps.window.top_bar.search, deps.runner or threaded_runner(ops, "Search")
+            db,
+            deps.window.top_bar.search,
+            deps.runner or threaded_runner(ops, QCoreApplication.translate("PageWiring", "Search")),
         ),
     )
     window = deps.window
@@ -116,6 +126,8 @@ def mount_pages(deps: PageDeps) -> Pages:
         window.set_page(area, page)
     _wire_navigation(deps, pages)
     _wire_actions(deps, pages)
+    if deps.thumbnails is not None:
+        _wire_thumbnails(deps.thumbnails, pages)
     for page in pages.with_changes():
         deps.change_bridge.changed.connect(page.on_changes)
     window.top_bar.store_changed.connect(lambda store_id: _set_store(pages, store_id))
@@ -123,6 +135,14 @@ def mount_pages(deps: PageDeps) -> Pages:
     pages.settings.stores_changed.connect(lambda: changes.publish(Changes.of(Change.STORES)))
     window.export_menu = ExportMenu(window, window.file_menu, db, ops, window.top_bar.current_store)
     return pages
+
+
+def _wire_thumbnails(loader: ThumbnailLoader, pages: Pages) -> None:
+    """Product images in the Listings and Matching tables, the candidates and order lines."""
+    pages.listings.model.set_thumbnails(loader, pages.listings.table)
+    pages.matching.model.set_thumbnails(loader, pages.matching.table)
+    pages.matching.panel.set_thumbnails(loader)
+    pages.orders.detail.set_thumbnails(loader)
 
 
 def _set_store(pages: Pages, store_id: int) -> None:
@@ -204,29 +224,61 @@ def _add_products(deps: PageDeps, parent: QWidget) -> None:
     the store's clients themselves, and the op runner publishes the import's changes."""
     known = core.list_stores(deps.db)  # a handful of rows
     if deps.secrets is None or not known:
-        deps.window.status.notice(NO_ENGINE_FOR_IMPORT)
+        deps.window.status.notice(ui(NO_ENGINE_FOR_IMPORT))
         return
     chosen = deps.window.top_bar.current_store()
     store = next((s for s in known if s.id == chosen), known[0])
     choice = StoreChoice(deps.db, deps.secrets, store.id, store.name)
     result = AddProductsDialog.ask(parent, choice, deps.ops, deps.changes)
     if result is not None:
-        deps.window.status.notice(f"Products imported: {result.summary()}", 8000)
+        deps.window.status.notice(
+            QCoreApplication.translate("PageWiring", "Products imported: {summary}").format(
+                summary=import_summary(result)
+            ),
+            8000,
+        )
 
 
 def order_badges(counts: DashboardCounts) -> list[Badge]:
     """The Orders area's badges: errors and late orders in red, due today."""
     return [
-        Badge(counts.orders_in_error, "orders in error", alert=True, label="in error"),
-        Badge(counts.orders_overdue, "orders overdue (past their ship-by date)", True, "late"),
-        Badge(counts.orders_due_today, "orders due to ship today", label="today"),
+        Badge(
+            counts.orders_in_error,
+            N_("Labels", "orders in error"),
+            alert=True,
+            label=N_("Labels", "in error"),
+        ),
+        Badge(
+            counts.orders_overdue,
+            N_("Labels", "orders overdue (past their ship-by date)"),
+            True,
+            N_("Labels", "late"),
+        ),
+        Badge(
+            counts.orders_due_today,
+            N_("Labels", "orders due to ship today"),
+            label=N_("Labels", "today"),
+        ),
     ]
 
 
 def listing_badges(counts: DashboardCounts) -> list[Badge]:
-    return [Badge(counts.listings_in_error, "listings in error", alert=True, label="in error")]
+    return [
+        Badge(
+            counts.listings_in_error,
+            N_("Labels", "listings in error"),
+            alert=True,
+            label=N_("Labels", "in error"),
+        )
+    ]
 
 
 def _matching_badges(counts: dict[Any, int]) -> list[Badge]:
     choose = counts.get(MatchGroup.CHOOSE, 0)
-    return [Badge(choose, "listings need you to pick a Walmart item", label="to pick")]
+    return [
+        Badge(
+            choose,
+            N_("Labels", "listings need you to pick a Walmart item"),
+            label=N_("Labels", "to pick"),
+        )
+    ]

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import QLabel, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from channelmanager_gui.models.order import OrderStatus
+from channelmanager_gui.views.i18n import order_status
 from channelmanager_gui.views.style import colour, current
 from channelmanager_gui.views.tables.orders import NOTE_ROLE, STATUS_ROLE
 from channelmanager_gui.views.theme import themed
@@ -60,13 +61,13 @@ class StatusPillDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect: QRect = option.rect
         metrics = QFontMetrics(option.font)
-        pill = self._pill_rect(rect, metrics, status)
+        pill = self._pill_rect(rect, metrics, self.pill_text(status))
         background, foreground = pill_colours(status)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(background))
         painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
         painter.setPen(QColor(foreground))
-        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, status)
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, self.pill_text(status))
         note = index.data(NOTE_ROLE) or ""
         if note:
             note_rect = QRect(
@@ -85,12 +86,17 @@ class StatusPillDelegate(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         hint = super().sizeHint(option, index)
-        status = index.data(STATUS_ROLE) or ""
+        status = self.pill_text(index.data(STATUS_ROLE) or "")
         metrics = QFontMetrics(option.font)
         width = metrics.horizontalAdvance(status) + 2 * _H_PAD + 2 * _GAP
         return QSize(
             max(hint.width(), width), max(hint.height(), metrics.height() + 2 * _V_PAD + 4)
         )
+
+    def pill_text(self, value: str) -> str:
+        """The words on the pill: the status in the language shown (the role holds the value,
+        which also picks the colours)."""
+        return order_status(value)
 
     @staticmethod
     def _pill_rect(cell: QRect, metrics: QFontMetrics, status: str) -> QRect:
@@ -109,8 +115,8 @@ class StatusPill(QLabel):
         self.set_status(status)
 
     def set_status(self, status: str) -> None:
-        self.setText(status)
-        self.setAccessibleName(f"Status: {status}")
+        self.setText(order_status(status))
+        self.setAccessibleName(self.tr("Status: {status}").format(status=order_status(status)))
         themed(self, lambda _palette: _pill_style(status))
 
 

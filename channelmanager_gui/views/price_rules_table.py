@@ -193,7 +193,7 @@ class PriceRulesTable(QWidget):
 
     def _on_add_button_clicked(self) -> None:
         number = self.table.rowCount() + 1
-        self._append({"name": self.tr("Rule {0}").format(number), "amount": "5"})
+        self._append({"name": self.tr("Rule {number}").format(number=number), "amount": "5"})
         self.table.selectRow(number - 1)
         self.changed.emit()
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -31,6 +31,9 @@ from channelmanager_gui.models.order import Return
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services import ops
 from channelmanager_gui.services.changes import Change, ChangeBus
+from channelmanager_gui.text_marks import N_
+from channelmanager_gui.views.i18n import ui
+from channelmanager_gui.views.locale_format import date_time_text, number_text
 from channelmanager_gui.views.marketplace_filter import MarketplaceFilter, marketplace_name
 from channelmanager_gui.views.page_style import page_style
 from channelmanager_gui.views.table_support import ask_confirmation, threaded_runner
@@ -38,27 +41,32 @@ from channelmanager_gui.views.tables.paged import Runner
 from channelmanager_gui.views.theme import themed
 
 COLUMNS = (
-    "Return",
-    "Customer order",
-    "Status",
-    "Refund",
-    "In Commerce",
-    "Refunded on",
-    "Problem",
-    "Marketplace",  # shown first (moved on screen); last here, so the indexes stay
+    N_("Labels", "Return"),
+    N_("Labels", "Customer order"),
+    N_("Labels", "Status"),
+    N_("Labels", "Refund"),
+    N_("Labels", "In Commerce"),
+    N_("Labels", "Refunded on"),
+    N_("Labels", "Problem"),
+    N_("Labels", "Marketplace"),  # shown first (moved on screen); last here, so the indexes stay
 )
-EMPTY = "No Walmart returns yet. Returns buyers open on Walmart appear here after the next sync."
-REFUND = "Refund on Walmart"
-SELECT_ONE = "Select one return to refund it on Walmart."
+EMPTY = N_(
+    "Labels",
+    "No Walmart returns yet. Returns buyers open on Walmart appear here after the next sync.",
+)
+REFUND = N_("Labels", "Refund on Walmart")
+SELECT_ONE = N_("Labels", "Select one return to refund it on Walmart.")
 
 
 def progress_text(ret: Return) -> str:
     """Where the return stands in Commerce, in a merchant's words."""
     if ret.commerce_creditmemo_id:
-        return f"Credit memo #{ret.commerce_creditmemo_id}"
+        return QCoreApplication.translate("ReturnsPage", "Credit memo #{id}").format(
+            id=ret.commerce_creditmemo_id
+        )
     if ret.commerce_rma_id:
-        return f"RMA #{ret.commerce_rma_id}"
-    return "Awaiting a credit memo"
+        return QCoreApplication.translate("ReturnsPage", "RMA #{id}").format(id=ret.commerce_rma_id)
+    return QCoreApplication.translate("ReturnsPage", "Awaiting a credit memo")
 
 
 class ReturnsPage(QWidget):
@@ -82,7 +90,7 @@ class ReturnsPage(QWidget):
         self._store_id: int | None = None
         self._returns: list[Return] = []
         self._blockers: dict[int, str] = {}
-        self._runner = runner or threaded_runner(ops, "Load returns")
+        self._runner = runner or threaded_runner(ops, self.tr("Load returns"))
         self._setup_ui()
         self.refresh()
 
@@ -90,7 +98,7 @@ class ReturnsPage(QWidget):
         themed(self, page_style)  # the page title and empty state look as on every page
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
-        title = QLabel("Returns")
+        title = QLabel(self.tr("Returns"))
         title.setObjectName("pageTitle")
         bar = QHBoxLayout()
         bar.addWidget(title)
@@ -98,18 +106,18 @@ class ReturnsPage(QWidget):
         self.marketplace = MarketplaceFilter()
         self.marketplace.currentIndexChanged.connect(self.refresh)
         bar.addWidget(self.marketplace)
-        self.refund_button = QPushButton(REFUND)
+        self.refund_button = QPushButton(ui(REFUND))
         self.refund_button.setEnabled(False)
-        self.refund_button.setToolTip(SELECT_ONE)
+        self.refund_button.setToolTip(ui(SELECT_ONE))
         self.refund_button.clicked.connect(self.refund_selected)
         bar.addWidget(self.refund_button)
         layout.addLayout(bar)
-        self.empty = QLabel(EMPTY)
+        self.empty = QLabel(ui(EMPTY))
         self.empty.setObjectName("emptyMessage")
         self.empty.setWordWrap(True)
         layout.addWidget(self.empty)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([ui(title) for title in COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -147,32 +155,43 @@ class ReturnsPage(QWidget):
         if ret is None or self._blockers.get(ret.id, SELECT_ONE):
             return None
         units = sum(int(ln.get("qty") or 0) - int(ln.get("refunded_qty") or 0) for ln in ret.lines)
-        question = (
-            f"Refund Walmart return {ret.return_order_id} (customer order "
-            f"{ret.customer_order_id}, {units} unit(s), {ret.refund_amount:,.2f}) on Walmart "
-            "now, without waiting for a credit memo in Commerce?\n\nWalmart refunds the buyer; "
-            "if the order was invoiced in Commerce, a credit memo is made there too."
+        question = self.tr(
+            "Refund Walmart return {return_id} (customer order {customer_order}, %n unit(s), "
+            "{amount}) on Walmart now, without waiting for a credit memo in Commerce?\n\n"
+            "Walmart refunds the buyer; if the order was invoiced in Commerce, a credit memo is "
+            "made there too.",
+            "",
+            units,
+        ).format(
+            return_id=ret.return_order_id,
+            customer_order=ret.customer_order_id,
+            amount=number_text(ret.refund_amount, 2),
         )
-        if not ask_confirmation(self, REFUND, question):
+        if not ask_confirmation(self, ui(REFUND), question):
             return None
         work = asyncio.to_thread(ops.refund, self._db, ret.id)
-        label = f"Refund Walmart return {ret.return_order_id}"
+        label = self.tr("Refund Walmart return {return_id}").format(return_id=ret.return_order_id)
         return self._ops.run_op(
             work, label=label, changes=self._changes, on_success=self._refund_queued
         )
 
     def _refund_queued(self, queued: ops.RefundQueued) -> None:
         self.notice.emit(
-            f"Refund of Walmart return {queued.return_order_id} queued "
-            f"({queued.units} unit(s), order {queued.marketplace_order_id})."
+            self.tr(
+                "Refund of Walmart return {return_id} queued (%n unit(s), order {order}).",
+                "",
+                queued.units,
+            ).format(return_id=queued.return_order_id, order=queued.marketplace_order_id)
         )
         self.refresh()
 
     def _update_button(self) -> None:
         ret = self.selected()
-        why = SELECT_ONE if ret is None else self._blockers.get(ret.id, SELECT_ONE)
+        why = ui(SELECT_ONE) if ret is None else self._blockers.get(ret.id, ui(SELECT_ONE))
         if ret is not None and not why:
-            why = f"Refund Walmart return {ret.return_order_id} on Walmart now."
+            why = self.tr("Refund Walmart return {return_id} on Walmart now.").format(
+                return_id=ret.return_order_id
+            )
             self.refund_button.setEnabled(True)
         else:
             self.refund_button.setEnabled(False)
@@ -191,9 +210,9 @@ class ReturnsPage(QWidget):
                 ret.return_order_id,
                 ret.customer_order_id,
                 ret.status,
-                f"{ret.refund_amount:,.2f}",
+                number_text(ret.refund_amount, 2),
                 progress_text(ret),
-                refunded.astimezone().strftime("%Y-%m-%d %H:%M") if refunded else "",
+                date_time_text(refunded.astimezone()) if refunded else "",
                 ret.error or "",
                 marketplace_name(ret.marketplace),
             )

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
@@ -38,9 +39,11 @@ from channelmanager_gui.services.ops import (
     ListingRules,
     StoreSettings,
 )
+from channelmanager_gui.text_marks import N_
 from channelmanager_gui.views.amazon_account_dialog import AmazonAccountDialog
 from channelmanager_gui.views.appearance_settings import AppearanceSettings
 from channelmanager_gui.views.desktop_settings import DesktopSettings
+from channelmanager_gui.views.i18n import core, ui
 from channelmanager_gui.views.listing_rules_dialog import ListingRulesDialog
 from channelmanager_gui.views.page_style import page_style
 from channelmanager_gui.views.store_dialog import INTERVAL_LABELS, StoreDialog
@@ -54,7 +57,12 @@ AskRules = Callable[[QWidget, Database, int], "Changes | None"]
 # (parent, db, creds, ops, store_id) -> the saved account's id or None: AmazonAccountDialog.ask.
 AskAccount = Callable[[QWidget, Database, CredentialStore, OpRunner, int], "int | None"]
 STORE_ID_ROLE = Qt.ItemDataRole.UserRole
-COLUMNS = ("Store", "Commerce", "Store view", "Walmart API")
+COLUMNS = (
+    N_("Labels", "Store"),
+    N_("Labels", "Commerce"),
+    N_("Labels", "Store view"),
+    N_("Labels", "Walmart API"),
+)
 
 
 class SettingsPage(QWidget):
@@ -91,22 +99,25 @@ class SettingsPage(QWidget):
     def _setup_ui(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
-        title = QLabel("Settings")
+        title = QLabel(self.tr("Settings"))
         title.setObjectName("pageTitle")
         layout.addWidget(title)
-        heading = QLabel("Stores")
+        heading = QLabel(self.tr("Stores"))
         heading.setObjectName("sectionTitle")
         layout.addWidget(heading)
         explain = QLabel(
-            "Each store links a Commerce store view to a Walmart seller account. Sync intervals "
-            "and identifier attributes are set per store (Edit), the stock and prices sent to "
-            "marketplaces under Listing rules. Secrets stay in the system keyring."
+            self.tr(
+                "Each store links a Commerce store view to a Walmart seller account. Sync "
+                "intervals and identifier attributes are set per store (Edit), the stock and "
+                "prices sent to marketplaces under Listing rules. Secrets stay in the system "
+                "keyring."
+            )
         )
         explain.setWordWrap(True)
         layout.addWidget(explain)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("storeTable")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([ui(title) for title in COLUMNS])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -116,13 +127,12 @@ class SettingsPage(QWidget):
             self.table.horizontalHeader().resizeSection(column, width)
         self.table.itemSelectionChanged.connect(self._on_table_item_selection_changed)
         self.table.cellDoubleClicked.connect(lambda *_: self.edit_selected())
-        self.table.setMaximumHeight(180)
         layout.addWidget(self.table)
         buttons = QHBoxLayout()
-        self.add_button = QPushButton("Add store…")
+        self.add_button = QPushButton(self.tr("Add store…"))
         self.add_button.setObjectName("primaryButton")
         self.add_button.clicked.connect(self.add_store)
-        self.edit_button = QPushButton("Edit…")
+        self.edit_button = QPushButton(self.tr("Edit…"))
         self.edit_button.clicked.connect(self.edit_selected)
         self.rules_button = QPushButton(self.tr("Listing rules…"))
         self.rules_button.setToolTip(self.tr("Stock and price rules of the selected store"))
@@ -130,7 +140,7 @@ class SettingsPage(QWidget):
         self.amazon_button = QPushButton(self.tr("Amazon account…"))
         self.amazon_button.setToolTip(self.tr("Add, edit and test the store's Amazon account"))
         self.amazon_button.clicked.connect(self.edit_amazon_selected)
-        self.remove_button = QPushButton("Remove…")
+        self.remove_button = QPushButton(self.tr("Remove…"))
         self.remove_button.clicked.connect(self.remove_selected)
         for button in (self.add_button, self.edit_button, self.rules_button, self.amazon_button,
                        self.remove_button):  # fmt: skip
@@ -140,19 +150,25 @@ class SettingsPage(QWidget):
         self.notice = plain_label()
         self.notice.setWordWrap(True)
         layout.addWidget(self.notice)
-        heading = QLabel("Sync and rules of the selected store")
+        heading = QLabel(self.tr("Sync and rules of the selected store"))
         heading.setObjectName("sectionTitle")
         layout.addWidget(heading)
         # Our own markup, with what the merchant typed escaped in settings_summary
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setObjectName("storeSummary")
-        # It takes the room left (stretch 1) rather than forcing the page past 700 px.
-        self.summary.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self.summary.setWordWrap(True)
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.summary, 1)
+        # It takes the room left (stretch 1) rather than forcing the page past 700 px, and
+        # scrolls when that is too little: at 1024 × 700 its last lines were cut off unseen.
+        self.summary_scroll = QScrollArea()
+        self.summary_scroll.setObjectName("storeSummaryScroll")
+        self.summary_scroll.setWidgetResizable(True)
+        self.summary_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.summary_scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        self.summary_scroll.setWidget(self.summary)
+        layout.addWidget(self.summary_scroll, 1)
         # Side by side: stacked, the page would not fit a 1024 × 700 window (issue 20 #8)
         desktop_row = QHBoxLayout()
         self.desktop = DesktopSettings(self._db, self._autostart)
@@ -168,18 +184,29 @@ class SettingsPage(QWidget):
         known = ops.list_stores(self._db)
         self.table.setRowCount(len(known))
         for row, store in enumerate(known):
-            name = f"{store.name} (demo)" if store.is_demo else store.name
+            name = self.tr("{name} (demo)").format(name=store.name) if store.is_demo else store.name
             values = (name, store.commerce_url, store.commerce_store_code, store.walmart_url)
             for column, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 item.setToolTip(verbatim(text))
                 self.table.setItem(row, column, item)
             self.table.item(row, 0).setData(STORE_ID_ROLE, store.id)
+        self._fit_table(len(known))
         if not known:
-            self.notice.setText("No store yet: add your Commerce store and Walmart account.")
+            self.notice.setText(
+                self.tr("No store yet: add your Commerce store and Walmart account.")
+            )
         elif self.selected_store() is None:
             self.table.selectRow(0)
         self._on_table_item_selection_changed()
+
+    def _fit_table(self, rows: int) -> None:
+        """As tall as its stores (three rows' room, up to five, then it scrolls): the rules
+        below get the rest of a 700 px window."""
+        table = self.table
+        shown = min(max(rows, 3), 5)
+        height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+        table.setFixedHeight(height + shown * table.verticalHeader().defaultSectionSize())
 
     def selected_store(self) -> int | None:
         rows = {index.row() for index in self.table.selectedIndexes()}
@@ -190,12 +217,13 @@ class SettingsPage(QWidget):
 
     def add_store(self) -> None:
         saved = self._ask_store(self, self._db, self._creds, self._ops, None)
-        self._after(saved, "added")
+        self._after(saved, self.tr("Store added. Syncing picks up the change."))
 
     def edit_selected(self) -> None:
         store_id = self.selected_store()
         if store_id is not None:
-            self._after(self._ask_store(self, self._db, self._creds, self._ops, store_id), "saved")
+            saved = self._ask_store(self, self._db, self._creds, self._ops, store_id)
+            self._after(saved, self.tr("Store saved. Syncing picks up the change."))
 
     def edit_rules_selected(self) -> None:
         """The listing rules editor; its changes are announced like a store edit's."""
@@ -217,21 +245,21 @@ class SettingsPage(QWidget):
         if store_id is None:
             return
         name = next(s.name for s in ops.list_stores(self._db) if s.id == store_id)
-        text = (
-            f"Remove “{name}”? Its listings, orders and history are deleted from this computer "
+        text = self.tr(
+            "Remove “{name}”? Its listings, orders and history are deleted from this computer "
             "and its secrets from the keyring. Nothing changes in Commerce or on Walmart."
-        )
-        if self._confirm(self, f"Remove {name}", text):
+        ).format(name=name)
+        if self._confirm(self, self.tr("Remove {name}").format(name=name), text):
             ops.store.remove(self._db, self._creds, store_id)
-            self._after(store_id, "removed")
+            self._after(store_id, self.tr("Store removed. Syncing picks up the change."))
 
     # -- internals -----------------------------------------------------------------------------
 
-    def _after(self, store_id: int | None, verb: str) -> None:
+    def _after(self, store_id: int | None, done: str) -> None:
         if store_id is None:
             return
         self.reload()
-        self.notice.setText(f"Store {verb}. Syncing picks up the change.")
+        self.notice.setText(done)
         self.stores_changed.emit()
 
     def _on_table_item_selection_changed(self) -> None:
@@ -249,7 +277,9 @@ class SettingsPage(QWidget):
 def settings_summary(settings: StoreSettings) -> str:
     """The rules in a few lines of rich text, to read without opening the dialog."""
     every = ", ".join(
-        f"{_lower_first(INTERVAL_LABELS.get(name, name))} every {_seconds(value)}"
+        QCoreApplication.translate("SettingsSummary", "{check} every {interval}").format(
+            check=_lower_first(ui(INTERVAL_LABELS.get(name, name))), interval=_seconds(value)
+        )
         for name, value in settings.intervals.items()
     )
     attributes = ", ".join(
@@ -258,39 +288,54 @@ def settings_summary(settings: StoreSettings) -> str:
     )
     reason = settings.commerce_cancel_reason
     cancel = (
-        f"cancelled on Walmart as “{CANCEL_REASON_LABELS[reason]}”"
+        QCoreApplication.translate("SettingsSummary", "cancelled on Walmart as “{reason}”").format(
+            reason=core("CancelReason", CANCEL_REASON_LABELS[reason])
+        )
         if reason
-        else "held until you choose Walmart's reason"
+        else QCoreApplication.translate("SettingsSummary", "held until you choose Walmart's reason")
     )
-    return (
-        f"{rules_summary(settings.listing_rules)}"
-        f"<p><b>Order cancelled in Commerce:</b> {cancel}.</p>"
-        f"<p><b>Identifiers read from:</b> {attributes or 'none'}.</p>"
-        f"<p><b>Shipments:</b> from the Commerce source "
-        f"“{html.escape(settings.ship_source_code)}”, which Commerce takes the stock from.</p>"
-        f"<p><b>Checks:</b> {every}.</p>"
-        f"<p><b>Commerce order e-mail:</b> {html.escape(settings.order_email)} (Commerce's "
-        "order, invoice and shipment e-mails go there, never to the Walmart buyer).</p>"
+    return rules_summary(settings.listing_rules) + QCoreApplication.translate(
+        "SettingsSummary",
+        "<p><b>Order cancelled in Commerce:</b> {cancel}.</p>"
+        "<p><b>Identifiers read from:</b> {attributes}.</p>"
+        "<p><b>Shipments:</b> from the Commerce source “{source}”, which Commerce takes the "
+        "stock from.</p>"
+        "<p><b>Checks:</b> {checks}.</p>"
+        "<p><b>Commerce order e-mail:</b> {email} (Commerce's order, invoice and shipment "
+        "e-mails go there, never to the Walmart buyer).</p>",
+    ).format(
+        cancel=cancel,
+        attributes=attributes or QCoreApplication.translate("SettingsSummary", "none"),
+        source=html.escape(settings.ship_source_code),
+        checks=every,
+        email=html.escape(settings.order_email),
     )
 
 
 def rules_summary(rules: ListingRules) -> str:
     """The listing rules in two lines of rich text (rule names escaped: merchant-typed)."""
-    tr = partial(QCoreApplication.translate, "SettingsPage")
-    stock = tr("the Commerce salable quantity")
+    stock = QCoreApplication.translate("RulesSummary", "the Commerce salable quantity")
     if rules.safety_buffer:
-        stock += tr(", less {0} held back").format(rules.safety_buffer)
+        stock += QCoreApplication.translate("RulesSummary", ", less {units} held back").format(
+            units=rules.safety_buffer
+        )
     if rules.out_of_stock_threshold:
-        stock += tr("; 0 at or below {0}").format(rules.out_of_stock_threshold)
+        stock += QCoreApplication.translate("RulesSummary", "; 0 at or below {units}").format(
+            units=rules.out_of_stock_threshold
+        )
     if rules.max_quantity is not None:
-        stock += tr("; at most {0}").format(rules.max_quantity)
-    price = tr("the Commerce price")
+        stock += QCoreApplication.translate("RulesSummary", "; at most {units}").format(
+            units=rules.max_quantity
+        )
+    price = QCoreApplication.translate("RulesSummary", "the Commerce price")
     if rules.price_rules:
         names = ", ".join(html.escape(rule.name) for rule in rules.ordered())
-        price += tr(" through the price rules {0}").format(names)
-    return (
-        f"<p><b>{tr('Listed stock:')}</b> {stock}.</p><p><b>{tr('Listed price:')}</b> {price}.</p>"
-    )
+        price += QCoreApplication.translate(
+            "RulesSummary", " through the price rules {names}"
+        ).format(names=names)
+    return QCoreApplication.translate(
+        "RulesSummary", "<p><b>Listed stock:</b> {stock}.</p><p><b>Listed price:</b> {price}.</p>"
+    ).format(stock=stock, price=price)
 
 
 PROPER_NOUNS = ("Walmart", "Commerce")  # keep their capital in the middle of a sentence
@@ -303,4 +348,8 @@ def _lower_first(text: str) -> str:
 
 
 def _seconds(value: float) -> str:
-    return f"{value / 60:g} min" if value >= 120 else f"{value:g} s"
+    if value >= 120:
+        return QCoreApplication.translate("SettingsSummary", "{minutes} min").format(
+            minutes=f"{value / 60:g}"
+        )
+    return QCoreApplication.translate("SettingsSummary", "{seconds} s").format(seconds=f"{value:g}")

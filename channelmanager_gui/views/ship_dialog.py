@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 from html import escape
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,11 +37,21 @@ from channelmanager_gui.models.order import Order
 from channelmanager_gui.qt_text import plain_label
 from channelmanager_gui.services import ops
 from channelmanager_gui.services.ops import validation as v
+from channelmanager_gui.text_marks import N_
+from channelmanager_gui.views.i18n import core, ui
+from channelmanager_gui.views.locale_format import date_text, date_time_text, time_text
 from channelmanager_gui.views.style import Palette
 from channelmanager_gui.views.theme import themed
 
 Clock = Callable[[], datetime]
-_LINE_HEADERS = ("SKU", "Product", "Ordered", "Shipped", "Cancelled", "Ship now")
+_LINE_HEADERS = (
+    N_("Labels", "SKU"),
+    N_("Labels", "Product"),
+    N_("Labels", "Ordered"),
+    N_("Labels", "Shipped"),
+    N_("Labels", "Cancelled"),
+    N_("Labels", "Ship now"),
+)
 
 
 def local_now() -> datetime:
@@ -50,7 +60,7 @@ def local_now() -> datetime:
 
 def reason_text(exc: ValidationError) -> str:
     """The message without its ``"field: "`` prefix, as a sentence."""
-    text = exc.message.removeprefix(f"{exc.field}: ")
+    text = core("CoreText", exc.message.removeprefix(f"{exc.field}: "))
     return text[:1].upper() + text[1:]
 
 
@@ -87,7 +97,7 @@ class ShipDialog(QDialog):
         # Reasons appear once the merchant has touched something: "Choose the carrier" in red
         # before a single click read as a scolding (issue 20); OK says it in its tooltip.
         self._touched = False
-        self.setWindowTitle(f"Ship order {order.marketplace_order_id}")
+        self.setWindowTitle(self.tr("Ship order {order}").format(order=order.marketplace_order_id))
         self.setModal(True)
         self._setup_ui()
         self._validate()
@@ -125,8 +135,8 @@ class ShipDialog(QDialog):
         self.override: QCheckBox | None = None
         if self._order.intent_to_cancel:
             self.override = QCheckBox(
-                self.tr("Ship anyway — the buyer asked {0} to cancel this order").format(
-                    ops.marketplace_name(self._order.marketplace)
+                self.tr("Ship anyway — the buyer asked {marketplace} to cancel this order").format(
+                    marketplace=ops.marketplace_name(self._order.marketplace)
                 )
             )
             themed(self.override, _override_style)
@@ -142,15 +152,21 @@ class ShipDialog(QDialog):
 
     def _heading(self) -> QLabel:
         order = self._order
-        commerce = f" · Commerce order {order.commerce_increment_id}"
         left = sum(max(line.qty_open, 0) for line in order.lines)
         ship_by = ship_by_text(order, self._clock())
-        text = (
-            f"<b>Ship {ops.marketplace_name(order.marketplace)} order "
-            f"{escape(order.marketplace_order_id)}</b>"
-            f"{escape(commerce) if order.commerce_increment_id else ''}<br>"
-            f"{escape(order.customer_name or 'Customer')} · {left} item(s) left to ship"
-            f"{' · ship by ' + ship_by if ship_by else ''}.<br>"
+        title = self.tr("<b>Ship {marketplace} order {po}</b>").format(
+            marketplace=ops.marketplace_name(order.marketplace),
+            po=escape(order.marketplace_order_id),
+        )
+        if order.commerce_increment_id:
+            title += self.tr(" · Commerce order {order}").format(
+                order=escape(order.commerce_increment_id)
+            )
+        customer = escape(order.customer_name or self.tr("Customer"))
+        facts = self.tr("{customer} · %n item(s) left to ship", "", left).format(customer=customer)
+        if ship_by:
+            facts += self.tr(" · ship by {date}").format(date=ship_by)
+        text = f"{title}<br>{facts}.<br>" + self.tr(
             "Ship part of it now and the rest later if you need to."
         )
         heading = QLabel(text)
@@ -161,12 +177,14 @@ class ShipDialog(QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.carrier = QComboBox()
-        self.carrier.addItem("Choose a carrier…", "")
+        self.carrier.addItem(self.tr("Choose a carrier…"), "")
         for name, label in ops.carrier_choices(self._order.marketplace):  # its marketplace's
+            if name == v.OTHER_CARRIER:  # carriers' names stay as they are
+                label = QCoreApplication.translate("ShipDialog", label)
             self.carrier.addItem(label, name)
         self.carrier.currentIndexChanged.connect(self._on_carrier_changed)
         self.other_carrier = QLineEdit()
-        self.other_carrier.setPlaceholderText("Carrier name as on the label")
+        self.other_carrier.setPlaceholderText(self.tr("Carrier name as on the label"))
         self.method = QComboBox()
         for code in v.METHOD_CODES:
             self.method.addItem(code, code)
@@ -176,12 +194,12 @@ class ShipDialog(QDialog):
         else:
             self.method.setCurrentIndex(max(0, self.method.findData(self._order.method_code)))
         self.tracking_number = QLineEdit()
-        self.tracking_number.setPlaceholderText("As printed on the label")
+        self.tracking_number.setPlaceholderText(self.tr("As printed on the label"))
         self.tracking_url = QLineEdit()
         self.tracking_url.setPlaceholderText(
-            "https://… (optional)"  # Amazon names an unlisted carrier, no link (§3.2)
+            self.tr("https://… (optional)")  # Amazon names an unlisted carrier, no link (§3.2)
             if self._order.marketplace == "amazon"
-            else "https://… (optional; needed for an unlisted carrier)"
+            else self.tr("https://… (optional; needed for an unlisted carrier)")
         )
         self.ship_date = QDateEdit()
         self.ship_date.setCalendarPopup(True)
@@ -190,12 +208,12 @@ class ShipDialog(QDialog):
         self.ship_date.setDate(QDate(today.year, today.month, today.day))
         self.ship_date.setMaximumDate(QDate(today.year, today.month, today.day).addDays(1))
         rows = (
-            ("Carrier", self.carrier, v.FIELD_CARRIER),
-            ("Carrier name", self.other_carrier, v.FIELD_OTHER_CARRIER),
-            ("Shipping method", self.method, v.FIELD_METHOD),
-            ("Tracking number", self.tracking_number, v.FIELD_TRACKING_NUMBER),
-            ("Tracking link", self.tracking_url, v.FIELD_TRACKING_URL),
-            ("Ship date", self.ship_date, v.FIELD_SHIP_DATE),
+            (self.tr("Carrier"), self.carrier, v.FIELD_CARRIER),
+            (self.tr("Carrier name"), self.other_carrier, v.FIELD_OTHER_CARRIER),
+            (self.tr("Shipping method"), self.method, v.FIELD_METHOD),
+            (self.tr("Tracking number"), self.tracking_number, v.FIELD_TRACKING_NUMBER),
+            (self.tr("Tracking link"), self.tracking_url, v.FIELD_TRACKING_URL),
+            (self.tr("Ship date"), self.ship_date, v.FIELD_SHIP_DATE),
         )
         self._other_row: list[QWidget] = []
         for title, widget, field_name in rows:
@@ -230,10 +248,10 @@ class ShipDialog(QDialog):
         return box
 
     def _lines_box(self) -> QGroupBox:
-        box = QGroupBox("Items in this shipment")
+        box = QGroupBox(self.tr("Items in this shipment"))
         grid = QGridLayout(box)
         for col, title in enumerate(_LINE_HEADERS):
-            header = QLabel(f"<b>{title}</b>")
+            header = QLabel(f"<b>{ui(title)}</b>")
             grid.addWidget(header, 0, col, alignment=_align(col))
         for row, line in enumerate(self._order.lines, start=1):
             values = (line.sku, line.product_name, line.qty_ordered, line.qty_shipped)
@@ -244,7 +262,7 @@ class ShipDialog(QDialog):
             spin.setValue(max(line.qty_open, 0))
             spin.setEnabled(line.qty_open > 0)
             spin.setAlignment(Qt.AlignmentFlag.AlignRight)
-            spin.setAccessibleName(f"Quantity of {line.sku} to ship now")
+            spin.setAccessibleName(self.tr("Quantity of {sku} to ship now").format(sku=line.sku))
             spin.valueChanged.connect(self._on_input_changed)
             grid.addWidget(spin, row, len(_LINE_HEADERS) - 1)
             self.quantities[line.line_number] = spin
@@ -256,11 +274,13 @@ class ShipDialog(QDialog):
 
     def _buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox()
-        self.ok_button = QPushButton("Ship")
+        self.ok_button = QPushButton(self.tr("Ship"))
         self.ok_button.setObjectName("primaryButton")
         self.ok_button.setDefault(True)
         buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.close_button = buttons.addButton("Don't ship", QDialogButtonBox.ButtonRole.RejectRole)
+        self.close_button = buttons.addButton(
+            self.tr("Don't ship"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         return buttons
@@ -314,7 +334,7 @@ class ShipDialog(QDialog):
         if problem is not None and target is not None:
             target.setText(reason_text(problem))
         units = sum(spin.value() for spin in self.quantities.values())
-        self.ok_button.setText(f"Ship {units} item{'s' if units != 1 else ''}" if units else "Ship")
+        self.ok_button.setText(self.tr("Ship %n item(s)", "", units) if units else self.tr("Ship"))
         self.ok_button.setEnabled(problem is None)
         self.ok_button.setToolTip(reason_text(problem) if problem else "")
 
@@ -331,7 +351,11 @@ def ship_by_text(order: Order, now: datetime) -> str:
         return ""
     moment = order.estimated_ship_date.astimezone(now.tzinfo)
     if moment < now:
-        return f"{moment:%Y-%m-%d %H:%M} — passed"
+        return QCoreApplication.translate("ShipDialog", "{date} — passed").format(
+            date=date_time_text(moment)
+        )
     if moment.date() == now.date():
-        return f"today {moment:%H:%M}"
-    return f"{moment:%Y-%m-%d}"
+        return QCoreApplication.translate("ShipDialog", "today {time}").format(
+            time=time_text(moment)
+        )
+    return date_text(moment)

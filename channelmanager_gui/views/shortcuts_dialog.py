@@ -7,8 +7,10 @@ menu holding the action, else the page it belongs to.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,6 +22,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+_ACCELERATOR = re.compile(r"\(&\w\)|&")
 
 
 def collect_shortcuts(
@@ -33,13 +37,22 @@ def collect_shortcuts(
     for action in window.findChildren(QAction):
         keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
         keys = [k for k in keys if k]
-        what = action.text().replace("&", "").rstrip("…").strip()
+        what = without_accelerator(action.text()).rstrip("…").strip()
         if not keys or not what or (what, keys[0]) in seen:
             continue
         seen.add((what, keys[0]))
-        where = menu_title(action, window) or page_title(action, pages) or "Everywhere"
+        where = (
+            menu_title(action, window)
+            or page_title(action, pages)
+            or QCoreApplication.translate("ShortcutsDialog", "Everywhere")
+        )
         rows.append((", ".join(keys), what, where))
     return sorted(rows, key=lambda row: (row[2], row[0]))
+
+
+def without_accelerator(text: str) -> str:
+    """ "&File" → "File"; "文件(&F)" → "文件" (the accelerator as translations write it)."""
+    return _ACCELERATOR.sub("", text)
 
 
 def menu_title(action: QAction, window: QMainWindow) -> str:
@@ -47,7 +60,8 @@ def menu_title(action: QAction, window: QMainWindow) -> str:
     for menu_action in window.menuBar().actions():
         menu = menu_action.menu()
         if menu is not None and action in menu.actions():
-            return menu_action.text().replace("&", "") + " menu"
+            title = without_accelerator(menu_action.text())
+            return QCoreApplication.translate("ShortcutsDialog", "{menu} menu").format(menu=title)
     return ""
 
 
@@ -57,7 +71,9 @@ def page_title(action: QAction, pages: Mapping[str, QWidget]) -> str:
     while owner is not None:
         for title, page in pages.items():
             if owner is page:
-                return f"{title} page"
+                return QCoreApplication.translate("ShortcutsDialog", "{page} page").format(
+                    page=title
+                )
         owner = owner.parent()
     return ""
 
@@ -65,10 +81,10 @@ def page_title(action: QAction, pages: Mapping[str, QWidget]) -> str:
 class ShortcutsDialog(QDialog):
     def __init__(self, rows: list[tuple[str, str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
         layout = QVBoxLayout(self)
         self.table = QTableWidget(len(rows), 3)
-        self.table.setHorizontalHeaderLabels(("Keys", "Action", "Where"))
+        self.table.setHorizontalHeaderLabels((self.tr("Keys"), self.tr("Action"), self.tr("Where")))
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, cells in enumerate(rows):

@@ -47,9 +47,9 @@ class StatusBar(QStatusBar):
     def show_board(self, board: SyncStatusBoard, now: datetime) -> None:
         parts = loop_times(board, now)
         if not parts:
-            text = "No sync has run yet"
+            text = self.tr("No sync has run yet")
         elif len(parts) <= LISTED_LOOPS:
-            text = "Last sync: " + " · ".join(parts)
+            text = self.tr("Last sync: {loops}").format(loops=" · ".join(parts))
         else:
             text = loops_summary(board, now)
         self.loops_label.setText(text)

@@ -43,25 +43,27 @@ from channelmanager_gui.services.ops import (
 )
 from channelmanager_gui.services.ops import store as store_form
 from channelmanager_gui.services.ops.store_writes import SECRET_LABELS, StoreAnswer
+from channelmanager_gui.text_marks import N_
+from channelmanager_gui.views.i18n import core, ui
 from channelmanager_gui.views.identifier_table import IdentifierTable
 from channelmanager_gui.views.style import Palette, current
 from channelmanager_gui.views.theme import themed
 
-SAVED_PLACEHOLDER = "Saved in the keyring — type to replace"
+SAVED_PLACEHOLDER = N_("Labels", "Saved in the keyring — type to replace")
 INTERVAL_LABELS = {
-    "orders": "New Walmart orders",
-    "catalog": "Product changes in Commerce",
-    "stock": "Stock in Commerce",
-    "inventory": "Price and stock changes to Walmart",
-    "full_stock": "Full stock re-check on Walmart",
-    "matching": "Listings waiting for a match",
-    "shipments": "Shipments made in Commerce",
-    "returns": "Walmart returns",
-    "cancellations": "Orders cancelled in Commerce",
+    "orders": N_("Labels", "New Walmart orders"),
+    "catalog": N_("Labels", "Product changes in Commerce"),
+    "stock": N_("Labels", "Stock in Commerce"),
+    "inventory": N_("Labels", "Price and stock changes to Walmart"),
+    "full_stock": N_("Labels", "Full stock re-check on Walmart"),
+    "matching": N_("Labels", "Listings waiting for a match"),
+    "shipments": N_("Labels", "Shipments made in Commerce"),
+    "returns": N_("Labels", "Walmart returns"),
+    "cancellations": N_("Labels", "Orders cancelled in Commerce"),
 }
-HOLD_CANCEL = "Hold it until I choose Walmart's reason"
+HOLD_CANCEL = N_("Labels", "Hold it until I choose Walmart's reason")
 MASKED = ("commerce_token", "walmart_client_secret")
-TEST_FAILED = "The connection test failed: correct the details above, or test again."
+TEST_FAILED = N_("Labels", "The connection test failed: correct the details above, or test again.")
 
 
 def _problem_style(p: Palette) -> str:
@@ -86,13 +88,18 @@ class StoreDialog(QDialog):
         self.store_id = store_id
         self.test_task: asyncio.Task[Any] | None = None
         self._test_failed = False  # the last test of these very details failed
-        self.setWindowTitle("Edit store" if store_id else "Add a store")
+        # As in the Ship dialog: no reason in red before the merchant typed anything ("Give the
+        # store a name." greeted an empty form); Save says it in its tooltip meanwhile.
+        self._touched = self._filled = False
+        self.setWindowTitle(self.tr("Edit store") if store_id else self.tr("Add a store"))
         self.setMinimumWidth(560)
         self._setup_ui()
         answer = store_form.load_answer(db, store_id) if store_id else StoreAnswer()
         self._base_settings = answer.settings  # options this dialog does not show survive
         self._fill(answer)
         self._on_input_changed()
+        self._filled = True  # from here on, a change is the merchant's
+        self.name.setFocus()  # typing starts in the first field, not on the tab bar
 
     @classmethod
     def ask(
@@ -112,14 +119,14 @@ class StoreDialog(QDialog):
     def _setup_ui(self) -> None:
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._connection_tab(), "Connection")
-        self.tabs.addTab(self._rules_tab(), "Sync and rules")
+        self.tabs.addTab(self._connection_tab(), self.tr("Connection"))
+        self.tabs.addTab(self._rules_tab(), self.tr("Sync and rules"))
         self.identifiers = IdentifierTable()
         self.identifiers.changed.connect(self._on_input_changed)
-        self.tabs.addTab(self.identifiers, "Identifiers")
+        self.tabs.addTab(self.identifiers, self.tr("Identifiers"))
         layout.addWidget(self.tabs)
         test_row = QHBoxLayout()
-        self.test_button = QPushButton("Test connection")
+        self.test_button = QPushButton(self.tr("Test connection"))
         self.test_button.clicked.connect(self._on_test_button_clicked)
         test_row.addWidget(self.test_button, 0, Qt.AlignmentFlag.AlignTop)
         self.test_result = QLabel()
@@ -141,7 +148,7 @@ class StoreDialog(QDialog):
         bottom.addStretch(1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.addButton(
-            "Save store", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Save store"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.save_button.setDefault(True)
         self.buttons.accepted.connect(self._on_buttons_accepted)
@@ -152,14 +159,14 @@ class StoreDialog(QDialog):
     def _connection_tab(self) -> QWidget:
         tab = QWidget()
         form = QFormLayout(tab)
-        self.name = self._line(form, "Store name", "e.g. Main shop")
-        self.commerce_url = self._line(form, "Commerce URL", "https://shop.example.com")
-        self.store_code = self._line(form, "Store view code", "default")
+        self.name = self._line(form, self.tr("Store name"), self.tr("e.g. Main shop"))
+        self.commerce_url = self._line(form, self.tr("Commerce URL"), "https://shop.example.com")
+        self.store_code = self._line(form, self.tr("Store view code"), "default")
         self.secret_fields: dict[str, QLineEdit] = {}
-        self.secret_fields["commerce_token"] = self._line(form, SECRET_LABELS["commerce_token"])
-        self.walmart_url = self._line(form, "Walmart API URL", store_form.WALMART_URL)
+        self.secret_fields["commerce_token"] = self._line(form, ui(SECRET_LABELS["commerce_token"]))
+        self.walmart_url = self._line(form, self.tr("Walmart API URL"), store_form.WALMART_URL)
         for key in ("walmart_client_id", "walmart_client_secret"):
-            self.secret_fields[key] = self._line(form, SECRET_LABELS[key])
+            self.secret_fields[key] = self._line(form, ui(SECRET_LABELS[key]))
         for key, edit in self.secret_fields.items():
             if key in MASKED:  # the Client ID is an identifier, shown like Seller Center does
                 edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -171,9 +178,11 @@ class StoreDialog(QDialog):
         ):
             edit.textChanged.connect(self._on_connection_changed)
         hint = QLabel(
-            "The access token comes from Commerce Admin > System > Extensions > Integrations; "
-            "the Client ID and Secret from Walmart Seller Center > Settings > API Key "
-            "Management. Secrets are kept in the system keyring, never in the database."
+            self.tr(
+                "The access token comes from Commerce Admin > System > Extensions > Integrations; "
+                "the Client ID and Secret from Walmart Seller Center > Settings > API Key "
+                "Management. Secrets are kept in the system keyring, never in the database."
+            )
         )
         hint.setWordWrap(True)
         hint.setObjectName("formHint")
@@ -186,34 +195,43 @@ class StoreDialog(QDialog):
         where = QLabel(self.tr("Settings > Listing rules… (held back, threshold, price rules)"))
         where.setObjectName("formHint")
         form.addRow(self.tr("Stock and price sent"), where)
-        self.ship_source = self._line(form, "Ship from source", DEFAULT_SOURCE)
+        self.ship_source = self._line(form, self.tr("Ship from source"), DEFAULT_SOURCE)
         self.ship_source.setToolTip(
-            "The Commerce inventory source (Stores > Inventory > Sources) that shipments made "
-            "here name, so Commerce takes the stock from where you ship. Single-source shops: "
-            "default."
+            self.tr(
+                "The Commerce inventory source (Stores > Inventory > Sources) that shipments made "
+                "here name, so Commerce takes the stock from where you ship. Single-source shops: "
+                "default."
+            )
         )
         # Walmart needs a reason Commerce's cancel does not carry: hold, or the merchant's pick.
         self.commerce_cancel = QComboBox()
-        self.commerce_cancel.setAccessibleName("Order cancelled in Commerce")
-        self.commerce_cancel.addItem(HOLD_CANCEL, None)
+        self.commerce_cancel.setAccessibleName(self.tr("Order cancelled in Commerce"))
+        self.commerce_cancel.addItem(ui(HOLD_CANCEL), None)
         for code, label in CANCEL_REASON_LABELS.items():
             if code in DEFAULT_REASON_CHOICES:
-                self.commerce_cancel.addItem(f"Cancel on Walmart as “{label}”", code)
-        form.addRow("Order cancelled in Commerce", self.commerce_cancel)
-        self.order_email = self._line(form, "Commerce order e-mail", DEFAULT_ORDER_EMAIL)
+                self.commerce_cancel.addItem(
+                    self.tr("Cancel on Walmart as “{label}”").format(
+                        label=core("CancelReason", label)
+                    ),
+                    code,
+                )
+        form.addRow(self.tr("Order cancelled in Commerce"), self.commerce_cancel)
+        self.order_email = self._line(form, self.tr("Commerce order e-mail"), DEFAULT_ORDER_EMAIL)
         self.order_email.setToolTip(
-            "The e-mail of every Commerce order made for a Walmart order. Commerce sends its "
-            "order, invoice and shipment e-mails there; Walmart forbids writing to its buyers, "
-            "so it is never the buyer's address. Empty: an address that reaches nobody."
+            self.tr(
+                "The e-mail of every Commerce order made for a Walmart order. Commerce sends its "
+                "order, invoice and shipment e-mails there; Walmart forbids writing to its buyers, "
+                "so it is never the buyer's address. Empty: an address that reaches nobody."
+            )
         )
         self.intervals: dict[str, QSpinBox] = {}
         for name in DEFAULT_INTERVALS:
             spin = QSpinBox()
             spin.setRange(1, 86_400)
-            spin.setPrefix("every ")
-            spin.setSuffix(" s")
+            spin.setPrefix(self.tr("every "))
+            spin.setSuffix(self.tr(" s"))
             self.intervals[name] = spin
-            form.addRow(INTERVAL_LABELS.get(name, name), spin)
+            form.addRow(ui(INTERVAL_LABELS.get(name, name)), spin)
         return tab
 
     def _line(self, form: QFormLayout, label: str, placeholder: str = "") -> QLineEdit:
@@ -230,7 +248,7 @@ class StoreDialog(QDialog):
         self.walmart_url.setText(answer.walmart_url)
         if self.store_id:
             for edit in self.secret_fields.values():
-                edit.setPlaceholderText(SAVED_PLACEHOLDER)
+                edit.setPlaceholderText(ui(SAVED_PLACEHOLDER))
         settings = answer.settings
         self.ship_source.setText(settings.ship_source_code)
         self.commerce_cancel.setCurrentIndex(
@@ -263,11 +281,14 @@ class StoreDialog(QDialog):
     # -- slots ---------------------------------------------------------------------------------
 
     def _on_input_changed(self, *_: object) -> None:
+        self._touched = self._touched or self._filled
         reason = store_form.problem(self.answer(), editing=self.store_id is not None)
         if reason is None and self._test_failed:
-            reason = TEST_FAILED
-        self.reason.setText(reason or "")
+            reason = ui(TEST_FAILED)
+        text = core("CoreText", reason or "")
+        self.reason.setText(text if self._touched or self._test_failed else "")
         self.save_button.setEnabled(reason is None)
+        self.save_button.setToolTip(text)
 
     def _on_connection_changed(self) -> None:
         """A test result is about the details it tested: new details, no stale verdict."""
@@ -281,17 +302,17 @@ class StoreDialog(QDialog):
         try:
             self.store_id = store_form.save(self._db, self._creds, self.answer(), self.store_id).id
         except ChannelError as exc:
-            self.reason.setText(exc.message)
+            self.reason.setText(core("CoreText", exc.message))
             return
         self.accept()
 
     def _on_test_button_clicked(self) -> None:
         fallback = store_form.saved_secrets(self._creds, self.store_id)
         self.test_button.setEnabled(False)
-        self.test_result.setText("Testing Commerce and Walmart…")
+        self.test_result.setText(self.tr("Testing Commerce and Walmart…"))
         self.test_task = self._ops.run(
             store_form.check_connections(self.answer(), fallback),
-            label="Test connection",
+            label=self.tr("Test connection"),
             on_success=self._show_reports,
         )
         self.test_task.add_done_callback(lambda _: self.test_button.setEnabled(True))

@@ -42,7 +42,6 @@ class Palette:
     TEXT_FAINT: str
     TEXT_DISABLED: str
     ON_ACCENT: str
-    BADGE_GREY: str
     # The accent (links, focus, the primary button, the chosen item)
     ACCENT: str
     ACCENT_HOVER: str
@@ -120,7 +119,6 @@ LIGHT = Palette(
     TEXT_FAINT="#6b7280",
     TEXT_DISABLED="#9aa3ad",
     ON_ACCENT="#ffffff",
-    BADGE_GREY="#5f6b7a",
     ACCENT="#2f6fd6",
     ACCENT_HOVER="#2a63c0",
     ACCENT_PRESSED="#23539f",
@@ -180,7 +178,6 @@ DARK = Palette(
     TEXT_FAINT="#9aa4af",
     TEXT_DISABLED="#6b747e",
     ON_ACCENT="#ffffff",
-    BADGE_GREY="#5f6b7a",
     ACCENT="#2f6fd6",
     ACCENT_HOVER="#2a63c0",
     ACCENT_PRESSED="#23539f",
@@ -323,18 +320,9 @@ QPushButton#navButton:checked {{
     font-weight: 600;
 }}
 QPushButton#navButton:focus {{ outline: none; }}
-#navBadge, #navBadgeAlert {{
-    color: {p.ON_ACCENT};
-    border-radius: 9px;
-    min-width: 18px;
-    min-height: 18px;
-    max-height: 18px;
-    padding: 0 5px;
-    font-size: 11px;
-    font-weight: 600;
-}}
-#navBadge {{ background: {p.BADGE_GREY}; }}
-#navBadgeAlert {{ background: {p.DANGER}; }}
+QLabel#navName {{ color: {p.TEXT}; font-size: 14px; background: transparent; }}
+QLabel#navName[current="true"] {{ color: {p.ACCENT_TEXT}; font-weight: 600; }}
+QLabel#navBadges {{ color: {p.TEXT_MUTED}; font-size: 12px; background: transparent; }}
 
 #pages {{ background: {p.WINDOW_BG}; }}
 #emptyTitle {{ font-size: 20px; font-weight: 600; color: {p.TEXT}; padding-bottom: 6px; }}

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from channelmanager_gui.models.listing import ListingState
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import ChangeBus
+from channelmanager_gui.views.i18n import listing_state
 from channelmanager_gui.views.pill_delegate import StatusPillDelegate
 from channelmanager_gui.views.style import colour, current
 from channelmanager_gui.views.tables.listings import ERROR_ROLE as NOTE_ROLE
@@ -218,10 +219,18 @@ class StatePillDelegate(StatusPillDelegate):
     model gives one (``NOTE_ROLE``), so a failing row says why without hovering."""
 
     def __init__(
-        self, parent: QWidget | None = None, colours: dict[str, tuple[str, str]] | None = None
+        self,
+        parent: QWidget | None = None,
+        colours: dict[str, tuple[str, str]] | None = None,
+        words: Callable[[str], str] = listing_state,
     ) -> None:
+        """``words`` turns the role's value (which picks the colours) into the pill's text."""
         super().__init__(parent)
         self._colours = STATE_COLOURS if colours is None else colours
+        self._words = words
+
+    def pill_text(self, value: str) -> str:
+        return self._words(value)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         state = index.data(STATE_ROLE)
@@ -236,13 +245,13 @@ class StatePillDelegate(StatusPillDelegate):
             widget.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, base, painter, widget)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pill = self._pill_rect(option.rect, QFontMetrics(option.font), state)
+        pill = self._pill_rect(option.rect, QFontMetrics(option.font), self.pill_text(state))
         background, foreground = map(colour, self._colours.get(state, _DEFAULT_COLOURS))
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(background))
         painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
         painter.setPen(QColor(foreground))
-        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, state)
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, self.pill_text(state))
         self._draw_note(painter, option, pill, index.data(NOTE_ROLE) or "")
         painter.restore()
 

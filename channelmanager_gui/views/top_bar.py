@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
 
 from channelmanager_gui.resources import icon_path
 from channelmanager_gui.services.sync_status import SyncState, SyncStatusBoard
+from channelmanager_gui.text_marks import N_
+from channelmanager_gui.views.i18n import ui
 from channelmanager_gui.views.sync_text import state_summary
 
-SEARCH_OFF_TIP = "Search becomes available once orders and listings have been synced."
-SYNC_TIP = "Check both stores for changes right away"
-RESUME_TIP = "Syncing is paused; start it again"
+SEARCH_OFF_TIP = N_("Labels", "Search becomes available once orders and listings have been synced.")
+SYNC_TIP = N_("Labels", "Check both stores for changes right away")
+RESUME_TIP = N_("Labels", "Syncing is paused; start it again")
 
 
 def state_icon(state: SyncState) -> QIcon:
@@ -52,13 +54,13 @@ class TopBar(QWidget):
         layout.setContentsMargins(16, 10, 16, 10)
         layout.setSpacing(12)
         self.store_combo = QComboBox()
-        self.store_combo.setAccessibleName("Store")
+        self.store_combo.setAccessibleName(self.tr("Store"))
         self.store_combo.setMinimumWidth(180)
         self.store_combo.currentIndexChanged.connect(self._on_store_combo_index_changed)
         layout.addWidget(self.store_combo)
         self.search = QLineEdit()
         self.search.setObjectName("globalSearch")
-        self.search.setPlaceholderText("Find an order, SKU or tracking number")
+        self.search.setPlaceholderText(self.tr("Find an order, SKU or tracking number"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(280)
         self.search.setMaximumWidth(480)
@@ -71,7 +73,7 @@ class TopBar(QWidget):
         self.state_label = QLabel()
         self.state_label.setObjectName("syncState")
         layout.addWidget(self.state_label)
-        self.sync_button = QPushButton("Sync now")
+        self.sync_button = QPushButton(self.tr("Sync now"))
         self.sync_button.setObjectName("primaryButton")
         self.sync_button.setToolTip(SYNC_TIP)
         self.sync_button.clicked.connect(self._on_sync_button_clicked)
@@ -92,7 +94,7 @@ class TopBar(QWidget):
 
     def set_search_enabled(self, enabled: bool) -> None:
         self.search.setEnabled(enabled)
-        self.search.setToolTip("" if enabled else SEARCH_OFF_TIP)
+        self.search.setToolTip("" if enabled else ui(SEARCH_OFF_TIP))
 
     def show_board(self, board: SyncStatusBoard, now: datetime) -> None:
         state = board.overall()
@@ -103,8 +105,8 @@ class TopBar(QWidget):
         self.state_icon.setVisible(bool(board.loops()) or board.paused)
         self.state_label.setText(state_summary(board, now))
         self._paused = board.paused
-        self.sync_button.setText("Resume sync" if self._paused else "Sync now")
-        self.sync_button.setToolTip(RESUME_TIP if self._paused else SYNC_TIP)
+        self.sync_button.setText(self.tr("Resume sync") if self._paused else self.tr("Sync now"))
+        self.sync_button.setToolTip(ui(RESUME_TIP if self._paused else SYNC_TIP))
         self.sync_button.setEnabled(state is not SyncState.SYNCING)
 
     def _on_sync_button_clicked(self) -> None:

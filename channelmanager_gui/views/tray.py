@@ -57,12 +57,14 @@ class TrayController(QObject):
     def _setup_menu(self) -> None:
         # The menu has no parent widget (a tray has none); keep a reference so it lives on.
         self.menu = QMenu()
-        self.open_action = self._add_action("Open Channel Manager", self.open_requested.emit)
+        self.open_action = self._add_action(
+            self.tr("Open Channel Manager"), self.open_requested.emit
+        )
         self.menu.addSeparator()
-        self.sync_action = self._add_action("Sync now", self.sync_now_requested.emit)
-        self.pause_action = self._add_action("Pause sync", self._on_pause_action_triggered)
+        self.sync_action = self._add_action(self.tr("Sync now"), self.sync_now_requested.emit)
+        self.pause_action = self._add_action(self.tr("Pause sync"), self._on_pause_action_triggered)
         self.menu.addSeparator()
-        self.quit_action = self._add_action("Quit", self.quit_requested.emit)
+        self.quit_action = self._add_action(self.tr("Quit"), self.quit_requested.emit)
         self.tray.setContextMenu(self.menu)
 
     def _add_action(self, text: str, slot: Callable[[], None]) -> QAction:
@@ -84,7 +86,9 @@ class TrayController(QObject):
             self.icon_name = name
             self.tray.setIcon(QIcon(str(icon_path(name))))
         self.tray.setToolTip(tray_tooltip(self._board, self._clock()))
-        self.pause_action.setText("Resume sync" if self._board.paused else "Pause sync")
+        self.pause_action.setText(
+            self.tr("Resume sync") if self._board.paused else self.tr("Pause sync")
+        )
 
     def tooltip(self) -> str:
         return self.tray.toolTip()

@@ -4,53 +4,53 @@ Runs the demo offscreen in a throwaway data folder, turns Appearance to Dark, op
 pages one after another and grabs the window. From the repository's root:
 
     QT_QPA_PLATFORM=offscreen python docs/screenshots/take_dark.py
+
+``take_languages.py`` takes the Chinese and Korean ones with the same steps (``shoot``).
 """
 
 from __future__ import annotations
 
 import os
 import sys
-import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
+from take import run_demo  # this folder's light screenshots: the same demo run
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[1]
-WAIT_MS = 25_000  # the demo's first catalog import and order sync
 STEP_MS = 1_500
 SIZE = (1280, 800)
 
 
 def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    os.environ["CHANNELMANAGER_HOME"] = tempfile.mkdtemp(prefix="cm-shots-")
-    os.environ["PYTHONPATH"] = str(ROOT)  # the sync process runs this checkout too
-    sys.path.insert(0, str(ROOT))
-    from channelmanager_gui.app import run_app
-
-    app = QApplication(sys.argv[:1])  # run_app uses it; the timer needs it to exist
-    QTimer.singleShot(WAIT_MS, _shoot)
-    code = run_app(True, sys.argv[:1])
-    del app
-    return code
+    return run_demo(lambda: shoot("dark", _dark))
 
 
-def _shoot() -> None:
+def _dark(window: QWidget) -> None:
     from channelmanager_gui.services.appearance_prefs import Appearance
+    from channelmanager_gui.views.navigation import Area
+    from channelmanager_gui.views.settings_page import SettingsPage
+
+    settings = window.page(Area.SETTINGS)  # type: ignore[attr-defined]
+    assert isinstance(settings, SettingsPage)
+    choice = settings.appearance.choice  # as the merchant does it: Settings, Appearance
+    choice.setCurrentIndex(choice.findData(Appearance.DARK.value))
+
+
+def shoot(prefix: str, prepare: Callable[[QWidget], None] | None = None) -> None:
+    """Open the main pages one after another and save ``{prefix}-{page}.png`` of each."""
     from channelmanager_gui.views.main_window import MainWindow
     from channelmanager_gui.views.navigation import Area
     from channelmanager_gui.views.orders_page import OrdersPage
-    from channelmanager_gui.views.settings_page import SettingsPage
     from channelmanager_gui.views.tables.orders import ORDER_ID_ROLE, STATUS_ROLE
 
     window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
     window.resize(*SIZE)
-    settings = window.page(Area.SETTINGS)
-    assert isinstance(settings, SettingsPage)
-    choice = settings.appearance.choice  # as the merchant does it: Settings, Appearance
-    choice.setCurrentIndex(choice.findData(Appearance.DARK.value))
+    if prepare is not None:
+        prepare(window)
     orders = window.page(Area.ORDERS)
     assert isinstance(orders, OrdersPage)
 
@@ -82,8 +82,8 @@ def _shoot() -> None:
         QTimer.singleShot(STEP_MS, lambda: _grab(name, index))
 
     def _grab(name: str, index: int) -> None:
-        window.grab().save(str(HERE / f"dark-{name}.png"))
-        print(f"SCREENSHOT=dark-{name}.png", flush=True)
+        window.grab().save(str(HERE / f"{prefix}-{name}.png"))
+        print(f"SCREENSHOT={prefix}-{name}.png", flush=True)
         run(index + 1)
 
     run(0)

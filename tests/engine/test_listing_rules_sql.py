@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from channelmanager_gui.models.account import walmart_account_id
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.listing import Listing, MatchStatus
 from channelmanager_gui.services.engine.inventory import pushable
@@ -65,10 +66,12 @@ RULE_SETS = {
 def add_listings(db: Database) -> int:
     store_id = add_store(db)  # the seed h19's 0010 keeps up to date (no walmart_url here)
     with db.session() as session:
+        account_id = walmart_account_id(session, store_id)
         for i in range(len(SKUS) * 6):
             session.add(
                 Listing(
                     store_id=store_id,
+                    account_id=account_id,
                     sku=f"{SKUS[i % len(SKUS)]}" if i < len(SKUS) else f"{SKUS[i % len(SKUS)]}{i}",
                     price=[D("19.99"), D("0.01"), D("40.15"), None, D("3.33"), D("12.5")][i % 6],
                     qty=[0, 2, 3, 5, 6, 12, None][i % 7],

@@ -14,11 +14,26 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from channelmanager_gui.paths import HOME_ENV
+from channelmanager_gui.services.language_prefs import Language
 from channelmanager_gui.services.sync_status import SyncStatusBoard
+from channelmanager_gui.views import i18n
 from channelmanager_gui.views.main_window import MainWindow
 from channelmanager_gui.views.window_state import window_settings
 
 NOW = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def english(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """English as the app shows it (``app.py`` installs the chosen language's catalog): the
+    English catalog holds the plural forms ("1 listing", "2 listings"). Compiled in a
+    throwaway home, not the merchant's cache."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(HOME_ENV, str(tmp_path_factory.mktemp("i18n-home")))
+        installed = i18n.install(Language.ENGLISH)
+    yield
+    installed.remove()
 
 
 @pytest.fixture(autouse=True)

@@ -19,15 +19,17 @@ from channelmanager_gui import app as app_module
 from channelmanager_gui.errors import StorageError
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.qt_async import OpRunner
-from channelmanager_gui.services import change_log, notify_prefs, stores
+from channelmanager_gui.services import change_log, language_prefs, notify_prefs, stores
 from channelmanager_gui.services.changes import Change, Changes
 from channelmanager_gui.services.credentials import CredentialStore
+from channelmanager_gui.services.language_prefs import Language
 from channelmanager_gui.services.notify_prefs import NotifyPrefs
 from channelmanager_gui.services.sync_notices import NoticeKind
 from channelmanager_gui.services.sync_status import SyncState, SyncStatusBoard
 from channelmanager_gui.views import engine_control
 from channelmanager_gui.views.keyring_dialog import KeyringDialog
 from channelmanager_gui.views.main_window import MainWindow
+from channelmanager_gui.views.navigation import Area
 from channelmanager_gui.views.single_instance import (
     SingleInstance,
     ask_running_to_show,
@@ -125,6 +127,29 @@ def test_run_app_shows_window_then_shuts_down_in_order(
     assert steps == ["stop ops", "dispose engine"]
     assert (cm_home / "window.ini").is_file()
     assert (cm_home / "channelmanager.sqlite3").is_file()
+
+
+def test_the_saved_language_is_shown_from_the_start(
+    monkeypatch: pytest.MonkeyPatch, steps: list[str], cm_home: Path
+) -> None:
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: False))
+    db = open_database()
+    language_prefs.save(db, Language.CHINESE_SIMPLIFIED)
+    db.dispose()
+    seen: dict[str, object] = {}
+
+    def inspect_and_quit() -> None:
+        window = _main_window()
+        buttons = [window.navigation.button(area) for area in list(Area)[:4]]
+        seen["areas"] = [button.name_label.text() for button in buttons]
+        window.close()
+
+    failures: list[BaseException] = []
+    _when_running(inspect_and_quit, failures)
+    assert app_module.run_app(demo=False, argv=["channelmanager-gui"]) == 0
+    assert failures == []
+    assert seen == {"areas": ["概览", "刊登", "匹配", "订单"]}
+    assert Area.ORDERS.title == "Orders"  # the run's catalog is gone with it
 
 
 def test_with_a_tray_closing_hides_and_tray_quit_ends(

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QProcess, QTimer
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QLabel, QSystemTrayIcon
 
 from channelmanager_gui import app as app_module
 from channelmanager_gui.models.db import Database, open_database
@@ -17,6 +17,7 @@ from channelmanager_gui.services import stores
 from channelmanager_gui.services.credentials import CredentialStore
 from channelmanager_gui.views import engine_control
 from channelmanager_gui.views.first_run import FirstRunWizard
+from channelmanager_gui.views.keyring_dialog import KeyringDialog
 from channelmanager_gui.views.main_window import MainWindow
 from channelmanager_gui.views.store_dialog import StoreDialog
 from tests.models.listing_seed import add_store
@@ -49,8 +50,8 @@ def when_running(action: Callable[[], None], failures: list[BaseException]) -> N
 
 def wizard() -> FirstRunWizard | None:
     [window] = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-    found = window.findChild(FirstRunWizard)
-    return found if found is not None and found.isVisible() else None
+    shown = [found for found in window.findChildren(FirstRunWizard) if found.isVisible()]
+    return shown[0] if shown else None  # one closed a moment ago may not be deleted yet
 
 
 def quit_app() -> None:
@@ -179,3 +180,49 @@ def test_relaunch_starts_the_demo_in_a_detached_process(monkeypatch: pytest.Monk
     monkeypatch.setattr(QProcess, "startDetached", staticmethod(start_detached))
     assert app_module.relaunch_demo() is True
     assert calls == [(sys.executable, ["-m", "channelmanager_gui", "--demo"])]
+
+
+def test_without_a_keyring_connect_says_why_and_the_demo_stays(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Tried under Xvfb with a fresh data folder and no keyring: "Connect my store" opened the
+    store dialog, which could only fail at Save after everything was typed."""
+    monkeypatch.setattr(app_module, "keyring_problem", lambda: "No keyring: install one.")
+    monkeypatch.setattr(KeyringDialog, "ask", classmethod(lambda cls, parent, message: True))
+    failures: list[BaseException] = []
+    seen: dict[str, Any] = {}
+
+    def look() -> None:
+        shown = wizard()
+        assert shown is not None
+        seen["connect"] = shown.connect_button.isEnabled()
+        seen["says why"] = any("keyring" in label.text() for label in shown.findChildren(QLabel))
+        seen["demo"] = shown.demo_button.isEnabled()
+        quit_app()
+
+    when_running(look, failures)
+    assert app_module.run_app(demo=False, argv=["channelmanager-gui"]) == 0
+    assert failures == []
+    assert seen == {"connect": False, "says why": True, "demo": True}
+
+
+def test_after_later_help_get_started_brings_the_wizard_back() -> None:
+    """After "Later" nothing in the window led to a store or the demo again."""
+    failures: list[BaseException] = []
+    seen: dict[str, Any] = {}
+
+    def later_then_get_started() -> None:
+        shown = wizard()
+        assert shown is not None
+        shown.reject()  # Later
+        [window] = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        seen["menu"] = window.get_started_action.isVisible()
+        window.get_started_action.trigger()
+        seen["again"] = wizard() is not None
+        seen["notice"] = "Get started" in app_module.NO_STORE_NOTICE
+        quit_app()
+
+    when_running(later_then_get_started, failures)
+    assert app_module.run_app(demo=False, argv=["channelmanager-gui"]) == 0
+    assert failures == []
+    assert seen == {"menu": True, "again": True, "notice": True}

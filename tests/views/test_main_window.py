@@ -32,7 +32,7 @@ def test_window_shows_every_navigation_entry(qtbot: QtBot, window: MainWindow) -
     window.show()
     qtbot.waitExposed(window)
     assert window.windowTitle() == "Channel Manager"
-    titles = [window.navigation.button(area).text() for area in Area]
+    titles = [window.navigation.button(area).name_label.text() for area in Area]
     assert titles == EXPECTED_NAV
     assert all(window.navigation.button(area).isVisible() for area in Area)
     assert window.current_area() is Area.DASHBOARD

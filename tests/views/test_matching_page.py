@@ -6,14 +6,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, Qt
 from pytestqt.qtbot import QtBot
 
 from channelmanager_gui.models.db import Database, open_database
-from channelmanager_gui.models.listing import Listing, ListingState, MatchStatus
+from channelmanager_gui.models.listing import FeedState, Listing, ListingState, MatchStatus
 from channelmanager_gui.models.listing_table_queries import MatchGroup
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import Change, ChangeBus
+from channelmanager_gui.services.engine.feeds import queue_feed
 from channelmanager_gui.views.matching_page import MatchingPage
 from channelmanager_gui.views.tables.paged import run_inline
 from tests.models.listing_seed import add_listing, add_store, seed_listings
@@ -126,3 +127,57 @@ def test_match_follows_the_visible_selection(qtbot: QtBot, page: MatchingPage) -
     page.search.returnPressed.emit()
     qtbot.waitUntil(lambda: page.model.rowCount() == 0)
     assert not page.match_button.isEnabled()
+
+
+def _pick(qtbot: QtBot, page: MatchingPage, item_id: str) -> None:
+    _select(page, 0)
+    with qtbot.waitSignal(page.model.modelReset):
+        page.panel.pick_buttons[item_id].click()
+    assert page.model.rowCount() == 0
+    assert page.undo_button.isVisible()
+
+
+def test_undo_a_pick_with_the_button(
+    qtbot: QtBot, db: Database, page: MatchingPage, choosing: int
+) -> None:
+    page.show()
+    _pick(qtbot, page, "222")
+    with qtbot.waitSignal(page.model.modelReset):
+        page.undo_button.click()
+    assert page.model.rowCount() == 1  # back among the listings to pick for
+    assert page.selected_ids() == [choosing]  # its candidates side by side again
+    assert set(page.panel.pick_buttons) == {"111", "222", "333"}
+    assert page.panel.pick_buttons["222"].isEnabled()
+    assert "Pick of Walmart item 222 undone" in page.notice.text()
+    assert not page.undo_button.isVisible()
+    with db.session() as session:
+        listing = session.get_one(Listing, choosing)
+        assert (
+            listing.match_status == MatchStatus.CANDIDATES and listing.marketplace_item_id is None
+        )
+
+
+def test_undo_a_pick_with_ctrl_z(qtbot: QtBot, page: MatchingPage) -> None:
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    _pick(qtbot, page, "111")
+    page.table.setFocus()
+    with qtbot.waitSignal(page.model.modelReset):
+        qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page.model.rowCount() == 1
+
+
+def test_undo_after_the_pick_was_sent_says_so(
+    qtbot: QtBot, db: Database, page: MatchingPage, choosing: int
+) -> None:
+    page.show()
+    _pick(qtbot, page, "222")
+    with db.session() as session:  # the next pass sent it in a setup-by-match feed
+        store_id = session.get_one(Listing, choosing).store_id
+        feed = queue_feed(session, store_id, "MP_ITEM_MATCH", [{"listing_id": choosing}])
+        feed.status, feed.feed_id = FeedState.SUBMITTED, "F-1"
+    page.undo_button.click()
+    assert "already sent to Walmart" in page.notice.text()
+    assert not page.undo_button.isVisible()
+    assert page.model.rowCount() == 0

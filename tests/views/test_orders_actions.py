@@ -190,7 +190,7 @@ def test_ship_from_the_detail_writes_shipment_and_queues_it(
     ]
     # published once, by the op runner: what the operation returned
     assert published == [frozenset({Change.ORDERS, Change.ACTIVITY, Change.OUTBOX})]
-    assert notices == ["Shipment of 2 item(s) of order 1010 queued for Walmart and Commerce."]
+    assert notices == ["Shipment of 2 items of order 1010 queued for Walmart and Commerce."]
     # the detail and the list follow (one debounced refresh)
     next_refresh(qasync_loop, page)
     assert page.detail.pill.text() == "Partially shipped"
@@ -364,5 +364,5 @@ def test_ship_several_from_the_list_queues_each_accepted_order(
     for key in ("due", "late"):
         assert [kind for kind, _ in actions_of(db, shop[key])] == ["commerce.ship", "walmart.ship"]
     assert published and Change.ORDERS in published[-1]
-    assert notices == ["2 order(s) shipped; queued for Walmart and Commerce."]
+    assert notices == ["2 orders shipped; queued for Walmart and Commerce."]
     next_refresh(qasync_loop, page)  # the list follows (and no refresh is left pending)

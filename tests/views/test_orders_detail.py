@@ -109,7 +109,7 @@ def test_error_order_shows_why_and_offers_retry(
     assert signal.args == [shop["error"]]
     # the timeline, newest first, with the failed step
     assert view.events.rowCount() == 2
-    assert view.events.item(0, 2).text() == "error"
+    assert view.events.item(0, 2).text() == "Error"  # the Activity log's word for the outcome
     assert view.events.item(0, 3).text() == "Commerce: SKU-9 is out of stock"
     assert view.events.item(1, 3).text() == "Imported from Walmart"
 

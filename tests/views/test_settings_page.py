@@ -338,3 +338,18 @@ def test_dialog_keeps_its_layout_with_the_keyring_message(
     assert reason.height() >= reason.heightForWidth(reason.width())  # the whole fix is shown
     assert dialog.save_button.isVisible()
     assert dialog.height() <= 640  # still fits a 1024 × 700 screen with its title bar
+
+
+def test_a_new_store_form_starts_in_its_first_field_without_scolding(
+    qtbot: QtBot, db: Database, ops: OpRunner
+) -> None:
+    """Under Xvfb: the typing went to the tab bar, and "Give the store a name." was in red
+    before anything was typed."""
+    dialog = _dialog(qtbot, db, ops)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.focusWidget() is dialog.name
+    assert dialog.reason.text() == "" and not dialog.save_button.isEnabled()
+    assert "name" in dialog.save_button.toolTip()
+    qtbot.keyClicks(dialog.name, "My shop")
+    assert "Commerce URL" in dialog.reason.text()  # typed: now it says what is missing

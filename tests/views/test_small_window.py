@@ -8,12 +8,17 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from channelmanager_gui.models.db import Database, open_database
+from channelmanager_gui.models.listing import ListingState, MatchStatus
+from channelmanager_gui.models.listing_table_queries import MatchGroup
+from channelmanager_gui.models.store import Store
 from channelmanager_gui.views.main_window import MainWindow
 from channelmanager_gui.views.navigation import Area
 from channelmanager_gui.views.page_wiring import Pages
 from channelmanager_gui.views.tables.orders import COL_SHIP_BY
+from tests.models.listing_seed import add_listing
 from tests.models.order_seed import seed_shop
 from tests.views.test_page_wiring import build
 
@@ -93,3 +98,98 @@ def test_orders_ship_by_column_in_view(qtbot: QtBot, small: tuple[MainWindow, Pa
     assert width >= header.fontMetrics().horizontalAdvance(str(title)) + 16
     for name in ("search", "status", "dates"):
         assert _in_view(getattr(pages.orders.filters, name)), name
+
+
+@pytest.mark.parametrize("size", [(WIDTH, HEIGHT), (1440, 900)])
+def test_sidebar_rows_show_their_name_and_whole_badges(
+    qtbot: QtBot, db: Database, size: tuple[int, int]
+) -> None:
+    """The Orders row's worded badges ("4 in error", "7 late", "2 today") used to cover the
+    word "Orders": every row's name is whole and clear of its badges, and so are the badges."""
+    seed_shop(db)
+    window, _, _ = build(qtbot, db)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    orders = window.navigation.button(Area.ORDERS)
+    qtbot.waitUntil(lambda: len(orders.badge_texts()) >= 2)
+    qtbot.wait(50)
+    for area in Area:
+        button = window.navigation.button(area)
+        name = button.name_label
+        assert _in_view(name) and _text_fits(name), area
+        assert button.rect().contains(name.geometry()), area
+        if not button.badge_texts():
+            continue
+        badges = button.badge_label
+        assert _in_view(badges), area
+        assert badges.height() >= badges.heightForWidth(badges.width()), button.badge_texts()
+        widest = max(badges.fontMetrics().horizontalAdvance(t) for t in button.badge_texts())
+        assert widest <= badges.contentsRect().width(), button.badge_texts()
+        assert not badges.geometry().intersects(name.geometry()), area
+        assert button.rect().contains(badges.geometry()), area
+    shown = orders.badge_label.text().replace("&nbsp;", " ")
+    assert all(text in shown for text in orders.badge_texts())  # each count with its words
+
+
+def test_listings_tabs_stay_in_view_with_a_real_catalogs_counts(
+    qtbot: QtBot, small: tuple[MainWindow, Pages]
+) -> None:
+    """The demo's 300 listings pushed the last tabs ("In error") behind scroll arrows: the
+    tabs take their short titles, every count whole, the full title in the tooltip."""
+    window, pages = small
+    window.show_area(Area.LISTINGS)
+    bar = pages.listings.tabs
+    pages.listings.tab_titles.set_counts([300, 62, 8, 177, 9, 30, 14, 0, 0])  # the demo's
+    qtbot.wait(50)
+    assert pages.listings.tab_titles.short()
+    for index in range(bar.count()):
+        rect, text = bar.tabRect(index), bar.tabText(index)
+        assert bar.rect().contains(rect), text
+        assert rect.width() >= bar.fontMetrics().horizontalAdvance(text), text
+    assert bar.tabToolTip(3) == "Pending match  177" and bar.tabText(3) == "Pending  177"
+    window.resize(1440, 900)
+    qtbot.waitUntil(lambda: not pages.listings.tab_titles.short())
+    assert bar.tabText(3) == "Pending match  177"
+
+
+def test_matching_pick_buttons_in_view(qtbot: QtBot, db: Database) -> None:
+    """At 700 px the candidates' "Use this item" buttons were below the pane's edge."""
+    seed_shop(db)
+    with db.session() as session:
+        store_id = session.scalars(select(Store.id)).first()
+    assert store_id is not None
+    add_listing(
+        db, store_id, 900, state=ListingState.PENDING_MATCH, match_status=MatchStatus.CANDIDATES,
+        match_candidates=[{"item_id": "1", "title": "Mug"}, {"item_id": "2", "title": "Cup"}],
+    )  # fmt: skip
+    window, pages, _ = build(qtbot, db)
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_area(Area.MATCHING)
+    matching = pages.matching
+    matching.show_group(MatchGroup.CHOOSE)
+    qtbot.waitUntil(lambda: matching.model.rowCount() > 0)
+    matching.table.selectRow(0)
+    qtbot.waitUntil(lambda: bool(matching.panel.pick_buttons))
+    qtbot.wait(50)
+    for button in matching.panel.pick_buttons.values():
+        assert button.visibleRegion().boundingRect() == button.rect()
+
+
+def test_settings_summary_is_whole_or_scrolls(
+    qtbot: QtBot, small: tuple[MainWindow, Pages]
+) -> None:
+    """At 1024 × 700 the rules' last lines (checks, the order e-mail) were cut off unseen."""
+    window, pages = small
+    window.show_area(Area.SETTINGS)
+    settings = pages.settings
+    settings.table.selectRow(0)
+    qtbot.waitUntil(lambda: "order e-mail" in settings.summary.text())
+    qtbot.wait(50)
+    summary = settings.summary
+    assert summary.height() >= summary.heightForWidth(summary.width())
+    bar = settings.summary_scroll.verticalScrollBar()
+    assert _in_view(settings.summary_scroll)
+    assert bar.maximum() == 0 or bar.isVisible()  # what does not fit is scrolled to

@@ -23,6 +23,7 @@ from channelmanager_gui.sandbox.commerce import (
     creditmemos,
     directory,
     invoices,
+    media,
     orders,
     products,
     rma,
@@ -49,7 +50,8 @@ _METHODS = ["GET", "POST", "PUT", "DELETE", "PATCH"]
 
 
 def build_router(flavour: str) -> Router:
-    tables = [products, stock, salable, carts, orders, invoices, shipments, creditmemos, directory]
+    tables = [products, media, stock, salable, carts, orders, invoices, shipments, creditmemos]
+    tables.append(directory)
     if flavour == "commerce":
         tables.append(rma)  # Open Source has no RMA module: its routes do not exist
     return Router(route for table in tables for route in table.ROUTES)
@@ -127,6 +129,10 @@ def build_app(state: CommerceState, token: str, faults: FaultConfig) -> ASGIApp:
     app = Starlette(
         routes=[
             Mount("/_sandbox", routes=admin_routes(state, faults)),
+            *(
+                Route(prefix + "{file:path}", media.media_endpoint(state), methods=["GET"])
+                for prefix in media.MEDIA_PREFIXES
+            ),
             Route("/{path:path}", rest.endpoint, methods=_METHODS),
         ]
     )

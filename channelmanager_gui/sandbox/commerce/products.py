@@ -11,6 +11,7 @@ from typing import Any
 
 from channelmanager_gui.sandbox.commerce.catalog import add_product
 from channelmanager_gui.sandbox.commerce.errors import ApiError, require_dict
+from channelmanager_gui.sandbox.commerce.media import gallery
 from channelmanager_gui.sandbox.commerce.query import newest, search
 from channelmanager_gui.sandbox.commerce.records import Product
 from channelmanager_gui.sandbox.commerce.routing import Call, Route
@@ -85,7 +86,7 @@ def render_product(state: CommerceState, p: Product, with_stock: bool = False) -
         "extension_attributes": extension,
         "product_links": [],
         "options": [],
-        "media_gallery_entries": [],
+        "media_gallery_entries": gallery(p),
         "tier_prices": [],
         "custom_attributes": [
             {"attribute_code": code, "value": value}

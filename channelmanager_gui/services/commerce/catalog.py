@@ -10,8 +10,15 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterable
 from datetime import datetime
 
+from channelmanager_gui.errors import MalformedResponseError
 from channelmanager_gui.services.commerce.base import CommerceBase, as_number
-from channelmanager_gui.services.commerce.models import Product, SourceItem, StockItem
+from channelmanager_gui.services.commerce.models import (
+    MediaEntry,
+    Product,
+    SourceItem,
+    StockItem,
+    parse,
+)
 from channelmanager_gui.services.commerce.search import Filter, SearchCriteria
 
 # SKUs per `in` filter: keeps URLs well under common 8 KB limits.
@@ -77,6 +84,17 @@ class CatalogMixin(CommerceBase):
     async def get_product(self, sku: str) -> Product:
         """One product by SKU; ``NotFoundError`` when it does not exist."""
         return await self.get_model(Product, self.path("products", sku), "product")
+
+    async def product_media(self, sku: str) -> list[MediaEntry]:
+        """The product's media gallery (``GET /V1/products/{sku}/media``, Magento's
+        ``ProductAttributeMediaGalleryManagementInterface::getList``): a bare JSON list;
+        ``NotFoundError`` for an unknown SKU."""
+        body = await self.get(self.path("products", sku, "media"), "product media")
+        if not isinstance(body, list):
+            raise MalformedResponseError(
+                "Commerce sent no list of product media.", field="product media", detail=repr(body)
+            )
+        return [parse(MediaEntry, entry, "product media") for entry in body]
 
     async def iter_source_quantities(self, skus: Iterable[str]) -> AsyncIterator[SourceQty]:
         """MSI quantity per (SKU, source) for these SKUs, one :data:`SourceQty` each; SKUs

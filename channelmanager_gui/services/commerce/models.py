@@ -167,6 +167,21 @@ class Product(CommerceModel):
         return self.custom_attributes.get(code)
 
 
+class MediaEntry(CommerceModel):
+    """One entry of a product's media gallery (``GET /V1/products/{sku}/media``, Magento's
+    ``ProductAttributeMediaGalleryEntryInterface``): ``file`` is the path under the store's
+    ``catalog/product`` media folder, e.g. ``/m/b/mb01-blue-0.jpg``; ``types`` name the roles
+    (``image``, ``small_image``, ``thumbnail``)."""
+
+    id: int | None = None
+    media_type: Text = "image"
+    label: Text = ""
+    position: int | None = None
+    disabled: bool = False
+    types: list[str] = Field(default_factory=list)
+    file: Text = ""
+
+
 class SourceItem(CommerceModel):
     """MSI quantity of one SKU at one source; ``status`` 1 is in stock (reference §4)."""
 

@@ -16,6 +16,7 @@ from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import Order
 from channelmanager_gui.services import outbox
 from channelmanager_gui.services.walmart.order_requests import CANCEL_REASONS
+from channelmanager_gui.text_marks import N_
 
 WALMART_CANCEL = "walmart.cancel"
 COMMERCE_CANCEL = "commerce.cancel"
@@ -26,11 +27,11 @@ COMMERCE_CANCEL_HELD = "commerce_cancel.held"
 BUYER_CANCEL = "CUSTOMER_REQUESTED_SELLER_TO_CANCEL"
 OUT_OF_STOCK = "SELLER_CANCEL_OUT_OF_STOCK"
 CANCEL_REASON_LABELS: dict[str, str] = {
-    OUT_OF_STOCK: "Out of stock",
-    "SELLER_CANCEL_PRICING_ERROR": "Pricing error",
-    "SELLER_CANCEL_ADDRESS_NOT_SERVICEABLE": "Cannot ship to this address",
-    "SELLER_CANCEL_FRAUD_STOP_SHIPMENT": "Fraud suspected: stop shipment",
-    BUYER_CANCEL: "Buyer asked to cancel",
+    OUT_OF_STOCK: N_("CancelReason", "Out of stock"),
+    "SELLER_CANCEL_PRICING_ERROR": N_("CancelReason", "Pricing error"),
+    "SELLER_CANCEL_ADDRESS_NOT_SERVICEABLE": N_("CancelReason", "Cannot ship to this address"),
+    "SELLER_CANCEL_FRAUD_STOP_SHIPMENT": N_("CancelReason", "Fraud suspected: stop shipment"),
+    BUYER_CANCEL: N_("CancelReason", "Buyer asked to cancel"),
 }
 assert set(CANCEL_REASON_LABELS) == set(CANCEL_REASONS)
 

@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 from channelmanager_gui.models.money import money_text, to_money
 from channelmanager_gui.models.order import Order
 from channelmanager_gui.services.engine.order_activity import note
+from channelmanager_gui.text_marks import N_
 
 
 @dataclass(frozen=True)
@@ -87,12 +88,17 @@ def difference_note(walmart: Decimal, commerce: Decimal, currency: str) -> str:
 def total_facts(walmart: Decimal, commerce: Decimal | None, currency: str) -> list[tuple[str, str]]:
     """The order detail's totals: what the buyer paid on Walmart, and — once the Commerce
     order exists — Commerce's total with the difference when the two are not equal."""
-    facts = [("Walmart total", money_text(walmart, currency))]
+    facts = [(N_("Labels", "Walmart total"), money_text(walmart, currency))]
     if commerce is None:
         return facts
-    facts.append(("Commerce total", money_text(commerce, currency)))
+    facts.append((N_("Labels", "Commerce total"), money_text(commerce, currency)))
     difference = total_difference(walmart, commerce)
     if difference is not None:
         sign = "+" if difference > 0 else "−"
-        facts.append(("Difference", f"{sign}{money_text(abs(difference), currency)} in Commerce"))
+        facts.append(
+            (
+                N_("Labels", "Difference"),
+                f"{sign}{money_text(abs(difference), currency)} in Commerce",
+            )
+        )
     return facts

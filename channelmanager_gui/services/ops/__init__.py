@@ -51,6 +51,7 @@ from channelmanager_gui.services.ops.catalog_ops import (
     search_products,
 )
 from channelmanager_gui.services.ops.detail_reads import OrderDetail, match_detail, order_detail
+from channelmanager_gui.services.ops.images import product_images
 from channelmanager_gui.services.ops.listing_bulk import (
     ActionOutcome,
     delete_listings,
@@ -58,6 +59,7 @@ from channelmanager_gui.services.ops.listing_bulk import (
     resend_listings,
 )
 from channelmanager_gui.services.ops.listing_writes import export_listings, remove_listings, resend
+from channelmanager_gui.services.ops.match_undo import PickUndo, undo_pick
 from channelmanager_gui.services.ops.order_reads import (
     export_orders,
     find_order,
@@ -72,6 +74,7 @@ from channelmanager_gui.services.ops.validation import (
     can_ship,
     is_held,
 )
+from channelmanager_gui.services.product_images import ProductImages
 from channelmanager_gui.services.stores import describe as describe_store
 from channelmanager_gui.services.stores import get_store, list_stores
 
@@ -93,7 +96,9 @@ __all__ = [
     "KeyringSecrets",
     "ListingRules",
     "OrderDetail",
+    "PickUndo",
     "Product",
+    "ProductImages",
     "ProductSearch",
     "RefundQueued",
     "SecretSource",
@@ -122,6 +127,7 @@ __all__ = [
     "order_detail",
     "order_for_action",
     "pick",
+    "product_images",
     "publish",
     "refund",
     "refund_blockers",
@@ -134,5 +140,6 @@ __all__ = [
     "ship",
     "store",
     "total_facts",
+    "undo_pick",
     "validation",
 ]

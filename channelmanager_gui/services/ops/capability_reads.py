@@ -15,6 +15,7 @@ from channelmanager_gui.services.ops.validation import (
     CARRIER_CHOICES,
     OTHER_CARRIER,
 )
+from channelmanager_gui.text_marks import N_
 
 # The marketplace's own name, where one is meant (UX.md, "Habits of a calm window").
 MARKETPLACE_NAMES = {WALMART: "Walmart", AMAZON: "Amazon"}
@@ -31,7 +32,7 @@ def carrier_choices(marketplace: str) -> tuple[tuple[str, str], ...]:
     ``marketplace``, "Other" last (then the merchant types the carrier's name)."""
     if marketplace == AMAZON:
         return tuple(amazon_caps.CARRIERS)
-    other = "Other (type its name)"
+    other = N_("ShipDialog", "Other (type its name)")
     return tuple((name, other if name == OTHER_CARRIER else name) for name in CARRIER_CHOICES)
 
 

@@ -24,12 +24,13 @@ from channelmanager_gui.services.engine.context import SecretSource, open_store
 from channelmanager_gui.services.engine.settings import StoreSettings
 from channelmanager_gui.services.http import ConnectionReport, report_for
 from channelmanager_gui.services.walmart.client import WalmartClient
+from channelmanager_gui.text_marks import N_
 
 WALMART_URL = "https://marketplace.walmartapis.com"
 SECRET_LABELS = {
-    "commerce_token": "Commerce access token",
-    "walmart_client_id": "Walmart Client ID",
-    "walmart_client_secret": "Walmart Client Secret",
+    "commerce_token": N_("Labels", "Commerce access token"),
+    "walmart_client_id": N_("Labels", "Walmart Client ID"),
+    "walmart_client_secret": N_("Labels", "Walmart Client Secret"),
 }
 
 
@@ -48,7 +49,7 @@ class StoreAnswer:
 def problem(answer: StoreAnswer, *, editing: bool) -> str | None:
     """The first thing that blocks Save, in the merchant's words; None when it can be saved."""
     if not answer.name.strip():
-        return "Give the store a name."
+        return N_("CoreText", "Give the store a name.")
     for label, url in (("Commerce URL", answer.commerce_url), ("Walmart URL", answer.walmart_url)):
         try:
             stores.check_url(label, url)
@@ -59,7 +60,10 @@ def problem(answer: StoreAnswer, *, editing: bool) -> str | None:
             if not answer.secrets.get(key, "").strip():
                 return f"{label} is required."
     if not answer.settings.identifier_attributes:
-        return "Map at least one Commerce attribute to an identifier (UPC, EAN, ISBN or GTIN)."
+        return N_(
+            "CoreText",
+            "Map at least one Commerce attribute to an identifier (UPC, EAN, ISBN or GTIN).",
+        )
     try:
         answer.settings.validate()
     except ValidationError as exc:

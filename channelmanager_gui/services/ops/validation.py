@@ -32,6 +32,7 @@ from channelmanager_gui.services.walmart.order_requests import (
     CARRIERS,
     METHOD_CODES,
 )
+from channelmanager_gui.text_marks import N_
 
 FIELD_CARRIER = "carrier"
 FIELD_OTHER_CARRIER = "carrier name"
@@ -90,11 +91,15 @@ def line_field(line_number: str) -> str:
 
 # One sentence per state, shared by Ship and Cancel (and so by every tooltip and the detail
 # page's line beside the buttons), so the two never contradict each other (issue 20 #9).
-CANCELLED = "The order is cancelled."
-NOT_IN_COMMERCE = "The order is not in Commerce yet; ship it once it has been created there."
-ALL_SHIPPED = "Everything on this order has been shipped."
-PART_SHIPPED = "Part of the order has shipped; Walmart only cancels whole unshipped orders."
-NOTHING_OPEN = "Nothing is left to ship or cancel on this order."
+CANCELLED = N_("CoreText", "The order is cancelled.")
+NOT_IN_COMMERCE = N_(
+    "CoreText", "The order is not in Commerce yet; ship it once it has been created there."
+)
+ALL_SHIPPED = N_("CoreText", "Everything on this order has been shipped.")
+PART_SHIPPED = N_(
+    "CoreText", "Part of the order has shipped; Walmart only cancels whole unshipped orders."
+)
+NOTHING_OPEN = N_("CoreText", "Nothing is left to ship or cancel on this order.")
 
 
 def can_ship(order: Order) -> tuple[bool, str]:
@@ -156,8 +161,11 @@ def validate_shipment(
     if order.intent_to_cancel and not override_cancel_request:
         raise ValidationError(
             FIELD_ORDER,
-            "The buyer asked to cancel this order; confirm that you still want to ship it, "
-            "or cancel it with the reason “Buyer asked to cancel”.",
+            N_(
+                "CoreText",
+                "The buyer asked to cancel this order; confirm that you still want to ship it, "
+                "or cancel it with the reason “Buyer asked to cancel”.",
+            ),
         )
     named, other, url = _carrier(carrier, other_carrier, tracking_url)
     number = _tracking_number(order, tracking_number)
@@ -194,7 +202,7 @@ def validate_cancel(order: Order, reason: str | None) -> CancelRequest:
     by_label = {label.casefold(): key for key, label in CANCEL_REASON_LABELS.items()}
     code = by_label.get(code.casefold(), code.upper())
     if not code:
-        raise ValidationError(FIELD_REASON, "choose why the order is cancelled")
+        raise ValidationError(FIELD_REASON, N_("CoreText", "choose why the order is cancelled"))
     if code not in CANCEL_REASONS:
         choices = ", ".join(CANCEL_REASON_LABELS.values())
         raise ValidationError(FIELD_REASON, f"“{reason}” is not a Walmart reason ({choices})")
@@ -217,7 +225,7 @@ def _carrier(
     choice = (carrier or "").strip()
     url = check_tracking_url(tracking_url)
     if not choice:
-        raise ValidationError(FIELD_CARRIER, "choose the carrier")
+        raise ValidationError(FIELD_CARRIER, N_("CoreText", "choose the carrier"))
     if choice.casefold() != OTHER_CARRIER.casefold():
         named = _CARRIER_BY_FOLD.get(choice.casefold())
         if named is None:
@@ -228,9 +236,9 @@ def _carrier(
         return named, None, url
     other = " ".join((other_carrier or "").split())
     if not other:
-        raise ValidationError(FIELD_OTHER_CARRIER, "type the carrier's name")
+        raise ValidationError(FIELD_OTHER_CARRIER, N_("CoreText", "type the carrier's name"))
     if len(other) > 64:
-        raise ValidationError(FIELD_OTHER_CARRIER, "at most 64 characters")
+        raise ValidationError(FIELD_OTHER_CARRIER, N_("CoreText", "at most 64 characters"))
     listed = _CARRIER_BY_FOLD.get(other.casefold())
     if listed is not None:
         return listed, None, url  # typed a listed carrier under "Other": send it as listed
@@ -248,9 +256,11 @@ def check_tracking_url(value: str | None) -> str | None:
         return None
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname or " " in url:
-        raise ValidationError(FIELD_TRACKING_URL, "enter a web address starting with https://")
+        raise ValidationError(
+            FIELD_TRACKING_URL, N_("CoreText", "enter a web address starting with https://")
+        )
     if len(url) > 500:
-        raise ValidationError(FIELD_TRACKING_URL, "at most 500 characters")
+        raise ValidationError(FIELD_TRACKING_URL, N_("CoreText", "at most 500 characters"))
     return url
 
 
@@ -258,7 +268,9 @@ def _tracking_number(order: Order, value: str | None) -> str:
     """Trimmed, inner spaces removed (pasted "1Z 999 AA1…"), letters/digits/dashes only."""
     number = "".join((value or "").split())
     if not number:
-        raise ValidationError(FIELD_TRACKING_NUMBER, "enter the carrier's tracking number")
+        raise ValidationError(
+            FIELD_TRACKING_NUMBER, N_("CoreText", "enter the carrier's tracking number")
+        )
     if not _TRACKING_CHARS.fullmatch(number):
         raise ValidationError(
             FIELD_TRACKING_NUMBER, "use only letters, digits and dashes (as on the label)"
@@ -294,9 +306,9 @@ def _ship_date(order: Order, value: datetime | date | None, now: datetime) -> da
         moment = datetime.combine(value, time(12)).astimezone()
     moment = moment.astimezone(UTC)
     if moment > now + _SHIP_DATE_FUTURE:
-        raise ValidationError(FIELD_SHIP_DATE, "cannot be later than tomorrow")
+        raise ValidationError(FIELD_SHIP_DATE, N_("CoreText", "cannot be later than tomorrow"))
     if moment.date() < order.order_date.astimezone(UTC).date() - timedelta(days=1):
-        raise ValidationError(FIELD_SHIP_DATE, "cannot be before the order date")
+        raise ValidationError(FIELD_SHIP_DATE, N_("CoreText", "cannot be before the order date"))
     return moment
 
 
@@ -314,7 +326,9 @@ def _quantities(order: Order, wanted: Mapping[str, object]) -> dict[str, int]:
         if qty:
             chosen[number] = qty
     if not chosen:
-        raise ValidationError(FIELD_LINES, "ship at least one item (all quantities are 0)")
+        raise ValidationError(
+            FIELD_LINES, N_("CoreText", "ship at least one item (all quantities are 0)")
+        )
     return chosen
 
 
@@ -324,9 +338,9 @@ def _whole_number(field: str, raw: object) -> int:
     if isinstance(raw, float) and raw.is_integer():
         raw = int(raw)
     if isinstance(raw, bool) or not isinstance(raw, int):
-        raise ValidationError(field, "enter a whole number")
+        raise ValidationError(field, N_("CoreText", "enter a whole number"))
     if raw < 0:
-        raise ValidationError(field, "cannot be negative")
+        raise ValidationError(field, N_("CoreText", "cannot be negative"))
     return raw
 
 

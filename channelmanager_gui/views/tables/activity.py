@@ -14,20 +14,34 @@ from channelmanager_gui.models.activity_queries import (
     rows_by_ids,
 )
 from channelmanager_gui.models.db import Database
+from channelmanager_gui.text_marks import N_
+from channelmanager_gui.views.i18n import ui
+from channelmanager_gui.views.locale_format import date_time_text
 from channelmanager_gui.views.marketplace_filter import marketplace_name
 from channelmanager_gui.views.tables.paged import PagedIdModel
 from channelmanager_gui.views.theme import brush
 
 OUTCOME_ROLE = Qt.ItemDataRole.UserRole + 2  # "Error", "OK", "Info": text for a pill
 COL_TIME, COL_OUTCOME, COL_SUBJECT, COL_EVENT, COL_MESSAGE, COL_MARKETPLACE = range(6)
-OUTCOME_TEXT = {"ok": "OK", "error": "Error", "info": "Info"}
+OUTCOME_TEXT = {
+    "ok": N_("Labels", "OK"),
+    "error": N_("Labels", "Error"),
+    "info": N_("Labels", "Info"),
+}
 
 
 class ActivityTableModel(PagedIdModel[ActivityRow, ActivityFilter]):
     # The marketplace comes last in the model (saved layouts keep their columns); the page
     # shows it next to the subject.
-    titles = ("Time", "Outcome", "Subject", "What happened", "Details", "Marketplace")
-    unloadable = "This entry could not be loaded"
+    titles = (
+        N_("Labels", "Time"),
+        N_("Labels", "Outcome"),
+        N_("Labels", "Subject"),
+        N_("Labels", "What happened"),
+        N_("Labels", "Details"),
+        N_("Labels", "Marketplace"),
+    )
+    unloadable = N_("Labels", "This entry could not be loaded")
 
     def __init__(self, db: Database, **options: Any) -> None:
         """``options``: the runner, page size and parent of :class:`PagedIdModel`."""
@@ -57,9 +71,9 @@ class ActivityTableModel(PagedIdModel[ActivityRow, ActivityFilter]):
 
 def display_text(row: ActivityRow, column: int) -> str:
     if column == COL_TIME:
-        return row.created_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        return date_time_text(row.created_at.astimezone(), seconds=True)
     if column == COL_OUTCOME:
-        return OUTCOME_TEXT.get(row.outcome, row.outcome)
+        return ui(OUTCOME_TEXT.get(row.outcome, row.outcome))
     if column == COL_SUBJECT:
         return row.subject
     if column == COL_EVENT:

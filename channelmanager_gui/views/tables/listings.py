@@ -12,7 +12,8 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtWidgets import QAbstractItemView
 
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.listing import ListingState
@@ -27,9 +28,13 @@ from channelmanager_gui.models.listing_table_queries import (
     load_ids,
     rows_by_ids,
 )
+from channelmanager_gui.text_marks import N_
+from channelmanager_gui.views.i18n import listing_state
+from channelmanager_gui.views.locale_format import date_time_text, money_text, number_text
 from channelmanager_gui.views.marketplace_filter import marketplace_name
 from channelmanager_gui.views.tables.paged import RIGHT, CountedIdModel
 from channelmanager_gui.views.theme import brush
+from channelmanager_gui.views.thumbnails import ThumbnailLoader
 
 STATE_ROLE = Qt.ItemDataRole.UserRole + 2  # the state text, for the pill delegate
 ERROR_ROLE = Qt.ItemDataRole.UserRole + 3  # the problem in words, or ""
@@ -45,23 +50,24 @@ class Column:
 # for price and stock so a difference is seen at a glance; ids last (the marketplace column is
 # moved to the front on screen).
 COLUMNS: tuple[Column, ...] = (
-    Column("SKU", ListingSortColumn.SKU),
-    Column("Name", ListingSortColumn.NAME),
-    Column("State", ListingSortColumn.STATE),
-    Column("Price", ListingSortColumn.PRICE),
-    Column("Price sent", ListingSortColumn.PRICE_SENT),
-    Column("Stock", ListingSortColumn.QTY),
-    Column("Stock sent", ListingSortColumn.QTY_SENT),
-    Column("Last sent", ListingSortColumn.SENT_AT),
-    Column("Identifier", ListingSortColumn.IDENTIFIER),
-    Column("Item / ASIN", ListingSortColumn.WALMART_ITEM),
-    Column("Problem", ListingSortColumn.ERROR),
-    Column("Marketplace", ListingSortColumn.MARKETPLACE),  # last: saved layouts keep theirs
+    Column(N_("Labels", "SKU"), ListingSortColumn.SKU),
+    Column(N_("Labels", "Name"), ListingSortColumn.NAME),
+    Column(N_("Labels", "State"), ListingSortColumn.STATE),
+    Column(N_("Labels", "Price"), ListingSortColumn.PRICE),
+    Column(N_("Labels", "Price sent"), ListingSortColumn.PRICE_SENT),
+    Column(N_("Labels", "Stock"), ListingSortColumn.QTY),
+    Column(N_("Labels", "Stock sent"), ListingSortColumn.QTY_SENT),
+    Column(N_("Labels", "Last sent"), ListingSortColumn.SENT_AT),
+    Column(N_("Labels", "Identifier"), ListingSortColumn.IDENTIFIER),
+    Column(N_("Labels", "Item / ASIN"), ListingSortColumn.WALMART_ITEM),
+    Column(N_("Labels", "Problem"), ListingSortColumn.ERROR),
+    Column(N_("Labels", "Marketplace"), ListingSortColumn.MARKETPLACE),  # last: saved layouts
 )
 (COL_SKU, COL_NAME, COL_STATE, COL_PRICE, COL_PRICE_SENT, COL_QTY, COL_QTY_SENT) = range(7)
 COL_SENT_AT, COL_IDENTIFIER, COL_ITEM, COL_PROBLEM, COL_MARKETPLACE = range(7, 12)
 _RIGHT_COLUMNS = frozenset({COL_PRICE, COL_QTY, COL_PRICE_SENT, COL_QTY_SENT})
 _MONO_COLUMNS = frozenset({COL_SKU, COL_IDENTIFIER, COL_ITEM})
+ROW_IMAGE = 24  # a product's image before its name, in rows 28 pixels high
 
 
 class ListingsTableModel(CountedIdModel[ListingRow, ListingFilter]):
@@ -69,12 +75,26 @@ class ListingsTableModel(CountedIdModel[ListingRow, ListingFilter]):
     are left out of the query when only the sort or the tab changed (they count every tab)."""
 
     titles = tuple(c.title for c in COLUMNS)
-    unloadable = "This listing could not be loaded"
+    unloadable = N_("Labels", "This listing could not be loaded")
 
     def __init__(self, db: Database, **options: Any) -> None:
         """``options``: the runner, page size and parent of :class:`PagedIdModel`."""
         super().__init__(db, ListingFilter(), ListingCounts(), sort=ListingSort(), **options)
         self.match_counts: dict[MatchGroup, int] = {}
+        self._thumbnails: ThumbnailLoader | None = None
+
+    def set_thumbnails(self, loader: ThumbnailLoader, view: QAbstractItemView) -> None:
+        """Show each product's image before its name; rows redraw as images arrive."""
+        self._thumbnails = loader
+        view.setIconSize(QSize(ROW_IMAGE, ROW_IMAGE))
+        loader.ready.connect(self._on_thumbnails_ready)
+
+    def _on_thumbnails_ready(self, _key: str) -> None:
+        # One signal for the whole column: cheaper than finding the row, and only the rows in
+        # view are drawn again.
+        if self.rowCount():
+            top, bottom = self.index(0, COL_NAME), self.index(self.rowCount() - 1, COL_NAME)
+            self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DecorationRole])
 
     def current_sort(self) -> ListingSort:
         return self._sort  # type: ignore[return-value]
@@ -107,6 +127,11 @@ class ListingsTableModel(CountedIdModel[ListingRow, ListingFilter]):
         return tuple(display_text(row, column) for column in range(len(COLUMNS)))
 
     def cell(self, row: ListingRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DecorationRole:
+            loader = self._thumbnails
+            if loader is None or column != COL_NAME:
+                return None
+            return loader.product(row.store_id, row.sku, ROW_IMAGE)
         if role == Qt.ItemDataRole.BackgroundRole:
             return brush("ERROR_TINT") if row.sync_error else None
         if role == Qt.ItemDataRole.FontRole:
@@ -131,7 +156,7 @@ def display_text(row: ListingRow, column: int) -> str:
     if column == COL_NAME:
         return row.name
     if column == COL_STATE:
-        return row.state
+        return listing_state(row.state)
     if column == COL_IDENTIFIER:
         return identifier_text(row)
     if column == COL_PRICE:
@@ -164,36 +189,55 @@ def problem_text(row: ListingRow) -> str:
     if row.state_reason:  # Amazon: why the listing is in its tab (reference §4.8)
         return row.state_reason
     if row.state == ListingState.INCOMPLETE:
-        return row.identifier_problem or "No UPC, EAN, ISBN or GTIN in Commerce"
+        return row.identifier_problem or QCoreApplication.translate(
+            "ListingsTable", "No UPC, EAN, ISBN or GTIN in Commerce"
+        )
     if row.state == ListingState.INELIGIBLE:  # disabled, or no salable stock (Listing.state)
         if row.qty is not None and row.qty <= 0:
-            return "Out of stock in Commerce: Walmart shows it unavailable until stock returns"
-        return "Disabled in Commerce: enable the product there to sell it on Walmart"
+            return QCoreApplication.translate(
+                "ListingsTable",
+                "Out of stock in Commerce: Walmart shows it unavailable until stock returns",
+            )
+        return QCoreApplication.translate(
+            "ListingsTable", "Disabled in Commerce: enable the product there to sell it on Walmart"
+        )
     if row.match_status == "candidates":
-        return "Several Walmart items match: pick one in Matching"
+        return QCoreApplication.translate(
+            "ListingsTable", "Several Walmart items match: pick one in Matching"
+        )
     if row.match_status == "not_found":
-        return "Not on Walmart: the item needs a full setup in Seller Center"
+        return QCoreApplication.translate(
+            "ListingsTable", "Not on Walmart: the item needs a full setup in Seller Center"
+        )
     return ""
 
 
 def tooltip(row: ListingRow, column: int) -> str:
     where = marketplace_name(row.marketplace)
     if column == COL_PRICE_SENT and row.price_queued is not None:
-        return f"Sending {money(row.price_queued)} to {where}"
+        return QCoreApplication.translate(
+            "ListingsTable", "Sending {price} to {marketplace}"
+        ).format(price=money(row.price_queued), marketplace=where)
     if column == COL_QTY_SENT and row.qty_queued is not None:
-        return f"Sending quantity {row.qty_queued} to {where}"
+        return QCoreApplication.translate(
+            "ListingsTable", "Sending quantity {quantity} to {marketplace}"
+        ).format(quantity=row.qty_queued, marketplace=where)
     if column == COL_SENT_AT and row.sent_at is not None:
-        return f"Price sent {stamp(row.price_sent_at)}; stock sent {stamp(row.qty_sent_at)}"
+        return QCoreApplication.translate(
+            "ListingsTable", "Price sent {price_sent}; stock sent {stock_sent}"
+        ).format(price_sent=stamp(row.price_sent_at), stock_sent=stamp(row.qty_sent_at))
     return problem_text(row)
 
 
 def money(amount: Decimal | None) -> str:
-    return "—" if amount is None else f"${amount:,.2f}"
+    return "—" if amount is None else money_text(amount)
 
 
 def quantity(value: int | None) -> str:
-    return "—" if value is None else f"{value:,}"
+    return "—" if value is None else number_text(value)
 
 
 def stamp(when: datetime | None) -> str:
-    return "never" if when is None else when.astimezone().strftime("%Y-%m-%d %H:%M")
+    if when is None:
+        return QCoreApplication.translate("ListingsTable", "never")
+    return date_time_text(when.astimezone())

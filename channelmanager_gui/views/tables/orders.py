@@ -18,11 +18,10 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush
 
 from channelmanager_gui.models.db import Database
-from channelmanager_gui.models.money import money_text
 from channelmanager_gui.models.order_table_queries import (
     Attention,
     Listing,
@@ -34,6 +33,9 @@ from channelmanager_gui.models.order_table_queries import (
     load_listing,
     rows_by_ids,
 )
+from channelmanager_gui.text_marks import N_
+from channelmanager_gui.views.i18n import order_status
+from channelmanager_gui.views.locale_format import date_text, date_time_text, money_text, time_text
 from channelmanager_gui.views.marketplace_filter import marketplace_name
 from channelmanager_gui.views.tables.paged import ID_ROLE, RIGHT, CountedIdModel
 from channelmanager_gui.views.theme import brush
@@ -45,7 +47,7 @@ STATUS_ROLE = Qt.ItemDataRole.UserRole + 2  # the status text, for the pill
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 3  # why the row stands out (error text, buyer request)
 FLAGS_ROLE = Qt.ItemDataRole.UserRole + 4  # frozenset[Attention]
 
-UNLOADABLE = "This order could not be loaded"
+UNLOADABLE = N_("Labels", "This order could not be loaded")
 
 
 @dataclass(frozen=True)
@@ -55,15 +57,15 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("Marketplace order", SortColumn.PURCHASE_ORDER),
-    Column("Commerce order", SortColumn.COMMERCE_ORDER),
-    Column("Customer order", SortColumn.CUSTOMER_ORDER),
-    Column("Date", SortColumn.ORDER_DATE),
-    Column("Customer", SortColumn.CUSTOMER),
-    Column("Total", SortColumn.TOTAL),
-    Column("Ship by", SortColumn.SHIP_BY),
-    Column("Status", SortColumn.STATUS),
-    Column("Marketplace", SortColumn.MARKETPLACE),  # last, so saved layouts keep their columns
+    Column(N_("Labels", "Marketplace order"), SortColumn.PURCHASE_ORDER),
+    Column(N_("Labels", "Commerce order"), SortColumn.COMMERCE_ORDER),
+    Column(N_("Labels", "Customer order"), SortColumn.CUSTOMER_ORDER),
+    Column(N_("Labels", "Date"), SortColumn.ORDER_DATE),
+    Column(N_("Labels", "Customer"), SortColumn.CUSTOMER),
+    Column(N_("Labels", "Total"), SortColumn.TOTAL),
+    Column(N_("Labels", "Ship by"), SortColumn.SHIP_BY),
+    Column(N_("Labels", "Status"), SortColumn.STATUS),
+    Column(N_("Labels", "Marketplace"), SortColumn.MARKETPLACE),  # last: saved layouts keep theirs
 )
 COL_PO, COL_COMMERCE, COL_CUSTOMER_ORDER, COL_DATE, COL_CUSTOMER, COL_TOTAL, COL_SHIP_BY = range(7)
 COL_STATUS, COL_MARKETPLACE = 7, 8
@@ -162,7 +164,7 @@ def display_text(row: OrderRow, column: int, now: datetime) -> str:
     if column == COL_CUSTOMER_ORDER:
         return row.customer_order_id
     if column == COL_DATE:
-        return row.order_date.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+        return date_time_text(row.order_date.astimezone(zone))
     if column == COL_CUSTOMER:
         return row.customer_name
     if column == COL_TOTAL:
@@ -171,7 +173,7 @@ def display_text(row: OrderRow, column: int, now: datetime) -> str:
         return ship_by_text(row, now)
     if column == COL_MARKETPLACE:
         return marketplace_name(row.marketplace)
-    return row.status
+    return order_status(row.status)
 
 
 def money(amount: Decimal, currency: str) -> str:
@@ -183,10 +185,14 @@ def ship_by_text(row: OrderRow, now: datetime) -> str:
         return ""
     moment = row.estimated_ship_date.astimezone(now.tzinfo)
     if Attention.OVERDUE in row.flags:
-        return f"Overdue · {moment:%Y-%m-%d}"
+        return QCoreApplication.translate("OrdersTable", "Overdue · {date}").format(
+            date=date_text(moment)
+        )
     if Attention.DUE_TODAY in row.flags:
-        return f"Today {moment:%H:%M}"
-    return f"{moment:%Y-%m-%d}"
+        return QCoreApplication.translate("OrdersTable", "Today {time}").format(
+            time=time_text(moment)
+        )
+    return date_text(moment)
 
 
 def status_note(row: OrderRow) -> str:
@@ -194,23 +200,35 @@ def status_note(row: OrderRow) -> str:
     if Attention.ERROR in row.flags and row.error:
         return row.error.splitlines()[0]
     if Attention.CANCEL_REQUESTED in row.flags:
-        return "Buyer asked to cancel"
+        return QCoreApplication.translate("OrdersTable", "Buyer asked to cancel")
     return ""
 
 
 def row_tooltip(row: OrderRow) -> str:
     parts = []
     if Attention.ERROR in row.flags:
-        parts.append(f"Error: {row.error or 'unknown'} — open the order to retry.")
+        error = row.error or QCoreApplication.translate("OrdersTable", "unknown")
+        parts.append(
+            QCoreApplication.translate(
+                "OrdersTable", "Error: {error} — open the order to retry."
+            ).format(error=error)
+        )
     if Attention.CANCEL_REQUESTED in row.flags:
         parts.append(
-            f"The buyer asked {marketplace_name(row.marketplace)} to cancel: cancel the order, "
-            "or ship it anyway."
+            QCoreApplication.translate(
+                "OrdersTable",
+                "The buyer asked {marketplace} to cancel: cancel the order, or ship it anyway.",
+            ).format(marketplace=marketplace_name(row.marketplace))
         )
     if Attention.OVERDUE in row.flags:
         # Walmart cancels late orders itself; the Amazon reference says nothing of it.
-        late = "; Walmart cancels late orders by itself" if row.marketplace == "walmart" else ""
-        parts.append(f"The ship-by date has passed{late}.")
+        if row.marketplace == "walmart":
+            late = QCoreApplication.translate(
+                "OrdersTable", "The ship-by date has passed; Walmart cancels late orders by itself."
+            )
+        else:
+            late = QCoreApplication.translate("OrdersTable", "The ship-by date has passed.")
+        parts.append(late)
     if Attention.DUE_TODAY in row.flags:
-        parts.append("Must ship today.")
+        parts.append(QCoreApplication.translate("OrdersTable", "Must ship today."))
     return "\n".join(parts)

@@ -39,6 +39,8 @@ from PySide6.QtGui import QFont, QFontDatabase
 
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.qt_text import verbatim
+from channelmanager_gui.text_marks import N_
+from channelmanager_gui.views.i18n import ui
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +76,7 @@ class PagedIdModel(QAbstractTableModel, Generic[R, F]):
     and, when a header click sorts, ``sort_for``."""
 
     titles: Sequence[str] = ()
-    unloadable = "This row could not be loaded"
+    unloadable = N_("Labels", "This row could not be loaded")
 
     def __init__(
         self,
@@ -235,7 +237,7 @@ class PagedIdModel(QAbstractTableModel, Generic[R, F]):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.titles):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.titles[section]
+            return ui(self.titles[section])
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return self.header_alignment(section)
         return None
@@ -273,7 +275,7 @@ class PagedIdModel(QAbstractTableModel, Generic[R, F]):
 
     def _unloadable(self, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.unloadable if column == 0 else ""
+            return ui(self.unloadable) if column == 0 else ""
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{self.unloadable} (it may have just been removed); refresh to try again."
         return None
