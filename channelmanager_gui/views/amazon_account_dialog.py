@@ -34,14 +34,22 @@ from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services import ops
 from channelmanager_gui.services.ops import CredentialStore
 from channelmanager_gui.services.ops.account_ops import SECRET_LABELS, AccountAnswer
+from channelmanager_gui.text_marks import N_
+from channelmanager_gui.views.i18n import core
 from channelmanager_gui.views.style import current
 
 # The North America marketplaces the product sells in (amazon-sp-api.md §1.4, §8.1).
 MARKETPLACES = (
-    ("ATVPDKIKX0DER", "Amazon.com (US)"),
-    ("A2EUQ1WTGCTBG2", "Amazon.ca (Canada)"),
-    ("A1AM78C64UM0Y8", "Amazon.com.mx (Mexico)"),
+    ("ATVPDKIKX0DER", N_("AmazonAccountDialog", "Amazon.com (US)")),
+    ("A2EUQ1WTGCTBG2", N_("AmazonAccountDialog", "Amazon.ca (Canada)")),
+    ("A1AM78C64UM0Y8", N_("AmazonAccountDialog", "Amazon.com.mx (Mexico)")),
 )
+# The secrets' form labels (``SECRET_LABELS`` words them for the command line).
+SECRET_TITLES = {
+    "lwa_client_id": N_("AmazonAccountDialog", "LWA client ID"),
+    "lwa_client_secret": N_("AmazonAccountDialog", "LWA client secret"),
+    "lwa_refresh_token": N_("AmazonAccountDialog", "Refresh token"),
+}
 MASKED = ("lwa_client_secret", "lwa_refresh_token")
 
 
@@ -100,14 +108,14 @@ class AmazonAccountDialog(QDialog):
         self.marketplace_boxes: dict[str, QCheckBox] = {}
         row = QHBoxLayout()
         for marketplace_id, title in MARKETPLACES:
-            box = QCheckBox(title)
+            box = QCheckBox(self.tr(title))
             box.toggled.connect(self._on_connection_changed)
             self.marketplace_boxes[marketplace_id] = box
             row.addWidget(box)
         form.addRow(self.tr("Sells on"), row)
         self.secret_fields: dict[str, QLineEdit] = {}
-        for key, label in SECRET_LABELS.items():
-            edit = self._line(form, label[:1].upper() + label[1:])
+        for key in SECRET_LABELS:
+            edit = self._line(form, self.tr(SECRET_TITLES[key]))
             if key in MASKED:
                 edit.setEchoMode(QLineEdit.EchoMode.Password)
             self.secret_fields[key] = edit
@@ -175,7 +183,7 @@ class AmazonAccountDialog(QDialog):
             reason = self.tr(
                 "The connection test failed: correct the details above, or test again."
             )
-        self.reason.setText(reason or "")
+        self.reason.setText(core("CoreText", reason) if reason else "")
         self.save_button.setEnabled(reason is None)
 
     def _on_connection_changed(self, *_: object) -> None:

@@ -24,11 +24,18 @@ from channelmanager_gui.services.credentials import CredentialStore
 from channelmanager_gui.services.http import check_base_url
 from channelmanager_gui.services.marketplace import AccountSpec, Marketplace, open_adapter
 from channelmanager_gui.services.marketplace.factory import AMAZON_SECRETS
+from channelmanager_gui.text_marks import N_
 
 SECRET_LABELS = {
     "lwa_client_id": "LWA client ID",
     "lwa_client_secret": "LWA client secret",
     "lwa_refresh_token": "refresh token",
+}
+# What Save waits for, marked for the window to translate (``views/i18n.py`` ``core``).
+_REQUIRED = {
+    "lwa_client_id": N_("CoreText", "The LWA client ID is required."),
+    "lwa_client_secret": N_("CoreText", "The LWA client secret is required."),
+    "lwa_refresh_token": N_("CoreText", "The refresh token is required."),
 }
 
 
@@ -64,9 +71,12 @@ class AccountInfo:
 def problem(answer: AccountAnswer, *, editing: bool) -> str | None:
     """The first thing that blocks Save, in the merchant's words; None when it can be saved."""
     if not answer.name.strip():
-        return "Give the account a name."
+        return N_("CoreText", "Give the account a name.")
     if not answer.seller_id.strip():
-        return "Enter the seller ID (Seller Central: Settings, Account Info, Merchant Token)."
+        return N_(
+            "CoreText",
+            "Enter the seller ID (Seller Central: Settings, Account Info, Merchant Token).",
+        )
     try:
         marketplaces.marketplace_ids(answer.marketplace_ids)
         check_base_url(answer.api_url, field="SP-API URL")
@@ -74,9 +84,9 @@ def problem(answer: AccountAnswer, *, editing: bool) -> str | None:
     except ValidationError as exc:
         return exc.message[:1].upper() + exc.message[1:] + "."
     if not editing:
-        for key, label in SECRET_LABELS.items():
+        for key, required in _REQUIRED.items():
             if not answer.secrets.get(key, "").strip():
-                return f"The {label} is required."
+                return required
     return None
 
 
