@@ -21,8 +21,6 @@ class NoticeWords(QObject):
         count, where = notice.count, notice.where
         if notice.event is NoticeEvent.NEW_ORDERS:
             title = self._new_orders(notice)
-            if where:
-                title = self.tr("{title} for {store}").format(title=title, store=where)
             return title, self.tr("Open Orders to see them.", "", count)
         if notice.event is NoticeEvent.LOOP_FAILING:
             loop = loop_title(where.rpartition("/")[2])
@@ -45,11 +43,17 @@ class NoticeWords(QObject):
 
     def _new_orders(self, notice: Notice) -> str:
         """'2 new Amazon orders', or with several marketplaces '3 new orders (Walmart 1, …)'."""
-        names = dict(MARKETPLACES)
-        if len(notice.sold_on) > 1:
+        names, count, where = dict(MARKETPLACES), notice.count, notice.where
+        several = len(notice.sold_on) > 1
+        if several:
+            title = self.tr("%n new order(s)", "", count)
+        else:
+            market = notice.sold_on[0][0] if notice.sold_on else "walmart"
+            title = self.tr("%n new {marketplace} order(s)", "", count)
+            title = title.format(marketplace=names.get(market, market))
+        if where:
+            title = self.tr("{title} for {store}").format(title=title, store=where)
+        if several:
             each = ", ".join(f"{names.get(m, m)} {n}" for m, n in notice.sold_on)
-            title = self.tr("%n new order(s)", "", notice.count)
-            return self.tr("{title} ({marketplaces})").format(title=title, marketplaces=each)
-        market = notice.sold_on[0][0] if notice.sold_on else "walmart"
-        title = self.tr("%n new {marketplace} order(s)", "", notice.count)
-        return title.format(marketplace=names.get(market, market))
+            title = self.tr("{title} ({marketplaces})").format(title=title, marketplaces=each)
+        return title

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QLocale, Qt
 from pytestqt.qtbot import QtBot
 
 from channelmanager_gui.models.db import Database
@@ -16,7 +16,9 @@ from channelmanager_gui.models.order import Order, Return
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services import activity
 from channelmanager_gui.services.changes import ChangeBus
+from channelmanager_gui.services.language_prefs import Language
 from channelmanager_gui.services.sync_status import SyncStatusBoard
+from channelmanager_gui.views import i18n
 from channelmanager_gui.views.activity_page import ActivityPage
 from channelmanager_gui.views.listings_page import ListingsPage
 from channelmanager_gui.views.marketplace_filter import MarketplaceFilter
@@ -162,3 +164,33 @@ def test_activity_log_filters_and_names_the_marketplace(
     assert column(page.model, activity_table.COL_SUBJECT) == [f"Amazon {AMAZON_PO}"]
     choose(page.marketplace, "walmart")
     assert column(page.model, activity_table.COL_SUBJECT) == ["PO 1001"]
+
+
+def test_amazons_tabs_take_short_translated_titles_when_narrow(
+    qtbot: QtBot, db: Database, shop: dict[str, Any]
+) -> None:
+    """Amazon's set goes through the same fitting titles as the app's own (issue 20): short
+    ones while the full ones do not fit, the full title in the tooltip."""
+    page = ListingsPage(db, ChangeBus(), _ops(), runner=run_inline, action_runner=run_inline)
+    qtbot.addWidget(page)
+    choose(page.marketplace, "amazon")
+    page.tabs.setMaximumWidth(560)  # narrower than Amazon's full titles with their counts
+    page.show()
+    qtbot.waitExposed(page)
+    qtbot.waitUntil(page.tab_titles.short)
+    third_party = page.tabs.tabs.index("new third party")
+    assert page.tabs.tabText(third_party).startswith("Third party  ")
+    assert page.tabs.tabToolTip(third_party).startswith("New third party  ")
+
+
+def test_amazons_tabs_are_translated(qtbot: QtBot, db: Database, shop: dict[str, Any]) -> None:
+    installed = i18n.install(Language.KOREAN)
+    try:
+        page = ListingsPage(db, ChangeBus(), _ops(), runner=run_inline, action_runner=run_inline)
+        qtbot.addWidget(page)
+        choose(page.marketplace, "amazon")
+        titles = [page.tabs.tabText(i).split("  ")[0] for i in range(page.tabs.count())]
+        assert titles[0] != "All" and "Inactive" not in titles and "New third party" not in titles
+    finally:
+        installed.remove()
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
