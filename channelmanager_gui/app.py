@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 from channelmanager_gui import __version__
 from channelmanager_gui.errors import ChannelError
 from channelmanager_gui.launcher import quit_after_seconds, self_command
-from channelmanager_gui.models.dashboard_queries import open_errors
+from channelmanager_gui.models.dashboard_queries import open_errors_by_marketplace
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.store import Store
 from channelmanager_gui.paths import cache_dir, data_dir
@@ -351,15 +351,15 @@ class _Shell:
         task = self.ops.run(
             asyncio.to_thread(self._open_error_count),
             label=QCoreApplication.translate("App", "Counting open errors"),
-            on_success=self.board.set_open_errors,
+            on_success=lambda split: self.board.set_open_errors(sum(split.values()), split),
         )
         task.add_done_callback(self._on_counted)
 
-    def _open_error_count(self) -> int:
+    def _open_error_count(self) -> dict[str, int]:
         with self.db.session() as session:
-            return open_errors(session)
+            return open_errors_by_marketplace(session)
 
-    def _on_counted(self, task: asyncio.Task[int]) -> None:
+    def _on_counted(self, task: asyncio.Task[dict[str, int]]) -> None:
         self._counting = False
         if self._recount and not task.cancelled():
             self._count_open_errors()

@@ -9,16 +9,21 @@ operation that opens the store's clients from the keyring (``services/ops``), as
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from channelmanager_gui.errors import StorageError, ValidationError
+from channelmanager_gui.models.account import AMAZON, WALMART
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.store import Store
 from channelmanager_gui.paths import data_dir, database_path
 from channelmanager_gui.services import ops
+
+MARKETPLACES = (WALMART, AMAZON)
 
 
 class UsageError(Exception):
@@ -35,6 +40,26 @@ def options(*, json_output: bool = True, store: bool = True) -> argparse.Argumen
             "--store", metavar="NAME", help="the store to work on (needed when there are several)"
         )
     return parent
+
+
+def add_marketplace_option(parser: argparse.ArgumentParser) -> None:
+    """``--marketplace walmart|amazon`` for the list commands (both when left out)."""
+    parser.add_argument(
+        "--marketplace",
+        choices=MARKETPLACES,
+        type=str.casefold,
+        default=None,
+        help="only this marketplace's rows (default: both)",
+    )
+
+
+def read_secret(env: str, name: str) -> str:
+    """A secret from the environment variable ``env``, or typed at a prompt (never argv: a
+    process list and the shell history would show it)."""
+    value = os.environ.get(env, "")
+    if not value and sys.stdin.isatty():
+        value = getpass.getpass(f"{name.replace('_', ' ')}: ")
+    return value.strip()
 
 
 # The database every command reads: the merchant's, or with ``--demo`` the one the demo window

@@ -19,6 +19,7 @@ from sqlalchemy import select
 
 from channelmanager_gui.cli import output
 from channelmanager_gui.cli.common import (
+    add_marketplace_option,
     database,
     options,
     pick_store,
@@ -68,6 +69,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     lst = actions.add_parser("list", parents=[common], help="list listings")
     lst.add_argument("--state", type=_state, metavar="STATE", help=f"one of: {', '.join(STATES)}")
     lst.add_argument("--search", default="", metavar="TEXT", help="SKU, name or identifier")
+    add_marketplace_option(lst)
     lst.set_defaults(handler=_list)
 
     again = actions.add_parser("resend", parents=[common], help="send price and stock again")
@@ -207,7 +209,10 @@ def _list(args: argparse.Namespace) -> int:
     flt_sort = queries.ListingSort()
     with database() as db:
         flt = queries.ListingFilter(
-            store_id=store_id_or_none(db, args.store), tab=args.state or "", search=args.search
+            store_id=store_id_or_none(db, args.store),
+            tab=args.state or "",
+            search=args.search,
+            marketplace=args.marketplace or "",
         )
         with db.session() as session:
             ids = queries.listing_ids(session, flt, flt_sort)

@@ -17,7 +17,12 @@ from typing import Any
 from sqlalchemy import select
 
 from channelmanager_gui.cli import orders_ship, output
-from channelmanager_gui.cli.common import database, options, store_id_or_none
+from channelmanager_gui.cli.common import (
+    add_marketplace_option,
+    database,
+    options,
+    store_id_or_none,
+)
 from channelmanager_gui.models import order_table_queries as queries
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import OrderStatus, Return
@@ -69,6 +74,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     lst.add_argument("--status", type=_status, metavar="STATUS", help=_status_help())
     lst.add_argument("--since", type=_date, metavar="DATE", help="ordered on or after YYYY-MM-DD")
     lst.add_argument("--search", default="", metavar="TEXT", help="order numbers or customer")
+    add_marketplace_option(lst)
     lst.set_defaults(handler=_list)
 
     show = actions.add_parser("show", parents=[plain], help="one order: lines, shipments, timeline")
@@ -121,6 +127,7 @@ def _list(args: argparse.Namespace) -> int:
             status=args.status,
             date_from=args.since,
             search=args.search,
+            marketplace=args.marketplace,
         )
         with db.session() as session:
             ids = queries.order_ids(session, flt, queries.OrderSort(), now)

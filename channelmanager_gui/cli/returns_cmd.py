@@ -14,7 +14,12 @@ from typing import Any
 from sqlalchemy import select
 
 from channelmanager_gui.cli import output
-from channelmanager_gui.cli.common import database, options, store_id_or_none
+from channelmanager_gui.cli.common import (
+    add_marketplace_option,
+    database,
+    options,
+    store_id_or_none,
+)
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import Order, Return
 from channelmanager_gui.services import ops
@@ -31,6 +36,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     actions = parser.add_subparsers(dest="returns_action", metavar="ACTION", required=True)
     lst = actions.add_parser("list", parents=[options()], help="list returns, newest first")
     lst.add_argument("--open", action="store_true", help="only returns not refunded on Walmart")
+    add_marketplace_option(lst)
     lst.set_defaults(handler=_list)
     refund = actions.add_parser(
         "refund",
@@ -41,9 +47,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     refund.set_defaults(handler=_refund)
 
 
-def return_rows(db: Database, store_id: int | None, open_only: bool) -> list[dict[str, Any]]:
+def return_rows(
+    db: Database, store_id: int | None, open_only: bool, marketplace: str | None = None
+) -> list[dict[str, Any]]:
     """The returns as ``returns list`` reports them (the JSON shape in the README)."""
-    returns = ops.list_returns(db, store_id, open_only=open_only)
+    returns = ops.list_returns(db, store_id, open_only=open_only, marketplace=marketplace)
     order_ids = {r.order_id for r in returns if r.order_id is not None}
     with db.session() as session:
         query = select(Order.id, Order.marketplace_order_id).where(Order.id.in_(order_ids))
@@ -76,7 +84,7 @@ def _row(ret: Return, marketplace_order_id: str | None, refund_blocker: str) -> 
 
 def _list(args: argparse.Namespace) -> int:
     with database() as db:
-        rows = return_rows(db, store_id_or_none(db, args.store), args.open)
+        rows = return_rows(db, store_id_or_none(db, args.store), args.open, args.marketplace)
     if args.json:
         output.print_json(rows)
     else:

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import getpass
 import json
-import os
-import sys
 
-from channelmanager_gui.cli import output
-from channelmanager_gui.cli.common import database, open_cli_database, pick_store
+from channelmanager_gui.cli import account_cmd, output
+from channelmanager_gui.cli.common import database, open_cli_database, pick_store, read_secret
 from channelmanager_gui.services import ops
 from channelmanager_gui.services.ops import DEFAULT_SOURCE, ConnectionReport, CredentialStore
 
@@ -59,16 +56,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     rm.add_argument("name")
     rm.set_defaults(handler=_remove)
 
-
-def _secret(name: str) -> str:
-    value = os.environ.get(SECRET_ENV[name], "")
-    if not value and sys.stdin.isatty():
-        value = getpass.getpass(f"{name.replace('_', ' ')}: ")
-    return value.strip()
+    account_cmd.register(actions)
 
 
 def _add(args: argparse.Namespace) -> int:
-    secrets = {name: _secret(name) for name in SECRET_ENV}
+    secrets = {name: read_secret(env, name) for name, env in SECRET_ENV.items()}
     db = open_cli_database()
     try:
         added = ops.store.add(

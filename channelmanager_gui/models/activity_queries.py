@@ -11,12 +11,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.listing import Listing
-from channelmanager_gui.models.order import Order
+from channelmanager_gui.models.order import Order, Return
 from channelmanager_gui.models.outbox import Activity
 
 PAGE_LIMIT = 500
@@ -30,6 +30,7 @@ class ActivityFilter:
     outcome: str = ""
     subject_type: str = ""
     search: str = ""
+    marketplace: str = ""  # 'walmart' | 'amazon': entries about its orders, listings, returns
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class ActivityRow:
     event: str
     outcome: str
     message: str
+    marketplace: str | None = None  # of the order, listing or return; None for the sync
 
 
 def load_ids(db: Database, flt: ActivityFilter) -> list[int]:
@@ -61,6 +63,8 @@ def activity_ids(session: Session, flt: ActivityFilter) -> list[int]:
         query = query.where(Activity.subject_type == flt.subject_type)
     if flt.search.strip():
         query = query.where(_search(flt.search))
+    if flt.marketplace:
+        query = query.where(_on_marketplace(flt.marketplace))
     query = query.order_by(Activity.id.desc())
     return [row[0] for row in session.connection().execute(query)]
 
@@ -72,33 +76,50 @@ def rows_by_ids(session: Session, ids: Sequence[int]) -> dict[int, ActivityRow]:
     if not ids:
         return {}
     query = (
-        select(Activity, Listing.sku, Order.marketplace_order_id)
+        select(
+            Activity,
+            Listing.sku,
+            Order.marketplace_order_id,
+            func.coalesce(Order.marketplace, Listing.marketplace, Return.marketplace),
+        )
         .outerjoin(
             Listing, (Activity.subject_type == "listing") & (Listing.id == Activity.subject_id)
         )
         .outerjoin(Order, (Activity.subject_type == "order") & (Order.id == Activity.subject_id))
+        .outerjoin(Return, (Activity.subject_type == "return") & (Return.id == Activity.subject_id))
         .where(Activity.id.in_(list(ids)))
     )
     rows = {}
-    for entry, sku, purchase_order in session.execute(query):
+    for entry, sku, purchase_order, marketplace in session.execute(query):
         rows[entry.id] = ActivityRow(
             id=entry.id,
             created_at=entry.created_at,
             subject_type=entry.subject_type,
             subject_id=entry.subject_id,
-            subject=subject_name(entry.subject_type, entry.subject_id, sku, purchase_order),
+            subject=subject_name(
+                entry.subject_type, entry.subject_id, sku, purchase_order, marketplace
+            ),
             event=entry.event,
             outcome=entry.outcome,
             message=entry.message,
+            marketplace=marketplace,
         )
     return rows
 
 
-def subject_name(kind: str, subject_id: int | None, sku: str | None, po: str | None) -> str:
+def subject_name(
+    kind: str,
+    subject_id: int | None,
+    sku: str | None,
+    po: str | None,
+    marketplace: str | None = None,
+) -> str:
     if kind == "listing":
         return sku or f"Listing #{subject_id} (removed)"
     if kind == "order":
-        return f"PO {po}" if po else f"Order #{subject_id}"
+        if not po:
+            return f"Order #{subject_id}"
+        return f"Amazon {po}" if marketplace == "amazon" else f"PO {po}"  # Walmart's PO
     if kind == "return":
         return f"Return #{subject_id}"
     return "Sync"
@@ -114,4 +135,17 @@ def _search(text: str) -> ColumnElement[bool]:
         Activity.event.like(pattern, escape="\\"),
         (Activity.subject_type == "listing") & Activity.subject_id.in_(skus),
         (Activity.subject_type == "order") & Activity.subject_id.in_(orders),
+    )
+
+
+def _on_marketplace(marketplace: str) -> ColumnElement[bool]:
+    """Entries about an order, listing or return of ``marketplace`` (each subquery reads the
+    table's marketplace index); sync entries concern every marketplace and are left out."""
+    subjects = (("order", Order), ("listing", Listing), ("return", Return))
+    return or_(
+        *(
+            (Activity.subject_type == kind)
+            & Activity.subject_id.in_(select(table.id).where(table.marketplace == marketplace))
+            for kind, table in subjects
+        )
     )

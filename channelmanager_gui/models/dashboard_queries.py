@@ -62,35 +62,47 @@ class Dashboard:
     orders_per_day: dict[str, list[int]] = field(default_factory=dict)
     # loop name -> its delay over the last day, oldest bucket first
     loop_delays: dict[str, list[LoopDelay]] = field(default_factory=dict)
+    # both marketplaces' counts when ``counts`` are one marketplace's (the badges count both)
+    every_marketplace: DashboardCounts | None = None
 
 
-def load_dashboard(db: Database, now: datetime, store_id: int | None = None) -> Dashboard:
-    """Everything the page shows, in one read transaction; safe in a worker thread."""
+def load_dashboard(
+    db: Database, now: datetime, store_id: int | None = None, marketplace: str = ""
+) -> Dashboard:
+    """Everything the page shows, in one read transaction; safe in a worker thread.
+    ``marketplace`` ('walmart' | 'amazon') splits the cards and the orders chart; the sync
+    delays are the loops', which serve both."""
     with db.session() as session:
-        days, per_day = orders_per_day(session, now, store_id)
+        days, per_day = orders_per_day(session, now, store_id, marketplace=marketplace)
         return Dashboard(
-            counts=dashboard_counts(session, now, store_id),
+            counts=dashboard_counts(session, now, store_id, marketplace),
             days=days,
             orders_per_day=per_day,
             loop_delays=loop_delays(session, now, store_id),
+            every_marketplace=dashboard_counts(session, now, store_id) if marketplace else None,
         )
 
 
 def _counter(
-    session: Session, store_id: int | None
+    session: Session, store_id: int | None, marketplace: str = ""
 ) -> tuple[Callable[[ColumnElement[bool]], int], Callable[[ColumnElement[bool]], int]]:
-    """COUNT(*) of orders and of listings matching a condition, in one store or all."""
+    """COUNT(*) of orders and of listings matching a condition, in one store or all, on one
+    marketplace or both."""
 
     def orders(condition: ColumnElement[bool]) -> int:
         query = select(func.count(Order.id)).where(condition)
         if store_id is not None:
             query = query.where(Order.store_id == store_id)
+        if marketplace:
+            query = query.where(Order.marketplace == marketplace)
         return int(session.scalar(query) or 0)
 
     def listings(condition: ColumnElement[bool]) -> int:
         query = select(func.count(Listing.id)).where(condition)
         if store_id is not None:
             query = query.where(Listing.store_id == store_id)
+        if marketplace:
+            query = query.where(Listing.marketplace == marketplace)
         return int(session.scalar(query) or 0)
 
     return orders, listings
@@ -99,12 +111,24 @@ def _counter(
 def open_errors(session: Session) -> int:
     """Orders and listings in error, all stores: the tray's count, recounted on every burst
     of changes, so only the two counts it shows rather than the dashboard's nine."""
-    orders, listings = _counter(session, None)
-    return orders(Order.status == OrderStatus.ERROR) + listings(Listing.sync_error.is_not(None))
+    return sum(open_errors_by_marketplace(session).values())
 
 
-def dashboard_counts(session: Session, now: datetime, store_id: int | None) -> DashboardCounts:
-    orders, listings = _counter(session, store_id)
+def open_errors_by_marketplace(session: Session) -> dict[str, int]:
+    """The same count per marketplace (only those with errors), so the tray can say which."""
+    found: dict[str, int] = {}
+    for table, in_error in ((Order, Order.status == OrderStatus.ERROR),
+                            (Listing, Listing.sync_error.is_not(None))):  # fmt: skip
+        query = select(table.marketplace, func.count()).where(in_error)
+        for marketplace, count in session.execute(query.group_by(table.marketplace)):
+            found[marketplace] = found.get(marketplace, 0) + int(count)
+    return found
+
+
+def dashboard_counts(
+    session: Session, now: datetime, store_id: int | None, marketplace: str = ""
+) -> DashboardCounts:
+    orders, listings = _counter(session, store_id, marketplace)
     return DashboardCounts(
         orders_to_acknowledge=orders(Order.status == OrderStatus.IMPORTED),
         orders_to_create=orders(Order.status == OrderStatus.ACKNOWLEDGED),
@@ -119,9 +143,15 @@ def dashboard_counts(session: Session, now: datetime, store_id: int | None) -> D
 
 
 def orders_per_day(
-    session: Session, now: datetime, store_id: int | None, days: int = CHART_DAYS
+    session: Session,
+    now: datetime,
+    store_id: int | None,
+    days: int = CHART_DAYS,
+    *,
+    marketplace: str = "",
 ) -> tuple[list[date], dict[str, list[int]]]:
-    """Orders per local day and status over the last ``days`` days (today included)."""
+    """Orders per local day and status over the last ``days`` days (today included), of one
+    marketplace or both."""
     today = now.date()
     first = today - timedelta(days=days - 1)
     start = datetime.combine(first, datetime.min.time(), tzinfo=now.tzinfo)
@@ -133,6 +163,8 @@ def orders_per_day(
     )
     if store_id is not None:
         query = query.where(Order.store_id == store_id)
+    if marketplace:
+        query = query.where(Order.marketplace == marketplace)
     axis = [first + timedelta(days=n) for n in range(days)]
     position = {day.isoformat(): n for n, day in enumerate(axis)}
     series: dict[str, list[int]] = {}

@@ -51,6 +51,19 @@ TABS: tuple[str, ...] = (
     ListingState.ENDED,
     IN_ERROR,
 )
+# Amazon Sales Channel's tabs, in its order (reference section 4.8), shown when the merchant
+# looks at Amazon only; each listing in one carries its reason (``Listing.state_reason``).
+AMAZON_TABS: tuple[str, ...] = (
+    ALL,
+    ListingState.ACTIVE,
+    ListingState.READY,
+    ListingState.INACTIVE,
+    ListingState.INELIGIBLE,
+    ListingState.INCOMPLETE,
+    ListingState.ENDED,
+    ListingState.NEW_THIRD_PARTY,
+    IN_ERROR,
+)
 
 
 class MatchGroup(StrEnum):
@@ -91,6 +104,7 @@ class ListingSortColumn(StrEnum):
     SENT_AT = "sent_at"  # the later of the price and stock pushes
     WALMART_ITEM = "marketplace_item_id"
     ERROR = "sync_error"
+    MARKETPLACE = "marketplace"  # ix_listings_marketplace (0010) holds this order
 
 
 @dataclass(frozen=True)
@@ -101,6 +115,7 @@ class ListingFilter:
     tab: str = ALL  # a ListingState value, IN_ERROR, or ALL
     search: str = ""
     match: str = ""  # a MatchGroup value (the Matching page's tabs), or "" for any
+    marketplace: str = ""  # 'walmart' | 'amazon' (``models.account``), "" for both
 
 
 @dataclass(frozen=True)
@@ -145,6 +160,7 @@ class ListingRow:
     price_queued: Decimal | None
     qty_queued: int | None
     sync_error: str | None
+    state_reason: str | None = None  # why the listing is in its tab (Amazon, section 4.8)
 
     @property
     def sent_at(self) -> datetime | None:
@@ -197,7 +213,10 @@ def listing_ids(session: Session, flt: ListingFilter, sort: ListingSort) -> Sequ
     if searched:
         key = unindexed(key)  # every row is read for the search: scan, then sort the hits
     by_state_index = not flt.match and flt.tab != IN_ERROR and sort.column is ListingSortColumn.SKU
-    narrowed = bool(flt.tab or flt.match) and not searched and not by_state_index
+    # The marketplace is in no sort index: a choice of one is picked out of the sort order.
+    narrowed = not searched and (
+        bool(flt.marketplace) or (bool(flt.tab or flt.match) and not by_state_index)
+    )
     return ids_in_order(
         session, query, key, Listing.id.expression, descending=sort.descending, narrowed=narrowed
     )
@@ -209,7 +228,7 @@ def listing_counts(session: Session, flt: ListingFilter) -> ListingCounts:
     query = _scoped(select(Listing.state, func.count(), func.count(Listing.sync_error)), flt)
     # Through the state index the rows would be read in random order: a scan is faster.
     query = query.group_by(unindexed(Listing.state.expression))
-    counts: dict[str, int] = {tab: 0 for tab in TABS}
+    counts: dict[str, int] = {tab: 0 for tab in (*TABS, *AMAZON_TABS)}
     for state, count, in_error in session.execute(query):
         counts[state] = int(count)
         counts[ALL] += int(count)
@@ -275,9 +294,11 @@ def search_clause(text: str) -> ColumnElement[bool]:
 
 
 def _scoped(query: _Query, flt: ListingFilter) -> _Query:
-    """Store and search: the scope the list and the counts share."""
+    """Store, marketplace and search: the scope the list and the counts share."""
     if flt.store_id is not None:
         query = query.where(Listing.store_id == flt.store_id)
+    if flt.marketplace:
+        query = query.where(Listing.marketplace == flt.marketplace)
     if flt.search.strip():
         query = query.where(search_clause(flt.search))
     return query

@@ -75,6 +75,7 @@ class SortColumn(StrEnum):
     TOTAL = "total"
     SHIP_BY = "estimated_ship_date"
     STATUS = "status"
+    MARKETPLACE = "marketplace"  # ix_orders_marketplace (0010) holds this order
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,7 @@ class OrderFilter:
     date_from: date | None = None  # local days, inclusive
     date_to: date | None = None
     search: str = ""
+    marketplace: str | None = None  # 'walmart' | 'amazon' (``models.account``), None for both
 
 
 @dataclass(frozen=True)
@@ -194,7 +196,11 @@ def order_ids(session: Session, flt: OrderFilter, sort: OrderSort, now: datetime
     if searched:
         key = unindexed(key)  # every row is read for the search: scan, then sort the hits
     by_status_index = flt.attention is None and sort.column is SortColumn.ORDER_DATE
-    narrowed = bool(flt.status or flt.attention) and not searched and not by_status_index
+    # The marketplace is in no sort index: a marketplace choice is picked out of the sort
+    # order like a status (its own index reads the chosen ids).
+    narrowed = not searched and (
+        bool(flt.marketplace) or (bool(flt.status or flt.attention) and not by_status_index)
+    )
     return ids_in_order(
         session, query, key, Order.id.expression, descending=sort.descending, narrowed=narrowed
     )
@@ -269,9 +275,11 @@ def search_clause(text: str) -> ColumnElement[bool]:
 
 
 def _scoped(query: _Query, flt: OrderFilter, now: datetime) -> _Query:
-    """Store, date range and search: the scope both the list and the counts share."""
+    """Store, marketplace, date range and search: the scope the list and the counts share."""
     if flt.store_id is not None:
         query = query.where(Order.store_id == flt.store_id)
+    if flt.marketplace:
+        query = query.where(Order.marketplace == flt.marketplace)
     if flt.date_from is not None:
         query = query.where(Order.order_date >= local_day_bounds(flt.date_from, now.tzinfo)[0])
     if flt.date_to is not None:

@@ -1,6 +1,6 @@
-"""Which sync events deserve a desktop notification: new Walmart orders, orders cancelled in
-Commerce that need the merchant (a reason to choose, or a partly shipped order Walmart cannot
-cancel), and a loop newly failing.
+"""Which sync events deserve a desktop notification: new orders (saying which marketplace
+they came from), orders cancelled in Commerce that need the merchant (a reason to choose, or a
+partly shipped order Walmart cannot cancel), and a loop newly failing.
 
 Qt-free policy over SyncStatusBoard snapshots; the window decides how to show a notice (the
 tray's balloon). A loop that stays in error is announced once, not at every retry, and a
@@ -10,7 +10,7 @@ notice for new orders comes once per finished run.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 
@@ -18,6 +18,7 @@ from channelmanager_gui.services.sync_status import SyncState, SyncStatusBoard
 
 ORDER_LOOP = "orders"  # the loop's name, or "<store>/orders" when there are several stores
 CANCEL_LOOP = "cancellations"  # orders cancelled in the Commerce admin
+MARKETPLACES = {"walmart": "Walmart", "amazon": "Amazon"}  # count key suffix -> shop name
 
 
 class NoticeKind(StrEnum):
@@ -50,6 +51,8 @@ class Notice:
     event: NoticeEvent | None = field(default=None, compare=False)
     count: int = field(default=0, compare=False)
     where: str = field(default="", compare=False)
+    # New orders: (marketplace, count) for each marketplace they were sold on.
+    sold_on: tuple[tuple[str, int], ...] = field(default=(), compare=False)
 
 
 class SyncNotices:
@@ -74,7 +77,7 @@ class SyncNotices:
             self._seen_runs[status.name] = status.last_run
             finished = status.last_run is not None and status.last_run != previous
             if finished and _is_loop(status.name, ORDER_LOOP):
-                self._check_new_orders(status.name, status.counts.get("new", 0))
+                self._check_new_orders(status.name, status.counts)
             if finished and _is_loop(status.name, CANCEL_LOOP):
                 self._check_cancellations(status.name, status.counts)
 
@@ -97,18 +100,27 @@ class SyncNotices:
         failing = NoticeEvent.LOOP_FAILING
         self._emit(Notice(title, text, True, NoticeKind.SYNC_ERRORS, failing, where=name))
 
-    def _check_new_orders(self, name: str, new: int) -> None:
+    def _check_new_orders(self, name: str, counts: Mapping[str, int]) -> None:
+        split = {m: counts.get(f"new_{m}", 0) for m in MARKETPLACES}
+        new = sum(split.values()) or counts.get("new", 0)
         if new <= 0:
             return
         store = name.rpartition("/")[0]
         where = f" for {store}" if store else ""
         plural, them = ("s", "them") if new != 1 else ("", "it")
-        title = f"{new} new Walmart order{plural}{where}"
+        # Which marketplace: the loop's per-marketplace counts ("new_amazon": 2) when it gives
+        # them; a loop that only counts "new" is the Walmart-only loop of before accounts.
+        sold_on = [m for m, count in split.items() if count] or ["walmart"]
+        if len(sold_on) == 1:
+            title = f"{new} new {MARKETPLACES[sold_on[0]]} order{plural}{where}"
+        else:
+            each = ", ".join(f"{MARKETPLACES[m]} {split[m]}" for m in sold_on)
+            title = f"{new} new order{plural}{where} ({each})"
         text = f"Open Orders to see {them}."
+        sold = tuple((m, split[m] or new) for m in sold_on)
         event = NoticeEvent.NEW_ORDERS
-        self._emit(
-            Notice(title, text, kind=NoticeKind.NEW_ORDERS, event=event, count=new, where=store)
-        )
+        notice = Notice(title, text, kind=NoticeKind.NEW_ORDERS, event=event, count=new)
+        self._emit(replace(notice, where=store, sold_on=sold))
 
     def _check_cancellations(self, name: str, counts: Mapping[str, int]) -> None:
         store = name.rpartition("/")[0]

@@ -68,6 +68,7 @@ class SyncStatusBoard:
         self._subscribers: Subscribers[SyncStatusBoard] = Subscribers("sync status")
         self._paused = False
         self._open_errors = 0
+        self._open_errors_by_marketplace: dict[str, int] = {}
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -89,6 +90,12 @@ class SyncStatusBoard:
     def open_errors(self) -> int:
         """Orders/listings currently in error, as counted by the engine."""
         return self._open_errors
+
+    @property
+    def open_errors_by_marketplace(self) -> dict[str, int]:
+        """The same count per marketplace ('walmart', 'amazon'), when it was given."""
+        with self._lock:
+            return dict(self._open_errors_by_marketplace)
 
     def overall(self) -> SyncState:
         """The one state the tray and the top bar show: error > syncing > paused > idle."""
@@ -144,9 +151,11 @@ class SyncStatusBoard:
             log.info("sync %s by the merchant", "paused" if paused else "resumed")
             self._notify()
 
-    def set_open_errors(self, count: int) -> None:
+    def set_open_errors(self, count: int, by_marketplace: dict[str, int] | None = None) -> None:
+        split = {m: n for m, n in (by_marketplace or {}).items() if n}
         with self._lock:
-            changed, self._open_errors = count != self._open_errors, count
+            changed = (count, split) != (self._open_errors, self._open_errors_by_marketplace)
+            self._open_errors, self._open_errors_by_marketplace = count, split
         if changed:
             self._notify()
 

@@ -37,6 +37,7 @@ from channelmanager_gui.text_marks import N_
 from channelmanager_gui.views.board_bridge import BoardBridge
 from channelmanager_gui.views.i18n import ui
 from channelmanager_gui.views.locale_format import number_text
+from channelmanager_gui.views.marketplace_filter import MarketplaceFilter
 from channelmanager_gui.views.page_style import page_style
 from channelmanager_gui.views.sync_text import loop_title, relative_time, state_text
 from channelmanager_gui.views.table_support import (
@@ -49,7 +50,12 @@ from channelmanager_gui.views.table_support import (
     setup_table,
     threaded_runner,
 )
-from channelmanager_gui.views.tables.activity import COL_OUTCOME, ActivityTableModel
+from channelmanager_gui.views.tables.activity import (
+    COL_MARKETPLACE,
+    COL_OUTCOME,
+    COL_SUBJECT,
+    ActivityTableModel,
+)
 from channelmanager_gui.views.tables.paged import Runner
 from channelmanager_gui.views.theme import brush, themed
 
@@ -218,6 +224,9 @@ class ActivityPage(QWidget):
         )
         for column, width in enumerate((150, 80, 150, 170)):
             self.log.horizontalHeader().resizeSection(column, width)
+        log_header = self.log.horizontalHeader()
+        log_header.resizeSection(COL_MARKETPLACE, 84)
+        log_header.moveSection(log_header.visualIndex(COL_MARKETPLACE), COL_SUBJECT)
         self.log.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.log, 5)
 
@@ -232,6 +241,9 @@ class ActivityPage(QWidget):
             self.outcome.addItem(ui(text), value)
         self.outcome.currentIndexChanged.connect(self._on_filter_changed)
         bar.addWidget(self.outcome)
+        self.marketplace = MarketplaceFilter()
+        self.marketplace.currentIndexChanged.connect(self._on_filter_changed)
+        bar.addWidget(self.marketplace)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search messages, SKU or purchase order"))
         self.search.setClearButtonEnabled(True)
@@ -318,5 +330,6 @@ class ActivityPage(QWidget):
             self.model.current_filter(),
             outcome=self.outcome.currentData() or "",
             search=self.search.text().strip(),
+            marketplace=self.marketplace.value(),
         )
         self.model.set_filter(flt)

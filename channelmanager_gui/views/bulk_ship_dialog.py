@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 
 from channelmanager_gui.models.order import Order
 from channelmanager_gui.qt_text import plain_label
+from channelmanager_gui.services import ops
 from channelmanager_gui.services.ops.bulk_ship import (
-    CARRIER_CHOICES,
     BulkCheck,
     ShipRow,
     check_rows,
@@ -52,7 +52,7 @@ _HEADERS = (
     N_("Labels", "Result"),
 )
 READY = N_("Labels", "Ready to ship")
-_PO_ROLE_TEXT = N_("Labels", "Walmart purchase order (or Commerce order number)")
+_PO_ROLE_TEXT = N_("Labels", "Marketplace order number (or Commerce order number)")
 
 
 class BulkShipDialog(QDialog):
@@ -143,7 +143,9 @@ class BulkShipDialog(QDialog):
         carrier = QComboBox()
         carrier.setEditable(True)  # an unlisted carrier is typed, then needs a tracking link
         carrier.addItem("")
-        carrier.addItems(CARRIER_CHOICES)
+        order = self._orders.get(po)
+        marketplace = order.marketplace if order is not None else "walmart"
+        carrier.addItems([value for value, _label in ops.carrier_choices(marketplace)])
         carrier.currentTextChanged.connect(self._on_input_changed)
         self.table.setCellWidget(row, COL_CARRIER, carrier)
         self.table.blockSignals(False)

@@ -27,11 +27,15 @@ from PySide6.QtWidgets import (
 
 from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.order import Order
+from channelmanager_gui.services import ops
 from channelmanager_gui.services.ops import validation as v
 from channelmanager_gui.views.i18n import core
 from channelmanager_gui.views.ship_dialog import reason_label, reason_text
 from channelmanager_gui.views.style import Palette
 from channelmanager_gui.views.theme import themed
+
+# Amazon's CancelReason codes for the two reasons the dialog picks itself (§3.3).
+AMAZON_BUYER, AMAZON_NO_STOCK = "BuyerCanceled", "NoInventory"
 
 
 def danger_style(p: Palette) -> str:
@@ -87,11 +91,12 @@ class CancelDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 14)
         layout.setSpacing(10)
+        name = ops.marketplace_name(order.marketplace)
         if self._held:
-            title = self.tr("<b>Send to Walmart the cancellation of Walmart order {po}</b>")
+            title = self.tr("<b>Send to Walmart the cancellation of {marketplace} order {po}</b>")
         else:
-            title = self.tr("<b>Cancel the whole Walmart order {po}</b>")
-        heading = QLabel(title.format(po=escape(order.marketplace_order_id)))
+            title = self.tr("<b>Cancel the whole {marketplace} order {po}</b>")
+        heading = QLabel(title.format(marketplace=name, po=escape(order.marketplace_order_id)))
         layout.addWidget(heading)
         self.explanation = QLabel(self._explanation())
         self.explanation.setWordWrap(True)
@@ -101,12 +106,18 @@ class CancelDialog(QDialog):
         layout.addWidget(QLabel(self.tr("Reason")))
         self.reason = QComboBox()
         self.reason.addItem(self.tr("Choose why the order is cancelled…"), "")
-        for code, label in v.CANCEL_REASON_LABELS.items():
+        for code, label in ops.cancel_reason_choices(order.marketplace):  # its marketplace's
             self.reason.addItem(core("CancelReason", label), code)
-        if order.intent_to_cancel and not self._held:  # what the buyer asked for on Walmart
-            self.reason.setCurrentIndex(self.reason.findData(v.BUYER_CANCEL))
+        amazon = order.marketplace == "amazon"
+        if order.intent_to_cancel and not self._held:  # what the buyer asked for
+            # Amazon: a buyer's request is answered with BuyerCanceled (amazon-sp-api.md §3.3).
+            buyer = AMAZON_BUYER if amazon else v.BUYER_CANCEL
+            self.reason.setCurrentIndex(self.reason.findData(buyer))
         elif self._suggested:  # e.g. "Out of stock" from an order blocked in Commerce
-            self.reason.setCurrentIndex(max(0, self.reason.findData(self._suggested)))
+            suggested = self._suggested
+            if amazon and suggested == v.OUT_OF_STOCK:
+                suggested = AMAZON_NO_STOCK
+            self.reason.setCurrentIndex(max(0, self.reason.findData(suggested)))
         self.reason.currentIndexChanged.connect(self._on_reason_currentIndexChanged)
         layout.addWidget(self.reason)
         self.reason_reason = reason_label()
@@ -123,16 +134,17 @@ class CancelDialog(QDialog):
             for line in open_lines
         )
         commerce = self._order.commerce_increment_id
+        name = ops.marketplace_name(self._order.marketplace)
         if commerce:
             text = self.tr(
-                "Walmart cancels whole orders only: every unshipped item below is cancelled on "
-                "Walmart and Commerce order {order}. This cannot be undone."
-            ).format(order=escape(commerce))
+                "{marketplace} cancels whole orders only: every unshipped item below is "
+                "cancelled on {marketplace} and Commerce order {order}. This cannot be undone."
+            ).format(marketplace=name, order=escape(commerce))
         else:
             text = self.tr(
-                "Walmart cancels whole orders only: every unshipped item below is cancelled on "
-                "Walmart. This cannot be undone."
-            )
+                "{marketplace} cancels whole orders only: every unshipped item below is "
+                "cancelled on {marketplace}. This cannot be undone."
+            ).format(marketplace=name)
         return f"{text}<ul>{items}</ul>"
 
     def _held_explanation(self) -> str:

@@ -10,7 +10,7 @@ change and whenever it is shown again.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -38,6 +38,7 @@ from channelmanager_gui.text_marks import N_
 from channelmanager_gui.views.dashboard_charts import DelayChart, OrdersChart
 from channelmanager_gui.views.i18n import ui
 from channelmanager_gui.views.locale_format import number_text
+from channelmanager_gui.views.marketplace_filter import MarketplaceFilter
 from channelmanager_gui.views.page_style import page_style
 from channelmanager_gui.views.table_support import threaded_runner
 from channelmanager_gui.views.tables.paged import Runner
@@ -123,8 +124,9 @@ class DashboardPage(QWidget):
     """``DashboardPage(db, ops, *, runner=None, clock=local now)``.
 
     Signals: ``orders_requested(OrderFilter)`` and ``listings_requested(str)`` (a Listings
-    tab: a ListingState value or ``IN_ERROR``) when a card is clicked; ``counts_changed``
-    (DashboardCounts) with every refresh: the whole store's numbers, which no page's search
+    tab: a ListingState value or ``IN_ERROR``; the marketplace chosen here is
+    ``marketplace.value()``) when a card is clicked; ``counts_changed`` (DashboardCounts) with
+    every refresh: the whole store's numbers, of both marketplaces, which no page's search
     narrows, for the navigation badges.
     """
 
@@ -162,7 +164,13 @@ class DashboardPage(QWidget):
         layout.setSpacing(10)
         title = QLabel(self.tr("Dashboard"))
         title.setObjectName("pageTitle")
-        layout.addWidget(title)
+        title_row = QHBoxLayout()
+        title_row.addWidget(title)
+        title_row.addStretch(1)
+        self.marketplace = MarketplaceFilter()  # both marketplaces, or split by one
+        self.marketplace.currentIndexChanged.connect(self.refresh)
+        title_row.addWidget(self.marketplace)
+        layout.addLayout(title_row)
         layout.addLayout(self._card_row(self.tr("Orders"), ORDER_CARDS))
         layout.addLayout(self._card_row(self.tr("Listings"), LISTING_CARDS))
         charts = QHBoxLayout()
@@ -206,7 +214,8 @@ class DashboardPage(QWidget):
 
     def refresh(self) -> None:
         db, now, store_id = self._db, self._clock(), self._store_id
-        self._runner(lambda: load_dashboard(db, now, store_id), self._show)
+        marketplace = self.marketplace.value()
+        self._runner(lambda: load_dashboard(db, now, store_id, marketplace), self._show)
 
     # -- internals -----------------------------------------------------------------------------
 
@@ -217,10 +226,11 @@ class DashboardPage(QWidget):
             button.set_count(getattr(counts, key))
         self.orders_chart.show_days(dashboard.days, dashboard.orders_per_day)
         self.delay_chart.show_loops(dashboard.loop_delays, self._clock())
-        self.counts_changed.emit(counts)
+        self.counts_changed.emit(dashboard.every_marketplace or counts)
 
     def _on_card_clicked(self, card: Card) -> None:
         if isinstance(card.target, OrderFilter):
-            self.orders_requested.emit(card.target)
+            marketplace = self.marketplace.value() or None  # the list shows what was counted
+            self.orders_requested.emit(replace(card.target, marketplace=marketplace))
         else:
             self.listings_requested.emit(str(card.target))

@@ -23,11 +23,21 @@ class FittingTabs(QObject):
     def __init__(self, bar: QTabBar, titles: Sequence[tuple[str, str]]) -> None:
         super().__init__(bar)
         self._bar = bar
+        self._titles: list[tuple[str, str]] = []
+        self._counts: list[int | None] = []
+        self.set_titles(titles)
+        bar.installEventFilter(self)
+
+    def set_titles(self, titles: Sequence[tuple[str, str]]) -> None:
+        """Another set of tabs (the Listings page's Amazon states): the bar's tabs are
+        replaced, without counts until the next ``set_counts``."""
+        bar = self._bar
+        while bar.count():
+            bar.removeTab(0)
         self._titles = list(titles)
-        self._counts: list[int | None] = [None] * len(self._titles)
+        self._counts = [None] * len(self._titles)
         for full, _short in self._titles:
             bar.addTab(full)
-        bar.installEventFilter(self)
         self.fit()
 
     def set_counts(self, counts: Sequence[int | None]) -> None:

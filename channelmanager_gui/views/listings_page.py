@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,14 +22,13 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSizePolicy,
-    QTabBar,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from channelmanager_gui.models.db import Database
-from channelmanager_gui.models.listing_table_queries import ALL, IN_ERROR, TABS, ListingCounts
+from channelmanager_gui.models.listing_table_queries import ALL, ListingCounts
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.qt_text import plain_label
 from channelmanager_gui.services import ops as core
@@ -37,9 +36,10 @@ from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.services.ops.links import links_for_listing
 from channelmanager_gui.text_marks import N_
 from channelmanager_gui.views.bulk_outcome import Done, outcome_text
-from channelmanager_gui.views.fitting_tabs import FittingTabs
-from channelmanager_gui.views.i18n import listing_state, ui
+from channelmanager_gui.views.i18n import ui
 from channelmanager_gui.views.links_menu import add_links
+from channelmanager_gui.views.listing_tabs import ListingTabs, tab_title
+from channelmanager_gui.views.marketplace_filter import MarketplaceFilter
 from channelmanager_gui.views.page_style import page_style
 from channelmanager_gui.views.table_support import (
     Confirm,
@@ -57,6 +57,7 @@ from channelmanager_gui.views.table_support import (
 from channelmanager_gui.views.tables.listings import (
     COL_IDENTIFIER,
     COL_ITEM,
+    COL_MARKETPLACE,
     COL_NAME,
     COL_PRICE,
     COL_PRICE_SENT,
@@ -73,33 +74,12 @@ from channelmanager_gui.views.theme import themed
 COLUMN_WIDTHS = {
     COL_SKU: 95, COL_NAME: 180, COL_STATE: 270, COL_PRICE: 80, COL_PRICE_SENT: 100,
     COL_QTY: 65, COL_QTY_SENT: 100, COL_SENT_AT: 125, COL_IDENTIFIER: 150, COL_ITEM: 100,
+    COL_MARKETPLACE: 84,
 }  # fmt: skip
 SEARCH_DELAY_MS = 250
 REFRESH_DELAY_MS = 300  # sync passes announce changes often; one refresh per burst
-SEARCH_MIN_WIDTH = 220
-COMPACT_TABS = "QTabBar::tab { padding: 4px 7px; }"
+SEARCH_MIN_WIDTH = 200
 NOTHING_SELECTED = N_("Labels", "Select the listings first: nothing shown in the list is selected.")
-
-
-def tab_title(tab: str) -> str:
-    if tab == ALL:
-        return QCoreApplication.translate("ListingsPage", "All")
-    if tab == IN_ERROR:
-        return QCoreApplication.translate("ListingsPage", "In error")
-    state = listing_state(tab)
-    return state[:1].upper() + state[1:]
-
-
-def short_title(tab: str) -> str:
-    """The tab's title when the full ones do not fit the window's width."""
-    short = _SHORT_TITLES.get(tab)
-    return QCoreApplication.translate("ListingsPage", short) if short else tab_title(tab)
-
-
-_SHORT_TITLES = {
-    "ready to list": N_("ListingsPage", "Ready"),
-    "pending match": N_("ListingsPage", "Pending"),
-}
 
 
 class ListingsPage(QWidget):
@@ -153,12 +133,8 @@ class ListingsPage(QWidget):
         layout.setContentsMargins(16, 12, 16, 8)
         layout.setSpacing(8)
         layout.addLayout(self._toolbar())
-        self.tabs = QTabBar()
-        self.tabs.setObjectName("stateTabs")
-        self.tabs.setExpanding(False)
-        self.tabs.setDrawBase(False)
-        self.tabs.setStyleSheet(COMPACT_TABS)  # all nine fit a 1024 px window (issue 20 #8)
-        self.tab_titles = FittingTabs(self.tabs, [(tab_title(t), short_title(t)) for t in TABS])
+        self.tabs = ListingTabs()  # the app's states, or Amazon's when Amazon is chosen
+        self.tab_titles = self.tabs.titles  # full titles, or short ones when they do not fit
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         layout.addWidget(self.tabs)
         self.table = QTableView()
@@ -170,6 +146,7 @@ class ListingsPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in COLUMN_WIDTHS.items():
             header.resizeSection(column, width)
+        header.moveSection(header.visualIndex(COL_MARKETPLACE), 0)  # whose listing, first
         self.table.customContextMenuRequested.connect(self._on_table_context_menu)
         layout.addWidget(self.table, 1)
         self.empty_label = QLabel()
@@ -200,11 +177,11 @@ class ListingsPage(QWidget):
         )
         self.remove_action = self._action(self.tr("Remove"), self.remove_selected, "Del")
         self.action_buttons = []
+        # Short words on the toolbar so it fits 1024 px with the marketplace choice (issue 20
+        # #8); the menu and the tooltip keep the action's whole name.
+        shorts = {self.match_action: self.tr("Match"), self.resend_action: self.tr("Resend")}
         for action in (self.match_action, self.resend_action, self.remove_action):
-            # Short words on the toolbar so it fits 1024 px (issue 20 #8); the menu and the
-            # tooltip keep the action's whole name.
-            short = self.tr("Resend") if action is self.resend_action else action.text()
-            button = QPushButton(short)
+            button = QPushButton(shorts.get(action, action.text()))
             button.setToolTip(action.text())
             button.clicked.connect(action.trigger)
             self.action_buttons.append(button)
@@ -213,6 +190,9 @@ class ListingsPage(QWidget):
         self.selection_label.setObjectName("selectionLabel")
         bar.addWidget(self.selection_label)
         bar.addStretch(1)
+        self.marketplace = MarketplaceFilter(compact=True)  # the toolbar is full at 1024 px
+        self.marketplace.currentIndexChanged.connect(self._apply_filter)
+        bar.addWidget(self.marketplace)
         self.search = QLineEdit()
         self.search.setObjectName("pageSearch")
         self.search.setPlaceholderText(self.tr("Search SKU, name, UPC/EAN or item id"))
@@ -246,10 +226,20 @@ class ListingsPage(QWidget):
         """Show one store's listings (None: every store)."""
         self._set_filter(store_id=store_id)
 
-    def show_tab(self, tab: str) -> None:
+    def show_tab(self, tab: str, marketplace: str | None = None) -> None:
         """Open a tab (a ListingState value, ``IN_ERROR`` or ``ALL``), e.g. from a dashboard
-        card."""
-        self.tabs.setCurrentIndex(TABS.index(tab))
+        card, of one marketplace ('' for both) when it is given (one filter change)."""
+        if marketplace is None:
+            self.tabs.show_tab(tab)
+            return
+        for widget in (self.tabs, self.marketplace):
+            widget.blockSignals(True)
+        self.marketplace.set_value(marketplace)
+        self.tabs.set_marketplace(marketplace)
+        self.tabs.show_tab(tab)
+        for widget in (self.tabs, self.marketplace):
+            widget.blockSignals(False)
+        self._apply_filter()
 
     def show_listing(self, listing_id: int, sku: str) -> None:
         """One listing, from the window's global search: every tab, searched by its SKU, the
@@ -257,7 +247,7 @@ class ListingsPage(QWidget):
         self._select_after_load = listing_id
         for widget in (self.tabs, self.search):
             widget.blockSignals(True)  # one filter change, not one per widget
-        self.tabs.setCurrentIndex(TABS.index(ALL))
+        self.tabs.show_tab(ALL)
         self.search.setText(sku)
         for widget in (self.tabs, self.search):
             widget.blockSignals(False)
@@ -265,7 +255,7 @@ class ListingsPage(QWidget):
         self._apply_filter()
 
     def current_tab(self) -> str:
-        return TABS[self.tabs.currentIndex()]
+        return self.tabs.current_tab()
 
     def focus_search(self) -> None:
         focus_line(self.search)
@@ -334,7 +324,11 @@ class ListingsPage(QWidget):
         self.model.set_filter(replace(self.model.current_filter(), **changes))
 
     def _apply_filter(self) -> None:
-        self._set_filter(tab=self.current_tab(), search=self.search.text().strip())
+        marketplace = self.marketplace.value()
+        self.tabs.set_marketplace(marketplace)
+        self._set_filter(
+            tab=self.current_tab(), search=self.search.text().strip(), marketplace=marketplace
+        )
 
     def _update_empty_state(self) -> None:
         flt = self.model.current_filter()
@@ -357,7 +351,7 @@ class ListingsPage(QWidget):
         self.empty_label.setVisible(bool(text))
 
     def _on_model_counts_changed(self, counts: ListingCounts) -> None:
-        self.tab_titles.set_counts([counts.get(tab) for tab in TABS])
+        self.tabs.set_counts(counts)
         self._update_empty_state()
         self.counts_changed.emit(counts)
 

@@ -35,6 +35,7 @@ from channelmanager_gui.text_marks import N_
 from channelmanager_gui.views.bulk_outcome import outcome_text
 from channelmanager_gui.views.fitting_tabs import FittingTabs
 from channelmanager_gui.views.i18n import ui
+from channelmanager_gui.views.marketplace_filter import MarketplaceFilter
 from channelmanager_gui.views.match_panel import MatchPanel
 from channelmanager_gui.views.page_style import page_style
 from channelmanager_gui.views.table_support import (
@@ -50,6 +51,7 @@ from channelmanager_gui.views.table_support import (
 )
 from channelmanager_gui.views.tables.listings import (
     COL_IDENTIFIER,
+    COL_MARKETPLACE,
     COL_NAME,
     COL_PRICE_SENT,
     COL_PROBLEM,
@@ -136,6 +138,9 @@ class MatchingPage(QWidget):
         self.match_button.clicked.connect(self.match_selected)
         bar.addWidget(self.match_button)
         bar.addStretch(1)
+        self.marketplace = MarketplaceFilter()
+        self.marketplace.currentIndexChanged.connect(lambda _: self._apply_filter())
+        bar.addWidget(self.marketplace)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search SKU, name or identifier"))
         self.search.setClearButtonEnabled(True)
@@ -164,6 +169,9 @@ class MatchingPage(QWidget):
         widths = ((COL_SKU, 95), (COL_NAME, 210), (COL_STATE, 330), (COL_IDENTIFIER, 170))
         for column, width in widths:
             self.table.horizontalHeader().resizeSection(column, width)
+        header = self.table.horizontalHeader()
+        header.resizeSection(COL_MARKETPLACE, 84)
+        header.moveSection(header.visualIndex(COL_MARKETPLACE), 0)
         splitter.addWidget(self.table)
         self.panel = MatchPanel()
         splitter.addWidget(self.panel)
@@ -234,7 +242,10 @@ class MatchingPage(QWidget):
 
     def _apply_filter(self) -> None:
         group = GROUPS[self.tabs.currentIndex()]
-        flt = replace(self.model.current_filter(), match=group, search=self.search.text().strip())
+        search, marketplace = self.search.text().strip(), self.marketplace.value()
+        flt = replace(
+            self.model.current_filter(), match=group, search=search, marketplace=marketplace
+        )
         self.model.set_filter(flt)
 
     def _on_match_done(self, outcome: core.ActionOutcome) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
-from channelmanager_gui.services.sync_notices import Notice, NoticeEvent
+from channelmanager_gui.services.sync_notices import MARKETPLACES, Notice, NoticeEvent
 from channelmanager_gui.views.sync_text import loop_title
 
 
@@ -20,9 +20,7 @@ class NoticeWords(QObject):
     def of(self, notice: Notice) -> tuple[str, str]:
         count, where = notice.count, notice.where
         if notice.event is NoticeEvent.NEW_ORDERS:
-            title = self.tr("%n new Walmart order(s)", "", count)
-            if where:
-                title = self.tr("{title} for {store}").format(title=title, store=where)
+            title = self._new_orders(notice)
             return title, self.tr("Open Orders to see them.", "", count)
         if notice.event is NoticeEvent.LOOP_FAILING:
             loop = loop_title(where.rpartition("/")[2])
@@ -42,3 +40,20 @@ class NoticeWords(QObject):
         if where:
             title = self.tr("{title} ({store})").format(title=title, store=where)
         return title, text
+
+    def _new_orders(self, notice: Notice) -> str:
+        """'2 new Amazon orders', or with several marketplaces '3 new orders (Walmart 1, …)'."""
+        names, count, where = dict(MARKETPLACES), notice.count, notice.where
+        several = len(notice.sold_on) > 1
+        if several:
+            title = self.tr("%n new order(s)", "", count)
+        else:
+            market = notice.sold_on[0][0] if notice.sold_on else "walmart"
+            title = self.tr("%n new {marketplace} order(s)", "", count)
+            title = title.format(marketplace=names.get(market, market))
+        if where:
+            title = self.tr("{title} for {store}").format(title=title, store=where)
+        if several:
+            each = ", ".join(f"{names.get(m, m)} {n}" for m, n in notice.sold_on)
+            title = self.tr("{title} ({marketplaces})").format(title=title, marketplaces=each)
+        return title

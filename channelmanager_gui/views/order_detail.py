@@ -39,6 +39,7 @@ from channelmanager_gui.services.ops.validation import OUT_OF_STOCK
 from channelmanager_gui.text_marks import N_
 from channelmanager_gui.views.i18n import core, ui
 from channelmanager_gui.views.locale_format import date_text, date_time_text
+from channelmanager_gui.views.marketplace_filter import marketplace_name
 from channelmanager_gui.views.order_detail_parts import (
     address_text,
     banner,
@@ -220,6 +221,7 @@ class OrderDetailView(QWidget):
         self.title = plain_label()  # order numbers from Walmart and Commerce
         self.title.setStyleSheet("font-size: 18px; font-weight: 600;")
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title.setWordWrap(True)  # wrap rather than make the page scroll sideways
         self.pill = StatusPill()
         self.retry_button = QPushButton(self.tr("Retry"))
         self.ship_button = QPushButton(self.tr("Ship…"))
@@ -247,9 +249,10 @@ class OrderDetailView(QWidget):
             row.addWidget(button)
         header.addLayout(row)
         title_row = QHBoxLayout()
-        title_row.addWidget(self.title)
-        title_row.addWidget(self.pill)
-        title_row.addStretch(1)
+        # The title takes the row and wraps (Amazon's order numbers are 19 characters); the
+        # pill keeps its own size beside it.
+        title_row.addWidget(self.title, 1)
+        title_row.addWidget(self.pill, 0, Qt.AlignmentFlag.AlignVCenter)
         header.addLayout(title_row)
         return header
 
@@ -257,8 +260,15 @@ class OrderDetailView(QWidget):
 
     def _fill(self, order: Order, events: Sequence[Activity]) -> None:
         commerce = order.commerce_increment_id
+        # Each marketplace's own word for its number: Walmart's purchase order, Amazon's order.
+        if order.marketplace == "walmart":
+            title = self.tr("Walmart PO {po}").format(po=order.marketplace_order_id)
+        else:
+            title = self.tr("{marketplace} order {po}").format(
+                marketplace=marketplace_name(order.marketplace), po=order.marketplace_order_id
+            )
         self.title.setText(
-            self.tr("Walmart PO {po}").format(po=order.marketplace_order_id)
+            title
             + (self.tr("  ·  Commerce order {order}").format(order=commerce) if commerce else "")
         )
         self.pill.set_status(order.status)
@@ -323,9 +333,9 @@ class OrderDetailView(QWidget):
         asked = order.intent_to_cancel and not order.cancel_reason
         self.cancel_banner.setText(
             self.tr(
-                "<b>The buyer asked Walmart to cancel this order.</b> Cancel it with the reason "
-                "“Buyer asked to cancel”, or ship it anyway if it has already left."
-            )
+                "<b>The buyer asked {marketplace} to cancel this order.</b> Cancel it with the "
+                "reason “Buyer asked to cancel”, or ship it anyway if it has already left."
+            ).format(marketplace=marketplace_name(order.marketplace))
         )
         self.cancel_banner.setVisible(asked)
 
@@ -334,11 +344,15 @@ class OrderDetailView(QWidget):
         zone = now.tzinfo
         address = order.shipping_address or {}
         facts: list[tuple[str, str]] = [
+            (N_("Labels", "Marketplace"), marketplace_name(order.marketplace)),
             (N_("Labels", "Customer order"), order.customer_order_id),
             (N_("Labels", "Order date"), date_time_text(order.order_date.astimezone(zone))),
             (N_("Labels", "Ship by"), ship_by_text(order, now) or "—"),
             (N_("Labels", "Method"), order.method_code or "—"),
-            *ops.total_facts(order.total, order.commerce_total, order.currency or "USD"),
+            *_on_marketplace(
+                ops.total_facts(order.total, order.commerce_total, order.currency or "USD"),
+                order.marketplace,
+            ),
         ]
         if order.cancel_reason:
             reason = core("CancelReason", ops.cancel_label(order.cancel_reason))
@@ -472,3 +486,12 @@ class OrderDetailView(QWidget):
     def _on_retry_button_clicked(self) -> None:
         if self._order_id is not None:
             self.retry_requested.emit(self._order_id)
+
+
+_TOTAL_ON = {"amazon": N_("Labels", "Amazon total")}  # the buyer's total, by marketplace
+
+
+def _on_marketplace(facts: list[tuple[str, str]], marketplace: str) -> list[tuple[str, str]]:
+    """The buyer's total named for the order's own marketplace ("Amazon total")."""
+    total = _TOTAL_ON.get(marketplace, "Walmart total")
+    return [(total if label == "Walmart total" else label, v) for label, v in facts]

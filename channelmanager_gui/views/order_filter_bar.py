@@ -33,6 +33,7 @@ from channelmanager_gui.models.order_table_queries import (
 from channelmanager_gui.text_marks import N_
 from channelmanager_gui.views.i18n import order_status, ui
 from channelmanager_gui.views.locale_format import number_text
+from channelmanager_gui.views.marketplace_filter import MarketplaceFilter
 from channelmanager_gui.views.style import Palette
 from channelmanager_gui.views.theme import themed
 
@@ -98,13 +99,17 @@ class OrderFilterBar(QWidget):
         self.search.setObjectName("pageSearch")
         self.search.setPlaceholderText(
             self.tr(
-                "Search Walmart PO, customer order, Commerce order, customer or tracking number"
+                "Search marketplace order, customer order, Commerce order, customer or "
+                "tracking number"
             )
         )
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.search_edited)
         self.search.returnPressed.connect(self.filter_changed)
         row.addWidget(self.search, 1)
+        self.marketplace = MarketplaceFilter()
+        self.marketplace.currentIndexChanged.connect(self.filter_changed)
+        row.addWidget(self.marketplace)
         self.status = QComboBox()
         self.status.setAccessibleName("Status")
         self.status.addItem(self.tr("Any status"), None)
@@ -170,6 +175,7 @@ class OrderFilterBar(QWidget):
             date_from=date_from,
             date_to=date_to,
             search=self.search.text().strip(),
+            marketplace=self.marketplace.value() or None,
         )
 
     def attention(self) -> Attention | None:
@@ -178,10 +184,14 @@ class OrderFilterBar(QWidget):
     def set_attention(self, kind: Attention | None) -> None:
         self.chips[kind].setChecked(True)
 
-    def show_only(self, status: str | None, attention: Attention | None) -> None:
-        """Exactly what a dashboard card counts: one status and/or one chip, any date, no
-        search (one ``filter_changed`` at the end), so the list matches the card's number."""
+    def show_only(
+        self, status: str | None, attention: Attention | None, marketplace: str = ""
+    ) -> None:
+        """Exactly what a dashboard card counts: one status and/or one chip (of one
+        marketplace or both), any date, no search (one ``filter_changed`` at the end), so the
+        list matches the card's number."""
         self.blockSignals(True)
+        self.marketplace.set_value(marketplace)
         self.search.clear()
         self.dates.setCurrentIndex(0)
         index = self.status.findData(status) if status is not None else 0
@@ -208,6 +218,7 @@ class OrderFilterBar(QWidget):
         return (
             bool(self.search.text().strip())
             or self.status.currentIndex() > 0
+            or bool(self.marketplace.value())
             or (self.dates.currentIndex() > 0 or self.attention() is not None)
         )
 
@@ -216,6 +227,7 @@ class OrderFilterBar(QWidget):
         self.blockSignals(True)
         self.search.clear()
         self.status.setCurrentIndex(0)
+        self.marketplace.set_value("")
         self.dates.setCurrentIndex(0)
         self.chips[None].setChecked(True)
         self.blockSignals(False)

@@ -47,6 +47,7 @@ from channelmanager_gui.views.table_support import (
 )
 from channelmanager_gui.views.tables.orders import (
     COL_CUSTOMER_ORDER,
+    COL_MARKETPLACE,
     COL_SHIP_BY,
     COL_STATUS,
     OrdersTableModel,
@@ -58,7 +59,7 @@ from channelmanager_gui.views.window_state import read_bytes
 HEADER_KEY = "orders/header"
 SEARCH_DELAY_MS = 250
 REFRESH_DELAY_MS = 300  # the engine announces changes often during a sync; one refresh per burst
-COLUMN_WIDTHS = (120, 108, 120, 120, 130, 80, 150, 200)
+COLUMN_WIDTHS = (156, 108, 120, 120, 130, 80, 150, 200, 80)  # an Amazon number is 19 wide
 # At the window's default width not every column fits: the status (with an error's reason) is
 # shown right after the two order numbers, and the Walmart customer order number (looked up
 # when a buyer calls, not scanned) goes last, so Ship by stays in view. Only the visual order
@@ -188,6 +189,7 @@ class OrdersPage(QWidget):
         header.moveSection(header.visualIndex(COL_STATUS), STATUS_VISUAL_INDEX)
         header.moveSection(header.visualIndex(COL_SHIP_BY), SHIP_BY_VISUAL_INDEX)
         header.moveSection(header.visualIndex(COL_CUSTOMER_ORDER), header.count() - 1)
+        header.moveSection(header.visualIndex(COL_MARKETPLACE), 0)  # whose order, first
         self.table.doubleClicked.connect(self._on_table_doubleClicked)
         self.table.customContextMenuRequested.connect(self._on_table_customContextMenuRequested)
         self.table.installEventFilter(self)  # Enter opens the order (see eventFilter)
@@ -239,10 +241,15 @@ class OrdersPage(QWidget):
         self._apply_filter()
 
     def show_filter(self, order_filter: OrderFilter) -> None:
-        """Open the list on what a dashboard card counts (its status and/or chip)."""
+        """Open the list on what a dashboard card counts (its status and/or chip, and its
+        marketplace)."""
         self.show_list()
         status = order_filter.status
-        self.filters.show_only(str(status) if status is not None else None, order_filter.attention)
+        self.filters.show_only(
+            str(status) if status is not None else None,
+            order_filter.attention,
+            order_filter.marketplace or "",
+        )
 
     def set_empty_hint(self, text: str) -> None:
         """What to do when there are no orders at all, e.g. "the next sync is in 40 s"."""

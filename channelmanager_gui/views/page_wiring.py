@@ -197,7 +197,7 @@ def _wire_navigation(deps: PageDeps, pages: Pages) -> None:
 
     def open_listings(tab: str) -> None:
         window.show_area(Area.LISTINGS)
-        pages.listings.show_tab(tab)
+        pages.listings.show_tab(tab, pages.dashboard.marketplace.value())
 
     reloads: dict[Area, Callable[[], None]] = {
         Area.DASHBOARD: pages.dashboard.refresh,

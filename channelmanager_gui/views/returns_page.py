@@ -34,19 +34,21 @@ from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.text_marks import N_
 from channelmanager_gui.views.i18n import ui
 from channelmanager_gui.views.locale_format import date_time_text, number_text
+from channelmanager_gui.views.marketplace_filter import MarketplaceFilter, marketplace_name
 from channelmanager_gui.views.page_style import page_style
 from channelmanager_gui.views.table_support import ask_confirmation, threaded_runner
 from channelmanager_gui.views.tables.paged import Runner
 from channelmanager_gui.views.theme import themed
 
 COLUMNS = (
-    N_("Labels", "Walmart return"),
+    N_("Labels", "Return"),
     N_("Labels", "Customer order"),
     N_("Labels", "Status"),
     N_("Labels", "Refund"),
     N_("Labels", "In Commerce"),
     N_("Labels", "Refunded on"),
     N_("Labels", "Problem"),
+    N_("Labels", "Marketplace"),  # shown first (moved on screen); last here, so the indexes stay
 )
 EMPTY = N_(
     "Labels",
@@ -101,6 +103,9 @@ class ReturnsPage(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(title)
         bar.addStretch(1)
+        self.marketplace = MarketplaceFilter()
+        self.marketplace.currentIndexChanged.connect(self.refresh)
+        bar.addWidget(self.marketplace)
         self.refund_button = QPushButton(ui(REFUND))
         self.refund_button.setEnabled(False)
         self.refund_button.setToolTip(ui(SELECT_ONE))
@@ -116,6 +121,8 @@ class ReturnsPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.moveSection(header.visualIndex(len(COLUMNS) - 1), 0)
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.itemSelectionChanged.connect(self._update_button)
@@ -130,10 +137,10 @@ class ReturnsPage(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        db, store_id = self._db, self._store_id
+        db, store_id, marketplace = self._db, self._store_id, self.marketplace.value()
 
         def load() -> tuple[list[Return], dict[int, str]]:
-            returns = ops.list_returns(db, store_id)
+            returns = ops.list_returns(db, store_id, marketplace=marketplace or None)
             return returns, ops.refund_blockers(db, returns)
 
         self._runner(load, self._show)
@@ -207,6 +214,7 @@ class ReturnsPage(QWidget):
                 progress_text(ret),
                 date_time_text(refunded.astimezone()) if refunded else "",
                 ret.error or "",
+                marketplace_name(ret.marketplace),
             )
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)

@@ -40,6 +40,7 @@ from channelmanager_gui.services.ops import (
     StoreSettings,
 )
 from channelmanager_gui.text_marks import N_
+from channelmanager_gui.views.amazon_account_dialog import AmazonAccountDialog
 from channelmanager_gui.views.appearance_settings import AppearanceSettings
 from channelmanager_gui.views.desktop_settings import DesktopSettings
 from channelmanager_gui.views.i18n import core, ui
@@ -53,6 +54,8 @@ from channelmanager_gui.views.theme import themed
 AskStore = Callable[[QWidget, Database, CredentialStore, OpRunner, "int | None"], "int | None"]
 # (parent, db, store_id) -> the saved rules' changes or None: ListingRulesDialog.ask, or a stand-in.
 AskRules = Callable[[QWidget, Database, int], "Changes | None"]
+# (parent, db, creds, ops, store_id) -> the saved account's id or None: AmazonAccountDialog.ask.
+AskAccount = Callable[[QWidget, Database, CredentialStore, OpRunner, int], "int | None"]
 STORE_ID_ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = (
     N_("Labels", "Store"),
@@ -75,6 +78,7 @@ class SettingsPage(QWidget):
         *,
         ask_store: AskStore = StoreDialog.ask,
         ask_rules: AskRules = ListingRulesDialog.ask,
+        ask_account: AskAccount = AmazonAccountDialog.ask,
         confirm: Confirm = ask_confirmation,
         autostart: Autostart | None = None,
         parent: QWidget | None = None,
@@ -85,6 +89,7 @@ class SettingsPage(QWidget):
         self._ops = ops
         self._ask_store = ask_store
         self._ask_rules = ask_rules
+        self._ask_account = ask_account
         self._confirm = confirm
         self._autostart = autostart or Autostart(self_command())
         themed(self, page_style)
@@ -132,9 +137,13 @@ class SettingsPage(QWidget):
         self.rules_button = QPushButton(self.tr("Listing rules…"))
         self.rules_button.setToolTip(self.tr("Stock and price rules of the selected store"))
         self.rules_button.clicked.connect(self.edit_rules_selected)
+        self.amazon_button = QPushButton(self.tr("Amazon account…"))
+        self.amazon_button.setToolTip(self.tr("Add, edit and test the store's Amazon account"))
+        self.amazon_button.clicked.connect(self.edit_amazon_selected)
         self.remove_button = QPushButton(self.tr("Remove…"))
         self.remove_button.clicked.connect(self.remove_selected)
-        for button in (self.add_button, self.edit_button, self.rules_button, self.remove_button):
+        for button in (self.add_button, self.edit_button, self.rules_button, self.amazon_button,
+                       self.remove_button):  # fmt: skip
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -222,6 +231,15 @@ class SettingsPage(QWidget):
         if store_id is not None and self._ask_rules(self, self._db, store_id) is not None:
             self._after(store_id, self.tr("listing rules saved"))
 
+    def edit_amazon_selected(self) -> None:
+        """The store's Amazon account (added when it has none); announced like a store edit."""
+        store_id = self.selected_store()
+        if store_id is None:
+            return
+        saved = self._ask_account(self, self._db, self._creds, self._ops, store_id)
+        if saved is not None:
+            self._after(store_id, self.tr("Amazon account saved"))
+
     def remove_selected(self) -> None:
         store_id = self.selected_store()
         if store_id is None:
@@ -248,6 +266,7 @@ class SettingsPage(QWidget):
         store_id = self.selected_store()
         self.edit_button.setEnabled(store_id is not None)
         self.rules_button.setEnabled(store_id is not None)
+        self.amazon_button.setEnabled(store_id is not None)
         self.remove_button.setEnabled(store_id is not None)
         store = next((s for s in ops.list_stores(self._db) if s.id == store_id), None)
         self.summary.setText(

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.order import Order
 from channelmanager_gui.qt_text import plain_label
+from channelmanager_gui.services import ops
 from channelmanager_gui.services.ops import validation as v
 from channelmanager_gui.text_marks import N_
 from channelmanager_gui.views.i18n import core, ui
@@ -134,7 +135,9 @@ class ShipDialog(QDialog):
         self.override: QCheckBox | None = None
         if self._order.intent_to_cancel:
             self.override = QCheckBox(
-                self.tr("Ship anyway — the buyer asked Walmart to cancel this order")
+                self.tr("Ship anyway — the buyer asked {marketplace} to cancel this order").format(
+                    marketplace=ops.marketplace_name(self._order.marketplace)
+                )
             )
             themed(self.override, _override_style)
             self.override.toggled.connect(self._on_input_changed)
@@ -151,8 +154,9 @@ class ShipDialog(QDialog):
         order = self._order
         left = sum(max(line.qty_open, 0) for line in order.lines)
         ship_by = ship_by_text(order, self._clock())
-        title = self.tr("<b>Ship Walmart order {po}</b>").format(
-            po=escape(order.marketplace_order_id)
+        title = self.tr("<b>Ship {marketplace} order {po}</b>").format(
+            marketplace=ops.marketplace_name(order.marketplace),
+            po=escape(order.marketplace_order_id),
         )
         if order.commerce_increment_id:
             title += self.tr(" · Commerce order {order}").format(
@@ -174,8 +178,9 @@ class ShipDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.carrier = QComboBox()
         self.carrier.addItem(self.tr("Choose a carrier…"), "")
-        for name in v.CARRIER_CHOICES:
-            label = self.tr("Other (type its name)") if name == v.OTHER_CARRIER else name
+        for name, label in ops.carrier_choices(self._order.marketplace):  # its marketplace's
+            if name == v.OTHER_CARRIER:  # carriers' names stay as they are
+                label = QCoreApplication.translate("ShipDialog", label)
             self.carrier.addItem(label, name)
         self.carrier.currentIndexChanged.connect(self._on_carrier_changed)
         self.other_carrier = QLineEdit()
@@ -183,12 +188,18 @@ class ShipDialog(QDialog):
         self.method = QComboBox()
         for code in v.METHOD_CODES:
             self.method.addItem(code, code)
-        self.method.setCurrentIndex(max(0, self.method.findData(self._order.method_code)))
+        if self._order.marketplace == "amazon":  # free text there (§3.2): the order's own
+            self.method.setEditable(True)
+            self.method.setEditText(self._order.method_code or "Standard")
+        else:
+            self.method.setCurrentIndex(max(0, self.method.findData(self._order.method_code)))
         self.tracking_number = QLineEdit()
         self.tracking_number.setPlaceholderText(self.tr("As printed on the label"))
         self.tracking_url = QLineEdit()
         self.tracking_url.setPlaceholderText(
-            self.tr("https://… (optional; needed for an unlisted carrier)")
+            self.tr("https://… (optional)")  # Amazon names an unlisted carrier, no link (§3.2)
+            if self._order.marketplace == "amazon"
+            else self.tr("https://… (optional; needed for an unlisted carrier)")
         )
         self.ship_date = QDateEdit()
         self.ship_date.setCalendarPopup(True)
@@ -215,6 +226,7 @@ class ShipDialog(QDialog):
         for widget in (self.other_carrier, self.tracking_number, self.tracking_url):
             widget.textChanged.connect(self._on_input_changed)
         self.method.currentIndexChanged.connect(self._on_input_changed)
+        self.method.editTextChanged.connect(self._on_input_changed)
         self.ship_date.dateChanged.connect(self._on_input_changed)
         self._show_other(False)
         return form
@@ -299,7 +311,7 @@ class ShipDialog(QDialog):
                 self._order,
                 self.carrier.currentData(),
                 self.other_carrier.text(),
-                self.method.currentData(),
+                self.method.currentText(),  # a code's text is the code itself
                 self.tracking_number.text(),
                 self.tracking_url.text(),
                 self.ship_date.date().toPython(),

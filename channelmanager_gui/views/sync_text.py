@@ -114,8 +114,13 @@ def tray_tooltip(board: SyncStatusBoard, now: datetime) -> str:
         if status.last_error:
             lines.append(f"{loop_title(status.name)}: {status.last_error}")
     if board.open_errors:
-        count = board.open_errors
-        lines.append(SyncCounts().open_errors(count))
+        split = board.open_errors_by_marketplace
+        if set(split) == {"walmart"}:
+            split = {}  # a Walmart-only shop's line stays as it was: nothing to tell apart
+        names = {"walmart": "Walmart", "amazon": "Amazon"}
+        which = ", ".join(f"{names.get(m, m)} {n}" for m, n in sorted(split.items()))
+        count_text = SyncCounts().open_errors(board.open_errors)
+        lines.append(f"{count_text} ({which})" if which else count_text)
     return "\n".join(lines)
 
 

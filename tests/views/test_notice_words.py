@@ -58,3 +58,15 @@ def test_in_korean_every_notice_is_translated() -> None:
             assert text != notice.text, text
     new_orders = NoticeWords().of(_every_kind_of_notice()[1])
     assert new_orders == ("새 Walmart 주문 3건 (Outlet)", "주문 화면에서 확인하세요.")
+
+
+def test_new_orders_name_their_marketplace() -> None:
+    """Amazon's orders say Amazon; orders from both marketplaces name each with its count."""
+    board = SyncStatusBoard()
+    seen: list[Notice] = []
+    board.subscribe(SyncNotices(seen.append).check)
+    board.update("orders", last_run=T0, counts={"new_amazon": 2})
+    board.update("Outlet/orders", last_run=T0, counts={"new_walmart": 1, "new_amazon": 2})
+    words = [NoticeWords().of(notice)[0] for notice in seen]
+    assert words == ["2 new Amazon orders", "3 new orders for Outlet (Walmart 1, Amazon 2)"]
+    assert words == [notice.title for notice in seen]  # the same words as the core's

@@ -29,11 +29,13 @@ from channelmanager_gui.services.ops import DEFAULT_ORDER_EMAIL, DEFAULT_SOURCE,
 from channelmanager_gui.services.ops import validation as v
 from channelmanager_gui.services.ops.bulk_ship import load_orders as load_by_po
 from channelmanager_gui.services.ops.packing_slip import load_orders
+from channelmanager_gui.views.amazon_account_dialog import AmazonAccountDialog
 from channelmanager_gui.views.bulk_ship_dialog import BulkShipDialog
 from channelmanager_gui.views.cancel_dialog import CancelDialog
 from channelmanager_gui.views.first_run import FirstRunWizard
 from channelmanager_gui.views.keyring_dialog import KeyringDialog
 from channelmanager_gui.views.listing_rules_dialog import ListingRulesDialog
+from channelmanager_gui.views.marketplace_filter import MarketplaceFilter
 from channelmanager_gui.views.navigation import Area
 from channelmanager_gui.views.packing_slips import PackingSlipDialog
 from channelmanager_gui.views.ship_dialog import ShipDialog
@@ -59,7 +61,7 @@ _DATA = re.compile(
 # window shows now: never translated.
 _OWN_NAMES = frozenset(
     label for language, label in language_prefs.LABELS.items() if language is not Language.SYSTEM
-)
+) | frozenset(core.MARKETPLACE_NAMES.values())  # "Walmart", "Amazon": their own names
 
 
 KEYRING_PROBLEM = "No recommended backend was available."
@@ -179,4 +181,7 @@ def _dialogs(db: Database, ids: dict[str, int]) -> dict[str, QWidget]:
         ),
         "listing rules": rules,
         "keyring": KeyringDialog(KEYRING_PROBLEM),
+        "amazon account": AmazonAccountDialog(db, CredentialStore(), ops, ids["store"]),
+        "marketplace filter": MarketplaceFilter(),
+        "marketplace filter, compact": MarketplaceFilter(compact=True),
     }

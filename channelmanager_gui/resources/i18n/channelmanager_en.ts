@@ -107,13 +107,6 @@
 <context>
     <name>NoticeWords</name>
     <message numerus="yes">
-        <source>%n new Walmart order(s)</source>
-        <translation>
-            <numerusform>%n new Walmart order</numerusform>
-            <numerusform>%n new Walmart orders</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Open Orders to see them.</source>
         <translation>
             <numerusform>Open Orders to see it.</numerusform>
@@ -132,6 +125,20 @@
         <translation>
             <numerusform>%n partly shipped order cancelled in Commerce</numerusform>
             <numerusform>%n partly shipped orders cancelled in Commerce</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new order(s)</source>
+        <translation>
+            <numerusform>%n new order</numerusform>
+            <numerusform>%n new orders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new {marketplace} order(s)</source>
+        <translation>
+            <numerusform>%n new {marketplace} order</numerusform>
+            <numerusform>%n new {marketplace} orders</numerusform>
         </translation>
     </message>
 </context>

@@ -178,6 +178,93 @@
     </message>
 </context>
 <context>
+    <name>AmazonAccountDialog</name>
+    <message>
+        <source>Amazon.com (US)</source>
+        <translation>Amazon.com (미국)</translation>
+    </message>
+    <message>
+        <source>Amazon.ca (Canada)</source>
+        <translation>Amazon.ca (캐나다)</translation>
+    </message>
+    <message>
+        <source>Amazon.com.mx (Mexico)</source>
+        <translation>Amazon.com.mx (멕시코)</translation>
+    </message>
+    <message>
+        <source>LWA client ID</source>
+        <translation>LWA 클라이언트 ID</translation>
+    </message>
+    <message>
+        <source>LWA client secret</source>
+        <translation>LWA 클라이언트 시크릿</translation>
+    </message>
+    <message>
+        <source>Refresh token</source>
+        <translation>갱신 토큰</translation>
+    </message>
+    <message>
+        <source>Edit Amazon account</source>
+        <translation>Amazon 계정 편집</translation>
+    </message>
+    <message>
+        <source>Add an Amazon account</source>
+        <translation>Amazon 계정 추가</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>계정 이름</translation>
+    </message>
+    <message>
+        <source>Seller ID</source>
+        <translation>판매자 ID</translation>
+    </message>
+    <message>
+        <source>Seller Central: Settings › Account Info › Merchant Token</source>
+        <translation>Seller Central: 설정 › 계정 정보 › 판매자 토큰(Merchant Token)</translation>
+    </message>
+    <message>
+        <source>Sells on</source>
+        <translation>판매 마켓</translation>
+    </message>
+    <message>
+        <source>SP-API URL</source>
+        <translation>SP-API URL</translation>
+    </message>
+    <message>
+        <source>LWA token URL</source>
+        <translation>LWA 토큰 URL</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>연결 테스트</translation>
+    </message>
+    <message>
+        <source>Save account</source>
+        <translation>계정 저장</translation>
+    </message>
+    <message>
+        <source>Saved in the keyring — type to replace</source>
+        <translation>키링에 저장됨 — 바꾸려면 새로 입력하세요</translation>
+    </message>
+    <message>
+        <source>The connection test failed: correct the details above, or test again.</source>
+        <translation>연결 테스트에 실패했습니다. 위의 정보를 고치거나 다시 테스트하세요.</translation>
+    </message>
+    <message>
+        <source>Testing the token exchange and the marketplaces…</source>
+        <translation>토큰 교환과 마켓을 테스트하는 중…</translation>
+    </message>
+    <message>
+        <source>Test Amazon connection</source>
+        <translation>Amazon 연결 테스트</translation>
+    </message>
+    <message>
+        <source>Connected: the token exchange works and the account sells on every chosen marketplace.</source>
+        <translation>연결됨: 토큰 교환이 정상이며 선택한 모든 마켓에서 판매할 수 있습니다.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Channel Manager cannot start</source>
@@ -310,14 +397,6 @@
         <translation>주문 {order} 취소</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Send to Walmart the cancellation of Walmart order {po}&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Walmart 주문 {po}의 취소를 Walmart에 보내기&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Cancel the whole Walmart order {po}&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Walmart 주문 {po} 전체 취소&lt;/b&gt;</translation>
-    </message>
-    <message>
         <source>Reason</source>
         <translation>사유</translation>
     </message>
@@ -326,12 +405,20 @@
         <translation>주문 취소 사유를 선택하세요…</translation>
     </message>
     <message>
-        <source>Walmart cancels whole orders only: every unshipped item below is cancelled on Walmart and Commerce order {order}. This cannot be undone.</source>
-        <translation>Walmart는 주문 전체만 취소합니다. 아래의 미발송 상품이 모두 Walmart와 Commerce 주문 {order}에서 취소됩니다. 되돌릴 수 없습니다.</translation>
+        <source>&lt;b&gt;Send to Walmart the cancellation of {marketplace} order {po}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{marketplace} 주문 {po}의 취소를 Walmart에 보내기&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>Walmart cancels whole orders only: every unshipped item below is cancelled on Walmart. This cannot be undone.</source>
-        <translation>Walmart는 주문 전체만 취소합니다. 아래의 미발송 상품이 모두 Walmart에서 취소됩니다. 되돌릴 수 없습니다.</translation>
+        <source>&lt;b&gt;Cancel the whole {marketplace} order {po}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{marketplace} 주문 {po} 전체 취소&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>{marketplace} cancels whole orders only: every unshipped item below is cancelled on {marketplace} and Commerce order {order}. This cannot be undone.</source>
+        <translation>{marketplace}는 주문 전체만 취소할 수 있습니다. 아래의 미배송 상품이 모두 {marketplace}와 Commerce 주문 {order}에서 취소됩니다. 되돌릴 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>{marketplace} cancels whole orders only: every unshipped item below is cancelled on {marketplace}. This cannot be undone.</source>
+        <translation>{marketplace}는 주문 전체만 취소할 수 있습니다. 아래의 미배송 상품이 모두 {marketplace}에서 취소됩니다. 되돌릴 수 없습니다.</translation>
     </message>
     <message>
         <source>These items were cancelled in Commerce. Walmart needs a reason Commerce does not record; choose it and the cancellation is sent to Walmart.</source>
@@ -371,6 +458,46 @@
     <message>
         <source>Buyer asked to cancel</source>
         <translation>구매자가 취소 요청</translation>
+    </message>
+    <message>
+        <source>No inventory</source>
+        <translation>재고 없음</translation>
+    </message>
+    <message>
+        <source>Shipping address undeliverable</source>
+        <translation>배송지로 배송 불가</translation>
+    </message>
+    <message>
+        <source>Customer exchange</source>
+        <translation>고객 교환</translation>
+    </message>
+    <message>
+        <source>The buyer canceled</source>
+        <translation>구매자가 취소함</translation>
+    </message>
+    <message>
+        <source>General adjustment</source>
+        <translation>일반 조정</translation>
+    </message>
+    <message>
+        <source>Carrier credit decision</source>
+        <translation>운송사 크레딧 결정</translation>
+    </message>
+    <message>
+        <source>Risk assessment information not valid</source>
+        <translation>위험 평가 정보가 유효하지 않음</translation>
+    </message>
+    <message>
+        <source>Carrier coverage failure</source>
+        <translation>운송사 배송 불가 지역</translation>
+    </message>
+    <message>
+        <source>Customer return</source>
+        <translation>고객 반품</translation>
+    </message>
+    <message>
+        <source>Merchandise not received</source>
+        <translation>상품 미수령</translation>
     </message>
 </context>
 <context>
@@ -461,6 +588,26 @@
     <message>
         <source>cannot be negative</source>
         <translation>음수일 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The LWA client ID is required.</source>
+        <translation>LWA 클라이언트 ID를 입력해야 합니다.</translation>
+    </message>
+    <message>
+        <source>The LWA client secret is required.</source>
+        <translation>LWA 클라이언트 시크릿을 입력해야 합니다.</translation>
+    </message>
+    <message>
+        <source>The refresh token is required.</source>
+        <translation>갱신 토큰을 입력해야 합니다.</translation>
+    </message>
+    <message>
+        <source>Give the account a name.</source>
+        <translation>계정 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Enter the seller ID (Seller Central: Settings, Account Info, Merchant Token).</source>
+        <translation>판매자 ID를 입력하세요(Seller Central: 설정, 계정 정보, 판매자 토큰).</translation>
     </message>
 </context>
 <context>
@@ -828,8 +975,8 @@
         <translation>발송 준비됨</translation>
     </message>
     <message>
-        <source>Walmart purchase order (or Commerce order number)</source>
-        <translation>Walmart 구매 주문 번호(또는 Commerce 주문 번호)</translation>
+        <source>Marketplace order number (or Commerce order number)</source>
+        <translation>마켓 주문 번호(또는 Commerce 주문 번호)</translation>
     </message>
     <message>
         <source>Orders per day by status (last 30 days)</source>
@@ -1032,6 +1179,10 @@
         <translation>내용</translation>
     </message>
     <message>
+        <source>Marketplace</source>
+        <translation>마켓</translation>
+    </message>
+    <message>
         <source>Customer order</source>
         <translation>고객 주문 번호</translation>
     </message>
@@ -1058,6 +1209,10 @@
     <message>
         <source>Phone</source>
         <translation>전화</translation>
+    </message>
+    <message>
+        <source>Amazon total</source>
+        <translation>Amazon 합계</translation>
     </message>
     <message>
         <source>acknowledging on Walmart</source>
@@ -1208,12 +1363,12 @@
         <translation>선택 필요</translation>
     </message>
     <message>
-        <source>Walmart return</source>
-        <translation>Walmart 반품</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>상태</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>반품</translation>
     </message>
     <message>
         <source>Refund</source>
@@ -1388,12 +1543,12 @@
         <translation>이름</translation>
     </message>
     <message>
-        <source>Walmart price</source>
-        <translation>Walmart 가격</translation>
+        <source>Price sent</source>
+        <translation>보낸 가격</translation>
     </message>
     <message>
-        <source>Walmart stock</source>
-        <translation>Walmart 재고</translation>
+        <source>Stock sent</source>
+        <translation>보낸 재고</translation>
     </message>
     <message>
         <source>Last sent</source>
@@ -1404,8 +1559,8 @@
         <translation>식별 코드</translation>
     </message>
     <message>
-        <source>Walmart item</source>
-        <translation>Walmart 상품</translation>
+        <source>Item / ASIN</source>
+        <translation>상품 / ASIN</translation>
     </message>
     <message>
         <source>This listing could not be loaded</source>
@@ -1416,8 +1571,8 @@
         <translation>이 주문을 불러올 수 없습니다</translation>
     </message>
     <message>
-        <source>Walmart PO</source>
-        <translation>Walmart 구매 주문</translation>
+        <source>Marketplace order</source>
+        <translation>마켓 주문</translation>
     </message>
     <message>
         <source>Commerce order</source>
@@ -1728,6 +1883,10 @@
 <context>
     <name>ListingsPage</name>
     <message>
+        <source>Third party</source>
+        <translation>제3자</translation>
+    </message>
+    <message>
         <source>All</source>
         <translation>전체</translation>
     </message>
@@ -1770,6 +1929,10 @@
     <message>
         <source>Resend</source>
         <translation>다시 보내기</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>매칭</translation>
     </message>
     <message>
         <source>Search SKU, name, UPC/EAN or item id</source>
@@ -1847,12 +2010,12 @@
         <translation>Walmart에 없음: Seller Center에서 상품을 새로 등록해야 합니다</translation>
     </message>
     <message>
-        <source>Sending {price} to Walmart</source>
-        <translation>Walmart로 {price} 전송 중</translation>
+        <source>Sending {price} to {marketplace}</source>
+        <translation>{marketplace}(으)로 {price} 보내는 중</translation>
     </message>
     <message>
-        <source>Sending quantity {quantity} to Walmart</source>
-        <translation>Walmart로 수량 {quantity} 전송 중</translation>
+        <source>Sending quantity {quantity} to {marketplace}</source>
+        <translation>{marketplace}(으)로 수량 {quantity} 보내는 중</translation>
     </message>
     <message>
         <source>Price sent {price_sent}; stock sent {stock_sent}</source>
@@ -1947,6 +2110,25 @@
     <message>
         <source>Sell your Adobe Commerce / Magento catalog on Walmart Marketplace: listings, prices, stock, orders and returns kept in step from your desktop.</source>
         <translation>Adobe Commerce / Magento 카탈로그를 Walmart Marketplace에서 판매하세요. 상품, 가격, 재고, 주문, 반품을 데스크톱에서 맞춰 둡니다.</translation>
+    </message>
+</context>
+<context>
+    <name>MarketplaceFilter</name>
+    <message>
+        <source>Marketplace</source>
+        <translation>마켓</translation>
+    </message>
+    <message>
+        <source>Marketplace: show one marketplace&apos;s rows, or both</source>
+        <translation>마켓: 한 마켓의 행만 보거나 모두 보기</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <source>All marketplaces</source>
+        <translation>모든 마켓</translation>
     </message>
 </context>
 <context>
@@ -2102,12 +2284,6 @@
 </context>
 <context>
     <name>NoticeWords</name>
-    <message numerus="yes">
-        <source>%n new Walmart order(s)</source>
-        <translation>
-            <numerusform>새 Walmart 주문 %n건</numerusform>
-        </translation>
-    </message>
     <message>
         <source>{title} for {store}</source>
         <translation>{title} ({store})</translation>
@@ -2145,6 +2321,22 @@
     <message>
         <source>{title} ({store})</source>
         <translation>{title} ({store})</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new order(s)</source>
+        <translation>
+            <numerusform>새 주문 %n건</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{title} ({marketplaces})</source>
+        <translation>{title} ({marketplaces})</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new {marketplace} order(s)</source>
+        <translation>
+            <numerusform>새 {marketplace} 주문 %n건</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2281,6 +2473,10 @@
         <translation>Walmart 구매 주문 {po}</translation>
     </message>
     <message>
+        <source>{marketplace} order {po}</source>
+        <translation>{marketplace} 주문 {po}</translation>
+    </message>
+    <message>
         <source>  ·  Commerce order {order}</source>
         <translation>  ·  Commerce 주문 {order}</translation>
     </message>
@@ -2317,19 +2513,19 @@
         <translation>&lt;b&gt;오류:&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>Not yet</source>
-        <translation>아직</translation>
+        <source>&lt;b&gt;The buyer asked {marketplace} to cancel this order.&lt;/b&gt; Cancel it with the reason “Buyer asked to cancel”, or ship it anyway if it has already left.</source>
+        <translation>&lt;b&gt;구매자가 {marketplace}에 이 주문의 취소를 요청했습니다.&lt;/b&gt; ‘구매자 취소 요청’ 사유로 취소하거나, 이미 출고되었다면 그대로 배송하세요.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;The buyer asked Walmart to cancel this order.&lt;/b&gt; Cancel it with the reason “Buyer asked to cancel”, or ship it anyway if it has already left.</source>
-        <translation>&lt;b&gt;구매자가 Walmart에 이 주문의 취소를 요청했습니다.&lt;/b&gt; “구매자가 취소 요청” 사유로 취소하거나, 이미 출고되었다면 그대로 발송하세요.</translation>
+        <source>Not yet</source>
+        <translation>아직</translation>
     </message>
 </context>
 <context>
     <name>OrderFilterBar</name>
     <message>
-        <source>Search Walmart PO, customer order, Commerce order, customer or tracking number</source>
-        <translation>Walmart 구매 주문, 고객 주문, Commerce 주문, 고객 또는 운송장 번호 검색</translation>
+        <source>Search marketplace order, customer order, Commerce order, customer or tracking number</source>
+        <translation>마켓 주문, 고객 주문, Commerce 주문, 고객 또는 운송장 번호 검색</translation>
     </message>
     <message>
         <source>Any status</source>
@@ -2524,12 +2720,16 @@
         <translation>오류: {error} — 주문을 열어 재시도하세요.</translation>
     </message>
     <message>
-        <source>The buyer asked Walmart to cancel: cancel the order, or ship it anyway.</source>
-        <translation>구매자가 Walmart에 취소를 요청했습니다: 주문을 취소하거나 그대로 발송하세요.</translation>
+        <source>The buyer asked {marketplace} to cancel: cancel the order, or ship it anyway.</source>
+        <translation>구매자가 {marketplace}에 취소를 요청했습니다. 주문을 취소하거나 그대로 배송하세요.</translation>
     </message>
     <message>
         <source>The ship-by date has passed; Walmart cancels late orders by itself.</source>
         <translation>발송 기한이 지났습니다. Walmart는 늦은 주문을 자동으로 취소합니다.</translation>
+    </message>
+    <message>
+        <source>The ship-by date has passed.</source>
+        <translation>배송 기한이 지났습니다.</translation>
     </message>
     <message>
         <source>Must ship today.</source>
@@ -2778,6 +2978,14 @@ Walmart가 구매자에게 환불하며, Commerce에서 송장이 발행된 주�
         <translation>선택한 스토어의 재고 및 가격 규칙</translation>
     </message>
     <message>
+        <source>Amazon account…</source>
+        <translation>Amazon 계정…</translation>
+    </message>
+    <message>
+        <source>Add, edit and test the store&apos;s Amazon account</source>
+        <translation>이 스토어의 Amazon 계정 추가, 편집, 테스트</translation>
+    </message>
+    <message>
         <source>Remove…</source>
         <translation>삭제…</translation>
     </message>
@@ -2804,6 +3012,10 @@ Walmart가 구매자에게 환불하며, Commerce에서 송장이 발행된 주�
     <message>
         <source>listing rules saved</source>
         <translation>등록 규칙을 저장했습니다</translation>
+    </message>
+    <message>
+        <source>Amazon account saved</source>
+        <translation>Amazon 계정이 저장되었습니다</translation>
     </message>
     <message>
         <source>Remove “{name}”? Its listings, orders and history are deleted from this computer and its secrets from the keyring. Nothing changes in Commerce or on Walmart.</source>
@@ -2856,14 +3068,6 @@ Walmart가 구매자에게 환불하며, Commerce에서 송장이 발행된 주�
         <translation>주문 {order} 발송</translation>
     </message>
     <message>
-        <source>Ship anyway — the buyer asked Walmart to cancel this order</source>
-        <translation>그래도 발송 — 구매자가 Walmart에 이 주문의 취소를 요청했습니다</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Ship Walmart order {po}&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Walmart 주문 {po} 발송&lt;/b&gt;</translation>
-    </message>
-    <message>
         <source> · Commerce order {order}</source>
         <translation> · Commerce 주문 {order}</translation>
     </message>
@@ -2900,6 +3104,10 @@ Walmart가 구매자에게 환불하며, Commerce에서 송장이 발행된 주�
     <message>
         <source>As printed on the label</source>
         <translation>라벨에 인쇄된 그대로</translation>
+    </message>
+    <message>
+        <source>https://… (optional)</source>
+        <translation>https://… (선택)</translation>
     </message>
     <message>
         <source>https://… (optional; needed for an unlisted carrier)</source>
@@ -2956,8 +3164,20 @@ Walmart가 구매자에게 환불하며, Commerce에서 송장이 발행된 주�
         <translation>발송</translation>
     </message>
     <message>
+        <source>Ship anyway — the buyer asked {marketplace} to cancel this order</source>
+        <translation>그래도 배송 — 구매자가 {marketplace}에 이 주문의 취소를 요청했습니다</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ship {marketplace} order {po}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{marketplace} 주문 {po} 배송&lt;/b&gt;</translation>
+    </message>
+    <message>
         <source>Don&apos;t ship</source>
         <translation>발송하지 않음</translation>
+    </message>
+    <message>
+        <source>Other (name it)</source>
+        <translation>기타(이름 입력)</translation>
     </message>
 </context>
 <context>

@@ -178,6 +178,93 @@
     </message>
 </context>
 <context>
+    <name>AmazonAccountDialog</name>
+    <message>
+        <source>Amazon.com (US)</source>
+        <translation>Amazon.com（美国）</translation>
+    </message>
+    <message>
+        <source>Amazon.ca (Canada)</source>
+        <translation>Amazon.ca（加拿大）</translation>
+    </message>
+    <message>
+        <source>Amazon.com.mx (Mexico)</source>
+        <translation>Amazon.com.mx（墨西哥）</translation>
+    </message>
+    <message>
+        <source>LWA client ID</source>
+        <translation>LWA 客户端 ID</translation>
+    </message>
+    <message>
+        <source>LWA client secret</source>
+        <translation>LWA 客户端密钥</translation>
+    </message>
+    <message>
+        <source>Refresh token</source>
+        <translation>刷新令牌</translation>
+    </message>
+    <message>
+        <source>Edit Amazon account</source>
+        <translation>编辑 Amazon 账户</translation>
+    </message>
+    <message>
+        <source>Add an Amazon account</source>
+        <translation>添加 Amazon 账户</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>账户名称</translation>
+    </message>
+    <message>
+        <source>Seller ID</source>
+        <translation>卖家 ID</translation>
+    </message>
+    <message>
+        <source>Seller Central: Settings › Account Info › Merchant Token</source>
+        <translation>Seller Central：设置 › 账户信息 › 商家记号（Merchant Token）</translation>
+    </message>
+    <message>
+        <source>Sells on</source>
+        <translation>销售站点</translation>
+    </message>
+    <message>
+        <source>SP-API URL</source>
+        <translation>SP-API 网址</translation>
+    </message>
+    <message>
+        <source>LWA token URL</source>
+        <translation>LWA 令牌网址</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Save account</source>
+        <translation>保存账户</translation>
+    </message>
+    <message>
+        <source>Saved in the keyring — type to replace</source>
+        <translation>已保存在密钥环中 — 输入新值以替换</translation>
+    </message>
+    <message>
+        <source>The connection test failed: correct the details above, or test again.</source>
+        <translation>连接测试失败：请更正上面的信息，或重新测试。</translation>
+    </message>
+    <message>
+        <source>Testing the token exchange and the marketplaces…</source>
+        <translation>正在测试令牌交换和各销售站点…</translation>
+    </message>
+    <message>
+        <source>Test Amazon connection</source>
+        <translation>测试 Amazon 连接</translation>
+    </message>
+    <message>
+        <source>Connected: the token exchange works and the account sells on every chosen marketplace.</source>
+        <translation>已连接：令牌交换正常，账户可在所选的每个站点销售。</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Channel Manager cannot start</source>
@@ -310,14 +397,6 @@
         <translation>取消订单 {order}</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Send to Walmart the cancellation of Walmart order {po}&lt;/b&gt;</source>
-        <translation>&lt;b&gt;将 Walmart 订单 {po} 的取消发送给 Walmart&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Cancel the whole Walmart order {po}&lt;/b&gt;</source>
-        <translation>&lt;b&gt;取消整个 Walmart 订单 {po}&lt;/b&gt;</translation>
-    </message>
-    <message>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -326,12 +405,20 @@
         <translation>选择取消订单的原因…</translation>
     </message>
     <message>
-        <source>Walmart cancels whole orders only: every unshipped item below is cancelled on Walmart and Commerce order {order}. This cannot be undone.</source>
-        <translation>Walmart 只能取消整个订单：以下所有未发货商品都将在 Walmart 和 Commerce 订单 {order} 中取消。此操作无法撤销。</translation>
+        <source>&lt;b&gt;Send to Walmart the cancellation of {marketplace} order {po}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;将 {marketplace} 订单 {po} 的取消发送到 Walmart&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>Walmart cancels whole orders only: every unshipped item below is cancelled on Walmart. This cannot be undone.</source>
-        <translation>Walmart 只能取消整个订单：以下所有未发货商品都将在 Walmart 上取消。此操作无法撤销。</translation>
+        <source>&lt;b&gt;Cancel the whole {marketplace} order {po}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;取消整个 {marketplace} 订单 {po}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>{marketplace} cancels whole orders only: every unshipped item below is cancelled on {marketplace} and Commerce order {order}. This cannot be undone.</source>
+        <translation>{marketplace} 只能取消整个订单：下面所有未发货的商品都会在 {marketplace} 和 Commerce 订单 {order} 中取消。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>{marketplace} cancels whole orders only: every unshipped item below is cancelled on {marketplace}. This cannot be undone.</source>
+        <translation>{marketplace} 只能取消整个订单：下面所有未发货的商品都会在 {marketplace} 上取消。此操作无法撤销。</translation>
     </message>
     <message>
         <source>These items were cancelled in Commerce. Walmart needs a reason Commerce does not record; choose it and the cancellation is sent to Walmart.</source>
@@ -371,6 +458,46 @@
     <message>
         <source>Buyer asked to cancel</source>
         <translation>买家要求取消</translation>
+    </message>
+    <message>
+        <source>No inventory</source>
+        <translation>无库存</translation>
+    </message>
+    <message>
+        <source>Shipping address undeliverable</source>
+        <translation>收货地址无法送达</translation>
+    </message>
+    <message>
+        <source>Customer exchange</source>
+        <translation>顾客换货</translation>
+    </message>
+    <message>
+        <source>The buyer canceled</source>
+        <translation>买家已取消</translation>
+    </message>
+    <message>
+        <source>General adjustment</source>
+        <translation>一般调整</translation>
+    </message>
+    <message>
+        <source>Carrier credit decision</source>
+        <translation>承运商信用决定</translation>
+    </message>
+    <message>
+        <source>Risk assessment information not valid</source>
+        <translation>风险评估信息无效</translation>
+    </message>
+    <message>
+        <source>Carrier coverage failure</source>
+        <translation>承运商无法覆盖</translation>
+    </message>
+    <message>
+        <source>Customer return</source>
+        <translation>顾客退货</translation>
+    </message>
+    <message>
+        <source>Merchandise not received</source>
+        <translation>未收到商品</translation>
     </message>
 </context>
 <context>
@@ -461,6 +588,26 @@
     <message>
         <source>cannot be negative</source>
         <translation>不能为负数</translation>
+    </message>
+    <message>
+        <source>The LWA client ID is required.</source>
+        <translation>请填写 LWA 客户端 ID。</translation>
+    </message>
+    <message>
+        <source>The LWA client secret is required.</source>
+        <translation>请填写 LWA 客户端密钥。</translation>
+    </message>
+    <message>
+        <source>The refresh token is required.</source>
+        <translation>请填写刷新令牌。</translation>
+    </message>
+    <message>
+        <source>Give the account a name.</source>
+        <translation>请为账户命名。</translation>
+    </message>
+    <message>
+        <source>Enter the seller ID (Seller Central: Settings, Account Info, Merchant Token).</source>
+        <translation>请输入卖家 ID（Seller Central：设置，账户信息，商家记号）。</translation>
     </message>
 </context>
 <context>
@@ -828,8 +975,8 @@
         <translation>可以发货</translation>
     </message>
     <message>
-        <source>Walmart purchase order (or Commerce order number)</source>
-        <translation>Walmart 采购订单号（或 Commerce 订单号）</translation>
+        <source>Marketplace order number (or Commerce order number)</source>
+        <translation>销售平台订单号（或 Commerce 订单号）</translation>
     </message>
     <message>
         <source>Orders per day by status (last 30 days)</source>
@@ -1032,6 +1179,10 @@
         <translation>发生了什么</translation>
     </message>
     <message>
+        <source>Marketplace</source>
+        <translation>销售平台</translation>
+    </message>
+    <message>
         <source>Customer order</source>
         <translation>客户订单号</translation>
     </message>
@@ -1058,6 +1209,10 @@
     <message>
         <source>Phone</source>
         <translation>电话</translation>
+    </message>
+    <message>
+        <source>Amazon total</source>
+        <translation>Amazon 总额</translation>
     </message>
     <message>
         <source>acknowledging on Walmart</source>
@@ -1208,12 +1363,12 @@
         <translation>待选择</translation>
     </message>
     <message>
-        <source>Walmart return</source>
-        <translation>Walmart 退货</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>退货</translation>
     </message>
     <message>
         <source>Refund</source>
@@ -1388,12 +1543,12 @@
         <translation>名称</translation>
     </message>
     <message>
-        <source>Walmart price</source>
-        <translation>Walmart 价格</translation>
+        <source>Price sent</source>
+        <translation>已发送价格</translation>
     </message>
     <message>
-        <source>Walmart stock</source>
-        <translation>Walmart 库存</translation>
+        <source>Stock sent</source>
+        <translation>已发送库存</translation>
     </message>
     <message>
         <source>Last sent</source>
@@ -1404,8 +1559,8 @@
         <translation>商品编码</translation>
     </message>
     <message>
-        <source>Walmart item</source>
-        <translation>Walmart 商品</translation>
+        <source>Item / ASIN</source>
+        <translation>商品 / ASIN</translation>
     </message>
     <message>
         <source>This listing could not be loaded</source>
@@ -1416,8 +1571,8 @@
         <translation>无法加载此订单</translation>
     </message>
     <message>
-        <source>Walmart PO</source>
-        <translation>Walmart 采购订单号</translation>
+        <source>Marketplace order</source>
+        <translation>平台订单</translation>
     </message>
     <message>
         <source>Commerce order</source>
@@ -1728,6 +1883,10 @@
 <context>
     <name>ListingsPage</name>
     <message>
+        <source>Third party</source>
+        <translation>第三方</translation>
+    </message>
+    <message>
         <source>All</source>
         <translation>全部</translation>
     </message>
@@ -1770,6 +1929,10 @@
     <message>
         <source>Resend</source>
         <translation>重新发送</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>匹配</translation>
     </message>
     <message>
         <source>Search SKU, name, UPC/EAN or item id</source>
@@ -1847,12 +2010,12 @@
         <translation>Walmart 上没有此商品：需要在 Seller Center 中完整创建</translation>
     </message>
     <message>
-        <source>Sending {price} to Walmart</source>
-        <translation>正在向 Walmart 发送 {price}</translation>
+        <source>Sending {price} to {marketplace}</source>
+        <translation>正在将 {price} 发送到 {marketplace}</translation>
     </message>
     <message>
-        <source>Sending quantity {quantity} to Walmart</source>
-        <translation>正在向 Walmart 发送数量 {quantity}</translation>
+        <source>Sending quantity {quantity} to {marketplace}</source>
+        <translation>正在将数量 {quantity} 发送到 {marketplace}</translation>
     </message>
     <message>
         <source>Price sent {price_sent}; stock sent {stock_sent}</source>
@@ -1947,6 +2110,25 @@
     <message>
         <source>Sell your Adobe Commerce / Magento catalog on Walmart Marketplace: listings, prices, stock, orders and returns kept in step from your desktop.</source>
         <translation>在 Walmart Marketplace 上销售您的 Adobe Commerce / Magento 商品：在桌面上同步刊登、价格、库存、订单和退货。</translation>
+    </message>
+</context>
+<context>
+    <name>MarketplaceFilter</name>
+    <message>
+        <source>Marketplace</source>
+        <translation>销售平台</translation>
+    </message>
+    <message>
+        <source>Marketplace: show one marketplace&apos;s rows, or both</source>
+        <translation>销售平台：只显示一个平台的行，或两者都显示</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>All marketplaces</source>
+        <translation>所有平台</translation>
     </message>
 </context>
 <context>
@@ -2102,12 +2284,6 @@
 </context>
 <context>
     <name>NoticeWords</name>
-    <message numerus="yes">
-        <source>%n new Walmart order(s)</source>
-        <translation>
-            <numerusform>%n 个新的 Walmart 订单</numerusform>
-        </translation>
-    </message>
     <message>
         <source>{title} for {store}</source>
         <translation>{title}（{store}）</translation>
@@ -2145,6 +2321,22 @@
     <message>
         <source>{title} ({store})</source>
         <translation>{title}（{store}）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new order(s)</source>
+        <translation>
+            <numerusform>%n 个新订单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{title} ({marketplaces})</source>
+        <translation>{title}（{marketplaces}）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new {marketplace} order(s)</source>
+        <translation>
+            <numerusform>%n 个新的 {marketplace} 订单</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2281,6 +2473,10 @@
         <translation>Walmart 采购订单 {po}</translation>
     </message>
     <message>
+        <source>{marketplace} order {po}</source>
+        <translation>{marketplace} 订单 {po}</translation>
+    </message>
+    <message>
         <source>  ·  Commerce order {order}</source>
         <translation>  ·  Commerce 订单 {order}</translation>
     </message>
@@ -2317,19 +2513,19 @@
         <translation>&lt;b&gt;错误：&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>Not yet</source>
-        <translation>尚未</translation>
+        <source>&lt;b&gt;The buyer asked {marketplace} to cancel this order.&lt;/b&gt; Cancel it with the reason “Buyer asked to cancel”, or ship it anyway if it has already left.</source>
+        <translation>&lt;b&gt;买家已要求 {marketplace} 取消此订单。&lt;/b&gt;请以“买家要求取消”为原因取消订单；如果货物已发出，也可以照常发货。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;The buyer asked Walmart to cancel this order.&lt;/b&gt; Cancel it with the reason “Buyer asked to cancel”, or ship it anyway if it has already left.</source>
-        <translation>&lt;b&gt;买家已要求 Walmart 取消此订单。&lt;/b&gt;请以“买家要求取消”为原因取消；如果商品已经寄出，也可以照常发货。</translation>
+        <source>Not yet</source>
+        <translation>尚未</translation>
     </message>
 </context>
 <context>
     <name>OrderFilterBar</name>
     <message>
-        <source>Search Walmart PO, customer order, Commerce order, customer or tracking number</source>
-        <translation>搜索 Walmart 采购订单号、客户订单号、Commerce 订单号、客户或运单号</translation>
+        <source>Search marketplace order, customer order, Commerce order, customer or tracking number</source>
+        <translation>搜索平台订单、客户订单、Commerce 订单、客户或运单号</translation>
     </message>
     <message>
         <source>Any status</source>
@@ -2524,12 +2720,16 @@
         <translation>错误：{error} — 打开订单以重试。</translation>
     </message>
     <message>
-        <source>The buyer asked Walmart to cancel: cancel the order, or ship it anyway.</source>
-        <translation>买家已要求 Walmart 取消：请取消订单，或照常发货。</translation>
+        <source>The buyer asked {marketplace} to cancel: cancel the order, or ship it anyway.</source>
+        <translation>买家已要求 {marketplace} 取消：请取消订单，或照常发货。</translation>
     </message>
     <message>
         <source>The ship-by date has passed; Walmart cancels late orders by itself.</source>
         <translation>已过发货截止时间；Walmart 会自动取消逾期订单。</translation>
+    </message>
+    <message>
+        <source>The ship-by date has passed.</source>
+        <translation>已过最晚发货日期。</translation>
     </message>
     <message>
         <source>Must ship today.</source>
@@ -2778,6 +2978,14 @@ Walmart 会向买家退款；如果订单已在 Commerce 中开具发票，也�
         <translation>所选店铺的库存和价格规则</translation>
     </message>
     <message>
+        <source>Amazon account…</source>
+        <translation>Amazon 账户…</translation>
+    </message>
+    <message>
+        <source>Add, edit and test the store&apos;s Amazon account</source>
+        <translation>添加、编辑和测试此店铺的 Amazon 账户</translation>
+    </message>
+    <message>
         <source>Remove…</source>
         <translation>移除…</translation>
     </message>
@@ -2804,6 +3012,10 @@ Walmart 会向买家退款；如果订单已在 Commerce 中开具发票，也�
     <message>
         <source>listing rules saved</source>
         <translation>刊登规则已保存</translation>
+    </message>
+    <message>
+        <source>Amazon account saved</source>
+        <translation>Amazon 账户已保存</translation>
     </message>
     <message>
         <source>Remove “{name}”? Its listings, orders and history are deleted from this computer and its secrets from the keyring. Nothing changes in Commerce or on Walmart.</source>
@@ -2856,14 +3068,6 @@ Walmart 会向买家退款；如果订单已在 Commerce 中开具发票，也�
         <translation>发货订单 {order}</translation>
     </message>
     <message>
-        <source>Ship anyway — the buyer asked Walmart to cancel this order</source>
-        <translation>仍然发货 — 买家已要求 Walmart 取消此订单</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Ship Walmart order {po}&lt;/b&gt;</source>
-        <translation>&lt;b&gt;发货 Walmart 订单 {po}&lt;/b&gt;</translation>
-    </message>
-    <message>
         <source> · Commerce order {order}</source>
         <translation> · Commerce 订单 {order}</translation>
     </message>
@@ -2900,6 +3104,10 @@ Walmart 会向买家退款；如果订单已在 Commerce 中开具发票，也�
     <message>
         <source>As printed on the label</source>
         <translation>与面单上打印的一致</translation>
+    </message>
+    <message>
+        <source>https://… (optional)</source>
+        <translation>https://…（可选）</translation>
     </message>
     <message>
         <source>https://… (optional; needed for an unlisted carrier)</source>
@@ -2956,8 +3164,20 @@ Walmart 会向买家退款；如果订单已在 Commerce 中开具发票，也�
         <translation>发货</translation>
     </message>
     <message>
+        <source>Ship anyway — the buyer asked {marketplace} to cancel this order</source>
+        <translation>仍然发货 — 买家已要求 {marketplace} 取消此订单</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ship {marketplace} order {po}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;发货 {marketplace} 订单 {po}&lt;/b&gt;</translation>
+    </message>
+    <message>
         <source>Don&apos;t ship</source>
         <translation>不发货</translation>
+    </message>
+    <message>
+        <source>Other (name it)</source>
+        <translation>其他（填写名称）</translation>
     </message>
 </context>
 <context>

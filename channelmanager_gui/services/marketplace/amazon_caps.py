@@ -6,26 +6,29 @@ from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.services.amazon.listings_feed import MAX_MESSAGES
 from channelmanager_gui.services.amazon.order_feeds import ADJUSTMENT_REASONS, CANCEL_REASONS
 from channelmanager_gui.services.marketplace.port import Capabilities, Marketplace
+from channelmanager_gui.text_marks import N_
 
 # OrderAcknowledgement.xsd CancelReason (§3.3), in the merchant's words.
 _CANCEL_LABELS = {
-    "NoInventory": "No inventory",
-    "ShippingAddressUndeliverable": "Shipping address undeliverable",
-    "CustomerExchange": "Customer exchange",
-    "BuyerCanceled": "The buyer canceled",
-    "GeneralAdjustment": "General adjustment",
-    "CarrierCreditDecision": "Carrier credit decision",
-    "RiskAssessmentInformationNotValid": "Risk assessment information not valid",
-    "CarrierCoverageFailure": "Carrier coverage failure",
-    "CustomerReturn": "Customer return",
-    "MerchandiseNotReceived": "Merchandise not received",
+    "NoInventory": N_("CancelReason", "No inventory"),
+    "ShippingAddressUndeliverable": N_("CancelReason", "Shipping address undeliverable"),
+    "CustomerExchange": N_("CancelReason", "Customer exchange"),
+    "BuyerCanceled": N_("CancelReason", "The buyer canceled"),
+    "GeneralAdjustment": N_("CancelReason", "General adjustment"),
+    "CarrierCreditDecision": N_("CancelReason", "Carrier credit decision"),
+    "RiskAssessmentInformationNotValid": N_(
+        "CancelReason", "Risk assessment information not valid"
+    ),
+    "CarrierCoverageFailure": N_("CancelReason", "Carrier coverage failure"),
+    "CustomerReturn": N_("CancelReason", "Customer return"),
+    "MerchandiseNotReceived": N_("CancelReason", "Merchandise not received"),
 }
 # §3.2 quotes UPS and Other; the others are the codes the client maps (services.amazon.shipping,
 # MWS-era CarrierCode list (?)). Any other carrier goes as Other with its name (§3.2, §8.4).
 CARRIERS = (
     ("UPS", "UPS"), ("USPS", "USPS"), ("FedEx", "FedEx"), ("DHL", "DHL"),
     ("DHL eCommerce", "DHL eCommerce"), ("OnTrac", "OnTrac"), ("Canada Post", "Canada Post"),
-    ("Purolator", "Purolator"), ("Other", "Other (name it)"),
+    ("Purolator", "Purolator"), ("Other", N_("ShipDialog", "Other (name it)")),
 )  # fmt: skip
 
 CAPABILITIES = Capabilities(

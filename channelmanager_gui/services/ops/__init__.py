@@ -34,9 +34,16 @@ from channelmanager_gui.services.engine.settings import (
     StoreSettings,
 )
 from channelmanager_gui.services.http import ConnectionReport
+from channelmanager_gui.services.ops import account_ops as accounts
 from channelmanager_gui.services.ops import listing_rules_ops as listing_rules
 from channelmanager_gui.services.ops import store_writes as store
 from channelmanager_gui.services.ops import validation
+from channelmanager_gui.services.ops.capability_reads import (
+    MARKETPLACE_NAMES,
+    cancel_reason_choices,
+    carrier_choices,
+    marketplace_name,
+)
 from channelmanager_gui.services.ops.catalog_ops import (
     SEARCH_LIMIT,
     ProductSearch,
@@ -77,6 +84,7 @@ __all__ = [
     "DEFAULT_ORDER_EMAIL",
     "DEFAULT_REASON_CHOICES",
     "DEFAULT_SOURCE",
+    "MARKETPLACE_NAMES",
     "NONE",
     "SEARCH_LIMIT",
     "ActionOutcome",
@@ -95,10 +103,13 @@ __all__ = [
     "RefundQueued",
     "SecretSource",
     "StoreSettings",
+    "accounts",
     "can_cancel",
     "can_ship",
     "cancel",
     "cancel_label",
+    "cancel_reason_choices",
+    "carrier_choices",
     "delete_listings",
     "describe_store",
     "export_listings",
@@ -110,6 +121,7 @@ __all__ = [
     "list_returns",
     "list_stores",
     "listing_rules",
+    "marketplace_name",
     "match_detail",
     "match_listings",
     "order_detail",

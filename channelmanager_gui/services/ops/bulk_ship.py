@@ -3,11 +3,12 @@ typed in a table or read from a CSV file, each checked by the Ship dialog's own 
 
 Every row goes through ``validation.validate_shipment`` (what the Ship dialog and
 ``orders ship`` use), shipping everything still open on the order with its own shipping
-method, dated now. A carrier not on Walmart's list is taken as "Other" with that name, which
-then needs a tracking link, as in the dialog. Rows are refused, with the reason and the CSV
-line, for an unknown or repeated purchase order or anything the validation refuses; refused
-rows never stop the accepted ones. Accepted rows are written by ``ops.ship``, the
-single Ship dialog's path (local facts and the outbox, sent by the sync's outbox worker).
+method, dated now. A carrier not on the order's marketplace's list is taken as "Other" with
+that name, which on Walmart then needs a tracking link, as in the dialog. Rows are refused,
+with the reason and the CSV line, for an unknown or repeated purchase order or anything the
+validation refuses; refused rows never stop the accepted ones. Accepted rows are written by
+``ops.ship``, the single Ship dialog's path (local facts and the outbox, sent by the sync's
+outbox worker).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import Order
 from channelmanager_gui.services.changes import NONE, Changes
 from channelmanager_gui.services.ops import validation as v
+from channelmanager_gui.services.ops.capability_reads import carrier_choices
 from channelmanager_gui.services.ops.order_reads import find_order, order_for_action
 from channelmanager_gui.services.ops.order_writes import ship
 
@@ -34,7 +36,6 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
     "tracking_url": ("trackingurl", "trackinglink", "url"),
 }
 _POSITIONS = ("po", "carrier", "tracking", "tracking_url")  # a file without a header row
-CARRIER_CHOICES = v.CARRIER_CHOICES  # the dialog's carrier list (views reach validation here)
 
 
 @dataclass(frozen=True)
@@ -153,7 +154,8 @@ def _reason(exc: ValidationError) -> str:
 
 
 def _request(order: Order, row: ShipRow, now: datetime | None) -> v.ShipRequest:
-    listed = row.carrier.casefold() in {c.casefold() for c in v.CARRIER_CHOICES}
+    choices = carrier_choices(order.marketplace)  # the order's marketplace's carriers
+    listed = row.carrier.casefold() in {value.casefold() for value, _label in choices}
     carrier, other = (
         (row.carrier, None) if listed or not row.carrier else (v.OTHER_CARRIER, row.carrier)
     )

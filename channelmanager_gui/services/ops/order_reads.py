@@ -36,12 +36,19 @@ def order_for_action(db: Database, order_id: int) -> Order:
 
 
 def list_returns(
-    db: Database, store_id: int | None = None, *, open_only: bool = False
+    db: Database,
+    store_id: int | None = None,
+    *,
+    open_only: bool = False,
+    marketplace: str | None = None,
 ) -> list[Return]:
-    """Walmart returns, newest first; ``open_only`` keeps those not refunded on Walmart yet."""
+    """Marketplace returns, newest first; ``open_only`` keeps those not refunded on their
+    marketplace yet; ``marketplace`` ('walmart' | 'amazon') keeps that marketplace's."""
     query = select(Return).order_by(Return.created_at.desc(), Return.id.desc())
     if store_id is not None:
         query = query.where(Return.store_id == store_id)
+    if marketplace:
+        query = query.where(Return.marketplace == marketplace)
     if open_only:
         query = query.where(Return.marketplace_refunded_at.is_(None))
     with db.session() as session:

@@ -17,11 +17,12 @@ from channelmanager_gui.models.db import Database
 from channelmanager_gui.text_marks import N_
 from channelmanager_gui.views.i18n import ui
 from channelmanager_gui.views.locale_format import date_time_text
+from channelmanager_gui.views.marketplace_filter import marketplace_name
 from channelmanager_gui.views.tables.paged import PagedIdModel
 from channelmanager_gui.views.theme import brush
 
 OUTCOME_ROLE = Qt.ItemDataRole.UserRole + 2  # "Error", "OK", "Info": text for a pill
-COL_TIME, COL_OUTCOME, COL_SUBJECT, COL_EVENT, COL_MESSAGE = range(5)
+COL_TIME, COL_OUTCOME, COL_SUBJECT, COL_EVENT, COL_MESSAGE, COL_MARKETPLACE = range(6)
 OUTCOME_TEXT = {
     "ok": N_("Labels", "OK"),
     "error": N_("Labels", "Error"),
@@ -30,12 +31,15 @@ OUTCOME_TEXT = {
 
 
 class ActivityTableModel(PagedIdModel[ActivityRow, ActivityFilter]):
+    # The marketplace comes last in the model (saved layouts keep their columns); the page
+    # shows it next to the subject.
     titles = (
         N_("Labels", "Time"),
         N_("Labels", "Outcome"),
         N_("Labels", "Subject"),
         N_("Labels", "What happened"),
         N_("Labels", "Details"),
+        N_("Labels", "Marketplace"),
     )
     unloadable = N_("Labels", "This entry could not be loaded")
 
@@ -74,4 +78,6 @@ def display_text(row: ActivityRow, column: int) -> str:
         return row.subject
     if column == COL_EVENT:
         return row.event.replace("_", " ").capitalize()
+    if column == COL_MARKETPLACE:
+        return marketplace_name(row.marketplace)
     return row.message

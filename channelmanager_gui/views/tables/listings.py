@@ -31,6 +31,7 @@ from channelmanager_gui.models.listing_table_queries import (
 from channelmanager_gui.text_marks import N_
 from channelmanager_gui.views.i18n import listing_state
 from channelmanager_gui.views.locale_format import date_time_text, money_text, number_text
+from channelmanager_gui.views.marketplace_filter import marketplace_name
 from channelmanager_gui.views.tables.paged import RIGHT, CountedIdModel
 from channelmanager_gui.views.theme import brush
 from channelmanager_gui.views.thumbnails import ThumbnailLoader
@@ -45,23 +46,25 @@ class Column:
     sort: ListingSortColumn
 
 
-# Most needed first: what it is, its state and problem, then Commerce next to Walmart for
-# price and stock so a difference is seen at a glance; ids last.
+# Most needed first: what it is, its state and problem, then Commerce next to the marketplace
+# for price and stock so a difference is seen at a glance; ids last (the marketplace column is
+# moved to the front on screen).
 COLUMNS: tuple[Column, ...] = (
     Column(N_("Labels", "SKU"), ListingSortColumn.SKU),
     Column(N_("Labels", "Name"), ListingSortColumn.NAME),
     Column(N_("Labels", "State"), ListingSortColumn.STATE),
     Column(N_("Labels", "Price"), ListingSortColumn.PRICE),
-    Column(N_("Labels", "Walmart price"), ListingSortColumn.PRICE_SENT),
+    Column(N_("Labels", "Price sent"), ListingSortColumn.PRICE_SENT),
     Column(N_("Labels", "Stock"), ListingSortColumn.QTY),
-    Column(N_("Labels", "Walmart stock"), ListingSortColumn.QTY_SENT),
+    Column(N_("Labels", "Stock sent"), ListingSortColumn.QTY_SENT),
     Column(N_("Labels", "Last sent"), ListingSortColumn.SENT_AT),
     Column(N_("Labels", "Identifier"), ListingSortColumn.IDENTIFIER),
-    Column(N_("Labels", "Walmart item"), ListingSortColumn.WALMART_ITEM),
+    Column(N_("Labels", "Item / ASIN"), ListingSortColumn.WALMART_ITEM),
     Column(N_("Labels", "Problem"), ListingSortColumn.ERROR),
+    Column(N_("Labels", "Marketplace"), ListingSortColumn.MARKETPLACE),  # last: saved layouts
 )
 (COL_SKU, COL_NAME, COL_STATE, COL_PRICE, COL_PRICE_SENT, COL_QTY, COL_QTY_SENT) = range(7)
-COL_SENT_AT, COL_IDENTIFIER, COL_ITEM, COL_PROBLEM = range(7, 11)
+COL_SENT_AT, COL_IDENTIFIER, COL_ITEM, COL_PROBLEM, COL_MARKETPLACE = range(7, 12)
 _RIGHT_COLUMNS = frozenset({COL_PRICE, COL_QTY, COL_PRICE_SENT, COL_QTY_SENT})
 _MONO_COLUMNS = frozenset({COL_SKU, COL_IDENTIFIER, COL_ITEM})
 ROW_IMAGE = 24  # a product's image before its name, in rows 28 pixels high
@@ -101,10 +104,10 @@ class ListingsTableModel(CountedIdModel[ListingRow, ListingFilter]):
     def sort_for(self, column: int, descending: bool) -> ListingSort | None:
         return ListingSort(COLUMNS[column].sort, descending) if 0 <= column < len(COLUMNS) else None
 
-    def counted_scope(self, flt: ListingFilter) -> tuple[int | None, str, bool]:
-        """What the counts depend on: the store and search, and whether the Matching page's
-        counts are wanted too; not the tab (every tab is counted)."""
-        return flt.store_id, flt.search.strip(), bool(flt.match)
+    def counted_scope(self, flt: ListingFilter) -> tuple[int | None, str, str, bool]:
+        """What the counts depend on: the store, marketplace and search, and whether the
+        Matching page's counts are wanted too; not the tab (every tab is counted)."""
+        return flt.store_id, flt.marketplace, flt.search.strip(), bool(flt.match)
 
     def query_ids(self) -> Callable[[], ListingIds]:
         db, flt, sort, counts = self._db, self._filter, self.current_sort(), self.counts_needed()
@@ -168,6 +171,8 @@ def display_text(row: ListingRow, column: int) -> str:
         return stamp(row.sent_at)
     if column == COL_ITEM:
         return row.marketplace_item_id or ""
+    if column == COL_MARKETPLACE:
+        return marketplace_name(row.marketplace)
     return problem_text(row)
 
 
@@ -181,6 +186,8 @@ def problem_text(row: ListingRow) -> str:
     """The one thing a merchant must fix or know, in words."""
     if row.sync_error:
         return row.sync_error
+    if row.state_reason:  # Amazon: why the listing is in its tab (reference §4.8)
+        return row.state_reason
     if row.state == ListingState.INCOMPLETE:
         return row.identifier_problem or QCoreApplication.translate(
             "ListingsTable", "No UPC, EAN, ISBN or GTIN in Commerce"
@@ -206,14 +213,15 @@ def problem_text(row: ListingRow) -> str:
 
 
 def tooltip(row: ListingRow, column: int) -> str:
+    where = marketplace_name(row.marketplace)
     if column == COL_PRICE_SENT and row.price_queued is not None:
-        return QCoreApplication.translate("ListingsTable", "Sending {price} to Walmart").format(
-            price=money(row.price_queued)
-        )
+        return QCoreApplication.translate(
+            "ListingsTable", "Sending {price} to {marketplace}"
+        ).format(price=money(row.price_queued), marketplace=where)
     if column == COL_QTY_SENT and row.qty_queued is not None:
         return QCoreApplication.translate(
-            "ListingsTable", "Sending quantity {quantity} to Walmart"
-        ).format(quantity=row.qty_queued)
+            "ListingsTable", "Sending quantity {quantity} to {marketplace}"
+        ).format(quantity=row.qty_queued, marketplace=where)
     if column == COL_SENT_AT and row.sent_at is not None:
         return QCoreApplication.translate(
             "ListingsTable", "Price sent {price_sent}; stock sent {stock_sent}"

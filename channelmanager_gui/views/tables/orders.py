@@ -36,6 +36,7 @@ from channelmanager_gui.models.order_table_queries import (
 from channelmanager_gui.text_marks import N_
 from channelmanager_gui.views.i18n import order_status
 from channelmanager_gui.views.locale_format import date_text, date_time_text, money_text, time_text
+from channelmanager_gui.views.marketplace_filter import marketplace_name
 from channelmanager_gui.views.tables.paged import ID_ROLE, RIGHT, CountedIdModel
 from channelmanager_gui.views.theme import brush
 
@@ -56,7 +57,7 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column(N_("Labels", "Walmart PO"), SortColumn.PURCHASE_ORDER),
+    Column(N_("Labels", "Marketplace order"), SortColumn.PURCHASE_ORDER),
     Column(N_("Labels", "Commerce order"), SortColumn.COMMERCE_ORDER),
     Column(N_("Labels", "Customer order"), SortColumn.CUSTOMER_ORDER),
     Column(N_("Labels", "Date"), SortColumn.ORDER_DATE),
@@ -64,9 +65,10 @@ COLUMNS: tuple[Column, ...] = (
     Column(N_("Labels", "Total"), SortColumn.TOTAL),
     Column(N_("Labels", "Ship by"), SortColumn.SHIP_BY),
     Column(N_("Labels", "Status"), SortColumn.STATUS),
+    Column(N_("Labels", "Marketplace"), SortColumn.MARKETPLACE),  # last: saved layouts keep theirs
 )
 COL_PO, COL_COMMERCE, COL_CUSTOMER_ORDER, COL_DATE, COL_CUSTOMER, COL_TOTAL, COL_SHIP_BY = range(7)
-COL_STATUS = 7
+COL_STATUS, COL_MARKETPLACE = 7, 8
 _MONO_COLUMNS = frozenset({COL_PO, COL_COMMERCE, COL_CUSTOMER_ORDER})
 
 # Row tints, strongest reason first; the text of the row always says the same thing, so the
@@ -169,6 +171,8 @@ def display_text(row: OrderRow, column: int, now: datetime) -> str:
         return money(row.total, row.currency)
     if column == COL_SHIP_BY:
         return ship_by_text(row, now)
+    if column == COL_MARKETPLACE:
+        return marketplace_name(row.marketplace)
     return order_status(row.status)
 
 
@@ -213,16 +217,18 @@ def row_tooltip(row: OrderRow) -> str:
         parts.append(
             QCoreApplication.translate(
                 "OrdersTable",
-                "The buyer asked Walmart to cancel: cancel the order, or ship it anyway.",
-            )
+                "The buyer asked {marketplace} to cancel: cancel the order, or ship it anyway.",
+            ).format(marketplace=marketplace_name(row.marketplace))
         )
     if Attention.OVERDUE in row.flags:
-        parts.append(
-            QCoreApplication.translate(
-                "OrdersTable",
-                "The ship-by date has passed; Walmart cancels late orders by itself.",
+        # Walmart cancels late orders itself; the Amazon reference says nothing of it.
+        if row.marketplace == "walmart":
+            late = QCoreApplication.translate(
+                "OrdersTable", "The ship-by date has passed; Walmart cancels late orders by itself."
             )
-        )
+        else:
+            late = QCoreApplication.translate("OrdersTable", "The ship-by date has passed.")
+        parts.append(late)
     if Attention.DUE_TODAY in row.flags:
         parts.append(QCoreApplication.translate("OrdersTable", "Must ship today."))
     return "\n".join(parts)
