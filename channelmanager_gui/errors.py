@@ -29,6 +29,8 @@ class ValidationError(ChannelError):
     def __init__(self, field: str, message: str) -> None:
         super().__init__(f"{field}: {message}")
         self.field = field
+        # The reason alone, as given: a marked ``Text`` stays one, so the window can translate it.
+        self.reason = message
 
 
 class StorageError(ChannelError):

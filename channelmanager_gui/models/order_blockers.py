@@ -14,9 +14,11 @@ from sqlalchemy.orm import Session
 from channelmanager_gui.models.listing import Listing
 from channelmanager_gui.models.order import Order, OrderLine
 from channelmanager_gui.models.store import Store
+from channelmanager_gui.text_marks import N_
 
-DISABLED = "is disabled in Commerce"
-OUT_OF_STOCK = "is out of stock in Commerce"
+# Said after the product ("SKU-1 (Mug) is disabled in Commerce"); the order page translates it.
+DISABLED = N_("CoreText", "is disabled in Commerce")
+OUT_OF_STOCK = N_("CoreText", "is out of stock in Commerce")
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from channelmanager_gui.paths import APP_NAME, HOME_ENV, data_dir, private_dir
 from channelmanager_gui.services.language_prefs import Language
+from channelmanager_gui.text_marks import Text
 
 CATALOG_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
 CATALOG = "channelmanager"
@@ -57,7 +58,16 @@ def listing_state(state: str) -> str:
 
 
 def core(context: str, text: str) -> str:
-    """A sentence the core marked with ``N_(context, …)`` (``text_marks.py``), translated."""
+    """A sentence the core marked with ``N_(context, …)`` (``text_marks.py``), translated.
+
+    A :class:`Text` (marked ``T_``) is translated in its own context and its values filled in,
+    each value that is itself a ``Text`` translated too; ``context`` is for plain sentences.
+    """
+    if isinstance(text, Text):
+        values = {
+            k: core(v.context, v) if isinstance(v, Text) else v for k, v in text.values.items()
+        }
+        return QCoreApplication.translate(text.context, text.template).format(**values)
     return QCoreApplication.translate(context, text)
 
 

@@ -33,7 +33,12 @@ def lupdate_command(catalog: Path, code: str) -> list[str]:
     suffix = ".exe" if sys.platform == "win32" else ""
     lupdate = Path(PySide6.__file__).resolve().parent / f"lupdate{suffix}"
     command = [str(lupdate), "-silent", "-locations", "none", "-no-obsolete", "-extensions", "py"]
-    command += ["-tr-function-alias", "QT_TRANSLATE_NOOP+=N_", "-target-language", code]
+    command += [
+        "-tr-function-alias",
+        "QT_TRANSLATE_NOOP+=N_,QT_TRANSLATE_NOOP+=T_",
+        "-target-language",
+        code,
+    ]
     if code == "en":
         command.append("-pluralonly")
     return [*command, *(str(PACKAGE_DIR / name) for name in SOURCES), "-ts", str(catalog)]

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from channelmanager_gui.models.order_blockers import Blocker
 from channelmanager_gui.qt_text import plain_label
 from channelmanager_gui.text_marks import N_
-from channelmanager_gui.views.i18n import ui
+from channelmanager_gui.views.i18n import core, ui
 from channelmanager_gui.views.theme import themed
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -178,7 +178,7 @@ def blockers_text(blockers: Sequence[Blocker]) -> str:
                 "OrderDetail", " — find it by SKU in the Commerce admin (Catalog > Products)"
             )
         )
-        parts.append(f"<br>• {name} {blocker.problem}{where}")
+        parts.append(f"<br>• {name} {escape(core('CoreText', blocker.problem))}{where}")
     return (
         QCoreApplication.translate(
             "OrderDetail", "<br>Retry fails again until this is fixed in Commerce:"

@@ -60,7 +60,7 @@ def local_now() -> datetime:
 
 def reason_text(exc: ValidationError) -> str:
     """The message without its ``"field: "`` prefix, as a sentence."""
-    text = core("CoreText", exc.message.removeprefix(f"{exc.field}: "))
+    text = core("CoreText", exc.reason)
     return text[:1].upper() + text[1:]
 
 

@@ -17,6 +17,7 @@ import httpx
 
 from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.services.http.network import proxy_for, tls_context, user_agent
+from channelmanager_gui.text_marks import T_
 
 DEFAULT_TIMEOUT = httpx.Timeout(connect=10.0, read=60.0, write=60.0, pool=30.0)
 # Keep every connection we allow alive: with fewer, the outbox worker's 8 parallel actions
@@ -36,6 +37,13 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+_NOT_AN_ADDRESS = T_("CoreText", "“{url}” is not a valid web address ({error})")
+_NO_HOST = T_("CoreText", "“{url}” must start with https:// and name a host")
+_PLAIN_HTTP = T_(
+    "CoreText", "“{url}” uses plain http; use https:// (http is allowed only for localhost)"
+)
+
+
 def check_base_url(url: str, *, field: str = "base_url") -> str:
     """Return the base URL without a trailing slash, or raise ``ValidationError`` naming ``field``.
 
@@ -46,16 +54,19 @@ def check_base_url(url: str, *, field: str = "base_url") -> str:
     try:
         parsed = httpx.URL(text)
     except (httpx.InvalidURL, TypeError, ValueError) as exc:
-        raise ValidationError(field, f"“{text}” is not a valid web address ({exc})") from exc
+        sentence = _NOT_AN_ADDRESS.format(url=text, error=exc)
+        raise ValidationError(field, sentence) from exc
     if parsed.scheme not in ("http", "https") or not parsed.host:
-        raise ValidationError(field, f"“{text}” must start with https:// and name a host")
+        raise ValidationError(field, _NO_HOST.format(url=text))
     if parsed.scheme == "http" and not is_loopback(parsed.host):
-        raise ValidationError(
-            field, f"“{text}” uses plain http; use https:// (http is allowed only for localhost)"
-        )
+        raise ValidationError(field, _PLAIN_HTTP.format(url=text))
     if parsed.userinfo or parsed.query or parsed.fragment:
         raise ValidationError(
-            field, "the address must not contain a user name, password, query or fragment"
+            field,
+            T_(
+                "CoreText",
+                "the address must not contain a user name, password, query or fragment",
+            ).format(),
         )
     return text.rstrip("/")
 

@@ -27,6 +27,7 @@ from channelmanager_gui.services.ops import validation as v
 from channelmanager_gui.services.ops.capability_reads import carrier_choices
 from channelmanager_gui.services.ops.order_reads import find_order, order_for_action
 from channelmanager_gui.services.ops.order_writes import ship
+from channelmanager_gui.text_marks import N_, T_, marked
 
 # Header names a merchant's spreadsheet may use (case, spaces, dashes and underscores ignored).
 _COLUMNS: dict[str, tuple[str, ...]] = {
@@ -95,6 +96,10 @@ def parse_csv(text: str) -> tuple[list[ShipRow], list[Refusal]]:
     return rows, refused
 
 
+_ALREADY_ON_LINE = T_("CoreText", "the order is already on line {line}")
+_FIELD_PROBLEM = T_("CoreText", "{field}: {problem}")
+
+
 def check_rows(
     rows: Iterable[ShipRow], orders: Mapping[str, Order], *, now: datetime | None = None
 ) -> BulkCheck:
@@ -103,14 +108,16 @@ def check_rows(
     seen: dict[int, int] = {}
     for row in rows:
         if not row.po:
-            result.refused.append(Refusal(row.line, "", "no purchase order number"))
+            result.refused.append(Refusal(row.line, "", N_("CoreText", "no purchase order number")))
             continue
         order = orders.get(row.po)
         if order is None:
-            result.refused.append(Refusal(row.line, row.po, "no order has this number"))
+            result.refused.append(
+                Refusal(row.line, row.po, N_("CoreText", "no order has this number"))
+            )
             continue
         if order.id in seen:  # by order: its PO and its Commerce number are the same order
-            reason = f"the order is already on line {seen[order.id]}"
+            reason = _ALREADY_ON_LINE.format(line=seen[order.id])
             result.refused.append(Refusal(row.line, row.po, reason))
             continue
         seen[order.id] = row.line
@@ -150,7 +157,9 @@ def ship_accepted(db: Database, check: BulkCheck) -> BulkCheck:
 
 def _reason(exc: ValidationError) -> str:
     """The message, naming its field unless the whole order is meant ("order: The order…")."""
-    return exc.message.removeprefix(f"{v.FIELD_ORDER}: ")
+    if exc.field == v.FIELD_ORDER:
+        return exc.reason
+    return _FIELD_PROBLEM.format(field=marked(v.FIELD, exc.field), problem=exc.reason)
 
 
 def _request(order: Order, row: ShipRow, now: datetime | None) -> v.ShipRequest:
@@ -191,6 +200,8 @@ def _row(line: int, cells: Sequence[str], positions: Mapping[str, int]) -> ShipR
     needed = max(positions[n] for n in ("po", "tracking") if n in positions)
     if len(cells) <= needed:
         return Refusal(
-            line, cell("po"), "the line has too few columns (purchase order, carrier, tracking)"
+            line,
+            cell("po"),
+            N_("CoreText", "the line has too few columns (purchase order, carrier, tracking)"),
         )
     return ShipRow(line, cell("po"), cell("carrier"), cell("tracking"), cell("tracking_url"))

@@ -16,13 +16,29 @@ from channelmanager_gui.models.order import Order
 from channelmanager_gui.services.marketplace.amazon_caps import CAPABILITIES as AMAZON
 from channelmanager_gui.services.marketplace.port import Capabilities, FulfilledBy
 from channelmanager_gui.services.marketplace.walmart_adapter import CAPABILITIES as WALMART
+from channelmanager_gui.text_marks import N_, T_
 
-FIELD_CARRIER = "carrier"
-FIELD_OTHER_CARRIER = "carrier name"
-FIELD_REASON = "reason"
+FIELD_CARRIER = N_("Field", "carrier")
+FIELD_OTHER_CARRIER = N_("Field", "carrier name")
+FIELD_REASON = N_("Field", "reason")
 FIELD_ORDER = "order"
 OTHER = "Other"
 _BY_MARKETPLACE = {"walmart": WALMART, "amazon": AMAZON}
+# Whole sentences per action, so each translates whole.
+_MARKETPLACE_FULFILS = {
+    "shipped": T_(
+        "CoreText", "{marketplace} fulfils this order itself (FBA): it cannot be shipped from here"
+    ),
+    "cancelled": T_(
+        "CoreText",
+        "{marketplace} fulfils this order itself (FBA): it cannot be cancelled from here",
+    ),
+}
+_NOT_LISTED = T_(
+    "CoreText",
+    "“{carrier}” is not on {marketplace}'s carrier list; choose “Other” and type its name",
+)
+_NOT_A_REASON = T_("CoreText", "“{reason}” is not one of {marketplace}'s reasons ({choices})")
 
 
 def capabilities(order: Order) -> Capabilities:
@@ -36,8 +52,8 @@ def name_of(order: Order) -> str:
 
 def refuse_marketplace_fulfilled(order: Order, action: str) -> None:
     if order.fulfilled_by == FulfilledBy.MARKETPLACE.value:
-        raise ValidationError(FIELD_ORDER, f"{name_of(order)} fulfils this order itself "
-                                           f"(FBA): it cannot be {action} from here")  # fmt: skip
+        sentence = _MARKETPLACE_FULFILS[action].format(marketplace=name_of(order))
+        raise ValidationError(FIELD_ORDER, sentence)
 
 
 def carrier_choice(
@@ -47,21 +63,20 @@ def carrier_choice(
     caps = capabilities(order)
     choice = " ".join((carrier or "").split())
     if not choice:
-        raise ValidationError(FIELD_CARRIER, "choose the carrier")
+        raise ValidationError(FIELD_CARRIER, N_("CoreText", "choose the carrier"))
     listed = {code.casefold(): code for code, _label in caps.carriers if code != OTHER}
     labels = {label.casefold(): code for code, label in caps.carriers if code != OTHER}
     if choice.casefold() != OTHER.casefold():
         code = listed.get(choice.casefold()) or labels.get(choice.casefold())
         if code is None:
-            raise ValidationError(FIELD_CARRIER, f"“{choice}” is not on {name_of(order)}'s "
-                                                 "carrier list; choose “Other” and type its "
-                                                 "name")  # fmt: skip
+            sentence = _NOT_LISTED.format(carrier=choice, marketplace=name_of(order))
+            raise ValidationError(FIELD_CARRIER, sentence)
         return code, None
     other = " ".join((other_carrier or "").split())
     if not other:
-        raise ValidationError(FIELD_OTHER_CARRIER, "type the carrier's name")
+        raise ValidationError(FIELD_OTHER_CARRIER, N_("CoreText", "type the carrier's name"))
     if len(other) > 64:
-        raise ValidationError(FIELD_OTHER_CARRIER, "at most 64 characters")
+        raise ValidationError(FIELD_OTHER_CARRIER, N_("CoreText", "at most 64 characters"))
     code = listed.get(other.casefold())
     return (code, None) if code else (None, other)
 
@@ -77,14 +92,14 @@ def cancel_reason(order: Order, reason: str | None) -> str:
     caps = capabilities(order)
     text = " ".join((reason or "").split())
     if not text:
-        raise ValidationError(FIELD_REASON, "choose why the order is cancelled")
+        raise ValidationError(FIELD_REASON, N_("CoreText", "choose why the order is cancelled"))
     by_fold = {code.casefold(): code for code, _ in caps.cancel_reasons}
     by_fold.update({label.casefold(): code for code, label in caps.cancel_reasons})
     code = by_fold.get(text.casefold())
     if code is None:
         choices = ", ".join(code for code, _ in caps.cancel_reasons)
-        raise ValidationError(FIELD_REASON, f"“{reason}” is not one of {name_of(order)}'s "
-                                            f"reasons ({choices})")  # fmt: skip
+        sentence = _NOT_A_REASON.format(reason=reason, marketplace=name_of(order), choices=choices)
+        raise ValidationError(FIELD_REASON, sentence)
     return code
 
 

@@ -24,9 +24,12 @@ from channelmanager_gui.services.engine.context import SecretSource, open_store
 from channelmanager_gui.services.engine.settings import StoreSettings
 from channelmanager_gui.services.http import ConnectionReport, report_for
 from channelmanager_gui.services.walmart.client import WalmartClient
-from channelmanager_gui.text_marks import N_
+from channelmanager_gui.text_marks import N_, T_, marked
 
 WALMART_URL = "https://marketplace.walmartapis.com"
+_URL_LABELS = (N_("Labels", "Commerce URL"), N_("Labels", "Walmart URL"))
+_LABELLED = T_("CoreText", "{field}: {problem}")
+_REQUIRED = T_("CoreText", "{label} is required.")
 SECRET_LABELS = {
     "commerce_token": N_("Labels", "Commerce access token"),
     "walmart_client_id": N_("Labels", "Walmart Client ID"),
@@ -50,15 +53,15 @@ def problem(answer: StoreAnswer, *, editing: bool) -> str | None:
     """The first thing that blocks Save, in the merchant's words; None when it can be saved."""
     if not answer.name.strip():
         return N_("CoreText", "Give the store a name.")
-    for label, url in (("Commerce URL", answer.commerce_url), ("Walmart URL", answer.walmart_url)):
+    for label, url in zip(_URL_LABELS, (answer.commerce_url, answer.walmart_url), strict=True):
         try:
             stores.check_url(label, url)
         except ValidationError as exc:
-            return f"{label}: {exc.message.split(': ', 1)[-1]}"
+            return _LABELLED.format(field=marked("Labels", label), problem=exc.reason)
     if not editing:
         for key, label in SECRET_LABELS.items():
             if not answer.secrets.get(key, "").strip():
-                return f"{label} is required."
+                return _REQUIRED.format(label=marked("Labels", label))
     if not answer.settings.identifier_attributes:
         return N_(
             "CoreText",

@@ -33,16 +33,18 @@ from channelmanager_gui.services.walmart.order_requests import (
     CARRIERS,
     METHOD_CODES,
 )
-from channelmanager_gui.text_marks import N_
+from channelmanager_gui.text_marks import N_, T_
 
-FIELD_CARRIER = "carrier"
-FIELD_OTHER_CARRIER = "carrier name"
-FIELD_METHOD = "shipping method"
-FIELD_TRACKING_NUMBER = "tracking number"
-FIELD_TRACKING_URL = "tracking URL"
-FIELD_SHIP_DATE = "ship date"
-FIELD_LINES = "quantities"
-FIELD_REASON = "cancellation reason"
+# A field's name, shown before its problem in a bulk import's refusals ("tracking number: …").
+FIELD = "Field"
+FIELD_CARRIER = N_("Field", "carrier")
+FIELD_OTHER_CARRIER = N_("Field", "carrier name")
+FIELD_METHOD = N_("Field", "shipping method")
+FIELD_TRACKING_NUMBER = N_("Field", "tracking number")
+FIELD_TRACKING_URL = N_("Field", "tracking URL")
+FIELD_SHIP_DATE = N_("Field", "ship date")
+FIELD_LINES = N_("Field", "quantities")
+FIELD_REASON = N_("Field", "cancellation reason")
 FIELD_ORDER = "order"
 
 OTHER_CARRIER = "Other"
@@ -97,19 +99,20 @@ NOT_IN_COMMERCE = N_(
     "CoreText", "The order is not in Commerce yet; ship it once it has been created there."
 )
 ALL_SHIPPED = N_("CoreText", "Everything on this order has been shipped.")
-PART_SHIPPED = N_(
-    "CoreText", "Part of the order has shipped; Walmart only cancels whole unshipped orders."
+PART_SHIPPED = T_(
+    "CoreText",
+    "Part of the order has shipped; {marketplace} only cancels whole unshipped orders.",
 )
 NOTHING_OPEN = N_("CoreText", "Nothing is left to ship or cancel on this order.")
 
 
-FULFILLED_BY_MARKETPLACE = "{} fulfils this order itself (FBA)."
+FULFILLED_BY_MARKETPLACE = T_("CoreText", "{marketplace} fulfils this order itself (FBA).")
 
 
 def can_ship(order: Order) -> tuple[bool, str]:
     """Whether the Ship button makes sense now, and if not, why (merchant words)."""
     if order.fulfilled_by == "marketplace":
-        return False, FULFILLED_BY_MARKETPLACE.format(marketplace_rules.name_of(order))
+        return False, FULFILLED_BY_MARKETPLACE.format(marketplace=marketplace_rules.name_of(order))
     if order.cancel_reason or _all_cancelled(order):
         return False, CANCELLED
     if order.commerce_entity_id is None:
@@ -124,15 +127,13 @@ def can_cancel(order: Order) -> tuple[bool, str]:
     if is_held(order):
         return True, ""
     if order.fulfilled_by == "marketplace":
-        return False, FULFILLED_BY_MARKETPLACE.format(marketplace_rules.name_of(order))
+        return False, FULFILLED_BY_MARKETPLACE.format(marketplace=marketplace_rules.name_of(order))
     if order.cancel_reason or _all_cancelled(order):
         return False, CANCELLED
     if not any(line.qty_open > 0 for line in order.lines):
         return False, ALL_SHIPPED if _any_shipped(order) else NOTHING_OPEN
     if _any_shipped(order):
-        if order.marketplace not in (None, "walmart"):
-            return False, PART_SHIPPED.replace("Walmart", marketplace_rules.name_of(order))
-        return False, PART_SHIPPED
+        return False, PART_SHIPPED.format(marketplace=marketplace_rules.name_of(order))
     return True, ""
 
 
@@ -225,12 +226,20 @@ def validate_cancel(order: Order, reason: str | None) -> CancelRequest:
         raise ValidationError(FIELD_REASON, N_("CoreText", "choose why the order is cancelled"))
     if code not in CANCEL_REASONS:
         choices = ", ".join(CANCEL_REASON_LABELS.values())
-        raise ValidationError(FIELD_REASON, f"“{reason}” is not a Walmart reason ({choices})")
+        raise ValidationError(
+            FIELD_REASON,
+            T_("CoreText", "“{reason}” is not a Walmart reason ({choices})").format(
+                reason=reason, choices=choices
+            ),
+        )
     if code == BUYER_CANCEL and not order.intent_to_cancel:
         raise ValidationError(
             FIELD_REASON,
-            "“Buyer asked to cancel” is only allowed when the buyer asked on Walmart; "
-            "choose another reason",
+            N_(
+                "CoreText",
+                "“Buyer asked to cancel” is only allowed when the buyer asked on Walmart; "
+                "choose another reason",
+            ),
         )
     return CancelRequest(order_id=order.id, reason=code)
 
@@ -251,7 +260,11 @@ def _carrier(
         if named is None:
             raise ValidationError(
                 FIELD_CARRIER,
-                f"“{choice}” is not on Walmart's carrier list; choose “Other” and type its name",
+                T_(
+                    "CoreText",
+                    "“{carrier}” is not on Walmart's carrier list; "
+                    "choose “Other” and type its name",
+                ).format(carrier=choice),
             )
         return named, None, url
     other = " ".join((other_carrier or "").split())
@@ -264,7 +277,8 @@ def _carrier(
         return listed, None, url  # typed a listed carrier under "Other": send it as listed
     if url is None:
         raise ValidationError(
-            FIELD_TRACKING_URL, "Walmart needs a tracking link when the carrier is not listed"
+            FIELD_TRACKING_URL,
+            N_("CoreText", "Walmart needs a tracking link when the carrier is not listed"),
         )
     return None, other, url
 
@@ -293,16 +307,22 @@ def _tracking_number(order: Order, value: str | None) -> str:
         )
     if not _TRACKING_CHARS.fullmatch(number):
         raise ValidationError(
-            FIELD_TRACKING_NUMBER, "use only letters, digits and dashes (as on the label)"
+            FIELD_TRACKING_NUMBER,
+            N_("CoreText", "use only letters, digits and dashes (as on the label)"),
         )
     if not TRACKING_MIN <= len(number) <= TRACKING_MAX:
         raise ValidationError(
             FIELD_TRACKING_NUMBER,
-            f"a tracking number has {TRACKING_MIN} to {TRACKING_MAX} characters",
+            T_("CoreText", "a tracking number has {least} to {most} characters").format(
+                least=TRACKING_MIN, most=TRACKING_MAX
+            ),
         )
     if any(s.tracking_number.casefold() == number.casefold() for s in order.shipments):
         raise ValidationError(
-            FIELD_TRACKING_NUMBER, f"{number} is already used by a shipment of this order"
+            FIELD_TRACKING_NUMBER,
+            T_("CoreText", "{number} is already used by a shipment of this order").format(
+                number=number
+            ),
         )
     return number
 
@@ -311,7 +331,10 @@ def _method(value: str) -> str:
     by_fold = {code.casefold(): code for code in METHOD_CODES}
     code = by_fold.get(value.strip().casefold())
     if code is None:
-        raise ValidationError(FIELD_METHOD, f"choose one of {', '.join(METHOD_CODES)}")
+        choices = ", ".join(METHOD_CODES)
+        raise ValidationError(
+            FIELD_METHOD, T_("CoreText", "choose one of {choices}").format(choices=choices)
+        )
     return code
 
 
@@ -339,7 +362,9 @@ def _quantities(order: Order, wanted: Mapping[str, object]) -> dict[str, int]:
         number = str(key).strip()
         line = by_number.get(number)
         if line is None:
-            raise ValidationError(FIELD_LINES, f"the order has no line {number}")
+            raise ValidationError(
+                FIELD_LINES, T_("CoreText", "the order has no line {line}").format(line=number)
+            )
         qty = _whole_number(line_field(number), raw)
         if qty > line.qty_open:
             raise ValidationError(line_field(number), _too_many(line, qty))
@@ -364,14 +389,35 @@ def _whole_number(field: str, raw: object) -> int:
     return raw
 
 
+# "5 is more than the 2 left to ship (…)": one sentence per case, so each translates whole.
+_TOO_MANY = {
+    (False, False): T_(
+        "CoreText", "{qty} is more than the {left} left to ship ({sku}: {ordered} ordered)"
+    ),
+    (True, False): T_(
+        "CoreText",
+        "{qty} is more than the {left} left to ship ({sku}: {ordered} ordered, {shipped} shipped)",
+    ),
+    (False, True): T_(
+        "CoreText",
+        "{qty} is more than the {left} left to ship "
+        "({sku}: {ordered} ordered, {cancelled} cancelled)",
+    ),
+    (True, True): T_(
+        "CoreText",
+        "{qty} is more than the {left} left to ship "
+        "({sku}: {ordered} ordered, {shipped} shipped and {cancelled} cancelled)",
+    ),
+}
+
+
 def _too_many(line: OrderLine, qty: int) -> str:
-    done = []
-    if line.qty_shipped:
-        done.append(f"{line.qty_shipped} shipped")
-    if line.qty_cancelled:
-        done.append(f"{line.qty_cancelled} cancelled")
-    already = f", {' and '.join(done)}" if done else ""
-    return (
-        f"{qty} is more than the {line.qty_open} left to ship "
-        f"({line.sku}: {line.qty_ordered} ordered{already})"
+    template = _TOO_MANY[bool(line.qty_shipped), bool(line.qty_cancelled)]
+    return template.format(
+        qty=qty,
+        left=line.qty_open,
+        sku=line.sku,
+        ordered=line.qty_ordered,
+        shipped=line.qty_shipped,
+        cancelled=line.qty_cancelled,
     )
