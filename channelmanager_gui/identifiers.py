@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from channelmanager_gui import identifier_problems as said
+
 GTIN_LENGTHS = (8, 12, 13, 14)
 
 
@@ -65,21 +67,21 @@ def normalize(value: str, kind: str = "GTIN") -> Identifier:
     kind = kind.upper()
     raw = _clean(value)
     if not raw:
-        raise InvalidIdentifier(f"{kind} is empty")
+        raise InvalidIdentifier(said.EMPTY.format(kind=kind))
     if kind == "ISBN" and len(raw) == 10:
         if not _isbn10_valid(raw):
-            raise InvalidIdentifier(f"ISBN-10 {value!r} has a wrong check digit")
+            raise InvalidIdentifier(said.ISBN10_CHECK_DIGIT.format(value=repr(value)))
         raw = isbn10_to_isbn13(raw.upper())
     if not raw.isdigit():
-        raise InvalidIdentifier(f"{kind} {value!r} must contain only digits")
+        raise InvalidIdentifier(said.NOT_DIGITS.format(kind=kind, value=repr(value)))
     if len(raw) not in GTIN_LENGTHS:
-        raise InvalidIdentifier(f"{kind} {value!r} has {len(raw)} digits; expected 8, 12, 13 or 14")
+        raise InvalidIdentifier(said.LENGTH.format(kind=kind, value=repr(value), digits=len(raw)))
     if kind == "UPC" and len(raw) != 12:
-        raise InvalidIdentifier(f"UPC {value!r} must have 12 digits")
+        raise InvalidIdentifier(said.UPC_LENGTH.format(value=repr(value)))
     if kind == "EAN" and len(raw) not in (8, 13):
-        raise InvalidIdentifier(f"EAN {value!r} must have 13 (or 8) digits")
+        raise InvalidIdentifier(said.EAN_LENGTH.format(value=repr(value)))
     if kind == "ISBN" and not raw.startswith(("978", "979")):
-        raise InvalidIdentifier(f"ISBN {value!r} must start with 978 or 979")
+        raise InvalidIdentifier(said.ISBN_PREFIX.format(value=repr(value)))
     if gtin_check_digit(raw[:-1]) != raw[-1]:
-        raise InvalidIdentifier(f"{kind} {value!r} has a wrong check digit")
+        raise InvalidIdentifier(said.CHECK_DIGIT.format(kind=kind, value=repr(value)))
     return Identifier(gtin14=raw.zfill(14), kind=kind)

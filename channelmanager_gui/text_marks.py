@@ -15,6 +15,8 @@ and fills the values in the language shown.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 # The contexts the core marks its sentences with; the window translates in the same ones.
@@ -58,6 +60,20 @@ class Template:
     def format(self, **values: object) -> Text:
         return Text(self.context, self.template, values)
 
+    def parse(self, sentence: str) -> dict[str, str] | None:
+        """The values that make ``sentence`` out of this template, or None when it does not fit
+        (a sentence stored as English text, read back to translate it)."""
+        parts = re.split(r"\{(\w+)\}", self.template)
+        pattern = "".join(
+            f"(?P<{part}>.+)" if odd else re.escape(part) for odd, part in _alternating(parts)
+        )
+        found = re.fullmatch(pattern, sentence, re.DOTALL)
+        return found.groupdict() if found else None
+
+
+def _alternating(parts: list[str]) -> Iterable[tuple[bool, str]]:
+    return ((index % 2 == 1, part) for index, part in enumerate(parts))
+
 
 def T_(context: str, template: str) -> Template:
     """Marks a sentence with ``{name}`` placeholders; ``.format(name=…)`` gives a :class:`Text`.
@@ -72,3 +88,15 @@ def marked(context: str, text: str) -> Text:
     """An ``N_``-marked sentence (no placeholders) as a :class:`Text`, so that, as a value of
     another sentence (a field's name in "{label} is required."), it is translated too."""
     return Text(context, text, {})
+
+
+def recognise(sentence: str, templates: Iterable[Template]) -> Text | str:
+    """A sentence stored as English (a listing's reason in the database) as the :class:`Text`
+    of the first template it fits, each value recognised in turn; else the sentence as it is
+    (a value from outside: Amazon's own message, a number). Put specific templates first."""
+    known = tuple(templates)
+    for template in known:
+        values = template.parse(sentence)
+        if values is not None:
+            return template.format(**{k: recognise(v, known) for k, v in values.items()})
+    return sentence

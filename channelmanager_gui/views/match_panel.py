@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from channelmanager_gui import identifier_problems
 from channelmanager_gui.models.listing import ListingState, MatchStatus
 from channelmanager_gui.models.listing_table_queries import MatchDetail
 from channelmanager_gui.qt_text import plain_label
+from channelmanager_gui.views.i18n import core
 from channelmanager_gui.views.tables.listings import identifier_text, money
 from channelmanager_gui.views.thumbnails import Thumbnail, ThumbnailLoader
 
@@ -34,8 +36,10 @@ def next_step(detail: MatchDetail) -> str:
     """What the merchant reads about this listing's match, with the fix where there is one."""
     row = detail.row
     if row.state == ListingState.INCOMPLETE:
-        missing = row.identifier_problem or QCoreApplication.translate(
-            "MatchPanel", "no UPC, EAN, ISBN or GTIN in Commerce"
+        missing = (
+            core(identifier_problems.CONTEXT, identifier_problems.read_problem(problem))
+            if (problem := row.identifier_problem)
+            else QCoreApplication.translate("MatchPanel", "no UPC, EAN, ISBN or GTIN in Commerce")
         )
         return QCoreApplication.translate(
             "MatchPanel",

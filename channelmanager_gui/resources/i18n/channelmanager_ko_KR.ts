@@ -510,6 +510,10 @@
 <context>
     <name>CoreText</name>
     <message>
+        <source>{label} is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Give the store a name.</source>
         <translation>스토어 이름을 입력하세요.</translation>
     </message>
@@ -530,10 +534,6 @@
         <translation>이 주문의 모든 상품이 발송되었습니다.</translation>
     </message>
     <message>
-        <source>Part of the order has shipped; Walmart only cancels whole unshipped orders.</source>
-        <translation>주문 일부가 발송되었습니다. Walmart는 전혀 발송되지 않은 주문만 취소합니다.</translation>
-    </message>
-    <message>
         <source>Nothing is left to ship or cancel on this order.</source>
         <translation>이 주문에는 발송하거나 취소할 상품이 없습니다.</translation>
     </message>
@@ -550,12 +550,52 @@
         <translation>택배사를 선택하세요</translation>
     </message>
     <message>
+        <source>{marketplace} fulfils this order itself (FBA): it cannot be shipped from here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{marketplace} fulfils this order itself (FBA): it cannot be cancelled from here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{carrier}” is not on {marketplace}&apos;s carrier list; choose “Other” and type its name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{reason}” is not one of {marketplace}&apos;s reasons ({choices})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>type the carrier&apos;s name</source>
         <translation>택배사 이름을 입력하세요</translation>
     </message>
     <message>
         <source>at most 64 characters</source>
         <translation>최대 64자</translation>
+    </message>
+    <message>
+        <source>Part of the order has shipped; {marketplace} only cancels whole unshipped orders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{marketplace} fulfils this order itself (FBA).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{reason}” is not a Walmart reason ({choices})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“Buyer asked to cancel” is only allowed when the buyer asked on Walmart; choose another reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{carrier}” is not on Walmart&apos;s carrier list; choose “Other” and type its name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walmart needs a tracking link when the carrier is not listed</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>enter a web address starting with https://</source>
@@ -570,12 +610,32 @@
         <translation>택배사의 운송장 번호를 입력하세요</translation>
     </message>
     <message>
+        <source>use only letters, digits and dashes (as on the label)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a tracking number has {least} to {most} characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} is already used by a shipment of this order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose one of {choices}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>cannot be later than tomorrow</source>
         <translation>내일보다 늦을 수 없습니다</translation>
     </message>
     <message>
         <source>cannot be before the order date</source>
         <translation>주문일보다 이를 수 없습니다</translation>
+    </message>
+    <message>
+        <source>the order has no line {line}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>ship at least one item (all quantities are 0)</source>
@@ -588,6 +648,22 @@
     <message>
         <source>cannot be negative</source>
         <translation>음수일 수 없습니다</translation>
+    </message>
+    <message>
+        <source>{qty} is more than the {left} left to ship ({sku}: {ordered} ordered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{qty} is more than the {left} left to ship ({sku}: {ordered} ordered, {shipped} shipped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{qty} is more than the {left} left to ship ({sku}: {ordered} ordered, {cancelled} cancelled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{qty} is more than the {left} left to ship ({sku}: {ordered} ordered, {shipped} shipped and {cancelled} cancelled)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The LWA client ID is required.</source>
@@ -608,6 +684,50 @@
     <message>
         <source>Enter the seller ID (Seller Central: Settings, Account Info, Merchant Token).</source>
         <translation>판매자 ID를 입력하세요(Seller Central: 설정, 계정 정보, 판매자 토큰).</translation>
+    </message>
+    <message>
+        <source>is disabled in Commerce</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is out of stock in Commerce</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{url}” is not a valid web address ({error})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{url}” must start with https:// and name a host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{url}” uses plain http; use https:// (http is allowed only for localhost)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the address must not contain a user name, password, query or fragment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the order is already on line {line}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no purchase order number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no order has this number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the line has too few columns (purchase order, carrier, tracking)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -714,6 +834,45 @@
     <message>
         <source>{count} {kind} exported to {path}</source>
         <translation>{kind} {count}건을 {path}(으)로 내보냈습니다</translation>
+    </message>
+</context>
+<context>
+    <name>Field</name>
+    <message>
+        <source>carrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>carrier name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shipping method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tracking number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tracking URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ship date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quantities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancellation reason</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1613,6 +1772,14 @@
     <message>
         <source>Difference</source>
         <translation>차액</translation>
+    </message>
+    <message>
+        <source>Commerce URL</source>
+        <translation type="unfinished">Commerce URL</translation>
+    </message>
+    <message>
+        <source>Walmart URL</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Commerce access token</source>

@@ -510,6 +510,10 @@
 <context>
     <name>CoreText</name>
     <message>
+        <source>{label} is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Give the store a name.</source>
         <translation>请为店铺命名。</translation>
     </message>
@@ -530,10 +534,6 @@
         <translation>该订单的所有商品均已发货。</translation>
     </message>
     <message>
-        <source>Part of the order has shipped; Walmart only cancels whole unshipped orders.</source>
-        <translation>订单已部分发货；Walmart 只能取消完全未发货的订单。</translation>
-    </message>
-    <message>
         <source>Nothing is left to ship or cancel on this order.</source>
         <translation>该订单没有可发货或可取消的商品。</translation>
     </message>
@@ -550,12 +550,52 @@
         <translation>请选择承运商</translation>
     </message>
     <message>
+        <source>{marketplace} fulfils this order itself (FBA): it cannot be shipped from here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{marketplace} fulfils this order itself (FBA): it cannot be cancelled from here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{carrier}” is not on {marketplace}&apos;s carrier list; choose “Other” and type its name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{reason}” is not one of {marketplace}&apos;s reasons ({choices})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>type the carrier&apos;s name</source>
         <translation>请输入承运商名称</translation>
     </message>
     <message>
         <source>at most 64 characters</source>
         <translation>最多 64 个字符</translation>
+    </message>
+    <message>
+        <source>Part of the order has shipped; {marketplace} only cancels whole unshipped orders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{marketplace} fulfils this order itself (FBA).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{reason}” is not a Walmart reason ({choices})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“Buyer asked to cancel” is only allowed when the buyer asked on Walmart; choose another reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{carrier}” is not on Walmart&apos;s carrier list; choose “Other” and type its name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walmart needs a tracking link when the carrier is not listed</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>enter a web address starting with https://</source>
@@ -570,12 +610,32 @@
         <translation>请输入承运商的运单号</translation>
     </message>
     <message>
+        <source>use only letters, digits and dashes (as on the label)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a tracking number has {least} to {most} characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} is already used by a shipment of this order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose one of {choices}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>cannot be later than tomorrow</source>
         <translation>不能晚于明天</translation>
     </message>
     <message>
         <source>cannot be before the order date</source>
         <translation>不能早于下单日期</translation>
+    </message>
+    <message>
+        <source>the order has no line {line}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>ship at least one item (all quantities are 0)</source>
@@ -588,6 +648,22 @@
     <message>
         <source>cannot be negative</source>
         <translation>不能为负数</translation>
+    </message>
+    <message>
+        <source>{qty} is more than the {left} left to ship ({sku}: {ordered} ordered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{qty} is more than the {left} left to ship ({sku}: {ordered} ordered, {shipped} shipped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{qty} is more than the {left} left to ship ({sku}: {ordered} ordered, {cancelled} cancelled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{qty} is more than the {left} left to ship ({sku}: {ordered} ordered, {shipped} shipped and {cancelled} cancelled)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The LWA client ID is required.</source>
@@ -608,6 +684,50 @@
     <message>
         <source>Enter the seller ID (Seller Central: Settings, Account Info, Merchant Token).</source>
         <translation>请输入卖家 ID（Seller Central：设置，账户信息，商家记号）。</translation>
+    </message>
+    <message>
+        <source>is disabled in Commerce</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is out of stock in Commerce</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{url}” is not a valid web address ({error})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{url}” must start with https:// and name a host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{url}” uses plain http; use https:// (http is allowed only for localhost)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the address must not contain a user name, password, query or fragment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the order is already on line {line}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no purchase order number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no order has this number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the line has too few columns (purchase order, carrier, tracking)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -714,6 +834,45 @@
     <message>
         <source>{count} {kind} exported to {path}</source>
         <translation>已将 {count} 条{kind}导出到 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>Field</name>
+    <message>
+        <source>carrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>carrier name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shipping method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tracking number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tracking URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ship date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quantities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancellation reason</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1613,6 +1772,14 @@
     <message>
         <source>Difference</source>
         <translation>差额</translation>
+    </message>
+    <message>
+        <source>Commerce URL</source>
+        <translation type="unfinished">Commerce 网址</translation>
+    </message>
+    <message>
+        <source>Walmart URL</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Commerce access token</source>

@@ -16,6 +16,7 @@ from enum import StrEnum
 from pydantic import AliasPath, Field
 
 from channelmanager_gui.errors import NotFoundError, ValidationError
+from channelmanager_gui.services.amazon import tab_reasons as said
 from channelmanager_gui.services.amazon.core import AmazonCore
 from channelmanager_gui.services.amazon.marketplaces import marketplace
 from channelmanager_gui.services.amazon.models import AmazonModel
@@ -59,11 +60,11 @@ class CatalogMatch:
     def reason(self) -> str:
         """The merchant's words (Amazon Sales Channel's Incomplete statuses, §4.8)."""
         return {
-            MatchVerdict.MATCHED: "Matched to an Amazon listing",
-            MatchVerdict.UNABLE_TO_ASSIGN: "Unable to Assign to Amazon Listing",
-            MatchVerdict.MULTIPLE_MATCHES: "Multiple Matches Found",
-            MatchVerdict.HAS_VARIANTS: "Has Variants",
-        }[self.verdict]
+            MatchVerdict.MATCHED: said.MATCHED,
+            MatchVerdict.UNABLE_TO_ASSIGN: said.UNABLE_TO_ASSIGN,
+            MatchVerdict.MULTIPLE_MATCHES: said.MULTIPLE_MATCHES,
+            MatchVerdict.HAS_VARIANTS: said.HAS_VARIANTS,
+        }[self.verdict].format()
 
 
 def verdict_for(items: list[CatalogItem], identifier_type: str = "") -> CatalogMatch:

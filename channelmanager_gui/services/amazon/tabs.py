@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from channelmanager_gui.services.amazon import tab_reasons as said
 from channelmanager_gui.services.amazon.catalog import CatalogMatch, MatchVerdict
 from channelmanager_gui.services.amazon.listing_models import Issue
 
@@ -59,11 +60,11 @@ class TabVerdict:
 
 def classify(facts: ListingFacts) -> TabVerdict:
     if not facts.has_local_product:
-        return TabVerdict(Tab.NEW_THIRD_PARTY, "On Amazon, not matched to a catalog product")
+        return TabVerdict(Tab.NEW_THIRD_PARTY, said.NEW_THIRD_PARTY.format())
     if facts.ended:
-        return TabVerdict(Tab.ENDED, "Ended by the merchant; can be listed again as it was")
+        return TabVerdict(Tab.ENDED, said.ENDED.format())
     if facts.ineligible_reason is not None:
-        return TabVerdict(Tab.INELIGIBLE, facts.ineligible_reason or "Excluded by listing rules")
+        return TabVerdict(Tab.INELIGIBLE, facts.ineligible_reason or said.EXCLUDED.format())
     incomplete = _incomplete_reason(facts)
     if incomplete:
         return TabVerdict(Tab.INCOMPLETE, incomplete)
@@ -71,55 +72,57 @@ def classify(facts: ListingFacts) -> TabVerdict:
         if facts.auto_list:
             # §4.8 names "List in progress" beside Ready to List but gives it no tab of its own;
             # Amazon Sales Channel shows such listings with the Active ones (?).
-            return TabVerdict(Tab.ACTIVE, "List in progress: sent to Amazon, not yet published")
-        return TabVerdict(Tab.READY_TO_LIST, "Complete and eligible; automatic listing is off")
+            return TabVerdict(Tab.ACTIVE, said.LIST_IN_PROGRESS.format())
+        return TabVerdict(Tab.READY_TO_LIST, said.READY.format())
     return _published(facts)
 
 
 def _incomplete_reason(facts: ListingFacts) -> str:
     """Amazon Sales Channel's Incomplete statuses (§4.8), then missing required attributes."""
     if not facts.condition_known:
-        return "Missing Condition"
+        return said.MISSING_CONDITION.format()
     if not facts.asin and not facts.listing_exists:
         match = facts.match
         if match is None or match.verdict is not MatchVerdict.MATCHED:
-            return match.reason if match else "Unable to Assign to Amazon Listing"
+            return match.reason if match else said.UNABLE_TO_ASSIGN.format()
     # Only refusals count: a WARNING about missing attributes sits on buyable listings (§4.1).
     missing = sorted({name for issue in facts.preview_issues if _missing_attribute(issue)
                       for name in issue.attribute_names})  # fmt: skip
     if missing or any(_missing_attribute(i) for i in facts.preview_issues):
-        return "Missing required information: " + (", ".join(missing) or "see Amazon's issues")
+        if not missing:
+            return said.MISSING_SEE_ISSUES.format()
+        return said.MISSING_INFORMATION.format(attributes=", ".join(missing))
     return ""
 
 
 def _published(facts: ListingFacts) -> TabVerdict:
     if facts.amazon_status is not None:
         if BUYABLE in facts.amazon_status:
-            return TabVerdict(Tab.ACTIVE, "Buyable on Amazon")
+            return TabVerdict(Tab.ACTIVE, said.BUYABLE.format())
         return TabVerdict(Tab.INACTIVE, _inactive_reason(facts))
     if facts.report_status == "Active":
-        return TabVerdict(Tab.ACTIVE, "Active in Amazon's listings report")
+        return TabVerdict(Tab.ACTIVE, said.ACTIVE_IN_REPORT.format())
     if facts.report_status == "Inactive":
         return TabVerdict(Tab.INACTIVE, _inactive_reason(facts))
     status = facts.report_status or "none"
-    return TabVerdict(Tab.INACTIVE, f"Amazon reports an unknown listing status ({status})")
+    return TabVerdict(Tab.INACTIVE, said.UNKNOWN_STATUS.format(status=status))
 
 
 def _inactive_reason(facts: ListingFacts) -> str:
     """The most telling issue (§4.8: gating, suppression, errors), else a generic reason."""
     for issue in facts.issues:
         if "QUALIFICATION_REQUIRED" in issue.categories:
-            return f"Approval required to sell this (brand or category gating): {issue.message}"
+            return said.GATED.format(message=issue.message)
     for issue in facts.issues:
         if "LISTING_SUPPRESSED" in issue.actions or "SEARCH_SUPPRESSED" in issue.actions:
-            return f"Suppressed by Amazon: {issue.message}"
+            return said.SUPPRESSED.format(message=issue.message)
     for issue in facts.issues:
         if issue.severity == "ERROR":
-            return f"Amazon reports a problem: {issue.message}"
+            return said.PROBLEM.format(message=issue.message)
     if facts.amazon_status is not None:
         # §4.1: empty or missing BUYABLE commonly means zero inventory.
-        return "Not buyable on Amazon (often: quantity 0)"
-    return "Inactive on Amazon"
+        return said.NOT_BUYABLE.format()
+    return said.INACTIVE.format()
 
 
 def _missing_attribute(issue: Issue) -> bool:

@@ -17,6 +17,7 @@ to the reason, so the listing reads as pending with why.
 from __future__ import annotations
 
 from channelmanager_gui.models.listing import Listing, ListingState, MatchStatus
+from channelmanager_gui.services.amazon import tab_reasons as said
 from channelmanager_gui.services.amazon.catalog import CatalogMatch, MatchVerdict
 from channelmanager_gui.services.amazon.tabs import ListingFacts, Tab, TabVerdict, classify
 from channelmanager_gui.services.engine.listing_rules import ListingRules
@@ -37,7 +38,7 @@ VERDICTS = {
     MatchStatus.NOT_FOUND: MatchVerdict.UNABLE_TO_ASSIGN,
     MatchStatus.CANDIDATES: MatchVerdict.MULTIPLE_MATCHES,
 }
-WAITING_FOR_MATCH = "Being looked up in Amazon's catalog"
+WAITING_FOR_MATCH = said.WAITING_FOR_MATCH.format()
 
 
 def verdict(listing: Listing, rules: ListingRules, *, auto_list: bool = False) -> TabVerdict:
@@ -66,20 +67,21 @@ def apply_tab(listing: Listing, rules: ListingRules, *, auto_list: bool = False)
     reason = found.reason
     waiting = awaiting_words(listing)
     if waiting:
-        reason = f"{reason}; {waiting}"
+        reason = said.WITH_AWAITING.format(reason=reason, waiting=waiting)
     listing.state_reason = reason[:255]
 
 
 def awaiting_words(listing: Listing) -> str:
     """Values queued or accepted that Amazon does not show yet ("quantity 7 on the way …")."""
-    parts = []
-    if listing.qty_queued is not None and not _refused(listing, "Stock"):
-        parts.append(f"quantity {listing.qty_queued}")
-    if listing.price_queued is not None and not _refused(listing, "Price"):
-        parts.append(f"price {listing.price_queued:.2f}")
-    if not parts:
-        return ""
-    return " and ".join(parts) + " on the way to Amazon, not applied yet"
+    qty = listing.qty_queued if not _refused(listing, "Stock") else None
+    price = listing.price_queued if not _refused(listing, "Price") else None
+    if qty is not None and price is not None:
+        return said.AWAITING_BOTH.format(qty=qty, price=f"{price:.2f}")
+    if qty is not None:
+        return said.AWAITING_QTY.format(qty=qty)
+    if price is not None:
+        return said.AWAITING_PRICE.format(price=f"{price:.2f}")
+    return ""
 
 
 def ineligible_reason(listing: Listing, rules: ListingRules) -> str | None:
@@ -87,11 +89,10 @@ def ineligible_reason(listing: Listing, rules: ListingRules) -> str | None:
     if listing.commerce_product_id is None:
         return None
     if not listing.enabled:
-        return "Disabled in Commerce; quantity 0 is sent"
+        return said.DISABLED.format()
     if listing.qty is not None and rules.quantity(listing.enabled, listing.qty) == 0:
         threshold = rules.out_of_stock_threshold
-        return (f"Out of stock: {listing.qty} salable, at or below the out-of-stock threshold "
-                f"{threshold}; quantity 0 is sent")  # fmt: skip
+        return said.OUT_OF_STOCK.format(qty=listing.qty, threshold=threshold)
     return None
 
 

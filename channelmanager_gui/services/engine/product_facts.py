@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from channelmanager_gui import identifier_problems as said
 from channelmanager_gui.identifiers import InvalidIdentifier, normalize
 from channelmanager_gui.models.listing import Listing
 from channelmanager_gui.models.money import to_money
@@ -40,16 +41,17 @@ def read_identifier(product: Product, attributes: dict[str, str]) -> IdentifierR
             ident = normalize(value, kind)
         except InvalidIdentifier as exc:
             first_problem = first_problem or IdentifierReading(
-                kind.upper()[:8], value[:32], None, f"{exc} (attribute “{code}”)"
+                kind.upper()[:8],
+                value[:32],
+                None,
+                said.IN_ATTRIBUTE.format(problem=exc.args[0], code=code),
             )
             continue
         return IdentifierReading(ident.kind[:8], value[:32], ident.gtin14, None)
     if first_problem:
         return first_problem
-    codes = ", ".join(attributes) or "(none configured)"
-    return IdentifierReading(
-        None, None, None, f"No product identifier: fill one of the attributes {codes} in Commerce"
-    )
+    codes = ", ".join(attributes) or said.NONE_CONFIGURED.format()
+    return IdentifierReading(None, None, None, said.NONE_FILLED.format(codes=codes))
 
 
 def unlistable_reason(product: Product) -> str | None:

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import QAbstractItemView
 
+from channelmanager_gui import identifier_problems as said_id
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.listing import ListingState
 from channelmanager_gui.models.listing_table_queries import (
@@ -28,8 +29,9 @@ from channelmanager_gui.models.listing_table_queries import (
     load_ids,
     rows_by_ids,
 )
+from channelmanager_gui.services.amazon import tab_reasons as said
 from channelmanager_gui.text_marks import N_
-from channelmanager_gui.views.i18n import listing_state
+from channelmanager_gui.views.i18n import core, listing_state
 from channelmanager_gui.views.locale_format import date_time_text, money_text, number_text
 from channelmanager_gui.views.marketplace_filter import marketplace_name
 from channelmanager_gui.views.tables.paged import RIGHT, CountedIdModel
@@ -187,11 +189,11 @@ def problem_text(row: ListingRow) -> str:
     if row.sync_error:
         return row.sync_error
     if row.state_reason:  # Amazon: why the listing is in its tab (reference §4.8)
-        return row.state_reason
+        return core(said.CONTEXT, said.read_reason(row.state_reason))
     if row.state == ListingState.INCOMPLETE:
-        return row.identifier_problem or QCoreApplication.translate(
-            "ListingsTable", "No UPC, EAN, ISBN or GTIN in Commerce"
-        )
+        if row.identifier_problem:
+            return core(said_id.CONTEXT, said_id.read_problem(row.identifier_problem))
+        return QCoreApplication.translate("ListingsTable", "No UPC, EAN, ISBN or GTIN in Commerce")
     if row.state == ListingState.INELIGIBLE:  # disabled, or no salable stock (Listing.state)
         if row.qty is not None and row.qty <= 0:
             return QCoreApplication.translate(
