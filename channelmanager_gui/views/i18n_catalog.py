@@ -26,7 +26,7 @@ from channelmanager_gui.views.i18n import (
 
 PACKAGE_DIR = CATALOG_DIR.parent.parent
 # The folders that hold marked texts; the sandboxes' and the harness's are not the merchant's.
-SOURCES = ("views", "models", "services", "app.py", "text_marks.py")
+SOURCES = ("views", "models", "services", "app.py", "text_marks.py", "identifier_problems.py")
 
 
 def lupdate_command(catalog: Path, code: str) -> list[str]:

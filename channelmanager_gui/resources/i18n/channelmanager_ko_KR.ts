@@ -511,7 +511,7 @@
     <name>CoreText</name>
     <message>
         <source>{label} is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}은(는) 필수 항목입니다.</translation>
     </message>
     <message>
         <source>Give the store a name.</source>
@@ -551,19 +551,19 @@
     </message>
     <message>
         <source>{marketplace} fulfils this order itself (FBA): it cannot be shipped from here</source>
-        <translation type="unfinished"></translation>
+        <translation>이 주문은 {marketplace}에서 직접 처리합니다(FBA): 여기서 발송할 수 없습니다</translation>
     </message>
     <message>
         <source>{marketplace} fulfils this order itself (FBA): it cannot be cancelled from here</source>
-        <translation type="unfinished"></translation>
+        <translation>이 주문은 {marketplace}에서 직접 처리합니다(FBA): 여기서 취소할 수 없습니다</translation>
     </message>
     <message>
         <source>“{carrier}” is not on {marketplace}&apos;s carrier list; choose “Other” and type its name</source>
-        <translation type="unfinished"></translation>
+        <translation>“{carrier}”은(는) {marketplace}의 택배사 목록에 없습니다. “기타”를 선택하고 이름을 입력하세요</translation>
     </message>
     <message>
         <source>“{reason}” is not one of {marketplace}&apos;s reasons ({choices})</source>
-        <translation type="unfinished"></translation>
+        <translation>“{reason}”은(는) {marketplace}의 사유가 아닙니다({choices})</translation>
     </message>
     <message>
         <source>type the carrier&apos;s name</source>
@@ -575,27 +575,27 @@
     </message>
     <message>
         <source>Part of the order has shipped; {marketplace} only cancels whole unshipped orders.</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 일부가 발송되었습니다. {marketplace}는 전혀 발송되지 않은 주문만 취소합니다.</translation>
     </message>
     <message>
         <source>{marketplace} fulfils this order itself (FBA).</source>
-        <translation type="unfinished"></translation>
+        <translation>이 주문은 {marketplace}에서 직접 처리합니다(FBA).</translation>
     </message>
     <message>
         <source>“{reason}” is not a Walmart reason ({choices})</source>
-        <translation type="unfinished"></translation>
+        <translation>“{reason}”은(는) Walmart의 사유가 아닙니다({choices})</translation>
     </message>
     <message>
         <source>“Buyer asked to cancel” is only allowed when the buyer asked on Walmart; choose another reason</source>
-        <translation type="unfinished"></translation>
+        <translation>“구매자가 취소를 요청함”은 구매자가 Walmart에서 요청한 경우에만 사용할 수 있습니다. 다른 사유를 선택하세요</translation>
     </message>
     <message>
         <source>“{carrier}” is not on Walmart&apos;s carrier list; choose “Other” and type its name</source>
-        <translation type="unfinished"></translation>
+        <translation>“{carrier}”은(는) Walmart의 택배사 목록에 없습니다. “기타”를 선택하고 이름을 입력하세요</translation>
     </message>
     <message>
         <source>Walmart needs a tracking link when the carrier is not listed</source>
-        <translation type="unfinished"></translation>
+        <translation>목록에 없는 택배사이면 Walmart에 배송 조회 링크가 필요합니다</translation>
     </message>
     <message>
         <source>enter a web address starting with https://</source>
@@ -611,19 +611,19 @@
     </message>
     <message>
         <source>use only letters, digits and dashes (as on the label)</source>
-        <translation type="unfinished"></translation>
+        <translation>문자, 숫자, 대시만 사용하세요(라벨에 적힌 대로)</translation>
     </message>
     <message>
         <source>a tracking number has {least} to {most} characters</source>
-        <translation type="unfinished"></translation>
+        <translation>운송장 번호는 {least}~{most}자입니다</translation>
     </message>
     <message>
         <source>{number} is already used by a shipment of this order</source>
-        <translation type="unfinished"></translation>
+        <translation>{number}은(는) 이 주문의 다른 발송에 이미 사용되었습니다</translation>
     </message>
     <message>
         <source>choose one of {choices}</source>
-        <translation type="unfinished"></translation>
+        <translation>{choices} 중 하나를 선택하세요</translation>
     </message>
     <message>
         <source>cannot be later than tomorrow</source>
@@ -635,7 +635,7 @@
     </message>
     <message>
         <source>the order has no line {line}</source>
-        <translation type="unfinished"></translation>
+        <translation>주문에 {line}번 줄이 없습니다</translation>
     </message>
     <message>
         <source>ship at least one item (all quantities are 0)</source>
@@ -651,19 +651,19 @@
     </message>
     <message>
         <source>{qty} is more than the {left} left to ship ({sku}: {ordered} ordered)</source>
-        <translation type="unfinished"></translation>
+        <translation>{qty}개는 발송할 남은 수량 {left}개보다 많습니다({sku}: {ordered}개 주문)</translation>
     </message>
     <message>
         <source>{qty} is more than the {left} left to ship ({sku}: {ordered} ordered, {shipped} shipped)</source>
-        <translation type="unfinished"></translation>
+        <translation>{qty}개는 발송할 남은 수량 {left}개보다 많습니다({sku}: {ordered}개 주문, {shipped}개 발송됨)</translation>
     </message>
     <message>
         <source>{qty} is more than the {left} left to ship ({sku}: {ordered} ordered, {cancelled} cancelled)</source>
-        <translation type="unfinished"></translation>
+        <translation>{qty}개는 발송할 남은 수량 {left}개보다 많습니다({sku}: {ordered}개 주문, {cancelled}개 취소됨)</translation>
     </message>
     <message>
         <source>{qty} is more than the {left} left to ship ({sku}: {ordered} ordered, {shipped} shipped and {cancelled} cancelled)</source>
-        <translation type="unfinished"></translation>
+        <translation>{qty}개는 발송할 남은 수량 {left}개보다 많습니다({sku}: {ordered}개 주문, {shipped}개 발송됨, {cancelled}개 취소됨)</translation>
     </message>
     <message>
         <source>The LWA client ID is required.</source>
@@ -687,47 +687,47 @@
     </message>
     <message>
         <source>is disabled in Commerce</source>
-        <translation type="unfinished"></translation>
+        <translation>Commerce에서 비활성화되어 있습니다</translation>
     </message>
     <message>
         <source>is out of stock in Commerce</source>
-        <translation type="unfinished"></translation>
+        <translation>Commerce에서 재고가 없습니다</translation>
     </message>
     <message>
         <source>“{url}” is not a valid web address ({error})</source>
-        <translation type="unfinished"></translation>
+        <translation>“{url}”은(는) 올바른 웹 주소가 아닙니다({error})</translation>
     </message>
     <message>
         <source>“{url}” must start with https:// and name a host</source>
-        <translation type="unfinished"></translation>
+        <translation>“{url}”은(는) https://로 시작하고 호스트를 포함해야 합니다</translation>
     </message>
     <message>
         <source>“{url}” uses plain http; use https:// (http is allowed only for localhost)</source>
-        <translation type="unfinished"></translation>
+        <translation>“{url}”은(는) 일반 http를 사용합니다. https://를 사용하세요(http는 localhost에만 허용됩니다)</translation>
     </message>
     <message>
         <source>the address must not contain a user name, password, query or fragment</source>
-        <translation type="unfinished"></translation>
+        <translation>주소에 사용자 이름, 비밀번호, 쿼리 또는 프래그먼트를 넣을 수 없습니다</translation>
     </message>
     <message>
         <source>the order is already on line {line}</source>
-        <translation type="unfinished"></translation>
+        <translation>이 주문은 이미 {line}번 줄에 있습니다</translation>
     </message>
     <message>
         <source>{field}: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>{field}: {problem}</translation>
     </message>
     <message>
         <source>no purchase order number</source>
-        <translation type="unfinished"></translation>
+        <translation>구매 주문 번호가 없습니다</translation>
     </message>
     <message>
         <source>no order has this number</source>
-        <translation type="unfinished"></translation>
+        <translation>이 번호의 주문이 없습니다</translation>
     </message>
     <message>
         <source>the line has too few columns (purchase order, carrier, tracking)</source>
-        <translation type="unfinished"></translation>
+        <translation>이 줄의 열이 부족합니다(구매 주문, 택배사, 운송장)</translation>
     </message>
 </context>
 <context>
@@ -840,39 +840,39 @@
     <name>Field</name>
     <message>
         <source>carrier</source>
-        <translation type="unfinished"></translation>
+        <translation>택배사</translation>
     </message>
     <message>
         <source>carrier name</source>
-        <translation type="unfinished"></translation>
+        <translation>택배사 이름</translation>
     </message>
     <message>
         <source>reason</source>
-        <translation type="unfinished"></translation>
+        <translation>사유</translation>
     </message>
     <message>
         <source>shipping method</source>
-        <translation type="unfinished"></translation>
+        <translation>배송 방법</translation>
     </message>
     <message>
         <source>tracking number</source>
-        <translation type="unfinished"></translation>
+        <translation>운송장 번호</translation>
     </message>
     <message>
         <source>tracking URL</source>
-        <translation type="unfinished"></translation>
+        <translation>배송 조회 URL</translation>
     </message>
     <message>
         <source>ship date</source>
-        <translation type="unfinished"></translation>
+        <translation>발송일</translation>
     </message>
     <message>
         <source>quantities</source>
-        <translation type="unfinished"></translation>
+        <translation>수량</translation>
     </message>
     <message>
         <source>cancellation reason</source>
-        <translation type="unfinished"></translation>
+        <translation>취소 사유</translation>
     </message>
 </context>
 <context>
@@ -912,6 +912,53 @@
     <message>
         <source>Later</source>
         <translation>나중에</translation>
+    </message>
+</context>
+<context>
+    <name>IdentifierProblem</name>
+    <message>
+        <source>{kind} is empty</source>
+        <translation>{kind}이(가) 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>ISBN-10 {value} has a wrong check digit</source>
+        <translation>ISBN-10 {value}의 검사 숫자가 잘못되었습니다</translation>
+    </message>
+    <message>
+        <source>{kind} {value} must contain only digits</source>
+        <translation>{kind} {value}에는 숫자만 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>{kind} {value} has {digits} digits; expected 8, 12, 13 or 14</source>
+        <translation>{kind} {value}은(는) {digits}자리입니다. 8, 12, 13 또는 14자리여야 합니다</translation>
+    </message>
+    <message>
+        <source>UPC {value} must have 12 digits</source>
+        <translation>UPC {value}은(는) 12자리여야 합니다</translation>
+    </message>
+    <message>
+        <source>EAN {value} must have 13 (or 8) digits</source>
+        <translation>EAN {value}은(는) 13(또는 8)자리여야 합니다</translation>
+    </message>
+    <message>
+        <source>ISBN {value} must start with 978 or 979</source>
+        <translation>ISBN {value}은(는) 978 또는 979로 시작해야 합니다</translation>
+    </message>
+    <message>
+        <source>{kind} {value} has a wrong check digit</source>
+        <translation>{kind} {value}의 검사 숫자가 잘못되었습니다</translation>
+    </message>
+    <message>
+        <source>{problem} (attribute “{code}”)</source>
+        <translation>{problem}(속성 “{code}”)</translation>
+    </message>
+    <message>
+        <source>No product identifier: fill one of the attributes {codes} in Commerce</source>
+        <translation>상품 식별자가 없습니다: Commerce에서 {codes} 속성 중 하나를 채우세요</translation>
+    </message>
+    <message>
+        <source>(none configured)</source>
+        <translation>(설정되지 않음)</translation>
     </message>
 </context>
 <context>
@@ -1775,11 +1822,11 @@
     </message>
     <message>
         <source>Commerce URL</source>
-        <translation type="unfinished">Commerce URL</translation>
+        <translation>Commerce URL</translation>
     </message>
     <message>
         <source>Walmart URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Walmart URL</translation>
     </message>
     <message>
         <source>Commerce access token</source>
@@ -1915,6 +1962,117 @@
     <message>
         <source>Follow the system</source>
         <translation>시스템 설정 따르기</translation>
+    </message>
+</context>
+<context>
+    <name>ListingReason</name>
+    <message>
+        <source>On Amazon, not matched to a catalog product</source>
+        <translation>Amazon에 있지만 카탈로그 상품과 연결되지 않음</translation>
+    </message>
+    <message>
+        <source>Ended by the merchant; can be listed again as it was</source>
+        <translation>판매자가 종료함. 그대로 다시 등록할 수 있습니다</translation>
+    </message>
+    <message>
+        <source>Excluded by listing rules</source>
+        <translation>등록 규칙에 의해 제외됨</translation>
+    </message>
+    <message>
+        <source>List in progress: sent to Amazon, not yet published</source>
+        <translation>등록 중: Amazon에 보냈으며 아직 게시되지 않음</translation>
+    </message>
+    <message>
+        <source>Complete and eligible; automatic listing is off</source>
+        <translation>정보가 완전하고 등록 가능함. 자동 등록이 꺼져 있습니다</translation>
+    </message>
+    <message>
+        <source>Missing Condition</source>
+        <translation>상품 상태 누락</translation>
+    </message>
+    <message>
+        <source>Missing required information: {attributes}</source>
+        <translation>필수 정보 누락: {attributes}</translation>
+    </message>
+    <message>
+        <source>Missing required information: see Amazon&apos;s issues</source>
+        <translation>필수 정보 누락: Amazon의 문제 목록을 확인하세요</translation>
+    </message>
+    <message>
+        <source>Buyable on Amazon</source>
+        <translation>Amazon에서 구매 가능</translation>
+    </message>
+    <message>
+        <source>Active in Amazon&apos;s listings report</source>
+        <translation>Amazon 상품 보고서에서 활성 상태</translation>
+    </message>
+    <message>
+        <source>Amazon reports an unknown listing status ({status})</source>
+        <translation>Amazon이 알 수 없는 상품 상태를 보고함({status})</translation>
+    </message>
+    <message>
+        <source>Approval required to sell this (brand or category gating): {message}</source>
+        <translation>판매하려면 승인이 필요합니다(브랜드 또는 카테고리 제한): {message}</translation>
+    </message>
+    <message>
+        <source>Suppressed by Amazon: {message}</source>
+        <translation>Amazon에서 노출 중지됨: {message}</translation>
+    </message>
+    <message>
+        <source>Amazon reports a problem: {message}</source>
+        <translation>Amazon이 문제를 보고함: {message}</translation>
+    </message>
+    <message>
+        <source>Not buyable on Amazon (often: quantity 0)</source>
+        <translation>Amazon에서 구매할 수 없음(흔한 원인: 수량 0)</translation>
+    </message>
+    <message>
+        <source>Inactive on Amazon</source>
+        <translation>Amazon에서 비활성 상태</translation>
+    </message>
+    <message>
+        <source>Matched to an Amazon listing</source>
+        <translation>Amazon 상품과 연결됨</translation>
+    </message>
+    <message>
+        <source>Unable to Assign to Amazon Listing</source>
+        <translation>Amazon 상품에 할당할 수 없음</translation>
+    </message>
+    <message>
+        <source>Multiple Matches Found</source>
+        <translation>여러 개의 일치 항목이 있음</translation>
+    </message>
+    <message>
+        <source>Has Variants</source>
+        <translation>변형 상품이 있음</translation>
+    </message>
+    <message>
+        <source>Being looked up in Amazon&apos;s catalog</source>
+        <translation>Amazon 카탈로그에서 찾는 중</translation>
+    </message>
+    <message>
+        <source>Disabled in Commerce; quantity 0 is sent</source>
+        <translation>Commerce에서 비활성화됨. 수량 0을 보냅니다</translation>
+    </message>
+    <message>
+        <source>Out of stock: {qty} salable, at or below the out-of-stock threshold {threshold}; quantity 0 is sent</source>
+        <translation>품절: 판매 가능 수량 {qty}개가 품절 기준 {threshold}개 이하입니다. 수량 0을 보냅니다</translation>
+    </message>
+    <message>
+        <source>quantity {qty} on the way to Amazon, not applied yet</source>
+        <translation>수량 {qty}을(를) Amazon에 보내는 중이며 아직 적용되지 않음</translation>
+    </message>
+    <message>
+        <source>price {price} on the way to Amazon, not applied yet</source>
+        <translation>가격 {price}을(를) Amazon에 보내는 중이며 아직 적용되지 않음</translation>
+    </message>
+    <message>
+        <source>quantity {qty} and price {price} on the way to Amazon, not applied yet</source>
+        <translation>수량 {qty}과(와) 가격 {price}을(를) Amazon에 보내는 중이며 아직 적용되지 않음</translation>
+    </message>
+    <message>
+        <source>{reason}; {waiting}</source>
+        <translation>{reason}. {waiting}</translation>
     </message>
 </context>
 <context>

@@ -511,7 +511,7 @@
     <name>CoreText</name>
     <message>
         <source>{label} is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}为必填项。</translation>
     </message>
     <message>
         <source>Give the store a name.</source>
@@ -551,19 +551,19 @@
     </message>
     <message>
         <source>{marketplace} fulfils this order itself (FBA): it cannot be shipped from here</source>
-        <translation type="unfinished"></translation>
+        <translation>该订单由 {marketplace} 自行履约（FBA）：无法在此发货</translation>
     </message>
     <message>
         <source>{marketplace} fulfils this order itself (FBA): it cannot be cancelled from here</source>
-        <translation type="unfinished"></translation>
+        <translation>该订单由 {marketplace} 自行履约（FBA）：无法在此取消</translation>
     </message>
     <message>
         <source>“{carrier}” is not on {marketplace}&apos;s carrier list; choose “Other” and type its name</source>
-        <translation type="unfinished"></translation>
+        <translation>“{carrier}”不在 {marketplace} 的承运商列表中；请选择“其他”并输入其名称</translation>
     </message>
     <message>
         <source>“{reason}” is not one of {marketplace}&apos;s reasons ({choices})</source>
-        <translation type="unfinished"></translation>
+        <translation>“{reason}”不是 {marketplace} 的取消原因之一（{choices}）</translation>
     </message>
     <message>
         <source>type the carrier&apos;s name</source>
@@ -575,27 +575,27 @@
     </message>
     <message>
         <source>Part of the order has shipped; {marketplace} only cancels whole unshipped orders.</source>
-        <translation type="unfinished"></translation>
+        <translation>订单的一部分已发货；{marketplace} 只能取消完全未发货的整笔订单。</translation>
     </message>
     <message>
         <source>{marketplace} fulfils this order itself (FBA).</source>
-        <translation type="unfinished"></translation>
+        <translation>该订单由 {marketplace} 自行履约（FBA）。</translation>
     </message>
     <message>
         <source>“{reason}” is not a Walmart reason ({choices})</source>
-        <translation type="unfinished"></translation>
+        <translation>“{reason}”不是 Walmart 的取消原因（{choices}）</translation>
     </message>
     <message>
         <source>“Buyer asked to cancel” is only allowed when the buyer asked on Walmart; choose another reason</source>
-        <translation type="unfinished"></translation>
+        <translation>只有买家在 Walmart 上申请取消时才能使用“买家要求取消”；请选择其他原因</translation>
     </message>
     <message>
         <source>“{carrier}” is not on Walmart&apos;s carrier list; choose “Other” and type its name</source>
-        <translation type="unfinished"></translation>
+        <translation>“{carrier}”不在 Walmart 的承运商列表中；请选择“其他”并输入其名称</translation>
     </message>
     <message>
         <source>Walmart needs a tracking link when the carrier is not listed</source>
-        <translation type="unfinished"></translation>
+        <translation>承运商不在列表中时，Walmart 需要提供物流跟踪链接</translation>
     </message>
     <message>
         <source>enter a web address starting with https://</source>
@@ -611,19 +611,19 @@
     </message>
     <message>
         <source>use only letters, digits and dashes (as on the label)</source>
-        <translation type="unfinished"></translation>
+        <translation>只能使用字母、数字和连字符（与面单上一致）</translation>
     </message>
     <message>
         <source>a tracking number has {least} to {most} characters</source>
-        <translation type="unfinished"></translation>
+        <translation>运单号应为 {least} 到 {most} 个字符</translation>
     </message>
     <message>
         <source>{number} is already used by a shipment of this order</source>
-        <translation type="unfinished"></translation>
+        <translation>{number} 已被该订单的另一批发货使用</translation>
     </message>
     <message>
         <source>choose one of {choices}</source>
-        <translation type="unfinished"></translation>
+        <translation>请从 {choices} 中选择一个</translation>
     </message>
     <message>
         <source>cannot be later than tomorrow</source>
@@ -635,7 +635,7 @@
     </message>
     <message>
         <source>the order has no line {line}</source>
-        <translation type="unfinished"></translation>
+        <translation>该订单没有第 {line} 行</translation>
     </message>
     <message>
         <source>ship at least one item (all quantities are 0)</source>
@@ -651,19 +651,19 @@
     </message>
     <message>
         <source>{qty} is more than the {left} left to ship ({sku}: {ordered} ordered)</source>
-        <translation type="unfinished"></translation>
+        <translation>{qty} 超过了剩余可发货的 {left} 件（{sku}：订购 {ordered} 件）</translation>
     </message>
     <message>
         <source>{qty} is more than the {left} left to ship ({sku}: {ordered} ordered, {shipped} shipped)</source>
-        <translation type="unfinished"></translation>
+        <translation>{qty} 超过了剩余可发货的 {left} 件（{sku}：订购 {ordered} 件，已发货 {shipped} 件）</translation>
     </message>
     <message>
         <source>{qty} is more than the {left} left to ship ({sku}: {ordered} ordered, {cancelled} cancelled)</source>
-        <translation type="unfinished"></translation>
+        <translation>{qty} 超过了剩余可发货的 {left} 件（{sku}：订购 {ordered} 件，已取消 {cancelled} 件）</translation>
     </message>
     <message>
         <source>{qty} is more than the {left} left to ship ({sku}: {ordered} ordered, {shipped} shipped and {cancelled} cancelled)</source>
-        <translation type="unfinished"></translation>
+        <translation>{qty} 超过了剩余可发货的 {left} 件（{sku}：订购 {ordered} 件，已发货 {shipped} 件，已取消 {cancelled} 件）</translation>
     </message>
     <message>
         <source>The LWA client ID is required.</source>
@@ -687,47 +687,47 @@
     </message>
     <message>
         <source>is disabled in Commerce</source>
-        <translation type="unfinished"></translation>
+        <translation>在 Commerce 中已停用</translation>
     </message>
     <message>
         <source>is out of stock in Commerce</source>
-        <translation type="unfinished"></translation>
+        <translation>在 Commerce 中缺货</translation>
     </message>
     <message>
         <source>“{url}” is not a valid web address ({error})</source>
-        <translation type="unfinished"></translation>
+        <translation>“{url}”不是有效的网址（{error}）</translation>
     </message>
     <message>
         <source>“{url}” must start with https:// and name a host</source>
-        <translation type="unfinished"></translation>
+        <translation>“{url}”必须以 https:// 开头并包含主机名</translation>
     </message>
     <message>
         <source>“{url}” uses plain http; use https:// (http is allowed only for localhost)</source>
-        <translation type="unfinished"></translation>
+        <translation>“{url}”使用了不安全的 http；请使用 https://（http 仅允许用于 localhost）</translation>
     </message>
     <message>
         <source>the address must not contain a user name, password, query or fragment</source>
-        <translation type="unfinished"></translation>
+        <translation>地址中不能包含用户名、密码、查询参数或片段</translation>
     </message>
     <message>
         <source>the order is already on line {line}</source>
-        <translation type="unfinished"></translation>
+        <translation>该订单已在第 {line} 行</translation>
     </message>
     <message>
         <source>{field}: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>{field}：{problem}</translation>
     </message>
     <message>
         <source>no purchase order number</source>
-        <translation type="unfinished"></translation>
+        <translation>没有采购订单号</translation>
     </message>
     <message>
         <source>no order has this number</source>
-        <translation type="unfinished"></translation>
+        <translation>没有订单使用此编号</translation>
     </message>
     <message>
         <source>the line has too few columns (purchase order, carrier, tracking)</source>
-        <translation type="unfinished"></translation>
+        <translation>该行的列数不足（采购订单、承运商、运单号）</translation>
     </message>
 </context>
 <context>
@@ -840,39 +840,39 @@
     <name>Field</name>
     <message>
         <source>carrier</source>
-        <translation type="unfinished"></translation>
+        <translation>承运商</translation>
     </message>
     <message>
         <source>carrier name</source>
-        <translation type="unfinished"></translation>
+        <translation>承运商名称</translation>
     </message>
     <message>
         <source>reason</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <source>shipping method</source>
-        <translation type="unfinished"></translation>
+        <translation>配送方式</translation>
     </message>
     <message>
         <source>tracking number</source>
-        <translation type="unfinished"></translation>
+        <translation>运单号</translation>
     </message>
     <message>
         <source>tracking URL</source>
-        <translation type="unfinished"></translation>
+        <translation>物流跟踪链接</translation>
     </message>
     <message>
         <source>ship date</source>
-        <translation type="unfinished"></translation>
+        <translation>发货日期</translation>
     </message>
     <message>
         <source>quantities</source>
-        <translation type="unfinished"></translation>
+        <translation>数量</translation>
     </message>
     <message>
         <source>cancellation reason</source>
-        <translation type="unfinished"></translation>
+        <translation>取消原因</translation>
     </message>
 </context>
 <context>
@@ -912,6 +912,53 @@
     <message>
         <source>Later</source>
         <translation>以后再说</translation>
+    </message>
+</context>
+<context>
+    <name>IdentifierProblem</name>
+    <message>
+        <source>{kind} is empty</source>
+        <translation>{kind} 为空</translation>
+    </message>
+    <message>
+        <source>ISBN-10 {value} has a wrong check digit</source>
+        <translation>ISBN-10 {value} 的校验位错误</translation>
+    </message>
+    <message>
+        <source>{kind} {value} must contain only digits</source>
+        <translation>{kind} {value} 只能包含数字</translation>
+    </message>
+    <message>
+        <source>{kind} {value} has {digits} digits; expected 8, 12, 13 or 14</source>
+        <translation>{kind} {value} 有 {digits} 位数字；应为 8、12、13 或 14 位</translation>
+    </message>
+    <message>
+        <source>UPC {value} must have 12 digits</source>
+        <translation>UPC {value} 必须是 12 位数字</translation>
+    </message>
+    <message>
+        <source>EAN {value} must have 13 (or 8) digits</source>
+        <translation>EAN {value} 必须是 13（或 8）位数字</translation>
+    </message>
+    <message>
+        <source>ISBN {value} must start with 978 or 979</source>
+        <translation>ISBN {value} 必须以 978 或 979 开头</translation>
+    </message>
+    <message>
+        <source>{kind} {value} has a wrong check digit</source>
+        <translation>{kind} {value} 的校验位错误</translation>
+    </message>
+    <message>
+        <source>{problem} (attribute “{code}”)</source>
+        <translation>{problem}（属性“{code}”）</translation>
+    </message>
+    <message>
+        <source>No product identifier: fill one of the attributes {codes} in Commerce</source>
+        <translation>没有商品标识符：请在 Commerce 中填写属性 {codes} 之一</translation>
+    </message>
+    <message>
+        <source>(none configured)</source>
+        <translation>（未配置）</translation>
     </message>
 </context>
 <context>
@@ -1775,11 +1822,11 @@
     </message>
     <message>
         <source>Commerce URL</source>
-        <translation type="unfinished">Commerce 网址</translation>
+        <translation>Commerce 网址</translation>
     </message>
     <message>
         <source>Walmart URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Walmart 网址</translation>
     </message>
     <message>
         <source>Commerce access token</source>
@@ -1915,6 +1962,117 @@
     <message>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
+    </message>
+</context>
+<context>
+    <name>ListingReason</name>
+    <message>
+        <source>On Amazon, not matched to a catalog product</source>
+        <translation>在 Amazon 上，但未与目录中的商品匹配</translation>
+    </message>
+    <message>
+        <source>Ended by the merchant; can be listed again as it was</source>
+        <translation>已由商家结束；可以按原样重新上架</translation>
+    </message>
+    <message>
+        <source>Excluded by listing rules</source>
+        <translation>被上架规则排除</translation>
+    </message>
+    <message>
+        <source>List in progress: sent to Amazon, not yet published</source>
+        <translation>上架中：已发送到 Amazon，尚未发布</translation>
+    </message>
+    <message>
+        <source>Complete and eligible; automatic listing is off</source>
+        <translation>信息完整且符合条件；自动上架已关闭</translation>
+    </message>
+    <message>
+        <source>Missing Condition</source>
+        <translation>缺少商品状况</translation>
+    </message>
+    <message>
+        <source>Missing required information: {attributes}</source>
+        <translation>缺少必填信息：{attributes}</translation>
+    </message>
+    <message>
+        <source>Missing required information: see Amazon&apos;s issues</source>
+        <translation>缺少必填信息：请查看 Amazon 报告的问题</translation>
+    </message>
+    <message>
+        <source>Buyable on Amazon</source>
+        <translation>可在 Amazon 上购买</translation>
+    </message>
+    <message>
+        <source>Active in Amazon&apos;s listings report</source>
+        <translation>在 Amazon 商品报告中为在售</translation>
+    </message>
+    <message>
+        <source>Amazon reports an unknown listing status ({status})</source>
+        <translation>Amazon 报告了未知的商品状态（{status}）</translation>
+    </message>
+    <message>
+        <source>Approval required to sell this (brand or category gating): {message}</source>
+        <translation>需要审批才能销售（品牌或类目限制）：{message}</translation>
+    </message>
+    <message>
+        <source>Suppressed by Amazon: {message}</source>
+        <translation>已被 Amazon 屏蔽：{message}</translation>
+    </message>
+    <message>
+        <source>Amazon reports a problem: {message}</source>
+        <translation>Amazon 报告了问题：{message}</translation>
+    </message>
+    <message>
+        <source>Not buyable on Amazon (often: quantity 0)</source>
+        <translation>在 Amazon 上不可购买（常见原因：数量为 0）</translation>
+    </message>
+    <message>
+        <source>Inactive on Amazon</source>
+        <translation>在 Amazon 上未激活</translation>
+    </message>
+    <message>
+        <source>Matched to an Amazon listing</source>
+        <translation>已匹配到 Amazon 商品</translation>
+    </message>
+    <message>
+        <source>Unable to Assign to Amazon Listing</source>
+        <translation>无法分配到 Amazon 商品</translation>
+    </message>
+    <message>
+        <source>Multiple Matches Found</source>
+        <translation>找到多个匹配项</translation>
+    </message>
+    <message>
+        <source>Has Variants</source>
+        <translation>有变体</translation>
+    </message>
+    <message>
+        <source>Being looked up in Amazon&apos;s catalog</source>
+        <translation>正在 Amazon 目录中查找</translation>
+    </message>
+    <message>
+        <source>Disabled in Commerce; quantity 0 is sent</source>
+        <translation>在 Commerce 中已停用；发送的数量为 0</translation>
+    </message>
+    <message>
+        <source>Out of stock: {qty} salable, at or below the out-of-stock threshold {threshold}; quantity 0 is sent</source>
+        <translation>缺货：可售 {qty} 件，不高于缺货阈值 {threshold}；发送的数量为 0</translation>
+    </message>
+    <message>
+        <source>quantity {qty} on the way to Amazon, not applied yet</source>
+        <translation>数量 {qty} 正在发送到 Amazon，尚未生效</translation>
+    </message>
+    <message>
+        <source>price {price} on the way to Amazon, not applied yet</source>
+        <translation>价格 {price} 正在发送到 Amazon，尚未生效</translation>
+    </message>
+    <message>
+        <source>quantity {qty} and price {price} on the way to Amazon, not applied yet</source>
+        <translation>数量 {qty} 和价格 {price} 正在发送到 Amazon，尚未生效</translation>
+    </message>
+    <message>
+        <source>{reason}; {waiting}</source>
+        <translation>{reason}；{waiting}</translation>
     </message>
 </context>
 <context>
