@@ -79,11 +79,6 @@ def db() -> Iterator[Database]:
     database.dispose()
 
 
-# Sentences the core builds with f-strings and the window shows as they are: not translated
-# yet (each is listed here so a new untranslated text still fails).
-_KNOWN_GAPS = re.compile(r"^Commerce URL: “[^”]+” uses plain http; use https://")
-
-
 def _shop_data(db: Database) -> frozenset[str]:
     """What the shop's database holds and the window shows as it is: names, methods, SKUs."""
     with db.session() as session:
@@ -107,7 +102,6 @@ def _unmarked(top: QWidget, data: frozenset[str] = frozenset()) -> list[str]:
         and not _DATA.match(text.strip())
         and text not in _OWN_NAMES
         and text not in data
-        and not _KNOWN_GAPS.match(text)
     )
 
 
