@@ -21,14 +21,15 @@ from PySide6.QtWidgets import (
 from channelmanager_gui.models.order_blockers import Blocker
 from channelmanager_gui.qt_text import plain_label
 from channelmanager_gui.text_marks import N_
+from channelmanager_gui.views.event_names import EVENT_TEXT, event_text
 from channelmanager_gui.views.i18n import core, ui
 from channelmanager_gui.views.theme import themed
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _BANNER = "QLabel#{name} {{ background: {bg}; color: {fg}; border-radius: 6px; padding: 8px; }}"
 
-# Outbox steps (``error_step``) in a merchant's words, read after "Error"; an unknown step
-# (and a timeline event) shows as written.
+# Outbox steps (``error_step``) in a merchant's words, read after "Error"; a timeline event
+# by its name (``event_names.py``); an unknown step shows as written.
 STEP_TEXT = {
     "walmart.acknowledge": N_("Labels", "acknowledging on Walmart"),
     "commerce.create_order": N_("Labels", "creating the order in Commerce"),
@@ -52,8 +53,11 @@ STEP_TEXT = {
 
 
 def step_text(step: str) -> str:
+    """An outbox step or a timeline event in the merchant's words, translated."""
     if step in STEP_TEXT:
         return ui(STEP_TEXT[step])
+    if step in EVENT_TEXT:
+        return event_text(step)
     service, _, verb = step.partition(".")
     if verb and service in ("walmart", "commerce"):
         return f"{verb.replace('_', ' ')} ({service.title()})"

@@ -1,6 +1,7 @@
 """Sentences the core builds with values show in the chosen language (issue 21, Languages):
 validation messages, order blockers, Amazon tab reasons and identifier problems stored in
-English on the listing row. The English (the command line's, the logs') is unchanged."""
+English on the listing row, the timeline's and the activity log's event names. The English (the
+command line's, the logs') is unchanged."""
 
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ from channelmanager_gui.services import ops as core_ops
 from channelmanager_gui.services.language_prefs import Language
 from channelmanager_gui.services.ops import validation as v
 from channelmanager_gui.views import i18n
-from channelmanager_gui.views.order_detail_parts import blockers_text
+from channelmanager_gui.views.event_names import event_text
+from channelmanager_gui.views.order_detail_parts import blockers_text, step_text
 from channelmanager_gui.views.ship_dialog import reason_text
 from channelmanager_gui.views.tables.listings import problem_text
 from tests.models.order_seed import seed_shop
@@ -83,3 +85,9 @@ def test_stored_tab_reasons_and_identifier_problems_show_in_korean(korean: None)
     assert problem_text(_row(state_reason=amazon)) == "Amazon에서 노출 중지됨: Missing main image"
     # A reason that fits no sentence (cut at 255 characters) is shown as stored.
     assert problem_text(_row(state_reason="Inactive on Ama")) == "Inactive on Ama"
+
+
+def test_timeline_and_activity_event_names_show_in_korean(korean: None) -> None:
+    assert event_text("ship_requested") == "발송 요청됨"
+    assert step_text("tracking_url_added") == "배송 조회 링크 추가됨"
+    assert event_text("someday_event") == "Someday event"  # unknown: as written

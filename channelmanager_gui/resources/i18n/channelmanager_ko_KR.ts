@@ -1749,12 +1749,144 @@
         <translation>이름</translation>
     </message>
     <message>
+        <source>Acknowledged</source>
+        <translation>확인됨</translation>
+    </message>
+    <message>
+        <source>Cancel requested</source>
+        <translation>취소 요청됨</translation>
+    </message>
+    <message>
+        <source>Item pick undone</source>
+        <translation>상품 선택 취소됨</translation>
+    </message>
+    <message>
+        <source>Item picked</source>
+        <translation>상품 선택됨</translation>
+    </message>
+    <message>
+        <source>Catalog import</source>
+        <translation>카탈로그 가져오기</translation>
+    </message>
+    <message>
+        <source>Catalog refresh</source>
+        <translation>카탈로그 새로 고침</translation>
+    </message>
+    <message>
+        <source>Commerce cancellation</source>
+        <translation>Commerce 취소</translation>
+    </message>
+    <message>
+        <source>Commerce shipment</source>
+        <translation>Commerce 발송</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>생성됨</translation>
+    </message>
+    <message>
+        <source>Credit memo seen</source>
+        <translation>대변 메모 확인됨</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>종료됨</translation>
+    </message>
+    <message>
+        <source>FBA shipment</source>
+        <translation>FBA 발송</translation>
+    </message>
+    <message>
+        <source>Feed submitted</source>
+        <translation>피드 제출됨</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>가져옴</translation>
+    </message>
+    <message>
+        <source>Match candidates</source>
+        <translation>일치 후보</translation>
+    </message>
+    <message>
+        <source>Match error</source>
+        <translation>매칭 오류</translation>
+    </message>
+    <message>
+        <source>Match not found</source>
+        <translation>일치 항목 없음</translation>
+    </message>
+    <message>
+        <source>Match requested</source>
+        <translation>매칭 요청됨</translation>
+    </message>
+    <message>
+        <source>Not created</source>
+        <translation>생성되지 않음</translation>
+    </message>
+    <message>
+        <source>Order placed</source>
+        <translation>주문 생성됨</translation>
+    </message>
+    <message>
+        <source>Price error</source>
+        <translation>가격 오류</translation>
+    </message>
+    <message>
         <source>Price sent</source>
         <translation>보낸 가격</translation>
     </message>
     <message>
+        <source>Refund requested</source>
+        <translation>환불 요청됨</translation>
+    </message>
+    <message>
+        <source>Resend</source>
+        <translation>다시 보내기</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>재시도</translation>
+    </message>
+    <message>
+        <source>Return imported</source>
+        <translation>반품 가져옴</translation>
+    </message>
+    <message>
+        <source>Return refunded</source>
+        <translation>반품 환불됨</translation>
+    </message>
+    <message>
+        <source>Ship requested</source>
+        <translation>발송 요청됨</translation>
+    </message>
+    <message>
+        <source>Stock error</source>
+        <translation>재고 오류</translation>
+    </message>
+    <message>
         <source>Stock sent</source>
         <translation>보낸 재고</translation>
+    </message>
+    <message>
+        <source>Total differs</source>
+        <translation>합계 불일치</translation>
+    </message>
+    <message>
+        <source>Tracking link added</source>
+        <translation>배송 조회 링크 추가됨</translation>
+    </message>
+    <message>
+        <source>Walmart status</source>
+        <translation>Walmart 상태</translation>
+    </message>
+    <message>
+        <source>Walmart update</source>
+        <translation>Walmart 업데이트</translation>
+    </message>
+    <message>
+        <source>Amazon update</source>
+        <translation>Amazon 업데이트</translation>
     </message>
     <message>
         <source>Last sent</source>

@@ -1749,12 +1749,144 @@
         <translation>名称</translation>
     </message>
     <message>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Cancel requested</source>
+        <translation>已申请取消</translation>
+    </message>
+    <message>
+        <source>Item pick undone</source>
+        <translation>已撤销商品选择</translation>
+    </message>
+    <message>
+        <source>Item picked</source>
+        <translation>已选择商品</translation>
+    </message>
+    <message>
+        <source>Catalog import</source>
+        <translation>目录导入</translation>
+    </message>
+    <message>
+        <source>Catalog refresh</source>
+        <translation>目录刷新</translation>
+    </message>
+    <message>
+        <source>Commerce cancellation</source>
+        <translation>Commerce 取消</translation>
+    </message>
+    <message>
+        <source>Commerce shipment</source>
+        <translation>Commerce 发货</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>已创建</translation>
+    </message>
+    <message>
+        <source>Credit memo seen</source>
+        <translation>已发现贷项通知单</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>FBA shipment</source>
+        <translation>FBA 发货</translation>
+    </message>
+    <message>
+        <source>Feed submitted</source>
+        <translation>已提交数据源</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>Match candidates</source>
+        <translation>匹配候选</translation>
+    </message>
+    <message>
+        <source>Match error</source>
+        <translation>匹配错误</translation>
+    </message>
+    <message>
+        <source>Match not found</source>
+        <translation>未找到匹配</translation>
+    </message>
+    <message>
+        <source>Match requested</source>
+        <translation>已请求匹配</translation>
+    </message>
+    <message>
+        <source>Not created</source>
+        <translation>未创建</translation>
+    </message>
+    <message>
+        <source>Order placed</source>
+        <translation>已下单</translation>
+    </message>
+    <message>
+        <source>Price error</source>
+        <translation>价格错误</translation>
+    </message>
+    <message>
         <source>Price sent</source>
         <translation>已发送价格</translation>
     </message>
     <message>
+        <source>Refund requested</source>
+        <translation>已申请退款</translation>
+    </message>
+    <message>
+        <source>Resend</source>
+        <translation>重新发送</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Return imported</source>
+        <translation>已导入退货</translation>
+    </message>
+    <message>
+        <source>Return refunded</source>
+        <translation>退货已退款</translation>
+    </message>
+    <message>
+        <source>Ship requested</source>
+        <translation>已申请发货</translation>
+    </message>
+    <message>
+        <source>Stock error</source>
+        <translation>库存错误</translation>
+    </message>
+    <message>
         <source>Stock sent</source>
         <translation>已发送库存</translation>
+    </message>
+    <message>
+        <source>Total differs</source>
+        <translation>总额不一致</translation>
+    </message>
+    <message>
+        <source>Tracking link added</source>
+        <translation>已添加跟踪链接</translation>
+    </message>
+    <message>
+        <source>Walmart status</source>
+        <translation>Walmart 状态</translation>
+    </message>
+    <message>
+        <source>Walmart update</source>
+        <translation>Walmart 更新</translation>
+    </message>
+    <message>
+        <source>Amazon update</source>
+        <translation>Amazon 更新</translation>
     </message>
     <message>
         <source>Last sent</source>

@@ -15,6 +15,7 @@ from channelmanager_gui.models.activity_queries import (
 )
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.text_marks import N_
+from channelmanager_gui.views.event_names import event_text
 from channelmanager_gui.views.i18n import ui
 from channelmanager_gui.views.locale_format import date_time_text
 from channelmanager_gui.views.marketplace_filter import marketplace_name
@@ -77,7 +78,7 @@ def display_text(row: ActivityRow, column: int) -> str:
     if column == COL_SUBJECT:
         return row.subject
     if column == COL_EVENT:
-        return row.event.replace("_", " ").capitalize()
+        return event_text(row.event)
     if column == COL_MARKETPLACE:
         return marketplace_name(row.marketplace)
     return row.message
