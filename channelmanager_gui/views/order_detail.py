@@ -36,7 +36,7 @@ from channelmanager_gui.models.outbox import Activity
 from channelmanager_gui.qt_text import plain_label, verbatim
 from channelmanager_gui.services import ops
 from channelmanager_gui.services.ops.validation import OUT_OF_STOCK
-from channelmanager_gui.text_marks import N_
+from channelmanager_gui.text_marks import N_, Text
 from channelmanager_gui.views.i18n import core, ui
 from channelmanager_gui.views.locale_format import date_text, date_time_text
 from channelmanager_gui.views.marketplace_filter import marketplace_name
@@ -494,4 +494,9 @@ _TOTAL_ON = {"amazon": N_("Labels", "Amazon total")}  # the buyer's total, by ma
 def _on_marketplace(facts: list[tuple[str, str]], marketplace: str) -> list[tuple[str, str]]:
     """The buyer's total named for the order's own marketplace ("Amazon total")."""
     total = _TOTAL_ON.get(marketplace, "Walmart total")
-    return [(total if label == "Walmart total" else label, v) for label, v in facts]
+    return [(total if label == "Walmart total" else label, _shown(v)) for label, v in facts]
+
+
+def _shown(value: str) -> str:
+    """A fact's value: a core sentence ("+$2.50 in Commerce") translated, data as it is."""
+    return core("CoreText", value) if isinstance(value, Text) else value

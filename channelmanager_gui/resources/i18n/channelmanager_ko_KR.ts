@@ -729,6 +729,10 @@
         <source>the line has too few columns (purchase order, carrier, tracking)</source>
         <translation>이 줄의 열이 부족합니다(구매 주문, 택배사, 운송장)</translation>
     </message>
+    <message>
+        <source>{amount} in Commerce</source>
+        <translation>Commerce에서 {amount}</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>

@@ -729,6 +729,10 @@
         <source>the line has too few columns (purchase order, carrier, tracking)</source>
         <translation>该行的列数不足（采购订单、承运商、运单号）</translation>
     </message>
+    <message>
+        <source>{amount} in Commerce</source>
+        <translation>Commerce 中 {amount}</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>

@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 from channelmanager_gui.models.money import money_text, to_money
 from channelmanager_gui.models.order import Order
 from channelmanager_gui.services.engine.order_activity import note
-from channelmanager_gui.text_marks import N_
+from channelmanager_gui.text_marks import N_, T_
 
 
 @dataclass(frozen=True)
@@ -91,6 +91,9 @@ def difference_note(
     )
 
 
+_IN_COMMERCE = T_("CoreText", "{amount} in Commerce")  # "+$2.50 in Commerce"
+
+
 def total_facts(walmart: Decimal, commerce: Decimal | None, currency: str) -> list[tuple[str, str]]:
     """The order detail's totals: what the buyer paid on Walmart, and — once the Commerce
     order exists — Commerce's total with the difference when the two are not equal."""
@@ -104,7 +107,7 @@ def total_facts(walmart: Decimal, commerce: Decimal | None, currency: str) -> li
         facts.append(
             (
                 N_("Labels", "Difference"),
-                f"{sign}{money_text(abs(difference), currency)} in Commerce",
+                _IN_COMMERCE.format(amount=f"{sign}{money_text(abs(difference), currency)}"),
             )
         )
     return facts
