@@ -6,6 +6,11 @@ inline with Retry, passing notices go to the status bar, anything else to one di
 
 from __future__ import annotations
 
+from channelmanager_gui.text_marks import T_, Text, marked
+
+# "tracking number: …": a problem after the name of its field.
+FIELD_PROBLEM = T_("CoreText", "{field}: {problem}")
+
 
 class ChannelError(Exception):
     """Base of every error the core raises on purpose.
@@ -27,10 +32,11 @@ class ValidationError(ChannelError):
     """Input the merchant (or a script) gave is not acceptable; names the field."""
 
     def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
+        # The reason alone, as a ``Text`` (a sentence marked ``N_`` becomes one), and the whole
+        # "field: reason": both English as before, and the window can translate them.
+        self.reason = message if isinstance(message, Text) else marked("CoreText", message)
+        super().__init__(FIELD_PROBLEM.format(field=marked("Field", field), problem=self.reason))
         self.field = field
-        # The reason alone, as given: a marked ``Text`` stays one, so the window can translate it.
-        self.reason = message
 
 
 class StorageError(ChannelError):

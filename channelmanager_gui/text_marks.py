@@ -49,6 +49,10 @@ class Text(str):
         made.context, made.template, made.values = context, template, dict(values)
         return made
 
+    def __reduce__(self) -> tuple[type[Text], tuple[str, str, dict[str, object]]]:
+        """Copied and pickled whole (``str``'s own way would pass the English alone)."""
+        return Text, (self.context, self.template, self.values)
+
 
 @dataclass(frozen=True)
 class Template:

@@ -12,8 +12,10 @@ from channelmanager_gui.models.store import Store
 from channelmanager_gui.services.credentials import CredentialStore
 from channelmanager_gui.services.engine.settings import StoreSettings
 from channelmanager_gui.services.http.transport import check_base_url
+from channelmanager_gui.text_marks import T_
 
 SECRET_NAMES = ("commerce_token", "walmart_client_id", "walmart_client_secret")
+NAME_TAKEN = T_("CoreText", "a store named {name} already exists")
 
 
 def check_url(field: str, url: str) -> str:
@@ -46,7 +48,7 @@ def add_store(
     StoreSettings.from_json(settings)  # raises ValidationError for a bad value
     with db.session() as session:
         if session.scalar(select(Store).where(Store.name == name)):
-            raise ValidationError("name", f"a store named {name!r} already exists")
+            raise ValidationError("name", NAME_TAKEN.format(name=repr(name)))
         store = Store(
             name=name,
             commerce_url=commerce_url,

@@ -202,7 +202,7 @@ class AmazonAccountDialog(QDialog):
                 account_id=self.account_id,
             )
         except ChannelError as exc:
-            self.reason.setText(exc.message)
+            self.reason.setText(core("CoreText", exc.message))
             return
         self.account_id = saved.id
         self.accept()

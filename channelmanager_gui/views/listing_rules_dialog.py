@@ -31,6 +31,7 @@ from channelmanager_gui.models.db import Database
 from channelmanager_gui.qt_text import plain_label
 from channelmanager_gui.services.ops import Changes
 from channelmanager_gui.services.ops import listing_rules as rules_ops
+from channelmanager_gui.views.i18n import core
 from channelmanager_gui.views.price_rules_table import PriceRulesTable
 from channelmanager_gui.views.style import Palette
 from channelmanager_gui.views.theme import themed
@@ -199,6 +200,6 @@ class ListingRulesDialog(QDialog):
         try:
             self.changes = rules_ops.save_rules(self._db, self.store_id, self.data())
         except ChannelError as exc:
-            self.reason.setText(exc.message)
+            self.reason.setText(core("CoreText", exc.message))
             return
         self.accept()

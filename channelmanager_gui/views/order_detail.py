@@ -129,7 +129,7 @@ class OrderDetailView(QWidget):
         try:
             detail = ops.order_detail(self._db, self._order_id)
         except ValidationError as exc:
-            self._show_missing(exc.message)
+            self._show_missing(core("CoreText", exc.message))
             return
         self.order = detail.order
         self.blockers = list(detail.blockers)

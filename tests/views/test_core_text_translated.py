@@ -59,6 +59,9 @@ def test_a_validation_message_with_values_shows_in_korean(db: Database, korean: 
     with pytest.raises(ValidationError) as raised:
         v.validate_shipment(order, "Pony Express", None, None, "1Z999", None, None, {})
     assert "“Pony Express”은(는) Walmart의 택배사 목록에 없습니다" in reason_text(raised.value)
+    # The whole "field: reason", as the store and account dialogs show it.
+    assert i18n.core("CoreText", raised.value.message).startswith("택배사: “Pony Express”은(는)")
+    assert raised.value.message.startswith("carrier: “Pony Express” is not on Walmart's")
 
 
 def test_an_order_blocker_shows_in_korean(korean: None) -> None:

@@ -666,6 +666,14 @@
         <translation>{qty}개는 발송할 남은 수량 {left}개보다 많습니다({sku}: {ordered}개 주문, {shipped}개 발송됨, {cancelled}개 취소됨)</translation>
     </message>
     <message>
+        <source>the store has an account named {name}</source>
+        <translation>이 스토어에 {name} 이름의 계정이 이미 있습니다</translation>
+    </message>
+    <message>
+        <source>Amazon could not be reached: {error}</source>
+        <translation>Amazon에 연결할 수 없습니다: {error}</translation>
+    </message>
+    <message>
         <source>The LWA client ID is required.</source>
         <translation>LWA 클라이언트 ID를 입력해야 합니다.</translation>
     </message>
@@ -714,10 +722,6 @@
         <translation>이 주문은 이미 {line}번 줄에 있습니다</translation>
     </message>
     <message>
-        <source>{field}: {problem}</source>
-        <translation>{field}: {problem}</translation>
-    </message>
-    <message>
         <source>no purchase order number</source>
         <translation>구매 주문 번호가 없습니다</translation>
     </message>
@@ -732,6 +736,10 @@
     <message>
         <source>{amount} in Commerce</source>
         <translation>Commerce에서 {amount}</translation>
+    </message>
+    <message>
+        <source>a store named {name} already exists</source>
+        <translation>{name} 이름의 스토어가 이미 있습니다</translation>
     </message>
 </context>
 <context>

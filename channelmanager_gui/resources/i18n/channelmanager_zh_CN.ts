@@ -666,6 +666,14 @@
         <translation>{qty} 超过了剩余可发货的 {left} 件（{sku}：订购 {ordered} 件，已发货 {shipped} 件，已取消 {cancelled} 件）</translation>
     </message>
     <message>
+        <source>the store has an account named {name}</source>
+        <translation>该店铺已有名为 {name} 的账户</translation>
+    </message>
+    <message>
+        <source>Amazon could not be reached: {error}</source>
+        <translation>无法连接 Amazon：{error}</translation>
+    </message>
+    <message>
         <source>The LWA client ID is required.</source>
         <translation>请填写 LWA 客户端 ID。</translation>
     </message>
@@ -714,10 +722,6 @@
         <translation>该订单已在第 {line} 行</translation>
     </message>
     <message>
-        <source>{field}: {problem}</source>
-        <translation>{field}：{problem}</translation>
-    </message>
-    <message>
         <source>no purchase order number</source>
         <translation>没有采购订单号</translation>
     </message>
@@ -732,6 +736,10 @@
     <message>
         <source>{amount} in Commerce</source>
         <translation>Commerce 中 {amount}</translation>
+    </message>
+    <message>
+        <source>a store named {name} already exists</source>
+        <translation>已存在名为 {name} 的店铺</translation>
     </message>
 </context>
 <context>

@@ -24,8 +24,10 @@ from channelmanager_gui.services.credentials import CredentialStore
 from channelmanager_gui.services.http import check_base_url
 from channelmanager_gui.services.marketplace import AccountSpec, Marketplace, open_adapter
 from channelmanager_gui.services.marketplace.factory import AMAZON_SECRETS
-from channelmanager_gui.text_marks import N_
+from channelmanager_gui.text_marks import N_, T_
 
+_NAME_TAKEN = T_("CoreText", "the store has an account named {name}")
+_UNREACHABLE = T_("CoreText", "Amazon could not be reached: {error}")
 SECRET_LABELS = {
     "lwa_client_id": "LWA client ID",
     "lwa_client_secret": "LWA client secret",
@@ -138,7 +140,8 @@ def save(
             )
         )
         if clash is not None:
-            raise ValidationError("name", f"the store has an account named {answer.name.strip()!r}")
+            taken = _NAME_TAKEN.format(name=repr(answer.name.strip()))
+            raise ValidationError("name", taken)
         if account_id is None:
             account = MarketplaceAccount(store_id=store_id, marketplace=AMAZON)
             session.add(account)
@@ -214,7 +217,7 @@ async def test(answer: AccountAnswer, fallback: dict[str, str] | None = None) ->
     try:
         return await adapter.test_connection()
     except (ChannelError, OSError) as exc:
-        return [getattr(exc, "message", None) or f"Amazon could not be reached: {exc}"]
+        return [getattr(exc, "message", None) or _UNREACHABLE.format(error=exc)]
     finally:
         await adapter.aclose()
 

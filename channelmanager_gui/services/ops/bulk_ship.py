@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from channelmanager_gui.errors import ValidationError
+from channelmanager_gui.errors import FIELD_PROBLEM, ValidationError
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import Order
 from channelmanager_gui.services.changes import NONE, Changes
@@ -97,7 +97,6 @@ def parse_csv(text: str) -> tuple[list[ShipRow], list[Refusal]]:
 
 
 _ALREADY_ON_LINE = T_("CoreText", "the order is already on line {line}")
-_FIELD_PROBLEM = T_("CoreText", "{field}: {problem}")
 
 
 def check_rows(
@@ -159,7 +158,7 @@ def _reason(exc: ValidationError) -> str:
     """The message, naming its field unless the whole order is meant ("order: The order…")."""
     if exc.field == v.FIELD_ORDER:
         return exc.reason
-    return _FIELD_PROBLEM.format(field=marked(v.FIELD, exc.field), problem=exc.reason)
+    return FIELD_PROBLEM.format(field=marked(v.FIELD, exc.field), problem=exc.reason)
 
 
 def _request(order: Order, row: ShipRow, now: datetime | None) -> v.ShipRequest:

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from channelmanager_gui.errors import ChannelError, ValidationError
+from channelmanager_gui.errors import FIELD_PROBLEM, ChannelError, ValidationError
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.store import Store
 from channelmanager_gui.services import stores
@@ -28,7 +28,6 @@ from channelmanager_gui.text_marks import N_, T_, marked
 
 WALMART_URL = "https://marketplace.walmartapis.com"
 _URL_LABELS = (N_("Labels", "Commerce URL"), N_("Labels", "Walmart URL"))
-_LABELLED = T_("CoreText", "{field}: {problem}")
 _REQUIRED = T_("CoreText", "{label} is required.")
 SECRET_LABELS = {
     "commerce_token": N_("Labels", "Commerce access token"),
@@ -57,7 +56,7 @@ def problem(answer: StoreAnswer, *, editing: bool) -> str | None:
         try:
             stores.check_url(label, url)
         except ValidationError as exc:
-            return _LABELLED.format(field=marked("Labels", label), problem=exc.reason)
+            return FIELD_PROBLEM.format(field=marked("Labels", label), problem=exc.reason)
     if not editing:
         for key, label in SECRET_LABELS.items():
             if not answer.secrets.get(key, "").strip():
@@ -113,7 +112,8 @@ def save(
             select(Store.id).where(Store.name == answer.name.strip(), Store.id != store_id)
         )
         if clash is not None:
-            raise ValidationError("name", f"a store named {answer.name.strip()!r} already exists")
+            taken = stores.NAME_TAKEN.format(name=repr(answer.name.strip()))
+            raise ValidationError("name", taken)
         row.name = answer.name.strip()
         row.commerce_url = stores.check_url("commerce-url", answer.commerce_url)
         row.commerce_store_code = answer.store_code.strip() or "default"
