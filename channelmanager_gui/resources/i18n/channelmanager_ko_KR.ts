@@ -578,6 +578,10 @@
         <translation>주문 일부가 발송되었습니다. {marketplace}는 전혀 발송되지 않은 주문만 취소합니다.</translation>
     </message>
     <message>
+        <source>order #{order} does not exist</source>
+        <translation>주문 #{order}이(가) 없습니다</translation>
+    </message>
+    <message>
         <source>{marketplace} fulfils this order itself (FBA).</source>
         <translation>이 주문은 {marketplace}에서 직접 처리합니다(FBA).</translation>
     </message>
@@ -740,6 +744,10 @@
     <message>
         <source>a store named {name} already exists</source>
         <translation>{name} 이름의 스토어가 이미 있습니다</translation>
+    </message>
+    <message>
+        <source>at most {most} characters ({typed} typed)</source>
+        <translation>최대 {most}자({typed}자 입력됨)</translation>
     </message>
 </context>
 <context>

@@ -578,6 +578,10 @@
         <translation>订单的一部分已发货；{marketplace} 只能取消完全未发货的整笔订单。</translation>
     </message>
     <message>
+        <source>order #{order} does not exist</source>
+        <translation>订单 #{order} 不存在</translation>
+    </message>
+    <message>
         <source>{marketplace} fulfils this order itself (FBA).</source>
         <translation>该订单由 {marketplace} 自行履约（FBA）。</translation>
     </message>
@@ -740,6 +744,10 @@
     <message>
         <source>a store named {name} already exists</source>
         <translation>已存在名为 {name} 的店铺</translation>
+    </message>
+    <message>
+        <source>at most {most} characters ({typed} typed)</source>
+        <translation>最多 {most} 个字符（已输入 {typed} 个）</translation>
     </message>
 </context>
 <context>

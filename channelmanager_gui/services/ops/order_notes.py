@@ -11,6 +11,10 @@ from channelmanager_gui.errors import ValidationError
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import Order
 from channelmanager_gui.models.order_note import NOTE_MAX, OrderNote
+from channelmanager_gui.services.ops.validation import NO_SUCH_ORDER
+from channelmanager_gui.text_marks import T_
+
+_TOO_LONG = T_("CoreText", "at most {most} characters ({typed} typed)")
 
 
 def read_note(db: Database, order_id: int) -> str:
@@ -24,10 +28,11 @@ def save_note(db: Database, order_id: int, text: str) -> str:
     count shows notes (the search reads them when asked), so there is no change to announce."""
     clean = text.strip()
     if len(clean) > NOTE_MAX:
-        raise ValidationError("note", f"at most {NOTE_MAX} characters ({len(clean)} typed)")
+        too_long = _TOO_LONG.format(most=NOTE_MAX, typed=len(clean))
+        raise ValidationError("note", too_long)
     with db.session() as session:
         if session.get(Order, order_id) is None:
-            raise ValidationError("order", f"order #{order_id} does not exist")
+            raise ValidationError("order", NO_SUCH_ORDER.format(order=order_id))
         note = session.scalar(select(OrderNote).where(OrderNote.order_id == order_id))
         if not clean:
             session.execute(delete(OrderNote).where(OrderNote.order_id == order_id))

@@ -21,6 +21,7 @@ from channelmanager_gui.models.order import Order, Return
 from channelmanager_gui.models.public_keys import pick
 from channelmanager_gui.services.csv_export import write_csv
 from channelmanager_gui.services.engine.fulfilment_common import load_order
+from channelmanager_gui.services.ops.validation import NO_SUCH_ORDER
 
 EXPORT_FIELDS = (
     "store_id", "purchase_order_id", "customer_order_id", "commerce_increment_id",
@@ -63,7 +64,7 @@ def find_order(db: Database, key: int | str, marketplace: str | None = None) -> 
         if isinstance(key, int):
             found = session.get(Order, key)
             if found is None:
-                raise ValidationError("order", f"order #{key} does not exist")
+                raise ValidationError("order", NO_SUCH_ORDER.format(order=key))
             _check_marketplace(found, marketplace)
             return found.id
         text = str(key).strip()

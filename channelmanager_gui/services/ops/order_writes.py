@@ -26,6 +26,7 @@ from channelmanager_gui.services.ops.validation import (
     CANCEL_REASON_LABELS,
     COMMERCE_CANCEL_HELD,
     FIELD_TRACKING_URL,
+    NO_SUCH_ORDER,
     ShipRequest,
     check_tracking_url,
     is_held,
@@ -165,7 +166,7 @@ def retry(db: Database, order_id: int) -> Changes:
     with db.session() as session:
         order = session.get(Order, order_id)
         if order is None:
-            raise ValidationError("order", f"order #{order_id} does not exist")
+            raise ValidationError("order", NO_SUCH_ORDER.format(order=order_id))
         if is_held(order):  # nothing failed: it waits for the merchant's reason (Cancel)
             return NONE
         count = outbox.retry_subject(session, "order", order_id)

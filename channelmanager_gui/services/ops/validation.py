@@ -106,6 +106,7 @@ PART_SHIPPED = T_(
 NOTHING_OPEN = N_("CoreText", "Nothing is left to ship or cancel on this order.")
 
 
+NO_SUCH_ORDER = T_("CoreText", "order #{order} does not exist")
 FULFILLED_BY_MARKETPLACE = T_("CoreText", "{marketplace} fulfils this order itself (FBA).")
 
 
