@@ -63,11 +63,13 @@ def core(context: str, text: str) -> str:
     A :class:`Text` (marked ``T_``) is translated in its own context and its values filled in,
     each value that is itself a ``Text`` translated too; ``context`` is for plain sentences.
     """
-    if isinstance(text, Text):
+    if isinstance(text, Text) and text.values:
         values = {
             k: core(v.context, v) if isinstance(v, Text) else v for k, v in text.values.items()
         }
         return QCoreApplication.translate(text.context, text.template).format(**values)
+    if isinstance(text, Text):  # no values: its braces, if any, are its own
+        return QCoreApplication.translate(text.context, text.template)
     return QCoreApplication.translate(context, text)
 
 

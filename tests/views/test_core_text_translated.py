@@ -94,3 +94,9 @@ def test_timeline_and_activity_event_names_show_in_korean(korean: None) -> None:
     assert event_text("ship_requested") == "발송 요청됨"
     assert step_text("tracking_url_added") == "배송 조회 링크 추가됨"
     assert event_text("someday_event") == "Someday event"  # unknown: as written
+
+
+def test_a_message_with_braces_of_its_own_shows_as_it_is(korean: None) -> None:
+    failed = ValidationError("listing rules", 'Commerce said {"message": "no"}')
+    assert i18n.core("CoreText", failed.reason) == 'Commerce said {"message": "no"}'
+    assert i18n.core("CoreText", failed.message) == 'listing rules: Commerce said {"message": "no"}'
