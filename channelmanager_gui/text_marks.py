@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 # The contexts the core marks its sentences with; the window translates in the same ones.
 ORDER_STATUS = "OrderStatus"
@@ -67,16 +68,21 @@ class Template:
     def parse(self, sentence: str) -> dict[str, str] | None:
         """The values that make ``sentence`` out of this template, or None when it does not fit
         (a sentence stored as English text, read back to translate it)."""
-        parts = re.split(r"\{(\w+)\}", self.template)
-        pattern = "".join(
-            f"(?P<{part}>.+)" if odd else re.escape(part) for odd, part in _alternating(parts)
-        )
-        found = re.fullmatch(pattern, sentence, re.DOTALL)
+        found = _pattern(self.template).fullmatch(sentence)
         return found.groupdict() if found else None
 
 
-def _alternating(parts: list[str]) -> Iterable[tuple[bool, str]]:
-    return ((index % 2 == 1, part) for index, part in enumerate(parts))
+@cache
+def _pattern(template: str) -> re.Pattern[str]:
+    """``template`` as a pattern: its text as it is, each ``{name}`` a group (a table of
+    listings reads every shown row's reason back, so each template is compiled once)."""
+    parts = re.split(r"\{(\w+)\}", template)
+    return re.compile(
+        "".join(
+            f"(?P<{part}>.+)" if index % 2 else re.escape(part) for index, part in enumerate(parts)
+        ),
+        re.DOTALL,
+    )
 
 
 def T_(context: str, template: str) -> Template:
