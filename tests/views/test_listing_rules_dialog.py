@@ -16,7 +16,7 @@ from channelmanager_gui.models.store import Store
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import Change, Changes
 from channelmanager_gui.services.credentials import CredentialStore
-from channelmanager_gui.services.engine.settings import StoreSettings
+from channelmanager_gui.services.ops import listing_rules
 from channelmanager_gui.views.listing_rules_dialog import ListingRulesDialog
 from channelmanager_gui.views.price_rules_table import AMOUNT, CHANGE, NAME, STOP
 from channelmanager_gui.views.settings_page import SettingsPage
@@ -74,9 +74,8 @@ def test_example_follows_the_rules_and_save_waits_for_valid_ones(
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.changes == Changes.of(Change.STORES, id=dialog.store_id)
-    with db.session() as session:
-        saved = session.get_one(Store, dialog.store_id).settings
-    rules = StoreSettings.from_json(saved).listing_rules
+    rules, problem = listing_rules.check(listing_rules.load_rules(db, dialog.store_id))
+    assert problem is None  # saved on the store's Walmart account (rules are per account)
     assert (rules.safety_buffer, rules.out_of_stock_threshold, rules.max_quantity) == (3, 2, 50)
     assert [(r.name, r.stop_further) for r in rules.price_rules] == [
         ("Rule 2", True),
