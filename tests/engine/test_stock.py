@@ -13,7 +13,8 @@ import pytest
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.services.engine import listings_flow, stock
 from channelmanager_gui.services.engine.catalog import import_products
-from channelmanager_gui.services.engine.inventory import reassert_stock
+from channelmanager_gui.services.engine.inventory import push_changes, reassert_stock
+from channelmanager_gui.services.engine.matching import run_matching
 from channelmanager_gui.services.engine.stock import poll_stock, recheck_slice
 from tests.engine.conftest import COMMERCE_PRODUCTS, Admin, MakeEngine
 from tests.engine.listing_support import listing
@@ -57,6 +58,12 @@ async def test_an_idle_pass_reads_the_source_items_in_one_page_and_no_salable_qu
     assert (again["checked"], reads.take()) == (2, {SALABLE: 2, SOURCE_ITEMS: 1})
     full = await reassert_stock(env, store)  # the slow cycle re-sends, it does not re-read all
     assert (full["checked"], reads.take()) == (2, {SALABLE: 2, SOURCE_ITEMS: 1})
+
+    published: list[object] = []  # and passes with nothing to do announce nothing (each
+    env.changes.subscribe(published.append)  # notice makes the window re-read its pages)
+    await push_changes(env, store)
+    await run_matching(env, store)
+    assert published == []
 
 
 async def test_a_reservation_moved_by_an_order_is_caught_by_the_next_pass(

@@ -96,7 +96,8 @@ async def push_changes(env: EngineEnv, store: StoreContext) -> dict[str, int]:
         price = _price_changes(session, store, listings)
         counts |= _send(session, store, env, "inventory", qty)
         counts |= _send(session, store, env, "price", price)
-    env.changes.publish(Changes.of(Change.LISTINGS, Change.OUTBOX, Change.ACTIVITY))
+    if any(counts.values()):  # an idle pass announces nothing: each notice re-reads the pages
+        env.changes.publish(Changes.of(Change.LISTINGS, Change.OUTBOX, Change.ACTIVITY))
     return counts
 
 
