@@ -98,3 +98,18 @@ def test_the_rotating_slice_rereads_every_listing_within_the_period() -> None:
     assert recheck_slice(10_000, 20.0) * period_passes >= 10_000
     assert recheck_slice(10_000, 20.0) < 25  # what each pass re-read before issue 19's fix
     assert recheck_slice(1, 20.0) == 1 and recheck_slice(0, 20.0) == 0
+
+
+async def test_a_source_change_is_read_when_the_orders_cannot_be(
+    make_engine: MakeEngine, engine_db: Database, commerce_admin: Admin, store_id: int
+) -> None:
+    engine = await make_engine([listings_flow])
+    env, store = engine.env, engine.env.store(store_id)
+    await import_products(env, store, search="CM-0004")
+    commerce_admin.put("/products/CM-00044", {"qty": 6})
+    commerce_admin.put("/config", {"denied_resources": ["Magento_Sales::actions_view"]})
+    try:
+        counts = await poll_stock(env, store)
+    finally:
+        commerce_admin.put("/config", {"denied_resources": []})
+    assert counts["changed"] == 1 and listing(engine_db, "CM-00044").qty == 6

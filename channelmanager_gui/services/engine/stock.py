@@ -22,6 +22,7 @@ back to the legacy stock item, read for every SKU.
 from __future__ import annotations
 
 import asyncio
+import logging
 import math
 from datetime import datetime, timedelta
 
@@ -41,6 +42,8 @@ RECHECK_PERIOD = timedelta(hours=4)  # every SKU's salable quantity is re-read t
 # (Commerce's clock and ours may differ by this much; the checkout commits after its stamp).
 RESERVATION_SKEW = timedelta(seconds=30)
 ORDERS_CURSOR = "stock_orders"
+
+log = logging.getLogger(__name__)
 
 
 # One listing to poll as (id, sku, source_qty, qty, stock_checked_at): a plain tuple of scalars,
@@ -81,15 +84,29 @@ async def _read_moved(
     """Salable units of the SKUs whose quantity may have moved, plus the rotating slice; the
     orders cursor moves on only once every SKU its orders named was read."""
     cursor = load_cursor(env.db, store.id, ORDERS_CURSOR)
-    ordered, newest = await ordered_skus(store.commerce, cursor or env.clock())
-    due = [row[1] for row in rows if _due(row, totals, ordered)]
-    due_skus = set(due)
-    due += [sku for id_, sku, *_ in rows if id_ in oldest and sku not in due_skus]
-    read = await _read_salable(store.commerce, due, totals)
+    try:
+        ordered, newest = await ordered_skus(store.commerce, cursor or env.clock())
+    except ChannelError as exc:  # the source changes are still worth reading this pass
+        log.warning("stock: recent orders unreadable, tried again next pass: %s", exc)
+        return await _read_salable(store.commerce, _due_skus(rows, oldest, totals, {}), totals)
+    due_skus = _due_skus(rows, oldest, totals, ordered)
+    read = await _read_salable(store.commerce, due_skus, totals)
     moved = max(filter(None, (cursor, newest)), default=env.clock())
     if moved != cursor and all(sku in read for sku in due_skus if sku in ordered):
         save_cursor(env.db, store.id, ORDERS_CURSOR, moved)
     return read
+
+
+def _due_skus(
+    rows: list[_Row],
+    oldest: set[int],
+    totals: dict[str, float] | None,
+    ordered: dict[str, datetime],
+) -> list[str]:
+    """SKUs to read: those that may have moved, then the rotating slice."""
+    due = [row[1] for row in rows if _due(row, totals, ordered)]
+    moved = set(due)
+    return due + [sku for id_, sku, *_ in rows if id_ in oldest and sku not in moved]
 
 
 def _due(row: _Row, totals: dict[str, float] | None, ordered: dict[str, datetime]) -> bool:
