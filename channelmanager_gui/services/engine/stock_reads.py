@@ -53,6 +53,9 @@ async def source_totals(commerce: CommerceClient, skus: list[str]) -> dict[str, 
 async def _source_items(
     commerce: CommerceClient, skus: list[str], wanted: set[str]
 ) -> AsyncIterator[SourceQty]:
+    """The source items of ``skus``, and with the whole-shop read others too (the caller
+    filters). Pages move if the shop changes between two of them, so an item may be missed
+    once: its SKU then reads as changed and its salable quantity is read, which is right."""
     batches = math.ceil(len(wanted) / SKU_BATCH)
     if batches >= SCAN_FROM_BATCHES:
         first, total = await commerce.source_quantity_page(1)
