@@ -254,7 +254,8 @@ class OutboxWorker:
         ids = self.eligible_ids(limit, lane)
         if not ids:
             return 0
-        book = ActionBook(self.db, self.clock, self.lease, ids, reserve=self.concurrency)
+        concurrency = self.lanes().slots(lane, self.concurrency)
+        book = ActionBook(self.db, self.clock, self.lease, ids, reserve=concurrency)
 
         async def slot() -> None:
             while not (stop and stop.is_set()):
@@ -264,7 +265,7 @@ class OutboxWorker:
                 book.finish(await self.attempt(ctx))
             book.stop()
 
-        slots = [asyncio.ensure_future(slot()) for _ in range(min(self.concurrency, len(ids)))]
+        slots = [asyncio.ensure_future(slot()) for _ in range(min(concurrency, len(ids)))]
         try:
             await asyncio.gather(*slots)
         finally:

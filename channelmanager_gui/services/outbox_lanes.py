@@ -26,6 +26,12 @@ from sqlalchemy import and_, false, not_, or_, true
 from sqlalchemy.sql import ColumnElement
 
 DEFAULT_LANE = "default"
+# Slots of a lane when fewer than the worker's ``concurrency``. The HTTP pool holds 10
+# connections per host (services/http/transport.py): background Commerce work (order creation,
+# invoices, returns) filling all of them made a merchant's ship wait for a connection behind a
+# flash sale's creations (issue 19: ship p95 0.58 s quiet, 1.06 s during the burst), and the
+# stock and catalog loops' reads with it. With 8, two are always left for those.
+LANE_SLOTS = {"commerce": 8}
 
 
 def service_of(kind: str) -> str:
@@ -49,6 +55,11 @@ class Lanes:
 
     def names(self) -> list[str]:
         return sorted(self.kinds)
+
+    @staticmethod
+    def slots(lane: str, concurrency: int) -> int:
+        """Actions ``lane`` runs at once: the worker's ``concurrency`` or its own cap."""
+        return min(concurrency, LANE_SLOTS.get(lane, concurrency))
 
     def signature(self) -> tuple[Any, ...]:
         """What the lanes' SQL depends on, to reuse statements built for the same lanes."""

@@ -2,6 +2,9 @@
 Channel's out-of-stock threshold, maximum listed quantity and standard price rules, applied on
 Walmart and Amazon alike).
 
+Rules are per marketplace account (Adobe's listing rules are per Amazon account): a store
+with several accounts picks the account first; each account's rules load and save on their own.
+
 A live example shows what a product's price becomes. Save stays disabled with the reason shown
 until the rules can be saved; they are saved through ``services/ops/listing_rules_ops`` and
 :meth:`ListingRulesDialog.ask` hands the caller the changes to publish.
@@ -14,6 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -29,7 +33,7 @@ from PySide6.QtWidgets import (
 from channelmanager_gui.errors import ChannelError
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.qt_text import plain_label
-from channelmanager_gui.services.ops import Changes
+from channelmanager_gui.services.ops import Changes, accounts
 from channelmanager_gui.services.ops import listing_rules as rules_ops
 from channelmanager_gui.views.i18n import core
 from channelmanager_gui.views.price_rules_table import PriceRulesTable
@@ -55,7 +59,7 @@ class ListingRulesDialog(QDialog):
         self.setWindowTitle(self.tr("Listing rules"))
         self.setMinimumWidth(860)
         self._setup_ui()
-        self._fill(rules_ops.load_rules(db, store_id))
+        self._fill(rules_ops.load_rules(db, store_id, self.account_id()))
 
     @classmethod
     def ask(cls, parent: QWidget | None, db: Database, store_id: int) -> Changes | None:
@@ -76,6 +80,7 @@ class ListingRulesDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        layout.addLayout(self._account_row())
         layout.addWidget(self._stock_box())
         layout.addWidget(self._price_box(), 1)
         layout.addLayout(self._example_row())
@@ -92,6 +97,26 @@ class ListingRulesDialog(QDialog):
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+
+    def _account_row(self) -> QHBoxLayout:
+        """The account whose rules are shown (hidden when the store has only one)."""
+        row = QHBoxLayout()
+        label = QLabel(self.tr("Rules of the account:"))
+        self.account = QComboBox()
+        for info in accounts.list_accounts(self._db, self.store_id):
+            self.account.addItem(info.name, info.id)
+        self.account.currentIndexChanged.connect(self._on_account_changed)
+        row.addWidget(label)
+        row.addWidget(self.account)
+        row.addStretch(1)
+        label.setVisible(self.account.count() > 1)
+        self.account.setVisible(self.account.count() > 1)
+        return row
+
+    def account_id(self) -> int | None:
+        """The chosen account's id (None: the store's Walmart account, as before accounts)."""
+        value = self.account.currentData()
+        return int(value) if value is not None else None
 
     def _stock_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Stock"))
@@ -196,9 +221,14 @@ class ListingRulesDialog(QDialog):
         self.reason.setText(problem or "")
         self.save_button.setEnabled(problem is None)
 
+    def _on_account_changed(self, *_: object) -> None:
+        self._fill(rules_ops.load_rules(self._db, self.store_id, self.account_id()))
+
     def _on_buttons_accepted(self) -> None:
         try:
-            self.changes = rules_ops.save_rules(self._db, self.store_id, self.data())
+            self.changes = rules_ops.save_rules(
+                self._db, self.store_id, self.data(), self.account_id()
+            )
         except ChannelError as exc:
             self.reason.setText(core("CoreText", exc.message))
             return

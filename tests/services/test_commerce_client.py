@@ -125,6 +125,34 @@ async def test_source_quantities_are_plain_tuples() -> None:
     assert all(type(s) is tuple for s in found)
 
 
+async def test_a_page_of_the_shops_source_items_and_orders_read_for_their_skus() -> None:
+    """The stock loop's cheap reads (issue 19): whole pages of source items, a malformed one
+    still refused with a message; orders changed since a moment, only their SKUs asked for."""
+    fake = FakeCommerce()
+    items = [{"sku": "MUG", "source_code": "default", "quantity": 3, "status": 1}]
+    fake.on("GET", f"{P}/inventory/source-items", reply(list_answer(items, 301, 300, 2)))
+    order = {"updated_at": "2026-12-06 10:00:05", "items": [{"sku": "MUG"}, {"sku": "CUP"}]}
+    fake.on("GET", f"{P}/orders", reply({"items": [order], "total_count": 1}))
+    since = datetime(2026, 12, 6, 10, 0, tzinfo=UTC)
+    async with fake.client() as client:
+        assert await client.source_quantity_page(2) == ([("MUG", 3.0, 1)], 301)
+        ordered = [o async for o in client.iter_ordered_skus(since)]
+    bad = FakeCommerce()
+    items = [{"sku": None, "source_code": "default", "quantity": 3, "status": 1}]
+    bad.on("GET", f"{P}/inventory/source-items", reply(list_answer(items, 1, 300, 1)))
+    async with bad.client() as client:
+        with pytest.raises(MalformedResponseError):
+            await client.source_quantity_page(1)
+    sent = params(fake.calls("GET", f"{P}/inventory/source-items")[0])
+    assert (sent["searchCriteria[pageSize]"], sent["searchCriteria[currentPage]"]) == ("300", "2")
+    assert [i.sku for i in ordered[0].items] == ["MUG", "CUP"]
+    assert ordered[0].updated_at == datetime(2026, 12, 6, 10, 0, 5, tzinfo=UTC)
+    asked = params(fake.calls("GET", f"{P}/orders")[0])
+    assert asked["fields"] == "items[updated_at,items[sku]],total_count"
+    assert asked["searchCriteria[filter_groups][0][filters][0][condition_type]"] == "gteq"
+    assert asked["searchCriteria[filter_groups][0][filters][0][value]"] == "2026-12-06 10:00:00"
+
+
 async def test_bare_scalar_answers() -> None:
     fake = FakeCommerce()
     fake.on("POST", f"{P}/carts/", reply(12))

@@ -439,3 +439,37 @@ async def test_a_lane_stuck_on_its_bucket_leaves_the_others_free(db: Database) -
     stop.set()
     await running
     assert sorted(remote.received) == sorted([f"commerce.create{n}" for n in (*range(1, 41), 99)])
+
+
+async def test_background_commerce_work_leaves_connections_for_a_merchants_click(
+    db: Database,
+) -> None:
+    """Issue 19: 32 order creations in flight filled the 10 connections of Commerce's pool, so a
+    ship clicked during a flash sale waited for one. The "commerce" lane runs at most 8."""
+    remote = RemoteLog()
+    running, most = 0, 0
+    gate = asyncio.Event()
+
+    class Creation(Recorder):
+        lane = "commerce"
+
+        async def send(self, ctx: ActionContext) -> dict[str, Any] | None:
+            nonlocal running, most
+            running += 1
+            most = max(most, running)
+            await gate.wait()
+            running -= 1
+            return await super().send(ctx)
+
+    for n in range(20):
+        queue(db, f"order-{n}", subject_id=n)
+    worker = OutboxWorker(db, {"test.send": Creation(remote)}, concurrency=32)
+    task = asyncio.create_task(worker.run_once())
+    while most < 8:
+        await asyncio.sleep(0)
+    for _ in range(50):  # the other slots would start within a few loop turns
+        await asyncio.sleep(0)
+    assert most == 8
+    gate.set()
+    await task
+    assert len(remote.received) == 20

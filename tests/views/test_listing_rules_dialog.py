@@ -16,10 +16,11 @@ from channelmanager_gui.models.store import Store
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.services.changes import Change, Changes
 from channelmanager_gui.services.credentials import CredentialStore
-from channelmanager_gui.services.engine.settings import StoreSettings
+from channelmanager_gui.services.ops import listing_rules
 from channelmanager_gui.views.listing_rules_dialog import ListingRulesDialog
 from channelmanager_gui.views.price_rules_table import AMOUNT, CHANGE, NAME, STOP
 from channelmanager_gui.views.settings_page import SettingsPage
+from tests.models.marketplace_seed import add_amazon_account
 from tests.models.order_seed import add_store
 
 
@@ -74,9 +75,8 @@ def test_example_follows_the_rules_and_save_waits_for_valid_ones(
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.changes == Changes.of(Change.STORES, id=dialog.store_id)
-    with db.session() as session:
-        saved = session.get_one(Store, dialog.store_id).settings
-    rules = StoreSettings.from_json(saved).listing_rules
+    rules, problem = listing_rules.check(listing_rules.load_rules(db, dialog.store_id))
+    assert problem is None  # saved on the store's Walmart account (rules are per account)
     assert (rules.safety_buffer, rules.out_of_stock_threshold, rules.max_quantity) == (3, 2, 50)
     assert [(r.name, r.stop_further) for r in rules.price_rules] == [
         ("Rule 2", True),
@@ -109,3 +109,30 @@ def test_settings_opens_the_rules_of_the_selected_store(qtbot: QtBot, db: Databa
     with qtbot.waitSignal(page.stores_changed):
         qtbot.mouseClick(page.rules_button, Qt.MouseButton.LeftButton)
     assert asked == [store_id]
+
+
+def test_each_account_has_its_own_rules(qtbot: QtBot, db: Database) -> None:
+    """A store selling on Walmart and Amazon picks the account; each keeps its own rules."""
+    dialog = dialog_for(qtbot, db, {"safety_buffer": 3})
+    amazon_id = add_amazon_account(db, dialog.store_id, "Amazon US")
+    dialog = ListingRulesDialog(db, dialog.store_id)
+    qtbot.addWidget(dialog)
+    assert not dialog.account.isHidden()
+    assert [dialog.account.itemText(i) for i in range(dialog.account.count())] == [
+        "Walmart",
+        "Amazon US",
+    ]
+    dialog.account.setCurrentIndex(1)
+    assert dialog.account_id() == amazon_id
+    assert dialog.held_back.value() == 3  # no rules of its own yet: the store's, as a start
+    dialog.threshold.setValue(5)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    amazon, _ = listing_rules.check(listing_rules.load_rules(db, dialog.store_id, amazon_id))
+    walmart, _ = listing_rules.check(listing_rules.load_rules(db, dialog.store_id))
+    assert (amazon.out_of_stock_threshold, walmart.out_of_stock_threshold) == (5, 0)
+
+
+def test_a_store_with_one_account_shows_no_account_choice(qtbot: QtBot, db: Database) -> None:
+    dialog = dialog_for(qtbot, db, {})
+    assert dialog.account.isHidden() and dialog.account.count() == 1

@@ -2242,6 +2242,10 @@
         <translation>등록 규칙 저장</translation>
     </message>
     <message>
+        <source>Rules of the account:</source>
+        <translation>계정별 규칙:</translation>
+    </message>
+    <message>
         <source>Stock</source>
         <translation>재고</translation>
     </message>

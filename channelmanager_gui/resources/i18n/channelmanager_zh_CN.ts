@@ -2242,6 +2242,10 @@
         <translation>保存刊登规则</translation>
     </message>
     <message>
+        <source>Rules of the account:</source>
+        <translation>账户的规则：</translation>
+    </message>
+    <message>
         <source>Stock</source>
         <translation>库存</translation>
     </message>

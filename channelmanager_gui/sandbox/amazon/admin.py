@@ -8,6 +8,7 @@ lifetime, PII roles, a revoked refresh token, delays and feed/report modes.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Awaitable, Callable
 from dataclasses import asdict
 from typing import Any
@@ -155,6 +156,8 @@ async def expire_tokens(request: Request) -> Response:
 async def stats(request: Request) -> Response:
     state = _state(request)
     data: dict[str, Any] = {"requests": dict(state.requests), "throttled": dict(state.throttled)}
+    # Feeds by type: tests tell order feeds (cancellations) from listings feeds (stock, price).
+    data["feeds"] = dict(Counter(job.job_type for job in state.feeds.all()))
     data["faults"] = request.app.state.faults.public()["injected"]
     return json_response(data)
 

@@ -133,12 +133,15 @@ class CommerceBase:
         return parse(model, await self.get(path, what), what)
 
     async def iter_pages(
-        self, path: str, criteria: SearchCriteria, what: str
+        self, path: str, criteria: SearchCriteria, what: str, fields: str | None = None
     ) -> AsyncIterator[list[Any]]:
-        """Yield the raw items of each page, stopping by ``total_count``, never by emptiness."""
+        """Yield the raw items of each page, stopping by ``total_count``, never by emptiness.
+
+        ``fields`` asks for a partial answer (``items[sku],total_count``, reference §0)."""
+        extra = [("fields", fields)] if fields else []
         page = 1
         while True:
-            body = await self.get(path, what, criteria.page(page).to_params())
+            body = await self.get(path, what, [*criteria.page(page).to_params(), *extra])
             items, total = list_envelope(body, what)
             yield items
             last_page = max(1, math.ceil(total / criteria.page_size))

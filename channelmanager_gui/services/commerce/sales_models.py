@@ -60,6 +60,21 @@ class OrderItem(CommerceModel):
     qty_refunded: Qty = 0.0
 
 
+class OrderedSku(CommerceModel):
+    """One line of :class:`OrderSkus`."""
+
+    sku: Text = ""
+
+
+class OrderSkus(CommerceModel):
+    """An order read only for what moves MSI reservations: when it changed, and its SKUs."""
+
+    updated_at: Timestamp = None
+    items: Annotated[list[OrderedSku], BeforeValidator(_list_or_empty)] = Field(
+        default_factory=list
+    )
+
+
 class OrderComment(CommerceModel):
     """An order status-history entry (where the marketplace order id is also noted)."""
 

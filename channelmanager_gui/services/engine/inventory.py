@@ -11,8 +11,9 @@ A few changes go as single updates; many as one bulk feed. Walmart allows about 
 feeds an hour (reference §11), so when the hour's feeds are spent, the most urgent changes
 (zeros first, then the largest drops) go as single updates and the rest wait for the next pass.
 
-The slow "full_stock" cycle re-reads every salable quantity and re-asserts every listing's
-stock, zeros included, whatever was sent before: the cure for oversell from stale stock.
+The slow "full_stock" cycle re-asserts every listing's stock, zeros included, whatever was sent
+before: the cure for oversell from a Walmart quantity gone stale. (The stock loop keeps the
+salable quantities fresh; see ``stock.py``.)
 """
 
 from __future__ import annotations
@@ -86,13 +87,16 @@ async def push_changes(env: EngineEnv, store: StoreContext) -> dict[str, int]:
         price = _price_changes(session, store, listings)
         counts |= _send(session, store, env, "inventory", qty)
         counts |= _send(session, store, env, "price", price)
-    env.changes.publish(Changes.of(Change.LISTINGS, Change.OUTBOX, Change.ACTIVITY))
+    if any(counts.values()):  # an idle pass announces nothing: each notice re-reads the pages
+        env.changes.publish(Changes.of(Change.LISTINGS, Change.OUTBOX, Change.ACTIVITY))
     return counts
 
 
 async def reassert_stock(env: EngineEnv, store: StoreContext) -> dict[str, int]:
-    """Loop "full_stock": fresh salable quantities, then every listing's stock sent again."""
-    counts = await poll_stock(env, store, full=True)
+    """Loop "full_stock": a stock pass, then every listing's stock sent again (the pass reads
+    what may have moved; re-reading every salable quantity here cost an idle shop ~670
+    requests a minute at 10,000 listings, issue 19)."""
+    counts = await poll_stock(env, store)
     with env.db.session() as session:
         listings = pushable(session, store.id)
         qty = _qty_changes(session, store, listings, full=True)

@@ -109,7 +109,8 @@ async def run_matching(env: EngineEnv, store: StoreContext) -> dict[str, int]:
         found.append((listing_id, outcome))
     counts = _record(env, store, found)
     counts |= await refresh_statuses(env, store)
-    env.changes.publish(Changes.of(Change.LISTINGS, Change.ACTIVITY, Change.OUTBOX))
+    if any(counts.values()):  # an idle pass announces nothing: each notice re-reads the pages
+        env.changes.publish(Changes.of(Change.LISTINGS, Change.ACTIVITY, Change.OUTBOX))
     return counts
 
 
