@@ -145,10 +145,10 @@
 <context>
     <name>OrderActions</name>
     <message numerus="yes">
-        <source>Shipment of %n item(s) of order {order} queued for Walmart and Commerce.</source>
+        <source>Shipment of %n item(s) of order {order} queued for {marketplace} and Commerce.</source>
         <translation>
-            <numerusform>Shipment of %n item of order {order} queued for Walmart and Commerce.</numerusform>
-            <numerusform>Shipment of %n items of order {order} queued for Walmart and Commerce.</numerusform>
+            <numerusform>Shipment of %n item of order {order} queued for {marketplace} and Commerce.</numerusform>
+            <numerusform>Shipment of %n items of order {order} queued for {marketplace} and Commerce.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -397,6 +397,10 @@
         <translation>주문 {order} 취소</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Send the cancellation of {marketplace} order {po}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{marketplace} 주문 {po}의 취소 보내기&lt;/b&gt;</translation>
+    </message>
+    <message>
         <source>Reason</source>
         <translation>사유</translation>
     </message>
@@ -405,8 +409,8 @@
         <translation>주문 취소 사유를 선택하세요…</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Send to Walmart the cancellation of {marketplace} order {po}&lt;/b&gt;</source>
-        <translation>&lt;b&gt;{marketplace} 주문 {po}의 취소를 Walmart에 보내기&lt;/b&gt;</translation>
+        <source>These items were cancelled in Commerce. {marketplace} needs a reason Commerce does not record; choose it and the cancellation is sent to {marketplace}.</source>
+        <translation>이 상품들은 Commerce에서 취소되었습니다. {marketplace}에는 Commerce가 기록하지 않는 사유가 필요합니다. 사유를 선택하면 취소가 {marketplace}(으)로 전송됩니다.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Cancel the whole {marketplace} order {po}&lt;/b&gt;</source>
@@ -419,10 +423,6 @@
     <message>
         <source>{marketplace} cancels whole orders only: every unshipped item below is cancelled on {marketplace}. This cannot be undone.</source>
         <translation>{marketplace}는 주문 전체만 취소할 수 있습니다. 아래의 미배송 상품이 모두 {marketplace}에서 취소됩니다. 되돌릴 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>These items were cancelled in Commerce. Walmart needs a reason Commerce does not record; choose it and the cancellation is sent to Walmart.</source>
-        <translation>이 상품들은 Commerce에서 취소되었습니다. Walmart에는 Commerce가 기록하지 않는 사유가 필요합니다. 사유를 선택하면 취소가 Walmart로 전송됩니다.</translation>
     </message>
     <message>
         <source>Send cancellation of order {po}</source>
@@ -1099,14 +1099,6 @@
         <translation>설정</translation>
     </message>
     <message>
-        <source>&lt;br&gt;Fix the cause (in Commerce or on Walmart), then click Retry.</source>
-        <translation>&lt;br&gt;(Commerce 또는 Walmart에서) 원인을 해결한 다음 재시도를 누르세요.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Cancelled in Commerce — choose the reason for Walmart.&lt;/b&gt; Walmart still expects this order to ship; nothing is sent until you choose a reason with “Choose reason for Walmart…”.</source>
-        <translation>&lt;b&gt;Commerce에서 취소됨 — Walmart에 보낼 사유를 선택하세요.&lt;/b&gt; Walmart는 아직 이 주문이 발송될 것으로 알고 있습니다. “Walmart 사유 선택…”으로 사유를 고를 때까지 아무것도 전송되지 않습니다.</translation>
-    </message>
-    <message>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
@@ -1159,8 +1151,16 @@
         <translation>상품</translation>
     </message>
     <message>
-        <source>Sent to Walmart</source>
-        <translation>Walmart 전송</translation>
+        <source>&lt;br&gt;Fix the cause (in Commerce or on {marketplace}), then click Retry.</source>
+        <translation>&lt;br&gt;(Commerce 또는 {marketplace}에서) 원인을 해결한 다음 재시도를 누르세요.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Cancelled in Commerce — choose the reason for {marketplace}.&lt;/b&gt; {marketplace} still expects this order to ship; nothing is sent until you choose a reason with “Choose reason for {marketplace}…”.</source>
+        <translation>&lt;b&gt;Commerce에서 취소됨 — {marketplace}에 보낼 사유를 선택하세요.&lt;/b&gt; {marketplace}에서는 아직 이 주문이 발송될 것으로 알고 있습니다. “{marketplace} 사유 선택…”으로 사유를 고를 때까지 아무것도 전송되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Sent to marketplace</source>
+        <translation>마켓플레이스 전송</translation>
     </message>
     <message>
         <source>When</source>
@@ -2349,23 +2349,23 @@
         <source>Ship and cancel one order at a time.</source>
         <translation>발송과 취소는 한 번에 한 주문씩만 할 수 있습니다.</translation>
     </message>
-    <message numerus="yes">
-        <source>Shipment of %n item(s) of order {order} queued for Walmart and Commerce.</source>
-        <translation>
-            <numerusform>주문 {order}의 상품 %n개 발송이 Walmart와 Commerce 전송 대기열에 들어갔습니다.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Ship order {order}</source>
         <translation>주문 {order} 발송</translation>
     </message>
-    <message>
-        <source>Order {order} cancelled ({reason}); Walmart is being told.</source>
-        <translation>주문 {order}이(가) 취소되었습니다({reason}). Walmart에 알리는 중입니다.</translation>
+    <message numerus="yes">
+        <source>Shipment of %n item(s) of order {order} queued for {marketplace} and Commerce.</source>
+        <translation>
+            <numerusform>주문 {order}의 상품 %n개 발송이 대기열에 추가되었습니다({marketplace} 및 Commerce로 전송).</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Order {order} cancelled ({reason}); Walmart and Commerce are being told.</source>
-        <translation>주문 {order}이(가) 취소되었습니다({reason}). Walmart와 Commerce에 알리는 중입니다.</translation>
+        <source>Order {order} cancelled ({reason}); {marketplace} is being told.</source>
+        <translation>주문 {order}이(가) 취소되었습니다({reason}). {marketplace}에 알리는 중입니다.</translation>
+    </message>
+    <message>
+        <source>Order {order} cancelled ({reason}); {marketplace} and Commerce are being told.</source>
+        <translation>주문 {order}이(가) 취소되었습니다({reason}). {marketplace} 및 Commerce에 알리는 중입니다.</translation>
     </message>
     <message>
         <source>Cancel order {order}</source>
@@ -2465,8 +2465,24 @@
         <translation>재고 없음으로 취소…</translation>
     </message>
     <message>
-        <source>Cancel the whole order on Walmart with the reason “Out of stock”.</source>
-        <translation>Walmart에서 “재고 없음” 사유로 주문 전체를 취소합니다.</translation>
+        <source>Choose reason for {marketplace}…</source>
+        <translation>{marketplace} 사유 선택…</translation>
+    </message>
+    <message>
+        <source>Send the cancellation made in Commerce to {marketplace} with a reason.</source>
+        <translation>Commerce에서 한 취소를 사유와 함께 {marketplace}에 보냅니다.</translation>
+    </message>
+    <message>
+        <source>Cancel the whole order on {marketplace}.</source>
+        <translation>{marketplace}에서 주문 전체를 취소합니다.</translation>
+    </message>
+    <message>
+        <source>Cancel the whole order on {marketplace} with the reason “Out of stock”.</source>
+        <translation>{marketplace}에서 “재고 없음” 사유로 주문 전체를 취소합니다.</translation>
+    </message>
+    <message>
+        <source>Sent to {marketplace}</source>
+        <translation>{marketplace} 전송</translation>
     </message>
     <message>
         <source>Walmart PO {po}</source>
@@ -2483,18 +2499,6 @@
     <message>
         <source>Enter the tracking number and ship.</source>
         <translation>운송장 번호를 입력하고 발송합니다.</translation>
-    </message>
-    <message>
-        <source>Choose reason for Walmart…</source>
-        <translation>Walmart 사유 선택…</translation>
-    </message>
-    <message>
-        <source>Send the cancellation made in Commerce to Walmart with a reason.</source>
-        <translation>Commerce에서 한 취소를 사유와 함께 Walmart에 보냅니다.</translation>
-    </message>
-    <message>
-        <source>Cancel the whole order on Walmart.</source>
-        <translation>Walmart에서 주문 전체를 취소합니다.</translation>
     </message>
     <message>
         <source>Retry fails again until the product is fixed in Commerce.</source>

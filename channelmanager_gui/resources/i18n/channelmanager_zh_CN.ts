@@ -397,6 +397,10 @@
         <translation>取消订单 {order}</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Send the cancellation of {marketplace} order {po}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;发送 {marketplace} 订单 {po} 的取消&lt;/b&gt;</translation>
+    </message>
+    <message>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -405,8 +409,8 @@
         <translation>选择取消订单的原因…</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Send to Walmart the cancellation of {marketplace} order {po}&lt;/b&gt;</source>
-        <translation>&lt;b&gt;将 {marketplace} 订单 {po} 的取消发送到 Walmart&lt;/b&gt;</translation>
+        <source>These items were cancelled in Commerce. {marketplace} needs a reason Commerce does not record; choose it and the cancellation is sent to {marketplace}.</source>
+        <translation>这些商品已在 Commerce 中取消。{marketplace} 需要一个 Commerce 不记录的原因；选择原因后，取消将发送给 {marketplace}。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Cancel the whole {marketplace} order {po}&lt;/b&gt;</source>
@@ -419,10 +423,6 @@
     <message>
         <source>{marketplace} cancels whole orders only: every unshipped item below is cancelled on {marketplace}. This cannot be undone.</source>
         <translation>{marketplace} 只能取消整个订单：下面所有未发货的商品都会在 {marketplace} 上取消。此操作无法撤销。</translation>
-    </message>
-    <message>
-        <source>These items were cancelled in Commerce. Walmart needs a reason Commerce does not record; choose it and the cancellation is sent to Walmart.</source>
-        <translation>这些商品已在 Commerce 中取消。Walmart 需要一个 Commerce 不记录的原因；选择原因后，取消将发送给 Walmart。</translation>
     </message>
     <message>
         <source>Send cancellation of order {po}</source>
@@ -1099,14 +1099,6 @@
         <translation>设置</translation>
     </message>
     <message>
-        <source>&lt;br&gt;Fix the cause (in Commerce or on Walmart), then click Retry.</source>
-        <translation>&lt;br&gt;请先（在 Commerce 或 Walmart 中）解决问题，然后点击“重试”。</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Cancelled in Commerce — choose the reason for Walmart.&lt;/b&gt; Walmart still expects this order to ship; nothing is sent until you choose a reason with “Choose reason for Walmart…”.</source>
-        <translation>&lt;b&gt;已在 Commerce 中取消 — 请为 Walmart 选择原因。&lt;/b&gt;Walmart 仍认为此订单需要发货；在您通过“为 Walmart 选择原因…”选定原因之前，不会发送任何内容。</translation>
-    </message>
-    <message>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
@@ -1159,8 +1151,16 @@
         <translation>商品</translation>
     </message>
     <message>
-        <source>Sent to Walmart</source>
-        <translation>已发送至 Walmart</translation>
+        <source>&lt;br&gt;Fix the cause (in Commerce or on {marketplace}), then click Retry.</source>
+        <translation>&lt;br&gt;请先（在 Commerce 或 {marketplace} 中）解决问题，然后点击“重试”。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Cancelled in Commerce — choose the reason for {marketplace}.&lt;/b&gt; {marketplace} still expects this order to ship; nothing is sent until you choose a reason with “Choose reason for {marketplace}…”.</source>
+        <translation>&lt;b&gt;已在 Commerce 中取消 — 请为 {marketplace} 选择原因。&lt;/b&gt;{marketplace} 仍认为此订单需要发货；在您通过“为 {marketplace} 选择原因…”选定原因之前，不会发送任何内容。</translation>
+    </message>
+    <message>
+        <source>Sent to marketplace</source>
+        <translation>已发送至平台</translation>
     </message>
     <message>
         <source>When</source>
@@ -2349,23 +2349,23 @@
         <source>Ship and cancel one order at a time.</source>
         <translation>发货和取消一次只能处理一个订单。</translation>
     </message>
-    <message numerus="yes">
-        <source>Shipment of %n item(s) of order {order} queued for Walmart and Commerce.</source>
-        <translation>
-            <numerusform>订单 {order} 的 %n 件商品发货已排队，将发送到 Walmart 和 Commerce。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Ship order {order}</source>
         <translation>发货订单 {order}</translation>
     </message>
-    <message>
-        <source>Order {order} cancelled ({reason}); Walmart is being told.</source>
-        <translation>订单 {order} 已取消（{reason}）；正在通知 Walmart。</translation>
+    <message numerus="yes">
+        <source>Shipment of %n item(s) of order {order} queued for {marketplace} and Commerce.</source>
+        <translation>
+            <numerusform>订单 {order} 的 %n 件商品发货已排队，将发送到 {marketplace} 和 Commerce。</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Order {order} cancelled ({reason}); Walmart and Commerce are being told.</source>
-        <translation>订单 {order} 已取消（{reason}）；正在通知 Walmart 和 Commerce。</translation>
+        <source>Order {order} cancelled ({reason}); {marketplace} is being told.</source>
+        <translation>订单 {order} 已取消（{reason}）；正在通知 {marketplace}。</translation>
+    </message>
+    <message>
+        <source>Order {order} cancelled ({reason}); {marketplace} and Commerce are being told.</source>
+        <translation>订单 {order} 已取消（{reason}）；正在通知 {marketplace} 和 Commerce。</translation>
     </message>
     <message>
         <source>Cancel order {order}</source>
@@ -2465,8 +2465,24 @@
         <translation>以缺货为由取消…</translation>
     </message>
     <message>
-        <source>Cancel the whole order on Walmart with the reason “Out of stock”.</source>
-        <translation>以“缺货”为原因在 Walmart 上取消整个订单。</translation>
+        <source>Choose reason for {marketplace}…</source>
+        <translation>为 {marketplace} 选择原因…</translation>
+    </message>
+    <message>
+        <source>Send the cancellation made in Commerce to {marketplace} with a reason.</source>
+        <translation>将在 Commerce 中进行的取消连同原因发送给 {marketplace}。</translation>
+    </message>
+    <message>
+        <source>Cancel the whole order on {marketplace}.</source>
+        <translation>在 {marketplace} 上取消整个订单。</translation>
+    </message>
+    <message>
+        <source>Cancel the whole order on {marketplace} with the reason “Out of stock”.</source>
+        <translation>以“缺货”为原因在 {marketplace} 上取消整个订单。</translation>
+    </message>
+    <message>
+        <source>Sent to {marketplace}</source>
+        <translation>已发送至 {marketplace}</translation>
     </message>
     <message>
         <source>Walmart PO {po}</source>
@@ -2483,18 +2499,6 @@
     <message>
         <source>Enter the tracking number and ship.</source>
         <translation>填写运单号并发货。</translation>
-    </message>
-    <message>
-        <source>Choose reason for Walmart…</source>
-        <translation>为 Walmart 选择原因…</translation>
-    </message>
-    <message>
-        <source>Send the cancellation made in Commerce to Walmart with a reason.</source>
-        <translation>将在 Commerce 中进行的取消连同原因发送给 Walmart。</translation>
-    </message>
-    <message>
-        <source>Cancel the whole order on Walmart.</source>
-        <translation>在 Walmart 上取消整个订单。</translation>
     </message>
     <message>
         <source>Retry fails again until the product is fixed in Commerce.</source>
