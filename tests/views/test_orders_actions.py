@@ -399,7 +399,7 @@ def test_an_amazon_orders_notices_name_amazon_and_the_reasons_words(
     page.cancel(shop["due"])
     settle(qasync_loop, ops)
     assert action_notices(notices) == [
-        "Shipment of 1 item(s) of order 1003 queued for Amazon and Commerce.",
+        "Shipment of 1 item of order 1003 queued for Amazon and Commerce.",
         "Order 1002 cancelled (Shipping address undeliverable); Amazon and Commerce are being "
         "told.",
     ]
