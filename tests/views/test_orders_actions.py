@@ -398,6 +398,7 @@ def test_an_amazon_orders_notices_name_amazon_and_the_reasons_words(
     answer_dialog(CancelDialog, undeliverable)
     page.cancel(shop["due"])
     settle(qasync_loop, ops)
+    next_refresh(qasync_loop, page)  # the refresh the actions asked for, before teardown
     assert action_notices(notices) == [
         "Shipment of 1 item of order 1003 queued for Amazon and Commerce.",
         "Order 1002 cancelled (Shipping address undeliverable); Amazon and Commerce are being "
