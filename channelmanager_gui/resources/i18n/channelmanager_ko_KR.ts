@@ -1387,16 +1387,20 @@
         <translation>문제</translation>
     </message>
     <message>
-        <source>No Walmart returns yet. Returns buyers open on Walmart appear here after the next sync.</source>
-        <translation>아직 Walmart 반품이 없습니다. 구매자가 Walmart에서 신청한 반품은 다음 동기화 후 여기에 표시됩니다.</translation>
+        <source>No returns yet. Returns buyers open on the marketplace appear here after the next sync.</source>
+        <translation>아직 반품이 없습니다. 구매자가 마켓플레이스에서 연 반품은 다음 동기화 후 여기에 표시됩니다.</translation>
     </message>
     <message>
-        <source>Refund on Walmart</source>
-        <translation>Walmart에서 환불</translation>
+        <source>Refund on {marketplace}</source>
+        <translation>{marketplace}에서 환불</translation>
     </message>
     <message>
-        <source>Select one return to refund it on Walmart.</source>
-        <translation>Walmart에서 환불할 반품을 하나 선택하세요.</translation>
+        <source>Refund…</source>
+        <translation>환불…</translation>
+    </message>
+    <message>
+        <source>Select one return to refund it on its marketplace.</source>
+        <translation>해당 마켓플레이스에서 환불할 반품을 하나 선택하세요.</translation>
     </message>
     <message>
         <source>Store</source>
@@ -2896,28 +2900,28 @@
         <translation>반품</translation>
     </message>
     <message numerus="yes">
-        <source>Refund Walmart return {return_id} (customer order {customer_order}, %n unit(s), {amount}) on Walmart now, without waiting for a credit memo in Commerce?
+        <source>Refund {marketplace} return {return_id} (customer order {customer_order}, %n unit(s), {amount}) on {marketplace} now, without waiting for a credit memo in Commerce?
 
-Walmart refunds the buyer; if the order was invoiced in Commerce, a credit memo is made there too.</source>
+{marketplace} refunds the buyer; if the order was invoiced in Commerce, a credit memo is made there too.</source>
         <translation>
-            <numerusform>Commerce의 대변 메모를 기다리지 않고 지금 Walmart에서 반품 {return_id}(고객 주문 {customer_order}, %n개, {amount})을(를) 환불할까요?
+            <numerusform>Commerce의 대변 메모를 기다리지 않고 지금 {marketplace}에서 {marketplace} 반품 {return_id}(고객 주문 {customer_order}, %n개, {amount})을(를) 환불할까요?
 
-Walmart가 구매자에게 환불하며, Commerce에서 송장이 발행된 주문이면 그곳에도 대변 메모가 만들어집니다.</numerusform>
+{marketplace}에서 구매자에게 환불하며, Commerce에서 송장이 발행된 주문이면 그곳에도 대변 메모가 만들어집니다.</numerusform>
         </translation>
     </message>
     <message>
-        <source>Refund Walmart return {return_id}</source>
-        <translation>Walmart 반품 {return_id} 환불</translation>
+        <source>Refund {marketplace} return {return_id}</source>
+        <translation>{marketplace} 반품 {return_id} 환불</translation>
     </message>
     <message numerus="yes">
-        <source>Refund of Walmart return {return_id} queued (%n unit(s), order {order}).</source>
+        <source>Refund of {marketplace} return {return_id} queued (%n unit(s), order {order}).</source>
         <translation>
-            <numerusform>Walmart 반품 {return_id}의 환불이 대기열에 들어갔습니다(%n개, 주문 {order}).</numerusform>
+            <numerusform>{marketplace} 반품 {return_id}의 환불이 대기열에 들어갔습니다(%n개, 주문 {order}).</numerusform>
         </translation>
     </message>
     <message>
-        <source>Refund Walmart return {return_id} on Walmart now.</source>
-        <translation>지금 Walmart에서 반품 {return_id}을(를) 환불합니다.</translation>
+        <source>Refund {marketplace} return {return_id} on {marketplace} now.</source>
+        <translation>지금 {marketplace}에서 {marketplace} 반품 {return_id}을(를) 환불합니다.</translation>
     </message>
 </context>
 <context>

@@ -1387,16 +1387,20 @@
         <translation>问题</translation>
     </message>
     <message>
-        <source>No Walmart returns yet. Returns buyers open on Walmart appear here after the next sync.</source>
-        <translation>暂无 Walmart 退货。买家在 Walmart 上发起的退货会在下次同步后显示在这里。</translation>
+        <source>No returns yet. Returns buyers open on the marketplace appear here after the next sync.</source>
+        <translation>还没有退货。买家在平台上发起的退货会在下次同步后显示在这里。</translation>
     </message>
     <message>
-        <source>Refund on Walmart</source>
-        <translation>在 Walmart 上退款</translation>
+        <source>Refund on {marketplace}</source>
+        <translation>在 {marketplace} 上退款</translation>
     </message>
     <message>
-        <source>Select one return to refund it on Walmart.</source>
-        <translation>请选择一个退货，在 Walmart 上为其退款。</translation>
+        <source>Refund…</source>
+        <translation>退款…</translation>
+    </message>
+    <message>
+        <source>Select one return to refund it on its marketplace.</source>
+        <translation>选择一个退货，在其所属平台上退款。</translation>
     </message>
     <message>
         <source>Store</source>
@@ -2896,28 +2900,28 @@
         <translation>退货</translation>
     </message>
     <message numerus="yes">
-        <source>Refund Walmart return {return_id} (customer order {customer_order}, %n unit(s), {amount}) on Walmart now, without waiting for a credit memo in Commerce?
+        <source>Refund {marketplace} return {return_id} (customer order {customer_order}, %n unit(s), {amount}) on {marketplace} now, without waiting for a credit memo in Commerce?
 
-Walmart refunds the buyer; if the order was invoiced in Commerce, a credit memo is made there too.</source>
+{marketplace} refunds the buyer; if the order was invoiced in Commerce, a credit memo is made there too.</source>
         <translation>
-            <numerusform>现在就在 Walmart 上为退货 {return_id}（客户订单 {customer_order}，%n 件，{amount}）退款，而不等待 Commerce 中的贷项凭证吗？
+            <numerusform>现在就在 {marketplace} 上为 {marketplace} 退货 {return_id}（客户订单 {customer_order}，%n 件，{amount}）退款，而不等待 Commerce 中的贷项凭证吗？
 
-Walmart 会向买家退款；如果订单已在 Commerce 中开具发票，也会在那里创建贷项凭证。</numerusform>
+{marketplace} 会向买家退款；如果订单已在 Commerce 中开具发票，也会在那里创建贷项凭证。</numerusform>
         </translation>
     </message>
     <message>
-        <source>Refund Walmart return {return_id}</source>
-        <translation>为 Walmart 退货 {return_id} 退款</translation>
+        <source>Refund {marketplace} return {return_id}</source>
+        <translation>为 {marketplace} 退货 {return_id} 退款</translation>
     </message>
     <message numerus="yes">
-        <source>Refund of Walmart return {return_id} queued (%n unit(s), order {order}).</source>
+        <source>Refund of {marketplace} return {return_id} queued (%n unit(s), order {order}).</source>
         <translation>
-            <numerusform>Walmart 退货 {return_id} 的退款已排队（%n 件，订单 {order}）。</numerusform>
+            <numerusform>{marketplace} 退货 {return_id} 的退款已排队（%n 件，订单 {order}）。</numerusform>
         </translation>
     </message>
     <message>
-        <source>Refund Walmart return {return_id} on Walmart now.</source>
-        <translation>立即在 Walmart 上为退货 {return_id} 退款。</translation>
+        <source>Refund {marketplace} return {return_id} on {marketplace} now.</source>
+        <translation>现在在 {marketplace} 上为 {marketplace} 退货 {return_id} 退款。</translation>
     </message>
 </context>
 <context>
