@@ -1419,6 +1419,10 @@
         <translation>Walmart API</translation>
     </message>
     <message>
+        <source>Amazon account</source>
+        <translation>Amazon 계정</translation>
+    </message>
+    <message>
         <source>Ship now</source>
         <translation>지금 발송</translation>
     </message>
@@ -1427,8 +1431,8 @@
         <translation>키링에 저장됨 — 입력하면 바뀝니다</translation>
     </message>
     <message>
-        <source>New Walmart orders</source>
-        <translation>새 Walmart 주문</translation>
+        <source>New marketplace orders</source>
+        <translation>새 마켓플레이스 주문</translation>
     </message>
     <message>
         <source>Product changes in Commerce</source>
@@ -1461,6 +1465,14 @@
     <message>
         <source>Orders cancelled in Commerce</source>
         <translation>Commerce에서 취소된 주문</translation>
+    </message>
+    <message>
+        <source>Listings report from Amazon</source>
+        <translation>Amazon 등록 상품 보고서</translation>
+    </message>
+    <message>
+        <source>Price and stock changes to Amazon</source>
+        <translation>Amazon으로 보내는 가격·재고 변경</translation>
     </message>
     <message>
         <source>Hold it until I choose Walmart&apos;s reason</source>
@@ -2966,8 +2978,8 @@
         <translation>스토어</translation>
     </message>
     <message>
-        <source>Each store links a Commerce store view to a Walmart seller account. Sync intervals and identifier attributes are set per store (Edit), the stock and prices sent to marketplaces under Listing rules. Secrets stay in the system keyring.</source>
-        <translation>각 스토어는 Commerce 스토어 뷰 하나를 Walmart 판매자 계정 하나와 연결합니다. 동기화 간격과 식별 코드 속성은 스토어마다 설정하며(편집), 마켓플레이스로 보내는 재고와 가격은 등록 규칙에서 설정합니다. 비밀 정보는 시스템 키링에 보관됩니다.</translation>
+        <source>Each store links a Commerce store view to a Walmart seller account and, if you add one, an Amazon seller account (Amazon account…). Sync intervals and identifier attributes are set per store (Edit), the stock and prices sent to marketplaces under Listing rules. Secrets stay in the system keyring.</source>
+        <translation>각 스토어는 Commerce 스토어 뷰 하나를 Walmart 판매자 계정 하나와, 추가한 경우 Amazon 판매자 계정(Amazon 계정…)과도 연결합니다. 동기화 간격과 식별 코드 속성은 스토어마다 설정하며(편집), 마켓플레이스로 보내는 재고와 가격은 등록 규칙에서 설정합니다. 비밀 정보는 시스템 키링에 보관됩니다.</translation>
     </message>
     <message>
         <source>Add store…</source>
@@ -3053,8 +3065,8 @@
         <translation>Walmart 사유를 고를 때까지 보류</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Order cancelled in Commerce:&lt;/b&gt; {cancel}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Identifiers read from:&lt;/b&gt; {attributes}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Shipments:&lt;/b&gt; from the Commerce source “{source}”, which Commerce takes the stock from.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Checks:&lt;/b&gt; {checks}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Commerce order e-mail:&lt;/b&gt; {email} (Commerce&apos;s order, invoice and shipment e-mails go there, never to the Walmart buyer).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Commerce에서 취소된 주문:&lt;/b&gt; {cancel}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;식별 코드를 읽는 속성:&lt;/b&gt; {attributes}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;발송:&lt;/b&gt; Commerce 재고 소스 “{source}”에서 — Commerce가 이 소스의 재고를 차감합니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;확인 주기:&lt;/b&gt; {checks}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Commerce 주문 이메일:&lt;/b&gt; {email} (Commerce의 주문·송장·발송 이메일은 이 주소로 가며, Walmart 구매자에게는 절대 가지 않습니다).&lt;/p&gt;</translation>
+        <source>&lt;p&gt;&lt;b&gt;Order cancelled in Commerce:&lt;/b&gt; {cancel}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Identifiers read from:&lt;/b&gt; {attributes}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Shipments:&lt;/b&gt; from the Commerce source “{source}”, which Commerce takes the stock from.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Checks:&lt;/b&gt; {checks}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Commerce order e-mail:&lt;/b&gt; {email} (Commerce&apos;s order, invoice and shipment e-mails go there, never to the marketplace&apos;s buyer).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Commerce에서 취소된 주문:&lt;/b&gt; {cancel}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;식별 코드를 읽는 속성:&lt;/b&gt; {attributes}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;발송:&lt;/b&gt; Commerce 재고 소스 “{source}”에서 — Commerce가 이 소스의 재고를 차감합니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;확인 주기:&lt;/b&gt; {checks}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Commerce 주문 이메일:&lt;/b&gt; {email} (Commerce의 주문·송장·발송 이메일은 이 주소로 가며, 마켓플레이스 구매자에게는 절대 가지 않습니다).&lt;/p&gt;</translation>
     </message>
     <message>
         <source>none</source>

@@ -1419,6 +1419,10 @@
         <translation>Walmart API</translation>
     </message>
     <message>
+        <source>Amazon account</source>
+        <translation>Amazon 账户</translation>
+    </message>
+    <message>
         <source>Ship now</source>
         <translation>本次发货</translation>
     </message>
@@ -1427,8 +1431,8 @@
         <translation>已保存在密钥环中 — 输入即可替换</translation>
     </message>
     <message>
-        <source>New Walmart orders</source>
-        <translation>新的 Walmart 订单</translation>
+        <source>New marketplace orders</source>
+        <translation>新的平台订单</translation>
     </message>
     <message>
         <source>Product changes in Commerce</source>
@@ -1461,6 +1465,14 @@
     <message>
         <source>Orders cancelled in Commerce</source>
         <translation>在 Commerce 中取消的订单</translation>
+    </message>
+    <message>
+        <source>Listings report from Amazon</source>
+        <translation>来自 Amazon 的商品报告</translation>
+    </message>
+    <message>
+        <source>Price and stock changes to Amazon</source>
+        <translation>发送到 Amazon 的价格和库存变更</translation>
     </message>
     <message>
         <source>Hold it until I choose Walmart&apos;s reason</source>
@@ -2966,8 +2978,8 @@
         <translation>店铺</translation>
     </message>
     <message>
-        <source>Each store links a Commerce store view to a Walmart seller account. Sync intervals and identifier attributes are set per store (Edit), the stock and prices sent to marketplaces under Listing rules. Secrets stay in the system keyring.</source>
-        <translation>每个店铺将一个 Commerce 店铺视图与一个 Walmart 卖家账户关联。同步间隔和商品编码属性按店铺设置（编辑），发送到销售平台的库存和价格在“刊登规则”中设置。密钥保存在系统密钥环中。</translation>
+        <source>Each store links a Commerce store view to a Walmart seller account and, if you add one, an Amazon seller account (Amazon account…). Sync intervals and identifier attributes are set per store (Edit), the stock and prices sent to marketplaces under Listing rules. Secrets stay in the system keyring.</source>
+        <translation>每个店铺将一个 Commerce 店铺视图与一个 Walmart 卖家账户关联，如果您添加了，还会关联一个 Amazon 卖家账户（Amazon 账户…）。同步间隔和商品编码属性按店铺设置（编辑），发送到销售平台的库存和价格在“刊登规则”中设置。密钥保存在系统密钥环中。</translation>
     </message>
     <message>
         <source>Add store…</source>
@@ -3053,8 +3065,8 @@
         <translation>暂缓，直到您选择 Walmart 的原因</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Order cancelled in Commerce:&lt;/b&gt; {cancel}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Identifiers read from:&lt;/b&gt; {attributes}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Shipments:&lt;/b&gt; from the Commerce source “{source}”, which Commerce takes the stock from.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Checks:&lt;/b&gt; {checks}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Commerce order e-mail:&lt;/b&gt; {email} (Commerce&apos;s order, invoice and shipment e-mails go there, never to the Walmart buyer).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;在 Commerce 中取消的订单：&lt;/b&gt;{cancel}。&lt;/p&gt;&lt;p&gt;&lt;b&gt;商品编码读取自：&lt;/b&gt;{attributes}。&lt;/p&gt;&lt;p&gt;&lt;b&gt;发货：&lt;/b&gt;来自 Commerce 货源“{source}”，Commerce 从该货源扣减库存。&lt;/p&gt;&lt;p&gt;&lt;b&gt;检查频率：&lt;/b&gt;{checks}。&lt;/p&gt;&lt;p&gt;&lt;b&gt;Commerce 订单邮箱：&lt;/b&gt;{email}（Commerce 的订单、发票和发货邮件发往此地址，绝不会发给 Walmart 买家）。&lt;/p&gt;</translation>
+        <source>&lt;p&gt;&lt;b&gt;Order cancelled in Commerce:&lt;/b&gt; {cancel}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Identifiers read from:&lt;/b&gt; {attributes}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Shipments:&lt;/b&gt; from the Commerce source “{source}”, which Commerce takes the stock from.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Checks:&lt;/b&gt; {checks}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Commerce order e-mail:&lt;/b&gt; {email} (Commerce&apos;s order, invoice and shipment e-mails go there, never to the marketplace&apos;s buyer).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;在 Commerce 中取消的订单：&lt;/b&gt;{cancel}。&lt;/p&gt;&lt;p&gt;&lt;b&gt;商品编码读取自：&lt;/b&gt;{attributes}。&lt;/p&gt;&lt;p&gt;&lt;b&gt;发货：&lt;/b&gt;来自 Commerce 货源“{source}”，Commerce 从该货源扣减库存。&lt;/p&gt;&lt;p&gt;&lt;b&gt;检查频率：&lt;/b&gt;{checks}。&lt;/p&gt;&lt;p&gt;&lt;b&gt;Commerce 订单邮箱：&lt;/b&gt;{email}（Commerce 的订单、发票和发货邮件发往此地址，绝不会发给平台上的买家）。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>none</source>
