@@ -252,6 +252,10 @@
         <translation>연결 테스트에 실패했습니다. 위의 정보를 고치거나 다시 테스트하세요.</translation>
     </message>
     <message>
+        <source>The saved secrets cannot be read: {why} Type them above to test.</source>
+        <translation>저장된 비밀 정보를 읽을 수 없습니다: {why} 테스트하려면 위에 입력하세요.</translation>
+    </message>
+    <message>
         <source>Testing the token exchange and the marketplaces…</source>
         <translation>토큰 교환과 마켓을 테스트하는 중…</translation>
     </message>

@@ -252,6 +252,10 @@
         <translation>连接测试失败：请更正上面的信息，或重新测试。</translation>
     </message>
     <message>
+        <source>The saved secrets cannot be read: {why} Type them above to test.</source>
+        <translation>无法读取已保存的密钥：{why} 请在上方输入密钥后再测试。</translation>
+    </message>
+    <message>
         <source>Testing the token exchange and the marketplaces…</source>
         <translation>正在测试令牌交换和各销售站点…</translation>
     </message>
