@@ -125,7 +125,10 @@ class SettingsPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((180, 280, 100)):
+        self.table.setWordWrap(False)  # a URL elided on one line, not broken over two
+        # Store, Commerce, Store view, Walmart API; the Amazon account takes the rest, so
+        # both URLs stay readable at 1024 px.
+        for column, width in enumerate((170, 220, 90, 220)):
             self.table.horizontalHeader().resizeSection(column, width)
         self.table.itemSelectionChanged.connect(self._on_table_item_selection_changed)
         self.table.cellDoubleClicked.connect(lambda *_: self.edit_selected())
