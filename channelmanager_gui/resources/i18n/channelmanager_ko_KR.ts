@@ -663,8 +663,8 @@
         <translation>시스템이 로그인 항목 변경을 거부했습니다: {exc}</translation>
     </message>
     <message>
-        <source>New Walmart orders</source>
-        <translation>새 Walmart 주문</translation>
+        <source>New marketplace orders</source>
+        <translation>새 마켓플레이스 주문</translation>
     </message>
     <message>
         <source>Sync problems (a sync step starts failing)</source>
@@ -2325,18 +2325,18 @@
         </translation>
     </message>
     <message>
-        <source>Choose the reason for Walmart: open Orders, In error.</source>
-        <translation>Walmart에 보낼 사유를 선택하세요: 주문 화면의 오류를 여세요.</translation>
+        <source>Choose the marketplace&apos;s reason: open Orders, In error.</source>
+        <translation>마켓플레이스에 보낼 사유를 선택하세요: 주문 화면의 오류를 여세요.</translation>
+    </message>
+    <message>
+        <source>A partly shipped order cannot be cancelled on the marketplace from here; nothing was sent. Open Orders, In error.</source>
+        <translation>부분 발송된 주문은 여기서 마켓플레이스에 취소할 수 없어 아무것도 보내지 않았습니다. 주문 화면의 오류를 여세요.</translation>
     </message>
     <message numerus="yes">
         <source>%n partly shipped order(s) cancelled in Commerce</source>
         <translation>
             <numerusform>Commerce에서 취소된 부분 발송 주문 %n건</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Walmart cannot cancel a partly shipped order from here; nothing was sent. Open Orders, In error.</source>
-        <translation>Walmart는 부분 발송된 주문을 여기서 취소할 수 없어 아무것도 보내지 않았습니다. 주문 화면의 오류를 여세요.</translation>
     </message>
     <message>
         <source>{title} ({store})</source>

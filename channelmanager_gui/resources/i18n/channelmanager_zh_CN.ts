@@ -663,8 +663,8 @@
         <translation>系统拒绝更改登录启动项：{exc}</translation>
     </message>
     <message>
-        <source>New Walmart orders</source>
-        <translation>新的 Walmart 订单</translation>
+        <source>New marketplace orders</source>
+        <translation>新的平台订单</translation>
     </message>
     <message>
         <source>Sync problems (a sync step starts failing)</source>
@@ -2325,18 +2325,18 @@
         </translation>
     </message>
     <message>
-        <source>Choose the reason for Walmart: open Orders, In error.</source>
-        <translation>请为 Walmart 选择原因：打开“订单”中的“出错”。</translation>
+        <source>Choose the marketplace&apos;s reason: open Orders, In error.</source>
+        <translation>请选择平台的取消原因：打开“订单”中的“出错”。</translation>
+    </message>
+    <message>
+        <source>A partly shipped order cannot be cancelled on the marketplace from here; nothing was sent. Open Orders, In error.</source>
+        <translation>部分发货的订单无法在此于平台上取消；未发送任何内容。请打开“订单”中的“出错”。</translation>
     </message>
     <message numerus="yes">
         <source>%n partly shipped order(s) cancelled in Commerce</source>
         <translation>
             <numerusform>%n 个部分发货的订单已在 Commerce 中取消</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Walmart cannot cancel a partly shipped order from here; nothing was sent. Open Orders, In error.</source>
-        <translation>Walmart 无法在此取消部分发货的订单；未发送任何内容。请打开“订单”中的“出错”。</translation>
     </message>
     <message>
         <source>{title} ({store})</source>
