@@ -19,7 +19,7 @@ SETTING_KEY = "notifications"
 log = logging.getLogger(__name__)
 
 KIND_LABELS: dict[NoticeKind, str] = {
-    NoticeKind.NEW_ORDERS: N_("DesktopSettings", "New Walmart orders"),
+    NoticeKind.NEW_ORDERS: N_("DesktopSettings", "New marketplace orders"),  # Walmart, Amazon
     NoticeKind.SYNC_ERRORS: N_("DesktopSettings", "Sync problems (a sync step starts failing)"),
     NoticeKind.CANCELLATIONS: N_("DesktopSettings", "Orders cancelled in Commerce that need you"),
 }

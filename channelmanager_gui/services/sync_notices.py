@@ -130,7 +130,7 @@ class SyncNotices:
             self._emit(
                 Notice(
                     f"{held} order(s) cancelled in Commerce{where}",
-                    "Choose the reason for Walmart: open Orders, In error.",
+                    "Choose the marketplace's reason: open Orders, In error.",  # either's
                     True,
                     NoticeKind.CANCELLATIONS,
                     NoticeEvent.CANCEL_HELD,
@@ -142,8 +142,8 @@ class SyncNotices:
             self._emit(
                 Notice(
                     f"{refused} partly shipped order(s) cancelled in Commerce{where}",
-                    "Walmart cannot cancel a partly shipped order from here; nothing was sent. "
-                    "Open Orders, In error.",
+                    "A partly shipped order cannot be cancelled on the marketplace from here; "
+                    "nothing was sent. Open Orders, In error.",
                     True,
                     NoticeKind.CANCELLATIONS,
                     NoticeEvent.CANCEL_REFUSED,

@@ -93,7 +93,7 @@ class CancelDialog(QDialog):
         layout.setSpacing(10)
         name = ops.marketplace_name(order.marketplace)
         if self._held:
-            title = self.tr("<b>Send to Walmart the cancellation of {marketplace} order {po}</b>")
+            title = self.tr("<b>Send the cancellation of {marketplace} order {po}</b>")
         else:
             title = self.tr("<b>Cancel the whole {marketplace} order {po}</b>")
         heading = QLabel(title.format(marketplace=name, po=escape(order.marketplace_order_id)))
@@ -158,9 +158,9 @@ class CancelDialog(QDialog):
             for line in waiting
         )
         text = self.tr(
-            "These items were cancelled in Commerce. Walmart needs a reason Commerce does not "
-            "record; choose it and the cancellation is sent to Walmart."
-        )
+            "These items were cancelled in Commerce. {marketplace} needs a reason Commerce does "
+            "not record; choose it and the cancellation is sent to {marketplace}."
+        ).format(marketplace=ops.marketplace_name(self._order.marketplace))
         return f"{text}<ul>{items}</ul>"
 
     def _buttons(self) -> QDialogButtonBox:

@@ -28,12 +28,13 @@ class NoticeWords(QObject):
             return title, notice.text
         if notice.event is NoticeEvent.CANCEL_HELD:
             title = self.tr("%n order(s) cancelled in Commerce", "", count)
-            text = self.tr("Choose the reason for Walmart: open Orders, In error.")
+            # Either marketplace's orders (the notice counts both): neutral words (UX.md).
+            text = self.tr("Choose the marketplace's reason: open Orders, In error.")
         elif notice.event is NoticeEvent.CANCEL_REFUSED:
             title = self.tr("%n partly shipped order(s) cancelled in Commerce", "", count)
             text = self.tr(
-                "Walmart cannot cancel a partly shipped order from here; nothing was sent. "
-                "Open Orders, In error."
+                "A partly shipped order cannot be cancelled on the marketplace from here; "
+                "nothing was sent. Open Orders, In error."
             )
         else:
             return notice.title, notice.text

@@ -26,6 +26,7 @@ from channelmanager_gui.services import ops
 from channelmanager_gui.services.changes import ChangeBus, Changes, union
 from channelmanager_gui.views.cancel_dialog import CancelDialog
 from channelmanager_gui.views.i18n import core
+from channelmanager_gui.views.marketplace_filter import marketplace_name
 from channelmanager_gui.views.ship_dialog import ShipDialog, local_now
 
 Clock = Callable[[], datetime]
@@ -83,8 +84,10 @@ class OrderActions(QObject):
             return None
         units = sum(request.lines.values())
         done = self.tr(
-            "Shipment of %n item(s) of order {order} queued for Walmart and Commerce.", "", units
-        ).format(order=order.marketplace_order_id)
+            "Shipment of %n item(s) of order {order} queued for {marketplace} and Commerce.",
+            "",
+            units,
+        ).format(order=order.marketplace_order_id, marketplace=marketplace_name(order.marketplace))
         work = asyncio.to_thread(ops.ship, self._db, order_id, request)
         label = self.tr("Ship order {order}").format(order=order.marketplace_order_id)
         return self._run(work, label, done)
@@ -96,14 +99,18 @@ class OrderActions(QObject):
         request = CancelDialog.ask(self._parent, order, suggested)
         if request is None:
             return None
-        reason = core("CancelReason", ops.cancel_label(request.reason))
+        reason = core("CancelReason", ops.cancel_reason_label(order.marketplace, request.reason))
         if ops.is_held(order):
-            done = self.tr("Order {order} cancelled ({reason}); Walmart is being told.")
+            done = self.tr("Order {order} cancelled ({reason}); {marketplace} is being told.")
         else:
             done = self.tr(
-                "Order {order} cancelled ({reason}); Walmart and Commerce are being told."
+                "Order {order} cancelled ({reason}); {marketplace} and Commerce are being told."
             )
-        done = done.format(order=order.marketplace_order_id, reason=reason)
+        done = done.format(
+            order=order.marketplace_order_id,
+            reason=reason,
+            marketplace=marketplace_name(order.marketplace),
+        )
         work = asyncio.to_thread(ops.cancel, self._db, order_id, request.reason)
         label = self.tr("Cancel order {order}").format(order=order.marketplace_order_id)
         return self._run(work, label, done)

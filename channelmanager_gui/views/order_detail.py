@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -63,12 +64,18 @@ from channelmanager_gui.views.theme import brush, themed
 from channelmanager_gui.views.thumbnails import ThumbnailLoader
 
 Clock = Callable[[], datetime]
-FIX_THEN_RETRY = N_("Labels", "<br>Fix the cause (in Commerce or on Walmart), then click Retry.")
+FIX_THEN_RETRY = N_(
+    "Labels", "<br>Fix the cause (in Commerce or on {marketplace}), then click Retry."
+)
 HELD_TEXT = N_(
     "Labels",
-    "<b>Cancelled in Commerce — choose the reason for Walmart.</b> Walmart still expects this "
-    "order to ship; nothing is sent until you choose a reason with “Choose reason for Walmart…”.",
+    "<b>Cancelled in Commerce — choose the reason for {marketplace}.</b> {marketplace} still "
+    "expects this order to ship; nothing is sent until you choose a reason with “Choose reason "
+    "for {marketplace}…”.",
 )
+
+
+_SENT_COLUMN = 5  # of the shipments table: "Sent to Amazon", named for the order's marketplace
 
 
 def _faint(p: Palette) -> str:
@@ -184,7 +191,7 @@ class OrderDetailView(QWidget):
                 N_("Labels", "Method"),
                 N_("Labels", "Tracking number"),
                 N_("Labels", "Items"),
-                N_("Labels", "Sent to Walmart"),
+                N_("Labels", "Sent to marketplace"),  # named for the order's in _fill
             )
         )
         self.events = read_only_table(
@@ -228,9 +235,6 @@ class OrderDetailView(QWidget):
         self.ship_button.setObjectName("primaryButton")
         self.cancel_button = QPushButton(self.tr("Cancel order…"))
         self.out_of_stock_button = QPushButton(self.tr("Cancel as out of stock…"))
-        self.out_of_stock_button.setToolTip(
-            self.tr("Cancel the whole order on Walmart with the reason “Out of stock”.")
-        )
         self.out_of_stock_button.clicked.connect(self._on_out_of_stock_button_clicked)
         self.out_of_stock_button.hide()
         self.retry_button.clicked.connect(self._on_retry_button_clicked)
@@ -289,18 +293,25 @@ class OrderDetailView(QWidget):
             core("CoreText", why_not_ship) or self.tr("Enter the tracking number and ship.")
         )
         held = ops.is_held(order)
+        name = marketplace_name(order.marketplace)  # the order's own marketplace (UX.md)
         self.cancel_button.setEnabled(cancellable)
         self.cancel_button.setText(
-            self.tr("Choose reason for Walmart…") if held else self.tr("Cancel order…")
+            self.tr("Choose reason for {marketplace}…").format(marketplace=name)
+            if held
+            else self.tr("Cancel order…")
         )
         self.cancel_button.setToolTip(
             core("CoreText", why_not_cancel)
             or (
-                self.tr("Send the cancellation made in Commerce to Walmart with a reason.")
+                self.tr("Send the cancellation made in Commerce to {marketplace} with a reason.")
                 if held
-                else self.tr("Cancel the whole order on Walmart.")
-            )
+                else self.tr("Cancel the whole order on {marketplace}.")
+            ).format(marketplace=name)
         )
+        out_of_stock = self.tr(
+            "Cancel the whole order on {marketplace} with the reason “Out of stock”."
+        )
+        self.out_of_stock_button.setToolTip(out_of_stock.format(marketplace=name))
         in_error = order.status == OrderStatus.ERROR and not held  # held: nothing to retry
         self.retry_button.setVisible(in_error)
         blocked = in_error and bool(self.blockers)
@@ -315,10 +326,11 @@ class OrderDetailView(QWidget):
         self.action_reason.setVisible(bool(reasons))
 
     def _fill_banners(self, order: Order) -> None:
+        name = marketplace_name(order.marketplace)
         if ops.is_held(order):
-            self.error_banner.setText(ui(HELD_TEXT))
+            self.error_banner.setText(ui(HELD_TEXT).format(marketplace=name))
         elif order.error:
-            fix = "" if "Retry" in order.error else ui(FIX_THEN_RETRY)  # the error may say it
+            fix = "" if "Retry" in order.error else ui(FIX_THEN_RETRY).format(marketplace=name)
             if self.blockers:
                 fix = blockers_text(self.blockers)
             error = escape(support_wording(order.error))
@@ -355,7 +367,9 @@ class OrderDetailView(QWidget):
             ),
         ]
         if order.cancel_reason:
-            reason = core("CancelReason", ops.cancel_label(order.cancel_reason))
+            reason = core(
+                "CancelReason", ops.cancel_reason_label(order.marketplace, order.cancel_reason)
+            )
             facts.append((N_("Labels", "Cancelled"), reason))
         people = [
             (N_("Labels", "Customer"), order.customer_name or "—"),
@@ -417,6 +431,10 @@ class OrderDetailView(QWidget):
                 )
             )
         fill_table(self.shipments, rows)
+        sent_to = self.tr("Sent to {marketplace}").format(
+            marketplace=marketplace_name(order.marketplace)
+        )
+        self.shipments.setHorizontalHeaderItem(_SENT_COLUMN, QTableWidgetItem(sent_to))
         self.shipments.setVisible(bool(rows))
         self.no_shipments.setVisible(not rows)
         for row, shipment in enumerate(order.shipments):

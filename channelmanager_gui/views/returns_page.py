@@ -1,8 +1,10 @@
-"""Returns: Walmart returns and how far each got (mirrored in Commerce, refunded on Walmart).
+"""Returns: marketplace returns and how far each got (mirrored in Commerce, refunded on the
+marketplace).
 
 Returns are few compared with orders, so a plain table widget filled from one query is enough.
-"Refund on Walmart" is the merchant's decision to refund a return now instead of waiting for a
-Commerce credit memo: after a confirmation naming the return it calls
+"Refund on Walmart" (or on Amazon: the selected return's marketplace) is the merchant's
+decision to refund a return now instead of waiting for a Commerce credit memo: after a
+confirmation naming the return it calls
 ``ops.refund`` in a worker thread through the op runner. That only writes the database and the
 outbox (the sync process's worker sends it); the op runner publishes its changes, on the UI
 thread, once committed. The button is enabled by the same check the service applies
@@ -52,10 +54,11 @@ COLUMNS = (
 )
 EMPTY = N_(
     "Labels",
-    "No Walmart returns yet. Returns buyers open on Walmart appear here after the next sync.",
+    "No returns yet. Returns buyers open on the marketplace appear here after the next sync.",
 )
-REFUND = N_("Labels", "Refund on Walmart")
-SELECT_ONE = N_("Labels", "Select one return to refund it on Walmart.")
+REFUND = N_("Labels", "Refund on {marketplace}")  # the selected return's (UX.md)
+REFUND_NEUTRAL = N_("Labels", "Refund…")  # nothing selected
+SELECT_ONE = N_("Labels", "Select one return to refund it on its marketplace.")
 
 
 def progress_text(ret: Return) -> str:
@@ -106,7 +109,7 @@ class ReturnsPage(QWidget):
         self.marketplace = MarketplaceFilter()
         self.marketplace.currentIndexChanged.connect(self.refresh)
         bar.addWidget(self.marketplace)
-        self.refund_button = QPushButton(ui(REFUND))
+        self.refund_button = QPushButton(ui(REFUND_NEUTRAL))
         self.refund_button.setEnabled(False)
         self.refund_button.setToolTip(ui(SELECT_ONE))
         self.refund_button.clicked.connect(self.refund_selected)
@@ -155,42 +158,57 @@ class ReturnsPage(QWidget):
         if ret is None or self._blockers.get(ret.id, SELECT_ONE):
             return None
         units = sum(int(ln.get("qty") or 0) - int(ln.get("refunded_qty") or 0) for ln in ret.lines)
+        name = marketplace_name(ret.marketplace)
         question = self.tr(
-            "Refund Walmart return {return_id} (customer order {customer_order}, %n unit(s), "
-            "{amount}) on Walmart now, without waiting for a credit memo in Commerce?\n\n"
-            "Walmart refunds the buyer; if the order was invoiced in Commerce, a credit memo is "
-            "made there too.",
+            "Refund {marketplace} return {return_id} (customer order {customer_order}, %n "
+            "unit(s), {amount}) on {marketplace} now, without waiting for a credit memo in "
+            "Commerce?\n\n{marketplace} refunds the buyer; if the order was invoiced in Commerce, "
+            "a credit memo is made there too.",
             "",
             units,
         ).format(
+            marketplace=name,
             return_id=ret.return_order_id,
             customer_order=ret.customer_order_id,
             amount=number_text(ret.refund_amount, 2),
         )
-        if not ask_confirmation(self, ui(REFUND), question):
+        if not ask_confirmation(self, ui(REFUND).format(marketplace=name), question):
             return None
         work = asyncio.to_thread(ops.refund, self._db, ret.id)
-        label = self.tr("Refund Walmart return {return_id}").format(return_id=ret.return_order_id)
+        label = self.tr("Refund {marketplace} return {return_id}").format(
+            marketplace=name, return_id=ret.return_order_id
+        )
         return self._ops.run_op(
-            work, label=label, changes=self._changes, on_success=self._refund_queued
+            work,
+            label=label,
+            changes=self._changes,
+            on_success=lambda queued: self._refund_queued(queued, name),
         )
 
-    def _refund_queued(self, queued: ops.RefundQueued) -> None:
+    def _refund_queued(self, queued: ops.RefundQueued, name: str) -> None:
         self.notice.emit(
             self.tr(
-                "Refund of Walmart return {return_id} queued (%n unit(s), order {order}).",
+                "Refund of {marketplace} return {return_id} queued (%n unit(s), order {order}).",
                 "",
                 queued.units,
-            ).format(return_id=queued.return_order_id, order=queued.marketplace_order_id)
+            ).format(
+                marketplace=name,
+                return_id=queued.return_order_id,
+                order=queued.marketplace_order_id,
+            )
         )
         self.refresh()
 
     def _update_button(self) -> None:
         ret = self.selected()
         why = ui(SELECT_ONE) if ret is None else self._blockers.get(ret.id, ui(SELECT_ONE))
+        name = marketplace_name(ret.marketplace) if ret is not None else ""
+        self.refund_button.setText(
+            ui(REFUND).format(marketplace=name) if name else ui(REFUND_NEUTRAL)
+        )
         if ret is not None and not why:
-            why = self.tr("Refund Walmart return {return_id} on Walmart now.").format(
-                return_id=ret.return_order_id
+            why = self.tr("Refund {marketplace} return {return_id} on {marketplace} now.").format(
+                marketplace=name, return_id=ret.return_order_id
             )
             self.refund_button.setEnabled(True)
         else:
@@ -223,6 +241,9 @@ class ReturnsPage(QWidget):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.table.setItem(row, column, item)
+        # Amazon's return and order ids are long: every column shows its whole text, the
+        # last (Problem) takes what is left.
+        self.table.resizeColumnsToContents()
         keep = next((i for i, r in enumerate(returns) if chosen and r.id == chosen.id), None)
         if keep is None:
             self.table.clearSelection()

@@ -62,6 +62,7 @@ COLUMNS = (
     N_("Labels", "Commerce"),
     N_("Labels", "Store view"),
     N_("Labels", "Walmart API"),
+    N_("Labels", "Amazon account"),  # its seller id, or — (the store sells on Walmart only)
 )
 
 
@@ -107,7 +108,8 @@ class SettingsPage(QWidget):
         layout.addWidget(heading)
         explain = QLabel(
             self.tr(
-                "Each store links a Commerce store view to a Walmart seller account. Sync "
+                "Each store links a Commerce store view to a Walmart seller account and, if "
+                "you add one, an Amazon seller account (Amazon account…). Sync "
                 "intervals and identifier attributes are set per store (Edit), the stock and "
                 "prices sent to marketplaces under Listing rules. Secrets stay in the system "
                 "keyring."
@@ -123,7 +125,10 @@ class SettingsPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((180, 280, 100)):
+        self.table.setWordWrap(False)  # a URL elided on one line, not broken over two
+        # Store, Commerce, Store view, Walmart API; the Amazon account takes the rest, so
+        # both URLs stay readable at 1024 px.
+        for column, width in enumerate((170, 220, 90, 220)):
             self.table.horizontalHeader().resizeSection(column, width)
         self.table.itemSelectionChanged.connect(self._on_table_item_selection_changed)
         self.table.cellDoubleClicked.connect(lambda *_: self.edit_selected())
@@ -182,10 +187,17 @@ class SettingsPage(QWidget):
     def reload(self) -> None:
         """Read the stores again (a handful of rows: cheap on the UI thread)."""
         known = ops.list_stores(self._db)
+        amazon = amazon_sellers(self._db)
         self.table.setRowCount(len(known))
         for row, store in enumerate(known):
             name = self.tr("{name} (demo)").format(name=store.name) if store.is_demo else store.name
-            values = (name, store.commerce_url, store.commerce_store_code, store.walmart_url)
+            values = (
+                name,
+                store.commerce_url,
+                store.commerce_store_code,
+                store.walmart_url,
+                amazon.get(store.id, "—"),
+            )
             for column, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 item.setToolTip(verbatim(text))
@@ -274,6 +286,16 @@ class SettingsPage(QWidget):
         )
 
 
+def amazon_sellers(db: Database) -> dict[int, str]:
+    """Each store's Amazon account(s) as the stores table shows them: seller id (name)."""
+    sellers: dict[int, list[str]] = {}
+    for account in ops.accounts.list_accounts(db):
+        if account.marketplace == "amazon":
+            text = f"{account.seller_id or '—'} ({account.name})"
+            sellers.setdefault(account.store_id, []).append(text)
+    return {store_id: ", ".join(texts) for store_id, texts in sellers.items()}
+
+
 def settings_summary(settings: StoreSettings) -> str:
     """The rules in a few lines of rich text, to read without opening the dialog."""
     every = ", ".join(
@@ -302,7 +324,7 @@ def settings_summary(settings: StoreSettings) -> str:
         "stock from.</p>"
         "<p><b>Checks:</b> {checks}.</p>"
         "<p><b>Commerce order e-mail:</b> {email} (Commerce's order, invoice and shipment "
-        "e-mails go there, never to the Walmart buyer).</p>",
+        "e-mails go there, never to the marketplace's buyer).</p>",
     ).format(
         cancel=cancel,
         attributes=attributes or QCoreApplication.translate("SettingsSummary", "none"),

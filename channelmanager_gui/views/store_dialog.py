@@ -51,7 +51,7 @@ from channelmanager_gui.views.theme import themed
 
 SAVED_PLACEHOLDER = N_("Labels", "Saved in the keyring — type to replace")
 INTERVAL_LABELS = {
-    "orders": N_("Labels", "New Walmart orders"),
+    "orders": N_("Labels", "New marketplace orders"),  # Walmart's and Amazon's
     "catalog": N_("Labels", "Product changes in Commerce"),
     "stock": N_("Labels", "Stock in Commerce"),
     "inventory": N_("Labels", "Price and stock changes to Walmart"),
@@ -60,6 +60,8 @@ INTERVAL_LABELS = {
     "shipments": N_("Labels", "Shipments made in Commerce"),
     "returns": N_("Labels", "Walmart returns"),
     "cancellations": N_("Labels", "Orders cancelled in Commerce"),
+    "amazon_listings": N_("Labels", "Listings report from Amazon"),
+    "amazon_push": N_("Labels", "Price and stock changes to Amazon"),
 }
 HOLD_CANCEL = N_("Labels", "Hold it until I choose Walmart's reason")
 MASKED = ("commerce_token", "walmart_client_secret")

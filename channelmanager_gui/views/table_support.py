@@ -252,12 +252,17 @@ class StatePillDelegate(StatusPillDelegate):
         painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
         painter.setPen(QColor(foreground))
         painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, self.pill_text(state))
-        self._draw_note(painter, option, pill, index.data(NOTE_ROLE) or "")
+        tone = index.data(Qt.ItemDataRole.ForegroundRole)  # the model's, for a calm note
+        colour_ = tone.color() if tone is not None else QColor(current().ERROR_TEXT)
+        self._draw_note(painter, option, pill, index.data(NOTE_ROLE) or "", colour_)
         painter.restore()
 
     @staticmethod
-    def _draw_note(painter: QPainter, option: QStyleOptionViewItem, pill: QRect, note: str) -> None:
-        """The problem in words after the pill, elided to the cell (full text in the tooltip)."""
+    def _draw_note(
+        painter: QPainter, option: QStyleOptionViewItem, pill: QRect, note: str, tone: QColor
+    ) -> None:
+        """The note after the pill, elided to the cell (full text in the tooltip): a problem
+        in red, a reason that is no problem ("Complete and eligible…") in the model's tone."""
         if not note:
             return
         rect: QRect = option.rect
@@ -265,8 +270,7 @@ class StatePillDelegate(StatusPillDelegate):
             pill.right() + 8, rect.top(), rect.right() - pill.right() - 8, rect.height()
         )
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        note_colour = QColor(current().ERROR_TEXT)
-        painter.setPen(option.palette.highlightedText().color() if selected else note_colour)
+        painter.setPen(option.palette.highlightedText().color() if selected else tone)
         metrics = QFontMetrics(option.font)
         text = metrics.elidedText(note, Qt.TextElideMode.ElideRight, note_rect.width())
         painter.drawText(

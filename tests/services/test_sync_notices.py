@@ -60,4 +60,4 @@ def test_cancellations_in_commerce_that_need_the_merchant_are_announced() -> Non
         "2 order(s) cancelled in Commerce (Outlet)",
         "1 partly shipped order(s) cancelled in Commerce (Outlet)",
     ]
-    assert all(n.warning for n in seen) and "reason for Walmart" in seen[0].text
+    assert all(n.warning for n in seen) and "the marketplace's reason" in seen[0].text

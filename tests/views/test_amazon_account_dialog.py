@@ -11,6 +11,7 @@ import pytest
 import qasync
 from pytestqt.qtbot import QtBot
 
+from channelmanager_gui.errors import CredentialsError
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.qt_async import OpRunner
 from channelmanager_gui.sandbox.amazon import AmazonSandbox
@@ -19,6 +20,7 @@ from channelmanager_gui.services.credentials import CredentialStore
 from channelmanager_gui.views.amazon_account_dialog import AmazonAccountDialog
 from channelmanager_gui.views.settings_page import SettingsPage
 from tests.memory_keyring import MemoryKeyring
+from tests.models.marketplace_seed import add_amazon_account
 from tests.models.order_seed import add_store
 
 US, MX = "ATVPDKIKX0DER", "A1AM78C64UM0Y8"
@@ -127,3 +129,36 @@ def test_settings_opens_the_dialog_for_the_selected_store(
     with qtbot.waitSignal(page.stores_changed):
         page.amazon_button.click()
     assert asked == [store_id]
+
+
+class NoKeyring(CredentialStore):
+    """A machine without a usable keyring (the demo under Xvfb): every read refuses."""
+
+    def get(self, key: str) -> str | None:
+        raise CredentialsError("Channel Manager keeps your secrets in the keyring; none here.\n…")
+
+
+def test_test_connection_without_a_keyring_says_so_instead_of_failing_silently(
+    qtbot: QtBot, qasync_loop: qasync.QEventLoop, db: Database, ops: OpRunner,
+    sandbox: AmazonSandbox,
+) -> None:  # fmt: skip
+    """An edit with the secrets left blank cannot read them back: the result says why and
+    what to do (it raised and the button did nothing); typed secrets are tested anyway."""
+    store_id = add_store(db)
+    dialog = AmazonAccountDialog(db, NoKeyring(), ops, store_id, add_amazon_account(db, store_id))
+    qtbot.addWidget(dialog)
+    dialog.test_button.click()
+    assert dialog.test_task is None
+    assert (
+        "The saved secrets cannot be read: Channel Manager keeps your secrets in the keyring; "
+        "none here. Type them above to test."
+    ) in dialog.test_result.text()
+    c = sandbox.credentials
+    dialog.seller_id.setText(c.seller_id)
+    dialog.api_url.setText(sandbox.url)
+    dialog.auth_url.setText(sandbox.lwa_url)
+    typed = {"lwa_client_id": c.client_id, "lwa_client_secret": c.client_secret,
+             "lwa_refresh_token": c.refresh_token}  # fmt: skip
+    for key, value in typed.items():
+        dialog.secret_fields[key].setText(value)
+    assert "Connected" in run_test(dialog, qasync_loop)

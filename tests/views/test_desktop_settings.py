@@ -60,6 +60,8 @@ def test_notification_boxes_save_the_choice(qtbot: QtBot, db: Database, tmp_path
     widget = DesktopSettings(db, _linux(tmp_path))
     qtbot.addWidget(widget)
     assert all(box.isChecked() for box in widget.notify_boxes.values())
+    # Amazon's new orders notify too: the box does not say "Walmart" only.
+    assert widget.notify_boxes[NoticeKind.NEW_ORDERS].text() == "New marketplace orders"
     widget.notify_boxes[NoticeKind.NEW_ORDERS].click()
     prefs = notify_prefs.load(db)
     assert not prefs.allows(NoticeKind.NEW_ORDERS) and prefs.allows(NoticeKind.SYNC_ERRORS)

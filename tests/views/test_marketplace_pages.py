@@ -25,6 +25,7 @@ from channelmanager_gui.views.marketplace_filter import MarketplaceFilter
 from channelmanager_gui.views.matching_page import GROUPS, MatchingPage
 from channelmanager_gui.views.orders_page import OrdersPage
 from channelmanager_gui.views.returns_page import ReturnsPage
+from channelmanager_gui.views.style import current
 from channelmanager_gui.views.tables import activity as activity_table
 from channelmanager_gui.views.tables import listings as listings_table
 from channelmanager_gui.views.tables import orders as orders_table
@@ -194,3 +195,26 @@ def test_amazons_tabs_are_translated(qtbot: QtBot, db: Database, shop: dict[str,
     finally:
         installed.remove()
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
+def test_a_reason_that_is_no_problem_is_not_drawn_red(
+    qtbot: QtBot, db: Database, shop: dict[str, Any]
+) -> None:
+    """Amazon's "Listed outside the app" on a new third-party listing is news, not a problem:
+    its note is in the muted tone; "Out of stock on Amazon" (Inactive) stays red."""
+    page = ListingsPage(db, ChangeBus(), _ops(), runner=run_inline, action_runner=run_inline)
+    qtbot.addWidget(page)
+    choose(page.marketplace, "amazon")
+    palette = current()
+
+    def tones(tab: str) -> set[str]:
+        page.show_tab(tab)
+        model = page.model
+        return {
+            model.index(r, c).data(Qt.ItemDataRole.ForegroundRole).color().name()
+            for r in range(model.rowCount())
+            for c in (listings_table.COL_STATE, listings_table.COL_PROBLEM)
+        }
+
+    assert tones("new third party") == {palette.TEXT_MUTED.lower()}
+    assert tones("inactive") == {palette.PROBLEM_TEXT.lower()}

@@ -29,6 +29,7 @@ from channelmanager_gui.views.cancel_dialog import CancelDialog
 from channelmanager_gui.views.orders_page import OrdersPage
 from channelmanager_gui.views.ship_dialog import ShipDialog
 from channelmanager_gui.views.tables.orders import COL_PO, COL_STATUS, NOTE_ROLE
+from tests.models.marketplace_seed import add_amazon_account, move_to_amazon
 from tests.models.order_seed import NOW, Line, add_order, seed_shop
 from tests.views.test_orders_page import select as select_orders
 
@@ -366,3 +367,45 @@ def test_ship_several_from_the_list_queues_each_accepted_order(
     assert published and Change.ORDERS in published[-1]
     assert notices == ["2 orders shipped; queued for Walmart and Commerce."]
     next_refresh(qasync_loop, page)  # the list follows (and no refresh is left pending)
+
+
+def test_an_amazon_orders_notices_name_amazon_and_the_reasons_words(
+    qtbot: QtBot, qasync_loop: qasync.QEventLoop, ops: OpRunner, db: Database, page: OrdersPage,
+    shop: dict[str, int],
+) -> None:  # fmt: skip
+    """Shipping and cancelling an Amazon order say "Amazon" (not "Walmart") and the reason in
+    words ("Shipping address undeliverable", not Amazon's code)."""
+    amazon = add_amazon_account(db, shop["store"])
+    move_to_amazon(db, Order, [shop["due"], shop["late"]], amazon)
+    notices: list[str] = []
+    page.notice.connect(notices.append)
+
+    def ship_one(dialog: object) -> None:
+        assert isinstance(dialog, ShipDialog)
+        dialog.carrier.setCurrentIndex(dialog.carrier.findData("UPS"))
+        dialog.tracking_number.setText("1Z999AA10123456784")
+        dialog.ok_button.click()
+
+    answer_dialog(ShipDialog, ship_one)
+    page.ship(shop["late"])
+    settle(qasync_loop, ops)
+
+    def undeliverable(dialog: object) -> None:
+        assert isinstance(dialog, CancelDialog)
+        dialog.reason.setCurrentIndex(dialog.reason.findData("ShippingAddressUndeliverable"))
+        dialog.ok_button.click()
+
+    answer_dialog(CancelDialog, undeliverable)
+    page.cancel(shop["due"])
+    settle(qasync_loop, ops)
+    next_refresh(qasync_loop, page)  # the refresh the actions asked for, before teardown
+    assert action_notices(notices) == [
+        "Shipment of 1 item of order 1003 queued for Amazon and Commerce.",
+        "Order 1002 cancelled (Shipping address undeliverable); Amazon and Commerce are being "
+        "told.",
+    ]
+
+
+def action_notices(notices: list[str]) -> list[str]:
+    """The action notices (not the page's other passing words)."""
+    return [text for text in notices if text.startswith(("Shipment", "Order"))]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QLabel
@@ -20,6 +21,7 @@ from channelmanager_gui.services.ops.validation import OUT_OF_STOCK
 from channelmanager_gui.views.cancel_dialog import CancelDialog
 from channelmanager_gui.views.order_detail import OrderDetailView
 from channelmanager_gui.views.order_detail_parts import error_step_text
+from tests.models.marketplace_seed import add_amazon_account, move_to_amazon
 from tests.models.order_seed import NOW, Line, add_order, seed_shop
 
 
@@ -246,3 +248,29 @@ def test_the_cancel_dialog_opens_on_the_suggested_reason(
     qtbot.addWidget(dialog)
     assert dialog.reason.currentData() == OUT_OF_STOCK
     assert dialog.ok_button.isEnabled()
+
+
+def test_an_amazon_order_names_amazon_on_its_shipments_buttons_and_banner(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The shipments' "Sent to" column, the cancel tooltip and the error's fix name the
+    order's own marketplace (UX.md); no "Walmart" anywhere on an Amazon order's page."""
+    database = open_database(tmp_path / "amazon.sqlite3")
+    ids = seed_shop(database)
+    amazon = add_amazon_account(database, ids["store"])
+    move_to_amazon(database, Order, [ids["shipped"], ids["due"], ids["error"]], amazon)
+    shipped = detail_of(qtbot, database, ids["shipped"])
+    assert shipped.shipments.horizontalHeaderItem(5).text() == "Sent to Amazon"
+    due = detail_of(qtbot, database, ids["due"])
+    assert due.cancel_button.toolTip() == "Cancel the whole order on Amazon."
+    assert due.out_of_stock_button.toolTip() == (
+        "Cancel the whole order on Amazon with the reason “Out of stock”."
+    )
+    error = detail_of(qtbot, database, ids["error"])
+    assert "(in Commerce or on Amazon), then click Retry" in error.error_banner.text()
+    for view in (shipped, due, error):
+        assert "Walmart" not in " ".join(
+            [view.error_banner.text(), view.cancel_button.toolTip()]
+            + [view.shipments.horizontalHeaderItem(c).text() for c in range(6)]
+        )
+    database.dispose()

@@ -21,6 +21,7 @@ from channelmanager_gui.services.changes import Change, ChangeBus
 from channelmanager_gui.services.engine.returns_flow import COMMERCE_REFUND, WALMART_REFUND
 from channelmanager_gui.views import returns_page
 from channelmanager_gui.views.returns_page import SELECT_ONE, ReturnsPage
+from tests.models.marketplace_seed import add_amazon_account, move_to_amazon
 from tests.models.order_seed import Line, add_order, add_store
 from tests.views.test_orders_actions import Recorder, settle
 
@@ -163,3 +164,35 @@ def test_refund_asks_then_queues_walmart_and_commerce(
     assert not page.refund_button.isEnabled()
     assert "already queued" in page.refund_button.toolTip()
     assert page.refund_selected() is None and len(queued(db)) == 2
+
+
+def test_an_amazon_return_is_refunded_on_amazon_and_its_long_ids_show_whole(
+    qasync_loop: qasync.QEventLoop,
+    ops: OpRunner,
+    qtbot: QtBot,
+    db: Database,
+    shop: dict[str, int],
+) -> None:
+    """The button and its tooltip name the selected return's marketplace, nothing selected is
+    neutral, and Amazon's 19-character ids are not cut ("D0000002RR…" in the demo)."""
+    amazon = add_amazon_account(db, shop["store"])
+    rma = "D0000002RRB8XQZ4KPLM"
+    with db.session() as session:
+        ret = session.get_one(Return, shop["open"])
+        ret.return_order_id, ret.customer_order_id = rma, "111-4403472-1242648"
+    move_to_amazon(db, Return, [shop["open"]], amazon)
+    page = ReturnsPage(db, ops)
+    qtbot.addWidget(page)
+    page.resize(1024, 600)
+    page.show()
+    settle(qasync_loop, ops)
+    assert page.refund_button.text() == "Refund…"
+    select_rma(page, rma)
+    assert page.refund_button.text() == "Refund on Amazon"
+    assert page.refund_button.toolTip() == f"Refund Amazon return {rma} on Amazon now."
+    select_rma(page, "R-DONE")
+    assert page.refund_button.text() == "Refund on Walmart"
+    for column in (0, 1):  # the return and the customer order
+        texts = [page.table.item(r, column).text() for r in range(page.table.rowCount())]
+        needed = max(page.table.fontMetrics().horizontalAdvance(text) for text in texts)
+        assert page.table.columnWidth(column) >= needed

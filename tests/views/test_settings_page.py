@@ -24,6 +24,7 @@ from channelmanager_gui.views.first_run import FirstRunWizard
 from channelmanager_gui.views.settings_page import SettingsPage, settings_summary
 from channelmanager_gui.views.store_dialog import SAVED_PLACEHOLDER, TEST_FAILED, StoreDialog
 from tests.memory_keyring import MemoryKeyring
+from tests.models.marketplace_seed import add_amazon_account
 
 MATCH = Qt.MatchFlag.MatchContains
 GOOD = {
@@ -288,7 +289,11 @@ def test_first_run_offers_the_demo_and_connecting_a_store(
 
 def test_settings_summary_reads_as_a_sentence_with_names_kept() -> None:
     text = settings_summary(StoreSettings())
-    assert "new Walmart orders every 10 s" in text
+    assert "new marketplace orders every 10 s" in text  # Walmart's and Amazon's
+    # Amazon's loops in words, not their names ("amazon_push every 30 s" in the demo)
+    assert "price and stock changes to Amazon every 30 s" in text
+    assert "listings report from Amazon every 30 min" in text
+    assert "amazon_" not in text and "Walmart buyer" not in text
     assert "Walmart returns every" in text  # a proper noun keeps its capital
     assert "product changes in Commerce every 10 s" in text
     shipped_from = settings_summary(StoreSettings(ship_source_code="east<1>"))
@@ -353,3 +358,20 @@ def test_a_new_store_form_starts_in_its_first_field_without_scolding(
     assert "name" in dialog.save_button.toolTip()
     qtbot.keyClicks(dialog.name, "My shop")
     assert "Commerce URL" in dialog.reason.text()  # typed: now it says what is missing
+
+
+def test_the_stores_table_shows_each_stores_amazon_account(
+    qtbot: QtBot, db: Database, ops: OpRunner, memory_keyring: MemoryKeyring
+) -> None:
+    """A store selling on Amazon too says so in the list (only "Walmart API" before)."""
+    shop = stores.add_store(
+        db, CredentialStore(), name="Shop", commerce_url="https://a.example.com",
+        commerce_store_code="default", walmart_url="https://b.example.com", secrets=GOOD,
+    ).id  # fmt: skip
+    page = SettingsPage(db, CredentialStore(), ops)
+    qtbot.addWidget(page)
+    header = [page.table.horizontalHeaderItem(c).text() for c in range(page.table.columnCount())]
+    assert header[-1] == "Amazon account" and page.table.item(0, 4).text() == "—"
+    add_amazon_account(db, shop, name="Amazon US")
+    page.reload()
+    assert page.table.item(0, 4).text() == "A3FHEXAMPLEYWS (Amazon US)"

@@ -145,10 +145,10 @@
 <context>
     <name>OrderActions</name>
     <message numerus="yes">
-        <source>Shipment of %n item(s) of order {order} queued for Walmart and Commerce.</source>
+        <source>Shipment of %n item(s) of order {order} queued for {marketplace} and Commerce.</source>
         <translation>
-            <numerusform>Shipment of %n item of order {order} queued for Walmart and Commerce.</numerusform>
-            <numerusform>Shipment of %n items of order {order} queued for Walmart and Commerce.</numerusform>
+            <numerusform>Shipment of %n item of order {order} queued for {marketplace} and Commerce.</numerusform>
+            <numerusform>Shipment of %n items of order {order} queued for {marketplace} and Commerce.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -213,23 +213,23 @@
 <context>
     <name>ReturnsPage</name>
     <message numerus="yes">
-        <source>Refund Walmart return {return_id} (customer order {customer_order}, %n unit(s), {amount}) on Walmart now, without waiting for a credit memo in Commerce?
+        <source>Refund {marketplace} return {return_id} (customer order {customer_order}, %n unit(s), {amount}) on {marketplace} now, without waiting for a credit memo in Commerce?
 
-Walmart refunds the buyer; if the order was invoiced in Commerce, a credit memo is made there too.</source>
+{marketplace} refunds the buyer; if the order was invoiced in Commerce, a credit memo is made there too.</source>
         <translation>
-            <numerusform>Refund Walmart return {return_id} (customer order {customer_order}, %n unit, {amount}) on Walmart now, without waiting for a credit memo in Commerce?
+            <numerusform>Refund {marketplace} return {return_id} (customer order {customer_order}, %n unit, {amount}) on {marketplace} now, without waiting for a credit memo in Commerce?
 
-Walmart refunds the buyer; if the order was invoiced in Commerce, a credit memo is made there too.</numerusform>
-            <numerusform>Refund Walmart return {return_id} (customer order {customer_order}, %n units, {amount}) on Walmart now, without waiting for a credit memo in Commerce?
+{marketplace} refunds the buyer; if the order was invoiced in Commerce, a credit memo is made there too.</numerusform>
+            <numerusform>Refund {marketplace} return {return_id} (customer order {customer_order}, %n units, {amount}) on {marketplace} now, without waiting for a credit memo in Commerce?
 
-Walmart refunds the buyer; if the order was invoiced in Commerce, a credit memo is made there too.</numerusform>
+{marketplace} refunds the buyer; if the order was invoiced in Commerce, a credit memo is made there too.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Refund of Walmart return {return_id} queued (%n unit(s), order {order}).</source>
+        <source>Refund of {marketplace} return {return_id} queued (%n unit(s), order {order}).</source>
         <translation>
-            <numerusform>Refund of Walmart return {return_id} queued (%n unit, order {order}).</numerusform>
-            <numerusform>Refund of Walmart return {return_id} queued (%n units, order {order}).</numerusform>
+            <numerusform>Refund of {marketplace} return {return_id} queued (%n unit, order {order}).</numerusform>
+            <numerusform>Refund of {marketplace} return {return_id} queued (%n units, order {order}).</numerusform>
         </translation>
     </message>
 </context>

@@ -252,6 +252,10 @@
         <translation>연결 테스트에 실패했습니다. 위의 정보를 고치거나 다시 테스트하세요.</translation>
     </message>
     <message>
+        <source>The saved secrets cannot be read: {why} Type them above to test.</source>
+        <translation>저장된 비밀 정보를 읽을 수 없습니다: {why} 테스트하려면 위에 입력하세요.</translation>
+    </message>
+    <message>
         <source>Testing the token exchange and the marketplaces…</source>
         <translation>토큰 교환과 마켓을 테스트하는 중…</translation>
     </message>
@@ -397,6 +401,10 @@
         <translation>주문 {order} 취소</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Send the cancellation of {marketplace} order {po}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{marketplace} 주문 {po}의 취소 보내기&lt;/b&gt;</translation>
+    </message>
+    <message>
         <source>Reason</source>
         <translation>사유</translation>
     </message>
@@ -405,8 +413,8 @@
         <translation>주문 취소 사유를 선택하세요…</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Send to Walmart the cancellation of {marketplace} order {po}&lt;/b&gt;</source>
-        <translation>&lt;b&gt;{marketplace} 주문 {po}의 취소를 Walmart에 보내기&lt;/b&gt;</translation>
+        <source>These items were cancelled in Commerce. {marketplace} needs a reason Commerce does not record; choose it and the cancellation is sent to {marketplace}.</source>
+        <translation>이 상품들은 Commerce에서 취소되었습니다. {marketplace}에는 Commerce가 기록하지 않는 사유가 필요합니다. 사유를 선택하면 취소가 {marketplace}(으)로 전송됩니다.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Cancel the whole {marketplace} order {po}&lt;/b&gt;</source>
@@ -419,10 +427,6 @@
     <message>
         <source>{marketplace} cancels whole orders only: every unshipped item below is cancelled on {marketplace}. This cannot be undone.</source>
         <translation>{marketplace}는 주문 전체만 취소할 수 있습니다. 아래의 미배송 상품이 모두 {marketplace}에서 취소됩니다. 되돌릴 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>These items were cancelled in Commerce. Walmart needs a reason Commerce does not record; choose it and the cancellation is sent to Walmart.</source>
-        <translation>이 상품들은 Commerce에서 취소되었습니다. Walmart에는 Commerce가 기록하지 않는 사유가 필요합니다. 사유를 선택하면 취소가 Walmart로 전송됩니다.</translation>
     </message>
     <message>
         <source>Send cancellation of order {po}</source>
@@ -799,8 +803,8 @@
         <translation>시스템이 로그인 항목 변경을 거부했습니다: {exc}</translation>
     </message>
     <message>
-        <source>New Walmart orders</source>
-        <translation>새 Walmart 주문</translation>
+        <source>New marketplace orders</source>
+        <translation>새 마켓플레이스 주문</translation>
     </message>
     <message>
         <source>Sync problems (a sync step starts failing)</source>
@@ -1325,14 +1329,6 @@
         <translation>설정</translation>
     </message>
     <message>
-        <source>&lt;br&gt;Fix the cause (in Commerce or on Walmart), then click Retry.</source>
-        <translation>&lt;br&gt;(Commerce 또는 Walmart에서) 원인을 해결한 다음 재시도를 누르세요.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Cancelled in Commerce — choose the reason for Walmart.&lt;/b&gt; Walmart still expects this order to ship; nothing is sent until you choose a reason with “Choose reason for Walmart…”.</source>
-        <translation>&lt;b&gt;Commerce에서 취소됨 — Walmart에 보낼 사유를 선택하세요.&lt;/b&gt; Walmart는 아직 이 주문이 발송될 것으로 알고 있습니다. “Walmart 사유 선택…”으로 사유를 고를 때까지 아무것도 전송되지 않습니다.</translation>
-    </message>
-    <message>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
@@ -1385,8 +1381,16 @@
         <translation>상품</translation>
     </message>
     <message>
-        <source>Sent to Walmart</source>
-        <translation>Walmart 전송</translation>
+        <source>&lt;br&gt;Fix the cause (in Commerce or on {marketplace}), then click Retry.</source>
+        <translation>&lt;br&gt;(Commerce 또는 {marketplace}에서) 원인을 해결한 다음 재시도를 누르세요.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Cancelled in Commerce — choose the reason for {marketplace}.&lt;/b&gt; {marketplace} still expects this order to ship; nothing is sent until you choose a reason with “Choose reason for {marketplace}…”.</source>
+        <translation>&lt;b&gt;Commerce에서 취소됨 — {marketplace}에 보낼 사유를 선택하세요.&lt;/b&gt; {marketplace}에서는 아직 이 주문이 발송될 것으로 알고 있습니다. “{marketplace} 사유 선택…”으로 사유를 고를 때까지 아무것도 전송되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Sent to marketplace</source>
+        <translation>마켓플레이스 전송</translation>
     </message>
     <message>
         <source>When</source>
@@ -1613,16 +1617,20 @@
         <translation>문제</translation>
     </message>
     <message>
-        <source>No Walmart returns yet. Returns buyers open on Walmart appear here after the next sync.</source>
-        <translation>아직 Walmart 반품이 없습니다. 구매자가 Walmart에서 신청한 반품은 다음 동기화 후 여기에 표시됩니다.</translation>
+        <source>No returns yet. Returns buyers open on the marketplace appear here after the next sync.</source>
+        <translation>아직 반품이 없습니다. 구매자가 마켓플레이스에서 연 반품은 다음 동기화 후 여기에 표시됩니다.</translation>
     </message>
     <message>
-        <source>Refund on Walmart</source>
-        <translation>Walmart에서 환불</translation>
+        <source>Refund on {marketplace}</source>
+        <translation>{marketplace}에서 환불</translation>
     </message>
     <message>
-        <source>Select one return to refund it on Walmart.</source>
-        <translation>Walmart에서 환불할 반품을 하나 선택하세요.</translation>
+        <source>Refund…</source>
+        <translation>환불…</translation>
+    </message>
+    <message>
+        <source>Select one return to refund it on its marketplace.</source>
+        <translation>해당 마켓플레이스에서 환불할 반품을 하나 선택하세요.</translation>
     </message>
     <message>
         <source>Store</source>
@@ -1641,6 +1649,10 @@
         <translation>Walmart API</translation>
     </message>
     <message>
+        <source>Amazon account</source>
+        <translation>Amazon 계정</translation>
+    </message>
+    <message>
         <source>Ship now</source>
         <translation>지금 발송</translation>
     </message>
@@ -1649,8 +1661,8 @@
         <translation>키링에 저장됨 — 입력하면 바뀝니다</translation>
     </message>
     <message>
-        <source>New Walmart orders</source>
-        <translation>새 Walmart 주문</translation>
+        <source>New marketplace orders</source>
+        <translation>새 마켓플레이스 주문</translation>
     </message>
     <message>
         <source>Product changes in Commerce</source>
@@ -1683,6 +1695,14 @@
     <message>
         <source>Orders cancelled in Commerce</source>
         <translation>Commerce에서 취소된 주문</translation>
+    </message>
+    <message>
+        <source>Listings report from Amazon</source>
+        <translation>Amazon 등록 상품 보고서</translation>
+    </message>
+    <message>
+        <source>Price and stock changes to Amazon</source>
+        <translation>Amazon으로 보내는 가격·재고 변경</translation>
     </message>
     <message>
         <source>Hold it until I choose Walmart&apos;s reason</source>
@@ -2786,18 +2806,18 @@
         </translation>
     </message>
     <message>
-        <source>Choose the reason for Walmart: open Orders, In error.</source>
-        <translation>Walmart에 보낼 사유를 선택하세요: 주문 화면의 오류를 여세요.</translation>
+        <source>Choose the marketplace&apos;s reason: open Orders, In error.</source>
+        <translation>마켓플레이스에 보낼 사유를 선택하세요: 주문 화면의 오류를 여세요.</translation>
+    </message>
+    <message>
+        <source>A partly shipped order cannot be cancelled on the marketplace from here; nothing was sent. Open Orders, In error.</source>
+        <translation>부분 발송된 주문은 여기서 마켓플레이스에 취소할 수 없어 아무것도 보내지 않았습니다. 주문 화면의 오류를 여세요.</translation>
     </message>
     <message numerus="yes">
         <source>%n partly shipped order(s) cancelled in Commerce</source>
         <translation>
             <numerusform>Commerce에서 취소된 부분 발송 주문 %n건</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Walmart cannot cancel a partly shipped order from here; nothing was sent. Open Orders, In error.</source>
-        <translation>Walmart는 부분 발송된 주문을 여기서 취소할 수 없어 아무것도 보내지 않았습니다. 주문 화면의 오류를 여세요.</translation>
     </message>
     <message>
         <source>{title} ({store})</source>
@@ -2830,23 +2850,23 @@
         <source>Ship and cancel one order at a time.</source>
         <translation>발송과 취소는 한 번에 한 주문씩만 할 수 있습니다.</translation>
     </message>
-    <message numerus="yes">
-        <source>Shipment of %n item(s) of order {order} queued for Walmart and Commerce.</source>
-        <translation>
-            <numerusform>주문 {order}의 상품 %n개 발송이 Walmart와 Commerce 전송 대기열에 들어갔습니다.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Ship order {order}</source>
         <translation>주문 {order} 발송</translation>
     </message>
-    <message>
-        <source>Order {order} cancelled ({reason}); Walmart is being told.</source>
-        <translation>주문 {order}이(가) 취소되었습니다({reason}). Walmart에 알리는 중입니다.</translation>
+    <message numerus="yes">
+        <source>Shipment of %n item(s) of order {order} queued for {marketplace} and Commerce.</source>
+        <translation>
+            <numerusform>주문 {order}의 상품 %n개 발송이 대기열에 추가되었습니다({marketplace} 및 Commerce로 전송).</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Order {order} cancelled ({reason}); Walmart and Commerce are being told.</source>
-        <translation>주문 {order}이(가) 취소되었습니다({reason}). Walmart와 Commerce에 알리는 중입니다.</translation>
+        <source>Order {order} cancelled ({reason}); {marketplace} is being told.</source>
+        <translation>주문 {order}이(가) 취소되었습니다({reason}). {marketplace}에 알리는 중입니다.</translation>
+    </message>
+    <message>
+        <source>Order {order} cancelled ({reason}); {marketplace} and Commerce are being told.</source>
+        <translation>주문 {order}이(가) 취소되었습니다({reason}). {marketplace} 및 Commerce에 알리는 중입니다.</translation>
     </message>
     <message>
         <source>Cancel order {order}</source>
@@ -2946,8 +2966,24 @@
         <translation>재고 없음으로 취소…</translation>
     </message>
     <message>
-        <source>Cancel the whole order on Walmart with the reason “Out of stock”.</source>
-        <translation>Walmart에서 “재고 없음” 사유로 주문 전체를 취소합니다.</translation>
+        <source>Choose reason for {marketplace}…</source>
+        <translation>{marketplace} 사유 선택…</translation>
+    </message>
+    <message>
+        <source>Send the cancellation made in Commerce to {marketplace} with a reason.</source>
+        <translation>Commerce에서 한 취소를 사유와 함께 {marketplace}에 보냅니다.</translation>
+    </message>
+    <message>
+        <source>Cancel the whole order on {marketplace}.</source>
+        <translation>{marketplace}에서 주문 전체를 취소합니다.</translation>
+    </message>
+    <message>
+        <source>Cancel the whole order on {marketplace} with the reason “Out of stock”.</source>
+        <translation>{marketplace}에서 “재고 없음” 사유로 주문 전체를 취소합니다.</translation>
+    </message>
+    <message>
+        <source>Sent to {marketplace}</source>
+        <translation>{marketplace} 전송</translation>
     </message>
     <message>
         <source>Walmart PO {po}</source>
@@ -2964,18 +3000,6 @@
     <message>
         <source>Enter the tracking number and ship.</source>
         <translation>운송장 번호를 입력하고 발송합니다.</translation>
-    </message>
-    <message>
-        <source>Choose reason for Walmart…</source>
-        <translation>Walmart 사유 선택…</translation>
-    </message>
-    <message>
-        <source>Send the cancellation made in Commerce to Walmart with a reason.</source>
-        <translation>Commerce에서 한 취소를 사유와 함께 Walmart에 보냅니다.</translation>
-    </message>
-    <message>
-        <source>Cancel the whole order on Walmart.</source>
-        <translation>Walmart에서 주문 전체를 취소합니다.</translation>
     </message>
     <message>
         <source>Retry fails again until the product is fixed in Commerce.</source>
@@ -3373,28 +3397,28 @@
         <translation>반품</translation>
     </message>
     <message numerus="yes">
-        <source>Refund Walmart return {return_id} (customer order {customer_order}, %n unit(s), {amount}) on Walmart now, without waiting for a credit memo in Commerce?
+        <source>Refund {marketplace} return {return_id} (customer order {customer_order}, %n unit(s), {amount}) on {marketplace} now, without waiting for a credit memo in Commerce?
 
-Walmart refunds the buyer; if the order was invoiced in Commerce, a credit memo is made there too.</source>
+{marketplace} refunds the buyer; if the order was invoiced in Commerce, a credit memo is made there too.</source>
         <translation>
-            <numerusform>Commerce의 대변 메모를 기다리지 않고 지금 Walmart에서 반품 {return_id}(고객 주문 {customer_order}, %n개, {amount})을(를) 환불할까요?
+            <numerusform>Commerce의 대변 메모를 기다리지 않고 지금 {marketplace}에서 {marketplace} 반품 {return_id}(고객 주문 {customer_order}, %n개, {amount})을(를) 환불할까요?
 
-Walmart가 구매자에게 환불하며, Commerce에서 송장이 발행된 주문이면 그곳에도 대변 메모가 만들어집니다.</numerusform>
+{marketplace}에서 구매자에게 환불하며, Commerce에서 송장이 발행된 주문이면 그곳에도 대변 메모가 만들어집니다.</numerusform>
         </translation>
     </message>
     <message>
-        <source>Refund Walmart return {return_id}</source>
-        <translation>Walmart 반품 {return_id} 환불</translation>
+        <source>Refund {marketplace} return {return_id}</source>
+        <translation>{marketplace} 반품 {return_id} 환불</translation>
     </message>
     <message numerus="yes">
-        <source>Refund of Walmart return {return_id} queued (%n unit(s), order {order}).</source>
+        <source>Refund of {marketplace} return {return_id} queued (%n unit(s), order {order}).</source>
         <translation>
-            <numerusform>Walmart 반품 {return_id}의 환불이 대기열에 들어갔습니다(%n개, 주문 {order}).</numerusform>
+            <numerusform>{marketplace} 반품 {return_id}의 환불이 대기열에 들어갔습니다(%n개, 주문 {order}).</numerusform>
         </translation>
     </message>
     <message>
-        <source>Refund Walmart return {return_id} on Walmart now.</source>
-        <translation>지금 Walmart에서 반품 {return_id}을(를) 환불합니다.</translation>
+        <source>Refund {marketplace} return {return_id} on {marketplace} now.</source>
+        <translation>지금 {marketplace}에서 {marketplace} 반품 {return_id}을(를) 환불합니다.</translation>
     </message>
 </context>
 <context>
@@ -3439,8 +3463,8 @@ Walmart가 구매자에게 환불하며, Commerce에서 송장이 발행된 주�
         <translation>스토어</translation>
     </message>
     <message>
-        <source>Each store links a Commerce store view to a Walmart seller account. Sync intervals and identifier attributes are set per store (Edit), the stock and prices sent to marketplaces under Listing rules. Secrets stay in the system keyring.</source>
-        <translation>각 스토어는 Commerce 스토어 뷰 하나를 Walmart 판매자 계정 하나와 연결합니다. 동기화 간격과 식별 코드 속성은 스토어마다 설정하며(편집), 마켓플레이스로 보내는 재고와 가격은 등록 규칙에서 설정합니다. 비밀 정보는 시스템 키링에 보관됩니다.</translation>
+        <source>Each store links a Commerce store view to a Walmart seller account and, if you add one, an Amazon seller account (Amazon account…). Sync intervals and identifier attributes are set per store (Edit), the stock and prices sent to marketplaces under Listing rules. Secrets stay in the system keyring.</source>
+        <translation>각 스토어는 Commerce 스토어 뷰 하나를 Walmart 판매자 계정 하나와, 추가한 경우 Amazon 판매자 계정(Amazon 계정…)과도 연결합니다. 동기화 간격과 식별 코드 속성은 스토어마다 설정하며(편집), 마켓플레이스로 보내는 재고와 가격은 등록 규칙에서 설정합니다. 비밀 정보는 시스템 키링에 보관됩니다.</translation>
     </message>
     <message>
         <source>Add store…</source>
@@ -3526,8 +3550,8 @@ Walmart가 구매자에게 환불하며, Commerce에서 송장이 발행된 주�
         <translation>Walmart 사유를 고를 때까지 보류</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Order cancelled in Commerce:&lt;/b&gt; {cancel}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Identifiers read from:&lt;/b&gt; {attributes}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Shipments:&lt;/b&gt; from the Commerce source “{source}”, which Commerce takes the stock from.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Checks:&lt;/b&gt; {checks}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Commerce order e-mail:&lt;/b&gt; {email} (Commerce&apos;s order, invoice and shipment e-mails go there, never to the Walmart buyer).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Commerce에서 취소된 주문:&lt;/b&gt; {cancel}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;식별 코드를 읽는 속성:&lt;/b&gt; {attributes}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;발송:&lt;/b&gt; Commerce 재고 소스 “{source}”에서 — Commerce가 이 소스의 재고를 차감합니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;확인 주기:&lt;/b&gt; {checks}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Commerce 주문 이메일:&lt;/b&gt; {email} (Commerce의 주문·송장·발송 이메일은 이 주소로 가며, Walmart 구매자에게는 절대 가지 않습니다).&lt;/p&gt;</translation>
+        <source>&lt;p&gt;&lt;b&gt;Order cancelled in Commerce:&lt;/b&gt; {cancel}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Identifiers read from:&lt;/b&gt; {attributes}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Shipments:&lt;/b&gt; from the Commerce source “{source}”, which Commerce takes the stock from.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Checks:&lt;/b&gt; {checks}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Commerce order e-mail:&lt;/b&gt; {email} (Commerce&apos;s order, invoice and shipment e-mails go there, never to the marketplace&apos;s buyer).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Commerce에서 취소된 주문:&lt;/b&gt; {cancel}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;식별 코드를 읽는 속성:&lt;/b&gt; {attributes}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;발송:&lt;/b&gt; Commerce 재고 소스 “{source}”에서 — Commerce가 이 소스의 재고를 차감합니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;확인 주기:&lt;/b&gt; {checks}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Commerce 주문 이메일:&lt;/b&gt; {email} (Commerce의 주문·송장·발송 이메일은 이 주소로 가며, 마켓플레이스 구매자에게는 절대 가지 않습니다).&lt;/p&gt;</translation>
     </message>
     <message>
         <source>none</source>

@@ -252,6 +252,10 @@
         <translation>连接测试失败：请更正上面的信息，或重新测试。</translation>
     </message>
     <message>
+        <source>The saved secrets cannot be read: {why} Type them above to test.</source>
+        <translation>无法读取已保存的密钥：{why} 请在上方输入密钥后再测试。</translation>
+    </message>
+    <message>
         <source>Testing the token exchange and the marketplaces…</source>
         <translation>正在测试令牌交换和各销售站点…</translation>
     </message>
@@ -397,6 +401,10 @@
         <translation>取消订单 {order}</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Send the cancellation of {marketplace} order {po}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;发送 {marketplace} 订单 {po} 的取消&lt;/b&gt;</translation>
+    </message>
+    <message>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -405,8 +413,8 @@
         <translation>选择取消订单的原因…</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Send to Walmart the cancellation of {marketplace} order {po}&lt;/b&gt;</source>
-        <translation>&lt;b&gt;将 {marketplace} 订单 {po} 的取消发送到 Walmart&lt;/b&gt;</translation>
+        <source>These items were cancelled in Commerce. {marketplace} needs a reason Commerce does not record; choose it and the cancellation is sent to {marketplace}.</source>
+        <translation>这些商品已在 Commerce 中取消。{marketplace} 需要一个 Commerce 不记录的原因；选择原因后，取消将发送给 {marketplace}。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Cancel the whole {marketplace} order {po}&lt;/b&gt;</source>
@@ -419,10 +427,6 @@
     <message>
         <source>{marketplace} cancels whole orders only: every unshipped item below is cancelled on {marketplace}. This cannot be undone.</source>
         <translation>{marketplace} 只能取消整个订单：下面所有未发货的商品都会在 {marketplace} 上取消。此操作无法撤销。</translation>
-    </message>
-    <message>
-        <source>These items were cancelled in Commerce. Walmart needs a reason Commerce does not record; choose it and the cancellation is sent to Walmart.</source>
-        <translation>这些商品已在 Commerce 中取消。Walmart 需要一个 Commerce 不记录的原因；选择原因后，取消将发送给 Walmart。</translation>
     </message>
     <message>
         <source>Send cancellation of order {po}</source>
@@ -799,8 +803,8 @@
         <translation>系统拒绝更改登录启动项：{exc}</translation>
     </message>
     <message>
-        <source>New Walmart orders</source>
-        <translation>新的 Walmart 订单</translation>
+        <source>New marketplace orders</source>
+        <translation>新的平台订单</translation>
     </message>
     <message>
         <source>Sync problems (a sync step starts failing)</source>
@@ -1325,14 +1329,6 @@
         <translation>设置</translation>
     </message>
     <message>
-        <source>&lt;br&gt;Fix the cause (in Commerce or on Walmart), then click Retry.</source>
-        <translation>&lt;br&gt;请先（在 Commerce 或 Walmart 中）解决问题，然后点击“重试”。</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Cancelled in Commerce — choose the reason for Walmart.&lt;/b&gt; Walmart still expects this order to ship; nothing is sent until you choose a reason with “Choose reason for Walmart…”.</source>
-        <translation>&lt;b&gt;已在 Commerce 中取消 — 请为 Walmart 选择原因。&lt;/b&gt;Walmart 仍认为此订单需要发货；在您通过“为 Walmart 选择原因…”选定原因之前，不会发送任何内容。</translation>
-    </message>
-    <message>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
@@ -1385,8 +1381,16 @@
         <translation>商品</translation>
     </message>
     <message>
-        <source>Sent to Walmart</source>
-        <translation>已发送至 Walmart</translation>
+        <source>&lt;br&gt;Fix the cause (in Commerce or on {marketplace}), then click Retry.</source>
+        <translation>&lt;br&gt;请先（在 Commerce 或 {marketplace} 中）解决问题，然后点击“重试”。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Cancelled in Commerce — choose the reason for {marketplace}.&lt;/b&gt; {marketplace} still expects this order to ship; nothing is sent until you choose a reason with “Choose reason for {marketplace}…”.</source>
+        <translation>&lt;b&gt;已在 Commerce 中取消 — 请为 {marketplace} 选择原因。&lt;/b&gt;{marketplace} 仍认为此订单需要发货；在您通过“为 {marketplace} 选择原因…”选定原因之前，不会发送任何内容。</translation>
+    </message>
+    <message>
+        <source>Sent to marketplace</source>
+        <translation>已发送至平台</translation>
     </message>
     <message>
         <source>When</source>
@@ -1613,16 +1617,20 @@
         <translation>问题</translation>
     </message>
     <message>
-        <source>No Walmart returns yet. Returns buyers open on Walmart appear here after the next sync.</source>
-        <translation>暂无 Walmart 退货。买家在 Walmart 上发起的退货会在下次同步后显示在这里。</translation>
+        <source>No returns yet. Returns buyers open on the marketplace appear here after the next sync.</source>
+        <translation>还没有退货。买家在平台上发起的退货会在下次同步后显示在这里。</translation>
     </message>
     <message>
-        <source>Refund on Walmart</source>
-        <translation>在 Walmart 上退款</translation>
+        <source>Refund on {marketplace}</source>
+        <translation>在 {marketplace} 上退款</translation>
     </message>
     <message>
-        <source>Select one return to refund it on Walmart.</source>
-        <translation>请选择一个退货，在 Walmart 上为其退款。</translation>
+        <source>Refund…</source>
+        <translation>退款…</translation>
+    </message>
+    <message>
+        <source>Select one return to refund it on its marketplace.</source>
+        <translation>选择一个退货，在其所属平台上退款。</translation>
     </message>
     <message>
         <source>Store</source>
@@ -1641,6 +1649,10 @@
         <translation>Walmart API</translation>
     </message>
     <message>
+        <source>Amazon account</source>
+        <translation>Amazon 账户</translation>
+    </message>
+    <message>
         <source>Ship now</source>
         <translation>本次发货</translation>
     </message>
@@ -1649,8 +1661,8 @@
         <translation>已保存在密钥环中 — 输入即可替换</translation>
     </message>
     <message>
-        <source>New Walmart orders</source>
-        <translation>新的 Walmart 订单</translation>
+        <source>New marketplace orders</source>
+        <translation>新的平台订单</translation>
     </message>
     <message>
         <source>Product changes in Commerce</source>
@@ -1683,6 +1695,14 @@
     <message>
         <source>Orders cancelled in Commerce</source>
         <translation>在 Commerce 中取消的订单</translation>
+    </message>
+    <message>
+        <source>Listings report from Amazon</source>
+        <translation>来自 Amazon 的商品报告</translation>
+    </message>
+    <message>
+        <source>Price and stock changes to Amazon</source>
+        <translation>发送到 Amazon 的价格和库存变更</translation>
     </message>
     <message>
         <source>Hold it until I choose Walmart&apos;s reason</source>
@@ -2786,18 +2806,18 @@
         </translation>
     </message>
     <message>
-        <source>Choose the reason for Walmart: open Orders, In error.</source>
-        <translation>请为 Walmart 选择原因：打开“订单”中的“出错”。</translation>
+        <source>Choose the marketplace&apos;s reason: open Orders, In error.</source>
+        <translation>请选择平台的取消原因：打开“订单”中的“出错”。</translation>
+    </message>
+    <message>
+        <source>A partly shipped order cannot be cancelled on the marketplace from here; nothing was sent. Open Orders, In error.</source>
+        <translation>部分发货的订单无法在此于平台上取消；未发送任何内容。请打开“订单”中的“出错”。</translation>
     </message>
     <message numerus="yes">
         <source>%n partly shipped order(s) cancelled in Commerce</source>
         <translation>
             <numerusform>%n 个部分发货的订单已在 Commerce 中取消</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Walmart cannot cancel a partly shipped order from here; nothing was sent. Open Orders, In error.</source>
-        <translation>Walmart 无法在此取消部分发货的订单；未发送任何内容。请打开“订单”中的“出错”。</translation>
     </message>
     <message>
         <source>{title} ({store})</source>
@@ -2830,23 +2850,23 @@
         <source>Ship and cancel one order at a time.</source>
         <translation>发货和取消一次只能处理一个订单。</translation>
     </message>
-    <message numerus="yes">
-        <source>Shipment of %n item(s) of order {order} queued for Walmart and Commerce.</source>
-        <translation>
-            <numerusform>订单 {order} 的 %n 件商品发货已排队，将发送到 Walmart 和 Commerce。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Ship order {order}</source>
         <translation>发货订单 {order}</translation>
     </message>
-    <message>
-        <source>Order {order} cancelled ({reason}); Walmart is being told.</source>
-        <translation>订单 {order} 已取消（{reason}）；正在通知 Walmart。</translation>
+    <message numerus="yes">
+        <source>Shipment of %n item(s) of order {order} queued for {marketplace} and Commerce.</source>
+        <translation>
+            <numerusform>订单 {order} 的 %n 件商品发货已排队，将发送到 {marketplace} 和 Commerce。</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Order {order} cancelled ({reason}); Walmart and Commerce are being told.</source>
-        <translation>订单 {order} 已取消（{reason}）；正在通知 Walmart 和 Commerce。</translation>
+        <source>Order {order} cancelled ({reason}); {marketplace} is being told.</source>
+        <translation>订单 {order} 已取消（{reason}）；正在通知 {marketplace}。</translation>
+    </message>
+    <message>
+        <source>Order {order} cancelled ({reason}); {marketplace} and Commerce are being told.</source>
+        <translation>订单 {order} 已取消（{reason}）；正在通知 {marketplace} 和 Commerce。</translation>
     </message>
     <message>
         <source>Cancel order {order}</source>
@@ -2946,8 +2966,24 @@
         <translation>以缺货为由取消…</translation>
     </message>
     <message>
-        <source>Cancel the whole order on Walmart with the reason “Out of stock”.</source>
-        <translation>以“缺货”为原因在 Walmart 上取消整个订单。</translation>
+        <source>Choose reason for {marketplace}…</source>
+        <translation>为 {marketplace} 选择原因…</translation>
+    </message>
+    <message>
+        <source>Send the cancellation made in Commerce to {marketplace} with a reason.</source>
+        <translation>将在 Commerce 中进行的取消连同原因发送给 {marketplace}。</translation>
+    </message>
+    <message>
+        <source>Cancel the whole order on {marketplace}.</source>
+        <translation>在 {marketplace} 上取消整个订单。</translation>
+    </message>
+    <message>
+        <source>Cancel the whole order on {marketplace} with the reason “Out of stock”.</source>
+        <translation>以“缺货”为原因在 {marketplace} 上取消整个订单。</translation>
+    </message>
+    <message>
+        <source>Sent to {marketplace}</source>
+        <translation>已发送至 {marketplace}</translation>
     </message>
     <message>
         <source>Walmart PO {po}</source>
@@ -2964,18 +3000,6 @@
     <message>
         <source>Enter the tracking number and ship.</source>
         <translation>填写运单号并发货。</translation>
-    </message>
-    <message>
-        <source>Choose reason for Walmart…</source>
-        <translation>为 Walmart 选择原因…</translation>
-    </message>
-    <message>
-        <source>Send the cancellation made in Commerce to Walmart with a reason.</source>
-        <translation>将在 Commerce 中进行的取消连同原因发送给 Walmart。</translation>
-    </message>
-    <message>
-        <source>Cancel the whole order on Walmart.</source>
-        <translation>在 Walmart 上取消整个订单。</translation>
     </message>
     <message>
         <source>Retry fails again until the product is fixed in Commerce.</source>
@@ -3373,28 +3397,28 @@
         <translation>退货</translation>
     </message>
     <message numerus="yes">
-        <source>Refund Walmart return {return_id} (customer order {customer_order}, %n unit(s), {amount}) on Walmart now, without waiting for a credit memo in Commerce?
+        <source>Refund {marketplace} return {return_id} (customer order {customer_order}, %n unit(s), {amount}) on {marketplace} now, without waiting for a credit memo in Commerce?
 
-Walmart refunds the buyer; if the order was invoiced in Commerce, a credit memo is made there too.</source>
+{marketplace} refunds the buyer; if the order was invoiced in Commerce, a credit memo is made there too.</source>
         <translation>
-            <numerusform>现在就在 Walmart 上为退货 {return_id}（客户订单 {customer_order}，%n 件，{amount}）退款，而不等待 Commerce 中的贷项凭证吗？
+            <numerusform>现在就在 {marketplace} 上为 {marketplace} 退货 {return_id}（客户订单 {customer_order}，%n 件，{amount}）退款，而不等待 Commerce 中的贷项凭证吗？
 
-Walmart 会向买家退款；如果订单已在 Commerce 中开具发票，也会在那里创建贷项凭证。</numerusform>
+{marketplace} 会向买家退款；如果订单已在 Commerce 中开具发票，也会在那里创建贷项凭证。</numerusform>
         </translation>
     </message>
     <message>
-        <source>Refund Walmart return {return_id}</source>
-        <translation>为 Walmart 退货 {return_id} 退款</translation>
+        <source>Refund {marketplace} return {return_id}</source>
+        <translation>为 {marketplace} 退货 {return_id} 退款</translation>
     </message>
     <message numerus="yes">
-        <source>Refund of Walmart return {return_id} queued (%n unit(s), order {order}).</source>
+        <source>Refund of {marketplace} return {return_id} queued (%n unit(s), order {order}).</source>
         <translation>
-            <numerusform>Walmart 退货 {return_id} 的退款已排队（%n 件，订单 {order}）。</numerusform>
+            <numerusform>{marketplace} 退货 {return_id} 的退款已排队（%n 件，订单 {order}）。</numerusform>
         </translation>
     </message>
     <message>
-        <source>Refund Walmart return {return_id} on Walmart now.</source>
-        <translation>立即在 Walmart 上为退货 {return_id} 退款。</translation>
+        <source>Refund {marketplace} return {return_id} on {marketplace} now.</source>
+        <translation>现在在 {marketplace} 上为 {marketplace} 退货 {return_id} 退款。</translation>
     </message>
 </context>
 <context>
@@ -3439,8 +3463,8 @@ Walmart 会向买家退款；如果订单已在 Commerce 中开具发票，也�
         <translation>店铺</translation>
     </message>
     <message>
-        <source>Each store links a Commerce store view to a Walmart seller account. Sync intervals and identifier attributes are set per store (Edit), the stock and prices sent to marketplaces under Listing rules. Secrets stay in the system keyring.</source>
-        <translation>每个店铺将一个 Commerce 店铺视图与一个 Walmart 卖家账户关联。同步间隔和商品编码属性按店铺设置（编辑），发送到销售平台的库存和价格在“刊登规则”中设置。密钥保存在系统密钥环中。</translation>
+        <source>Each store links a Commerce store view to a Walmart seller account and, if you add one, an Amazon seller account (Amazon account…). Sync intervals and identifier attributes are set per store (Edit), the stock and prices sent to marketplaces under Listing rules. Secrets stay in the system keyring.</source>
+        <translation>每个店铺将一个 Commerce 店铺视图与一个 Walmart 卖家账户关联，如果您添加了，还会关联一个 Amazon 卖家账户（Amazon 账户…）。同步间隔和商品编码属性按店铺设置（编辑），发送到销售平台的库存和价格在“刊登规则”中设置。密钥保存在系统密钥环中。</translation>
     </message>
     <message>
         <source>Add store…</source>
@@ -3526,8 +3550,8 @@ Walmart 会向买家退款；如果订单已在 Commerce 中开具发票，也�
         <translation>暂缓，直到您选择 Walmart 的原因</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Order cancelled in Commerce:&lt;/b&gt; {cancel}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Identifiers read from:&lt;/b&gt; {attributes}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Shipments:&lt;/b&gt; from the Commerce source “{source}”, which Commerce takes the stock from.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Checks:&lt;/b&gt; {checks}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Commerce order e-mail:&lt;/b&gt; {email} (Commerce&apos;s order, invoice and shipment e-mails go there, never to the Walmart buyer).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;在 Commerce 中取消的订单：&lt;/b&gt;{cancel}。&lt;/p&gt;&lt;p&gt;&lt;b&gt;商品编码读取自：&lt;/b&gt;{attributes}。&lt;/p&gt;&lt;p&gt;&lt;b&gt;发货：&lt;/b&gt;来自 Commerce 货源“{source}”，Commerce 从该货源扣减库存。&lt;/p&gt;&lt;p&gt;&lt;b&gt;检查频率：&lt;/b&gt;{checks}。&lt;/p&gt;&lt;p&gt;&lt;b&gt;Commerce 订单邮箱：&lt;/b&gt;{email}（Commerce 的订单、发票和发货邮件发往此地址，绝不会发给 Walmart 买家）。&lt;/p&gt;</translation>
+        <source>&lt;p&gt;&lt;b&gt;Order cancelled in Commerce:&lt;/b&gt; {cancel}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Identifiers read from:&lt;/b&gt; {attributes}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Shipments:&lt;/b&gt; from the Commerce source “{source}”, which Commerce takes the stock from.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Checks:&lt;/b&gt; {checks}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Commerce order e-mail:&lt;/b&gt; {email} (Commerce&apos;s order, invoice and shipment e-mails go there, never to the marketplace&apos;s buyer).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;在 Commerce 中取消的订单：&lt;/b&gt;{cancel}。&lt;/p&gt;&lt;p&gt;&lt;b&gt;商品编码读取自：&lt;/b&gt;{attributes}。&lt;/p&gt;&lt;p&gt;&lt;b&gt;发货：&lt;/b&gt;来自 Commerce 货源“{source}”，Commerce 从该货源扣减库存。&lt;/p&gt;&lt;p&gt;&lt;b&gt;检查频率：&lt;/b&gt;{checks}。&lt;/p&gt;&lt;p&gt;&lt;b&gt;Commerce 订单邮箱：&lt;/b&gt;{email}（Commerce 的订单、发票和发货邮件发往此地址，绝不会发给平台上的买家）。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>none</source>

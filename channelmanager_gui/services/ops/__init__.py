@@ -41,6 +41,7 @@ from channelmanager_gui.services.ops import validation
 from channelmanager_gui.services.ops.capability_reads import (
     MARKETPLACE_NAMES,
     cancel_reason_choices,
+    cancel_reason_label,
     carrier_choices,
     marketplace_name,
 )
@@ -109,6 +110,7 @@ __all__ = [
     "cancel",
     "cancel_label",
     "cancel_reason_choices",
+    "cancel_reason_label",
     "carrier_choices",
     "delete_listings",
     "describe_store",

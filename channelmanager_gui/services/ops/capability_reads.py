@@ -41,3 +41,10 @@ def cancel_reason_choices(marketplace: str) -> tuple[tuple[str, str], ...]:
     if marketplace == AMAZON:
         return amazon_caps.CAPABILITIES.cancel_reasons
     return tuple(CANCEL_REASON_LABELS.items())
+
+
+def cancel_reason_label(marketplace: str, code: str | None) -> str:
+    """The words for a cancel reason code of ``marketplace`` ("Shipping address undeliverable"
+    for Amazon's ``ShippingAddressUndeliverable``), the code itself when unknown."""
+    labels = dict(cancel_reason_choices(marketplace))
+    return labels.get(code or "", code or "")

@@ -141,7 +141,9 @@ class ListingsTableModel(CountedIdModel[ListingRow, ListingFilter]):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return RIGHT if column in _RIGHT_COLUMNS else None
         if role == Qt.ItemDataRole.ForegroundRole:
-            return brush("PROBLEM_TEXT") if column == COL_PROBLEM else None
+            if column not in (COL_PROBLEM, COL_STATE):
+                return None
+            return brush("PROBLEM_TEXT" if note_is_problem(row) else "TEXT_MUTED")
         if role == STATE_ROLE:
             return row.state
         if role == ERROR_ROLE:
@@ -182,6 +184,18 @@ def identifier_text(row: ListingRow) -> str:
     if row.gtin14:
         return f"{row.identifier_kind or 'GTIN'} {row.identifier_value or row.gtin14}"
     return row.identifier_value or ""
+
+
+# States whose reason is news, not a problem: Amazon's "Complete and eligible; …" on a listing
+# ready to list, or "On Amazon, not matched…" on a new third-party one (reference §4.8).
+CALM_STATES = frozenset(
+    {ListingState.ACTIVE, ListingState.READY, ListingState.NEW_THIRD_PARTY, ListingState.ENDED}
+)
+
+
+def note_is_problem(row: ListingRow) -> bool:
+    """Whether the row's note (``problem_text``) is something to fix, drawn in red."""
+    return bool(row.sync_error) or row.state not in CALM_STATES
 
 
 def problem_text(row: ListingRow) -> str:
