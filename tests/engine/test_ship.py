@@ -3,18 +3,21 @@ made in the Commerce admin, and a worker killed between the Commerce and Walmart
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 
 from channelmanager_gui.errors import ValidationError
-from channelmanager_gui.models.order import Order, OrderStatus
+from channelmanager_gui.models.order import OrderStatus
 from channelmanager_gui.sandbox.commerce.records import SourceItem
 from channelmanager_gui.sandbox.pair import SandboxPair
 from channelmanager_gui.services import activity, ops
 from channelmanager_gui.services.engine.engine import SyncEngine
-from channelmanager_gui.services.engine.ship_handlers import seller_order_id
 from channelmanager_gui.services.engine.shipping import COMMERCE_SHIP, WALMART_SHIP
+from channelmanager_gui.services.marketplace.port import ShipmentRequest
+from channelmanager_gui.services.marketplace.walmart_adapter import seller_order_id
 from channelmanager_gui.services.ops import validation as v
 from tests.engine.conftest import Admin, MakeEngine
 from tests.engine.fulfilment_support import (
@@ -295,10 +298,12 @@ async def test_unlisted_commerce_carrier_waits_for_a_tracking_link(
 
 
 def test_seller_order_id_is_commerce_number_else_purchase_order() -> None:
-    """The spec's 30-character ``sellerOrderId``: Commerce's number when known and short enough."""
-    made = Order(marketplace_order_id="1796277083022", commerce_increment_id="000000042")
+    """The spec's 30-character ``sellerOrderId``: Commerce's number when known and short enough
+    (the ship handler passes the order's ``commerce_increment_id``, "" when there is none)."""
+    made = ShipmentRequest("1796277083022", "", "UPS", "1Z", datetime.now(UTC), (("1", 1),),
+                           seller_order_id="000000042")  # fmt: skip
     assert seller_order_id(made) == "000000042"
-    made.commerce_increment_id = None
+    made = replace(made, seller_order_id="")
     assert seller_order_id(made) == "1796277083022"
-    made.commerce_increment_id = "X" * 31
+    made = replace(made, seller_order_id="X" * 31)
     assert seller_order_id(made) == "1796277083022"

@@ -1,12 +1,12 @@
-"""Outbox handlers that cancel an order on Walmart and in Commerce.
+"""Outbox handler that cancels an order in Commerce (``commerce.cancel``), and the comment.
 
-Both look before they act, on every attempt (a cancel is rare and the look is one GET):
-Walmart — only units still unshipped and not cancelled are cancelled, so a retry after a lost
-answer sends nothing twice; Commerce — the order is cancelled only if it is not already, an
-invoiced order (the app invoices every order it makes) gets an offline credit memo of what is
-invoiced but neither shipped nor refunded (read again on a retry, so never twice), and the
-reason comment is added only if the history does not hold it yet (cancel and comment are two
-calls: a crash between them is finished on the next attempt).
+It looks before it acts, on every attempt (a cancel is rare and the look is one GET): the
+order is cancelled only if it is not already, an invoiced order (the app invoices every order
+it makes) gets an offline credit memo of what is invoiced but neither shipped nor refunded
+(read again on a retry, so never twice), and the reason comment is added only if the history
+does not hold it yet (cancel and comment are two calls: a crash between them is finished on
+the next attempt). The marketplace side (``walmart.cancel``, ``amazon.cancel``) is the port's
+handler in ``marketplace_actions``, which looks before it acts too.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from channelmanager_gui.services.commerce.orders import ItemQtys
 from channelmanager_gui.services.commerce.sales_models import Order
 from channelmanager_gui.services.engine.cancelling import (
     COMMERCE_CANCEL,
-    WALMART_CANCEL,
     cancel_label,
 )
 from channelmanager_gui.services.engine.context import EngineEnv
@@ -38,7 +37,6 @@ from channelmanager_gui.services.engine.order_create import order_comment
 from channelmanager_gui.services.engine.order_snapshot import load_snapshot
 from channelmanager_gui.services.marketplace.amazon_caps import CAPABILITIES as AMAZON_CAPS
 from channelmanager_gui.services.outbox import ActionContext
-from channelmanager_gui.services.walmart.order_requests import CancelLine
 
 
 def cancel_comment(marketplace_order_id: str, reason: str, marketplace: str = WALMART) -> str:
@@ -97,43 +95,6 @@ class _Base:
         clear_error(order, self.step)
         note(session, order, self.step, message)
         note_changes(session, Change.ORDERS, Change.ACTIVITY)
-
-
-class WalmartCancelHandler(_Base):
-    step, verb = WALMART_CANCEL, "on Walmart"
-    lane = "walmart.cancel"  # a merchant's click: its own bucket and lane (outbox_lanes.py)
-
-    async def send(self, ctx: ActionContext) -> dict[str, Any] | None:
-        po, _, _ = _order_keys(self.env, ctx)
-        client = self.env.store(ctx.store_id).walmart
-        remote = {ln.line_number: ln for ln in (await client.get_order(po)).lines}
-        reason = ctx.payload["reason"]
-        totals = ctx.payload.get("totals")  # a cancellation made in Commerce (see cancelling)
-        todo = []
-        for number, wanted in (totals or ctx.payload["lines"]).items():
-            line = remote.get(number)
-            if line is None:
-                raise ChannelError(f"Walmart's order {po} has no line {number}.")
-            open_qty = line.quantity_in("Created") + line.quantity_in("Acknowledged")
-            if totals is not None:  # only what Walmart does not show as cancelled yet
-                wanted -= line.quantity_in("Cancelled")
-            if min(wanted, open_qty) > 0:
-                todo.append(CancelLine(number, min(wanted, open_qty), reason))
-        if not todo:
-            return {"cancelled": {}, "skipped": True}
-        await client.cancel_lines(po, todo)
-        return {"cancelled": {c.line_number: c.quantity for c in todo}, "skipped": False}
-
-    def apply(self, session: Session, ctx: ActionContext, result: dict[str, Any] | None) -> None:
-        order = load_order(session, ctx.subject_id)
-        sent = ctx.payload.get("totals") or ctx.payload["lines"]
-        for line in order.lines:
-            # a line cancelled in part stays open on Walmart
-            if line.line_number in sent and line.qty_open == 0:
-                line.marketplace_status = "Cancelled"
-        units = sum((result or {}).get("cancelled", {}).values())
-        label = cancel_label(ctx.payload["reason"])
-        self._done(session, ctx, f"Cancelled on Walmart ({units} unit(s) sent): {label}")
 
 
 class CommerceCancelHandler(_Base):

@@ -1,10 +1,11 @@
 """Cancelling a whole order with a Walmart reason, and the buyer requests to cancel.
 
 The operation ``ops.cancel`` (``services/ops/order_writes.py``) records the cancellation and
-queues ``walmart.cancel`` then ``commerce.cancel`` in one transaction; the handlers are in
-``cancel_handlers.py``. Walmart goes first: if Walmart refuses (a line shipped meanwhile), the
-Commerce order stays as it is. Cancelling in Commerce releases the stock reservation, and the
-inventory loop then pushes the higher salable quantity to Walmart.
+queues ``walmart.cancel`` (``amazon.cancel``) then ``commerce.cancel`` in one transaction; the
+handlers are in ``marketplace_actions.py`` and ``cancel_handlers.py``. Walmart goes first: if
+Walmart refuses (a line shipped meanwhile), the Commerce order stays as it is. Cancelling in
+Commerce releases the stock reservation, and the inventory loop then pushes the higher salable
+quantity to Walmart.
 """
 
 from __future__ import annotations

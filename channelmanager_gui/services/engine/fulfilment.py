@@ -10,19 +10,16 @@ every remote call goes through the outbox handlers registered here.
 from __future__ import annotations
 
 from channelmanager_gui.services.engine.admin_shipments import detect_admin_shipments
-from channelmanager_gui.services.engine.cancel_handlers import (
-    CommerceCancelHandler,
-    WalmartCancelHandler,
-)
-from channelmanager_gui.services.engine.cancelling import COMMERCE_CANCEL, WALMART_CANCEL
+from channelmanager_gui.services.engine.cancel_handlers import CommerceCancelHandler
+from channelmanager_gui.services.engine.cancelling import COMMERCE_CANCEL
 from channelmanager_gui.services.engine.commerce_cancellations import (
     detect_commerce_cancellations,
 )
 from channelmanager_gui.services.engine.context import EngineEnv
 from channelmanager_gui.services.engine.creditmemo_handler import CommerceRefundHandler
 from channelmanager_gui.services.engine.marketplace_actions import (
-    AMAZON_CANCEL,
-    AMAZON_SHIP,
+    CANCEL_LANES,
+    SHIP_LANES,
     MarketplaceCancelHandler,
     MarketplaceShipHandler,
 )
@@ -37,11 +34,8 @@ from channelmanager_gui.services.engine.returns_flow import (
     sync_returns,
 )
 from channelmanager_gui.services.engine.scheduler import LoopSpec
-from channelmanager_gui.services.engine.ship_handlers import (
-    CommerceShipHandler,
-    WalmartShipHandler,
-)
-from channelmanager_gui.services.engine.shipping import COMMERCE_SHIP, WALMART_SHIP
+from channelmanager_gui.services.engine.ship_handlers import CommerceShipHandler
+from channelmanager_gui.services.engine.shipping import COMMERCE_SHIP
 from channelmanager_gui.services.outbox import ActionHandler
 
 LOOPS: list[LoopSpec] = [
@@ -52,12 +46,17 @@ LOOPS: list[LoopSpec] = [
 
 
 def handlers(env: EngineEnv) -> dict[str, ActionHandler]:
+    """Every marketplace's ship and cancel kind is the same port handler in its own lane."""
+    ship: dict[str, ActionHandler] = {
+        kind: MarketplaceShipHandler(env, lane) for kind, lane in SHIP_LANES.items()
+    }
+    cancel: dict[str, ActionHandler] = {
+        kind: MarketplaceCancelHandler(env, lane) for kind, lane in CANCEL_LANES.items()
+    }
     return {
         COMMERCE_SHIP: CommerceShipHandler(env),
-        WALMART_SHIP: WalmartShipHandler(env),
-        AMAZON_SHIP: MarketplaceShipHandler(env),
-        AMAZON_CANCEL: MarketplaceCancelHandler(env),
-        WALMART_CANCEL: WalmartCancelHandler(env),
+        **ship,
+        **cancel,
         COMMERCE_CANCEL: CommerceCancelHandler(env),
         COMMERCE_RETURN: CommerceReturnHandler(env),
         WALMART_REFUND: WalmartRefundHandler(env),

@@ -1,9 +1,9 @@
-"""Outbox handlers that send a recorded shipment to Commerce and to Walmart.
+"""Outbox handler that sends a recorded shipment to Commerce (``commerce.ship``).
 
-Neither call is safe to repeat (each makes a new shipment document / moves quantity to Shipped),
-so on a retry each handler first looks at the remote state: Commerce's shipments of the order
-(a track with our tracking number means the first attempt landed), Walmart's order lines
-(quantity already Shipped with our tracking number). Only what is missing is sent.
+The call is not safe to repeat (each makes a new shipment document), so on a retry the
+handler first looks at Commerce's shipments of the order: a track with our tracking number
+means the first attempt landed. The marketplace side (``walmart.ship``, ``amazon.ship``) is
+the port's handler in ``marketplace_actions``, which looks before it acts the same way.
 """
 
 from __future__ import annotations
@@ -13,8 +13,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from channelmanager_gui.errors import ChannelError, ValidationError
-from channelmanager_gui.models.base import utcnow
+from channelmanager_gui.errors import ChannelError
 from channelmanager_gui.models.order import Order, OrderLine, Shipment
 from channelmanager_gui.services.changes import Change
 from channelmanager_gui.services.changes import note as note_changes
@@ -27,10 +26,8 @@ from channelmanager_gui.services.engine.fulfilment_common import (
     note,
     set_error,
 )
-from channelmanager_gui.services.engine.shipping import COMMERCE_SHIP, WALMART_SHIP
+from channelmanager_gui.services.engine.shipping import COMMERCE_SHIP
 from channelmanager_gui.services.outbox import ActionContext
-from channelmanager_gui.services.walmart.order_models import Order as WalmartOrder
-from channelmanager_gui.services.walmart.order_requests import MAX_SELLER_ORDER_ID, ShipLine
 
 
 @dataclass
@@ -134,113 +131,3 @@ class CommerceShipHandler:
         order = load_order(session, ctx.subject_id)
         set_error(session, order, COMMERCE_SHIP, f"Shipping in Commerce failed: {error}")
         note_changes(session, Change.ORDERS, Change.ACTIVITY)
-
-
-class WalmartShipHandler:
-    """``walmart.ship``: the shipping update on Walmart for each line of the shipment."""
-
-    lane = "walmart.shipping"
-
-    def __init__(self, env: EngineEnv) -> None:
-        self.env = env
-
-    async def send(self, ctx: ActionContext) -> dict[str, Any] | None:
-        snap = _snapshot(self.env, ctx)
-        client = self.env.store(ctx.store_id).walmart
-        po = snap.order.marketplace_order_id
-        todo = snap.lines
-        if ctx.retrying:
-            todo = _not_yet_shipped(await client.get_order(po), snap)
-            if not todo:
-                return {"skipped": True, "lines": {}}
-        override = bool(ctx.payload.get("intent_to_cancel_override"))
-        ship_lines = [self._line(snap, line, qty, override) for line, qty in todo]
-        answer = await client.ship_lines(po, ship_lines)
-        return {"skipped": False, "lines": _line_statuses(answer)}
-
-    @staticmethod
-    def _line(snap: _Snapshot, line: OrderLine, qty: int, override: bool) -> ShipLine:
-        shipment = snap.shipment
-        if shipment.other_carrier and not shipment.tracking_url:
-            raise ValidationError(
-                "tracking URL",
-                f"Walmart needs a tracking link for the carrier “{shipment.other_carrier}”, "
-                "which is not on its list: add the link to the shipment (Order > Shipments), "
-                "or name a listed carrier in Commerce",
-            )
-        return ShipLine(
-            line_number=line.line_number,
-            quantity=qty,
-            tracking_number=shipment.tracking_number,
-            ship_datetime=shipment.ship_date,
-            method_code=shipment.method_code,
-            carrier=shipment.carrier,
-            other_carrier=shipment.other_carrier,
-            tracking_url=shipment.tracking_url,
-            intent_to_cancel_override=override,
-            seller_order_id=seller_order_id(snap.order),
-        )
-
-    def apply(self, session: Session, ctx: ActionContext, result: dict[str, Any] | None) -> None:
-        result = result or {}
-        shipment = session.get_one(Shipment, ctx.payload["shipment_id"])
-        shipment.marketplace_sent_at = utcnow()
-        order = load_order(session, ctx.subject_id)
-        for line in order.lines:
-            status = (result.get("lines") or {}).get(line.line_number)
-            if status:
-                line.marketplace_status = status
-        clear_error(order, WALMART_SHIP)
-        how = "was already on Walmart" if result.get("skipped") else "sent to Walmart"
-        note(session, order, WALMART_SHIP, f"Tracking {shipment.tracking_number} {how}")
-        note_changes(session, Change.ORDERS, Change.ACTIVITY)
-
-    def failed(self, session: Session, ctx: ActionContext, error: ChannelError) -> None:
-        order = load_order(session, ctx.subject_id)
-        if isinstance(error, ValidationError):
-            message = f"The shipment cannot be sent to Walmart: {error}"
-        else:
-            message = f"Walmart refused the shipment: {error}"
-        set_error(session, order, WALMART_SHIP, message)
-        note_changes(session, Change.ORDERS, Change.ACTIVITY)
-
-
-def seller_order_id(order: Order) -> str:
-    """What Walmart prints as our order number on the return label: the Commerce order
-    number once there is one, else the purchase order id. The spec allows 30 characters
-    (``ShippingLineType.sellerOrderId``); a longer Commerce number falls back to the PO id."""
-    number = order.commerce_increment_id
-    if number and len(number) <= MAX_SELLER_ORDER_ID:
-        return number
-    return order.marketplace_order_id[:MAX_SELLER_ORDER_ID]
-
-
-def _not_yet_shipped(remote: WalmartOrder, snap: _Snapshot) -> list[tuple[OrderLine, int]]:
-    """Lines (and quantities) of the shipment that Walmart does not show Shipped with our
-    tracking number: what a first attempt that died half-way did not deliver."""
-    number = snap.shipment.tracking_number
-    by_number = {ln.line_number: ln for ln in remote.lines}
-    todo = []
-    for line, qty in snap.lines:
-        remote_line = by_number.get(line.line_number)
-        done = 0
-        if remote_line is not None:
-            done = sum(
-                s.quantity
-                for s in remote_line.statuses
-                if s.status in ("Shipped", "Delivered")
-                and s.tracking is not None
-                and _matches(s.tracking.tracking_number, number)
-            )
-        if qty - done > 0:
-            todo.append((line, qty - done))
-    return todo
-
-
-def _line_statuses(order: WalmartOrder) -> dict[str, str]:
-    """The dominant Walmart status per line (the one holding most units), for display."""
-    out = {}
-    for line in order.lines:
-        if line.statuses:
-            out[line.line_number] = max(line.statuses, key=lambda s: s.quantity).status
-    return out

@@ -4,10 +4,10 @@ The operation ``ops.ship`` (``services/ops/order_writes.py``) records a shipment
 pieces, as the admin-shipment import does (``admin_shipments.py``): it raises the lines'
 shipped quantities and queues ``commerce.ship`` then the marketplace's ship action
 (``walmart.ship``, ``amazon.ship``: :func:`ship_kind`); the outbox worker sends them (handlers
-in ``ship_handlers.py`` and ``marketplace_actions.py``). A partial shipment is just a shipment
-of fewer units. Each shipment gets its package reference when it is written (Amazon's
-``packageReferenceId``: a positive whole number as text, unique per order, §3.2), so every
-retry sends the same one.
+in ``ship_handlers.py`` (Commerce) and ``marketplace_actions.py`` (every marketplace)). A
+partial shipment is just a shipment of fewer units. Each shipment gets its package reference
+when it is written (Amazon's ``packageReferenceId``: a positive whole number as text, unique
+per order, §3.2), so every retry sends the same one.
 """
 
 from __future__ import annotations

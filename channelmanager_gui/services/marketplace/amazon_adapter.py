@@ -3,7 +3,8 @@
 - Orders: ``searchOrders`` v2026-01-01 by last-updated date, items embedded, merchant- and
   Amazon-fulfilled alike; the "before" bound is kept at least two minutes old (§2.2) and
   pagination tokens go back untouched (the client's ``iter_orders``).
-- No acknowledgement call exists (§3.1): ``acknowledge`` does nothing.
+- No acknowledgement call exists (§3.1): ``acknowledge`` answers ``skipped`` (never queued:
+  ``acknowledges_orders`` is False).
 - Ship: ``confirmShipment`` per package; a retry first reads the order and skips a package
   Amazon already shows with our tracking number, else resends with the same
   ``packageReferenceId`` (which edits it, §3.2/§5.2) — never a second package.
@@ -98,8 +99,11 @@ class AmazonAdapter:
     async def get_order(self, marketplace_order_id: str) -> IncomingOrder:
         return incoming_order(await self.client.get_order(marketplace_order_id))
 
-    async def acknowledge(self, marketplace_order_id: str) -> None:
+    async def acknowledge(
+        self, marketplace_order_id: str, *, retrying: bool = False
+    ) -> ActionResult:
         """Amazon has no acknowledgement (§3.1): an Unshipped order is ready to ship."""
+        return ActionResult(done=True, skipped=True)
 
     async def confirm_shipment(
         self, request: ShipmentRequest, *, retrying: bool = False

@@ -40,6 +40,7 @@ CAPABILITIES = Capabilities(
     other_carrier_needs_url=False,  # carrierName is required with Other, no URL (§3.2)
     ship_methods=(),  # shippingMethod is free text (§3.2)
     partial_shipments=True,
+    package_references=True,  # packageReferenceId, the same on a retry (§3.2)
     # Item-level Failure is described inconsistently (§9): whole orders only.
     cancel_whole_order_only=True,
     cancel_after_partial_shipment=False,  # never once anything shipped (§3.3)

@@ -38,6 +38,10 @@ class Capabilities:
     other_carrier_needs_url: bool
     ship_methods: tuple[Pair, ...]
     partial_shipments: bool
+    # Each package names itself with ``ShipmentRequest.package_reference`` (Amazon's
+    # packageReferenceId, §3.2); Walmart ships lines and has none (a shipment recorded
+    # before 0010 may lack one).
+    package_references: bool
     cancel_whole_order_only: bool  # Amazon: the acknowledgement feed cancels whole orders (§9)
     cancel_after_partial_shipment: bool  # Amazon: never once anything shipped (§3.3)
     stock_bulk_limit: int  # SKUs per bulk submission
@@ -141,9 +145,13 @@ class ShipmentRequest:
 
 @dataclass(frozen=True)
 class CancelRequest:
+    """``lines``: (line_id, qty) to cancel, or with ``totals`` each line's cancelled *total*
+    (the adapter sends only what the marketplace does not show cancelled yet)."""
+
     marketplace_order_id: str
     reason: str  # a code of ``Capabilities.cancel_reasons``
     lines: tuple[tuple[str, int], ...] = ()  # empty: the whole order
+    totals: bool = False
 
 
 @dataclass(frozen=True)
@@ -173,6 +181,7 @@ class ActionResult:
     skipped: bool = False
     line_statuses: Mapping[str, str] = field(default_factory=dict)
     request_id: str = ""
+    quantities: Mapping[str, int] = field(default_factory=dict)  # units acted on, per line
 
 
 @dataclass(frozen=True)
@@ -284,8 +293,12 @@ class MarketplacePort(Protocol):
 
     async def get_order(self, marketplace_order_id: str) -> IncomingOrder: ...
 
-    async def acknowledge(self, marketplace_order_id: str) -> None:
-        """No-op where the marketplace has no acknowledgement."""
+    async def acknowledge(
+        self, marketplace_order_id: str, *, retrying: bool = False
+    ) -> ActionResult:
+        """Safe to repeat: ``skipped`` when the marketplace already shows it acknowledged (and
+        where it has no acknowledgement at all); ``line_statuses`` as it shows them now."""
+        ...
 
     async def confirm_shipment(
         self, request: ShipmentRequest, *, retrying: bool = False

@@ -3,9 +3,11 @@
 Orders are searched by *created* date (the client's only window, as ``engine.order_import``
 does): Walmart's changes to older open orders are seen by re-reading them (``get_order``).
 One SKU is pushed with ``PUT /v3/inventory`` / ``PUT /v3/price`` (applied at once); many go as
-a feed whose per-SKU outcome ``check_submission`` reads. A retried shipment first reads the
-order and sends only the units Walmart does not show Shipped with our tracking number
-(``engine.ship_handlers``): the shipment call itself is never repeated blindly.
+a feed whose per-SKU outcome ``check_submission`` reads. The order actions the engine's
+port handlers (``engine.marketplace_actions``, ``engine.order_ack``) send look before they act:
+an acknowledgement Walmart already shows is not an error, a retried shipment sends only the
+units Walmart does not show Shipped with our tracking number, and a cancellation (synchronous,
+by line) only the units still open — the shipment call itself is never repeated blindly.
 """
 
 from __future__ import annotations
@@ -13,8 +15,18 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Sequence
 from datetime import datetime
 
-from channelmanager_gui.errors import MalformedResponseError, NotFoundError, ValidationError
+from channelmanager_gui.errors import (
+    ApiError,
+    AuthError,
+    ChannelError,
+    MalformedResponseError,
+    NotFoundError,
+    RateLimitError,
+    UnavailableError,
+    ValidationError,
+)
 from channelmanager_gui.identifiers import InvalidIdentifier, normalize
+from channelmanager_gui.services.http import Priority
 from channelmanager_gui.services.marketplace.port import (
     ActionResult,
     AppliedValues,
@@ -37,6 +49,7 @@ from channelmanager_gui.services.marketplace.walmart_mapping import (
     incoming_order,
     incoming_return,
     listing_snapshot,
+    needs_ack,
 )
 from channelmanager_gui.services.walmart import (
     CANCEL_REASONS,
@@ -52,6 +65,8 @@ from channelmanager_gui.services.walmart.order_models import Order
 from channelmanager_gui.services.walmart.order_requests import MAX_SELLER_ORDER_ID
 
 PAGE = 200
+# Failures the outbox retries as they are (services.outbox.RETRYABLE), never read as "already".
+_RETRYABLE = (UnavailableError, RateLimitError, MalformedResponseError, AuthError)
 _CANCEL_LABELS = {
     "CUSTOMER_REQUESTED_SELLER_TO_CANCEL": "The customer asked to cancel",
     "SELLER_CANCEL_PRICING_ERROR": "Pricing error",
@@ -68,6 +83,7 @@ CAPABILITIES = Capabilities(
     other_carrier_needs_url=True,
     ship_methods=tuple((code, code) for code in METHOD_CODES),
     partial_shipments=True,
+    package_references=False,
     cancel_whole_order_only=False,
     cancel_after_partial_shipment=True,
     stock_bulk_limit=MAX_FEED_ITEMS,
@@ -113,8 +129,28 @@ class WalmartAdapter:
     async def get_order(self, marketplace_order_id: str) -> IncomingOrder:
         return incoming_order(await self.client.get_order(marketplace_order_id))
 
-    async def acknowledge(self, marketplace_order_id: str) -> None:
-        await self.client.acknowledge(marketplace_order_id)
+    async def acknowledge(
+        self, marketplace_order_id: str, *, retrying: bool = False
+    ) -> ActionResult:
+        """Repeatable (reference §4), but lines already shipped or cancelled make Walmart
+        answer 400 "Some or all qty in higher status": so a retry reads the order first, and a
+        400 is checked against the order before it counts as a failure. Background work: it
+        never goes ahead of a merchant's click."""
+        po, background = marketplace_order_id, Priority.BACKGROUND
+        if retrying:
+            current = await self.client.get_order(po, priority=background)
+            if not needs_ack(current):
+                return ActionResult(done=True, skipped=True, line_statuses=_ack_statuses(current))
+        try:
+            answer = await self.client.acknowledge(po, priority=background)
+        except ApiError as exc:
+            if exc.status != 400 or isinstance(exc, _RETRYABLE):
+                raise
+            current = await self.client.get_order(po, priority=background)
+            if needs_ack(current):
+                raise
+            return ActionResult(done=True, skipped=True, line_statuses=_ack_statuses(current))
+        return ActionResult(done=True, line_statuses=_ack_statuses(answer))
 
     async def confirm_shipment(
         self, request: ShipmentRequest, *, retrying: bool = False
@@ -130,17 +166,17 @@ class WalmartAdapter:
         return ActionResult(done=True, line_statuses=_line_statuses(answer))
 
     async def cancel_order(self, request: CancelRequest) -> ActionResult:
-        lines = request.lines
-        if not lines:  # the whole order: every unit still open
-            order = incoming_order(await self.client.get_order(request.marketplace_order_id))
-            open_units = ((ln.line_id, ln.qty - ln.qty_shipped - ln.qty_cancelled)
-                          for ln in order.lines)  # fmt: skip
-            lines = tuple((line_id, qty) for line_id, qty in open_units if qty > 0)
-            if not lines:
-                return ActionResult(done=True, skipped=True)
-        todo = [CancelLine(line_id, qty, request.reason) for line_id, qty in lines]
-        answer = await self.client.cancel_lines(request.marketplace_order_id, todo)
-        return ActionResult(done=True, line_statuses=_line_statuses(answer))
+        """Looks before it acts, on every attempt (a cancel is rare and the look is one GET):
+        only units still open (Created or Acknowledged) are cancelled, and with ``totals`` only
+        what Walmart does not show cancelled yet, so a retry after a lost answer sends nothing
+        twice, even for part of a line."""
+        po = request.marketplace_order_id
+        todo = _to_cancel(await self.client.get_order(po), request)
+        if not todo:
+            return ActionResult(done=True, skipped=True)
+        answer = await self.client.cancel_lines(po, todo)
+        return ActionResult(done=True, line_statuses=_line_statuses(answer),
+                            quantities={c.line_number: c.quantity for c in todo})  # fmt: skip
 
     async def check_submission(self, submission_id: str) -> PushCheck:
         status = await self.client.get_feed_status(submission_id, include_details=True)
@@ -235,10 +271,19 @@ def _ship_line(request: ShipmentRequest, line_id: str, qty: int) -> ShipLine:
         other_carrier=other or None,
         tracking_url=request.tracking_url or None,
         intent_to_cancel_override=request.intent_to_cancel_override,
-        seller_order_id=(request.seller_order_id or request.marketplace_order_id)[
-            :MAX_SELLER_ORDER_ID
-        ],
+        seller_order_id=seller_order_id(request),
     )
+
+
+def seller_order_id(request: ShipmentRequest) -> str:
+    """What Walmart prints as our order number on the return label: the Commerce order
+    number once there is one (``request.seller_order_id``), else the purchase order id. The
+    spec allows 30 characters (``ShippingLineType.sellerOrderId``); a longer Commerce number
+    falls back to the PO id."""
+    number = request.seller_order_id
+    if number and len(number) <= MAX_SELLER_ORDER_ID:
+        return number
+    return request.marketplace_order_id[:MAX_SELLER_ORDER_ID]
 
 
 def _matches(number: str | None, wanted: str) -> bool:
@@ -261,7 +306,35 @@ def _not_yet_shipped(remote: Order, request: ShipmentRequest) -> list[tuple[str,
     return todo
 
 
+def _to_cancel(remote: Order, request: CancelRequest) -> list[CancelLine]:
+    """What of ``request`` Walmart still holds open (every line in full: the whole order)."""
+    by_number = {ln.line_number: ln for ln in remote.lines}
+    wanted = request.lines or tuple((ln.line_number, ln.quantity) for ln in remote.lines)
+    todo = []
+    for number, qty in wanted:
+        line = by_number.get(number)
+        if line is None:
+            raise ChannelError(f"Walmart's order {request.marketplace_order_id} has no line "
+                               f"{number}.")  # fmt: skip
+        open_qty = line.quantity_in("Created") + line.quantity_in("Acknowledged")
+        if request.totals:
+            qty -= line.quantity_in("Cancelled")
+        if min(qty, open_qty) > 0:
+            todo.append(CancelLine(number, min(qty, open_qty), request.reason))
+    return todo
+
+
+def _ack_statuses(order: Order) -> dict[str, str]:
+    """Line number → the status shown for it after the acknowledgement (16 characters, as
+    ``order_lines.marketplace_status`` held them before 0010)."""
+    out = {}
+    for line in order.lines:
+        names = [s.status for s in line.statuses]
+        out[line.line_number] = (names[0] if len(set(names)) == 1 else "Acknowledged")[:16]
+    return out
+
+
 def _line_statuses(order: Order) -> dict[str, str]:
-    """The status holding most units per line, for display (``engine.ship_handlers``)."""
+    """The status holding most units per line, for display on the order's lines."""
     return {line.line_number: max(line.statuses, key=lambda s: s.quantity).status
             for line in order.lines if line.statuses}  # fmt: skip

@@ -2,8 +2,9 @@
 the outbox actions in one transaction and returns its :class:`Changes`; the caller publishes
 them (the op runner in the window, the command line in the database's change log).
 
-The outbox worker of the sync process sends the queued actions to Walmart and Commerce
-(handlers in ``services/engine/ship_handlers.py`` and ``cancel_handlers.py``); a Retry never
+The outbox worker of the sync process sends the queued actions to the marketplace and Commerce
+(handlers in ``services/engine/marketplace_actions.py``, ``ship_handlers.py`` and
+``cancel_handlers.py``); a Retry never
 repeats a step that succeeded, since the handlers resume from the facts already recorded.
 """
 

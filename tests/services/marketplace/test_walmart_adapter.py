@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from channelmanager_gui.errors import ValidationError
+from channelmanager_gui.errors import ChannelError, ValidationError
 from channelmanager_gui.identifiers import InvalidIdentifier, normalize
 from channelmanager_gui.sandbox.seed import demo_catalog
 from channelmanager_gui.sandbox.walmart import WalmartSandbox
@@ -105,6 +105,38 @@ async def test_cancel_the_whole_order(walmart: WalmartAdapter, walmart_admin: Wa
     order = await walmart.get_order(po)
     assert [ln.qty_cancelled for ln in order.lines] == [2, 1]
     assert (await walmart.cancel_order(CancelRequest(po, "SELLER_CANCEL_OUT_OF_STOCK"))).skipped
+
+
+async def test_acknowledge_says_when_walmart_already_had_it(
+    walmart: WalmartAdapter, walmart_admin: WalmartAdmin
+) -> None:
+    """The engine's ``walmart.acknowledge`` handler relies on this: a retry reads first, and
+    Walmart's 400 "Some or all qty in higher status" on a shipped line is not a failure."""
+    po = walmart_admin.new_order([(walmart_admin.skus()[4], 2)])
+    first = await walmart.acknowledge(po)
+    assert not first.skipped and first.line_statuses == {"1": "Acknowledged"}
+    assert (await walmart.acknowledge(po, retrying=True)).skipped
+    await walmart.confirm_shipment(_ship(po, "1", 1, "1ZACK"))
+    again = await walmart.acknowledge(po)  # Walmart answers 400: the order shows it acknowledged
+    assert again.skipped and again.line_statuses == {"1": "Acknowledged"}
+
+
+async def test_cancel_by_line_then_by_totals_sends_each_unit_once(
+    walmart: WalmartAdapter, walmart_admin: WalmartAdmin
+) -> None:
+    """Lines as asked (only what is still open); ``totals``: only what Walmart does not show
+    cancelled yet, so a repeat after a lost answer sends nothing."""
+    po = walmart_admin.new_order([(walmart_admin.skus()[5], 3)])
+    await walmart.acknowledge(po)
+    reason = "SELLER_CANCEL_OUT_OF_STOCK"
+    first = await walmart.cancel_order(CancelRequest(po, reason, (("1", 1),)))
+    assert first.quantities == {"1": 1} and not first.skipped
+    totals = CancelRequest(po, reason, (("1", 2),), totals=True)
+    assert (await walmart.cancel_order(totals)).quantities == {"1": 1}
+    assert (await walmart.cancel_order(totals)).skipped
+    assert (await walmart.get_order(po)).lines[0].qty_cancelled == 2
+    with pytest.raises(ChannelError, match="has no line 9"):
+        await walmart.cancel_order(CancelRequest(po, reason, (("9", 1),)))
 
 
 async def test_stock_and_price_one_and_many_then_read_back(
