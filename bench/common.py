@@ -35,7 +35,8 @@ from channelmanager_gui.services.engine.engine import SyncEngine
 from channelmanager_gui.services.walmart.core import DEFAULT_SPACING
 
 ENV_KEYS = ("WALMART_URL", "WALMART_CLIENT_ID", "WALMART_CLIENT_SECRET", "COMMERCE_URL",
-            "COMMERCE_TOKEN")  # fmt: skip
+            "COMMERCE_TOKEN", "AMAZON_URL", "AMAZON_LWA_URL", "AMAZON_CLIENT_ID",
+            "AMAZON_CLIENT_SECRET", "AMAZON_REFRESH_TOKEN", "AMAZON_SELLER_ID")  # fmt: skip
 
 
 # -- the machine ------------------------------------------------------------------------------
@@ -134,6 +135,7 @@ class Sandboxes:
     seed: int
     products: int
     pid: int  # the sandbox process, for its CPU time (``sandbox_cpu_seconds``)
+    amazon: Admin  # the CLI starts the Amazon sandbox too (bench/amazon_orders)
 
     def secrets(self, store_id: int) -> MemorySecrets:
         return MemorySecrets(
@@ -166,14 +168,14 @@ def sandboxes(
     proc = subprocess.Popen(args, stdout=subprocess.PIPE, text=True)
     try:
         env = _read_env(proc)
-        box = Sandboxes(
-            env, Admin(env["WALMART_URL"]), Admin(env["COMMERCE_URL"]), seed, products, proc.pid
-        )
+        box = Sandboxes(env, Admin(env["WALMART_URL"]), Admin(env["COMMERCE_URL"]), seed,
+                        products, proc.pid, Admin(env["AMAZON_URL"]))  # fmt: skip
         try:
             yield box
         finally:
             box.walmart.close()
             box.commerce.close()
+            box.amazon.close()
     finally:
         proc.send_signal(signal.SIGINT)
         try:
