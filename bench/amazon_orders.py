@@ -202,9 +202,7 @@ async def ships(db: Database, amazon: Amazon, ids: list[str], gap: float,
 
 
 def order_skus(seed: int, size: int, offered: set[str]) -> list[str]:
-    return [p.sku for p in demo_catalog(seed, size) if p.enabled and p.sku in offered][
-        :ORDER_SKUS
-    ]
+    return [p.sku for p in demo_catalog(seed, size) if p.enabled and p.sku in offered][:ORDER_SKUS]
 
 
 async def measure(orders: int, events: int, speed: float, seed: int = 1) -> dict[str, Any]:
@@ -232,8 +230,9 @@ async def measure(orders: int, events: int, speed: float, seed: int = 1) -> dict
             placed = time.monotonic()
             await amazon.orders(skus, orders)
             arrived = time.monotonic()
-            during = asyncio.create_task(ships(db, amazon, to_ship[events:],
-                                               max(0.2, bound / (events + 1)), timeout))
+            during = asyncio.create_task(
+                ships(db, amazon, to_ship[events:], max(0.2, bound / (events + 1)), timeout)
+            )
             done = await until_in_commerce(db, orders + 2 * events, 5 * bound + 300)
             burst = await during
             throttled = await amazon.throttled()
