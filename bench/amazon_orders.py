@@ -122,8 +122,10 @@ async def open_engine(db: Database, box: Sandboxes, store_id: int, account_id: i
     )  # fmt: skip
     # As the sandbox scales them (sandbox/amazon/ratelimit.py): rate and burst × speed.
     plans = {k: Plan(p.rate * speed, max(1, round(p.burst * speed))) for k, p in PLANS.items()}
-    options = {"amazon": {"clock": clock, "plans": plans},
-               "walmart": {"spacing": scaled_spacing(speed)}}  # fmt: skip
+    options: dict[str, dict[str, Any]] = {
+        "amazon": {"clock": clock, "plans": plans},
+        "walmart": {"spacing": scaled_spacing(speed)},
+    }
     engine = SyncEngine(db, secrets, client_options=options)
     engine.env.clock = clock.utcnow  # the import's "before" bound, on the shifted clock too
     await engine.open()
