@@ -28,6 +28,7 @@ import argparse
 import asyncio
 import math
 import time
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -129,6 +130,11 @@ async def open_engine(db: Database, box: Sandboxes, store_id: int, account_id: i
     engine = SyncEngine(db, secrets, client_options=options)
     engine.env.clock = clock.utcnow  # the import's "before" bound, on the shifted clock too
     await engine.open()
+    for ctx in engine.env.stores.values():  # the spacing between order searches × speed too
+        for account in ctx.accounts.values():
+            caps = account.adapter.capabilities
+            spacing = caps.orders_poll_seconds / speed
+            account.adapter.capabilities = replace(caps, orders_poll_seconds=spacing)  # type: ignore[misc]
     return engine
 
 

@@ -22,7 +22,9 @@ from channelmanager_gui.models.db import Database
 from channelmanager_gui.sandbox.amazon import AmazonSandbox
 
 US = "ATVPDKIKX0DER"
-SEARCH_LAG = 150.0  # past the two minutes (§2.2) and the adapter's margin
+# Past the two minutes (§2.2) and the adapter's margin, and the account's spacing between
+# order searches (Capabilities.orders_poll_seconds: 240 s).
+SEARCH_LAG = 250.0
 
 
 class SandboxTime:

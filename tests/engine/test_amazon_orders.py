@@ -20,6 +20,7 @@ from channelmanager_gui.sandbox.pair import SandboxPair
 from channelmanager_gui.services.engine import fulfilment, orders_flow
 from channelmanager_gui.services.engine.context import MemorySecrets, StoreNotConnected
 from channelmanager_gui.services.marketplace.amazon_adapter import AmazonAdapter
+from channelmanager_gui.services.marketplace.amazon_caps import CAPABILITIES as AMAZON_CAPABILITIES
 from channelmanager_gui.services.marketplace.walmart_adapter import WalmartAdapter
 from channelmanager_gui.services.ops import validation
 from channelmanager_gui.services.sync_status import SyncState
@@ -227,3 +228,41 @@ def test_memory_secrets_give_a_walmart_account_the_store_secrets() -> None:
     assert secrets.account_secret(amazon, "lwa_client_id") == "lwa"
     with pytest.raises(Exception, match="lwa_client_secret"):
         secrets.account_secret(amazon, "lwa_client_secret")
+
+
+async def test_amazon_orders_are_searched_within_amazons_sustained_rate(
+    engine_db: Database,
+    store_id: int,
+    sandbox_pair: SandboxPair,
+    amazon_sandbox: AmazonSandbox,
+    amazon_admin: AmazonAdmin,
+    walmart_admin: Admin,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """searchOrders refills one token per ~179 s (§2.1): passes every 10 s would empty its
+    burst in minutes and leave a sale's later pages waiting. Amazon is searched once per
+    ``orders_poll_seconds`` while Walmart's orders are read on every pass."""
+    account_id = add_amazon_account(engine_db, store_id, amazon_sandbox)
+    secrets = secrets_for(sandbox_pair, amazon_sandbox, store_id, account_id)
+    engine = await open_engine(engine_db, secrets, amazon_sandbox, [orders_flow], monkeypatch)
+
+    def walmart_reads() -> dict[str, int]:
+        return dict(walmart_admin.get("/stats")["requests"])
+
+    def searches() -> int:
+        return int(amazon_admin.stats()["requests"].get("searchOrders", 0))
+
+    try:
+        await engine.run_once(drain_timeout=30)
+        first, walmart_before = searches(), walmart_reads()
+        assert first >= 1
+        for _ in range(5):  # five passes 10 s apart: Walmart read each time, Amazon not again
+            amazon_admin.advance(10)
+            await engine.run_once(drain_timeout=30)
+        assert searches() == first
+        assert walmart_reads() != walmart_before
+        amazon_admin.advance(AMAZON_CAPABILITIES.orders_poll_seconds)
+        await engine.run_once(drain_timeout=30)
+        assert searches() > first
+    finally:
+        await engine.aclose()

@@ -25,6 +25,7 @@ by created date, so for an account that acknowledges orders (Walmart) the loop a
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
 
@@ -53,6 +54,7 @@ __all__ = ["ACK", "CREATE", "ImportCounts", "run_orders", "save_orders"]
 
 WINDOW_CURSOR = "orders.created_until"
 REFRESH_CURSOR = "orders.open_refreshed_at"
+POLLED_CURSOR = "orders.searched_at"
 OVERLAP = timedelta(hours=1)
 REFRESH_EVERY = timedelta(minutes=5)
 RELEASED_CURSOR = "orders.released_read_at"
@@ -147,17 +149,36 @@ async def run_orders(env: EngineEnv, store: StoreContext) -> dict[str, int]:
     account) if an order or an account failed."""
     total = ImportCounts()
     errors: list[tuple[AccountContext, Exception]] = []
-    for account in store.accounts.values():
-        run = AccountImport(env, store, account)
-        try:
-            await run.run(env.clock())
-        except ChannelError as exc:
-            errors.append((account, exc))
+    now = env.clock()
+    runs = [
+        AccountImport(env, store, a) for a in store.accounts.values() if _due(env, store, a, now)
+    ]
+    # Side by side: one marketplace's pacing (Amazon's searchOrders) never holds another's import.
+    results = await asyncio.gather(*(run.run(now) for run in runs), return_exceptions=True)
+    for run, result in zip(runs, results, strict=True):
+        if isinstance(result, ChannelError):
+            errors.append((run.account, result))
+        elif isinstance(result, BaseException):
+            raise result
         _add(total, run.counts)
     if total.new or total.updated:
         env.changes.publish(Changes.of(Change.ORDERS, Change.ACTIVITY, Change.OUTBOX))
     _raise_errors(store, errors, total)
     return total.as_dict()
+
+
+def _due(env: EngineEnv, store: StoreContext, account: AccountContext, now: datetime) -> bool:
+    """Whether the account's orders are searched this pass (its marketplace may allow fewer
+    searches than the loop makes passes); the time of the search is noted when it is due."""
+    spacing = account.adapter.capabilities.orders_poll_seconds
+    if not spacing:
+        return True
+    name = account_cursor(POLLED_CURSOR, account.id, False)
+    last = load_cursor(env.db, store.id, name)
+    if last is not None and now - last < timedelta(seconds=spacing):
+        return False
+    save_cursor(env.db, store.id, name, now)
+    return True
 
 
 def _add(total: ImportCounts, counts: ImportCounts) -> None:

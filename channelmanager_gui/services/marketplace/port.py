@@ -50,6 +50,10 @@ class Capabilities:
     one_feed_at_a_time: bool  # Amazon: one listings feed at a time per account (§8.6)
     refund_reasons: tuple[Pair, ...]
     identifier_kinds: tuple[str, ...]  # what search_catalog takes
+    # Least seconds between two order searches of one account (0: every pass of the loop).
+    # Amazon's searchOrders refills 0.0056 tokens/s, burst 20 (§2.1): polling every 10 s
+    # empties the bucket in minutes, after which a sale's later pages wait minutes each.
+    orders_poll_seconds: float = 0.0
 
 
 class FulfilledBy(StrEnum):
