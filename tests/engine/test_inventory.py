@@ -131,7 +131,7 @@ async def test_many_changes_go_as_one_bulk_feed_with_per_item_failures(
     make_engine: MakeEngine, engine_db: Database, store_id: int, walmart_admin: Admin
 ) -> None:
     good = ["CM-00023", "CM-00024", "CM-00025", "CM-00030", "CM-00031"]
-    engine = await listed(make_engine, good, single_update_limit=3)
+    engine = await listed(make_engine, good, single_update_limit=3, stock_single_limit=0)
     env, store = engine.env, engine.env.store(store_id)
     await import_products(env, store, skus=["CM-00012"])
     # As if matched earlier and then removed on Walmart: Walmart refuses it in the feed.
@@ -156,6 +156,61 @@ async def test_many_changes_go_as_one_bulk_feed_with_per_item_failures(
 
     counts = await push_changes(env, store)  # a refused value is not resent every pass
     assert (counts["qty_feed"], counts["qty_single"], counts["price_single"]) == (0, 0, 0)
+
+
+async def test_stock_goes_as_single_updates_urgent_first_and_only_the_rest_in_a_feed(
+    make_engine: MakeEngine, engine_db: Database, store_id: int, walmart_admin: Admin
+) -> None:
+    """A feed takes minutes and ten an hour; single stock updates 200 a minute (issue 19: a
+    flash sale's reservations made the merchant's own stock change ride a feed)."""
+    skus = ["CM-00023", "CM-00024", "CM-00043", "CM-00117", "CM-00025"]  # 00043, 00117: 0
+    engine = await listed(make_engine, skus, stock_single_limit=2)
+    env, store = engine.env, engine.env.store(store_id)
+    counts = await push_changes(env, store)
+    assert (counts["qty_single"], counts["qty_feed"]) == (2, 3)
+    with engine_db.session() as session:
+        query = select(OutboxAction.payload).where(OutboxAction.kind == INVENTORY_ACTION)
+        assert {p["sku"] for p in session.scalars(query)} == {"CM-00043", "CM-00117"}  # zeros
+
+    await import_products(env, store, skus=["CM-00030"])
+    request_match(env.db, store_id, ids(env.db, ["CM-00030"]))
+    await run_matching(env, store)
+    counts = await push_changes(env, store)  # two singles still wait: the new one goes in a feed
+    assert (counts["qty_single"], counts["qty_feed"]) == (0, 1)
+
+    await send_and_finish_feeds(engine, store_id)
+    commerce_qty = {s: listing(engine_db, s).qty for s in [*skus, "CM-00030"]}
+    assert {s: on_walmart(walmart_admin, s)[0] for s in commerce_qty} == commerce_qty
+
+
+async def test_a_new_value_does_not_wait_for_an_open_feed_and_wins_over_it(
+    make_engine: MakeEngine,
+    engine_db: Database,
+    store_id: int,
+    commerce_admin: Admin,
+    walmart_admin: Admin,
+) -> None:
+    """Walmart takes minutes to process a feed: a stock change made meanwhile goes at once,
+    and should the feed's older value land after it, the next pass sends the new one again."""
+    skus = ["CM-00023", "CM-00043", "CM-00117"]  # 00043, 00117 salable 0: the urgent singles
+    engine = await listed(make_engine, skus, stock_single_limit=2)
+    env, store = engine.env, engine.env.store(store_id)
+    counts = await push_changes(env, store)
+    assert (counts["qty_single"], counts["qty_feed"]) == (2, 1)  # CM-00023 in a feed
+    assert await engine.worker.drain(timeout=15)  # the feed is out, not yet read back
+
+    commerce_admin.put("/products/CM-00023", {"qty": 4})
+    await poll_stock(env, store)
+    counts = await push_changes(env, store)
+    assert (counts["qty_single"], counts["qty_feed"]) == (1, 0)
+    assert await engine.worker.drain(timeout=15)
+    assert on_walmart(walmart_admin, "CM-00023")[0] == 4
+
+    await send_and_finish_feeds(engine, store_id)  # the feed's 225 recorded after the 4
+    await push_changes(env, store)
+    await send_and_finish_feeds(engine, store_id)
+    assert on_walmart(walmart_admin, "CM-00023")[0] == 4
+    assert listing(engine_db, "CM-00023").last_qty_sent == 4
 
 
 async def test_full_cycle_resends_zeros_and_disabled_products_show_zero(
@@ -249,11 +304,11 @@ async def test_pushes_survive_walmart_errors_and_dropped_answers(
     commerce_admin: Admin,
 ) -> None:
     skus = ["CM-00046", "CM-00048", "CM-00049", "CM-00052"]
-    engine = await listed(make_engine, skus, single_update_limit=2)
+    engine = await listed(make_engine, skus, single_update_limit=2, stock_single_limit=2)
     env, store = engine.env, engine.env.store(store_id)
     walmart_admin.faults(error_rate=0.25, drop_rate=0.25, seed=7)
     try:
-        await push_changes(env, store)  # bulk feeds
+        await push_changes(env, store)  # prices in a bulk feed; stock 2 single, 2 in a feed
         await send_and_finish_feeds(engine, store_id, timeout=30)
         commerce_admin.put("/products/CM-00048", {"qty": 1, "price": 2.5})
         await refresh_catalog(env, store)

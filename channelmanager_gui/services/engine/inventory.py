@@ -7,9 +7,12 @@ rounded to cents (a result under a cent is not sent).
 Only matched listings that are not retired are pushed — including those *ineligible* because
 of zero stock, since the zero must reach Walmart.
 
-A few changes go as single updates; many as one bulk feed. Walmart allows about ten inventory
-feeds an hour (reference §11), so when the hour's feeds are spent, the most urgent changes
-(zeros first, then the largest drops) go as single updates and the rest wait for the next pass.
+A few changes go as single updates; many in bulk feeds (``_plan``). Walmart allows about ten
+feeds of each type an hour (reference §11) and takes minutes to apply one, so stock goes as
+single updates up to a limit, the most urgent first (zeros, then the largest drops), and only
+the rest in feeds; prices, whose single updates are scarcer (100 an hour), go all in feeds
+when there are many, and as single updates, the most urgent first, once the hour's feeds are
+spent.
 
 The slow "full_stock" cycle re-asserts every listing's stock, zeros included, whatever was sent
 before: the cure for oversell from a Walmart quantity gone stale. (The stock loop keeps the
@@ -146,7 +149,7 @@ def _may_differ(rules: ListingRules) -> ColumnElement[bool]:
 def _qty_changes(
     session: Session, store: StoreContext, listings: list[Facts], *, full: bool
 ) -> list[Push]:
-    busy = _in_flight(session, store.id, INVENTORY_ACTION, "inventory")
+    busy = _in_flight(session, store.id, INVENTORY_ACTION, "inventory" if full else None)
     rules = rules_for(store)
     out: list[Push] = []
     for listing_id, sku, enabled, salable, _, last_sent, queued, _, _ in listings:
@@ -161,7 +164,7 @@ def _qty_changes(
 
 
 def _price_changes(session: Session, store: StoreContext, listings: list[Facts]) -> list[Push]:
-    busy = _in_flight(session, store.id, PRICE_ACTION, "price")
+    busy = _in_flight(session, store.id, PRICE_ACTION, None)
     rules = rules_for(store)
     out: list[Push] = []
     for listing_id, sku, _, _, commerce_price, _, _, last_sent, queued in listings:
@@ -177,21 +180,9 @@ def _price_changes(session: Session, store: StoreContext, listings: list[Facts])
 def _send(
     session: Session, store: StoreContext, env: EngineEnv, feed_type: str, pushes: list[Push]
 ) -> dict[str, int]:
-    """Queue single updates or feeds; marks each value as queued on its listing.
-
-    Many changes go in as many full feeds as the hour's quota allows, all in this pass: one
-    feed per pass would take a 5,000-price change five passes (and the pass interval each).
-    """
-    limit = store.settings.single_update_limit
-    feeds: list[list[Push]] = []
-    singles = pushes
-    if len(pushes) > limit:
-        urgent_first = sorted(pushes, key=lambda p: -p[3])
-        budget = feed_budget(session, store.id, feed_type, env.clock())
-        size = FEED_MAX[feed_type]
-        feeds = [urgent_first[i : i + size] for i in range(0, len(urgent_first), size)][:budget]
-        singles = [] if feeds else urgent_first[:limit]
+    """Queue single updates or feeds (``_plan``); marks each value as queued on its listing."""
     kind = INVENTORY_ACTION if feed_type == "inventory" else PRICE_ACTION
+    singles, feeds = _plan(session, store, env, feed_type, pushes)
     for listing_id, sku, value, _ in singles:
         enqueue(
             session,
@@ -212,6 +203,47 @@ def _send(
     return {f"{prefix}_single": len(singles), f"{prefix}_feed": len(fed)}
 
 
+def _plan(
+    session: Session, store: StoreContext, env: EngineEnv, feed_type: str, pushes: list[Push]
+) -> tuple[list[Push], list[list[Push]]]:
+    """Which changes go as single updates and which in feeds (most urgent first).
+
+    Stock: single updates up to ``stock_single_limit`` waiting at once, the rest in feeds. A
+    feed takes minutes to apply (reference §8) and only ten go in an hour, while Walmart takes
+    200 single stock updates a minute: a flash sale's few dozen reservations and a merchant's
+    own change, all in one pass, used to ride a feed (issue 19: the stock change's p95 went
+    from 2.5 to 17 s during a sale, at speed 10). Prices: Walmart takes only 100 single price
+    updates an hour, so more than ``single_update_limit`` all go in feeds; once the hour's
+    feeds are spent, the most urgent go as single updates and the rest wait for a later pass.
+    Many changes go in as many full feeds as the hour's quota allows, all in this pass: one
+    feed per pass would take a 5,000-price change five passes (and the pass interval each).
+    """
+    if feed_type == "inventory":
+        waiting = _waiting_singles(session, store.id, INVENTORY_ACTION)
+        limit = max(0, store.settings.stock_single_limit - waiting)
+    else:
+        limit = store.settings.single_update_limit
+    if len(pushes) <= limit:
+        return pushes, []
+    urgent_first = sorted(pushes, key=lambda p: -p[3])
+    budget = feed_budget(session, store.id, feed_type, env.clock())
+    split = feed_type == "inventory" or not budget
+    singles = urgent_first[:limit] if split else []
+    rest, size = urgent_first[len(singles) :], FEED_MAX[feed_type]
+    feeds = [rest[i : i + size] for i in range(0, len(rest), size)][:budget]
+    return singles, feeds
+
+
+def _waiting_singles(session: Session, store_id: int, kind: str) -> int:
+    """Single updates of this kind queued or being sent (not those stopped on an error)."""
+    query = select(func.count(OutboxAction.id)).where(
+        OutboxAction.status.in_([ActionStatus.PENDING, ActionStatus.RUNNING]),
+        OutboxAction.store_id == store_id,
+        OutboxAction.kind == kind,
+    )
+    return int(session.scalar(query) or 0)
+
+
 def _mark_queued(session: Session, feed_type: str, pushes: list[Push], now: datetime) -> None:
     """One executemany UPDATE by primary key (the listings are not loaded as objects)."""
     if not pushes:
@@ -230,11 +262,21 @@ def _json_value(value: Decimal | int) -> str | int:
     return str(value) if isinstance(value, Decimal) else value
 
 
-def _in_flight(session: Session, store_id: int, kind: str, feed_type: str) -> set[int]:
-    """Listings with an unfinished single update of this kind or in an open feed."""
+def _in_flight(session: Session, store_id: int, kind: str, feed_type: str | None) -> set[int]:
+    """Listings with an unfinished single update of this kind, and with ``feed_type`` those in
+    an open feed of that type.
+
+    Only the full-stock cycle waits for open feeds: it re-sends every value and must not
+    queue a second copy of its last feed. A new value for a listing in an open feed goes now:
+    Walmart takes minutes to process a feed (reference §7), so waiting for it held every stock
+    change made in the five minutes after each full-stock cycle (issue 19). Should the feed
+    apply its older value after the new one, recording the feed's outcome sets that older
+    value as the one sent (``outcomes.qty_sent``), and the next pass sends the new one again.
+    """
     query = select(OutboxAction.subject_id).where(
         OutboxAction.store_id == store_id,
         OutboxAction.kind == kind,
         OutboxAction.status != ActionStatus.DONE,
     )
-    return set(session.scalars(query)) | listings_in_open_feeds(session, store_id, feed_type)
+    busy = set(session.scalars(query))
+    return busy | listings_in_open_feeds(session, store_id, feed_type) if feed_type else busy

@@ -63,7 +63,11 @@ class StoreSettings:
     payment_method: str = "checkmo"
     shipping_carrier_code: str = "flatrate"
     shipping_method_code: str = "flatrate"
-    single_update_limit: int = 20  # more changes than this go in a bulk feed
+    single_update_limit: int = 20  # more price changes than this go in a bulk feed
+    # Single stock updates that may wait at once; more changes than this go in a bulk feed. Half
+    # of what Walmart takes in a minute (200, reference §11): a feed takes minutes to apply and
+    # only ten go in an hour, while a flash sale moves a few dozen SKUs every pass (issue 19).
+    stock_single_limit: int = 100
     # MSI source our shipments name, so Commerce deducts stock where the merchant ships from
     # (``source_code`` on POST /V1/order/{id}/ship, reference §7); "default" in single-source
     ship_source_code: str = DEFAULT_SOURCE
