@@ -10,7 +10,9 @@ dir, so the data set's building is not counted in the window's memory. Here, as 
    refreshing on the change signal, and the database watch polling as in the app.
 3. Memory: this process's peak RSS and the engine child's, each its own.
 
-Reads ``{"store_id", "secrets", "sync_seconds"}`` on stdin; prints ``RESULT {json}``.
+Reads ``{"store_id", "secrets", "sync_seconds", "speed"}`` on stdin (``speed``: the engine
+child paces Walmart calls that many times faster, ``bench/engine_child_scaled.py``; null: as
+the app); prints ``RESULT {json}``.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from bench import engine_child_scaled
 from bench.common import sandbox_cpu_seconds
 from bench.gui_coldstart import peak_rss_mb
 from bench.stall_sampler import StallSampler
@@ -196,7 +199,9 @@ async def sync_stall(db: Database, spec: dict[str, Any], app: QApplication) -> d
         page.show()
         plumbing.bridge.changed.connect(page.on_changes)
     await asyncio.sleep(1.0)  # the pages' first loads
-    child = EngineProcess(db.path, SyncStatusBoard())
+    speed = spec.get("speed")
+    command = engine_child_scaled.command(db.path, float(speed)) if speed else None
+    child = EngineProcess(db.path, SyncStatusBoard(), command=command)
     beat = Heartbeat()
     beat.start()
     sampler = StallSampler(lambda: beat.last, threshold=SAMPLED_LATE_S)

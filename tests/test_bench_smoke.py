@@ -116,6 +116,20 @@ def test_gui_smoke(tmp_path: Path) -> None:
     assert result["peak_rss_mb"] > 0
 
 
+@pytest.mark.timeout(300)
+def test_gui_realistic_smoke(tmp_path: Path) -> None:
+    """The window measured while its engine child syncs under the published limits and the
+    realistic profile, ten times faster (pacing and intervals too): the new orders get
+    imported and acknowledged meanwhile."""
+    data = run_bench("gui", tmp_path, "--listings", "300", "--orders", "300",
+                     "--new-orders", "5", "--sync-seconds", "8", "--speed", "10")  # fmt: skip
+    result = data["gui"]
+    assert result["orders_rows"] == 300 and result["listings_rows"] == 300
+    assert result["orders_imported_by_sync"] == result["orders_acknowledged_by_sync"] == 5
+    assert result["speed"] == 10 and result["http_429"] == 0
+    assert result["stall_max_ms"] > 0 and result["engine_peak_rss_mb"] > 0
+
+
 def test_change_delivery_bench_sees_every_change(tmp_path: Path) -> None:
     data = run_bench("change_delivery", tmp_path, "--events", "3", "--interval-ms", "20",
                      "--gap", "0.05")["change_delivery"]  # fmt: skip
