@@ -119,12 +119,12 @@ def test_gui_smoke(tmp_path: Path) -> None:
 @pytest.mark.timeout(300)
 def test_gui_realistic_smoke(tmp_path: Path) -> None:
     """The window measured while its engine child syncs under the published limits and the
-    realistic profile, ten times faster (pacing and intervals too): the new orders get
-    imported and acknowledged meanwhile."""
+    realistic profile, ten times faster (pacing and intervals too): the tables are timed while
+    it syncs (the new orders may be in them), which imports and acknowledges them."""
     data = run_bench("gui", tmp_path, "--listings", "300", "--orders", "300",
                      "--new-orders", "5", "--sync-seconds", "8", "--speed", "10")  # fmt: skip
     result = data["gui"]
-    assert result["orders_rows"] == 300 and result["listings_rows"] == 300
+    assert 300 <= result["orders_rows"] <= 305 and result["listings_rows"] == 300
     assert result["orders_imported_by_sync"] == result["orders_acknowledged_by_sync"] == 5
     assert result["speed"] == 10 and result["http_429"] == 0
     assert result["stall_max_ms"] > 0 and result["engine_peak_rss_mb"] > 0
