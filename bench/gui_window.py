@@ -10,7 +10,12 @@ dir, so the data set's building is not counted in the window's memory. Here, as 
    refreshing on the change signal, and the database watch polling as in the app.
 3. Memory: this process's peak RSS and the engine child's, each its own.
 
-Reads ``{"store_id", "secrets", "sync_seconds"}`` on stdin; prints ``RESULT {json}``.
+With a ``speed`` (realistic conditions, ``bench.gui --speed``), the engine child starts first
+and the views are timed while it syncs, then the stall is measured as the sync goes on.
+
+Reads ``{"store_id", "secrets", "sync_seconds", "speed"}`` on stdin (``speed``: the engine
+child paces Walmart calls that many times faster, ``bench/engine_child_scaled.py``; null: as
+the app); prints ``RESULT {json}``.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from bench import engine_child_scaled
 from bench.common import sandbox_cpu_seconds
 from bench.gui_coldstart import peak_rss_mb
 from bench.stall_sampler import StallSampler
@@ -44,7 +50,7 @@ from channelmanager_gui.services.changes import ChangeBus
 from channelmanager_gui.services.db_watch import DatabaseWatch
 from channelmanager_gui.services.engine.context import MemorySecrets
 from channelmanager_gui.services.engine_process import EngineProcess
-from channelmanager_gui.services.engine_protocol import collect_secrets
+from channelmanager_gui.services.engine_protocol import Message, collect_secrets
 from channelmanager_gui.services.sync_status import SyncStatusBoard
 from channelmanager_gui.views.change_bridge import ChangeBridge
 from channelmanager_gui.views.error_presenter import ErrorPresenter
@@ -182,13 +188,30 @@ class WatchedBus:
         self.watch.close()
 
 
-async def sync_stall(db: Database, spec: dict[str, Any], app: QApplication) -> dict[str, Any]:
+def engine_secrets(db: Database, spec: dict[str, Any]) -> Message:
+    store_id = int(spec["store_id"])
+    return collect_secrets(db, MemorySecrets({store_id: spec["secrets"]}))
+
+
+def launch_engine(db: Database, spec: dict[str, Any], secrets: Message) -> EngineProcess:
+    """The engine child, started as the app starts it (with ``speed``: its Walmart pacing that
+    many times faster, ``bench/engine_child_scaled.py``)."""
+    speed = spec.get("speed")
+    command = engine_child_scaled.command(db.path, float(speed)) if speed else None
+    child = EngineProcess(db.path, SyncStatusBoard(), command=command)
+    child.start(secrets, paused=False)
+    return child
+
+
+async def sync_stall(
+    db: Database, spec: dict[str, Any], app: QApplication, running: EngineProcess | None = None
+) -> dict[str, Any]:
     """The engine child runs every loop (default intervals and pacing) for ``sync_seconds``
     once it is ready, as in the app, with both pages open and refreshing on the changes; the
-    heartbeat runs from before its launch (the app launches it with the window shown)."""
+    heartbeat runs from before its launch (the app launches it with the window shown), or,
+    given a ``running`` child, from now."""
     ops, plumbing = _ops(app), WatchedBus(db)
-    store_id = int(spec["store_id"])
-    secrets = collect_secrets(db, MemorySecrets({store_id: spec["secrets"]}))
+    secrets = engine_secrets(db, spec) if running is None else {}
     pages = [OrdersPage(db, plumbing.changes, ops, clock=local_now),
              ListingsPage(db, plumbing.changes, ops)]  # fmt: skip
     for page in pages:
@@ -196,13 +219,12 @@ async def sync_stall(db: Database, spec: dict[str, Any], app: QApplication) -> d
         page.show()
         plumbing.bridge.changed.connect(page.on_changes)
     await asyncio.sleep(1.0)  # the pages' first loads
-    child = EngineProcess(db.path, SyncStatusBoard())
     beat = Heartbeat()
     beat.start()
     sampler = StallSampler(lambda: beat.last, threshold=SAMPLED_LATE_S)
     sampler.start()
     window_cpu = time.process_time()
-    child.start(secrets, paused=False)
+    child = running or launch_engine(db, spec, secrets)
     ready = await asyncio.to_thread(child.ready.wait, STOP_TIMEOUT_S)
     assert ready and child.pid is not None, child.failure
     started = time.perf_counter()
@@ -241,11 +263,15 @@ def main() -> int:
     # The app reads its stores before it builds the pages (app.py), which configures the ORM's
     # mappers once (~0.1 s): done here too, so the first page opened is not charged for it.
     stores.list_stores(db)
+    running = None
+    if spec.get("speed"):  # realistic conditions: the tables are timed while the engine syncs
+        running = launch_engine(db, spec, engine_secrets(db, spec))
+        assert running.ready.wait(STOP_TIMEOUT_S), running.failure
     out = view_timings(db, app)
     loop = create_event_loop(app)
     collector = UiThreadCollector()  # as in the app: cyclic garbage on the UI thread only
     with loop:
-        out |= loop.run_until_complete(sync_stall(db, spec, app))
+        out |= loop.run_until_complete(sync_stall(db, spec, app, running))
     collector.stop()
     asyncio.set_event_loop(None)
     out["peak_rss_mb"] = peak_rss_mb()

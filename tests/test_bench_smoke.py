@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from bench.common import growth, machine_facts, percentile
+from bench.push_bound import push_bound
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -66,6 +67,33 @@ def test_catalog_push_smoke(tmp_path: Path) -> None:
 
 
 @pytest.mark.timeout(300)
+def test_catalog_push_realistic_smoke(tmp_path: Path) -> None:
+    """Published limits, the realistic profile (a feed processed in 20 s ÷ 10 here) and the
+    app's pacing, ten times faster: every change reaches Walmart, with the bound next to it."""
+    data = run_bench("catalog_push", tmp_path, "--listings", "300", "--changed", "0.2",
+                     "--speed", "10", "--feed-seconds", "20")  # fmt: skip
+    [result] = data["catalog_push"]
+    assert result["detected_price"] == result["price_changes"] == 30
+    assert result["detected_stock"] == result["stock_changes"] == 30
+    assert result["speed"] == 10 and result["feed_seconds"] == 2.0
+    assert result["bound_s"] > 0 and result["push_ratio"] > 0 and result["http_429"] == 0
+
+
+def test_push_bound_takes_the_fastest_way_within_the_published_limits() -> None:
+    # 100,000 listings, 10 % changed, 5-minute feeds: 5 price feeds and 1 inventory feed go at
+    # once (10 an hour each); 5,000 singles would take hours (price) or 24 minutes (stock).
+    bound, via = push_bound(5000, 5000, feed_s=300.0, speed=1)
+    assert bound == pytest.approx(300 + 2 * 0.08) and via.endswith("stock: 0 singles + 1 feeds")
+    assert push_bound(5000, 5000, feed_s=30.0, speed=10)[0] == pytest.approx(30.016)
+    # what the hour's buckets hold goes as singles: 100 prices, 200 stock updates
+    assert push_bound(100, 200, feed_s=300.0, speed=1)[0] == pytest.approx(0.08)
+    # 300 stock changes: 100 past the minute's 200, at 200 a minute (30 s), beat a feed
+    assert push_bound(0, 300, feed_s=300.0, speed=1)[0] == pytest.approx(30.08)
+    # 12 price feeds: two past the hour's ten, the last 720 s later
+    assert push_bound(12_000, 0, feed_s=300.0, speed=1)[0] == pytest.approx(720 + 300.16)
+
+
+@pytest.mark.timeout(300)
 def test_latency_smoke(tmp_path: Path) -> None:
     data = run_bench("latency", tmp_path, "--events", "2", "--interval", "1", "--gap", "0.2",
                      "--timeout", "60", "--speed", "10")  # fmt: skip
@@ -86,6 +114,20 @@ def test_gui_smoke(tmp_path: Path) -> None:
     for key in ("orders_open_ms", "listings_search_ms", "stall_max_ms", "cold_start_ms"):
         assert result[key] > 0
     assert result["peak_rss_mb"] > 0
+
+
+@pytest.mark.timeout(300)
+def test_gui_realistic_smoke(tmp_path: Path) -> None:
+    """The window measured while its engine child syncs under the published limits and the
+    realistic profile, ten times faster (pacing and intervals too): the tables are timed while
+    it syncs (the new orders may be in them), which imports and acknowledges them."""
+    data = run_bench("gui", tmp_path, "--listings", "300", "--orders", "300",
+                     "--new-orders", "5", "--sync-seconds", "8", "--speed", "10")  # fmt: skip
+    result = data["gui"]
+    assert 300 <= result["orders_rows"] <= 305 and result["listings_rows"] == 300
+    assert result["orders_imported_by_sync"] == result["orders_acknowledged_by_sync"] == 5
+    assert result["speed"] == 10 and result["http_429"] == 0
+    assert result["stall_max_ms"] > 0 and result["engine_peak_rss_mb"] > 0
 
 
 def test_change_delivery_bench_sees_every_change(tmp_path: Path) -> None:

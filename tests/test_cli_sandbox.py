@@ -86,7 +86,7 @@ def test_sandbox_realistic_profile_at_a_speed(cm_home: Path) -> None:
     Walmart's limits times the speed (the bench reads the two lines after the keys)."""
     env = {**os.environ, "CHANNELMANAGER_HOME": str(cm_home)}
     args = ["sandbox", "--products", "20", "--orders", "0", "--profile", "realistic",
-            "--speed", "4"]  # fmt: skip
+            "--speed", "4", "--feed-seconds", "60"]  # fmt: skip
     proc = subprocess.Popen(
         [sys.executable, "-m", "channelmanager_gui", *args], stdout=subprocess.PIPE, text=True,
         env=env,
@@ -100,6 +100,8 @@ def test_sandbox_realistic_profile_at_a_speed(cm_home: Path) -> None:
         assert (walmart["latency_ms"], walmart["speed"]) == (80.0, 4.0)
         commerce = httpx.get(f"{values['COMMERCE_URL']}/_sandbox/faults").json()
         assert commerce["latency_ms"] == 150.0 and 1500.0 in commerce["route_latency_ms"].values()
+        stats = httpx.get(f"{values['WALMART_URL']}/_sandbox/stats").json()
+        assert stats["feed_seconds"] == 15.0  # --feed-seconds 60 at speed 4
     finally:
         proc.send_signal(signal.SIGINT)
         proc.wait(timeout=20)

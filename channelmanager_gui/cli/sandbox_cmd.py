@@ -12,7 +12,7 @@ import argparse
 import threading
 
 from channelmanager_gui.sandbox.faults import FaultConfig
-from channelmanager_gui.sandbox.profile import PROFILES
+from channelmanager_gui.sandbox.profile import FEED_SECONDS, PROFILES
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -54,6 +54,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         default=1.0,
         help="run faster by this factor: every latency divided by it, every rate limit "
         "multiplied by it (benchmarks compare with the bounds at the same factor)",
+    )
+    parser.add_argument(
+        "--feed-seconds",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="how long Walmart takes to process a bulk feed, divided by --speed (default: the "
+        + ", ".join(f"{name} profile's {secs:g} s" for name, secs in sorted(FEED_SECONDS.items()))
+        + ")",
     )
     faults = parser.add_argument_group(
         "fault switches (every server; change at run time with PUT /_sandbox/faults)"
@@ -97,6 +106,7 @@ def _run(args: argparse.Namespace) -> int:
         amazon_faults=_faults(args, args.seed + 2),
         profile=args.profile,
         speed=args.speed,
+        walmart_feed_seconds=args.feed_seconds,
     )
     with pair:
         print("\n".join(pair.env_lines()), flush=True)

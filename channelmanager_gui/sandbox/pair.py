@@ -12,7 +12,7 @@ from types import TracebackType
 from channelmanager_gui.sandbox.amazon import AmazonSandbox
 from channelmanager_gui.sandbox.commerce import CommerceSandbox
 from channelmanager_gui.sandbox.faults import FaultConfig
-from channelmanager_gui.sandbox.profile import apply_profile
+from channelmanager_gui.sandbox.profile import apply_profile, feed_seconds
 from channelmanager_gui.sandbox.walmart import WalmartSandbox
 
 
@@ -70,11 +70,14 @@ def start_pair(
     amazon_faults: FaultConfig | None = None,
     profile: str = "instant",
     speed: float = 1.0,
+    walmart_feed_seconds: float | None = None,
 ) -> SandboxPair:
     """Start the servers; each runs in its own thread, off the caller's event loop.
 
     ``profile`` (sandbox/profile.py) sets each server's latency; ``speed`` divides every
-    latency and multiplies every rate limit (``rate_limit_scale``), as benchmarks scale."""
+    latency and multiplies every rate limit (``rate_limit_scale``), as benchmarks scale.
+    ``walmart_feed_seconds``: Walmart's feed processing time at speed 1 (None: the profile's),
+    divided by ``speed`` like every latency."""
     walmart_faults = apply_profile(walmart_faults, profile, "walmart", speed)
     commerce_faults = apply_profile(commerce_faults, profile, "commerce", speed)
     rate_limit_scale *= speed
@@ -90,6 +93,7 @@ def start_pair(
             faults=walmart_faults,
             rate_limit_scale=rate_limit_scale,
             order_stream_seconds=order_stream_seconds,
+            feed_seconds=feed_seconds(profile, speed, walmart_feed_seconds),
         ).start()
     except BaseException:
         commerce.stop()

@@ -6,6 +6,12 @@ but not what a merchant sees. ``realistic`` looks like the internet (issue 19): 
 Magento runs its whole checkout: totals, stock reservation, order and invoice records, mails).
 These are typical figures, not published ones (?): neither service documents its latency.
 
+Walmart also takes a while to *process* a bulk feed (``FEED_SECONDS``): loopback speed has it
+done in half a second; the realistic profile takes five minutes. Reference §7 says of bulk price
+feeds "SLA about 15 min; check after at least 5 min": five minutes is the earliest a client is
+told to look, so the lower end of what a merchant waits (?). Nothing is published for inventory
+feeds; the same figure is assumed (?).
+
 ``speed`` runs everything faster by one factor: every latency is divided by it and every rate
 limit multiplied by it (``rate_limit_scale``), so a benchmark at speed 10 finishes ten times
 sooner and compares its figures with the bounds at that same factor.
@@ -40,6 +46,19 @@ PROFILES: dict[str, dict[str, Latency]] = {
         # Amazon: no figure in the issue (?); its sandbox keeps loopback speed.
     },
 }
+
+
+# Walmart's feed processing time per profile, seconds at speed 1 (see the module's docstring).
+FEED_SECONDS: dict[str, float] = {"instant": 0.5, "realistic": 300.0}
+
+
+def feed_seconds(profile: str, speed: float = 1.0, override: float | None = None) -> float:
+    """How long the Walmart sandbox takes to process a feed: ``override`` (the CLI's
+    ``--feed-seconds``) or the profile's figure, ``speed`` times shorter like every latency.
+    Unknown profile: KeyError."""
+    if speed <= 0:
+        raise ValueError("speed must be positive")
+    return (FEED_SECONDS[profile] if override is None else override) / speed
 
 
 def latency_switches(profile: str, service: str, speed: float = 1.0) -> dict[str, object]:

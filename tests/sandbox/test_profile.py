@@ -11,7 +11,7 @@ import pytest
 
 from channelmanager_gui.sandbox.faults import FaultConfig
 from channelmanager_gui.sandbox.pair import SandboxPair, start_pair
-from channelmanager_gui.sandbox.profile import latency_switches
+from channelmanager_gui.sandbox.profile import feed_seconds, latency_switches
 from tests.sandbox.conftest import WalmartClient
 
 SPEED = 0.05  # limits × 0.05: the acknowledge bucket holds 3 (60 × 0.05); latencies × 20
@@ -42,6 +42,27 @@ def test_route_latency_is_a_run_time_switch_too():
     assert faults.public()["route_latency_ms"] == {"GET /v3/items$": 40.0}
     assert faults.delay("GET", "/v3/items") == pytest.approx(0.02)
     assert faults.delay("GET", "/v3/items/x") == 0.0
+
+
+def test_feed_processing_time_per_profile_divided_by_speed():
+    assert feed_seconds("instant") == 0.5  # as before the switch: no existing run slows down
+    assert feed_seconds("realistic", speed=10) == pytest.approx(30.0)  # 5 min, reference §7
+    assert feed_seconds("realistic", speed=4, override=60) == pytest.approx(15.0)
+    with pytest.raises(ValueError):
+        feed_seconds("instant", speed=0)
+
+
+def test_walmart_sandbox_processes_feeds_in_the_time_asked_for():
+    with start_pair(seed=3, products=5, orders=0, speed=4, walmart_feed_seconds=60) as pair:
+        walmart = WalmartClient(pair.walmart)
+        body = {"InventoryHeader": {"version": "1.4"},
+                "Inventory": [{"sku": "x", "quantity": {"unit": "EACH", "amount": 1}}]}  # fmt: skip
+        feed_id = walmart.post("/v3/feeds", params={"feedType": "inventory"}, json=body).json()
+        status = walmart.get(f"/v3/feeds/{feed_id['feedId']}").json()["feedStatus"]
+        assert status in ("RECEIVED", "INPROGRESS")  # 15 s to go: not processed yet
+        assert walmart.admin("GET", "/stats").json()["feed_seconds"] == pytest.approx(15.0)
+    with start_pair(seed=3, products=5, orders=0) as pair:  # instant: half a second, as before
+        assert WalmartClient(pair.walmart).admin("GET", "/stats").json()["feed_seconds"] == 0.5
 
 
 @pytest.fixture(scope="module")

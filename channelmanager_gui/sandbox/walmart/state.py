@@ -239,6 +239,7 @@ class WalmartState:
                 "orders": len(self.orders.orders),
                 "items": len(self.items.items),
                 "feeds": len(self.feeds.feeds),
+                "feed_seconds": self.feeds.delay,  # processing time, for a benchmark's bound
                 "returns": len(self.returns.returns),
             }
         )
