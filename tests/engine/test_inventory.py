@@ -213,6 +213,24 @@ async def test_a_new_value_does_not_wait_for_an_open_feed_and_wins_over_it(
     assert listing(engine_db, "CM-00023").last_qty_sent == 4
 
 
+async def test_the_full_cycle_resends_unchanged_values_in_a_feed_and_changes_singly(
+    make_engine: MakeEngine, store_id: int, commerce_admin: Admin, walmart_admin: Admin
+) -> None:
+    """Re-sent values go in a feed once there are many: as single updates they would hold a
+    merchant's change behind them in Walmart's pacing every cycle."""
+    skus = ["CM-00023", "CM-00024", "CM-00025", "CM-00030"]
+    engine = await listed(make_engine, skus, single_update_limit=2)
+    env, store = engine.env, engine.env.store(store_id)
+    assert (await push_changes(env, store))["qty_single"] == 4  # changes: all single
+    await send_and_finish_feeds(engine, store_id)
+
+    commerce_admin.put("/products/CM-00024", {"qty": 3})
+    counts = await reassert_stock(env, store)
+    assert (counts["qty_single"], counts["qty_feed"]) == (1, 3)
+    await send_and_finish_feeds(engine, store_id)
+    assert on_walmart(walmart_admin, "CM-00024")[0] == 3
+
+
 async def test_full_cycle_resends_zeros_and_disabled_products_show_zero(
     make_engine: MakeEngine, engine_db: Database, store_id: int, walmart_admin: Admin
 ) -> None:

@@ -63,6 +63,7 @@ Facts = tuple[int, str, bool, int | None, Decimal | None, int | None, int | None
 # A value to send as (listing_id, sku, value, urgency): higher urgency goes first when only
 # some can be sent.
 Push = tuple[int, str, Decimal | int, float]
+AGAIN = float("-inf")  # the urgency of a value Walmart was sent already (the full-stock cycle)
 
 
 class Priced(Protocol):
@@ -159,7 +160,8 @@ def _qty_changes(
         if not full and qty in (last_sent, queued):
             continue
         drop = (last_sent or 0) - qty
-        out.append((listing_id, sku, qty, 1e9 if qty == 0 else drop))
+        urgency = AGAIN if qty == last_sent else 1e9 if qty == 0 else drop
+        out.append((listing_id, sku, qty, urgency))
     return out
 
 
@@ -209,7 +211,7 @@ def _plan(
     """Which changes go as single updates and which in feeds (most urgent first).
 
     Stock: single updates up to ``stock_single_limit`` waiting at once, the rest in feeds. A
-    feed takes minutes to apply (reference §8) and only ten go in an hour, while Walmart takes
+    feed takes minutes to apply (reference §7) and only ten go in an hour, while Walmart takes
     200 single stock updates a minute: a flash sale's few dozen reservations and a merchant's
     own change, all in one pass, used to ride a feed (issue 19: the stock change's p95 went
     from 2.5 to 17 s during a sale, at speed 10). Prices: Walmart takes only 100 single price
@@ -218,20 +220,37 @@ def _plan(
     Many changes go in as many full feeds as the hour's quota allows, all in this pass: one
     feed per pass would take a 5,000-price change five passes (and the pass interval each).
     """
+    if not pushes:  # most passes: no query at all
+        return [], []
     if feed_type == "inventory":
-        waiting = _waiting_singles(session, store.id, INVENTORY_ACTION)
-        limit = max(0, store.settings.stock_single_limit - waiting)
+        singles, rest = _stock_singles(session, store, pushes)
+        budget = feed_budget(session, store.id, feed_type, env.clock()) if rest else 0
+    elif len(pushes) <= store.settings.single_update_limit:
+        singles, rest, budget = pushes, [], 0
     else:
-        limit = store.settings.single_update_limit
-    if len(pushes) <= limit:
-        return pushes, []
-    urgent_first = sorted(pushes, key=lambda p: -p[3])
-    budget = feed_budget(session, store.id, feed_type, env.clock())
-    split = feed_type == "inventory" or not budget
-    singles = urgent_first[:limit] if split else []
-    rest, size = urgent_first[len(singles) :], FEED_MAX[feed_type]
-    feeds = [rest[i : i + size] for i in range(0, len(rest), size)][:budget]
-    return singles, feeds
+        urgent_first = sorted(pushes, key=lambda p: -p[3])
+        budget = feed_budget(session, store.id, feed_type, env.clock())
+        singles = [] if budget else urgent_first[: store.settings.single_update_limit]
+        rest = urgent_first[len(singles) :]
+    size = FEED_MAX[feed_type]
+    return singles, [rest[i : i + size] for i in range(0, len(rest), size)][:budget]
+
+
+def _stock_singles(
+    session: Session, store: StoreContext, pushes: list[Push]
+) -> tuple[list[Push], list[Push]]:
+    """Stock changes as single updates, the most urgent first, up to ``stock_single_limit``
+    waiting at once; the rest for feeds. The full-stock cycle's re-sent values take no single
+    update once there are more than ``single_update_limit`` of them: 100 of them every cycle
+    would hold a merchant's change behind them in Walmart's pacing for 30 s."""
+    waiting = _waiting_singles(session, store.id, INVENTORY_ACTION)
+    limit = max(0, store.settings.stock_single_limit - waiting)
+    again = [p for p in pushes if p[3] == AGAIN]
+    if len(again) <= store.settings.single_update_limit:
+        again = []
+    changes = [p for p in pushes if p[3] != AGAIN] if again else pushes
+    urgent_first = sorted(changes, key=lambda p: -p[3])
+    return urgent_first[:limit], urgent_first[limit:] + again
 
 
 def _waiting_singles(session: Session, store_id: int, kind: str) -> int:
