@@ -155,6 +155,7 @@ def amazon_figures(before: dict[str, Any], after: dict[str, Any], span: float,
     rate (× speed, as the sandbox scales it), and 429s."""
     calls, old = after["requests"], before["requests"]
     out: dict[str, Any] = {
+        "amazon_warmup_requests": sum(old.values()),  # the first report, pushes, read-backs
         "amazon_rpm": (sum(calls.values()) - sum(old.values())) / span,
         "amazon_http_429": sum(after["throttled"].values()) - sum(before["throttled"].values()),
     }
