@@ -59,7 +59,7 @@ from channelmanager_gui.services.engine.settings import DEFAULT_INTERVALS
 
 CPU_BUDGET = 0.02  # of one core, at 10,000 listings
 ROOM = 0.5  # share of a bucket the sync may use: the rest is the merchant's own tools'
-SETTLE_S, SETTLE_POLL_S = 1800.0, 1.0
+SETTLE_S, SETTLE_POLL_S = 600.0, 1.0
 
 
 @dataclass
@@ -88,15 +88,15 @@ class Bench:
             where = Listing.qty_queued.is_not(None) | Listing.price_queued.is_not(None)
             return int(session.scalar(select(func.count()).where(where)) or 0)
 
-    def warm_up(self, seconds: float) -> float:
+    def warm_up(self, seconds: float) -> dict[str, float]:
         """``seconds``, then until nothing is on its way (the first pushes confirmed: e.g.
         Amazon's read-backs of disabled products' 0, 20 a pass), at most ``SETTLE_S`` more.
-        Returns the seconds it took."""
+        Its figures: how long it took, and what was still on its way then (0 unless cut off)."""
         started = time.monotonic()
         time.sleep(seconds)
-        while self.queued() and time.monotonic() - started < seconds + SETTLE_S:
+        while (queued := self.queued()) and time.monotonic() - started < seconds + SETTLE_S:
             time.sleep(SETTLE_POLL_S)
-        return time.monotonic() - started
+        return {"warmup_s": time.monotonic() - started, "queued_when_watched": queued}
 
 
 def per_minute(limit: tuple[int, float]) -> float:
@@ -119,7 +119,7 @@ async def watch_engine(bench: Bench, warmup: float, seconds: float) -> Watched:
         after = bench.stats()
     finally:
         await engine.aclose()
-    return Watched(before, after, wall, {"warmup_s": warmed, "warmup_cpu_s": cpu0 - cpu_start,
+    return Watched(before, after, wall, {**warmed, "warmup_cpu_s": cpu0 - cpu_start,
                                          "cpu_share_of_core": cpu / wall})  # fmt: skip
 
 

@@ -88,7 +88,7 @@ def watch_app(bench: Bench, warmup: float, seconds: float) -> Watched:
         _stop(window)
     if window.returncode != 0:  # a clean quit is 0: anything else failed in the app
         raise RuntimeError(f"the app did not quit cleanly (exit {window.returncode})")
-    cpu = {"warmup_s": warmed, "window_warmup_cpu_s": window0, "engine_warmup_cpu_s": engine0,
+    cpu = {**warmed, "window_warmup_cpu_s": window0, "engine_warmup_cpu_s": engine0,
            "window_cpu_share_of_core": (window1 - window0) / wall,
            "engine_cpu_share_of_core": (engine1 - engine0) / wall,
            "app_cpu_share_of_core": (window1 - window0 + engine1 - engine0) / wall}  # fmt: skip
