@@ -28,7 +28,6 @@ import argparse
 import asyncio
 import math
 import time
-from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -37,6 +36,7 @@ from sqlalchemy import func, select
 
 from bench.common import (
     Sandboxes,
+    add_amazon_account,
     add_store,
     bench_home,
     dump,
@@ -45,20 +45,19 @@ from bench.common import (
     percentile,
     print_result,
     sandboxes,
-    scaled_spacing,
+    scale_capabilities,
+    scaled_client_options,
 )
-from channelmanager_gui.models.account import AMAZON, MarketplaceAccount
+from channelmanager_gui.models.account import AMAZON
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.order import Order
 from channelmanager_gui.sandbox.seed import demo_catalog
 from channelmanager_gui.services import ops
-from channelmanager_gui.services.amazon.rates import PLANS, Plan
-from channelmanager_gui.services.engine.context import MemorySecrets
+from channelmanager_gui.services.amazon.rates import PLANS
 from channelmanager_gui.services.engine.engine import SyncEngine
 from channelmanager_gui.services.engine.settings import DEFAULT_INTERVALS
 from channelmanager_gui.services.ops import validation
 
-US = "ATVPDKIKX0DER"
 AMAZON_MS = 100.0  # assumed (?): no published figure; Walmart's profile is ~80 ms
 SEARCH_LAG = 150.0  # Amazon's two minutes (§2.2) and the adapter's 10 s margin
 PAGE = 100  # searchOrders' largest page (§2.5)
@@ -97,44 +96,15 @@ def lower_bound(orders: int, speed: float) -> tuple[float, str]:
     return max(search, commerce), "commerce" if commerce >= search else "searchOrders"
 
 
-def add_account(db: Database, store_id: int, env: dict[str, str]) -> int:
-    with db.session() as session:
-        account = MarketplaceAccount(
-            store_id=store_id, marketplace=AMAZON, name="Amazon US", api_url=env["AMAZON_URL"],
-            auth_url=env["AMAZON_LWA_URL"], seller_id=env["AMAZON_SELLER_ID"],
-            marketplace_ids=[US], settings={},
-        )  # fmt: skip
-        session.add(account)
-        session.flush()
-        return account.id
-
-
 async def open_engine(db: Database, box: Sandboxes, store_id: int, account_id: int,
                       clock: Shifted, speed: float) -> SyncEngine:  # fmt: skip
     """Every flow, as the app runs; Amazon's buckets and Walmart's spacing at ``speed``."""
-    env = box.env
-    secrets = MemorySecrets(
-        {store_id: {"commerce_token": env["COMMERCE_TOKEN"],
-                    "walmart_client_id": env["WALMART_CLIENT_ID"],
-                    "walmart_client_secret": env["WALMART_CLIENT_SECRET"]}},
-        {account_id: {"lwa_client_id": env["AMAZON_CLIENT_ID"],
-                      "lwa_client_secret": env["AMAZON_CLIENT_SECRET"],
-                      "lwa_refresh_token": env["AMAZON_REFRESH_TOKEN"]}},
-    )  # fmt: skip
-    # As the sandbox scales them (sandbox/amazon/ratelimit.py): rate and burst × speed.
-    plans = {k: Plan(p.rate * speed, max(1, round(p.burst * speed))) for k, p in PLANS.items()}
-    options: dict[str, dict[str, Any]] = {
-        "amazon": {"clock": clock, "plans": plans},
-        "walmart": {"spacing": scaled_spacing(speed)},
-    }
-    engine = SyncEngine(db, secrets, client_options=options)
+    options = scaled_client_options(speed)
+    options["amazon"]["clock"] = clock
+    engine = SyncEngine(db, box.secrets(store_id, account_id), client_options=options)
     engine.env.clock = clock.utcnow  # the import's "before" bound, on the shifted clock too
     await engine.open()
-    for ctx in engine.env.stores.values():  # the spacing between order searches × speed too
-        for account in ctx.accounts.values():
-            caps = account.adapter.capabilities
-            spacing = caps.orders_poll_seconds / speed
-            account.adapter.capabilities = replace(caps, orders_poll_seconds=spacing)  # type: ignore[misc]
+    scale_capabilities(engine, speed)  # the spacing between order searches × speed too
     return engine
 
 
@@ -228,7 +198,7 @@ async def measure(
         intervals = {name: s / speed for name, s in DEFAULT_INTERVALS.items()}
         store_id = add_store(db, box, {"intervals": intervals})
         clock = Shifted()
-        engine = await open_engine(db, box, store_id, add_account(db, store_id, box.env),
+        engine = await open_engine(db, box, store_id, add_amazon_account(db, store_id, box.env),
                                    clock, speed)  # fmt: skip
         amazon = Amazon(box, clock)
         engine.start()

@@ -19,19 +19,22 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import httpx
 
+from channelmanager_gui.models.account import AMAZON, MarketplaceAccount
 from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.store import Store
+from channelmanager_gui.services.amazon.rates import PLANS, Plan
 from channelmanager_gui.services.engine.context import (
     MemorySecrets,
 )
 from channelmanager_gui.services.engine.engine import SyncEngine
+from channelmanager_gui.services.marketplace.amazon_adapter import AmazonAdapter
 from channelmanager_gui.services.walmart.core import DEFAULT_SPACING
 
 ENV_KEYS = ("WALMART_URL", "WALMART_CLIENT_ID", "WALMART_CLIENT_SECRET", "COMMERCE_URL",
@@ -137,16 +140,17 @@ class Sandboxes:
     pid: int  # the sandbox process, for its CPU time (``sandbox_cpu_seconds``)
     amazon: Admin  # the CLI starts the Amazon sandbox too (bench/amazon_orders)
 
-    def secrets(self, store_id: int) -> MemorySecrets:
-        return MemorySecrets(
-            {
-                store_id: {
-                    "commerce_token": self.env["COMMERCE_TOKEN"],
-                    "walmart_client_id": self.env["WALMART_CLIENT_ID"],
-                    "walmart_client_secret": self.env["WALMART_CLIENT_SECRET"],
-                }
-            }
-        )
+    def secrets(self, store_id: int, amazon_account: int | None = None) -> MemorySecrets:
+        """The store's secrets, and the Amazon account's LWA ones when it has one."""
+        env = self.env
+        store = {"commerce_token": env["COMMERCE_TOKEN"],
+                 "walmart_client_id": env["WALMART_CLIENT_ID"],
+                 "walmart_client_secret": env["WALMART_CLIENT_SECRET"]}  # fmt: skip
+        amazon = {"lwa_client_id": env["AMAZON_CLIENT_ID"],
+                  "lwa_client_secret": env["AMAZON_CLIENT_SECRET"],
+                  "lwa_refresh_token": env["AMAZON_REFRESH_TOKEN"]}  # fmt: skip
+        accounts = {amazon_account: amazon} if amazon_account is not None else {}
+        return MemorySecrets({store_id: store}, accounts)
 
 
 @contextmanager
@@ -198,6 +202,21 @@ def _read_env(proc: subprocess.Popen[str]) -> dict[str, str]:
     return env
 
 
+def start_window(module: str, spec: dict[str, Any], *, piped: bool = True) -> subprocess.Popen[str]:
+    """A window process (``python -m module``, offscreen unless ``QT_QPA_PLATFORM`` says
+    otherwise) given ``spec`` as one JSON line on its stdin: secrets over the pipe, as the app
+    hands them to its engine child, never in argv. ``piped``: its stdout to read."""
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", module], stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE if piped else None, text=True, env=env,
+    )  # fmt: skip
+    assert proc.stdin is not None
+    proc.stdin.write(json.dumps(spec) + "\n")
+    proc.stdin.close()
+    return proc
+
+
 def sandbox_cpu_seconds(pid: int) -> float:
     """User + system CPU of another process (Linux), e.g. to show what the sandboxes cost."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -236,24 +255,66 @@ def add_store(db: Database, box: Sandboxes, settings: dict[str, Any] | None = No
         return store.id
 
 
+US = "ATVPDKIKX0DER"
+
+
+def add_amazon_account(db: Database, store_id: int, env: dict[str, str]) -> int:
+    """The store's Amazon account (US marketplace) on the Amazon sandbox."""
+    with db.session() as session:
+        account = MarketplaceAccount(
+            store_id=store_id, marketplace=AMAZON, name="Amazon US", api_url=env["AMAZON_URL"],
+            auth_url=env["AMAZON_LWA_URL"], seller_id=env["AMAZON_SELLER_ID"],
+            marketplace_ids=[US], settings={},
+        )  # fmt: skip
+        session.add(account)
+        session.flush()
+        return account.id
+
+
 def scaled_spacing(speed: float) -> dict[str, float]:
     """The app's spacing of Walmart calls, ``speed`` times shorter: the client paces at the
     limits of a sandbox that runs ``speed`` times faster."""
     return {key: seconds / speed for key, seconds in DEFAULT_SPACING.items()}
 
 
+def scaled_client_options(speed: float) -> dict[str, dict[str, Any]]:
+    """The app's pacing of Walmart and Amazon calls at ``speed``: Amazon's buckets as the
+    sandbox scales them (sandbox/amazon/ratelimit.py: rate and burst × speed)."""
+    plans = {k: Plan(p.rate * speed, max(1, round(p.burst * speed))) for k, p in PLANS.items()}
+    return {"walmart": {"spacing": scaled_spacing(speed)}, "amazon": {"plans": plans}}
+
+
+def scale_capabilities(engine: SyncEngine, speed: float) -> None:
+    """An opened engine's Amazon pacing that is not its clients' ÷ ``speed`` too: the spacing
+    between order searches, and between polls of a report being made."""
+    for ctx in engine.env.stores.values():
+        for account in ctx.accounts.values():
+            adapter = account.adapter
+            spacing = adapter.capabilities.orders_poll_seconds / speed
+            adapter.capabilities = replace(adapter.capabilities, orders_poll_seconds=spacing)  # type: ignore[misc]
+            if isinstance(adapter, AmazonAdapter):
+                adapter.poll_interval /= speed
+
+
 async def open_engine(
     db: Database, box: Sandboxes, store_id: int, flows: list[ModuleType] | None, *,
-    unspaced: bool = True, speed: float | None = None, **kwargs: Any,
+    unspaced: bool = True, speed: float | None = None, secrets: MemorySecrets | None = None,
+    **kwargs: Any,
 ) -> SyncEngine:  # fmt: skip
     """An opened engine on the bench store (``flows=None``: every flow, as the app runs).
-    ``speed``: the app's pacing, that many times faster (for a sandbox run at that speed)."""
+    ``speed``: the app's pacing, that many times faster (for a sandbox run at that speed);
+    ``secrets``: the store's own by default (``Sandboxes.secrets``)."""
     # Without the client-side spacing of Walmart calls (or with the app's, scaled): the
     # sandbox runs with rate limits off, so the benchmark measures the engine, not the quotas.
-    spacing = scaled_spacing(speed) if speed is not None else {} if unspaced else None
+    spacing: dict[str, float] | None = {} if unspaced else None
     options = {"walmart": {"spacing": spacing}} if spacing is not None else None
-    engine = SyncEngine(db, box.secrets(store_id), flows=flows, client_options=options, **kwargs)
+    if speed is not None:
+        options = scaled_client_options(speed)
+    engine = SyncEngine(db, secrets or box.secrets(store_id), flows=flows,
+                        client_options=options, **kwargs)  # fmt: skip
     await engine.open()
+    if speed is not None:
+        scale_capabilities(engine, speed)
     return engine
 
 

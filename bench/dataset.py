@@ -10,27 +10,34 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
-from channelmanager_gui.models.account import walmart_account_id
+from channelmanager_gui.models.account import AMAZON, walmart_account_id
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.listing import Listing, ListingState, MatchStatus
 from channelmanager_gui.models.order import Order, OrderLine, OrderStatus
+from channelmanager_gui.sandbox.amazon.catalog import asin_for
+from channelmanager_gui.sandbox.amazon.orderstore import CENT
 from channelmanager_gui.sandbox.commerce.catalog import SEED_EPOCH
 from channelmanager_gui.sandbox.seed import DemoProduct, demo_catalog
 
 CHUNK = 5_000
 
 
-def walmart_products(seed: int, wanted: int) -> tuple[int, list[DemoProduct]]:
-    """(catalog size, the first ``wanted`` products set up on Walmart) for a sandbox seed.
+def walmart_products(
+    seed: int, wanted: int, *, on_amazon: bool = False
+) -> tuple[int, list[DemoProduct]]:
+    """(catalog size, the first ``wanted`` products set up on Walmart) for a sandbox seed;
+    ``on_amazon``: listed on the Amazon sandbox too (its seeding: one Walmart candidate).
 
     About 45% of the demo catalog are seller items on Walmart; the catalog is grown until
     there are enough, so every listing can be pushed and accepted.
     """
     size = max(300, int(wanted * 2.4))
     while True:
-        on_walmart = [p for p in demo_catalog(seed, size) if p.on_walmart]
+        on_walmart = [p for p in demo_catalog(seed, size)
+                      if p.on_walmart and (p.walmart_candidates == 1 or not on_amazon)]  # fmt: skip
         if len(on_walmart) >= wanted:
             return size, on_walmart[:wanted]
         size = int(size * 1.2)
@@ -82,6 +89,25 @@ def insert_listings(db: Database, store_id: int, products: list[DemoProduct]) ->
     now = datetime.now(UTC)
     account_id = _walmart_account(db, store_id)
     rows = [_listing_row(store_id, account_id, catalog_index(p), p, now) for p in products]
+    _insert(db, Listing.__table__, rows)
+    return len(rows)
+
+
+def insert_amazon_listings(
+    db: Database, store_id: int, account_id: int, products: list[DemoProduct]
+) -> int:
+    """The same products matched on the Amazon account, with what the Amazon sandbox shows
+    (its seeding: the product's quantity and price) as last sent: the engine's first listings
+    report and push (the bench's warm-up) then find nothing to change but disabled products."""
+    now = datetime.now(UTC)
+    rows = []
+    for p in products:
+        row = _listing_row(store_id, account_id, catalog_index(p), p, now)
+        row |= {"marketplace": AMAZON, "marketplace_item_id": asin_for(p.sku),
+                "marketplace_product_id": None, "published_status": "BUYABLE",
+                "lifecycle_status": None, "last_qty_sent": p.qty,
+                "last_price_sent": Decimal(str(p.price)).quantize(CENT)}  # fmt: skip
+        rows.append(row)
     _insert(db, Listing.__table__, rows)
     return len(rows)
 

@@ -27,9 +27,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import subprocess
-import sys
 from typing import Any
 
 from sqlalchemy import func, select
@@ -44,6 +41,7 @@ from bench.common import (
     fresh_database,
     print_result,
     sandboxes,
+    start_window,
 )
 from bench.dataset import insert_listings, insert_orders, walmart_products
 from bench.gui_coldstart import cold_start_ms
@@ -61,17 +59,11 @@ def window_figures(
     """Run the measured window process on this data dir; its figures. Its own output (the
     stall sampler's report, notices) is passed through. ``speed``: its engine child paces
     Walmart calls that many times faster (None: as the app)."""
-    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "bench.gui_window"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env,
-    )  # fmt: skip
-    assert proc.stdin is not None and proc.stdout is not None
     secrets = box.secrets(store_id).by_store[store_id]  # over the pipe, as the app does
     spec = {"store_id": store_id, "secrets": secrets, "sync_seconds": sync_seconds,
             "speed": speed}  # fmt: skip
-    proc.stdin.write(json.dumps(spec) + "\n")
-    proc.stdin.close()
+    proc = start_window("bench.gui_window", spec)
+    assert proc.stdout is not None
     result: dict[str, Any] | None = None
     for line in proc.stdout:
         if line.startswith(RESULT):

@@ -53,28 +53,39 @@ def reset_peak_rss() -> None:
         Path("/proc/self/clear_refs").write_text("5")
 
 
-def _child() -> int:
+def use_memory_keyring(entries: dict[str, str] | None = None) -> None:
+    """An in-memory keyring for this process (a benchmark must not touch the machine's),
+    holding ``entries`` (keyring user name → secret) under the app's service."""
     import keyring
     from keyring.backend import KeyringBackend
+
+    from channelmanager_gui.services.credentials import SERVICE
+
+    kept = {(SERVICE, key): value for key, value in (entries or {}).items()}
+
+    class MemoryKeyring(KeyringBackend):
+        priority = 1  # type: ignore[assignment]
+
+        def get_password(self, service: str, username: str) -> str | None:
+            return kept.get((service, username))
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            kept[(service, username)] = password
+
+        def delete_password(self, service: str, username: str) -> None:
+            kept.pop((service, username), None)
+
+    keyring.set_keyring(MemoryKeyring())
+
+
+def _child() -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from channelmanager_gui import app as app_module
     from channelmanager_gui.views.main_window import MainWindow
 
-    class MemoryKeyring(KeyringBackend):
-        priority = 1  # type: ignore[assignment]
-
-        def get_password(self, service: str, username: str) -> str | None:
-            return None
-
-        def set_password(self, service: str, username: str, password: str) -> None:
-            pass
-
-        def delete_password(self, service: str, username: str) -> None:
-            pass
-
-    keyring.set_keyring(MemoryKeyring())
+    use_memory_keyring()
     show = MainWindow.show
 
     def show_and_report(window: MainWindow) -> None:

@@ -197,7 +197,7 @@ def launch_engine(db: Database, spec: dict[str, Any], secrets: Message) -> Engin
     """The engine child, started as the app starts it (with ``speed``: its Walmart pacing that
     many times faster, ``bench/engine_child_scaled.py``)."""
     speed = spec.get("speed")
-    command = engine_child_scaled.command(db.path, float(speed)) if speed else None
+    command = engine_child_scaled.command(float(speed), str(db.path)) if speed else None
     child = EngineProcess(db.path, SyncStatusBoard(), command=command)
     child.start(secrets, paused=False)
     return child

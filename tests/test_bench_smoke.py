@@ -161,6 +161,31 @@ def test_idle_smoke(tmp_path: Path) -> None:
 
 
 @pytest.mark.timeout(300)
+def test_idle_amazon_smoke(tmp_path: Path) -> None:
+    data = run_bench("idle", tmp_path, "--listings", "50", "--minutes", "0.1", "--warmup", "3",
+                     "--speed", "10", "--amazon")  # fmt: skip
+    [result] = data["idle"]
+    assert result["amazon"] and not result["app"] and result["queued_when_watched"] >= 0
+    assert result["amazon_warmup_requests"] > 0  # the Amazon account was synced
+    assert result["amazon_rpm"] >= 0 and result["busiest_amazon_share"] >= 0
+    assert result["cpu_share_of_core"] > 0 and result["commerce_rpm"] > 0
+
+
+@pytest.mark.timeout(300)
+def test_idle_app_smoke(tmp_path: Path) -> None:
+    """The real app: its window process and the engine child it starts, each one's CPU."""
+    data = run_bench("idle", tmp_path, "--listings", "50", "--minutes", "0.1", "--warmup", "3",
+                     "--speed", "10", "--app", "--amazon")  # fmt: skip
+    [result] = data["idle"]
+    assert result["app"] and result["amazon"]
+    assert result["window_warmup_cpu_s"] > 0 and result["engine_warmup_cpu_s"] > 0
+    assert result["window_cpu_share_of_core"] >= 0 and result["engine_cpu_share_of_core"] >= 0
+    assert result["app_cpu_share_of_core"] >= result["engine_cpu_share_of_core"]
+    assert result["commerce_rpm"] > 0 and result["amazon_warmup_requests"] > 0  # it synced
+    assert result["http_429"] >= 0 and result["amazon_http_429"] >= 0
+
+
+@pytest.mark.timeout(300)
 def test_marketplace_push_smoke(tmp_path: Path) -> None:
     data = run_bench("marketplace_push", tmp_path, "--singles", "3", "--feed", "20")
     for name in ("walmart", "amazon"):
