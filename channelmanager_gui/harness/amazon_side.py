@@ -23,7 +23,7 @@ from channelmanager_gui.sandbox.amazon import AmazonSandbox
 
 US = "ATVPDKIKX0DER"
 # Past the two minutes (§2.2) and the adapter's margin, and the account's spacing between
-# order searches (Capabilities.orders_poll_seconds: 240 s).
+# order searches (Capabilities.orders_poll_seconds: 360 s).
 SEARCH_LAG = 250.0
 
 

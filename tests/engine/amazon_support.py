@@ -29,8 +29,8 @@ from tests.services.amazon.against_sandbox.conftest import SandboxClock
 
 US = "ATVPDKIKX0DER"
 # Past Amazon's "at least two minutes old" search bound (§2.2) and the adapter's margin, and
-# past the account's spacing between order searches (orders_poll_seconds, 240 s).
-SEARCH_LAG = 250.0
+# past the account's spacing between order searches (orders_poll_seconds, 360 s).
+SEARCH_LAG = 370.0
 
 
 @pytest.fixture(scope="module")

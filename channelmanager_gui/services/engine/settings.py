@@ -37,6 +37,9 @@ DEFAULT_INTERVALS = {
     # the push reads back accepted values (getListingsItem 5/s) and feeds one at a time.
     "amazon_listings": 1800.0,
     "amazon_push": 30.0,
+    # The returns report spends createReport too: once a minute (the scheduler's fallback) was
+    # all of its sustained rate, leaving no room for the merchant's own tools (bench.idle).
+    "amazon_returns": 1800.0,
 }
 # Walmart's reason for a buyer's request is valid only on orders the buyer asked to cancel
 # (reference §4), so it cannot be a store-wide default.
