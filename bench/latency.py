@@ -31,6 +31,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import httpx
+from sqlalchemy import select
 
 from bench.common import (
     Sandboxes,
@@ -45,7 +46,10 @@ from bench.common import (
     sandboxes,
 )
 from bench.dataset import insert_listings, walmart_products
+from channelmanager_gui.models.db import Database
+from channelmanager_gui.models.listing import Listing
 from channelmanager_gui.sandbox.seed import DemoProduct
+from channelmanager_gui.services.activity import timeline
 from channelmanager_gui.services.engine.settings import DEFAULT_INTERVALS
 
 POLL = 0.25
@@ -88,9 +92,10 @@ class Events:
         self.timeout = timeout
         self.latency: dict[str, list[float]] = {kind: [] for kind in KINDS}
         self.lost: dict[str, int] = dict.fromkeys(KINDS, 0)
+        self.by_sku: list[tuple[float, str, str]] = []  # (seconds, kind, sku): the slowest
 
     async def _measure(self, kind: str, act: Callable[[], Awaitable[Any]],
-                       check: Callable[[], Awaitable[bool]]) -> bool:  # fmt: skip
+                       check: Callable[[], Awaitable[bool]], sku: str = "") -> bool:  # fmt: skip
         started = time.monotonic()
         await act()
         try:
@@ -99,6 +104,7 @@ class Events:
             self.lost[kind] += 1
             return False
         self.latency[kind].append(seen - started)
+        self.by_sku.append((seen - started, kind, sku))
         return True
 
     async def price(self, p: DemoProduct) -> None:
@@ -110,7 +116,7 @@ class Events:
 
         await self._measure(
             "price", lambda: self.probe.call(c, "PUT", f"/products/{p.sku}", {"price": new}),
-            visible,
+            visible, p.sku,
         )  # fmt: skip
 
     async def stock(self, p: DemoProduct) -> None:
@@ -122,7 +128,7 @@ class Events:
 
         await self._measure(
             "stock", lambda: self.probe.call(c, "PUT", f"/products/{p.sku}", {"qty": new}),
-            visible,
+            visible, p.sku,
         )  # fmt: skip
 
     async def order_then_ship(self, p: DemoProduct) -> None:
@@ -200,12 +206,25 @@ async def measure(
             await asyncio.sleep(1.0)  # first passes of every loop (nothing measured yet)
             events = Events(probe, timeout)
             await fire(events, pools, per_kind, gap)
+            slowest_paths(db, events)
         finally:
             await probe.aclose()
             await engine.aclose()
             db.dispose()
         throttled = sum(box.walmart.call("GET", "/stats").get("throttled", {}).values())
     return {**summarise(events), "http_429": throttled}
+
+
+def slowest_paths(db: Database, events: Events, count: int = 3) -> None:
+    """How the slowest price and stock changes went (single update or feed): each one's
+    listing timeline, printed to tell a slow path from a slow machine."""
+    for seconds, kind, sku in sorted(events.by_sku, reverse=True)[:count]:
+        with db.session() as session:
+            listing_id = session.scalar(select(Listing.id).where(Listing.sku == sku))
+            entries = timeline(session, "listing", listing_id) if listing_id else []
+            print(f"slow {kind} {sku} {seconds:.2f} s:")
+            for entry in entries[-4:]:
+                print(f"    {entry.created_at:%H:%M:%S} {entry.event}: {entry.message}")
 
 
 def summarise(events: Events) -> dict[str, Any]:
