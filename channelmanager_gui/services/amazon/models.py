@@ -173,10 +173,12 @@ class Order(AmazonModel):
     address: Address | None = Field(
         None, validation_alias=AliasPath("recipient", "deliveryAddress")
     )
-    items: list[OrderItem] = Field(default_factory=list, validation_alias="orderItems")
+    # ``orderItems`` is required in the v2026 model (orders_2026-01-01.json ``Order.required``):
+    # an order without it is refused (skipped with the reason), never read as an empty order.
+    items: list[OrderItem] = Field(validation_alias="orderItems")
     packages: list[Package] = Field(default_factory=list)
 
-    _lists = field_validator("items", "packages", mode="before")(as_list)
+    _packages = field_validator("packages", mode="before")(as_list)
     _total = field_validator("total", mode="before")(money_or_none)
 
     @property

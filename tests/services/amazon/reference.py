@@ -1,0 +1,19 @@
+"""Amazon's own example answers (``tests/reference/amazon/``, see its README) for the tests."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+REFERENCE = Path(__file__).parents[2] / "reference" / "amazon"
+
+
+def payload(name: str) -> Any:
+    """The example, parsed as the client parses answers (numbers with a fraction as Decimal)."""
+    return json.loads((REFERENCE / name).read_text(encoding="utf-8"), parse_float=Decimal)
+
+
+def raw(name: str) -> bytes:
+    return (REFERENCE / name).read_bytes()
