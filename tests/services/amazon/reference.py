@@ -7,6 +7,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import httpx
+
 REFERENCE = Path(__file__).parents[2] / "reference" / "amazon"
 
 
@@ -17,3 +19,10 @@ def payload(name: str) -> Any:
 
 def raw(name: str) -> bytes:
     return (REFERENCE / name).read_bytes()
+
+
+def answer(body: Any, status: int = 200) -> Any:
+    """A FakeAmazon route answering ``body`` (a file name: its bytes, as Amazon sent them)."""
+    content = raw(body) if isinstance(body, str) else json.dumps(body, default=str).encode()
+    headers = {"Content-Type": "application/json"}
+    return lambda _request: httpx.Response(status, content=content, headers=headers)
