@@ -9,6 +9,8 @@ from typing import Any
 
 import httpx
 
+from channelmanager_gui.services.amazon.wire import dumps_exact
+
 REFERENCE = Path(__file__).parents[2] / "reference" / "amazon"
 
 
@@ -23,6 +25,6 @@ def raw(name: str) -> bytes:
 
 def answer(body: Any, status: int = 200) -> Any:
     """A FakeAmazon route answering ``body`` (a file name: its bytes, as Amazon sent them)."""
-    content = raw(body) if isinstance(body, str) else json.dumps(body, default=str).encode()
+    content = raw(body) if isinstance(body, str) else dumps_exact(body)  # Decimals as numbers
     headers = {"Content-Type": "application/json"}
     return lambda _request: httpx.Response(status, content=content, headers=headers)
