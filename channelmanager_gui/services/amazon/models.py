@@ -31,8 +31,9 @@ AmazonModel = WalmartModel  # frozen, extra fields ignored, populate by name
 
 
 class OrderStatus(StrEnum):
-    """v2026 ``fulfillmentStatus``. Only UNSHIPPED, PARTIALLY_SHIPPED and CANCELLED are quoted
-    in §2.3; the others are the v0 names (§2.3 table) in v2026's upper-snake form (?)."""
+    """v2026 ``fulfillmentStatus``: the ``FulfillmentStatus`` enum of Amazon's model
+    (orders_2026-01-01.json: PENDING_AVAILABILITY, PENDING, UNSHIPPED, PARTIALLY_SHIPPED,
+    SHIPPED, CANCELLED, UNFULFILLABLE). INVOICE_UNCONFIRMED is v0's (§2.3), read from v0."""
 
     PENDING_AVAILABILITY = "PENDING_AVAILABILITY"
     PENDING = "PENDING"
