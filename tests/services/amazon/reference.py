@@ -24,7 +24,15 @@ def raw(name: str) -> bytes:
 
 
 def answer(body: Any, status: int = 200) -> Any:
-    """A FakeAmazon route answering ``body`` (a file name: its bytes, as Amazon sent them)."""
-    content = raw(body) if isinstance(body, str) else dumps_exact(body)  # Decimals as numbers
+    """A FakeAmazon route answering ``body`` (Decimals written as exact JSON numbers)."""
+    return _route(dumps_exact(body), status)
+
+
+def answer_file(name: str, status: int = 200) -> Any:
+    """A FakeAmazon route answering a reference file's bytes, as Amazon sent them."""
+    return _route(raw(name), status)
+
+
+def _route(content: bytes, status: int) -> Any:
     headers = {"Content-Type": "application/json"}
     return lambda _request: httpx.Response(status, content=content, headers=headers)

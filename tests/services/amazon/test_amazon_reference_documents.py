@@ -20,7 +20,7 @@ from channelmanager_gui.services.amazon.report_rows import (
 )
 
 from .fakes import FakeAmazon, make_client
-from .reference import answer, raw
+from .reference import answer_file, raw
 
 FEEDS = "/feeds/2021-06-30"
 REPORTS = "/reports/2021-06-30"
@@ -28,8 +28,8 @@ REPORTS = "/reports/2021-06-30"
 
 async def test_amazons_feed_answers_are_read() -> None:
     fake = FakeAmazon()
-    fake.route("GET", f"{FEEDS}/feeds/FeedId1", answer("feeds_get.json"))
-    fake.route("GET", f"{FEEDS}/feeds", answer("feeds_list.json"))
+    fake.route("GET", f"{FEEDS}/feeds/FeedId1", answer_file("feeds_get.json"))
+    fake.route("GET", f"{FEEDS}/feeds", answer_file("feeds_list.json"))
     async with make_client(fake) as client:
         status = await client.get_feed("FeedId1")
         listed = await client.list_feeds("POST_PRODUCT_DATA", ("CANCELLED",),
@@ -44,9 +44,9 @@ async def test_amazons_feed_answers_are_read() -> None:
 
 async def test_amazons_create_feed_answers_are_read() -> None:
     fake = FakeAmazon()
-    fake.route("POST", f"{FEEDS}/documents", answer("feeds_document_create.json", 201))
+    fake.route("POST", f"{FEEDS}/documents", answer_file("feeds_document_create.json", 201))
     fake.route("PUT", "/Feed_101__POST_PRODUCT_DATA_.xml", lambda _r: httpx.Response(200))
-    fake.route("POST", f"{FEEDS}/feeds", answer("feeds_create.json", 202))
+    fake.route("POST", f"{FEEDS}/feeds", answer_file("feeds_create.json", 202))
     async with make_client(fake) as client:
         feed_id = await client.submit_feed("POST_PRODUCT_DATA", b"<x/>", "text/xml; charset=UTF-8")
     assert feed_id == "3485934"
@@ -55,8 +55,8 @@ async def test_amazons_create_feed_answers_are_read() -> None:
 
 async def test_amazons_report_answers_are_read() -> None:
     fake = FakeAmazon()
-    fake.route("POST", f"{REPORTS}/reports", answer("reports_create.json", 202))
-    fake.route("GET", f"{REPORTS}/reports/ID323", answer("reports_get.json"))
+    fake.route("POST", f"{REPORTS}/reports", answer_file("reports_create.json", 202))
+    fake.route("GET", f"{REPORTS}/reports/ID323", answer_file("reports_get.json"))
     async with make_client(fake) as client:
         report_id = await client.create_report("GET_MERCHANT_LISTINGS_ALL_DATA")
         status = await client.get_report(report_id)

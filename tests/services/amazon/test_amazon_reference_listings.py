@@ -21,7 +21,7 @@ from channelmanager_gui.services.amazon.listings_feed import FEED_TYPE, parse_li
 from channelmanager_gui.services.marketplace.amazon_submissions import Submissions
 
 from .fakes import SELLER, US, FakeAmazon, make_client
-from .reference import answer, payload, raw
+from .reference import answer, answer_file, payload, raw
 
 ITEM = f"/listings/2021-08-01/items/{SELLER}/GM-ZDPI-9B4E"
 CATALOG = "/catalog/2022-04-01/items"
@@ -30,7 +30,7 @@ CA = "A2EUQ1WTGCTBG2"
 
 async def _listing(body: Any) -> Any:
     fake = FakeAmazon()
-    fake.route("GET", ITEM, answer(body))
+    fake.route("GET", ITEM, answer_file(body) if isinstance(body, str) else answer(body))
     async with make_client(fake) as client:
         return await client.get_listing("GM-ZDPI-9B4E", marketplace_id=US)
 
@@ -80,7 +80,7 @@ async def test_amazons_patch_answers_are_read(
 ) -> None:
     sku = payload(name)["sku"]
     fake = FakeAmazon()
-    fake.route("PATCH", f"/listings/2021-08-01/items/{SELLER}/{sku}", answer(name))
+    fake.route("PATCH", f"/listings/2021-08-01/items/{SELLER}/{sku}", answer_file(name))
     async with make_client(fake) as client:
         got = await client.patch_offer(OfferUpdate(sku, quantity=3), marketplace_id=US)
     assert (got.sku, got.status, got.accepted) == (sku, status, accepted)
@@ -89,7 +89,7 @@ async def test_amazons_patch_answers_are_read(
 
 async def _catalog(body: Any) -> Any:
     fake = FakeAmazon()
-    fake.route("GET", CATALOG, answer(body))
+    fake.route("GET", CATALOG, answer_file(body) if isinstance(body, str) else answer(body))
     async with make_client(fake) as client:
         return await client.search_catalog(["887276302195"], "UPC", marketplace_id=US)
 
