@@ -87,6 +87,15 @@ class Reply:
             raise self.malformed(".".join(keys), "is not a list")
         return value
 
+    def required_list(self, key: str, count_at: tuple[str, ...]) -> list[Any]:
+        """A list Walmart's spec marks required (``returnOrders``, ``ItemResponse``): absent or
+        null is malformed, not "none", unless the answer's own count (``count_at``) is 0 —
+        the one answer that may plausibly leave it out (?: no empty example in the spec)."""
+        none_counted = self.dig(*count_at, default=None) in (0, "0")
+        if self.dig(key, default=None) is None and not none_counted:
+            raise self.malformed(key, "is missing")
+        return self.list_at(key)
+
     def cursor_at(self, *keys: str) -> str | None:
         """A paging cursor, or None at the end. Cursors are URL text: anything that is not
         printable ASCII would make an invalid request, so it is malformed here."""
