@@ -67,3 +67,19 @@ def test_an_item_counted_as_none_is_not_found() -> None:
     with pytest.raises(NotFoundError):
         run({"totalItems": 0}, lambda c: c.get_item("MUG-1"))
     assert run({"ItemResponse": [], "totalItems": 0}, lambda c: _collect(c.iter_items())) == []
+
+
+@pytest.mark.parametrize("meta", [{"totalCount": 2, "limit": 10}, {}])
+def test_an_order_list_without_its_elements_is_malformed(meta: dict[str, Any]) -> None:
+    with pytest.raises(MalformedResponseError) as caught:
+        run({"list": {"meta": meta}}, lambda c: _collect(c.iter_orders(START)))
+    assert caught.value.field == "list.elements"
+
+
+def test_an_order_list_counted_as_none_or_with_empty_elements_is_empty() -> None:
+    assert (
+        run({"list": {"meta": {"totalCount": 0}}}, lambda c: _collect(c.iter_orders(START))) == []
+    )
+    assert (
+        run({"list": {"meta": {}, "elements": {}}}, lambda c: _collect(c.iter_orders(START))) == []
+    )
