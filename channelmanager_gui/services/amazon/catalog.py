@@ -105,6 +105,9 @@ class CatalogApi(AmazonCore):
             )  # fmt: skip
         except NotFoundError:
             return []
+        # ``items`` is required (``ItemSearchResults``): missing is not "no match", unless the
+        # answer itself counts none.
+        reply.require(("items",), ("numberOfResults",))
         return [reply.model(CatalogItem, i) for i in reply.list_at("items")]
 
     async def match_product(

@@ -94,7 +94,8 @@ class Submission(AmazonModel):
     """The answer to a put/patch: ACCEPTED ≠ applied (§4.2); INVALID lists ``issues``."""
 
     sku: Text = ""
-    status: Blank = ""
+    # Required (``ListingsItemSubmissionResponse``): without it a refusal has no reason.
+    status: Text
     submission_id: Blank = Field("", validation_alias="submissionId")
     issues: list[Issue] = Field(default_factory=list)
 

@@ -20,7 +20,7 @@ from channelmanager_gui.services.amazon.report_rows import (
 )
 
 from .fakes import FakeAmazon, make_client
-from .reference import answer_file, raw
+from .reference import answer, answer_file, raw
 
 FEEDS = "/feeds/2021-06-30"
 REPORTS = "/reports/2021-06-30"
@@ -40,6 +40,19 @@ async def test_amazons_feed_answers_are_read() -> None:
     assert status.finished and status.result_document_id is None and result is None
     assert status.created == datetime(2024, 3, 11, 13, 16, 24, 630000, tzinfo=UTC)
     assert [f.feed_id for f in listed] == ["FeedId1"]
+
+
+@pytest.mark.parametrize("body", [{}, {"feeds": None}, {"feeds": [{"feedId": "F1"}, "F2"]},
+                                  {"nextToken": "x"}])  # fmt: skip
+async def test_a_feed_list_without_its_feeds_is_malformed(body: dict) -> None:
+    """Read as "none", it would say no refund feed is running: a refund could go twice."""
+    fake = FakeAmazon()
+    fake.route("GET", f"{FEEDS}/feeds", answer(body))
+    async with make_client(fake) as client:
+        with pytest.raises(MalformedResponseError) as caught:
+            await client.list_feeds("POST_PAYMENT_ADJUSTMENT_DATA", ("IN_QUEUE",),
+                                    datetime(2024, 3, 1, tzinfo=UTC))  # fmt: skip
+    assert caught.value.field.startswith("feeds")
 
 
 async def test_amazons_create_feed_answers_are_read() -> None:

@@ -69,6 +69,22 @@ async def test_nulls_and_extra_fields_in_a_listing_are_read() -> None:
     assert item.summary(US).status == []  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize("status", ["missing", None])
+async def test_a_patch_answer_without_its_status_is_malformed(status: object) -> None:
+    body = copy.deepcopy(payload("listings_patch_invalid.json"))
+    if status == "missing":
+        del body["status"]
+    else:
+        body["status"] = status
+    fake = FakeAmazon()
+    fake.route("PATCH", f"/listings/2021-08-01/items/{SELLER}/VALIDATION_INVALID", answer(body))
+    async with make_client(fake) as client:
+        with pytest.raises(MalformedResponseError) as caught:
+            await client.patch_offer(OfferUpdate("VALIDATION_INVALID", quantity=1),
+                                     marketplace_id=US)  # fmt: skip
+    assert caught.value.field == "status"
+
+
 @pytest.mark.parametrize(
     ("name", "status", "accepted", "errors"),
     [("listings_patch_accepted.json", "ACCEPTED", True, []),
@@ -104,6 +120,13 @@ async def test_amazons_catalog_example_is_read() -> None:
 async def test_catalog_items_that_are_not_a_list_are_malformed(items: object) -> None:
     with pytest.raises(MalformedResponseError, match="items") as caught:
         await _catalog({"numberOfResults": 1, "items": items})
+    assert caught.value.field == "items"
+
+
+@pytest.mark.parametrize("body", [{}, {"numberOfResults": 2}, {"items": None}])
+async def test_catalog_without_its_items_is_malformed_not_no_match(body: dict) -> None:
+    with pytest.raises(MalformedResponseError) as caught:
+        await _catalog(body)
     assert caught.value.field == "items"
 
 
