@@ -24,7 +24,7 @@ MAX_PAGES = 20  # one order's events; a token that never ends is Amazon's fault,
 
 class FinancesApi(AmazonCore):
     async def refunded_items(self, order_id: str) -> dict[str, Decimal]:
-        """Order item id (and SKU) → amount refunded so far (positive), per posted refund."""
+        """SKU, adjustment id and order item id (when sent) → amount refunded (positive)."""
         path = f"/finances/v0/orders/{segment(order_id, 'order_id')}/financialEvents"
         refunded: dict[str, Decimal] = {}
         token: str | None = None
