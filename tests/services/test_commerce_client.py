@@ -589,3 +589,16 @@ async def test_country_regions_are_read_once_per_country() -> None:
         assert await client.country_regions("ZZ") == []
     assert [(r.id, r.code, r.name) for r in regions] == [(1057, "TX", "Texas")]
     assert len(fake.calls("GET", f"{P}/directory/countries/US")) == 1
+
+
+@pytest.mark.parametrize("items", [None, []])
+async def test_an_empty_page_the_total_says_holds_items_is_malformed(items: object) -> None:
+    """Stopping at it would drop the rest of the list without a word (Commerce answers a page
+    past the end with the last page, reference §2, so this page cannot be legitimately empty)."""
+    fake = FakeCommerce()
+    answers = iter([list_answer([PRODUCT] * 2, 5, 2, 1), {"items": items, "total_count": 5}])
+    fake.on("GET", f"{P}/products", lambda _r: httpx.Response(200, json=next(answers)))
+    async with fake.client() as client:
+        with pytest.raises(MalformedResponseError) as caught:
+            [p async for p in client.iter_products(page_size=2)]
+    assert caught.value.field == "product.items"

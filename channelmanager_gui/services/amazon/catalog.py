@@ -21,7 +21,7 @@ from channelmanager_gui.services.amazon.core import AmazonCore
 from channelmanager_gui.services.amazon.marketplaces import marketplace
 from channelmanager_gui.services.amazon.models import AmazonModel
 from channelmanager_gui.services.http import Priority
-from channelmanager_gui.services.walmart.fields import Blank, Text, as_list
+from channelmanager_gui.services.walmart.fields import Blank, Text
 
 CATALOG = "/catalog/2022-04-01/items"
 MATCH_ORDER = ("ASIN", "UPC", "EAN", "ISBN", "GTIN")
@@ -105,8 +105,10 @@ class CatalogApi(AmazonCore):
             )  # fmt: skip
         except NotFoundError:
             return []
-        items = reply.dig("items", default=[])
-        return [reply.model(CatalogItem, i) for i in as_list(items)]
+        # ``items`` is required (``ItemSearchResults``): missing is not "no match", unless the
+        # answer itself counts none.
+        reply.require(("items",), ("numberOfResults",))
+        return [reply.model(CatalogItem, i) for i in reply.list_at("items")]
 
     async def match_product(
         self, identifiers: dict[str, str], *, marketplace_id: str

@@ -85,8 +85,12 @@ class FeedsApi(DocumentsApi):
                   "createdSince": iso_utc(created_since, "createdSince")}  # fmt: skip
         reply = await self._call("GET", f"{FEEDS}/feeds", what=f"the {feed_type} feeds",
                                  op="feeds.list", params=params)  # fmt: skip
-        feeds = reply.dig("feeds", default=[]) or []
-        return [reply.model(FeedStatus, f) for f in feeds if isinstance(f, dict)]
+        # ``feeds`` is required (feeds_2021-06-30.json ``GetFeedsResponse``): read as "none", a
+        # broken answer would say no refund feed is running and let a refund be sent twice.
+        feeds = reply.dig("feeds")
+        if not isinstance(feeds, list) or not all(isinstance(f, dict) for f in feeds):
+            raise reply.malformed("feeds", "is not a list of feeds")
+        return [reply.model(FeedStatus, f) for f in feeds]
 
     async def wait_for_feed(
         self, feed_id: str, *, interval: float = 60.0, timeout: float = 1800.0

@@ -32,7 +32,10 @@ class Issue(AmazonModel):
     @classmethod
     def _action_names(cls, value: Any) -> Any:
         """``[{"action": "LISTING_SUPPRESSED"}]`` → ``["LISTING_SUPPRESSED"]``."""
-        return [a.get("action", "") if isinstance(a, dict) else str(a) for a in as_list(value)]
+        actions = as_list(value)
+        if not isinstance(actions, list):  # a number or text: malformed, not a TypeError
+            raise ValueError("enforcements.actions is not a list")
+        return [(a.get("action") or "") if isinstance(a, dict) else str(a) for a in actions]
 
 
 class Summary(AmazonModel):
@@ -91,7 +94,8 @@ class Submission(AmazonModel):
     """The answer to a put/patch: ACCEPTED ≠ applied (§4.2); INVALID lists ``issues``."""
 
     sku: Text = ""
-    status: Blank = ""
+    # Required (``ListingsItemSubmissionResponse``): without it a refusal has no reason.
+    status: Text
     submission_id: Blank = Field("", validation_alias="submissionId")
     issues: list[Issue] = Field(default_factory=list)
 

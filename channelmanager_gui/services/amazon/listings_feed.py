@@ -68,7 +68,12 @@ def parse_listings_report(data: bytes) -> ListingsReport:
     summary = body.get("summary")
     if not isinstance(summary, dict):
         summary = {}
-    issues = tuple(_issue(i) for i in body.get("issues") or [] if isinstance(i, dict))
+    raw_issues = body.get("issues") or []
+    # ``issues`` is a required list of objects (listings-feed-processing-report-schema-v2.json):
+    # an odd one is malformed rather than read as "no problems".
+    if not isinstance(raw_issues, list) or not all(isinstance(i, dict) for i in raw_issues):
+        raise _malformed("issues is not a list of objects")
+    issues = tuple(_issue(i) for i in raw_issues)
     return ListingsReport(
         processed=_count(summary, "messagesProcessed"),
         accepted=_count(summary, "messagesAccepted"),
@@ -81,8 +86,12 @@ def parse_listings_report(data: bytes) -> ListingsReport:
 
 def _issue(raw: dict[str, object]) -> FeedIssue:
     message_id = raw.get("messageId")
+    if isinstance(message_id, str) and message_id.strip().isdigit():
+        message_id = int(message_id)
     return FeedIssue(
-        message_id=message_id if isinstance(message_id, int) else None,
+        message_id=message_id
+        if isinstance(message_id, int) and not isinstance(message_id, bool)
+        else None,
         sku=str(raw.get("sku") or ""),
         code=str(raw.get("code") or ""),
         severity=str(raw.get("severity") or ""),

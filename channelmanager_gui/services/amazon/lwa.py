@@ -69,11 +69,12 @@ async def fetch_access_token(session: HttpSession, url: str, creds: LwaCredentia
             detail=f"request id: {cid}",
         )
     register_secret(value)
-    return Token(value, _lifetime(body.get("expires_in")))
+    return Token(value, token_lifetime(body.get("expires_in")))
 
 
-def _lifetime(value: object) -> float:
-    """``expires_in`` seconds; an odd value falls back to the documented hour."""
+def token_lifetime(value: object) -> float:
+    """``expires_in`` / ``expiresIn`` seconds; an odd value (text, null, NaN, ≤ 0, over a day)
+    falls back to the documented hour rather than a token that never or always expires."""
     try:
         seconds = float(str(value))
     except ValueError:

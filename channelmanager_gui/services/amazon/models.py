@@ -31,8 +31,9 @@ AmazonModel = WalmartModel  # frozen, extra fields ignored, populate by name
 
 
 class OrderStatus(StrEnum):
-    """v2026 ``fulfillmentStatus``. Only UNSHIPPED, PARTIALLY_SHIPPED and CANCELLED are quoted
-    in §2.3; the others are the v0 names (§2.3 table) in v2026's upper-snake form (?)."""
+    """v2026 ``fulfillmentStatus``: the ``FulfillmentStatus`` enum of Amazon's model
+    (orders_2026-01-01.json: PENDING_AVAILABILITY, PENDING, UNSHIPPED, PARTIALLY_SHIPPED,
+    SHIPPED, CANCELLED, UNFULFILLABLE). INVOICE_UNCONFIRMED is v0's (§2.3), read from v0."""
 
     PENDING_AVAILABILITY = "PENDING_AVAILABILITY"
     PENDING = "PENDING"
@@ -173,10 +174,12 @@ class Order(AmazonModel):
     address: Address | None = Field(
         None, validation_alias=AliasPath("recipient", "deliveryAddress")
     )
-    items: list[OrderItem] = Field(default_factory=list, validation_alias="orderItems")
+    # ``orderItems`` is required in the v2026 model (orders_2026-01-01.json ``Order.required``):
+    # an order without it is refused (skipped with the reason), never read as an empty order.
+    items: list[OrderItem] = Field(validation_alias="orderItems")
     packages: list[Package] = Field(default_factory=list)
 
-    _lists = field_validator("items", "packages", mode="before")(as_list)
+    _packages = field_validator("packages", mode="before")(as_list)
     _total = field_validator("total", mode="before")(money_or_none)
 
     @property

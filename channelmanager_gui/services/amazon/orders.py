@@ -136,7 +136,9 @@ class OrdersApi(AmazonCore):
 
 def _page(reply: Reply) -> OrderPage:
     """Orders of one page; one unreadable order is skipped with its reason, not the page."""
-    raw = reply.dig("orders", default=None) or []
+    # ``orders`` is required (``SearchOrdersResponse.required``): without it the page is
+    # malformed, not an empty last page that would end the sync early.
+    raw = reply.dig("orders")
     if not isinstance(raw, list):
         raise reply.malformed("orders", "is not a list")
     orders: list[Order] = []

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from channelmanager_gui.errors import ApiError
 from channelmanager_gui.services.amazon.core import AmazonCore, Reply
+from channelmanager_gui.services.amazon.lwa import token_lifetime
 from channelmanager_gui.services.amazon.models import Address
 from channelmanager_gui.services.http import Priority, register_secret
 from channelmanager_gui.services.walmart.auth import Token, TokenManager
@@ -78,11 +79,7 @@ class RestrictedDataApi(AmazonCore):
 def _token(reply: Reply) -> Token:
     value = reply.text("restrictedDataToken")
     register_secret(value)
-    try:
-        lifetime = float(str(reply.dig("expiresIn", default=3600)))
-    except ValueError:
-        lifetime = 3600.0
-    return Token(value, lifetime)
+    return Token(value, token_lifetime(reply.dig("expiresIn", default=None)))
 
 
 def _no_role(exc: ApiError, elements: tuple[str, ...]) -> ApiError:

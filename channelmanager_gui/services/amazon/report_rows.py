@@ -53,7 +53,7 @@ class ReturnRow:
 def parse_listings_report(data: bytes) -> tuple[list[ListingRow], list[str]]:
     """All Listings rows and the reasons for rows skipped (no SKU)."""
     rows, skipped = [], []
-    for number, row in _rows(data):
+    for number, row in _rows(data, "seller-sku"):
         sku = row.get("seller-sku", "")
         if not sku:
             skipped.append(f"line {number}: no seller-sku")
@@ -73,7 +73,7 @@ def parse_listings_report(data: bytes) -> tuple[list[ListingRow], list[str]]:
 def parse_returns_report(data: bytes) -> tuple[list[ReturnRow], list[str]]:
     """Returns report rows (columns as §3.5 lists them) and the reasons for rows skipped."""
     rows, skipped = [], []
-    for number, row in _rows(data):
+    for number, row in _rows(data, "order id"):
         order_id = row.get("order id", "")
         if not order_id:
             skipped.append(f"line {number}: no Order ID")
@@ -89,13 +89,19 @@ def parse_returns_report(data: bytes) -> tuple[list[ReturnRow], list[str]]:
     return rows, skipped
 
 
-def _rows(data: bytes) -> list[tuple[int, dict[str, str]]]:
+def _rows(data: bytes, key: str) -> list[tuple[int, dict[str, str]]]:
+    """Rows by lower-case column name. A header without the ``key`` column is not the report
+    we asked for (or not a report): malformed, never read as a report without rows."""
     text = _decode(data).lstrip("\ufeff")
     reader = csv.reader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE)
     try:
         header = [name.strip().lower() for name in next(reader)]
     except StopIteration:
         raise MalformedResponseError("Amazon's report is empty", field="report") from None
+    if key not in header:
+        raise MalformedResponseError(
+            f"Amazon's report has no “{key}” column", field=key, detail=" | ".join(header)[:500]
+        )
     rows = []
     for number, values in enumerate(reader, start=2):
         if any(v.strip() for v in values):

@@ -143,9 +143,19 @@ class CommerceBase:
         while True:
             body = await self.get(path, what, [*criteria.page(page).to_params(), *extra])
             items, total = list_envelope(body, what)
+            if not items and total > (page - 1) * criteria.page_size:
+                # Commerce answers a page past the end with the last page (reference §2), so
+                # an empty page that the total says holds items is a broken answer: stopping
+                # here would silently drop the rest of the list.
+                raise MalformedResponseError(
+                    f"Commerce sent page {page} of the {what} list without items although "
+                    f"total_count is {total}.",
+                    field=f"{what}.items",
+                    detail=repr(body)[:500],
+                )
             yield items
             last_page = max(1, math.ceil(total / criteria.page_size))
-            if page >= last_page or not items:
+            if page >= last_page:
                 return
             page += 1
 

@@ -207,7 +207,7 @@ class AmazonAdapter:
         return await self.submissions.refund(order, request)
 
     async def refunded(self, order_id: str) -> dict[str, Decimal]:
-        """Order item id and SKU → amount refunded so far (Finances API, §3.4)."""
+        """SKU (and the ids the refund event names) → amount refunded so far (§3.4)."""
         return await self.client.refunded_items(order_id)
 
     async def refunds_in_flight(self, since: datetime) -> list[str]:

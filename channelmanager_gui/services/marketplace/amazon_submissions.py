@@ -15,7 +15,7 @@ from decimal import Decimal
 from channelmanager_gui.errors import UnavailableError, ValidationError
 from channelmanager_gui.services.amazon import AmazonClient, OfferUpdate, Order, OrderStatus
 from channelmanager_gui.services.amazon.feeds import JSON_CONTENT, XML_CONTENT, FeedStatus
-from channelmanager_gui.services.amazon.listings_feed import FEED_TYPE, listings_feed
+from channelmanager_gui.services.amazon.listings_feed import FEED_TYPE, FeedIssue, listings_feed
 from channelmanager_gui.services.amazon.listings_feed import (
     parse_listings_report as parse_json_report,
 )
@@ -153,11 +153,25 @@ class Submissions:
 
     def _listings_check(self, status: FeedStatus, data: bytes) -> PushCheck:
         report = parse_json_report(data)
+        skus = self._feed_skus.pop(status.feed_id, ())
         refused: dict[str, str] = {}
         for issue in report.issues:
-            if issue.severity == "ERROR" and issue.sku:
-                refused[issue.sku] = "; ".join(filter(None, (refused.get(issue.sku),
-                                                             issue.message)))  # fmt: skip
-        skus = self._feed_skus.pop(status.feed_id, ())
+            if issue.severity != "ERROR":
+                continue
+            for sku in _issue_skus(issue, skus):
+                refused[sku] = "; ".join(filter(None, (refused.get(sku), issue.message)))
         ok = tuple(s for s in skus if s not in refused)
         return PushCheck(status.feed_id, True, status.status, ok, refused)
+
+
+def _issue_skus(issue: FeedIssue, skus: tuple[str, ...]) -> tuple[str, ...]:
+    """The SKUs an ERROR refuses. ``sku`` is optional in the processing report; ``messageId``
+    is our 1-based position in the feed, and an issue with neither is about the whole feed
+    ("not provided if the error is not related to a message", listings-feed-processing-report-
+    schema-v2.json), so every SKU of the feed is refused rather than counted as applied."""
+    if issue.sku:
+        return (issue.sku,)
+    if issue.message_id is not None:
+        index = issue.message_id - 1
+        return (skus[index],) if 0 <= index < len(skus) else ()
+    return skus

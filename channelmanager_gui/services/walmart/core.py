@@ -87,6 +87,20 @@ class Reply:
             raise self.malformed(".".join(keys), "is not a list")
         return value
 
+    def require(self, keys: tuple[str, ...], count_at: tuple[str, ...]) -> None:
+        """A part Walmart's spec marks required (``returnOrders``, ``ItemResponse``,
+        ``list.elements``): absent or null is malformed, not "none", unless the answer's own
+        count (``count_at``) is 0 — the one answer that may plausibly leave it out (?: the
+        spec has no empty example)."""
+        none_counted = self.dig(*count_at, default=None) in (0, "0")
+        if self.dig(*keys, default=None) is None and not none_counted:
+            raise self.malformed(".".join(keys), "is missing")
+
+    def required_list(self, key: str, count_at: tuple[str, ...]) -> list[Any]:
+        """The list at ``key`` once ``require`` has found it (or a count of 0)."""
+        self.require((key,), count_at)
+        return self.list_at(key)
+
     def cursor_at(self, *keys: str) -> str | None:
         """A paging cursor, or None at the end. Cursors are URL text: anything that is not
         printable ASCII would make an invalid request, so it is malformed here."""

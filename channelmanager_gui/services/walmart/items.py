@@ -41,7 +41,8 @@ class ItemsApi(WalmartCore):
             reply = await self._call("GET", "/v3/items", what="the item list",
                                      rate_key="walmart:items", params=params,
                                      priority=priority)  # fmt: skip
-            page = reply.list_at("ItemResponse")
+            # ``ItemResponse`` is required (items.json, GET /v3/items 200).
+            page = reply.required_list("ItemResponse", ("totalItems",))
             for raw in page:
                 yield reply.model(Item, raw)
             next_cursor = reply.cursor_at("nextCursor")
@@ -70,7 +71,7 @@ class ItemsApi(WalmartCore):
             params={"productIdType": product_id_type},
             priority=priority,
         )
-        page = reply.list_at("ItemResponse")
+        page = reply.required_list("ItemResponse", ("totalItems",))
         if not page:
             raise NotFoundError(f"Walmart has no item {sku_or_id}", status=200,
                                 correlation_id=reply.correlation_id)  # fmt: skip

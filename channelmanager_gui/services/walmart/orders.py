@@ -57,6 +57,9 @@ class OrdersApi(WalmartCore):
         key = RELEASED_KEY if released else ORDERS_KEY
         async for reply in cursor_pages(self, path, params, "the order list", key, priority):
             reply.dig("list")  # a search answer without its "list" wrapper is malformed
+            # ``list.elements`` is required too (orders.json, GET /v3/orders 200); ``order``
+            # inside it is not, so an empty ``elements`` is an empty page.
+            reply.require(("list", "elements"), ("list", "meta", "totalCount"))
             for raw in reply.list_at("list", "elements", "order"):
                 try:
                     order = reply.model(Order, raw)

@@ -43,7 +43,8 @@ class ReturnsApi(WalmartCore):
         pages = cursor_pages(self, "/v3/returns", params, "the return list", "walmart:returns",
                              priority)  # fmt: skip
         async for reply in pages:
-            for raw in reply.list_at("returnOrders"):
+            # ``meta`` and ``returnOrders`` are required (returns.json, GET /v3/returns 200).
+            for raw in reply.required_list("returnOrders", ("meta", "totalCount")):
                 yield reply.model(ReturnOrder, raw)
 
     async def refund_return(

@@ -67,7 +67,7 @@ class FakeAmazon:
         if request.url.host == "api.amazon.com":
             return self._token(request)
         raw_path = request.url.raw_path.split(b"?")[0].decode()
-        if request.url.host.endswith("amazonaws.com"):
+        if request.url.host.endswith(("amazonaws.com", "cloudfront.net")):  # document URLs
             return self._dispatch(request, raw_path)
         token = request.headers.get("x-amz-access-token")
         if not token:

@@ -51,3 +51,16 @@ async def test_denied_participations_is_no_permission() -> None:
     async with make_client(fake) as client:
         report = await client.test_connection()
     assert (report.ok, report.problem) == (False, "no_permission")
+
+
+async def test_amazons_participations_example_is_a_working_connection() -> None:
+    """Amazon's own example (tests/reference/amazon/sellers_participations.json)."""
+    from .reference import payload
+
+    fake = FakeAmazon()
+    fake.route("GET", PARTICIPATIONS, payload("sellers_participations.json"))
+    async with make_client(fake, marketplaces=[US]) as client:
+        report = await client.test_connection()
+        participations = await client.marketplace_participations()
+    assert report.ok
+    assert participations[0]["storeName"] == "BestSellerStore"

@@ -62,3 +62,23 @@ async def test_missing_role_is_explained() -> None:
     async with make_client(fake) as client:
         with pytest.raises(ApiError, match="Direct-to-Consumer Delivery"):
             await client.get_order_address("113-1111111-1111111")
+
+
+@pytest.mark.parametrize("expires", [3600, "3600", -5, 0, "NaN", "soon", None, 10**9])
+async def test_amazons_rdt_answer_and_odd_lifetimes_serve_many_reads(expires: object) -> None:
+    """Amazon's sandbox answer (tests/reference/amazon/tokens_rdt.json) with its ``expiresIn``
+    varied: an odd lifetime is the documented hour, not a token that is always expired (one
+    RDT per read) or never renewed."""
+    from .reference import payload
+
+    body = {**payload("tokens_rdt.json"), "expiresIn": expires}
+    fake = FakeAmazon()
+    fake.route("POST", RDT, body)
+    fake.route("GET", "/orders/v0/orders/113-1111111-1111111/address",
+               lambda _r: httpx.Response(200, json=_address("113-1111111-1111111")))  # fmt: skip
+    async with make_client(fake) as client:
+        for _ in range(3):
+            await client.get_order_address("113-1111111-1111111")
+    assert len(fake.sent("POST", RDT)) == 1
+    token = fake.sent("GET", "/orders/v0/orders/")[0].headers["x-amz-access-token"]
+    assert token == "Atz.sprdt|IQEBLjAsAhRmHjNgHpi0U-Dme37rR6CuUpSR"

@@ -260,3 +260,7 @@ async def test_returns_report_and_refund_through_the_adjustment_feed(
     (refund,) = amazon_admin.order(ret.marketplace_order_id)["refunds"]
     assert refund["orderItemId"] == item.item_id and refund["reason"] == "CustomerReturn"
     assert refund["components"] == {"Principal": f"{item.unit_price:.2f} USD"}
+    # Read back as a retry would: by SKU (the refund event's OrderAdjustmentItemId is the
+    # adjustment's own id, not the order item's: amzn/selling-partner-api-models#2487).
+    done = await amazon.refunded(ret.marketplace_order_id)
+    assert done[line.line_id] == item.unit_price and item.item_id not in done
