@@ -39,8 +39,9 @@ from bench.common import (
     sandboxes,
 )
 from bench.dataset import insert_listings, walmart_products
-from bench.latency import Events, Probe
+from bench.latency import Events, Probe, slowest_paths
 from channelmanager_gui.models.db import Database
+from channelmanager_gui.models.loop_run import LoopRun
 from channelmanager_gui.models.order import Order
 from channelmanager_gui.sandbox.seed import DemoProduct
 from channelmanager_gui.services import ops
@@ -188,6 +189,8 @@ async def measure(
             ))  # fmt: skip
             done = await until_counts(db, orders + 2 * events, timeout=5 * bound + 300)
             burst = await during
+            slowest_paths(db, clicks)
+            passes = pass_seconds(db, store_id)
         finally:
             await probe.aclose()
             await engine.aclose()
@@ -206,7 +209,25 @@ async def measure(
         "http_429": rejected,
         **{f"quiet_{key}": value for key, value in quiet.items()},
         **{f"burst_{key}": value for key, value in burst.items()},
+        **passes,
     }
+
+
+def pass_seconds(db: Database, store_id: int) -> dict[str, float]:
+    """The longest pass of the loops a merchant's change goes through, over the whole run:
+    a slow pass (CPU, or Commerce connections held by the sale) shows here."""
+    loops = ("stock", "catalog", "inventory", "shipments")
+    with db.session() as session:
+        rows = session.execute(
+            select(LoopRun.loop, LoopRun.started_at, LoopRun.finished_at).where(
+                LoopRun.store_id == store_id, LoopRun.loop.in_(loops)
+            )
+        ).all()
+    longest: dict[str, float] = {}
+    for loop, started, finished in rows:
+        seconds = (finished - started).total_seconds()
+        longest[f"longest_{loop}_pass_s"] = max(longest.get(f"longest_{loop}_pass_s", 0), seconds)
+    return longest
 
 
 def _half(pool: Pools, start: int, count: int) -> Pools:

@@ -218,7 +218,7 @@ async def measure(
 def slowest_paths(db: Database, events: Events, count: int = 3) -> None:
     """How the slowest price and stock changes went (single update or feed): each one's
     listing timeline, printed to tell a slow path from a slow machine."""
-    for seconds, kind, sku in sorted(events.by_sku, reverse=True)[:count]:
+    for seconds, kind, sku in sorted(e for e in events.by_sku if e[2])[::-1][:count]:
         with db.session() as session:
             listing_id = session.scalar(select(Listing.id).where(Listing.sku == sku))
             entries = timeline(session, "listing", listing_id) if listing_id else []
