@@ -11,11 +11,13 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
+import pytest
 from sqlalchemy import func, select
 
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.listing import MarketplaceFeed, MatchStatus
 from channelmanager_gui.models.outbox import OutboxAction
+from channelmanager_gui.sandbox.pair import SandboxPair
 from channelmanager_gui.services.engine import listings_flow
 from channelmanager_gui.services.engine.catalog import import_products, refresh_catalog
 from channelmanager_gui.services.engine.engine import SyncEngine
@@ -187,17 +189,20 @@ async def test_a_new_value_does_not_wait_for_an_open_feed_and_wins_over_it(
     make_engine: MakeEngine,
     engine_db: Database,
     store_id: int,
+    sandbox_pair: SandboxPair,
     commerce_admin: Admin,
     walmart_admin: Admin,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Walmart takes minutes to process a feed: a stock change made meanwhile goes at once,
-    and should the feed's older value land after it, the next pass sends the new one again."""
+    and when the feed's older value lands after it, the new one goes again at once."""
+    monkeypatch.setattr(sandbox_pair.walmart.state.feeds, "delay", 3.0)
     skus = ["CM-00023", "CM-00043", "CM-00117"]  # 00043, 00117 salable 0: the urgent singles
     engine = await listed(make_engine, skus, stock_single_limit=2)
     env, store = engine.env, engine.env.store(store_id)
     counts = await push_changes(env, store)
     assert (counts["qty_single"], counts["qty_feed"]) == (2, 1)  # CM-00023 in a feed
-    assert await engine.worker.drain(timeout=15)  # the feed is out, not yet read back
+    assert await engine.worker.drain(timeout=15)  # the feed is out, processed in 3 s
 
     commerce_admin.put("/products/CM-00023", {"qty": 4})
     await poll_stock(env, store)
@@ -206,9 +211,8 @@ async def test_a_new_value_does_not_wait_for_an_open_feed_and_wins_over_it(
     assert await engine.worker.drain(timeout=15)
     assert on_walmart(walmart_admin, "CM-00023")[0] == 4
 
-    await send_and_finish_feeds(engine, store_id)  # the feed's 225 recorded after the 4
-    await push_changes(env, store)
-    await send_and_finish_feeds(engine, store_id)
+    await send_and_finish_feeds(engine, store_id)  # the feed's 225 lands after the 4
+    assert await engine.worker.drain(timeout=15)  # no pass needed: the 4 went again
     assert on_walmart(walmart_admin, "CM-00023")[0] == 4
     assert listing(engine_db, "CM-00023").last_qty_sent == 4
 

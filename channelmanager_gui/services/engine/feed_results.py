@@ -18,6 +18,8 @@ from sqlalchemy.orm import Session
 from channelmanager_gui.models.listing import FeedState, Listing, MarketplaceFeed
 from channelmanager_gui.models.money import to_money
 from channelmanager_gui.services.engine import outcomes
+from channelmanager_gui.services.engine.push import INVENTORY_ACTION, PRICE_ACTION
+from channelmanager_gui.services.outbox import enqueue
 from channelmanager_gui.services.walmart.catalog_models import FeedItemResult, FeedStatus
 
 Entry = dict[str, Any]
@@ -34,13 +36,34 @@ class ResultRules:
 def _qty_ok(
     s: Session, lst: Listing, e: Entry, item: FeedItemResult | None, now: datetime, how: str
 ) -> None:
-    outcomes.qty_sent(s, lst, int(e["value"]), now, how)
+    value = int(e["value"])
+    newer = lst.last_qty_sent if lst.qty_queued is None else None
+    outcomes.qty_sent(s, lst, value, now, how)
+    if newer is not None and newer != value:
+        _send_again(s, lst, INVENTORY_ACTION, newer)
+        lst.qty_queued = newer
 
 
 def _price_ok(
     s: Session, lst: Listing, e: Entry, item: FeedItemResult | None, now: datetime, how: str
 ) -> None:
-    outcomes.price_sent(s, lst, to_money(str(e["value"])), now, how)
+    value = to_money(str(e["value"]))
+    newer = lst.last_price_sent if lst.price_queued is None else None
+    outcomes.price_sent(s, lst, value, now, how)
+    if newer is not None and newer != value:
+        _send_again(s, lst, PRICE_ACTION, str(newer))
+        lst.price_queued = newer
+
+
+def _send_again(s: Session, lst: Listing, kind: str, value: int | str) -> None:
+    """A newer value went out as a single update while this feed was processed: Walmart
+    applied the feed's older one after it (a feed takes minutes, reference §7), so the newer
+    one goes again at once, as a single update, instead of waiting for a pass that would find
+    many such values and put them in a feed of their own (issue 19: a stock change then took
+    two feeds' time)."""
+    payload = {"sku": lst.sku, "value": value}
+    enqueue(s, store_id=lst.store_id, kind=kind, subject_type="listing", subject_id=lst.id,
+            payload=payload)  # fmt: skip
 
 
 def _match_ok(
