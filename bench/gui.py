@@ -39,6 +39,7 @@ from bench.common import (
     bench_home,
     dump,
     fresh_database,
+    median,
     print_result,
     sandboxes,
     start_window,
@@ -51,6 +52,7 @@ from channelmanager_gui.models.order import Order
 from channelmanager_gui.services.engine.settings import DEFAULT_INTERVALS
 
 BUDGET_MS = 200.0
+COLD_STARTS = 3  # the median: one start on a shared 2-core machine ranged 1.5 to 2.7 s
 
 
 def window_figures(
@@ -116,7 +118,10 @@ def measure(listings: int, orders: int, new_orders: int, sync_seconds: float,
         db.dispose()
         if speed is not None:
             out |= {"speed": speed, "http_429": throttled(box)}
-        out["cold_start_ms"], out["app_shown_rss_mb"] = cold_start_ms(home)
+        starts = [cold_start_ms(home) for _ in range(COLD_STARTS)]
+        out["cold_start_ms"] = median([ms for ms, _ in starts])
+        out["cold_start_worst_ms"] = max(ms for ms, _ in starts)
+        out["app_shown_rss_mb"] = max(rss for _, rss in starts)
     return out
 
 

@@ -47,9 +47,9 @@ from channelmanager_gui.services import appearance_prefs, language_prefs, notify
 from channelmanager_gui.services.changes import Change, ChangeBus, Changes
 from channelmanager_gui.services.credentials import CredentialStore, keyring_problem
 from channelmanager_gui.services.db_watch import DatabaseWatch
-from channelmanager_gui.services.engine.context import KeyringSecrets, SecretSource
 from channelmanager_gui.services.language_prefs import Language
 from channelmanager_gui.services.ops.images import product_images
+from channelmanager_gui.services.secret_sources import KeyringSecrets, SecretSource
 from channelmanager_gui.services.sync_notices import Notice, NoticeKind, SyncNotices
 from channelmanager_gui.services.sync_status import SyncStatusBoard
 from channelmanager_gui.text_marks import N_

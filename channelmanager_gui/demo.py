@@ -21,7 +21,7 @@ from channelmanager_gui.models.db import Database, open_database
 from channelmanager_gui.models.store import Store
 from channelmanager_gui.paths import data_dir, private_dir
 from channelmanager_gui.sandbox.pair import SandboxPair, start_pair
-from channelmanager_gui.services.engine.context import MemorySecrets
+from channelmanager_gui.services.secret_sources import MemorySecrets
 
 DEMO_STORE = "Demo store"
 DEMO_AMAZON_ACCOUNT = "Amazon US"

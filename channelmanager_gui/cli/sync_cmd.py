@@ -11,8 +11,8 @@ import sys
 from channelmanager_gui.cli import output
 from channelmanager_gui.cli.common import database, database_file, database_note, open_cli_database
 from channelmanager_gui.services import change_log, event_loop
-from channelmanager_gui.services.engine.context import KeyringSecrets
 from channelmanager_gui.services.engine.engine import RunSummary, SyncEngine
+from channelmanager_gui.services.secret_sources import KeyringSecrets
 from channelmanager_gui.services.status_snapshot import read_status, record_board
 
 LOOP_COLUMNS = [

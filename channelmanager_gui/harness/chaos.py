@@ -33,9 +33,9 @@ from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.store import Store
 from channelmanager_gui.sandbox.pair import SandboxPair
 from channelmanager_gui.services.engine import fulfilment, orders_flow
-from channelmanager_gui.services.engine.context import MemorySecrets
 from channelmanager_gui.services.engine.engine import SyncEngine
 from channelmanager_gui.services.http import RetryPolicy
+from channelmanager_gui.services.secret_sources import MemorySecrets
 
 log = logging.getLogger(__name__)
 

@@ -32,9 +32,9 @@ from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.store import Store
 from channelmanager_gui.services import stores
 from channelmanager_gui.services.credentials import CredentialsError
-from channelmanager_gui.services.engine.context import SecretSource
 from channelmanager_gui.services.marketplace import Marketplace
 from channelmanager_gui.services.marketplace.factory import AMAZON_SECRETS, WALMART_SECRETS
+from channelmanager_gui.services.secret_sources import SecretSource
 from channelmanager_gui.services.sync_status import LoopStatus, SyncState, SyncStatusBoard
 
 log = logging.getLogger(__name__)

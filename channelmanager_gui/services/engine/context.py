@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any
 
 from channelmanager_gui.models.account import MarketplaceAccount
 from channelmanager_gui.models.base import utcnow
@@ -13,7 +13,7 @@ from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.store import Store
 from channelmanager_gui.services.changes import ChangeBus
 from channelmanager_gui.services.commerce.client import CommerceClient
-from channelmanager_gui.services.credentials import CredentialsError, CredentialStore
+from channelmanager_gui.services.credentials import CredentialsError
 from channelmanager_gui.services.engine.settings import StoreSettings
 from channelmanager_gui.services.marketplace import (
     AccountSpec,
@@ -23,62 +23,14 @@ from channelmanager_gui.services.marketplace import (
 )
 from channelmanager_gui.services.marketplace.walmart_adapter import WalmartAdapter
 from channelmanager_gui.services.outbox import NotReady
+from channelmanager_gui.services.secret_sources import KeyringSecrets as KeyringSecrets
+from channelmanager_gui.services.secret_sources import MemorySecrets as MemorySecrets
+from channelmanager_gui.services.secret_sources import SecretSource as SecretSource
 from channelmanager_gui.services.walmart.client import WalmartClient
 
 # Client options per client ("commerce", "walmart", "amazon"): retry, spacing, clock … as the
 # tests and the harness set them (production uses the clients' defaults).
 ClientOptions = Mapping[str, Mapping[str, Any]]
-
-
-class SecretSource(Protocol):
-    """Where secrets come from: the keyring, or memory for the demo store.
-
-    ``secret`` reads a store's own (the Commerce token; a Walmart account's names are the
-    store's, see ``MarketplaceAccount.secret_key``); ``account_secret`` one account's."""
-
-    def secret(self, store: Store, name: str) -> str: ...
-
-    def account_secret(self, account: MarketplaceAccount, name: str) -> str: ...
-
-
-class KeyringSecrets:
-    def __init__(self, creds: CredentialStore | None = None) -> None:
-        self.creds = creds or CredentialStore()
-
-    def secret(self, store: Store, name: str) -> str:
-        return self.creds.require(store.secret_key(name))
-
-    def account_secret(self, account: MarketplaceAccount, name: str) -> str:
-        return self.creds.require(account.secret_key(name))
-
-
-class MemorySecrets:
-    """Demo mode and tests: the sandboxes' throwaway credentials, never written anywhere.
-
-    ``by_account`` holds an account's own secrets (Amazon's LWA ones); a Walmart account
-    without its own entry reads the store's (where its secrets live in the keyring too)."""
-
-    def __init__(
-        self,
-        by_store: dict[int, dict[str, str]] | None = None,
-        by_account: dict[int, dict[str, str]] | None = None,
-    ) -> None:
-        self.by_store = by_store or {}
-        self.by_account = by_account or {}
-
-    def secret(self, store: Store, name: str) -> str:
-        value = self.by_store.get(store.id, {}).get(name)
-        if not value:
-            raise CredentialsError(f"No {name} is known for the demo store {store.name}.")
-        return value
-
-    def account_secret(self, account: MarketplaceAccount, name: str) -> str:
-        value = self.by_account.get(account.id, {}).get(name)
-        if not value and account.marketplace == Marketplace.WALMART:
-            value = self.by_store.get(account.store_id, {}).get(name)
-        if not value:
-            raise CredentialsError(f"No {name} is known for the account {account.name}.")
-        return value
 
 
 class StoreNotConnected(NotReady):

@@ -20,7 +20,6 @@ from channelmanager_gui.services.changes import Change, ChangeBus, taken
 from channelmanager_gui.services.engine.context import (
     ClientOptions,
     EngineEnv,
-    SecretSource,
     StoreContext,
     open_store,
 )
@@ -28,6 +27,7 @@ from channelmanager_gui.services.engine.flows import flow_modules
 from channelmanager_gui.services.engine.order_invoice import queue_missing_invoices
 from channelmanager_gui.services.engine.scheduler import LoopSpec, Scheduler
 from channelmanager_gui.services.outbox import ActionHandler, OutboxWorker
+from channelmanager_gui.services.secret_sources import SecretSource
 from channelmanager_gui.services.sync_status import SyncState, SyncStatusBoard
 
 log = logging.getLogger(__name__)

@@ -22,7 +22,6 @@ from channelmanager_gui.services.commerce.models import Product
 from channelmanager_gui.services.credentials import CredentialStore
 from channelmanager_gui.services.engine.cancelling import cancel_label
 from channelmanager_gui.services.engine.catalog import ImportResult
-from channelmanager_gui.services.engine.context import KeyringSecrets, SecretSource
 from channelmanager_gui.services.engine.listing_rules import ListingRules
 from channelmanager_gui.services.engine.matching import pick_candidate as pick
 from channelmanager_gui.services.engine.order_money import total_facts
@@ -76,6 +75,7 @@ from channelmanager_gui.services.ops.validation import (
     is_held,
 )
 from channelmanager_gui.services.product_images import ProductImages
+from channelmanager_gui.services.secret_sources import KeyringSecrets, SecretSource
 from channelmanager_gui.services.stores import describe as describe_store
 from channelmanager_gui.services.stores import get_store, list_stores
 

@@ -24,13 +24,9 @@ from channelmanager_gui.services.changes import ChangeBus
 from channelmanager_gui.services.commerce.models import Product
 from channelmanager_gui.services.engine import catalog
 from channelmanager_gui.services.engine.catalog import ImportResult
-from channelmanager_gui.services.engine.context import (
-    EngineEnv,
-    SecretSource,
-    StoreContext,
-    open_store,
-)
+from channelmanager_gui.services.engine.context import EngineEnv, StoreContext, open_store
 from channelmanager_gui.services.engine.progress import Progress
+from channelmanager_gui.services.secret_sources import SecretSource
 
 SEARCH_LIMIT = 200  # a search shows this many products at most: narrow it down for more
 

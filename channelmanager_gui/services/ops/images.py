@@ -11,8 +11,8 @@ from pathlib import Path
 from channelmanager_gui.models.db import Database
 from channelmanager_gui.models.store import Store
 from channelmanager_gui.services.commerce.client import CommerceClient
-from channelmanager_gui.services.engine.context import SecretSource
 from channelmanager_gui.services.product_images import ImageCache, ProductImages, commerce_root
+from channelmanager_gui.services.secret_sources import SecretSource
 
 
 def product_images(db: Database, secrets: SecretSource, folder: Path) -> ProductImages:

@@ -20,9 +20,10 @@ from channelmanager_gui.services import stores
 from channelmanager_gui.services.changes import Change, Changes
 from channelmanager_gui.services.commerce.client import CommerceClient
 from channelmanager_gui.services.credentials import CredentialStore
-from channelmanager_gui.services.engine.context import SecretSource, open_store
+from channelmanager_gui.services.engine.context import open_store
 from channelmanager_gui.services.engine.settings import StoreSettings
 from channelmanager_gui.services.http import ConnectionReport, report_for
+from channelmanager_gui.services.secret_sources import SecretSource
 from channelmanager_gui.services.walmart.client import WalmartClient
 from channelmanager_gui.text_marks import N_, T_, marked
 
