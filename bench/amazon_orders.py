@@ -14,7 +14,7 @@ sandbox's clock and the engine's Amazon client clock (``Shifted``) move on toget
 
 - time until every order is in Commerce, as a ratio to the lower bound: the larger of what
   ``searchOrders`` allows (ceil(N / 100) pages, the burst first, then 0.0056/s) and Commerce's
-  own pace (N placements of ~1.5 s, at most 6 at once: the engine's background Commerce lane);
+  own pace (N placements of ~1.5 s, at most 8 at once: the engine's background Commerce lane);
 - 429s Amazon sent (budget 0);
 - the latency of a ship clicked in the app (``ops.ship`` → ``confirmShipment``) until Amazon
   shows the order Shipped, on a quiet engine and while the burst drains.
@@ -57,13 +57,12 @@ from channelmanager_gui.services.amazon.rates import PLANS
 from channelmanager_gui.services.engine.engine import SyncEngine
 from channelmanager_gui.services.engine.settings import DEFAULT_INTERVALS
 from channelmanager_gui.services.ops import validation
-from channelmanager_gui.services.outbox_lanes import LANE_SLOTS
 
 AMAZON_MS = 100.0  # assumed (?): no published figure; Walmart's profile is ~80 ms
 SEARCH_LAG = 150.0  # Amazon's two minutes (§2.2) and the adapter's 10 s margin
 PAGE = 100  # searchOrders' largest page (§2.5)
 SEARCH = PLANS["orders.search"]  # 0.0056/s, burst 20 (§2.1)
-PLACE_S, COMMERCE_LANE = 1.5, LANE_SLOTS["commerce"]  # realistic profile; the engine's lane
+PLACE_S, COMMERCE_LANE = 1.5, 8  # realistic profile; the engine's background Commerce lane
 PLENTY = 10_000_000
 ORDER_SKUS = 40
 POLL = 0.25

