@@ -29,11 +29,8 @@ CONCURRENCY = 4
 SCAN_FROM_BATCHES = 3
 # Orders are read again from this long before the newest change seen: an order whose checkout
 # committed a moment after a later one (Commerce stamps ``updated_at`` in whole seconds, before
-# its transaction ends; a checkout takes ~1.5 s) is not skipped. The cursor is Commerce's own
-# clock, so no skew between the machines adds to it. It was 2 minutes: during a flash sale
-# every stock pass re-read the last 2 minutes of orders (hundreds; bench.burst at speed 4
-# measured a 3.4 s stock pass during a sale, this its likely share), issue 19.
-ORDER_OVERLAP = timedelta(seconds=30)
+# its transaction ends) is not skipped. Also the clock skew tolerated between Commerce and us.
+ORDER_OVERLAP = timedelta(minutes=2)
 
 
 async def source_totals(commerce: CommerceClient, skus: list[str]) -> dict[str, float] | None:
