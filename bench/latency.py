@@ -47,7 +47,7 @@ from bench.common import (
 )
 from bench.dataset import insert_listings, walmart_products
 from channelmanager_gui.models.db import Database
-from channelmanager_gui.models.listing import Listing
+from channelmanager_gui.models.listing import Listing, MarketplaceFeed
 from channelmanager_gui.sandbox.seed import DemoProduct
 from channelmanager_gui.services.activity import timeline
 from channelmanager_gui.services.engine.settings import DEFAULT_INTERVALS
@@ -225,6 +225,9 @@ def slowest_paths(db: Database, events: Events, count: int = 3) -> None:
             print(f"slow {kind} {sku} {seconds:.2f} s:")
             for entry in entries[-4:]:
                 print(f"    {entry.created_at:%H:%M:%S} {entry.event}: {entry.message}")
+    with db.session() as session:
+        for feed in session.scalars(select(MarketplaceFeed).order_by(MarketplaceFeed.id)):
+            print(f"feed {feed.feed_type} {feed.created_at:%H:%M:%S} {len(feed.entries)} entries")
 
 
 def summarise(events: Events) -> dict[str, Any]:

@@ -177,8 +177,11 @@ async def test_stock_goes_as_single_updates_urgent_first_and_only_the_rest_in_a_
     await import_products(env, store, skus=["CM-00030"])
     request_match(env.db, store_id, ids(env.db, ["CM-00030"]))
     await run_matching(env, store)
-    counts = await push_changes(env, store)  # two singles still wait: the new one goes in a feed
-    assert (counts["qty_single"], counts["qty_feed"]) == (0, 1)
+    counts = await push_changes(env, store)  # two singles still wait: the new one waits too
+    assert (counts["qty_single"], counts["qty_feed"]) == (0, 0)
+    assert await engine.worker.drain(timeout=15)
+    counts = await push_changes(env, store)  # room again: a single update, not a feed
+    assert (counts["qty_single"], counts["qty_feed"]) == (1, 0)
 
     await send_and_finish_feeds(engine, store_id)
     commerce_qty = {s: listing(engine_db, s).qty for s in [*skus, "CM-00030"]}
@@ -197,11 +200,11 @@ async def test_a_new_value_does_not_wait_for_an_open_feed_and_wins_over_it(
     """Walmart takes minutes to process a feed: a stock change made meanwhile goes at once,
     and when the feed's older value lands after it, the new one goes again at once."""
     monkeypatch.setattr(sandbox_pair.walmart.state.feeds, "delay", 3.0)
-    skus = ["CM-00023", "CM-00043", "CM-00117"]  # 00043, 00117 salable 0: the urgent singles
-    engine = await listed(make_engine, skus, stock_single_limit=2)
+    skus = ["CM-00023", "CM-00043", "CM-00117"]  # 00043, 00117 salable 0: the most urgent
+    engine = await listed(make_engine, skus, stock_single_limit=1)
     env, store = engine.env, engine.env.store(store_id)
     counts = await push_changes(env, store)
-    assert (counts["qty_single"], counts["qty_feed"]) == (2, 1)  # CM-00023 in a feed
+    assert (counts["qty_single"], counts["qty_feed"]) == (1, 2)  # CM-00023 in a feed
     assert await engine.worker.drain(timeout=15)  # the feed is out, processed in 3 s
 
     commerce_admin.put("/products/CM-00023", {"qty": 4})
@@ -326,11 +329,11 @@ async def test_pushes_survive_walmart_errors_and_dropped_answers(
     commerce_admin: Admin,
 ) -> None:
     skus = ["CM-00046", "CM-00048", "CM-00049", "CM-00052"]
-    engine = await listed(make_engine, skus, single_update_limit=2, stock_single_limit=2)
+    engine = await listed(make_engine, skus, single_update_limit=2, stock_single_limit=1)
     env, store = engine.env, engine.env.store(store_id)
     walmart_admin.faults(error_rate=0.25, drop_rate=0.25, seed=7)
     try:
-        await push_changes(env, store)  # prices in a bulk feed; stock 2 single, 2 in a feed
+        await push_changes(env, store)  # prices in a bulk feed; stock 1 single, 3 in a feed
         await send_and_finish_feeds(engine, store_id, timeout=30)
         commerce_admin.put("/products/CM-00048", {"qty": 1, "price": 2.5})
         await refresh_catalog(env, store)

@@ -240,9 +240,10 @@ def _stock_singles(
     session: Session, store: StoreContext, pushes: list[Push]
 ) -> tuple[list[Push], list[Push]]:
     """Stock changes as single updates, the most urgent first, up to ``stock_single_limit``
-    waiting at once; the rest for feeds. The full-stock cycle's re-sent values take no single
-    update once there are more than ``single_update_limit`` of them: 100 of them every cycle
-    would hold a merchant's change behind them in Walmart's pacing for 30 s."""
+    waiting at once; the rest for feeds when they are many, else for a later pass. The
+    full-stock cycle's re-sent values take no single update once there are more than
+    ``single_update_limit`` of them: 100 of them every cycle would hold a merchant's change
+    behind them in Walmart's pacing for 30 s."""
     waiting = _waiting_singles(session, store.id, INVENTORY_ACTION)
     limit = max(0, store.settings.stock_single_limit - waiting)
     again = [p for p in pushes if p[3] == AGAIN]
@@ -250,7 +251,13 @@ def _stock_singles(
         again = []
     changes = [p for p in pushes if p[3] != AGAIN] if again else pushes
     urgent_first = sorted(changes, key=lambda p: -p[3])
-    return urgent_first[:limit], urgent_first[limit:] + again
+    rest = urgent_first[limit:]
+    if len(rest) <= store.settings.stock_single_limit:
+        # A few more than the waiting singles leave room for: they wait a pass for that room
+        # (Walmart takes 200 a minute) rather than ride a feed of minutes. When a feed's
+        # corrections (``feed_results``) filled the room, a merchant's next change took one.
+        rest = []
+    return urgent_first[:limit], rest + again
 
 
 def _waiting_singles(session: Session, store_id: int, kind: str) -> int:
