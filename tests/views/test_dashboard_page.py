@@ -112,6 +112,7 @@ def test_charts_data_orders_per_day_and_loop_delay(db: Database, shop: dict[str,
 def test_page_draws_both_charts_and_refreshes_on_changes(
     qtbot: QtBot, db: Database, page: DashboardPage
 ) -> None:
+    page.show()
     assert page.orders_chart.chart().series()[0].count() >= 3  # one bar set per status
     lines = page.delay_chart.chart().series()
     assert [line.name() for line in lines] == ["inventory", "orders"]  # one line per loop
