@@ -64,7 +64,8 @@ async def push_amazon(env: EngineEnv, store: StoreContext) -> dict[str, int]:
         counts.update(await poll_amazon_feeds(env, store, account.id, adapter))
         counts.update(await confirm_applied(env, store, account.id, adapter))
         counts.update(queue_changes(env, store, account.id))
-    if counts:
+    if any(counts.values()):  # a pass with nothing to do counts zeros: the window re-read
+        # its pages at every one of them (every 30 s, bench.idle --app)
         env.changes.publish(Changes.of(Change.LISTINGS, Change.OUTBOX, Change.ACTIVITY))
     return dict(counts)
 
