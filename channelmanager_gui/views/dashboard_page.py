@@ -219,11 +219,16 @@ class DashboardPage(QWidget):
     # -- internals -----------------------------------------------------------------------------
 
     def _show(self, dashboard: Dashboard) -> None:
-        self.dashboard = dashboard
+        shown, self.dashboard = self.dashboard, dashboard
         counts: DashboardCounts = dashboard.counts
         for key, button in self.cards.items():
             button.set_count(getattr(counts, key))
-        self.orders_chart.show_days(dashboard.days, dashboard.orders_per_day)
+        # A new chart takes QtCharts' whole layout (most of a refresh's CPU): only for new bars.
+        if shown is None or (shown.days, shown.orders_per_day) != (
+            dashboard.days,
+            dashboard.orders_per_day,
+        ):
+            self.orders_chart.show_days(dashboard.days, dashboard.orders_per_day)
         self.delay_chart.show_loops(dashboard.loop_delays, self._clock())
         self.counts_changed.emit(dashboard.every_marketplace or counts)
 
