@@ -38,12 +38,13 @@ from channelmanager_gui.services.engine_protocol import (
     encode,
     loop_message,
 )
-from channelmanager_gui.services.status_snapshot import record_board
+from channelmanager_gui.services.status_snapshot import later, record_board
 from channelmanager_gui.services.sync_status import LoopStatus, SyncStatusBoard
 
 log = logging.getLogger("channelmanager_gui.services.engine_child")  # also when run as __main__
 
 LOG_NAME = "engine.log"
+SNAPSHOT_S = 3.0  # the board's snapshot for ``sync status``: at most this old, one write a burst
 
 
 class Reporter:
@@ -91,7 +92,7 @@ async def serve(db: Database, start: Message, reporter: Reporter) -> int:
     # What the engine changes reaches the window (and nothing else) through the database.
     changes = change_log.bus(db)
     engine = SyncEngine(db, SentSecrets(start.get("secrets", {})), board=board, changes=changes)
-    stop_recording = record_board(db, board)
+    stop_recording = record_board(db, board, post=later(asyncio.get_running_loop(), SNAPSHOT_S))
     queue: asyncio.Queue[Message | None] = asyncio.Queue()
     reader = threading.Thread(
         target=_commands, args=(asyncio.get_running_loop(), queue), daemon=True

@@ -12,6 +12,7 @@ wrote; a process that died without saying so is detected by its pid on POSIX sys
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import socket
@@ -91,6 +92,18 @@ def record_board(
 
 
 Post = Callable[[Callable[[], None]], None]
+
+
+def later(loop: asyncio.AbstractEventLoop, seconds: float) -> Post:
+    """A ``post`` that saves on ``loop`` ``seconds`` after the first change of a burst. The
+    engine child's board changes twice a loop run, about once a second on an idle day, each a
+    write (and a wake-up of the window's database watch); ``sync status`` is as well served by
+    a snapshot a few seconds old."""
+
+    def post(save: Callable[[], None]) -> None:
+        loop.call_soon_threadsafe(loop.call_later, seconds, save)
+
+    return post
 
 
 class _Recorder:

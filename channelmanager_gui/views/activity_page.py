@@ -39,6 +39,7 @@ from channelmanager_gui.views.i18n import ui
 from channelmanager_gui.views.locale_format import number_text
 from channelmanager_gui.views.marketplace_filter import MarketplaceFilter
 from channelmanager_gui.views.page_style import page_style
+from channelmanager_gui.views.shown_refresh import ShownRefresh
 from channelmanager_gui.views.sync_text import loop_title, relative_time, state_text
 from channelmanager_gui.views.table_support import (
     OUTCOME_COLOURS,
@@ -165,14 +166,13 @@ class ActivityPage(QWidget):
         self._setup_ui()
         self._keeper = SelectionKeeper(self.log, self.model)
         self._bridge = BoardBridge(board, self)
-        self._bridge.changed.connect(self.show_board)
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setSingleShot(True)
-        self._refresh_timer.setInterval(REFRESH_DELAY_MS)
-        self._refresh_timer.timeout.connect(self.model.refresh)
+        # The loop table is redrawn at every status line: only while on screen.
+        self._board_shown = ShownRefresh(self, 0, self.show_board)
+        self._bridge.changed.connect(self._board_shown.request)
+        self._refresh = ShownRefresh(self, REFRESH_DELAY_MS, self.model.refresh)
         self._clock_timer = QTimer(self)
         self._clock_timer.setInterval(CLOCK_MS)
-        self._clock_timer.timeout.connect(self.show_board)
+        self._clock_timer.timeout.connect(self._board_shown.request)
         self._clock_timer.start()
         self.show_board()
         self.model.refresh()
@@ -258,7 +258,7 @@ class ActivityPage(QWidget):
     def on_changes(self, changes: frozenset[Change]) -> None:
         """Slot for the app's change signal: the log refreshes soon after new entries."""
         if Change.ACTIVITY in changes:
-            self._refresh_timer.start()
+            self._refresh.request()
 
     def focus_search(self) -> None:
         focus_line(self.search)

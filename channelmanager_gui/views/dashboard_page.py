@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -40,6 +40,7 @@ from channelmanager_gui.views.i18n import ui
 from channelmanager_gui.views.locale_format import number_text
 from channelmanager_gui.views.marketplace_filter import MarketplaceFilter
 from channelmanager_gui.views.page_style import page_style
+from channelmanager_gui.views.shown_refresh import ShownRefresh
 from channelmanager_gui.views.table_support import threaded_runner
 from channelmanager_gui.views.tables.paged import Runner
 from channelmanager_gui.views.theme import themed
@@ -152,10 +153,8 @@ class DashboardPage(QWidget):
         self.dashboard: Dashboard | None = None
         themed(self, page_style)
         self._setup_ui()
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setSingleShot(True)
-        self._refresh_timer.setInterval(REFRESH_DELAY_MS)
-        self._refresh_timer.timeout.connect(self.refresh)
+        # While the window shows: its counts are the navigation's Orders and Listings badges.
+        self._refresh = ShownRefresh(self, REFRESH_DELAY_MS, self.refresh, whole_window=True)
         self.refresh()
 
     def _setup_ui(self) -> None:
@@ -203,7 +202,7 @@ class DashboardPage(QWidget):
 
     def on_changes(self, changes: frozenset[Change]) -> None:
         if changes & {Change.ORDERS, Change.LISTINGS}:
-            self._refresh_timer.start()
+            self._refresh.request()
 
     def showEvent(self, event: QShowEvent) -> None:
         """Fresh numbers whenever the merchant comes back here: the delay chart moves with
@@ -220,11 +219,16 @@ class DashboardPage(QWidget):
     # -- internals -----------------------------------------------------------------------------
 
     def _show(self, dashboard: Dashboard) -> None:
-        self.dashboard = dashboard
+        shown, self.dashboard = self.dashboard, dashboard
         counts: DashboardCounts = dashboard.counts
         for key, button in self.cards.items():
             button.set_count(getattr(counts, key))
-        self.orders_chart.show_days(dashboard.days, dashboard.orders_per_day)
+        # A new chart takes QtCharts' whole layout (most of a refresh's CPU): only for new bars.
+        if shown is None or (shown.days, shown.orders_per_day) != (
+            dashboard.days,
+            dashboard.orders_per_day,
+        ):
+            self.orders_chart.show_days(dashboard.days, dashboard.orders_per_day)
         self.delay_chart.show_loops(dashboard.loop_delays, self._clock())
         self.counts_changed.emit(dashboard.every_marketplace or counts)
 

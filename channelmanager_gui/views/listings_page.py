@@ -41,6 +41,7 @@ from channelmanager_gui.views.links_menu import add_links
 from channelmanager_gui.views.listing_tabs import ListingTabs, tab_title
 from channelmanager_gui.views.marketplace_filter import MarketplaceFilter
 from channelmanager_gui.views.page_style import page_style
+from channelmanager_gui.views.shown_refresh import ShownRefresh
 from channelmanager_gui.views.table_support import (
     Confirm,
     SelectionKeeper,
@@ -123,7 +124,7 @@ class ListingsPage(QWidget):
         self.model.modelReset.connect(self._on_selection_changed)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self._search_timer = self._single_shot(SEARCH_DELAY_MS, self._apply_filter)
-        self._refresh_timer = self._single_shot(REFRESH_DELAY_MS, self.model.refresh)
+        self._refresh = ShownRefresh(self, REFRESH_DELAY_MS, self.model.refresh)
         self.table.sortByColumn(COL_SKU, Qt.SortOrder.AscendingOrder)  # the one first id query
 
     # -- building ------------------------------------------------------------------------------
@@ -269,7 +270,7 @@ class ListingsPage(QWidget):
     def on_changes(self, changes: frozenset[Change]) -> None:
         """Slot for the app's change signal: refresh soon when listings changed."""
         if Change.LISTINGS in changes:
-            self._refresh_timer.start()
+            self._refresh.request()
 
     def selected_ids(self) -> list[int]:
         return selected_ids(self.table, self.model)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -38,6 +38,7 @@ from channelmanager_gui.views.i18n import ui
 from channelmanager_gui.views.marketplace_filter import MarketplaceFilter
 from channelmanager_gui.views.match_panel import MatchPanel
 from channelmanager_gui.views.page_style import page_style
+from channelmanager_gui.views.shown_refresh import ShownRefresh
 from channelmanager_gui.views.table_support import (
     SelectionKeeper,
     StatePillDelegate,
@@ -119,10 +120,8 @@ class MatchingPage(QWidget):
         self.model.modelReset.connect(self._on_selection_changed)  # a reset is silent
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.panel.candidate_chosen.connect(self._on_panel_candidate_chosen)
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setSingleShot(True)
-        self._refresh_timer.setInterval(REFRESH_DELAY_MS)
-        self._refresh_timer.timeout.connect(self.model.refresh)
+        # While the window shows: its counts are the navigation's Matching badge.
+        self._refresh = ShownRefresh(self, REFRESH_DELAY_MS, self.model.refresh, whole_window=True)
         self.model.refresh()
 
     def _setup_ui(self) -> None:
@@ -220,7 +219,7 @@ class MatchingPage(QWidget):
 
     def on_changes(self, changes: frozenset[Change]) -> None:
         if Change.LISTINGS in changes:
-            self._refresh_timer.start()
+            self._refresh.request()
 
     def selected_ids(self) -> list[int]:
         return selected_ids(self.table, self.model)

@@ -39,6 +39,7 @@ from channelmanager_gui.views.order_tools import OrderTools
 from channelmanager_gui.views.orders_empty import OrdersEmptyState
 from channelmanager_gui.views.pill_delegate import StatusPillDelegate
 from channelmanager_gui.views.ship_dialog import local_now
+from channelmanager_gui.views.shown_refresh import ShownRefresh
 from channelmanager_gui.views.table_support import (
     SelectionKeeper,
     selected_ids,
@@ -111,7 +112,7 @@ class OrdersPage(QWidget):
         self.tools.notice.connect(self.notice)
         self.tools.changed.connect(self._on_actions_changed)
         self._search_timer = self._single_shot(SEARCH_DELAY_MS, self._apply_filter)
-        self._refresh_timer = self._single_shot(REFRESH_DELAY_MS, self.refresh)
+        self._refresh = ShownRefresh(self, REFRESH_DELAY_MS, self.refresh)
         self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # newest first; loads ids
 
     # -- building ------------------------------------------------------------------------------
@@ -227,7 +228,7 @@ class OrdersPage(QWidget):
         """Slot for the app's change signal: refresh soon when orders (or their timeline)
         changed; bursts of changes give one refresh."""
         if Change.ORDERS in changes or Change.ACTIVITY in changes:
-            self._refresh_timer.start()
+            self._refresh.request()
 
     def refresh(self) -> None:
         self.filters.set_today(self._clock().date())
@@ -366,7 +367,7 @@ class OrdersPage(QWidget):
         self._on_selection_changed()
 
     def _on_actions_changed(self) -> None:
-        self._refresh_timer.start()
+        self._refresh.request()
 
     def _on_filters_search_edited(self) -> None:
         self._search_timer.start()

@@ -38,6 +38,7 @@ from channelmanager_gui.views.i18n import ui
 from channelmanager_gui.views.locale_format import date_time_text, number_text
 from channelmanager_gui.views.marketplace_filter import MarketplaceFilter, marketplace_name
 from channelmanager_gui.views.page_style import page_style
+from channelmanager_gui.views.shown_refresh import ShownRefresh
 from channelmanager_gui.views.table_support import ask_confirmation, threaded_runner
 from channelmanager_gui.views.tables.paged import Runner
 from channelmanager_gui.views.theme import themed
@@ -94,6 +95,7 @@ class ReturnsPage(QWidget):
         self._returns: list[Return] = []
         self._blockers: dict[int, str] = {}
         self._runner = runner or threaded_runner(ops, self.tr("Load returns"))
+        self._refresh = ShownRefresh(self, 0, self.refresh)
         self._setup_ui()
         self.refresh()
 
@@ -137,7 +139,7 @@ class ReturnsPage(QWidget):
 
     def on_changes(self, changes: frozenset[Change]) -> None:
         if changes & {Change.RETURNS, Change.ORDERS}:
-            self.refresh()
+            self._refresh.request()
 
     def refresh(self) -> None:
         db, store_id, marketplace = self._db, self._store_id, self.marketplace.value()

@@ -3,6 +3,7 @@ plots them per loop."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -20,7 +21,7 @@ from channelmanager_gui.services.engine.context import EngineEnv, StoreContext
 from channelmanager_gui.services.engine.scheduler import LoopSpec, Scheduler
 from channelmanager_gui.services.engine.settings import StoreSettings
 from channelmanager_gui.services.loop_runs import RETENTION, record_run
-from channelmanager_gui.services.sync_status import SyncStatusBoard
+from channelmanager_gui.services.sync_status import SyncState, SyncStatusBoard
 from tests.models.order_seed import add_store
 
 T0 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -151,3 +152,32 @@ async def test_a_run_that_cannot_be_recorded_still_reports(db: Database, store: 
     assert await scheduler.run_all_once() == []
     [status] = board.loops()
     assert status.last_run == T0 and status.last_error is None
+
+
+async def test_a_scheduled_run_changes_the_board_twice(db: Database, store: int) -> None:
+    """Running, then done with its next run: each board change is a status line to the
+    window and a snapshot write, many a minute on an idle day (``bench.idle --app``); the
+    next run came as a third change of its own."""
+    with db.session() as session:
+        row = session.get(Store, store)
+        assert row is not None
+        session.expunge(row)
+    env = EngineEnv(db=db, changes=ChangeBus(), clock=lambda: T0)
+    board = SyncStatusBoard()
+    seen: list[tuple[object, ...]] = []
+    board.subscribe(lambda b: seen.extend((s.state, s.last_run, s.next_run) for s in b.loops()))
+    scheduler = Scheduler(env, board)
+    context = StoreContext(store=row, settings=StoreSettings(), commerce=None)  # type: ignore[arg-type]
+    ran = asyncio.Event()
+
+    async def fine(_env: EngineEnv, _ctx: StoreContext) -> dict[str, int]:
+        ran.set()
+        return {}
+
+    scheduler.add(LoopSpec("orders", fine), context, "orders")
+    scheduler.start()
+    await asyncio.wait_for(ran.wait(), 5)
+    await asyncio.sleep(0.05)
+    await scheduler.stop()
+    interval = timedelta(seconds=StoreSettings().intervals["orders"])
+    assert seen == [(SyncState.SYNCING, None, None), (SyncState.IDLE, T0, T0 + interval)]

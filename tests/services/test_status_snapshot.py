@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterator
 
 import pytest
 
 from channelmanager_gui.models.db import Database, open_database
+from channelmanager_gui.services import status_snapshot
 from channelmanager_gui.services.status_snapshot import read_status, record_board
 from channelmanager_gui.services.sync_status import SyncState, SyncStatusBoard
 
@@ -51,3 +53,23 @@ def test_with_post_a_burst_is_one_save_where_posted_and_none_after_stop(db: Data
     assert [loop["name"] for loop in status["loops"]] == ["orders", "stock"]
     board.update("orders", state=SyncState.IDLE)
     assert posted == []
+
+
+async def test_later_folds_the_changes_of_a_few_seconds_into_one_write(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The engine child saves a burst once (``later``): it saved at every board change, two
+    a loop run, about one a second on an idle day."""
+    writes: list[dict[str, object]] = []
+    monkeypatch.setattr(status_snapshot, "write_snapshot", lambda _db, data: writes.append(data))
+    board = SyncStatusBoard()
+    stop = record_board(db, board, post=status_snapshot.later(asyncio.get_running_loop(), 0.2))
+    for name in ("orders", "stock", "inventory"):
+        board.update(name, state=SyncState.SYNCING)
+        board.update(name, state=SyncState.IDLE)
+    assert writes == []
+    await asyncio.sleep(0.4)
+    assert len(writes) == 1
+    assert [loop["name"] for loop in writes[0]["loops"]] == ["orders", "stock", "inventory"]  # type: ignore[attr-defined]
+    stop()
+    assert len(writes) == 2 and writes[1]["running"] is False

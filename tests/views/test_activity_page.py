@@ -57,6 +57,7 @@ def page(qtbot: QtBot, db: Database, board: SyncStatusBoard, seeded: int) -> Act
     ops = OpRunner(lambda exc, label: pytest.fail(f"{label}: {exc!r}"))
     widget = ActivityPage(db, board, ops, runner=run_inline, clock=lambda: NOW)
     qtbot.addWidget(widget)
+    widget.show()  # a hidden page redraws nothing (tests/views/test_shown_refresh.py)
     return widget
 
 

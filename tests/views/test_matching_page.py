@@ -113,6 +113,7 @@ def test_refreshes_on_listing_changes(qtbot: QtBot, db: Database, page: Matching
     store_id = add_store(db, "Second")
     add_listing(db, store_id, 200, state=ListingState.PENDING_MATCH,
                 match_status=MatchStatus.CANDIDATES, match_candidates=CANDIDATES)  # fmt: skip
+    page.show()
     with qtbot.waitSignal(page.counts_changed) as counted:
         page.on_changes(frozenset({Change.LISTINGS}))
     assert counted.args[0][MatchGroup.CHOOSE] == 2

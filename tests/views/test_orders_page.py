@@ -134,6 +134,7 @@ def test_empty_states_say_what_to_do_next(qtbot: QtBot, db: Database) -> None:
 def test_refresh_on_order_changes_keeps_selection(
     qtbot: QtBot, db: Database, shop: dict[str, int], page: OrdersPage
 ) -> None:
+    page.show()
     select(page, shop["late"], shop["asked"])
     assert page.selected_ids() == [shop["asked"], shop["late"]]
     add_order(db, shop["store"], "1008", order_date=NOW)  # newest: lands on top

@@ -118,7 +118,9 @@ def test_progress_text_in_merchant_words() -> None:
 
 def test_change_signal_reaches_pages(qtbot: QtBot, db: Database) -> None:
     shop = seed_shop(db)
-    _, pages, _ = build(qtbot, db)
+    window, pages, _ = build(qtbot, db)
+    window.show()
+    window.show_area(Area.RETURNS)  # a page out of sight refreshes only once it shows
     qtbot.waitUntil(lambda: pages.returns.table.rowCount() == 0)
     with db.session() as session:
         account_id = walmart_account_id(session, shop["store"])

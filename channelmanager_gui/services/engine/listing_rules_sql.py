@@ -53,6 +53,24 @@ def price(rules: ListingRules) -> ColumnElement[Any]:
     return result
 
 
+def may_differ(rules: ListingRules) -> ColumnElement[bool]:
+    """Listings whose stock or price may differ from what was sent or queued (a superset; the
+    exact test stays in Python). Stock: the same integer rule. Price: a value within 0.0049
+    of the price sent (or queued) rounds to it, so only rows farther away can need a push;
+    one under half a cent is refused, so it needs none either."""
+    qty = quantity(rules)
+    qty_differs = qty.is_not(None) & qty.is_distinct_from(Listing.last_qty_sent)
+    qty_differs &= qty.is_distinct_from(Listing.qty_queued)
+    wanted = price(rules)
+
+    def near(sent: Any) -> ColumnElement[bool]:
+        return sent.is_not(None) & (func.abs(wanted - sent) <= 0.0049)
+
+    price_differs = (Listing.price > 0) & (wanted > 0.0049) & ~near(Listing.last_price_sent)
+    price_differs &= ~near(Listing.price_queued)
+    return qty_differs | price_differs
+
+
 def _active(rule: PriceRule, earlier: list[PriceRule]) -> ColumnElement[bool]:
     """Rule applies and no earlier "stop further rules" rule did (if that one was itself
     skipped, an even earlier stopper applied, which this test sees too)."""

@@ -109,29 +109,27 @@ class Scheduler:
     async def _forever(self, runner: _Runner) -> None:
         while True:
             if not runner.paused:
-                await self._run(runner)
-            interval = self._interval(runner)
-            if not runner.paused:
-                next_run = self.env.clock() + timedelta(seconds=interval)
-                self.board.update(runner.label, next_run=next_run)
+                await self._run(runner, scheduled=True)
             runner.wake.clear()
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(runner.wake.wait(), interval)
+                await asyncio.wait_for(runner.wake.wait(), self._interval(runner))
 
-    async def _run(self, runner: _Runner) -> str | None:
+    async def _run(self, runner: _Runner, *, scheduled: bool = False) -> str | None:
+        """One run; a ``scheduled`` one reports its next run with its outcome (one board
+        change, so one status line to the window and one snapshot write, not two)."""
         self.board.update(runner.label, state=SyncState.SYNCING)
         started = time.monotonic()
         try:
             counts = await runner.spec.run(self.env, runner.store)
         except ChannelError as exc:
             log.warning("loop %s failed: %s", runner.label, exc)
-            self._report(runner, started, {}, str(exc))
+            self._report(runner, started, {}, str(exc), scheduled)
             return str(exc)
         except Exception as exc:
             log.exception("loop %s crashed", runner.label)
-            self._report(runner, started, {}, f"Unexpected error: {exc!r}")
+            self._report(runner, started, {}, f"Unexpected error: {exc!r}", scheduled)
             return repr(exc)
-        self._report(runner, started, counts, None)
+        self._report(runner, started, counts, None, scheduled)
         if counts.get("changed") and runner.spec.wakes:
             for other in self._runners:
                 if other.store is runner.store and other.spec.name in runner.spec.wakes:
@@ -139,16 +137,25 @@ class Scheduler:
         return None
 
     def _report(
-        self, runner: _Runner, started: float, counts: dict[str, int], error: str | None
+        self,
+        runner: _Runner,
+        started: float,
+        counts: dict[str, int],
+        error: str | None,
+        scheduled: bool,
     ) -> None:
         duration_ms = int((time.monotonic() - started) * 1000)
         finished = self.env.clock()
+        following = {}
+        if scheduled and not runner.paused:  # paused meanwhile: no next run to show
+            following["next_run"] = finished + timedelta(seconds=self._interval(runner))
         self.board.update(
             runner.label,
             state=SyncState.ERROR if error else SyncState.IDLE,
             last_run=finished,
             last_error=error,
             counts={**counts, "duration_ms": duration_ms},
+            **following,
         )
         self._record(runner, finished, duration_ms, ok=error is None)
 

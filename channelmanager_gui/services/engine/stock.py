@@ -24,9 +24,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import math
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import String, select, type_coerce
 
 from channelmanager_gui.errors import ChannelError, RateLimitError, UnavailableError
 from channelmanager_gui.models.listing import Listing
@@ -46,11 +46,15 @@ ORDERS_CURSOR = "stock_orders"
 log = logging.getLogger(__name__)
 
 
-# One listing to poll as (id, sku, source_qty, qty, stock_checked_at): a plain tuple of scalars,
-# which the garbage collector stops tracking after its first collection. Two overlapping passes
-# over 100,000 listings held 200,000 dataclass rows, and every full collection (which stops the
-# window thread too) walked them all. A NamedTuple would stay tracked, hence the bare tuple.
-_Row = tuple[int, str, float | None, int | None, datetime | None]
+# One listing to poll as (id, sku, source_qty, qty, stock_checked_at as stored): a plain tuple
+# of scalars, which the garbage collector stops tracking after its first collection. Two
+# overlapping passes over 100,000 listings held 200,000 dataclass rows, and every full
+# collection (which stops the window thread too) walked them all. A NamedTuple would stay
+# tracked, hence the bare tuple. The time stays SQLite's text (``_checked``): turning every
+# row's into a datetime was half of reading the rows, every 20 s, and only the few SKUs an
+# order named need it.
+_Row = tuple[int, str, float | None, int | None, str | None]
+_STORED = type_coerce(Listing.stock_checked_at, String)
 
 
 async def poll_stock(
@@ -117,7 +121,12 @@ def _due(row: _Row, totals: dict[str, float] | None, ordered: dict[str, datetime
     if qty is None or checked is None or totals is None or source_qty != totals.get(sku, 0.0):
         return True
     order_changed = ordered.get(sku)
-    return order_changed is not None and checked <= order_changed + RESERVATION_SKEW
+    return order_changed is not None and _checked(checked) <= order_changed + RESERVATION_SKEW
+
+
+def _checked(stored: str) -> datetime:
+    """``stock_checked_at`` from SQLite's text (naive UTC, ``models.base.UTCDateTime``)."""
+    return datetime.fromisoformat(stored).replace(tzinfo=UTC)
 
 
 def salable_units(value: float) -> int:
@@ -170,7 +179,7 @@ def _load(
     env: EngineEnv, store: StoreContext, listing_ids: list[int] | None
 ) -> tuple[list[_Row], set[int]]:
     """The listings to poll, and the ids of the slice read longest ago."""
-    columns = (Listing.id, Listing.sku, Listing.source_qty, Listing.qty, Listing.stock_checked_at)
+    columns = (Listing.id, Listing.sku, Listing.source_qty, Listing.qty, _STORED)
     query = select(*columns).where(
         Listing.store_id == store.id,
         Listing.commerce_product_id.is_not(None),  # not an Amazon listing Commerce lacks

@@ -72,6 +72,20 @@ async def amazon_ready(
     return engine
 
 
+async def test_a_pass_with_nothing_to_push_announces_no_change(
+    make_amazon_engine: MakeAmazonEngine, amazon_admin: AmazonAdmin
+) -> None:
+    """Its zero counts (no feed open, none done) announced listings, outbox and activity every
+    30 s: the window re-read its pages at each (bench.idle --app)."""
+    engine = await amazon_ready(make_amazon_engine, amazon_admin, listed_skus(2))
+    env = engine.env
+    announced: list[object] = []
+    env.changes.subscribe(announced.append)
+    counts = await push_amazon(env, next(iter(env.stores.values())))
+    assert not any(counts.values())
+    assert announced == []
+
+
 def on_amazon(sandbox: AmazonSandbox, sku: str) -> tuple[int, Decimal | None]:
     listing = sandbox.state.listings.get(US, sku)
     assert listing is not None
