@@ -23,9 +23,9 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, Protocol, cast
+from typing import Protocol, cast
 
-from sqlalchemy import ColumnElement, func, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from channelmanager_gui.models.account import WALMART
@@ -125,26 +125,8 @@ def pushable(
         Listing.lifecycle_status.is_(None) | Listing.lifecycle_status.not_in(ENDED),
     )
     if differing is not None:
-        query = query.where(_may_differ(differing))
+        query = query.where(rules_sql.may_differ(differing))
     return cast(list[Facts], [tuple(row) for row in session.execute(query.order_by(Listing.id))])
-
-
-def _may_differ(rules: ListingRules) -> ColumnElement[bool]:
-    """SQL twin of the tests in ``_qty_changes``/``_price_changes``, so a pass reads only the
-    few changed listings. Stock: the same integer rule. Price: a value within 0.0049 of the
-    price sent (or queued) rounds to it, so only rows farther away can need a push; one under
-    half a cent is refused, so it needs none either."""
-    qty = rules_sql.quantity(rules)
-    qty_differs = qty.is_not(None) & qty.is_distinct_from(Listing.last_qty_sent)
-    qty_differs &= qty.is_distinct_from(Listing.qty_queued)
-    price = rules_sql.price(rules)
-
-    def near(sent: Any) -> ColumnElement[bool]:
-        return sent.is_not(None) & (func.abs(price - sent) <= 0.0049)
-
-    price_differs = (Listing.price > 0) & (price > 0.0049) & ~near(Listing.last_price_sent)
-    price_differs &= ~near(Listing.price_queued)
-    return qty_differs | price_differs
 
 
 def _qty_changes(
