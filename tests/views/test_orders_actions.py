@@ -83,6 +83,7 @@ def page(
     bus.subscribe(published.append)
     page = OrdersPage(db, bus, ops, clock=lambda: NOW)
     qtbot.addWidget(page)
+    page.show()  # on screen, as in the window: a page out of sight defers its refreshes
     page.set_store(shop["store"])
     settle(qasync_loop, ops)
     return page

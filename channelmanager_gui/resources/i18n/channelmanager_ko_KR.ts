@@ -1705,6 +1705,10 @@
         <translation>Amazon으로 보내는 가격·재고 변경</translation>
     </message>
     <message>
+        <source>Returns report from Amazon</source>
+        <translation>Amazon 반품 보고서</translation>
+    </message>
+    <message>
         <source>Hold it until I choose Walmart&apos;s reason</source>
         <translation>Walmart 사유를 고를 때까지 보류</translation>
     </message>

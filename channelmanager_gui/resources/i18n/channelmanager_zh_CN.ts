@@ -1705,6 +1705,10 @@
         <translation>发送到 Amazon 的价格和库存变更</translation>
     </message>
     <message>
+        <source>Returns report from Amazon</source>
+        <translation>Amazon 退货报告</translation>
+    </message>
+    <message>
         <source>Hold it until I choose Walmart&apos;s reason</source>
         <translation>暂缓，直到我选择 Walmart 的原因</translation>
     </message>
